@@ -1,0 +1,168 @@
+"""Command line: parse arguments, call the API, print. No mathematics here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from enum import IntEnum
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .discovery import LoadError, UnknownProblem, load_problems, select
+from .verify import CheckOptions, CheckReport, ClaimResult, Status, check_problems
+
+
+class ExitCode(IntEnum):
+    OK = 0  # everything asked for holds / was done
+    FAILED = 1  # a check failed or could not be decided, or a key could not be compiled
+    USAGE = 2  # bad arguments: unknown problem id, missing file, bad option
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called; printed as one line, exit status 2."""
+
+
+STATUS_STYLE = {Status.PASS: "green", Status.FAIL: "bold red", Status.UNDECIDED: "yellow", Status.ERROR: "bold red"}
+
+
+def _problems(args) -> list:
+    try:
+        return select(load_problems(args.problems), args.problem)
+    except UnknownProblem as error:
+        raise UsageError(str(error)) from None
+    except FileNotFoundError as error:
+        raise UsageError(str(error)) from None
+
+
+def _options(args) -> CheckOptions:
+    return CheckOptions(budget=args.budget, points=args.points)
+
+
+def _check_with_progress(problems: list, options: CheckOptions, err: Console) -> CheckReport:
+    """Run the checks; a progress bar on stderr when it is a terminal."""
+    if not err.is_terminal:
+        return check_problems(problems, options)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("checking", total=len(problems))
+        report = CheckReport()
+        for problem in problems:
+            bar.update(task, description=f"checking {problem.id}")
+            part = check_problems([problem], options)
+            report.results += part.results
+            report.seconds += part.seconds
+            bar.advance(task)
+    return report
+
+
+def _symbolic_cell(result: ClaimResult) -> str:
+    if result.error:
+        return f"[red]error: {result.error}[/]"
+    proof = result.symbolic
+    mark = "[green]proved[/]" if proof.proved else "[yellow]not proved[/]"
+    return f"{mark} {proof.method} ({proof.seconds:.2f} s)"
+
+
+def _numeric_cell(result: ClaimResult) -> str:
+    numeric = result.numeric
+    if numeric is None:
+        return ""
+    if numeric.holds is False:
+        return f"[red]differs[/] {numeric.witness}"
+    if numeric.holds is None:
+        return f"[yellow]undecided[/] {numeric.detail}"
+    return f"[green]holds[/] at {numeric.points} points, worst {numeric.worst:.1e}"
+
+
+def print_report(report: CheckReport, out: Console) -> None:
+    table = Table(show_lines=False)
+    for heading in ("problem", "claim", "status", "symbolic", "numeric"):
+        table.add_column(heading, overflow="fold")
+    for r in report.results:
+        status = f"[{STATUS_STYLE[r.status]}]{r.status.value}[/]"
+        table.add_row(r.problem, r.claim, status, _symbolic_cell(r), _numeric_cell(r))
+    out.print(table)
+    out.print(report.summary())
+
+
+def run_check(args, out: Console, err: Console) -> int:
+    problems = _problems(args)
+    report = _check_with_progress(problems, _options(args), err)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print_report(report, out)
+    return report.return_code
+
+
+def run_key(args, out: Console, err: Console) -> int:
+    from .keys import PdfUnavailable, compile_pdf, write_keys
+
+    problems = _problems(args)
+    report = _check_with_progress(problems, _options(args), err)
+    loaded = [p for p in problems if not isinstance(p, LoadError)]
+    files = write_keys(loaded, report.results, Path(args.out))
+    for path in files.problems:
+        out.print(f"wrote {path}")
+    out.print(f"wrote {files.combined}")
+    code = report.return_code
+    if code != ExitCode.OK:
+        err.print(f"[yellow]warning:[/] not every line of the key was verified: {report.summary()}")
+    if args.pdf:
+        try:
+            pdf, _ = compile_pdf(files.combined)
+            out.print(f"wrote {pdf}")
+        except PdfUnavailable as error:
+            err.print(f"[red]error:[/] {error}")
+            return ExitCode.FAILED
+        except RuntimeError as error:
+            err.print(f"[red]error:[/] {error}")
+            return ExitCode.FAILED
+    return code
+
+
+def _add_problem_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("problem", help="a problem id, or 'all'")
+    parser.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
+    parser.add_argument("--budget", type=float, default=CheckOptions.budget, help="seconds for each symbolic proof (default %(default)s)")
+    parser.add_argument("--points", type=int, default=CheckOptions.points, help="random points per numeric check (default %(default)s)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="derivs", description="Exact checking of deep-learning maths homework.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="prove every claim of a problem (or all) symbolically and numerically")
+    _add_problem_selection(check)
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.set_defaults(run=run_check)
+
+    key = commands.add_parser("key", help="write a LaTeX answer key from the checked objects")
+    _add_problem_selection(key)
+    key.add_argument("--out", required=True, metavar="DIR", help="folder for the .tex files")
+    key.add_argument("--pdf", action="store_true", help="also compile the combined key with pdflatex")
+    key.set_defaults(run=run_key)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The one place that turns a usage mistake into a message and an exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # argparse has printed its own message
+        return ExitCode.USAGE if stop.code else ExitCode.OK
+    out = Console(width=None if sys.stdout.isatty() else 200)
+    err = Console(stderr=True)
+    try:
+        return int(args.run(args, out, err))
+    except UsageError as error:
+        print(f"derivs {args.command}: error: {error}", file=sys.stderr)
+        return ExitCode.USAGE
+
+
+def console_main() -> None:
+    sys.exit(main())

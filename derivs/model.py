@@ -1,0 +1,196 @@
+"""The data a problem module declares: variables, claims, parts and derivations.
+
+Problem modules build these objects and nothing else; the engine reads them.
+Nothing here knows how a claim is checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import sympy
+from sympy import Expr, Set
+
+
+# --- variables: what each free symbol ranges over -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A real symbol, sampled uniformly from [low, high] by the numeric checks."""
+
+    symbol: sympy.Symbol
+    low: float = -4.0
+    high: float = 4.0
+
+
+@dataclass(frozen=True)
+class Integer:
+    """An integer symbol, sampled uniformly from low..high (inclusive) by the numeric checks."""
+
+    symbol: sympy.Symbol
+    low: int = -10
+    high: int = 10
+
+
+@dataclass(frozen=True)
+class Size:
+    """A positive integer (a vector length, a matrix dimension, a depth).
+
+    Symbolic proofs keep it symbolic; numeric checks try each of `choices`.
+    """
+
+    symbol: sympy.Symbol
+    choices: tuple[int, ...] = (2, 3, 5)
+
+
+@dataclass(frozen=True)
+class Index:
+    """An integer index in lower..upper, where upper may be a Size symbol."""
+
+    symbol: sympy.Symbol
+    upper: sympy.Expr | int
+    lower: int = 1
+
+
+@dataclass(frozen=True)
+class Vector:
+    """An IndexedBase whose entries base[1..length] are real, sampled from [low, high]."""
+
+    base: sympy.IndexedBase
+    length: sympy.Expr | int
+    low: float = -4.0
+    high: float = 4.0
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """A MatrixSymbol (its shape may use Size symbols); entries sampled from [low, high]."""
+
+    symbol: sympy.MatrixSymbol
+    low: float = -2.0
+    high: float = 2.0
+
+
+Variable = Scalar | Integer | Size | Index | Vector | Matrix
+
+
+def pieces(domain) -> tuple:
+    """The cases of a `where` entry: a tuple of sets as given, a Union's parts, or the set itself."""
+    if isinstance(domain, tuple):
+        return domain
+    if isinstance(domain, sympy.Union):
+        return tuple(domain.args)
+    return (domain,)
+
+
+# --- claims, parts, derivations ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Claim:
+    """lhs = rhs for every value of the variables in the problem's domain.
+
+    `where` narrows a variable to a set, or to a tuple of sets proved case by case
+    (e.g. x < 0, x = 0, x > 0; a tuple because sympy would merge a Union of them into R).
+    A `sympy.Limit` on the left makes it a limit claim.
+    """
+
+    name: str
+    statement: str
+    lhs: Expr
+    rhs: Expr
+    where: Mapping[sympy.Symbol, Set] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A named answer a student gives, with the reference answer it is graded against.
+
+    `question` is the quantity asked for (e.g. the Derivative); when given, the verifier
+    proves question == answer, so the reference answer in the key is itself checked.
+    """
+
+    name: str
+    prompt: str
+    answer: Expr
+    question: Expr | None = None
+    points: float = 1.0
+    where: Mapping[sympy.Symbol, Set] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A worked chain start = steps[0] = steps[1] = ...; every link is checked."""
+
+    title: str
+    start: Expr
+    steps: tuple[Expr, ...]
+    where: Mapping[sympy.Symbol, Set] = field(default_factory=dict)
+
+    def links(self) -> list[tuple[Expr, Expr]]:
+        chain = (self.start, *self.steps)
+        return list(zip(chain, chain[1:]))
+
+
+@dataclass(frozen=True)
+class Note:
+    """A remark for the answer key: a common wrong answer and why it is wrong."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One homework claim family, declared once as data."""
+
+    id: str
+    title: str
+    statement: str
+    variables: tuple[Variable, ...]
+    claims: tuple[Claim, ...]
+    parts: tuple[Part, ...] = ()
+    derivations: tuple[Derivation, ...] = ()
+    definitions: Mapping[sympy.Function, sympy.Lambda] = field(default_factory=dict)
+    notes: tuple[Note, ...] = ()
+    source: str = ""
+    # LaTeX names a student may write, mapped to the problem's objects: {"H": Heaviside,
+    # "sigma": sigma, "W_1": W1}. Names of definitions and variables are known already.
+    names: Mapping[str, object] = field(default_factory=dict)
+
+    def part(self, name: str) -> Part:
+        for part in self.parts:
+            if part.name == name:
+                return part
+        known = ", ".join(p.name for p in self.parts) or "none"
+        raise KeyError(f"problem {self.id!r} has no part {name!r}; its parts are: {known}")
+
+    def claim(self, name: str) -> Claim:
+        for claim in self.claims:
+            if claim.name == name:
+                return claim
+        known = ", ".join(c.name for c in self.claims)
+        raise KeyError(f"problem {self.id!r} has no claim {name!r}; its claims are: {known}")
+
+    def expand_definitions(self, expr: Expr) -> Expr:
+        """Replace each named function (phi, sigma, S, ...) by its definition, then evaluate."""
+        expr = sympy.sympify(expr)
+        for _ in range(8):  # definitions may refer to one another
+            new = expr
+            for func, body in self.definitions.items():
+                new = new.replace(func, body)
+            if new == expr:
+                break
+            expr = new
+        return doit_outside_limits(expr)
+
+
+def doit_outside_limits(expr):
+    """Evaluate derivatives, sums and substitutions, but leave Limit objects for the prover."""
+    if isinstance(expr, sympy.Limit):
+        inner, *rest = expr.args
+        return sympy.Limit(doit_outside_limits(inner), *rest)
+    if isinstance(expr, sympy.Basic) and expr.has(sympy.Limit):
+        return expr.func(*(doit_outside_limits(arg) for arg in expr.args))
+    return expr.doit() if isinstance(expr, sympy.Basic) else expr

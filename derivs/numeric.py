@@ -1,0 +1,265 @@
+"""Numeric evidence: evaluate both sides at random points, at high precision.
+
+Random inputs are exact rationals, so sympy's evalf (mpmath underneath) returns each
+side correct to the requested significant digits; a difference above the tolerance is
+a real difference, and the point is reported as a witness.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+import sympy
+from sympy import Expr, Interval, Set
+
+from .model import pieces, Index, Integer, Matrix, Scalar, Size, Variable, Vector
+
+DIGITS = 30
+TOLERANCE = sympy.Float("1e-20", DIGITS)
+
+
+@dataclass(frozen=True)
+class Witness:
+    """A point where the two sides differ, with both values (as short decimal strings)."""
+
+    point: str
+    lhs: str
+    rhs: str
+    values: tuple[tuple[str, str], ...] = ()  # the point as (name, value) pairs, for scripts
+
+    def __str__(self) -> str:
+        return f"at {self.point}: left side = {self.lhs}, right side = {self.rhs}"
+
+
+@dataclass(frozen=True)
+class NumericResult:
+    holds: bool | None  # None: too few points could be evaluated to say
+    points: int
+    worst: float  # largest |lhs - rhs| / max(1, |lhs|, |rhs|) seen
+    witness: Witness | None = None
+    detail: str = ""
+
+
+# --- sampling ----------------------------------------------------------------------------------
+
+
+def _random_rational(rng: random.Random, low, high) -> sympy.Rational:
+    low, high = sympy.Rational(str(low)), sympy.Rational(str(high))
+    return low + (high - low) * sympy.Rational(rng.getrandbits(64), 2**64)
+
+
+def _sample_from_set(rng: random.Random, domain: Set, low: float, high: float, turn: int):
+    """A value in `domain`, cycling through its pieces so every case gets points."""
+    cases = pieces(domain)
+    piece = cases[turn % len(cases)]
+    if isinstance(piece, sympy.FiniteSet):
+        return rng.choice(list(piece.args))
+    if isinstance(piece, Interval):
+        lo = max(piece.inf, sympy.Rational(str(low)))
+        hi = min(piece.sup, sympy.Rational(str(high)))
+        margin = (hi - lo) / 50  # keep away from an excluded endpoint such as x = 0
+        lo = lo + margin if piece.left_open or lo == piece.inf else lo
+        hi = hi - margin if piece.right_open or hi == piece.sup else hi
+        return _random_rational(rng, lo, hi)
+    raise ValueError(f"cannot sample from the set {piece}")
+
+
+def sample_points(
+    variables: Iterable[Variable],
+    where: Mapping[sympy.Symbol, Set],
+    count: int,
+    seed: int = 2026,
+) -> list[dict]:
+    """`count` random assignments of every variable; sizes cycle through their choices."""
+    variables = list(variables)
+    rng = random.Random(seed)
+    points = []
+    for turn in range(count):
+        point: dict = {}
+        sizes: dict = {}
+        size_vars = [var for var in variables if isinstance(var, Size)]
+        for offset, var in enumerate(size_vars):  # offsets vary the shapes' combinations
+            choices = [c for c in var.choices if _allowed(where, var.symbol, c)]
+            sizes[var.symbol] = sympy.Integer(choices[(turn + offset * (turn // len(choices) + 1)) % len(choices)])
+        point.update(sizes)
+        for var in variables:
+            if isinstance(var, Index):
+                upper = int(sympy.sympify(var.upper).xreplace(sizes))
+                point[var.symbol] = sympy.Integer(rng.randint(var.lower, upper))
+            elif isinstance(var, Integer):
+                allowed = [n for n in range(var.low, var.high + 1) if _allowed(where, var.symbol, n)]
+                point[var.symbol] = sympy.Integer(rng.choice(allowed))
+            elif isinstance(var, Scalar):
+                domain = where.get(var.symbol, Interval(var.low, var.high))
+                point[var.symbol] = _sample_from_set(rng, domain, var.low, var.high, turn)
+            elif isinstance(var, Vector):
+                length = int(sympy.sympify(var.length).xreplace(sizes))
+                for k in range(1, length + 1):
+                    point[var.base[k]] = _random_rational(rng, var.low, var.high)
+            elif isinstance(var, Matrix):
+                concrete = var.symbol.xreplace(sizes)
+                rows, cols = (int(n) for n in concrete.shape)
+                entries = [_random_rational(rng, var.low, var.high) for _ in range(rows * cols)]
+                point[var.symbol] = sympy.ImmutableMatrix(rows, cols, entries)
+        points.append(point)
+    return points
+
+
+def _allowed(where: Mapping, symbol, value) -> bool:
+    domain = where.get(symbol)
+    return domain is None or any(bool(piece.contains(value)) for piece in pieces(domain))
+
+
+# --- evaluation --------------------------------------------------------------------------------
+
+
+def substitute(expr, point: Mapping):
+    """Put the point's values into expr: sizes and indices first, then sums, then entries."""
+    discrete = {s: v for s, v in point.items() if isinstance(s, sympy.Symbol) and v.is_Integer}
+    expr = expr.xreplace(discrete)
+    if expr.has(sympy.Sum, sympy.Product):
+        expr = expr.doit()
+    values = {}
+    for symbol, value in point.items():
+        if isinstance(symbol, sympy.MatrixSymbol):
+            values[symbol.xreplace(discrete)] = value
+        elif symbol not in discrete:
+            values[symbol] = value
+    expr = expr.xreplace(values)
+    return expr.doit() if isinstance(expr, sympy.MatrixExpr) or expr.has(sympy.MatrixExpr) else expr
+
+
+def evaluate(expr, point: Mapping, digits: int = DIGITS):
+    """Both-sides-ready numeric value: a sympy number, or an ImmutableMatrix of numbers."""
+    value = substitute(expr, point)
+    if isinstance(value, sympy.MatrixBase) or hasattr(value, "as_explicit"):
+        value = sympy.ImmutableMatrix(value.as_explicit() if hasattr(value, "as_explicit") else value)
+        return value.applyfunc(lambda e: sympy.N(e, digits))
+    return sympy.N(value, digits)
+
+
+def _entries(value) -> list:
+    return list(value) if isinstance(value, sympy.MatrixBase) else [value]
+
+
+def difference(lhs_value, rhs_value) -> sympy.Float | None:
+    """max over entries of |l - r| / max(1, |l|, |r|); None when a side is not a finite number."""
+    if isinstance(lhs_value, sympy.MatrixBase) != isinstance(rhs_value, sympy.MatrixBase):
+        return None
+    if isinstance(lhs_value, sympy.MatrixBase) and lhs_value.shape != rhs_value.shape:
+        return None
+    worst = sympy.Float(0, DIGITS)
+    for left, right in zip(_entries(lhs_value), _entries(rhs_value)):
+        if not (_finite_number(left) and _finite_number(right)):
+            return None
+        scale = max(sympy.Float(1), abs(left), abs(right))
+        worst = max(worst, abs(left - right) / scale)
+    return worst
+
+
+def _finite_number(value) -> bool:
+    return bool(value.is_number) and value.is_finite is not False and not value.has(sympy.nan, sympy.zoo)
+
+
+def describe_point(point: Mapping) -> str:
+    return ", ".join(f"{symbol}={_short(value)}" for symbol, value in point.items())
+
+
+def _coordinates(point: Mapping) -> tuple[tuple[str, str], ...]:
+    return tuple((str(symbol), str(sympy.N(value, DIGITS)) if not isinstance(value, sympy.MatrixBase) else str(value.tolist())) for symbol, value in point.items())
+
+
+def _short(value) -> str:
+    if isinstance(value, sympy.MatrixBase):
+        return "[" + "; ".join(", ".join(_short(v) for v in value.row(r)) for r in range(value.rows)) + "]"
+    if value.is_Integer:
+        return str(value)
+    number = sympy.N(value, 8)
+    return str(number) if not number.is_real else f"{float(number):.6g}"
+
+
+def _relevant(point: Mapping, *exprs) -> dict:
+    """The part of a point that the expressions actually use, so a witness names only those."""
+    used = set()
+    for expr in exprs:
+        used |= expr.free_symbols | expr.atoms(sympy.MatrixSymbol)
+        used |= {entry.base for entry in expr.atoms(sympy.Indexed)}
+    return {s: v for s, v in point.items() if s in used or (isinstance(s, sympy.Indexed) and s.base in used)}
+
+
+def compare_at_points(lhs: Expr, rhs: Expr, points: list[dict], tolerance=TOLERANCE) -> NumericResult:
+    """Largest relative difference over the points; the first point past tolerance is the witness."""
+    worst = sympy.Float(0)
+    used = 0
+    witness = None
+    for point in points:
+        try:
+            left, right = evaluate(lhs, point), evaluate(rhs, point)
+        except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError):
+            continue
+        gap = difference(left, right)
+        if gap is None:
+            continue
+        used += 1
+        if gap > worst:
+            worst = gap
+        if gap > tolerance and witness is None:
+            shown = _relevant(point, lhs, rhs)
+            witness = Witness(describe_point(shown), _short(left), _short(right), _coordinates(shown))
+    return _verdict(worst, used, len(points), witness)
+
+
+def _verdict(worst, used: int, asked: int, witness: Witness | None) -> NumericResult:
+    if witness is not None:
+        return NumericResult(False, used, float(worst), witness)
+    if used < max(3, asked // 2):
+        return NumericResult(None, used, float(worst), None, f"only {used} of {asked} points could be evaluated")
+    return NumericResult(True, used, float(worst))
+
+
+# --- limits ------------------------------------------------------------------------------------
+
+LIMIT_TOLERANCE = sympy.Float("1e-6")
+
+
+def approach(point, direction: str) -> list:
+    """A sequence of values tending to `point` from the given side."""
+    if point == sympy.oo:
+        return [sympy.Integer(10) ** n for n in (1, 2, 3, 4, 6, 8)]
+    if point == -sympy.oo:
+        return [-(sympy.Integer(10) ** n) for n in (1, 2, 3, 4, 6, 8)]
+    sign = -1 if direction == "-" else 1
+    return [point + sign * sympy.Rational(1, 10**n) for n in (2, 3, 4, 6, 8, 12)]
+
+
+def compare_limit(limit: sympy.Limit, rhs: Expr, points: list[dict]) -> NumericResult:
+    """Evaluate the expression under the limit along a sequence tending to the limit point.
+
+    The claim holds numerically when the last term of the sequence is within
+    LIMIT_TOLERANCE of the right side at every point (and both one-sided sequences
+    when the limit is two-sided).
+    """
+    expr, var, target, direction = limit.args
+    directions = ["+", "-"] if str(direction) == "+-" else [str(direction)]
+    worst = sympy.Float(0)
+    used = 0
+    witness = None
+    for point in points:
+        try:
+            right = evaluate(rhs, point)
+            for side in directions:
+                sequence = approach(target, side)
+                last = evaluate(expr, {**point, var: sequence[-1]})
+                gap = difference(last, right)
+                if gap is None:
+                    raise ValueError("not a number")
+                worst = max(worst, gap)
+                if gap > LIMIT_TOLERANCE and witness is None:
+                    shown = {**_relevant(point, limit, rhs), var: sequence[-1]}
+                    witness = Witness(describe_point(shown), _short(last), _short(right), _coordinates(shown))
+        except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError):
+            continue
+        used += 1
+    return _verdict(worst, used, len(points), witness)

@@ -1,0 +1,186 @@
+"""Prove every claim of a problem twice, symbolically and numerically, and report both."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Callable, Iterable, Mapping
+
+import sympy
+
+from .model import Claim, Derivation, Problem
+from .numeric import NumericResult, compare_at_points, compare_limit, sample_points
+from .symbolic import DEFAULT_BUDGET, Proof, prove_equal
+
+
+class Status(str, Enum):
+    PASS = "pass"  # proved symbolically and confirmed numerically
+    FAIL = "fail"  # refuted: the numeric check found a point where the sides differ
+    UNDECIDED = "undecided"  # numerically fine, but no symbolic proof within the budget
+    ERROR = "error"  # the problem could not be loaded or the check itself broke
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    budget: float = DEFAULT_BUDGET  # seconds for the symbolic proof of one claim
+    points: int = 24  # random points for the numeric check
+    seed: int = 2026
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    problem: str
+    claim: str
+    statement: str
+    symbolic: Proof | None
+    numeric: NumericResult | None
+    seconds: float
+    error: str = ""
+
+    @property
+    def status(self) -> Status:
+        if self.error:
+            return Status.ERROR
+        if self.numeric is not None and self.numeric.holds is False:
+            return Status.FAIL
+        if self.symbolic is not None and self.symbolic.proved and self.numeric is not None and self.numeric.holds:
+            return Status.PASS
+        return Status.UNDECIDED
+
+    def to_dict(self) -> dict:
+        numeric = self.numeric
+        return {
+            "problem": self.problem,
+            "claim": self.claim,
+            "statement": self.statement,
+            "status": self.status.value,
+            "symbolic": None
+            if self.symbolic is None
+            else {"proved": self.symbolic.proved, "method": self.symbolic.method, "seconds": round(self.symbolic.seconds, 3), "cases": self.symbolic.cases},
+            "numeric": None
+            if numeric is None
+            else {
+                "holds": numeric.holds,
+                "points": numeric.points,
+                "worst_relative_error": numeric.worst,
+                "witness": None if numeric.witness is None else vars(numeric.witness),
+                "detail": numeric.detail,
+            },
+            "seconds": round(self.seconds, 3),
+            "error": self.error,
+        }
+
+
+@dataclass
+class CheckReport:
+    results: list[ClaimResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: Status) -> int:
+        return sum(1 for r in self.results if r.status is status)
+
+    @property
+    def return_code(self) -> int:
+        return 0 if self.results and all(r.status is Status.PASS for r in self.results) else 1
+
+    def summary(self) -> str:
+        parts = [f"{self.count(s)} {s.value}" for s in Status if self.count(s) or s is Status.PASS]
+        problems = len(dict.fromkeys(r.problem for r in self.results))
+        return f"{len(self.results)} checks in {problems} problems: " + ", ".join(parts) + f" ({self.seconds:.1f} s)"
+
+    def to_dict(self) -> dict:
+        return {
+            "summary": self.summary(),
+            "passed": self.count(Status.PASS),
+            "failed": self.count(Status.FAIL),
+            "undecided": self.count(Status.UNDECIDED),
+            "errored": self.count(Status.ERROR),
+            "seconds": round(self.seconds, 3),
+            "results": [r.to_dict() for r in self.results],
+        }
+
+
+def check_equal(problem: Problem, lhs, rhs, where: Mapping, options: CheckOptions) -> tuple[Proof, NumericResult]:
+    """The two independent checks of lhs == rhs under the problem's definitions."""
+    left, right = problem.expand_definitions(lhs), problem.expand_definitions(rhs)
+    symbolic = prove_equal(left, right, where, options.budget)
+    points = sample_points(problem.variables, where, options.points, options.seed)
+    if isinstance(left, sympy.Limit):
+        numeric = compare_limit(left, right, points)
+    elif isinstance(right, sympy.Limit):
+        numeric = compare_limit(right, left, points)
+    else:
+        numeric = compare_at_points(left, right, points)
+    return symbolic, numeric
+
+
+def _timed(problem: Problem, name: str, statement: str, lhs, rhs, where, options: CheckOptions) -> ClaimResult:
+    started = time.monotonic()
+    try:
+        symbolic, numeric = check_equal(problem, lhs, rhs, where, options)
+    except Exception as error:  # a broken claim must not hide the other claims' results
+        return ClaimResult(problem.id, name, statement, None, None, time.monotonic() - started, f"{type(error).__name__}: {error}")
+    return ClaimResult(problem.id, name, statement, symbolic, numeric, time.monotonic() - started)
+
+
+def verify_claim(problem: Problem, claim: Claim, options: CheckOptions = CheckOptions()) -> ClaimResult:
+    return _timed(problem, claim.name, claim.statement, claim.lhs, claim.rhs, claim.where, options)
+
+
+def verify_derivation(problem: Problem, derivation: Derivation, options: CheckOptions = CheckOptions()) -> list[ClaimResult]:
+    """Each consecutive pair of the worked chain, so no unchecked line reaches a key."""
+    results = []
+    for number, (before, after) in enumerate(derivation.links(), start=1):
+        name = f"{derivation.title}, step {number}"
+        statement = f"{sympy.sstr(before)} = {sympy.sstr(after)}"
+        results.append(_timed(problem, name, statement, before, after, derivation.where, options))
+    return results
+
+
+def verify_parts(problem: Problem, options: CheckOptions = CheckOptions()) -> list[ClaimResult]:
+    """question == answer for each part that states its question; else the answer must evaluate."""
+    results = []
+    for part in problem.parts:
+        name = f"part {part.name}"
+        if part.question is not None:
+            results.append(_timed(problem, name, part.prompt, part.question, part.answer, part.where, options))
+            continue
+        started = time.monotonic()
+        points = sample_points(problem.variables, part.where, options.points, options.seed)
+        answer = problem.expand_definitions(part.answer)
+        numeric = compare_at_points(answer, answer, points)
+        symbolic = Proof(True, "reference only (no question stated)", 0.0)
+        results.append(ClaimResult(problem.id, name, part.prompt, symbolic, numeric, time.monotonic() - started))
+    return results
+
+
+def verify_problem(problem: Problem, options: CheckOptions = CheckOptions()) -> list[ClaimResult]:
+    results = [verify_claim(problem, claim, options) for claim in problem.claims]
+    for derivation in problem.derivations:
+        results.extend(verify_derivation(problem, derivation, options))
+    results.extend(verify_parts(problem, options))
+    return results
+
+
+def check_problems(
+    problems: Iterable,
+    options: CheckOptions = CheckOptions(),
+    on_result: Callable[[ClaimResult], None] | None = None,
+) -> CheckReport:
+    """Check every loaded problem; a problem that failed to load becomes one error row."""
+    from .discovery import LoadError
+
+    report = CheckReport()
+    started = time.monotonic()
+    for problem in problems:
+        if isinstance(problem, LoadError):
+            rows = [ClaimResult(problem.id, "(load)", "import the problem module", None, None, 0.0, problem.message)]
+        else:
+            rows = verify_problem(problem, options)
+        for row in rows:
+            report.results.append(row)
+            if on_result:
+                on_result(row)
+    report.seconds = time.monotonic() - started
+    return report

@@ -1,0 +1,1 @@
+"""The bundled homework problems: one module per claim family, each defining PROBLEM."""

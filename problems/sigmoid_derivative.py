@@ -1,0 +1,53 @@
+"""The logistic sigmoid with slope a: phi'(x) = a phi(x) (1 - phi(x)), phi'(0) = a/4 (seed 000, section 1)."""
+
+from sympy import Derivative, Function, Lambda, Rational, Subs, Symbol, exp, evaluate
+
+from derivs.model import Claim, Derivation, Part, Problem, Scalar
+
+x = Symbol("x", real=True)
+a = Symbol("a", positive=True)
+phi = Function("varphi")
+
+with evaluate(False):
+    power_form = (1 + exp(-a * x)) ** -1
+    chain_rule = (-1) * (1 + exp(-a * x)) ** -2 * (-a * exp(-a * x))
+    one_minus = a * phi(x) * ((1 + exp(-a * x) - 1) / (1 + exp(-a * x)))
+    split = a * phi(x) * (1 - 1 / (1 + exp(-a * x)))
+
+derivative_of_phi = Derivative(phi(x), x)
+at_zero = Subs(derivative_of_phi, x, 0)
+
+PROBLEM = Problem(
+    id="sigmoid_derivative",
+    title="Derivative of the logistic sigmoid",
+    statement=(
+        r"Let $\varphi(x) = \frac{1}{1+e^{-ax}}$ with $a > 0$. Show that "
+        r"$\varphi'(x) = a\varphi(x)(1-\varphi(x))$ and find $\varphi'(0)$."
+    ),
+    variables=(Scalar(x), Scalar(a, 0.1, 5)),
+    definitions={phi: Lambda(x, 1 / (1 + exp(-a * x)))},
+    claims=(
+        Claim("derivative", "phi'(x) = a phi(x) (1 - phi(x))", derivative_of_phi, a * phi(x) * (1 - phi(x))),
+        Claim("at_zero", "phi'(0) = a/4", at_zero, a / 4),
+    ),
+    parts=(
+        Part("derivative", r"$\varphi'(x)$ in terms of $\varphi(x)$", a * phi(x) * (1 - phi(x)), question=derivative_of_phi),
+        Part("at_zero", r"$\varphi'(0)$", a / 4, question=at_zero),
+    ),
+    derivations=(
+        Derivation(
+            "derivative",
+            derivative_of_phi,
+            (
+                Derivative(power_form, x),
+                chain_rule,
+                a * exp(-a * x) / (1 + exp(-a * x)) ** 2,
+                one_minus,
+                split,
+                a * phi(x) * (1 - phi(x)),
+            ),
+        ),
+        Derivation("value at zero", at_zero, (a * phi(0) * (1 - phi(0)), a * Rational(1, 2) * (1 - Rational(1, 2)), a / 4)),
+    ),
+    source="seed 000, section 1",
+)

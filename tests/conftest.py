@@ -1,0 +1,24 @@
+"""Shared fixtures: the bundled problems checked once per session, and a CLI runner."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from derivs import CheckOptions, check_problems, load_problems
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def bundled_report():
+    """One check of every bundled problem, shared by the tests that read it."""
+    return check_problems(load_problems().values(), CheckOptions())
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 600) -> subprocess.CompletedProcess:
+    """`python -m derivs ARGS` in a fresh process, as a user would run it."""
+    return subprocess.run([sys.executable, "-m", "derivs", *args], capture_output=True, text=True, cwd=cwd, timeout=timeout)
