@@ -99,7 +99,7 @@ def run_check(args, out: Console, err: Console) -> int:
 
 
 def run_key(args, out: Console, err: Console) -> int:
-    from .keys import PdfUnavailable, compile_pdf, write_keys
+    from .keys import compile_pdf, write_keys
 
     problems = _problems(args)
     report = _check_with_progress(problems, _options(args), err)
@@ -113,12 +113,9 @@ def run_key(args, out: Console, err: Console) -> int:
         err.print(f"[yellow]warning:[/] not every line of the key was verified: {report.summary()}")
     if args.pdf:
         try:
-            pdf, _ = compile_pdf(files.combined)
+            pdf = compile_pdf(files.combined)
             out.print(f"wrote {pdf}")
-        except PdfUnavailable as error:
-            err.print(f"[red]error:[/] {error}")
-            return ExitCode.FAILED
-        except RuntimeError as error:
+        except RuntimeError as error:  # PdfUnavailable, or pdflatex failed
             err.print(f"[red]error:[/] {error}")
             return ExitCode.FAILED
     return code

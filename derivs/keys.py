@@ -118,7 +118,6 @@ class KeyFiles:
     problems: list[Path] = field(default_factory=list)
     combined: Path | None = None
     pdf: Path | None = None
-    pdf_log: str = ""
 
 
 class PdfUnavailable(RuntimeError):
@@ -141,8 +140,8 @@ def write_keys(problems: list[Problem], results: list[ClaimResult], out_dir: Pat
     return files
 
 
-def compile_pdf(tex: Path, timeout: float = 180.0) -> tuple[Path, str]:
-    """Run pdflatex twice (for the contents); returns the PDF path and the log tail on failure."""
+def compile_pdf(tex: Path, timeout: float = 180.0) -> Path:
+    """Run pdflatex twice (the second pass fills in the contents); RuntimeError with the log tail on failure."""
     if shutil.which("pdflatex") is None:
         raise PdfUnavailable("pdflatex is not on PATH; install TeX Live (Debian: texlive-latex-base texlive-latex-recommended)")
     command = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", tex.name]
@@ -151,4 +150,4 @@ def compile_pdf(tex: Path, timeout: float = 180.0) -> tuple[Path, str]:
         if run.returncode != 0:
             tail = "\n".join(run.stdout.splitlines()[-25:])
             raise RuntimeError(f"pdflatex failed on {tex}:\n{tail}")
-    return tex.with_suffix(".pdf"), ""
+    return tex.with_suffix(".pdf")

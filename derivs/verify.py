@@ -139,7 +139,7 @@ def verify_derivation(problem: Problem, derivation: Derivation, options: CheckOp
 
 
 def verify_parts(problem: Problem, options: CheckOptions = CheckOptions()) -> list[ClaimResult]:
-    """question == answer for each part that states its question; else the answer must evaluate."""
+    """question == answer for each part; a part without a question stays undecided."""
     results = []
     for part in problem.parts:
         name = f"part {part.name}"
@@ -150,7 +150,7 @@ def verify_parts(problem: Problem, options: CheckOptions = CheckOptions()) -> li
         points = sample_points(problem.variables, part.where, options.points, options.seed)
         answer = problem.expand_definitions(part.answer)
         numeric = compare_at_points(answer, answer, points)
-        symbolic = Proof(True, "reference only (no question stated)", 0.0)
+        symbolic = Proof(False, "no question stated, so the reference answer is unchecked", 0.0)
         results.append(ClaimResult(problem.id, name, part.prompt, symbolic, numeric, time.monotonic() - started))
     return results
 
