@@ -1,7 +1,8 @@
 """derivs: exact checking of deep-learning maths homework."""
 
 from .discovery import LoadError, UnknownProblem, get_problem, load_problems
-from .model import Claim, Derivation, Index, Integer, Matrix, Note, Part, Problem, Scalar, Size, Vector
+from .grading import GradeResult, UnknownTarget, grade
+from .model import Claim, Derivation, Index, Integer, Matrix, Mistake, Note, Part, Problem, Scalar, Size, Vector
 from .verify import CheckOptions, CheckReport, ClaimResult, Status, check_problems, verify_claim, verify_problem
 
 __all__ = [
@@ -10,10 +11,12 @@ __all__ = [
     "Claim",
     "ClaimResult",
     "Derivation",
+    "GradeResult",
     "Index",
     "Integer",
     "LoadError",
     "Matrix",
+    "Mistake",
     "Note",
     "Part",
     "Problem",
@@ -21,9 +24,11 @@ __all__ = [
     "Size",
     "Status",
     "UnknownProblem",
+    "UnknownTarget",
     "Vector",
     "check_problems",
     "get_problem",
+    "grade",
     "load_problems",
     "verify_claim",
     "verify_problem",

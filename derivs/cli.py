@@ -121,6 +121,73 @@ def run_key(args, out: Console, err: Console) -> int:
     return code
 
 
+VERDICT_STYLE = {"correct": "green", "incorrect": "red", "invalid": "magenta", "undecided": "yellow"}
+
+
+def run_grade(args, out: Console, err: Console) -> int:
+    from .grading import UnknownTarget, grade
+
+    if args.batch:
+        return _run_grade_batch(args, out, err)
+    if args.target is None or args.answer is None:
+        raise UsageError("give TARGET and 'LATEX', or --batch FILE --out RESULTS.jsonl")
+    try:
+        result = grade(args.target, args.answer, timeout=args.timeout, problems_dir=args.problems)
+    except UnknownTarget as error:
+        raise UsageError(str(error)) from None
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2))
+    else:
+        style = VERDICT_STYLE[result.verdict]
+        out.print(f"[{style}]{result.verdict}[/]  {result.target}", highlight=False)
+        out.print(result.feedback, markup=False, highlight=False)
+    return ExitCode.OK if result.verdict == "correct" else ExitCode.FAILED
+
+
+def _run_grade_batch(args, out: Console, err: Console) -> int:
+    from .batch import BatchInputError, run_batch, write_gradescope
+
+    if args.target or args.answer:
+        raise UsageError("--batch takes its targets and answers from the file; do not also give TARGET or LATEX")
+    if not args.out:
+        raise UsageError("--batch needs --out RESULTS.jsonl")
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    progress = _progress_callback(err)
+    try:
+        with progress as advance:
+            report, records = run_batch(
+                Path(args.batch), Path(args.out), jobs=args.jobs, timeout=args.timeout, resume=args.resume, problems_dir=args.problems, on_progress=advance
+            )
+    except BatchInputError as error:
+        raise UsageError(str(error)) from None
+    out.print(report.summary(), markup=False, highlight=False)
+    if args.gradescope:
+        for path in write_gradescope(records, Path(args.gradescope), args.problems):
+            out.print(f"wrote {path}", markup=False, highlight=False)
+    return ExitCode.OK
+
+
+class _progress_callback:
+    """A context manager giving an `advance(done, total)` callback; a bar only on a terminal."""
+
+    def __init__(self, err: Console):
+        self._err = err
+        self._bar = None
+
+    def __enter__(self):
+        if not self._err.is_terminal:
+            return None
+        self._bar = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=self._err, transient=True)
+        self._bar.start()
+        task = self._bar.add_task("grading", total=None)
+        return lambda done, total: self._bar.update(task, completed=done, total=total)
+
+    def __exit__(self, *exc):
+        if self._bar:
+            self._bar.stop()
+
+
 def _add_problem_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("problem", help="a problem id, or 'all'")
     parser.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
@@ -142,6 +209,19 @@ def build_parser() -> argparse.ArgumentParser:
     key.add_argument("--out", required=True, metavar="DIR", help="folder for the .tex files")
     key.add_argument("--pdf", action="store_true", help="also compile the combined key with pdflatex")
     key.set_defaults(run=run_key)
+
+    grade = commands.add_parser("grade", help="grade a student's LaTeX answer (or a whole class with --batch)")
+    grade.add_argument("target", nargs="?", help="PROBLEM.PART, e.g. sigmoid_derivative.derivative")
+    grade.add_argument("answer", nargs="?", metavar="LATEX", help="the answer, in LaTeX (quote it)")
+    grade.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    grade.add_argument("--batch", metavar="FILE", help="CSV or JSONL with columns student (optional), target, answer")
+    grade.add_argument("--out", metavar="RESULTS.jsonl", help="with --batch: one JSON line per input row, in input order")
+    grade.add_argument("--jobs", type=int, default=1, metavar="N", help="grade in N worker processes (default 1)")
+    grade.add_argument("--resume", action="store_true", help="with --batch: continue a run that was stopped")
+    grade.add_argument("--gradescope", metavar="PATH", help="also write Gradescope results (a .json for one student, else a folder)")
+    grade.add_argument("--timeout", type=float, default=2.0, help="seconds per answer before it is undecided (default %(default)s)")
+    grade.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
+    grade.set_defaults(run=run_grade)
     return parser
 
 

@@ -105,6 +105,14 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Mistake:
+    """A known wrong answer to a part, and what to tell the student who gives it."""
+
+    answer: Expr
+    feedback: str
+
+
+@dataclass(frozen=True)
 class Part:
     """A named answer a student gives, with the reference answer it is graded against.
 
@@ -118,6 +126,7 @@ class Part:
     question: Expr | None = None
     points: float = 1.0
     where: Mapping[sympy.Symbol, Set] = field(default_factory=dict)
+    mistakes: tuple[Mistake, ...] = ()
 
 
 @dataclass(frozen=True)

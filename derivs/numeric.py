@@ -168,7 +168,7 @@ def describe_point(point: Mapping) -> str:
 
 
 def _coordinates(point: Mapping) -> tuple[tuple[str, str], ...]:
-    return tuple((str(symbol), str(sympy.N(value, DIGITS)) if not isinstance(value, sympy.MatrixBase) else str(value.tolist())) for symbol, value in point.items())
+    return tuple((str(symbol), str(sympy.N(value, DIGITS)) if not isinstance(value, sympy.MatrixBase) else str(value.evalf(DIGITS).tolist())) for symbol, value in point.items())
 
 
 def _short(value) -> str:
@@ -189,14 +189,14 @@ def _relevant(point: Mapping, *exprs) -> dict:
     return {s: v for s, v in point.items() if s in used or (isinstance(s, sympy.Indexed) and s.base in used)}
 
 
-def compare_at_points(lhs: Expr, rhs: Expr, points: list[dict], tolerance=TOLERANCE) -> NumericResult:
+def compare_at_points(lhs: Expr, rhs: Expr, points: list[dict], tolerance=TOLERANCE, digits: int = DIGITS) -> NumericResult:
     """Largest relative difference over the points; the first point past tolerance is the witness."""
     worst = sympy.Float(0)
     used = 0
     witness = None
     for point in points:
         try:
-            left, right = evaluate(lhs, point), evaluate(rhs, point)
+            left, right = evaluate(lhs, point, digits), evaluate(rhs, point, digits)
         except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError):
             continue
         gap = difference(left, right)

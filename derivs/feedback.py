@@ -1,0 +1,179 @@
+"""Why an answer is wrong, in words a student can act on.
+
+Each diagnosis is a small named function tried in order (a mistake the problem declares,
+a sign error, a constant factor, an additive constant, a wrong argument, a swapped matrix
+product, a missing or extra term); the first that fits explains the answer. Each test is
+numeric, at a handful of the problem's random points.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import sympy
+
+from .latex import to_latex
+from .model import Part, Problem
+from .numeric import compare_at_points, evaluate, sample_points
+
+CHECK_POINTS = 8
+
+
+class _Case:
+    """One wrong answer: the answer and the reference, raw and with definitions expanded."""
+
+    def __init__(self, problem: Problem, part: Part, answer):
+        self.problem = problem
+        self.part = part
+        self.raw_answer = answer
+        self.answer = problem.expand_definitions(answer)
+        self.reference = problem.expand_definitions(part.answer)
+        self.points = sample_points(problem.variables, part.where, CHECK_POINTS, seed=7)
+
+    def equals(self, left, right) -> bool:
+        result = compare_at_points(self.problem.expand_definitions(left), self.problem.expand_definitions(right), self.points)
+        return result.holds is True
+
+    def values(self, expr) -> list:
+        found = []
+        for point in self.points:
+            try:
+                found.append(evaluate(expr, point, 20))
+            except (TypeError, ValueError, ArithmeticError):
+                continue
+        return found
+
+
+def _tex(expr) -> str:
+    return f"${to_latex(expr)}$"
+
+
+def declared_mistake(case: _Case) -> str | None:
+    for mistake in case.part.mistakes:
+        if case.equals(case.raw_answer, mistake.answer):
+            return mistake.feedback
+    return None
+
+
+def _constant(values) -> sympy.Basic | None:
+    numbers = [v for v in values if v.is_number and v.is_finite]
+    if len(numbers) < 3 or any(abs(v - numbers[0]) > 1e-12 * max(1, abs(numbers[0])) for v in numbers):
+        return None
+    return sympy.nsimplify(numbers[0], rational=True, tolerance=1e-12)
+
+
+def _scalar(case: _Case) -> bool:
+    return not isinstance(case.reference, (sympy.MatrixExpr, sympy.MatrixBase))
+
+
+def sign_error(case: _Case) -> str | None:
+    if case.equals(case.answer, -case.reference):
+        return "sign error: your answer is the negative of the expected one"
+    return None
+
+
+def constant_factor(case: _Case) -> str | None:
+    if not _scalar(case):
+        return None
+    ratio = _symbolic_ratio(case)
+    if ratio is not None and ratio != 1:
+        if ratio.is_number:
+            return f"off by a constant factor: your answer is {_tex(ratio)} times the expected one"
+        missing = 1 / ratio
+        if missing.is_Symbol or (missing.is_Mul and all(f.is_Symbol or f.is_number for f in missing.args)):
+            return f"missing the factor {_tex(missing)} (from the chain rule?): your answer times {_tex(missing)} is right"
+        return f"off by a factor: your answer is {_tex(ratio)} times the expected one"
+    return None
+
+
+def _symbolic_ratio(case: _Case):
+    """answer / reference when it is a constant or a monomial in the problem's parameters."""
+    ratios = case.values(case.answer / case.reference)
+    number = _constant(ratios)
+    if number is not None:
+        return number
+    try:
+        ratio = sympy.simplify(case.answer / case.reference)
+    except Exception:
+        return None
+    factors = ratio.as_powers_dict()
+    if all((base.is_Symbol or base.is_number) and exponent.is_number for base, exponent in factors.items()):
+        return ratio
+    return None
+
+
+def additive_constant(case: _Case) -> str | None:
+    if not _scalar(case):
+        return None
+    shift = _constant(case.values(case.answer - case.reference))
+    if shift is not None and shift != 0:
+        return f"off by an additive constant: your answer is the expected one plus {_tex(shift)}"
+    return None
+
+
+def _applications(expr) -> list:
+    return [e for e in sympy.preorder_traversal(expr) if isinstance(e, sympy.Function) and len(e.args) == 1 and not e.args[0].is_number]
+
+
+def wrong_argument(case: _Case) -> str | None:
+    """sigma(x) where sigma(2x) is due: put the expected argument in and see if that fixes it."""
+    expected = _applications(case.part.answer)
+    for given in _applications(case.raw_answer):
+        for wanted in expected:
+            if given.func == wanted.func and given.args != wanted.args:
+                if case.equals(case.raw_answer.xreplace({given: wanted}), case.part.answer):
+                    return f"wrong argument: you wrote {_tex(given)} where {_tex(wanted)} is due"
+    return None
+
+
+def _reversed_products(expr):
+    return expr.replace(lambda e: isinstance(e, sympy.MatMul), lambda e: sympy.MatMul(*reversed(e.args)))
+
+
+def swapped_product(case: _Case) -> str | None:
+    if _scalar(case) or not case.answer.has(sympy.MatMul):
+        return None
+    try:
+        if case.equals(_reversed_products(case.answer), case.reference):
+            return f"the matrix product is in the wrong order: matrix products do not commute; expected {_tex(case.part.answer)}"
+    except (TypeError, ValueError, sympy.matrices.exceptions.ShapeError):
+        return None
+    return None
+
+
+def _terms(expr) -> tuple:
+    return expr.args if isinstance(expr, (sympy.Add, sympy.MatAdd)) else (expr,)
+
+
+def missing_or_extra_term(case: _Case) -> str | None:
+    for term in _terms(case.part.answer):
+        if len(_terms(case.part.answer)) > 1 and case.equals(case.raw_answer, case.part.answer - term):
+            return f"missing the term {_tex(term)}"
+    for term in _terms(case.raw_answer):
+        if len(_terms(case.raw_answer)) > 1 and case.equals(case.raw_answer - term, case.part.answer):
+            return f"the term {_tex(term)} should not be there"
+    return None
+
+
+DIAGNOSES: tuple[Callable[[_Case], str | None], ...] = (
+    declared_mistake,
+    sign_error,
+    swapped_product,
+    wrong_argument,
+    missing_or_extra_term,
+    constant_factor,
+    additive_constant,
+)
+
+
+def explain(problem: Problem, part: Part, answer) -> str | None:
+    """The first diagnosis that fits, or None (the caller then shows the witness point)."""
+    case = _Case(problem, part, answer)
+    for diagnose in DIAGNOSES:
+        try:
+            message = diagnose(case)
+        except Exception:  # a diagnosis that cannot run on this answer simply does not apply
+            continue
+        if message:
+            return message
+    return None

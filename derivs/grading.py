@@ -1,0 +1,119 @@
+"""Grade one student answer against a problem part: correct, incorrect, invalid or undecided."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .discovery import LoadError, UnknownProblem, load_problems
+from .equivalence import decide
+from .feedback import explain
+from .model import Part, Problem
+from .parsing import LatexError, parse_latex
+from .sandbox import Overrun, run_limited
+from .timelimit import TimeLimitExceeded, time_limit
+
+DEFAULT_TIMEOUT = 2.0
+VERDICTS = ("correct", "incorrect", "invalid", "undecided")
+
+
+class UnknownTarget(KeyError):
+    """A target that names no problem part; says which targets exist."""
+
+    def __init__(self, target: str, known: list[str]):
+        super().__init__(target)
+        self.target, self.known = target, known
+
+    def __str__(self) -> str:
+        return f"unknown target {self.target!r}; targets are PROBLEM.PART, one of: {', '.join(self.known)}"
+
+
+@dataclass(frozen=True)
+class GradeResult:
+    target: str
+    answer: str
+    verdict: str  # one of VERDICTS
+    feedback: str
+    proved: bool  # for a correct answer: equality was proved symbolically, not only numerically
+    seconds: float
+    witness: dict | None = None  # where an incorrect answer differs: point and both values
+    student: str | None = None
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["seconds"] = round(self.seconds, 3)
+        if self.student is None:
+            del data["student"]
+        return data
+
+
+def known_targets(problems_dir: str | Path | None = None) -> list[str]:
+    problems = load_problems(problems_dir)
+    return [f"{p.id}.{part.name}" for p in problems.values() if not isinstance(p, LoadError) for part in p.parts]
+
+
+def resolve_target(target: str, problems_dir: str | Path | None = None) -> tuple[Problem, Part]:
+    problem_id, _, part_name = str(target).partition(".")
+    problem = load_problems(problems_dir).get(problem_id)
+    if isinstance(problem, Problem) and any(p.name == part_name for p in problem.parts):
+        return problem, problem.part(part_name)
+    raise UnknownTarget(str(target), known_targets(problems_dir))
+
+
+def _incorrect_feedback(problem: Problem, part: Part, answer, decision) -> str:
+    reason = explain(problem, part, answer)
+    if reason:
+        return reason
+    if decision.note:
+        return decision.note
+    witness = decision.witness
+    return f"not the expected answer: at {witness.point} yours is {witness.lhs} but the expected value is {witness.rhs}"
+
+
+def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problems_dir: str | None = None) -> GradeResult:
+    """Grade in this process (soft time limit only). Use `grade` for untrusted input."""
+    started = time.monotonic()
+    problem, part = resolve_target(target, problems_dir)
+
+    def result(verdict: str, feedback: str, proved: bool = False, witness=None) -> GradeResult:
+        return GradeResult(target, latex, verdict, feedback, proved, time.monotonic() - started, witness)
+
+    try:
+        with time_limit(timeout):
+            answer = parse_latex(latex, problem)
+            decision = decide(problem, answer, part.answer, part.where, budget=max(0.1, 0.6 * timeout - (time.monotonic() - started)))
+            if decision.verdict == "equal":
+                how = "proved symbolically" if decision.proved else f"equal at {decision.method}; not proved symbolically within the time limit"
+                return result("correct", f"correct ({how})", decision.proved)
+            if decision.verdict == "undecided":
+                return result("undecided", f"could not decide: {decision.note}")
+            witness = vars(decision.witness) if decision.witness else None
+            return result("incorrect", _incorrect_feedback(problem, part, answer, decision), witness=witness)
+    except LatexError as error:
+        return result("invalid", str(error))
+    except TimeLimitExceeded:
+        return result("undecided", f"time limit of {timeout:g} s reached before a decision")
+    except RecursionError:
+        return result("invalid", "the expression is nested too deeply")
+    except MemoryError:
+        return result("undecided", "ran out of memory before a decision")
+    except Exception as error:  # a decision we could not make is undecided, and says why
+        return result("undecided", f"could not decide ({type(error).__name__}: {error})")
+
+
+def from_overrun(target: str, latex: str, overrun: Overrun, seconds: float) -> GradeResult:
+    return GradeResult(target, latex, "undecided", f"could not decide: {overrun.reason}", False, seconds)
+
+
+def grade(target: str, latex: str, *, timeout: float = DEFAULT_TIMEOUT, problems_dir: str | Path | None = None) -> GradeResult:
+    """Grade one answer in an isolated worker (memory cap, hard time limit). Raises UnknownTarget."""
+    resolve_target(target, problems_dir)  # fail fast, in this process, on a bad target
+    started = time.monotonic()
+    outcome = run_limited(grade_now, (target, latex, timeout, str(problems_dir) if problems_dir else None), timeout)
+    if isinstance(outcome, Overrun):
+        return from_overrun(target, latex, outcome, time.monotonic() - started)
+    return outcome
+
+
+__all__ = ["GradeResult", "UnknownTarget", "UnknownProblem", "grade", "grade_now", "known_targets", "resolve_target"]
