@@ -76,14 +76,21 @@ def constant_factor(case: _Case) -> str | None:
     if not _scalar(case):
         return None
     ratio = _symbolic_ratio(case)
-    if ratio is not None and ratio != 1:
-        if ratio.is_number:
-            return f"off by a constant factor: your answer is {_tex(ratio)} times the expected one"
-        missing = 1 / ratio
-        if missing.is_Symbol or (missing.is_Mul and all(f.is_Symbol or f.is_number for f in missing.args)):
-            return f"missing the factor {_tex(missing)} (from the chain rule?): your answer times {_tex(missing)} is right"
-        return f"off by a factor: your answer is {_tex(ratio)} times the expected one"
-    return None
+    if ratio is None or ratio in (0, 1) or not case.equals(case.answer, ratio * case.reference):
+        return None
+    if ratio.is_number:
+        return f"off by a constant factor: your answer is {_tex(ratio)} times the expected one"
+    missing = 1 / ratio
+    if missing.is_Symbol or (missing.is_Mul and all(f.is_Symbol or f.is_number for f in missing.args)):
+        hint = " (a chain-rule factor)" if _inside_an_argument(missing, case.reference) else ""
+        return f"missing the factor {_tex(missing)}{hint}: your answer times {_tex(missing)} is the expected one"
+    return f"off by a factor: your answer is {_tex(ratio)} times the expected one"
+
+
+def _inside_an_argument(factor, reference) -> bool:
+    """Whether the factor multiplies the variable inside some function of the reference, as a in e^{-ax}."""
+    symbols = factor.free_symbols
+    return any(symbols <= arg.free_symbols for app in _applications(reference) for arg in app.args if arg.free_symbols - symbols)
 
 
 def _symbolic_ratio(case: _Case):

@@ -449,12 +449,12 @@ def _parse_matrix_expression(text: str, context: Context):
 def _to_problem_names(expr, context: Context):
     """latex2sympy2's plain symbols and functions -> the problem's objects."""
     replacements = {}
-    for symbol in expr.free_symbols:
+    for symbol in expr.atoms(sympy.Symbol):  # bound variables too, so t in \int ... dt matches H(t)
         name = symbol.name
         indexed = re.fullmatch(r"(\w+?)_\{?(\w+)\}?", name)
         if indexed and indexed.group(1) in context.vectors and name not in context.symbols:
             index = indexed.group(2)
-            index_value = sympy.Integer(index) if index.isdigit() else context.symbols.get(index, sympy.Symbol(index, integer=True))
+            index_value = sympy.Integer(index) if index.isdigit() else context.symbols.get(index, sympy.Symbol(index))
             replacements[symbol] = context.vectors[indexed.group(1)][index_value]
         elif name in context.symbols:
             replacements[symbol] = context.symbols[name]

@@ -2,7 +2,7 @@
 
 from sympy import Derivative, Function, Lambda, Symbol, exp, tanh, evaluate
 
-from derivs.model import Claim, Derivation, Note, Part, Problem, Scalar
+from derivs.model import Claim, Derivation, Mistake, Note, Part, Problem, Scalar
 
 x = Symbol("x", real=True)
 sigma = Function("sigma")
@@ -37,7 +37,18 @@ PROBLEM = Problem(
     ),
     parts=(
         Part("tanh_via_sigmoid", r"$\tanh(x)$ in terms of $\sigma$", 2 * sigma(2 * x) - 1, question=tanh(x)),
-        Part("sigmoid_via_tanh", r"$\sigma(x)$ in terms of $\tanh$", (1 + tanh(x / 2)) / 2, question=sigma(x)),
+        Part(
+            "sigmoid_via_tanh",
+            r"$\sigma(x)$ in terms of $\tanh$",
+            (1 + tanh(x / 2)) / 2,
+            question=sigma(x),
+            mistakes=(
+                Mistake(
+                    tanh(x / 2 + 1) / 2,
+                    "the +1 belongs outside the tanh: from tanh(x) = 2 sigma(2x) - 1, sigma(x) = (1 + tanh(x/2)) / 2",
+                ),
+            ),
+        ),
         Part(
             "tanh_derivative",
             r"$\tanh'(x)$ in terms of $\sigma$",

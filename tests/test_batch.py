@@ -1,0 +1,113 @@
+"""Batch grading as an instructor runs it: files in, one line per row out, resumable, Gradescope."""
+
+from __future__ import annotations
+
+import csv
+import json
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import DATA, run_cli
+
+pytestmark = pytest.mark.slow
+
+
+def write_csv(path, rows):
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["student", "target", "answer"])
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+CLASS = [
+    {"student": "ann", "target": "sigmoid_derivative.derivative", "answer": r"a\varphi(x)(1-\varphi(x))"},
+    {"student": "ann", "target": "linear_collapse.weight", "answer": "W_1 W_2"},
+    {"student": "bob", "target": "sigmoid_derivative.derivative", "answer": r"a \varphi(x)  (1-\varphi(x))"},
+    {"student": "bob", "target": "linear_collapse.weight", "answer": "W_2 W_1"},
+    {"student": "cy", "target": "no_such.part", "answer": "x"},
+    {"student": "cy", "target": "sigmoid_derivative.at_zero", "answer": "x)"},
+]
+
+
+def test_cli_batch_writes_one_line_per_row_in_order(tmp_path):
+    source, out = tmp_path / "class.csv", tmp_path / "results.jsonl"
+    write_csv(source, CLASS)
+    run = run_cli("grade", "--batch", str(source), "--out", str(out), "--jobs", "2")
+    assert run.returncode == 0, run.stderr
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(r["student"], r["target"], r["answer"]) for r in lines] == [(r["student"], r["target"], r["answer"]) for r in CLASS]
+    assert [r["verdict"] for r in lines] == ["correct", "incorrect", "correct", "correct", "invalid", "invalid"]
+    assert "unknown target" in lines[4]["feedback"]
+    assert "5 distinct answers graded" in run.stdout  # ann's and bob's sigmoid answers differ only in spacing
+    assert not (tmp_path / "results.jsonl.partial").exists()
+
+
+def test_jsonl_input_without_student_column(tmp_path):
+    source, out = tmp_path / "answers.jsonl", tmp_path / "out.jsonl"
+    source.write_text(json.dumps({"target": "softmax_shift.zero_scale", "answer": r"\frac{1}{K}"}) + "\nnot json\n")
+    run = run_cli("grade", "--batch", str(source), "--out", str(out))
+    assert run.returncode == 0, run.stderr
+    first, second = (json.loads(line) for line in out.read_text().splitlines())
+    assert first["verdict"] == "correct" and second["verdict"] == "invalid" and "not JSON" in second["feedback"]
+
+
+def test_gradescope_results_per_student(tmp_path):
+    source = tmp_path / "class.csv"
+    write_csv(source, CLASS)
+    run = run_cli("grade", "--batch", str(source), "--out", str(tmp_path / "r.jsonl"), "--gradescope", str(tmp_path / "gs"))
+    assert run.returncode == 0, run.stderr
+    ann = json.loads((tmp_path / "gs" / "ann" / "results.json").read_text())
+    assert [t["name"] for t in ann["tests"]] == ["sigmoid_derivative.derivative", "linear_collapse.weight"]
+    assert [t["score"] for t in ann["tests"]] == [1.0, 0.0] and ann["score"] == 1.0
+    assert all(t["max_score"] == 1.0 and t["output"] for t in ann["tests"])
+
+
+def test_resume_takes_finished_rows_from_the_journal(tmp_path):
+    source, out = tmp_path / "class.csv", tmp_path / "results.jsonl"
+    write_csv(source, CLASS)
+    journal = tmp_path / "results.jsonl.partial"
+    earlier = {"row": 1, "student": "ann", "target": CLASS[0]["target"], "answer": CLASS[0]["answer"], "verdict": "correct", "feedback": "graded in the earlier run", "proved": True}
+    journal.write_text(json.dumps(earlier) + '\n{"row": 2, "stud')  # the second line was cut short by a kill
+    run = run_cli("grade", "--batch", str(source), "--out", str(out), "--resume")
+    assert run.returncode == 0, run.stderr
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(lines) == len(CLASS)
+    assert lines[0]["feedback"] == "graded in the earlier run"
+    assert lines[1]["verdict"] == "incorrect"
+    assert "1 resumed" in run.stdout
+
+
+def test_a_killed_run_leaves_no_half_file_and_resume_completes_it(tmp_path):
+    rows = [{"student": f"s{n}", "target": "sigmoid_derivative.at_zero", "answer": rf"\frac{{a}}{{{n + 2}}}"} for n in range(40)]
+    source, out = tmp_path / "big.csv", tmp_path / "results.jsonl"
+    write_csv(source, rows)
+    process = subprocess.Popen([sys.executable, "-m", "derivs", "grade", "--batch", str(source), "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    journal = tmp_path / "results.jsonl.partial"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not journal.exists() or journal.read_text().count("\n") < 3):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert not out.exists(), "the results file appears only when complete"
+    run = run_cli("grade", "--batch", str(source), "--out", str(out), "--resume")
+    assert run.returncode == 0, run.stderr
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["student"] for r in lines] == [r["student"] for r in rows]
+    verdicts = [r["verdict"] for r in lines]
+    assert verdicts[2] == "correct" and verdicts.count("correct") == 1  # only a/4 is right
+
+
+def test_single_answer_cli_and_exit_codes():
+    right = run_cli("grade", "sigmoid_derivative.at_zero", r"\frac{a}{4}", "--json")
+    assert right.returncode == 0
+    assert json.loads(right.stdout)["verdict"] == "correct"
+    wrong = run_cli("grade", "sigmoid_derivative.at_zero", r"\frac{a}{2}")
+    assert wrong.returncode == 1 and "incorrect" in wrong.stdout and "2" in wrong.stdout
+    unknown = run_cli("grade", "sigmoid.at_zero", "a")
+    assert unknown.returncode == 2 and "unknown target" in unknown.stderr and "Traceback" not in unknown.stderr
+    missing = run_cli("grade", "--batch", "/nonexistent.csv", "--out", "/tmp/x.jsonl")
+    assert missing.returncode == 2 and "does not exist" in missing.stderr

@@ -1,0 +1,95 @@
+"""Grading against the labelled class (tests/data/answers.csv) and the feedback a student reads.
+
+The labels were decided by hand from the mathematics, not by running the grader.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+
+import pytest
+
+from conftest import DATA
+from derivs import UnknownTarget, grade
+from derivs.batch import grade_rows, read_rows
+from derivs.grading import grade_now
+
+LABELLED = list(csv.DictReader((DATA / "answers.csv").open(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def graded_class():
+    rows = read_rows(DATA / "answers.csv")
+    records, _ = grade_rows(rows, jobs=2)
+    return records
+
+
+def test_the_labelled_set_covers_every_target_and_verdict():
+    assert len(LABELLED) >= 150
+    targets = Counter(row["target"] for row in LABELLED)
+    assert len(targets) == 12 and min(targets.values()) >= 10
+    assert {row["label"] for row in LABELLED} == {"correct", "incorrect", "invalid"}
+
+
+def test_agreement_with_the_labels_is_at_least_98_percent(graded_class):
+    assert len(graded_class) == len(LABELLED)
+    agree = [r for r, row in zip(graded_class, LABELLED) if r["verdict"] == row["label"]]
+    disagreements = [(row["target"], row["answer"], row["label"], r["verdict"]) for r, row in zip(graded_class, LABELLED) if r["verdict"] != row["label"]]
+    assert len(agree) / len(LABELLED) >= 0.98, disagreements
+
+
+def test_every_result_has_the_fields_scripts_read(graded_class):
+    for record, row in zip(graded_class, LABELLED):
+        assert record["target"] == row["target"] and record["answer"] == row["answer"]
+        assert record["verdict"] in ("correct", "incorrect", "invalid", "undecided")
+        assert isinstance(record["feedback"], str) and record["feedback"]
+        assert isinstance(record["proved"], bool)
+
+
+def test_incorrect_answers_name_a_point_or_a_mistake(graded_class):
+    for record in graded_class:
+        if record["verdict"] == "incorrect":
+            feedback = record["feedback"]
+            assert record["witness"] or any(word in feedback for word in ("factor", "sign", "term", "argument", "order", "shape", "constant", "belongs"))
+
+
+FEEDBACK = [
+    ("sigmoid_derivative.derivative", r"\varphi(x)(1-\varphi(x))", "missing the factor $a$ (a chain-rule factor)"),
+    ("sigmoid_derivative.derivative", r"-a\varphi(x)(1-\varphi(x))", "sign error"),
+    ("sigmoid_derivative.at_zero", r"\frac{a}{2}", "your answer is $2$ times the expected one"),
+    ("tanh_sigmoid.tanh_via_sigmoid", r"2\sigma(2x)+1", "additive constant: your answer is the expected one plus $2$"),
+    ("tanh_sigmoid.tanh_derivative", r"4\sigma(x)(1-\sigma(x))", r"you wrote $\sigma{\left(x \right)}$ where $\sigma{\left(2 x \right)}$ is due"),
+    ("tanh_sigmoid.sigmoid_via_tanh", r"\frac{1}{2}\tanh\left(\frac{x}{2}+1\right)", "the +1 belongs outside the tanh"),
+    ("linear_collapse.weight", r"W_1 W_2", "wrong order"),
+    ("linear_collapse.bias", r"W_2 b_1", "missing the term $b_{2}$"),
+    ("linear_collapse.bias", r"b_2", "missing the term $W_{2} b_{1}$"),
+]
+
+
+@pytest.mark.parametrize("target, answer, phrase", FEEDBACK, ids=[a for _, a, _ in FEEDBACK])
+def test_feedback_names_the_mistake(target, answer, phrase):
+    result = grade_now(target, answer)
+    assert result.verdict == "incorrect"
+    assert phrase in result.feedback
+
+
+def test_grade_from_python_returns_a_result_object():
+    result = grade("softmax_shift.zero_scale", r"\frac{1}{K}")
+    assert (result.target, result.verdict, result.proved) == ("softmax_shift.zero_scale", "correct", True)
+    assert set(result.to_dict()) >= {"target", "answer", "verdict", "feedback", "proved"}
+
+
+def test_an_incorrect_answer_reports_where_it_differs_with_both_values():
+    result = grade_now("softmax_shift.two_class_logit", r"x_1 + x_2")
+    assert result.verdict == "incorrect"
+    point = dict((name, float(value)) for name, value in result.witness["values"])
+    x1, x2 = point["x[1]"], point["x[2]"]
+    assert float(result.witness["lhs"]) == pytest.approx(x1 + x2, rel=1e-5)
+    assert float(result.witness["rhs"]) == pytest.approx(x1 - x2, rel=1e-5)
+
+
+def test_an_unknown_target_names_the_known_ones():
+    with pytest.raises(UnknownTarget) as caught:
+        grade("sigmoid_derivative.slope", "a")
+    assert "sigmoid_derivative.derivative" in str(caught.value) and "linear_collapse.bias" in str(caught.value)

@@ -1,0 +1,126 @@
+"""LaTeX as students write it -> the problem's own sympy objects (GOOD_PAIRS), and what is refused (BAD_STRINGS).
+
+Expected expressions are written by hand in sympy, from the mathematics of each notation.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+from sympy import Heaviside, Max, Rational, Sum, exp, log, sign, tanh
+
+from derivs import get_problem
+from derivs.parsing import MAX_LENGTH, LatexError, parse_latex
+
+SIGMOID = get_problem("sigmoid_derivative")
+TANH = get_problem("tanh_sigmoid")
+SOFTMAX = get_problem("softmax_shift")
+LINEAR = get_problem("linear_collapse")
+RELU = get_problem("relu_heaviside")
+
+
+def symbol(problem, name):
+    """The problem's own symbol of that name (with its assumptions), from its declared variables."""
+    return next(v.symbol for v in problem.variables if getattr(v, "symbol", None) is not None and v.symbol.name == name)
+
+
+x, a = symbol(SIGMOID, "x"), symbol(SIGMOID, "a")
+phi = next(iter(SIGMOID.definitions))
+sigma = next(iter(TANH.definitions))
+xt = symbol(TANH, "x")
+xr = symbol(RELU, "x")
+K = symbol(SOFTMAX, "K")
+i = symbol(SOFTMAX, "i")
+c = symbol(SOFTMAX, "c")
+xv = sympy.IndexedBase("x", real=True)
+j = sympy.Symbol("j")
+W1, W2, b1, b2 = (LINEAR.names[n] for n in ("W_1", "W_2", "b_1", "b_2"))
+
+GOOD_PAIRS = [
+    (SIGMOID, r"a\varphi(x)(1-\varphi(x))", a * phi(x) * (1 - phi(x))),
+    (SIGMOID, r"a \cdot \varphi(x) \cdot \left(1 - \varphi(x)\right)", a * phi(x) * (1 - phi(x))),
+    (SIGMOID, r"\frac{a e^{-ax}}{(1+e^{-ax})^2}", a * exp(-a * x) / (1 + exp(-a * x)) ** 2),
+    (SIGMOID, r"\exp(-a\,x)", exp(-a * x)),
+    (SIGMOID, r"0.5x", x / 2),
+    (SIGMOID, r"a/4", a / 4),
+    (SIGMOID, r"\varphi^2(x)", phi(x) ** 2),
+    (SIGMOID, r"\varphi(x)^2", phi(x) ** 2),
+    (SIGMOID, r"\frac{d}{dx}\varphi(x)", sympy.Derivative(phi(x), x)),
+    (SIGMOID, r"\frac{d\varphi}{dx}", sympy.Derivative(phi(x), x)),
+    (SIGMOID, r"\varphi'(x)", sympy.Derivative(phi(x), x)),
+    (SIGMOID, r"\lim_{x \to \infty} \varphi(x)", sympy.Limit(phi(x), x, sympy.oo, "-")),
+    (TANH, r"\sigma(3x)", sigma(3 * xt)),
+    (TANH, r"2\sigma\left(2x\right) - 1", 2 * sigma(2 * xt) - 1),
+    (TANH, r"\tanh^2(x)", tanh(xt) ** 2),
+    (TANH, r"\tanh(x)^2", tanh(xt) ** 2),
+    (TANH, r"\cosh(x)", sympy.cosh(xt)),
+    (TANH, r"\ln(x)", log(xt)),
+    (TANH, r"\log(x)", log(xt)),
+    (RELU, r"H(x-1)", Heaviside(xr - 1)),
+    (RELU, r"xH(x)", xr * Heaviside(xr)),
+    (RELU, r"|x|", sympy.Abs(xr)),
+    (RELU, r"\max(0,x)", Max(0, xr)),
+    (RELU, r"\max\{0, x\}", Max(0, xr)),
+    (RELU, r"\operatorname{sgn}(x)", sign(xr)),
+    (RELU, r"\operatorname{sign}(x)", sign(xr)),
+    (RELU, r"\int_{-\infty}^{x} H(t)\, dt", sympy.Integral(Heaviside(symbol(RELU, "t")), (symbol(RELU, "t"), -sympy.oo, xr))),
+    (SOFTMAX, r"\sum_{j=1}^{K} e^{x_j}", Sum(exp(xv[j]), (j, 1, K))),
+    (SOFTMAX, r"\sum_j e^{x_{j}}", Sum(exp(xv[j]), (j, 1, K))),
+    (SOFTMAX, r"\frac{e^{x_i + c}}{\sum_{j} e^{x_j + c}}", exp(xv[i] + c) / Sum(exp(xv[j] + c), (j, 1, K))),
+    (SOFTMAX, r"x_1 - x_2", xv[1] - xv[2]),
+    (LINEAR, r"W_2 W_1", W2 * W1),
+    (LINEAR, r"W_{2}W_{1}", W2 * W1),
+    (LINEAR, r"W_1 W_2", W1 * W2),
+    (LINEAR, r"W_2 b_1 + b_2", W2 * b1 + b2),
+    (LINEAR, r"W_1^T", W1.T),
+    (LINEAR, r"W_1^{\top}", W1.T),
+    (LINEAR, r"(W_1^T W_2^T)^T", (W1.T * W2.T).T),
+]
+
+
+@pytest.mark.parametrize("problem, text, expected", GOOD_PAIRS, ids=[t for _, t, _ in GOOD_PAIRS])
+def test_good_pairs(problem, text, expected):
+    parsed = parse_latex(text, problem)
+    assert parsed.free_symbols == expected.free_symbols  # the problem's symbols, same assumptions
+    assert parsed == expected or sympy.simplify((parsed - expected).doit()) == 0
+
+
+def test_matrix_products_keep_their_order():
+    assert parse_latex("W_2 W_1", LINEAR) != parse_latex("W_1 W_2", LINEAR)
+
+
+def test_named_functions_are_applications_not_products():
+    parsed = parse_latex(r"\sigma(3x)", TANH)
+    assert parsed == sigma(3 * xt)
+    assert not parsed.is_Mul
+
+
+BAD_STRINGS = [
+    ("x)", "nothing to close", 1),
+    ("(x", "never closed", 0),
+    (r"\frac{a}{4", "never closed", 8),
+    (r"\tanh(x/2}", "closed by", 5),
+    ("", "empty", None),
+    ("   ", "empty", None),
+    (r"\foo(x)", r"unknown command \foo", 0),
+    ("x" * (MAX_LENGTH + 1), "characters long", None),
+    (r"2^{2^{2^{2^{100}}}}", "digits", None),
+    (r"10^{10^{10}}!", "digits", None),
+    ("__import__('os').system('ls')", "cannot read", None),
+    ("(" * 4000 + "x" + ")" * 4000, "nested", None),
+]
+
+
+@pytest.mark.parametrize("text, message, position", BAD_STRINGS, ids=[repr(t[:20]) for t, _, _ in BAD_STRINGS])
+def test_bad_strings(text, message, position):
+    with pytest.raises(LatexError) as caught:
+        parse_latex(text, SIGMOID)
+    assert message in str(caught.value)
+    if position is not None:
+        assert caught.value.position == position
+        assert "^" in str(caught.value)  # the caret points at the spot
+
+
+def test_a_name_the_problem_does_not_know_is_a_clear_error_for_matrices():
+    with pytest.raises(LatexError, match="not one of this problem's matrices"):
+        parse_latex("Q_1 W_1", LINEAR)
