@@ -70,8 +70,12 @@ def _csv_rows(text: str, path: Path) -> list[Row]:
 
 
 def normalise(answer: str) -> str:
-    """Spacing-insensitive key, so the same answer typed twice is graded once."""
+    """Spacing-insensitive key, so the same answer typed twice is graded once.
+
+    Spaces next to punctuation go; a space between a command and a letter (\\cdot x) stays.
+    """
     answer = re.sub(r"\\[,;:! ]|\\quad|\\qquad", " ", answer)
+    answer = re.sub(r"\s*([-+*/=^_(){}\[\],|])\s*", r"\1", answer)
     return re.sub(r"\s+", " ", answer).strip()
 
 

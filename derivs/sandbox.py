@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import signal
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -26,10 +27,25 @@ class Overrun:
     reason: str
 
 
-def _worker_loop(connection: Connection, memory_mb: int) -> None:
+def _die_with_parent() -> None:
+    """Linux: have the kernel end this worker when the parent dies (a killed batch leaves no orphans)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _worker_loop(connection: Connection, memory_mb: int, parent: int) -> None:
+    _die_with_parent()
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
+        while not connection.poll(1.0):  # workers inherit each other's pipe ends, so EOF may never come
+            if os.getppid() != parent:
+                return
         try:
             task = connection.recv()
         except EOFError:
@@ -49,7 +65,7 @@ def _worker_loop(connection: Connection, memory_mb: int) -> None:
 class _Worker:
     def __init__(self, context, memory_mb: int):
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_worker_loop, args=(child, memory_mb), daemon=True)
+        self.process = context.Process(target=_worker_loop, args=(child, memory_mb, os.getpid()), daemon=True)
         self.process.start()
         child.close()
         self.task: int | None = None
