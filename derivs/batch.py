@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .grading import DEFAULT_TIMEOUT, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target
+from .grading import DEFAULT_TIMEOUT, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, task_limit
 from .sandbox import Overrun, WorkerPool
 
 
@@ -145,8 +145,9 @@ def grade_rows(
     keys = list(unique)
     tasks = [(target, unique[(target, key)][0].answer, timeout, problems_dir) for target, key in keys]
     finished = 0
+    limits = [task_limit(target, answer, timeout, problems_dir) for target, answer, _, _ in tasks]
     with WorkerPool(jobs) as pool:
-        for index, outcome in pool.run(grade_now, tasks, timeout):
+        for index, outcome in pool.run(grade_now, tasks, limits):
             target, answer = tasks[index][0], tasks[index][1]
             result = from_overrun(target, answer, outcome, timeout) if isinstance(outcome, Overrun) else outcome
             for row in unique[keys[index]]:

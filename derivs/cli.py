@@ -188,6 +188,42 @@ class _progress_callback:
             self._bar.stop()
 
 
+STEP_MARKS = {"valid": "[green]✓[/]", "invalid": "[red]✗[/]", "undecided": "[yellow]?[/]", "unparsed": "[magenta]![/]", "definition": "[cyan]:=[/]"}
+
+
+def run_proof(args, out: Console, err: Console) -> int:
+    from .derivation import check_derivation
+    from .discovery import get_problem
+    from .parsing import LatexError
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"no such file: {path}")
+    try:
+        problem = get_problem(args.problem, args.problems) if args.problem else None
+        report = check_derivation(path.read_text(encoding="utf-8", errors="replace"), problem, timeout=args.timeout)
+    except UnknownProblem as error:
+        raise UsageError(str(error)) from None
+    except LatexError as error:
+        raise UsageError(str(error)) from None
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        for step in report.steps:
+            mark = STEP_MARKS.get(step.verdict, step.verdict)
+            out.print(f"{mark} step {step.index} (line {step.line}): ", end="", highlight=False)
+            out.print(f"{step.lhs} = {step.rhs}", markup=False, highlight=False)
+            if step.verdict not in ("valid", "definition"):
+                out.print(f"    {step.verdict}: {step.feedback}", markup=False, highlight=False)
+            if step.matches_start and step.verdict == "invalid":
+                out.print("    (this line itself is right again: it equals the start of the chain)", highlight=False)
+        out.print(report.explanation(), markup=False, highlight=False)
+    if not report.steps:
+        err.print("no display math (align, equation, $$...$$, \\[...\\]) with an '=' was found")
+        return ExitCode.FAILED
+    return ExitCode.OK if report.first_error is None and all(s.verdict in ("valid", "definition") for s in report.steps) else ExitCode.FAILED
+
+
 def _add_problem_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("problem", help="a problem id, or 'all'")
     parser.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
@@ -222,6 +258,14 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--timeout", type=float, default=2.0, help="seconds per answer before it is undecided (default %(default)s)")
     grade.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
     grade.set_defaults(run=run_grade)
+
+    proof = commands.add_parser("proof", help="check every step of a LaTeX derivation and point at the first wrong one")
+    proof.add_argument("file", help="a .tex file (or any text) with align / equation / $$...$$ / \\[...\\] blocks")
+    proof.add_argument("--problem", metavar="ID", help="the problem whose definitions and variables the derivation uses")
+    proof.add_argument("--json", action="store_true", help='print {"steps": [...], "first_error": ...} as JSON')
+    proof.add_argument("--timeout", type=float, default=2.0, help="seconds per step before it is undecided (default %(default)s)")
+    proof.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
+    proof.set_defaults(run=run_proof)
     return parser
 
 

@@ -14,7 +14,7 @@ from typing import Mapping
 import sympy
 
 from .model import Problem
-from .numeric import DIGITS, NumericResult, Witness, compare_at_points, sample_points
+from .numeric import DIGITS, NumericResult, Witness, compare_at_points, compare_limit, sample_points
 from .symbolic import prove_equal
 
 POINTS = 24
@@ -54,8 +54,12 @@ def _foreign_names(problem: Problem, answer, reference) -> list[str]:
     return sorted(foreign)
 
 
-def decide(problem: Problem, answer, reference, where: Mapping | None = None, budget: float = 2.0, seed: int = 2026) -> Decision:
-    """Compare two expressions in the problem's variables; `budget` seconds for the whole decision."""
+def decide(problem: Problem, answer, reference, where: Mapping | None = None, budget: float = 2.0, seed: int = 2026, strict: bool = True) -> Decision:
+    """Compare two expressions in the problem's variables; `budget` seconds for the whole decision.
+
+    `strict`: an answer that uses a symbol the reference does not is different (grading);
+    a derivation step compares two student expressions, so both may use any symbol.
+    """
     started = time.monotonic()
     where = where or {}
     left, right = problem.expand_definitions(answer), problem.expand_definitions(reference)
@@ -66,12 +70,12 @@ def decide(problem: Problem, answer, reference, where: Mapping | None = None, bu
         shape = lambda e: " x ".join(str(n) for n in e.shape)  # noqa: E731
         note = f"the answer has shape {shape(left)}, but the expected answer has shape {shape(right)}"
         return Decision("different", False, "shape", time.monotonic() - started, note=note)
-    foreign = _foreign_names(problem, left, right)
+    foreign = _foreign_names(problem, left, right) if strict else []
     if foreign:
         names = ", ".join(foreign)
         return Decision("different", False, "variables", time.monotonic() - started, note=f"the answer uses {names}, which the expected answer does not depend on")
     points = sample_points(problem.variables, where, POINTS, seed)
-    numeric = compare_at_points(left, right, points)
+    numeric = _compare(left, right, points)
     if numeric.holds is False:
         return _confirm_difference(left, right, points, numeric, started)
     if numeric.holds is None:
@@ -81,9 +85,17 @@ def decide(problem: Problem, answer, reference, where: Mapping | None = None, bu
     return Decision("equal", proof.proved, method, time.monotonic() - started)
 
 
+def _compare(left, right, points, digits: int = DIGITS) -> NumericResult:
+    if isinstance(left, sympy.Limit):
+        return compare_limit(left, right, points)
+    if isinstance(right, sympy.Limit):
+        return compare_limit(right, left, points)
+    return compare_at_points(left, right, points, digits=digits)
+
+
 def _confirm_difference(left, right, points, first: NumericResult, started: float) -> Decision:
     """Both readings must agree: re-evaluate at twice the digits before calling it a difference."""
-    second = compare_at_points(left, right, points, digits=2 * DIGITS)
+    second = _compare(left, right, points, digits=2 * DIGITS)
     if second.holds is False:
         return Decision("different", False, "numeric", time.monotonic() - started, witness=second.witness)
     return Decision("undecided", False, "numeric", time.monotonic() - started, note="the two precisions disagree (a near-cancellation)")

@@ -79,6 +79,8 @@ def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problem
     def result(verdict: str, feedback: str, proved: bool = False, witness=None) -> GradeResult:
         return GradeResult(target, latex, verdict, feedback, proved, time.monotonic() - started, witness)
 
+    if part.kind == "derivation":
+        return _grade_derivation(target, latex, problem, part, timeout, started)
     try:
         with time_limit(timeout):
             answer = parse_latex(latex, problem)
@@ -102,6 +104,51 @@ def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problem
         return result("undecided", f"could not decide ({type(error).__name__}: {error})")
 
 
+def _grade_derivation(target: str, text: str, problem: Problem, part: Part, timeout: float, started: float) -> GradeResult:
+    """A whole derivation: correct when every step holds and its last expression is the answer."""
+    from .derivation import check_derivation_now
+
+    def result(verdict: str, feedback: str, proved: bool = False, witness=None) -> GradeResult:
+        return GradeResult(target, text, verdict, feedback, proved, time.monotonic() - started, witness)
+
+    try:
+        report = check_derivation_now(text, problem, timeout)
+    except LatexError as error:
+        return result("invalid", str(error))
+    if not report.steps:
+        return result("invalid", "no derivation found: write it in an align, equation, $$...$$ or \\[...\\] block with '='")
+    if report.first_error is not None:
+        wrong = next(s for s in report.steps if s.index == report.first_error)
+        return result("incorrect", report.explanation(), witness=wrong.witness)
+    unparsed = [s for s in report.steps if s.verdict == "unparsed"]
+    if unparsed:
+        return result("invalid", f"step {unparsed[0].index} cannot be read: {unparsed[0].feedback}")
+    if any(s.verdict == "undecided" for s in report.steps):
+        return result("undecided", report.explanation())
+    try:
+        with time_limit(timeout):
+            last = parse_latex(report.steps[-1].rhs, problem)
+            decision = decide(problem, last, part.answer, part.where, budget=timeout)
+    except (LatexError, TimeLimitExceeded) as error:
+        return result("undecided", f"could not compare the last line with the answer ({error})")
+    if decision.verdict != "equal":
+        return result("incorrect", f"every step holds, but the derivation ends in {report.steps[-1].rhs}, not the expected answer")
+    return result("correct", f"correct: all {len(report.steps)} steps hold and the result is the expected answer", all(s.feedback == "proved" for s in report.steps if s.verdict == "valid"))
+
+
+def task_limit(target: str, text: str, timeout: float, problems_dir=None) -> float:
+    """The hard limit for grading one answer: a derivation gets the per-step limit for each step."""
+    try:
+        _, part = resolve_target(target, problems_dir)
+    except UnknownTarget:
+        return timeout
+    if part.kind != "derivation":
+        return timeout
+    from .derivation import find_steps
+
+    return timeout * (2 + 2 * len(find_steps(text)))
+
+
 def from_overrun(target: str, latex: str, overrun: Overrun, seconds: float) -> GradeResult:
     return GradeResult(target, latex, "undecided", f"could not decide: {overrun.reason}", False, seconds)
 
@@ -110,7 +157,8 @@ def grade(target: str, latex: str, *, timeout: float = DEFAULT_TIMEOUT, problems
     """Grade one answer in an isolated worker (memory cap, hard time limit). Raises UnknownTarget."""
     resolve_target(target, problems_dir)  # fail fast, in this process, on a bad target
     started = time.monotonic()
-    outcome = run_limited(grade_now, (target, latex, timeout, str(problems_dir) if problems_dir else None), timeout)
+    limit = task_limit(target, latex, timeout, problems_dir)
+    outcome = run_limited(grade_now, (target, latex, timeout, str(problems_dir) if problems_dir else None), limit)
     if isinstance(outcome, Overrun):
         return from_overrun(target, latex, outcome, time.monotonic() - started)
     return outcome

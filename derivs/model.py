@@ -7,7 +7,7 @@ Nothing here knows how a claim is checked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Callable, Mapping
 
 import sympy
 from sympy import Expr, Set
@@ -105,6 +105,18 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class IndexedFunction:
+    """A vector-valued function students write as F(v)_i, such as softmax S(x + c)_i.
+
+    `build(v, i)` returns entry i, where v is the argument with the vector written by its
+    plain name (x for x_1..x_K). Without a subscript, F(v) means a generic entry, which is
+    what an equality between vectors needs.
+    """
+
+    build: Callable[[Expr, Expr], Expr]
+
+
+@dataclass(frozen=True)
 class Mistake:
     """A known wrong answer to a part, and what to tell the student who gives it."""
 
@@ -127,6 +139,7 @@ class Part:
     points: float = 1.0
     where: Mapping[sympy.Symbol, Set] = field(default_factory=dict)
     mistakes: tuple[Mistake, ...] = ()
+    kind: str = "expression"  # or "derivation": the student hands in a whole chain ending in the answer
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import sympy
 
-from .model import Matrix, Problem, Vector
+from .model import Index, IndexedFunction, Matrix, Problem, Vector
 
 MAX_LENGTH = 10_000
 MAX_NESTING = 60
@@ -47,6 +47,15 @@ LOGISTIC = sympy.Lambda(_x, 1 / (1 + sympy.exp(-_x)))
 # Function names understood in every problem; a problem's own definitions and names win.
 DEFAULT_FUNCTIONS: dict[str, object] = {
     "sigma": LOGISTIC,
+    "sigmoid": LOGISTIC,
+    "tanh": sympy.tanh,
+    "sinh": sympy.sinh,
+    "cosh": sympy.cosh,
+    "sin": sympy.sin,
+    "cos": sympy.cos,
+    "tan": sympy.tan,
+    "exp": sympy.exp,
+    "ln": sympy.log,
     "H": sympy.Heaviside,
     "sgn": sympy.sign,
     "sign": sympy.sign,
@@ -63,7 +72,7 @@ KNOWN_COMMANDS = GREEK | set(
     "frac dfrac tfrac cdot times left right exp ln log sin cos tan sinh cosh tanh arcsin arccos arctan sqrt "
     "sum prod int lim to infty max min operatorname mathrm mathbf boldsymbol bm top intercal prime partial "
     "displaystyle quad qquad cdots ldots dots mid vert lvert rvert lbrace rbrace rightarrow limits nolimits "
-    "textstyle big Big bigg Bigg bigl bigr Bigl Bigr mathit".split()
+    "textstyle big Big bigg Bigg bigl bigr Bigl Bigr mathit text".split()
 )
 
 
@@ -76,6 +85,7 @@ class Context:
     vectors: dict[str, sympy.IndexedBase] = field(default_factory=dict)
     matrices: dict[str, sympy.MatrixSymbol] = field(default_factory=dict)  # "W_1" -> W_1
     sum_bound: sympy.Basic | None = None  # the K in a bare \sum_j
+    index: sympy.Basic | None = None  # the entry F(v) means when written without a subscript
 
     @classmethod
     def for_problem(cls, problem: Problem | None) -> "Context":
@@ -88,6 +98,9 @@ class Context:
                 context.sum_bound = context.sum_bound or sympy.sympify(var.length)
             elif isinstance(var, Matrix):
                 context.matrices[_plain_name(var.symbol.name)] = var.symbol
+            elif isinstance(var, Index):
+                context.index = context.index or var.symbol
+                context.symbols[var.symbol.name] = var.symbol
             else:
                 context.symbols[var.symbol.name] = var.symbol
         for function in problem.definitions:
@@ -99,7 +112,7 @@ class Context:
                 context.vectors[name] = value
             elif isinstance(value, (sympy.Symbol, sympy.Dummy)):
                 context.symbols[name] = value
-            elif callable(value) or isinstance(value, sympy.Lambda):
+            elif isinstance(value, IndexedFunction) or callable(value) or isinstance(value, sympy.Lambda):
                 context.functions[name] = value
         for symbol in _all_symbols(problem):
             context.symbols.setdefault(symbol.name, symbol)
@@ -194,7 +207,7 @@ def normalise_operator_names(text: str) -> str:
         name = match.group(1)
         return name if len(name) == 1 else "\\" + name
 
-    return re.sub(r"\\(?:operatorname|mathrm)\s*\{\s*([A-Za-z]+)\s*\}", plain, text)
+    return re.sub(r"\\(?:operatorname|mathrm|text)\s*\{\s*([A-Za-z]+)\s*\}", plain, text)
 
 
 def braces_to_max_args(text: str) -> str:
@@ -303,7 +316,13 @@ def _applications(text: str, context: Context, holders: _Placeholders, depth: in
         close_at = _matching_paren(text, open_at)
         argument = parse_expression(text[open_at + 1 : close_at], context, depth + 1)
         function = _resolve_function(match.group(1), context)
-        value = _apply(function, argument, derivative=bool(tail.group(1)))
+        if isinstance(function, IndexedFunction):
+            subscript = re.match(r"\s*_\s*(\{[^{}]*\}|\w)", text[close_at + 1 :])
+            index = parse_expression(subscript.group(1).strip("{}"), context, depth + 1) if subscript else context.index
+            close_at += subscript.end() if subscript else 0
+            value = function.build(argument, index)
+        else:
+            value = _apply(function, argument, derivative=bool(tail.group(1)))
         replacement = holders.add(value)
         if tail.group(2):
             replacement = f"{{{replacement}}}{tail.group(2)}"
@@ -323,6 +342,22 @@ def _apply(function, argument, derivative: bool):
         return function(argument)
     u = sympy.Dummy("u")
     return sympy.Subs(sympy.Derivative(function(u), u), u, argument).doit() if not argument.is_Symbol else sympy.Derivative(function(argument), argument)
+
+
+_BRACED = r"(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*?"
+
+
+def _partials(text: str, context: Context, holders: "_Placeholders", depth: int) -> str:
+    """\\frac{\\partial E}{\\partial x_i} -> the Derivative of E with respect to x_i (latex2sympy2 has no \\partial)."""
+    pattern = re.compile(r"\\frac\s*\{\s*\\partial\s*(" + _BRACED + r")\}\s*\{\s*\\partial\s*(" + _BRACED + r")\}")
+
+    def derivative(match):
+        top, variable = match.group(1).strip(), match.group(2).strip()
+        if not top:
+            raise LatexError("write the function in the numerator: \\frac{\\partial f}{\\partial x}", text, match.start())
+        return holders.add(sympy.Derivative(parse_expression(top, context, depth + 1), parse_expression(variable, context, depth + 1)))
+
+    return pattern.sub(derivative, text)
 
 
 def _leibniz(text: str, context: Context) -> str:
@@ -452,13 +487,26 @@ def _to_problem_names(expr, context: Context):
     for symbol in expr.atoms(sympy.Symbol):  # bound variables too, so t in \int ... dt matches H(t)
         name = symbol.name
         indexed = re.fullmatch(r"(\w+?)_\{?(\w+)\}?", name)
-        if indexed and indexed.group(1) in context.vectors and name not in context.symbols:
-            index = indexed.group(2)
+        if indexed and name not in context.symbols:
+            base, index = indexed.groups()
             index_value = sympy.Integer(index) if index.isdigit() else context.symbols.get(index, sympy.Symbol(index))
-            replacements[symbol] = context.vectors[indexed.group(1)][index_value]
+            if base in context.vectors:
+                replacements[symbol] = context.vectors[base][index_value]
+            elif isinstance(context.functions.get(base), IndexedFunction):  # p_i for the entries of p = S(x)
+                replacements[symbol] = context.functions[base].build(sympy.Symbol(_vector_name(context)), index_value)
         elif name in context.symbols:
             replacements[symbol] = context.symbols[name]
     return expr.xreplace(replacements)
+
+
+def _uses_matrices(text: str, context: Context) -> bool:
+    if not context.matrices or re.search(r"\\(?:frac|sum|exp|sigma)", text):
+        return False
+    return any(_plain_name(token) in context.matrices for token in re.findall(r"[A-Za-z](?:_(?:\{\w+\}|\w))?", text))
+
+
+def _vector_name(context: Context) -> str:
+    return next(iter(context.vectors), "x")
 
 
 def parse_expression(text: str, context: Context, depth: int = 0):
@@ -468,11 +516,12 @@ def parse_expression(text: str, context: Context, depth: int = 0):
         text = rewrite(text)
     if not text.strip():
         raise LatexError("empty expression")
-    if context.matrices and re.search(r"[A-Za-z]_\{?\d", text) and not re.search(r"\\(?:frac|sum|exp|sigma)", text):
+    if _uses_matrices(text, context):
         return _parse_matrix_expression(text, context)
     text = _bare_sums(text, context)
     text = _leibniz(text, context)
     holders = _Placeholders()
+    text = _partials(text, context, holders, depth)
     text = _applications(text, context, holders, depth)
     expr = _latex2sympy(text)
     check_magnitudes(expr, text)

@@ -102,14 +102,16 @@ class WorkerPool:
             worker.stop()
         self._workers = []
 
-    def run(self, function: Callable, tasks: Iterable[tuple], limit: float) -> Iterator[tuple[int, Any]]:
+    def run(self, function: Callable, tasks: Iterable[tuple], limit: float | list[float]) -> Iterator[tuple[int, Any]]:
+        """`limit` is one number for every task, or a list with one per task."""
         pending = list(enumerate(tasks))[::-1]
+        limits = limit if isinstance(limit, list) else [limit] * len(pending)
         busy: dict[Connection, _Worker] = {}
         while pending or busy:
             for worker in self._workers:
                 if worker.task is None and pending:
                     index, args = pending.pop()
-                    worker.task, worker.deadline = index, time.monotonic() + limit + GRACE_SECONDS
+                    worker.task, worker.deadline = index, time.monotonic() + limits[index] + GRACE_SECONDS
                     worker.connection.send((function, args))
                     busy[worker.connection] = worker
             soonest = min(w.deadline for w in busy.values())
@@ -129,7 +131,7 @@ class WorkerPool:
                     busy.pop(connection)
                     index = worker.task
                     self._replace(worker)
-                    yield index, Overrun(f"stopped after {limit:g} s")
+                    yield index, Overrun(f"stopped after {limits[index]:g} s")
 
     def _replace(self, worker: _Worker) -> None:
         worker.stop(kill=True)

@@ -33,6 +33,14 @@ PROBLEM = Problem(
     parts=(
         Part("derivative", r"$\varphi'(x)$ in terms of $\varphi(x)$", a * phi(x) * (1 - phi(x)), question=derivative_of_phi),
         Part("at_zero", r"$\varphi'(0)$", a / 4, question=at_zero),
+        Part(
+            "derivation",
+            r"a derivation of $\varphi'(x)$, every step shown, ending in terms of $\varphi(x)$",
+            a * phi(x) * (1 - phi(x)),
+            question=derivative_of_phi,
+            points=2.0,
+            kind="derivation",
+        ),
     ),
     derivations=(
         Derivation(

