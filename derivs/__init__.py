@@ -1,5 +1,6 @@
 """derivs: exact checking of deep-learning maths homework."""
 
+from .derivation import DerivationReport, check_derivation
 from .discovery import LoadError, UnknownProblem, get_problem, load_problems
 from .grading import GradeResult, UnknownTarget, grade
 from .model import Claim, Derivation, Index, Integer, Matrix, Mistake, Note, Part, Problem, Scalar, Size, Vector
@@ -11,6 +12,7 @@ __all__ = [
     "Claim",
     "ClaimResult",
     "Derivation",
+    "DerivationReport",
     "GradeResult",
     "Index",
     "Integer",
@@ -26,6 +28,7 @@ __all__ = [
     "UnknownProblem",
     "UnknownTarget",
     "Vector",
+    "check_derivation",
     "check_problems",
     "get_problem",
     "grade",
