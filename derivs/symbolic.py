@@ -45,6 +45,18 @@ def _explicit_matrix(d):
     return sympy.simplify(d.as_explicit())
 
 
+def _integer_ceiling(d):
+    """ceil(p/q) = floor((p + q - 1)/q) for integers p and q > 0; floor then takes out whole parts."""
+    def as_floor(ceiling):
+        numerator, denominator = sympy.together(ceiling.args[0]).as_numer_denom()
+        if numerator.is_integer and denominator.is_integer and denominator.is_positive:
+            return sympy.floor(sympy.expand((numerator + denominator - 1) / denominator))
+        return ceiling
+
+    rewritten = d.replace(lambda e: isinstance(e, sympy.ceiling), as_floor)
+    return sympy.expand(rewritten.replace(lambda e: isinstance(e, sympy.floor), lambda f: sympy.floor(sympy.expand(f.args[0]))))
+
+
 # (name, rewrite) in the order tried. Each must be cheap relative to the next.
 STRATEGIES: tuple[tuple[str, Callable], ...] = (
     ("identical", lambda d: d),
@@ -54,6 +66,7 @@ STRATEGIES: tuple[tuple[str, Callable], ...] = (
     ("expand", lambda d: sympy.expand(d, power_exp=True, log=True, force=True)),
     ("trigsimp", sympy.trigsimp),
     ("piecewise", lambda d: sympy.simplify(sympy.piecewise_fold(d))),
+    ("integer floor/ceiling", _integer_ceiling),
     ("simplify", sympy.simplify),
 )
 

@@ -1,0 +1,53 @@
+"""A 3x3 convolution with padding 1, 2x2 average pooling, and the 2x2 filter of 1/4 that reproduces it (seed 002, section 4)."""
+
+from sympy import Matrix, Rational, zeros
+
+from derivs.model import Claim, Part, Problem
+
+feature_map = Matrix([[3, 5, 2, 3], [9, 1, 8, 4], [6, 4, 3, 7], [7, 0, 2, 4]])
+# The filter as the seed applies it (read off its products F'(i, j) = sum of window * filter).
+filter_1 = Matrix([[-1, Rational(1, 2), -2], [2, 0, 1], [0, 1, Rational(3, 2)]])
+quarter = Matrix(2, 2, [Rational(1, 4)] * 4)
+
+
+def correlate(image, weights, stride=1, padding=0):
+    """Slide the weights over the zero-padded image (no flip, as CNN layers do)."""
+    padded = zeros(image.rows + 2 * padding, image.cols + 2 * padding)
+    padded[padding : padding + image.rows, padding : padding + image.cols] = image
+    rows = (padded.rows - weights.rows) // stride + 1
+    cols = (padded.cols - weights.cols) // stride + 1
+    return Matrix(rows, cols, lambda r, c: sum(
+        padded[r * stride + i, c * stride + j] * weights[i, j] for i in range(weights.rows) for j in range(weights.cols)
+    ))
+
+
+def average_pool(image, size=2):
+    return Matrix(image.rows // size, image.cols // size, lambda r, c: sum(
+        image[r * size + i, c * size + j] for i in range(size) for j in range(size)
+    ) / size**2)
+
+
+convolved = correlate(feature_map, filter_1, padding=1)
+seed_convolved = Matrix([[15.5, 21, 27, 8], [4.5, 30, 9.5, 22.5], [13.5, -6.5, 18, 4], [-5, 6, -12.5, 4.5]]).applyfunc(Rational)
+seed_pooled = Matrix([[Rational("17.75"), Rational("16.75")], [2, Rational("3.5")]])
+
+PROBLEM = Problem(
+    id="conv2d_pooling",
+    title="Convolution, average pooling, and pooling as a convolution",
+    statement=(
+        r"Convolve the $4\times4$ map $F$ with the $3\times3$ filter of seed 002 (stride 1, padding 1), average-pool "
+        r"the result over $2\times2$ patches, and show that a $2\times2$ filter of $\frac14$ with stride 2 gives the same."
+    ),
+    variables=(),
+    claims=(
+        Claim("same_size", "padding (3 - 1)/2 = 1 keeps the map 4 x 4", Matrix([convolved.shape]), Matrix([[4, 4]])),
+        Claim("convolution", "F' as the seed states it, every entry", convolved, seed_convolved),
+        Claim("average_pool", "F'' = [[17.75, 16.75], [2, 3.5]]", average_pool(convolved), seed_pooled),
+        Claim("pool_as_filter", "a 2x2 filter of 1/4 with stride 2 reproduces the average pooling", correlate(convolved, quarter, stride=2), average_pool(convolved)),
+    ),
+    parts=(
+        Part("average_pool", "the average-pooled map F''", seed_pooled, question=average_pool(convolved)),
+        Part("filter", "the 2x2 filter that reproduces the pooling (stride 2)", quarter, question=quarter),
+    ),
+    source="seed 002 section 4 (its 16 entries of F', its F'' and the filter of 0.25 are right)",
+)

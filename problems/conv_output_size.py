@@ -1,0 +1,78 @@
+"""Convolution output sizes over the integers, and every size in seeds 000, 001 and 002."""
+
+from sympy import Function, Integer, Lambda, Symbol, ceiling, floor
+
+from derivs.model import Claim, Derivation, Integer as IntegerVar, Note, Part, Problem
+
+n, k, p = (Symbol(name, integer=True, nonnegative=True) for name in ("n", "k", "p"))
+s, d = (Symbol(name, integer=True, positive=True) for name in ("s", "d"))
+m = Symbol("m", integer=True, nonnegative=True)  # n - k >= 0: the input is at least the kernel
+out = Function("out")  # out(n, k, p, s, d): output length for input n, kernel k, padding p, stride s, dilation d
+
+general = floor((n + 2 * p - d * (k - 1) - 1) / s) + 1
+seed_form = ceiling((n - k + 1 + 2 * p) / s)
+
+# (name, statement, (n, k, p, s, d), stated size)
+SEED_SIZES = (
+    ("s000_layer1", "seed 000: 7x7 conv, s = 2, p = 0 on 300", (300, 7, 0, 2, 1), 147),
+    ("s000_layer2", "seed 000: 3x3 maxpool, s = 2 on 147", (147, 3, 0, 2, 1), 73),
+    ("s000_layer3", "seed 000: 3x3 conv, s = 1, p = 3 on 73", (73, 3, 3, 1, 1), 77),
+    ("s001_q6_conv1", "seed 001 Q6: 8x8 conv, s = 2, p = 0 on 256", (256, 8, 0, 2, 1), 125),
+    ("s001_q6_pool", "seed 001 Q6: 5x5 non-overlapping max pool on 125", (125, 5, 0, 5, 1), 25),
+    ("s001_q6_conv2", "seed 001 Q6: 4x4 conv, s = 1, p = 1 on 25", (25, 4, 1, 1, 1), 24),
+    ("s001_q7_1a", "seed 001 Q7 table 1(a): i=64, p=3, d=1, k=8, s=2", (64, 8, 3, 2, 1), 32),
+    ("s001_q7_1b", "seed 001 Q7 table 1(b): i=64, p=3, d=7, k=2, s=2", (64, 2, 3, 2, 7), 32),
+    ("s001_q7_2a", "seed 001 Q7 table 2(a): i=32, p=0, d=1, k=4, s=4", (32, 4, 0, 4, 1), 8),
+    ("s001_q7_2b", "seed 001 Q7 table 2(b): i=32, p=0, d=1, k=8, s=4", (32, 8, 0, 4, 1), 7),
+    ("s001_q7_3a", "seed 001 Q7 table 3(a): i=8, p=0, d=1, k=2, s=2", (8, 2, 0, 2, 1), 4),
+    ("s001_q7_3b", "seed 001 Q7 table 3(b): i=8, p=2, d=2, k=3, s=2", (8, 3, 2, 2, 2), 4),
+    ("s001_q7_3b_alt", "seed 001 Q7 3(b) alternative: k=5, s=1", (8, 5, 2, 1, 2), 4),
+    ("s001_q7_3c", "seed 001 Q7 table 3(c): i=8, p=1, d=1, k=4, s=2", (8, 4, 1, 2, 1), 4),
+    ("s001_q7_3c_alt", "seed 001 Q7 3(c) alternative: k=7, s=1", (8, 7, 1, 1, 1), 4),
+    ("s002_same", "seed 002 4(a): 3x3 filter, p = 1, s = 1 keeps 4x4", (4, 3, 1, 1, 1), 4),
+    ("s002_filter2_s1", "seed 002 4(b): 2x2 filter, p = 1, s = 1 gives 5x5", (4, 2, 1, 1, 1), 5),
+    ("s002_filter2_s2", "seed 002 4(b): 2x2 filter, p = 1, s = 2 gives 3x3", (4, 2, 1, 2, 1), 3),
+)
+
+PROBLEM = Problem(
+    id="conv_output_size",
+    title="Convolution output sizes",
+    statement=(
+        r"For input length $n$, kernel $k$, padding $p$, stride $s$ and dilation $d$ the output length is "
+        r"$\left\lfloor \frac{n + 2p - d(k-1) - 1}{s} \right\rfloor + 1$. Show that for $d = 1$ it equals the form "
+        r"$\left\lceil \frac{n - k + 1 + 2p}{s} \right\rceil$ used in seed 000 for all integers $n \ge k$, $p \ge 0$, $s \ge 1$, "
+        r"and check every feature-map size in seeds 000, 001 (questions 6 and 7) and 002 (section 4)."
+    ),
+    variables=(IntegerVar(k, 1, 9), IntegerVar(m, 0, 40), IntegerVar(p, 0, 4), IntegerVar(s, 1, 5), IntegerVar(d, 1, 3)),
+    definitions={out: Lambda((n, k, p, s, d), general)},
+    claims=(
+        Claim(
+            "ceiling_form",
+            "floor((n + 2p - k)/s) + 1 = ceil((n - k + 1 + 2p)/s) for integers n >= k, p >= 0, s >= 1",
+            general.subs({d: 1, n: k + m}),
+            seed_form.subs(n, k + m),
+        ),
+        Claim("s001_q6_volume", "seed 001 Q6.1: the last layer's output has 24 x 24 x 128 = 73728 values", out(25, 4, 1, 1, 1) ** 2 * 128, Integer(73728)),
+    )
+    + tuple(Claim(name, statement, out(*args), Integer(size)) for name, statement, args, size in SEED_SIZES),
+    parts=(
+        Part("s000_layer1", "seed 000: output width of the 7x7, stride 2 convolution on 300x300", Integer(147), question=out(300, 7, 0, 2, 1)),
+        Part("s000_layer3", "seed 000: output width of layer 3 (3x3 conv, s = 1, p = 3 on 73x73)", Integer(77), question=out(73, 3, 3, 1, 1)),
+        Part("s001_q6_last", "seed 001 Q6: output width of the last layer", Integer(24), question=out(25, 4, 1, 1, 1)),
+        Part("s001_q7_2b", "seed 001 Q7 2(b): output width for k = 8, s = 4 on 32", Integer(7), question=out(32, 8, 0, 4, 1)),
+    ),
+    derivations=(
+        Derivation(
+            "ceiling form, with m = n + 2p - k >= 0",
+            general.subs({d: 1, n: k + m}),
+            (floor((m + 2 * p) / s) + 1, floor((m + 2 * p + s) / s), ceiling((m + 2 * p + 1) / s), seed_form.subs(n, k + m)),
+        ),
+    ),
+    notes=(
+        Note(
+            r"Seed 002 (4b) writes $S = k\frac{w - f + 2p}{s} + 1$ with a stray factor $k$; with it removed, "
+            r"$4 = \frac{4 - 2 + 2}{s} + 1$ gives $s = \frac{4}{3}$, so no integer stride keeps a $4\times4$ map with a $2\times2$ filter and $p = 1$ (the seed's conclusion stands)."
+        ),
+    ),
+    source="seed 000 section 3, seed 001 questions 6 and 7, seed 002 section 4",
+)
