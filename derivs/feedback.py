@@ -63,7 +63,10 @@ def _constant(values) -> sympy.Basic | None:
 
 
 def _scalar(case: _Case) -> bool:
-    return not isinstance(case.reference, (sympy.MatrixExpr, sympy.MatrixBase))
+    """A scalar that depends on the variables: for a plain number, a factor or offset says nothing."""
+    if isinstance(case.reference, (sympy.MatrixExpr, sympy.MatrixBase)):
+        return False
+    return not case.reference.is_number
 
 
 def sign_error(case: _Case) -> str | None:

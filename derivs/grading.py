@@ -68,6 +68,8 @@ def _incorrect_feedback(problem: Problem, part: Part, answer, decision) -> str:
     if decision.note:
         return decision.note
     witness = decision.witness
+    if not witness.point:  # a number, not a function of the variables: do not give the answer away
+        return f"not the expected value: yours is {witness.lhs}"
     return f"not the expected answer: at {witness.point} yours is {witness.lhs} but the expected value is {witness.rhs}"
 
 

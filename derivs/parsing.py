@@ -72,7 +72,7 @@ KNOWN_COMMANDS = GREEK | set(
     "frac dfrac tfrac cdot times left right exp ln log sin cos tan sinh cosh tanh arcsin arccos arctan sqrt "
     "sum prod int lim to infty max min operatorname mathrm mathbf boldsymbol bm top intercal prime partial "
     "displaystyle quad qquad cdots ldots dots mid vert lvert rvert lbrace rbrace rightarrow limits nolimits "
-    "textstyle big Big bigg Bigg bigl bigr Bigl Bigr mathit text".split()
+    "textstyle big Big bigg Bigg bigl bigr Bigl Bigr mathit text begin end".split()
 )
 
 
