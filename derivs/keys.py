@@ -16,6 +16,9 @@ PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage[margin=2.2cm]{geometry}
 \usepackage{amsmath,amssymb}
 \usepackage[T1]{fontenc}
+\usepackage{lmodern}
+\input{glyphtounicode}
+\pdfgentounicode=1
 \allowdisplaybreaks
 """
 
@@ -143,7 +146,7 @@ def write_keys(problems: list[Problem], results: list[ClaimResult], out_dir: Pat
 def compile_pdf(tex: Path, timeout: float = 180.0) -> Path:
     """Run pdflatex twice (the second pass fills in the contents); RuntimeError with the log tail on failure."""
     if shutil.which("pdflatex") is None:
-        raise PdfUnavailable("pdflatex is not on PATH; install TeX Live (Debian: texlive-latex-base texlive-latex-recommended)")
+        raise PdfUnavailable("pdflatex is not on PATH; install TeX Live (Debian: texlive-latex-base texlive-latex-recommended lmodern)")
     command = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", tex.name]
     for _ in range(2):
         run = subprocess.run(command, cwd=tex.parent, capture_output=True, text=True, timeout=timeout)
