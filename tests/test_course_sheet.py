@@ -158,3 +158,37 @@ def test_course_parts_are_gradable(target, answer, verdict):
     assert result.verdict == verdict, result.feedback
     if verdict == "incorrect" and answer.isdigit():
         assert answer in result.feedback and "147" not in result.feedback  # a number's feedback does not give the answer away
+
+
+def test_seed_002_gradient_descent_iterates_recomputed():
+    k = mpmath.mpf("1.702")
+
+    def slope(t):
+        return sigmoid(k * t) + k * t * sigmoid(k * t) * (1 - sigmoid(k * t))
+
+    def run(start, rate):
+        xs = [mpmath.mpf(start)]
+        for _ in range(3):
+            xs.append(xs[-1] - rate * slope(xs[-1]))
+        return [round4(t) for t in xs[1:]], [round4(t * sigmoid(k * t)) for t in xs[1:]]
+
+    assert run(0, mpmath.mpf("0.1")) == ([Fraction("-0.05"), Fraction("-0.0958"), Fraction("-0.1376")], [Fraction("-0.0239"), Fraction("-0.0440"), Fraction("-0.0608")])
+    assert run(0, 1) == ([Fraction("-0.5"), Fraction("-0.6208"), Fraction("-0.6765")], [Fraction("-0.1496"), Fraction("-0.1601"), Fraction("-0.1625")])
+    assert run(-3, mpmath.mpf("0.1"))[0] == [Fraction("-2.9975"), Fraction("-2.9951"), Fraction("-2.9926")]
+    assert mpmath.almosteq(mpmath.diff(lambda t: t * sigmoid(k * t), mpmath.mpf("0.7")), slope(mpmath.mpf("0.7")))
+
+
+def test_decision_boundary_coefficients_by_finite_differences():
+    import random
+
+    rng = random.Random(3)
+    c, w = rng.uniform(-2, 2), [rng.uniform(-2, 2) for _ in range(9)]
+
+    def pre(x1, x2):
+        h1 = c * (w[2] * x1 + w[4] * x2 + w[0])
+        h2 = c * (w[3] * x1 + w[5] * x2 + w[1])
+        return w[7] * h1 + w[8] * h2 + w[6]
+
+    assert pre(1, 0) - pre(0, 0) == pytest.approx(c * (w[7] * w[2] + w[8] * w[3]))
+    assert pre(0, 1) - pre(0, 0) == pytest.approx(c * (w[7] * w[4] + w[8] * w[5]))
+    assert pre(0, 0) == pytest.approx(c * (w[7] * w[0] + w[8] * w[1]) + w[6])
