@@ -3,7 +3,7 @@
 from .derivation import DerivationReport, check_derivation
 from .discovery import LoadError, UnknownProblem, get_problem, load_problems
 from .grading import GradeResult, UnknownTarget, grade
-from .model import Claim, Derivation, Index, Integer, Matrix, Mistake, Note, Part, Problem, Scalar, Size, Vector
+from .model import Claim, Derivation, Index, Integer, Matrix, Mistake, Note, Part, Problem, Scalar, Size, Table, Vector
 from .verify import CheckOptions, CheckReport, ClaimResult, Status, check_problems, verify_claim, verify_problem
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "Scalar",
     "Size",
     "Status",
+    "Table",
     "UnknownProblem",
     "UnknownTarget",
     "Vector",

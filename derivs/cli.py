@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from enum import IntEnum
 from pathlib import Path
@@ -71,7 +72,7 @@ def _numeric_cell(result: ClaimResult) -> str:
     if numeric is None:
         return ""
     if numeric.holds is False:
-        return f"[red]differs[/] {numeric.witness}"
+        return f"[red]differs[/] {numeric.witness or numeric.detail}"
     if numeric.holds is None:
         return f"[yellow]undecided[/] {numeric.detail}"
     return f"[green]holds[/] at {numeric.points} points, worst {numeric.worst:.1e}"
@@ -132,7 +133,8 @@ def run_grade(args, out: Console, err: Console) -> int:
     if args.target is None or args.answer is None:
         raise UsageError("give TARGET and 'LATEX', or --batch FILE --out RESULTS.jsonl")
     try:
-        result = grade(args.target, args.answer, timeout=args.timeout, problems_dir=args.problems)
+        answer = args.answer[1:] if args.answer.startswith(" -") else args.answer  # see _protect_negative_answer
+        result = grade(args.target, answer, timeout=args.timeout, problems_dir=args.problems)
     except UnknownTarget as error:
         raise UsageError(str(error)) from None
     if args.json:
@@ -269,11 +271,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _protect_negative_answer(argv: list[str]) -> list[str]:
+    """`derivs grade T '-p_k p_i'`: an answer that starts with '-' is an answer, not an option."""
+    if len(argv) < 3 or argv[0] != "grade" or argv[1].startswith("-"):
+        return argv
+    answer = argv[2]
+    if answer.startswith("-") and answer != "--" and not re.fullmatch(r"--?[a-z][a-z-]*(=.*)?", answer):
+        return [*argv[:2], " " + answer, *argv[3:]]
+    return argv
+
+
 def main(argv: list[str] | None = None) -> int:
     """The one place that turns a usage mistake into a message and an exit status."""
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_protect_negative_answer(list(sys.argv[1:] if argv is None else argv)))
     except SystemExit as stop:  # argparse has printed its own message
         return ExitCode.USAGE if stop.code else ExitCode.OK
     out = Console(width=None if sys.stdout.isatty() else 200)

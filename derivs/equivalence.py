@@ -80,7 +80,7 @@ def decide(problem: Problem, answer, reference, where: Mapping | None = None, bu
         return _confirm_difference(left, right, points, numeric, started)
     if numeric.holds is None:
         return Decision("undecided", False, "numeric", time.monotonic() - started, note=numeric.detail)
-    proof = prove_equal(left, right, where, max(budget - (time.monotonic() - started), 0.05))
+    proof = prove_equal(left, right, where, max(budget - (time.monotonic() - started), 0.05), problem.indices)
     method = f"numeric ({numeric.points} points)" + (f", proved by {proof.method}" if proof.proved else "")
     return Decision("equal", proof.proved, method, time.monotonic() - started)
 

@@ -8,6 +8,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sympy import S, Set, sympify
+
 from .latex import to_latex
 from .model import Problem
 from .verify import ClaimResult, Status
@@ -55,9 +57,18 @@ def _where(where) -> str:
     return ", ".join(f"${to_latex(s)} \\in {to_latex(d)}$" for s, d in where.items())
 
 
+def _claim_latex(claim, show) -> str:
+    if isinstance(claim.rhs, Set):  # a range claim: the set of values of the left side
+        (variable,) = claim.lhs.free_symbols
+        domain = claim.where.get(variable, S.Reals)
+        return rf"\left\{{ {show(claim.lhs)} : {show(variable)} \in {to_latex(domain)} \right\}} = {to_latex(claim.rhs)}"
+    return f"{show(claim.lhs)} = {show(claim.rhs)}"
+
+
 def render_problem(problem: Problem, results: list[ClaimResult] = ()) -> str:
     """One problem's key as a LaTeX fragment (a \\section)."""
     by_name = {r.claim: r for r in results}
+    show = lambda expr: to_latex(sympify(expr).xreplace(problem.abbreviations))  # noqa: E731
     out = [rf"\section{{{_escape(problem.title)}}}", rf"\label{{sec:{problem.id}}}"]
     if problem.source:
         out.append(rf"\noindent\textit{{Source: {_escape(problem.source)}. Problem id: \texttt{{{_escape(problem.id)}}}.}}\par")
@@ -65,7 +76,7 @@ def render_problem(problem: Problem, results: list[ClaimResult] = ()) -> str:
     if problem.definitions:
         out.append(r"\noindent Definitions:")
         out.append(r"\begin{align*}")
-        rows = [f"{to_latex(f(*body.variables))} &= {to_latex(body.expr)}" for f, body in problem.definitions.items()]
+        rows = [f"{show(f(*body.variables))} &= {show(body.expr)}" for f, body in problem.definitions.items()]
         out.append(" \\\\\n".join(rows))
         out.append(r"\end{align*}")
     out.append(r"\subsection*{Claims}")
@@ -73,14 +84,14 @@ def render_problem(problem: Problem, results: list[ClaimResult] = ()) -> str:
     for claim in problem.claims:
         condition = _where(claim.where)
         out.append(rf"\item {_escape(claim.statement)} {_mark(by_name, claim.name)}")
-        out.append(rf"\[ {to_latex(claim.lhs)} = {to_latex(claim.rhs)} \]")
+        out.append(rf"\[ {_claim_latex(claim, show)} \]")
         if condition:
             out.append(rf"for {condition}.")
     out.append(r"\end{enumerate}")
     for derivation in problem.derivations:
         out.append(rf"\subsection*{{Derivation: {_escape(derivation.title)}}}")
-        lines = [f"{to_latex(derivation.start)} &= {to_latex(derivation.steps[0])}"]
-        lines += [f"&= {to_latex(step)}" for step in derivation.steps[1:]]
+        lines = [f"{show(derivation.start)} &= {show(derivation.steps[0])}"]
+        lines += [f"&= {show(step)}" for step in derivation.steps[1:]]
         out.append(r"\begin{align*}")
         out.append(" \\\\\n".join(lines))
         out.append(r"\end{align*}")
@@ -92,7 +103,7 @@ def render_problem(problem: Problem, results: list[ClaimResult] = ()) -> str:
         out.append(r"\begin{itemize}")
         for part in problem.parts:
             out.append(rf"\item \texttt{{{_escape(part.name)}}} ({part.points:g} pt): {part.prompt} {_mark(by_name, 'part ' + part.name)}")
-            out.append(rf"\[ \boxed{{{to_latex(part.answer)}}} \]")
+            out.append(rf"\[ \boxed{{{show(part.answer)}}} \]")
         out.append(r"\end{itemize}")
     if problem.notes:
         out.append(r"\subsection*{Common mistakes}")

@@ -65,6 +65,22 @@ class Vector:
 
 
 @dataclass(frozen=True)
+class Table:
+    """An IndexedBase with two indices, base[r, c] for r in row_start..rows, c in column_start..columns.
+
+    For weights written by index, such as w_kj with a bias in column 0; the sizes may be Size symbols.
+    """
+
+    base: sympy.IndexedBase
+    rows: sympy.Expr | int
+    columns: sympy.Expr | int
+    row_start: int = 1
+    column_start: int = 1
+    low: float = -2.0
+    high: float = 2.0
+
+
+@dataclass(frozen=True)
 class Matrix:
     """A MatrixSymbol (its shape may use Size symbols); entries sampled from [low, high]."""
 
@@ -73,7 +89,7 @@ class Matrix:
     high: float = 2.0
 
 
-Variable = Scalar | Integer | Size | Index | Vector | Matrix
+Variable = Scalar | Integer | Size | Index | Vector | Table | Matrix
 
 
 def pieces(domain) -> tuple:
@@ -94,13 +110,14 @@ class Claim:
 
     `where` narrows a variable to a set, or to a tuple of sets proved case by case
     (e.g. x < 0, x = 0, x > 0; a tuple because sympy would merge a Union of them into R).
-    A `sympy.Limit` on the left makes it a limit claim.
+    A `sympy.Limit` on the left makes it a limit claim. A `sympy.Set` on the right makes it a
+    range claim: the values of lhs, as its one variable runs over its domain, are exactly that set.
     """
 
     name: str
     statement: str
     lhs: Expr
-    rhs: Expr
+    rhs: Expr | Set
     where: Mapping[sympy.Symbol, Set] = field(default_factory=dict)
 
 
@@ -178,8 +195,18 @@ class Problem:
     notes: tuple[Note, ...] = ()
     source: str = ""
     # LaTeX names a student may write, mapped to the problem's objects: {"H": Heaviside,
-    # "sigma": sigma, "W_1": W1}. Names of definitions and variables are known already.
+    # "sigma": sigma, "W_1": W1, "omega^(2)": w2}. Names of definitions and variables are known already.
     names: Mapping[str, object] = field(default_factory=dict)
+    # For the key only: subexpressions printed as a name, {E_expression: Symbol("E")}, so a
+    # network's gradient reads as its formula rather than pages of exponentials.
+    abbreviations: Mapping[Expr, sympy.Basic] = field(default_factory=dict)
+    # The range a bare \sum_j runs over, by index letter: {"j": M}; otherwise the first vector's length.
+    sum_bounds: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def indices(self) -> tuple[Index, ...]:
+        """The Index declarations, whose ranges symbolic proofs may use."""
+        return tuple(v for v in self.variables if isinstance(v, Index))
 
     def part(self, name: str) -> Part:
         for part in self.parts:

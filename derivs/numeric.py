@@ -11,10 +11,11 @@ import random
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
+import mpmath
 import sympy
 from sympy import Expr, Interval, Set
 
-from .model import pieces, Index, Integer, Matrix, Scalar, Size, Variable, Vector
+from .model import pieces, Index, Integer, Matrix, Scalar, Size, Table, Variable, Vector
 
 DIGITS = 30
 TOLERANCE = sympy.Float("1e-20", DIGITS)
@@ -98,6 +99,12 @@ def sample_points(
                 length = int(sympy.sympify(var.length).xreplace(sizes))
                 for k in range(1, length + 1):
                     point[var.base[k]] = _random_rational(rng, var.low, var.high)
+            elif isinstance(var, Table):
+                rows = int(sympy.sympify(var.rows).xreplace(sizes))
+                columns = int(sympy.sympify(var.columns).xreplace(sizes))
+                for r in range(var.row_start, rows + 1):
+                    for c in range(var.column_start, columns + 1):
+                        point[var.base[r, c]] = _random_rational(rng, var.low, var.high)
             elif isinstance(var, Matrix):
                 concrete = var.symbol.xreplace(sizes)
                 rows, cols = (int(n) for n in concrete.shape)
@@ -115,9 +122,21 @@ def _allowed(where: Mapping, symbol, value) -> bool:
 # --- evaluation --------------------------------------------------------------------------------
 
 
+def _rename_bound(expr, taken: Mapping):
+    """A sum over j, when j is also a sampled index, gets its own dummy so only the free j is replaced."""
+    def rename(total):
+        clashes = {limit[0]: sympy.Dummy(limit[0].name, integer=True) for limit in total.limits if limit[0] in taken}
+        return total.xreplace(clashes)
+
+    if not isinstance(expr, sympy.Basic) or not expr.has(sympy.Sum, sympy.Product):
+        return expr
+    return expr.replace(lambda e: isinstance(e, (sympy.Sum, sympy.Product)) and any(l[0] in taken for l in e.limits), rename)
+
+
 def substitute(expr, point: Mapping):
     """Put the point's values into expr: sizes and indices first, then sums, then entries."""
     discrete = {s: v for s, v in point.items() if isinstance(s, sympy.Symbol) and v.is_Integer}
+    expr = _rename_bound(expr, discrete)
     expr = expr.xreplace(discrete)
     if expr.has(sympy.Sum, sympy.Product):
         expr = expr.doit()
@@ -131,8 +150,62 @@ def substitute(expr, point: Mapping):
     return expr.doit() if isinstance(expr, sympy.MatrixExpr) or expr.has(sympy.MatrixExpr) else expr
 
 
-def evaluate(expr, point: Mapping, digits: int = DIGITS):
-    """Both-sides-ready numeric value: a sympy number, or an ImmutableMatrix of numbers."""
+# Large expressions (a whole network's gradient) in the problem modules are compiled once with
+# lambdify and run in mpmath at twice the digits; small ones keep sympy's evalf, which guarantees them.
+COMPILE_ABOVE = 400  # operations
+_SAFE_FUNCTIONS = (sympy.exp, sympy.log, sympy.sin, sympy.cos, sympy.tan, sympy.sinh, sympy.cosh, sympy.tanh)
+_UNSAFE = (sympy.Sum, sympy.Product, sympy.Derivative, sympy.Subs, sympy.Limit, sympy.Indexed, sympy.Piecewise, sympy.MatrixSymbol)
+_compiled: dict = {}
+
+
+def _compiled_for(expr, symbols: tuple):
+    key = (expr, symbols)
+    if key not in _compiled:
+        usable = (
+            isinstance(expr, (sympy.Expr, sympy.MatrixBase))
+            and not expr.has(*_UNSAFE)
+            and all(isinstance(f, _SAFE_FUNCTIONS) for f in expr.atoms(sympy.Function))
+            and sympy.count_ops(expr) > COMPILE_ABOVE
+        )
+        _compiled[key] = sympy.lambdify(symbols, expr, "mpmath") if usable else None
+        if len(_compiled) > 256:
+            _compiled.pop(next(iter(_compiled)))
+    return _compiled[key]
+
+
+def _fast_value(expr, point: Mapping, digits: int):
+    """The compiled value at a point of real rationals, or None to use evalf."""
+    if not isinstance(expr, sympy.Basic) or not all(isinstance(s, sympy.Symbol) and v.is_Rational for s, v in point.items()):
+        return None
+    symbols = tuple(sorted(expr.free_symbols, key=str))
+    if any(s not in point for s in symbols):
+        return None
+    function = _compiled_for(expr, symbols)
+    if function is None:
+        return None
+    try:
+        with mpmath.workdps(2 * digits):
+            value = function(*(mpmath.mpf(int(point[s].p)) / int(point[s].q) for s in symbols))
+            entries = list(value) if isinstance(value, mpmath.matrix) else [value]
+            if not all(isinstance(e, mpmath.mpf) for e in entries):
+                return None
+            floats = [sympy.Float(e, digits) for e in entries]
+    except (ArithmeticError, ValueError, TypeError):
+        return None
+    if isinstance(expr, sympy.MatrixBase):
+        return sympy.ImmutableMatrix(expr.rows, expr.cols, floats)
+    return floats[0]
+
+
+def evaluate(expr, point: Mapping, digits: int = DIGITS, compile_large: bool = False):
+    """Both-sides-ready numeric value: a sympy number, or an ImmutableMatrix of numbers.
+
+    `compile_large` only for the problem modules' own expressions: lambdify generates code, and
+    student answers must never reach a code generator.
+    """
+    fast = _fast_value(expr, point, digits) if compile_large else None
+    if fast is not None:
+        return fast
     value = substitute(expr, point)
     if isinstance(value, sympy.MatrixBase) or hasattr(value, "as_explicit"):
         value = sympy.ImmutableMatrix(value.as_explicit() if hasattr(value, "as_explicit") else value)
@@ -189,14 +262,16 @@ def _relevant(point: Mapping, *exprs) -> dict:
     return {s: v for s, v in point.items() if s in used or (isinstance(s, sympy.Indexed) and s.base in used)}
 
 
-def compare_at_points(lhs: Expr, rhs: Expr, points: list[dict], tolerance=TOLERANCE, digits: int = DIGITS) -> NumericResult:
+def compare_at_points(
+    lhs: Expr, rhs: Expr, points: list[dict], tolerance=TOLERANCE, digits: int = DIGITS, compile_large: bool = False
+) -> NumericResult:
     """Largest relative difference over the points; the first point past tolerance is the witness."""
     worst = sympy.Float(0)
     used = 0
     witness = None
     for point in points:
         try:
-            left, right = evaluate(lhs, point, digits), evaluate(rhs, point, digits)
+            left, right = evaluate(lhs, point, digits, compile_large), evaluate(rhs, point, digits, compile_large)
         except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError):
             continue
         gap = difference(left, right)
@@ -263,3 +338,37 @@ def compare_limit(limit: sympy.Limit, rhs: Expr, points: list[dict]) -> NumericR
             continue
         used += 1
     return _verdict(worst, used, len(points), witness)
+
+
+# --- ranges ---------------------------------------------------------------------------------------
+
+REACH = (0, 1, 2, 4, 8, 16, 32)  # probes: 0 and +-2^k, where ends are reached or approached
+RANGE_DIGITS = 60  # tanh(32) = 1 - 3e-28 must not round to 1
+
+
+def compare_range(
+    expr: Expr, variable: sympy.Symbol, expected: Set, points: list[dict], domain: Set = sympy.S.Reals, digits: int = RANGE_DIGITS
+) -> NumericResult:
+    """Every value lies in `expected`, and each finite end of it is reached or approached at a probe."""
+    probes = {sign * sympy.Integer(r) for r in REACH for sign in (1, -1)}
+    far = [{variable: value} for value in sorted(probes) if bool(domain.contains(value))]
+    values = []  # (point, value)
+    for point in [*points, *far]:
+        at = {variable: point[variable]}
+        value = evaluate(expr, at, digits)
+        if not _finite_number(value):
+            continue
+        if not bool(expected.contains(value)):
+            witness = Witness(describe_point(at), _short(value), f"a value in {expected}", _coordinates(at))
+            return NumericResult(False, len(values) + 1, 1.0, witness, f"a value outside {expected}")
+        values.append((at, value))
+    if not values:
+        return NumericResult(None, 0, 0.0, None, "no point could be evaluated")
+    gap = sympy.Float(0)
+    for end in (end for end in (expected.inf, expected.sup) if end.is_finite):
+        at, value = min(values, key=lambda pair: abs(pair[1] - end))
+        if abs(value - end) > sympy.Float("1e-12"):
+            witness = Witness(describe_point(at), _short(value), f"values reaching {end}", _coordinates(at))
+            return NumericResult(False, len(values), float(abs(value - end)), witness, f"no value came near the end {end} of {expected}: the range is narrower")
+        gap = max(gap, abs(value - end))
+    return NumericResult(True, len(values), float(gap))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import sympy
 
-from .model import Index, IndexedFunction, Matrix, Problem, Vector
+from .model import Index, IndexedFunction, Matrix, Problem, Table, Vector
 
 MAX_LENGTH = 10_000
 MAX_NESTING = 60
@@ -72,7 +72,7 @@ KNOWN_COMMANDS = GREEK | set(
     "frac dfrac tfrac cdot times left right exp ln log sin cos tan sinh cosh tanh arcsin arccos arctan sqrt "
     "sum prod int lim to infty max min operatorname mathrm mathbf boldsymbol bm top intercal prime partial "
     "displaystyle quad qquad cdots ldots dots mid vert lvert rvert lbrace rbrace rightarrow limits nolimits "
-    "textstyle big Big bigg Bigg bigl bigr Bigl Bigr mathit text begin end".split()
+    "textstyle big Big bigg Bigg bigl bigr Bigl Bigr mathit mathbb hat text begin end".split()
 )
 
 
@@ -85,6 +85,8 @@ class Context:
     vectors: dict[str, sympy.IndexedBase] = field(default_factory=dict)
     matrices: dict[str, sympy.MatrixSymbol] = field(default_factory=dict)  # "W_1" -> W_1
     sum_bound: sympy.Basic | None = None  # the K in a bare \sum_j
+    sum_bounds: dict[str, sympy.Basic] = field(default_factory=dict)  # per index letter, from the problem
+    expressions: dict[str, sympy.Basic] = field(default_factory=dict)  # "\\hat{y}" -> sigma(w . x)
     index: sympy.Basic | None = None  # the entry F(v) means when written without a subscript
 
     @classmethod
@@ -96,6 +98,8 @@ class Context:
             if isinstance(var, Vector):
                 context.vectors[str(var.base)] = var.base
                 context.sum_bound = context.sum_bound or sympy.sympify(var.length)
+            elif isinstance(var, Table):
+                context.vectors[str(var.base)] = var.base
             elif isinstance(var, Matrix):
                 context.matrices[_plain_name(var.symbol.name)] = var.symbol
             elif isinstance(var, Index):
@@ -103,6 +107,7 @@ class Context:
                 context.symbols[var.symbol.name] = var.symbol
             else:
                 context.symbols[var.symbol.name] = var.symbol
+        context.sum_bounds = {name: sympy.sympify(bound) for name, bound in problem.sum_bounds.items()}
         for function in problem.definitions:
             context.functions[str(function)] = function
         for name, value in problem.names.items():
@@ -112,8 +117,11 @@ class Context:
                 context.vectors[name] = value
             elif isinstance(value, (sympy.Symbol, sympy.Dummy)):
                 context.symbols[name] = value
+            elif isinstance(value, sympy.Expr):
+                context.expressions[name] = value
             elif isinstance(value, IndexedFunction) or callable(value) or isinstance(value, sympy.Lambda):
                 context.functions[name] = value
+                context.vectors.pop(name, None)  # the problem's names win over a vector of that name
         for symbol in _all_symbols(problem):
             context.symbols.setdefault(symbol.name, symbol)
         return context
@@ -198,7 +206,10 @@ def drop_left_right(text: str) -> str:
 
 
 def normalise_fractions(text: str) -> str:
-    return re.sub(r"\\[dt]frac(?![A-Za-z])", r"\\frac", text)
+    """\\dfrac, \\tfrac -> \\frac; the shorthand \\frac12 and \\frac1{n} get their braces."""
+    text = re.sub(r"\\[dt]frac(?![A-Za-z])", r"\\frac", text)
+    text = re.sub(r"\\frac\s*(\d)\s*(\d)", r"\\frac{\1}{\2}", text)
+    return re.sub(r"\\frac\s*(\d)\s*(?=\{)", r"\\frac{\1}", text)
 
 
 def normalise_operator_names(text: str) -> str:
@@ -213,6 +224,11 @@ def normalise_operator_names(text: str) -> str:
 def braces_to_max_args(text: str) -> str:
     """\\max\\{0, x\\} and \\max\\{0,x\\} -> \\max(0, x)."""
     return re.sub(r"\\(max|min)\s*\\\{(.*?)\\\}", r"\\\1(\2)", text)
+
+
+def hat_braces(text: str) -> str:
+    """\\hat y -> \\hat{y}, the one form latex2sympy2 reads."""
+    return re.sub(r"\\hat\s+([A-Za-z])", r"\\hat{\1}", text)
 
 
 def bold_vectors(text: str) -> str:
@@ -237,6 +253,7 @@ REWRITES = (
     normalise_operator_names,
     braces_to_max_args,
     bold_vectors,
+    hat_braces,
     natural_log,
     transpose_marks,
 )
@@ -245,9 +262,10 @@ REWRITES = (
 def _bare_sums(text: str, context: Context) -> str:
     """\\sum_j, \\sum_{k}: the bounds are the problem's, 1..K."""
     def bounded(match):
-        if context.sum_bound is None:
+        bound = context.sum_bounds.get(match.group(1), context.sum_bound)
+        if bound is None:
             raise LatexError("a sum without bounds needs bounds here: write \\sum_{j=1}^{n}", text, match.start())
-        return rf"\sum_{{{match.group(1)}=1}}^{{{sympy.latex(context.sum_bound)}}}"
+        return rf"\sum_{{{match.group(1)}=1}}^{{{sympy.latex(bound)}}}"
 
     return re.sub(r"\\sum_\{?\s*([A-Za-z])\s*\}?(?!\s*\^|\s*=|[A-Za-z])", bounded, text)
 
@@ -345,6 +363,58 @@ def _apply(function, argument, derivative: bool):
 
 
 _BRACED = r"(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*?"
+
+
+_INDEX = r"\s*([A-Za-z0-9]'?)\s*"
+_INDICATOR = re.compile(
+    r"(?:\\mathbb\s*\{\s*1\s*\}|\\mathbb\s*1|\\mathbf\s*\{\s*1\s*\}|\\mathbf\s*1|(?<![\w.])1)\s*"
+    r"(?:\\\{" + _INDEX + "=" + _INDEX + r"\\\}|_\s*\{\s*\\?\{?" + _INDEX + "=" + _INDEX + r"\\?\}?\s*\})"
+)
+_KRONECKER = re.compile(r"\\delta\s*_\s*(?:\{" + _INDEX + ",?" + _INDEX + r"\}|([A-Za-z0-9])([A-Za-z0-9])?)")
+
+
+def _indicators(text: str, context: Context, holders: "_Placeholders") -> str:
+    """1\\{k=i\\}, \\mathbb{1}_{k=i} and \\delta_{ki}: the indicator of k = i, as KroneckerDelta."""
+    def index(name: str):
+        return sympy.Integer(name) if name.isdigit() else context.symbols.get(name, sympy.Symbol(name))
+
+    def delta(*names):
+        left, right = (n for n in names if n)
+        return holders.add(sympy.KroneckerDelta(index(left), index(right)))
+
+    text = _INDICATOR.sub(lambda m: delta(*m.groups()), text)
+    if "delta" in context.symbols or "delta" in context.functions:
+        return text  # the problem has its own delta (an error term, say)
+
+    def kronecker(match):
+        names = [n for n in match.groups() if n]
+        if len(names) != 2:
+            raise LatexError("\\delta needs two indices here: write \\delta_{ki} for the Kronecker delta", text, match.start())
+        return delta(*names)
+
+    return _KRONECKER.sub(kronecker, text)
+
+
+_LAYER_ENTRY = re.compile(
+    r"(\\?[A-Za-z]+)\s*(?:\^\s*\{\s*\(\s*(\d+)\s*\)\s*\}\s*_\s*(\{[^{}]*\}|\w)|_\s*(\{[^{}]*\}|\w)\s*\^\s*\{\s*\(\s*(\d+)\s*\)\s*\})"
+)
+
+
+def _layer_entries(text: str, context: Context, holders: "_Placeholders") -> str:
+    """\\omega^{(2)}_{kj} and w_{k0}^{(2)}: entry (k, j) of the problem's layer-2 weights."""
+    def entry(match):
+        name, layer = match.group(1).lstrip("\\"), match.group(2) or match.group(5)
+        base = context.vectors.get(f"{name}^({layer})")
+        if base is None:
+            return match.group(0)
+        written = (match.group(3) or match.group(4)).strip("{}")
+        names = [n.strip() for n in written.split(",")] if "," in written else list(written.replace(" ", ""))
+        if len(names) != 2 or not all(names):
+            raise LatexError(f"{name}^{{({layer})}} needs two indices, as in {name}^{{({layer})}}_{{kj}}", text, match.start())
+        index = [sympy.Integer(n) if n.isdigit() else context.symbols.get(n, sympy.Symbol(n)) for n in names]
+        return holders.add(base[index[0], index[1]])
+
+    return _LAYER_ENTRY.sub(entry, text)
 
 
 def _partials(text: str, context: Context, holders: "_Placeholders", depth: int) -> str:
@@ -496,6 +566,8 @@ def _to_problem_names(expr, context: Context):
                 replacements[symbol] = context.functions[base].build(sympy.Symbol(_vector_name(context)), index_value)
         elif name in context.symbols:
             replacements[symbol] = context.symbols[name]
+        elif name in context.expressions:
+            replacements[symbol] = context.expressions[name]
     return expr.xreplace(replacements)
 
 
@@ -521,6 +593,8 @@ def parse_expression(text: str, context: Context, depth: int = 0):
     text = _bare_sums(text, context)
     text = _leibniz(text, context)
     holders = _Placeholders()
+    text = _indicators(text, context, holders)
+    text = _layer_entries(text, context, holders)
     text = _partials(text, context, holders, depth)
     text = _applications(text, context, holders, depth)
     expr = _latex2sympy(text)

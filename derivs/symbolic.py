@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import time
 from dataclasses import dataclass
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import sympy
 from sympy import Expr, Interval, Set
@@ -57,9 +57,96 @@ def _integer_ceiling(d):
     return sympy.expand(rewritten.replace(lambda e: isinstance(e, sympy.floor), lambda f: sympy.floor(sympy.expand(f.args[0]))))
 
 
+def _exponential_atoms(d):
+    """Each distinct exp(a) becomes a fresh symbol (exp(-a) its reciprocal); then clear denominators.
+
+    Sound because a rational function that vanishes for independent symbols vanishes at
+    any values, and fast where exp-heavy networks make cancel or simplify crawl.
+    """
+    table: dict = {}
+
+    def atom(power):
+        argument = sympy.expand(power.args[0])
+        if argument.could_extract_minus_sign():
+            return 1 / atom(sympy.exp(-argument, evaluate=False))
+        return table.setdefault(argument, sympy.Dummy("u"))
+
+    return _numerator_expanded(d.replace(lambda e: isinstance(e, sympy.exp), atom))
+
+
+def _sum_level(expr) -> int:
+    """How deeply Sums nest in expr: 0 without any."""
+    return max((1 + _sum_level(s.function) for s in expr.atoms(sympy.Sum)), default=0)
+
+
+def _split_sum(total):
+    """Sum of a + b -> Sum(a) + Sum(b), constants pulled out, the index renamed by nesting level.
+
+    The canonical index lets Sum(q_m, m) and Sum(q_j, j) cancel; finite sums allow all of it.
+    """
+    (index, low, high), = total.limits
+    result = sympy.Integer(0)
+    for term in sympy.Add.make_args(sympy.expand(total.function)):
+        constant, varying = term.as_independent(index, as_Add=False)
+        if varying == 1:
+            result += constant * (high - low + 1)
+        else:
+            canonical = sympy.Symbol(f"n_{1 + _sum_level(varying)}", integer=True)
+            result += constant * sympy.Sum(varying.xreplace({index: canonical}), (canonical, low, high))
+    return result
+
+
+def _merged_sums(d):
+    """c1 Sum(f, (n, a, b)) + c2 Sum(g, (m, a, b)) -> Sum(c1 f + c2 g) over one fresh index.
+
+    Returns the groups' summands and the sum-free rest; the difference is zero if every one is.
+    """
+    groups: dict = {}
+    rest = sympy.Integer(0)
+    for term in sympy.Add.make_args(sympy.expand(d)):
+        totals = [f for f in sympy.Mul.make_args(term) if isinstance(f, sympy.Sum)]
+        if len(totals) != 1 or len(totals[0].limits) != 1:
+            rest += term
+            continue
+        (index, low, high), = totals[0].limits
+        common = groups.setdefault((low, high), [sympy.Dummy("n", integer=True), sympy.Integer(0)])
+        coefficient = term / totals[0]
+        if coefficient.has(index):
+            return None
+        common[1] += coefficient * totals[0].function.xreplace({index: common[0]})
+    return [summand for _, summand in groups.values()], rest
+
+
+def _finite_sums(d):
+    """Split, tidy and merge finite sums; then each merged summand must vanish on its own."""
+    if not d.has(sympy.Sum):
+        return d
+    d = d.replace(lambda e: isinstance(e, sympy.Sum) and len(e.limits) == 1, _split_sum)
+    if is_zero(sympy.cancel(d)):
+        return sympy.Integer(0)
+    merged = _merged_sums(d)
+    if merged is None:
+        return d
+    summands, rest = merged
+    if not is_zero(sympy.cancel(rest)):
+        return d
+    for summand in summands:
+        summand = _sums_as_symbols(summand)
+        if not (is_zero(_exp_rewrite(summand)) or is_zero(sympy.simplify(summand))):
+            return d
+    return sympy.Integer(0)
+
+
+def _sums_as_symbols(expr):
+    """Each distinct Sum becomes a fresh symbol: an identity for every value of it holds for its value."""
+    table: dict = {}
+    return expr.replace(lambda e: isinstance(e, sympy.Sum), lambda e: table.setdefault(e, sympy.Dummy("s")))
+
+
 # (name, rewrite) in the order tried. Each must be cheap relative to the next.
 STRATEGIES: tuple[tuple[str, Callable], ...] = (
     ("identical", lambda d: d),
+    ("exponential atoms", _exponential_atoms),
     ("cancel", sympy.cancel),
     ("together", _numerator_expanded),
     ("rewrite exp", _exp_rewrite),
@@ -67,6 +154,7 @@ STRATEGIES: tuple[tuple[str, Callable], ...] = (
     ("trigsimp", sympy.trigsimp),
     ("piecewise", lambda d: sympy.simplify(sympy.piecewise_fold(d))),
     ("integer floor/ceiling", _integer_ceiling),
+    ("finite sums", _finite_sums),
     ("simplify", sympy.simplify),
 )
 
@@ -95,6 +183,8 @@ def _ladder(lhs, rhs, deadline: float) -> str | None:
     """The name of the first strategy that reduces lhs - rhs to zero before the deadline."""
     if isinstance(lhs, sympy.Limit) or isinstance(rhs, sympy.Limit):
         return _limit_ladder(lhs, rhs, deadline)
+    if isinstance(lhs, sympy.MatrixBase) and isinstance(rhs, sympy.MatrixBase) and lhs.shape == rhs.shape:
+        return _entrywise_ladder(lhs, rhs, deadline)
     matrix = isinstance(lhs, (sympy.MatrixExpr, sympy.MatrixBase))
     strategies = MATRIX_STRATEGIES if matrix else STRATEGIES
     difference = _difference(lhs, rhs)
@@ -111,6 +201,17 @@ def _ladder(lhs, rhs, deadline: float) -> str | None:
         except Exception:  # sympy raises assorted errors (even StopIteration) on odd input: try the next
             continue
     return None
+
+
+def _entrywise_ladder(lhs, rhs, deadline: float) -> str | None:
+    """Explicit matrices: every entry by the scalar ladder; the methods used, in order."""
+    methods = []
+    for left, right in zip(lhs, rhs):
+        method = _ladder(left, right, deadline)
+        if method is None:
+            return None
+        methods.append(method)
+    return " / ".join(dict.fromkeys(methods))
 
 
 def _limit_ladder(lhs, rhs, deadline: float) -> str | None:
@@ -193,8 +294,54 @@ def cases(where: Mapping[sympy.Symbol, Set]) -> list[dict]:
     return [dict(zip(symbols, combo)) for combo in itertools.product(*choices)]
 
 
-def prove_equal(lhs: Expr, rhs: Expr, where: Mapping | None = None, budget: float = DEFAULT_BUDGET) -> Proof:
-    """Prove lhs == rhs in every case of `where`, within `budget` seconds in all."""
+def settle_index_bounds(expr, indices: Iterable = ()):
+    """Replace conditions such as K >= i by True, and 1{i=1} by 0 when i >= 2, as Index declarations say.
+
+    Sums over a KroneckerDelta evaluate to Piecewise((f(i), K >= i), (0, True)): sympy does
+    not know i lies in 1..K, but the problem's `Index(i, K)` does.
+    """
+    known = [sympy.sympify(index.upper) - index.symbol for index in indices]
+    known += [index.symbol - index.lower for index in indices]
+
+    def implied(relation) -> bool:
+        if not isinstance(relation, (sympy.GreaterThan, sympy.StrictGreaterThan, sympy.LessThan, sympy.StrictLessThan)):
+            return False
+        gap = relation.gts - relation.lts  # the relation says gap >= 0 (or > 0)
+        strict = isinstance(relation, (sympy.StrictGreaterThan, sympy.StrictLessThan))
+        for fact in known:  # fact >= 0 is declared
+            slack = sympy.expand(gap - fact)
+            if slack.is_number and (slack > 0 or (slack == 0 and not strict)):
+                return True
+        return False
+
+    def apart(delta) -> bool:
+        first, second = delta.args
+        return implied(sympy.Lt(first, second, evaluate=False)) or implied(sympy.Gt(first, second, evaluate=False))
+
+    if not known or not expr.has(sympy.Piecewise, sympy.KroneckerDelta):
+        return expr
+    settled = expr.replace(lambda e: isinstance(e, sympy.KroneckerDelta) and apart(e), lambda e: sympy.Integer(0))
+    settled = settled.replace(lambda e: isinstance(e, sympy.core.relational.Relational) and implied(e), lambda e: sympy.true)
+    return settled.replace(lambda e: isinstance(e, sympy.Piecewise), lambda e: e.func(*e.args))
+
+
+def _evaluate(expr, indices):
+    """doit, then settle index conditions; again while that lets more sums of deltas evaluate."""
+    for _ in range(3):
+        settled = settle_index_bounds(doit_outside_limits(expr), indices)
+        if settled == expr:
+            break
+        expr = settled
+    return expr
+
+
+def prove_equal(
+    lhs: Expr, rhs: Expr, where: Mapping | None = None, budget: float = DEFAULT_BUDGET, indices: Iterable = ()
+) -> Proof:
+    """Prove lhs == rhs in every case of `where`, within `budget` seconds in all.
+
+    `indices` are the problem's Index declarations, whose ranges conditions may rely on.
+    """
     started = time.monotonic()
     deadline = started + budget
     all_cases = cases(where or {})
@@ -203,7 +350,7 @@ def prove_equal(lhs: Expr, rhs: Expr, where: Mapping | None = None, budget: floa
         left, right = lhs.xreplace(case), rhs.xreplace(case)
         try:
             with time_limit(max(deadline - time.monotonic(), 1e-3)):
-                left, right = doit_outside_limits(left), doit_outside_limits(right)
+                left, right = _evaluate(left, indices), _evaluate(right, indices)
         except TimeLimitExceeded:
             return Proof(False, "time limit reached", time.monotonic() - started, len(all_cases))
         method = _ladder(left, right, deadline)
@@ -214,3 +361,23 @@ def prove_equal(lhs: Expr, rhs: Expr, where: Mapping | None = None, budget: floa
         methods.append(method)
     method = methods[0] if len(set(methods)) == 1 else " / ".join(dict.fromkeys(methods))
     return Proof(True, method, time.monotonic() - started, len(all_cases))
+
+
+# --- ranges ---------------------------------------------------------------------------------------
+
+
+def prove_range(expr: Expr, variable: sympy.Symbol, domain: Set, expected: Set, budget: float = DEFAULT_BUDGET) -> Proof:
+    """The set of values of expr as variable runs over domain is exactly `expected` (sympy's function_range)."""
+    from sympy.calculus.util import function_range
+
+    started = time.monotonic()
+    try:
+        with time_limit(budget):
+            found = function_range(expr, variable, domain)
+    except TimeLimitExceeded:
+        return Proof(False, "time limit reached", time.monotonic() - started)
+    except Exception as error:  # function_range raises NotImplementedError and others on hard input
+        return Proof(False, f"no range found ({type(error).__name__})", time.monotonic() - started)
+    if found == expected:
+        return Proof(True, "function range", time.monotonic() - started)
+    return Proof(False, f"the range is {found}", time.monotonic() - started)

@@ -10,8 +10,8 @@ from typing import Callable, Iterable, Mapping
 import sympy
 
 from .model import Claim, Derivation, Problem
-from .numeric import NumericResult, compare_at_points, compare_limit, sample_points
-from .symbolic import DEFAULT_BUDGET, Proof, prove_equal
+from .numeric import NumericResult, compare_at_points, compare_limit, compare_range, sample_points
+from .symbolic import DEFAULT_BUDGET, Proof, prove_equal, prove_range
 
 
 class Status(str, Enum):
@@ -103,16 +103,28 @@ class CheckReport:
 
 def check_equal(problem: Problem, lhs, rhs, where: Mapping, options: CheckOptions) -> tuple[Proof, NumericResult]:
     """The two independent checks of lhs == rhs under the problem's definitions."""
+    if isinstance(rhs, sympy.Set):
+        return _check_range(problem, lhs, rhs, where, options)
     left, right = problem.expand_definitions(lhs), problem.expand_definitions(rhs)
-    symbolic = prove_equal(left, right, where, options.budget)
+    symbolic = prove_equal(left, right, where, options.budget, problem.indices)
     points = sample_points(problem.variables, where, options.points, options.seed)
     if isinstance(left, sympy.Limit):
         numeric = compare_limit(left, right, points)
     elif isinstance(right, sympy.Limit):
         numeric = compare_limit(right, left, points)
     else:
-        numeric = compare_at_points(left, right, points)
+        numeric = compare_at_points(left, right, points, compile_large=True)
     return symbolic, numeric
+
+
+def _check_range(problem: Problem, expr, expected: sympy.Set, where: Mapping, options: CheckOptions) -> tuple[Proof, NumericResult]:
+    """A claim whose right side is a set: the values of the left side, over its one variable, are that set."""
+    values = problem.expand_definitions(expr)
+    (variable,) = values.free_symbols
+    domain = where.get(variable, sympy.S.Reals)
+    symbolic = prove_range(values, variable, domain, expected, options.budget)
+    points = sample_points(problem.variables, where, options.points, options.seed)
+    return symbolic, compare_range(values, variable, expected, points, domain)
 
 
 def _timed(problem: Problem, name: str, statement: str, lhs, rhs, where, options: CheckOptions) -> ClaimResult:

@@ -69,3 +69,11 @@ def test_missing_problem_folder_is_a_usage_error(tmp_path):
 def test_bad_option_is_a_usage_error():
     run = run_cli("check")
     assert run.returncode == 2 and "usage" in run.stderr
+
+
+def test_an_answer_that_starts_with_a_minus_is_graded_not_taken_for_an_option():
+    run = run_cli("grade", "softmax_cross_entropy.softmax_derivative", "-p_k p_i", "--json")
+    assert run.returncode == 1, run.stderr
+    result = json.loads(run.stdout)
+    assert result["answer"] == "-p_k p_i" and result["verdict"] == "incorrect"
+    assert "only the case k != i" in result["feedback"]

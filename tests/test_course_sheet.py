@@ -10,6 +10,7 @@ from fractions import Fraction
 
 import mpmath
 import pytest
+import sympy
 
 from derivs import get_problem, load_problems
 
@@ -147,6 +148,23 @@ GRADED = [
     ("conv_flops.without_bias", "1153840", "correct"),
     ("conv_dot_shift.valid_length", "n - k + 1", "correct"),
     ("conv_dot_shift.valid_length", "n - k", "incorrect"),
+    ("softmax_cross_entropy.softmax_derivative", r"p_k(1\{k=i\} - p_i)", "correct"),
+    ("softmax_cross_entropy.softmax_derivative", r"p_k\delta_{ki} - p_k p_i", "correct"),
+    ("softmax_cross_entropy.softmax_derivative", r"p_k(1 - p_i)", "incorrect"),
+    ("softmax_cross_entropy.same_index", r"p_i - p_i^2", "correct"),
+    ("softmax_cross_entropy.cross_entropy_gradient", r"p_i - y_i", "correct"),
+    ("softmax_cross_entropy.cross_entropy_gradient", r"-p_i - y_i", "incorrect"),
+    ("sigmoid_tanh_network.first_layer", r"\frac12 \omega^{(1)}_{ji}", "correct"),
+    ("sigmoid_tanh_network.second_layer", r"\omega^{(2)}_{kj}", "incorrect"),
+    ("sigmoid_tanh_network.output_bias", r"\omega^{(2)}_{k0} + \frac{1}{2}\sum_j \omega^{(2)}_{kj}", "correct"),
+    ("sigmoid_tanh_network.output_bias", r"\omega^{(2)}_{k0}", "incorrect"),
+    ("logistic_output.slope_from_output", r"\sigma(z)(1-\sigma(z))", "correct"),
+    ("logistic_output.weight_gradient", r"(\hat y - t)\hat y(1 - \hat y)x_i", "correct"),
+    ("logistic_output.weight_gradient", r"(\hat y - t)x_i", "incorrect"),
+    ("logistic_output.max_slope", r"\frac14", "correct"),
+    ("two_layer_backprop.output_delta", r"o_1 - y_1", "correct"),
+    ("two_layer_backprop.hidden_slope", r"\alpha_1(1-\alpha_1)", "correct"),
+    ("two_layer_backprop.hidden_slope", r"\alpha_1", "incorrect"),
 ]
 
 
@@ -192,3 +210,137 @@ def test_decision_boundary_coefficients_by_finite_differences():
     assert pre(1, 0) - pre(0, 0) == pytest.approx(c * (w[7] * w[2] + w[8] * w[3]))
     assert pre(0, 1) - pre(0, 0) == pytest.approx(c * (w[7] * w[4] + w[8] * w[5]))
     assert pre(0, 0) == pytest.approx(c * (w[7] * w[0] + w[8] * w[1]) + w[6])
+
+
+# --- seed 002, section 3: softmax, cross-entropy and backprop ------------------------------------
+
+
+def softmax(values):
+    total = sum(mpmath.exp(v) for v in values)
+    return [mpmath.exp(v) / total for v in values]
+
+
+def test_softmax_derivative_by_finite_differences():
+    logits = [mpmath.mpf("0.3"), mpmath.mpf("-1.2"), mpmath.mpf("2.0"), mpmath.mpf("0.7")]
+    p = softmax(logits)
+    for k in range(4):
+        for i in range(4):
+            bumped = lambda h: softmax([v + (h if n == i else 0) for n, v in enumerate(logits)])[k]  # noqa: E731
+            assert abs(mpmath.diff(bumped, 0) - p[k] * ((1 if k == i else 0) - p[i])) < mpmath.mpf("1e-20")
+
+
+def test_seed_002_cross_entropy_line_has_the_wrong_sign():
+    """Eq. (18): -sum y_k p_i - sum y_k 1{k=i} is -p_i - y_i, not the p_i - y_i the seed concludes."""
+    logits, label = [mpmath.mpf("0.5"), mpmath.mpf("1.5"), mpmath.mpf("-0.5")], [0, 1, 0]
+    p = softmax(logits)
+    for i in range(3):
+        loss = lambda h: -sum(y * mpmath.log(softmax([v + (h if n == i else 0) for n, v in enumerate(logits)])[k]) for k, y in enumerate(label))  # noqa: E731
+        gradient = mpmath.diff(loss, 0)
+        assert abs(gradient - (p[i] - label[i])) < mpmath.mpf("1e-20")
+        seed_line = -sum(y * p[i] for y in label) - label[i]
+        assert abs(seed_line - gradient) > mpmath.mpf("0.1")
+
+
+def random_network(rng, inputs, hidden, classes):
+    draw = lambda rows, cols: mpmath.matrix([[mpmath.mpf(rng.uniform(-2, 2)) for _ in range(cols)] for _ in range(rows)])  # noqa: E731
+    return draw(1, inputs), draw(inputs, hidden), draw(1, hidden), draw(hidden, classes), draw(1, classes)
+
+
+def network_loss(x, W1, b1, W2, b2, labels):
+    alpha = (x * W1 + b1).apply(sigmoid)
+    o = softmax(list(alpha * W2 + b2))
+    return -sum(y * mpmath.log(o_k) for y, o_k in zip(labels, o)), alpha, o
+
+
+def test_seed_002_input_gradient_needs_transposes_and_an_elementwise_slope():
+    import random
+
+    rng = random.Random(7)
+    x, W1, b1, W2, b2 = random_network(rng, 2, 3, 3)
+    labels = [mpmath.mpf("0.2"), mpmath.mpf("0.5"), mpmath.mpf("0.3")]
+    _, alpha, o = network_loss(x, W1, b1, W2, b2, labels)
+    numeric = [
+        mpmath.diff(lambda h: network_loss(x + mpmath.matrix([[h if n == d else 0 for n in range(2)]]), W1, b1, W2, b2, labels)[0], 0)
+        for d in range(2)
+    ]
+    delta = mpmath.matrix([[o[k] - labels[k] for k in range(3)]]) * W2.T
+    hidden = mpmath.matrix([[delta[j] * alpha[j] * (1 - alpha[j]) for j in range(3)]])
+    right = hidden * W1.T
+    assert all(abs(right[d] - numeric[d]) < mpmath.mpf("1e-15") for d in range(2))
+    # The seed's (o - y) W_2 sigma'(f_1) W_1, with sigma' as a matrix product, is defined only when K = M = D:
+    seed = (mpmath.matrix([[o[k] - labels[k] for k in range(3)]]) * W2) * mpmath.diag([alpha[j] * (1 - alpha[j]) for j in range(3)])
+    with pytest.raises(ValueError):
+        seed * W1  # (1 x 3) times (2 x 3): the shapes do not even match
+    problem = get_problem("two_layer_backprop")
+    assert any("(22)" in note.text for note in problem.notes)
+
+
+# --- seed 001, question 3: sigmoid and tanh networks ------------------------------------------------
+
+
+def two_layer(x, first, second, activation):
+    """y_k = sum_j second[k][j] act(sum_i first[j][i] x_i + first[j][0]) + second[k][0], x indexed from 1."""
+    hidden = [activation(sum(row[i] * x[i] for i in range(1, len(x))) + row[0]) for row in first]
+    return [sum(w * h for w, h in zip(out[1:], hidden)) + out[0] for out in second]
+
+
+def test_exact_map_makes_random_networks_equal_and_the_seed_identity_does_not():
+    import random
+
+    rng = random.Random(11)
+    for inputs, hidden, outputs in [(1, 1, 1), (2, 3, 2), (4, 5, 3)]:
+        x = [None] + [mpmath.mpf(rng.uniform(-3, 3)) for _ in range(inputs)]
+        first = [[mpmath.mpf(rng.uniform(-2, 2)) for _ in range(inputs + 1)] for _ in range(hidden)]
+        second = [[mpmath.mpf(rng.uniform(-2, 2)) for _ in range(hidden + 1)] for _ in range(outputs)]
+        exact_first = [[w / 2 for w in row] for row in first]
+        exact_second = [[row[0] + sum(row[1:]) / 2] + [w / 2 for w in row[1:]] for row in second]
+        seed_first = [[row[0] / 2 + 1] + [w / 2 for w in row[1:]] for row in first]
+        seed_second = [[row[0]] + [w / 2 for w in row[1:]] for row in second]
+        target = two_layer(x, first, second, sigmoid)
+        exact = two_layer(x, exact_first, exact_second, mpmath.tanh)
+        seed = two_layer(x, seed_first, seed_second, mpmath.tanh)
+        assert all(abs(a - b) < mpmath.mpf("1e-25") for a, b in zip(target, exact))
+        assert all(abs(a - b) > mpmath.mpf("1e-3") for a, b in zip(target, seed))
+
+
+def test_the_verifier_refutes_the_seed_identity_network():
+    import problems.sigmoid_tanh_network as module
+    from derivs import Claim, Status, verify_claim
+
+    seed_net = module.network(module.tanh, module.seed_first, module.seed_second)
+    result = verify_claim(module.PROBLEM, Claim("seed_map", "seed 001's map", module.sigmoid_net, seed_net))
+    assert result.status is Status.FAIL and not result.symbolic.proved
+    witness = dict(result.numeric.witness.values)
+    assert {"D", "M", "k"} <= set(witness)
+
+
+# --- seed 004, questions 5 and 6: a logistic unit's output ---------------------------------------
+
+
+def test_logistic_slope_from_the_output_alone():
+    for z in (mpmath.mpf("-3.5"), mpmath.mpf("0"), mpmath.mpf("1.25")):
+        output = sigmoid(z)
+        assert abs(mpmath.diff(sigmoid, z) - output * (1 - output)) < mpmath.mpf("1e-25")
+    slopes = [mpmath.diff(sigmoid, mpmath.mpf(z) / 10) for z in range(-60, 61)]
+    assert max(slopes) == mpmath.diff(sigmoid, 0) and abs(max(slopes) - mpmath.mpf(1) / 4) < mpmath.mpf("1e-25")
+
+
+def test_ranges_of_sigma_and_tanh():
+    samples = [mpmath.mpf(z) / 4 for z in range(-100, 101)]  # to 25, where tanh is 1 - 4e-22 at 30 digits
+    assert all(0 < sigmoid(z) < 1 and -1 < mpmath.tanh(z) < 1 for z in samples)
+    assert 1 - sigmoid(50) < mpmath.mpf("1e-20") and sigmoid(-50) < mpmath.mpf("1e-20")
+
+
+@pytest.mark.parametrize(
+    "values, expected_detail",
+    [(sympy.Interval.open(0, sympy.Rational(1, 2)), "outside"), (sympy.Interval.open(-1, 1), "narrower")],
+    ids=["too-small", "too-wide"],
+)
+def test_a_wrong_range_claim_is_refuted(values, expected_detail):
+    from derivs import Claim, Status, verify_claim
+
+    problem = get_problem("logistic_output")
+    z = sympy.Symbol("z", real=True)
+    result = verify_claim(problem, Claim("wrong_range", "a wrong range", sympy.Function("sigma")(z), values))
+    assert result.status is Status.FAIL and not result.symbolic.proved
+    assert expected_detail in result.numeric.detail

@@ -35,6 +35,13 @@ c = symbol(SOFTMAX, "c")
 xv = sympy.IndexedBase("x", real=True)
 j = sympy.Symbol("j")
 W1, W2, b1, b2 = (LINEAR.names[n] for n in ("W_1", "W_2", "b_1", "b_2"))
+CROSS = get_problem("softmax_cross_entropy")
+NETWORK = get_problem("sigmoid_tanh_network")
+LOGISTIC = get_problem("logistic_output")
+kc, ic = symbol(CROSS, "k"), symbol(CROSS, "i")
+kn, jn, i_n, M = symbol(NETWORK, "k"), symbol(NETWORK, "j"), symbol(NETWORK, "i"), symbol(NETWORK, "M")
+omega1, omega2 = NETWORK.names["omega^(1)"], NETWORK.names["omega^(2)"]
+z = symbol(LOGISTIC, "z")
 
 GOOD_PAIRS = [
     (SIGMOID, r"a\varphi(x)(1-\varphi(x))", a * phi(x) * (1 - phi(x))),
@@ -75,6 +82,19 @@ GOOD_PAIRS = [
     (LINEAR, r"W_1^T", W1.T),
     (LINEAR, r"W_1^{\top}", W1.T),
     (LINEAR, r"(W_1^T W_2^T)^T", (W1.T * W2.T).T),
+    (CROSS, r"1\{k=i\}", sympy.KroneckerDelta(kc, ic)),
+    (CROSS, r"\mathbb{1}\{k = i\}", sympy.KroneckerDelta(kc, ic)),
+    (CROSS, r"\mathbb{1}_{k=i}", sympy.KroneckerDelta(kc, ic)),
+    (CROSS, r"\delta_{ki}", sympy.KroneckerDelta(kc, ic)),
+    (CROSS, r"\delta_{k,i}", sympy.KroneckerDelta(kc, ic)),
+    (CROSS, r"2 - 1\{k=2\}", 2 - sympy.KroneckerDelta(kc, 2)),
+    (NETWORK, r"\omega^{(2)}_{kj}", omega2[kn, jn]),
+    (NETWORK, r"w_{ji}^{(1)}", omega1[jn, i_n]),
+    (NETWORK, r"\omega^{(2)}_{k0}", omega2[kn, 0]),
+    (NETWORK, r"\frac12 \sum_j \omega^{(2)}_{kj}", Sum(omega2[kn, jn], (jn, 1, M)) / 2),
+    (SIGMOID, r"\frac1{4}", sympy.Rational(1, 4)),
+    (LOGISTIC, r"\hat y", LOGISTIC.names["y"]),
+    (LOGISTIC, r"\sigma(z)", LOGISTIC.names["sigma"](z)),
 ]
 
 
@@ -108,6 +128,7 @@ BAD_STRINGS = [
     (r"10^{10^{10}}!", "digits", None),
     ("__import__('os').system('ls')", "cannot read", None),
     ("(" * 4000 + "x" + ")" * 4000, "nested", None),
+    (r"\delta_k", "two indices", 0),
 ]
 
 

@@ -1,0 +1,119 @@
+"""The softmax derivative dp_k/dx_i = p_k(1{k=i} - p_i) and the cross-entropy gradient p_i - y_i (seed 002, section 3a)."""
+
+from sympy import Derivative, IndexedBase, KroneckerDelta, Sum, Symbol, exp, evaluate, log
+
+from derivs.model import Claim, Derivation, Index, IndexedFunction, Mistake, Note, Part, Problem, Size, Vector
+
+K = Symbol("K", integer=True, positive=True)
+i = Symbol("i", integer=True, positive=True)
+k = Symbol("k", integer=True, positive=True)
+c = Symbol("c", integer=True, positive=True)  # the true class of a one-hot label
+other = Symbol("i'", integer=True, positive=True)  # an index other than 1
+j = Symbol("j", integer=True, positive=True)  # summation indices, never sampled
+m = Symbol("m", integer=True, positive=True)
+x = IndexedBase("x", real=True)  # the logits
+y = IndexedBase("y", real=True)  # labels, any real numbers
+q = IndexedBase("q", positive=True)  # positive weights: y_m = q_m / sum q is any label distribution
+
+
+def p(index):
+    """The softmax entry p_index = S(x)_index."""
+    return exp(x[index]) / Sum(exp(x[j]), (j, 1, K))
+
+
+def one_hot(index):
+    return KroneckerDelta(index, c)
+
+
+def distribution(index):
+    return q[index] / Sum(q[j], (j, 1, K))
+
+
+def cross_entropy(label):
+    """E = -sum_m label(m) log p_m."""
+    return -Sum(label(m) * log(p(m)), (m, 1, K))
+
+
+def gradient(label):
+    return Derivative(cross_entropy(label), x[i])
+
+
+softmax_entry = IndexedFunction(lambda vector, index: p(index))
+label_entry = IndexedFunction(lambda vector, index: one_hot(index))
+softmax_prime = Derivative(p(k), x[i])
+
+with evaluate(False):
+    quotient_rule = (KroneckerDelta(k, i) * exp(x[k]) * Sum(exp(x[j]), (j, 1, K)) - exp(x[k]) * exp(x[i])) / Sum(exp(x[j]), (j, 1, K)) ** 2
+    chain_rule = -Sum(one_hot(m) / p(m) * Derivative(p(m), x[i]), (m, 1, K))
+    cancelled = -Sum(one_hot(m) * (KroneckerDelta(m, i) - p(i)), (m, 1, K))
+
+PROBLEM = Problem(
+    id="softmax_cross_entropy",
+    title="Softmax derivative and the cross-entropy gradient",
+    statement=(
+        r"Let $p_k = S(\mathbf{x})_k = e^{x_k} / \sum_{j=1}^{K} e^{x_j}$ and $E = -\sum_{m=1}^{K} y_m \log p_m$. "
+        r"Show $\frac{\partial p_k}{\partial x_i} = p_k(1\{k = i\} - p_i)$, and that "
+        r"$\frac{\partial E}{\partial x_i} = p_i - y_i$ whenever $\sum_m y_m = 1$ (one-hot labels $y_m = 1\{m = c\}$ in particular)."
+    ),
+    variables=(
+        Size(K, (2, 3, 5)),
+        Index(i, K),
+        Index(k, K),
+        Index(c, K),
+        Index(other, K, lower=2),
+        Vector(x, K),
+        Vector(y, K, -2.0, 2.0),
+        Vector(q, K, 0.1, 3.0),
+    ),
+    names={"p": softmax_entry, "S": softmax_entry, "o": softmax_entry, "y": label_entry, "K": K},
+    claims=(
+        Claim("softmax_derivative", "dp_k/dx_i = p_k (1{k=i} - p_i)", softmax_prime, p(k) * (KroneckerDelta(k, i) - p(i))),
+        Claim("same_index", "dp_i/dx_i = p_i (1 - p_i)", Derivative(p(i), x[i]), p(i) * (1 - p(i))),
+        Claim("other_index", "dp_1/dx_i' = -p_1 p_i' for i' != 1", Derivative(p(1), x[other]), -p(1) * p(other)),
+        Claim("any_labels", "dE/dx_i = p_i sum_m y_m - y_i for any labels y", gradient(lambda n: y[n]), p(i) * Sum(y[m], (m, 1, K)) - y[i]),
+        Claim("distribution_labels", "dE/dx_i = p_i - y_i when the labels sum to 1", gradient(distribution), p(i) - distribution(i)),
+        Claim("one_hot_labels", "dE/dx_i = p_i - 1{i=c} for a one-hot label", gradient(one_hot), p(i) - one_hot(i)),
+        Claim("one_hot_loss", "a one-hot label leaves E = -log p_c", cross_entropy(one_hot), -log(p(c))),
+    ),
+    parts=(
+        Part(
+            "softmax_derivative",
+            r"$\frac{\partial p_k}{\partial x_i}$ in terms of $p$, one formula for every $k$ and $i$ (write $1\{k=i\}$ or $\delta_{ki}$)",
+            p(k) * (KroneckerDelta(k, i) - p(i)),
+            question=softmax_prime,
+            points=2.0,
+            mistakes=(
+                Mistake(p(k) * (1 - p(i)), "that is only the case k = i; for k != i the derivative is -p_k p_i, so write p_k(1{k=i} - p_i)"),
+                Mistake(-p(k) * p(i), "that is only the case k != i; when k = i there is an extra p_i: p_i(1 - p_i)"),
+            ),
+        ),
+        Part("same_index", r"$\frac{\partial p_i}{\partial x_i}$ in terms of $p_i$", p(i) * (1 - p(i)), question=Derivative(p(i), x[i])),
+        Part(
+            "cross_entropy_gradient",
+            r"$\frac{\partial E}{\partial x_i}$ for a one-hot label $y$ (write it with $p_i$ and $y_i$)",
+            p(i) - one_hot(i),
+            question=gradient(one_hot),
+            points=2.0,
+            mistakes=(
+                Mistake(one_hot(i) - p(i), "the sign is flipped: E = -log p_c falls as p_c rises, so dE/dx_c = p_c - 1 < 0"),
+                Mistake(-p(i) - one_hot(i), "-sum_k y_k (1{k=i} - p_i) = p_i sum_k y_k - y_i: the p_i term keeps a plus sign"),
+                Mistake(-one_hot(i) / p(i), "that is dE/dp_i; the answer needs the chain through the softmax: sum_k (dE/dp_k)(dp_k/dx_i)"),
+            ),
+        ),
+    ),
+    derivations=(
+        Derivation("softmax derivative (quotient rule)", softmax_prime, (quotient_rule, p(k) * KroneckerDelta(k, i) - p(k) * p(i), p(k) * (KroneckerDelta(k, i) - p(i)))),
+        Derivation("cross-entropy gradient (one-hot label)", gradient(one_hot), (chain_rule, cancelled, p(i) - one_hot(i))),
+    ),
+    notes=(
+        Note(
+            r"Seed 002, equation (18) writes $-\sum_k y_k(1\{k=i\} - p_i) = -\sum_k y_k p_i - \sum_k y_k 1\{k=i\}$: "
+            r"the sign of the first sum is wrong. The line equals $-p_i - y_i$ for labels that sum to 1, not $p_i - y_i$; "
+            r"the correct line is $\sum_k y_k p_i - \sum_k y_k 1\{k=i\} = p_i - y_i$. The seed's final answer is right."
+        ),
+        Note(
+            r"$\frac{\partial E}{\partial x_i} = p_i - y_i$ needs $\sum_m y_m = 1$: for any labels it is $p_i \sum_m y_m - y_i$."
+        ),
+    ),
+    source="seed 002, section 3a",
+)
