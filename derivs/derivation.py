@@ -150,7 +150,7 @@ def find_steps(text: str) -> list[Step]:
                 for left, right in zip(chain, chain[1:]):
                     if left and right:
                         steps.append(Step(len(steps) + 1, line.number, left, right, start=start, names=names))
-                previous = chain[-1]
+                previous = next((piece for piece in reversed(chain) if piece), None)  # "A = B = \\ &= C": B links to C
     return steps
 
 
@@ -187,7 +187,8 @@ class DerivationReport:
 def _with_free_symbols(problem: Problem, exprs) -> Problem:
     """The problem, plus a variable for each symbol a step uses that the problem does not declare:
     an index (1..the vector length) if it subscripts a vector, else a real number."""
-    declared = {getattr(v, "symbol", None) for v in problem.variables} | {getattr(v, "base", None) for v in problem.variables}
+    bases = [v.base for v in problem.variables if hasattr(v, "base")]
+    declared = {getattr(v, "symbol", None) for v in problem.variables} | set(bases) | {b.label for b in bases}
     length = next((v.length for v in problem.variables if isinstance(v, Vector)), 3)
     extra = []
     for expr in exprs:
@@ -346,12 +347,27 @@ def check_derivation_now(text: str, problem: Problem | None = None, timeout: flo
     return DerivationReport(steps, time.monotonic() - started)
 
 
+# Problems handed to a forked worker by reference: a module may hold lambdas, which do not pickle,
+# and the fork gives the worker this process's memory anyway.
+_FOR_WORKERS: dict[int, Problem] = {}
+
+
+def _check_in_worker(text: str, key: int | None, timeout: float) -> DerivationReport:
+    return check_derivation_now(text, _FOR_WORKERS.get(key) if key is not None else None, timeout)
+
+
 def check_derivation(text: str, problem: Problem | None = None, *, timeout: float = STEP_TIMEOUT) -> DerivationReport:
     """Check every step of a derivation in a worker (memory cap, hard time limit for the whole)."""
     steps = find_steps(text)
     limit = timeout * max(1, len(steps)) + 5.0
     started = time.monotonic()
-    outcome = run_limited(check_derivation_now, (text, problem, timeout), limit)
+    key = None if problem is None else id(problem)
+    if problem is not None:
+        _FOR_WORKERS[key] = problem
+    try:
+        outcome = run_limited(_check_in_worker, (text, key, timeout), limit)
+    finally:
+        _FOR_WORKERS.pop(key, None)
     if isinstance(outcome, Overrun):
         for step in steps:
             step.verdict, step.feedback = "undecided", f"could not decide: {outcome.reason}"

@@ -243,3 +243,14 @@ def doit_outside_limits(expr):
     if isinstance(expr, sympy.Basic) and expr.has(sympy.Limit):
         return expr.func(*(doit_outside_limits(arg) for arg in expr.args))
     return expr.doit() if isinstance(expr, sympy.Basic) else expr
+
+
+def rename_bound(expr, taken):
+    """A Sum over j, when j is also a free index, gets its own dummy so only the free j is touched."""
+    def rename(total):
+        clashes = {limit[0]: sympy.Dummy(limit[0].name, integer=True) for limit in total.limits if limit[0] in taken}
+        return total.xreplace(clashes)
+
+    if not isinstance(expr, sympy.Basic) or not expr.has(sympy.Sum, sympy.Product):
+        return expr
+    return expr.replace(lambda e: isinstance(e, (sympy.Sum, sympy.Product)) and any(l[0] in taken for l in e.limits), rename)

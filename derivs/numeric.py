@@ -15,7 +15,7 @@ import mpmath
 import sympy
 from sympy import Expr, Interval, Set
 
-from .model import pieces, Index, Integer, Matrix, Scalar, Size, Table, Variable, Vector
+from .model import pieces, rename_bound, Index, Integer, Matrix, Scalar, Size, Table, Variable, Vector
 
 DIGITS = 30
 TOLERANCE = sympy.Float("1e-20", DIGITS)
@@ -122,21 +122,10 @@ def _allowed(where: Mapping, symbol, value) -> bool:
 # --- evaluation --------------------------------------------------------------------------------
 
 
-def _rename_bound(expr, taken: Mapping):
-    """A sum over j, when j is also a sampled index, gets its own dummy so only the free j is replaced."""
-    def rename(total):
-        clashes = {limit[0]: sympy.Dummy(limit[0].name, integer=True) for limit in total.limits if limit[0] in taken}
-        return total.xreplace(clashes)
-
-    if not isinstance(expr, sympy.Basic) or not expr.has(sympy.Sum, sympy.Product):
-        return expr
-    return expr.replace(lambda e: isinstance(e, (sympy.Sum, sympy.Product)) and any(l[0] in taken for l in e.limits), rename)
-
-
 def substitute(expr, point: Mapping):
     """Put the point's values into expr: sizes and indices first, then sums, then entries."""
     discrete = {s: v for s, v in point.items() if isinstance(s, sympy.Symbol) and v.is_Integer}
-    expr = _rename_bound(expr, discrete)
+    expr = rename_bound(expr, discrete)
     expr = expr.xreplace(discrete)
     if expr.has(sympy.Sum, sympy.Product):
         expr = expr.doit()

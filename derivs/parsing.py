@@ -365,6 +365,17 @@ def _apply(function, argument, derivative: bool):
 _BRACED = r"(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*?"
 
 
+def _named_expressions(text: str, context: Context, holders: "_Placeholders") -> str:
+    """Names the problem gives to expressions (E for the loss, \\hat{y} for an output), as placeholders.
+
+    latex2sympy2 cannot even read a lone E, so they are replaced before it sees the text.
+    """
+    for name in sorted(context.expressions, key=len, reverse=True):
+        pattern = re.escape(name) if name.startswith("\\") else rf"(?<![\\A-Za-z]){re.escape(name)}(?![A-Za-z_])"
+        text = re.sub(pattern, lambda _: holders.add(context.expressions[name]), text)
+    return text
+
+
 _INDEX = r"\s*([A-Za-z0-9]'?)\s*"
 _INDICATOR = re.compile(
     r"(?:\\mathbb\s*\{\s*1\s*\}|\\mathbb\s*1|\\mathbf\s*\{\s*1\s*\}|\\mathbf\s*1|(?<![\w.])1)\s*"
@@ -597,6 +608,7 @@ def parse_expression(text: str, context: Context, depth: int = 0):
     text = _layer_entries(text, context, holders)
     text = _partials(text, context, holders, depth)
     text = _applications(text, context, holders, depth)
+    text = _named_expressions(text, context, holders)  # last: inner parses above handle their own
     expr = _latex2sympy(text)
     check_magnitudes(expr, text)
     expr = expr.xreplace({sympy.Symbol(name): value for name, value in holders.values.items()})

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Mapping
 import sympy
 from sympy import Expr, Interval, Set
 
-from .model import doit_outside_limits, pieces
+from .model import doit_outside_limits, pieces, rename_bound
 from .timelimit import TimeLimitExceeded, time_limit
 
 DEFAULT_BUDGET = 20.0
@@ -320,6 +320,7 @@ def settle_index_bounds(expr, indices: Iterable = ()):
 
     if not known or not expr.has(sympy.Piecewise, sympy.KroneckerDelta):
         return expr
+    expr = rename_bound(expr, {index.symbol for index in indices})  # a summed k is not the declared k
     settled = expr.replace(lambda e: isinstance(e, sympy.KroneckerDelta) and apart(e), lambda e: sympy.Integer(0))
     settled = settled.replace(lambda e: isinstance(e, sympy.core.relational.Relational) and implied(e), lambda e: sympy.true)
     return settled.replace(lambda e: isinstance(e, sympy.Piecewise), lambda e: e.func(*e.args))

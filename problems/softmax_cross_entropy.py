@@ -65,7 +65,7 @@ PROBLEM = Problem(
         Vector(y, K, -2.0, 2.0),
         Vector(q, K, 0.1, 3.0),
     ),
-    names={"p": softmax_entry, "S": softmax_entry, "o": softmax_entry, "y": label_entry, "K": K},
+    names={"p": softmax_entry, "S": softmax_entry, "o": softmax_entry, "y": label_entry, "K": K, "E": cross_entropy(one_hot)},
     claims=(
         Claim("softmax_derivative", "dp_k/dx_i = p_k (1{k=i} - p_i)", softmax_prime, p(k) * (KroneckerDelta(k, i) - p(i))),
         Claim("same_index", "dp_i/dx_i = p_i (1 - p_i)", Derivative(p(i), x[i]), p(i) * (1 - p(i))),

@@ -133,6 +133,16 @@ def test_seed_002_softmax_derivative_is_valid():
     assert all(s.verdict == "valid" for s in report.steps), [(s.index, s.verdict, s.feedback) for s in report.steps]
 
 
+def test_seed_002_cross_entropy_sign_slip_is_the_first_error():
+    """Eq. (18) across a line break: -sum y_k(1{k=i} - p_i) is p_i - y_i, but the seed's next line is -p_i - y_i."""
+    report = check_derivation_now(seed("seed002_cross_entropy.tex"), get_problem("softmax_cross_entropy"))
+    verdicts = [s.verdict for s in report.steps]
+    assert verdicts == ["valid", "valid", "valid", "invalid", "invalid"], [(s.index, s.verdict, s.feedback) for s in report.steps]
+    assert report.first_error == 4
+    wrong = report.steps[3]
+    assert "1\\{k = i\\} - p_i)" in wrong.lhs and "y_k p_i" in wrong.rhs  # the link across "= \\ &="
+
+
 # --- interfaces -----------------------------------------------------------------------------------
 
 
