@@ -205,6 +205,28 @@ def drop_left_right(text: str) -> str:
     return re.sub(r"\\(?:left|right)(?![A-Za-z])\s*", "", text)
 
 
+def sympy_printed_forms(text: str) -> str:
+    """What sympy's own LaTeX printer writes (so answers pasted from a key read back):
+    \\sigma{(z)} -> \\sigma(z), {x}_{i} -> x_{i}, {\\omega^{(1)}}_{j,i} -> \\omega^{(1)}_{j,i}."""
+    text = re.sub(r"(?<![A-Za-z])\{\s*(\\?[A-Za-z]+(?:\^\{\(\d+\)\})?)\s*\}(?=\s*_)", r"\1", text)  # not \\mathbf{x}_i
+    out, position = [], 0
+    for match in re.finditer(r"(?<=[A-Za-z])\{\s*\(", text):
+        if match.start() < position:
+            continue
+        open_at = match.end() - 1
+        try:
+            close_at = _matching_paren(text, open_at)
+        except LatexError:
+            break
+        tail = re.match(r"\s*\}", text[close_at + 1 :])
+        if tail is None:
+            continue
+        out.append(text[position : match.start()] + text[open_at : close_at + 1])
+        position = close_at + 1 + tail.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
 def normalise_fractions(text: str) -> str:
     """\\dfrac, \\tfrac -> \\frac; the shorthand \\frac12 and \\frac1{n} get their braces."""
     text = re.sub(r"\\[dt]frac(?![A-Za-z])", r"\\frac", text)
@@ -249,6 +271,7 @@ REWRITES = (
     strip_math_delimiters,
     drop_spacing,
     drop_left_right,
+    sympy_printed_forms,
     normalise_fractions,
     normalise_operator_names,
     braces_to_max_args,

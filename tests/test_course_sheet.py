@@ -344,3 +344,22 @@ def test_a_wrong_range_claim_is_refuted(values, expected_detail):
     result = verify_claim(problem, Claim("wrong_range", "a wrong range", sympy.Function("sigma")(z), values))
     assert result.status is Status.FAIL and not result.symbolic.proved
     assert expected_detail in result.numeric.detail
+
+
+# --- every part: the key's own boxed answer, pasted back, is graded correct --------------------------
+
+
+def _expression_parts():
+    return [(pid, part) for pid, problem in load_problems().items() for part in problem.parts if part.kind == "expression"]
+
+
+@pytest.mark.parametrize("problem_id, part", _expression_parts(), ids=lambda value: getattr(value, "name", value))
+def test_the_keys_printed_answer_grades_as_correct(problem_id, part):
+    """A TA pasting from the key (sympy's printer: \\sigma{\\left(z \\right)}, {x}_{i}) must not be marked wrong."""
+    from derivs.grading import grade_now
+    from derivs.latex import to_latex
+
+    problem = get_problem(problem_id)
+    printed = to_latex(sympy.sympify(part.answer).xreplace(problem.abbreviations))
+    result = grade_now(f"{problem_id}.{part.name}", printed, 5.0)
+    assert result.verdict == "correct", (printed, result.feedback)

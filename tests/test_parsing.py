@@ -95,6 +95,11 @@ GOOD_PAIRS = [
     (SIGMOID, r"\frac1{4}", sympy.Rational(1, 4)),
     (LOGISTIC, r"\hat y", LOGISTIC.names["y"]),
     (LOGISTIC, r"\sigma(z)", LOGISTIC.names["sigma"](z)),
+    # as sympy's own printer writes them, so an answer pasted from a key reads back
+    (TANH, r"4 \left(1 - \sigma{\left(2 x \right)}\right) \sigma{\left(2 x \right)}", 4 * (1 - sigma(2 * xt)) * sigma(2 * xt)),
+    (SOFTMAX, r"{x}_{1} - {x}_{2}", xv[1] - xv[2]),
+    (NETWORK, r"\frac{{\omega^{(1)}}_{j,i}}{2}", omega1[jn, i_n] / 2),
+    (SOFTMAX, r"e^{\mathbf{x}_i}", exp(xv[i])),
 ]
 
 
