@@ -1,6 +1,6 @@
 """A two-layer sigmoid network equals a tanh network under an exact parameter map (seed 001, question 3)."""
 
-from sympy import IndexedBase, Lambda, Rational, Sum, Symbol, exp, tanh
+from sympy import IndexedBase, Rational, Sum, Symbol, exp, tanh
 
 from derivs.model import Claim, Index, Mistake, Note, Part, Problem, Scalar, Size, Table, Vector
 

@@ -41,7 +41,7 @@ def gradient(expr, row: Matrix) -> Matrix:
     return Matrix([[Derivative(expr, v) for v in row]])
 
 
-output_delta = (o - y)  # dE/df_2
+output_delta = o - y  # dE/df_2
 hidden_delta = (output_delta * W2.T).multiply_elementwise(alpha.applyfunc(lambda a: a * (1 - a)))  # dE/df_1
 input_gradient = hidden_delta * W1.T  # dE/dx
 
@@ -52,8 +52,6 @@ loss_of_logits = -sum(y[k] * log(softmax(g)[k]) for k in range(K))
 hidden_of_h = h.applyfunc(sigma)
 entry = lambda matrix: IndexedFunction(lambda vector, index: matrix[int(index) - 1])  # noqa: E731
 
-# What seed 002 wrote, eq. (22), in the only shape where its products are defined (row times W_2^T, ...):
-# it multiplies by W_2 and W_1 untransposed and uses a matrix product for the elementwise slope.
 PROBLEM = Problem(
     id="two_layer_backprop",
     title="Backprop through a two-layer network with softmax and cross-entropy",
