@@ -347,27 +347,12 @@ def check_derivation_now(text: str, problem: Problem | None = None, timeout: flo
     return DerivationReport(steps, time.monotonic() - started)
 
 
-# Problems handed to a forked worker by reference: a module may hold lambdas, which do not pickle,
-# and the fork gives the worker this process's memory anyway.
-_FOR_WORKERS: dict[int, Problem] = {}
-
-
-def _check_in_worker(text: str, key: int | None, timeout: float) -> DerivationReport:
-    return check_derivation_now(text, _FOR_WORKERS.get(key) if key is not None else None, timeout)
-
-
 def check_derivation(text: str, problem: Problem | None = None, *, timeout: float = STEP_TIMEOUT) -> DerivationReport:
     """Check every step of a derivation in a worker (memory cap, hard time limit for the whole)."""
     steps = find_steps(text)
     limit = timeout * max(1, len(steps)) + 5.0
     started = time.monotonic()
-    key = None if problem is None else id(problem)
-    if problem is not None:
-        _FOR_WORKERS[key] = problem
-    try:
-        outcome = run_limited(_check_in_worker, (text, key, timeout), limit)
-    finally:
-        _FOR_WORKERS.pop(key, None)
+    outcome = run_limited(check_derivation_now, (text, problem, timeout), limit)
     if isinstance(outcome, Overrun):
         for step in steps:
             step.verdict, step.feedback = "undecided", f"could not decide: {outcome.reason}"

@@ -139,11 +139,26 @@ class WorkerPool:
         self._workers[position] = _Worker(self._context, self._memory_mb)
 
 
+# The one call of run_limited, set just before its worker is forked: the call reaches the worker
+# through the fork, not the pipe, so its arguments need not pickle (a problem module may hold lambdas).
+_HANDED_OVER: tuple[Callable, tuple] | None = None
+
+
+def _call_handed_over() -> Any:
+    function, args = _HANDED_OVER
+    return function(*args)
+
+
 def run_limited(function: Callable, args: tuple, limit: float) -> Any:
     """One call in a fresh worker: its result, or an Overrun."""
-    with WorkerPool(1) as pool:
-        for _, result in pool.run(function, [args], limit):
-            return result
+    global _HANDED_OVER
+    _HANDED_OVER = (function, args)
+    try:
+        with WorkerPool(1) as pool:
+            for _, result in pool.run(_call_handed_over, [()], limit):
+                return result
+    finally:
+        _HANDED_OVER = None
     return Overrun("no result")
 
 
