@@ -407,14 +407,16 @@ _INDICATOR = re.compile(
 _KRONECKER = re.compile(r"\\delta\s*_\s*(?:\{" + _INDEX + ",?" + _INDEX + r"\}|([A-Za-z0-9])([A-Za-z0-9])?)")
 
 
+def _index(name: str, context: Context):
+    """A written subscript: a number, or the problem's index of that name."""
+    return sympy.Integer(name) if name.isdigit() else context.symbols.get(name, sympy.Symbol(name))
+
+
 def _indicators(text: str, context: Context, holders: "_Placeholders") -> str:
     """1\\{k=i\\}, \\mathbb{1}_{k=i} and \\delta_{ki}: the indicator of k = i, as KroneckerDelta."""
-    def index(name: str):
-        return sympy.Integer(name) if name.isdigit() else context.symbols.get(name, sympy.Symbol(name))
-
     def delta(*names):
         left, right = (n for n in names if n)
-        return holders.add(sympy.KroneckerDelta(index(left), index(right)))
+        return holders.add(sympy.KroneckerDelta(_index(left, context), _index(right, context)))
 
     text = _INDICATOR.sub(lambda m: delta(*m.groups()), text)
     if "delta" in context.symbols or "delta" in context.functions:
@@ -445,8 +447,7 @@ def _layer_entries(text: str, context: Context, holders: "_Placeholders") -> str
         names = [n.strip() for n in written.split(",")] if "," in written else list(written.replace(" ", ""))
         if len(names) != 2 or not all(names):
             raise LatexError(f"{name}^{{({layer})}} needs two indices, as in {name}^{{({layer})}}_{{kj}}", text, match.start())
-        index = [sympy.Integer(n) if n.isdigit() else context.symbols.get(n, sympy.Symbol(n)) for n in names]
-        return holders.add(base[index[0], index[1]])
+        return holders.add(base[_index(names[0], context), _index(names[1], context)])
 
     return _LAYER_ENTRY.sub(entry, text)
 
@@ -593,7 +594,7 @@ def _to_problem_names(expr, context: Context):
         indexed = re.fullmatch(r"(\w+?)_\{?(\w+)\}?", name)
         if indexed and name not in context.symbols:
             base, index = indexed.groups()
-            index_value = sympy.Integer(index) if index.isdigit() else context.symbols.get(index, sympy.Symbol(index))
+            index_value = _index(index, context)
             if base in context.vectors:
                 replacements[symbol] = context.vectors[base][index_value]
             elif isinstance(context.functions.get(base), IndexedFunction):  # p_i for the entries of p = S(x)
