@@ -251,6 +251,6 @@ def rename_bound(expr, taken):
         clashes = {limit[0]: sympy.Dummy(limit[0].name, integer=True) for limit in total.limits if limit[0] in taken}
         return total.xreplace(clashes)
 
-    if not isinstance(expr, sympy.Basic) or not expr.has(sympy.Sum, sympy.Product):
+    if not taken or not isinstance(expr, sympy.Basic) or not expr.has(sympy.Sum, sympy.Product):
         return expr
-    return expr.replace(lambda e: isinstance(e, (sympy.Sum, sympy.Product)) and any(l[0] in taken for l in e.limits), rename)
+    return expr.replace(lambda e: isinstance(e, (sympy.Sum, sympy.Product)) and any(limit[0] in taken for limit in e.limits), rename)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import mpmath
 import sympy
@@ -87,8 +87,7 @@ def sample_points(
         point.update(sizes)
         for var in variables:
             if isinstance(var, Index):
-                upper = int(sympy.sympify(var.upper).xreplace(sizes))
-                point[var.symbol] = sympy.Integer(rng.randint(var.lower, upper))
+                point[var.symbol] = sympy.Integer(rng.randint(var.lower, _concrete(var.upper, sizes)))
             elif isinstance(var, Integer):
                 allowed = [n for n in range(var.low, var.high + 1) if _allowed(where, var.symbol, n)]
                 point[var.symbol] = sympy.Integer(rng.choice(allowed))
@@ -96,14 +95,11 @@ def sample_points(
                 domain = where.get(var.symbol, Interval(var.low, var.high))
                 point[var.symbol] = _sample_from_set(rng, domain, var.low, var.high, turn)
             elif isinstance(var, Vector):
-                length = int(sympy.sympify(var.length).xreplace(sizes))
-                for k in range(1, length + 1):
+                for k in range(1, _concrete(var.length, sizes) + 1):
                     point[var.base[k]] = _random_rational(rng, var.low, var.high)
             elif isinstance(var, Table):
-                rows = int(sympy.sympify(var.rows).xreplace(sizes))
-                columns = int(sympy.sympify(var.columns).xreplace(sizes))
-                for r in range(var.row_start, rows + 1):
-                    for c in range(var.column_start, columns + 1):
+                for r in range(var.row_start, _concrete(var.rows, sizes) + 1):
+                    for c in range(var.column_start, _concrete(var.columns, sizes) + 1):
                         point[var.base[r, c]] = _random_rational(rng, var.low, var.high)
             elif isinstance(var, Matrix):
                 concrete = var.symbol.xreplace(sizes)
@@ -112,6 +108,11 @@ def sample_points(
                 point[var.symbol] = sympy.ImmutableMatrix(rows, cols, entries)
         points.append(point)
     return points
+
+
+def _concrete(size, sizes: Mapping) -> int:
+    """A declared bound (a number, or an expression in Size symbols) at this point's sizes."""
+    return int(sympy.sympify(size).xreplace(sizes))
 
 
 def _allowed(where: Mapping, symbol, value) -> bool:
@@ -147,30 +148,31 @@ _UNSAFE = (sympy.Sum, sympy.Product, sympy.Derivative, sympy.Subs, sympy.Limit, 
 _compiled: dict = {}
 
 
-def _compiled_for(expr, symbols: tuple):
-    key = (expr, symbols)
-    if key not in _compiled:
+def _compiled_for(expr) -> tuple[tuple, Callable] | None:
+    """(its symbols, a compiled function of them), once per expression; None when it is not worth it or unsafe."""
+    if expr not in _compiled:
         usable = (
             isinstance(expr, (sympy.Expr, sympy.MatrixBase))
             and not expr.has(*_UNSAFE)
             and all(isinstance(f, _SAFE_FUNCTIONS) for f in expr.atoms(sympy.Function))
             and sympy.count_ops(expr) > COMPILE_ABOVE
         )
-        _compiled[key] = sympy.lambdify(symbols, expr, "mpmath") if usable else None
+        symbols = tuple(sorted(expr.free_symbols, key=str)) if usable else ()
+        _compiled[expr] = (symbols, sympy.lambdify(symbols, expr, "mpmath")) if usable else None
         if len(_compiled) > 256:
             _compiled.pop(next(iter(_compiled)))
-    return _compiled[key]
+    return _compiled[expr]
 
 
 def _fast_value(expr, point: Mapping, digits: int):
     """The compiled value at a point of real rationals, or None to use evalf."""
     if not isinstance(expr, sympy.Basic) or not all(isinstance(s, sympy.Symbol) and v.is_Rational for s, v in point.items()):
         return None
-    symbols = tuple(sorted(expr.free_symbols, key=str))
-    if any(s not in point for s in symbols):
+    compiled = _compiled_for(expr)
+    if compiled is None:
         return None
-    function = _compiled_for(expr, symbols)
-    if function is None:
+    symbols, function = compiled
+    if any(s not in point for s in symbols):
         return None
     try:
         with mpmath.workdps(2 * digits):

@@ -327,12 +327,12 @@ def settle_index_bounds(expr, indices: Iterable = ()):
 
 
 def _evaluate(expr, indices):
-    """doit, then settle index conditions; again while that lets more sums of deltas evaluate."""
+    """doit, then settle index conditions; again only while settling lets more sums of deltas evaluate."""
     for _ in range(3):
-        settled = settle_index_bounds(doit_outside_limits(expr), indices)
-        if settled == expr:
+        evaluated = doit_outside_limits(expr)
+        expr = settle_index_bounds(evaluated, indices)
+        if expr == evaluated:
             break
-        expr = settled
     return expr
 
 
