@@ -250,7 +250,7 @@ def _definition(step: Step, problem: Problem, context: Context):
             parse_latex(step.rhs, _with_matrices(problem, step))  # an unreadable body is not a definition
             return None, None
     match = re.fullmatch(r"\\?([A-Za-z]+)\s*\(\s*([A-Za-z])\s*\)", step.lhs)
-    if not match or match.group(1) in context.functions or step.index != 1 and step.kind != "equal":
+    if not match or context.function(match.group(1)) is not None or step.index != 1 and step.kind != "equal":
         return None
     variable = sympy.Symbol(match.group(2), real=True)
     body = parse_latex(step.rhs, problem)

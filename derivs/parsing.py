@@ -1,107 +1,83 @@
-"""Student LaTeX -> sympy, in the problem's own symbols.
+"""Student LaTeX -> sympy, in the problem's own symbols: a recursive-descent parser of our own.
 
-latex2sympy2 does the parsing. Around it: checks that reject what it would silently
-accept (an extra `)`, unknown commands, huge numbers), small named rewrites for the way
-people write (`\\sigma(3x)` is an application, bare `\\sum_j`, `\\varphi'(0)`), and a
-final mapping of names onto the problem's symbols, vectors, matrices and functions.
-Student text is never evaluated as code.
+tokens (lexer.py) -> a parser with one method per level of precedence (relation, sum, term,
+power, atom) that builds sympy directly and asks a `Context` whenever it meets a name: is it
+one of the problem's functions (apply it), matrices (keep products in order), vectors
+(index them), named expressions (substitute them)? The notation itself is data, in
+dialect.py. A parse is a pure function of (text, context): nothing global, nothing
+evaluated, and whatever is not consumed is an error, never silently dropped.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Iterator
 
 import sympy
 
+from . import dialect
+from .lexer import LatexError, Token, tokens
 from .model import Index, IndexedFunction, Matrix, Problem, Table, Vector
 
 MAX_LENGTH = 10_000
 MAX_NESTING = 60
 MAX_DIGITS = 10_000  # a number with more digits than this is refused, not computed
 
-
-class LatexError(ValueError):
-    """The text is not a well-formed answer; says what and where."""
-
-    def __init__(self, message: str, text: str = "", position: int | None = None):
-        self.message = message
-        self.text = text
-        self.position = position
-        super().__init__(self._render())
-
-    def _render(self) -> str:
-        if self.position is None or not self.text:
-            return self.message
-        start = max(0, self.position - 30)
-        snippet = self.text[start : self.position + 30]
-        caret = " " * (self.position - start) + "^"
-        return f"{self.message} (at character {self.position + 1})\n{snippet}\n{caret}"
+__all__ = ["Context", "LatexError", "MAX_LENGTH", "Reading", "parse_latex", "read", "read_answer"]
 
 
 # --- what names mean ----------------------------------------------------------------------------
 
-_x = sympy.Dummy("x")
-LOGISTIC = sympy.Lambda(_x, 1 / (1 + sympy.exp(-_x)))
-# Function names understood in every problem; a problem's own definitions and names win.
-DEFAULT_FUNCTIONS: dict[str, object] = {
-    "sigma": LOGISTIC,
-    "sigmoid": LOGISTIC,
-    "tanh": sympy.tanh,
-    "sinh": sympy.sinh,
-    "cosh": sympy.cosh,
-    "sin": sympy.sin,
-    "cos": sympy.cos,
-    "tan": sympy.tan,
-    "exp": sympy.exp,
-    "ln": sympy.log,
-    "H": sympy.Heaviside,
-    "sgn": sympy.sign,
-    "sign": sympy.sign,
-    "ReLU": sympy.Lambda(_x, sympy.Max(0, _x)),
-    "relu": sympy.Lambda(_x, sympy.Max(0, _x)),
-}
-
-GREEK = set(
-    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi pi rho "
-    "sigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega".split()
-)
-# Commands latex2sympy2 understands, or that the rewrites below remove.
-KNOWN_COMMANDS = GREEK | set(
-    "frac dfrac tfrac cdot times left right exp ln log sin cos tan sinh cosh tanh arcsin arccos arctan sqrt "
-    "sum prod int lim to infty max min operatorname mathrm mathbf boldsymbol bm top intercal prime partial "
-    "displaystyle quad qquad cdots ldots dots mid vert lvert rvert lbrace rbrace rightarrow limits nolimits "
-    "textstyle big Big bigg Bigg bigl bigr Bigl Bigr mathit mathbb hat text begin end".split()
-)
-
 
 @dataclass
 class Context:
-    """What the names in an answer mean for one problem."""
+    """What the names in an answer mean: one problem's, or a free context where every name is a real symbol."""
 
     symbols: dict[str, sympy.Basic] = field(default_factory=dict)  # plain name -> symbol
-    functions: dict[str, object] = field(default_factory=dict)  # name (no backslash) -> Function/Lambda
-    vectors: dict[str, sympy.IndexedBase] = field(default_factory=dict)
+    functions: dict[str, object] = field(default_factory=dict)  # name (no backslash) -> Function/Lambda/IndexedFunction
+    vectors: dict[str, sympy.IndexedBase] = field(default_factory=dict)  # "x" -> x, "omega^(2)" -> a weight table
     matrices: dict[str, sympy.MatrixSymbol] = field(default_factory=dict)  # "W_1" -> W_1
     sum_bound: sympy.Basic | None = None  # the K in a bare \sum_j
     sum_bounds: dict[str, sympy.Basic] = field(default_factory=dict)  # per index letter, from the problem
     expressions: dict[str, sympy.Basic] = field(default_factory=dict)  # "\\hat{y}" -> sigma(w . x)
     index: sympy.Basic | None = None  # the entry F(v) means when written without a subscript
+    tables: set[str] = field(default_factory=set)  # names in `vectors` that take two indices (w_{kj})
+    free: bool = False  # unknown names are real symbols (compare); else plain symbols the grader calls foreign
+    matrix_letters: bool = False  # free context: capital and bold names are matrices (set when a transpose is written)
 
     @classmethod
     def for_problem(cls, problem: Problem | None) -> "Context":
-        context = cls(functions=dict(DEFAULT_FUNCTIONS))
         if problem is None:
-            return context
+            return cls.free_context()
+        key = id(problem)
+        cached = _CONTEXTS.get(key)
+        if cached is not None and cached[0] is problem:
+            return cached[1]
+        context = cls._build(problem)
+        _CONTEXTS[key] = (problem, context)
+        if len(_CONTEXTS) > 64:
+            _CONTEXTS.pop(next(iter(_CONTEXTS)))
+        return context
+
+    @classmethod
+    def free_context(cls, symbols: dict[str, sympy.Basic] | None = None) -> "Context":
+        return cls(symbols=dict(symbols or {}), free=True)
+
+    @classmethod
+    def _build(cls, problem: Problem) -> "Context":
+        context = cls()
         for var in problem.variables:
             if isinstance(var, Vector):
                 context.vectors[str(var.base)] = var.base
                 context.sum_bound = context.sum_bound or sympy.sympify(var.length)
             elif isinstance(var, Table):
                 context.vectors[str(var.base)] = var.base
+                context.tables.add(str(var.base))
             elif isinstance(var, Matrix):
-                context.matrices[_plain_name(var.symbol.name)] = var.symbol
+                context.matrices[plain_name(var.symbol.name)] = var.symbol
             elif isinstance(var, Index):
                 context.index = context.index or var.symbol
                 context.symbols[var.symbol.name] = var.symbol
@@ -112,13 +88,15 @@ class Context:
             context.functions[str(function)] = function
         for name, value in problem.names.items():
             if isinstance(value, sympy.MatrixSymbol):
-                context.matrices[_plain_name(name)] = value
+                context.matrices[plain_name(name)] = value
             elif isinstance(value, sympy.IndexedBase):
                 context.vectors[name] = value
+                if any(isinstance(v, Table) and v.base == value for v in problem.variables):
+                    context.tables.add(name)
             elif isinstance(value, (sympy.Symbol, sympy.Dummy)):
                 context.symbols[name] = value
             elif isinstance(value, sympy.Expr):
-                context.expressions[name] = value
+                context.expressions[plain_name(name)] = value
             elif isinstance(value, IndexedFunction) or callable(value) or isinstance(value, sympy.Lambda):
                 context.functions[name] = value
                 context.vectors.pop(name, None)  # the problem's names win over a vector of that name
@@ -126,10 +104,31 @@ class Context:
             context.symbols.setdefault(symbol.name, symbol)
         return context
 
+    def function(self, name: str):
+        """The function a name stands for here (the problem's first, then the dialect's), or None."""
+        for candidate in (name, dialect.GREEK_VARIANTS.get(name)):
+            if candidate and candidate in self.functions:
+                return self.functions[candidate]
+        if name in self.symbols or name in self.expressions:
+            return None
+        return dialect.FUNCTIONS.get(name)
 
-def _plain_name(name: str) -> str:
-    """'W_{1}' and 'W_1' are the same name."""
-    return re.sub(r"_\{(\w+)\}", r"_\1", name.replace(" ", ""))
+    def symbol(self, name: str):
+        if name in self.symbols:
+            return self.symbols[name]
+        variant = dialect.GREEK_VARIANTS.get(name)
+        if variant in self.symbols:
+            return self.symbols[variant]
+        return sympy.Symbol(name, real=True) if self.free else sympy.Symbol(name)
+
+
+_CONTEXTS: dict[int, tuple[Problem, Context]] = {}
+
+
+def plain_name(name: str) -> str:
+    """'W_{1}' and 'W_1' are the same name; so are '\\hat y' and '\\hat{y}'."""
+    name = re.sub(r"_\{(\w+)\}", r"_\1", name.replace(" ", ""))
+    return re.sub(r"\\(hat|tilde|bar)(\w)", r"\\\1{\2}", name)
 
 
 def _all_symbols(problem: Problem) -> set:
@@ -141,19 +140,1476 @@ def _all_symbols(problem: Problem) -> set:
     return {s for s in found if isinstance(s, sympy.Symbol) and not isinstance(s, sympy.Dummy)}
 
 
-# --- checks on the raw text ---------------------------------------------------------------------
+# --- what a parse returns -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An answer as read: its sides and the relations between them (none for a plain expression)."""
+
+    sides: tuple  # sympy expressions, left to right
+    relations: tuple[str, ...] = ()  # "==", "<", "<=", ">", ">=", "!=", "approx"
+    notes: tuple[str, ...] = ()  # where the reading departs from TeX's typesetting, to show the student
+
+    @property
+    def value(self):
+        """The expression; for a relation, a sympy relation (a chain of them is an And)."""
+        if not self.relations:
+            return self.sides[0]
+        pairs = [_relation(op, a, b) for op, a, b in zip(self.relations, self.sides, self.sides[1:])]
+        return pairs[0] if len(pairs) == 1 else sympy.And(*pairs, evaluate=False)
+
+    @property
+    def answer(self):
+        """What an answer states: the right-most side of `lhs = ... = value` or `lhs \\approx value`."""
+        return self.sides[-1]
+
+
+def _relation(op: str, left, right):
+    if op in ("==", "approx"):
+        return sympy.Eq(left, right, evaluate=False)
+    if op == "!=":
+        return sympy.Ne(left, right, evaluate=False)
+    return sympy.Rel(left, right, op, evaluate=False)
+
+
+# --- the parser ---------------------------------------------------------------------------------
+
+TRANSPOSE_MARKS = {"T", "top", "intercal", "mathsf", "mathrm", "rm", "sf"}
+_STOP_SYMBOLS = set(")]},&=<>;:")
+_STOP_COMMANDS = {"right", "end", "over", "\\", "to", "rightarrow", "longrightarrow", "Rightarrow", "implies", "iff",
+                  "rfloor", "rceil", "rvert", "rVert", "rangle", "}", "text", "quad", "in", "mid", "choose",
+                  "Longrightarrow", "therefore", "pm", "mp", "cdots", "ldots", "dots"}
+_UNSUPPORTED = {
+    "cdots": "'\\cdots' leaves terms out: write every term, or use \\sum",
+    "ldots": "'\\ldots' leaves terms out: write every term, or use \\sum",
+    "dots": "'\\dots' leaves terms out: write every term, or use \\sum",
+    "pm": "'\\pm' gives two answers: write the one you mean",
+    "mp": "'\\mp' gives two answers: write the one you mean",
+    "nabla": "'\\nabla' (a gradient) is not read in an answer: write the partial derivatives",
+    "in": "'\\in' states membership, not a value: write the answer itself",
+    "Rightarrow": "'\\Rightarrow' joins statements: an answer is one expression",
+    "implies": "'\\implies' joins statements: an answer is one expression",
+    "therefore": "'\\therefore' joins statements: an answer is one expression",
+    "quad": "",
+}
+
+
+class _NoArgument(Exception):
+    """A function's name with nothing to apply it to: read it as a name (σ² is a variance)."""
+
+
+# In a free context these letters before ( are functions, as in sympy's own tables: f(x), g(t).
+FREE_FUNCTION_LETTERS = frozenset("fgh")
+
+
+class _Parser:
+    def __init__(self, text: str, context: Context):
+        self.text = text
+        self.tokens = tokens(text)
+        self.position = 0
+        self.end = len(self.tokens) - 1  # index of the "end" token; bounded sub-parses lower it
+        self.context = context
+        self.depth = 0
+        self.absolute = 0  # how many |..| are open: a | then closes one
+        self.integrals = 0  # inside an integrand: d followed by a variable ends it
+        self.notes: list[str] = []
+        if context.free and not context.matrix_letters and self._writes_transpose():
+            self.context = Context(**{**vars(context), "matrix_letters": True})
+
+    # --- tokens
+
+    def peek(self, ahead: int = 0) -> Token:
+        at = self.position + ahead
+        return self.tokens[at] if at < self.end else Token("end", "", self.tokens[self.end].position if self.end < len(self.tokens) else len(self.text))
+
+    def take(self) -> Token:
+        token = self.peek()
+        if token.kind != "end":
+            self.position += 1
+        return token
+
+    def at(self, kind: str, *texts: str, ahead: int = 0) -> bool:
+        return self.peek(ahead).is_(kind, *texts)
+
+    def error(self, message: str, token: Token | None = None) -> LatexError:
+        token = token or self.peek()
+        return LatexError(message, self.text, min(token.position, len(self.text) - 1) if self.text else None)
+
+    def expect(self, kind: str, text: str, message: str) -> Token:
+        if not self.at(kind, text):
+            raise self.error(message)
+        return self.take()
+
+    @contextmanager
+    def nested(self) -> Iterator[None]:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise self.error(f"the expression is nested more than {MAX_NESTING} deep")
+        try:
+            yield
+        finally:
+            self.depth -= 1
+
+    @contextmanager
+    def bounded(self, end: int) -> Iterator[None]:
+        """Parse only the tokens before `end` (a group found by its brackets)."""
+        outer = self.end
+        self.end = end
+        try:
+            yield
+        finally:
+            self.end = outer
+
+    def matching(self, opener: str, closer: str, kind: str = "symbol") -> int:
+        """Index of the token closing the bracket at the current position."""
+        depth = 0
+        for at in range(self.position, self.end):
+            token = self.tokens[at]
+            if token.is_(kind, opener):
+                depth += 1
+            elif token.is_(kind, closer):
+                depth -= 1
+                if depth == 0:
+                    return at
+        raise self.error(f"'{opener}' is never closed")
+
+    def _writes_transpose(self) -> bool:
+        marks = [t for t in self.tokens if t.is_("command", "top", "intercal", "odot")]
+        return bool(marks) or any(a.is_("symbol", "^") and b.is_("letter", "T") for a, b in zip(self.tokens, self.tokens[1:]))
+
+    # --- statement: sides joined by relations
+
+    def statement(self) -> Reading:
+        sides, relations = [self.expression()], []
+        while self._relation_ahead():
+            relations.append(self._take_relation())
+            sides.append(self.expression())
+        while self.at("symbol", ".", ",", ";") and self.peek(1).kind == "end":
+            self.take()  # a sentence's full stop after the answer
+        if self.peek().kind != "end":
+            raise self.error(self._leftover_message(self.peek()))
+        return Reading(tuple(sides), tuple(relations), tuple(self.notes))
+
+    def _leftover_message(self, token: Token) -> str:
+        if token.is_("symbol", "&") or token.is_("command", "\\"):
+            return f"'{token.text}' splits the answer into pieces: write one expression (nothing after it would be read)"
+        if token.is_("symbol", ",") or token.is_("symbol", ";"):
+            return "a ',' outside brackets: write one expression, or a list in brackets such as (1, 2, 5)"
+        if token.is_("command", "end"):
+            return "'\\end' without a matching '\\begin'"
+        if token.is_("command", "right"):
+            return "'\\right' without a matching '\\left'"
+        if token.kind == "command" and token.text in _UNSUPPORTED and _UNSUPPORTED[token.text]:
+            return _UNSUPPORTED[token.text]
+        if token.is_("command", "text"):
+            return "text in the answer: write only the mathematics (\\text{..} names a function only before brackets)"
+        shown = "\\" + token.text if token.kind == "command" else token.text
+        return f"cannot read this LaTeX: unexpected '{shown}' here"
+
+    def _relation_ahead(self) -> bool:
+        token = self.peek()
+        return token.is_("symbol", "=", "<", ">") or (token.kind == "command" and token.text in dialect.RELATIONS)
+
+    def _take_relation(self) -> str:
+        token = self.take()
+        if token.is_("symbol", "<", ">") and self.at("symbol", "=") :
+            self.take()
+            return token.text + "="
+        return dialect.RELATIONS.get(token.text, token.text if token.text != "=" else "==")
+
+    # --- sums and terms
+
+    def expression(self):
+        """term (+|- term)*, with a leading sign."""
+        with self.nested():
+            if self.at("symbol", "+", "-"):
+                sign = -1 if self.take().text == "-" else 1
+                value = self._negate(self.term()) if sign < 0 else self.term()
+            else:
+                value = self.term()
+            while self.at("symbol", "+", "-"):
+                op = self.take().text
+                right = self.term()
+                value = self._combine(value, right if op == "+" else self._negate(right), "+")
+            return value
+
+    def _negate(self, value):
+        return -value if not isinstance(value, sympy.Tuple) else sympy.Tuple(*(-v for v in value))
+
+    def _combine(self, left, right, op: str, token: Token | None = None):
+        try:
+            if op == "+":
+                return left + right
+            if op == "*":
+                return left * right
+            if op == "/":
+                return left / right
+            if op == "odot":
+                both = isinstance(left, (sympy.MatrixExpr, sympy.MatrixBase)) and isinstance(right, (sympy.MatrixExpr, sympy.MatrixBase))
+                return sympy.hadamard_product(left, right) if both else left * right
+        except (sympy.ShapeError, TypeError, ValueError) as error:
+            raise self.error(f"these cannot be combined: {error}", token) from None
+        raise AssertionError(op)
+
+    def term(self, stop_at_function: bool = False):
+        """Factors joined by \\cdot, \\times, *, /, \\odot or written side by side."""
+        value = self.signed_factor()
+        while True:
+            token = self.peek()
+            if token.is_("symbol", "*") or (token.kind == "command" and token.text in dialect.PRODUCTS):
+                self.take()
+                value = self._combine(value, self.signed_factor(), "odot" if token.text == "odot" else "*", token)
+            elif token.is_("symbol", "/") or token.is_("command", "div"):
+                self.take()
+                right = self.signed_factor()
+                if right == 0:
+                    raise self.error("division by zero", token)
+                value = self._combine(value, right, "/", token)
+            elif self._starts_factor(token, stop_at_function):
+                value = self._combine(value, self.factor(), "*", token)
+            else:
+                return value
+
+    def signed_factor(self):
+        if self.at("symbol", "-"):
+            self.take()
+            return self._negate(self.signed_factor())
+        if self.at("symbol", "+"):
+            self.take()
+        return self.factor()
+
+    def _starts_factor(self, token: Token, stop_at_function: bool) -> bool:
+        if token.kind in ("number", "letter"):
+            if self.integrals and token.is_("letter", "d") and self._differential_ahead():
+                return False
+            return not (stop_at_function and token.kind == "letter" and self.context.function(token.text) is not None and self.at("symbol", "(", ahead=1))
+        if token.kind == "symbol":
+            if token.text == "|":
+                return self.absolute == 0
+            return token.text in "([{" 
+        if token.kind == "command":
+            if token.text in _STOP_COMMANDS or token.text in dialect.RELATIONS or token.text in dialect.PRODUCTS:
+                return False
+            if token.text in ("div", "over"):
+                return False
+            if token.text in ("mathrm", "text", "operatorname") and self.integrals and self._differential_ahead():
+                return False
+            if stop_at_function and (token.text in dialect.FUNCTIONS or token.text in dialect.VARIADIC or token.text in ("frac", "sum", "prod", "int", "lim")):
+                return False
+            return True
+        return False
+
+    # --- powers and postfix marks
+
+    def factor(self):
+        """An atom with its superscripts, primes and factorials."""
+        value = self.atom()
+        while True:
+            if self.at("symbol", "^"):
+                value = self._superscript(value)
+            elif self.at("symbol", "!") and not self.at("symbol", "=", ahead=1):
+                token = self.take()
+                value = self._factorial(value, token)
+            elif self.at("symbol", "_") and isinstance(value, sympy.Symbol):
+                token = self.peek()
+                value = self.resolve(value.name, self.subscript(), token)  # {x}_{i}, as sympy prints it
+            else:
+                return value
+
+    def _superscript(self, base):
+        caret = self.take()
+        if self._transpose_ahead() and not (self.at("letter", "T") and "T" in self.context.symbols and not isinstance(base, sympy.MatrixExpr)):
+            self._skip_transpose()
+            if not isinstance(base, (sympy.MatrixExpr, sympy.MatrixBase)):
+                raise self.error("^T transposes a matrix, but what stands before it is a number or scalar", caret)
+            return base.T
+        if self.at("command", "prime"):
+            raise self.error("write a derivative with a prime directly after the function name: f'(x)")
+        if self.at("symbol", "-") and not self.peek(1).space_before and self.peek(1).kind in ("letter", "number"):
+            exponent = self._student_exponent()  # e^-ax: the student means e^{-ax}
+        else:
+            exponent = self.script()
+        if isinstance(base, (sympy.MatrixExpr, sympy.MatrixBase)):
+            if exponent == -1:
+                return base.inverse() if isinstance(base, sympy.MatrixBase) else sympy.Inverse(base)
+            if exponent.is_Integer and exponent > 0:
+                return base**exponent
+            raise self.error("a matrix can be raised only to a whole power, transposed (^T) or inverted (^{-1})", caret)
+        return self._power(base, exponent, caret)
+
+    def _student_exponent(self):
+        """e^-ax (no braces): TeX would raise e to '-' alone; students mean the whole run -ax."""
+        self.take()
+        first = self.position
+        factors = [self.atom()]
+        while self.peek().kind in ("letter", "number") and not self.peek().space_before:
+            if self.integrals and self._differential_ahead():
+                break
+            factors.append(self.atom())
+        written = "".join(t.text for t in self.tokens[first : self.position])
+        self.notes.append(f"^-{written} read as ^{{-{written}}}")
+        return -sympy.Mul(*factors)
+
+    def _transpose_ahead(self) -> bool:
+        token = self.peek()
+        if token.is_("letter", "T") or token.is_("command", "top", "intercal", "mathsf", "sf", "rm"):
+            return not token.is_("command", "mathsf", "sf", "rm") or self._braced_letter_is_t(1)
+        if token.is_("symbol", "{"):
+            inner = self.peek(1)
+            if inner.is_("letter", "T") and self.at("symbol", "}", ahead=2):
+                return True
+            if inner.is_("command", "top", "intercal") and self.at("symbol", "}", ahead=2):
+                return True
+            if inner.is_("command", "mathsf", "mathrm", "sf", "rm"):
+                return self._braced_letter_is_t(2)
+        return False
+
+    def _braced_letter_is_t(self, ahead: int) -> bool:
+        return (self.at("symbol", "{", ahead=ahead) and self.at("letter", "T", ahead=ahead + 1) and self.at("symbol", "}", ahead=ahead + 2)) or self.at("letter", "T", ahead=ahead)
+
+    def _skip_transpose(self) -> None:
+        braced = self.at("symbol", "{")
+        if braced:
+            self.take()
+        token = self.take()
+        if token.is_("command", "mathsf", "mathrm", "sf", "rm"):
+            if self.at("symbol", "{"):
+                self.take(), self.take(), self.take()
+            else:
+                self.take()
+        if braced:
+            self.expect("symbol", "}", "expected '}' after the transpose mark")
+
+    def script(self):
+        """What ^ or _ carries: a braced group, or TeX's single token (a whole number, as students mean)."""
+        token = self.peek()
+        if token.is_("symbol", "{"):
+            return self.braced()
+        if token.kind == "number":
+            self.take()
+            return self._number(token)
+        if token.kind == "letter":
+            return self.atom()
+        if token.kind == "command":
+            if token.text in ("frac", "dfrac", "tfrac", "sqrt") or token.text in dialect.GREEK or token.text in dialect.CONSTANTS:
+                return self.atom()
+            if token.text in dialect.FONTS or token.text in dialect.DECORATIONS:
+                return self.atom()
+        if token.is_("symbol", "("):
+            return self.atom()
+        if token.is_("symbol", "+", "-") and self.peek(1).kind in ("number", "letter"):
+            sign = -1 if self.take().text == "-" else 1
+            return sign * self.script()
+        raise self.error("a superscript or subscript needs a value: write ^{...}")
+
+    def _power(self, base, exponent, token: Token):
+        if isinstance(exponent, sympy.Tuple) or isinstance(base, sympy.Tuple):
+            raise self.error("a list cannot be raised to a power", token)
+        if base.is_number and exponent.is_number and _digits_of_power(base, exponent) > MAX_DIGITS:
+            raise self.error(f"a number in this answer has more than {MAX_DIGITS:,} digits; it is not evaluated", token)
+        if base == 0 and exponent.is_number and exponent.is_negative:
+            raise self.error("division by zero: 0 to a negative power", token)
+        return sympy.Pow(base, exponent)
+
+    def _factorial(self, value, token: Token):
+        if value.is_number and (not value.is_integer or value.is_negative):
+            raise self.error("a factorial needs a whole number that is not negative", token)
+        if value.is_number and _number_digits(value) > 5:
+            raise self.error(f"a number in this answer has more than {MAX_DIGITS:,} digits; it is not evaluated", token)
+        return sympy.factorial(value)
+
+    # --- atoms
+
+    def atom(self):
+        with self.nested():
+            token = self.peek()
+            if token.kind == "number":
+                self.take()
+                return self._after_number(token)
+            if token.kind == "letter":
+                self.take()
+                return self.name(token.text, token)
+            if token.kind == "symbol":
+                return self._bracketed(token)
+            if token.kind == "command":
+                return self.command(token)
+            if token.kind == "end":
+                raise self.error("the answer ends too early: something is missing here")
+            raise self.error(self._leftover_message(token))
+
+    def _number(self, token: Token):
+        if len(token.text) > MAX_DIGITS:
+            raise self.error(f"a number in this answer has more than {MAX_DIGITS:,} digits; it is not evaluated", token)
+        return sympy.Rational(token.text) if "." in token.text else sympy.Integer(token.text)
+
+    def _after_number(self, token: Token):
+        value = self._number(token)
+        if value == 1 and (self.at("command", "{") or (self.at("symbol", "_") and self.at("symbol", "{", ahead=1))):
+            return self.indicator(token)
+        return value
+
+    def indicator(self, token: Token):
+        """1\\{k=i\\}, 1_{k=i}, \\mathbb{1}\\{k=i\\}: 1 when the two indices are equal, else 0."""
+        if self.at("symbol", "_"):
+            self.take()
+        opener = self.peek()
+        end = self.matching("{", "}", opener.kind)
+        self.take()
+        with self.bounded(end):
+            if self.at("command", "{"):
+                self.take()
+            left = self.expression()
+            if not self.at("symbol", "="):
+                raise self.error("an indicator reads 1\\{k=i\\}: two indices and '='")
+            self.take()
+            right = self.expression()
+            if self.at("command", "}"):
+                self.take()
+            if self.peek().kind != "end":
+                raise self.error("an indicator reads 1\\{k=i\\}: two indices and '='")
+        self.position = end + 1
+        return sympy.KroneckerDelta(left, right)
+
+    def _bracketed(self, token: Token):
+        if token.text == "(" or token.text == "[":
+            return self.group(token.text, ")" if token.text == "(" else "]")
+        if token.text == "{":
+            return self.braced()
+        if token.text == "|":
+            return self.absolute_value()
+        if token.text == "'":
+            raise self.error("a prime belongs right after a function's name: f'(x)")
+        raise self.error(self._leftover_message(token))
+
+    def group(self, opener: str, closer: str, kind: str = "symbol"):
+        """( .. ) or [ .. ]: one expression, or a list when commas separate entries."""
+        start = self.take()
+        entries = [self.expression()]
+        while self.at("symbol", ","):
+            self.take()
+            entries.append(self.expression())
+        if not self.at(kind, closer):
+            if self.at("symbol", ")", "]"):
+                raise self.error(f"'{opener}' opened here is closed by '{self.peek().text}'", start)
+            raise self.error(f"'{opener}' is never closed" if self.peek().kind == "end" else self._leftover_message(self.peek()), start if self.peek().kind == "end" else None)
+        self.take()
+        return entries[0] if len(entries) == 1 else sympy.Tuple(*entries)
+
+    def braced(self):
+        """{ .. }: TeX's grouping, and {a \\over b}."""
+        start = self.take()
+        if self.at("symbol", "}"):
+            raise self.error("empty braces {}: something is missing", start)
+        value = self.expression()
+        if self.at("command", "over"):
+            self.take()
+            denominator = self.expression()
+            value = self._combine(value, denominator, "/")
+        if self._relation_ahead():
+            raise self.error("a relation inside braces: write it outside")
+        if not self.at("symbol", "}"):
+            raise self.error("'{' is never closed" if self.peek().kind == "end" else self._leftover_message(self.peek()), start if self.peek().kind == "end" else None)
+        self.take()
+        return value
+
+    def absolute_value(self):
+        start = self.take()
+        self.absolute += 1
+        try:
+            value = self.expression()
+        finally:
+            self.absolute -= 1
+        if not self.at("symbol", "|"):
+            raise self.error("'|' is never closed: write |x|", start)
+        self.take()
+        return self._abs(value)
+
+    def _abs(self, value):
+        if isinstance(value, sympy.Tuple):
+            return sympy.sqrt(sum(entry**2 for entry in value))
+        return sympy.Abs(value)
+
+    # --- names: letters, greek, decorated, subscripted
+
+    def name(self, base: str, token: Token, decorated: bool = False):
+        """A letter or a greek name, with what follows it: a subscript, a layer (n), primes, an argument."""
+        if not decorated and base in dialect.CONSTANTS and base not in self.context.symbols and not self.at("symbol", "_"):
+            return dialect.CONSTANTS[base]
+        layer = self._layer_mark()
+        subscript = self.subscript() if self.at("symbol", "_") else None
+        layer = layer or self._layer_mark()
+        if subscript is None and layer and self.at("symbol", "_"):
+            subscript = self.subscript()
+        function = None if (decorated or layer or subscript is not None) else self.context.function(base)
+        if function is None and self.context.free and base in FREE_FUNCTION_LETTERS and self.at("symbol", "("):
+            function = sympy.Function(base)  # f(x) in a free context: an unknown function of x
+        if function is not None and self._application_ahead(token):
+            saved = self.position
+            try:
+                return self.apply(function, base, token)
+            except _NoArgument:
+                self.position = saved  # \sigma^2 with nothing to apply it to: the name itself
+        key = f"{base}^({layer})" if layer else base
+        value = self.resolve(key, subscript, token)
+        if self.at("symbol", "'") and isinstance(value, sympy.Symbol):
+            primes = 0
+            while self.at("symbol", "'"):
+                self.take()
+                primes += 1
+            value = self.context.symbol(value.name + "'" * primes)
+        if isinstance(value, IndexedFunction):
+            if self.at("symbol", "(") or self.at("command", "left"):
+                return self.apply(value, base, token)
+            return value.build(sympy.Symbol(_vector_name(self.context)), self.context.index)
+        return value
+
+    def _layer_mark(self) -> str | None:
+        """^{(2)} or ^(2) after a name: a layer label, not a power."""
+        if not self.at("symbol", "^"):
+            return None
+        if self.at("symbol", "{", ahead=1) and self.at("symbol", "(", ahead=2) and self.peek(3).kind in ("number", "letter") and self.at("symbol", ")", ahead=4) and self.at("symbol", "}", ahead=5):
+            label = self.peek(3).text
+            self.position += 6
+            return label
+        if self.at("symbol", "(", ahead=1) and self.peek(2).kind in ("number", "letter") and self.at("symbol", ")", ahead=3):
+            label = self.peek(2).text
+            self.position += 4
+            return label
+        return None
+
+    def _application_ahead(self, token: Token) -> bool:
+        """A function name followed by an argument: (..), \\left(, {..}, a power or prime then (..)."""
+        ahead = self.peek()
+        if ahead.is_("symbol", "(") or ahead.is_("command", "left") or ahead.is_("symbol", "'") or ahead.is_("symbol", "{"):
+            return True
+        if ahead.is_("symbol", "^") or ahead.is_("command", "{"):
+            return True
+        return token.kind == "command" and self._starts_factor(ahead, True)
+
+    def subscript(self) -> "Subscript":
+        underscore = self.take()
+        start = self.position
+        if self.at("symbol", "{"):
+            end = self.matching("{", "}")
+            inner = self.tokens[start + 1 : end]
+            self.position = end + 1
+        else:
+            token = self.take()
+            if token.kind == "end":
+                raise self.error("'_' needs a subscript", underscore)
+            if token.kind == "command" and token.text in dialect.FONTS | dialect.DECORATIONS and self.at("symbol", "{"):
+                end = self.matching("{", "}")
+                inner = self.tokens[start: end + 1]
+                self.position = end + 1
+            else:
+                inner = [token]
+        if not inner:
+            raise self.error("'_' needs a subscript: write x_{i}", underscore)
+        return Subscript(tuple(inner), start, self)
+
+    def resolve(self, name: str, subscript: "Subscript | None", token: Token):
+        """The problem's object for a name and its subscript."""
+        context = self.context
+        if subscript is not None:
+            full = plain_name(f"{name}_{{{subscript.raw}}}")
+            for table in (context.matrices, context.expressions, context.symbols):
+                if full in table:
+                    return table[full]
+            if name in context.vectors:
+                indices = subscript.indices(two=name in context.tables)
+                return context.vectors[name][indices if len(indices) > 1 else indices[0]]
+            function = context.functions.get(name)
+            if isinstance(function, IndexedFunction):
+                return function.build(sympy.Symbol(_vector_name(context)), subscript.single())
+            if name == "delta" and "delta" not in context.symbols:
+                pair = subscript.pair()
+                if pair is None:
+                    raise self.error("\\delta needs two indices here: write \\delta_{ki} for the Kronecker delta", token)
+                return sympy.KroneckerDelta(*pair)
+            if context.matrix_letters and _looks_like_matrix(name):
+                return sympy.MatrixSymbol(full, _FREE_SIZE, _FREE_SIZE)
+            self._refuse_unknown_matrix(full, token)
+            return context.symbol(full)
+        key = plain_name(name)
+        for table in (context.matrices, context.expressions):
+            if key in table:
+                return table[key]
+        if name in context.functions and isinstance(context.functions[name], IndexedFunction):
+            return context.functions[name]
+        if name in context.vectors and not context.free and name not in context.symbols:
+            return sympy.Symbol(name)  # a vector by its plain name, as an IndexedFunction's argument
+        if context.matrix_letters and _looks_like_matrix(name):
+            return sympy.MatrixSymbol(name, _FREE_SIZE, _FREE_SIZE)
+        self._refuse_unknown_matrix(key, token)
+        if name == "delta" and "delta" not in context.symbols and "delta" not in context.functions and self.at("symbol", "_"):
+            raise self.error("\\delta needs two indices here: write \\delta_{ki} for the Kronecker delta", token)
+        return context.symbol(name)
+
+    def _refuse_unknown_matrix(self, name: str, token: Token) -> None:
+        """In a problem about matrices, an unknown capital name is a typo, not a new scalar."""
+        context = self.context
+        if context.matrices and not context.free and _looks_like_matrix(name) and name not in context.symbols:
+            known = ", ".join(sorted(context.matrices))
+            raise self.error(f"'{name}' is not one of this problem's matrices or vectors ({known})", token)
+
+    # --- function application
+
+    def apply(self, function, name: str, token: Token):
+        """f(x), f^2(x), f'(x), f^{-1}(x), \\sin x, \\sigma{\\left(x\\right)}."""
+        primes, power = 0, None
+        while True:
+            if self.at("symbol", "'"):
+                self.take()
+                primes += 1
+            elif self.at("symbol", "^") and not self._layer_ahead():
+                caret = self.take()
+                if self.at("command", "prime"):
+                    self.take()
+                    primes += 1
+                    continue
+                power = self.script()
+                if power == -1 and function in dialect.INVERSES:
+                    function, power = dialect.INVERSES[function], None
+                elif power == -1:
+                    raise self.error(f"{name}^{{-1}}: write 1/{name}(..) for the reciprocal, or name the inverse function", caret)
+            else:
+                break
+        if not self._argument_ahead():
+            raise _NoArgument() if token.kind in ("letter",) or token.text in dialect.GREEK else self.error(f"{name} needs an argument: write {name}(x)", token)
+        arguments = self.arguments(name, token)
+        if isinstance(function, IndexedFunction):
+            value = function.build(arguments[0], self._entry_index())
+        elif len(arguments) != 1 and function not in dialect.VARIADIC.values():
+            raise self.error(f"{name} takes one argument, not {len(arguments)}", token)
+        else:
+            value = self._call(function, arguments, primes, token)
+        return self._power(value, power, token) if power is not None else value
+
+    def _layer_ahead(self) -> bool:
+        return self.at("symbol", "{", ahead=1) and self.at("symbol", "(", ahead=2)
+
+    def _entry_index(self):
+        """S(x)_i: the entry of a vector-valued function; without a subscript, the problem's own index."""
+        if self.at("symbol", "_"):
+            return self.subscript().single()
+        return self.context.index
+
+    def _argument_ahead(self) -> bool:
+        return self.at("symbol", "(", "{") or self.at("command", "left", "{") or self._starts_factor(self.peek(), True)
+
+    def arguments(self, name: str, token: Token) -> list:
+        if self.at("symbol", "("):
+            value = self.group("(", ")")
+        elif self.at("command", "left"):
+            value = self.command(self.peek())
+        elif self.at("command", "{"):
+            value = self._set_braces()
+        elif self.at("symbol", "{"):
+            value = self.braced()
+        elif self._starts_factor(self.peek(), True):
+            value = self.term(stop_at_function=True)
+        else:
+            raise self.error(f"{name} needs an argument: write {name}(x)", token)
+        return list(value) if isinstance(value, sympy.Tuple) else [value]
+
+    def _call(self, function, arguments: list, primes: int, token: Token):
+        try:
+            if function in dialect.VARIADIC.values():
+                if len(arguments) < 2 and function in (sympy.Max, sympy.Min):
+                    raise self.error("\\max and \\min compare two or more values: \\max(0, x)", token)
+                return function(*arguments)
+            argument = arguments[0]
+            if isinstance(argument, sympy.Tuple):
+                raise self.error("a function of one value was given a list", token)
+            if not primes:
+                return function(argument)
+            if argument.is_Symbol:
+                return sympy.Derivative(function(argument), (argument, primes))
+            u = sympy.Dummy("u")
+            return sympy.Subs(sympy.Derivative(function(u), (u, primes)), u, argument)
+        except (TypeError, ValueError) as error:
+            raise self.error(f"cannot apply this function here ({error})", token) from None
+
+    # --- commands
+
+    def command(self, token: Token):
+        name = token.text
+        handler = _COMMANDS.get(name)
+        if handler is not None:
+            return handler(self, token)
+        if name in dialect.GREEK:
+            self.take()
+            return self.name(name, token)
+        if name in dialect.CONSTANTS:
+            self.take()
+            return self.name(name, token)
+        if name in dialect.FUNCTIONS or name in self.context.functions:
+            self.take()
+            if name == "log" and self.at("symbol", "_"):
+                return self._log_base(token)
+            function = self.context.function(name) or dialect.FUNCTIONS[name]
+            return self.apply(function, "\\" + name, token)
+        if name in dialect.VARIADIC:
+            self.take()
+            return self.apply(dialect.VARIADIC[name], "\\" + name, token)
+        if name in dialect.FONTS:
+            return self._font(token)
+        if name in dialect.DECORATIONS:
+            return self._decorated(token)
+        if name in _UNSUPPORTED and _UNSUPPORTED[name]:
+            raise self.error(_UNSUPPORTED[name], token)
+        raise self.error(f"unknown command \\{name}{_did_you_mean(name, self.context)}", token)
+
+    def _log_base(self, token: Token):
+        base = self.subscript().value()
+        (argument,) = self.arguments("\\log", token)
+        return sympy.log(argument, base)
+
+    def _font(self, token: Token):
+        """\\mathbf{x} is x (bold only marks a vector); \\mathbb{1} is the indicator's 1; \\mathrm{d} is d."""
+        self.take()
+        letters = self._word()
+        if token.text == "mathbb" and letters == "1" or token.text in ("mathbf", "bm", "boldsymbol") and letters == "1":
+            if self.at("command", "{") or self.at("symbol", "_"):
+                return self.indicator(token)
+            return sympy.Integer(1)
+        if letters.isdigit():
+            return sympy.Integer(letters)
+        if token.text == "mathbb":
+            raise self.error(f"\\mathbb{{{letters}}} names a set, not a value", token)
+        if len(letters) > 1 and letters.isalpha() and (letters in dialect.FUNCTIONS or letters in self.context.functions):
+            return self._named_function(letters, token)
+        if letters.startswith("\\"):
+            return self.name(letters[1:], token)
+        if len(letters) > 1 and token.text in ("mathrm", "mathit", "textit", "textbf", "mathsf"):
+            return self.name(letters, token)
+        if len(letters) != 1:
+            return self.name(letters, token)
+        if self.context.matrix_letters and token.text in ("mathbf", "bm", "boldsymbol", "vec") and letters.isalpha():
+            subscript = self.subscript() if self.at("symbol", "_") else None
+            name = plain_name(f"{letters}_{{{subscript.raw}}}") if subscript is not None else letters
+            return sympy.MatrixSymbol(name, _FREE_SIZE, 1)  # a bold vector, in a context with matrices
+        return self.name(letters, token)
+
+    def _word(self) -> str:
+        """The content of \\mathrm{..}, \\operatorname{..}: letters, a digit, or one greek command."""
+        if self.at("symbol", "{"):
+            opener = self.take()
+            parts = []
+            while not self.at("symbol", "}"):
+                piece = self.take()
+                if piece.kind == "end":
+                    raise self.error("'{' is never closed", opener)
+                if piece.kind == "command" and piece.text in dialect.GREEK:
+                    parts.append("\\" + piece.text)
+                elif piece.kind in ("letter", "number") or piece.is_("symbol", "-"):
+                    parts.append(piece.text)
+                else:
+                    raise self.error("only a name can stand here", piece)
+            self.take()
+            word = "".join(parts)
+            return word
+        token = self.take()
+        if token.kind == "command" and token.text in dialect.GREEK:
+            return "\\" + token.text
+        if token.kind not in ("letter", "number"):
+            raise self.error("a name must follow here", token)
+        return token.text[:1] if token.kind == "number" else token.text
+
+    def _named_function(self, word: str, token: Token):
+        function = self.context.function(word)
+        if function is None:
+            raise self.error(f"unknown function {word}{_did_you_mean(word, self.context)}", token)
+        if word == "log" and self.at("symbol", "_"):
+            return self._log_base(token)
+        return self.apply(function, word, token)
+
+    def _operator_name(self, token: Token):
+        """\\operatorname{sech}(x), \\text{ReLU}(x), \\mathrm{sgn}(x)."""
+        self.take()
+        word = self._word()
+        if word.startswith("\\"):
+            return self.name(word[1:], token)
+        if word in dialect.VARIADIC:
+            return self.apply(dialect.VARIADIC[word], word, token)
+        if self.context.function(word) is not None:
+            return self._named_function(word, token)
+        if token.text == "text" and not self.at("symbol", "(") and not self.at("command", "left"):
+            raise self.error(f"text in the answer ('{word}'): write only the mathematics", token)
+        if len(word) == 1:
+            return self.name(word, token)
+        if self.at("symbol", "(") or self.at("command", "left"):
+            raise self.error(f"unknown function {word}{_did_you_mean(word, self.context)}", token)
+        return self.name(word, token)
+
+    def _decorated(self, token: Token):
+        """\\hat y, \\tilde{w}, \\bar x: a name of its own, or what the problem calls it."""
+        self.take()
+        inner = self._word()
+        written = f"\\{token.text}{{{inner}}}"
+        key = plain_name(written.replace("widehat", "hat").replace("widetilde", "tilde").replace("overline", "bar"))
+        if key in self.context.expressions and not self.at("symbol", "_"):
+            return self.context.expressions[key]
+        return self.name(key, token, decorated=True)
+
+    def _set_braces(self):
+        """\\{ .. \\}: brackets, as in \\max\\{0, x\\} or \\exp\\{-x\\}."""
+        start = self.take()
+        entries = [self.expression()]
+        while self.at("symbol", ","):
+            self.take()
+            entries.append(self.expression())
+        if not self.at("command", "}"):
+            raise self.error("'\\{' is never closed: close it with '\\}'", start)
+        self.take()
+        return entries[0] if len(entries) == 1 else sympy.Tuple(*entries)
+
+    def _left(self, token: Token):
+        """\\left( .. \\right), and any pair: \\left[ \\right], \\left| \\right|, \\left\\{ \\right\\}, \\left. \\right|."""
+        self.take()
+        opener = self.take()
+        if opener.kind == "end":
+            raise self.error("\\left needs a bracket after it", token)
+        depth, end = 0, None
+        for at in range(self.position, self.end):
+            candidate = self.tokens[at]
+            if candidate.is_("command", "left"):
+                depth += 1
+            elif candidate.is_("command", "right"):
+                if depth == 0:
+                    end = at
+                    break
+                depth -= 1
+        if end is None:
+            raise self.error("'\\left' is never closed by '\\right'", token)
+        with self.bounded(end):
+            if opener.is_("symbol", "|") or opener.is_("command", "vert", "lvert"):
+                value = self._abs(self._list())
+            elif opener.is_("command", "|", "lVert", "Vert"):
+                value = self._norm(self._list())
+            elif opener.is_("command", "lfloor"):
+                value = sympy.floor(self.expression())
+            elif opener.is_("command", "lceil"):
+                value = sympy.ceiling(self.expression())
+            elif opener.is_("command", "begin"):
+                self.position -= 1
+                value = self.expression()
+            else:
+                value = self._list()
+            if self.peek().kind != "end":
+                raise self.error(self._leftover_message(self.peek()))
+        if end + 1 >= self.end:
+            raise self.error("'\\right' needs a bracket after it", self.tokens[end])
+        self.position = end + 2
+        return value
+
+    def _list(self):
+        if self.peek().kind == "end":
+            raise self.error("empty brackets: something is missing")
+        entries = [self.expression()]
+        while self.at("symbol", ","):
+            self.take()
+            entries.append(self.expression())
+        return entries[0] if len(entries) == 1 else sympy.Tuple(*entries)
+
+    def _norm(self, value):
+        if isinstance(value, sympy.Tuple):
+            return sympy.sqrt(sum(entry**2 for entry in value))
+        if isinstance(value, sympy.MatrixBase):
+            return sympy.sqrt(sum(entry**2 for entry in value))
+        if isinstance(value, sympy.MatrixExpr):
+            return sympy.sqrt((value.T * value)[0, 0]) if value.shape[1] == 1 else sympy.Function("norm")(value)
+        return sympy.Abs(value)
+
+    def _delimited(self, token: Token):
+        """\\lfloor x \\rfloor, \\lceil x \\rceil, \\lvert x \\rvert, \\| x \\|."""
+        closer, function = dialect.DELIMITERS[token.text]
+        self.take()
+        value = self._list()
+        if not self.at("command", closer):
+            raise self.error(f"'\\{token.text}' is never closed by '\\{closer}'", token)
+        self.take()
+        if function == "norm":
+            return self._norm(value)
+        if function is None:
+            raise self.error(f"\\{token.text} .. \\{closer} is not read in an answer", token)
+        return function(value)
+
+    def _frac(self, token: Token):
+        """\\frac{a}{b}, \\frac12, \\frac x2, and the derivatives \\frac{d}{dx}, \\frac{dy}{dx}, \\frac{\\partial E}{\\partial x_i}."""
+        self.take()
+        numerator_span = self._argument_span(token)
+        denominator_span = self._argument_span(token)
+        derivative = self._derivative(numerator_span, denominator_span, token)
+        if derivative is not None:
+            return derivative
+        numerator = self._parse_span(numerator_span)
+        denominator = self._parse_span(denominator_span)
+        if denominator == 0:
+            raise self.error("division by zero", token)
+        return self._combine(numerator, denominator, "/", token)
+
+    def _argument_span(self, token: Token) -> tuple[int, int]:
+        """The tokens of one TeX argument: a braced group, or one token (a digit of a number, as \\frac12)."""
+        if self.at("symbol", "{"):
+            end = self.matching("{", "}")
+            span = (self.position + 1, end)
+            self.position = end + 1
+            return span
+        ahead = self.peek()
+        if ahead.kind == "end":
+            raise self.error("\\frac needs two arguments: \\frac{a}{b}", token)
+        if ahead.kind == "number" and len(ahead.text) > 1:
+            # \frac12: TeX takes one digit as the numerator; split the number token in two
+            first, rest = ahead.text[0], ahead.text[1:]
+            self.tokens[self.position : self.position + 1] = [Token("number", first, ahead.position, ahead.space_before), Token("number", rest, ahead.position + 1)]
+            self.end += 1
+        if ahead.kind == "command" and ahead.text not in dialect.GREEK and ahead.text not in dialect.CONSTANTS:
+            raise self.error("write the arguments of \\frac in braces: \\frac{a}{b}", ahead)
+        span = (self.position, self.position + 1)
+        self.position += 1
+        return span
+
+    def _parse_span(self, span: tuple[int, int]):
+        start, end = span
+        if start >= end:
+            raise self.error("empty braces {}: something is missing", self.tokens[max(start - 1, 0)])
+        saved = self.position
+        self.position = start
+        with self.bounded(end):
+            value = self.expression()
+            if self._relation_ahead():
+                raise self.error("a relation inside a fraction: write it outside")
+            if self.peek().kind != "end":
+                raise self.error(self._leftover_message(self.peek()))
+        self.position = saved
+        return value
+
+    def _derivative(self, numerator: tuple[int, int], denominator: tuple[int, int], token: Token):
+        """A fraction whose denominator is d x (or \\partial x, d x^2) is a derivative."""
+        order_den, variable_span = self._differential_in(denominator)
+        if variable_span is None:
+            return None
+        start, end = numerator
+        marks = self.tokens[start:end]
+        if not marks or not (marks[0].is_("letter", "d") or marks[0].is_("command", "partial") or marks[0].is_("command", "mathrm", "operatorname", "text") and start + 2 < end + 1 and self._d_in_font(start)):
+            return None
+        body_start = start + (4 if marks[0].kind == "command" and marks[0].text != "partial" else 1)
+        order = 1
+        if body_start < end and self.tokens[body_start].is_("symbol", "^"):
+            order_span_token = self.tokens[body_start + 1] if body_start + 1 < end else None
+            if order_span_token is None or order_span_token.kind != "number":
+                raise self.error("write the order of a derivative as d^2", token)
+            order = int(order_span_token.text)
+            body_start += 2
+        variable = self._parse_span(variable_span)
+        if not (isinstance(variable, (sympy.Symbol, sympy.Indexed)) or getattr(variable, "is_symbol", False)):
+            raise self.error("differentiate with respect to a variable: \\frac{d}{dx}", token)
+        if order != order_den:
+            raise self.error(f"the orders of the derivative do not match: d^{order} over d{variable}^{order_den}", token)
+        if body_start >= end:
+            saved_integrals, self.integrals = self.integrals, 0
+            try:
+                operand = self.term()  # \frac{d}{dx} f(x): the operator applies to what follows
+            finally:
+                self.integrals = saved_integrals
+        else:
+            saved = self.position
+            self.position = body_start
+            with self.bounded(end):
+                operand = self._derivative_operand(variable)
+                if self.peek().kind != "end":
+                    raise self.error(self._leftover_message(self.peek()))
+            self.position = saved
+        return sympy.Derivative(operand, (variable, order))
+
+    def _d_in_font(self, start: int) -> bool:
+        """\\mathrm{d}: an upright d."""
+        return self.tokens[start + 1].is_("symbol", "{") and self.tokens[start + 2].is_("letter", "d") and self.tokens[start + 3].is_("symbol", "}")
+
+    def _differential_in(self, span: tuple[int, int]) -> tuple[int, tuple[int, int] | None]:
+        start, end = span
+        if start >= end:
+            return 1, None
+        first = self.tokens[start]
+        if first.is_("letter", "d") or first.is_("command", "partial"):
+            body = start + 1
+        elif first.is_("command", "mathrm", "operatorname", "text") and end - start >= 4 and self._d_in_font(start):
+            body = start + 4
+        else:
+            return 1, None
+        if body >= end:
+            return 1, None
+        order = 1
+        if end - body >= 3 and self.tokens[end - 2].is_("symbol", "^") and self.tokens[end - 1].kind == "number":
+            order = int(self.tokens[end - 1].text)
+            end -= 2
+        head = self.tokens[body]
+        if not (head.kind == "letter" or head.kind == "command" and (head.text in dialect.GREEK or head.text in dialect.FONTS or head.text in dialect.DECORATIONS)):
+            return 1, None
+        return order, (body, end)
+
+    def _derivative_operand(self, variable):
+        """The numerator of \\frac{d\\varphi}{dx}: a bare function name means that function of x."""
+        token = self.peek()
+        name = token.text if token.kind in ("letter", "command") else None
+        if name and self.context.function(name) is not None and self.peek(1).kind == "end":
+            self.take()
+            function = self.context.function(name)
+            if isinstance(function, IndexedFunction):
+                return function.build(sympy.Symbol(_vector_name(self.context)), self.context.index)
+            return function(variable)
+        return self.expression()
+
+    def _sqrt(self, token: Token):
+        self.take()
+        index = None
+        if self.at("symbol", "["):
+            end = self.matching("[", "]")
+            index = self._parse_span((self.position + 1, end))
+            self.position = end + 1
+        if self.at("symbol", "{"):
+            radicand = self.braced()
+        elif self.peek().kind in ("number", "letter") or self.at("command"):
+            radicand = self.script()
+        else:
+            raise self.error("\\sqrt needs an argument: \\sqrt{x}", token)
+        return sympy.sqrt(radicand) if index is None else self._power(radicand, 1 / index, token)
+
+    def _binom(self, token: Token):
+        self.take()
+        n = self._parse_span(self._argument_span(token))
+        k = self._parse_span(self._argument_span(token))
+        if n.is_number and _number_digits(n) > 4:
+            raise self.error(f"a number in this answer has more than {MAX_DIGITS:,} digits; it is not evaluated", token)
+        return sympy.binomial(n, k)
+
+    def _big_operator(self, token: Token):
+        """\\sum_{j=1}^{K} body, \\sum_j body (the problem's bounds), \\prod likewise."""
+        self.take()
+        variable, lower, upper = None, None, None
+        for _ in range(2):
+            if self.at("symbol", "_") and variable is None:
+                variable, lower = self._index_range(token)
+            elif self.at("symbol", "^") and upper is None:
+                self.take()
+                upper = self.script()
+        if variable is None:
+            raise self.error(f"\\{token.text} needs its index: \\{token.text}_{{j=1}}^{{n}}", token)
+        if upper is None:
+            upper = self.context.sum_bounds.get(variable.name, self.context.sum_bound)
+            if upper is None:
+                raise self.error(f"a sum without bounds needs bounds here: write \\{token.text}_{{{variable}=1}}^{{n}}", token)
+        body = self.term()
+        kind = sympy.Sum if token.text == "sum" else sympy.Product
+        return kind(body, (variable, lower if lower is not None else 1, upper))
+
+    def _index_range(self, token: Token):
+        self.take()
+        if self.at("symbol", "{"):
+            end = self.matching("{", "}")
+            self.take()
+            with self.bounded(end):
+                variable = self._index_variable(token)
+                lower = None
+                if self.at("symbol", "="):
+                    self.take()
+                    lower = self.expression()
+                if self.peek().kind != "end":
+                    raise self.error(f"read the index of \\{token.text} as {variable}; write \\{token.text}_{{{variable}=1}}^{{n}}")
+            self.position = end + 1
+            return variable, lower
+        return self._index_variable(token), None
+
+    def _index_variable(self, token: Token):
+        ahead = self.take()
+        if ahead.kind == "letter":
+            return self.context.symbol(ahead.text)
+        if ahead.kind == "command" and ahead.text in dialect.GREEK:
+            return self.context.symbol(ahead.text)
+        raise self.error(f"the index of \\{token.text} must be a letter", ahead)
+
+    def _integral(self, token: Token):
+        """\\int_a^b f(t)\\, dt and \\int f\\,dx: the differential closes the integrand."""
+        self.take()
+        lower = upper = None
+        for _ in range(2):
+            if self.at("symbol", "_") and lower is None:
+                self.take()
+                lower = self.script()
+            elif self.at("symbol", "^") and upper is None:
+                self.take()
+                upper = self.script()
+        if (lower is None) != (upper is None):
+            raise self.error("a definite integral needs both bounds: \\int_{a}^{b}", token)
+        self.integrals += 1
+        try:
+            if self._differential_ahead():
+                integrand = sympy.Integer(1)
+                variable = self._differential()
+                if self._starts_factor(self.peek(), False):
+                    integrand = self.term()
+            else:
+                integrand = self.expression()
+                if not self._differential_ahead():
+                    raise self.error("an integral needs its variable: end it with dx (or dt, ...)", token)
+                variable = self._differential()
+        finally:
+            self.integrals -= 1
+        return sympy.Integral(integrand, (variable, lower, upper)) if lower is not None else sympy.Integral(integrand, variable)
+
+    def _differential_ahead(self) -> bool:
+        token, following = self.peek(), self.peek(1)
+        if token.is_("letter", "d"):
+            return following.kind == "letter" or following.is_("command") and following.text in dialect.GREEK
+        if token.is_("command", "mathrm", "text", "operatorname") and self.at("symbol", "{", ahead=1) and self.at("letter", "d", ahead=2) and self.at("symbol", "}", ahead=3):
+            return True
+        return False
+
+    def _differential(self):
+        if self.at("letter", "d"):
+            self.take()
+        else:
+            self.position += 4
+        variable = self.take()
+        return self.context.symbol(variable.text)
+
+    def _limit(self, token: Token):
+        """\\lim_{x \\to a} body, with a one-sided a^+ or a^-."""
+        self.take()
+        if not self.at("symbol", "_"):
+            raise self.error("\\lim needs where it goes: \\lim_{x \\to \\infty}", token)
+        self.take()
+        if not self.at("symbol", "{"):
+            raise self.error("write the limit's subscript in braces: \\lim_{x \\to 0}", token)
+        end = self.matching("{", "}")
+        self.take()
+        with self.bounded(end):
+            variable = self.expression()
+            if not self.at("command", "to", "rightarrow", "longrightarrow") and not (self.at("symbol", "-") and self.at("symbol", ">", ahead=1)):
+                raise self.error("a limit reads \\lim_{x \\to a}")
+            if self.at("symbol", "-"):
+                self.take()
+            self.take()
+            direction, point_end = self._one_sided(end)
+            with self.bounded(point_end):
+                point = self.expression()
+                if self.peek().kind != "end":
+                    raise self.error(self._leftover_message(self.peek()))
+            self.position = end
+            if self.peek().kind != "end":
+                raise self.error(self._leftover_message(self.peek()))
+        self.position = end + 1
+        if not isinstance(variable, sympy.Symbol):
+            raise self.error("the limit's variable must be a name", token)
+        body = self.term()
+        if point in (sympy.oo, -sympy.oo):
+            return sympy.Limit(body, variable, point)
+        return sympy.Limit(body, variable, point, direction)
+
+    def _one_sided(self, end: int) -> tuple[str, int]:
+        """x \\to 0^+, 0^{-}, 0+: the side a limit comes from, and where its point ends."""
+        tail = [t.text for t in self.tokens[max(self.position, end - 4) : end]]
+        if tail[-2:] in (["^", "+"], ["^", "-"]):
+            return tail[-1], end - 2
+        if tail[-4:] in (["^", "{", "+", "}"], ["^", "{", "-", "}"]):
+            return tail[-2], end - 4
+        if len(tail) >= 2 and tail[-1] in "+-" and end - 1 > self.position:
+            return tail[-1], end - 1
+        return "+-", end
+
+    def _environment(self, token: Token):
+        """\\begin{pmatrix} .. \\end{pmatrix} (and bmatrix, matrix, array, vmatrix), \\begin{cases} .. \\end{cases}."""
+        self.take()
+        name = self._environment_name(token)
+        if name in ("cases", "dcases"):
+            return self._cases(token, name)
+        if name not in dialect.MATRIX_ENVIRONMENTS:
+            raise self.error(f"the environment {name} is not read in an answer; matrices use pmatrix or bmatrix, cases use cases", token)
+        if name == "array" and self.at("symbol", "{"):
+            self.position = self.matching("{", "}") + 1
+        rows = [[]]
+        while True:
+            if self.at("command", "end"):
+                break
+            if self.peek().kind == "end":
+                raise self.error(f"\\begin{{{name}}} is never closed by \\end{{{name}}}", token)
+            rows[-1].append(self.expression())
+            if self.at("symbol", "&"):
+                self.take()
+            elif self.at("command", "\\"):
+                self.take()
+                if self.at("command", "end"):
+                    break
+                rows.append([])
+            elif not self.at("command", "end"):
+                raise self.error(self._leftover_message(self.peek()))
+        self._close_environment(name, token)
+        widths = {len(row) for row in rows}
+        if len(widths) != 1:
+            raise self.error("the rows of this matrix have different lengths", token)
+        matrix = sympy.ImmutableMatrix(rows)
+        return matrix.det() if name == "vmatrix" else matrix
+
+    def _environment_name(self, token: Token) -> str:
+        self.expect("symbol", "{", "\\begin needs an environment name: \\begin{pmatrix}")
+        letters = []
+        while not self.at("symbol", "}"):
+            piece = self.take()
+            if piece.kind == "end":
+                raise self.error("'{' is never closed", token)
+            letters.append(piece.text)
+        self.take()
+        return "".join(letters).rstrip("*")
+
+    def _close_environment(self, name: str, token: Token) -> None:
+        self.expect("command", "end", f"\\begin{{{name}}} is never closed by \\end{{{name}}}")
+        closing = self._environment_name(token)
+        if closing != name:
+            raise self.error(f"\\begin{{{name}}} is closed by \\end{{{closing}}}", token)
+
+    def _cases(self, token: Token, name: str):
+        pieces = []
+        while not self.at("command", "end"):
+            if self.peek().kind == "end":
+                raise self.error("\\begin{cases} is never closed by \\end{cases}", token)
+            value = self.expression()
+            if self.at("symbol", ","):
+                self.take()
+            self.expect("symbol", "&", "each case reads value & condition")
+            condition = self._condition()
+            pieces.append((value, condition))
+            if self.at("command", "\\"):
+                self.take()
+        self._close_environment(name, token)
+        if not pieces:
+            raise self.error("an empty cases block", token)
+        return sympy.Piecewise(*pieces)
+
+    def _condition(self):
+        if self.at("command", "text", "mathrm", "textrm"):
+            self.take()
+            word = self._text_words()
+            if word in ("otherwise", "else", "elsewhere", "sonst"):
+                return sympy.true
+            if word not in ("if", "for", "when", "where", ""):
+                raise self.error(f"a case's condition reads 'if x < 0' or 'otherwise', not '{word}'")
+        if self.at("letter", "o") and "".join(t.text for t in self.tokens[self.position:self.position + 9]) == "otherwise":
+            self.position += 9
+            return sympy.true
+        if self.at("letter", "i") and self.at("letter", "f", ahead=1):
+            self.position += 2
+        left = self.expression()
+        relations = []
+        while self._relation_ahead():
+            op = self._take_relation()
+            right = self.expression()
+            relations.append(_relation(op, left, right))
+            left = right
+        if not relations:
+            raise self.error("a case's condition is a comparison such as x < 0, or 'otherwise'")
+        try:
+            return sympy.And(*[sympy.Rel(r.lhs, r.rhs, r.rel_op) if r.rel_op != "==" else sympy.Eq(r.lhs, r.rhs) for r in relations])
+        except TypeError as error:
+            raise self.error(f"cannot read this condition ({error})") from None
+
+    def _text_words(self) -> str:
+        opener = self.expect("symbol", "{", "\\text needs braces")
+        words = []
+        while not self.at("symbol", "}"):
+            piece = self.take()
+            if piece.kind == "end":
+                raise self.error("'{' is never closed", opener)
+            words.append(piece.text)
+        self.take()
+        return "".join(words).strip().lower()
+
+    def _mathbb_one(self, token: Token):
+        return self._font(token)
+
+
+@dataclass(frozen=True)
+class Subscript:
+    """What a _ carries, kept as tokens: a name's part (W_1), an index (x_i), or two (w_{kj})."""
+
+    tokens: tuple
+    start: int
+    parser: _Parser
+
+    @property
+    def raw(self) -> str:
+        out = []
+        for token in self.tokens:
+            out.append(("\\" + token.text + " ") if token.kind == "command" else token.text)
+        return "".join(out).strip()
+
+    def value(self):
+        return self._parse(self.tokens)
+
+    def single(self):
+        return self.value()
+
+    def _parse(self, tokens_: tuple):
+        parser = _Parser.__new__(_Parser)
+        parser.__dict__.update(self.parser.__dict__)
+        parser.tokens = list(tokens_) + [Token("end", "", tokens_[-1].position + 1)]
+        parser.position, parser.end, parser.notes = 0, len(tokens_), []
+        value = parser.expression()
+        if parser.peek().kind != "end":
+            raise parser.error(parser._leftover_message(parser.peek()))
+        return value
+
+    def indices(self, two: bool) -> tuple:
+        """x_i -> (i,), w_{kj} -> (k, j), w_{k,j} -> (k, j), w_{k0} -> (k, 0)."""
+        pieces = _split_commas(self.tokens)
+        if len(pieces) > 1:
+            return tuple(self._parse(piece) for piece in pieces)
+        if len(self.tokens) == 2 and all(t.kind in ("letter", "number") and len(t.text) == 1 for t in self.tokens) and two:
+            return tuple(self._parse((t,)) for t in self.tokens)
+        if len(self.tokens) == 1 and self.tokens[0].kind == "number" and len(self.tokens[0].text) == 2 and two:
+            digits = self.tokens[0]
+            return (sympy.Integer(digits.text[0]), sympy.Integer(digits.text[1]))
+        return (self.value(),)
+
+    def pair(self):
+        pieces = _split_commas(self.tokens)
+        if len(pieces) == 2:
+            return tuple(self._parse(piece) for piece in pieces)
+        if len(self.tokens) == 2 and all(t.kind in ("letter", "number") and len(t.text) == 1 for t in self.tokens):
+            return tuple(self._parse((t,)) for t in self.tokens)
+        if len(self.tokens) == 1 and self.tokens[0].kind == "number" and len(self.tokens[0].text) == 2:
+            return tuple(sympy.Integer(d) for d in self.tokens[0].text)
+        return None
+
+
+def _split_commas(tokens_: tuple) -> list[tuple]:
+    pieces, current, depth = [], [], 0
+    for token in tokens_:
+        if token.is_("symbol", "(", "[", "{"):
+            depth += 1
+        elif token.is_("symbol", ")", "]", "}"):
+            depth -= 1
+        if token.is_("symbol", ",") and depth == 0:
+            pieces.append(tuple(current))
+            current = []
+        else:
+            current.append(token)
+    pieces.append(tuple(current))
+    return [p for p in pieces if p]
+
+
+_FREE_SIZE = sympy.Symbol("n", integer=True, positive=True)
+
+
+def _looks_like_matrix(name: str) -> bool:
+    return name[:1].isupper() and name[:1].isascii()
+
+
+def _vector_name(context: Context) -> str:
+    return next(iter(context.vectors), "x")
+
+
+def _did_you_mean(name: str, context: Context) -> str:
+    import difflib
+
+    known = list(dialect.FUNCTIONS) + list(dialect.GREEK) + list(dialect.VARIADIC) + list(context.functions) + [
+        "frac", "sqrt", "sum", "prod", "int", "lim", "cdot", "times", "left", "right", "mathbf", "hat", "operatorname"]
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+    if close:
+        return f"; did you mean \\{close[0]}?"
+    return "; write functions as \\exp, \\ln, \\tanh, \\max, \\operatorname{sgn}, ..."
+
+
+def _digits_of_power(base, exponent) -> float:
+    """An upper estimate of the digits of base**exponent, without computing it."""
+    if not (base.is_Rational and exponent.is_Rational):
+        return 0.0
+    size = max(_number_digits(base), 1.0)
+    return abs(float(exponent)) * size if _number_digits(exponent) < 8 else math.inf
+
+
+def _number_digits(value) -> float:
+    if value.is_Rational:
+        return math.log10(abs(int(value.p)) + 1) + math.log10(abs(int(value.q)) + 1)
+    return 1.0
+
+
+def _transpose(parser: _Parser, token: Token):
+    raise parser.error("a transpose mark belongs in a superscript: W^T", token)
+
+
+def _spacing_left(parser: _Parser, token: Token):
+    return parser._left(token)
+
+
+_COMMANDS = {
+    "frac": _Parser._frac, "dfrac": _Parser._frac, "tfrac": _Parser._frac, "cfrac": _Parser._frac,
+    "sqrt": _Parser._sqrt, "binom": _Parser._binom, "dbinom": _Parser._binom, "tbinom": _Parser._binom,
+    "sum": _Parser._big_operator, "prod": _Parser._big_operator, "int": _Parser._integral,
+    "lim": _Parser._limit, "begin": _Parser._environment, "left": _spacing_left,
+    "operatorname": _Parser._operator_name, "text": _Parser._operator_name, "textrm": _Parser._operator_name,
+    "mathrm": _Parser._font, "{": lambda parser, token: parser._set_braces(),
+    "lfloor": _Parser._delimited, "lceil": _Parser._delimited, "lvert": _Parser._delimited,
+    "lVert": _Parser._delimited, "|": _Parser._delimited, "top": _transpose, "intercal": _transpose,
+}
+
+
+# --- public functions ---------------------------------------------------------------------------
+
+
+def read(text: str, context: Context) -> Reading:
+    """Parse one answer in a context. Raises LatexError (with a position) for anything it cannot read."""
+    if not isinstance(text, str):
+        raise LatexError("the answer must be text")
+    if len(text) > MAX_LENGTH:
+        raise LatexError(f"the answer is {len(text):,} characters long; at most {MAX_LENGTH:,} are accepted")
+    text = _strip_math_delimiters(text)
+    if not text.strip():
+        raise LatexError("the answer is empty")
+    check_brackets(text)
+    try:
+        return _Parser(text, context).statement()
+    except RecursionError:
+        raise LatexError("the expression is nested too deeply") from None
+
+
+def read_answer(text: str, problem: Problem | None = None) -> Reading:
+    return read(text, Context.for_problem(problem))
+
+
+def parse_latex(text: str, problem: Problem | None = None):
+    """An answer in LaTeX -> a sympy expression (or relation) in the problem's symbols. Raises LatexError."""
+    return read_answer(text, problem).value
+
+
+def _strip_math_delimiters(text: str) -> str:
+    stripped = text.strip()
+    for left, right in (("$$", "$$"), ("$", "$"), (r"\[", r"\]"), (r"\(", r"\)")):
+        if stripped.startswith(left) and stripped.endswith(right) and len(stripped) >= len(left) + len(right):
+            inner = stripped[len(left) : len(stripped) - len(right)]
+            if left == "$" and "$" in inner:
+                continue
+            return inner.strip()
+    return text
+
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 
 
 def check_brackets(text: str) -> None:
-    """Every (, [ and { closed in order; \\{ \\} and \\left. \\right. count as brackets or not at all."""
+    """Every (, [ and { closed in order (\\{ \\} pair on their own), before any parsing: the clearest message."""
     stack: list[tuple[str, int]] = []
     i = 0
+    left_right = re.compile(r"\\(?:left|right)\s*(?:\\?[()\[\]|.]|\\[{}])")
     while i < len(text):
         char = text[i]
-        if char == "\\" and i + 1 < len(text) and text[i + 1] in "{}|,;!. ":
+        if char == "\\":
+            pair = left_right.match(text, i)
+            if pair:  # \left[ 0, 1 \right) may pair any two brackets
+                i = pair.end()
+                continue
             i += 2
             continue
         if char in _OPENERS:
@@ -170,497 +1626,3 @@ def check_brackets(text: str) -> None:
     if stack:
         opener, where = stack[-1]
         raise LatexError(f"unbalanced '{opener}': it is never closed", text, where)
-
-
-def check_commands(text: str) -> None:
-    for match in re.finditer(r"\\([A-Za-z]+)", text):
-        if match.group(1) not in KNOWN_COMMANDS:
-            raise LatexError(
-                f"unknown command \\{match.group(1)}; write functions as \\exp, \\ln, \\tanh, \\max, \\operatorname{{sgn}}, ...",
-                text,
-                match.start(),
-            )
-
-
-# --- rewrites: tiny named functions, applied in order ------------------------------------------
-
-
-def strip_math_delimiters(text: str) -> str:
-    text = text.strip()
-    for left, right in (("$$", "$$"), ("$", "$"), (r"\[", r"\]"), (r"\(", r"\)")):
-        if text.startswith(left) and text.endswith(right) and len(text) >= len(left) + len(right):
-            return text[len(left) : len(text) - len(right)].strip()
-    return text
-
-
-def drop_spacing(text: str) -> str:
-    text = re.sub(r"\\(?:displaystyle|textstyle|limits|nolimits|quad|qquad|[,;:! ])", " ", text)
-    return re.sub(r"\\(?:big|Big|bigg|Bigg)[lr]?(?![A-Za-z])", "", text)
-
-
-def drop_left_right(text: str) -> str:
-    text = re.sub(r"\\left\s*\.|\\right\s*\.", "", text)
-    text = re.sub(r"\\(?:left|right)\s*\\([{}])", lambda m: "(" if m.group(1) == "{" else ")", text)
-    text = re.sub(r"\\(?:left|right)\s*\\?(?:\||vert)", "|", text)
-    return re.sub(r"\\(?:left|right)(?![A-Za-z])\s*", "", text)
-
-
-def sympy_printed_forms(text: str) -> str:
-    """What sympy's own LaTeX printer writes (so answers pasted from a key read back):
-    \\sigma{(z)} -> \\sigma(z), {x}_{i} -> x_{i}, {\\omega^{(1)}}_{j,i} -> \\omega^{(1)}_{j,i}."""
-    text = re.sub(r"(?<![A-Za-z])\{\s*(\\?[A-Za-z]+(?:\^\{\(\d+\)\})?)\s*\}(?=\s*_)", r"\1", text)  # not \\mathbf{x}_i
-    out, position = [], 0
-    for match in re.finditer(r"(?<=[A-Za-z])\{\s*\(", text):
-        if match.start() < position:
-            continue
-        open_at = match.end() - 1
-        try:
-            close_at = _matching_paren(text, open_at)
-        except LatexError:
-            break
-        tail = re.match(r"\s*\}", text[close_at + 1 :])
-        if tail is None:
-            continue
-        out.append(text[position : match.start()] + text[open_at : close_at + 1])
-        position = close_at + 1 + tail.end()
-    out.append(text[position:])
-    return "".join(out)
-
-
-def normalise_fractions(text: str) -> str:
-    """\\dfrac, \\tfrac -> \\frac; the shorthand \\frac12 and \\frac1{n} get their braces."""
-    text = re.sub(r"\\[dt]frac(?![A-Za-z])", r"\\frac", text)
-    text = re.sub(r"\\frac\s*(\d)\s*(\d)", r"\\frac{\1}{\2}", text)
-    return re.sub(r"\\frac\s*(\d)\s*(?=\{)", r"\\frac{\1}", text)
-
-
-def normalise_operator_names(text: str) -> str:
-    """\\operatorname{sgn}(x), \\mathrm{ReLU}(x) -> \\sgn(x), \\ReLU(x); \\mathrm{H} -> H."""
-    def plain(match):
-        name = match.group(1)
-        return name if len(name) == 1 else "\\" + name
-
-    return re.sub(r"\\(?:operatorname|mathrm|text)\s*\{\s*([A-Za-z]+)\s*\}", plain, text)
-
-
-def braces_to_max_args(text: str) -> str:
-    """\\max\\{0, x\\} and \\max\\{0,x\\} -> \\max(0, x)."""
-    return re.sub(r"\\(max|min)\s*\\\{(.*?)\\\}", r"\\\1(\2)", text)
-
-
-def hat_braces(text: str) -> str:
-    """\\hat y -> \\hat{y}, the one form latex2sympy2 reads."""
-    return re.sub(r"\\hat\s+([A-Za-z])", r"\\hat{\1}", text)
-
-
-def bold_vectors(text: str) -> str:
-    return re.sub(r"\\(?:mathbf|boldsymbol|bm)\s*\{\s*([A-Za-z])\s*\}", r"\1", text)
-
-
-def natural_log(text: str) -> str:
-    """\\log is the natural logarithm, as in machine-learning texts (latex2sympy2 reads base 10)."""
-    return re.sub(r"\\log(?![A-Za-z])", r"\\ln", text)
-
-
-def transpose_marks(text: str) -> str:
-    """W^T, W^{T}, W^{\\top}, W^\\intercal -> W^{\\top} (only matrices can be transposed)."""
-    return re.sub(r"\^\s*(?:\{\s*(?:T|\\top|\\intercal)\s*\}|T(?![A-Za-z])|\\top|\\intercal)", r"^{\\top}", text)
-
-
-REWRITES = (
-    strip_math_delimiters,
-    drop_spacing,
-    drop_left_right,
-    sympy_printed_forms,
-    normalise_fractions,
-    normalise_operator_names,
-    braces_to_max_args,
-    bold_vectors,
-    hat_braces,
-    natural_log,
-    transpose_marks,
-)
-
-
-def _bare_sums(text: str, context: Context) -> str:
-    """\\sum_j, \\sum_{k}: the bounds are the problem's, 1..K."""
-    def bounded(match):
-        bound = context.sum_bounds.get(match.group(1), context.sum_bound)
-        if bound is None:
-            raise LatexError("a sum without bounds needs bounds here: write \\sum_{j=1}^{n}", text, match.start())
-        return rf"\sum_{{{match.group(1)}=1}}^{{{sympy.latex(bound)}}}"
-
-    return re.sub(r"\\sum_\{?\s*([A-Za-z])\s*\}?(?!\s*\^|\s*=|[A-Za-z])", bounded, text)
-
-
-def _function_token(context: Context) -> re.Pattern:
-    """One group matching any function name: \\sigma anywhere, a bare letter like H only as a word."""
-    names = sorted(context.functions, key=len, reverse=True)
-    alternatives = [rf"\\{re.escape(n)}" if n in GREEK or len(n) > 1 else rf"(?<!\\){re.escape(n)}" for n in names]
-    if "phi" not in context.functions and "varphi" in context.functions:
-        alternatives.append(r"\\phi")
-    return re.compile("(" + "|".join(alternatives) + r")(?![A-Za-z])")
-
-
-def _inside_command(text: str, index: int) -> bool:
-    """Whether the single letter at text[index] belongs to a \\command word (the g of \\log)."""
-    if text[index] == "\\":
-        return False
-    start = index
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    return start > 0 and text[start - 1] == "\\"
-
-
-def _matching_paren(text: str, start: int) -> int:
-    depth = 0
-    for i in range(start, len(text)):
-        if text[i] == "(":
-            depth += 1
-        elif text[i] == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-    raise LatexError("unbalanced '(': it is never closed", text, start)
-
-
-@dataclass
-class _Placeholders:
-    values: dict[str, sympy.Basic] = field(default_factory=dict)
-
-    def add(self, value) -> str:
-        name = f"Xi_{len(self.values) + 1}"
-        self.values[name] = value
-        return rf"{{\Xi_{{{len(self.values)}}}}}"
-
-
-def _applications(text: str, context: Context, holders: _Placeholders, depth: int) -> str:
-    """NAME(arg), NAME^2(arg), NAME'(arg): parse the argument on its own, leave a placeholder."""
-    pattern = _function_token(context)
-    out, position = [], 0
-    while True:
-        match = pattern.search(text, position)
-        if match is None:
-            out.append(text[position:])
-            return "".join(out)
-        after = match.end()
-        if _inside_command(text, match.start()):  # the g of \log, the H of \Hat
-            out.append(text[position:after])
-            position = after
-            continue
-        tail = re.match(r"\s*(')?\s*(\^\s*(?:\{[^{}]*\}|\d))?\s*\(", text[after:])
-        if tail is None:
-            out.append(text[position:after])
-            position = after
-            continue
-        open_at = after + tail.end() - 1
-        close_at = _matching_paren(text, open_at)
-        argument = parse_expression(text[open_at + 1 : close_at], context, depth + 1)
-        function = _resolve_function(match.group(1), context)
-        if isinstance(function, IndexedFunction):
-            subscript = re.match(r"\s*_\s*(\{[^{}]*\}|\w)", text[close_at + 1 :])
-            index = parse_expression(subscript.group(1).strip("{}"), context, depth + 1) if subscript else context.index
-            close_at += subscript.end() if subscript else 0
-            value = function.build(argument, index)
-        else:
-            value = _apply(function, argument, derivative=bool(tail.group(1)))
-        replacement = holders.add(value)
-        if tail.group(2):
-            replacement = f"{{{replacement}}}{tail.group(2)}"
-        out.append(text[position : match.start()] + replacement)
-        position = close_at + 1
-
-
-def _resolve_function(token: str, context: Context):
-    name = token.lstrip("\\")
-    if name == "phi" and "phi" not in context.functions:
-        name = "varphi"
-    return context.functions[name]
-
-
-def _apply(function, argument, derivative: bool):
-    if not derivative:
-        return function(argument)
-    u = sympy.Dummy("u")
-    return sympy.Subs(sympy.Derivative(function(u), u), u, argument).doit() if not argument.is_Symbol else sympy.Derivative(function(argument), argument)
-
-
-_BRACED = r"(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*?"
-
-
-def _named_expressions(text: str, context: Context, holders: "_Placeholders") -> str:
-    """Names the problem gives to expressions (E for the loss, \\hat{y} for an output), as placeholders.
-
-    latex2sympy2 cannot even read a lone E, so they are replaced before it sees the text.
-    """
-    for name in sorted(context.expressions, key=len, reverse=True):
-        pattern = re.escape(name) if name.startswith("\\") else rf"(?<![\\A-Za-z]){re.escape(name)}(?![A-Za-z_])"
-        text = re.sub(pattern, lambda _: holders.add(context.expressions[name]), text)
-    return text
-
-
-_INDEX = r"\s*([A-Za-z0-9]'?)\s*"
-_INDICATOR = re.compile(
-    r"(?:\\mathbb\s*\{\s*1\s*\}|\\mathbb\s*1|\\mathbf\s*\{\s*1\s*\}|\\mathbf\s*1|(?<![\w.])1)\s*"
-    r"(?:\\\{" + _INDEX + "=" + _INDEX + r"\\\}|_\s*\{\s*\\?\{?" + _INDEX + "=" + _INDEX + r"\\?\}?\s*\})"
-)
-_KRONECKER = re.compile(r"\\delta\s*_\s*(?:\{" + _INDEX + ",?" + _INDEX + r"\}|([A-Za-z0-9])([A-Za-z0-9])?)")
-
-
-def _index(name: str, context: Context):
-    """A written subscript: a number, or the problem's index of that name."""
-    return sympy.Integer(name) if name.isdigit() else context.symbols.get(name, sympy.Symbol(name))
-
-
-def _indicators(text: str, context: Context, holders: "_Placeholders") -> str:
-    """1\\{k=i\\}, \\mathbb{1}_{k=i} and \\delta_{ki}: the indicator of k = i, as KroneckerDelta."""
-    def delta(*names):
-        left, right = (n for n in names if n)
-        return holders.add(sympy.KroneckerDelta(_index(left, context), _index(right, context)))
-
-    text = _INDICATOR.sub(lambda m: delta(*m.groups()), text)
-    if "delta" in context.symbols or "delta" in context.functions:
-        return text  # the problem has its own delta (an error term, say)
-
-    def kronecker(match):
-        names = [n for n in match.groups() if n]
-        if len(names) != 2:
-            raise LatexError("\\delta needs two indices here: write \\delta_{ki} for the Kronecker delta", text, match.start())
-        return delta(*names)
-
-    return _KRONECKER.sub(kronecker, text)
-
-
-_LAYER_ENTRY = re.compile(
-    r"(\\?[A-Za-z]+)\s*(?:\^\s*\{\s*\(\s*(\d+)\s*\)\s*\}\s*_\s*(\{[^{}]*\}|\w)|_\s*(\{[^{}]*\}|\w)\s*\^\s*\{\s*\(\s*(\d+)\s*\)\s*\})"
-)
-
-
-def _layer_entries(text: str, context: Context, holders: "_Placeholders") -> str:
-    """\\omega^{(2)}_{kj} and w_{k0}^{(2)}: entry (k, j) of the problem's layer-2 weights."""
-    def entry(match):
-        name, layer = match.group(1).lstrip("\\"), match.group(2) or match.group(5)
-        base = context.vectors.get(f"{name}^({layer})")
-        if base is None:
-            return match.group(0)
-        written = (match.group(3) or match.group(4)).strip("{}")
-        names = [n.strip() for n in written.split(",")] if "," in written else list(written.replace(" ", ""))
-        if len(names) != 2 or not all(names):
-            raise LatexError(f"{name}^{{({layer})}} needs two indices, as in {name}^{{({layer})}}_{{kj}}", text, match.start())
-        return holders.add(base[_index(names[0], context), _index(names[1], context)])
-
-    return _LAYER_ENTRY.sub(entry, text)
-
-
-def _partials(text: str, context: Context, holders: "_Placeholders", depth: int) -> str:
-    """\\frac{\\partial E}{\\partial x_i} -> the Derivative of E with respect to x_i (latex2sympy2 has no \\partial)."""
-    pattern = re.compile(r"\\frac\s*\{\s*\\partial\s*(" + _BRACED + r")\}\s*\{\s*\\partial\s*(" + _BRACED + r")\}")
-
-    def derivative(match):
-        top, variable = match.group(1).strip(), match.group(2).strip()
-        if not top:
-            raise LatexError("write the function in the numerator: \\frac{\\partial f}{\\partial x}", text, match.start())
-        return holders.add(sympy.Derivative(parse_expression(top, context, depth + 1), parse_expression(variable, context, depth + 1)))
-
-    return pattern.sub(derivative, text)
-
-
-def _leibniz(text: str, context: Context) -> str:
-    """\\frac{d\\varphi}{dx} and \\frac{d \\varphi(x)}{dx} -> \\frac{d}{dx} \\varphi(x)."""
-    pattern = re.compile(r"\\frac\s*\{\s*d\s*(" + _function_token(context).pattern + r")\s*(\([^()]*\))?\s*\}\s*\{\s*d\s*([A-Za-z])\s*\}")
-
-    def rewrite(match):
-        token, argument, variable = match.group(2), match.group(3), match.group(4)
-        return rf"\frac{{d}}{{d{variable}}} {token}{argument or '(' + variable + ')'}"
-
-    return pattern.sub(rewrite, text)
-
-
-# --- numbers that must not be computed ----------------------------------------------------------
-
-
-def _digits(expr) -> float:
-    """An upper estimate of the number of decimal digits of a numeric subexpression."""
-    if expr.is_Integer or expr.is_Rational:
-        return math.log10(abs(int(expr.p)) + 1) + math.log10(abs(int(expr.q)) + 1)
-    if isinstance(expr, sympy.Pow) and expr.base.is_number and expr.exp.is_number:
-        exponent_digits = _digits(expr.exp)
-        if exponent_digits > 7:
-            return math.inf
-        return abs(_value(expr.exp)) * max(_digits(expr.base), 1)
-    if isinstance(expr, sympy.factorial) and expr.args[0].is_number:
-        size_digits = _digits(expr.args[0])
-        if size_digits > 7:
-            return math.inf
-        n = abs(_value(expr.args[0]))
-        return n * max(math.log10(n + 1), 1)
-    if expr.args and expr.is_number:
-        return sum(_digits(arg) for arg in expr.args)
-    return 1.0
-
-
-def _value(expr) -> float:
-    try:
-        return float(sympy.N(expr, 15)) if _digits(expr) < 300 else math.inf
-    except (TypeError, ValueError, OverflowError):
-        return math.inf
-
-
-def check_magnitudes(expr, text: str) -> None:
-    for node in sympy.preorder_traversal(expr):
-        if isinstance(node, (sympy.Pow, sympy.factorial)) and node.is_number and _digits(node) > MAX_DIGITS:
-            raise LatexError(f"a number in this answer has more than {MAX_DIGITS:,} digits; it is not evaluated", text)
-
-
-# --- the matrix case: a small parser, because products must not commute -------------------------
-
-
-def _parse_matrix_expression(text: str, context: Context):
-    """Sums and products of the problem's matrices, transposes and numbers, in written order."""
-    tokens = re.findall(r"\\top|[A-Za-z](?:_(?:\{\w+\}|\w))?|\d+(?:\.\d+)?|[-+*/()^{}]|\\cdot|\\times|\S", text)
-    position = 0
-
-    def peek():
-        return tokens[position] if position < len(tokens) else None
-
-    def take():
-        nonlocal position
-        position += 1
-        return tokens[position - 1]
-
-    def expression():
-        sign = -1 if peek() == "-" and take() else 1
-        value = sign * term() if sign == -1 else term()
-        while peek() in ("+", "-"):
-            op = take()
-            right = term()
-            value = value + right if op == "+" else value - right
-        return value
-
-    def term():
-        value = factor()
-        while peek() is not None and peek() not in ("+", "-", ")", "}"):
-            if peek() in ("*", r"\cdot", r"\times"):
-                take()
-            value = value * factor()
-        return value
-
-    def factor():
-        value = atom()
-        while peek() == "^":
-            take()
-            braced = peek() == "{" and take()
-            mark = take()
-            if braced:
-                if take() != "}":
-                    raise LatexError("expected '}' after a transpose", text)
-            if mark != r"\top":
-                raise LatexError(f"only transposes (^T) are understood for matrices, not ^{mark}", text)
-            value = value.T
-        return value
-
-    def atom():
-        token = take() if peek() is not None else None
-        if token is None:
-            raise LatexError("the answer ends too early", text)
-        if token in ("(", "{"):
-            value = expression()
-            closer = take() if peek() is not None else None
-            if closer not in (")", "}"):
-                raise LatexError("unbalanced '(': it is never closed", text)
-            return value
-        if re.fullmatch(r"\d+(?:\.\d+)?", token):
-            return sympy.Rational(token)
-        name = _plain_name(token)
-        if name in context.matrices:
-            return context.matrices[name]
-        known = ", ".join(sorted(context.matrices))
-        raise LatexError(f"'{token}' is not one of this problem's matrices or vectors ({known})", text)
-
-    value = expression()
-    if peek() is not None:
-        raise LatexError(f"unexpected '{peek()}'", text)
-    return value
-
-
-# --- the whole pipeline -------------------------------------------------------------------------
-
-
-def _to_problem_names(expr, context: Context):
-    """latex2sympy2's plain symbols and functions -> the problem's objects."""
-    replacements = {}
-    for symbol in expr.atoms(sympy.Symbol):  # bound variables too, so t in \int ... dt matches H(t)
-        name = symbol.name
-        indexed = re.fullmatch(r"(\w+?)_\{?(\w+)\}?", name)
-        if indexed and name not in context.symbols:
-            base, index = indexed.groups()
-            index_value = _index(index, context)
-            if base in context.vectors:
-                replacements[symbol] = context.vectors[base][index_value]
-            elif isinstance(context.functions.get(base), IndexedFunction):  # p_i for the entries of p = S(x)
-                replacements[symbol] = context.functions[base].build(sympy.Symbol(_vector_name(context)), index_value)
-        elif name in context.symbols:
-            replacements[symbol] = context.symbols[name]
-        elif name in context.expressions:
-            replacements[symbol] = context.expressions[name]
-    return expr.xreplace(replacements)
-
-
-def _uses_matrices(text: str, context: Context) -> bool:
-    if not context.matrices or re.search(r"\\(?:frac|sum|exp|sigma)", text):
-        return False
-    return any(_plain_name(token) in context.matrices for token in re.findall(r"[A-Za-z](?:_(?:\{\w+\}|\w))?", text))
-
-
-def _vector_name(context: Context) -> str:
-    return next(iter(context.vectors), "x")
-
-
-def parse_expression(text: str, context: Context, depth: int = 0):
-    if depth > MAX_NESTING:
-        raise LatexError("function applications nested too deeply")
-    for rewrite in REWRITES:
-        text = rewrite(text)
-    if not text.strip():
-        raise LatexError("empty expression")
-    if _uses_matrices(text, context):
-        return _parse_matrix_expression(text, context)
-    text = _bare_sums(text, context)
-    text = _leibniz(text, context)
-    holders = _Placeholders()
-    text = _indicators(text, context, holders)
-    text = _layer_entries(text, context, holders)
-    text = _partials(text, context, holders, depth)
-    text = _applications(text, context, holders, depth)
-    text = _named_expressions(text, context, holders)  # last: inner parses above handle their own
-    expr = _latex2sympy(text)
-    check_magnitudes(expr, text)
-    expr = expr.xreplace({sympy.Symbol(name): value for name, value in holders.values.items()})
-    return _to_problem_names(expr, context)
-
-
-def _latex2sympy(text: str):
-    from latex2sympy2 import latex2sympy
-
-    try:
-        return latex2sympy(text)
-    except RecursionError:
-        raise LatexError("the expression is nested too deeply") from None
-    except Exception as error:  # latex2sympy2 raises plain Exception with an ANTLR message
-        lines = str(error).splitlines()
-        caret = next((line for line in lines if line.strip().endswith("^")), None)
-        position = len(caret) - 1 if caret else None
-        raise LatexError(f"cannot read this LaTeX: {lines[0] if lines else type(error).__name__}", text, position) from None
-
-
-def parse_latex(text: str, problem: Problem | None = None):
-    """An answer in LaTeX -> a sympy expression in the problem's symbols. Raises LatexError."""
-    if not isinstance(text, str):
-        raise LatexError("the answer must be text")
-    if len(text) > MAX_LENGTH:
-        raise LatexError(f"the answer is {len(text):,} characters long; at most {MAX_LENGTH:,} are accepted")
-    if not text.strip():
-        raise LatexError("the answer is empty")
-    check_brackets(text)
-    check_commands(text)
-    return parse_expression(text, Context.for_problem(problem))

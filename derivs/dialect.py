@@ -1,0 +1,87 @@
+"""The students' dialect, as data: every command, function and character we accept, in one place.
+
+Read top to bottom, this is the notation `derivs` understands; the parser (parsing.py) only
+consults these tables. Adding `\\sech` is one row here, not a new rewrite.
+"""
+
+from __future__ import annotations
+
+import sympy
+
+_x = sympy.Dummy("x")
+LOGISTIC = sympy.Lambda(_x, 1 / (1 + sympy.exp(-_x)))
+RELU = sympy.Lambda(_x, sympy.Max(0, _x))
+
+# Functions of one argument, by command or operator name: \tanh, \operatorname{sech}, \text{ReLU}.
+# `\log` is the natural logarithm, as in machine-learning texts; `\log_{2}` names its base.
+FUNCTIONS: dict[str, object] = {
+    "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "cot": sympy.cot, "sec": sympy.sec, "csc": sympy.csc,
+    "cosec": sympy.csc,
+    "arcsin": sympy.asin, "arccos": sympy.acos, "arctan": sympy.atan, "arccot": sympy.acot, "arcsec": sympy.asec,
+    "arccsc": sympy.acsc, "asin": sympy.asin, "acos": sympy.acos, "atan": sympy.atan, "acot": sympy.acot,
+    "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh, "coth": sympy.coth, "sech": sympy.sech,
+    "csch": sympy.csch,
+    "arsinh": sympy.asinh, "arcsinh": sympy.asinh, "asinh": sympy.asinh, "arcosh": sympy.acosh,
+    "arccosh": sympy.acosh, "acosh": sympy.acosh, "artanh": sympy.atanh, "arctanh": sympy.atanh,
+    "atanh": sympy.atanh, "arcoth": sympy.acoth, "arccoth": sympy.acoth, "acoth": sympy.acoth,
+    "arsech": sympy.asech, "asech": sympy.asech, "arcsch": sympy.acsch, "acsch": sympy.acsch,
+    "exp": sympy.exp, "ln": sympy.log, "log": sympy.log,
+    "sgn": sympy.sign, "sign": sympy.sign, "abs": sympy.Abs,
+    "sigma": LOGISTIC, "sigmoid": LOGISTIC, "H": sympy.Heaviside, "Heaviside": sympy.Heaviside,
+    "ReLU": RELU, "relu": RELU, "erf": sympy.erf,
+}
+
+# f^{-1} for these is the inverse function, not 1/f: \sin^{-1} x = arcsin x.
+INVERSES: dict[object, object] = {
+    sympy.sin: sympy.asin, sympy.cos: sympy.acos, sympy.tan: sympy.atan, sympy.cot: sympy.acot,
+    sympy.sec: sympy.asec, sympy.csc: sympy.acsc, sympy.sinh: sympy.asinh, sympy.cosh: sympy.acosh,
+    sympy.tanh: sympy.atanh, sympy.coth: sympy.acoth, sympy.sech: sympy.asech, sympy.csch: sympy.acsch,
+}
+
+# Functions of several arguments: \max(0, x), \max\{0, x\}, \min(a, b), \gcd.
+VARIADIC: dict[str, object] = {"max": sympy.Max, "min": sympy.Min, "gcd": sympy.gcd, "lcm": sympy.lcm}
+
+GREEK = frozenset(
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron rho "
+    "varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon "
+    "Phi Psi Omega".split()
+)
+# Spellings of one letter: a problem that defines \varphi accepts \phi for it, and the other way round.
+GREEK_VARIANTS = {"phi": "varphi", "varphi": "phi", "epsilon": "varepsilon", "varepsilon": "epsilon",
+                  "theta": "vartheta", "vartheta": "theta", "rho": "varrho", "varrho": "rho"}
+
+CONSTANTS = {"pi": sympy.pi, "infty": sympy.oo, "infinity": sympy.oo, "e": sympy.E}
+
+# Decorations that make a new name (\hat y is not y) and ones that only change the font (\mathbf x is x).
+DECORATIONS = frozenset("hat widehat tilde widetilde bar overline dot ddot check breve".split())
+FONTS = frozenset("mathbf boldsymbol bm vec mathit mathrm mathsf mathnormal mathcal mathbb pmb textbf textit".split())
+
+# Relations, by command or symbol, with the sympy relation they build (approx is kept apart: a rounded value).
+RELATIONS = {"=": "==", "<": "<", ">": ">", "le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",
+             "geqslant": ">=", "ne": "!=", "neq": "!=", "approx": "approx", "simeq": "approx", "doteq": "approx",
+             "coloneqq": "==", "equiv": "=="}
+
+# Products written with an operator; \odot is the Hadamard (entrywise) product.
+PRODUCTS = frozenset({"cdot", "times", "ast", "odot", "circ"})
+
+# Commands that open and close a pair of brackets, with the function the pair applies.
+DELIMITERS = {"lfloor": ("rfloor", sympy.floor), "lceil": ("rceil", sympy.ceiling), "lvert": ("rvert", sympy.Abs),
+              "lVert": ("rVert", "norm"), "|": ("|", "norm"), "langle": ("rangle", None)}
+
+# Matrix environments and the bracket each draws (vmatrix is a determinant).
+MATRIX_ENVIRONMENTS = frozenset({"matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix", "array"})
+
+# Characters students paste, as the LaTeX they stand for.
+UNICODE = {
+    "α": r"\alpha ", "β": r"\beta ", "γ": r"\gamma ", "δ": r"\delta ", "ε": r"\epsilon ", "ζ": r"\zeta ",
+    "η": r"\eta ", "θ": r"\theta ", "ι": r"\iota ", "κ": r"\kappa ", "λ": r"\lambda ", "μ": r"\mu ", "ν": r"\nu ",
+    "ξ": r"\xi ", "π": r"\pi ", "ρ": r"\rho ", "σ": r"\sigma ", "τ": r"\tau ", "υ": r"\upsilon ", "φ": r"\varphi ",
+    "ϕ": r"\phi ", "χ": r"\chi ", "ψ": r"\psi ", "ω": r"\omega ", "Γ": r"\Gamma ", "Δ": r"\Delta ", "Θ": r"\Theta ",
+    "Λ": r"\Lambda ", "Ξ": r"\Xi ", "Π": r"\Pi ", "Σ": r"\Sigma ", "Φ": r"\Phi ", "Ψ": r"\Psi ", "Ω": r"\Omega ",
+    "−": "-", "–": "-", "·": r"\cdot ", "⋅": r"\cdot ", "×": r"\times ", "∗": "*", "÷": "/", "′": "'", "″": "''",
+    "≈": r"\approx ", "≤": r"\le ", "≥": r"\ge ", "≠": r"\ne ", "∑": r"\sum ", "∏": r"\prod ", "∂": r"\partial ",
+    "∞": r"\infty ", "√": r"\sqrt ", "⊙": r"\odot ", "∘": r"\circ ", "∫": r"\int ", "→": r"\to ", "⇒": r"\Rightarrow ",
+    "∇": r"\nabla ", "ᵀ": "^T", "⊤": r"\top ", "²": "^2", "³": "^3", "¹": "^1", "⁻¹": "^{-1}", "½": r"\frac12 ",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2212": "-", "ℓ": "l", "⌊": r"\lfloor ", "⌋": r"\rfloor ",
+    "⌈": r"\lceil ", "⌉": r"\rceil ", "‖": r"\| ", "∈": r"\in ",
+}

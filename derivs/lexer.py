@@ -1,0 +1,127 @@
+"""Student LaTeX -> tokens with positions. No meaning here: the parser gives tokens their sense.
+
+Unicode that students paste (σ, −, ·, ≤, ∑, ²) becomes the LaTeX it stands for, so the
+parser meets one spelling of each thing; every token keeps the offset of the character it
+came from, so an error can point at what the student typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dialect import UNICODE
+
+
+class LatexError(ValueError):
+    """The text is not a well-formed answer; says what and where, and what would be accepted."""
+
+    def __init__(self, message: str, text: str = "", position: int | None = None):
+        self.message = message
+        self.text = text
+        self.position = position
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        if self.position is None or not self.text:
+            return self.message
+        start = max(0, self.position - 30)
+        snippet = self.text[start : self.position + 30].replace("\n", " ")
+        caret = " " * (self.position - start) + "^"
+        return f"{self.message} (at character {self.position + 1})\n{snippet}\n{caret}"
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "number", "letter", "command", "symbol", "end"
+    text: str  # the number's digits, the letter, the command without its backslash, the symbol
+    position: int  # offset in the original text
+    space_before: bool = False  # whitespace (or a spacing command) stood before it
+
+    def is_(self, kind: str, *texts: str) -> bool:
+        return self.kind == kind and (not texts or self.text in texts)
+
+
+# Thousands written 1{,}154{,}560, 61\,706, 61\;706 or 1,154,560: one number, not a product or a list.
+_GROUPED = re.compile(r"\d{1,3}(?:(?:\{,\}|\\[,;: ]|\\thinspace ?|,)\d{3})+(?![\d])(?!\.\d)")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_COMMAND = re.compile(r"\\([A-Za-z]+)|\\(.)", re.DOTALL)
+# Spacing that separates tokens and means nothing else (a thin space between digits is handled above).
+_SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits",
+            "thinspace", "medspace", "thickspace", "enspace", "negthinspace", "nonumber", "notag", "big", "Big",
+            "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle"}
+
+
+def _translate(text: str) -> tuple[str, list[int]]:
+    """Replace unicode by LaTeX; return the new text and, per new character, its original offset."""
+    out: list[str] = []
+    origin: list[int] = []
+    for offset, char in enumerate(text):
+        replacement = UNICODE.get(char)
+        if replacement is None:
+            out.append(char)
+            origin.append(offset)
+        else:
+            out.append(replacement)
+            origin.extend([offset] * len(replacement))
+    return "".join(out), origin
+
+
+def tokens(text: str) -> list[Token]:
+    """The tokens of `text`, ending in an "end" token. Raises LatexError for a character we never accept."""
+    source, origin = _translate(text)
+    found: list[Token] = []
+    i, spaced = 0, False
+    while i < len(source):
+        char = source[i]
+        where = origin[i] if i < len(origin) else len(text)
+        if char.isspace() or char == "~":
+            i, spaced = i + 1, True
+            continue
+        grouped = _GROUPED.match(source, i) if char.isdigit() else None
+        if grouped and not ("," in grouped.group().replace("{,}", "") and _inside_brackets(found)):
+            digits = re.sub(r"\D", "", grouped.group())
+            found.append(Token("number", digits, where, spaced))
+            i, spaced = grouped.end(), False
+            continue
+        if char.isdigit() or (char == "." and i + 1 < len(source) and source[i + 1].isdigit()):
+            number = _NUMBER.match(source, i)
+            found.append(Token("number", number.group(), where, spaced))
+            i, spaced = number.end(), False
+            continue
+        if char == "\\":
+            command = _COMMAND.match(source, i)
+            if command is None:
+                raise LatexError("a lone backslash at the end", text, where)
+            name = command.group(1) or command.group(2)
+            i = command.end()
+            if name in _SPACING:
+                spaced = True
+                continue
+            found.append(Token("command", name, where, spaced))
+            spaced = False
+            continue
+        if char.isascii() and char.isalpha():
+            found.append(Token("letter", char, where, spaced))
+        elif char in "+-*/^_()[]{}|,=<>!'&.;:":
+            found.append(Token("symbol", char, where, spaced))
+        elif char == "$":
+            raise LatexError("a '$' inside the answer: write the answer without dollar signs, or with one pair around all of it", text, where)
+        else:
+            raise LatexError(f"the character {char!r} is not part of the notation: write it in LaTeX", text, where)
+        i, spaced = i + 1, False
+    found.append(Token("end", "", len(text), spaced))
+    return found
+
+
+def _inside_brackets(found: list[Token]) -> bool:
+    """Inside ( or [, a plain comma separates entries: (1,000) is a pair, 1{,}000 still one number."""
+    depth = 0
+    for token in reversed(found):
+        if token.kind == "symbol" and token.text in ")]":
+            depth += 1
+        elif token.kind == "symbol" and token.text in "([":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
