@@ -7,15 +7,15 @@ prove equality within what is left of the budget, and the decision says whether 
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 import sympy
 
 from .model import Problem
-from .numeric import DIGITS, NumericResult, Witness, compare_at_points, compare_limit, sample_points
+from .numeric import DIGITS, NumericResult, short_value, Witness, compare_at_points, compare_limit, probe_points, sample_points, tiny_difference
 from .symbolic import prove_equal
+from .timelimit import cpu_seconds
 
 POINTS = 24
 
@@ -54,37 +54,100 @@ def _foreign_names(problem: Problem, answer, reference) -> list[str]:
     return sorted(foreign)
 
 
-def decide(problem: Problem, answer, reference, where: Mapping | None = None, budget: float = 2.0, seed: int = 2026, strict: bool = True) -> Decision:
-    """Compare two expressions in the problem's variables; `budget` seconds for the whole decision.
+def decide(
+    problem: Problem, answer, reference, where: Mapping | None = None, budget: float = 2.0, seed: int = 2026,
+    strict: bool = True, proof_budget: float | None = None,
+) -> Decision:
+    """Compare two expressions in the problem's variables within `budget` CPU seconds.
 
+    Ladder, cheapest first: shapes and names; the exact difference when sympy's arithmetic
+    already reduces it to a number; values at random points and at the breakpoints of
+    non-analytic pieces (stopping at the first difference, confirmed at twice the precision);
+    a check that no tiny term hides below the tolerance; then, for the `proved` flag only, the
+    symbolic ladder within `proof_budget` (default: what is left of `budget`).
     `strict`: an answer that uses a symbol the reference does not is different (grading);
     a derivation step compares two student expressions, so both may use any symbol.
     """
-    started = time.monotonic()
+    started = cpu_seconds()
     where = where or {}
-    left, right = problem.expand_definitions(answer), problem.expand_definitions(reference)
+    left, right = problem.expand_definitions(answer), expanded(problem, reference)
+    early = _shapes_and_names(problem, left, right, strict)
+    if early is not None:
+        return replace(early, seconds=cpu_seconds() - started)
+    exact = _exact_difference(left, right)
+    if exact is not None:
+        return replace(exact, seconds=cpu_seconds() - started)
+    points = sample_points(problem.variables, where, POINTS, seed)
+    if isinstance(left, sympy.Limit) or isinstance(right, sympy.Limit) or _is_matrix(left):
+        numeric = _compare(left, right, points)
+        if numeric.holds is False:
+            return _confirm_difference(left, right, points, numeric, started)
+    else:
+        probes = probe_points((left, right), problem.variables, where, points)
+        numeric = compare_at_points(left, right, points + probes, stop_at_difference=True)
+        if numeric.holds is False:
+            return Decision("different", False, "numeric", cpu_seconds() - started, witness=numeric.witness)
+        tiny = tiny_difference(left - right, points)
+        if tiny is not None:
+            note = f"your answer differs from the expected one by about {tiny[1]:.3g} at {tiny[0].point}"
+            return Decision("different", False, "numeric", cpu_seconds() - started, witness=tiny[0], note=note)
+    if numeric.holds is None:
+        return Decision("undecided", False, "numeric", cpu_seconds() - started, note=numeric.detail)
+    remaining = budget - (cpu_seconds() - started)
+    allowed = remaining if proof_budget is None else min(proof_budget, remaining)
+    proof = prove_equal(left, right, where, max(allowed, 0.05), problem.indices)
+    method = f"numeric ({numeric.points} points)" + (f", proved by {proof.method}" if proof.proved else "")
+    return Decision("equal", proof.proved, method, cpu_seconds() - started)
+
+
+_EXPANDED: dict = {}
+
+
+def expanded(problem: Problem, expr):
+    """The reference with the problem's definitions expanded, once per (problem, expression)."""
+    if isinstance(expr, sympy.MatrixBase):
+        expr = sympy.ImmutableMatrix(expr)
+    key = (problem.id, id(problem), expr)
+    if key not in _EXPANDED:
+        if len(_EXPANDED) > 1024:
+            _EXPANDED.pop(next(iter(_EXPANDED)))
+        _EXPANDED[key] = problem.expand_definitions(expr)
+    return _EXPANDED[key]
+
+
+def _shapes_and_names(problem: Problem, left, right, strict: bool) -> Decision | None:
     if _is_matrix(left) != _is_matrix(right):
         expected = "a matrix (or vector)" if _is_matrix(right) else "a scalar"
-        return Decision("different", False, "shape", time.monotonic() - started, note=f"the answer should be {expected}")
+        return Decision("different", False, "shape", 0.0, note=f"the answer should be {expected}")
     if _is_matrix(left) and left.shape != right.shape:
         shape = lambda e: " x ".join(str(n) for n in e.shape)  # noqa: E731
         note = f"the answer has shape {shape(left)}, but the expected answer has shape {shape(right)}"
-        return Decision("different", False, "shape", time.monotonic() - started, note=note)
+        return Decision("different", False, "shape", 0.0, note=note)
     foreign = _foreign_names(problem, left, right) if strict else []
     if foreign:
         names = ", ".join(foreign)
-        return Decision("different", False, "variables", time.monotonic() - started, note=f"the answer uses {names}, which the expected answer does not depend on")
-    points = sample_points(problem.variables, where, POINTS, seed)
-    numeric = _compare(left, right, points)
-    if numeric.holds is False:
-        return _confirm_difference(left, right, points, numeric, started)
-    if numeric.holds is None:
-        return Decision("undecided", False, "numeric", time.monotonic() - started, note=numeric.detail)
-    proof = prove_equal(left, right, where, max(budget - (time.monotonic() - started), 0.05), problem.indices)
-    method = f"numeric ({numeric.points} points)" + (f", proved by {proof.method}" if proof.proved else "")
-    return Decision("equal", proof.proved, method, time.monotonic() - started)
+        return Decision("different", False, "variables", 0.0, note=f"the answer uses {names}, which the expected answer does not depend on")
+    return None
 
 
+def _exact_difference(left, right) -> Decision | None:
+    """When sympy's own arithmetic reduces answer - reference to a number: 0 is equal, else different."""
+    if _is_matrix(left) or isinstance(left, sympy.Limit) or isinstance(right, sympy.Limit):
+        return None
+    try:
+        gap = left - right
+    except (TypeError, ValueError):
+        return None
+    if gap == 0:
+        return Decision("equal", True, "identical", 0.0)
+    if not gap.is_number or gap.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
+        return None
+    size = abs(sympy.N(gap, 60))
+    if not size.is_number or size == 0 or size < sympy.Float("1e-50"):
+        return None  # a number sympy has not simplified, and tiny: leave it to the points and the proof
+    if right.is_number:  # a numeric part: say what the student wrote, but not the gap (it gives the answer away)
+        return Decision("different", False, "exact", 0.0, witness=Witness("", short_value(left), short_value(right)))
+    return Decision("different", False, "exact", 0.0, note=f"your answer differs from the expected one by the constant {short_value(gap)}")
 def _compare(left, right, points, digits: int = DIGITS) -> NumericResult:
     if isinstance(left, sympy.Limit):
         return compare_limit(left, right, points)
@@ -97,5 +160,5 @@ def _confirm_difference(left, right, points, first: NumericResult, started: floa
     """Both readings must agree: re-evaluate at twice the digits before calling it a difference."""
     second = _compare(left, right, points, digits=2 * DIGITS)
     if second.holds is False:
-        return Decision("different", False, "numeric", time.monotonic() - started, witness=second.witness)
-    return Decision("undecided", False, "numeric", time.monotonic() - started, note="the two precisions disagree (a near-cancellation)")
+        return Decision("different", False, "numeric", cpu_seconds() - started, witness=second.witness)
+    return Decision("undecided", False, "numeric", cpu_seconds() - started, note="the two precisions disagree (a near-cancellation)")

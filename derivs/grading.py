@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+
+import sympy
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -10,11 +12,13 @@ from .discovery import LoadError, UnknownProblem, load_problems
 from .equivalence import decide
 from .feedback import explain
 from .model import Part, Problem
-from .parsing import LatexError, parse_latex
+from .latex import to_latex, to_text
+from .parsing import LatexError, Reading, parse_latex, read_answer
 from .sandbox import Overrun, run_limited
-from .timelimit import TimeLimitExceeded, time_limit
+from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
-DEFAULT_TIMEOUT = 2.0
+DEFAULT_TIMEOUT = 2.0  # CPU seconds per answer
+PROOF_BUDGET = 0.5  # CPU seconds of the default timeout for the symbolic proof behind `proved`
 VERDICTS = ("correct", "incorrect", "invalid", "undecided")
 
 
@@ -39,10 +43,13 @@ class GradeResult:
     seconds: float
     witness: dict | None = None  # where an incorrect answer differs: point and both values
     student: str | None = None
+    interpreted: str = ""  # the answer as read, printed back as LaTeX in the problem's notation
+    reading_notes: tuple[str, ...] = ()  # where the reading departs from TeX (e^-ax read as e^{-ax})
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["seconds"] = round(self.seconds, 3)
+        data["reading_notes"] = list(self.reading_notes)
         if self.student is None:
             del data["student"]
         return data
@@ -74,19 +81,26 @@ def _incorrect_feedback(problem: Problem, part: Part, answer, decision) -> str:
 
 
 def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problems_dir: str | None = None) -> GradeResult:
-    """Grade in this process (soft time limit only). Use `grade` for untrusted input."""
-    started = time.monotonic()
+    """Grade in this process, under a CPU-time limit. Use `grade` for untrusted input (a hard limit too)."""
+    started = cpu_seconds()
     problem, part = resolve_target(target, problems_dir)
+    reading: list = []
 
     def result(verdict: str, feedback: str, proved: bool = False, witness=None) -> GradeResult:
-        return GradeResult(target, latex, verdict, feedback, proved, time.monotonic() - started, witness)
+        interpreted, notes = reading if reading else ("", ())
+        return GradeResult(target, latex, verdict, feedback, proved, cpu_seconds() - started, witness, None, interpreted, notes)
 
     if part.kind == "derivation":
         return _grade_derivation(target, latex, problem, part, timeout, started)
     try:
         with time_limit(timeout):
-            answer = parse_latex(latex, problem)
-            decision = decide(problem, answer, part.answer, part.where, budget=max(0.1, 0.6 * timeout - (time.monotonic() - started)))
+            answer, notes = stated_value(read_answer(latex, problem))
+            reading[:] = [to_latex(answer), notes]
+            restated = restates_question(problem, part, answer)
+            if restated:
+                return result("incorrect", restated)
+            decision = decide(problem, answer, part.answer, part.where, budget=max(0.1, 0.8 * timeout - (cpu_seconds() - started)),
+                              proof_budget=PROOF_BUDGET * timeout / DEFAULT_TIMEOUT)
             if decision.verdict == "equal":
                 how = "proved symbolically" if decision.proved else f"equal at {decision.method}; not proved symbolically within the time limit"
                 return result("correct", f"correct ({how})", decision.proved)
@@ -106,12 +120,50 @@ def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problem
         return result("undecided", f"could not decide ({type(error).__name__}: {error})")
 
 
+def stated_value(reading: Reading) -> tuple:
+    """The value an answer states: `\\varphi'(x) = a\\varphi(1-\\varphi)` and `\\approx 0.0006` state their last side."""
+    if any(op not in ("==", "approx") for op in reading.relations):
+        raise LatexError("an answer is a value, not an inequality: write the value itself")
+    notes = reading.notes + (("read the last side of the equation as your answer",) if reading.relations else ())
+    return reading.answer, notes
+
+
+CALCULUS = {sympy.Derivative: "a derivative", sympy.Integral: "an integral", sympy.Limit: "a limit", sympy.Subs: "a substitution into a derivative"}
+
+
+def restates_question(problem: Problem, part: Part, answer) -> str | None:
+    """Feedback when an answer still holds what the question asks to work out, or breaks the part's
+    `in_terms_of` / `forbidden`; None when it does not. (It may equal the reference: tanh'(x) does.)"""
+    if not isinstance(answer, sympy.Basic):
+        return None
+    reference = sympy.sympify(part.answer)
+    question = part.question
+    for kind, name in CALCULUS.items():
+        asked = question is None or sympy.sympify(question).has(kind)
+        if asked and answer.has(kind) and not reference.has(kind):
+            return f"your answer still contains {name} ({to_text(next(iter(answer.atoms(kind))))}): work it out"
+    if question is not None and not sympy.sympify(question).is_number and not reference.has(question) and answer.has(question):
+        return f"your answer restates the question ({to_text(question)}): write it {_written_in(part)}"
+    for item in part.forbidden:
+        if answer.has(item):
+            return f"write the answer without {to_text(item)}"
+    if part.in_terms_of and not any(answer.has(item) for item in part.in_terms_of):
+        return f"write the answer {_written_in(part)}"
+    return None
+
+
+def _written_in(part: Part) -> str:
+    if part.in_terms_of:
+        return "in terms of " + ", ".join(to_text(item) for item in part.in_terms_of)
+    return "out, without the quantity asked for"
+
+
 def _grade_derivation(target: str, text: str, problem: Problem, part: Part, timeout: float, started: float) -> GradeResult:
     """A whole derivation: correct when every step holds and its last expression is the answer."""
     from .derivation import check_derivation_now
 
     def result(verdict: str, feedback: str, proved: bool = False, witness=None) -> GradeResult:
-        return GradeResult(target, text, verdict, feedback, proved, time.monotonic() - started, witness)
+        return GradeResult(target, text, verdict, feedback, proved, cpu_seconds() - started, witness)
 
     try:
         report = check_derivation_now(text, problem, timeout)
@@ -158,11 +210,11 @@ def from_overrun(target: str, latex: str, overrun: Overrun, seconds: float) -> G
 def grade(target: str, latex: str, *, timeout: float = DEFAULT_TIMEOUT, problems_dir: str | Path | None = None) -> GradeResult:
     """Grade one answer in an isolated worker (memory cap, hard time limit). Raises UnknownTarget."""
     resolve_target(target, problems_dir)  # fail fast, in this process, on a bad target
-    started = time.monotonic()
+    started = cpu_seconds()
     limit = task_limit(target, latex, timeout, problems_dir)
     outcome = run_limited(grade_now, (target, latex, timeout, str(problems_dir) if problems_dir else None), limit)
     if isinstance(outcome, Overrun):
-        return from_overrun(target, latex, outcome, time.monotonic() - started)
+        return from_overrun(target, latex, outcome, cpu_seconds() - started)
     return outcome
 
 

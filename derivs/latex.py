@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import sympy
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.precedence import PRECEDENCE
+from sympy.printing.str import StrPrinter
 
 
 class HomeworkLatexPrinter(LatexPrinter):
@@ -25,3 +29,47 @@ class HomeworkLatexPrinter(LatexPrinter):
 
 def to_latex(expr) -> str:
     return HomeworkLatexPrinter({"mul_symbol": None}).doprint(expr)
+
+
+_GREEK_LETTERS = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "zeta": "ζ", "eta": "η",
+    "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ",
+    "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
+    "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+}
+_GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(" + "|".join(sorted(_GREEK_LETTERS, key=len, reverse=True)) + r")(?![A-Za-z])")
+
+
+class _TextPrinter(StrPrinter):
+    """sympy's one-line printer, in the homework's notation: σ(2*x) as σ(2·x), d/dx tanh(x), φ'(0), H(x), δ_ki."""
+
+    def _print_Derivative(self, expr):
+        variables = "".join(f"d{self._print(v)}" + (f"^{n}" if n > 1 else "") for v, n in expr.variable_count)
+        order = sum(n for _, n in expr.variable_count)
+        top = "d" if order == 1 else f"d^{order}"
+        return f"{top}/{variables} {self.parenthesize(expr.expr, PRECEDENCE['Mul'])}"
+
+    def _print_Subs(self, expr):
+        inner, old, new = expr.args
+        if isinstance(inner, sympy.Derivative) and len(old) == 1 and inner.expr.args == (old[0],):
+            name = self._print(type(inner.expr)).replace("sigma", "σ")
+            return f"{name}{chr(39) * inner.derivative_count}({self._print(new[0])})"
+        return super()._print_Subs(expr)
+
+    def _print_Heaviside(self, expr):
+        return f"H({self._print(expr.args[0])})"
+
+    def _print_KroneckerDelta(self, expr):
+        return f"δ({self._print(expr.args[0])}, {self._print(expr.args[1])})"
+
+    def _print_Pow(self, expr, rational=False):
+        return super()._print_Pow(expr, rational).replace("**", "^")
+
+    def _print_Mul(self, expr):
+        return super()._print_Mul(expr).replace("*", "·")
+
+
+def to_text(expr) -> str:
+    """One line of readable mathematics for feedback a student reads: σ(2·x), tanh(x)^2, not LaTeX source."""
+    text = _TextPrinter({"order": "none"}).doprint(expr)
+    return _GREEK_WORD.sub(lambda match: _GREEK_LETTERS[match.group(1)], text)

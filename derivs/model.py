@@ -157,6 +157,10 @@ class Part:
     where: Mapping[sympy.Symbol, Set] = field(default_factory=dict)
     mistakes: tuple[Mistake, ...] = ()
     kind: str = "expression"  # or "derivation": the student hands in a whole chain ending in the answer
+    # What the answer must be written in (at least one of these functions or symbols must appear), and
+    # what it must not contain: "tanh(x) in terms of sigma" has in_terms_of=(sigma,), forbidden=(tanh,).
+    in_terms_of: tuple = ()
+    forbidden: tuple = ()
 
 
 @dataclass(frozen=True)

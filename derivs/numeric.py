@@ -8,6 +8,7 @@ a real difference, and the point is reported as a witness.
 from __future__ import annotations
 
 import random
+import zlib
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
@@ -15,10 +16,13 @@ import mpmath
 import sympy
 from sympy import Expr, Interval, Set
 
+from .evaluation import Unsupported, value_at
 from .model import pieces, rename_bound, Index, Integer, Matrix, Scalar, Size, Table, Variable, Vector
 
 DIGITS = 30
-TOLERANCE = sympy.Float("1e-20", DIGITS)
+TOLERANCE = sympy.Float("1e-20", DIGITS)  # for sympy's evalf, whose every digit asked for is right
+GUARD_DIGITS = 10  # the walk into mpmath carries these beyond DIGITS; its agreement tolerance is 10^-DIGITS
+EVALUATION_ERRORS = (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError, Unsupported)
 
 
 @dataclass(frozen=True)
@@ -67,14 +71,33 @@ def _sample_from_set(rng: random.Random, domain: Set, low: float, high: float, t
     raise ValueError(f"cannot sample from the set {piece}")
 
 
+_SAMPLES: dict = {}
+
+
 def sample_points(
     variables: Iterable[Variable],
     where: Mapping[sympy.Symbol, Set],
     count: int,
     seed: int = 2026,
+    fixed: Mapping | None = None,
 ) -> list[dict]:
-    """`count` random assignments of every variable; sizes cycle through their choices."""
-    variables = list(variables)
+    """`count` random assignments of every variable; sizes cycle through their choices.
+
+    `fixed` sets some variables (a size, an index, a scalar) to given values in every point.
+    The same arguments give the same points, computed once per process.
+    """
+    variables = tuple(variables)
+    key = (variables, tuple(sorted(where.items(), key=str)), count, seed, tuple(sorted((fixed or {}).items(), key=str)))
+    cached = _SAMPLES.get(key)
+    if cached is None:
+        cached = _sample(variables, where, count, seed, dict(fixed or {}))
+        if len(_SAMPLES) > 512:
+            _SAMPLES.pop(next(iter(_SAMPLES)))
+        _SAMPLES[key] = cached
+    return [dict(point) for point in cached]
+
+
+def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict) -> list[dict]:
     rng = random.Random(seed)
     points = []
     for turn in range(count):
@@ -84,9 +107,12 @@ def sample_points(
         for offset, var in enumerate(size_vars):  # offsets vary the shapes' combinations
             choices = [c for c in var.choices if _allowed(where, var.symbol, c)]
             sizes[var.symbol] = sympy.Integer(choices[(turn + offset * (turn // len(choices) + 1)) % len(choices)])
+        sizes.update({s: v for s, v in fixed.items() if any(isinstance(var, Size) and var.symbol == s for var in variables)})
         point.update(sizes)
         for var in variables:
-            if isinstance(var, Index):
+            if getattr(var, "symbol", None) in fixed and not isinstance(var, Size):
+                point[var.symbol] = fixed[var.symbol]
+            elif isinstance(var, Index):
                 point[var.symbol] = sympy.Integer(rng.randint(var.lower, _concrete(var.upper, sizes)))
             elif isinstance(var, Integer):
                 allowed = [n for n in range(var.low, var.high + 1) if _allowed(where, var.symbol, n)]
@@ -108,6 +134,112 @@ def sample_points(
                 point[var.symbol] = sympy.ImmutableMatrix(rows, cols, entries)
         points.append(point)
     return points
+
+
+# --- probes: where a non-analytic piece changes, and beyond the sampled ranges ---------------------
+
+NON_ANALYTIC = (sympy.Heaviside, sympy.Abs, sympy.sign, sympy.Max, sympy.Min, sympy.floor, sympy.ceiling,
+                sympy.KroneckerDelta, sympy.Piecewise, sympy.frac)
+_NEAR = (sympy.Rational(1, 1000), sympy.Rational(3, 7))  # distances from a breakpoint, on both sides
+
+
+def breakpoints(*exprs) -> list:
+    """Expressions that are 0 where a non-analytic piece (H, |.|, max, floor, delta, cases) changes."""
+    found = []
+    for expr in exprs:
+        for node in sympy.preorder_traversal(expr):
+            if isinstance(node, (sympy.Heaviside, sympy.Abs, sympy.sign)):
+                found.append(node.args[0])
+            elif isinstance(node, (sympy.floor, sympy.ceiling, sympy.frac)):
+                found.append(node.args[0])
+            elif isinstance(node, (sympy.Max, sympy.Min)):
+                found.extend(a - b for a, b in zip(node.args, node.args[1:]))
+            elif isinstance(node, sympy.KroneckerDelta):
+                found.append(node.args[0] - node.args[1])
+            elif isinstance(node, sympy.Piecewise):
+                for _, condition in node.args:
+                    found.extend(r.lhs - r.rhs for r in condition.atoms(sympy.core.relational.Relational))
+    return list(dict.fromkeys(b for b in found if not b.is_number))
+
+
+def probe_points(exprs: tuple, variables: Iterable[Variable], where: Mapping, base: list[dict], limit: int = 24) -> list[dict]:
+    """Points on both sides of every breakpoint of the expressions, sizes beyond the declared
+    choices, and scalars outside their sampled ranges: where a term that vanishes on the random
+    points (H(x - 5), max(0, K - 5), delta_{k6}) shows itself. Empty when nothing is non-analytic."""
+    zeros = breakpoints(*exprs)
+    if not zeros:
+        return []
+    variables = tuple(variables)
+    declared = {getattr(v, "symbol", None): v for v in variables}
+    probes: list[dict] = []
+    for zero in zeros:
+        for symbol in sorted(zero.free_symbols & set(declared), key=str):
+            probes.extend(_around(zero, symbol, declared[symbol], variables, where, base[:2]))
+    probes.extend(_beyond(variables, where, base[:2]))
+    return probes[:limit]
+
+
+def _around(zero, symbol, var, variables, where, base) -> list[dict]:
+    """Points with `symbol` at, just below and just above the root of `zero` (other values from base)."""
+    try:
+        polynomial = sympy.Poly(zero, symbol)
+    except sympy.PolynomialError:
+        return []
+    if polynomial.degree() != 1:
+        return []
+    slope, offset = polynomial.all_coeffs()
+    found = []
+    for point in base:
+        root = (-offset / slope).xreplace(point)
+        if not root.is_number or not root.is_real:
+            continue
+        if isinstance(var, (Size, Index, Integer)):
+            centre = int(sympy.floor(root))
+            for value in {centre - 1, centre, centre + 1, centre + 2}:
+                found.extend(_with(variables, where, {symbol: sympy.Integer(value)}, point))
+        else:
+            for near in (0, *_NEAR, *(-n for n in _NEAR)):
+                value = sympy.nsimplify(root) + near
+                if _allowed(where, symbol, value):
+                    changed = dict(point)
+                    changed[symbol] = value
+                    found.append(changed)
+    return found
+
+
+def _with(variables, where, fixed: dict, point: dict) -> list[dict]:
+    """The point with discrete variables fixed; a size grows to hold an index set beyond it."""
+    (symbol, value), = fixed.items()
+    var = next(v for v in variables if getattr(v, "symbol", None) == symbol)
+    if isinstance(var, Size) and value < 1 or isinstance(var, Index) and value < var.lower:
+        return []
+    if isinstance(var, Index) and not sympy.sympify(var.upper).is_number:
+        size = next(iter(sympy.sympify(var.upper).free_symbols))
+        fixed = {**fixed, size: sympy.Integer(max(int(value), int(point.get(size, 1))))}
+    elif isinstance(var, Index) and value > int(var.upper):
+        return []
+    if not all(_allowed(where, s, v) for s, v in fixed.items()):
+        return []
+    try:  # a seed from the names, not hash(): the same probes in every process
+        return sample_points(variables, where, 1, seed=zlib.crc32(f"{symbol}={value}".encode()), fixed=fixed)
+    except ValueError:  # the size is too small for an index declared over it
+        return []
+
+
+def _beyond(variables, where, base) -> list[dict]:
+    """Sizes past the declared choices, and unconstrained scalars outside their sampled ranges."""
+    found = []
+    for var in variables:
+        if isinstance(var, Size):
+            for size in (max(var.choices) + 2, max(var.choices) + 4):
+                found.extend(_with(variables, where, {var.symbol: sympy.Integer(size)}, base[0]))
+        elif isinstance(var, Scalar) and var.symbol not in where and not (var.symbol.is_positive or var.symbol.is_nonnegative):
+            span = sympy.Rational(str(var.high)) - sympy.Rational(str(var.low))
+            for value in (sympy.Rational(str(var.low)) - span, sympy.Rational(str(var.high)) + span):
+                changed = dict(base[0])
+                changed[var.symbol] = value + sympy.Rational(1, 7)
+                found.append(changed)
+    return found
 
 
 def _concrete(size, sizes: Mapping) -> int:
@@ -235,6 +367,11 @@ def _coordinates(point: Mapping) -> tuple[tuple[str, str], ...]:
     return tuple((str(symbol), str(sympy.N(value, DIGITS)) if not isinstance(value, sympy.MatrixBase) else str(value.evalf(DIGITS).tolist())) for symbol, value in point.items())
 
 
+def short_value(value) -> str:
+    """A number as a student reads it: whole numbers exactly, others to 6 significant digits."""
+    return _short(sympy.sympify(value))
+
+
 def _short(value) -> str:
     if isinstance(value, sympy.MatrixBase):
         return "[" + "; ".join(", ".join(_short(v) for v in value.row(r)) for r in range(value.rows)) + "]"
@@ -254,16 +391,86 @@ def _relevant(point: Mapping, *exprs) -> dict:
 
 
 def compare_at_points(
-    lhs: Expr, rhs: Expr, points: list[dict], tolerance=TOLERANCE, digits: int = DIGITS, compile_large: bool = False
+    lhs: Expr, rhs: Expr, points: list[dict], tolerance=TOLERANCE, digits: int = DIGITS, compile_large: bool = False,
+    stop_at_difference: bool = False,
 ) -> NumericResult:
-    """Largest relative difference over the points; the first point past tolerance is the witness."""
+    """Largest relative difference over the points; the first point where they differ is the witness.
+
+    Scalars are walked into mpmath at DIGITS + GUARD_DIGITS; a gap above 10^-DIGITS is believed only
+    if it survives twice the precision (a near-cancellation shrinks, a real difference does not).
+    `stop_at_difference`: return at the first confirmed difference (grading needs one witness).
+    """
+    if _is_matrix(lhs) or _is_matrix(rhs):
+        return _compare_by_evalf(lhs, rhs, points, tolerance, digits, compile_large)
+    worst = mpmath.mpf(0)
+    used = 0
+    for point in points:
+        gap = _gap(lhs, rhs, point, digits, compile_large)
+        if gap is None:
+            continue
+        used += 1
+        if gap > mpmath.mpf(10) ** -digits:
+            confirmed = _gap(lhs, rhs, point, 2 * digits + GUARD_DIGITS, compile_large)
+            if confirmed is not None and confirmed > mpmath.mpf(10) ** (-2 * digits) and confirmed > gap / 1000:
+                witness = _witness(lhs, rhs, point, digits)
+                if stop_at_difference:
+                    return NumericResult(False, used, float(confirmed), witness)
+                return _verdict(max(worst, confirmed), used, len(points), witness)
+            continue  # the gap was rounding: it shrank at the higher precision
+        worst = max(worst, gap)
+    return _verdict(worst, used, len(points), None)
+
+
+def _gap(lhs, rhs, point, digits: int, compile_large: bool):
+    """|l - r| / max(1, |l|, |r|) at the point, or None where a side is not a finite number."""
+    try:
+        left, right = _value(lhs, point, digits, compile_large), _value(rhs, point, digits, compile_large)
+    except EVALUATION_ERRORS:
+        return None
+    if left is None or right is None:
+        return None
+    with mpmath.workdps(digits + GUARD_DIGITS):
+        return abs(left - right) / max(mpmath.mpf(1), abs(left), abs(right))
+
+
+def _value(expr, point, digits: int, compile_large: bool):
+    """The walk into mpmath; sympy's evalf for what the walk does not know. None if not finite."""
+    try:
+        value = value_at(expr, point, digits + GUARD_DIGITS)
+    except Unsupported:
+        fallback = evaluate(expr, point, digits + GUARD_DIGITS, compile_large)
+        if not _finite_number(fallback):
+            return None
+        value = mpmath.mpmathify(complex(fallback) if not fallback.is_real else fallback)
+    if not mpmath.isfinite(value):
+        return None
+    return value
+
+
+def _witness(lhs, rhs, point, digits: int) -> Witness:
+    shown = _relevant(point, lhs, rhs)
+    values = []
+    for expr in (lhs, rhs):
+        try:
+            values.append(_short(evaluate(expr, point, digits)))
+        except EVALUATION_ERRORS:
+            values.append("?")
+    return Witness(describe_point(shown), values[0], values[1], _coordinates(shown))
+
+
+def _is_matrix(expr) -> bool:
+    return isinstance(expr, (sympy.MatrixExpr, sympy.MatrixBase))
+
+
+def _compare_by_evalf(lhs, rhs, points, tolerance, digits: int, compile_large: bool) -> NumericResult:
+    """Matrices: both sides through sympy, entry by entry."""
     worst = sympy.Float(0)
     used = 0
     witness = None
     for point in points:
         try:
             left, right = evaluate(lhs, point, digits, compile_large), evaluate(rhs, point, digits, compile_large)
-        except (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError):
+        except EVALUATION_ERRORS:
             continue
         gap = difference(left, right)
         if gap is None:
@@ -363,3 +570,28 @@ def compare_range(
             return NumericResult(False, len(values), float(abs(value - end)), witness, f"no value came near the end {end} of {expected}: the range is narrower")
         gap = max(gap, abs(value - end))
     return NumericResult(True, len(values), float(gap))
+
+
+# --- tiny differences ------------------------------------------------------------------------------
+
+TINY_DIGITS = 60
+
+
+def tiny_difference(gap: Expr, points: list[dict]) -> tuple[Witness, float] | None:
+    """A term below the tolerance (+10^-25 x) that sympy's arithmetic kept: answer - reference, at
+    60 and 120 digits at one point, is a real difference when it does not shrink with the precision."""
+    if not isinstance(gap, sympy.Expr) or gap == 0 or gap.has(sympy.Limit):
+        return None
+    for point in points[:3]:
+        try:
+            low = value_at(gap, point, TINY_DIGITS)
+            high = value_at(gap, point, 2 * TINY_DIGITS)
+        except (Unsupported, *EVALUATION_ERRORS):
+            continue
+        if not (mpmath.isfinite(low) and mpmath.isfinite(high)):
+            continue
+        if abs(high) > mpmath.mpf(10) ** (-TINY_DIGITS + 10) and abs(high) > abs(low) / 1000:
+            shown = _relevant(point, gap)
+            return Witness(describe_point(shown), _short(sympy.Float(mpmath.re(high), 15)), "0", _coordinates(shown)), float(abs(high))
+        return None
+    return None

@@ -192,15 +192,22 @@ _UNSUPPORTED = {
     "implies": "'\\implies' joins statements: an answer is one expression",
     "therefore": "'\\therefore' joins statements: an answer is one expression",
     "quad": "",
+    "partial": "'\\partial' belongs in a derivative: \\frac{\\partial f}{\\partial x}",
+    "nexists": "",
 }
+
+
+# Words students type without a backslash that mean the command: sqrt(x), sum, pi.
+WORD_COMMANDS = frozenset({"sqrt", "frac", "sum", "prod", "lim", "int", "pi", "infty"})
 
 
 class _NoArgument(Exception):
     """A function's name with nothing to apply it to: read it as a name (σ² is a variance)."""
 
 
-# In a free context these letters before ( are functions, as in sympy's own tables: f(x), g(t).
-FREE_FUNCTION_LETTERS = frozenset("fgh")
+# In a free context these names before ( are functions, as in sympy's own tables: f(x), g(t), \varphi(x);
+# any name followed by a prime and ( is one: y'(t).
+FREE_FUNCTION_NAMES = frozenset({"f", "g", "h", "F", "G", "phi", "varphi", "psi", "Phi", "Psi"})
 
 
 class _Parser:
@@ -212,8 +219,11 @@ class _Parser:
         self.context = context
         self.depth = 0
         self.absolute = 0  # how many |..| are open: a | then closes one
+        self.norms = 0  # likewise \\| .. \\|
+        self.differential = None  # \\int \\frac{dz}{z}: the d-variable met inside the integrand
         self.integrals = 0  # inside an integrand: d followed by a variable ends it
         self.notes: list[str] = []
+        self._read_words()
         if context.free and not context.matrix_letters and self._writes_transpose():
             self.context = Context(**{**vars(context), "matrix_letters": True})
 
@@ -274,13 +284,55 @@ class _Parser:
                     return at
         raise self.error(f"'{opener}' is never closed")
 
+    def _read_words(self) -> None:
+        r"""Letters typed together: sin(x) without its backslash is \sin; a word such as 'know' is prose, refused."""
+        at = 0
+        while at < len(self.tokens):
+            run = at
+            while run < len(self.tokens) and self.tokens[run].kind == "letter" and (run == at or not self.tokens[run].space_before):
+                run += 1
+            if run - at >= 2 and not self._inside_name(at):
+                word = "".join(t.text for t in self.tokens[at:run])
+                if word in dialect.FUNCTIONS or word in dialect.VARIADIC or word in WORD_COMMANDS:
+                    self.tokens[at:run] = [Token("command", word, self.tokens[at].position, self.tokens[at].space_before)]
+                    self.end -= run - at - 1
+                    run = at + 1
+                elif run - at >= 3 and self._reads_as_prose(word):
+                    raise LatexError(f"'{word}' would be read as the product {'·'.join(word)}: write a function with a backslash "
+                                     r"(\exp, \tanh), separate factors (a \cdot b), or leave words out of the answer", self.text, self.tokens[at].position)
+            at = max(run, at + 1)
+
+    def _inside_name(self, at: int) -> bool:
+        r"""Letters inside \text{..}, \operatorname{..}, \begin{..} or a subscript {..} are a name, not a product."""
+        if at >= 2 and self.tokens[at - 1].is_("symbol", "{"):
+            before = self.tokens[at - 2]
+            return before.kind == "command" or before.is_("symbol", "_", "^")
+        return False
+
+    def _reads_as_prose(self, word: str) -> bool:
+        """Three or more letters typed together that the problem does not each know: prose, not algebra."""
+        if self.context.free:
+            return len(word) >= 4
+        known = set(self.context.symbols) | set(self.context.vectors) | set(self.context.functions) | {"e"}
+        return any(letter not in known for letter in word)
+
     def _writes_transpose(self) -> bool:
-        marks = [t for t in self.tokens if t.is_("command", "top", "intercal", "odot")]
-        return bool(marks) or any(a.is_("symbol", "^") and b.is_("letter", "T") for a, b in zip(self.tokens, self.tokens[1:]))
+        """A transpose or a Hadamard product anywhere: then capital names are matrices."""
+        if any(t.is_("command", "top", "intercal", "odot") for t in self.tokens):
+            return True
+        for at, token in enumerate(self.tokens[:-2]):
+            if token.is_("symbol", "^"):
+                following = [t.text for t in self.tokens[at + 1 : at + 4]]
+                if following[0] == "T" or following[:2] in (["{", "T"], ["{", "mathsf"], ["mathsf", "{"], ["{", "mathrm"]):
+                    return True
+        return False
 
     # --- statement: sides joined by relations
 
     def statement(self) -> Reading:
+        if self._relation_ahead():  # "\\approx 0.0006", "= 3": the value, with its left side left out
+            self.notes.append(f"read the value after '{self.peek().text}'")
+            self._take_relation()
         sides, relations = [self.expression()], []
         while self._relation_ahead():
             relations.append(self._take_relation())
@@ -391,11 +443,11 @@ class _Parser:
         if token.kind == "command":
             if token.text in _STOP_COMMANDS or token.text in dialect.RELATIONS or token.text in dialect.PRODUCTS:
                 return False
-            if token.text in ("div", "over"):
+            if token.text in ("div", "over") or token.text == "|" and self.norms:
                 return False
             if token.text in ("mathrm", "text", "operatorname") and self.integrals and self._differential_ahead():
                 return False
-            if stop_at_function and (token.text in dialect.FUNCTIONS or token.text in dialect.VARIADIC or token.text in ("frac", "sum", "prod", "int", "lim")):
+            if stop_at_function and (token.text in dialect.FUNCTIONS or token.text in dialect.VARIADIC or token.text in ("sum", "prod", "int", "lim")):
                 return False
             return True
         return False
@@ -642,8 +694,8 @@ class _Parser:
         if subscript is None and layer and self.at("symbol", "_"):
             subscript = self.subscript()
         function = None if (decorated or layer or subscript is not None) else self.context.function(base)
-        if function is None and self.context.free and base in FREE_FUNCTION_LETTERS and self.at("symbol", "("):
-            function = sympy.Function(base)  # f(x) in a free context: an unknown function of x
+        if function is None and self.context.free and self._unknown_function_ahead(base):
+            function = sympy.Function(base)  # f(x), f'(x), \\varphi(x) in a free context: an unknown function
         if function is not None and self._application_ahead(token):
             saved = self.position
             try:
@@ -663,6 +715,14 @@ class _Parser:
                 return self.apply(value, base, token)
             return value.build(sympy.Symbol(_vector_name(self.context)), self.context.index)
         return value
+
+    def _unknown_function_ahead(self, base: str) -> bool:
+        if self.at("symbol", "'"):
+            ahead = 1
+            while self.at("symbol", "'", ahead=ahead):
+                ahead += 1
+            return self.at("symbol", "(", ahead=ahead) or self.at("command", "left", ahead=ahead)
+        return base in FREE_FUNCTION_NAMES and (self.at("symbol", "(") or self.at("command", "left"))
 
     def _layer_mark(self) -> str | None:
         """^{(2)} or ^(2) after a name: a layer label, not a power."""
@@ -796,7 +856,7 @@ class _Parser:
         return self.context.index
 
     def _argument_ahead(self) -> bool:
-        return self.at("symbol", "(", "{") or self.at("command", "left", "{") or self._starts_factor(self.peek(), True)
+        return self.at("symbol", "(", "{") or self.at("command", "left", "{") or self._starts_factor(self.peek(), False)
 
     def arguments(self, name: str, token: Token) -> list:
         if self.at("symbol", "("):
@@ -1026,7 +1086,11 @@ class _Parser:
         """\\lfloor x \\rfloor, \\lceil x \\rceil, \\lvert x \\rvert, \\| x \\|."""
         closer, function = dialect.DELIMITERS[token.text]
         self.take()
-        value = self._list()
+        self.norms += token.text == "|"
+        try:
+            value = self._list()
+        finally:
+            self.norms -= token.text == "|"
         if not self.at("command", closer):
             raise self.error(f"'\\{token.text}' is never closed by '\\{closer}'", token)
         self.take()
@@ -1088,11 +1152,14 @@ class _Parser:
 
     def _derivative(self, numerator: tuple[int, int], denominator: tuple[int, int], token: Token):
         """A fraction whose denominator is d x (or \\partial x, d x^2) is a derivative."""
+        start, end = numerator
+        marks = self.tokens[start:end]
+        if self.integrals and len(marks) == 2 and marks[0].is_("letter", "d") and marks[1].kind == "letter" and self.differential is None:
+            self.differential = self.context.symbol(marks[1].text)  # \int \frac{dz}{z}: 1/z, with respect to z
+            return self._combine(sympy.Integer(1), self._parse_span(denominator), "/", token)
         order_den, variable_span = self._differential_in(denominator)
         if variable_span is None:
             return None
-        start, end = numerator
-        marks = self.tokens[start:end]
         if not marks or not (marks[0].is_("letter", "d") or marks[0].is_("command", "partial") or marks[0].is_("command", "mathrm", "operatorname", "text") and start + 2 < end + 1 and self._d_in_font(start)):
             return None
         body_start = start + (4 if marks[0].kind == "command" and marks[0].text != "partial" else 1)
@@ -1251,10 +1318,13 @@ class _Parser:
                 if self._starts_factor(self.peek(), False):
                     integrand = self.term()
             else:
+                outer, self.differential = self.differential, None
                 integrand = self.expression()
-                if not self._differential_ahead():
-                    raise self.error("an integral needs its variable: end it with dx (or dt, ...)", token)
-                variable = self._differential()
+                variable, self.differential = self.differential, outer
+                if variable is None:
+                    if not self._differential_ahead():
+                        raise self.error("an integral needs its variable: end it with dx (or dt, ...)", token)
+                    variable = self._differential()
         finally:
             self.integrals -= 1
         return sympy.Integral(integrand, (variable, lower, upper)) if lower is not None else sympy.Integral(integrand, variable)

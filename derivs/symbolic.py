@@ -15,7 +15,7 @@ import sympy
 from sympy import Expr, Interval, Set
 
 from .model import doit_outside_limits, pieces, rename_bound
-from .timelimit import TimeLimitExceeded, time_limit
+from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
 DEFAULT_BUDGET = 20.0
 
@@ -189,7 +189,7 @@ def _ladder(lhs, rhs, deadline: float) -> str | None:
     strategies = MATRIX_STRATEGIES if matrix else STRATEGIES
     difference = _difference(lhs, rhs)
     for name, rewrite in strategies:
-        left = deadline - time.monotonic()
+        left = deadline - cpu_seconds()
         if left <= 0:
             return None
         try:
@@ -217,7 +217,7 @@ def _entrywise_ladder(lhs, rhs, deadline: float) -> str | None:
 def _limit_ladder(lhs, rhs, deadline: float) -> str | None:
     """Evaluate each Limit with sympy's limit (Gruntz), then compare the values."""
     try:
-        with time_limit(max(deadline - time.monotonic(), 1e-3)):
+        with time_limit(max(deadline - cpu_seconds(), 1e-3)):
             left = _evaluate_limits(lhs)
             right = _evaluate_limits(rhs)
     except TimeLimitExceeded:
@@ -343,25 +343,25 @@ def prove_equal(
 
     `indices` are the problem's Index declarations, whose ranges conditions may rely on.
     """
-    started = time.monotonic()
+    started = cpu_seconds()
     deadline = started + budget
     all_cases = cases(where or {})
     methods = []
     for case in all_cases:
         left, right = lhs.xreplace(case), rhs.xreplace(case)
         try:
-            with time_limit(max(deadline - time.monotonic(), 1e-3)):
+            with time_limit(max(deadline - cpu_seconds(), 1e-3)):
                 left, right = _evaluate(left, indices), _evaluate(right, indices)
         except TimeLimitExceeded:
-            return Proof(False, "time limit reached", time.monotonic() - started, len(all_cases))
+            return Proof(False, "time limit reached", cpu_seconds() - started, len(all_cases))
         method = _ladder(left, right, deadline)
         if method is None:
-            reason = "time limit reached" if time.monotonic() >= deadline else "no strategy reduced the difference to 0"
+            reason = "time limit reached" if cpu_seconds() >= deadline else "no strategy reduced the difference to 0"
             shown = ", ".join(f"{k}={v}" for k, v in case.items() if k != v)
-            return Proof(False, reason + (f" (case {shown})" if shown else ""), time.monotonic() - started, len(all_cases))
+            return Proof(False, reason + (f" (case {shown})" if shown else ""), cpu_seconds() - started, len(all_cases))
         methods.append(method)
     method = methods[0] if len(set(methods)) == 1 else " / ".join(dict.fromkeys(methods))
-    return Proof(True, method, time.monotonic() - started, len(all_cases))
+    return Proof(True, method, cpu_seconds() - started, len(all_cases))
 
 
 # --- ranges ---------------------------------------------------------------------------------------
@@ -371,14 +371,14 @@ def prove_range(expr: Expr, variable: sympy.Symbol, domain: Set, expected: Set, 
     """The set of values of expr as variable runs over domain is exactly `expected` (sympy's function_range)."""
     from sympy.calculus.util import function_range
 
-    started = time.monotonic()
+    started = cpu_seconds()
     try:
         with time_limit(budget):
             found = function_range(expr, variable, domain)
     except TimeLimitExceeded:
-        return Proof(False, "time limit reached", time.monotonic() - started)
+        return Proof(False, "time limit reached", cpu_seconds() - started)
     except Exception as error:  # function_range raises NotImplementedError and others on hard input
-        return Proof(False, f"no range found ({type(error).__name__})", time.monotonic() - started)
+        return Proof(False, f"no range found ({type(error).__name__})", cpu_seconds() - started)
     if found == expected:
-        return Proof(True, "function range", time.monotonic() - started)
-    return Proof(False, f"the range is {found}", time.monotonic() - started)
+        return Proof(True, "function range", cpu_seconds() - started)
+    return Proof(False, f"the range is {found}", cpu_seconds() - started)

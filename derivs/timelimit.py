@@ -1,25 +1,39 @@
-"""A wall-clock limit around a block of (pure Python) sympy work."""
+"""A CPU-time limit around a block of (pure Python) sympy work.
+
+Budgets count this process's CPU seconds (ITIMER_PROF), not the wall clock, so a verdict
+is the same on an idle machine and on one where other work takes the cores: waiting for a
+core costs nothing. The wall clock is only the parent's generous safety net (sandbox.py).
+"""
 
 from __future__ import annotations
 
 import signal
-import time
 import threading
+import time
 from contextlib import contextmanager
 from typing import Iterator
 
 
-class TimeLimitExceeded(Exception):
-    """The block ran past its budget."""
+class TimeLimitExceeded(BaseException):
+    """The block ran past its CPU budget.
+
+    A BaseException, like KeyboardInterrupt, so that the `except Exception` of a parser or a
+    feedback rule can never swallow it and turn a timeout into a wrong verdict.
+    """
+
+
+def cpu_seconds() -> float:
+    """CPU seconds this process has used (user + system); the clock every budget reads."""
+    return time.process_time()
 
 
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise TimeLimitExceeded inside the block once `seconds` have passed.
+    """Raise TimeLimitExceeded inside the block once it has used `seconds` of CPU time.
 
-    Uses SIGALRM, so it only interrupts between Python bytecodes and only in the main
-    thread; elsewhere (or with seconds=None) the block runs unlimited. Work that can
-    block inside C (huge integer powers) needs a process limit as well: see sandbox.
+    SIGPROF interrupts only between Python bytecodes and only in the main thread; elsewhere
+    (or with seconds=None) the block runs unlimited. Work that blocks inside C (a huge integer
+    power) is stopped by the worker's RLIMIT_CPU instead: see sandbox.
     """
     usable = seconds is not None and threading.current_thread() is threading.main_thread()
     if not usable:
@@ -27,16 +41,16 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         return
 
     def _expire(signum, frame):
-        raise TimeLimitExceeded(f"gave up after {seconds:g} s")
+        raise TimeLimitExceeded(f"gave up after {seconds:g} s of CPU time")
 
-    started = time.monotonic()
-    previous_handler = signal.signal(signal.SIGALRM, _expire)
-    previous_delay, _ = signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-3))
+    started = cpu_seconds()
+    previous_handler = signal.signal(signal.SIGPROF, _expire)
+    previous_delay, _ = signal.setitimer(signal.ITIMER_PROF, max(seconds, 1e-3))
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous_handler)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous_handler)
         if previous_delay:  # an outer limit is running: give it back what is left of it
-            left = previous_delay - (time.monotonic() - started)
-            signal.setitimer(signal.ITIMER_REAL, max(left, 1e-3))
+            left = previous_delay - (cpu_seconds() - started)
+            signal.setitimer(signal.ITIMER_PROF, max(left, 1e-3))  # spent: the outer limit fires at once

@@ -1,0 +1,203 @@
+"""A sympy expression's value at a point, by walking its tree into mpmath.
+
+Student answers are evaluated here: no code is generated from them (no lambdify, no eval),
+and each node becomes one mpmath operation at the working precision. A node this walk does
+not know (an unevaluated derivative, an integral, a matrix) raises Unsupported, and the
+caller falls back to sympy's evalf. Precision is the caller's: every rounding is ~10^-dps
+relative, so a difference is believed only when it survives a higher precision.
+"""
+
+from __future__ import annotations
+
+import operator
+from typing import Mapping
+
+import mpmath
+import sympy
+
+MAX_TERMS = 10_000  # a Sum or Product over more terms than this is left to sympy
+
+
+class Unsupported(Exception):
+    """The walk does not know this node (or a value is missing): use sympy's evalf instead."""
+
+
+def _heaviside(x, at_zero=sympy.S.Half):
+    if x == 0:
+        return mpmath.mpf(at_zero.p) / at_zero.q if at_zero is not None else mpmath.mpf(0.5)
+    return mpmath.mpf(1) if x > 0 else mpmath.mpf(0)
+
+
+def _sign(x):
+    if isinstance(x, mpmath.mpc):
+        return x / abs(x) if x != 0 else mpmath.mpf(0)
+    return mpmath.mpf((x > 0) - (x < 0))
+
+
+def _real(x):
+    if isinstance(x, mpmath.mpc):
+        if x.imag != 0:
+            raise Unsupported("a comparison of complex values")
+        return x.real
+    return x
+
+
+def _exact_integer(x) -> int:
+    value = _real(x)
+    nearest = mpmath.nint(value)
+    if abs(value - nearest) > mpmath.mpf(10) ** (-mpmath.mp.dps // 2):
+        raise Unsupported("not an integer")
+    return int(nearest)
+
+
+ONE_ARGUMENT = {
+    sympy.exp: mpmath.exp, sympy.log: mpmath.log, sympy.sin: mpmath.sin, sympy.cos: mpmath.cos,
+    sympy.tan: mpmath.tan, sympy.cot: mpmath.cot, sympy.sec: mpmath.sec, sympy.csc: mpmath.csc,
+    sympy.asin: mpmath.asin, sympy.acos: mpmath.acos, sympy.atan: mpmath.atan, sympy.acot: mpmath.acot,
+    sympy.asec: mpmath.asec, sympy.acsc: mpmath.acsc, sympy.sinh: mpmath.sinh, sympy.cosh: mpmath.cosh,
+    sympy.tanh: mpmath.tanh, sympy.coth: mpmath.coth, sympy.sech: mpmath.sech, sympy.csch: mpmath.csch,
+    sympy.asinh: mpmath.asinh, sympy.acosh: mpmath.acosh, sympy.atanh: mpmath.atanh, sympy.acoth: mpmath.acoth,
+    sympy.asech: mpmath.asech, sympy.acsch: mpmath.acsch, sympy.Abs: abs, sympy.sign: _sign,
+    sympy.floor: lambda x: mpmath.floor(_real(x)), sympy.ceiling: lambda x: mpmath.ceil(_real(x)),
+    sympy.factorial: lambda x: mpmath.factorial(x), sympy.gamma: mpmath.gamma, sympy.erf: mpmath.erf,
+    sympy.erfc: mpmath.erfc, sympy.re: mpmath.re, sympy.im: mpmath.im,
+}
+COMPARISONS = {sympy.StrictLessThan: operator.lt, sympy.LessThan: operator.le, sympy.StrictGreaterThan: operator.gt,
+               sympy.GreaterThan: operator.ge}
+
+
+def value_at(expr, point: Mapping, dps: int):
+    """expr at the point (symbols and indexed entries to exact rationals), to about `dps` digits."""
+    with mpmath.workdps(dps):
+        return _walk(expr, point)
+
+
+def _walk(node, point: Mapping):
+    if node.is_Number:
+        if node.is_Integer:
+            return mpmath.mpf(int(node))
+        if node.is_Rational:
+            return mpmath.mpf(int(node.p)) / int(node.q)
+        if node.is_Float:
+            return mpmath.mpf(node)
+        raise Unsupported(f"the number {node}")
+    if node.is_Symbol:
+        try:
+            return _rational(point[node])
+        except KeyError:
+            raise Unsupported(f"no value for {node}") from None
+    if isinstance(node, sympy.Indexed):
+        return _entry(node, point)
+    if node.is_Add:
+        return mpmath.fsum(_walk(arg, point) for arg in node.args)
+    if node.is_Mul:
+        total = mpmath.mpf(1)
+        for arg in node.args:
+            total *= _walk(arg, point)
+        return total
+    if node.is_Pow:
+        return _power(node, point)
+    kind = type(node)
+    if kind in ONE_ARGUMENT:
+        return ONE_ARGUMENT[kind](_walk(node.args[0], point))
+    if node is sympy.pi:
+        return +mpmath.pi
+    if node is sympy.E:
+        return mpmath.e()
+    if kind is sympy.Heaviside:
+        at_zero = node.args[1] if len(node.args) > 1 else sympy.S.Half
+        return _heaviside(_real(_walk(node.args[0], point)), at_zero)
+    if kind in (sympy.Max, sympy.Min):
+        values = [_real(_walk(arg, point)) for arg in node.args]
+        return max(values) if kind is sympy.Max else min(values)
+    if kind is sympy.KroneckerDelta:
+        return mpmath.mpf(_exact_integer(_walk(node.args[0], point)) == _exact_integer(_walk(node.args[1], point)))
+    if kind is sympy.binomial:
+        return mpmath.binomial(_walk(node.args[0], point), _walk(node.args[1], point))
+    if kind is sympy.Piecewise:
+        for expr, condition in node.args:
+            if _holds(condition, point):
+                return _walk(expr, point)
+        raise Unsupported("no case of the Piecewise applies")
+    if kind in (sympy.Sum, sympy.Product):
+        return _big_operator(node, point)
+    raise Unsupported(type(node).__name__)
+
+
+def _entry(node, point):
+    """x[i] with i bound by a sum or set by the point: look up the entry x[3]."""
+    if node in point:
+        return _rational(point[node])
+    indices = tuple(sympy.Integer(_exact_integer(_walk(index, point))) for index in node.indices)
+    try:
+        return _rational(point[node.base[indices]])
+    except KeyError:
+        raise Unsupported(f"no value for {node}") from None
+
+
+def _rational(value):
+    if isinstance(value, sympy.Rational):
+        return mpmath.mpf(int(value.p)) / int(value.q)
+    if isinstance(value, (int,)):
+        return mpmath.mpf(value)
+    if isinstance(value, sympy.Basic) and value.is_Number:
+        return _walk(value, {})
+    raise Unsupported("a value that is not a number")
+
+
+def _power(node, point):
+    base, exponent = node.args
+    if exponent.is_Integer:
+        value = _walk(base, point)
+        n = int(exponent)
+        if value == 0 and n < 0:
+            raise Unsupported("division by zero")
+        return value**n
+    if exponent == sympy.S.Half:
+        return mpmath.sqrt(_walk(base, point))
+    base_value = _walk(base, point)
+    if base_value == 0:
+        raise Unsupported("0 to a non-integer power")
+    return mpmath.power(base_value, _walk(exponent, point))
+
+
+def _holds(condition, point) -> bool:
+    if condition is sympy.true:
+        return True
+    if condition is sympy.false:
+        return False
+    kind = type(condition)
+    if kind in COMPARISONS:
+        return COMPARISONS[kind](_real(_walk(condition.args[0], point)), _real(_walk(condition.args[1], point)))
+    if kind is sympy.Eq:
+        return _walk(condition.args[0], point) == _walk(condition.args[1], point)
+    if kind is sympy.Ne:
+        return _walk(condition.args[0], point) != _walk(condition.args[1], point)
+    if kind is sympy.And:
+        return all(_holds(arg, point) for arg in condition.args)
+    if kind is sympy.Or:
+        return any(_holds(arg, point) for arg in condition.args)
+    if kind is sympy.Not:
+        return not _holds(condition.args[0], point)
+    raise Unsupported(f"the condition {condition}")
+
+
+def _big_operator(node, point):
+    body, *limits = node.args
+    if len(limits) != 1:
+        raise Unsupported("a sum over several indices")
+    variable, low, high = limits[0]
+    low, high = _exact_integer(_walk(low, point)), _exact_integer(_walk(high, point))
+    if high - low + 1 > MAX_TERMS:
+        raise Unsupported("too many terms")
+    values = []
+    inner = dict(point)
+    for n in range(low, high + 1):
+        inner[variable] = sympy.Integer(n)
+        values.append(_walk(body, inner))
+    if isinstance(node, sympy.Sum):
+        return mpmath.fsum(values)
+    total = mpmath.mpf(1)
+    for value in values:
+        total *= value
+    return total
