@@ -133,17 +133,56 @@ def run_grade(args, out: Console, err: Console) -> int:
     if args.target is None or args.answer is None:
         raise UsageError("give TARGET and 'LATEX', or --batch FILE --out RESULTS.jsonl")
     try:
-        answer = args.answer[1:] if args.answer.startswith(" -") else args.answer  # see _protect_negative_answer
+        answer = _unprotect(args.answer)
+        _positive(args.timeout, "--timeout")
         result = grade(args.target, answer, timeout=args.timeout, problems_dir=args.problems)
     except UnknownTarget as error:
         raise UsageError(str(error)) from None
-    if args.json:
+    return _print_result(result, args.json, out)
+
+
+def _print_result(result, as_json: bool, out: Console) -> int:
+    """One grade or compare result: the verdict, how the answer was read, the feedback."""
+    if as_json:
         print(json.dumps(result.to_dict(), indent=2))
     else:
         style = VERDICT_STYLE[result.verdict]
         out.print(f"[{style}]{result.verdict}[/]  {result.target}", highlight=False)
+        if result.interpreted:
+            out.print(f"read as: {result.interpreted}", markup=False, highlight=False)
+        for note in result.reading_notes:
+            out.print(f"  ({note})", markup=False, highlight=False)
         out.print(result.feedback, markup=False, highlight=False)
     return ExitCode.OK if result.verdict == "correct" else ExitCode.FAILED
+
+
+def run_compare(args, out: Console, err: Console) -> int:
+    from .compare import VariableError, compare
+    from .parsing import LatexError
+
+    variables = {}
+    for spec in args.var or []:
+        name, equals, kind = spec.partition("=")
+        if not equals or not name.strip():
+            raise UsageError(f"--var {spec}: write NAME=KIND, e.g. x=0..5, K=size, n=integer, W=matrix")
+        variables[name.strip()] = kind
+    _positive(args.timeout, "--timeout")
+    try:
+        result = compare(_unprotect(args.gold), _unprotect(args.answer), variables=variables, timeout=args.timeout)
+    except VariableError as error:
+        raise UsageError(str(error)) from None
+    except LatexError as error:
+        raise UsageError(f"the gold answer cannot be read: {error}") from None
+    return _print_result(result, args.json, out)
+
+
+def _unprotect(text: str) -> str:
+    return text[1:] if text.startswith(" -") else text  # see _protect_negative_answer
+
+
+def _positive(value: float, option: str) -> None:
+    if not value > 0:
+        raise UsageError(f"{option} must be a positive number of seconds")
 
 
 def _run_grade_batch(args, out: Console, err: Console) -> int:
@@ -261,6 +300,14 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
     grade.set_defaults(run=run_grade)
 
+    compare = commands.add_parser("compare", help="compare two LaTeX answers with no problem module (a quick check)")
+    compare.add_argument("gold", metavar="GOLD", help="the expected answer, in LaTeX (quote it)")
+    compare.add_argument("answer", metavar="ANSWER", help="the answer to judge, in LaTeX")
+    compare.add_argument("--var", action="append", metavar="NAME=KIND", help="declare a name: x=0..5 (range), K=size, n=integer, a=positive, W=matrix")
+    compare.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    compare.add_argument("--timeout", type=float, default=2.0, help="CPU seconds before it is undecided (default %(default)s)")
+    compare.set_defaults(run=run_compare)
+
     proof = commands.add_parser("proof", help="check every step of a LaTeX derivation and point at the first wrong one")
     proof.add_argument("file", help="a .tex file (or any text) with align / equation / $$...$$ / \\[...\\] blocks")
     proof.add_argument("--problem", metavar="ID", help="the problem whose definitions and variables the derivation uses")
@@ -273,12 +320,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _protect_negative_answer(argv: list[str]) -> list[str]:
     """`derivs grade T '-p_k p_i'`: an answer that starts with '-' is an answer, not an option."""
-    if len(argv) < 3 or argv[0] != "grade" or argv[1].startswith("-"):
+    if len(argv) < 3 or argv[0] not in ("grade", "compare") or argv[1].startswith("-") and argv[0] == "grade":
         return argv
-    answer = argv[2]
-    if answer.startswith("-") and answer != "--" and not re.fullmatch(r"--?[a-z][a-z-]*(=.*)?", answer):
-        return [*argv[:2], " " + answer, *argv[3:]]
-    return argv
+    protected = list(argv)
+    for position in (1, 2) if argv[0] == "compare" else (2,):
+        text = protected[position] if position < len(protected) else ""
+        if text.startswith("-") and text != "--" and not re.fullmatch(r"--?[a-z][a-z-]*(=.*)?", text):
+            protected[position] = " " + text
+    return protected
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from typing import Callable
 
 import sympy
 
-from .latex import to_latex
+from .latex import to_text
 from .model import Part, Problem
 from .numeric import compare_at_points, evaluate, sample_points
 
@@ -45,7 +45,8 @@ class _Case:
 
 
 def _tex(expr) -> str:
-    return f"${to_latex(expr)}$"
+    """Mathematics as a student reads it in plain text: σ(2x), not \\sigma{\\left(2 x \\right)}."""
+    return to_text(expr)
 
 
 def declared_mistake(case: _Case) -> str | None:

@@ -28,7 +28,26 @@ class HomeworkLatexPrinter(LatexPrinter):
 
 
 def to_latex(expr) -> str:
-    return HomeworkLatexPrinter({"mul_symbol": None}).doprint(expr)
+    return _plain_applications(HomeworkLatexPrinter({"mul_symbol": None}).doprint(expr))
+
+
+def _plain_applications(text: str) -> str:
+    r"""sympy writes \tanh{\left(x \right)}; a person writes \tanh\left(x\right). Drop the braces around an argument."""
+    out, position = [], 0
+    for match in re.finditer(r"(?<=[A-Za-z}])\{\\left\(", text):
+        if match.start() < position:
+            continue
+        depth = 0
+        for end in range(match.start(), len(text)):
+            depth += {"{": 1, "}": -1}.get(text[end], 0) if text[end - 1] != "\\" else 0
+            if depth == 0:
+                break
+        if not text[: end].rstrip().endswith("\\right)"):
+            continue
+        out.append(text[position : match.start()] + text[match.start() + 1 : end])
+        position = end + 1
+    out.append(text[position:])
+    return "".join(out)
 
 
 _GREEK_LETTERS = {
@@ -68,8 +87,12 @@ class _TextPrinter(StrPrinter):
     def _print_Mul(self, expr):
         return super()._print_Mul(expr).replace("*", "·")
 
+    def _print_MatMul(self, expr):
+        return super()._print_MatMul(expr).replace("*", "·")
+
 
 def to_text(expr) -> str:
     """One line of readable mathematics for feedback a student reads: σ(2·x), tanh(x)^2, not LaTeX source."""
     text = _TextPrinter({"order": "none"}).doprint(expr)
+    text = re.sub(r"(?<![\w.])(\d+)·(?=[A-Za-z(])", r"\1", text)  # 2·x reads as 2x
     return _GREEK_WORD.sub(lambda match: _GREEK_LETTERS[match.group(1)], text)

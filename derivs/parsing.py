@@ -341,7 +341,7 @@ class _Parser:
             self.take()  # a sentence's full stop after the answer
         if self.peek().kind != "end":
             raise self.error(self._leftover_message(self.peek()))
-        return Reading(tuple(sides), tuple(relations), tuple(self.notes))
+        return Reading(tuple(sides), tuple(relations), tuple(dict.fromkeys(self.notes)))
 
     def _leftover_message(self, token: Token) -> str:
         if token.is_("symbol", "&") or token.is_("command", "\\"):
@@ -788,7 +788,7 @@ class _Parser:
                     raise self.error("\\delta needs two indices here: write \\delta_{ki} for the Kronecker delta", token)
                 return sympy.KroneckerDelta(*pair)
             if context.matrix_letters and _looks_like_matrix(name):
-                return sympy.MatrixSymbol(full, _FREE_SIZE, _FREE_SIZE)
+                return sympy.MatrixSymbol(full, MATRIX_SIZE, MATRIX_SIZE)
             self._refuse_unknown_matrix(full, token)
             return context.symbol(full)
         key = plain_name(name)
@@ -800,7 +800,7 @@ class _Parser:
         if name in context.vectors and not context.free and name not in context.symbols:
             return sympy.Symbol(name)  # a vector by its plain name, as an IndexedFunction's argument
         if context.matrix_letters and _looks_like_matrix(name):
-            return sympy.MatrixSymbol(name, _FREE_SIZE, _FREE_SIZE)
+            return sympy.MatrixSymbol(name, MATRIX_SIZE, MATRIX_SIZE)
         self._refuse_unknown_matrix(key, token)
         if name == "delta" and "delta" not in context.symbols and "delta" not in context.functions and self.at("symbol", "_"):
             raise self.error("\\delta needs two indices here: write \\delta_{ki} for the Kronecker delta", token)
@@ -949,7 +949,7 @@ class _Parser:
         if self.context.matrix_letters and token.text in ("mathbf", "bm", "boldsymbol", "vec") and letters.isalpha():
             subscript = self.subscript() if self.at("symbol", "_") else None
             name = plain_name(f"{letters}_{{{subscript.raw}}}") if subscript is not None else letters
-            return sympy.MatrixSymbol(name, _FREE_SIZE, 1)  # a bold vector, in a context with matrices
+            return sympy.MatrixSymbol(name, MATRIX_SIZE, 1)  # a bold vector, in a context with matrices
         return self.name(letters, token)
 
     def _word(self) -> str:
@@ -1569,7 +1569,7 @@ def _split_commas(tokens_: tuple) -> list[tuple]:
     return [p for p in pieces if p]
 
 
-_FREE_SIZE = sympy.Symbol("n", integer=True, positive=True)
+MATRIX_SIZE = sympy.Symbol("n_{matrix}", integer=True, positive=True)  # square matrices of a free context
 
 
 def _looks_like_matrix(name: str) -> bool:

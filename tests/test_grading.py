@@ -55,15 +55,15 @@ def test_incorrect_answers_name_a_point_or_a_mistake(graded_class):
 
 
 FEEDBACK = [
-    ("sigmoid_derivative.derivative", r"\varphi(x)(1-\varphi(x))", "missing the factor $a$ (a chain-rule factor)"),
+    ("sigmoid_derivative.derivative", r"\varphi(x)(1-\varphi(x))", "missing the factor a (a chain-rule factor)"),
     ("sigmoid_derivative.derivative", r"-a\varphi(x)(1-\varphi(x))", "sign error"),
-    ("sigmoid_derivative.at_zero", r"\frac{a}{2}", "your answer is $2$ times the expected one"),
-    ("tanh_sigmoid.tanh_via_sigmoid", r"2\sigma(2x)+1", "additive constant: your answer is the expected one plus $2$"),
-    ("tanh_sigmoid.tanh_derivative", r"4\sigma(x)(1-\sigma(x))", r"you wrote $\sigma{\left(x \right)}$ where $\sigma{\left(2 x \right)}$ is due"),
+    ("sigmoid_derivative.at_zero", r"\frac{a}{2}", "your answer is 2 times the expected one"),
+    ("tanh_sigmoid.tanh_via_sigmoid", r"2\sigma(2x)+1", "additive constant: your answer is the expected one plus 2"),
+    ("tanh_sigmoid.tanh_derivative", r"4\sigma(x)(1-\sigma(x))", "you wrote σ(x) where σ(2x) is due"),
     ("tanh_sigmoid.sigmoid_via_tanh", r"\frac{1}{2}\tanh\left(\frac{x}{2}+1\right)", "the +1 belongs outside the tanh"),
     ("linear_collapse.weight", r"W_1 W_2", "wrong order"),
-    ("linear_collapse.bias", r"W_2 b_1", "missing the term $b_{2}$"),
-    ("linear_collapse.bias", r"b_2", "missing the term $W_{2} b_{1}$"),
+    ("linear_collapse.bias", r"W_2 b_1", "missing the term b_2"),
+    ("linear_collapse.bias", r"b_2", "missing the term W_2·b_1"),
 ]
 
 

@@ -1,0 +1,260 @@
+"""Compare two LaTeX answers with no problem module: `derivs compare GOLD ANSWER`.
+
+Both sides are read by the same parser in a free context (every name a real symbol unless
+declared: `x=0..5`, `K=size`, `n=integer`, `W=matrix`), then decided by the grader's own
+procedure. Equations and inequalities are compared by their solution sets, lists and tuples
+entry by entry, matrices without commuting. An instructor's quick check, and how peer
+projects' test tables are run against derivs.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from typing import Mapping
+
+import sympy
+
+from .equivalence import decide
+from .grading import DEFAULT_TIMEOUT, GradeResult
+from .latex import to_latex, to_text
+from .model import Integer, Matrix, Problem, Scalar, Size
+from .parsing import MATRIX_SIZE, Context, LatexError, Reading, read
+from .sandbox import Overrun, run_limited
+from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
+
+TARGET = "compare"
+_RANGE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*\.\.\s*(-?\d+(?:\.\d+)?)\s*$")
+
+
+class VariableError(ValueError):
+    """A --var declaration that cannot be read; says what is accepted."""
+
+
+def declarations(specs: Mapping[str, str] | None) -> dict[str, tuple]:
+    """{'x': '0..5', 'K': 'size', 'n': 'integer', 'W': 'matrix', 'a': 'positive'} -> kinds and ranges."""
+    found = {}
+    for name, spec in (specs or {}).items():
+        spec = spec.strip().lower()
+        bounds = _RANGE.match(spec)
+        if bounds:
+            low, high = float(bounds.group(1)), float(bounds.group(2))
+            if not low < high:
+                raise VariableError(f"--var {name}={spec}: the range must go from low to high")
+            found[name] = ("range", low, high)
+        elif spec in ("size", "integer", "matrix", "positive", "real"):
+            found[name] = (spec,)
+        else:
+            raise VariableError(f"--var {name}={spec}: write a range (x=0..5) or one of size, integer, positive, real, matrix")
+    return found
+
+
+def _symbol(name: str, kind: tuple):
+    if kind[0] == "size":
+        return sympy.Symbol(name, integer=True, positive=True)
+    if kind[0] == "integer":
+        return sympy.Symbol(name, integer=True)
+    if kind[0] == "positive" or (kind[0] == "range" and kind[1] > 0):
+        return sympy.Symbol(name, positive=True)
+    if kind[0] == "matrix":
+        return sympy.MatrixSymbol(name, MATRIX_SIZE, MATRIX_SIZE)
+    return sympy.Symbol(name, real=True)
+
+
+def free_context(kinds: dict[str, tuple]) -> Context:
+    return Context.free_context({name: _symbol(name, kind) for name, kind in kinds.items()})
+
+
+def _problem_for(exprs: list, kinds: dict[str, tuple]) -> Problem:
+    """An ad-hoc problem whose variables are the names both sides use, ranged as declared."""
+    variables, seen = [], set()
+    sizes = {s for e in exprs for s in _upper_bounds(e)}
+    matrices = {m for e in exprs if isinstance(e, sympy.Basic) for m in e.atoms(sympy.MatrixSymbol)}
+    shapes = {s for matrix in matrices for dimension in matrix.shape for s in sympy.sympify(dimension).free_symbols}
+    variables.extend(Size(symbol, (2, 3)) for symbol in sorted(shapes, key=str))
+    seen |= shapes
+    variables.extend(Matrix(matrix) for matrix in sorted(matrices, key=str))
+    for symbol in sorted({s for e in exprs if isinstance(e, sympy.Basic) for s in e.free_symbols if isinstance(s, sympy.Symbol)}, key=str):
+        if symbol in seen:
+            continue
+        seen.add(symbol)
+        kind = kinds.get(symbol.name, ())
+        if symbol in sizes or kind[:1] == ("size",):
+            variables.append(Size(symbol, (1, 2, 3, 5)))
+        elif symbol.is_integer:
+            variables.append(Integer(symbol, -6, 6))
+        elif kind[:1] == ("range",):
+            variables.append(Scalar(symbol, kind[1], kind[2]))
+        elif symbol.is_positive:
+            variables.append(Scalar(symbol, 0.2, 4))
+        else:
+            variables.append(Scalar(symbol))
+    return Problem(id=TARGET, title="", statement="", variables=tuple(variables), claims=())
+
+
+def _upper_bounds(expr) -> set:
+    if not isinstance(expr, sympy.Basic):
+        return set()
+    found = set()
+    for total in expr.atoms(sympy.Sum, sympy.Product):
+        for _, low, high in total.limits:
+            found |= {s for s in (low.free_symbols | high.free_symbols)}
+    return found
+
+
+def _as_sizes(expr, sizes: set):
+    """A symbol used as a sum's bound is a positive integer in both sides."""
+    return expr.xreplace({s: sympy.Symbol(s.name, integer=True, positive=True) for s in sizes if not s.is_integer})
+
+
+def _concrete_functions(expr):
+    """f(x) for an unknown f: a fixed smooth function, so identities that hold for every f are checked at points."""
+    if not isinstance(expr, sympy.Basic):
+        return expr
+    replacements = {}
+    for applied in expr.atoms(sympy.core.function.AppliedUndef):
+        function = type(applied)
+        if function in replacements:
+            continue
+        seed = zlib.crc32(str(function).encode())
+        a, b = sympy.Rational(seed % 7 + 2, 5), sympy.Rational(seed % 11 + 1, 13)
+        arguments = [sympy.Dummy(f"t{n}") for n in range(len(applied.args))]
+        inner = sum((n + 1) * t for n, t in enumerate(arguments))
+        replacements[function] = sympy.Lambda(tuple(arguments), sympy.sin(a * inner + b) + inner**2 / 7 + b)
+    for function, body in replacements.items():
+        expr = expr.replace(function, body)
+    return expr.doit() if replacements else expr
+
+
+def compare_now(gold: str, answer: str, variables: Mapping[str, str] | None = None, timeout: float = DEFAULT_TIMEOUT) -> GradeResult:
+    """Compare in this process under a CPU-time limit. Raises LatexError when the gold answer cannot be read."""
+    started = cpu_seconds()
+    kinds = declarations(variables)
+    context = free_context(kinds)
+    expected = read(gold, context)
+
+    def result(verdict: str, feedback: str, proved: bool = False, witness=None, interpreted: str = "", notes=()) -> GradeResult:
+        return GradeResult(TARGET, answer, verdict, feedback, proved, cpu_seconds() - started, witness, None, interpreted, tuple(notes))
+
+    try:
+        given = read(answer, context)
+    except LatexError as error:
+        return result("invalid", str(error))
+    shown = ", ".join(to_latex(side) for side in given.sides) if len(given.sides) > 1 else to_latex(given.sides[0])
+    try:
+        with time_limit(timeout):
+            verdict, feedback, proved, witness = _compare_readings(expected, given, kinds, timeout)
+    except TimeLimitExceeded:
+        return result("undecided", f"time limit of {timeout:g} s of CPU time reached before a decision", interpreted=shown, notes=given.notes)
+    except (TypeError, ValueError, NotImplementedError, ArithmeticError, AttributeError) as error:
+        return result("undecided", f"could not decide ({type(error).__name__}: {error})", interpreted=shown, notes=given.notes)
+    return result(verdict, feedback, proved, witness, shown, given.notes)
+
+
+def _compare_readings(expected: Reading, given: Reading, kinds: dict, timeout: float) -> tuple:
+    """(verdict, feedback, proved, witness) for two readings."""
+    if expected.relations and given.relations:
+        return _compare_relations(expected, given, kinds)
+    if expected.relations or given.relations:  # "x = 2" against "2": the stated values
+        expected, given = _stated(expected), _stated(given)
+    left, right = given.answer, expected.answer
+    if isinstance(left, sympy.Tuple) or isinstance(right, sympy.Tuple):
+        return _compare_entries(list(_entries(right)), list(_entries(left)), kinds, timeout)
+    return _compare_values(right, left, kinds, timeout)
+
+
+def _stated(reading: Reading) -> Reading:
+    if reading.relations and any(op not in ("==", "approx") for op in reading.relations):
+        raise ValueError("an inequality against a value")
+    return Reading((reading.answer,))
+
+
+def _entries(value):
+    if isinstance(value, sympy.Tuple):
+        return value.args
+    if isinstance(value, sympy.MatrixBase) and 1 in value.shape:
+        return tuple(value)
+    return (value,)
+
+
+def _compare_entries(expected: list, given: list, kinds: dict, timeout: float) -> tuple:
+    if len(expected) != len(given):
+        return "incorrect", f"the answer has {len(given)} entries, but the expected answer has {len(expected)}", False, None
+    proved = True
+    for number, (right, left) in enumerate(zip(expected, given), start=1):
+        verdict, feedback, entry_proved, witness = _compare_values(right, left, kinds, timeout / max(1, len(expected)))
+        if verdict != "correct":
+            return verdict, f"entry {number}: {feedback}", False, witness
+        proved = proved and entry_proved
+    return "correct", f"correct: all {len(expected)} entries equal" + ("" if proved else " (not all proved symbolically)"), proved, None
+
+
+def _compare_values(expected, given, kinds: dict, timeout: float) -> tuple:
+    exprs = [expected, given]
+    sizes = {s for e in exprs for s in _upper_bounds(e)}
+    expected, given = (_concrete_functions(_as_sizes(e, sizes)) for e in exprs)
+    problem = _problem_for([expected, given], kinds)
+    decision = decide(problem, given, expected, budget=0.8 * timeout, strict=False)
+    if decision.verdict == "equal":
+        how = "proved symbolically" if decision.proved else f"equal at {decision.method}; not proved symbolically"
+        return "correct", f"correct ({how})", decision.proved, None
+    if decision.verdict == "undecided":
+        return "undecided", f"could not decide: {decision.note}", False, None
+    witness = vars(decision.witness) if decision.witness else None
+    if decision.note:
+        return "incorrect", decision.note, False, witness
+    if decision.witness and decision.witness.point:
+        return "incorrect", f"not equal: at {decision.witness.point} the answer is {decision.witness.lhs} but the expected value is {decision.witness.rhs}", False, witness
+    return "incorrect", f"not equal: the answer is {decision.witness.lhs if decision.witness else to_text(given)}", False, witness
+
+
+def _compare_relations(expected: Reading, given: Reading, kinds: dict) -> tuple:
+    """Equations and inequalities: the same solution set (in each unknown they share)."""
+    left_sets, right_sets = _solutions(expected), _solutions(given)
+    if left_sets is None or right_sets is None:
+        raise NotImplementedError("the solution sets could not be found")
+    if left_sets == right_sets:
+        return "correct", "correct: the same solution set", True, None
+    unknowns = sorted(set(left_sets) | set(right_sets), key=str)
+    for unknown in unknowns:
+        if left_sets.get(unknown) != right_sets.get(unknown):
+            return "incorrect", f"the solutions in {unknown} differ: {to_text(right_sets.get(unknown))} against {to_text(left_sets.get(unknown))}", False, None
+    return "incorrect", "the relations differ", False, None
+
+
+def _solutions(reading: Reading) -> dict | None:
+    """{unknown: its solution set over the reals, the others free} for a relation (or a chain of them)."""
+    relation = reading.value
+    symbols = sorted(relation.free_symbols, key=str)
+    if not symbols:
+        return {None: sympy.true if relation else sympy.false}
+    found = {}
+    for unknown in symbols:
+        try:
+            solved = sympy.solveset(_as_relational(relation), unknown, sympy.S.Reals)
+        except (NotImplementedError, ValueError, TypeError):
+            return None
+        if isinstance(solved, sympy.ConditionSet):
+            return None
+        found[unknown] = solved
+    return found
+
+
+def _as_relational(relation):
+    if isinstance(relation, sympy.And):
+        return sympy.And(*[_as_relational(part) for part in relation.args])
+    return relation.func(relation.lhs, relation.rhs)  # evaluate what the parser left unevaluated
+
+
+def compare(gold: str, answer: str, *, variables: Mapping[str, str] | None = None, timeout: float = DEFAULT_TIMEOUT) -> GradeResult:
+    """Compare two LaTeX answers in a warm worker (memory cap, hard CPU limit). Raises LatexError for an unreadable gold."""
+    context = free_context(declarations(variables))
+    read(gold, context)  # fail fast, in this process, on a gold answer that cannot be read
+    started = cpu_seconds()
+    outcome = run_limited(compare_now, (gold, answer, dict(variables or {}), timeout), timeout)
+    if isinstance(outcome, Overrun):
+        return GradeResult(TARGET, answer, "undecided", f"could not decide: {outcome.reason}", False, cpu_seconds() - started)
+    return outcome
+
+
+__all__ = ["VariableError", "compare", "compare_now", "declarations"]
