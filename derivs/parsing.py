@@ -1238,6 +1238,8 @@ class _Parser:
             self.position = end + 1
         if self.at("symbol", "{"):
             radicand = self.braced()
+        elif self.at("symbol", "("):
+            radicand = self.group("(", ")")  # sqrt(x), typed without a backslash
         elif self.peek().kind in ("number", "letter") or self.at("command"):
             radicand = self.script()
         else:
