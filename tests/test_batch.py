@@ -111,3 +111,14 @@ def test_single_answer_cli_and_exit_codes():
     assert unknown.returncode == 2 and "unknown target" in unknown.stderr and "Traceback" not in unknown.stderr
     missing = run_cli("grade", "--batch", "/nonexistent.csv", "--out", "/tmp/x.jsonl")
     assert missing.returncode == 2 and "does not exist" in missing.stderr
+
+
+def test_an_answer_with_a_differential_does_not_poison_the_rows_after_it(tmp_path):
+    """Issue 10's reproducer: rows 1 and 3 are correct whatever row 2 holds."""
+    batch = tmp_path / "class.jsonl"
+    answers = [r"1-\tanh^2(x)", r"\int \frac{dz}{z}", r"1-\tanh(x)^2"]
+    batch.write_text("".join(json.dumps({"target": "tanh_sigmoid.tanh_derivative", "answer": a}) + "\n" for a in answers), encoding="utf-8")
+    run = run_cli("grade", "--batch", str(batch), "--out", str(tmp_path / "out.jsonl"))
+    assert run.returncode == 0, run.stderr
+    verdicts = [json.loads(line)["verdict"] for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert verdicts[0] == verdicts[2] == "correct" and verdicts[1] != "correct"

@@ -1,0 +1,137 @@
+"""Verdicts that can be trusted: wrong answers are never `correct`, a timeout is `undecided`, and a
+busy machine changes nothing.
+
+Each wrong answer below differs from the reference for a reason worked out by hand (a term that
+vanishes only where random points fall, a term below a fixed tolerance, the question restated).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+
+import pytest
+
+from conftest import DATA
+from derivs import grade
+from derivs.batch import grade_rows, read_rows
+from derivs.grading import grade_now
+from derivs.sandbox import Overrun, WorkerPool
+
+PHI = r"a\varphi(x)(1-\varphi(x))"
+SOFTMAX = r"p_k(1\{k=i\}-p_i)"
+
+WRONG = [
+    # restating the question: the derivative, substitution or expression asked for, unevaluated
+    ("tanh_sigmoid.tanh_derivative", r"\tanh'(x)"),
+    ("tanh_sigmoid.tanh_derivative", r"\frac{d}{dx}\tanh(x)"),
+    ("tanh_sigmoid.tanh_derivative", r"\frac{d\tanh(x)}{dx}"),
+    ("sigmoid_derivative.at_zero", r"\varphi'(0)"),
+    ("sigmoid_derivative.derivative", r"\frac{d\varphi}{dx}"),
+    ("sigmoid_derivative.derivative", r"\varphi'(x)"),
+    ("sigmoid_derivative.derivative", r"\frac{d}{dx}\frac{1}{1+e^{-ax}}"),
+    ("logistic_output.slope_from_output", r"\frac{d\sigma}{dz}"),
+    ("logistic_output.slope_from_output", r"\sigma'(z)"),
+    ("tanh_sigmoid.tanh_via_sigmoid", r"\tanh(x)"),
+    ("tanh_sigmoid.tanh_via_sigmoid", r"\frac{e^x - e^{-x}}{e^x + e^{-x}}"),
+    # a term that vanishes where the random points fall (x, a in [-4, 4], sizes 2, 3, 5)
+    ("sigmoid_derivative.derivative", PHI + r" + H(x-5)"),
+    ("sigmoid_derivative.derivative", PHI + r" + \max(0,x-5)"),
+    ("sigmoid_derivative.derivative", PHI + r"\cdot(1+\max(0,a-5))"),
+    ("sigmoid_derivative.derivative", PHI + r" + H(-x-7)"),
+    ("sigmoid_derivative.derivative", PHI + r" + \max(0, x^2 - 30)"),
+    ("sigmoid_derivative.derivative", PHI + r" + |x-6| - (x-6)"),
+    ("sigmoid_derivative.derivative", PHI + r"\cdot H(x+9)"),
+    ("softmax_cross_entropy.softmax_derivative", SOFTMAX + r" + \delta_{k6}"),
+    ("softmax_cross_entropy.softmax_derivative", SOFTMAX + r" + \max(0,K-5)"),
+    ("softmax_cross_entropy.softmax_derivative", SOFTMAX + r" + \max(0,K-6)"),
+    ("softmax_cross_entropy.softmax_derivative", SOFTMAX + r" + 1\{i=7\}"),
+    ("softmax_cross_entropy.softmax_derivative", SOFTMAX + r"\cdot(1 + \delta_{K8})"),
+    ("relu_heaviside.derivative", r"H(x) + H(x - 4.5)"),
+    # a term below a fixed tolerance
+    ("sigmoid_derivative.derivative", PHI + r" + 10^{-25}"),
+    ("sigmoid_derivative.derivative", PHI + r" + 10^{-25}x"),
+    ("sigmoid_derivative.derivative", PHI + r" + 10^{-40}a"),
+    ("sigmoid_derivative.derivative", PHI + r"\cdot(1 + 10^{-30})"),
+    ("sigmoid_derivative.at_zero", r"\frac{a}{4} + 10^{-28}"),
+]
+
+RIGHT = [
+    ("sigmoid_derivative.derivative", PHI),
+    ("sigmoid_derivative.derivative", r"\varphi'(x) = " + PHI),
+    ("sigmoid_derivative.derivative", PHI + r" + H(x-5) - H(x-5)"),
+    ("softmax_cross_entropy.softmax_derivative", SOFTMAX),
+    ("softmax_cross_entropy.softmax_derivative", r"p_k \delta_{ki} - p_k p_i"),
+    ("tanh_sigmoid.tanh_via_sigmoid", r"2\sigma(2x) - 1"),
+    ("tanh_sigmoid.tanh_derivative", r"1 - \tanh^2(x)"),
+    ("sigmoid_derivative.at_zero", r"\approx \frac{a}{4}"),
+]
+
+
+@pytest.mark.parametrize("target, answer", WRONG, ids=[a for _, a in WRONG])
+def test_a_wrong_answer_is_never_correct(target, answer):
+    result = grade_now(target, answer)
+    assert result.verdict == "incorrect", result.feedback
+
+
+@pytest.mark.parametrize("target, answer", RIGHT, ids=[a for _, a in RIGHT])
+def test_right_answers_stay_correct(target, answer):
+    result = grade_now(target, answer)
+    assert result.verdict == "correct", result.feedback
+
+
+def test_restating_the_question_says_so():
+    feedback = grade_now("tanh_sigmoid.tanh_derivative", r"\tanh'(x)").feedback
+    assert "still contains a derivative" in feedback and "work it out" in feedback
+    assert "in terms of σ" in grade_now("tanh_sigmoid.tanh_via_sigmoid", r"\frac{e^x - e^{-x}}{e^x + e^{-x}}").feedback
+
+
+HEAVY = PHI + r" + \sum_{k=1}^{9000} \frac{x}{k^2 + x^2} - \sum_{j=1}^{9000} \frac{x}{j^2 + x^2}"
+
+
+def test_a_timeout_is_undecided_never_invalid():
+    heavy = HEAVY
+    result = grade_now("sigmoid_derivative.derivative", heavy, timeout=0.05)
+    assert result.verdict == "undecided" and "time limit" in result.feedback
+
+
+def test_a_timeout_through_the_worker_is_undecided():
+    result = grade("sigmoid_derivative.derivative", HEAVY, timeout=0.05)
+    assert result.verdict == "undecided" and "time limit" in result.feedback
+
+
+def burn_in_c(seconds: float) -> int:
+    """CPU work inside one C call, where no Python signal can interrupt it."""
+    return sum(range(int(seconds * 4e7)))
+
+
+def test_the_kernel_ends_a_task_that_overruns_its_cpu_limit_inside_c():
+    with WorkerPool(1) as pool:
+        (_, outcome), = list(pool.run(burn_in_c, [(60.0,)], 0.2))
+        assert isinstance(outcome, Overrun) and "CPU time" in outcome.reason
+        (_, again), = list(pool.run(burn_in_c, [(0.0,)], 1.0))  # a fresh worker took its place
+        assert again == 0
+
+
+def _burn(stop) -> None:
+    while not stop.is_set():
+        sum(range(10_000))
+
+
+@pytest.mark.slow
+def test_verdicts_are_the_same_on_a_busy_machine():
+    rows = read_rows(DATA / "answers.csv")
+    idle, _ = grade_rows(rows, jobs=2)
+    stop = multiprocessing.get_context("fork").Event()
+    burners = [multiprocessing.get_context("fork").Process(target=_burn, args=(stop,), daemon=True) for _ in range(2)]
+    for burner in burners:
+        burner.start()
+    try:
+        time.sleep(0.2)
+        busy, _ = grade_rows(rows, jobs=2)
+    finally:
+        stop.set()
+        for burner in burners:
+            burner.join(timeout=5)
+    assert [r["verdict"] for r in busy] == [r["verdict"] for r in idle]
+    assert [r["feedback"] for r in busy] == [r["feedback"] for r in idle]
