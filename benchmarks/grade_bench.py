@@ -1,22 +1,27 @@
-"""Grade a generated class with derivs and with the naive approach; print throughput, latency, agreement.
+"""Grade a class of distinct answers with derivs, the naive approach and math-verify; print CPU figures.
 
-    python benchmarks/grade_bench.py [--size 2000] [--jobs 2] [--naive-limit 10]
+    python benchmarks/grade_bench.py [--peer-python /path/to/peer/venv/bin/python] [--limit N]
 
-The class is drawn from the hand-labelled answers in tests/data/answers.csv (each keeps its
-label), retyped with the spacing variations students produce. The naive approach is what a
-user writes by hand: latex2sympy2 on the answer and on the reference, then
-`sympy.simplify(answer - reference) == 0` (a parse error counts as invalid). It gets a
-per-answer alarm of --naive-limit seconds so the benchmark ends; each alarm counts as a
-disagreement.
+The class: every hand-labelled answer of tests/data/answers.csv and, for each answer that is not
+invalid, the same answer written three other ways (in \\left( \\right), with \\left( for every (, and
+as 1\\cdot(...)), each keeping its label. Texts differ in more than spacing, so nothing is graded
+once for many rows: each figure is per distinct answer, in CPU seconds of one process.
+
+Lines printed: parse time per answer; derivs' grade_now per answer (answers per CPU-second, p50,
+p99, agreement with the labels); the overhead of grade() through its warm worker; and, when
+--peer-python names an environment with math-verify installed (pip install 'math-verify[antlr4_13_2]'),
+the naive approach and math-verify on the same answers, run by benchmarks/peers.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import random
-import signal
+import json
+import os
+import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,34 +29,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import sympy  # noqa: E402
-from latex2sympy2 import latex2sympy  # noqa: E402
-
-from derivs.batch import Row, grade_rows  # noqa: E402
-from derivs.grading import resolve_target  # noqa: E402
+from derivs.grading import grade, grade_now, resolve_target  # noqa: E402
 from derivs.latex import to_latex  # noqa: E402
+from derivs.parsing import LatexError, read_answer  # noqa: E402
 
 
-def retype(answer: str, rng: random.Random) -> str:
-    """The same answer as another student might type it: spaces and thin spaces around operators."""
-    out = []
-    for char in answer:
-        if char in "+-=" and rng.random() < 0.5:
-            out.append(rng.choice([f" {char} ", f"\\,{char}\\,", f" {char}"]))
-        else:
-            out.append(char)
-    return "".join(out)
+def variants(answer: str) -> list[str]:
+    """The same answer as other students write it (same value, different text)."""
+    if any(mark in answer for mark in ("=", "\\approx", "&", "\\begin{cases}")):
+        return [answer]
+    sized = re.sub(r"(?<!\\left)\((?![^()]*\\right\))", r"\\left(", answer)
+    sized = re.sub(r"(?<!\\right)\)", r"\\right)", sized) if sized != answer else answer
+    return list(dict.fromkeys([answer, rf"\left({answer}\right)", sized, rf"1\cdot\left({answer}\right)"]))
 
 
-def make_class(size: int, seed: int) -> list[tuple[Row, str]]:
+def make_class(limit: int | None) -> list[tuple[str, str, str]]:
     labelled = list(csv.DictReader((ROOT / "tests" / "data" / "answers.csv").open(encoding="utf-8")))
-    rng = random.Random(seed)
-    rows = []
-    for number in range(1, size + 1):
-        source = rng.choice(labelled)
-        answer = retype(source["answer"], rng) if source["label"] != "invalid" else source["answer"]
-        rows.append((Row(number, f"student{number}", source["target"], answer), source["label"]))
-    return rows
+    seen, rows = set(), []
+    for row in labelled:
+        texts = [row["answer"]] if row["label"] == "invalid" else variants(row["answer"])
+        for text in texts:
+            if (row["target"], text) not in seen:
+                seen.add((row["target"], text))
+                rows.append((row["target"], text, row["label"]))
+    return rows[:limit] if limit else rows
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -59,84 +60,87 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def run_derivs(rows, jobs: int):
-    started = time.monotonic()
-    records, graded = grade_rows([row for row, _ in rows], jobs=jobs)
-    elapsed = time.monotonic() - started
-    unique_latency = {}
-    for record in records:
-        unique_latency.setdefault((record["target"], record["answer"].replace(" ", "")), record["seconds"])
-    return [r["verdict"] for r in records], elapsed, list(unique_latency.values()), graded
+def agreement(verdicts: list[str], rows) -> float:
+    return sum(v == label for v, (_, _, label) in zip(verdicts, rows)) / len(rows)
 
 
-class Alarm(Exception):
-    pass
+def line(name: str, cpu: list[float], verdicts: list[str], rows, extra: str = "") -> str:
+    total = sum(cpu)
+    return (f"{name:28} {len(cpu) / total:8.1f} answers per CPU-second  p50 {percentile(cpu, 0.5) * 1000:7.1f} ms  "
+            f"p99 {percentile(cpu, 0.99) * 1000:8.1f} ms  agreement {agreement(verdicts, rows):6.1%}  {extra}")
 
 
-def naive_verdict(answer: str, reference_latex: str, limit: float) -> str:
-    def ring(signum, frame):
-        raise Alarm
-
-    signal.signal(signal.SIGALRM, ring)
-    signal.setitimer(signal.ITIMER_REAL, limit)
-    try:
+def run_parse(rows) -> list[float]:
+    times = []
+    for target, answer, _ in rows:
+        problem, _ = resolve_target(target)
+        started = time.process_time()
         try:
-            parsed = latex2sympy(answer)
-        except Exception:
-            return "invalid"
-        return "correct" if sympy.simplify(parsed - latex2sympy(reference_latex)) == 0 else "incorrect"
-    except Alarm:
-        return "timed out"
-    except Exception:
-        return "incorrect"
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+            read_answer(answer, problem)
+        except LatexError:
+            pass
+        times.append(time.process_time() - started)
+    return times
 
 
-def run_naive(rows, limit: float):
+def run_derivs(rows) -> tuple[list[str], list[float]]:
+    grade_now(rows[0][0], rows[0][1])  # warm: the problems loaded, sympy's caches filled, as in a worker
+    verdicts, cpu = [], []
+    for target, answer, _ in rows:
+        started = time.process_time()
+        verdicts.append(grade_now(target, answer).verdict)
+        cpu.append(time.process_time() - started)
+    return verdicts, cpu
+
+
+def grade_overhead(rows, count: int = 60) -> tuple[float, float]:
+    """Median CPU of the calling process per grade() call, and median wall time beyond the decision."""
+    grade(rows[0][0], rows[0][1])  # the first call starts the worker
+    parent, beyond = [], []
+    for target, answer, _ in rows[:count]:
+        started, wall = time.process_time(), time.monotonic()
+        result = grade(target, answer)
+        parent.append(time.process_time() - started)
+        beyond.append(max(0.0, time.monotonic() - wall - result.seconds))
+    return statistics.median(parent), statistics.median(beyond)
+
+
+def run_peers(rows, peer_python: str) -> list[dict]:
     references = {}
-    for row, _ in rows:
-        if row.target not in references:
-            problem, part = resolve_target(row.target)
-            references[row.target] = to_latex(problem.expand_definitions(part.answer))
-    verdicts, latencies = [], []
-    started = time.monotonic()
-    for row, _ in rows:
-        begun = time.monotonic()
-        verdicts.append(naive_verdict(row.answer, references[row.target], limit))
-        latencies.append(time.monotonic() - begun)
-    return verdicts, time.monotonic() - started, latencies
-
-
-def agreement(verdicts, rows) -> float:
-    return sum(v == label for v, (_, label) in zip(verdicts, rows)) / len(rows)
+    for target, _, _ in rows:
+        if target not in references:
+            problem, part = resolve_target(target)
+            references[target] = to_latex(problem.expand_definitions(part.answer))
+    pairs = "".join(json.dumps({"answer": answer, "reference": references[target]}) + "\n" for target, answer, _ in rows)
+    environment = {**os.environ, "PYTHONPATH": ""}
+    done = subprocess.run([peer_python, str(ROOT / "benchmarks" / "peers.py")], input=pairs, capture_output=True, text=True, env=environment, check=True)
+    return [json.loads(text) for text in done.stdout.splitlines()]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=2000)
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--naive-limit", type=float, default=10.0)
-    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--peer-python", default=os.environ.get("DERIVS_PEER_PYTHON"), help="python of an environment with math-verify")
+    parser.add_argument("--limit", type=int, help="grade only the first N answers of the class")
     args = parser.parse_args()
 
-    rows = make_class(args.size, args.seed)
-    print(f"class: {len(rows)} answers over {len({r.target for r, _ in rows})} targets, {len({(r.target, r.answer) for r, _ in rows})} distinct texts")
-
-    verdicts, elapsed, latencies, graded = run_derivs(rows, args.jobs)
-    print(
-        f"derivs (--jobs {args.jobs}): {len(rows) / elapsed:8.1f} answers/s  {elapsed:7.1f} s total  "
-        f"{graded} graded after de-duplication  p50 {percentile(latencies, 0.5) * 1000:6.0f} ms  p99 {percentile(latencies, 0.99) * 1000:6.0f} ms per unique answer  "
-        f"agreement {agreement(verdicts, rows):.1%}"
-    )
-    naive, naive_elapsed, naive_latencies = run_naive(rows, args.naive_limit)
-    timeouts = naive.count("timed out")
-    print(
-        f"naive (parse + simplify):  {len(rows) / naive_elapsed:8.1f} answers/s  {naive_elapsed:7.1f} s total  "
-        f"p50 {percentile(naive_latencies, 0.5) * 1000:6.0f} ms  p99 {percentile(naive_latencies, 0.99) * 1000:6.0f} ms per answer  "
-        f"agreement {agreement(naive, rows):.1%}  ({timeouts} stopped at {args.naive_limit:g} s)"
-    )
-    print(f"speed-up: {naive_elapsed / elapsed:.1f}x")
+    rows = make_class(args.limit)
+    print(f"class: {len(rows)} distinct answers over {len({t for t, _, _ in rows})} targets")
+    parse_cpu = run_parse(rows)
+    print(f"{'parse (read_answer)':28} p50 {percentile(parse_cpu, 0.5) * 1000:7.2f} ms  p99 {percentile(parse_cpu, 0.99) * 1000:7.2f} ms per answer")
+    verdicts, cpu = run_derivs(rows)
+    print(line("derivs (grade_now)", cpu, verdicts, rows))
+    parent, beyond = grade_overhead(rows)
+    print(f"{'derivs grade() overhead':28} {parent * 1000:7.1f} ms CPU in the caller, {beyond * 1000:7.1f} ms wall beyond the decision (median, warm worker)")
+    if not args.peer_python:
+        print("naive, math-verify: skipped (give --peer-python, an environment with: pip install 'math-verify[antlr4_13_2]')")
+        return
+    peers = run_peers(rows, args.peer_python)
+    naive_cpu = [p["naive_cpu"] for p in peers]
+    verify_cpu = [p["math_verify_cpu"] for p in peers]
+    timeouts = sum(p["naive"] == "timed out" for p in peers)
+    print(line("naive (parse + simplify)", naive_cpu, [p["naive"] for p in peers], rows, f"({timeouts} stopped at 10 s)"))
+    print(line("math-verify", verify_cpu, [p["math_verify"] for p in peers], rows))
+    print(f"derivs per CPU-second: {sum(naive_cpu) / sum(cpu):.1f}x the naive approach, {sum(verify_cpu) / sum(cpu):.1f}x math-verify")
 
 
 if __name__ == "__main__":

@@ -73,6 +73,8 @@ def value_at(expr, point: Mapping, dps: int):
 
 
 def _walk(node, point: Mapping):
+    if node.is_Matrix or isinstance(node, sympy.MatrixExpr):
+        return _matrix(node, point)
     if node.is_Number:
         if node.is_Integer:
             return mpmath.mpf(int(node))
@@ -121,6 +123,44 @@ def _walk(node, point: Mapping):
         raise Unsupported("no case of the Piecewise applies")
     if kind in (sympy.Sum, sympy.Product):
         return _big_operator(node, point)
+    raise Unsupported(type(node).__name__)
+
+
+def _matrix(node, point):
+    """Matrix expressions: products in their order, sums, transposes, inverses, entrywise products."""
+    if isinstance(node, sympy.MatrixSymbol):
+        value = point.get(node)
+        if value is None:
+            raise Unsupported(f"no value for {node}")
+        return mpmath.matrix([[_rational(entry) for entry in value.row(r)] for r in range(value.rows)])
+    if isinstance(node, sympy.MatrixBase):
+        return mpmath.matrix([[_walk(entry, point) for entry in node.row(r)] for r in range(node.rows)])
+    if isinstance(node, sympy.MatMul):
+        total = None
+        for arg in node.args:
+            value = _walk(arg, point)
+            total = value if total is None else total * value
+        return total
+    if isinstance(node, sympy.MatAdd):
+        values = [_walk(arg, point) for arg in node.args]
+        total = values[0]
+        for value in values[1:]:
+            total = total + value
+        return total
+    if isinstance(node, sympy.Transpose):
+        return _walk(node.arg, point).T
+    if isinstance(node, sympy.Inverse):
+        return mpmath.inverse(_walk(node.arg, point))
+    if isinstance(node, sympy.HadamardProduct):
+        values = [_walk(arg, point) for arg in node.args]
+        total = values[0].copy()
+        for value in values[1:]:
+            for r in range(total.rows):
+                for c in range(total.cols):
+                    total[r, c] *= value[r, c]
+        return total
+    if isinstance(node, sympy.MatPow) and node.exp.is_Integer:
+        return _walk(node.base, point) ** int(node.exp)
     raise Unsupported(type(node).__name__)
 
 

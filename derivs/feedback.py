@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Callable
 
+import mpmath
 import sympy
 
 from .latex import to_text
 from .model import Part, Problem
-from .numeric import compare_at_points, evaluate, sample_points
+from .numeric import EVALUATION_ERRORS, compare_at_points, point_value, sample_points
 
 CHECK_POINTS = 8
 
@@ -34,13 +35,16 @@ class _Case:
         result = compare_at_points(self.problem.expand_definitions(left), self.problem.expand_definitions(right), self.points)
         return result.holds is True
 
-    def values(self, expr) -> list:
+    def values(self, expr) -> list[tuple[dict, object]]:
+        """(point, value) where expr has a finite real value, by the same walk into mpmath as the decision."""
         found = []
         for point in self.points:
             try:
-                found.append(evaluate(expr, point, 20))
-            except (TypeError, ValueError, ArithmeticError):
+                value = point_value(expr, point, 20)
+            except EVALUATION_ERRORS:
                 continue
+            if value is not None and not isinstance(value, mpmath.matrix) and mpmath.im(value) == 0:
+                found.append((point, mpmath.re(value)))
         return found
 
 
@@ -56,11 +60,12 @@ def declared_mistake(case: _Case) -> str | None:
     return None
 
 
-def _constant(values) -> sympy.Basic | None:
-    numbers = [v for v in values if v.is_number and v.is_finite]
+def _constant(values: list) -> sympy.Basic | None:
+    """The one number all the values are (to 12 digits), as a simple fraction; None if they differ."""
+    numbers = [value for value in values if mpmath.isfinite(value)]
     if len(numbers) < 3 or any(abs(v - numbers[0]) > 1e-12 * max(1, abs(numbers[0])) for v in numbers):
         return None
-    return sympy.nsimplify(numbers[0], rational=True, tolerance=1e-12)
+    return sympy.nsimplify(sympy.Float(numbers[0], 15), rational=True, tolerance=1e-12)
 
 
 def _scalar(case: _Case) -> bool:
@@ -98,25 +103,28 @@ def _inside_an_argument(factor, reference) -> bool:
 
 
 def _symbolic_ratio(case: _Case):
-    """answer / reference when it is a constant or a monomial in the problem's parameters."""
+    """answer / reference when it is a constant, or a constant times a power of one of the reference's
+    symbols (a missing chain-rule factor a); found from values at points, with no symbolic work."""
     ratios = case.values(case.answer / case.reference)
-    number = _constant(ratios)
+    number = _constant([value for _, value in ratios])
     if number is not None:
         return number
-    try:
-        ratio = sympy.simplify(case.answer / case.reference)
-    except Exception:
-        return None
-    factors = ratio.as_powers_dict()
-    if all((base.is_Symbol or base.is_number) and exponent.is_number for base, exponent in factors.items()):
-        return ratio
+    for symbol in sorted(case.reference.free_symbols, key=str):
+        for power in (1, -1, 2, -2):
+            try:
+                scaled = [value / mpmath.mpf(float(point[symbol])) ** power for point, value in ratios if point.get(symbol)]
+            except (KeyError, TypeError, ZeroDivisionError):
+                continue
+            factor = _constant(scaled)
+            if factor is not None and factor != 0:
+                return factor * symbol**power
     return None
 
 
 def additive_constant(case: _Case) -> str | None:
     if not _scalar(case):
         return None
-    shift = _constant(case.values(case.answer - case.reference))
+    shift = _constant([value for _, value in case.values(case.answer - case.reference)])
     if shift is not None and shift != 0:
         return f"off by an additive constant: your answer is the expected one plus {_tex(shift)}"
     return None

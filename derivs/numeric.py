@@ -400,7 +400,7 @@ def compare_at_points(
     if it survives twice the precision (a near-cancellation shrinks, a real difference does not).
     `stop_at_difference`: return at the first confirmed difference (grading needs one witness).
     """
-    if _is_matrix(lhs) or _is_matrix(rhs):
+    if compile_large and (_is_matrix(lhs) or _is_matrix(rhs)):
         return _compare_by_evalf(lhs, rhs, points, tolerance, digits, compile_large)
     worst = mpmath.mpf(0)
     used = 0
@@ -430,7 +430,20 @@ def _gap(lhs, rhs, point, digits: int, compile_large: bool):
     if left is None or right is None:
         return None
     with mpmath.workdps(digits + GUARD_DIGITS):
+        if isinstance(left, mpmath.matrix) or isinstance(right, mpmath.matrix):
+            if not (isinstance(left, mpmath.matrix) and isinstance(right, mpmath.matrix)) or (left.rows, left.cols) != (right.rows, right.cols):
+                return None
+            return max((abs(l - r) / max(mpmath.mpf(1), abs(l), abs(r)) for l, r in zip(_cells(left), _cells(right))), default=mpmath.mpf(0))
         return abs(left - right) / max(mpmath.mpf(1), abs(left), abs(right))
+
+
+def _cells(matrix) -> list:
+    return [matrix[r, c] for r in range(matrix.rows) for c in range(matrix.cols)]
+
+
+def point_value(expr, point, digits: int = DIGITS):
+    """The value at a point (an mpmath number or matrix), or None where it is not finite."""
+    return _value(expr, point, digits, False)
 
 
 def _value(expr, point, digits: int, compile_large: bool):
@@ -439,12 +452,22 @@ def _value(expr, point, digits: int, compile_large: bool):
         value = value_at(expr, point, digits + GUARD_DIGITS)
     except Unsupported:
         fallback = evaluate(expr, point, digits + GUARD_DIGITS, compile_large)
+        if isinstance(fallback, sympy.MatrixBase):
+            if not all(_finite_number(entry) for entry in fallback):
+                return None
+            return mpmath.matrix([[_to_mpmath(entry) for entry in fallback.row(r)] for r in range(fallback.rows)])
         if not _finite_number(fallback):
             return None
-        value = mpmath.mpmathify(complex(fallback) if not fallback.is_real else fallback)
+        value = _to_mpmath(fallback)
+    if isinstance(value, mpmath.matrix):
+        return value if all(mpmath.isfinite(cell) for cell in _cells(value)) else None
     if not mpmath.isfinite(value):
         return None
     return value
+
+
+def _to_mpmath(number):
+    return mpmath.mpmathify(complex(number) if not number.is_real else number)
 
 
 def _witness(lhs, rhs, point, digits: int) -> Witness:

@@ -36,7 +36,7 @@ PROBLEM = Problem(
         ),
     ),
     parts=(
-        Part("tanh_via_sigmoid", r"$\tanh(x)$ in terms of $\sigma$", 2 * sigma(2 * x) - 1, question=tanh(x), in_terms_of=(sigma,), forbidden=(tanh,)),
+        Part("tanh_via_sigmoid", r"$\tanh(x)$ in terms of $\sigma$", 2 * sigma(2 * x) - 1, question=tanh(x), forbidden=(tanh,)),
         Part(
             "sigmoid_via_tanh",
             r"$\sigma(x)$ in terms of $\tanh$",

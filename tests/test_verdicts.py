@@ -15,7 +15,11 @@ import pytest
 from conftest import DATA
 from derivs import grade
 from derivs.batch import grade_rows, read_rows
-from derivs.grading import grade_now
+from dataclasses import replace
+
+from derivs import get_problem
+from derivs.grading import grade_now, restates_question
+from derivs.parsing import read_answer
 from derivs.sandbox import Overrun, WorkerPool
 
 PHI = r"a\varphi(x)(1-\varphi(x))"
@@ -33,7 +37,7 @@ WRONG = [
     ("logistic_output.slope_from_output", r"\frac{d\sigma}{dz}"),
     ("logistic_output.slope_from_output", r"\sigma'(z)"),
     ("tanh_sigmoid.tanh_via_sigmoid", r"\tanh(x)"),
-    ("tanh_sigmoid.tanh_via_sigmoid", r"\frac{e^x - e^{-x}}{e^x + e^{-x}}"),
+    ("tanh_sigmoid.tanh_via_sigmoid", r"\frac{2\tanh(x/2)}{1 + \tanh^2(x/2)}"),  # equal, but tanh is what is to be replaced
     # a term that vanishes where the random points fall (x, a in [-4, 4], sizes 2, 3, 5)
     ("sigmoid_derivative.derivative", PHI + r" + H(x-5)"),
     ("sigmoid_derivative.derivative", PHI + r" + \max(0,x-5)"),
@@ -83,7 +87,16 @@ def test_right_answers_stay_correct(target, answer):
 def test_restating_the_question_says_so():
     feedback = grade_now("tanh_sigmoid.tanh_derivative", r"\tanh'(x)").feedback
     assert "still contains a derivative" in feedback and "work it out" in feedback
-    assert "in terms of σ" in grade_now("tanh_sigmoid.tanh_via_sigmoid", r"\frac{e^x - e^{-x}}{e^x + e^{-x}}").feedback
+    assert "without tanh" in grade_now("tanh_sigmoid.tanh_via_sigmoid", r"\frac{2\tanh(x/2)}{1 + \tanh^2(x/2)}").feedback
+
+
+def test_a_part_can_require_what_the_answer_is_written_in():
+    problem = get_problem("tanh_sigmoid")
+    sigma = next(iter(problem.definitions))
+    part = replace(problem.part("tanh_via_sigmoid"), in_terms_of=(sigma,))
+    written_out = read_answer(r"\frac{e^x - e^{-x}}{e^x + e^{-x}}", problem).value
+    assert "in terms of σ" in restates_question(problem, part, written_out)
+    assert restates_question(problem, part, read_answer(r"2\sigma(2x) - 1", problem).value) is None
 
 
 HEAVY = PHI + r" + \sum_{k=1}^{9000} \frac{x}{k^2 + x^2} - \sum_{j=1}^{9000} \frac{x}{j^2 + x^2}"
