@@ -69,10 +69,36 @@ COMPARISONS = {sympy.StrictLessThan: operator.lt, sympy.LessThan: operator.le, s
 def value_at(expr, point: Mapping, dps: int):
     """expr at the point (symbols and indexed entries to exact rationals), to about `dps` digits."""
     with mpmath.workdps(dps):
-        return _walk(expr, point)
+        return _walk(expr, _Point(point))
 
 
-def _walk(node, point: Mapping):
+class _Point(dict):
+    """A point's values, and the values of the subtrees met so far (a network's gradient repeats
+    its exponentials hundreds of times: each is computed once)."""
+
+    def __init__(self, values: Mapping):
+        super().__init__(values)
+        self.seen: dict = {}
+        self._entries = values._entries if isinstance(values, _Point) else None
+
+    def entries(self) -> dict:
+        """The indexed values by (base, whole-number indices), built once per point."""
+        if self._entries is None:
+            self._entries = {(key.base, tuple(int(i) for i in key.indices)): value
+                             for key, value in self.items() if isinstance(key, sympy.Indexed) and all(i.is_Integer for i in key.indices)}
+        return self._entries
+
+
+def _walk(node, point: "_Point"):
+    if node.args and not isinstance(node, (sympy.Sum, sympy.Product)):
+        known = point.seen.get(node)
+        if known is None:
+            known = point.seen[node] = _walk_node(node, point)
+        return known
+    return _walk_node(node, point)
+
+
+def _walk_node(node, point: "_Point"):
     if node.is_Matrix or isinstance(node, sympy.MatrixExpr):
         return _matrix(node, point)
     if node.is_Number:
@@ -164,15 +190,23 @@ def _matrix(node, point):
     raise Unsupported(type(node).__name__)
 
 
-def _entry(node, point):
+def _entry(node, point: "_Point"):
     """x[i] with i bound by a sum or set by the point: look up the entry x[3]."""
     if node in point:
         return _rational(point[node])
-    indices = tuple(sympy.Integer(_exact_integer(_walk(index, point))) for index in node.indices)
+    indices = tuple(_index(index, point) for index in node.indices)
     try:
-        return _rational(point[node.base[indices]])
+        return _rational(point.entries()[(node.base, indices)])
     except KeyError:
         raise Unsupported(f"no value for {node}") from None
+
+
+def _index(index, point: "_Point") -> int:
+    if index.is_Integer:
+        return int(index)
+    if index.is_Symbol and point.get(index) is not None and getattr(point[index], "is_Integer", False):
+        return int(point[index])
+    return _exact_integer(_walk(index, point))
 
 
 def _rational(value):
@@ -181,7 +215,7 @@ def _rational(value):
     if isinstance(value, (int,)):
         return mpmath.mpf(value)
     if isinstance(value, sympy.Basic) and value.is_Number:
-        return _walk(value, {})
+        return _walk(value, _Point({}))
     raise Unsupported("a value that is not a number")
 
 
@@ -231,8 +265,8 @@ def _big_operator(node, point):
     if high - low + 1 > MAX_TERMS:
         raise Unsupported("too many terms")
     values = []
-    inner = dict(point)
     for n in range(low, high + 1):
+        inner = _Point(point)  # the bound variable changes: subtrees are not shared across terms
         inner[variable] = sympy.Integer(n)
         values.append(_walk(body, inner))
     if isinstance(node, sympy.Sum):

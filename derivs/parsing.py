@@ -1587,7 +1587,8 @@ def _did_you_mean(name: str, context: Context) -> str:
 
     known = list(dialect.FUNCTIONS) + list(dialect.GREEK) + list(dialect.VARIADIC) + list(context.functions) + [
         "frac", "sqrt", "sum", "prod", "int", "lim", "cdot", "times", "left", "right", "mathbf", "hat", "operatorname"]
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+    swapped = [word for word in known if sorted(word) == sorted(name)]  # \tahn: two letters swapped
+    close = swapped or difflib.get_close_matches(name, known, n=1, cutoff=0.75)
     if close:
         return f"; did you mean \\{close[0]}?"
     return "; write functions as \\exp, \\ln, \\tanh, \\max, \\operatorname{sgn}, ..."
@@ -1644,6 +1645,16 @@ def read(text: str, context: Context) -> Reading:
         return _Parser(text, context).statement()
     except RecursionError:
         raise LatexError("the expression is nested too deeply") from None
+    except (TypeError, ValueError, AttributeError, IndexError, ArithmeticError, NotImplementedError) as error:
+        if isinstance(error, LatexError):
+            raise
+        # sympy refused to build what the text asks for (floor of a matrix, a function of a list, ...)
+        raise LatexError(f"cannot read this LaTeX: {_sympy_reason(error)}") from None
+
+
+def _sympy_reason(error: Exception) -> str:
+    reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return reason[:200]
 
 
 def read_answer(text: str, problem: Problem | None = None) -> Reading:

@@ -143,7 +143,12 @@ def _sums_as_symbols(expr):
     return expr.replace(lambda e: isinstance(e, sympy.Sum), lambda e: table.setdefault(e, sympy.Dummy("s")))
 
 
-# (name, rewrite) in the order tried. Each must be cheap relative to the next.
+TRIGONOMETRIC = (sympy.sin, sympy.cos, sympy.tan, sympy.cot, sympy.sec, sympy.csc, sympy.sinh, sympy.cosh, sympy.tanh,
+                 sympy.coth, sympy.sech, sympy.csch)
+PIECEWISE = (sympy.Piecewise, sympy.Heaviside, sympy.Abs, sympy.Max, sympy.Min, sympy.sign, sympy.KroneckerDelta)
+
+# (name, rewrite) in the order tried. Each must be cheap relative to the next; a rung that does not
+# apply to the difference (trigsimp with no trigonometric function) passes it on unchanged.
 STRATEGIES: tuple[tuple[str, Callable], ...] = (
     ("identical", lambda d: d),
     ("exponential atoms", _exponential_atoms),
@@ -151,8 +156,8 @@ STRATEGIES: tuple[tuple[str, Callable], ...] = (
     ("together", _numerator_expanded),
     ("rewrite exp", _exp_rewrite),
     ("expand", lambda d: sympy.expand(d, power_exp=True, log=True, force=True)),
-    ("trigsimp", sympy.trigsimp),
-    ("piecewise", lambda d: sympy.simplify(sympy.piecewise_fold(d))),
+    ("trigsimp", lambda d: sympy.trigsimp(d) if d.has(*TRIGONOMETRIC) else d),
+    ("piecewise", lambda d: sympy.simplify(sympy.piecewise_fold(d)) if d.has(*PIECEWISE) else d),
     ("integer floor/ceiling", _integer_ceiling),
     ("finite sums", _finite_sums),
     ("simplify", sympy.simplify),
