@@ -95,6 +95,7 @@ def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problem
     try:
         with time_limit(timeout):
             answer, notes = stated_value(read_answer(latex, problem))
+            answer = shaped_like(answer, part.answer)
             reading[:] = [to_latex(answer), notes]
             restated = restates_question(problem, part, answer)
             if restated:
@@ -128,7 +129,15 @@ def stated_value(reading: Reading) -> tuple:
     return reading.answer, notes
 
 
-CALCULUS = {sympy.Derivative: "a derivative", sympy.Integral: "an integral", sympy.Limit: "a limit", sympy.Subs: "a substitution into a derivative"}
+def shaped_like(answer, reference):
+    """A list [5, 8] or (5, 8) answers a vector part: it takes the reference's row or column shape."""
+    if isinstance(answer, sympy.Tuple) and isinstance(reference, sympy.MatrixBase) and 1 in reference.shape:
+        shape = (1, len(answer)) if reference.rows == 1 else (len(answer), 1)
+        return sympy.ImmutableMatrix(*shape, list(answer))  # a wrong length is then a shape the feedback names
+    return answer
+
+
+CALCULUS = {sympy.Subs: "a derivative", sympy.Derivative: "a derivative", sympy.Integral: "an integral", sympy.Limit: "a limit"}
 
 
 def restates_question(problem: Problem, part: Part, answer) -> str | None:

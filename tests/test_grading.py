@@ -26,9 +26,9 @@ def graded_class():
 
 
 def test_the_labelled_set_covers_every_target_and_verdict():
-    assert len(LABELLED) >= 150
+    assert len(LABELLED) >= 450
     targets = Counter(row["target"] for row in LABELLED)
-    assert len(targets) == 12 and min(targets.values()) >= 10
+    assert len(targets) >= 30 and min(targets.values()) >= 2
     assert {row["label"] for row in LABELLED} == {"correct", "incorrect", "invalid"}
 
 
@@ -51,7 +51,8 @@ def test_incorrect_answers_name_a_point_or_a_mistake(graded_class):
     for record in graded_class:
         if record["verdict"] == "incorrect":
             feedback = record["feedback"]
-            assert record["witness"] or any(word in feedback for word in ("factor", "sign", "term", "argument", "order", "shape", "constant", "belongs"))
+            named = ("factor", "sign", "term", "argument", "order", "shape", "constant", "belongs", "still contains", "restates", "uses", "without")
+            assert record["witness"] or any(word in feedback for word in named), feedback
 
 
 FEEDBACK = [
