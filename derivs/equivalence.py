@@ -118,7 +118,7 @@ def expanded(problem: Problem, expr):
 def _shapes_and_names(problem: Problem, left, right, strict: bool) -> Decision | None:
     if _is_matrix(left) != _is_matrix(right):
         expected = "a matrix (or vector)" if _is_matrix(right) else "a scalar"
-        return Decision("different", False, "shape", 0.0, note=f"the answer should be {expected}")
+        return Decision("different", False, "shape", 0.0, note=f"wrong shape: the answer should be {expected}")
     if _is_matrix(left) and left.shape != right.shape:
         shape = lambda e: " x ".join(str(n) for n in e.shape)  # noqa: E731
         note = f"the answer has shape {shape(left)}, but the expected answer has shape {shape(right)}"
