@@ -325,7 +325,8 @@ def _protect_negative_answer(argv: list[str]) -> list[str]:
     protected = list(argv)
     for position in (1, 2) if argv[0] == "compare" else (2,):
         text = protected[position] if position < len(protected) else ""
-        if text.startswith("-") and text != "--" and not re.fullmatch(r"--?[a-z][a-z-]*(=.*)?", text):
+        option = re.fullmatch(r"--?[a-z][a-z-]*(=.*)?", text) and (argv[0] == "grade" or text.startswith("--") or text == "-h")
+        if text.startswith("-") and text != "--" and not option:
             protected[position] = " " + text
     return protected
 

@@ -16,7 +16,7 @@ from typing import Mapping
 import sympy
 
 from .equivalence import decide
-from .grading import DEFAULT_TIMEOUT, GradeResult
+from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, GradeResult
 from .latex import to_latex, to_text
 from .model import Integer, Matrix, Problem, Scalar, Size
 from .parsing import MATRIX_SIZE, Context, LatexError, Reading, read
@@ -90,6 +90,12 @@ def _problem_for(exprs: list, kinds: dict[str, tuple]) -> Problem:
         else:
             variables.append(Scalar(symbol))
     return Problem(id=TARGET, title="", statement="", variables=tuple(variables), claims=())
+
+
+def _domain(problem: Problem, kinds: dict) -> dict:
+    """A declared range is where the answer must hold (probes stay inside it), not only where points fall."""
+    return {var.symbol: sympy.Interval(var.low, var.high) for var in problem.variables
+            if isinstance(var, Scalar) and kinds.get(var.symbol.name, ())[:1] == ("range",)}
 
 
 def _upper_bounds(expr) -> set:
@@ -194,7 +200,7 @@ def _compare_values(expected, given, kinds: dict, timeout: float) -> tuple:
     sizes = {s for e in exprs for s in _upper_bounds(e)}
     expected, given = (_concrete_functions(_as_sizes(e, sizes)) for e in exprs)
     problem = _problem_for([expected, given], kinds)
-    decision = decide(problem, given, expected, budget=0.8 * timeout, strict=False)
+    decision = decide(problem, given, expected, _domain(problem, kinds), budget=0.8 * timeout, strict=False, proof_budget=PROOF_BUDGET * timeout / DEFAULT_TIMEOUT)
     if decision.verdict == "equal":
         how = "proved symbolically" if decision.proved else f"equal at {decision.method}; not proved symbolically"
         return "correct", f"correct ({how})", decision.proved, None
@@ -230,20 +236,17 @@ def _solutions(reading: Reading) -> dict | None:
         return {None: sympy.true if relation else sympy.false}
     found = {}
     for unknown in symbols:
-        try:
-            solved = sympy.solveset(_as_relational(relation), unknown, sympy.S.Reals)
-        except (NotImplementedError, ValueError, TypeError):
-            return None
-        if isinstance(solved, sympy.ConditionSet):
-            return None
+        solved = sympy.S.Reals
+        for part in relation.args if isinstance(relation, sympy.And) else (relation,):  # a <= x <= b: both must hold
+            try:
+                piece = sympy.solveset(part.func(part.lhs, part.rhs), unknown, sympy.S.Reals)  # evaluated, as written
+            except (NotImplementedError, ValueError, TypeError):
+                return None
+            if isinstance(piece, sympy.ConditionSet):
+                return None
+            solved = sympy.Intersection(solved, piece)
         found[unknown] = solved
     return found
-
-
-def _as_relational(relation):
-    if isinstance(relation, sympy.And):
-        return sympy.And(*[_as_relational(part) for part in relation.args])
-    return relation.func(relation.lhs, relation.rhs)  # evaluate what the parser left unevaluated
 
 
 def compare(gold: str, answer: str, *, variables: Mapping[str, str] | None = None, timeout: float = DEFAULT_TIMEOUT) -> GradeResult:
