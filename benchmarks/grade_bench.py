@@ -38,6 +38,11 @@ def variants(answer: str) -> list[str]:
     """The same answer as other students write it (same value, different text)."""
     if any(mark in answer for mark in ("=", "\\approx", "&", "\\begin{cases}")):
         return [answer]
+    answer = answer.rstrip(".,")  # a full stop ends the sentence; it is not wrapped with the answer
+    if re.search(r"\d,\d", answer):  # 1,154,560 in brackets would be a list: no bracketed variants
+        return [answer]
+    if "^{(" in answer or "^(" in answer:  # a layer label, not brackets to resize
+        return list(dict.fromkeys([answer, rf"\left({answer}\right)", rf"1\cdot\left({answer}\right)"]))
     sized = re.sub(r"(?<!\\left)\((?![^()]*\\right\))", r"\\left(", answer)
     sized = re.sub(r"(?<!\\right)\)", r"\\right)", sized) if sized != answer else answer
     return list(dict.fromkeys([answer, rf"\left({answer}\right)", sized, rf"1\cdot\left({answer}\right)"]))

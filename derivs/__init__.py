@@ -1,9 +1,12 @@
 """derivs: exact checking of deep-learning maths homework."""
 
+from .compare import compare
 from .derivation import DerivationReport, check_derivation
 from .discovery import LoadError, UnknownProblem, get_problem, load_problems
 from .grading import GradeResult, UnknownTarget, grade
+from .lexer import LatexError
 from .model import Claim, Derivation, Index, Integer, Matrix, Mistake, Note, Part, Problem, Scalar, Size, Table, Vector
+from .parsing import Reading, read_answer
 from .verify import CheckOptions, CheckReport, ClaimResult, Status, check_problems, verify_claim, verify_problem
 
 __all__ = [
@@ -16,12 +19,14 @@ __all__ = [
     "GradeResult",
     "Index",
     "Integer",
+    "LatexError",
     "LoadError",
     "Matrix",
     "Mistake",
     "Note",
     "Part",
     "Problem",
+    "Reading",
     "Scalar",
     "Size",
     "Status",
@@ -31,9 +36,11 @@ __all__ = [
     "Vector",
     "check_derivation",
     "check_problems",
+    "compare",
     "get_problem",
     "grade",
     "load_problems",
+    "read_answer",
     "verify_claim",
     "verify_problem",
 ]

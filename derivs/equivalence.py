@@ -116,6 +116,10 @@ def expanded(problem: Problem, expr):
 
 
 def _shapes_and_names(problem: Problem, left, right, strict: bool) -> Decision | None:
+    if isinstance(left, sympy.Tuple) != isinstance(right, sympy.Tuple):
+        wanted = "a list" if isinstance(right, sympy.Tuple) else "one value"
+        given = f"a list of {len(left)} entries" if isinstance(left, sympy.Tuple) else "one value"
+        return Decision("different", False, "shape", 0.0, note=f"wrong shape: the answer is {given}, but {wanted} is expected")
     if _is_matrix(left) != _is_matrix(right):
         expected = "a matrix (or vector)" if _is_matrix(right) else "a scalar"
         return Decision("different", False, "shape", 0.0, note=f"wrong shape: the answer should be {expected}")

@@ -79,7 +79,8 @@ def tokens(text: str) -> list[Token]:
             i, spaced = i + 1, True
             continue
         grouped = _GROUPED.match(source, i) if char.isdigit() else None
-        if grouped and not ("," in grouped.group().replace("{,}", "") and _inside_brackets(found)):
+        plain_comma = re.search(r"(?<![{\\]),", grouped.group()) if grouped else None  # not {,} or \,
+        if grouped and not (plain_comma and _inside_brackets(found)):
             digits = re.sub(r"\D", "", grouped.group())
             found.append(Token("number", digits, where, spaced))
             i, spaced = grouped.end(), False

@@ -11,7 +11,7 @@ import random
 from fractions import Fraction
 import zlib
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
+from typing import Iterable, Mapping
 
 import mpmath
 import sympy
@@ -274,63 +274,11 @@ def substitute(expr, point: Mapping):
     return expr.doit() if isinstance(expr, sympy.MatrixExpr) or expr.has(sympy.MatrixExpr) else expr
 
 
-# Large expressions (a whole network's gradient) in the problem modules are compiled once with
-# lambdify and run in mpmath at twice the digits; small ones keep sympy's evalf, which guarantees them.
-COMPILE_ABOVE = 400  # operations
-_SAFE_FUNCTIONS = (sympy.exp, sympy.log, sympy.sin, sympy.cos, sympy.tan, sympy.sinh, sympy.cosh, sympy.tanh)
-_UNSAFE = (sympy.Sum, sympy.Product, sympy.Derivative, sympy.Subs, sympy.Limit, sympy.Indexed, sympy.Piecewise, sympy.MatrixSymbol)
-_compiled: dict = {}
-
-
-def _compiled_for(expr) -> tuple[tuple, Callable] | None:
-    """(its symbols, a compiled function of them), once per expression; None when it is not worth it or unsafe."""
-    if expr not in _compiled:
-        usable = (
-            isinstance(expr, (sympy.Expr, sympy.MatrixBase))
-            and not expr.has(*_UNSAFE)
-            and all(isinstance(f, _SAFE_FUNCTIONS) for f in expr.atoms(sympy.Function))
-            and sympy.count_ops(expr) > COMPILE_ABOVE
-        )
-        symbols = tuple(sorted(expr.free_symbols, key=str)) if usable else ()
-        _compiled[expr] = (symbols, sympy.lambdify(symbols, expr, "mpmath")) if usable else None
-        if len(_compiled) > 256:
-            _compiled.pop(next(iter(_compiled)))
-    return _compiled[expr]
-
-
-def _fast_value(expr, point: Mapping, digits: int):
-    """The compiled value at a point of real rationals, or None to use evalf."""
-    if not isinstance(expr, sympy.Basic) or not all(isinstance(s, sympy.Symbol) and v.is_Rational for s, v in point.items()):
-        return None
-    compiled = _compiled_for(expr)
-    if compiled is None:
-        return None
-    symbols, function = compiled
-    if any(s not in point for s in symbols):
-        return None
-    try:
-        with mpmath.workdps(2 * digits):
-            value = function(*(mpmath.mpf(int(point[s].p)) / int(point[s].q) for s in symbols))
-            entries = list(value) if isinstance(value, mpmath.matrix) else [value]
-            if not all(isinstance(e, mpmath.mpf) for e in entries):
-                return None
-            floats = [sympy.Float(e, digits) for e in entries]
-    except (ArithmeticError, ValueError, TypeError):
-        return None
-    if isinstance(expr, sympy.MatrixBase):
-        return sympy.ImmutableMatrix(expr.rows, expr.cols, floats)
-    return floats[0]
-
-
-def evaluate(expr, point: Mapping, digits: int = DIGITS, compile_large: bool = False):
+def evaluate(expr, point: Mapping, digits: int = DIGITS):
     """Both-sides-ready numeric value: a sympy number, or an ImmutableMatrix of numbers.
 
-    `compile_large` only for the problem modules' own expressions: lambdify generates code, and
-    student answers must never reach a code generator.
+    sympy's evalf, for what the walk into mpmath (evaluation.py) does not know.
     """
-    fast = _fast_value(expr, point, digits) if compile_large else None
-    if fast is not None:
-        return fast
     value = substitute(expr, point)
     if isinstance(value, sympy.MatrixBase) or hasattr(value, "as_explicit"):
         value = sympy.ImmutableMatrix(value.as_explicit() if hasattr(value, "as_explicit") else value)
@@ -340,21 +288,6 @@ def evaluate(expr, point: Mapping, digits: int = DIGITS, compile_large: bool = F
 
 def _entries(value) -> list:
     return list(value) if isinstance(value, sympy.MatrixBase) else [value]
-
-
-def difference(lhs_value, rhs_value) -> sympy.Float | None:
-    """max over entries of |l - r| / max(1, |l|, |r|); None when a side is not a finite number."""
-    if isinstance(lhs_value, sympy.MatrixBase) != isinstance(rhs_value, sympy.MatrixBase):
-        return None
-    if isinstance(lhs_value, sympy.MatrixBase) and lhs_value.shape != rhs_value.shape:
-        return None
-    worst = sympy.Float(0, DIGITS)
-    for left, right in zip(_entries(lhs_value), _entries(rhs_value)):
-        if not (_finite_number(left) and _finite_number(right)):
-            return None
-        scale = max(sympy.Float(1), abs(left), abs(right))
-        worst = max(worst, abs(left - right) / scale)
-    return worst
 
 
 def _finite_number(value) -> bool:
@@ -393,7 +326,7 @@ def _relevant(point: Mapping, *exprs) -> dict:
 
 
 def compare_at_points(
-    lhs: Expr, rhs: Expr, points: list[dict], tolerance=TOLERANCE, digits: int = DIGITS, compile_large: bool = False,
+    lhs: Expr, rhs: Expr, points: list[dict], tolerance=TOLERANCE, digits: int = DIGITS,
     stop_at_difference: bool = False,
 ) -> NumericResult:
     """Largest relative difference over the points; the first point where they differ is the witness.
@@ -405,12 +338,12 @@ def compare_at_points(
     worst = mpmath.mpf(0)
     used = 0
     for point in points:
-        gap = _gap(lhs, rhs, point, digits, compile_large)
+        gap = _gap(lhs, rhs, point, digits)
         if gap is None:
             continue
         used += 1
         if gap > mpmath.mpf(10) ** -digits:
-            confirmed = _gap(lhs, rhs, point, 2 * digits + GUARD_DIGITS, compile_large)
+            confirmed = _gap(lhs, rhs, point, 2 * digits + GUARD_DIGITS)
             if confirmed is not None and confirmed > mpmath.mpf(10) ** (-2 * digits) and confirmed > gap / 1000:
                 witness = _witness(lhs, rhs, point, digits)
                 if stop_at_difference:
@@ -421,10 +354,10 @@ def compare_at_points(
     return _verdict(worst, used, len(points), None)
 
 
-def _gap(lhs, rhs, point, digits: int, compile_large: bool):
+def _gap(lhs, rhs, point, digits: int):
     """|l - r| / max(1, |l|, |r|) at the point, or None where a side is not a finite number."""
     try:
-        left, right = _value(lhs, point, digits, compile_large), _value(rhs, point, digits, compile_large)
+        left, right = _value(lhs, point, digits), _value(rhs, point, digits)
     except EVALUATION_ERRORS:
         return None
     if left is None or right is None:
@@ -443,15 +376,15 @@ def _cells(matrix) -> list:
 
 def point_value(expr, point, digits: int = DIGITS):
     """The value at a point (an mpmath number or matrix), or None where it is not finite."""
-    return _value(expr, point, digits, False)
+    return _value(expr, point, digits)
 
 
-def _value(expr, point, digits: int, compile_large: bool):
+def _value(expr, point, digits: int):
     """The walk into mpmath; sympy's evalf for what the walk does not know. None if not finite."""
     try:
         value = value_at(expr, point, digits + GUARD_DIGITS)
     except Unsupported:
-        fallback = evaluate(expr, point, digits + GUARD_DIGITS, compile_large)
+        fallback = evaluate(expr, point, digits + GUARD_DIGITS)
         if isinstance(fallback, sympy.MatrixBase):
             if not all(_finite_number(entry) for entry in fallback):
                 return None
@@ -476,7 +409,7 @@ def _witness(lhs, rhs, point, digits: int, shown: dict | None = None) -> Witness
     values = []
     for expr in (lhs, rhs):
         try:
-            values.append(_shown(_value(expr, point, digits, False)))
+            values.append(_shown(_value(expr, point, digits)))
         except EVALUATION_ERRORS:
             values.append("?")
     return Witness(describe_point(shown), values[0], values[1], _coordinates(shown))
@@ -497,28 +430,6 @@ def _shown(value) -> str:
 
 def _is_matrix(expr) -> bool:
     return isinstance(expr, (sympy.MatrixExpr, sympy.MatrixBase))
-
-
-def _compare_by_evalf(lhs, rhs, points, tolerance, digits: int, compile_large: bool) -> NumericResult:
-    """Matrices: both sides through sympy, entry by entry."""
-    worst = sympy.Float(0)
-    used = 0
-    witness = None
-    for point in points:
-        try:
-            left, right = evaluate(lhs, point, digits, compile_large), evaluate(rhs, point, digits, compile_large)
-        except EVALUATION_ERRORS:
-            continue
-        gap = difference(left, right)
-        if gap is None:
-            continue
-        used += 1
-        if gap > worst:
-            worst = gap
-        if gap > tolerance and witness is None:
-            shown = _relevant(point, lhs, rhs)
-            witness = Witness(describe_point(shown), _short(left), _short(right), _coordinates(shown))
-    return _verdict(worst, used, len(points), witness)
 
 
 def _verdict(worst, used: int, asked: int, witness: Witness | None) -> NumericResult:
@@ -560,7 +471,7 @@ def compare_limit(limit: sympy.Limit, rhs: Expr, points: list[dict]) -> NumericR
         try:
             for side in directions:
                 near = {**point, var: approach(target, side)[-1]}  # the right side does not depend on var
-                gap = _gap(expr, rhs, near, DIGITS, False)
+                gap = _gap(expr, rhs, near, DIGITS)
                 if gap is None:
                     raise ValueError("not a number")
                 worst = max(worst, gap)

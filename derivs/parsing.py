@@ -175,8 +175,6 @@ def _relation(op: str, left, right):
 
 # --- the parser ---------------------------------------------------------------------------------
 
-TRANSPOSE_MARKS = {"T", "top", "intercal", "mathsf", "mathrm", "rm", "sf"}
-_STOP_SYMBOLS = set(")]},&=<>;:")
 _STOP_COMMANDS = {"right", "end", "over", "\\", "to", "rightarrow", "longrightarrow", "Rightarrow", "implies", "iff",
                   "rfloor", "rceil", "rvert", "rVert", "rangle", "}", "text", "quad", "in", "mid", "choose",
                   "Longrightarrow", "therefore", "pm", "mp", "cdots", "ldots", "dots"}
@@ -781,7 +779,7 @@ class _Parser:
                 return context.vectors[name][indices if len(indices) > 1 else indices[0]]
             function = context.functions.get(name)
             if isinstance(function, IndexedFunction):
-                return function.build(sympy.Symbol(_vector_name(context)), subscript.single())
+                return function.build(sympy.Symbol(_vector_name(context)), subscript.value())
             if name == "delta" and "delta" not in context.symbols:
                 pair = subscript.pair()
                 if pair is None:
@@ -852,7 +850,7 @@ class _Parser:
     def _entry_index(self):
         """S(x)_i: the entry of a vector-valued function; without a subscript, the problem's own index."""
         if self.at("symbol", "_"):
-            return self.subscript().single()
+            return self.subscript().value()
         return self.context.index
 
     def _argument_ahead(self) -> bool:
@@ -1425,15 +1423,19 @@ class _Parser:
         return matrix.det() if name == "vmatrix" else matrix
 
     def _environment_name(self, token: Token) -> str:
-        self.expect("symbol", "{", "\\begin needs an environment name: \\begin{pmatrix}")
-        letters = []
+        return self._braced_text("\\begin needs an environment name: \\begin{pmatrix}").rstrip("*")
+
+    def _braced_text(self, missing: str) -> str:
+        """The raw text of {..}, for names that are not mathematics (environments, \\text{if})."""
+        opener = self.expect("symbol", "{", missing)
+        pieces = []
         while not self.at("symbol", "}"):
             piece = self.take()
             if piece.kind == "end":
-                raise self.error("'{' is never closed", token)
-            letters.append(piece.text)
+                raise self.error("'{' is never closed", opener)
+            pieces.append(piece.text)
         self.take()
-        return "".join(letters).rstrip("*")
+        return "".join(pieces)
 
     def _close_environment(self, name: str, token: Token) -> None:
         self.expect("command", "end", f"\\begin{{{name}}} is never closed by \\end{{{name}}}")
@@ -1487,18 +1489,7 @@ class _Parser:
             raise self.error(f"cannot read this condition ({error})") from None
 
     def _text_words(self) -> str:
-        opener = self.expect("symbol", "{", "\\text needs braces")
-        words = []
-        while not self.at("symbol", "}"):
-            piece = self.take()
-            if piece.kind == "end":
-                raise self.error("'{' is never closed", opener)
-            words.append(piece.text)
-        self.take()
-        return "".join(words).strip().lower()
-
-    def _mathbb_one(self, token: Token):
-        return self._font(token)
+        return self._braced_text("\\text needs braces").strip().lower()
 
 
 @dataclass(frozen=True)
@@ -1518,9 +1509,6 @@ class Subscript:
 
     def value(self):
         return self._parse(self.tokens)
-
-    def single(self):
-        return self.value()
 
     def _parse(self, tokens_: tuple):
         parser = _Parser.__new__(_Parser)
@@ -1612,15 +1600,11 @@ def _transpose(parser: _Parser, token: Token):
     raise parser.error("a transpose mark belongs in a superscript: W^T", token)
 
 
-def _spacing_left(parser: _Parser, token: Token):
-    return parser._left(token)
-
-
 _COMMANDS = {
     "frac": _Parser._frac, "dfrac": _Parser._frac, "tfrac": _Parser._frac, "cfrac": _Parser._frac,
     "sqrt": _Parser._sqrt, "binom": _Parser._binom, "dbinom": _Parser._binom, "tbinom": _Parser._binom,
     "sum": _Parser._big_operator, "prod": _Parser._big_operator, "int": _Parser._integral,
-    "lim": _Parser._limit, "begin": _Parser._environment, "left": _spacing_left,
+    "lim": _Parser._limit, "begin": _Parser._environment, "left": _Parser._left,
     "operatorname": _Parser._operator_name, "text": _Parser._operator_name, "textrm": _Parser._operator_name,
     "mathrm": _Parser._font, "{": lambda parser, token: parser._set_braces(),
     "lfloor": _Parser._delimited, "lceil": _Parser._delimited, "lvert": _Parser._delimited,

@@ -7,7 +7,6 @@ The first strategy that succeeds is recorded as the proof's method.
 from __future__ import annotations
 
 import itertools
-import time
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 

@@ -113,7 +113,7 @@ def check_equal(problem: Problem, lhs, rhs, where: Mapping, options: CheckOption
     elif isinstance(right, sympy.Limit):
         numeric = compare_limit(right, left, points)
     else:
-        numeric = compare_at_points(left, right, points, compile_large=True)
+        numeric = compare_at_points(left, right, points)
     return symbolic, numeric
 
 

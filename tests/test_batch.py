@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import DATA, run_cli
+from conftest import run_cli
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 import sympy
-from sympy import Heaviside, Max, Rational, Sum, exp, log, sign, tanh
+from sympy import Heaviside, Max, Sum, exp, log, sign, tanh
 
 from derivs import get_problem
 from derivs.parsing import MAX_LENGTH, LatexError, parse_latex

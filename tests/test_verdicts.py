@@ -102,14 +102,9 @@ def test_a_part_can_require_what_the_answer_is_written_in():
 HEAVY = PHI + r" + \sum_{k=1}^{9000} \frac{x}{k^2 + x^2} - \sum_{j=1}^{9000} \frac{x}{j^2 + x^2}"
 
 
-def test_a_timeout_is_undecided_never_invalid():
-    heavy = HEAVY
-    result = grade_now("sigmoid_derivative.derivative", heavy, timeout=0.05)
-    assert result.verdict == "undecided" and "time limit" in result.feedback
-
-
-def test_a_timeout_through_the_worker_is_undecided():
-    result = grade("sigmoid_derivative.derivative", HEAVY, timeout=0.05)
+@pytest.mark.parametrize("grader", [grade_now, grade], ids=["in this process", "through the worker"])
+def test_a_timeout_is_undecided_never_invalid(grader):
+    result = grader("sigmoid_derivative.derivative", HEAVY, timeout=0.05)
     assert result.verdict == "undecided" and "time limit" in result.feedback
 
 
