@@ -152,13 +152,27 @@ def _walk_node(node, point: "_Point"):
     raise Unsupported(type(node).__name__)
 
 
+_MATRICES: dict = {}
+
+
+def _matrix_value(value):
+    """A sampled matrix of rationals as an mpmath matrix, converted once per precision (never mutated)."""
+    key = (id(value), mpmath.mp.dps)
+    known = _MATRICES.get(key)
+    if known is None or known[0] is not value:
+        if len(_MATRICES) > 4096:
+            _MATRICES.clear()
+        known = _MATRICES[key] = (value, mpmath.matrix([[_rational(entry) for entry in value.row(r)] for r in range(value.rows)]))
+    return known[1]
+
+
 def _matrix(node, point):
     """Matrix expressions: products in their order, sums, transposes, inverses, entrywise products."""
     if isinstance(node, sympy.MatrixSymbol):
         value = point.get(node)
         if value is None:
             raise Unsupported(f"no value for {node}")
-        return mpmath.matrix([[_rational(entry) for entry in value.row(r)] for r in range(value.rows)])
+        return _matrix_value(value)
     if isinstance(node, sympy.MatrixBase):
         return mpmath.matrix([[_walk(entry, point) for entry in node.row(r)] for r in range(node.rows)])
     if isinstance(node, sympy.MatMul):

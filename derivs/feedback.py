@@ -15,6 +15,7 @@ import sympy
 
 from .latex import to_text
 from .model import Part, Problem
+from .equivalence import expanded
 from .numeric import EVALUATION_ERRORS, compare_at_points, point_value, sample_points
 
 CHECK_POINTS = 8
@@ -27,13 +28,17 @@ class _Case:
         self.problem = problem
         self.part = part
         self.raw_answer = answer
-        self.answer = problem.expand_definitions(answer)
-        self.reference = problem.expand_definitions(part.answer)
+        self.answer = expanded(problem, answer)
+        self.reference = expanded(problem, part.answer)
         self.points = sample_points(problem.variables, part.where, CHECK_POINTS, seed=7)
 
     def equals(self, left, right) -> bool:
-        result = compare_at_points(self.problem.expand_definitions(left), self.problem.expand_definitions(right), self.points)
-        return result.holds is True
+        """Two expressions as written (the problem's functions still in them) agree at the points."""
+        return self.same(expanded(self.problem, left), expanded(self.problem, right))
+
+    def same(self, left, right) -> bool:
+        """Two expressions with definitions already expanded agree at the points (no expansion again)."""
+        return compare_at_points(left, right, self.points, stop_at_difference=True, witness=False).holds is True
 
     def values(self, expr) -> list[tuple[dict, object]]:
         """(point, value) where expr has a finite real value, by the same walk into mpmath as the decision."""
@@ -76,7 +81,7 @@ def _scalar(case: _Case) -> bool:
 
 
 def sign_error(case: _Case) -> str | None:
-    if case.equals(case.answer, -case.reference):
+    if case.same(case.answer, -case.reference):
         return "sign error: your answer is the negative of the expected one"
     return None
 
@@ -85,7 +90,7 @@ def constant_factor(case: _Case) -> str | None:
     if not _scalar(case):
         return None
     ratio = _symbolic_ratio(case)
-    if ratio is None or ratio in (0, 1) or not case.equals(case.answer, ratio * case.reference):
+    if ratio is None or ratio in (0, 1) or not case.same(case.answer, ratio * case.reference):
         return None
     if ratio.is_number:
         return f"off by a constant factor: your answer is {_tex(ratio)} times the expected one"
@@ -153,7 +158,7 @@ def swapped_product(case: _Case) -> str | None:
     if _scalar(case) or not case.answer.has(sympy.MatMul):
         return None
     try:
-        if case.equals(_reversed_products(case.answer), case.reference):
+        if case.same(_reversed_products(case.answer), case.reference):
             return f"the matrix product is in the wrong order: matrix products do not commute; expected {_tex(case.part.answer)}"
     except (TypeError, ValueError, sympy.matrices.exceptions.ShapeError):
         return None
@@ -166,10 +171,10 @@ def _terms(expr) -> tuple:
 
 def missing_or_extra_term(case: _Case) -> str | None:
     for term in _terms(case.part.answer):
-        if len(_terms(case.part.answer)) > 1 and case.equals(case.raw_answer, case.part.answer - term):
+        if len(_terms(case.part.answer)) > 1 and case.same(case.answer, case.reference - expanded(case.problem, term)):
             return f"missing the term {_tex(term)}"
     for term in _terms(case.raw_answer):
-        if len(_terms(case.raw_answer)) > 1 and case.equals(case.raw_answer - term, case.part.answer):
+        if len(_terms(case.raw_answer)) > 1 and case.same(case.answer - expanded(case.problem, term), case.reference):
             return f"the term {_tex(term)} should not be there"
     return None
 

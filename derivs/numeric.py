@@ -327,7 +327,7 @@ def _relevant(point: Mapping, *exprs) -> dict:
 
 def compare_at_points(
     lhs: Expr, rhs: Expr, points: list[dict], tolerance=TOLERANCE, digits: int = DIGITS,
-    stop_at_difference: bool = False,
+    stop_at_difference: bool = False, witness: bool = True,
 ) -> NumericResult:
     """Largest relative difference over the points; the first point where they differ is the witness.
 
@@ -345,10 +345,10 @@ def compare_at_points(
         if gap > mpmath.mpf(10) ** -digits:
             confirmed = _gap(lhs, rhs, point, 2 * digits + GUARD_DIGITS)
             if confirmed is not None and confirmed > mpmath.mpf(10) ** (-2 * digits) and confirmed > gap / 1000:
-                witness = _witness(lhs, rhs, point, digits)
+                shown = _witness(lhs, rhs, point, digits) if witness else Witness("", "", "")
                 if stop_at_difference:
-                    return NumericResult(False, used, float(confirmed), witness)
-                return _verdict(max(worst, confirmed), used, len(points), witness)
+                    return NumericResult(False, used, float(confirmed), shown)
+                return _verdict(max(worst, confirmed), used, len(points), shown)
             continue  # the gap was rounding: it shrank at the higher precision
         worst = max(worst, gap)
     return _verdict(worst, used, len(points), None)
