@@ -8,10 +8,14 @@ the results file itself only appears, complete, by an atomic rename at the end.
 from __future__ import annotations
 
 import csv
+import fcntl
+import io
 import json
 import os
 import re
 import time
+import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
@@ -33,40 +37,91 @@ class Row:
     problem: str = ""  # why the row could not be read, if it could not
 
 
+MAX_CELL = 10_000  # characters in an answer (the parser's own limit); a larger cell is that row's `invalid`
+MAX_STUDENT = 10_000  # characters in a student name or target (a longer one is that row's `invalid`)
+_UNREADABLE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by surrogateescape
+
+
 def read_rows(path: Path) -> list[Row]:
+    """Every row of a CSV or JSONL batch, in order: a row that cannot be read is still a row, with its problem."""
+    if path.is_dir():
+        raise BatchInputError(f"batch file {path} is a folder, not a CSV or JSONL file")
     if not path.is_file():
         raise BatchInputError(f"batch file {path} does not exist")
-    text = path.read_text(encoding="utf-8", errors="replace")
-    if path.suffix.lower() in (".jsonl", ".json", ".ndjson") or text.lstrip().startswith("{"):
-        return _jsonl_rows(text)
-    return _csv_rows(text, path)
+    raw = path.read_bytes()
+    if path.suffix.lower() in (".jsonl", ".json", ".ndjson") or raw.lstrip().startswith(b"{"):
+        return _jsonl_rows(raw)
+    return _csv_rows(raw.decode("utf-8", errors="surrogateescape"), path)
 
 
 def _row(number: int, record) -> Row:
     if not isinstance(record, dict):
         return Row(number, None, "", "", "the row is not an object with student, target and answer")
+    record = {str(key).strip().lower(): value for key, value in record.items()}  # Answer, TARGET, " student"
     student = record.get("student")
     target, answer = record.get("target"), record.get("answer")
     missing = [name for name, value in (("target", target), ("answer", answer)) if value is None]
-    problem = f"the row has no {' or '.join(missing)}" if missing else ""
-    return Row(number, None if student is None else str(student), str(target or ""), str(answer or ""), problem)
+    row = Row(number, None if student is None else str(student), str(target or ""), str(answer or ""))
+    return replace(row, problem=f"the row has no {' or '.join(missing)}" if missing else _cell_problem(row))
 
 
-def _jsonl_rows(text: str) -> list[Row]:
+def _cell_problem(row: Row) -> str:
+    """Why a row's cells cannot be graded (bytes that are not UTF-8, a cell too long), or ""."""
+    for name, value in (("answer", row.answer), ("target", row.target), ("student", row.student or "")):
+        found = _UNREADABLE.search(value)
+        if found:
+            return f"the {name} holds a byte that is not UTF-8 (0x{ord(found.group()) - 0xdc00:02x}) at character {found.start() + 1}"
+    if len(row.answer) > MAX_CELL:
+        return f"the answer is {len(row.answer):,} characters long; at most {MAX_CELL:,} are accepted"
+    if len(row.target) > MAX_STUDENT or len(row.student or "") > MAX_STUDENT:
+        return f"the target or student is over {MAX_STUDENT} characters long"
+    return ""
+
+
+def _jsonl_rows(raw: bytes) -> list[Row]:
+    """One JSON object per line, lines split at \\n only: U+2028, \\x0c or \\x85 inside an answer split nothing."""
     rows = []
-    for number, line in enumerate((l for l in text.splitlines() if l.strip()), start=1):
+    lines = [line for line in raw.split(b"\n") if line.strip()]
+    for number, line in enumerate(lines, start=1):
         try:
-            rows.append(_row(number, json.loads(line)))
-        except json.JSONDecodeError as error:
-            rows.append(Row(number, None, "", line[:200], f"the line is not JSON: {error.msg}"))
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as error:
+            rows.append(Row(number, None, "", "", f"the line holds a byte that is not UTF-8 (0x{line[error.start]:02x}) at byte {error.start + 1}"))
+            continue
+        try:
+            rows.append(_row(number, json.loads(text)))
+        except (json.JSONDecodeError, RecursionError) as error:
+            reason = error.msg if isinstance(error, json.JSONDecodeError) else "nested too deeply"
+            rows.append(Row(number, None, "", text[:200], f"the line is not JSON: {reason}"))
     return rows
 
 
 def _csv_rows(text: str, path: Path) -> list[Row]:
-    reader = csv.DictReader(text.splitlines())
-    if not reader.fieldnames or not {"target", "answer"} <= set(reader.fieldnames):
+    """The csv module on the text as a file (newline=''), with the delimiter sniffed (',', ';' or tab)."""
+    csv.field_size_limit(2**31 - 1)  # an oversized cell is that row's problem, not a csv.Error for the batch
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096].split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    try:
+        names = {(name or "").strip().lower() for name in reader.fieldnames or ()}
+    except csv.Error as error:
+        raise BatchInputError(f"{path}: the header cannot be read as CSV ({error})") from None
+    if not {"target", "answer"} <= names:
         raise BatchInputError(f"{path}: a CSV batch needs a header with the columns target and answer (student optional)")
-    return [_row(number, record) for number, record in enumerate(reader, start=1)]
+    rows = []
+    number = 0
+    while True:
+        number += 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return rows
+        except csv.Error as error:  # a malformed quote: this row, reported, and reading goes on
+            rows.append(Row(number, None, "", "", f"the row cannot be read as CSV ({error})"))
+            continue
+        rows.append(_row(number, record))
 
 
 def normalise(answer: str) -> str:
@@ -175,31 +230,74 @@ def run_batch(
     jobs: int = 1,
     timeout: float = DEFAULT_TIMEOUT,
     resume: bool = False,
+    retry_undecided: bool = False,
     problems_dir: str | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> tuple[BatchReport, list[dict]]:
-    """Grade `source` into `out` (JSONL); with `resume`, rows in the journal are not graded again."""
+    """Grade `source` into `out` (JSONL); with `resume`, rows in the journal are not graded again
+    (with `retry_undecided`, rows that were undecided are). Raises BatchInputError for input that
+    cannot be read and BatchOutputError for output that cannot be written (the journal stays)."""
     started = time.monotonic()
     rows = read_rows(source)
+    if out.is_dir():
+        raise BatchOutputError(f"--out {out} is a folder: give a file, such as {out / 'results.jsonl'}")
     journal_path = _journal(out)
-    done = _read_journal(journal_path) if resume else {}
-    if not resume and journal_path.exists():
-        journal_path.unlink()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with journal_path.open("a", encoding="utf-8") as journal:
-        def keep(record: dict) -> None:
-            journal.write(json.dumps(record) + "\n")
-            journal.flush()
+    with _exclusive(out), _writing(out):
+        done = _read_journal(journal_path) if resume else {}
+        if retry_undecided:
+            done = {number: record for number, record in done.items() if record.get("verdict") != "undecided"}
+        if not resume and journal_path.exists():
+            journal_path.unlink()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with journal_path.open("a", encoding="utf-8") as journal:
+            def keep(record: dict) -> None:
+                journal.write(json.dumps(record) + "\n")
+                journal.flush()
 
-        records, graded = grade_rows(rows, jobs=jobs, timeout=timeout, problems_dir=problems_dir, done=done, on_record=keep, on_progress=on_progress)
-        os.fsync(journal.fileno())
-    _write_atomically(out, "".join(json.dumps(r) + "\n" for r in records))
-    journal_path.unlink()
+            records, graded = grade_rows(rows, jobs=jobs, timeout=timeout, problems_dir=problems_dir, done=done, on_record=keep, on_progress=on_progress)
+            os.fsync(journal.fileno())
+        _write_atomically(out, "".join(json.dumps(r) + "\n" for r in records))
+        journal_path.unlink()
     verdicts: dict[str, int] = {}
     for record in records:
         verdicts[record["verdict"]] = verdicts.get(record["verdict"], 0) + 1
     report = BatchReport(len(records), graded, len(done), time.monotonic() - started, verdicts, out)
     return report, records
+
+
+class BatchOutputError(OSError):
+    """The results cannot be written (a folder, a read-only or full disk, another run on the same file)."""
+
+
+@contextmanager
+def _exclusive(out: Path):
+    """One run per results file: a second run on the same --out stops at once instead of corrupting it."""
+    lock_path = out.with_name(out.name + ".lock")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        handle = lock_path.open("a")
+    except OSError as error:
+        raise BatchOutputError(f"cannot write next to {out}: {error.strerror or error}") from None
+    try:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BatchOutputError(f"another run is writing {out}: wait for it to finish, or choose another --out") from None
+        yield
+    finally:
+        handle.close()
+
+
+@contextmanager
+def _writing(out: Path):
+    """A disk that refuses (read-only, full) is a one-line error; the journal keeps what was done, for --resume."""
+    try:
+        yield
+    except BatchOutputError:
+        raise
+    except OSError as error:
+        raise BatchOutputError(f"cannot write {getattr(error, 'filename', None) or out}: {error.strerror or error}; "
+                               "what was graded is kept, run again with --resume") from None
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -233,6 +331,15 @@ def gradescope_results(records: Iterable[dict], problems_dir: str | None = None)
     return by_student
 
 
+def safe_name(student: str) -> str:
+    """A folder name for a student that stays inside the output folder: no dots or slashes, bounded
+    length, and a checksum of the original when anything was changed, so two students never share one."""
+    cleaned = re.sub(r"[^\w-]", "_", student)[:80] or "anonymous"
+    if cleaned != student:
+        cleaned += f"-{zlib.crc32(student.encode('utf-8', 'surrogateescape')):08x}"
+    return cleaned
+
+
 def write_gradescope(records: list[dict], path: Path, problems_dir: str | None = None) -> list[Path]:
     """One student: `path` itself. Several: `path` is a folder with <student>/results.json."""
     results = gradescope_results(records, problems_dir)
@@ -241,7 +348,7 @@ def write_gradescope(records: list[dict], path: Path, problems_dir: str | None =
         return [path]
     written = []
     for student, result in results.items():
-        target = path / re.sub(r"[^\w.-]", "_", student) / "results.json"
+        target = path / safe_name(student) / "results.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         _write_atomically(target, json.dumps(result, indent=2))
         written.append(target)

@@ -186,7 +186,7 @@ def _positive(value: float, option: str) -> None:
 
 
 def _run_grade_batch(args, out: Console, err: Console) -> int:
-    from .batch import BatchInputError, run_batch, write_gradescope
+    from .batch import BatchInputError, BatchOutputError, run_batch, write_gradescope
 
     if args.target or args.answer:
         raise UsageError("--batch takes its targets and answers from the file; do not also give TARGET or LATEX")
@@ -194,18 +194,24 @@ def _run_grade_batch(args, out: Console, err: Console) -> int:
         raise UsageError("--batch needs --out RESULTS.jsonl")
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.retry_undecided and not args.resume:
+        raise UsageError("--retry-undecided goes with --resume: it regrades the undecided rows of an earlier run")
+    _positive(args.timeout, "--timeout")
     progress = _progress_callback(err)
     try:
         with progress as advance:
             report, records = run_batch(
-                Path(args.batch), Path(args.out), jobs=args.jobs, timeout=args.timeout, resume=args.resume, problems_dir=args.problems, on_progress=advance
+                Path(args.batch), Path(args.out), jobs=args.jobs, timeout=args.timeout, resume=args.resume,
+                retry_undecided=args.retry_undecided, problems_dir=args.problems, on_progress=advance,
             )
-    except BatchInputError as error:
+        out.print(report.summary(), markup=False, highlight=False)
+        if args.gradescope:
+            for path in write_gradescope(records, Path(args.gradescope), args.problems):
+                out.print(f"wrote {path}", markup=False, highlight=False)
+    except (BatchInputError, BatchOutputError) as error:
         raise UsageError(str(error)) from None
-    out.print(report.summary(), markup=False, highlight=False)
-    if args.gradescope:
-        for path in write_gradescope(records, Path(args.gradescope), args.problems):
-            out.print(f"wrote {path}", markup=False, highlight=False)
+    except OSError as error:  # the Gradescope folder cannot be written
+        raise UsageError(f"cannot write {error.filename or args.gradescope}: {error.strerror or error}") from None
     return ExitCode.OK
 
 
@@ -295,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--out", metavar="RESULTS.jsonl", help="with --batch: one JSON line per input row, in input order")
     grade.add_argument("--jobs", type=int, default=1, metavar="N", help="grade in N worker processes (default 1)")
     grade.add_argument("--resume", action="store_true", help="with --batch: continue a run that was stopped")
+    grade.add_argument("--retry-undecided", action="store_true", help="with --resume: grade again the rows that were undecided")
     grade.add_argument("--gradescope", metavar="PATH", help="also write Gradescope results (a .json for one student, else a folder)")
     grade.add_argument("--timeout", type=float, default=2.0, help="seconds per answer before it is undecided (default %(default)s)")
     grade.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")

@@ -16,11 +16,14 @@ import sympy
 
 from .equivalence import decide
 from .model import Index, Matrix, Problem, Scalar, Size, Vector
-from .parsing import Context, LatexError, MAX_LENGTH, parse_latex
+from .parsing import Context, LatexError, parse_latex
 from .sandbox import Overrun, run_limited
-from .timelimit import TimeLimitExceeded, time_limit
+from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
-STEP_TIMEOUT = 2.0
+STEP_TIMEOUT = 2.0  # CPU seconds per step
+DERIVATION_BUDGET = 60.0  # CPU seconds for a whole derivation, whatever its length
+MAX_DERIVATION = 200_000  # characters
+MAX_STEPS = 400
 ENVIRONMENTS = r"align\*?|aligned|alignat\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?"
 IMPLIES = r"\\Rightarrow|\\implies|\\Longrightarrow|\\therefore"
 UNDERBRACE = r"\\underbrace\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}\s*_\s*\{([^{}]*)\}"
@@ -309,10 +312,18 @@ def _judge_all(steps: list[Step], problem: Problem | None, timeout: float) -> li
     problem = problem or EMPTY
     context = Context.for_problem(problem)
     judged = []
+    started = cpu_seconds()
     for step in steps:
+        if cpu_seconds() - started > DERIVATION_BUDGET:  # a hostile derivation gets a total bound, not N x timeout
+            judged.append(replace(step, verdict="undecided", feedback=f"the derivation's budget of {DERIVATION_BUDGET:g} s of CPU time ran out"))
+            continue
         definition = None
         try:
-            definition = _definition(step, problem, context) if step.kind == "equal" else None
+            with time_limit(timeout):  # a huge first line must not stall every step after it
+                definition = _definition(step, problem, context) if step.kind == "equal" else None
+        except TimeLimitExceeded:
+            judged.append(replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached"))
+            continue
         except Exception:  # not a definition after all: judged as a step, which says why
             definition = None
         if definition is not None:
@@ -338,19 +349,34 @@ def _mark_lines_that_match_their_start(steps: list[Step], problem: Problem, time
     return marked
 
 
+def bounded_steps(text: str) -> list[Step]:
+    """The steps of a derivation, after its size is checked (before any splitting). Raises LatexError."""
+    if not isinstance(text, str):
+        raise LatexError("the derivation must be text")
+    if len(text) > MAX_DERIVATION:
+        raise LatexError(f"the derivation is {len(text):,} characters long; at most {MAX_DERIVATION:,} are accepted")
+    steps = find_steps(text)
+    if len(steps) > MAX_STEPS:
+        raise LatexError(f"the derivation has {len(steps):,} steps; at most {MAX_STEPS} are checked")
+    return steps
+
+
+def derivation_limit(steps: int, timeout: float) -> float:
+    """The CPU limit for a whole derivation: a step's timeout each, and never more than the total budget."""
+    return min(timeout * (2 + 2 * steps), DERIVATION_BUDGET + 2 * timeout)
+
+
 def check_derivation_now(text: str, problem: Problem | None = None, timeout: float = STEP_TIMEOUT) -> DerivationReport:
-    """In this process, with a soft limit per step. Use check_derivation for untrusted text."""
-    started = time.monotonic()
-    if len(text) > 50 * MAX_LENGTH:
-        raise LatexError(f"the derivation is {len(text):,} characters long; at most {50 * MAX_LENGTH:,} are accepted")
-    steps = _judge_all(find_steps(text), problem, timeout)
-    return DerivationReport(steps, time.monotonic() - started)
+    """In this process, under CPU limits per step and for the whole. Use check_derivation for untrusted text."""
+    started = cpu_seconds()
+    steps = _judge_all(bounded_steps(text), problem, timeout)
+    return DerivationReport(steps, cpu_seconds() - started)
 
 
 def check_derivation(text: str, problem: Problem | None = None, *, timeout: float = STEP_TIMEOUT) -> DerivationReport:
-    """Check every step of a derivation in a worker (memory cap, hard time limit for the whole)."""
-    steps = find_steps(text)
-    limit = timeout * max(1, len(steps)) + 5.0
+    """Check every step of a derivation in a worker (memory cap, hard CPU limit for the whole). Raises LatexError."""
+    steps = bounded_steps(text)  # in the caller, before any worker: a 5 MB file stops here
+    limit = derivation_limit(len(steps), timeout)
     started = time.monotonic()
     outcome = run_limited(check_derivation_now, (text, problem, timeout), limit)
     if isinstance(outcome, Overrun):

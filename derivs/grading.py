@@ -206,9 +206,12 @@ def task_limit(target: str, text: str, timeout: float, problems_dir=None) -> flo
         return timeout
     if part.kind != "derivation":
         return timeout
-    from .derivation import find_steps
+    from .derivation import bounded_steps, derivation_limit
 
-    return timeout * (2 + 2 * len(find_steps(text)))
+    try:
+        return derivation_limit(len(bounded_steps(text)), timeout)
+    except LatexError:
+        return timeout  # refused at once by the worker, with the reason
 
 
 def from_overrun(target: str, latex: str, overrun: Overrun, seconds: float) -> GradeResult:

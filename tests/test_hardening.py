@@ -1,0 +1,115 @@
+"""The audit's reproducers, as tests: a batch never loses, splits or reorders a row; bad files and
+bad output places are one-line errors; derivations are bounded before any work."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+
+import pytest
+
+from conftest import run_cli
+from derivs.batch import read_rows, run_batch, safe_name
+from derivs.derivation import MAX_DERIVATION, MAX_STEPS, bounded_steps, check_derivation
+from derivs.lexer import LatexError
+
+TARGET = "sigmoid_derivative.at_zero"
+SEPARATORS = ["\u2028", "\x0c", "\x1e", "\x85", "\u2029", "\x1c", "\x0b"]
+
+
+def test_jsonl_splits_rows_at_newlines_only(tmp_path):
+    batch = tmp_path / "class.jsonl"
+    answers = [f"a{separator}/4" for separator in SEPARATORS] + ["a/4"]
+    batch.write_text("".join(json.dumps({"student": f"s{n}", "target": TARGET, "answer": a}) + "\n" for n, a in enumerate(answers)), encoding="utf-8")
+    rows = read_rows(batch)
+    assert [r.answer for r in rows] == answers and [r.number for r in rows] == list(range(1, len(answers) + 1))
+
+
+def test_csv_keeps_unusual_characters_and_quoted_newlines_inside_their_row(tmp_path):
+    batch = tmp_path / "class.csv"
+    answers = [f"a{separator}/4" for separator in SEPARATORS] + ["a\n/4", "a/4"]
+    body = "".join(f's{n},{TARGET},"{a}"\r\n' for n, a in enumerate(answers))
+    batch.write_bytes(("student,target,answer\r\n" + body).encode("utf-8"))
+    rows = read_rows(batch)
+    assert [r.answer for r in rows] == answers and [r.student for r in rows] == [f"s{n}" for n in range(len(answers))]
+
+
+def test_a_one_megabyte_cell_is_that_rows_invalid_and_the_rest_are_graded(tmp_path):
+    batch = tmp_path / "class.csv"
+    batch.write_text(f"student,target,answer\nbig,{TARGET},{'x' * 1_000_000}\nok,{TARGET},a/4\n{'y' * 1_000_000},{TARGET},a/4\n", encoding="utf-8")
+    report, records = run_batch(batch, tmp_path / "out.jsonl")
+    assert [r["verdict"] for r in records] == ["invalid", "correct", "invalid"]
+    assert "characters long" in records[0]["feedback"] and records[1]["student"] == "ok"
+
+
+def test_a_byte_that_is_not_utf8_is_reported_with_its_row(tmp_path):
+    batch = tmp_path / "class.csv"
+    batch.write_bytes(b"student,target,answer\nann," + TARGET.encode() + b",a/4\nbob," + TARGET.encode() + b",a\xff/4\n")
+    rows = read_rows(batch)
+    assert rows[0].problem == "" and "not UTF-8 (0xff)" in rows[1].problem and rows[1].number == 2
+    lines = tmp_path / "class.jsonl"
+    lines.write_bytes(b'{"target": "' + TARGET.encode() + b'", "answer": "a\xfe"}\n{"target": "' + TARGET.encode() + b'", "answer": "a/4"}\n')
+    rows = read_rows(lines)
+    assert "not UTF-8" in rows[0].problem and rows[1].answer == "a/4"
+
+
+@pytest.mark.parametrize("separator", [";", "\t", ","])
+def test_headers_any_case_and_separators_are_sniffed(tmp_path, separator):
+    batch = tmp_path / "class.csv"
+    batch.write_text(separator.join(["Student", "TARGET", "Answer"]) + "\n" + separator.join(["ann", TARGET, "a/4"]) + "\n", encoding="utf-8")
+    (row,) = read_rows(batch)
+    assert (row.student, row.target, row.answer, row.problem) == ("ann", TARGET, "a/4", "")
+
+
+def test_gradescope_folders_stay_inside_and_never_collide():
+    names = ["../../etc", "..", "a/b", "x" * 300, "a_b", "a b", "ann"]
+    safe = [safe_name(n) for n in names]
+    assert all("/" not in s and ".." not in s and len(s) <= 100 for s in safe)
+    assert len(set(safe)) == len(safe) and safe_name("ann") == "ann"
+
+
+def test_a_second_run_on_the_same_out_stops_with_a_one_line_error(tmp_path):
+    batch = tmp_path / "class.csv"
+    batch.write_text(f"target,answer\n{TARGET},a/4\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with (tmp_path / "out.jsonl.lock").open("a") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        run = run_cli("grade", "--batch", str(batch), "--out", str(out))
+    assert run.returncode == 2 and "another run is writing" in run.stderr and "Traceback" not in run.stderr
+    assert run_cli("grade", "--batch", str(batch), "--out", str(out)).returncode == 0
+
+
+@pytest.mark.parametrize("where", ["folder", "under_a_file"])
+def test_an_out_that_cannot_be_written_is_a_one_line_error(tmp_path, where):
+    batch = tmp_path / "class.csv"
+    batch.write_text(f"target,answer\n{TARGET},a/4\n", encoding="utf-8")
+    out = tmp_path if where == "folder" else batch / "out.jsonl"
+    run = run_cli("grade", "--batch", str(batch), "--out", str(out))
+    assert run.returncode == 2 and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+
+
+def test_resume_with_retry_undecided_grades_those_rows_again(tmp_path):
+    batch = tmp_path / "class.csv"
+    batch.write_text(f"student,target,answer\nann,{TARGET},a/4\nbob,{TARGET},a/2\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    journal = tmp_path / "out.jsonl.partial"
+    earlier = [{"row": 1, "student": "ann", "target": TARGET, "answer": "a/4", "verdict": "undecided", "feedback": "time limit", "proved": False}]
+    journal.write_text("".join(json.dumps(r) + "\n" for r in earlier), encoding="utf-8")
+    run = run_cli("grade", "--batch", str(batch), "--out", str(out), "--resume", "--retry-undecided")
+    assert run.returncode == 0, run.stderr
+    verdicts = [json.loads(line)["verdict"] for line in out.read_text().splitlines()]
+    assert verdicts == ["correct", "incorrect"]
+
+
+def test_a_huge_derivation_is_refused_before_any_splitting():
+    with pytest.raises(LatexError, match="characters long"):
+        bounded_steps("$$x = x$$\n" * (MAX_DERIVATION // 10 + 1))
+    with pytest.raises(LatexError, match="steps"):
+        check_derivation("".join(f"$$x_{n} = x_{n}$$\n" for n in range(MAX_STEPS + 1)))
+
+
+def test_the_proof_cli_refuses_a_five_megabyte_file_at_once(tmp_path):
+    big = tmp_path / "huge.tex"
+    big.write_text("$$x = x$$\n" * 500_000, encoding="utf-8")
+    run = run_cli("proof", str(big))
+    assert run.returncode == 2 and "characters long" in run.stderr
