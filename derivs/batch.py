@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .grading import DEFAULT_TIMEOUT, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, task_limit
+from .grading import DEFAULT_TIMEOUT, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, task_limit, with_expected
 from .sandbox import Overrun, WorkerPool
 
 
@@ -180,6 +180,7 @@ def grade_rows(
     done: dict[int, dict] | None = None,
     on_record: Callable[[dict], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    reveal: bool = False,
 ) -> tuple[list[dict], int]:
     """A record per row, in input order, and how many distinct answers were graded."""
     done = dict(done or {})
@@ -205,6 +206,7 @@ def grade_rows(
         for index, outcome in pool.run(grade_now, tasks, limits):
             target, answer = tasks[index][0], tasks[index][1]
             result = from_overrun(target, answer, outcome, timeout) if isinstance(outcome, Overrun) else outcome
+            result = with_expected(result, problems_dir) if reveal else result
             for row in unique[keys[index]]:
                 records[row.number] = _record(row, replace(result, answer=row.answer))
                 if on_record:
@@ -233,6 +235,7 @@ def run_batch(
     retry_undecided: bool = False,
     problems_dir: str | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    reveal: bool = False,
 ) -> tuple[BatchReport, list[dict]]:
     """Grade `source` into `out` (JSONL); with `resume`, rows in the journal are not graded again
     (with `retry_undecided`, rows that were undecided are). Raises BatchInputError for input that
@@ -254,7 +257,7 @@ def run_batch(
                 journal.write(json.dumps(record) + "\n")
                 journal.flush()
 
-            records, graded = grade_rows(rows, jobs=jobs, timeout=timeout, problems_dir=problems_dir, done=done, on_record=keep, on_progress=on_progress)
+            records, graded = grade_rows(rows, jobs=jobs, timeout=timeout, problems_dir=problems_dir, done=done, on_record=keep, on_progress=on_progress, reveal=reveal)
             os.fsync(journal.fileno())
         _write_atomically(out, "".join(json.dumps(r) + "\n" for r in records))
         journal_path.unlink()

@@ -40,6 +40,9 @@ def _problems(args) -> list:
 
 
 def _options(args) -> CheckOptions:
+    _positive(args.budget, "--budget")
+    if args.points < 1:
+        raise UsageError("--points must be a positive whole number")
     return CheckOptions(budget=args.budget, points=args.points)
 
 
@@ -99,6 +102,61 @@ def run_check(args, out: Console, err: Console) -> int:
     return report.return_code
 
 
+def run_list(args, out: Console, err: Console) -> int:
+    """Every problem and its parts: what a student is asked, and the points."""
+    try:
+        problems = load_problems(args.problems)
+    except FileNotFoundError as error:
+        raise UsageError(str(error)) from None
+    rows = [{"problem": p.id, "title": p.title, "parts": [{"target": f"{p.id}.{part.name}", "prompt": part.prompt, "kind": part.kind, "points": part.points} for part in p.parts]}
+            for p in problems.values() if not isinstance(p, LoadError)]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return ExitCode.OK
+    table = Table(show_lines=False)
+    for column in ("target", "points", "prompt"):
+        table.add_column(column, overflow="fold")
+    for problem in rows:
+        table.add_row(f"[bold]{problem['problem']}[/]", "", problem["title"])
+        for part in problem["parts"]:
+            table.add_row(f"  {part['target']}", f"{part['points']:g}", part["prompt"] + ("  (a derivation)" if part["kind"] == "derivation" else ""))
+    out.print(table)
+    return ExitCode.OK
+
+
+def run_show(args, out: Console, err: Console) -> int:
+    """One target: its prompt, what kind of answer it takes, the names it knows, its points."""
+    from .grading import UnknownTarget, describe_target
+
+    try:
+        info = describe_target(args.target, args.problems)
+    except UnknownTarget as error:
+        raise UsageError(str(error)) from None
+    if args.json:
+        print(json.dumps(info, indent=2))
+        return ExitCode.OK
+    points = f"{info['points']:g} point" + ("" if info["points"] == 1 else "s")
+    out.print(f"[bold]{info['target']}[/]  ({points})  {info['title']}", highlight=False)
+    out.print(f"prompt: {info['prompt']}", markup=False, highlight=False)
+    kind = "a whole derivation, in $$..$$ or align blocks, ending in the answer" if info["kind"] == "derivation" else "one expression, in LaTeX"
+    out.print(f"answer: {kind}", markup=False, highlight=False)
+    for label, found in info["names"].items():
+        out.print(f"{label}: {', '.join(found)}", markup=False, highlight=False)
+    for label in ("must be written in", "must not contain"):
+        if info[label]:
+            out.print(f"{label}: {', '.join(info[label])}", markup=False, highlight=False)
+    return ExitCode.OK
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("derivs")
+    except Exception:  # running from a source tree that was never installed
+        return "unknown (not installed)"
+
+
 def run_key(args, out: Console, err: Console) -> int:
     from .keys import compile_pdf, write_keys
 
@@ -135,7 +193,7 @@ def run_grade(args, out: Console, err: Console) -> int:
     try:
         answer = _unprotect(args.answer)
         _positive(args.timeout, "--timeout")
-        result = grade(args.target, answer, timeout=args.timeout, problems_dir=args.problems)
+        result = grade(args.target, answer, timeout=args.timeout, problems_dir=args.problems, reveal=args.reveal)
     except UnknownTarget as error:
         raise UsageError(str(error)) from None
     return _print_result(result, args.json, out)
@@ -202,7 +260,7 @@ def _run_grade_batch(args, out: Console, err: Console) -> int:
         with progress as advance:
             report, records = run_batch(
                 Path(args.batch), Path(args.out), jobs=args.jobs, timeout=args.timeout, resume=args.resume,
-                retry_undecided=args.retry_undecided, problems_dir=args.problems, on_progress=advance,
+                retry_undecided=args.retry_undecided, problems_dir=args.problems, on_progress=advance, reveal=args.reveal,
             )
         out.print(report.summary(), markup=False, highlight=False)
         if args.gradescope:
@@ -280,7 +338,19 @@ def _add_problem_selection(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="derivs", description="Exact checking of deep-learning maths homework.")
+    parser.add_argument("--version", action="version", version=f"derivs {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    listing = commands.add_parser("list", help="list the problems and their parts (targets), with prompts and points")
+    listing.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
+    listing.add_argument("--json", action="store_true", help="print the list as JSON")
+    listing.set_defaults(run=run_list)
+
+    show = commands.add_parser("show", help="show one target: its prompt, the notation it knows, its points")
+    show.add_argument("target", help="PROBLEM.PART, e.g. sigmoid_derivative.derivative")
+    show.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
+    show.add_argument("--json", action="store_true", help="print it as JSON")
+    show.set_defaults(run=run_show)
 
     check = commands.add_parser("check", help="prove every claim of a problem (or all) symbolically and numerically")
     _add_problem_selection(check)
@@ -301,6 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--out", metavar="RESULTS.jsonl", help="with --batch: one JSON line per input row, in input order")
     grade.add_argument("--jobs", type=int, default=1, metavar="N", help="grade in N worker processes (default 1)")
     grade.add_argument("--resume", action="store_true", help="with --batch: continue a run that was stopped")
+    grade.add_argument("--reveal", action="store_true", help="a wrong answer's feedback also shows the expected answer (off: students would copy it)")
     grade.add_argument("--retry-undecided", action="store_true", help="with --resume: grade again the rows that were undecided")
     grade.add_argument("--gradescope", metavar="PATH", help="also write Gradescope results (a .json for one student, else a folder)")
     grade.add_argument("--timeout", type=float, default=2.0, help="seconds per answer before it is undecided (default %(default)s)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import sys
 import traceback
@@ -26,7 +27,13 @@ class UnknownProblem(KeyError):
         self.known = known
 
     def __str__(self) -> str:
-        return f"unknown problem {self.wanted!r}; known problems: {', '.join(self.known) or 'none'}"
+        return f"unknown problem {self.wanted!r}{did_you_mean(self.wanted, self.known)}; known problems: {', '.join(self.known) or 'none'}"
+
+
+def did_you_mean(wanted: str, known: list[str]) -> str:
+    """'; did you mean sigmoid_derivative?' for a near miss, else nothing."""
+    close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]}?" if close else ""
 
 
 def default_problem_dir() -> Path:
@@ -60,13 +67,19 @@ def load_problems(directory: str | Path | None = None) -> dict[str, Problem | Lo
     folder = Path(directory).resolve() if directory else default_problem_dir()
     if folder in _CACHE:
         return _CACHE[folder]
+    if folder.is_file():
+        raise FileNotFoundError(f"{folder} is a file: --problems takes the folder that holds problem modules")
     if not folder.is_dir():
         raise FileNotFoundError(f"problem folder {folder} does not exist")
     found: dict[str, Problem | LoadError] = {}
+    sources: dict[str, Path] = {}
     for path in sorted(folder.glob("*.py")):
         if path.name.startswith("_"):
             continue
         loaded = _load_module(path)
+        if loaded.id in sources:  # never drop one silently: its failing claim would be hidden
+            loaded = LoadError(loaded.id, f"two modules declare the problem id {loaded.id!r}: {sources[loaded.id].name} and {path.name}")
+        sources.setdefault(loaded.id, path)
         found[loaded.id] = loaded
     _CACHE[folder] = found
     return found

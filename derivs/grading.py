@@ -4,10 +4,10 @@ from __future__ import annotations
 
 
 import sympy
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from .discovery import LoadError, UnknownProblem, load_problems
+from .discovery import LoadError, UnknownProblem, did_you_mean, load_problems
 from .equivalence import decide
 from .feedback import explain
 from .model import Part, Problem
@@ -29,7 +29,7 @@ class UnknownTarget(KeyError):
         self.target, self.known = target, known
 
     def __str__(self) -> str:
-        return f"unknown target {self.target!r}; targets are PROBLEM.PART, one of: {', '.join(self.known)}"
+        return f"unknown target {self.target!r}{did_you_mean(self.target, self.known)}; targets are PROBLEM.PART, one of: {', '.join(self.known)}"
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,24 @@ class GradeResult:
 def known_targets(problems_dir: str | Path | None = None) -> list[str]:
     problems = load_problems(problems_dir)
     return [f"{p.id}.{part.name}" for p in problems.values() if not isinstance(p, LoadError) for part in p.parts]
+
+
+def describe_target(target: str, problems_dir: str | Path | None = None) -> dict:
+    """What a student is asked and may write for a target: prompt, kind, points, the names the part knows."""
+    problem, part = resolve_target(target, problems_dir)
+    from .parsing import Context
+
+    context = Context.for_problem(problem)
+    names = {
+        "functions": sorted(name for name in context.functions if name),
+        "matrices": sorted(context.matrices),
+        "vectors": sorted(context.vectors),
+        "named expressions": sorted(context.expressions),
+        "symbols": sorted(name for name in context.symbols if "^" not in name),
+    }
+    return {"target": target, "title": problem.title, "prompt": part.prompt, "kind": part.kind, "points": part.points,
+            "names": {kind: found for kind, found in names.items() if found},
+            "must be written in": [to_text(item) for item in part.in_terms_of], "must not contain": [to_text(item) for item in part.forbidden]}
 
 
 def resolve_target(target: str, problems_dir: str | Path | None = None) -> tuple[Problem, Part]:
@@ -218,15 +236,28 @@ def from_overrun(target: str, latex: str, overrun: Overrun, seconds: float) -> G
     return GradeResult(target, latex, "undecided", f"could not decide: {overrun.reason}", False, seconds)
 
 
-def grade(target: str, latex: str, *, timeout: float = DEFAULT_TIMEOUT, problems_dir: str | Path | None = None) -> GradeResult:
-    """Grade one answer in an isolated worker (memory cap, hard time limit). Raises UnknownTarget."""
+def with_expected(result: GradeResult, problems_dir: str | Path | None = None) -> GradeResult:
+    """The result with the expected answer added to the feedback of a wrong answer (an instructor's --reveal).
+    Feedback never shows it otherwise: a student re-submitting would only copy it."""
+    if result.verdict != "incorrect":
+        return result
+    try:
+        _, part = resolve_target(result.target, problems_dir)
+    except UnknownTarget:
+        return result
+    return replace(result, feedback=f"{result.feedback} (expected: {to_text(part.answer)})")
+
+
+def grade(target: str, latex: str, *, timeout: float = DEFAULT_TIMEOUT, problems_dir: str | Path | None = None, reveal: bool = False) -> GradeResult:
+    """Grade one answer in an isolated worker (memory cap, hard CPU limit). Raises UnknownTarget.
+    `reveal`: a wrong answer's feedback also shows the expected answer."""
     resolve_target(target, problems_dir)  # fail fast, in this process, on a bad target
     started = cpu_seconds()
     limit = task_limit(target, latex, timeout, problems_dir)
     outcome = run_limited(grade_now, (target, latex, timeout, str(problems_dir) if problems_dir else None), limit)
     if isinstance(outcome, Overrun):
         return from_overrun(target, latex, outcome, cpu_seconds() - started)
-    return outcome
+    return with_expected(outcome, problems_dir) if reveal else outcome
 
 
 __all__ = ["GradeResult", "UnknownTarget", "UnknownProblem", "grade", "grade_now", "known_targets", "resolve_target"]
