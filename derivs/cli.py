@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from enum import IntEnum
@@ -146,6 +147,60 @@ def run_show(args, out: Console, err: Console) -> int:
         if info[label]:
             out.print(f"{label}: {', '.join(info[label])}", markup=False, highlight=False)
     return ExitCode.OK
+
+
+def _assignment(args):
+    from .autograder import AssignmentError, load_assignment
+    from .grading import UnknownTarget
+
+    parts = [p.strip() for p in args.parts.split(",") if p.strip()] if getattr(args, "parts", None) else None
+    try:
+        return load_assignment(args.assignment, parts, args.problems)
+    except (AssignmentError, UnknownTarget) as error:
+        raise UsageError(str(error)) from None
+
+
+def run_sheet(args, out: Console, err: Console) -> int:
+    """The LaTeX answer sheet students fill in: one box per part, with its prompt and points."""
+    from .autograder import answer_sheet
+
+    text = answer_sheet(_assignment(args), args.problems)
+    _write_output(Path(args.out), text)
+    out.print(f"wrote {args.out}", markup=False, highlight=False)
+    return ExitCode.OK
+
+
+def run_gradescope(args, out: Console, err: Console) -> int:
+    """A complete Gradescope autograder zip for the assignment."""
+    from .autograder import gradescope_zip
+
+    assignment = _assignment(args)
+    try:
+        path = gradescope_zip(assignment, args.out, args.problems)
+    except OSError as error:
+        raise UsageError(f"cannot write {args.out}: {error.strerror or error}") from None
+    out.print(f"wrote {path}: upload it as the autograder (setup.sh installs derivs; {len(assignment.targets)} parts)", markup=False, highlight=False)
+    return ExitCode.OK
+
+
+def run_autograde(args, out: Console, err: Console) -> int:
+    """Inside the grading container: read the submitted sheet, write results.json (exit 0 whatever the scores)."""
+    from .autograder import autograde
+
+    results = autograde(_assignment(args), args.platform, args.root or os.environ.get("DERIVS_AUTOGRADER_ROOT"), args.problems)
+    score = results.get("score")
+    out.print(f"graded: score {score:g}" if isinstance(score, (int, float)) else "not gradable: " + "; ".join(results.get("format_errors", [])), markup=False, highlight=False)
+    return ExitCode.OK
+
+
+def _write_output(path: Path, text: str) -> None:
+    try:
+        if path.is_dir():
+            raise UsageError(f"--out {path} is a folder: give a file name")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def _version() -> str:
@@ -385,6 +440,28 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--json", action="store_true", help="print the result as one JSON object")
     compare.add_argument("--timeout", type=float, default=2.0, help="CPU seconds before it is undecided (default %(default)s)")
     compare.set_defaults(run=run_compare)
+
+    sheet = commands.add_parser("sheet", help="write the LaTeX answer sheet for an assignment (one box per part)")
+    sheet.add_argument("assignment", nargs="?", metavar="ASSIGNMENT", help="a TOML or JSON file: title, parts = [targets], visibility")
+    sheet.add_argument("--parts", metavar="T1,T2,...", help="the targets, instead of an assignment file")
+    sheet.add_argument("--out", required=True, metavar="answers.tex")
+    sheet.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
+    sheet.set_defaults(run=run_sheet)
+
+    gradescope = commands.add_parser("gradescope", help="write a complete Gradescope autograder zip for an assignment")
+    gradescope.add_argument("assignment", nargs="?", metavar="ASSIGNMENT")
+    gradescope.add_argument("--parts", metavar="T1,T2,...", help="the targets, instead of an assignment file")
+    gradescope.add_argument("--out", required=True, metavar="autograder.zip")
+    gradescope.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
+    gradescope.set_defaults(run=run_gradescope)
+
+    autograde = commands.add_parser("autograde", help="(inside a grading container) grade the submitted sheet, write results.json")
+    autograde.add_argument("assignment", nargs="?", metavar="ASSIGNMENT")
+    autograde.add_argument("--parts", metavar="T1,T2,...", help="the targets, instead of an assignment file")
+    autograde.add_argument("--platform", choices=("gradescope", "prairielearn"), default="gradescope")
+    autograde.add_argument("--root", metavar="DIR", help="the container's root: /autograder (Gradescope) or /grade (PrairieLearn)")
+    autograde.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
+    autograde.set_defaults(run=run_autograde)
 
     proof = commands.add_parser("proof", help="check every step of a LaTeX derivation and point at the first wrong one")
     proof.add_argument("file", help="a .tex file (or any text) with align / equation / $$...$$ / \\[...\\] blocks")

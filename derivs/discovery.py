@@ -37,8 +37,11 @@ def did_you_mean(wanted: str, known: list[str]) -> str:
 
 
 def default_problem_dir() -> Path:
-    import problems
-
+    """The bundled problems: installed as derivs.problems; in a source checkout, the top-level problems/."""
+    try:
+        from . import problems
+    except ImportError:
+        return Path(__file__).resolve().parents[1] / "problems"
     return Path(problems.__file__).parent
 
 
