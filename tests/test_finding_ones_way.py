@@ -65,3 +65,13 @@ def test_feedback_keeps_the_expected_answer_back_unless_revealed():
     assert "wrong order" in hidden.stdout and "W_2·W_1" not in hidden.stdout
     shown = run_cli("grade", "linear_collapse.weight", "W_1 W_2", "--reveal")
     assert "expected: W_2·W_1" in shown.stdout
+
+
+def test_the_readme_module_is_complete_and_checks(tmp_path):
+    readme = (BUNDLED.parent / "README.md").read_text(encoding="utf-8")
+    code = readme.split("A minimal complete module, `mine/square.py`:", 1)[1].split("```python", 1)[1].split("```", 1)[0]
+    (tmp_path / "square.py").write_text(code, encoding="utf-8")
+    run = run_cli("check", "all", "--problems", str(tmp_path))
+    assert run.returncode == 0 and "2 pass" in run.stdout, run.stdout + run.stderr
+    graded = run_cli("grade", "square.derivative", "2x", "--problems", str(tmp_path))
+    assert graded.returncode == 0 and "correct" in graded.stdout
