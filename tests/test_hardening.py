@@ -113,3 +113,35 @@ def test_the_proof_cli_refuses_a_five_megabyte_file_at_once(tmp_path):
     big.write_text("$$x = x$$\n" * 500_000, encoding="utf-8")
     run = run_cli("proof", str(big))
     assert run.returncode == 2 and "characters long" in run.stderr
+
+
+def test_a_full_disk_is_a_clear_error_and_resume_then_completes(tmp_path, monkeypatch):
+    import errno
+
+    import derivs.batch as batch_module
+    from derivs.batch import BatchOutputError
+
+    batch = tmp_path / "class.csv"
+    batch.write_text(f"student,target,answer\nann,{TARGET},a/4\nbob,{TARGET},a/2\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+
+    def full(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(batch_module, "_write_atomically", full)
+    with pytest.raises(BatchOutputError, match="No space left on device.*--resume"):
+        run_batch(batch, out)
+    assert (tmp_path / "out.jsonl.partial").read_text().count("\n") == 2  # the graded rows are kept
+    monkeypatch.undo()
+    report, records = run_batch(batch, out, resume=True)
+    assert report.resumed == 2 and [r["verdict"] for r in records] == ["correct", "incorrect"]
+
+
+def test_a_huge_first_line_does_not_stall_the_steps_after_it():
+    from derivs import get_problem
+    from derivs.derivation import check_derivation_now
+
+    huge = "+".join(f"\\sum_{{k=1}}^{{9000}} \\frac{{x}}{{k^2 + {n}}}" for n in range(3))
+    text = f"$$f(x) = {huge}$$\n$$\\tanh(x) = 2\\sigma(2x) - 1$$\n"
+    report = check_derivation_now(text, get_problem("tanh_sigmoid"), timeout=0.2)
+    assert report.steps[-1].verdict == "valid" and report.steps[0].verdict in ("undecided", "definition")
