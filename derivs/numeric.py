@@ -215,6 +215,8 @@ def _with(variables, where, fixed: dict, point: dict) -> list[dict]:
     var = next(v for v in variables if getattr(v, "symbol", None) == symbol)
     if isinstance(var, Size) and value < 1 or isinstance(var, Index) and value < var.lower:
         return []
+    if isinstance(var, Integer) and not var.low <= value <= var.high:  # an integer's range is its domain (n >= k)
+        return []
     if isinstance(var, Index) and not sympy.sympify(var.upper).is_number:
         size = next(iter(sympy.sympify(var.upper).free_symbols))
         fixed = {**fixed, size: sympy.Integer(max(int(value), int(point.get(size, 1))))}

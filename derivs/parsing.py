@@ -191,6 +191,7 @@ _UNSUPPORTED = {
     "therefore": "'\\therefore' joins statements: an answer is one expression",
     "quad": "",
     "partial": "'\\partial' belongs in a derivative: \\frac{\\partial f}{\\partial x}",
+    "\\": "'\\\\' breaks a line: an answer is one expression (nothing after it would be read)",
     "nexists": "",
 }
 
@@ -1163,11 +1164,15 @@ class _Parser:
         body_start = start + (4 if marks[0].kind == "command" and marks[0].text != "partial" else 1)
         order = 1
         if body_start < end and self.tokens[body_start].is_("symbol", "^"):
-            order_span_token = self.tokens[body_start + 1] if body_start + 1 < end else None
-            if order_span_token is None or order_span_token.kind != "number":
+            braced = [t.text for t in self.tokens[body_start + 1 : body_start + 4]]
+            if len(braced) == 3 and braced[0] == "{" and braced[2] == "}" and braced[1].isdigit():
+                order, body_start = int(braced[1]), body_start + 4  # d^{2}
+            elif body_start + 1 < end and self.tokens[body_start + 1].kind == "number":
+                order, body_start = int(self.tokens[body_start + 1].text), body_start + 2  # d^2
+            else:
                 raise self.error("write the order of a derivative as d^2", token)
-            order = int(order_span_token.text)
-            body_start += 2
+        if order > 20:
+            raise self.error("a derivative of order above 20 is not taken here", token)
         variable = self._parse_span(variable_span)
         if not (isinstance(variable, (sympy.Symbol, sympy.Indexed)) or getattr(variable, "is_symbol", False)):
             raise self.error("differentiate with respect to a variable: \\frac{d}{dx}", token)
@@ -1210,6 +1215,9 @@ class _Parser:
         if end - body >= 3 and self.tokens[end - 2].is_("symbol", "^") and self.tokens[end - 1].kind == "number":
             order = int(self.tokens[end - 1].text)
             end -= 2
+        elif end - body >= 5 and [t.text for t in self.tokens[end - 4 : end]][::3] == ["^", "}"] and self.tokens[end - 3].is_("symbol", "{") and self.tokens[end - 2].kind == "number":
+            order = int(self.tokens[end - 2].text)  # dx^{2}
+            end -= 4
         head = self.tokens[body]
         if not (head.kind == "letter" or head.kind == "command" and (head.text in dialect.GREEK or head.text in dialect.FONTS or head.text in dialect.DECORATIONS)):
             return 1, None

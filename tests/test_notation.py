@@ -102,7 +102,7 @@ ROWS = [
     # derivatives
     ("\\frac{d}{dx} x^2", sympy.Derivative(x**2, x)), ("\\frac{d}{dx}\\left(x^2\\right)", sympy.Derivative(x**2, x)),
     ("\\frac{d}{dx}(x^2 + 1)", sympy.Derivative(x**2 + 1, x)), ("\\frac{dy}{dx}", sympy.Derivative(y, x)),
-    ("\\frac{d^2}{dx^2} x^3", sympy.Derivative(x**3, (x, 2))), ("\\frac{d^2 y}{dx^2}", sympy.Derivative(y, (x, 2))),
+    ("\\frac{d^2}{dx^2} x^3", sympy.Derivative(x**3, (x, 2))), ("\\frac{d^{2}}{dx^{2}} x^3", sympy.Derivative(x**3, (x, 2))), ("\\frac{d^2 y}{dx^2}", sympy.Derivative(y, (x, 2))),
     ("\\frac{\\partial}{\\partial x} x y", sympy.Derivative(x * y, x)), ("\\frac{\\partial f}{\\partial x}", sympy.Derivative(REAL["y"] * 0 + Symbol("f", real=True), x)),
     ("\\frac{\\mathrm{d}}{\\mathrm{d}x} x^2", sympy.Derivative(x**2, x)), ("\\frac{d}{dt} e^{t}", sympy.Derivative(sympy.exp(t), t)),
     ("f'(x)", sympy.Derivative(f(x), x)), ("f''(x)", sympy.Derivative(f(x), (x, 2))), ("f(x)", f(x)), ("g(t)", Function("g")(t)),
@@ -184,7 +184,7 @@ BAD = [
     ("x ∃ y", "not part of the notation", 2), ("\\begin{align} x \\end{align}", "not read in an answer", 0),
     ("\\begin{pmatrix} 1 & 2 \\\\ 3 \\end{pmatrix}", "different lengths", 0), ("\\left( x", "never closed", None),
     ("x^T", "transposes a matrix", 1), ("\\delta_k", "two indices", 0), ("\\mathbb{R}", "names a set", 0), ("x \\in A", "membership", 2),
-    ("\\sin^{-1}", "needs an argument", 0), ("\\frac{x}", "two arguments", 0), ("x = = y", "unexpected '='", 4),
+    ("\\sin^{-1}", "needs an argument", 0), ("\\frac{x}", "two arguments", 0), ("\\\\ x", "breaks a line", 0), ("\\frac{d^{30}}{dx^{30}} x", "order above 20", 0), ("x = = y", "unexpected '='", 4),
 ]
 
 
