@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 import sympy
+from sympy.matrices.exceptions import MatrixError
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -130,6 +131,8 @@ def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problem
         return result("invalid", str(error))
     except TimeLimitExceeded:
         return result("undecided", f"time limit of {timeout:g} s reached before a decision")
+    except MatrixError as error:  # a well-formed text whose mathematics is not (the power of a 1 x 2 matrix)
+        return result("incorrect", f"this is not defined for matrices: {error}")
     except RecursionError:
         return result("invalid", "the expression is nested too deeply")
     except MemoryError:

@@ -389,6 +389,11 @@ class _Parser:
         return -value if not isinstance(value, sympy.Tuple) else sympy.Tuple(*(-v for v in value))
 
     def _combine(self, left, right, op: str, token: Token | None = None):
+        if op == "/" and isinstance(right, (sympy.MatrixExpr, sympy.MatrixBase, sympy.Tuple)):
+            raise self.error("division by a matrix or a list is not defined: multiply by an inverse (W^{-1}) if that is meant", token)
+        if isinstance(left, sympy.Tuple) or isinstance(right, sympy.Tuple):
+            if op != "*" or not all(isinstance(side, sympy.Tuple) or side.is_number for side in (left, right)) or isinstance(left, sympy.Tuple) == isinstance(right, sympy.Tuple):
+                raise self.error("a list takes part only as a whole answer (or times a number)", token)
         try:
             if op == "+":
                 return left + right
@@ -1192,6 +1197,8 @@ class _Parser:
                 if self.peek().kind != "end":
                     raise self.error(self._leftover_message(self.peek()))
             self.position = saved
+        if isinstance(operand, (sympy.MatrixExpr, sympy.MatrixBase, sympy.Tuple)):
+            raise self.error("a derivative of a matrix or a list is not read in an answer: differentiate entry by entry", token)
         return sympy.Derivative(operand, (variable, order))
 
     def _d_in_font(self, start: int) -> bool:
@@ -1250,6 +1257,8 @@ class _Parser:
             radicand = self.script()
         else:
             raise self.error("\\sqrt needs an argument: \\sqrt{x}", token)
+        if isinstance(radicand, (sympy.Tuple, sympy.MatrixExpr, sympy.MatrixBase)):
+            raise self.error("the square root of a list or a matrix is not read", token)
         return sympy.sqrt(radicand) if index is None else self._power(radicand, 1 / index, token)
 
     def _binom(self, token: Token):
