@@ -143,3 +143,20 @@ def test_verdicts_are_the_same_on_a_busy_machine():
             burner.join(timeout=5)
     assert [r["verdict"] for r in busy] == [r["verdict"] for r in idle]
     assert [r["feedback"] for r in busy] == [r["feedback"] for r in idle]
+
+
+FUZZ_FOUND = [  # answers a grammar-based fuzzer produced that once ended in "could not decide (SomeError ...)"
+    ("parameter_counts.lenet5_total", r"\sum_{j=1}^{K} \frac{x_i-k}{\sum_{j=1}^{K} \begin{pmatrix} \varphi(x) & 1 \end{pmatrix}}"),
+    ("decision_boundary.weight_x2", r"\frac{W_1}{-\sum_{j=1}^{K} \begin{pmatrix} k & b_1 \end{pmatrix}}"),
+    ("linear_collapse.bias", r"H(\frac{\frac{d}{dx}\alpha_1-0.5}{\frac{d}{dx}b_1 W_2})"),
+    ("conv_output_size.s000_layer3", r"(\frac{\sum_{j=1}^{K} \begin{pmatrix} x_i & w_3 \end{pmatrix}}{\sigma(2x)})^{2}"),
+    ("conv2d_pooling.average_pool", r"(\frac{d}{dx}\frac{d}{dx}\begin{pmatrix} \varphi(x) & p_i \end{pmatrix})^{0.5}"),
+    ("linear_collapse.weight", r"-\frac{\frac{d}{dx}p_k/2}{\frac{d}{dx}(W_2)^{-1}}"),
+    ("sigmoid_derivative.derivative", r"\sqrt{(1, 2)} + \floor"),
+]
+
+
+@pytest.mark.parametrize("target, answer", FUZZ_FOUND, ids=[a[:30] for _, a in FUZZ_FOUND])
+def test_malformed_mathematics_gets_a_reason_not_a_crash(target, answer):
+    result = grade_now(target, answer)
+    assert result.verdict in ("invalid", "incorrect") and "could not decide (" not in result.feedback, result.feedback
