@@ -443,7 +443,7 @@ class _Parser:
         if token.kind == "symbol":
             if token.text == "|":
                 return self.absolute == 0
-            return token.text in "([{" 
+            return token.text in "([{"
         if token.kind == "command":
             if token.text in _STOP_COMMANDS or token.text in dialect.RELATIONS or token.text in dialect.PRODUCTS:
                 return False
@@ -770,7 +770,7 @@ class _Parser:
                 inner = [token]
         if not inner:
             raise self.error("'_' needs a subscript: write x_{i}", underscore)
-        return Subscript(tuple(inner), start, self)
+        return Subscript(tuple(inner), self)
 
     def resolve(self, name: str, subscript: "Subscript | None", token: Token):
         """The problem's object for a name and its subscript."""
@@ -1514,7 +1514,6 @@ class Subscript:
     """What a _ carries, kept as tokens: a name's part (W_1), an index (x_i), or two (w_{kj})."""
 
     tokens: tuple
-    start: int
     parser: _Parser
 
     @property
