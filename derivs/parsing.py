@@ -1179,8 +1179,8 @@ class _Parser:
         if order > 20:
             raise self.error("a derivative of order above 20 is not taken here", token)
         variable = self._parse_span(variable_span)
-        if not (isinstance(variable, (sympy.Symbol, sympy.Indexed)) or getattr(variable, "is_symbol", False)):
-            raise self.error("differentiate with respect to a variable: \\frac{d}{dx}", token)
+        if not isinstance(variable, (sympy.Symbol, sympy.Indexed)):  # not a matrix, not an expression
+            raise self.error(f"differentiate with respect to a scalar variable (here {variable} is not one): \\frac{{d}}{{dx}}", token)
         if order != order_den:
             raise self.error(f"the orders of the derivative do not match: d^{order} over d{variable}^{order_den}", token)
         if body_start >= end:

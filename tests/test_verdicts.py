@@ -153,6 +153,7 @@ FUZZ_FOUND = [  # answers a grammar-based fuzzer produced that once ended in "co
     ("conv2d_pooling.average_pool", r"(\frac{d}{dx}\frac{d}{dx}\begin{pmatrix} \varphi(x) & p_i \end{pmatrix})^{0.5}"),
     ("linear_collapse.weight", r"-\frac{\frac{d}{dx}p_k/2}{\frac{d}{dx}(W_2)^{-1}}"),
     ("sigmoid_derivative.derivative", r"\sqrt{(1, 2)} + \floor"),
+    ("linear_collapse.bias", r"H(\frac{d}{dx}(0.5\cdot p_k)^{3})"),
 ]
 
 
