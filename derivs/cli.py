@@ -386,9 +386,19 @@ def run_proof(args, out: Console, err: Console) -> int:
 
 def _add_problem_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("problem", help="a problem id, or 'all'")
-    parser.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
+    _add_problems_dir(parser)
     parser.add_argument("--budget", type=float, default=CheckOptions.budget, help="seconds for each symbolic proof (default %(default)s)")
     parser.add_argument("--points", type=int, default=CheckOptions.points, help="random points per numeric check (default %(default)s)")
+
+
+def _add_problems_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--problems", metavar="DIR", help="folder of problem modules (replaces the bundled problems)")
+
+
+def _add_assignment(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("assignment", nargs="?", metavar="ASSIGNMENT", help="a TOML or JSON file: title, parts = [targets], visibility")
+    parser.add_argument("--parts", metavar="T1,T2,...", help="the targets, instead of an assignment file")
+    _add_problems_dir(parser)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -397,13 +407,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     listing = commands.add_parser("list", help="list the problems and their parts (targets), with prompts and points")
-    listing.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
+    _add_problems_dir(listing)
     listing.add_argument("--json", action="store_true", help="print the list as JSON")
     listing.set_defaults(run=run_list)
 
     show = commands.add_parser("show", help="show one target: its prompt, the notation it knows, its points")
     show.add_argument("target", help="PROBLEM.PART, e.g. sigmoid_derivative.derivative")
-    show.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
+    _add_problems_dir(show)
     show.add_argument("--json", action="store_true", help="print it as JSON")
     show.set_defaults(run=run_show)
 
@@ -430,7 +440,7 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--retry-undecided", action="store_true", help="with --resume: grade again the rows that were undecided")
     grade.add_argument("--gradescope", metavar="PATH", help="also write Gradescope results (a .json for one student, else a folder)")
     grade.add_argument("--timeout", type=float, default=2.0, help="seconds per answer before it is undecided (default %(default)s)")
-    grade.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
+    _add_problems_dir(grade)
     grade.set_defaults(run=run_grade)
 
     compare = commands.add_parser("compare", help="compare two LaTeX answers with no problem module (a quick check)")
@@ -442,25 +452,19 @@ def build_parser() -> argparse.ArgumentParser:
     compare.set_defaults(run=run_compare)
 
     sheet = commands.add_parser("sheet", help="write the LaTeX answer sheet for an assignment (one box per part)")
-    sheet.add_argument("assignment", nargs="?", metavar="ASSIGNMENT", help="a TOML or JSON file: title, parts = [targets], visibility")
-    sheet.add_argument("--parts", metavar="T1,T2,...", help="the targets, instead of an assignment file")
+    _add_assignment(sheet)
     sheet.add_argument("--out", required=True, metavar="answers.tex")
-    sheet.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
     sheet.set_defaults(run=run_sheet)
 
     gradescope = commands.add_parser("gradescope", help="write a complete Gradescope autograder zip for an assignment")
-    gradescope.add_argument("assignment", nargs="?", metavar="ASSIGNMENT")
-    gradescope.add_argument("--parts", metavar="T1,T2,...", help="the targets, instead of an assignment file")
+    _add_assignment(gradescope)
     gradescope.add_argument("--out", required=True, metavar="autograder.zip")
-    gradescope.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
     gradescope.set_defaults(run=run_gradescope)
 
     autograde = commands.add_parser("autograde", help="(inside a grading container) grade the submitted sheet, write results.json")
-    autograde.add_argument("assignment", nargs="?", metavar="ASSIGNMENT")
-    autograde.add_argument("--parts", metavar="T1,T2,...", help="the targets, instead of an assignment file")
+    _add_assignment(autograde)
     autograde.add_argument("--platform", choices=("gradescope", "prairielearn"), default="gradescope")
     autograde.add_argument("--root", metavar="DIR", help="the container's root: /autograder (Gradescope) or /grade (PrairieLearn)")
-    autograde.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
     autograde.set_defaults(run=run_autograde)
 
     proof = commands.add_parser("proof", help="check every step of a LaTeX derivation and point at the first wrong one")
@@ -468,7 +472,7 @@ def build_parser() -> argparse.ArgumentParser:
     proof.add_argument("--problem", metavar="ID", help="the problem whose definitions and variables the derivation uses")
     proof.add_argument("--json", action="store_true", help='print {"steps": [...], "first_error": ...} as JSON')
     proof.add_argument("--timeout", type=float, default=2.0, help="seconds per step before it is undecided (default %(default)s)")
-    proof.add_argument("--problems", metavar="DIR", help="folder of problem modules (default: the bundled problems)")
+    _add_problems_dir(proof)
     proof.set_defaults(run=run_proof)
     return parser
 
