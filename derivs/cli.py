@@ -348,6 +348,7 @@ class _progress_callback:
             self._bar.stop()
 
 
+RELATION_SHOWN = {"equal": "=", "approx": "\\approx", "implies": "\\Rightarrow"}
 STEP_MARKS = {"valid": "[green]✓[/]", "invalid": "[red]✗[/]", "undecided": "[yellow]?[/]", "unparsed": "[magenta]![/]", "definition": "[cyan]:=[/]"}
 
 
@@ -372,7 +373,7 @@ def run_proof(args, out: Console, err: Console) -> int:
         for step in report.steps:
             mark = STEP_MARKS.get(step.verdict, step.verdict)
             out.print(f"{mark} step {step.index} (line {step.line}): ", end="", highlight=False)
-            out.print(f"{step.lhs} = {step.rhs}", markup=False, highlight=False)
+            out.print(f"{step.lhs} {RELATION_SHOWN.get(step.kind, '=')} {step.rhs}", markup=False, highlight=False)
             if step.verdict not in ("valid", "definition"):
                 out.print(f"    {step.verdict}: {step.feedback}", markup=False, highlight=False)
             if step.matches_start and step.verdict == "invalid":

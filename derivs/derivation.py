@@ -25,6 +25,7 @@ DERIVATION_BUDGET = 60.0  # CPU seconds for a whole derivation, whatever its len
 MAX_DERIVATION = 200_000  # characters
 MAX_STEPS = 400
 ENVIRONMENTS = r"align\*?|aligned|alignat\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?"
+CHAIN = r"=(?!=)|\\approx(?![A-Za-z])"  # the links of a chain: A = B \approx 0.7971
 IMPLIES = r"\\Rightarrow|\\implies|\\Longrightarrow|\\therefore"
 UNDERBRACE = r"\\underbrace\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}\s*_\s*\{([^{}]*)\}"
 
@@ -88,7 +89,12 @@ def block_lines(first_line: int, body: str) -> list[Line]:
 
 def _split_top_level(text: str, separator: str) -> list[str]:
     """Split at the separator (a regex) where no bracket is open."""
-    parts, depth, start, i = [], 0, 0, 0
+    return _split_with_separators(text, separator)[0]
+
+
+def _split_with_separators(text: str, separator: str) -> tuple[list[str], list[str]]:
+    """The pieces between top-level separators, and the separators themselves (= or \\approx)."""
+    parts, separators, depth, start, i = [], [], 0, 0, 0
     matcher = re.compile(separator)
     while i < len(text):
         char = text[i]
@@ -100,11 +106,12 @@ def _split_top_level(text: str, separator: str) -> list[str]:
             match = matcher.match(text, i)
             if match and match.end() > i:
                 parts.append(text[start:i])
+                separators.append(match.group().strip())
                 start = i = match.end()
                 continue
         i += 1
     parts.append(text[start:])
-    return [p.strip() for p in parts]
+    return [p.strip() for p in parts], separators
 
 
 # --- steps ----------------------------------------------------------------------------------------
@@ -138,7 +145,7 @@ def find_steps(text: str) -> list[Step]:
         for line in block_lines(first_line, body):
             names += line.names
             for clause_number, clause in enumerate(_split_top_level(line.text, IMPLIES)):
-                chain = _split_top_level(clause, r"=(?!=)")
+                chain, relations = _split_with_separators(clause, CHAIN)
                 if clause_number > 0 and steps and "=" in clause and steps[-1].line == line.number:
                     steps.append(Step(len(steps) + 1, line.number, _equation_of_line(line.text, clause_number - 1), clause, kind="implies"))
                     previous = chain[-1]
@@ -150,9 +157,10 @@ def find_steps(text: str) -> list[Step]:
                     chain[0] = previous  # a line starting with "=" continues the chain above
                 else:
                     start = chain[0]
-                for left, right in zip(chain, chain[1:]):
+                for left, right, relation in zip(chain, chain[1:], relations):
                     if left and right:
-                        steps.append(Step(len(steps) + 1, line.number, left, right, start=start, names=names))
+                        kind = "approx" if relation.startswith("\\") else "equal"
+                        steps.append(Step(len(steps) + 1, line.number, left, right, kind=kind, start=start, names=names))
                 previous = next((piece for piece in reversed(chain) if piece), None)  # "A = B = \\ &= C": B links to C
     return steps
 
@@ -269,6 +277,9 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
             problem = _with_matrices(problem, step)
             left, right = _parse_side(step.lhs, problem, step.names), _parse_side(step.rhs, problem, step.names)
             context = _with_free_symbols(problem, (left, right))
+            rounded = _as_written(step, left, right, context)
+            if rounded is not None:
+                return rounded
             decision = decide(context, left, right, budget=0.8 * timeout, strict=False)
     except LatexError as error:
         return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])
@@ -279,11 +290,56 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
     if decision.verdict == "equal":
         how = "proved" if decision.proved else "equal at random points"
         return replace(step, verdict="valid", feedback=how)
+    if step.kind == "approx":
+        return replace(step, verdict="undecided", feedback="an approximation (\\approx) is checked against a written decimal only")
     if decision.verdict == "different":
         witness = vars(decision.witness) if decision.witness else None
         where = f"at {decision.witness.point} the left side is {decision.witness.lhs} and the right side {decision.witness.rhs}" if decision.witness else decision.note
         return replace(step, verdict="invalid", feedback=where, witness=witness)
     return replace(step, verdict="undecided", feedback=decision.note)
+
+
+_DECIMAL = re.compile(r"^-?\d*\.(\d+)$")
+_DECIMAL_IN_TEXT = re.compile(r"(?<![\w.])\d*\.\d+")
+
+
+def _as_written(step: Step, left, right, problem: Problem) -> Step | None:
+    """A right side written as a decimal (0.797057) is a rounded value: the step is valid when the left side,
+    a number, agrees with it to the places shown, widened by the rounding of decimals on the left (1.368)."""
+    written = step.rhs.replace(" ", "").replace("\\,", "")
+    shown = _DECIMAL.match(written)
+    if shown is None:
+        return None
+    value = problem.expand_definitions(left)
+    if not getattr(value, "is_number", False):
+        return None
+    places = len(shown.group(1))
+    exact = sympy.N(value, 40)
+    if not exact.is_real:
+        return None
+    slack = sympy.Rational(1, 2) / 10**places + _inherited_rounding(step.lhs, problem, exact)
+    rounded = f"{float(exact):.{places}f}"
+    if abs(exact - sympy.Rational(written)) <= slack:
+        return replace(step, verdict="valid", feedback=f"{written} agrees with {rounded} to the {places} places shown")
+    witness = {"point": "", "lhs": rounded, "rhs": written, "values": ()}
+    return replace(step, verdict="invalid", feedback=f"{written} written, {rounded} to {places} places", witness=witness)
+
+
+def _inherited_rounding(text: str, problem: Problem, value) -> sympy.Rational:
+    """How far the left side can move when each decimal written in it (itself rounded) moves by half a unit."""
+    total = sympy.Integer(0)
+    for match in list(_DECIMAL_IN_TEXT.finditer(text))[:6]:
+        places = len(match.group().split(".")[1])
+        for sign in (1, -1):
+            nudged = sympy.Rational(match.group()) + sign * sympy.Rational(1, 2) / 10**places
+            changed = text[: match.start()] + f"({sympy.N(nudged, places + 8)})" + text[match.end():]
+            try:
+                moved = sympy.N(problem.expand_definitions(parse_latex(changed, problem)), 30)
+            except (LatexError, TypeError, ValueError):
+                continue
+            if moved.is_real:
+                total = max(total, abs(moved - value)) if sign == 1 else total + max(0, abs(moved - value) - total)
+    return sympy.Rational(str(sympy.N(total, 15)))
 
 
 def _judge_implication(step: Step, problem: Problem, timeout: float) -> Step:

@@ -164,3 +164,38 @@ def test_a_derivation_part_is_gradable():
     assert right.verdict == "correct"
     wrong = grade_now("sigmoid_derivative.derivation", r"$$\frac{d\varphi}{dx} = \frac{e^{-ax}}{(1+e^{-ax})^2} = \varphi(x)(1-\varphi(x))$$")
     assert wrong.verdict == "incorrect" and "step 1" in wrong.feedback
+
+
+NUMBERS_AS_WRITTEN = [  # (step, valid?): the right side is a rounded decimal, judged to the places shown
+    (r"\frac{1}{1 + e^{-1.368}} = 0.797057", True),  # 1/(1+e^-1.368) = 0.7970570...
+    (r"\frac{1}{1 + e^{-1.368}} = 0.202943", False),  # that is 1 - sigma(1.368)
+    (r"\sigma(1.368) \approx 0.7971", True),
+    (r"\cos 3 = -0.9899", False),  # cos 3 = -0.98999..., -0.9900 to 4 places (seed 001's table)
+    (r"\cos 3 \approx -0.9900", True),
+    (r"\frac{1}{9} + 36 = 36.1111", True),
+    (r"\frac{1}{9} + 36 = 36.0278", False),  # seed 001's v5
+    (r"0.202943 \cdot 0.8 = 0.162354", True),  # 0.1623544
+    (r"(0.9)(0.75) + (-1.1)(-0.63) = 1.368", True),  # exact
+    (r"0.1 \cdot 3 = 0.3", True),
+]
+
+
+@pytest.mark.parametrize("line, valid", NUMBERS_AS_WRITTEN, ids=[l for l, _ in NUMBERS_AS_WRITTEN])
+def test_a_decimal_is_judged_to_the_digits_shown(line, valid):
+    (step,) = check_derivation_now(f"$${line}$$", get_problem("tanh_sigmoid")).steps
+    assert step.verdict == ("valid" if valid else "invalid"), step.feedback
+    if not valid:
+        assert "written" in step.feedback and "places" in step.feedback
+
+
+def test_rounding_of_the_decimals_on_the_left_widens_the_tolerance():
+    # 1.368 is itself rounded (to 3 places): sigma moves by up to 0.5e-3 * sigma' = 8e-5, so 0.7970 and 0.7971 both pass
+    (step,) = check_derivation_now(r"$$\sigma(1.368) = 0.79706$$", get_problem("tanh_sigmoid")).steps
+    assert step.verdict == "valid"
+    (wrong,) = check_derivation_now(r"$$\sigma(1.368) = 0.7975$$", get_problem("tanh_sigmoid")).steps
+    assert wrong.verdict == "invalid"
+
+
+def test_an_approximation_without_a_decimal_is_not_called_wrong():
+    (step,) = check_derivation_now(r"$$\tanh(x) \approx x$$", get_problem("tanh_sigmoid")).steps
+    assert step.verdict == "undecided" and "approximation" in step.feedback
