@@ -16,7 +16,7 @@ import sympy
 
 from .equivalence import decide
 from .model import Index, Matrix, Problem, Scalar, Size, Vector
-from .parsing import Context, LatexError, parse_latex
+from .parsing import Context, LatexError, parse_latex, plain_name
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
@@ -25,6 +25,8 @@ DERIVATION_BUDGET = 60.0  # CPU seconds for a whole derivation, whatever its len
 MAX_DERIVATION = 200_000  # characters
 MAX_STEPS = 400
 ENVIRONMENTS = r"align\*?|aligned|alignat\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?"
+NAME = r"\\?[A-Za-z]+(?:_\{?[\w,]+\}?)?"  # x_3, \Sigma_1, w_{kj}: a name a write-up gives a value
+LABEL = NAME + r"|\\(?:hat|tilde|bar)\s*\{?\w\}?"  # and \hat{y}: what may name a chain (\Sigma_1 : ...)
 CHAIN = r"=(?!=)|\\approx(?![A-Za-z])"  # the links of a chain: A = B \approx 0.7971
 IMPLIES = r"\\Rightarrow|\\implies|\\Longrightarrow|\\therefore"
 UNDERBRACE = r"\\underbrace\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}\s*_\s*\{([^{}]*)\}"
@@ -47,12 +49,13 @@ def _line_of(text: str, offset: int) -> int:
 def display_blocks(text: str) -> list[tuple[int, str]]:
     """(source line, body) of every display block, outermost first, in reading order."""
     pattern = re.compile(
-        r"\$\$(?P<dollars>.+?)\$\$|\\\[(?P<brackets>.+?)\\\]|\\begin\{(?P<env>" + ENVIRONMENTS + r")\}(?P<body>.+?)\\end\{(?P=env)\}",
+        r"\$\$(?P<dollars>.+?)\$\$|\\\[(?P<brackets>.+?)\\\]|\\begin\{(?P<env>" + ENVIRONMENTS + r")\}(?P<body>.+?)\\end\{(?P=env)\}"
+        r"|(?<![$\\])\$(?P<inline>\s*(?:\(|\\?[A-Za-z]+_)[^$\n]*=[^$\n]*)\$(?!\$)",  # inline: given values, (x_1, x_2) = (..), x_3 = ..
         re.DOTALL,
     )
     blocks = []
     for match in pattern.finditer(text):
-        group = next(name for name in ("dollars", "brackets", "body") if match.group(name) is not None)
+        group = next(name for name in ("dollars", "brackets", "body", "inline") if match.group(name) is not None)
         body = match.group(group)
         inner = re.sub(r"\\(?:begin|end)\{(?:" + ENVIRONMENTS + r"|cases)\}(?:\{[^}]*\})?", lambda m: " " * len(m.group()), body)
         blocks.append((_line_of(text, match.start(group)), inner))
@@ -70,6 +73,9 @@ def _strip_annotations(line: str) -> str:
     line = re.sub(r"\\(?:q?quad)\b|\\[,;:!]", " ", line)
     line = re.sub(r"(\\\\)?\[\d+(?:pt|em|ex|mm)\]", " ", line)
     line = re.sub(r"^\s*\(\s*(?:[a-z]|[ivx]+|\d+)\s*\)\s*", " ", line)  # an item label such as (b)
+    line = re.sub(r"^\s*Q\s*\d+[a-z]?\s*[:.)]\s*", " ", line)  # a question label: Q2:
+    line = re.sub(r"^\s*(" + LABEL + r")\s*:(?!=)\s*(?=\S)", r"\1 = ", line)  # \Sigma_1 : x_1 w_1 + ... names the chain
+    line = re.sub(r"\\boxed\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}", r"\1", line)
     return line.replace("&", " ").strip().rstrip(".,;")
 
 
@@ -255,9 +261,10 @@ def _definition(step: Step, problem: Problem, context: Context):
 
     A first line `A_2 = ...` that names a new quantity is a definition too (body None).
     """
-    if step.lhs == step.start and re.fullmatch(r"[A-Za-z](?:_\{?\w+\}?)?", step.lhs.strip()):
+    if step.lhs == step.start and re.fullmatch(LABEL, step.lhs.strip()) and context.function(step.lhs.strip().lstrip("\\")) is None:
         name = step.lhs.strip()
-        if name not in context.symbols and name not in context.vectors and name not in problem.names:
+        known = _name_key(name) in context.expressions or _name_key(name) in context.symbols
+        if name not in context.symbols and name not in context.vectors and name not in problem.names and not known:
             parse_latex(step.rhs, _with_matrices(problem, step))  # an unreadable body is not a definition
             return None, None
     match = re.fullmatch(r"\\?([A-Za-z]+)\s*\(\s*([A-Za-z])\s*\)", step.lhs)
@@ -267,6 +274,35 @@ def _definition(step: Step, problem: Problem, context: Context):
     body = parse_latex(step.rhs, problem)
     body = body.xreplace({s: variable for s in body.free_symbols if s.name == variable.name})
     return sympy.Function(match.group(1)), sympy.Lambda(variable, body)
+
+
+def _name_key(text: str) -> str:
+    """The key the parser looks a name up by: \\Sigma_{1} -> Sigma_1, \\hat y -> \\hat{y}."""
+    text = text.strip()
+    return plain_name(text) if re.match(r"\\(?:hat|tilde|bar)", text) else plain_name(text.lstrip("\\"))
+
+
+def _given_values(step: Step, problem: Problem) -> dict | None:
+    """Values the text gives: (w_1, ..., w_6) = (0.75, ...), or x_3 = -0.3 for a name not known yet."""
+    if step.kind != "equal" or not (step.lhs.startswith("(") or re.fullmatch(NAME, step.lhs.strip())):
+        return None
+    try:
+        left, right = parse_latex(step.lhs, problem), parse_latex(step.rhs, problem)
+    except LatexError:  # not values: the step is judged, or read as a definition, and says why
+        return None
+    if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple) and len(left) == len(right):
+        if all(isinstance(name, sympy.Symbol) and "_" in name.name for name in left) and all(value.is_number for value in right):
+            return {name.name: value for name, value in zip(left, right)}
+    literal = re.fullmatch(r"-?\s*\d+(?:\.\d+)?", step.rhs.strip())  # x_3 = -0.3 gives a value; \sigma_1 = \sigma(\Sigma_1) computes one
+    labelled = "_" in step.lhs or step.lhs.strip().startswith("\\")  # a bare x stays a variable
+    if isinstance(left, sympy.Symbol) and literal and labelled and step.lhs == step.start:
+        if left.name not in Context.for_problem(problem).expressions:
+            return {left.name: right}
+    return None
+
+
+def _with_values(problem: Problem, values: dict) -> Problem:
+    return replace(problem, names={**problem.names, **values})
 
 
 def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
@@ -300,7 +336,7 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
 
 
 _DECIMAL = re.compile(r"^-?\d*\.(\d+)$")
-_DECIMAL_IN_TEXT = re.compile(r"(?<![\w.])\d*\.\d+")
+_DECIMAL_IN_TEXT = re.compile(r"(?<![\w.])\d*\.\d{4,}")  # rounded values; 0.8 or 1.368 are inputs, taken as exact
 
 
 def _as_written(step: Step, left, right, problem: Problem) -> Step | None:
@@ -368,6 +404,7 @@ def _judge_all(steps: list[Step], problem: Problem | None, timeout: float) -> li
     problem = problem or EMPTY
     context = Context.for_problem(problem)
     judged = []
+    named: dict[str, None] = {}  # chains that name a quantity (\Sigma_1 = ...), in reading order
     started = cpu_seconds()
     for step in steps:
         if cpu_seconds() - started > DERIVATION_BUDGET:  # a hostile derivation gets a total bound, not N x timeout
@@ -376,12 +413,20 @@ def _judge_all(steps: list[Step], problem: Problem | None, timeout: float) -> li
         definition = None
         try:
             with time_limit(timeout):  # a huge first line must not stall every step after it
+                given = _given_values(step, problem)
+                if given:
+                    problem = _with_values(problem, given)
+                    context = Context.for_problem(problem)
+                    judged.append(replace(step, verdict="definition", feedback="given: " + ", ".join(f"{n} = {v}" for n, v in given.items())))
+                    continue
                 definition = _definition(step, problem, context) if step.kind == "equal" else None
         except TimeLimitExceeded:
             judged.append(replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached"))
             continue
         except Exception:  # not a definition after all: judged as a step, which says why
             definition = None
+        if definition == (None, None):
+            named[step.start] = None  # \Sigma_1 = ... = 1.368: the chain's number becomes Sigma_1's value
         if definition is not None:
             function, body = definition
             if function is not None:
@@ -390,12 +435,26 @@ def _judge_all(steps: list[Step], problem: Problem | None, timeout: float) -> li
             judged.append(replace(step, verdict="definition", feedback=f"defines {step.lhs}"))
             continue
         judged.append(judge_step(step, problem, timeout))
-    return _mark_lines_that_match_their_start(judged, problem, timeout)
+        if step.start in named and judged[-1].verdict in ("valid", "invalid"):
+            value = _number(step.rhs, problem)
+            if value is not None:  # the value as the student wrote it: later lines are judged from it
+                problem = _with_values(problem, {_name_key(step.start): value})
+                context = Context.for_problem(problem)
+    return _mark_lines_that_match_their_start(judged, problem, timeout, set(named))
 
 
-def _mark_lines_that_match_their_start(steps: list[Step], problem: Problem, timeout: float) -> list[Step]:
-    """In a chain with a wrong step, say which lines are still right: equal to where the chain began."""
-    broken = {s.start for s in steps if s.verdict == "invalid" and s.kind == "equal"}
+def _number(text: str, problem: Problem):
+    try:
+        value = parse_latex(text, problem)
+    except LatexError:
+        return None
+    return value if getattr(value, "is_number", False) else None
+
+
+def _mark_lines_that_match_their_start(steps: list[Step], problem: Problem, timeout: float, named: set = frozenset()) -> list[Step]:
+    """In a chain with a wrong step, say which lines are still right: equal to where the chain began.
+    (Not for a chain that names a value, \\Sigma_1 = ... = 1.368: its start now holds the value written.)"""
+    broken = {s.start for s in steps if s.verdict == "invalid" and s.kind == "equal" and s.start not in named}
     marked = []
     for step in steps:
         if step.start in broken and step.verdict in ("valid", "invalid"):

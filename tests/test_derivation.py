@@ -199,3 +199,25 @@ def test_rounding_of_the_decimals_on_the_left_widens_the_tolerance():
 def test_an_approximation_without_a_decimal_is_not_called_wrong():
     (step,) = check_derivation_now(r"$$\tanh(x) \approx x$$", get_problem("tanh_sigmoid")).steps
     assert step.verdict == "undecided" and "approximation" in step.feedback
+
+
+def test_a_write_up_carries_given_and_computed_values_forward():
+    """tests/data/writeups/backprop_by_hand.md, worked by hand:
+    Sigma_1 = 1.2*0.5 + 0.7*0.4 = 0.88; sigma(0.88) = 0.70682 -> 0.7068 (right);
+    Sigma_2 = 0.7068*0.3 = 0.21204 -> 0.2120 (right); sigma(0.2120) = 0.55280, written 0.4472 (slip: 1 - 0.5528);
+    0.7068*0.9 = 0.63612, written 0.6362: within half a unit plus the rounding of the 0.7068 written on the
+    left (0.00005 * 0.9), so valid by the rule for rounded decimals;
+    h_1 w_3 + h_1 w_4 with h_1 = 0.7068 as written = 0.84816 -> 0.8482, written 0.8481 (slip)."""
+    text = (DATA / "writeups" / "backprop_by_hand.md").read_text(encoding="utf-8")
+    steps = check_derivation_now(text).steps
+    by_line = {(s.lhs, s.rhs): s for s in steps}
+    assert by_line[("(1.2)(0.5) + (-0.7)(-0.4)", "0.88")].verdict == "valid"
+    assert by_line[(r"\frac{1}{1 + e^{-\Sigma_1}}", "0.7068")].verdict == "valid"
+    assert by_line[("h_1 w_3", "(0.7068)(0.3)")].verdict == "valid"  # h_1 is the value written above
+    slip = by_line[(r"\frac{1}{1 + e^{-\Sigma_2}}", "0.4472")]
+    assert slip.verdict == "invalid" and "0.4472 written, 0.5528 to 4 places" in slip.feedback
+    assert by_line[("(0.7068)(0.9)", "0.6362")].verdict == "valid"
+    assert by_line[("h_1 w_3 + h_1 w_4", "0.8481")].verdict == "invalid"
+    given = [s for s in steps if s.verdict == "definition" and s.feedback.startswith("given")]
+    assert len(given) == 2  # the weights, and the input from inline math
+    assert by_line[(r"\hat{y}", r"\sigma(\Sigma_2)")].verdict == "definition"  # the label \hat{y} : names the chain
