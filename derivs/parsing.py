@@ -165,12 +165,13 @@ class Reading:
         return self.sides[-1]
 
 
-def _relation(op: str, left, right):
+def _relation(op: str, left, right, evaluate: bool = False):
+    """A relation as written (unevaluated: an answer's sides are kept), or evaluated (a case's condition)."""
     if op in ("==", "approx"):
-        return sympy.Eq(left, right, evaluate=False)
+        return sympy.Eq(left, right, evaluate=evaluate)
     if op == "!=":
-        return sympy.Ne(left, right, evaluate=False)
-    return sympy.Rel(left, right, op, evaluate=False)
+        return sympy.Ne(left, right, evaluate=evaluate)
+    return sympy.Rel(left, right, op, evaluate=evaluate)
 
 
 # --- the parser ---------------------------------------------------------------------------------
@@ -189,10 +190,8 @@ _UNSUPPORTED = {
     "Rightarrow": "'\\Rightarrow' joins statements: an answer is one expression",
     "implies": "'\\implies' joins statements: an answer is one expression",
     "therefore": "'\\therefore' joins statements: an answer is one expression",
-    "quad": "",
     "partial": "'\\partial' belongs in a derivative: \\frac{\\partial f}{\\partial x}",
     "\\": "'\\\\' breaks a line: an answer is one expression (nothing after it would be read)",
-    "nexists": "",
 }
 
 
@@ -351,7 +350,7 @@ class _Parser:
             return "'\\end' without a matching '\\begin'"
         if token.is_("command", "right"):
             return "'\\right' without a matching '\\left'"
-        if token.kind == "command" and token.text in _UNSUPPORTED and _UNSUPPORTED[token.text]:
+        if token.kind == "command" and token.text in _UNSUPPORTED:
             return _UNSUPPORTED[token.text]
         if token.is_("command", "text"):
             return "text in the answer: write only the mathematics (\\text{..} names a function only before brackets)"
@@ -364,7 +363,7 @@ class _Parser:
 
     def _take_relation(self) -> str:
         token = self.take()
-        if token.is_("symbol", "<", ">") and self.at("symbol", "=") :
+        if token.is_("symbol", "<", ">") and self.at("symbol", "="):
             self.take()
             return token.text + "="
         return dialect.RELATIONS.get(token.text, token.text if token.text != "=" else "==")
@@ -374,11 +373,7 @@ class _Parser:
     def expression(self):
         """term (+|- term)*, with a leading sign."""
         with self.nested():
-            if self.at("symbol", "+", "-"):
-                sign = -1 if self.take().text == "-" else 1
-                value = self._negate(self.term()) if sign < 0 else self.term()
-            else:
-                value = self.term()
+            value = self.term()  # a leading sign is read by signed_factor
             while self.at("symbol", "+", "-"):
                 op = self.take().text
                 right = self.term()
@@ -638,18 +633,23 @@ class _Parser:
             raise self.error("a prime belongs right after a function's name: f'(x)")
         raise self.error(self._leftover_message(token))
 
-    def group(self, opener: str, closer: str, kind: str = "symbol"):
+    def group(self, opener: str, closer: str):
         """( .. ) or [ .. ]: one expression, or a list when commas separate entries."""
         start = self.take()
-        entries = [self.expression()]
-        while self.at("symbol", ","):
-            self.take()
-            entries.append(self.expression())
-        if not self.at(kind, closer):
+        value = self._entries()
+        if not self.at("symbol", closer):
             if self.at("symbol", ")", "]"):
                 raise self.error(f"'{opener}' opened here is closed by '{self.peek().text}'", start)
             raise self.error(f"'{opener}' is never closed" if self.peek().kind == "end" else self._leftover_message(self.peek()), start if self.peek().kind == "end" else None)
         self.take()
+        return value
+
+    def _entries(self):
+        """One expression, or a list (a sympy Tuple) when commas separate entries: (1, 2, 5)."""
+        entries = [self.expression()]
+        while self.at("symbol", ","):
+            self.take()
+            entries.append(self.expression())
         return entries[0] if len(entries) == 1 else sympy.Tuple(*entries)
 
     def braced(self):
@@ -682,9 +682,7 @@ class _Parser:
         return self._abs(value)
 
     def _abs(self, value):
-        if isinstance(value, sympy.Tuple):
-            return sympy.sqrt(sum(entry**2 for entry in value))
-        return sympy.Abs(value)
+        return self._norm(value) if isinstance(value, sympy.Tuple) else sympy.Abs(value)  # |(3, 4)| is a length
 
     # --- names: letters, greek, decorated, subscripted
 
@@ -902,10 +900,7 @@ class _Parser:
         handler = _COMMANDS.get(name)
         if handler is not None:
             return handler(self, token)
-        if name in dialect.GREEK:
-            self.take()
-            return self.name(name, token)
-        if name in dialect.CONSTANTS:
+        if name in dialect.GREEK or name in dialect.CONSTANTS:
             self.take()
             return self.name(name, token)
         if name in dialect.FUNCTIONS or name in self.context.functions:
@@ -921,7 +916,7 @@ class _Parser:
             return self._font(token)
         if name in dialect.DECORATIONS:
             return self._decorated(token)
-        if name in _UNSUPPORTED and _UNSUPPORTED[name]:
+        if name in _UNSUPPORTED:
             raise self.error(_UNSUPPORTED[name], token)
         raise self.error(f"unknown command \\{name}{_did_you_mean(name, self.context)}", token)
 
@@ -946,8 +941,6 @@ class _Parser:
             return self._named_function(letters, token)
         if letters.startswith("\\"):
             return self.name(letters[1:], token)
-        if len(letters) > 1 and token.text in ("mathrm", "mathit", "textit", "textbf", "mathsf"):
-            return self.name(letters, token)
         if len(letters) != 1:
             return self.name(letters, token)
         if self.context.matrix_letters and token.text in ("mathbf", "bm", "boldsymbol", "vec") and letters.isalpha():
@@ -972,8 +965,7 @@ class _Parser:
                 else:
                     raise self.error("only a name can stand here", piece)
             self.take()
-            word = "".join(parts)
-            return word
+            return "".join(parts)
         token = self.take()
         if token.kind == "command" and token.text in dialect.GREEK:
             return "\\" + token.text
@@ -1020,14 +1012,11 @@ class _Parser:
     def _set_braces(self):
         """\\{ .. \\}: brackets, as in \\max\\{0, x\\} or \\exp\\{-x\\}."""
         start = self.take()
-        entries = [self.expression()]
-        while self.at("symbol", ","):
-            self.take()
-            entries.append(self.expression())
+        value = self._entries()
         if not self.at("command", "}"):
             raise self.error("'\\{' is never closed: close it with '\\}'", start)
         self.take()
-        return entries[0] if len(entries) == 1 else sympy.Tuple(*entries)
+        return value
 
     def _left(self, token: Token):
         """\\left( .. \\right), and any pair: \\left[ \\right], \\left| \\right|, \\left\\{ \\right\\}, \\left. \\right|."""
@@ -1071,16 +1060,10 @@ class _Parser:
     def _list(self):
         if self.peek().kind == "end":
             raise self.error("empty brackets: something is missing")
-        entries = [self.expression()]
-        while self.at("symbol", ","):
-            self.take()
-            entries.append(self.expression())
-        return entries[0] if len(entries) == 1 else sympy.Tuple(*entries)
+        return self._entries()
 
     def _norm(self, value):
-        if isinstance(value, sympy.Tuple):
-            return sympy.sqrt(sum(entry**2 for entry in value))
-        if isinstance(value, sympy.MatrixBase):
+        if isinstance(value, (sympy.Tuple, sympy.MatrixBase)):
             return sympy.sqrt(sum(entry**2 for entry in value))
         if isinstance(value, sympy.MatrixExpr):
             return sympy.sqrt((value.T * value)[0, 0]) if value.shape[1] == 1 else sympy.Function("norm")(value)
@@ -1164,18 +1147,16 @@ class _Parser:
         order_den, variable_span = self._differential_in(denominator)
         if variable_span is None:
             return None
-        if not marks or not (marks[0].is_("letter", "d") or marks[0].is_("command", "partial") or marks[0].is_("command", "mathrm", "operatorname", "text") and start + 2 < end + 1 and self._d_in_font(start)):
+        body_start = self._after_d(start, end)
+        if body_start is None:
             return None
-        body_start = start + (4 if marks[0].kind == "command" and marks[0].text != "partial" else 1)
         order = 1
         if body_start < end and self.tokens[body_start].is_("symbol", "^"):
-            braced = [t.text for t in self.tokens[body_start + 1 : body_start + 4]]
-            if len(braced) == 3 and braced[0] == "{" and braced[2] == "}" and braced[1].isdigit():
-                order, body_start = int(braced[1]), body_start + 4  # d^{2}
-            elif body_start + 1 < end and self.tokens[body_start + 1].kind == "number":
-                order, body_start = int(self.tokens[body_start + 1].text), body_start + 2  # d^2
-            else:
+            written = self._order_at(body_start, end)
+            if written is None:
                 raise self.error("write the order of a derivative as d^2", token)
+            order, width = written
+            body_start += width
         if order > 20:
             raise self.error("a derivative of order above 20 is not taken here", token)
         variable = self._parse_span(variable_span)
@@ -1201,30 +1182,41 @@ class _Parser:
             raise self.error("a derivative of a matrix or a list is not read in an answer: differentiate entry by entry", token)
         return sympy.Derivative(operand, (variable, order))
 
-    def _d_in_font(self, start: int) -> bool:
-        """\\mathrm{d}: an upright d."""
-        return self.tokens[start + 1].is_("symbol", "{") and self.tokens[start + 2].is_("letter", "d") and self.tokens[start + 3].is_("symbol", "}")
-
-    def _differential_in(self, span: tuple[int, int]) -> tuple[int, tuple[int, int] | None]:
-        start, end = span
+    def _after_d(self, start: int, end: int) -> int | None:
+        """Where a derivative's mark (d, \\partial, \\mathrm{d}) opening tokens[start:end] ends; None if there is none."""
         if start >= end:
-            return 1, None
+            return None
         first = self.tokens[start]
         if first.is_("letter", "d") or first.is_("command", "partial"):
-            body = start + 1
-        elif first.is_("command", "mathrm", "operatorname", "text") and end - start >= 4 and self._d_in_font(start):
-            body = start + 4
-        else:
-            return 1, None
-        if body >= end:
+            return start + 1
+        upright = [t.text for t in self.tokens[start + 1 : start + 4]] == ["{", "d", "}"]
+        if first.is_("command", "mathrm", "operatorname", "text") and end - start >= 4 and upright:
+            return start + 4
+        return None
+
+    def _order_at(self, at: int, end: int) -> tuple[int, int] | None:
+        """A derivative's order written at tokens[at]: ^2 or ^{2}, as (order, tokens it takes); else None."""
+        written = self.tokens[at : min(at + 4, end)]
+        if not written or not written[0].is_("symbol", "^"):
+            return None
+        if len(written) >= 2 and written[1].kind == "number" and written[1].text.isdigit():
+            return int(written[1].text), 2
+        if len(written) == 4 and written[1].is_("symbol", "{") and written[2].kind == "number" and written[2].text.isdigit() and written[3].is_("symbol", "}"):
+            return int(written[2].text), 4
+        return None
+
+    def _differential_in(self, span: tuple[int, int]) -> tuple[int, tuple[int, int] | None]:
+        """The order and the variable's tokens of a derivative's denominator (dx, \\partial x_i, dx^2, dx^{2})."""
+        start, end = span
+        body = self._after_d(start, end)
+        if body is None or body >= end:
             return 1, None
         order = 1
-        if end - body >= 3 and self.tokens[end - 2].is_("symbol", "^") and self.tokens[end - 1].kind == "number":
-            order = int(self.tokens[end - 1].text)
-            end -= 2
-        elif end - body >= 5 and [t.text for t in self.tokens[end - 4 : end]][::3] == ["^", "}"] and self.tokens[end - 3].is_("symbol", "{") and self.tokens[end - 2].kind == "number":
-            order = int(self.tokens[end - 2].text)  # dx^{2}
-            end -= 4
+        for width in (2, 4):  # the order ends the denominator, after at least one token of the variable
+            written = self._order_at(end - width, end) if end - width > body else None
+            if written is not None and written[1] == width:
+                order, end = written[0], end - width
+                break
         head = self.tokens[body]
         if not (head.kind == "letter" or head.kind == "command" and (head.text in dialect.GREEK or head.text in dialect.FONTS or head.text in dialect.DECORATIONS)):
             return 1, None
@@ -1308,9 +1300,7 @@ class _Parser:
 
     def _index_variable(self, token: Token):
         ahead = self.take()
-        if ahead.kind == "letter":
-            return self.context.symbol(ahead.text)
-        if ahead.kind == "command" and ahead.text in dialect.GREEK:
+        if ahead.kind == "letter" or ahead.kind == "command" and ahead.text in dialect.GREEK:
             return self.context.symbol(ahead.text)
         raise self.error(f"the index of \\{token.text} must be a letter", ahead)
 
@@ -1493,17 +1483,17 @@ class _Parser:
             self.position += 2
         left = self.expression()
         relations = []
-        while self._relation_ahead():
-            op = self._take_relation()
-            right = self.expression()
-            relations.append(_relation(op, left, right))
-            left = right
-        if not relations:
-            raise self.error("a case's condition is a comparison such as x < 0, or 'otherwise'")
         try:
-            return sympy.And(*[sympy.Rel(r.lhs, r.rhs, r.rel_op) if r.rel_op != "==" else sympy.Eq(r.lhs, r.rhs) for r in relations])
+            while self._relation_ahead():
+                op = self._take_relation()
+                right = self.expression()
+                relations.append(_relation(op, left, right, evaluate=True))
+                left = right
         except TypeError as error:
             raise self.error(f"cannot read this condition ({error})") from None
+        if not relations:
+            raise self.error("a case's condition is a comparison such as x < 0, or 'otherwise'")
+        return sympy.And(*relations)
 
     def _text_words(self) -> str:
         return self._braced_text("\\text needs braces").strip().lower()
@@ -1537,21 +1527,21 @@ class Subscript:
         return value
 
     def indices(self, two: bool) -> tuple:
-        """x_i -> (i,), w_{kj} -> (k, j), w_{k,j} -> (k, j), w_{k0} -> (k, 0)."""
+        """x_i -> (i,); for a weight table (`two`) w_{kj}, w_{k,j} -> (k, j) and w_{k0} -> (k, 0)."""
         pieces = _split_commas(self.tokens)
         if len(pieces) > 1:
             return tuple(self._parse(piece) for piece in pieces)
-        if len(self.tokens) == 2 and all(t.kind in ("letter", "number") and len(t.text) == 1 for t in self.tokens) and two:
-            return tuple(self._parse((t,)) for t in self.tokens)
-        if len(self.tokens) == 1 and self.tokens[0].kind == "number" and len(self.tokens[0].text) == 2 and two:
-            digits = self.tokens[0]
-            return (sympy.Integer(digits.text[0]), sympy.Integer(digits.text[1]))
-        return (self.value(),)
+        return (two and self._adjacent_pair()) or (self.value(),)
 
     def pair(self):
+        """The two indices of \\delta_{ki}, \\delta_{k,i} or \\delta_{12}; None when there are not two."""
         pieces = _split_commas(self.tokens)
         if len(pieces) == 2:
             return tuple(self._parse(piece) for piece in pieces)
+        return self._adjacent_pair()
+
+    def _adjacent_pair(self):
+        """kj, k0 or 12 written together: two one-character indices."""
         if len(self.tokens) == 2 and all(t.kind in ("letter", "number") and len(t.text) == 1 for t in self.tokens):
             return tuple(self._parse((t,)) for t in self.tokens)
         if len(self.tokens) == 1 and self.tokens[0].kind == "number" and len(self.tokens[0].text) == 2:
