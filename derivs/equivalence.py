@@ -13,7 +13,7 @@ from typing import Mapping
 import sympy
 
 from .model import Problem
-from .numeric import DIGITS, NumericResult, short_value, Witness, compare_at_points, compare_limit, probe_points, sample_points, tiny_difference
+from .numeric import Witness, compare_at_points, compare_limit, probe_points, sample_points, short_value, tiny_difference
 from .symbolic import prove_equal
 from .timelimit import cpu_seconds
 
@@ -78,15 +78,15 @@ def decide(
     if exact is not None:
         return replace(exact, seconds=cpu_seconds() - started)
     points = sample_points(problem.variables, where, POINTS, seed)
-    if isinstance(left, sympy.Limit) or isinstance(right, sympy.Limit) or _is_matrix(left):
-        numeric = _compare(left, right, points)
-        if numeric.holds is False:
-            return _confirm_difference(left, right, points, numeric, started)
-    else:
-        probes = probe_points((left, right), problem.variables, where, points)
+    limit = isinstance(left, sympy.Limit) or isinstance(right, sympy.Limit)
+    if limit:
+        numeric = compare_limit(*((left, right) if isinstance(left, sympy.Limit) else (right, left)), points)
+    else:  # compare_at_points confirms a difference at twice the precision itself
+        probes = [] if _is_matrix(left) else probe_points((left, right), problem.variables, where, points)
         numeric = compare_at_points(left, right, points + probes, stop_at_difference=True)
-        if numeric.holds is False:
-            return Decision("different", False, "numeric", cpu_seconds() - started, witness=numeric.witness)
+    if numeric.holds is False:
+        return Decision("different", False, "numeric", cpu_seconds() - started, witness=numeric.witness)
+    if not (limit or _is_matrix(left)):
         tiny = tiny_difference(left - right, points)
         if tiny is not None:
             note = f"your answer differs from the expected one by about {tiny[1]:.3g} at {tiny[0].point}"
@@ -104,15 +104,20 @@ _EXPANDED: dict = {}
 
 
 def expanded(problem: Problem, expr):
-    """The reference with the problem's definitions expanded, once per (problem, expression)."""
+    """The expression with the problem's definitions expanded, once per (problem, expression).
+
+    Keyed by the problem object's id, so the entry holds the problem too: while it is cached its id
+    cannot pass to a new problem with other definitions (as Context.for_problem does).
+    """
     if isinstance(expr, sympy.MatrixBase):
         expr = sympy.ImmutableMatrix(expr)
-    key = (problem.id, id(problem), expr)
-    if key not in _EXPANDED:
+    key = (id(problem), expr)
+    cached = _EXPANDED.get(key)
+    if cached is None or cached[0] is not problem:
         if len(_EXPANDED) > 1024:
             _EXPANDED.pop(next(iter(_EXPANDED)))
-        _EXPANDED[key] = problem.expand_definitions(expr)
-    return _EXPANDED[key]
+        cached = _EXPANDED[key] = (problem, problem.expand_definitions(expr))
+    return cached[1]
 
 
 def _shapes_and_names(problem: Problem, left, right, strict: bool) -> Decision | None:
@@ -152,17 +157,3 @@ def _exact_difference(left, right) -> Decision | None:
     if right.is_number:  # a numeric part: say what the student wrote, but not the gap (it gives the answer away)
         return Decision("different", False, "exact", 0.0, witness=Witness("", short_value(left), short_value(right)))
     return Decision("different", False, "exact", 0.0, note=f"your answer differs from the expected one by the constant {short_value(gap)}")
-def _compare(left, right, points, digits: int = DIGITS) -> NumericResult:
-    if isinstance(left, sympy.Limit):
-        return compare_limit(left, right, points)
-    if isinstance(right, sympy.Limit):
-        return compare_limit(right, left, points)
-    return compare_at_points(left, right, points, digits=digits)
-
-
-def _confirm_difference(left, right, points, first: NumericResult, started: float) -> Decision:
-    """Both readings must agree: re-evaluate at twice the digits before calling it a difference."""
-    second = _compare(left, right, points, digits=2 * DIGITS)
-    if second.holds is False:
-        return Decision("different", False, "numeric", cpu_seconds() - started, witness=second.witness)
-    return Decision("undecided", False, "numeric", cpu_seconds() - started, note="the two precisions disagree (a near-cancellation)")

@@ -22,9 +22,9 @@ class Unsupported(Exception):
     """The walk does not know this node (or a value is missing): use sympy's evalf instead."""
 
 
-def _heaviside(x, at_zero=sympy.S.Half):
+def _heaviside(x, at_zero):
     if x == 0:
-        return mpmath.mpf(at_zero.p) / at_zero.q if at_zero is not None else mpmath.mpf(0.5)
+        return _rational(at_zero)
     return mpmath.mpf(1) if x > 0 else mpmath.mpf(0)
 
 
@@ -59,7 +59,7 @@ ONE_ARGUMENT = {
     sympy.asinh: mpmath.asinh, sympy.acosh: mpmath.acosh, sympy.atanh: mpmath.atanh, sympy.acoth: mpmath.acoth,
     sympy.asech: mpmath.asech, sympy.acsch: mpmath.acsch, sympy.Abs: abs, sympy.sign: _sign,
     sympy.floor: lambda x: mpmath.floor(_real(x)), sympy.ceiling: lambda x: mpmath.ceil(_real(x)),
-    sympy.factorial: lambda x: mpmath.factorial(x), sympy.gamma: mpmath.gamma, sympy.erf: mpmath.erf,
+    sympy.factorial: mpmath.factorial, sympy.gamma: mpmath.gamma, sympy.erf: mpmath.erf,
     sympy.erfc: mpmath.erfc, sympy.re: mpmath.re, sympy.im: mpmath.im,
 }
 COMPARISONS = {sympy.StrictLessThan: operator.lt, sympy.LessThan: operator.le, sympy.StrictGreaterThan: operator.gt,
@@ -102,10 +102,8 @@ def _walk_node(node, point: "_Point"):
     if node.is_Matrix or isinstance(node, sympy.MatrixExpr):
         return _matrix(node, point)
     if node.is_Number:
-        if node.is_Integer:
-            return mpmath.mpf(int(node))
         if node.is_Rational:
-            return mpmath.mpf(int(node.p)) / int(node.q)
+            return _rational(node)
         if node.is_Float:
             return mpmath.mpf(node)
         raise Unsupported(f"the number {node}")

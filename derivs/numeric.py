@@ -21,7 +21,6 @@ from .evaluation import Unsupported, value_at
 from .model import pieces, rename_bound, Index, Integer, Matrix, Scalar, Size, Table, Variable, Vector
 
 DIGITS = 30
-TOLERANCE = sympy.Float("1e-20", DIGITS)  # for sympy's evalf, whose every digit asked for is right
 GUARD_DIGITS = 10  # the walk into mpmath carries these beyond DIGITS; its agreement tolerance is 10^-DIGITS
 EVALUATION_ERRORS = (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError, Unsupported)
 
@@ -140,8 +139,6 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
 
 # --- probes: where a non-analytic piece changes, and beyond the sampled ranges ---------------------
 
-NON_ANALYTIC = (sympy.Heaviside, sympy.Abs, sympy.sign, sympy.Max, sympy.Min, sympy.floor, sympy.ceiling,
-                sympy.KroneckerDelta, sympy.Piecewise, sympy.frac)
 _NEAR = (sympy.Rational(1, 1000), sympy.Rational(3, 7))  # distances from a breakpoint, on both sides
 
 
@@ -150,9 +147,7 @@ def breakpoints(*exprs) -> list:
     found = []
     for expr in exprs:
         for node in sympy.preorder_traversal(expr):
-            if isinstance(node, (sympy.Heaviside, sympy.Abs, sympy.sign)):
-                found.append(node.args[0])
-            elif isinstance(node, (sympy.floor, sympy.ceiling, sympy.frac)):
+            if isinstance(node, (sympy.Heaviside, sympy.Abs, sympy.sign, sympy.floor, sympy.ceiling, sympy.frac)):
                 found.append(node.args[0])
             elif isinstance(node, (sympy.Max, sympy.Min)):
                 found.extend(a - b for a, b in zip(node.args, node.args[1:]))
@@ -288,10 +283,6 @@ def evaluate(expr, point: Mapping, digits: int = DIGITS):
     return sympy.N(value, digits)
 
 
-def _entries(value) -> list:
-    return list(value) if isinstance(value, sympy.MatrixBase) else [value]
-
-
 def _finite_number(value) -> bool:
     return bool(value.is_number) and value.is_finite is not False and not value.has(sympy.nan, sympy.zoo)
 
@@ -328,7 +319,7 @@ def _relevant(point: Mapping, *exprs) -> dict:
 
 
 def compare_at_points(
-    lhs: Expr, rhs: Expr, points: list[dict], tolerance=TOLERANCE, digits: int = DIGITS,
+    lhs: Expr, rhs: Expr, points: list[dict], digits: int = DIGITS,
     stop_at_difference: bool = False, witness: bool = True,
 ) -> NumericResult:
     """Largest relative difference over the points; the first point where they differ is the witness.
@@ -359,7 +350,7 @@ def compare_at_points(
 def _gap(lhs, rhs, point, digits: int):
     """|l - r| / max(1, |l|, |r|) at the point, or None where a side is not a finite number."""
     try:
-        left, right = _value(lhs, point, digits), _value(rhs, point, digits)
+        left, right = point_value(lhs, point, digits), point_value(rhs, point, digits)
     except EVALUATION_ERRORS:
         return None
     if left is None or right is None:
@@ -377,12 +368,8 @@ def _cells(matrix) -> list:
 
 
 def point_value(expr, point, digits: int = DIGITS):
-    """The value at a point (an mpmath number or matrix), or None where it is not finite."""
-    return _value(expr, point, digits)
-
-
-def _value(expr, point, digits: int):
-    """The walk into mpmath; sympy's evalf for what the walk does not know. None if not finite."""
+    """The value at a point (an mpmath number or matrix), or None where it is not finite: the walk
+    into mpmath, and sympy's evalf for what the walk does not know."""
     try:
         value = value_at(expr, point, digits + GUARD_DIGITS)
     except Unsupported:
@@ -411,7 +398,7 @@ def _witness(lhs, rhs, point, digits: int, shown: dict | None = None) -> Witness
     values = []
     for expr in (lhs, rhs):
         try:
-            values.append(_shown(_value(expr, point, digits)))
+            values.append(_shown(point_value(expr, point, digits)))
         except EVALUATION_ERRORS:
             values.append("?")
     return Witness(describe_point(shown), values[0], values[1], _coordinates(shown))
@@ -533,7 +520,7 @@ def tiny_difference(gap: Expr, points: list[dict]) -> tuple[Witness, float] | No
         try:
             low = value_at(gap, point, TINY_DIGITS)
             high = value_at(gap, point, 2 * TINY_DIGITS)
-        except (Unsupported, *EVALUATION_ERRORS):
+        except EVALUATION_ERRORS:
             continue
         if not (mpmath.isfinite(low) and mpmath.isfinite(high)):
             continue
