@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .grading import DEFAULT_TIMEOUT, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, task_limit, with_expected
+from .parsing import MAX_LENGTH
 from .sandbox import Overrun, WorkerPool
 
 
@@ -37,7 +38,7 @@ class Row:
     problem: str = ""  # why the row could not be read, if it could not
 
 
-MAX_CELL = 10_000  # characters in an answer (the parser's own limit); a larger cell is that row's `invalid`
+MAX_CELL = MAX_LENGTH  # characters in an answer, the parser's own limit; a larger cell is that row's `invalid`
 MAX_STUDENT = 10_000  # characters in a student name or target (a longer one is that row's `invalid`)
 _UNREADABLE = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by surrogateescape
 

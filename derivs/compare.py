@@ -16,7 +16,7 @@ from typing import Mapping
 import sympy
 
 from .equivalence import decide
-from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, GradeResult
+from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, GradeResult, stated_value
 from .latex import to_latex, to_text
 from .model import Integer, Matrix, Problem, Scalar, Size
 from .parsing import MATRIX_SIZE, Context, LatexError, Reading, read
@@ -104,7 +104,7 @@ def _upper_bounds(expr) -> set:
     found = set()
     for total in expr.atoms(sympy.Sum, sympy.Product):
         for _, low, high in total.limits:
-            found |= {s for s in (low.free_symbols | high.free_symbols)}
+            found |= low.free_symbols | high.free_symbols
     return found
 
 
@@ -161,18 +161,12 @@ def _compare_readings(expected: Reading, given: Reading, kinds: dict, timeout: f
     """(verdict, feedback, proved, witness) for two readings."""
     if expected.relations and given.relations:
         return _compare_relations(expected, given, kinds)
-    if expected.relations or given.relations:  # "x = 2" against "2": the stated values
-        expected, given = _stated(expected), _stated(given)
+    if expected.relations or given.relations:  # "x = 2" against "2": the stated values (an inequality: undecided)
+        expected, given = Reading((stated_value(expected)[0],)), Reading((stated_value(given)[0],))
     left, right = given.answer, expected.answer
     if isinstance(left, sympy.Tuple) or isinstance(right, sympy.Tuple):
         return _compare_entries(list(_entries(right)), list(_entries(left)), kinds, timeout)
     return _compare_values(right, left, kinds, timeout)
-
-
-def _stated(reading: Reading) -> Reading:
-    if reading.relations and any(op not in ("==", "approx") for op in reading.relations):
-        raise ValueError("an inequality against a value")
-    return Reading((reading.answer,))
 
 
 def _entries(value):

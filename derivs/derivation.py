@@ -341,7 +341,7 @@ _DECIMAL_IN_TEXT = re.compile(r"(?<![\w.])\d*\.\d{4,}")  # rounded values; 0.8 o
 
 def _as_written(step: Step, left, right, problem: Problem) -> Step | None:
     """A right side written as a decimal (0.797057) is a rounded value: the step is valid when the left side,
-    a number, agrees with it to the places shown, widened by the rounding of decimals on the left (1.368)."""
+    a number, agrees with it to the places shown, widened by the rounding of decimals written on the left (0.7068)."""
     written = step.rhs.replace(" ", "").replace("\\,", "")
     shown = _DECIMAL.match(written)
     if shown is None:
@@ -362,8 +362,8 @@ def _as_written(step: Step, left, right, problem: Problem) -> Step | None:
 
 
 def _inherited_rounding(text: str, problem: Problem, value) -> sympy.Rational:
-    """How far the left side can move when each decimal written in it (itself rounded) moves by half a unit."""
-    total = sympy.Integer(0)
+    """The farthest the left side moves when one decimal written in it (itself rounded) moves by half a unit."""
+    farthest = sympy.Integer(0)
     for match in list(_DECIMAL_IN_TEXT.finditer(text))[:6]:
         places = len(match.group().split(".")[1])
         for sign in (1, -1):
@@ -374,8 +374,8 @@ def _inherited_rounding(text: str, problem: Problem, value) -> sympy.Rational:
             except (LatexError, TypeError, ValueError):
                 continue
             if moved.is_real:
-                total = max(total, abs(moved - value)) if sign == 1 else total + max(0, abs(moved - value) - total)
-    return sympy.Rational(str(sympy.N(total, 15)))
+                farthest = max(farthest, abs(moved - value))
+    return sympy.Rational(str(sympy.N(farthest, 15)))
 
 
 def _judge_implication(step: Step, problem: Problem, timeout: float) -> Step:

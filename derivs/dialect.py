@@ -71,17 +71,26 @@ DELIMITERS = {"lfloor": ("rfloor", sympy.floor), "lceil": ("rceil", sympy.ceilin
 # Matrix environments and the bracket each draws (vmatrix is a determinant).
 MATRIX_ENVIRONMENTS = frozenset({"matrix", "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "smallmatrix", "array"})
 
+# Greek letters as one reads them: how feedback prints a name (sigma -> σ), and, read back, the LaTeX a pasted
+# letter stands for (σ -> \sigma; for a letter with two spellings, the first listed: φ -> \varphi, ε -> \epsilon).
+GREEK_GLYPHS = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "zeta": "ζ", "eta": "η",
+    "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ",
+    "sigma": "σ", "tau": "τ", "upsilon": "υ", "varphi": "φ", "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
+    "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ", "Phi": "Φ",
+    "Psi": "Ψ", "Omega": "Ω",
+}
+_PASTED_GREEK: dict[str, str] = {"ϕ": r"\phi "}
+for _name, _glyph in GREEK_GLYPHS.items():
+    _PASTED_GREEK.setdefault(_glyph, rf"\{_name} ")
+
 # Characters students paste, as the LaTeX they stand for.
 UNICODE = {
-    "α": r"\alpha ", "β": r"\beta ", "γ": r"\gamma ", "δ": r"\delta ", "ε": r"\epsilon ", "ζ": r"\zeta ",
-    "η": r"\eta ", "θ": r"\theta ", "ι": r"\iota ", "κ": r"\kappa ", "λ": r"\lambda ", "μ": r"\mu ", "ν": r"\nu ",
-    "ξ": r"\xi ", "π": r"\pi ", "ρ": r"\rho ", "σ": r"\sigma ", "τ": r"\tau ", "υ": r"\upsilon ", "φ": r"\varphi ",
-    "ϕ": r"\phi ", "χ": r"\chi ", "ψ": r"\psi ", "ω": r"\omega ", "Γ": r"\Gamma ", "Δ": r"\Delta ", "Θ": r"\Theta ",
-    "Λ": r"\Lambda ", "Ξ": r"\Xi ", "Π": r"\Pi ", "Σ": r"\Sigma ", "Φ": r"\Phi ", "Ψ": r"\Psi ", "Ω": r"\Omega ",
+    **_PASTED_GREEK,
     "−": "-", "–": "-", "·": r"\cdot ", "⋅": r"\cdot ", "×": r"\times ", "∗": "*", "÷": "/", "′": "'", "″": "''",
     "≈": r"\approx ", "≤": r"\le ", "≥": r"\ge ", "≠": r"\ne ", "∑": r"\sum ", "∏": r"\prod ", "∂": r"\partial ",
     "∞": r"\infty ", "√": r"\sqrt ", "⊙": r"\odot ", "∘": r"\circ ", "∫": r"\int ", "→": r"\to ", "⇒": r"\Rightarrow ",
-    "∇": r"\nabla ", "ᵀ": "^T", "⊤": r"\top ", "²": "^2", "³": "^3", "¹": "^1", "⁻¹": "^{-1}", "½": r"\frac12 ",
+    "∇": r"\nabla ", "ᵀ": "^T", "⊤": r"\top ", "²": "^2", "³": "^3", "¹": "^1", "½": r"\frac12 ",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "ℓ": "l", "⌊": r"\lfloor ", "⌋": r"\rfloor ",
     "⌈": r"\lceil ", "⌉": r"\rceil ", "‖": r"\| ", "∈": r"\in ",
 }

@@ -53,11 +53,6 @@ class _Case:
         return found
 
 
-def _tex(expr) -> str:
-    """Mathematics as a student reads it in plain text: σ(2x), not \\sigma{\\left(2 x \\right)}."""
-    return to_text(expr)
-
-
 def declared_mistake(case: _Case) -> str | None:
     for mistake in case.part.mistakes:
         if case.equals(case.raw_answer, mistake.answer):
@@ -93,12 +88,12 @@ def constant_factor(case: _Case) -> str | None:
     if ratio is None or ratio in (0, 1) or not case.same(case.answer, ratio * case.reference):
         return None
     if ratio.is_number:
-        return f"off by a constant factor: your answer is {_tex(ratio)} times the expected one"
+        return f"off by a constant factor: your answer is {to_text(ratio)} times the expected one"
     missing = 1 / ratio
     if missing.is_Symbol or (missing.is_Mul and all(f.is_Symbol or f.is_number for f in missing.args)):
         hint = " (a chain-rule factor)" if _inside_an_argument(missing, case.reference) else ""
-        return f"missing the factor {_tex(missing)}{hint}: your answer times {_tex(missing)} is the expected one"
-    return f"off by a factor: your answer is {_tex(ratio)} times the expected one"
+        return f"missing the factor {to_text(missing)}{hint}: your answer times {to_text(missing)} is the expected one"
+    return f"off by a factor: your answer is {to_text(ratio)} times the expected one"
 
 
 def _inside_an_argument(factor, reference) -> bool:
@@ -131,7 +126,7 @@ def additive_constant(case: _Case) -> str | None:
         return None
     shift = _constant([value for _, value in case.values(case.answer - case.reference)])
     if shift is not None and shift != 0:
-        return f"off by an additive constant: your answer is the expected one plus {_tex(shift)}"
+        return f"off by an additive constant: your answer is the expected one plus {to_text(shift)}"
     return None
 
 
@@ -146,7 +141,7 @@ def wrong_argument(case: _Case) -> str | None:
         for wanted in expected:
             if given.func == wanted.func and given.args != wanted.args:
                 if case.equals(case.raw_answer.xreplace({given: wanted}), case.part.answer):
-                    return f"wrong argument: you wrote {_tex(given)} where {_tex(wanted)} is due"
+                    return f"wrong argument: you wrote {to_text(given)} where {to_text(wanted)} is due"
     return None
 
 
@@ -172,10 +167,10 @@ def _terms(expr) -> tuple:
 def missing_or_extra_term(case: _Case) -> str | None:
     for term in _terms(case.part.answer):
         if len(_terms(case.part.answer)) > 1 and case.same(case.answer, case.reference - expanded(case.problem, term)):
-            return f"missing the term {_tex(term)}"
+            return f"missing the term {to_text(term)}"
     for term in _terms(case.raw_answer):
         if len(_terms(case.raw_answer)) > 1 and case.same(case.answer - expanded(case.problem, term), case.reference):
-            return f"the term {_tex(term)} should not be there"
+            return f"the term {to_text(term)} should not be there"
     return None
 
 

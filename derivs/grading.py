@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
 
 import sympy
 from sympy.matrices.exceptions import MatrixError
-from dataclasses import asdict, dataclass, replace
-from pathlib import Path
 
 from .discovery import LoadError, UnknownProblem, did_you_mean, load_problems
 from .equivalence import decide
 from .feedback import explain
-from .model import Part, Problem
 from .latex import to_latex, to_text
-from .parsing import LatexError, Reading, parse_latex, read_answer
+from .model import Part, Problem
+from .parsing import Context, LatexError, Reading, parse_latex, read_answer
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
@@ -63,8 +63,6 @@ def known_targets(problems_dir: str | Path | None = None) -> list[str]:
 def describe_target(target: str, problems_dir: str | Path | None = None) -> dict:
     """What a student is asked and may write for a target: prompt, kind, points, the names the part knows."""
     problem, part = resolve_target(target, problems_dir)
-    from .parsing import Context
-
     context = Context.for_problem(problem)
     names = {
         "functions": sorted(name for name in context.functions if name),
@@ -166,12 +164,12 @@ def restates_question(problem: Problem, part: Part, answer) -> str | None:
     if not isinstance(answer, sympy.Basic):
         return None
     reference = sympy.sympify(part.answer)
-    question = part.question
+    question = None if part.question is None else sympy.sympify(part.question)
     for kind, name in CALCULUS.items():
-        asked = question is None or sympy.sympify(question).has(kind)
+        asked = question is None or question.has(kind)
         if asked and answer.has(kind) and not reference.has(kind):
             return f"your answer still contains {name} ({to_text(next(iter(answer.atoms(kind))))}): work it out"
-    if question is not None and not sympy.sympify(question).is_number and not reference.has(question) and answer.has(question):
+    if question is not None and not question.is_number and not reference.has(question) and answer.has(question):
         return f"your answer restates the question ({to_text(question)}): write it {_written_in(part)}"
     for item in part.forbidden:
         if answer.has(item):

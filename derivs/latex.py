@@ -9,6 +9,8 @@ from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
 
+from . import dialect
+
 
 class HomeworkLatexPrinter(LatexPrinter):
     """sympy's printer with the course's names for a few functions."""
@@ -50,12 +52,7 @@ def _plain_applications(text: str) -> str:
     return "".join(out)
 
 
-_GREEK_LETTERS = {
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "zeta": "ζ", "eta": "η",
-    "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ",
-    "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
-    "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
-}
+_GREEK_LETTERS = dialect.GREEK_GLYPHS
 _GREEK_WORD = re.compile(r"(?<![A-Za-z\\])(" + "|".join(sorted(_GREEK_LETTERS, key=len, reverse=True)) + r")(?![A-Za-z])")
 
 

@@ -8,9 +8,9 @@ a real difference, and the point is reported as a witness.
 from __future__ import annotations
 
 import random
-from fractions import Fraction
 import zlib
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Iterable, Mapping
 
 import mpmath
