@@ -357,19 +357,37 @@ def run_proof(args, out: Console, err: Console) -> int:
     from .discovery import get_problem
     from .parsing import LatexError
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(f"no such file: {path}")
+    paths = [Path(name) for name in args.files]
+    missing = [str(path) for path in paths if not path.is_file()]
+    if missing:
+        raise UsageError(f"no such file: {', '.join(missing)}")
+    if args.problem == "all":
+        raise UsageError("--problem takes one problem id; leave it out to check a write-up in its own notation")
     try:
         problem = get_problem(args.problem, args.problems) if args.problem else None
-        report = check_derivation(path.read_text(encoding="utf-8", errors="replace"), problem, timeout=args.timeout)
     except UnknownProblem as error:
         raise UsageError(str(error)) from None
-    except LatexError as error:
-        raise UsageError(str(error)) from None
+    reports = {}
+    for path in paths:
+        try:
+            reports[str(path)] = check_derivation(path.read_text(encoding="utf-8", errors="replace"), problem, timeout=args.timeout)
+        except LatexError as error:
+            raise UsageError(f"{path}: {error}") from None
     if args.json:
-        print(json.dumps(report.to_dict(), indent=2))
+        documents = [{"file": name, **report.to_dict()} for name, report in reports.items()]
+        print(json.dumps(documents[0] if len(documents) == 1 else {"files": documents}, indent=2))
     else:
+        for name, report in reports.items():
+            _print_write_up(name, report, out, verbose=not args.summary)
+    if not any(report.steps for report in reports.values()):
+        err.print("no mathematics with an '=' was found (display blocks, inline $...$ equations, table rows)")
+        return ExitCode.FAILED
+    return ExitCode.FAILED if any(report.first_error is not None for report in reports.values()) else ExitCode.OK
+
+
+def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
+    """Every step (unless --summary), then the file's counts and the first wrong line of each derivation."""
+    if verbose:
         for step in report.steps:
             mark = STEP_MARKS.get(step.verdict, step.verdict)
             out.print(f"{mark} step {step.index} (line {step.line}): ", end="", highlight=False)
@@ -378,11 +396,14 @@ def run_proof(args, out: Console, err: Console) -> int:
                 out.print(f"    {step.verdict}: {step.feedback}", markup=False, highlight=False)
             if step.matches_start and step.verdict == "invalid":
                 out.print("    (this line itself is right again: it equals the start of the chain)", highlight=False)
-        out.print(report.explanation(), markup=False, highlight=False)
-    if not report.steps:
-        err.print("no display math (align, equation, $$...$$, \\[...\\]) with an '=' was found")
-        return ExitCode.FAILED
-    return ExitCode.OK if report.first_error is None and all(s.verdict in ("valid", "definition") for s in report.steps) else ExitCode.FAILED
+    counts = report.counts
+    out.print(f"[bold]{name}[/]: {len(report.steps)} steps: {counts['valid']} valid, {counts['invalid']} invalid, "
+              f"{counts['undecided']} undecided, {counts['unreadable']} unreadable, {counts['statements']} definitions or given values", highlight=False)
+    for step in report.first_errors:
+        out.print(f"  first wrong line of a derivation: line {step.line}: ", end="", highlight=False)
+        out.print(f"{step.lhs} = {step.rhs}  ({step.feedback})", markup=False, highlight=False)
+    if not report.first_errors:
+        out.print("  " + report.explanation(), markup=False, highlight=False)
 
 
 def _add_problem_selection(parser: argparse.ArgumentParser) -> None:
@@ -469,9 +490,10 @@ def build_parser() -> argparse.ArgumentParser:
     autograde.set_defaults(run=run_autograde)
 
     proof = commands.add_parser("proof", help="check every step of a LaTeX derivation and point at the first wrong one")
-    proof.add_argument("file", help="a .tex file (or any text) with align / equation / $$...$$ / \\[...\\] blocks")
-    proof.add_argument("--problem", metavar="ID", help="the problem whose definitions and variables the derivation uses")
-    proof.add_argument("--json", action="store_true", help='print {"steps": [...], "first_error": ...} as JSON')
+    proof.add_argument("files", nargs="+", metavar="FILE", help="write-ups (Markdown or LaTeX): display blocks, inline $...$ equations, table rows")
+    proof.add_argument("--problem", metavar="ID", help="read the write-up with this problem's definitions and variables (default: its own notation)")
+    proof.add_argument("--json", action="store_true", help='print {"steps": [...], "counts": ..., "first_error": ...} as JSON (one object per file)')
+    proof.add_argument("--summary", action="store_true", help="print only each file's counts and first wrong lines")
     proof.add_argument("--timeout", type=float, default=2.0, help="seconds per step before it is undecided (default %(default)s)")
     _add_problems_dir(proof)
     proof.set_defaults(run=run_proof)

@@ -16,7 +16,8 @@ import sympy
 
 from .equivalence import decide
 from .model import Index, Matrix, Problem, Scalar, Size, Vector
-from .parsing import Context, LatexError, parse_latex, plain_name
+from . import dialect
+from .parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, LatexError, parse_latex, plain_name
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
@@ -25,10 +26,12 @@ DERIVATION_BUDGET = 60.0  # CPU seconds for a whole derivation, whatever its len
 MAX_DERIVATION = 200_000  # characters
 MAX_STEPS = 400
 ENVIRONMENTS = r"align\*?|aligned|alignat\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?"
-NAME = r"\\?[A-Za-z]+(?:_\{?[\w,]+\}?)?"  # x_3, \Sigma_1, w_{kj}: a name a write-up gives a value
-LABEL = NAME + r"|\\(?:hat|tilde|bar)\s*\{?\w\}?"  # and \hat{y}: what may name a chain (\Sigma_1 : ...)
+NAME = r"\\?[A-Za-z]+(?:_(?:\{\\text(?:rm)?\{\w+\}\}|\{?-?[\w,]+\}?))?"  # x_3, \Sigma_1, w_{kj}, v_{-1}: a name a write-up gives a value
+DECORATED = r"\\(?:hat|tilde|bar|dot|ddot)\s*\{?\\?\w+\}?(?:_\{?-?[\w,]+\}?)?"  # \hat{y}, \dot{v}_{-1}, \bar{x}_1
+LABEL = NAME + "|" + DECORATED  # what may name a chain (\Sigma_1 : ...)
 CHAIN = r"=(?!=)|\\approx(?![A-Za-z])"  # the links of a chain: A = B \approx 0.7971
 IMPLIES = r"\\Rightarrow|\\implies|\\Longrightarrow|\\therefore"
+_DECIMAL_OR_INTEGER = re.compile(r"-?\s*\d*\.?\d+$")
 UNDERBRACE = r"\\underbrace\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}\s*_\s*\{([^{}]*)\}"
 
 
@@ -46,37 +49,120 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+DISPLAY = re.compile(
+    r"\$\$(?P<dollars>.+?)\$\$|\\\[(?P<brackets>.+?)\\\]|\\begin\{(?P<env>" + ENVIRONMENTS + r")\}(?P<body>.+?)\\end\{(?P=env)\}",
+    re.DOTALL,
+)
+INLINE = re.compile(r"(?<![$\\])\$([^$\n]+)\$(?!\$)")
+# An inline equation worth checking starts as given values, arithmetic or a function's definition do:
+# (x_1, x_2) = (2, 5), x_3 = -0.3, 100,000 \cdot 1,000 = 10^7, \frac{1}{9} = .., \sigma(x) = ...; not "x = 0" (where).
+INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-z]+\s*\()[^=]*=")
+# A heading starts a new part of the write-up: the names it defines for itself start afresh.
+HEADING = re.compile(r"^\s*(?:#{1,6}\s|\\(?:sub)*section\b|\*\*\s*(?:Question|Problem|Exercise)\b|(?:Question|Problem|Exercise)\s+\d"
+                     r"|\d+(?:\.\d+)*\s+[A-Z][a-z]+(?:\s+[a-z]+)*\s*$)")
+PART = re.compile(r"^\s*\(?[a-h]\)\s*$")  # a line that is only "c)" or "(b)": a sub-question, with values of its own
+CELL = re.compile(r"\$([^$]+)\$")
+
+
+@dataclass(frozen=True)
+class Block:
+    line: int  # where its body starts in the source
+    body: str
+    kind: str = "display"  # display, inline, table (its rows' cells), section (a heading)
+
+
+def document_blocks(text: str) -> list[Block]:
+    """Every block of mathematics in reading order: display blocks, inline equations, table rows, and headings."""
+    blocks, done = [], 0
+    for match in DISPLAY.finditer(text):
+        blocks += _blocks_between(text, done, match.start())
+        group = next(name for name in ("dollars", "brackets", "body") if match.group(name) is not None)
+        inner = re.sub(r"\\(?:begin|end)\{(?:" + ENVIRONMENTS + r"|cases)\}(?:\{[^}]*\})?", lambda m: " " * len(m.group()), match.group(group))
+        blocks.append(Block(_line_of(text, match.start(group)), inner))
+        done = match.end()
+    return blocks + _blocks_between(text, done, len(text))
+
+
 def display_blocks(text: str) -> list[tuple[int, str]]:
-    """(source line, body) of every display block, outermost first, in reading order."""
-    pattern = re.compile(
-        r"\$\$(?P<dollars>.+?)\$\$|\\\[(?P<brackets>.+?)\\\]|\\begin\{(?P<env>" + ENVIRONMENTS + r")\}(?P<body>.+?)\\end\{(?P=env)\}"
-        r"|(?<![$\\])\$(?P<inline>\s*(?:\(|\\?[A-Za-z]+_)[^$\n]*=[^$\n]*)\$(?!\$)",  # inline: given values, (x_1, x_2) = (..), x_3 = ..
-        re.DOTALL,
-    )
-    blocks = []
-    for match in pattern.finditer(text):
-        group = next(name for name in ("dollars", "brackets", "body", "inline") if match.group(name) is not None)
-        body = match.group(group)
-        inner = re.sub(r"\\(?:begin|end)\{(?:" + ENVIRONMENTS + r"|cases)\}(?:\{[^}]*\})?", lambda m: " " * len(m.group()), body)
-        blocks.append((_line_of(text, match.start(group)), inner))
+    """(source line, body) of every block with mathematics, in reading order."""
+    return [(block.line, block.body) for block in document_blocks(text) if block.kind != "section"]
+
+
+def _blocks_between(text: str, start: int, end: int) -> list[Block]:
+    """The prose between display blocks, line by line: headings, table rows, inline equations."""
+    blocks: list[Block] = []
+    first = _line_of(text, start)
+    for number, line in enumerate(text[start:end].split("\n"), start=first):
+        if HEADING.match(line) or PART.match(line):
+            blocks.append(Block(number, line.strip(), "section" if HEADING.match(line) else "part"))
+            continue
+        cells = _table_cells(line)
+        if cells:  # consecutive rows are one table: one block, whose names hold for the whole table
+            table = blocks[-1] if blocks and blocks[-1].kind == "table" and blocks[-1].line + blocks[-1].body.count("\n") == number - 1 else None
+            if table is None:
+                blocks.append(Block(number, _row_chains(cells), "table"))
+            else:
+                blocks[-1] = replace(table, body=table.body + " \\\\\n" + _row_chains(cells))
+            continue
+        for match in INLINE.finditer(line):
+            arithmetic = re.sub(r"\\[A-Za-z]+", " ", match.group(1))
+            if INLINE_EQUATION.match(match.group(1)) and not (match.group(1).lstrip()[:1].isdigit() and re.search(r"[A-Za-z]", arithmetic)):
+                blocks.append(Block(number, match.group(1), "inline"))
     return blocks
+
+
+def _table_cells(line: str) -> list[str] | None:
+    """The cells of a table row (tab- or |-separated, two or more holding mathematics), else None."""
+    separator = "|" if line.lstrip().startswith("|") else "\t" if "\t" in line.strip() else None
+    if separator is None:
+        return None
+    cells = [" ".join(CELL.findall(cell)) for cell in line.strip().strip("|").split(separator)]
+    cells = [cell.strip() for cell in cells if cell.strip()]
+    if len(cells) < 2 or not any(cell.startswith("=") for cell in cells):
+        return None
+    return cells
+
+
+def _row_chains(cells: list[str]) -> str:
+    """A row's cells as chains, one per block line: '= b' continues the chain, any other cell starts one.
+    A bare name after a finished computation starts a new chain (v_5 | = v_3 + v_2 | = 36.11 | = \\dot v_0 | ...)."""
+    chains: list[list[str]] = []
+    for cell in cells:
+        continues = cell.startswith("=") and chains
+        body = cell[1:].strip() if cell.startswith("=") else cell
+        finished = continues and len(chains[-1]) >= 2 and _DECIMAL_OR_INTEGER.match(chains[-1][-1].replace(" ", ""))
+        if continues and not (finished and re.fullmatch(LABEL, re.sub(r"\\(?:dot|bar)\s*\{(\w)\}", r"\1", body))):
+            chains[-1].append(body)
+        else:
+            chains.append([body])
+    return " \\\\ ".join(" = ".join(chain) for chain in chains)
 
 
 def _strip_annotations(line: str) -> str:
     """Equation numbers, tags, labels and remarks are not mathematics."""
     line = re.sub(r"\\(?:tag|label|eqref|ref)\*?\{[^{}]*\}|\\(?:nonumber|notag)", " ", line)
     line = re.sub(r"\\quad\s*\(\s*\d+[a-z]?\s*\)\s*$", " ", line)
-    line = re.sub(r"\\text(?:rm|bf|it)?\s*\{[^{}]*\}(?!\s*[(^])", " ", line)
-    line = re.sub(r"\\(?:xrightarrow|xleftarrow)\s*(?:\[[^\]]*\])?\s*\{(?:[^{}]|\{[^{}]*\})*\}", " = ", line)
+    line = re.sub(r"(?<!\{)\\text(?:rm|bf|it)?\s*\{[^{}]*\}(?!\s*[(^])", " ", line)  # a remark; inside braces it stays, unreadable
+    line = re.sub(r"\\(?:xrightarrow|xleftarrow)\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}", _arrow, line)
     line = re.sub(r"\\(?:overset|stackrel)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\}", " = ", line)
     line = re.sub(UNDERBRACE, r"\1", line)
     line = re.sub(r"\\(?:q?quad)\b|\\[,;:!]", " ", line)
     line = re.sub(r"(\\\\)?\[\d+(?:pt|em|ex|mm)\]", " ", line)
     line = re.sub(r"^\s*\(\s*(?:[a-z]|[ivx]+|\d+)\s*\)\s*", " ", line)  # an item label such as (b)
     line = re.sub(r"^\s*Q\s*\d+[a-z]?\s*[:.)]\s*", " ", line)  # a question label: Q2:
+    line = re.sub(r"^\s*\\(?:Downarrow|Uparrow|downarrow|uparrow)\s*", " ", line)  # a table's arrow, not mathematics
     line = re.sub(r"^\s*(" + LABEL + r")\s*:(?!=)\s*(?=\S)", r"\1 = ", line)  # \Sigma_1 : x_1 w_1 + ... names the chain
     line = re.sub(r"\\boxed\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}", r"\1", line)
     return line.replace("&", " ").strip().rstrip(".,;")
+
+
+def _arrow(match: re.Match) -> str:
+    r"""\xrightarrow{label}: an annotated equal step (\xrightarrow{c \text{ is scalar}}), unless its label solves
+    for something (p=?) or sets values (s=2, p=0): then what follows is a new statement, not equal to what precedes."""
+    label = match.group(1)
+    if "?" in label or re.search(r"(?<![\w)}])[A-Za-z]\s*=\s*-?\d", label):
+        return r" \Rightarrow "
+    return " = "
 
 
 def block_lines(first_line: int, body: str) -> list[Line]:
@@ -136,6 +222,10 @@ class Step:
     feedback: str = ""
     witness: dict | None = None
     matches_start: bool | None = None  # the right side equals the first expression of its chain
+    section: int = 0  # how many headings come before it: a write-up's own functions and names hold within one
+    part: int = 0  # how many sub-questions (c) within the section come before it: values hold within one
+    block: int = 0  # which block of mathematics it is in (a derivation, for the summary)
+    block_kind: str = "display"  # display, inline or table
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -147,13 +237,18 @@ def find_steps(text: str) -> list[Step]:
     previous: str | None = None  # a block may continue the chain of the block before it
     start = ""
     names: tuple = ()
-    for first_line, body in display_blocks(text):
-        for line in block_lines(first_line, body):
+    section = part = 0
+    for number, block in enumerate(document_blocks(text)):
+        if block.kind in ("section", "part"):
+            section, part = (section + 1, 0) if block.kind == "section" else (section, part + 1)
+            previous = None
+            continue
+        for line in block_lines(block.line, block.body):
             names += line.names
             for clause_number, clause in enumerate(_split_top_level(line.text, IMPLIES)):
                 chain, relations = _split_with_separators(clause, CHAIN)
                 if clause_number > 0 and steps and "=" in clause and steps[-1].line == line.number:
-                    steps.append(Step(len(steps) + 1, line.number, _equation_of_line(line.text, clause_number - 1), clause, kind="implies"))
+                    steps.append(Step(len(steps) + 1, line.number, _equation_of_line(line.text, clause_number - 1), clause, kind="implies", section=section, part=part, block=number, block_kind=block.kind))
                     previous = chain[-1]
                     continue
                 if len(chain) == 1:
@@ -166,7 +261,7 @@ def find_steps(text: str) -> list[Step]:
                 for left, right, relation in zip(chain, chain[1:], relations):
                     if left and right:
                         kind = "approx" if relation.startswith("\\") else "equal"
-                        steps.append(Step(len(steps) + 1, line.number, left, right, kind=kind, start=start, names=names))
+                        steps.append(Step(len(steps) + 1, line.number, left, right, kind=kind, start=start, names=names, section=section, part=part, block=number, block_kind=block.kind))
                 previous = next((piece for piece in reversed(chain) if piece), None)  # "A = B = \\ &= C": B links to C
     return steps
 
@@ -187,8 +282,27 @@ class DerivationReport:
     def first_error(self) -> int | None:
         return next((s.index for s in self.steps if s.verdict == "invalid"), None)
 
+    @property
+    def counts(self) -> dict[str, int]:
+        """Steps by verdict: valid, invalid, undecided, unreadable (unparsed), and statements (definitions)."""
+        counts = {"valid": 0, "invalid": 0, "undecided": 0, "unreadable": 0, "statements": 0}
+        for step in self.steps:
+            counts[{"unparsed": "unreadable", "definition": "statements"}.get(step.verdict, step.verdict)] += 1
+        return counts
+
+    @property
+    def first_errors(self) -> list[Step]:
+        """The first wrong step of each derivation (block of mathematics), in reading order."""
+        seen, first = set(), []
+        for step in self.steps:
+            if step.verdict == "invalid" and step.block not in seen:
+                seen.add(step.block)
+                first.append(step)
+        return first
+
     def to_dict(self) -> dict:
-        return {"steps": [s.to_dict() for s in self.steps], "first_error": self.first_error, "seconds": round(self.seconds, 3)}
+        return {"steps": [s.to_dict() for s in self.steps], "first_error": self.first_error, "counts": self.counts,
+                "first_errors": [s.index for s in self.first_errors], "seconds": round(self.seconds, 3)}
 
     def explanation(self) -> str:
         wrong = next((s for s in self.steps if s.verdict == "invalid"), None)
@@ -203,23 +317,32 @@ class DerivationReport:
 
 def _with_free_symbols(problem: Problem, exprs) -> Problem:
     """The problem, plus a variable for each symbol a step uses that the problem does not declare:
-    an index (1..the vector length) if it subscripts a vector, else a real number."""
+    an index (1..the vector length) if it subscripts a vector, a vector for x in x_j under \\sum_j,
+    a size for n, else a real number."""
     bases = [v.base for v in problem.variables if hasattr(v, "base")]
     declared = {getattr(v, "symbol", None) for v in problem.variables} | set(bases) | {b.label for b in bases}
     length = next((v.length for v in problem.variables if isinstance(v, Vector)), 3)
-    extra = []
+    extra: list = []
     for expr in exprs:
-        indices = {i for entry in expr.atoms(sympy.Indexed) for i in entry.indices}
-        for symbol in expr.free_symbols:
-            if isinstance(symbol, sympy.Symbol) and symbol not in declared and symbol not in {v.symbol for v in extra}:
-                if symbol in indices:
-                    extra.append(Index(symbol, length))
+        entries = expr.atoms(sympy.Indexed)
+        indices = {i for entry in entries for i in entry.indices}
+        for base in {entry.base for entry in entries} - set(declared):
+            if base not in {getattr(v, "base", None) for v in extra}:
+                extra.append(Vector(base, DOCUMENT_SIZE if problem.document else length))
+        labels = {entry.base.label for entry in entries}
+        for symbol in expr.free_symbols - labels:
+            if isinstance(symbol, sympy.Symbol) and symbol not in declared and symbol not in {getattr(v, "symbol", None) for v in extra}:
+                if symbol == DOCUMENT_SIZE:
+                    extra.append(Size(symbol, (2, 3, 5)))
+                elif symbol in indices:
+                    extra.append(Index(symbol, DOCUMENT_SIZE if problem.document else length))
                 else:
                     extra.append(Scalar(symbol, 0.2, 3) if symbol.is_positive else Scalar(symbol))
     return replace(problem, variables=problem.variables + tuple(extra)) if extra else problem
 
 
 EMPTY = Problem(id="", title="", statement="", variables=(), claims=())
+DOCUMENT = replace(EMPTY, id="write-up", document=True)  # no problem named: the write-up's own notation
 
 
 def _parse_side(text: str, problem: Problem, names: tuple):
@@ -256,35 +379,94 @@ def _with_matrices(problem: Problem, step: Step) -> Problem:
     return replace(problem, variables=variables, names={**problem.names, **found})
 
 
-def _definition(step: Step, problem: Problem, context: Context):
-    """`NAME(x) = body` for a name the problem does not define: later lines use it.
+FUNCTION_DEFINITION = re.compile(r"(\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*\(\s*(?:\\mathbf\s*\{\s*)?([A-Za-z])\s*\}?\s*\)")
 
-    A first line `A_2 = ...` that names a new quantity is a definition too (body None).
+
+class Document:
+    """What a write-up has said so far, in reading order: its functions, names and their values.
+
+    `problem` is the context every step is read in; `base` is where each part (after a heading)
+    starts again, so a name or a function defined for one question does not leak into the next.
     """
-    if step.lhs == step.start and re.fullmatch(LABEL, step.lhs.strip()) and context.function(step.lhs.strip().lstrip("\\")) is None:
-        name = step.lhs.strip()
-        known = _name_key(name) in context.expressions or _name_key(name) in context.symbols
-        if name not in context.symbols and name not in context.vectors and name not in problem.names and not known:
-            parse_latex(step.rhs, _with_matrices(problem, step))  # an unreadable body is not a definition
-            return None, None
-    match = re.fullmatch(r"\\?([A-Za-z]+)\s*\(\s*([A-Za-z])\s*\)", step.lhs)
-    if not match or context.function(match.group(1)) is not None or step.index != 1 and step.kind != "equal":
+
+    def __init__(self, problem: Problem):
+        self.base = self.problem = problem
+        self.defined: set[str] = set()  # functions the write-up itself defined in this part
+        self.valued: dict[str, tuple[int, str]] = {}  # names the write-up gave a value, with the block (and its kind) that did
+        self.section = self.part = 0
+        self.functions = problem  # the problem with the part's functions, before any values
+        self.condition: tuple[Step, object] | None = None  # the last equation to solve, and its residual
+
+    def enter(self, step: Step) -> None:
+        if step.section != self.section:
+            self.section, self.part, self.problem, self.defined, self.valued, self.condition = step.section, 0, self.base, set(), {}, None
+        elif step.part != self.part:  # a sub-question: its own values, the same functions
+            self.part, self.valued, self.condition = step.part, {}, None
+            self.problem = replace(self.problem, names=dict(self.base.names))
+
+    @property
+    def context(self) -> Context:
+        return Context.for_problem(self.problem)
+
+    def define_function(self, name: str, body) -> None:
+        function = sympy.Function(name.lstrip("\\"))
+        definitions = {f: b for f, b in self.problem.definitions.items() if str(f) != str(function)}
+        self.problem = replace(self.problem, definitions={**definitions, function: body})
+        self.defined.add(str(function))
+
+    def give(self, values: dict, step: Step) -> None:
+        self.problem = replace(self.problem, names={**self.problem.names, **values})
+        self.valued.update({name: (step.block, step.block_kind) for name in values})
+
+    def forget(self, key: str) -> None:
+        if key in self.problem.names:
+            self.problem = replace(self.problem, names={k: v for k, v in self.problem.names.items() if k != key})
+
+    def may_define(self, name: str, step: Step, links: int) -> bool:
+        """A name is new, or is worked out again in another block (dim_{out} = ... for each layer, v_1 in each
+        table); `name = value` alone restates the value it has, and is checked."""
+        key = _name_key(name)
+        context = self.context
+        if key in self.valued:
+            block, kind = self.valued[key]
+            return block != step.block and ("table" in (kind, step.block_kind) or links > 1)
+        known = key in context.expressions or key in context.symbols or name in context.vectors or name in self.problem.names
+        return not known
+
+
+def _function_definition(step: Step, document: Document, chain: list[str]):
+    """`F(x) = body`: a function the write-up defines (a default one such as \\sigma or GELU may be redefined once
+    per part). In `f(x) = GELU(x) = x\\sigma(1.702x)` both names take the last body."""
+    match = FUNCTION_DEFINITION.fullmatch(step.lhs.strip())
+    if not match or step.kind != "equal":
         return None
+    name = match.group(1).lstrip("\\")
+    if name in document.defined or name in {str(f) for f in document.base.definitions}:
+        return None
+    if name in dialect.FUNCTIONS and name not in dialect.REDEFINABLE:
+        return None  # \tanh(x) = ... is a claim about tanh, checked
+    body_text = step.rhs
+    for later in chain:  # f(x) = GELU(x) = body: the body is the first link that is not another F(x)
+        body_text = later
+        if not FUNCTION_DEFINITION.fullmatch(later.strip()):
+            break
     variable = sympy.Symbol(match.group(2), real=True)
-    body = parse_latex(step.rhs, problem)
-    body = body.xreplace({s: variable for s in body.free_symbols if s.name == variable.name})
-    return sympy.Function(match.group(1)), sympy.Lambda(variable, body)
+    body = parse_latex(body_text, document.problem)
+    body = body.xreplace({s: variable for s in body.free_symbols if getattr(s, "name", None) == variable.name})
+    if isinstance(body, (sympy.Tuple, sympy.MatrixBase)) or getattr(body, "is_Relational", False):
+        return None
+    return name, sympy.Lambda(variable, body)
 
 
 def _name_key(text: str) -> str:
     """The key the parser looks a name up by: \\Sigma_{1} -> Sigma_1, \\hat y -> \\hat{y}."""
     text = text.strip()
-    return plain_name(text) if re.match(r"\\(?:hat|tilde|bar)", text) else plain_name(text.lstrip("\\"))
+    return plain_name(text) if re.match(r"\\(?:hat|tilde|bar|dot|ddot)", text) else plain_name(text.lstrip("\\"))
 
 
 def _given_values(step: Step, problem: Problem) -> dict | None:
     """Values the text gives: (w_1, ..., w_6) = (0.75, ...), or x_3 = -0.3 for a name not known yet."""
-    if step.kind != "equal" or not (step.lhs.startswith("(") or re.fullmatch(NAME, step.lhs.strip())):
+    if step.kind != "equal" or not step.lhs.startswith("("):
         return None
     try:
         left, right = parse_latex(step.lhs, problem), parse_latex(step.rhs, problem)
@@ -293,16 +475,38 @@ def _given_values(step: Step, problem: Problem) -> dict | None:
     if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple) and len(left) == len(right):
         if all(isinstance(name, sympy.Symbol) and "_" in name.name for name in left) and all(value.is_number for value in right):
             return {name.name: value for name, value in zip(left, right)}
-    literal = re.fullmatch(r"-?\s*\d+(?:\.\d+)?", step.rhs.strip())  # x_3 = -0.3 gives a value; \sigma_1 = \sigma(\Sigma_1) computes one
-    labelled = "_" in step.lhs or step.lhs.strip().startswith("\\")  # a bare x stays a variable
-    if isinstance(left, sympy.Symbol) and literal and labelled and step.lhs == step.start:
-        if left.name not in Context.for_problem(problem).expressions:
-            return {left.name: right}
     return None
 
 
-def _with_values(problem: Problem, values: dict) -> Problem:
-    return replace(problem, names={**problem.names, **values})
+def _named_quantity(step: Step, document: Document, links: int):
+    """`NAME = ...` starting a chain, for a name not known yet (x_3, \\Sigma_1, v_5, \\frac{\\partial L}{\\partial w_3}):
+    a definition. Returns the name's key, or None."""
+    text = step.lhs.strip()
+    if step.kind != "equal" or step.lhs != step.start and not ("_" in text and re.fullmatch(LABEL, text)):
+        return None  # inside a chain, only a subscripted name is new: S(x_k) = p_k = \frac{..}{..}
+    if re.fullmatch(LABEL, text):
+        if document.context.function(text.lstrip("\\")) is not None or not document.may_define(text, step, links):
+            return None
+        return _name_key(text)
+    if text.startswith("\\frac"):
+        try:
+            quantity = parse_latex(text, document.problem)
+        except LatexError:
+            return None
+        if isinstance(quantity, sympy.Symbol) and quantity.name.startswith("\\frac") and document.may_define(quantity.name, step, links):
+            return quantity.name
+    return None
+
+
+def _carried_value(chain: list[str], document: Document):
+    """The value a name carries forward: the last link of its chain if it is exact (-1/81), else the first link
+    that is a number once the write-up's values are in (v_5 + v_4, not the rounded 36.0278 - 0.9899 after it)."""
+    numbers = [(text, _number(text, document.problem)) for text in chain]
+    numbers = [(text, value) for text, value in numbers if value is not None]
+    if not numbers:
+        return None
+    last_text, last = numbers[-1]
+    return last if not _DECIMAL.search(last_text) else numbers[0][1]
 
 
 def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
@@ -328,6 +532,15 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
         return replace(step, verdict="valid", feedback=how)
     if step.kind == "approx":
         return replace(step, verdict="undecided", feedback="an approximation (\\approx) is checked against a written decimal only")
+    undefined = _undefined_functions(left, right, problem)
+    if decision.verdict == "different" and undefined:
+        return replace(step, verdict="undecided", feedback=f"{', '.join(undefined)} is not defined in the write-up: the step holds only for some")
+    if decision.verdict == "different" and problem.document and any(
+            side.has(sympy.Derivative) and problem.expand_definitions(side) == 0 for side in (left, right) if isinstance(side, sympy.Basic)):
+        return replace(step, verdict="undecided", feedback="a derivative the write-up's definitions make 0 (of a vector or matrix quantity?): not judged")
+    unvalued = _unvalued_names(left, right, problem)
+    if decision.verdict == "different" and unvalued:
+        return replace(step, verdict="undecided", feedback=f"a number on one side, and the write-up gives no value for {', '.join(unvalued)}")
     if decision.verdict == "different":
         witness = vars(decision.witness) if decision.witness else None
         where = f"at {decision.witness.point} the left side is {decision.witness.lhs} and the right side {decision.witness.rhs}" if decision.witness else decision.note
@@ -335,30 +548,53 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
     return replace(step, verdict="undecided", feedback=decision.note)
 
 
-_DECIMAL = re.compile(r"^-?\d*\.(\d+)$")
+def _unvalued_names(left, right, problem: Problem) -> list[str]:
+    """In a write-up, `quantity = number` where the quantity's names have no value we could read: not shown wrong."""
+    if not problem.document:
+        return []
+    sides = [problem.expand_definitions(side) for side in (left, right)]
+
+    names = sorted({str(s) for side in sides for s in getattr(side, "free_symbols", ())})
+    return names if any(getattr(side, "is_number", False) or isinstance(side, sympy.Tuple) for side in sides) else [n for n in names if n.startswith("\\frac")]
+
+
+def _undefined_functions(left, right, problem: Problem) -> list[str]:
+    """Functions a write-up applies without defining (S(x), L(y)), other than the generic f, g, h."""
+    if not problem.document:
+        return []
+    applied = {type(f) for side in (left, right) if isinstance(side, sympy.Basic) for f in side.atoms(sympy.core.function.AppliedUndef)}
+    defined = {str(f) for f in problem.definitions}
+    return sorted(str(f) for f in applied if str(f) not in FREE_FUNCTION_NAMES and str(f) not in defined)
+
+
+_DECIMAL = re.compile(r"(?<![\w.])(\d*)\.(\d+)")
 _DECIMAL_IN_TEXT = re.compile(r"(?<![\w.])\d*\.\d{4,}")  # rounded values; 0.8 or 1.368 are inputs, taken as exact
 
 
 def _as_written(step: Step, left, right, problem: Problem) -> Step | None:
-    """A right side written as a decimal (0.797057) is a rounded value: the step is valid when the left side,
-    a number, agrees with it to the places shown, widened by the rounding of decimals written on the left (0.7068)."""
+    """A right side written with decimals (0.797057, 36.0278 - 0.9899) holds rounded values: the step is valid
+    when the left side, a number, agrees with it to the places shown (half a unit in the last place of each
+    decimal), widened by the rounding of decimals written on the left (0.7068)."""
     written = step.rhs.replace(" ", "").replace("\\,", "")
-    shown = _DECIMAL.match(written)
-    if shown is None:
+    shown = _DECIMAL.findall(written)
+    if not shown:
         return None
-    value = problem.expand_definitions(left)
-    if not getattr(value, "is_number", False):
+    value, target = problem.expand_definitions(left), problem.expand_definitions(right)
+    if not getattr(value, "is_number", False) or not getattr(target, "is_number", False):
         return None
-    places = len(shown.group(1))
-    exact = sympy.N(value, 40)
-    if not exact.is_real:
+    exact, claimed = sympy.N(value, 40), sympy.N(target, 40)
+    if not exact.is_real or not claimed.is_real:
         return None
-    slack = sympy.Rational(1, 2) / 10**places + _inherited_rounding(step.lhs, problem, exact)
+    places = max(len(fraction) for _, fraction in shown)
+    slack = sum(sympy.Rational(1, 2) / 10 ** len(fraction) for _, fraction in shown)
+    slack += _inherited_rounding(step.lhs, problem, exact)
     rounded = f"{float(exact):.{places}f}"
-    if abs(exact - sympy.Rational(written)) <= slack:
-        return replace(step, verdict="valid", feedback=f"{written} agrees with {rounded} to the {places} places shown")
+    single = _DECIMAL.fullmatch(written.lstrip("-")) is not None
+    as_shown = written if single else f"{written} ({float(claimed):.{places}f})"
+    if abs(exact - claimed) <= slack:
+        return replace(step, verdict="valid", feedback=f"{as_shown} agrees with {rounded} to the {places} places shown")
     witness = {"point": "", "lhs": rounded, "rhs": written, "values": ()}
-    return replace(step, verdict="invalid", feedback=f"{written} written, {rounded} to {places} places", witness=witness)
+    return replace(step, verdict="invalid", feedback=f"{as_shown} written, {rounded} to {places} places", witness=witness)
 
 
 def _inherited_rounding(text: str, problem: Problem, value) -> sympy.Rational:
@@ -378,77 +614,177 @@ def _inherited_rounding(text: str, problem: Problem, value) -> sympy.Rational:
     return sympy.Rational(str(sympy.N(farthest, 15)))
 
 
+def _residual(text: str, problem: Problem):
+    """An equation `A = B` as A - B (definitions expanded), or None if it is not one."""
+    sides = _split_top_level(text, r"=(?!=)")
+    if len(sides) != 2:
+        return None
+    left, right = (parse_latex(side, problem) for side in sides)
+    if isinstance(left, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) or isinstance(right, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)):
+        return None
+    return problem.expand_definitions(left - right)
+
+
 def _judge_implication(step: Step, problem: Problem, timeout: float) -> Step:
-    """A => B between equations: valid when B's solution set in the unknown is A's."""
+    """A => B between equations: valid when B's solution set in an unknown is A's; when B only states
+    a value (p = 1), valid when that value solves A."""
     try:
         with time_limit(timeout):
-            first = [parse_latex(side, problem) for side in _split_top_level(step.lhs, r"=(?!=)")[:2]]
-            second = [parse_latex(side, problem) for side in _split_top_level(step.rhs, r"=(?!=)")[:2]]
-            if len(first) < 2 or len(second) < 2:
+            first, second = _residual(step.lhs, problem), _residual(step.rhs, problem)
+            if first is None or second is None:
                 return replace(step, verdict="undecided", feedback="both sides of an implication must be equations")
-            a, b = first[0] - first[1], second[0] - second[1]
-            unknowns = sorted(a.free_symbols & b.free_symbols, key=str)
-            for unknown in unknowns:
-                solutions = sympy.solve(a, unknown)
-                if solutions and all(sympy.simplify(b.subs(unknown, s)) == 0 for s in solutions):
-                    if set(sympy.solve(b, unknown)) <= set(solutions):
-                        return replace(step, verdict="valid", feedback=f"same solutions in {unknown}")
+            return _follows(step, first, second, _with_free_symbols(problem, (first, second)), timeout)
     except LatexError as error:
         return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])
-    except Exception:
-        pass
-    return replace(step, verdict="undecided", feedback="could not show that the second equation follows from the first")
+    except TimeLimitExceeded:
+        return replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached")
+    except Exception:  # sympy's solvers fail in many ways; the step is then undecided
+        return replace(step, verdict="undecided", feedback="could not show that the second equation follows from the first")
+
+
+def _follows(step: Step, first, second, problem: Problem, timeout: float, source: str = "the first") -> Step:
+    """Whether the equation second = 0 has the solutions of first = 0 (in one unknown they share)."""
+    stated = _stated_value(second)
+    if stated is not None and len(sympy.solve(first, stated[0])) <= 1:  # x^2 = 4 => x = 2 drops a solution: not this shortcut
+        unknown, value = stated
+        residual = first.subs(unknown, value)
+        if residual.free_symbols:
+            return replace(step, verdict="undecided", feedback=f"{unknown} = {value} leaves other unknowns in the equation")
+        verdict = decide(problem, residual, sympy.Integer(0), budget=0.5 * timeout, strict=False).verdict
+        if verdict == "equal":
+            return replace(step, verdict="valid", feedback=f"{unknown} = {value} solves {source} equation")
+        if verdict == "different":
+            return replace(step, verdict="invalid", feedback=f"{unknown} = {value} does not solve {source} equation (it leaves {sympy.N(residual, 6)})")
+    for unknown in sorted(first.free_symbols & second.free_symbols, key=str):
+        forward, backward = sympy.solve(first, unknown), sympy.solve(second, unknown)
+        if not forward or not backward:
+            continue
+        kept = [decide(problem, second.subs(unknown, s), sympy.Integer(0), budget=0.2 * timeout, strict=False) for s in forward]
+        sound = [decide(problem, first.subs(unknown, s), sympy.Integer(0), budget=0.2 * timeout, strict=False) for s in backward]
+        checks = kept + sound
+        if all(c.verdict == "equal" for c in checks):
+            return replace(step, verdict="valid", feedback=f"same solutions in {unknown} as {source} equation")
+        if all(c.verdict == "equal" for c in sound):  # x^2 = 4 => x = 2: true solutions, but not all of them
+            return replace(step, verdict="undecided", feedback=f"its solutions solve {source} equation, which has others too")
+        wrong = next((c for c in checks if c.verdict == "different"), None)
+        if wrong is not None:
+            where = f"solving for {unknown}: at {wrong.witness.point} one equation holds and the other does not" if wrong.witness else wrong.note
+            return replace(step, verdict="invalid", feedback=f"not the solutions of {source} equation; {where}", witness=vars(wrong.witness) if wrong.witness else None)
+    return replace(step, verdict="undecided", feedback=f"could not show that this equation follows from {source}")
+
+
+def _stated_value(residual):
+    """u - 3 (from `u = 3`): (u, 3); else None."""
+    symbols = residual.free_symbols
+    if len(symbols) == 1 and residual.is_polynomial(*symbols) and sympy.degree(residual, *symbols) == 1:
+        unknown = next(iter(symbols))
+        value = sympy.solve(residual, unknown)
+        if len(value) == 1 and value[0].is_number:
+            return unknown, value[0]
+    return None
+
+
+def _condition(step: Step, problem: Problem):
+    """`expression = number` alone on its line, where the expression is not constant: an equation to solve
+    (`\\sigma(z) = 0.5`), not an identity. Returns its residual, or None."""
+    if step.kind != "equal" or step.lhs != step.start or not any(_DECIMAL_OR_INTEGER.match(side.strip()) for side in (step.lhs, step.rhs)):
+        return None
+    try:
+        left, right = (problem.expand_definitions(parse_latex(side, problem)) for side in (step.lhs, step.rhs))
+    except (LatexError, TypeError, ValueError, AttributeError):
+        return None
+    if isinstance(left, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) or isinstance(right, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)):
+        return None
+    if any(sympy.sympify(side).is_number and sympy.sympify(other).free_symbols for side, other in ((right, left), (left, right))):
+        return left - right
+    return None
 
 
 def _judge_all(steps: list[Step], problem: Problem | None, timeout: float) -> list[Step]:
-    problem = problem or EMPTY
-    context = Context.for_problem(problem)
-    judged = []
+    document = Document(problem or DOCUMENT)
+    judged: list[Step] = []
     named: dict[str, None] = {}  # chains that name a quantity (\Sigma_1 = ...), in reading order
     started = cpu_seconds()
     for step in steps:
         if cpu_seconds() - started > DERIVATION_BUDGET:  # a hostile derivation gets a total bound, not N x timeout
             judged.append(replace(step, verdict="undecided", feedback=f"the derivation's budget of {DERIVATION_BUDGET:g} s of CPU time ran out"))
             continue
-        definition = None
+        document.enter(step)
         try:
             with time_limit(timeout):  # a huge first line must not stall every step after it
-                given = _given_values(step, problem)
-                if given:
-                    problem = _with_values(problem, given)
-                    context = Context.for_problem(problem)
-                    judged.append(replace(step, verdict="definition", feedback="given: " + ", ".join(f"{n} = {v}" for n, v in given.items())))
-                    continue
-                definition = _definition(step, problem, context) if step.kind == "equal" else None
+                outcome = _read_as_statement(step, steps, document, named)
         except TimeLimitExceeded:
-            judged.append(replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached"))
-            continue
-        except Exception:  # not a definition after all: judged as a step, which says why
-            definition = None
-        if definition == (None, None):
-            named[step.start] = None  # \Sigma_1 = ... = 1.368: the chain's number becomes Sigma_1's value
-        if definition is not None:
-            function, body = definition
-            if function is not None:
-                problem = replace(problem, definitions={**problem.definitions, function: body})
-                context = Context.for_problem(problem)
-            judged.append(replace(step, verdict="definition", feedback=f"defines {step.lhs}"))
-            continue
-        judged.append(judge_step(step, problem, timeout))
-        if step.start in named and judged[-1].verdict in ("valid", "invalid"):
-            value = _number(step.rhs, problem)
-            if value is not None:  # the value as the student wrote it: later lines are judged from it
-                problem = _with_values(problem, {_name_key(step.start): value})
-                context = Context.for_problem(problem)
-    return _mark_lines_that_match_their_start(judged, problem, timeout, set(named))
+            outcome = replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached")
+        except (LatexError, TypeError, ValueError, AttributeError, NotImplementedError):
+            outcome = None  # not a statement: judged as a step, which says why it cannot be read
+        if outcome is None:
+            outcome = _judge_in_document(step, document, timeout)
+        judged.append(outcome)
+    return _mark_lines_that_match_their_start(judged, document.base, timeout, set(named))
+
+
+def _chain_of(step: Step, steps: list[Step]) -> list[str]:
+    """The links of the chain a step starts, after its first expression."""
+    links = [s.rhs for s in steps if s.start == step.start and s.line == step.line and s.block == step.block and s.index >= step.index and s.kind != "implies"]
+    return links or [step.rhs]
+
+
+def _read_as_statement(step: Step, steps: list[Step], document: Document, named: dict) -> Step | None:
+    """Given values, a function's or a name's definition: what the write-up states rather than derives."""
+    if step.kind == "implies":
+        return None
+    given = _given_values(step, document.problem) or _given_values(step, document.base)  # (x_1, x_2) given again
+    if given:
+        document.give(given, step)
+        return replace(step, verdict="definition", feedback="given: " + ", ".join(f"{n} = {v}" for n, v in given.items()))
+    defined = _function_definition(step, document, _chain_of(step, steps))
+    if defined is not None:
+        name, body = defined
+        document.define_function(name, body)
+        return replace(step, verdict="definition", feedback=f"defines {step.lhs}")
+    chain = _chain_of(step, steps)
+    name = _named_quantity(step, document, len(chain))
+    if name is not None:
+        named[step.start] = None
+        document.forget(name)  # v_1 = \\ln(v_1) = \\ln(2) in a second table: not the first table's v_1
+        value = _carried_value(chain, document)
+        if value is not None:
+            document.give({name: value}, step)
+            return replace(step, verdict="definition", feedback=f"defines {step.lhs} = {sympy.N(value, 6)}")
+        parse_latex(step.rhs, _with_matrices(document.problem, step))  # an unreadable body is not a definition
+        return replace(step, verdict="definition", feedback=f"names {step.lhs}")
+    return None
+
+
+def _judge_in_document(step: Step, document: Document, timeout: float) -> Step:
+    """A step judged where it stands: an equation to solve follows from the one before it (in another block),
+    else the step is an identity between its sides."""
+    try:
+        with time_limit(timeout):
+            residual = _condition(step, document.problem)
+    except (TimeLimitExceeded, LatexError, TypeError, ValueError, AttributeError):
+        residual = None
+    if residual is None or step.block_kind == "table":
+        return judge_step(step, document.problem, timeout)
+    previous, document.condition = document.condition, (step, residual)
+    if previous is None or previous[0].block == step.block:
+        return replace(step, verdict="definition", feedback="an equation to solve")
+    try:
+        with time_limit(timeout):
+            problem = _with_free_symbols(document.problem, (previous[1], residual))
+            return _follows(step, previous[1], residual, problem, timeout, source=f"line {previous[0].line}'s")
+    except TimeLimitExceeded:
+        return replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached")
+    except Exception:  # sympy's solvers fail in many ways; the step is then undecided
+        return replace(step, verdict="undecided", feedback=f"could not show that this equation follows from line {previous[0].line}'s")
 
 
 def _number(text: str, problem: Problem):
     try:
-        value = parse_latex(text, problem)
-    except LatexError:
+        value = problem.expand_definitions(parse_latex(text, problem))
+    except (LatexError, TypeError, ValueError, AttributeError):
         return None
-    return value if getattr(value, "is_number", False) else None
+    return value if getattr(value, "is_number", False) and not isinstance(value, sympy.Tuple) and value.is_finite is not False else None
 
 
 def _mark_lines_that_match_their_start(steps: list[Step], problem: Problem, timeout: float, named: set = frozenset()) -> list[Step]:
@@ -457,7 +793,7 @@ def _mark_lines_that_match_their_start(steps: list[Step], problem: Problem, time
     broken = {s.start for s in steps if s.verdict == "invalid" and s.kind == "equal" and s.start not in named}
     marked = []
     for step in steps:
-        if step.start in broken and step.verdict in ("valid", "invalid"):
+        if step.start in broken and step.verdict in ("valid", "invalid") and not problem.document:
             verdict = judge_step(replace(step, lhs=step.start), problem, timeout).verdict
             step = replace(step, matches_start=verdict == "valid" if verdict in ("valid", "invalid") else None)
         marked.append(step)

@@ -11,6 +11,8 @@ import sympy
 _x = sympy.Dummy("x")
 LOGISTIC = sympy.Lambda(_x, 1 / (1 + sympy.exp(-_x)))
 RELU = sympy.Lambda(_x, sympy.Max(0, _x))
+GELU = sympy.Lambda(_x, _x * (1 + sympy.erf(_x / sympy.sqrt(2))) / 2)  # x Φ(x), exact; a write-up may define its own
+SOFTPLUS = sympy.Lambda(_x, sympy.log(1 + sympy.exp(_x)))
 
 # Functions of one argument, by command or operator name: \tanh, \operatorname{sech}, \text{ReLU}.
 # `\log` is the natural logarithm, as in machine-learning texts; `\log_{2}` names its base.
@@ -28,8 +30,17 @@ FUNCTIONS: dict[str, object] = {
     "exp": sympy.exp, "ln": sympy.log, "log": sympy.log,
     "sgn": sympy.sign, "sign": sympy.sign, "abs": sympy.Abs,
     "sigma": LOGISTIC, "sigmoid": LOGISTIC, "H": sympy.Heaviside, "Heaviside": sympy.Heaviside,
-    "ReLU": RELU, "relu": RELU, "erf": sympy.erf,
+    "ReLU": RELU, "relu": RELU, "Relu": RELU, "erf": sympy.erf, "GELU": GELU, "gelu": GELU,
+    "softplus": SOFTPLUS, "Softplus": SOFTPLUS,
 }
+
+# Functions a write-up may define its own way (a slope k, an approximation of GELU, a value of H at 0);
+# a line `\tanh(x) = ...` is a claim to check, but `\sigma(x) = \frac{1}{1+e^{-kx}}` defines the write-up's sigma.
+REDEFINABLE = frozenset({"sigma", "sigmoid", "GELU", "gelu", "H", "Heaviside", "softplus", "Softplus"})
+
+# In a write-up (not an answer), these short words are names: out = \lfloor ... \rfloor, dim_{in}.
+# Longer runs of letters are names there too; two or three letters otherwise multiply (ax, kxy).
+DOCUMENT_WORDS = frozenset({"in", "out", "dim", "pad", "len", "err", "OR", "AND", "XOR"})
 
 # f^{-1} for these is the inverse function, not 1/f: \sin^{-1} x = arcsin x.
 INVERSES: dict[object, object] = {

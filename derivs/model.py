@@ -206,6 +206,9 @@ class Problem:
     abbreviations: Mapping[Expr, sympy.Basic] = field(default_factory=dict)
     # The range a bare \sum_j runs over, by index letter: {"j": M}; otherwise the first vector's length.
     sum_bounds: Mapping[str, object] = field(default_factory=dict)
+    # A write-up's own notation rather than a problem's: unknown names are real symbols, words are names
+    # (out, dim_{in}), f(x) is an unknown function, a bare \sum_j runs to n, \nabla f_{x_0} is f'(x_0).
+    document: bool = False
 
     @property
     def indices(self) -> tuple[Index, ...]:

@@ -47,6 +47,7 @@ class Context:
     tables: set[str] = field(default_factory=set)  # names in `vectors` that take two indices (w_{kj})
     free: bool = False  # unknown names are real symbols (compare); else plain symbols the grader calls foreign
     matrix_letters: bool = False  # free context: capital and bold names are matrices (set when a transpose is written)
+    document: bool = False  # a write-up's notation (Problem.document): words are names, bare sums run to n
 
     @classmethod
     def for_problem(cls, problem: Problem | None) -> "Context":
@@ -68,7 +69,7 @@ class Context:
 
     @classmethod
     def _build(cls, problem: Problem) -> "Context":
-        context = cls()
+        context = cls(free=problem.document, document=problem.document)
         for var in problem.variables:
             if isinstance(var, Vector):
                 context.vectors[str(var.base)] = var.base
@@ -199,6 +200,9 @@ _UNSUPPORTED = {
 WORD_COMMANDS = frozenset({"sqrt", "frac", "sum", "prod", "lim", "int", "pi", "infty"})
 
 
+_ARGUMENT_COMMANDS = frozenset({"frac", "dfrac", "tfrac", "cfrac", "sqrt"})  # their braces hold mathematics, not a name
+
+
 class _NoArgument(Exception):
     """A function's name with nothing to apply it to: read it as a name (σ² is a variance)."""
 
@@ -221,6 +225,7 @@ class _Parser:
         self.differential = None  # \\int \\frac{dz}{z}: the d-variable met inside the integrand
         self.integrals = 0  # inside an integrand: d followed by a variable ends it
         self.notes: list[str] = []
+        self.bound: list[sympy.Symbol] = []  # the indices of the sums being read: x_j under \\sum_j is an entry of x
         self._read_words()
         if context.free and not context.matrix_letters and self._writes_transpose():
             self.context = Context(**{**vars(context), "matrix_letters": True})
@@ -291,8 +296,17 @@ class _Parser:
                 run += 1
             if run - at >= 2 and not self._inside_name(at):
                 word = "".join(t.text for t in self.tokens[at:run])
-                if word in dialect.FUNCTIONS or word in dialect.VARIADIC or word in WORD_COMMANDS:
+                known = word in dialect.FUNCTIONS or word in dialect.VARIADIC or word in WORD_COMMANDS
+                if known or self.context.document and self.context.function(word) is not None:
                     self.tokens[at:run] = [Token("command", word, self.tokens[at].position, self.tokens[at].space_before)]
+                    self.end -= run - at - 1
+                    run = at + 1
+                elif self.context.document and word[0] == "d" and self.context.function(word[1:]) is not None:
+                    self.tokens[at + 1 : run] = [Token("command", word[1:], self.tokens[at + 1].position, False)]
+                    self.end -= run - at - 2
+                    run = at + 2  # \\frac{dGELU}{dx}: d, then the function
+                elif self.context.document and (run - at >= 4 or word in dialect.DOCUMENT_WORDS or word.isupper()):
+                    self.tokens[at:run] = [Token("letter", word, self.tokens[at].position, self.tokens[at].space_before)]
                     self.end -= run - at - 1
                     run = at + 1
                 elif run - at >= 3 and self._reads_as_prose(word):
@@ -304,7 +318,7 @@ class _Parser:
         r"""Letters inside \text{..}, \operatorname{..}, \begin{..} or a subscript {..} are a name, not a product."""
         if at >= 2 and self.tokens[at - 1].is_("symbol", "{"):
             before = self.tokens[at - 2]
-            return before.kind == "command" or before.is_("symbol", "_", "^")
+            return before.kind == "command" and before.text not in _ARGUMENT_COMMANDS or before.is_("symbol", "_", "^")
         return False
 
     def _reads_as_prose(self, word: str) -> bool:
@@ -724,7 +738,8 @@ class _Parser:
             while self.at("symbol", "'", ahead=ahead):
                 ahead += 1
             return self.at("symbol", "(", ahead=ahead) or self.at("command", "left", ahead=ahead)
-        return base in FREE_FUNCTION_NAMES and (self.at("symbol", "(") or self.at("command", "left"))
+        named = base in FREE_FUNCTION_NAMES or self.context.document and (base[:1].isupper() or len(base) >= 2)
+        return named and (self.at("symbol", "(") or self.at("command", "left"))  # a write-up's S(x), L(y, \\hat y)
 
     def _layer_mark(self) -> str | None:
         """^{(2)} or ^(2) after a name: a layer label, not a power."""
@@ -791,6 +806,9 @@ class _Parser:
                 return sympy.KroneckerDelta(*pair)
             if context.matrix_letters and _looks_like_matrix(name):
                 return sympy.MatrixSymbol(full, MATRIX_SIZE, MATRIX_SIZE)
+            entry = subscript.value() if context.free and self.bound else None
+            if entry is not None and getattr(entry, "free_symbols", set()) & set(self.bound):
+                return sympy.IndexedBase(name, real=True)[entry]  # x_j under \\sum_j: the j-th entry, not a name x_j
             self._refuse_unknown_matrix(full, token)
             return context.symbol(full)
         key = plain_name(name)
@@ -916,9 +934,25 @@ class _Parser:
             return self._font(token)
         if name in dialect.DECORATIONS:
             return self._decorated(token)
+        if name == "nabla" and self.context.document:
+            return self._gradient(token)
         if name in _UNSUPPORTED:
             raise self.error(_UNSUPPORTED[name], token)
         raise self.error(f"unknown command \\{name}{_did_you_mean(name, self.context)}", token)
+
+    def _gradient(self, token: Token):
+        r"""In a write-up, \nabla f_{x_0} or \nabla f(x_0) of a function of one variable: f'(x_0)."""
+        self.take()
+        named = self.take()
+        if named.kind != "letter" and not (named.kind == "command" and named.text in dialect.GREEK):
+            raise self.error("\\nabla needs a function after it: \\nabla f(x_0)", token)
+        function = self.context.function(named.text) or sympy.Function(named.text)
+        if self.at("symbol", "_"):
+            point = self.subscript().value()
+        else:
+            (point,) = self.arguments("\\nabla " + named.text, token)
+        variable = sympy.Dummy("t", real=True)
+        return sympy.diff(function(variable), variable).subs(variable, point)
 
     def _log_base(self, token: Token):
         base = self.subscript().value()
@@ -1082,6 +1116,9 @@ class _Parser:
             raise self.error(f"'\\{token.text}' is never closed by '\\{closer}'", token)
         self.take()
         if function == "norm":
+            if self.at("symbol", "_") and self.peek(1).text in ("2", "{"):
+                if self.subscript().value() != 2:
+                    raise self.error("only the 2-norm \\|v\\|_2 is read", token)
             return self._norm(value)
         if function is None:
             raise self.error(f"\\{token.text} .. \\{closer} is not read in an answer", token)
@@ -1160,6 +1197,8 @@ class _Parser:
         if order > 20:
             raise self.error("a derivative of order above 20 is not taken here", token)
         variable = self._parse_span(variable_span)
+        if self.context.document and body_start < end and not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
+            return self._quantity_named(numerator, denominator)  # \\partial L / \\partial w_3 where w_3 has a value
         if not isinstance(variable, (sympy.Symbol, sympy.Indexed)):  # not a matrix, not an expression
             raise self.error(f"differentiate with respect to a scalar variable (here {variable} is not one): \\frac{{d}}{{dx}}", token)
         if order != order_den:
@@ -1180,7 +1219,16 @@ class _Parser:
             self.position = saved
         if isinstance(operand, (sympy.MatrixExpr, sympy.MatrixBase, sympy.Tuple)):
             raise self.error("a derivative of a matrix or a list is not read in an answer: differentiate entry by entry", token)
+        if self.context.document and body_start < end and (variable not in operand.free_symbols or sympy.diff(operand, variable) == 0):
+            return self._quantity_named(numerator, denominator)  # \\partial L / \\partial \\hat y: a name, not 0
         return sympy.Derivative(operand, (variable, order))
+
+    def _quantity_named(self, numerator: tuple[int, int], denominator: tuple[int, int]) -> sympy.Symbol:
+        """A write-up's Leibniz name for a quantity it has not defined as a function: one real symbol."""
+        def written(span):
+            return self.text[self.tokens[span[0]].position : self.tokens[span[1]].position].strip()
+        name = f"\\frac{{{written(numerator)}}}{{{written(denominator)}}}"
+        return self.context.expressions.get(name, sympy.Symbol(name, real=True))  # its value, once the write-up gave one
 
     def _after_d(self, start: int, end: int) -> int | None:
         """Where a derivative's mark (d, \\partial, \\mathrm{d}) opening tokens[start:end] ends; None if there is none."""
@@ -1275,9 +1323,15 @@ class _Parser:
             raise self.error(f"\\{token.text} needs its index: \\{token.text}_{{j=1}}^{{n}}", token)
         if upper is None:
             upper = self.context.sum_bounds.get(variable.name, self.context.sum_bound)
+            if upper is None and self.context.document:
+                upper = DOCUMENT_SIZE
             if upper is None:
                 raise self.error(f"a sum without bounds needs bounds here: write \\{token.text}_{{{variable}=1}}^{{n}}", token)
-        body = self.term()
+        self.bound.append(variable)
+        try:
+            body = self.term()
+        finally:
+            self.bound.pop()
         kind = sympy.Sum if token.text == "sum" else sympy.Product
         return kind(body, (variable, lower if lower is not None else 1, upper))
 
@@ -1566,6 +1620,7 @@ def _split_commas(tokens_: tuple) -> list[tuple]:
 
 
 MATRIX_SIZE = sympy.Symbol("n_{matrix}", integer=True, positive=True)  # square matrices of a free context
+DOCUMENT_SIZE = sympy.Symbol("n", integer=True, positive=True)  # where a write-up's bare \sum_j ends
 
 
 def _looks_like_matrix(name: str) -> bool:

@@ -52,7 +52,7 @@ def test_steps_are_numbered_from_one_with_their_source_line():
 
 def test_implication_between_equations():
     steps = check_derivation_now(r"$$2x + 1 = 5 \Rightarrow x = 2$$").steps
-    assert [(s.kind, s.verdict) for s in steps] == [("equal", "invalid"), ("implies", "valid")]
+    assert [(s.kind, s.verdict) for s in steps] == [("equal", "definition"), ("implies", "valid")]  # an equation to solve, then its solution
     weaker = check_derivation_now(r"$$x^2 = 4 \implies x = 2$$").steps
     assert weaker[-1].kind == "implies" and weaker[-1].verdict == "undecided"
 
