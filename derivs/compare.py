@@ -18,7 +18,7 @@ import sympy
 from .equivalence import decide
 from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, GradeResult, stated_value
 from .latex import to_latex, to_text
-from .model import Integer, Matrix, Problem, Scalar, Size
+from .model import Integer, Matrix, Problem, Scalar, Size, vectors_for
 from .parsing import MATRIX_SIZE, Context, LatexError, Reading, read
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
@@ -74,6 +74,9 @@ def _problem_for(exprs: list, kinds: dict[str, tuple]) -> Problem:
     variables.extend(Size(symbol, (2, 3)) for symbol in sorted(shapes, key=str))
     seen |= shapes
     variables.extend(Matrix(matrix) for matrix in sorted(matrices, key=str))
+    vectors = vectors_for(exprs, set())  # x in \sum_{j=1}^{n} x_j: entries x[1..n]
+    variables.extend(vectors)
+    seen |= {vector.base.label for vector in vectors}
     for symbol in sorted({s for e in exprs if isinstance(e, sympy.Basic) for s in e.free_symbols if isinstance(s, sympy.Symbol)}, key=str):
         if symbol in seen:
             continue

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, replace
 import sympy
 
 from .equivalence import decide
-from .model import Index, Matrix, Problem, Scalar, Size, Vector
+from .model import Index, Matrix, Problem, Scalar, Size, Vector, vectors_for
 from . import dialect
 from .parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, LatexError, parse_latex, plain_name
 from .sandbox import Overrun, run_limited
@@ -322,13 +322,10 @@ def _with_free_symbols(problem: Problem, exprs) -> Problem:
     bases = [v.base for v in problem.variables if hasattr(v, "base")]
     declared = {getattr(v, "symbol", None) for v in problem.variables} | set(bases) | {b.label for b in bases}
     length = next((v.length for v in problem.variables if isinstance(v, Vector)), 3)
-    extra: list = []
+    extra: list = list(vectors_for(exprs, declared, length))
     for expr in exprs:
         entries = expr.atoms(sympy.Indexed)
         indices = {i for entry in entries for i in entry.indices}
-        for base in {entry.base for entry in entries} - set(declared):
-            if base not in {getattr(v, "base", None) for v in extra}:
-                extra.append(Vector(base, DOCUMENT_SIZE if problem.document else length))
         labels = {entry.base.label for entry in entries}
         for symbol in expr.free_symbols - labels:
             if isinstance(symbol, sympy.Symbol) and symbol not in declared and symbol not in {getattr(v, "symbol", None) for v in extra}:

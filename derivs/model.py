@@ -261,3 +261,20 @@ def rename_bound(expr, taken):
     if not taken or not isinstance(expr, sympy.Basic) or not expr.has(sympy.Sum, sympy.Product):
         return expr
     return expr.replace(lambda e: isinstance(e, (sympy.Sum, sympy.Product)) and any(limit[0] in taken for limit in e.limits), rename)
+
+
+def vectors_for(exprs, declared, default_length=3) -> tuple[Vector, ...]:
+    """A Vector for each IndexedBase the expressions use that `declared` lacks (x in \\sum_{j=1}^{n} x_j),
+    as long as the largest upper bound of the sums its entries appear in (else `default_length`)."""
+    lengths: dict = {}
+    for expr in exprs:
+        if not isinstance(expr, sympy.Basic):
+            continue
+        for entry in expr.atoms(sympy.Indexed):
+            lengths.setdefault(entry.base, set())
+        for total in expr.atoms(sympy.Sum, sympy.Product):
+            uppers = {high for _, _, high in total.limits}
+            for entry in total.function.atoms(sympy.Indexed):
+                lengths[entry.base] |= uppers
+    return tuple(Vector(base, sympy.Max(*uppers) if uppers else default_length)
+                 for base, uppers in sorted(lengths.items(), key=lambda item: str(item[0])) if base not in declared)

@@ -72,6 +72,9 @@ PAIRS = [
     ("\\sum_{k=1}^{n} k", "\\frac{n(n+1)}{2}", C, None), ("\\sum_{k=1}^{n} k^2", "\\frac{n(n+1)(2n+1)}{6}", C, None),
     ("\\sum_{k=1}^{n} 1", "n", C, None), ("\\sum_{k=0}^{3} 2^k", "15", C, None), ("\\prod_{k=1}^{5} k", "120", C, None),
     ("\\sum_{k=1}^{n} (2k - 1)", "n^2", C, None), ("\\sum_{k=1}^{n} k", "n^2", I, None),
+    # x_j under the sum is the j-th entry of a vector x, not one name x_j: the sum is not n times it
+    ("\\sum_{j=1}^{n} x_j", "n x_j", I, None), ("\\sum_{j=1}^{n} 2x_j", "2\\sum_{k=1}^{n} x_k", C, None),
+    ("\\sum_{j=1}^{n} x_j^2", "\\sum_{i=1}^{n} x_i x_i", C, None),
     # equations and relations (solution sets over the reals)
     ("x = 2", "2 = x", C, None), ("x = 2", "2", C, None), ("2x + 4 = 0", "x = -2", C, None), ("2x + 4 = 0", "x = 2", I, None),
     ("x^2 = 4", "x = 2", I, None), ("x^2 = 4", "x^2 - 4 = 0", C, None), ("x < 3", "3 > x", C, None), ("x \\le 3", "x < 3", I, None),
@@ -127,3 +130,11 @@ def test_the_cli_prints_json_and_exits_by_the_verdict():
     assert unreadable.returncode == 2 and "gold answer cannot be read" in unreadable.stderr
     bad_var = run_cli("compare", "x", "x", "--var", "x=sometimes")
     assert bad_var.returncode == 2 and "--var" in bad_var.stderr
+
+
+def test_a_sums_subscripted_names_are_a_vectors_entries():
+    """Σ_j x_j is x_1 + ... + x_n (not n·x_j), and the index's letter does not matter."""
+    from derivs.compare import compare_now
+    assert compare_now("\\sum_{j=1}^{n} x_j", "n x_j").verdict == "incorrect"
+    assert compare_now("\\sum_{j=1}^{n} 2x_j", "2\\sum_{k=1}^{n} x_k").verdict == "correct"
+    assert compare_now("\\sum_{j=1}^{n} x_j^2", "\\sum_{i=1}^{n} x_i x_i").verdict == "correct"
