@@ -68,7 +68,7 @@ CELL = re.compile(r"\$([^$]+)\$")
 class Block:
     line: int  # where its body starts in the source
     body: str
-    kind: str = "display"  # display, inline, table (its rows' cells), section (a heading)
+    kind: str = "display"  # display, inline, table (its rows' cells), section (a heading), part (a line "c)")
 
 
 def document_blocks(text: str) -> list[Block]:
@@ -83,18 +83,14 @@ def document_blocks(text: str) -> list[Block]:
     return blocks + _blocks_between(text, done, len(text))
 
 
-def display_blocks(text: str) -> list[tuple[int, str]]:
-    """(source line, body) of every block with mathematics, in reading order."""
-    return [(block.line, block.body) for block in document_blocks(text) if block.kind != "section"]
-
-
 def _blocks_between(text: str, start: int, end: int) -> list[Block]:
     """The prose between display blocks, line by line: headings, table rows, inline equations."""
     blocks: list[Block] = []
     first = _line_of(text, start)
     for number, line in enumerate(text[start:end].split("\n"), start=first):
-        if HEADING.match(line) or PART.match(line):
-            blocks.append(Block(number, line.strip(), "section" if HEADING.match(line) else "part"))
+        heading = "section" if HEADING.match(line) else "part" if PART.match(line) else None
+        if heading:
+            blocks.append(Block(number, line.strip(), heading))
             continue
         cells = _table_cells(line)
         if cells:  # consecutive rows are one table: one block, whose names hold for the whole table
@@ -131,7 +127,7 @@ def _row_chains(cells: list[str]) -> str:
         continues = cell.startswith("=") and chains
         body = cell[1:].strip() if cell.startswith("=") else cell
         finished = continues and len(chains[-1]) >= 2 and _DECIMAL_OR_INTEGER.match(chains[-1][-1].replace(" ", ""))
-        if continues and not (finished and re.fullmatch(LABEL, re.sub(r"\\(?:dot|bar)\s*\{(\w)\}", r"\1", body))):
+        if continues and not (finished and re.fullmatch(LABEL, body)):
             chains[-1].append(body)
         else:
             chains.append([body])
@@ -338,8 +334,7 @@ def _with_free_symbols(problem: Problem, exprs) -> Problem:
     return replace(problem, variables=problem.variables + tuple(extra)) if extra else problem
 
 
-EMPTY = Problem(id="", title="", statement="", variables=(), claims=())
-DOCUMENT = replace(EMPTY, id="write-up", document=True)  # no problem named: the write-up's own notation
+DOCUMENT = Problem(id="write-up", title="", statement="", variables=(), claims=(), document=True)  # no problem named
 
 
 def _parse_side(text: str, problem: Problem, names: tuple):
@@ -391,7 +386,6 @@ class Document:
         self.defined: set[str] = set()  # functions the write-up itself defined in this part
         self.valued: dict[str, tuple[int, str]] = {}  # names the write-up gave a value, with the block (and its kind) that did
         self.section = self.part = 0
-        self.functions = problem  # the problem with the part's functions, before any values
         self.condition: tuple[Step, object] | None = None  # the last equation to solve, and its residual
 
     def enter(self, step: Step) -> None:
@@ -406,7 +400,7 @@ class Document:
         return Context.for_problem(self.problem)
 
     def define_function(self, name: str, body) -> None:
-        function = sympy.Function(name.lstrip("\\"))
+        function = sympy.Function(name)
         definitions = {f: b for f, b in self.problem.definitions.items() if str(f) != str(function)}
         self.problem = replace(self.problem, definitions={**definitions, function: body})
         self.defined.add(str(function))
@@ -462,7 +456,7 @@ def _name_key(text: str) -> str:
 
 
 def _given_values(step: Step, problem: Problem) -> dict | None:
-    """Values the text gives: (w_1, ..., w_6) = (0.75, ...), or x_3 = -0.3 for a name not known yet."""
+    """Values the text gives as a list: (w_1, ..., w_6) = (0.75, ...). (x_3 = -0.3 names one quantity: _named_quantity.)"""
     if step.kind != "equal" or not step.lhs.startswith("("):
         return None
     try:
@@ -506,6 +500,10 @@ def _carried_value(chain: list[str], document: Document):
     return last if not _DECIMAL.search(last_text) else numbers[0][1]
 
 
+def _out_of_time(step: Step, timeout: float) -> Step:
+    return replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached")
+
+
 def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
     if step.kind == "implies":
         return _judge_implication(step, problem, timeout)
@@ -521,7 +519,7 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
     except LatexError as error:
         return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])
     except TimeLimitExceeded:
-        return replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached")
+        return _out_of_time(step, timeout)
     except Exception as error:  # a step we could not judge is undecided, and says why
         return replace(step, verdict="undecided", feedback=f"could not decide ({type(error).__name__})")
     if decision.verdict == "equal":
@@ -529,15 +527,9 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
         return replace(step, verdict="valid", feedback=how)
     if step.kind == "approx":
         return replace(step, verdict="undecided", feedback="an approximation (\\approx) is checked against a written decimal only")
-    undefined = _undefined_functions(left, right, problem)
-    if decision.verdict == "different" and undefined:
-        return replace(step, verdict="undecided", feedback=f"{', '.join(undefined)} is not defined in the write-up: the step holds only for some")
-    if decision.verdict == "different" and problem.document and any(
-            side.has(sympy.Derivative) and problem.expand_definitions(side) == 0 for side in (left, right) if isinstance(side, sympy.Basic)):
-        return replace(step, verdict="undecided", feedback="a derivative the write-up's definitions make 0 (of a vector or matrix quantity?): not judged")
-    unvalued = _unvalued_names(left, right, problem)
-    if decision.verdict == "different" and unvalued:
-        return replace(step, verdict="undecided", feedback=f"a number on one side, and the write-up gives no value for {', '.join(unvalued)}")
+    unshown = _not_shown_wrong(left, right, problem) if decision.verdict == "different" else None
+    if unshown:
+        return replace(step, verdict="undecided", feedback=unshown)
     if decision.verdict == "different":
         witness = vars(decision.witness) if decision.witness else None
         where = f"at {decision.witness.point} the left side is {decision.witness.lhs} and the right side {decision.witness.rhs}" if decision.witness else decision.note
@@ -545,23 +537,24 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
     return replace(step, verdict="undecided", feedback=decision.note)
 
 
-def _unvalued_names(left, right, problem: Problem) -> list[str]:
-    """In a write-up, `quantity = number` where the quantity's names have no value we could read: not shown wrong."""
+def _not_shown_wrong(left, right, problem: Problem) -> str | None:
+    """Why, in a write-up, sides that differ do not show the step wrong (the step is then undecided), or None:
+    a function it applies but never defines (S(x)), a derivative its definitions make 0 (of a vector loss),
+    or a number on one side while the other needs values (or Leibniz quantities) it never gives."""
     if not problem.document:
-        return []
+        return None
+    written = [side for side in (left, right) if isinstance(side, sympy.Basic)]
+    applied = {str(type(f)) for side in written for f in side.atoms(sympy.core.function.AppliedUndef)}
+    undefined = sorted(applied - FREE_FUNCTION_NAMES - {str(f) for f in problem.definitions})
+    if undefined:
+        return f"{', '.join(undefined)} is not defined in the write-up: the step holds only for some"
     sides = [problem.expand_definitions(side) for side in (left, right)]
-
+    if any(isinstance(side, sympy.Basic) and side.has(sympy.Derivative) and value == 0 for side, value in zip((left, right), sides)):
+        return "a derivative the write-up's definitions make 0 (of a vector or matrix quantity?): not judged"
     names = sorted({str(s) for side in sides for s in getattr(side, "free_symbols", ())})
-    return names if any(getattr(side, "is_number", False) or isinstance(side, sympy.Tuple) for side in sides) else [n for n in names if n.startswith("\\frac")]
-
-
-def _undefined_functions(left, right, problem: Problem) -> list[str]:
-    """Functions a write-up applies without defining (S(x), L(y)), other than the generic f, g, h."""
-    if not problem.document:
-        return []
-    applied = {type(f) for side in (left, right) if isinstance(side, sympy.Basic) for f in side.atoms(sympy.core.function.AppliedUndef)}
-    defined = {str(f) for f in problem.definitions}
-    return sorted(str(f) for f in applied if str(f) not in FREE_FUNCTION_NAMES and str(f) not in defined)
+    if not any(getattr(side, "is_number", False) or isinstance(side, sympy.Tuple) for side in sides):
+        names = [name for name in names if name.startswith("\\frac")]
+    return f"a number on one side, and the write-up gives no value for {', '.join(names)}" if names else None
 
 
 _DECIMAL = re.compile(r"(?<![\w.])(\d*)\.(\d+)")
@@ -614,10 +607,13 @@ def _inherited_rounding(text: str, problem: Problem, value) -> sympy.Rational:
 def _residual(text: str, problem: Problem):
     """An equation `A = B` as A - B (definitions expanded), or None if it is not one."""
     sides = _split_top_level(text, r"=(?!=)")
-    if len(sides) != 2:
-        return None
-    left, right = (parse_latex(side, problem) for side in sides)
-    if isinstance(left, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) or isinstance(right, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)):
+    return _difference(*sides, problem) if len(sides) == 2 else None
+
+
+def _difference(left_text: str, right_text: str, problem: Problem):
+    """left - right with definitions expanded, or None when a side is a list or a matrix."""
+    left, right = (parse_latex(side, problem) for side in (left_text, right_text))
+    if any(isinstance(side, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) for side in (left, right)):
         return None
     return problem.expand_definitions(left - right)
 
@@ -634,7 +630,7 @@ def _judge_implication(step: Step, problem: Problem, timeout: float) -> Step:
     except LatexError as error:
         return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])
     except TimeLimitExceeded:
-        return replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached")
+        return _out_of_time(step, timeout)
     except Exception:  # sympy's solvers fail in many ways; the step is then undecided
         return replace(step, verdict="undecided", feedback="could not show that the second equation follows from the first")
 
@@ -687,14 +683,10 @@ def _condition(step: Step, problem: Problem):
     if step.kind != "equal" or step.lhs != step.start or not any(_DECIMAL_OR_INTEGER.match(side.strip()) for side in (step.lhs, step.rhs)):
         return None
     try:
-        left, right = (problem.expand_definitions(parse_latex(side, problem)) for side in (step.lhs, step.rhs))
+        residual = _difference(step.lhs, step.rhs, problem)
     except (LatexError, TypeError, ValueError, AttributeError):
         return None
-    if isinstance(left, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) or isinstance(right, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)):
-        return None
-    if any(sympy.sympify(side).is_number and sympy.sympify(other).free_symbols for side, other in ((right, left), (left, right))):
-        return left - right
-    return None
+    return residual if getattr(residual, "free_symbols", None) else None  # one side is a written number: the other varies
 
 
 def _judge_all(steps: list[Step], problem: Problem | None, timeout: float) -> list[Step]:
@@ -711,7 +703,7 @@ def _judge_all(steps: list[Step], problem: Problem | None, timeout: float) -> li
             with time_limit(timeout):  # a huge first line must not stall every step after it
                 outcome = _read_as_statement(step, steps, document, named)
         except TimeLimitExceeded:
-            outcome = replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached")
+            outcome = _out_of_time(step, timeout)
         except (LatexError, TypeError, ValueError, AttributeError, NotImplementedError):
             outcome = None  # not a statement: judged as a step, which says why it cannot be read
         if outcome is None:
@@ -734,12 +726,12 @@ def _read_as_statement(step: Step, steps: list[Step], document: Document, named:
     if given:
         document.give(given, step)
         return replace(step, verdict="definition", feedback="given: " + ", ".join(f"{n} = {v}" for n, v in given.items()))
-    defined = _function_definition(step, document, _chain_of(step, steps))
+    chain = _chain_of(step, steps)
+    defined = _function_definition(step, document, chain)
     if defined is not None:
         name, body = defined
         document.define_function(name, body)
         return replace(step, verdict="definition", feedback=f"defines {step.lhs}")
-    chain = _chain_of(step, steps)
     name = _named_quantity(step, document, len(chain))
     if name is not None:
         named[step.start] = None
@@ -771,7 +763,7 @@ def _judge_in_document(step: Step, document: Document, timeout: float) -> Step:
             problem = _with_free_symbols(document.problem, (previous[1], residual))
             return _follows(step, previous[1], residual, problem, timeout, source=f"line {previous[0].line}'s")
     except TimeLimitExceeded:
-        return replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached")
+        return _out_of_time(step, timeout)
     except Exception:  # sympy's solvers fail in many ways; the step is then undecided
         return replace(step, verdict="undecided", feedback=f"could not show that this equation follows from line {previous[0].line}'s")
 

@@ -298,21 +298,22 @@ class _Parser:
                 word = "".join(t.text for t in self.tokens[at:run])
                 known = word in dialect.FUNCTIONS or word in dialect.VARIADIC or word in WORD_COMMANDS
                 if known or self.context.document and self.context.function(word) is not None:
-                    self.tokens[at:run] = [Token("command", word, self.tokens[at].position, self.tokens[at].space_before)]
-                    self.end -= run - at - 1
-                    run = at + 1
+                    run = self._join(at, run, "command")
                 elif self.context.document and word[0] == "d" and self.context.function(word[1:]) is not None:
-                    self.tokens[at + 1 : run] = [Token("command", word[1:], self.tokens[at + 1].position, False)]
-                    self.end -= run - at - 2
-                    run = at + 2  # \\frac{dGELU}{dx}: d, then the function
+                    run = self._join(at + 1, run, "command")  # \\frac{dGELU}{dx}: d, then the function
                 elif self.context.document and (run - at >= 4 or word in dialect.DOCUMENT_WORDS or word.isupper()):
-                    self.tokens[at:run] = [Token("letter", word, self.tokens[at].position, self.tokens[at].space_before)]
-                    self.end -= run - at - 1
-                    run = at + 1
+                    run = self._join(at, run, "letter")  # a write-up's name: out, dim, TP
                 elif run - at >= 3 and self._reads_as_prose(word):
                     raise LatexError(f"'{word}' would be read as the product {'·'.join(word)}: write a function with a backslash "
                                      r"(\exp, \tanh), separate factors (a \cdot b), or leave words out of the answer", self.text, self.tokens[at].position)
             at = max(run, at + 1)
+
+    def _join(self, at: int, run: int, kind: str) -> int:
+        """tokens[at:run], letters typed together, become one token of `kind`; returns the index after it."""
+        first = self.tokens[at]
+        self.tokens[at:run] = [Token(kind, "".join(t.text for t in self.tokens[at:run]), first.position, first.space_before)]
+        self.end -= run - at - 1
+        return at + 1
 
     def _inside_name(self, at: int) -> bool:
         r"""Letters inside \text{..}, \operatorname{..}, \begin{..} or a subscript {..} are a name, not a product."""
@@ -806,8 +807,8 @@ class _Parser:
                 return sympy.KroneckerDelta(*pair)
             if context.matrix_letters and _looks_like_matrix(name):
                 return sympy.MatrixSymbol(full, MATRIX_SIZE, MATRIX_SIZE)
-            entry = subscript.value() if context.free and self.bound else None
-            if entry is not None and getattr(entry, "free_symbols", set()) & set(self.bound):
+            entry = self._bound_entry(subscript) if context.free and self.bound else None
+            if entry is not None:
                 return sympy.IndexedBase(name, real=True)[entry]  # x_j under \\sum_j: the j-th entry, not a name x_j
             self._refuse_unknown_matrix(full, token)
             return context.symbol(full)
@@ -825,6 +826,14 @@ class _Parser:
         if name == "delta" and "delta" not in context.symbols and "delta" not in context.functions and self.at("symbol", "_"):
             raise self.error("\\delta needs two indices here: write \\delta_{ki} for the Kronecker delta", token)
         return context.symbol(name)
+
+    def _bound_entry(self, subscript: "Subscript"):
+        """The index of x_j when it uses a sum's bound index (x_{j+1} under \\sum_j), else None (x_{k=j} stays a name)."""
+        try:
+            entry = subscript.value()
+        except LatexError:
+            return None
+        return entry if getattr(entry, "free_symbols", set()) & set(self.bound) else None
 
     def _refuse_unknown_matrix(self, name: str, token: Token) -> None:
         """In a problem about matrices, an unknown capital name is a typo, not a new scalar."""

@@ -138,3 +138,5 @@ def test_a_sums_subscripted_names_are_a_vectors_entries():
     assert compare_now("\\sum_{j=1}^{n} x_j", "n x_j").verdict == "incorrect"
     assert compare_now("\\sum_{j=1}^{n} 2x_j", "2\\sum_{k=1}^{n} x_k").verdict == "correct"
     assert compare_now("\\sum_{j=1}^{n} x_j^2", "\\sum_{i=1}^{n} x_i x_i").verdict == "correct"
+    # a subscript that is not an index expression (k=j) keeps the name it was before: read, not refused
+    assert compare_now("\\sum_{j=1}^{n} x_{k=j}", "1").verdict == "incorrect"
