@@ -5,7 +5,7 @@ from .derivation import DerivationReport, check_derivation
 from .discovery import LoadError, UnknownProblem, get_problem, load_problems
 from .grading import GradeResult, UnknownTarget, grade
 from .lexer import LatexError
-from .model import Claim, Derivation, Index, Integer, Matrix, Mistake, Note, Part, Problem, Scalar, Size, Table, Vector
+from .model import Claim, Derivation, Index, Integer, Matrix, Mistake, Note, Part, Problem, Scalar, Size, Table, Vector, rounding
 from .parsing import Reading, read_answer
 from .verify import CheckOptions, CheckReport, ClaimResult, Status, check_problems, verify_claim, verify_problem
 
@@ -41,6 +41,7 @@ __all__ = [
     "grade",
     "load_problems",
     "read_answer",
+    "rounding",
     "verify_claim",
     "verify_problem",
 ]

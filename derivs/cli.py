@@ -213,12 +213,12 @@ def _version() -> str:
 
 
 def run_key(args, out: Console, err: Console) -> int:
-    from .keys import compile_pdf, write_keys
+    from .keys import compile_pdf, overfull_boxes, write_keys
 
     problems = _problems(args)
     report = _check_with_progress(problems, _options(args), err)
     loaded = [p for p in problems if not isinstance(p, LoadError)]
-    files = write_keys(loaded, report.results, Path(args.out))
+    files = write_keys(loaded, report.results, Path(args.out), edition=args.edition)
     for path in files.problems:
         out.print(f"wrote {path}")
     out.print(f"wrote {files.combined}")
@@ -232,6 +232,8 @@ def run_key(args, out: Console, err: Console) -> int:
         except RuntimeError as error:  # PdfUnavailable, or pdflatex failed
             err.print(f"[red]error:[/] {error}")
             return ExitCode.FAILED
+        for box in overfull_boxes(pdf.with_suffix(".log"), at_least=1.0):
+            err.print(f"[yellow]warning:[/] {box}")
     return code
 
 
@@ -447,7 +449,9 @@ def build_parser() -> argparse.ArgumentParser:
     key = commands.add_parser("key", help="write a LaTeX answer key from the checked objects")
     _add_problem_selection(key)
     key.add_argument("--out", required=True, metavar="DIR", help="folder for the .tex files")
-    key.add_argument("--pdf", action="store_true", help="also compile the combined key with pdflatex")
+    key.add_argument("--pdf", action="store_true", help="also compile the combined key with pdflatex (and warn of lines that run off the page)")
+    key.add_argument("--for", dest="edition", choices=("students", "instructors"), default="students",
+                     help="students: statement, derivations, boxed answers, common mistakes (default); instructors: also how each line was checked")
     key.set_defaults(run=run_key)
 
     grade = commands.add_parser("grade", help="grade a student's LaTeX answer (or a whole class with --batch)")

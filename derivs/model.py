@@ -6,6 +6,7 @@ Nothing here knows how a claim is checked.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
@@ -171,6 +172,7 @@ class Derivation:
     start: Expr
     steps: tuple[Expr, ...]
     where: Mapping[sympy.Symbol, Set] = field(default_factory=dict)
+    reasons: tuple[str, ...] = ()  # the rule behind each step, printed beside it in the key ("chain rule"); "" for none
 
     def links(self) -> list[tuple[Expr, Expr]]:
         chain = (self.start, *self.steps)
@@ -204,6 +206,10 @@ class Problem:
     # For the key only: subexpressions printed as a name, {E_expression: Symbol("E")}, so a
     # network's gradient reads as its formula rather than pages of exponentials.
     abbreviations: Mapping[Expr, sympy.Basic] = field(default_factory=dict)
+    # How the author writes an expression the key prints (a claim's side, a step, an answer, or a piece of
+    # one), as LaTeX in the problem's own names: {at_values(gradient): r"\frac{\partial L}{\partial w_3}"}.
+    # `check` reads each back with derivs' parser and proves it equal to its object, so a key cannot lie.
+    written: Mapping[Expr, str] = field(default_factory=dict)
     # The range a bare \sum_j runs over, by index letter: {"j": M}; otherwise the first vector's length.
     sum_bounds: Mapping[str, object] = field(default_factory=dict)
     # A write-up's own notation rather than a problem's: unknown names are real symbols, words are names
@@ -278,3 +284,24 @@ def vectors_for(exprs, declared, default_length=3) -> tuple[Vector, ...]:
                 lengths[entry.base] |= uppers
     return tuple(Vector(base, sympy.Max(*uppers) if uppers else default_length)
                  for base, uppers in sorted(lengths.items(), key=lambda item: str(item[0])) if base not in declared)
+
+
+# --- numbers to a stated number of decimals --------------------------------------------------
+
+_ROUNDING_NAME = re.compile(r"round(\d+)")
+
+
+def rounding(places: int) -> tuple[sympy.FunctionClass, sympy.Lambda]:
+    """round<places>, to that many decimals (halves up), and its definition for `Problem.definitions`.
+
+    A claim round4(value) = 0.1111 says the value is 0.1111 to 4 decimals; the key prints it so.
+    """
+    v = sympy.Dummy("v", real=True)
+    scale = 10**places
+    return sympy.Function(f"round{places}"), sympy.Lambda(v, sympy.floor(v * scale + sympy.Rational(1, 2)) / scale)
+
+
+def decimal_places(expr) -> int | None:
+    """The places of a rounding written with `rounding` (round4(e) -> 4), else None."""
+    match = _ROUNDING_NAME.fullmatch(getattr(getattr(expr, "func", None), "__name__", ""))
+    return int(match.group(1)) if match and len(expr.args) == 1 else None

@@ -48,6 +48,7 @@ class Context:
     free: bool = False  # unknown names are real symbols (compare); else plain symbols the grader calls foreign
     matrix_letters: bool = False  # free context: capital and bold names are matrices (set when a transpose is written)
     document: bool = False  # a write-up's notation (Problem.document): words are names, bare sums run to n
+    arities: dict[str, int] = field(default_factory=dict)  # a problem's functions of several values: out(n, k, p, s, d)
 
     @classmethod
     def for_problem(cls, problem: Problem | None) -> "Context":
@@ -85,8 +86,10 @@ class Context:
             else:
                 context.symbols[var.symbol.name] = var.symbol
         context.sum_bounds = {name: sympy.sympify(bound) for name, bound in problem.sum_bounds.items()}
-        for function in problem.definitions:
+        for function, body in problem.definitions.items():
             context.functions[str(function)] = function
+            if len(body.variables) > 1:
+                context.arities[str(function)] = len(body.variables)
         for name, value in problem.names.items():
             if isinstance(value, sympy.MatrixSymbol):
                 context.matrices[plain_name(name)] = value
@@ -97,12 +100,14 @@ class Context:
             elif isinstance(value, (sympy.Symbol, sympy.Dummy)):
                 context.symbols[name] = value
             elif isinstance(value, sympy.Expr):
-                context.expressions[plain_name(name)] = value
+                context.expressions[spelled(name)] = value
             elif isinstance(value, IndexedFunction) or callable(value) or isinstance(value, sympy.Lambda):
                 context.functions[name] = value
                 context.vectors.pop(name, None)  # the problem's names win over a vector of that name
         for symbol in _all_symbols(problem):
             context.symbols.setdefault(symbol.name, symbol)
+        for name, symbol in list(context.symbols.items()):  # W^{(1)}_{11} is read as W^(1)_11, x_{1} as x_1
+            context.symbols.setdefault(spelled(name), symbol)
         return context
 
     def function(self, name: str):
@@ -130,6 +135,11 @@ def plain_name(name: str) -> str:
     """'W_{1}' and 'W_1' are the same name; so are '\\hat y' and '\\hat{y}'."""
     name = re.sub(r"_\{(\w+)\}", r"_\1", name.replace(" ", ""))
     return re.sub(r"\\(hat|tilde|bar)(\w)", r"\\\1{\2}", name)
+
+
+def spelled(name: str) -> str:
+    """A symbol's name as the parser spells what a student writes for it: 'W^{(1)}_{11}' -> 'W^(1)_11'."""
+    return plain_name(re.sub(r"\^\{(\(\w+\))\}", r"^\1", name))
 
 
 def _all_symbols(problem: Problem) -> set:
@@ -869,8 +879,11 @@ class _Parser:
         arguments = self.arguments(name, token)
         if isinstance(function, IndexedFunction):
             value = function.build(arguments[0], self._entry_index())
-        elif len(arguments) != 1 and function not in dialect.VARIADIC.values():
-            raise self.error(f"{name} takes one argument, not {len(arguments)}", token)
+        elif len(arguments) != self.context.arities.get(str(function), 1) and function not in dialect.VARIADIC.values():
+            wanted = self.context.arities.get(str(function), 1)
+            raise self.error(f"{name} takes {'one argument' if wanted == 1 else f'{wanted} arguments'}, not {len(arguments)}", token)
+        elif len(arguments) > 1 and not primes:
+            value = function(*arguments)
         else:
             value = self._call(function, arguments, primes, token)
         return self._power(value, power, token) if power is not None else value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 from enum import Enum
@@ -9,7 +10,8 @@ from typing import Callable, Iterable, Mapping
 
 import sympy
 
-from .model import Claim, Derivation, Problem
+from .model import Claim, Derivation, Problem, decimal_places
+from .parsing import Context, LatexError, read
 from .numeric import NumericResult, compare_at_points, compare_limit, compare_range, probe_points, sample_points
 from .symbolic import DEFAULT_BUDGET, Proof, prove_equal, prove_range
 
@@ -167,11 +169,62 @@ def verify_parts(problem: Problem, options: CheckOptions = CheckOptions()) -> li
     return results
 
 
+def point_of(expr) -> dict:
+    """The values a substitution puts in (also under a rounding): a form written for it is read, then evaluated there."""
+    inner = expr.args[0] if decimal_places(expr) else expr
+    return dict(zip(inner.args[1], inner.args[2])) if isinstance(inner, sympy.Subs) else {}
+
+
+def read_back(problem: Problem, latex: str, expr, names: Mapping | None = None):
+    """What derivs' parser reads in a formula printed for `expr`, in the problem's names (plus `names`,
+    abbreviations the formula uses, by symbol name), at the point `expr` substitutes. Raises LatexError."""
+    context = Context.for_problem(problem)
+    if names:  # the formula's abbreviations (o_1, E) are read as plain names, then put back
+        letters = {name.split("_")[0] for name in names}
+        context = dataclasses.replace(
+            context,
+            functions={k: v for k, v in context.functions.items() if k not in letters},
+            vectors={k: v for k, v in context.vectors.items() if k not in letters},
+            expressions={k: v for k, v in context.expressions.items() if k not in names},
+        )
+    value = read(latex, context).value
+    if names:
+        value = value.xreplace({s: names[s.name] for s in value.free_symbols if getattr(s, "name", None) in names})
+    if isinstance(expr, sympy.Basic):  # a bound name (a limit's, a sum's index) is the object's own symbol
+        by_name = {s.name: s for s in expr.atoms(sympy.Symbol)}
+        value = value.xreplace({s: by_name[s.name] for s in value.atoms(sympy.Symbol) if s.name in by_name})
+    point = point_of(expr)
+    return value.subs(point) if point else value
+
+
+def abbreviations_in(problem: Problem, expr) -> dict:
+    """The problem's abbreviations (Problem.abbreviations) that occur in an expression, by name: the names
+    a formula printed for it may use, which reading it back puts in."""
+    if not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
+        return {}
+    return {str(name): e for e, name in problem.abbreviations.items() if e not in problem.written and expr.has(e)}
+
+
+def verify_written(problem: Problem, options: CheckOptions = CheckOptions()) -> list[ClaimResult]:
+    """Each author's form (Problem.written) read back and proved equal to its expression: a key cannot lie."""
+    results = []
+    for expr, latex in problem.written.items():
+        name, statement = f"written {latex}", f"{latex} is {sympy.sstr(expr)}"
+        try:
+            reading = read_back(problem, latex, expr, abbreviations_in(problem, expr))
+        except LatexError as error:
+            results.append(ClaimResult(problem.id, name, statement, None, None, 0.0, f"the written form does not read back: {error}"))
+            continue
+        results.append(_timed(problem, name, statement, reading, expr, {}, options))
+    return results
+
+
 def verify_problem(problem: Problem, options: CheckOptions = CheckOptions()) -> list[ClaimResult]:
     results = [verify_claim(problem, claim, options) for claim in problem.claims]
     for derivation in problem.derivations:
         results.extend(verify_derivation(problem, derivation, options))
     results.extend(verify_parts(problem, options))
+    results.extend(verify_written(problem, options))
     return results
 
 

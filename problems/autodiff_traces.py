@@ -1,11 +1,11 @@
 """Forward and reverse automatic differentiation traces, to 4 decimals (seed 001 Q4 and its tables 1-2)."""
 
-from sympy import Derivative, Function, Lambda, Rational, Subs, Symbol, cos, floor, log, sin
+from sympy import Derivative, Rational, Subs, Symbol, cos, log, sin
 
-from derivs.model import Claim, Note, Part, Problem
+from derivs.model import Claim, Note, Part, Problem, rounding
 
 x1, x2, v = Symbol("x_1", real=True), Symbol("x_2", real=True), Symbol("v", real=True)
-round4 = Function("round4")  # to 4 decimal places, halves away from zero for positives
+round4, to_4_places = rounding(4)
 
 
 def at(expr, a, b):
@@ -29,7 +29,7 @@ PROBLEM = Problem(
         r"$y = \ln x_1 + x_1 x_2 - \sin x_2$ at $(2, 5)$."
     ),
     variables=(),
-    definitions={round4: Lambda(v, floor(v * 10**4 + Rational(1, 2)) / 10**4)},
+    definitions={round4: to_4_places},
     claims=(
         Claim("v3", "v_3 = 1/v_1 = 1/9 = 0.1111", round4(at(trace["v_3"], 3, 6)), d4("0.1111")),
         Claim("v4", "v_4 = cos(3) = -0.9900 (the seed truncates to -0.9899)", round4(at(trace["v_4"], 3, 6)), d4("-0.9900")),

@@ -1,12 +1,13 @@
 """Backpropagation by hand: dL/dw_3 for the network and numbers of seed 004 Q2."""
 
-from sympy import Derivative, Function, Lambda, Rational, Subs, Symbol, exp, floor, symbols
+from sympy import Derivative, Function, Lambda, Rational, Subs, Symbol, exp, symbols
 
-from derivs.model import Claim, Derivation, Note, Part, Problem
+from derivs.model import Claim, Derivation, Note, Part, Problem, rounding
 
 w = symbols("w_1:7", real=True)
 v = Symbol("v", real=True)
-sigma, round4 = Function("sigma"), Function("round4")
+sigma = Function("sigma")
+round4, to_4_places = rounding(4)
 values = dict(zip(w, map(Rational, ("0.75", "-0.63", "0.24", "-1.7", "0.8", "-0.2"))))
 x = tuple(map(Rational, ("0.9", "-1.1", "-0.3", "0.8")))
 label = Rational(1, 2)
@@ -34,7 +35,15 @@ PROBLEM = Problem(
         r"$\frac{\partial L}{\partial w_3}$ by backpropagation, to 4 decimals."
     ),
     variables=(),
-    definitions={sigma: Lambda(v, 1 / (1 + exp(-v))), round4: Lambda(v, floor(v * 10**4 + Rational(1, 2)) / 10**4)},
+    definitions={sigma: Lambda(v, 1 / (1 + exp(-v))), round4: to_4_places},
+    names={"sigma": sigma, "L": loss, "Sigma_1": s1, "Sigma_2": s2, "Sigma_3": s3, "\\hat{y}": prediction, "y": label, **{f"x_{n + 1}": value for n, value in enumerate(x)}},
+    written={
+        at_values(gradient): r"\frac{\partial L}{\partial w_3}",
+        at_values(chain): r"2(\hat y - y)\,\hat y\,(1 - \hat y)\, w_6\, \sigma(\Sigma_2)\,(1 - \sigma(\Sigma_2))\, x_3",
+        at_values(sigma(s1)): r"\sigma(\Sigma_1)",
+        at_values(sigma(s2)): r"\sigma(\Sigma_2)",
+        at_values(prediction): r"\hat y",
+    },
     claims=(
         Claim("chain_rule", "dL/dw3 = 2(y-hat - y) y-hat (1 - y-hat) w6 sigma(S2)(1 - sigma(S2)) x3", at_values(gradient), at_values(chain)),
         Claim("sigma_1", "sigma(Sigma_1) = sigma(1.368) = 0.7971 (the seed writes 0.202943 = sigma(-1.368))", round4(at_values(sigma(s1))), Rational("0.7971")),

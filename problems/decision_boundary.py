@@ -1,6 +1,6 @@
 """A network with linear hidden units has a straight-line decision boundary (seed 000, section 2)."""
 
-from sympy import Derivative, Function, Lambda, Rational, Subs, Symbol, exp, log, symbols
+from sympy import Derivative, Function, Lambda, Rational, Subs, Symbol, evaluate, exp, log, symbols
 
 from derivs.model import Claim, Derivation, Part, Problem, Scalar
 
@@ -15,6 +15,8 @@ pre_activation = w8 * h1 + w9 * h2 + w7
 weight_1, weight_2 = c * (w8 * w3 + w9 * w4), c * (w8 * w5 + w9 * w6)
 bias = c * (w8 * w1 + w9 * w2) + w7
 line = weight_1 * x1 + weight_2 * x2 + bias
+with evaluate(False):
+    logit_of_half = log(Rational(1, 2) / (1 - Rational(1, 2)))  # g's inverse at 1/2, as the seed writes it
 
 PROBLEM = Problem(
     id="decision_boundary",
@@ -27,10 +29,11 @@ PROBLEM = Problem(
     variables=(Scalar(x1), Scalar(x2), Scalar(c), *(Scalar(w, -2, 2) for w in (w1, w2, w3, w4, w5, w6, w7, w8, w9))),
     definitions={g: Lambda(z, 1 / (1 + exp(-z)))},
     names={"g": g},
+    written={logit_of_half: r"\log\frac{0.5}{1 - 0.5}"},
     claims=(
         Claim("one_layer", "g(w8 h1 + w9 h2 + w7) = g(W x + b) with the weights and bias below", g(pre_activation), g(line)),
         Claim("half_at_zero", "g(0) = 1/2, so g = 0.5 exactly where the pre-activation is 0 (g is increasing)", g(0), Rational(1, 2)),
-        Claim("logit_of_half", "the only z with g(z) = 1/2 is z = log(0.5 / (1 - 0.5)) = 0", log(Rational(1, 2) / (1 - Rational(1, 2))), 0),
+        Claim("logit_of_half", "the only z with g(z) = 1/2 is z = log(0.5 / (1 - 0.5)) = 0", logit_of_half, 0),
     ),
     parts=(
         Part("weight_x1", "the coefficient of $x_1$ on the boundary line", weight_1, question=Derivative(pre_activation, x1)),

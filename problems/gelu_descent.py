@@ -1,11 +1,12 @@
 """The GELU approximation x sigma(1.702x), its derivative, and gradient descent on it (seed 002, section 1)."""
 
-from sympy import Derivative, Function, Lambda, Rational, Symbol, exp, floor
+from sympy import Derivative, Function, Lambda, Rational, Subs, Symbol, exp
 
-from derivs.model import Claim, Note, Part, Problem, Scalar
+from derivs.model import Claim, Note, Part, Problem, Scalar, rounding
 
 x, v = Symbol("x", real=True), Symbol("v", real=True)
-sigma, gelu, slope, round4 = Function("sigma"), Function("GELU"), Function("f'"), Function("round4")
+sigma, gelu, slope = Function("sigma"), Function("GELU"), Function("f'")
+round4, to_4_places = rounding(4)
 k = Rational("1.702")
 slope_formula = sigma(k * x) + k * x * sigma(k * x) * (1 - sigma(k * x))
 
@@ -41,10 +42,19 @@ RUNS = {  # (start, learning rate) -> the seed's x_1, x_2, x_3 and GELU(x_1..3)
 }
 
 
+ITERATES = {run: descend(start, rate) for run, (start, rate, _, _) in RUNS.items()}
+WITH_MOMENTUM = momentum(-3, Rational(1, 10), Rational(9, 10))
+# The key writes each iterate by its name in its run, x^{(a)}_1; check reads the names back as these values.
+ITERATE_NAMES = {
+    **{f"x^{{({run})}}_{n}": value for run, iterates in ITERATES.items() for n, value in enumerate(iterates) if n},
+    **{f"x^{{(m)}}_{n}": value for n, value in enumerate(WITH_MOMENTUM) if n},
+}
+
+
 def iterate_claims():
     claims = []
     for run, (start, rate, xs, values) in RUNS.items():
-        iterates = descend(start, rate)
+        iterates = ITERATES[run]
         for n, (stated_x, stated_value) in enumerate(zip(xs, values), start=1):
             claims.append(Claim(f"{run}_x{n}", f"({run}) x0 = {start}, eta = {rate}: x_{n} = {stated_x}", round4(iterates[n]), Rational(stated_x)))
             claims.append(Claim(f"{run}_gelu{n}", f"({run}) GELU(x_{n}) = {stated_value}", round4(gelu(iterates[n])), Rational(stated_value)))
@@ -64,19 +74,25 @@ PROBLEM = Problem(
         sigma: Lambda(v, 1 / (1 + exp(-v))),
         gelu: Lambda(v, v * sigma(k * v)),
         slope: Lambda(v, slope_formula.subs(x, v)),
-        round4: Lambda(v, floor(v * 10**4 + Rational(1, 2)) / 10**4),
+        round4: to_4_places,
     },
-    names={"sigma": sigma},
+    names={"sigma": sigma, "f": gelu, **ITERATE_NAMES},
+    written={
+        **{value: name for name, value in reversed(ITERATE_NAMES.items())},
+        slope_formula: r"\sigma(1.702x) + 1.702x\,\sigma(1.702x)(1 - \sigma(1.702x))",
+        Subs(Derivative(gelu(x), x), x, -3): "f'(-3)",
+        Derivative(gelu(x), x): "f'(x)",
+    },
     claims=(
         Claim("derivative", "f'(x) = sigma(1.702x) + 1.702x sigma(1.702x)(1 - sigma(1.702x))", Derivative(gelu(x), x), slope_formula),
-        Claim("momentum_x3", "(c) with momentum (beta = 0.9): x_3 = -2.9926, as without", round4(momentum(-3, Rational(1, 10), Rational(9, 10))[3]), Rational("-2.9926")),
-        Claim("initial_velocity", "(c) v_0 = f'(-3) = -0.0245", round4(f_prime_at(-3)), Rational("-0.0245")),
+        Claim("momentum_x3", "(c) with momentum (beta = 0.9): x_3 = -2.9926, as without", round4(WITH_MOMENTUM[3]), Rational("-2.9926")),
+        Claim("initial_velocity", "(c) v_0 = f'(-3) = -0.0245", round4(Subs(Derivative(gelu(x), x), x, -3)), Rational("-0.0245")),
     )
     + iterate_claims(),
     parts=(
         Part("derivative", r"$f'(x)$ for $f(x) = x\sigma(1.702x)$", slope_formula, question=Derivative(gelu(x), x)),
-        Part("a_x3", r"(a) $x_3$ to 4 decimals", Rational("-0.1376"), question=round4(descend(0, Rational(1, 10))[3])),
-        Part("b_x2", r"(b) $x_2$ to 4 decimals", Rational("-0.6208"), question=round4(descend(0, 1)[2])),
+        Part("a_x3", r"(a) $x_3$ to 4 decimals", Rational("-0.1376"), question=round4(ITERATES["a"][3])),
+        Part("b_x2", r"(b) $x_2$ to 4 decimals", Rational("-0.6208"), question=round4(ITERATES["b"][2])),
     ),
     notes=(
         Note(

@@ -30,7 +30,12 @@ PROBLEM = Problem(
     ),
     variables=(Scalar(z), Scalar(t, 0, 1), Size(D, (1, 2, 4)), Index(i, D), Vector(w, D, -2.0, 2.0), Vector(x, D, -2.0, 2.0)),
     definitions={sigma: Lambda(z, 1 / (1 + exp(-z)))},
-    names={"sigma": sigma, "\\hat{y}": output, "y": output},
+    names={"sigma": sigma, "\\hat{y}": output, "y": output, "L": loss},
+    written={
+        sigma(z) * (1 - sigma(z)): r"\sigma(z)(1 - \sigma(z))",
+        weight_gradient: r"\frac{\partial L}{\partial w_i}",
+        (output - t) * output * (1 - output) * x[i]: r"(\hat y - t)\,\hat y\,(1 - \hat y)\,x_i",
+    },
     sum_bounds={"d": D},
     claims=(
         Claim("slope_from_output", "d sigma/dz = sigma(z) (1 - sigma(z))", slope, sigma(z) * (1 - sigma(z))),

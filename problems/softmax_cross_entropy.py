@@ -12,7 +12,7 @@ other = Symbol("i'", integer=True, positive=True)  # an index other than 1
 j = Symbol("j", integer=True, positive=True)  # summation indices, never sampled
 m = Symbol("m", integer=True, positive=True)
 x = IndexedBase("x", real=True)  # the logits
-y = IndexedBase("y", real=True)  # labels, any real numbers
+t = IndexedBase("t", real=True)  # targets, any real numbers (y is kept for the one-hot label)
 q = IndexedBase("q", positive=True)  # positive weights: y_m = q_m / sum q is any label distribution
 
 
@@ -62,15 +62,33 @@ PROBLEM = Problem(
         Index(c, K),
         Index(other, K, lower=2),
         Vector(x, K),
-        Vector(y, K, -2.0, 2.0),
+        Vector(t, K, -2.0, 2.0),
         Vector(q, K, 0.1, 3.0),
     ),
     names={"p": softmax_entry, "S": softmax_entry, "o": softmax_entry, "y": label_entry, "K": K, "E": cross_entropy(one_hot)},
+    written={
+        **{p(index): f"p_{{{index}}}" for index in (i, k, c, 1, other)},
+        p(k) * (KroneckerDelta(k, i) - p(i)): r"p_k(\delta_{ki} - p_i)",
+        p(i) * (1 - p(i)): r"p_i(1 - p_i)",
+        -p(1) * p(other): r"-p_1 p_{i'}",
+        gradient(lambda n: t[n]): r"\frac{\partial}{\partial x_i}\left(-\sum_{m=1}^{K} t_m \log p_m\right)",
+        p(i) * Sum(t[m], (m, 1, K)) - t[i]: r"p_i \sum_{m=1}^{K} t_m - t_i",
+        gradient(distribution): r"\frac{\partial}{\partial x_i}\left(-\sum_{m=1}^{K} \frac{q_m}{\sum_{j=1}^{K} q_j} \log p_m\right)",
+        p(i) - distribution(i): r"p_i - \frac{q_i}{\sum_{j=1}^{K} q_j}",
+        gradient(one_hot): r"\frac{\partial E}{\partial x_i}",
+        p(i) - one_hot(i): r"p_i - y_i",
+        cross_entropy(one_hot): r"-\sum_{m=1}^{K} y_m \log p_m",
+        -log(p(c)): r"-\log p_c",
+        quotient_rule: r"\frac{\delta_{ki} e^{x_k} \sum_{j=1}^{K} e^{x_j} - e^{x_k} e^{x_i}}{\left(\sum_{j=1}^{K} e^{x_j}\right)^2}",
+        p(k) * KroneckerDelta(k, i) - p(k) * p(i): r"p_k \delta_{ki} - p_k p_i",
+        chain_rule: r"-\sum_{m=1}^{K} \frac{y_m}{p_m} \frac{\partial p_m}{\partial x_i}",
+        cancelled: r"-\sum_{m=1}^{K} y_m (\delta_{mi} - p_i)",
+    },
     claims=(
         Claim("softmax_derivative", "dp_k/dx_i = p_k (1{k=i} - p_i)", softmax_prime, p(k) * (KroneckerDelta(k, i) - p(i))),
         Claim("same_index", "dp_i/dx_i = p_i (1 - p_i)", Derivative(p(i), x[i]), p(i) * (1 - p(i))),
         Claim("other_index", "dp_1/dx_i' = -p_1 p_i' for i' != 1", Derivative(p(1), x[other]), -p(1) * p(other)),
-        Claim("any_labels", "dE/dx_i = p_i sum_m y_m - y_i for any labels y", gradient(lambda n: y[n]), p(i) * Sum(y[m], (m, 1, K)) - y[i]),
+        Claim("any_labels", "dE/dx_i = p_i sum_m t_m - t_i for any targets t in place of the labels", gradient(lambda n: t[n]), p(i) * Sum(t[m], (m, 1, K)) - t[i]),
         Claim("distribution_labels", "dE/dx_i = p_i - y_i when the labels sum to 1", gradient(distribution), p(i) - distribution(i)),
         Claim("one_hot_labels", "dE/dx_i = p_i - 1{i=c} for a one-hot label", gradient(one_hot), p(i) - one_hot(i)),
         Claim("one_hot_loss", "a one-hot label leaves E = -log p_c", cross_entropy(one_hot), -log(p(c))),
@@ -102,8 +120,18 @@ PROBLEM = Problem(
         ),
     ),
     derivations=(
-        Derivation("softmax derivative (quotient rule)", softmax_prime, (quotient_rule, p(k) * KroneckerDelta(k, i) - p(k) * p(i), p(k) * (KroneckerDelta(k, i) - p(i)))),
-        Derivation("cross-entropy gradient (one-hot label)", gradient(one_hot), (chain_rule, cancelled, p(i) - one_hot(i))),
+        Derivation(
+            "softmax derivative (quotient rule)",
+            softmax_prime,
+            (quotient_rule, p(k) * KroneckerDelta(k, i) - p(k) * p(i), p(k) * (KroneckerDelta(k, i) - p(i))),
+            reasons=("quotient rule", "split the fraction", "factor out $p_k$"),
+        ),
+        Derivation(
+            "cross-entropy gradient (one-hot label)",
+            gradient(one_hot),
+            (chain_rule, cancelled, p(i) - one_hot(i)),
+            reasons=(r"chain rule through $\log p_m$", "the softmax derivative above", r"$\sum_m y_m = 1$"),
+        ),
     ),
     notes=(
         Note(

@@ -24,6 +24,12 @@ PROBLEM = Problem(
     variables=(Scalar(x),),
     definitions={sigma: Lambda(x, 1 / (1 + exp(-x)))},
     names={"sigma": sigma},
+    written={
+        (1 + tanh(x / 2)) / 2: r"\frac{1 + \tanh(x/2)}{2}",
+        4 * sigma(2 * x) * (1 - sigma(2 * x)): r"4\sigma(2x)(1 - \sigma(2x))",
+        4 * sigma(2 * x) - 4 * sigma(2 * x) ** 2: r"4\sigma(2x) - 4\sigma(2x)^2",
+        two_over: r"\frac{2}{1 + e^{-2x}} - 1",
+    },
     claims=(
         Claim("tanh_via_sigmoid", "tanh(x) = 2 sigma(2x) - 1", tanh(x), 2 * sigma(2 * x) - 1),
         Claim("sigmoid_via_tanh", "sigma(x) = (1 + tanh(x/2)) / 2", sigma(x), (1 + tanh(x / 2)) / 2),
@@ -57,11 +63,17 @@ PROBLEM = Problem(
         ),
     ),
     derivations=(
-        Derivation("tanh via sigmoid", tanh(x), (exp_form, doubled, two_over, 2 * sigma(2 * x) - 1)),
+        Derivation(
+            "tanh via sigmoid",
+            tanh(x),
+            (exp_form, doubled, two_over, 2 * sigma(2 * x) - 1),
+            reasons=("definition of $\\tanh$", "multiply through by $e^{x}$", "divide through by $e^{2x}$", "$\\sigma(2x) = \\frac{1}{1 + e^{-2x}}$"),
+        ),
         Derivation(
             "derivative",
             tanh_prime,
             (1 - tanh(x) ** 2, 1 - (2 * sigma(2 * x) - 1) ** 2, 4 * sigma(2 * x) - 4 * sigma(2 * x) ** 2, 4 * sigma(2 * x) * (1 - sigma(2 * x))),
+            reasons=("derivative of $\\tanh$", "$\\tanh(x) = 2\\sigma(2x) - 1$", "expand the square", "factor out $4\\sigma(2x)$"),
         ),
     ),
     notes=(

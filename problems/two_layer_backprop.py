@@ -64,6 +64,13 @@ PROBLEM = Problem(
     variables=tuple(Scalar(s, -2.0, 2.0) for s in sorted({*x, *W1, *b1, *W2, *b2, *g, *h, y1, y2, t}, key=str)),
     definitions={sigma: Lambda(t, 1 / (1 + exp(-t)))},
     names={"sigma": sigma, "o": entry(softmax(g)), "alpha": entry(hidden_of_h), "y_3": 1 - y1 - y2},
+    written={
+        **{softmax(g)[n] - y[n]: f"o_{{{n + 1}}} - y_{{{n + 1}}}" for n in range(K)},
+        **{output_delta[n]: f"o_{{{n + 1}}} - y_{{{n + 1}}}" for n in range(K)},
+        Derivative(sigma(t), t): r"\sigma'(t)",
+        sigma(t) * (1 - sigma(t)): r"\sigma(t)(1 - \sigma(t))",
+        hidden_of_h[0] * (1 - hidden_of_h[0]): r"\alpha_1(1 - \alpha_1)",
+    },
     abbreviations={
         E: Symbol("E"),
         loss_of_logits: Symbol("E"),
@@ -74,7 +81,7 @@ PROBLEM = Problem(
     },
     claims=(
         Claim("output_delta", "dE/df_2 = S(f_2) - y when the labels sum to 1", gradient(loss_of_logits, g), softmax(g) - y),
-        Claim("hidden_slope", "d alpha_j / d f_1j = alpha_j (1 - alpha_j)", Derivative(sigma(t), t), sigma(t) * (1 - sigma(t))),
+        Claim("hidden_slope", "sigma'(t) = sigma(t)(1 - sigma(t)), so d alpha_j / d f_1j = alpha_j (1 - alpha_j)", Derivative(sigma(t), t), sigma(t) * (1 - sigma(t))),
         Claim("input_gradient", "dE/dx = [(o - y) W_2^T * alpha * (1 - alpha)] W_1^T (* elementwise)", gradient(E, x), input_gradient),
     ),
     parts=(

@@ -67,7 +67,7 @@ def test_the_gradescope_autograder_runs_end_to_end(tmp_path, assignment_file):
     assert scores == {PARTS[0]: 1.0, PARTS[1]: 0.0, PARTS[2]: 0.0, PARTS[3]: 1.0, PARTS[4]: 0.0}
     assert results["score"] == 2.0 and all(t["max_score"] == 1.0 and t["visibility"] == "after_published" for t in results["tests"])
     outputs = {test["name"]: test["output"] for test in results["tests"]}
-    assert "tanh\\left(x^{2}" in outputs[PARTS[1]] and "**invalid**" in outputs[PARTS[2]] and "no answer" in outputs[PARTS[4]]
+    assert "tanh(x^{2})" in outputs[PARTS[1]] and "**invalid**" in outputs[PARTS[2]] and "no answer" in outputs[PARTS[4]]
 
 
 def test_a_submission_without_a_sheet_scores_zero_with_a_message(tmp_path, assignment_file):

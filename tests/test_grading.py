@@ -94,3 +94,10 @@ def test_an_unknown_target_names_the_known_ones():
     with pytest.raises(UnknownTarget) as caught:
         grade("sigmoid_derivative.slope", "a")
     assert "sigmoid_derivative.derivative" in str(caught.value) and "linear_collapse.bias" in str(caught.value)
+
+
+def test_an_answer_in_the_problems_own_braced_names_is_read_as_them():
+    """f^{(2)}_1 is the problem's symbol f^{(2)}_{1}: the softmax written out is o_1, so o_1 - y_1 (it was 'foreign names')."""
+    written_out = r"\frac{e^{f^{(2)}_1}}{e^{f^{(2)}_1}+e^{f^{(2)}_2}+e^{f^{(2)}_3}} - y_1"
+    assert grade_now("two_layer_backprop.output_delta", written_out).verdict == "correct"
+    assert grade_now("two_layer_backprop.output_delta", written_out.replace("- y_1", "+ y_1")).verdict == "incorrect"

@@ -1,39 +1,168 @@
-"""Answer keys: one .tex per problem, a combined document, and a real PDF when pdflatex exists."""
+"""Answer keys: written as a person would, every formula read back as the object checked, nothing off the page."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 
 import pytest
+import sympy
+from sympy import Derivative, Function, IndexedBase, Rational, Symbol, tanh
 
 from conftest import run_cli
 from derivs import load_problems
-from derivs.keys import render_problem, write_keys
+from derivs.keys import Formula, Typesetter, decimal, misread, overfull_boxes, render_problem, width, write_keys
 from derivs.latex import to_latex
+from derivs.parsing import parse_latex
+from derivs.verify import Status, verify_written
+
+PROBLEMS = load_problems()
+HAS_TEX = shutil.which("pdflatex") is not None and shutil.which("pdftotext") is not None
 
 
-def test_a_problem_key_holds_statement_derivation_and_boxed_answers(bundled_report):
-    problem = load_problems()["sigmoid_derivative"]
-    text = render_problem(problem, [r for r in bundled_report.results if r.problem == problem.id])
-    assert r"\section{Derivative of the logistic sigmoid}" in text
-    assert problem.statement in text
-    assert text.count(r"\begin{align*}") >= 2
-    assert r"\boxed{\frac{a}{4}}" in text
-    assert text.count(r"\boxed{") == len(problem.parts)
-    assert "proved" in text and "REFUTED" not in text
+# --- every formula of every key reads back as what was checked -----------------------------------
 
 
-def test_every_derivation_line_of_the_key_is_a_checked_object(bundled_report):
-    problem = load_problems()["tanh_sigmoid"]
-    text = render_problem(problem, bundled_report.results)
-    for derivation in problem.derivations:
-        for step in derivation.steps:
-            assert to_latex(step) in text
+@pytest.mark.parametrize("problem_id", sorted(PROBLEMS))
+def test_every_formula_of_the_key_reads_back_as_the_object_checked(problem_id):
+    problem = PROBLEMS[problem_id]
+    typeset = Typesetter(problem)
+    render_problem(problem, [], "instructors", typeset)
+    assert typeset.formulas, "a key with no formulas"
+    misread_ones = {f"{f.where}: {f.latex[:80]}": reason for f in typeset.formulas if (reason := misread(problem, f))}
+    assert misread_ones == {}
+
+
+def test_a_formula_that_says_something_else_is_caught():
+    problem = PROBLEMS["sigmoid_derivative"]
+    x, a = Symbol("x", real=True), Symbol("a", positive=True)
+    phi = Function("varphi")
+    honest = Formula(r"a\varphi(x)(1 - \varphi(x))", a * phi(x) * (1 - phi(x)), "test")
+    wrong_sign = Formula(r"a\varphi(x)(1 + \varphi(x))", a * phi(x) * (1 - phi(x)), "test")
+    unreadable = Formula(r"a\varphi(x)(1 - ", a * phi(x) * (1 - phi(x)), "test")
+    assert misread(problem, honest) == ""
+    assert "reads back as" in misread(problem, wrong_sign)
+    assert "does not read back" in misread(problem, unreadable)
+
+
+def test_an_authors_form_that_does_not_equal_its_object_fails_check():
+    problem = PROBLEMS["sigmoid_derivative"]
+    x, a = Symbol("x", real=True), Symbol("a", positive=True)
+    phi = Function("varphi")
+    lying = dataclasses.replace(problem, written={a * phi(x) * (1 - phi(x)): r"a\varphi(x)(1 + \varphi(x))", a / 4: r"\frac{a}{2}"})
+    verdicts = [r.status for r in verify_written(lying)]
+    assert verdicts == [Status.FAIL, Status.FAIL]
+    garbled = dataclasses.replace(problem, written={a / 4: r"\frac{a}{"})
+    (result,) = verify_written(garbled)
+    assert result.status is Status.ERROR and "does not read back" in result.error
+
+
+def test_every_bundled_authors_form_is_proved(bundled_report):
+    written = [r for r in bundled_report.results if r.claim.startswith("written ")]
+    assert len(written) == sum(len(p.written) for p in PROBLEMS.values()) > 40
+    assert {r.status for r in written} == {Status.PASS}
+
+
+# --- written as a person would ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value, places, text",
+    [
+        (Rational(-99, 100), 4, "-0.9900"),  # cos 3 to 4 places, as the question asks
+        (Rational(3, 5000), 4, "0.0006"),
+        (Rational(1111, 10000), 4, "0.1111"),
+        (Rational(123456789, 1000), 2, "123{,}456.79"),  # 123456.789 rounds up; thousands separated
+        (Rational(-1, 2000), 2, "0.00"),  # rounds to zero: no minus sign on 0
+    ],
+)
+def test_decimals_print_to_the_places_asked(value, places, text):
+    assert decimal(value, places) == text
+
+
+def test_the_printer_writes_in_a_persons_order_and_notation():
+    x, a, n, k = Symbol("x"), Symbol("a"), Symbol("n"), Symbol("k")
+    phi, sigma = Function("varphi"), Function("sigma")
+    assert to_latex(n + 1 - k) == "n - k + 1"
+    assert to_latex(a * phi(x) * (1 - phi(x))) == r"a \varphi(x) (1 - \varphi(x))"
+    assert to_latex(Derivative(tanh(x), x)) == r"\tanh'(x)"
+    assert to_latex(Derivative(sigma(x), x, 2)) == r"\sigma''(x)"
+    assert to_latex(IndexedBase("x")[k]) == "x_{k}"
+    assert to_latex(sympy.Integer(100000000)) == "100{,}000{,}000"
+    assert to_latex((x + 1) * (x - 1) / 2) == r"\frac{(x - 1) (x + 1)}{2}"  # the numerator keeps its braces
+    assert parse_latex(to_latex(sympy.Integer(1234567))) == 1234567
+
+
+def test_the_issues_examples_print_as_an_author_wrote_them():
+    key = {pid: render_problem(PROBLEMS[pid]) for pid in ("sigmoid_derivative", "softmax_cross_entropy", "two_layer_backprop", "backprop_by_hand", "autodiff_traces", "conv_dot_shift", "decision_boundary")}
+    assert r"a\varphi(x)(1 - \varphi(x))" in key["sigmoid_derivative"]
+    assert r"\frac{a}{4} \\" not in key["sigmoid_derivative"] or key["sigmoid_derivative"].count(r"&= \frac{a}{4}") == 1  # no repeated line
+    assert r"\frac{\partial}{\partial x}" not in key["sigmoid_derivative"]  # no d/dx beside a partial
+    assert r"p_k(\delta_{ki} - p_i)" in key["softmax_cross_entropy"]
+    assert "o_{3} - y_{3}" in key["two_layer_backprop"] and "y_{1} + y_{2}" not in key["two_layer_backprop"]
+    assert r"\frac{\partial L}{\partial w_3} &\approx 0.0006" in key["backprop_by_hand"]
+    assert r"&\approx -0.9900" in key["autodiff_traces"]
+    assert "1 e^" not in key["softmax_cross_entropy"]
+    assert "n - k + 1" in key["conv_dot_shift"]
+    assert "0 &= 0" not in key["decision_boundary"]
+    for text in key.values():
+        assert r"\operatorname{round}" not in text and r"\right|_{" not in text  # no helper notation
+
+
+def test_derivation_rules_stand_beside_their_steps():
+    text = render_problem(PROBLEMS["softmax_cross_entropy"])
+    assert r"\tag*{\small quotient rule}" in text
+
+
+# --- long lines -----------------------------------------------------------------------------------
+
+
+def test_width_counts_what_prints():
+    assert width(r"\frac{a + b + c}{2}") < width("a + b + c + 2")  # a fraction is as wide as its wider part
+    assert width(r"\left(x\right)") == width("(x)") == 3  # \left and \right take no room of their own
+    assert width(r"\begin{matrix}aaaa\\bb\end{matrix}") < width("aaaabb") + 8  # a column is as wide as its widest row
+
+
+def test_a_long_sum_is_broken_into_lines_that_read_back_whole():
+    problem = PROBLEMS["two_layer_backprop"]
+    typeset = Typesetter(problem)
+    claim = problem.claim("input_gradient")
+    rows = typeset.claim(claim)
+    assert len(rows) >= 4 and all(r"\quad" in row or r"\partial E" in row for row in rows)
+    assert all(misread(problem, f) == "" for f in typeset.formulas)
+
+
+def test_overfull_boxes_are_read_from_the_log_with_their_claim(tmp_path):
+    log = tmp_path / "k.log"
+    log.write_text(
+        "derivs-key: p: statement\nOverfull \\hbox (0.4pt too wide) in paragraph\n"
+        "derivs-key: p: claim wide\nOverfull \\hbox (812.5pt too wide) detected at line 14\n",
+        encoding="latin-1",
+    )
+    boxes = overfull_boxes(log, at_least=1.0)
+    assert [(b.points, b.where) for b in boxes] == [(812.5, "p: claim wide")]
+    assert "812.5 pt past the margin" in str(boxes[0])
+
+
+# --- editions ------------------------------------------------------------------------------------
+
+
+def test_the_student_edition_has_no_verification_metadata_and_the_instructor_edition_has_it(bundled_report):
+    problem = PROBLEMS["sigmoid_derivative"]
+    students = render_problem(problem, bundled_report.results, "students")
+    instructors = render_problem(problem, bundled_report.results, "instructors")
+    assert r"\boxed{\frac{a}{4}}" in students and problem.statement in students
+    assert "proved" not in students and "points" not in students
+    assert "How each line was checked" in instructors and "proved" in instructors
+    methods = {r.symbolic.method for r in bundled_report.results if r.problem == problem.id}
+    assert all(method in instructors for method in methods)
+    with pytest.raises(ValueError, match="students, instructors"):
+        render_problem(problem, [], "teachers")
 
 
 def test_key_files_for_all_problems(tmp_path, bundled_report):
-    problems = [p for p in load_problems().values()]
+    problems = list(PROBLEMS.values())
     files = write_keys(problems, bundled_report.results, tmp_path)
     assert sorted(p.name for p in files.problems) == sorted(f"{p.id}.tex" for p in problems)
     combined = files.combined.read_text()
@@ -42,14 +171,23 @@ def test_key_files_for_all_problems(tmp_path, bundled_report):
         assert rf"\input{{{problem.id}.tex}}" in combined
 
 
+def _pdf_text(pdf) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("pdflatex") is None or shutil.which("pdftotext") is None, reason="needs pdflatex and pdftotext (CI installs them)")
-def test_key_compiles_to_a_pdf_whose_text_reads_back(tmp_path):
-    run = run_cli("key", "all", "--out", str(tmp_path), "--pdf")
+@pytest.mark.skipif(not HAS_TEX, reason="needs pdflatex and pdftotext (CI installs them)")
+@pytest.mark.parametrize("edition", ["students", "instructors"])
+def test_the_bundled_key_compiles_with_nothing_off_the_page(tmp_path, edition):
+    run = run_cli("key", "all", "--out", str(tmp_path), "--pdf", "--for", edition)
     assert run.returncode == 0, run.stdout + run.stderr
-    pdf = tmp_path / "answer_key.pdf"
-    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    for problem in load_problems().values():
-        assert problem.title in text
-    assert "Derivation" in text and "proved" in text
+    assert "past the margin" not in run.stderr
+    assert overfull_boxes(tmp_path / "answer_key.log", at_least=1.0) == []
+    text = _pdf_text(tmp_path / "answer_key.pdf")
+    for problem in PROBLEMS.values():
+        assert problem.title.split()[0] in text
+    assert "0.0006" in text and "\u22120.9900" in text  # the 4-decimal figures, with a typeset minus sign
+    if edition == "students":
+        assert "proved" not in text and "random points" not in text and "round4" not in text
+    else:
+        assert "How each line was checked" in text and "identical" in text

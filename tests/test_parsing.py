@@ -150,3 +150,22 @@ def test_bad_strings(text, message, position):
 def test_a_name_the_problem_does_not_know_is_a_clear_error_for_matrices():
     with pytest.raises(LatexError, match="not one of this problem's matrices"):
         parse_latex("Q_1 W_1", LINEAR)
+
+
+def test_a_problems_function_of_several_values_takes_them_all():
+    sizes = get_problem("conv_output_size")
+    out = next(f for f in sizes.definitions if str(f) == "out")
+    # out(n, k, p, s, d): n = 8, k = 5, p = 2, s = 1, d = 2 -> floor((8 + 4 - 8 - 1) / 1) + 1 = 4
+    reading = parse_latex(r"\operatorname{out}\left(8,5,2,1,2\right)", sizes)
+    assert reading == out(8, 5, 2, 1, 2) and sizes.expand_definitions(reading) == 4
+    with pytest.raises(LatexError, match="out takes 5 arguments, not 2"):
+        parse_latex(r"\operatorname{out}(8, 5)", sizes)
+    with pytest.raises(LatexError, match="takes one argument"):
+        parse_latex(r"\sigma(x, y)", TANH)
+
+
+def test_names_written_with_braces_are_the_problems_own_symbols():
+    network = get_problem("two_layer_backprop")
+    reading = parse_latex(r"W^{(1)}_{11} x_{1} + f^{(2)}_1 + x_1", network)
+    own = {s.name: s for s in sympy.sympify(network.claims[0].lhs).free_symbols | sympy.sympify(network.claims[2].lhs).free_symbols}
+    assert reading == own["W^{(1)}_{11}"] * own["x_{1}"] + own["f^{(2)}_{1}"] + own["x_{1}"]
