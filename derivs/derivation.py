@@ -26,7 +26,7 @@ DERIVATION_BUDGET = 60.0  # CPU seconds for a whole derivation, whatever its len
 MAX_DERIVATION = 200_000  # characters
 MAX_STEPS = 400
 ENVIRONMENTS = r"align\*?|aligned|alignat\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?"
-NAME = r"\\?[A-Za-z]+(?:_(?:\{\\text(?:rm)?\{\w+\}\}|\{?-?[\w,]+\}?))?"  # x_3, \Sigma_1, w_{kj}, v_{-1}: a name a write-up gives a value
+NAME = r"\\?[A-Za-z]+(?:_(?:\{\\text(?:rm)?\{\w+\}\}|\{?-?[\w,]+\}?))?(?:(?<=\w)'|(?<=\})')?"  # x_3, \Sigma_1, w_{kj}, v_{-1}, w_1': a name a write-up gives a value
 DECORATED = r"\\(?:hat|tilde|bar|dot|ddot)\s*\{?\\?\w+\}?(?:_\{?-?[\w,]+\}?)?"  # \hat{y}, \dot{v}_{-1}, \bar{x}_1
 LABEL = NAME + "|" + DECORATED  # what may name a chain (\Sigma_1 : ...)
 CHAIN = r"=(?!=)|\\approx(?![A-Za-z])"  # the links of a chain: A = B \approx 0.7971
@@ -55,8 +55,10 @@ DISPLAY = re.compile(
 )
 INLINE = re.compile(r"(?<![$\\])\$([^$\n]+)\$(?!\$)")
 # An inline equation worth checking starts as given values, arithmetic or a function's definition do:
-# (x_1, x_2) = (2, 5), x_3 = -0.3, 100,000 \cdot 1,000 = 10^7, \frac{1}{9} = .., \sigma(x) = ...; not "x = 0" (where).
-INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-z]+\s*\()[^=]*=")
+# (x_1, x_2) = (2, 5), x_3 = -0.3, 100,000 \cdot 1,000 = 10^7, \frac{1}{9} = .., \sigma(x) = ..., b = 0.1, \eta = 0.1;
+# not "x = 0", "z = 0" or "t = 1" (where a function is looked at, not a value given).
+INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-z]+\s*\()[^=]*="
+                             r"|\s*(?:[a-su-wy]|\\[a-z]+)\s*=\s*-?\d*\.?\d+\s*$")
 # A heading starts a new part of the write-up: the names it defines for itself start afresh.
 HEADING = re.compile(r"^\s*(?:#{1,6}\s|\\(?:sub)*section\b|\*\*\s*(?:Question|Problem|Exercise)\b|(?:Question|Problem|Exercise)\s+\d"
                      r"|\d+(?:\.\d+)*\s+[A-Z][a-z]+(?:\s+[a-z]+)*\s*$)")
@@ -321,17 +323,42 @@ def _with_free_symbols(problem: Problem, exprs) -> Problem:
     extra: list = list(vectors_for(exprs, declared, length))
     for expr in exprs:
         entries = expr.atoms(sympy.Indexed)
-        indices = {i for entry in entries for i in entry.indices}
+        indices = {i for entry in entries for i in entry.indices} | {a for d in expr.atoms(sympy.KroneckerDelta) for a in d.args}
+        sizes = {high for total in expr.atoms(sympy.Sum, sympy.Product) for _, _, high in total.limits}  # the K of \sum_{k=1}^K
         labels = {entry.base.label for entry in entries}
         for symbol in expr.free_symbols - labels:
             if isinstance(symbol, sympy.Symbol) and symbol not in declared and symbol not in {getattr(v, "symbol", None) for v in extra}:
-                if symbol == DOCUMENT_SIZE:
+                if symbol == DOCUMENT_SIZE or symbol in sizes:
                     extra.append(Size(symbol, (2, 3, 5)))
                 elif symbol in indices:
-                    extra.append(Index(symbol, DOCUMENT_SIZE if problem.document else length))
+                    upper = sympy.Max(*sizes) if sizes else DOCUMENT_SIZE if problem.document else length
+                    extra.append(Index(symbol, upper))
+                    if upper == DOCUMENT_SIZE and DOCUMENT_SIZE not in declared | {getattr(v, "symbol", None) for v in extra}:
+                        extra.append(Size(DOCUMENT_SIZE, (2, 3, 5)))
                 else:
                     extra.append(Scalar(symbol, 0.2, 3) if symbol.is_positive else Scalar(symbol))
     return replace(problem, variables=problem.variables + tuple(extra)) if extra else problem
+
+
+_ENTRY_NAME = re.compile(r"(.+?)_\{?([a-z0-9]{1,2})\}?")
+
+
+def _entries_by_name(sides: tuple) -> tuple:
+    """y_i beside \\sum_k y_k is the i-th entry of that y, not a name of its own (which would make
+    \\sum_k y_k 1\\{k = i\\} = y_i look false)."""
+    exprs = [side for side in sides if isinstance(side, sympy.Basic)]
+    entries = [entry for expr in exprs for entry in expr.atoms(sympy.Indexed)]
+    ranks = {str(entry.base.label): (entry.base, len(entry.indices)) for entry in entries}
+    if not ranks:
+        return sides
+    known = {s.name: s for expr in exprs for s in expr.free_symbols if isinstance(s, sympy.Symbol)}
+    swaps = {}
+    for name, symbol in known.items():
+        match = _ENTRY_NAME.fullmatch(name)
+        if match and match.group(1) in ranks and len(match.group(2)) == ranks[match.group(1)][1]:
+            indices = [sympy.Integer(c) if c.isdigit() else known.get(c, sympy.Symbol(c, real=True)) for c in match.group(2)]
+            swaps[symbol] = ranks[match.group(1)][0][tuple(indices) if len(indices) > 1 else indices[0]]
+    return tuple(side.xreplace(swaps) if isinstance(side, sympy.Basic) and swaps else side for side in sides)
 
 
 DOCUMENT = Problem(id="write-up", title="", statement="", variables=(), claims=(), document=True)  # no problem named
@@ -420,7 +447,8 @@ class Document:
         context = self.context
         if key in self.valued:
             block, kind = self.valued[key]
-            return block != step.block and ("table" in (kind, step.block_kind) or links > 1)
+            given_anew = kind == step.block_kind == "inline" and _NUMBER_ONLY.fullmatch(step.rhs)  # "$s = 1$ ... then $s = 2$"
+            return block != step.block and ("table" in (kind, step.block_kind) or links > 1 or bool(given_anew))
         known = key in context.expressions or key in context.symbols or name in context.vectors or name in self.problem.names
         return not known
 
@@ -445,6 +473,8 @@ def _function_definition(step: Step, document: Document, chain: list[str]):
     body = parse_latex(body_text, document.problem)
     body = body.xreplace({s: variable for s in body.free_symbols if getattr(s, "name", None) == variable.name})
     if isinstance(body, (sympy.Tuple, sympy.MatrixBase)) or getattr(body, "is_Relational", False):
+        return None
+    if variable not in body.free_symbols:  # a = \sigma(z) = \frac{1}{1 + e^{0.5}}: z's value put in, not a definition
         return None
     return name, sympy.Lambda(variable, body)
 
@@ -511,6 +541,7 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
         with time_limit(timeout):
             problem = _with_matrices(problem, step)
             left, right = _parse_side(step.lhs, problem, step.names), _parse_side(step.rhs, problem, step.names)
+            left, right = _entries_by_name((left, right))
             context = _with_free_symbols(problem, (left, right))
             rounded = _as_written(step, left, right, context)
             if rounded is not None:
@@ -532,9 +563,19 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
         return replace(step, verdict="undecided", feedback=unshown)
     if decision.verdict == "different":
         witness = vars(decision.witness) if decision.witness else None
-        where = f"at {decision.witness.point} the left side is {decision.witness.lhs} and the right side {decision.witness.rhs}" if decision.witness else decision.note
+        at = f"at {decision.witness.brief_point} " if decision.witness and decision.witness.point.strip() else ""
+        where = f"{at}the left side is {decision.witness.lhs} and the right side {decision.witness.rhs}" if decision.witness else decision.note
         return replace(step, verdict="invalid", feedback=where, witness=witness)
     return replace(step, verdict="undecided", feedback=decision.note)
+
+
+_NEW_PARAMETER = re.compile(r"\\(tilde|hat|bar)|'$")  # \tilde{\omega}, \hat w, w': new parameters, defined after use
+
+
+def _names_in(side) -> set[str]:
+    if not isinstance(side, sympy.Basic):
+        return set()
+    return {s.name for s in side.free_symbols if isinstance(s, sympy.Symbol)} | {str(e.base.label) for e in side.atoms(sympy.Indexed)}
 
 
 def _not_shown_wrong(left, right, problem: Problem) -> str | None:
@@ -548,6 +589,9 @@ def _not_shown_wrong(left, right, problem: Problem) -> str | None:
     undefined = sorted(applied - FREE_FUNCTION_NAMES - {str(f) for f in problem.definitions})
     if undefined:
         return f"{', '.join(undefined)} is not defined in the write-up: the step holds only for some"
+    introduced = sorted(_names_in(right) - _names_in(left))
+    if introduced and all(_NEW_PARAMETER.search(name) for name in introduced):
+        return f"the step introduces {', '.join(introduced)}, which it does not define: the values that make it hold are not judged"
     sides = [problem.expand_definitions(side) for side in (left, right)]
     if any(isinstance(side, sympy.Basic) and side.has(sympy.Derivative) and value == 0 for side, value in zip((left, right), sides)):
         return "a derivative the write-up's definitions make 0 (of a vector or matrix quantity?): not judged"
@@ -558,6 +602,7 @@ def _not_shown_wrong(left, right, problem: Problem) -> str | None:
 
 
 _DECIMAL = re.compile(r"(?<![\w.])(\d*)\.(\d+)")
+_NUMBER_ONLY = re.compile(r"\s*-?\d*\.?\d+\s*")
 _DECIMAL_IN_TEXT = re.compile(r"(?<![\w.])\d*\.\d{4,}")  # rounded values; 0.8 or 1.368 are inputs, taken as exact
 
 

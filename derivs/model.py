@@ -269,21 +269,36 @@ def rename_bound(expr, taken):
     return expr.replace(lambda e: isinstance(e, (sympy.Sum, sympy.Product)) and any(limit[0] in taken for limit in e.limits), rename)
 
 
-def vectors_for(exprs, declared, default_length=3) -> tuple[Vector, ...]:
+def vectors_for(exprs, declared, default_length=3) -> tuple[Vector | Table, ...]:
     """A Vector for each IndexedBase the expressions use that `declared` lacks (x in \\sum_{j=1}^{n} x_j),
-    as long as the largest upper bound of the sums its entries appear in (else `default_length`)."""
+    as long as the largest upper bound of the sums its entries appear in (else `default_length`); a Table,
+    that size each way, for one written with two indices (w_{kj}, from 0 where w_{j0} is used)."""
     lengths: dict = {}
+    pairs: dict = {}  # base -> the indices it is used with, for those with two
+    every_bound = {high for expr in exprs if isinstance(expr, sympy.Basic) for total in expr.atoms(sympy.Sum, sympy.Product) for _, _, high in total.limits}
     for expr in exprs:
         if not isinstance(expr, sympy.Basic):
             continue
         for entry in expr.atoms(sympy.Indexed):
             lengths.setdefault(entry.base, set())
+            if len(entry.indices) == 2:
+                pairs.setdefault(entry.base, []).append(entry.indices)
         for total in expr.atoms(sympy.Sum, sympy.Product):
             uppers = {high for _, _, high in total.limits}
             for entry in total.function.atoms(sympy.Indexed):
                 lengths[entry.base] |= uppers
-    return tuple(Vector(base, sympy.Max(*uppers) if uppers else default_length)
-                 for base, uppers in sorted(lengths.items(), key=lambda item: str(item[0])) if base not in declared)
+    out: list = []
+    for base, uppers in sorted(lengths.items(), key=lambda item: str(item[0])):
+        if base in declared:
+            continue
+        size = sympy.Max(*uppers) if uppers else default_length
+        if base in pairs:  # a free row index (w_{kj} for every k) may run as far as any sum does
+            starts = [0 if any(p[n] == 0 for p in pairs[base]) else 1 for n in (0, 1)]
+            size = sympy.Max(*every_bound) if every_bound else default_length
+            out.append(Table(base, size, size, row_start=starts[0], column_start=starts[1]))
+        else:
+            out.append(Vector(base, size))
+    return tuple(out)
 
 
 # --- numbers to a stated number of decimals --------------------------------------------------

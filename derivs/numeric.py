@@ -37,6 +37,13 @@ class Witness:
     def __str__(self) -> str:
         return f"at {self.point}: left side = {self.lhs}, right side = {self.rhs}"
 
+    @property
+    def brief_point(self) -> str:
+        """The point for a reader: its first six values, then how many more (a weight table has dozens)."""
+        if len(self.values) <= 6:
+            return self.point
+        return ", ".join(f"{name}={value}" for name, value in self.values[:6]) + f", ... ({len(self.values) - 6} more values)"
+
 
 @dataclass(frozen=True)
 class NumericResult:

@@ -49,6 +49,7 @@ class Context:
     matrix_letters: bool = False  # free context: capital and bold names are matrices (set when a transpose is written)
     document: bool = False  # a write-up's notation (Problem.document): words are names, bare sums run to n
     arities: dict[str, int] = field(default_factory=dict)  # a problem's functions of several values: out(n, k, p, s, d)
+    of_vectors: set[str] = field(default_factory=set)  # functions of a vector's entries: E(o) = -sum_i y_i log o_i
 
     @classmethod
     def for_problem(cls, problem: Problem | None) -> "Context":
@@ -90,6 +91,10 @@ class Context:
             context.functions[str(function)] = function
             if len(body.variables) > 1:
                 context.arities[str(function)] = len(body.variables)
+            elif body.expr.has(sympy.Indexed):  # E(o) = -sum_i y_i log o_i: o only through its entries o_i
+                entries_hidden = body.expr.xreplace({entry: sympy.Dummy() for entry in body.expr.atoms(sympy.Indexed)})
+                if body.variables[0] not in entries_hidden.free_symbols:
+                    context.of_vectors.add(str(function))
         for name, value in problem.names.items():
             if isinstance(value, sympy.MatrixSymbol):
                 context.matrices[plain_name(name)] = value
@@ -730,6 +735,8 @@ class _Parser:
             except _NoArgument:
                 self.position = saved  # \sigma^2 with nothing to apply it to: the name itself
         key = f"{base}^({layer})" if layer else base
+        if subscript is not None and self.at("symbol", "'"):
+            return self._primed(plain_name(f"{key}_{{{subscript.raw}}}"))
         value = self.resolve(key, subscript, token)
         if self.at("symbol", "'") and isinstance(value, sympy.Symbol):
             primes = 0
@@ -742,6 +749,18 @@ class _Parser:
                 return self.apply(value, base, token)
             return value.build(sympy.Symbol(_vector_name(self.context)), self.context.index)
         return value
+
+    def _primed(self, name: str):
+        """w_1' (an updated weight): a name of its own, even where w_1 has a value."""
+        primes = 0
+        while self.at("symbol", "'"):
+            self.take()
+            primes += 1
+        full = name + "'" * primes
+        for table in (self.context.expressions, self.context.symbols):
+            if full in table:
+                return table[full]
+        return self.context.symbol(full)
 
     def _unknown_function_ahead(self, base: str) -> bool:
         if self.at("symbol", "'"):
@@ -838,12 +857,14 @@ class _Parser:
         return context.symbol(name)
 
     def _bound_entry(self, subscript: "Subscript"):
-        """The index of x_j when it uses a sum's bound index (x_{j+1} under \\sum_j), else None (x_{k=j} stays a name)."""
+        """The index of x_j when it uses a sum's bound index (x_{j+1} under \\sum_j), else None (x_{k=j} stays a name);
+        two indices, (k, j), for a weight written w_{kj} or w_{j0} under \\sum_j."""
         try:
-            entry = subscript.value()
+            pair = subscript.pair()
+            entry = pair if pair is not None else subscript.value()
         except LatexError:
             return None
-        return entry if getattr(entry, "free_symbols", set()) & set(self.bound) else None
+        return entry if getattr(sympy.sympify(entry), "free_symbols", set()) & set(self.bound) else None
 
     def _refuse_unknown_matrix(self, name: str, token: Token) -> None:
         """In a problem about matrices, an unknown capital name is a typo, not a new scalar."""
@@ -1250,7 +1271,7 @@ class _Parser:
         def written(span):
             return self.text[self.tokens[span[0]].position : self.tokens[span[1]].position].strip()
         name = f"\\frac{{{written(numerator)}}}{{{written(denominator)}}}"
-        return self.context.expressions.get(name, sympy.Symbol(name, real=True))  # its value, once the write-up gave one
+        return self.context.expressions.get(spelled(name), sympy.Symbol(name, real=True))  # its value, once the write-up gave one
 
     def _after_d(self, start: int, end: int) -> int | None:
         """Where a derivative's mark (d, \\partial, \\mathrm{d}) opening tokens[start:end] ends; None if there is none."""
@@ -1298,6 +1319,8 @@ class _Parser:
         name = token.text if token.kind in ("letter", "command") else None
         if name and self.context.function(name) is not None and self.peek(1).kind == "end":
             self.take()
+            if self.context.document and name in self.context.of_vectors:
+                return sympy.Symbol(name, real=True)  # dE/dx for E(o) of a vector o: a quantity of its own, not E(x)
             function = self.context.function(name)
             if isinstance(function, IndexedFunction):
                 return function.build(sympy.Symbol(_vector_name(self.context)), self.context.index)
