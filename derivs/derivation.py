@@ -26,11 +26,12 @@ DERIVATION_BUDGET = 60.0  # CPU seconds for a whole derivation, whatever its len
 MAX_DERIVATION = 200_000  # characters
 MAX_STEPS = 400
 ENVIRONMENTS = r"align\*?|aligned|alignat\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?"
-NAME = r"\\?[A-Za-z]+(?:_(?:\{\\text(?:rm)?\{\w+\}\}|\{?-?[\w,]+\}?))?(?:(?<=\w)'|(?<=\})')?"  # x_3, \Sigma_1, w_{kj}, v_{-1}, w_1': a name a write-up gives a value
+NAME = r"\\?[A-Za-z]+(?:_(?:\{\\text(?:rm)?\{\w+\}\}|\{?-?[\w,]+\}?))?(?:(?<=\w)'+|(?<=\})'+)?"  # x_3, \Sigma_1, w_{kj}, v_{-1}, w_1': a name a write-up gives a value
 DECORATED = r"\\(?:hat|tilde|bar|dot|ddot)\s*\{?\\?\w+\}?(?:_\{?-?[\w,]+\}?)?"  # \hat{y}, \dot{v}_{-1}, \bar{x}_1
-LABEL = NAME + "|" + DECORATED  # what may name a chain (\Sigma_1 : ...)
+ENTRY = r"[A-Za-z]'*\(\s*\d+\s*,\s*\d+\s*\)"  # F'(1,1): an entry of a feature map
+LABEL = NAME + "|" + DECORATED + "|" + ENTRY  # what may name a chain (\Sigma_1 : ...)
 CHAIN = r"=(?!=)|\\approx(?![A-Za-z])"  # the links of a chain: A = B \approx 0.7971
-IMPLIES = r"\\Rightarrow|\\implies|\\Longrightarrow|\\therefore"
+IMPLIES = r"\\Rightarrow|\\implies|\\Longrightarrow|\\therefore|\\rightarrow|\\longrightarrow"  # \\rightarrow between equations: "so"
 _DECIMAL_OR_INTEGER = re.compile(r"-?\s*\d*\.?\d+$")
 UNDERBRACE = r"\\underbrace\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}\s*_\s*\{([^{}]*)\}"
 
@@ -151,6 +152,9 @@ def _strip_annotations(line: str) -> str:
     line = re.sub(r"^\s*\\(?:Downarrow|Uparrow|downarrow|uparrow)\s*", " ", line)  # a table's arrow, not mathematics
     line = re.sub(r"^\s*(" + LABEL + r")\s*:(?!=)\s*(?=\S)", r"\1 = ", line)  # \Sigma_1 : x_1 w_1 + ... names the chain
     line = re.sub(r"\\boxed\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}", r"\1", line)
+    line = re.sub(r"\\textcircled\s*\{[^{}]*\}", " ", line)  # circled item numbers: (a)(1) TP_1 = ...
+    for _ in range(3):  # \underline{\underline{61706}}: a result underlined twice is still 61706
+        line = re.sub(r"\\underline\s*\{((?:[^{}]|\{[^{}]*\})*)\}", r"\1", line)
     return line.replace("&", " ").strip().rstrip(".,;")
 
 
@@ -163,14 +167,25 @@ def _arrow(match: re.Match) -> str:
     return " = "
 
 
+_INNER_ENVIRONMENT = re.compile(r"\\begin\{([pbvBV]?matrix|array|cases|dcases)\}.*?\\end\{\1\}", re.S)
+_ROW, _CELL = "\x01", "\x02"  # a matrix's \\ and & while the block is cut into lines
+
+
+def _protect_environments(body: str) -> str:
+    """A matrix's or cases' rows and cells are not the lines and columns of an align: keep them whole."""
+    return _INNER_ENVIRONMENT.sub(lambda m: m.group(0).replace("\\\\", _ROW).replace("&", _CELL), body)
+
+
 def block_lines(first_line: int, body: str) -> list[Line]:
     lines = []
     offset = 0
+    body = _protect_environments(body)
     for raw in re.split(r"\\\\(?:\s*\[[^\]]*\])?", body):
         content_at = offset + len(raw) - len(raw.lstrip())
         number = first_line + body.count("\n", 0, content_at)
         offset += len(raw) + 2
-        cleaned = _strip_annotations(raw)
+        cleaned = _strip_annotations(raw).replace(_ROW, "\\\\").replace(_CELL, "&")
+        raw = raw.replace(_ROW, "\\\\").replace(_CELL, "&")
         if cleaned:
             names = tuple((name.strip(), body) for body, name in re.findall(UNDERBRACE, raw))
             lines.append(Line(number, cleaned, names))

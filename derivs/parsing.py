@@ -900,6 +900,8 @@ class _Parser:
         arguments = self.arguments(name, token)
         if isinstance(function, IndexedFunction):
             value = function.build(arguments[0], self._entry_index())
+        elif self.context.document and len(arguments) > 1 and str(function) not in self.context.functions and isinstance(function, sympy.core.function.UndefinedFunction):
+            value = self._written_function(name, arguments, primes)
         elif len(arguments) != self.context.arities.get(str(function), 1) and function not in dialect.VARIADIC.values():
             wanted = self.context.arities.get(str(function), 1)
             raise self.error(f"{name} takes {'one argument' if wanted == 1 else f'{wanted} arguments'}, not {len(arguments)}", token)
@@ -908,6 +910,14 @@ class _Parser:
         else:
             value = self._call(function, arguments, primes, token)
         return self._power(value, power, token) if power is not None else value
+
+    def _written_function(self, name: str, arguments: list, primes: int):
+        """A write-up's F'(1,1) is the name of a feature map's entry (its value once given); L(y, \\hat y) a
+        function of its values."""
+        if all(getattr(argument, "is_Integer", False) for argument in arguments):
+            entry = f"{name}{chr(39) * primes}({','.join(map(str, arguments))})"
+            return self.context.expressions.get(entry, sympy.Symbol(entry, real=True))
+        return sympy.Function(name + chr(39) * primes)(*arguments)
 
     def _layer_ahead(self) -> bool:
         return self.at("symbol", "{", ahead=1) and self.at("symbol", "(", ahead=2)
@@ -1463,6 +1473,11 @@ class _Parser:
         self.take()
         with self.bounded(end):
             variable = self.expression()
+            implicit = self.context.document and variable in (sympy.oo, -sympy.oo) and self.peek().kind == "end"  # \\lim_{+\\infty}
+        if implicit:
+            self.position = end + 1
+            return self._limit_of_its_one_variable(self.term(), variable, token)
+        with self.bounded(end):
             if not self.at("command", "to", "rightarrow", "longrightarrow") and not (self.at("symbol", "-") and self.at("symbol", ">", ahead=1)):
                 raise self.error("a limit reads \\lim_{x \\to a}")
             if self.at("symbol", "-"):
@@ -1483,6 +1498,14 @@ class _Parser:
         if point in (sympy.oo, -sympy.oo):
             return sympy.Limit(body, variable, point)
         return sympy.Limit(body, variable, point, direction)
+
+    def _limit_of_its_one_variable(self, body, point, token: Token):
+        """A write-up's \\lim_{+\\infty} body: the limit in the body's one variable (none: the body itself)."""
+        names = sorted(body.free_symbols, key=str) if isinstance(body, sympy.Basic) else []
+        if len(names) > 1:
+            shown = ", ".join(map(str, names))
+            raise self.error(f"\\lim_{{{sympy.latex(point)}}} does not say which of {shown} goes to {sympy.latex(point)}: write \\lim_{{{names[0]} \\to {sympy.latex(point)}}}", token)
+        return sympy.Limit(body, names[0], point) if names else body
 
     def _one_sided(self, end: int) -> tuple[str, int]:
         """x \\to 0^+, 0^{-}, 0+: the side a limit comes from, and where its point ends."""

@@ -154,6 +154,16 @@ def test_values_given_in_the_text_carry_into_the_working():
         ("$$E(o) = - \\sum_i^K y_i \\log o_i$$\n\n$$\\frac{\\partial E}{\\partial x} = W_1 (o - y)$$", ["definition", "definition"]),
         # a = sigma(z) = 1/(1 + e^{0.5}) puts z's value in; it does not redefine sigma as a constant
         ("$$z = -0.5$$\n\n$$a = \\sigma(z) = \\frac{1}{1 + e^{0.5}} = 0.3775$$\n\n$$\\sigma(2) = 0.8808$$", ["definition", "definition", "valid", "valid", "valid"]),
+        # \lim_{+\infty} with one variable in sight: the limit in it (1/(1 + e^{-x}) -> 1, not 0 as x -> +infinity)
+        (r"$$\lim_{+\infty} \frac{1}{1+e^{-x}} = 1$$", ["valid"]),
+        (r"$$\lim_{+\infty} \frac{1}{1+e^{-x}} = 0$$", ["invalid"]),
+        # circled item numbers and a doubly underlined result are decoration: 156 + 2416 = 2572
+        (r"$$\textcircled{a} \textcircled{1} \quad TP_1 = (5 \times 5 \times 1 + 1) \times 6 = 156$$" "\n\n" r"$$= \underline{\underline{156}}$$", ["definition", "valid", "valid"]),
+        # F'(1,1) names an entry of a feature map: 0(-1) + 3(0.5) + 5(2) = 11.5
+        (r"$$F'(1,1) = 0 \cdot (-1) + 3 \cdot 0.5 + 5 \cdot 2 = 11.5$$", ["definition", "valid"]),
+        (r"$$F'(1,2) = 0 \cdot (-1) + 3 \cdot 0.5 + 5 \cdot 2 = 12.5$$", ["definition", "invalid"]),
+        # a matrix's rows inside an aligned block are not the block's lines
+        (r"$$\begin{aligned} F &= \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} \\ G &= F + F \end{aligned}$$", ["definition", "definition"]),
     ],
 )
 def test_write_up_notation(text, verdicts):
