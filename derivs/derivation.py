@@ -413,6 +413,32 @@ def _with_matrices(problem: Problem, step: Step) -> Problem:
     return replace(problem, variables=variables, names={**problem.names, **found})
 
 
+MATRIX_DECLARATION = re.compile(r"(" + NAME + r"|\\mathbf\s*\{\s*[A-Za-z]\s*\})\s*\\in\s*\\mathbb\s*\{?R\}?\s*\^\s*\{([^{}]+?)\s*\\times\s*([^{}]+?)\}")
+
+
+def with_declared_matrices(problem: Problem, text: str) -> Problem:
+    """`W_1 \\in \\mathbb{R}^{m \\times n}` anywhere in a write-up makes W_1 an m x n matrix for all of it:
+    products keep their order and transposes their meaning (sizes sampled from 2 and 3)."""
+    if not problem.document:
+        return problem
+    sizes: dict[str, sympy.Basic] = {}
+
+    def size(text: str):
+        text = text.strip()
+        if text.isdigit():
+            return sympy.Integer(text)
+        return sizes.setdefault(text, sympy.Symbol(text.lstrip("\\"), integer=True, positive=True))
+
+    matrices = {}
+    for name, rows, columns in MATRIX_DECLARATION.findall(text):
+        key = _name_key(re.sub(r"\\mathbf\s*\{\s*([A-Za-z])\s*\}", r"\1", name))
+        matrices[key] = sympy.MatrixSymbol(key, size(rows), size(columns))
+    if not matrices:
+        return problem
+    declared = tuple(Size(s, (2, 3)) for s in sizes.values()) + tuple(Matrix(m) for m in matrices.values())
+    return replace(problem, variables=problem.variables + declared, names={**problem.names, **matrices})
+
+
 FUNCTION_DEFINITION = re.compile(r"(\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*\(\s*(?:\\mathbf\s*\{\s*)?([A-Za-z])\s*\}?\s*\)")
 
 
@@ -523,6 +549,8 @@ def _named_quantity(step: Step, document: Document, links: int):
     if re.fullmatch(LABEL, text):
         if document.context.function(text.lstrip("\\")) is not None or not document.may_define(text, step, links):
             return None
+        if document.context.matrices and isinstance(_reading_or_none(text, document.problem), (sympy.MatMul, sympy.MatAdd)):
+            return None  # WV with W and V declared matrices is their product, not a name
         return _name_key(text)
     if text.startswith("\\frac"):
         try:
@@ -532,6 +560,13 @@ def _named_quantity(step: Step, document: Document, links: int):
         if isinstance(quantity, sympy.Symbol) and quantity.name.startswith("\\frac") and document.may_define(quantity.name, step, links):
             return quantity.name
     return None
+
+
+def _reading_or_none(text: str, problem: Problem):
+    try:
+        return parse_latex(text, problem)
+    except LatexError:
+        return None
 
 
 def _carried_value(chain: list[str], document: Document):
@@ -869,7 +904,7 @@ def derivation_limit(steps: int, timeout: float) -> float:
 def check_derivation_now(text: str, problem: Problem | None = None, timeout: float = STEP_TIMEOUT) -> DerivationReport:
     """In this process, under CPU limits per step and for the whole. Use check_derivation for untrusted text."""
     started = cpu_seconds()
-    steps = _judge_all(bounded_steps(text), problem, timeout)
+    steps = _judge_all(bounded_steps(text), with_declared_matrices(problem or DOCUMENT, text), timeout)
     return DerivationReport(steps, cpu_seconds() - started)
 
 

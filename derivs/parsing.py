@@ -316,8 +316,8 @@ class _Parser:
                     run = self._join(at, run, "command")
                 elif self.context.document and word[0] == "d" and self.context.function(word[1:]) is not None:
                     run = self._join(at + 1, run, "command")  # \\frac{dGELU}{dx}: d, then the function
-                elif self.context.document and (run - at >= 4 or word in dialect.DOCUMENT_WORDS or word.isupper()):
-                    run = self._join(at, run, "letter")  # a write-up's name: out, dim, TP
+                elif self.context.document and (run - at >= 4 or word in dialect.DOCUMENT_WORDS or word.isupper()) and not set(word) <= set(self.context.matrices):
+                    run = self._join(at, run, "letter")  # a write-up's name: out, dim, TP (not WV for declared matrices W, V)
                 elif run - at >= 3 and self._reads_as_prose(word):
                     raise LatexError(f"'{word}' would be read as the product {'·'.join(word)}: write a function with a backslash "
                                      r"(\exp, \tanh), separate factors (a \cdot b), or leave words out of the answer", self.text, self.tokens[at].position)
