@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field, replace
 import sympy
 
 from .equivalence import decide
-from .model import Index, Matrix, Problem, Scalar, Size, Vector, vectors_for
+from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Vector, vectors_for
 from . import dialect
 from .parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, LatexError, parse_latex, plain_name
 from .sandbox import Overrun, run_limited
@@ -376,7 +376,21 @@ def _entries_by_name(sides: tuple) -> tuple:
     return tuple(side.xreplace(swaps) if isinstance(side, sympy.Basic) and swaps else side for side in sides)
 
 
-DOCUMENT = Problem(id="write-up", title="", statement="", variables=(), claims=(), document=True)  # no problem named
+def _softmax_entry(argument, index):
+    """A write-up's S(\\mathbf{x} + c)_i: the softmax's i-th entry e^{x_i + c} / sum_j e^{x_j + c}, over the one
+    vector (x or z, bold or not) in the argument; without an entry or a vector, S stays a function of its own."""
+    vectors = [s for s in getattr(argument, "free_symbols", ()) if isinstance(s, sympy.Symbol) and s.name in ("x", "z")]
+    if index is None or len(vectors) != 1:
+        return sympy.Function("S")(argument)
+    vector = sympy.IndexedBase(vectors[0].name, real=True)
+    j = sympy.Dummy("j", integer=True)
+    entry = lambda k: sympy.exp(argument.xreplace({vectors[0]: vector[k]}))  # noqa: E731
+    return entry(index) / sympy.Sum(entry(j), (j, 1, DOCUMENT_SIZE))
+
+
+# A write-up with no problem named: the course's functions are known by default (the dialect's sigma, tanh,
+# ReLU, H, GELU, and the softmax S(x)_i here); a write-up may define sigma, GELU, H or S for itself.
+DOCUMENT = Problem(id="write-up", title="", statement="", variables=(), claims=(), document=True, names={"S": IndexedFunction(_softmax_entry)})
 
 
 def _parse_side(text: str, problem: Problem, names: tuple):
@@ -490,7 +504,8 @@ class Document:
             block, kind = self.valued[key]
             given_anew = kind == step.block_kind == "inline" and _NUMBER_ONLY.fullmatch(step.rhs)  # "$s = 1$ ... then $s = 2$"
             return block != step.block and ("table" in (kind, step.block_kind) or links > 1 or bool(given_anew))
-        known = key in context.expressions or key in context.symbols or name in context.vectors or name in self.problem.names
+        default = self.problem.names.get(name) is DOCUMENT.names.get(name, False)  # the softmax S until the text says otherwise
+        known = key in context.expressions or key in context.symbols or name in context.vectors or name in self.problem.names and not default
         return not known
 
 
@@ -547,7 +562,8 @@ def _named_quantity(step: Step, document: Document, links: int):
     if step.kind != "equal" or step.lhs != step.start and not ("_" in text and re.fullmatch(LABEL, text)):
         return None  # inside a chain, only a subscripted name is new: S(x_k) = p_k = \frac{..}{..}
     if re.fullmatch(LABEL, text):
-        if document.context.function(text.lstrip("\\")) is not None or not document.may_define(text, step, links):
+        shadowed = text.lstrip("\\") in dialect.REDEFINABLE | set(DOCUMENT.names)  # S = k(w - f + 2p)/s + 1: a size, not softmax
+        if document.context.function(text.lstrip("\\")) is not None and not shadowed or not document.may_define(text, step, links):
             return None
         if document.context.matrices and isinstance(_reading_or_none(text, document.problem), (sympy.MatMul, sympy.MatAdd)):
             return None  # WV with W and V declared matrices is their product, not a name

@@ -162,6 +162,9 @@ def test_values_given_in_the_text_carry_into_the_working():
         # F'(1,1) names an entry of a feature map: 0(-1) + 3(0.5) + 5(2) = 11.5
         (r"$$F'(1,1) = 0 \cdot (-1) + 3 \cdot 0.5 + 5 \cdot 2 = 11.5$$", ["definition", "valid"]),
         (r"$$F'(1,2) = 0 \cdot (-1) + 3 \cdot 0.5 + 5 \cdot 2 = 12.5$$", ["definition", "invalid"]),
+        # the softmax S(x)_i is known by default: shifting every input by c changes nothing; adding c outside does
+        (r"$$S(\mathbf{x} + c)_i = \frac{e^{\mathbf{x}_i} e^c}{e^c \sum_j e^{\mathbf{x}_j}} = S(\mathbf{x})_i$$", ["valid", "valid"]),
+        (r"$$S(\mathbf{x} + c)_i = \frac{e^{x_i} + c}{\sum_j e^{x_j} + c}$$", ["invalid"]),
         # a name declared a matrix does not commute, and its transpose reverses a product
         ("Let $W \\in \\mathbb{R}^{n \\times n}$ and $V \\in \\mathbb{R}^{n \\times n}$.\n\n$$WV = VW$$\n\n$$(WV)^T = V^T W^T$$", ["invalid", "valid"]),
         # a matrix's rows inside an aligned block are not the block's lines
