@@ -376,6 +376,17 @@ def _entries_by_name(sides: tuple) -> tuple:
     return tuple(side.xreplace(swaps) if isinstance(side, sympy.Basic) and swaps else side for side in sides)
 
 
+def _one_length(sides: tuple) -> tuple:
+    """A bare \\sum_j (or the softmax S) runs to n, 'the length'; beside \\sum_{j=1}^K in the same step, n is K."""
+    exprs = [side for side in sides if isinstance(side, sympy.Basic)]
+    bounds = {high for expr in exprs for total in expr.atoms(sympy.Sum) for _, _, high in total.limits if isinstance(high, sympy.Symbol)}
+    named = bounds - {DOCUMENT_SIZE}
+    if DOCUMENT_SIZE not in bounds or len(named) != 1:
+        return sides
+    (length,) = named
+    return tuple(side.xreplace({DOCUMENT_SIZE: length}) if isinstance(side, sympy.Basic) else side for side in sides)
+
+
 def _softmax_entry(argument, index):
     """A write-up's S(\\mathbf{x} + c)_i: the softmax's i-th entry e^{x_i + c} / sum_j e^{x_j + c}, over the one
     vector (x or z, bold or not) in the argument; without an entry or a vector, S stays a function of its own."""
@@ -607,7 +618,7 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
         with time_limit(timeout):
             problem = _with_matrices(problem, step)
             left, right = _parse_side(step.lhs, problem, step.names), _parse_side(step.rhs, problem, step.names)
-            left, right = _entries_by_name((left, right))
+            left, right = _one_length(_entries_by_name((left, right)))
             context = _with_free_symbols(problem, (left, right))
             rounded = _as_written(step, left, right, context)
             if rounded is not None:

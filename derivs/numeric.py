@@ -374,9 +374,30 @@ def _cells(matrix) -> list:
     return [matrix[r, c] for r in range(matrix.rows) for c in range(matrix.cols)]
 
 
+_VALUES: dict = {}  # (expression, point, digits) -> value: a reference is evaluated once per point, not per answer
+_VALUES_KEPT = 50_000
+
+
 def point_value(expr, point, digits: int = DIGITS):
     """The value at a point (an mpmath number or matrix), or None where it is not finite: the walk
-    into mpmath, and sympy's evalf for what the walk does not know."""
+    into mpmath, and sympy's evalf for what the walk does not know. Remembered per point, so the
+    reference's values are worked out once for a whole class (cheap to key: sympy caches hashes)."""
+    try:
+        key = (expr, tuple(point.items()), digits)
+        value = _VALUES[key]
+        return value.copy() if isinstance(value, mpmath.matrix) else value  # a caller may not change the kept one
+    except TypeError:  # a mutable matrix cannot be a key: evaluated every time
+        return _point_value(expr, point, digits)
+    except KeyError:
+        pass
+    value = _point_value(expr, point, digits)
+    if len(_VALUES) >= _VALUES_KEPT:
+        _VALUES.clear()
+    _VALUES[key] = value
+    return value
+
+
+def _point_value(expr, point, digits: int):
     try:
         value = value_at(expr, point, digits + GUARD_DIGITS)
     except Unsupported:

@@ -165,6 +165,9 @@ def test_values_given_in_the_text_carry_into_the_working():
         # the softmax S(x)_i is known by default: shifting every input by c changes nothing; adding c outside does
         (r"$$S(\mathbf{x} + c)_i = \frac{e^{\mathbf{x}_i} e^c}{e^c \sum_j e^{\mathbf{x}_j}} = S(\mathbf{x})_i$$", ["valid", "valid"]),
         (r"$$S(\mathbf{x} + c)_i = \frac{e^{x_i} + c}{\sum_j e^{x_j} + c}$$", ["invalid"]),
+        # S, or a bare \sum_j, runs over the vector's length: beside \sum_{j=1}^K that length is K
+        (r"$$S(\mathbf{x})_i = \frac{e^{x_i}}{\sum_{j=1}^K e^{x_j}}$$", ["valid"]),
+        (r"$$\sum_j x_j = \sum_{j=1}^K x_j$$", ["valid"]),
         # a name declared a matrix does not commute, and its transpose reverses a product
         ("Let $W \\in \\mathbb{R}^{n \\times n}$ and $V \\in \\mathbb{R}^{n \\times n}$.\n\n$$WV = VW$$\n\n$$(WV)^T = V^T W^T$$", ["invalid", "valid"]),
         # a matrix's rows inside an aligned block are not the block's lines
