@@ -39,18 +39,21 @@ class HomeworkLatexPrinter(LatexPrinter):
         a name (E, or an author's name for it); sympy's operator form otherwise."""
         inner = expr.expr
         if isinstance(inner, sympy.Function) and inner.args == (expr.variables[0],) and len(set(expr.variables)) == 1 and expr.derivative_count <= 2:
-            return f"{self._function_name(inner)}{chr(39) * expr.derivative_count}({self._print(inner.args[0])})"
+            named = self._function_name(inner)  # e^{x} or |x| have no name to put a prime on
+            if named:
+                return f"{named}{chr(39) * expr.derivative_count}({self._print(inner.args[0])})"
         name = self._written.get(expr.expr, self._print(expr.expr) if isinstance(expr.expr, sympy.Symbol) else None)
         if name is None or not _NAME.fullmatch(name) or len(expr.variables) != 1 or expr.derivative_count != 1:
             return super()._print_Derivative(expr)
         d = r"\partial" if len(expr.free_symbols) > 1 or not isinstance(expr.expr, sympy.Symbol) else "d"
         return rf"\frac{{{d} {name}}}{{{d} {self._print(expr.variables[0])}}}"
 
-    def _function_name(self, applied) -> str:
-        """How this printer names a function: \\tanh, \\sigma, H, \\operatorname{relu}."""
+    def _function_name(self, applied) -> str | None:
+        """How this printer names a function (\\tanh, \\sigma, H, \\operatorname{relu}); None if it writes
+        no name before a bracket (e^{x}, |x|)."""
         text = self._print(applied.func(sympy.Symbol("x")))
-        cut = min((text.find(mark) for mark in ("{\\left(", "\\left(", "(") if mark in text), default=len(text))
-        return text[:cut]
+        cuts = [text.find(mark) for mark in ("{\\left(", "\\left(", "(") if mark in text]
+        return text[: min(cuts)] or None if cuts else None
 
     def _print_Add(self, expr, order=None):
         """Terms in the order a person writes them: n - k + 1, o_1 - y_1, not sympy's -k + n + 1."""
