@@ -44,6 +44,7 @@ class Line:
     number: int  # 1-based line of the source text where the block line starts
     text: str  # the cleaned line, relations still in it
     names: tuple[tuple[str, str], ...] = ()  # \underbrace{E}_{W} on this line: W stands for E
+    condition: str = ""  # "x = 0" from a trailing \text{at } x = 0, "x > 0" from \text{for } x > 0
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -80,7 +81,10 @@ def document_blocks(text: str) -> list[Block]:
     for match in DISPLAY.finditer(text):
         blocks += _blocks_between(text, done, match.start())
         group = next(name for name in ("dollars", "brackets", "body") if match.group(name) is not None)
-        inner = re.sub(r"\\(?:begin|end)\{(?:" + ENVIRONMENTS + r"|cases)\}(?:\{[^}]*\})?", lambda m: " " * len(m.group()), match.group(group))
+        blank = lambda m: " " * len(m.group())  # noqa: E731  (kept as wide, so line numbers hold)
+        inner = re.sub(r"\\(?:begin|end)\{(?:" + ENVIRONMENTS + r")\}(?:\{[^}]*\})?", blank, match.group(group))
+        if re.match(r"\s*\\begin\{cases\}", inner):  # a block that is a list of equations in cases, not a piecewise right side
+            inner = re.sub(r"\\(?:begin|end)\{cases\}", blank, inner)
         blocks.append(Block(_line_of(text, match.start(group)), inner))
         done = match.end()
     return blocks + _blocks_between(text, done, len(text))
@@ -144,6 +148,7 @@ def _strip_annotations(line: str) -> str:
     line = re.sub(r"(?<!\{)\\text(?:rm|bf|it)?\s*\{[^{}]*\}(?!\s*[(^])", " ", line)  # a remark; inside braces it stays, unreadable
     line = re.sub(r"\\(?:xrightarrow|xleftarrow)\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}", _arrow, line)
     line = re.sub(r"\\(?:overset|stackrel)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\}", " = ", line)
+    line = re.sub(r":\s*=|\\coloneqq|\\triangleq|\\equiv", " = ", line)  # f(x) := ..., a definition written as one
     line = re.sub(UNDERBRACE, r"\1", line)
     line = re.sub(r"\\(?:q?quad)\b|\\[,;:!]", " ", line)
     line = re.sub(r"(\\\\)?\[\d+(?:pt|em|ex|mm)\]", " ", line)
@@ -167,6 +172,9 @@ def _arrow(match: re.Match) -> str:
     return " = "
 
 
+# ", \quad \text{for } x > 0" or "\text{ at } x = 0" after an equation: where it holds, not part of it
+TRAILING_CONDITION = re.compile(r"(?:\\q?quad|\\[,;]|[,\s~])*\\text(?:rm)?\s*\{\s*(?:at|for|when|where|if)\s*\}\s*(?P<condition>[^{}]+?)\s*$")
+_CONDITION_PART = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*(?P<relation>=|>|<|\\geq?|\\leq?|\\ge|\\le)\s*(?P<value>-?\d*\.?\d+)\s*$")
 _INNER_ENVIRONMENT = re.compile(r"\\begin\{([pbvBV]?matrix|array|cases|dcases)\}.*?\\end\{\1\}", re.S)
 _ROW, _CELL = "\x01", "\x02"  # a matrix's \\ and & while the block is cut into lines
 
@@ -184,11 +192,16 @@ def block_lines(first_line: int, body: str) -> list[Line]:
         content_at = offset + len(raw) - len(raw.lstrip())
         number = first_line + body.count("\n", 0, content_at)
         offset += len(raw) + 2
-        cleaned = _strip_annotations(raw).replace(_ROW, "\\\\").replace(_CELL, "&")
-        raw = raw.replace(_ROW, "\\\\").replace(_CELL, "&")
-        if cleaned:
-            names = tuple((name.strip(), body) for body, name in re.findall(UNDERBRACE, raw))
-            lines.append(Line(number, cleaned, names))
+        condition = TRAILING_CONDITION.search(raw)
+        if condition:
+            raw = raw[: condition.start()]
+        statements = _split_top_level(raw, r"\\q?quad(?![A-Za-z])")  # A = B \quad C = D: two statements on one line
+        for piece in statements if len(statements) > 1 and all("=" in s for s in statements) else [raw]:
+            cleaned = _strip_annotations(piece).replace(_ROW, "\\\\").replace(_CELL, "&")
+            piece = piece.replace(_ROW, "\\\\").replace(_CELL, "&")
+            if cleaned:
+                names = tuple((name.strip(), body) for body, name in re.findall(UNDERBRACE, piece))
+                lines.append(Line(number, cleaned, names, condition.group("condition").strip(" ,.") if condition else ""))
     return lines
 
 
@@ -203,6 +216,10 @@ def _split_with_separators(text: str, separator: str) -> tuple[list[str], list[s
     matcher = re.compile(separator)
     while i < len(text):
         char = text[i]
+        if text.startswith(("\\begin{", "\\end{"), i) and "}" in text[i:]:  # a cases' or matrix's = and & are its own
+            depth += 1 if text.startswith("\\begin{", i) else -1
+            i = text.index("}", i) + 1
+            continue
         if char in "({[":
             depth += 1
         elif char in ")}]":
@@ -231,6 +248,7 @@ class Step:
     kind: str = "equal"  # "equal", or "implies" when both sides are equations
     start: str = ""  # the first expression of the step's chain
     names: tuple[tuple[str, str], ...] = ()  # names the derivation has given so far (\underbrace)
+    condition: str = ""  # where its line says it holds: "x = 0" (a point), "x > 0" (a range)
     verdict: str = ""  # valid, invalid, undecided, unparsed, definition
     feedback: str = ""
     witness: dict | None = None
@@ -274,7 +292,7 @@ def find_steps(text: str) -> list[Step]:
                 for left, right, relation in zip(chain, chain[1:], relations):
                     if left and right:
                         kind = "approx" if relation.startswith("\\") else "equal"
-                        steps.append(Step(len(steps) + 1, line.number, left, right, kind=kind, start=start, names=names, section=section, part=part, block=number, block_kind=block.kind))
+                        steps.append(Step(len(steps) + 1, line.number, left, right, kind=kind, start=start, names=names, condition=line.condition, section=section, part=part, block=number, block_kind=block.kind))
                 previous = next((piece for piece in reversed(chain) if piece), None)  # "A = B = \\ &= C": B links to C
     return steps
 
@@ -619,11 +637,14 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
             problem = _with_matrices(problem, step)
             left, right = _parse_side(step.lhs, problem, step.names), _parse_side(step.rhs, problem, step.names)
             left, right = _one_length(_entries_by_name((left, right)))
+            point, domain, unread = _condition_of(step.condition, problem)
+            if point:
+                left, right = (side.subs(point) if isinstance(side, sympy.Basic) else side for side in (left, right))  # subs: a derivative's variable too
             context = _with_free_symbols(problem, (left, right))
             rounded = _as_written(step, left, right, context)
             if rounded is not None:
                 return rounded
-            decision = decide(context, left, right, budget=0.8 * timeout, strict=False)
+            decision = decide(context, left, right, where=domain, budget=0.8 * timeout, strict=False)
     except LatexError as error:
         return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])
     except TimeLimitExceeded:
@@ -636,14 +657,42 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
     if step.kind == "approx":
         return replace(step, verdict="undecided", feedback="an approximation (\\approx) is checked against a written decimal only")
     unshown = _not_shown_wrong(left, right, problem) if decision.verdict == "different" else None
+    if decision.verdict == "different" and unread:
+        unshown = f"the line holds only {unread}, a condition not read here: not judged"
     if unshown:
         return replace(step, verdict="undecided", feedback=unshown)
+    if decision.verdict != "different" and problem.document and _undefined_functions(left, right, problem):
+        return replace(step, verdict="undecided", feedback=f"{', '.join(_undefined_functions(left, right, problem))} is not defined in the write-up: not judged")
     if decision.verdict == "different":
         witness = vars(decision.witness) if decision.witness else None
         at = f"at {decision.witness.brief_point} " if decision.witness and decision.witness.point.strip() else ""
         where = f"{at}the left side is {decision.witness.lhs} and the right side {decision.witness.rhs}" if decision.witness else decision.note
         return replace(step, verdict="invalid", feedback=where, witness=witness)
     return replace(step, verdict="undecided", feedback=decision.note)
+
+
+def _condition_of(text: str, problem: Problem) -> tuple[dict, dict, str]:
+    """A line's condition as a point (x = 0: put in before judging) and ranges (x > 0: where the sides are
+    compared); the text of any part that is neither (then a difference is not taken as a mistake)."""
+    point, domain, unread = {}, {}, []
+    for part in re.split(r",|\\text\{\s*and\s*\}|\\land", text) if text else []:
+        match = _CONDITION_PART.match(part)
+        if not match:
+            unread.append(part.strip())
+            continue
+        try:
+            symbol, value = parse_latex(match.group("name"), problem), sympy.Rational(match.group("value"))
+        except LatexError:
+            unread.append(part.strip())
+            continue
+        relation = match.group("relation").lstrip("\\")
+        if relation == "=":
+            point[symbol] = value
+        else:
+            opened = relation in (">", "<")
+            upward = relation in (">", "ge", "geq")
+            domain[symbol] = sympy.Interval(value, sympy.oo, left_open=opened) if upward else sympy.Interval(-sympy.oo, value, right_open=opened)
+    return point, domain, ("for " + ", ".join(unread)) if unread else ""
 
 
 _NEW_PARAMETER = re.compile(r"\\(tilde|hat|bar)|'$")  # \tilde{\omega}, \hat w, w': new parameters, defined after use
@@ -655,15 +704,20 @@ def _names_in(side) -> set[str]:
     return {s.name for s in side.free_symbols if isinstance(s, sympy.Symbol)} | {str(e.base.label) for e in side.atoms(sympy.Indexed)}
 
 
+def _undefined_functions(left, right, problem: Problem) -> list[str]:
+    """Functions a step applies that neither the write-up nor the course defines (f in f'(x) = ...)."""
+    written = [side for side in (left, right) if isinstance(side, sympy.Basic)]
+    applied = {str(type(f)) for side in written for f in side.atoms(sympy.core.function.AppliedUndef)}
+    return sorted(applied - FREE_FUNCTION_NAMES - {str(f) for f in problem.definitions})
+
+
 def _not_shown_wrong(left, right, problem: Problem) -> str | None:
     """Why, in a write-up, sides that differ do not show the step wrong (the step is then undecided), or None:
     a function it applies but never defines (S(x)), a derivative its definitions make 0 (of a vector loss),
     or a number on one side while the other needs values (or Leibniz quantities) it never gives."""
     if not problem.document:
         return None
-    written = [side for side in (left, right) if isinstance(side, sympy.Basic)]
-    applied = {str(type(f)) for side in written for f in side.atoms(sympy.core.function.AppliedUndef)}
-    undefined = sorted(applied - FREE_FUNCTION_NAMES - {str(f) for f in problem.definitions})
+    undefined = _undefined_functions(left, right, problem)
     if undefined:
         return f"{', '.join(undefined)} is not defined in the write-up: the step holds only for some"
     introduced = sorted(_names_in(right) - _names_in(left))

@@ -116,6 +116,10 @@ OWN_SLIPS = {
         22: "(-0.6225)(0.2350)(2.0) = -0.292575, written -0.2962",
         28: "-0.6 - 0.1(-0.2926) = -0.57074, written -0.6293",
     },
+    "article.tex": {
+        12: "at x = 1, f(1)(1 - f(1)) = e^{-1}/(1 + e^{-1})^2 = 0.196612, written 0.2500",
+        21: "for x < 0, ReLU(x) = 0, not -x",
+    },
     "convolutions.tex": {
         13: "floor((28 - 5)/2) + 1 = 11 + 1 = 12, written 13",
         19: "2 x 2 x 256 = 1024, written 1,000",
@@ -176,3 +180,16 @@ def test_values_given_in_the_text_carry_into_the_working():
 )
 def test_write_up_notation(text, verdicts):
     assert [s.verdict for s in check_derivation_now(text).steps] == verdicts
+
+
+def test_conditions_on_a_line_are_where_it_is_judged():
+    """`\\text{at } x = 0` puts the value in; `\\text{for } x > 0` compares the sides only there; f := ... defines f."""
+    report = check_derivation_now((OWN / "article.tex").read_text(encoding="utf-8"))
+    by_line = {}
+    for step in report.steps:
+        by_line.setdefault(step.line, []).append(step)
+    assert by_line[5][0].verdict == "definition"  # f(x) := 1/(1 + e^{-x})
+    assert by_line[9][-1].verdict == "valid"  # f(0)(1 - f(0)) = 1/4, at x = 0
+    assert by_line[20][0].verdict == "valid"  # ReLU(x) = x for x > 0 (not for every x)
+    assert [s.verdict for s in by_line[25]] == ["valid", "definition"]  # two statements on one line, apart by \qquad
+    assert by_line[26][0].verdict == "valid"  # tanh'(x) = 1 - tanh^2(x), at x = 0.5
