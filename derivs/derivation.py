@@ -916,7 +916,10 @@ def _read_as_statement(step: Step, steps: list[Step], document: Document, named:
         if value is not None:
             document.give({name: value}, step)
             return replace(step, verdict="definition", feedback=f"defines {step.lhs} = {sympy.N(value, 6)}")
-        parse_latex(step.rhs, _with_matrices(document.problem, step))  # an unreadable body is not a definition
+        body = parse_latex(step.rhs, _with_matrices(document.problem, step))  # an unreadable body is not a definition
+        opaque = any(getattr(s, "name", "").startswith("\\frac") for s in getattr(body, "free_symbols", ()))
+        if name.startswith("\\frac") and isinstance(body, sympy.Expr) and not opaque:
+            document.give({name: body}, step)  # \partial a / \partial z = a(1 - a): the chain rule may put it in later
         return replace(step, verdict="definition", feedback=f"names {step.lhs}")
     return None
 

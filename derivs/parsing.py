@@ -1281,7 +1281,10 @@ class _Parser:
         def written(span):
             return self.text[self.tokens[span[0]].position : self.tokens[span[1]].position].strip()
         name = f"\\frac{{{written(numerator)}}}{{{written(denominator)}}}"
-        return self.context.expressions.get(spelled(name), sympy.Symbol(name, real=True))  # its value, once the write-up gave one
+        for table in (self.context.expressions, self.context.symbols):  # its value, once the write-up gave one
+            if spelled(name) in table:
+                return table[spelled(name)]
+        return sympy.Symbol(name, real=True)
 
     def _after_d(self, start: int, end: int) -> int | None:
         """Where a derivative's mark (d, \\partial, \\mathrm{d}) opening tokens[start:end] ends; None if there is none."""

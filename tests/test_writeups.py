@@ -120,6 +120,10 @@ OWN_SLIPS = {
         12: "at x = 1, f(1)(1 - f(1)) = e^{-1}/(1 + e^{-1})^2 = 0.196612, written 0.2500",
         21: "for x < 0, ReLU(x) = 0, not -x",
     },
+    "chain_rule.md": {
+        23: "-(1 - a)x = (a - 1)x, written (1 - a)x",
+        39: "tanh is odd: tanh(-x) = -tanh(x), written tanh(x)",
+    },
     "convolutions.tex": {
         13: "floor((28 - 5)/2) + 1 = 11 + 1 = 12, written 13",
         19: "2 x 2 x 256 = 1024, written 1,000",
@@ -193,3 +197,12 @@ def test_conditions_on_a_line_are_where_it_is_judged():
     assert by_line[20][0].verdict == "valid"  # ReLU(x) = x for x > 0 (not for every x)
     assert [s.verdict for s in by_line[25]] == ["valid", "definition"]  # two statements on one line, apart by \qquad
     assert by_line[26][0].verdict == "valid"  # tanh'(x) = 1 - tanh^2(x), at x = 0.5
+
+
+def test_the_chain_rule_puts_in_the_factors_the_write_up_worked_out():
+    """dL/da = -1/a, da/dz = a(1 - a), dz/dw = x given, so their product is -(1 - a)x; gradient descent iterates carry."""
+    report = check_derivation_now((OWN / "chain_rule.md").read_text(encoding="utf-8"))
+    line_23 = [s for s in report.steps if s.line == 23]
+    assert [s.verdict for s in line_23] == ["definition", "valid", "valid", "invalid"]
+    descent = [s.verdict for s in report.steps if s.line in (9, 11, 13)]
+    assert descent.count("valid") == 6 and "invalid" not in descent  # w_1 = 0.6, w_2 = 1.08, w_3 = 1.464
