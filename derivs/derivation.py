@@ -60,6 +60,7 @@ INLINE = re.compile(r"(?<![$\\])\$([^$\n]+)\$(?!\$)")
 # (x_1, x_2) = (2, 5), x_3 = -0.3, 100,000 \cdot 1,000 = 10^7, \frac{1}{9} = .., \sigma(x) = ..., b = 0.1, \eta = 0.1;
 # not "x = 0", "z = 0" or "t = 1" (where a function is looked at, not a value given).
 INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-z]+\s*\()[^=]*="
+                             r"|\s*(?:\\mathbf\s*\{\s*[A-Za-z]\s*\}|\\vec\s*\{?\s*[A-Za-z]\s*\}?|[A-Za-z])\s*=\s*(?:\(|\[|\\left[(\[])\s*-?\d"
                              r"|\s*(?:[a-su-wy]|\\[a-z]+)\s*=\s*-?\d*\.?\d+\s*$")
 # A heading starts a new part of the write-up: the names it defines for itself start afresh.
 HEADING = re.compile(r"^\s*(?:#{1,6}\s|\\(?:sub)*section\b|\*\*\s*(?:Question|Problem|Exercise)\b|(?:Question|Problem|Exercise)\s+\d"
@@ -405,6 +406,25 @@ def _one_length(sides: tuple) -> tuple:
     return tuple(side.xreplace({DOCUMENT_SIZE: length}) if isinstance(side, sympy.Basic) else side for side in sides)
 
 
+def _given_entries(sides: tuple, problem: Problem) -> tuple:
+    """A vector the write-up gave (\\mathbf{z} = (1, 2, 3): z_1, z_2, z_3): its sums and softmax run over its
+    entries, whose values are put in."""
+    exprs = [side for side in sides if isinstance(side, sympy.Basic)]
+    for base in {entry.base for expr in exprs for entry in expr.atoms(sympy.Indexed)}:
+        values, n = {}, 1
+        while f"{base.label}_{n}" in problem.names and getattr(problem.names[f"{base.label}_{n}"], "is_number", False):
+            values[base[n]] = problem.names[f"{base.label}_{n}"]
+            n += 1
+        if not values:
+            continue
+        def given(side):
+            side = side.xreplace({DOCUMENT_SIZE: len(values)})
+            side = side.replace(lambda e: isinstance(e, sympy.Sum) and all(limit[2].is_number for limit in e.limits), lambda e: e.doit())
+            return side.xreplace(values)
+        sides = tuple(given(side) if isinstance(side, sympy.Basic) else side for side in sides)
+    return sides
+
+
 def _softmax_entry(argument, index):
     """A write-up's S(\\mathbf{x} + c)_i: the softmax's i-th entry e^{x_i + c} / sum_j e^{x_j + c}, over the one
     vector (x or z, bold or not) in the argument; without an entry or a vector, S stays a function of its own."""
@@ -570,8 +590,22 @@ def _name_key(text: str) -> str:
     return plain_name(text) if re.match(r"\\(?:hat|tilde|bar|dot|ddot)", text) else plain_name(text.lstrip("\\"))
 
 
+VECTOR_NAME = re.compile(r"\s*(?:\\mathbf\s*\{\s*([A-Za-z])\s*\}|\\vec\s*\{?\s*([A-Za-z])\s*\}?|([A-Za-z]))\s*")
+
+
 def _given_values(step: Step, problem: Problem) -> dict | None:
-    """Values the text gives as a list: (w_1, ..., w_6) = (0.75, ...). (x_3 = -0.3 names one quantity: _named_quantity.)"""
+    """Values the text gives as a list: (w_1, ..., w_6) = (0.75, ...), or a vector's entries: \\mathbf{z} = (1, 2, 3)
+    gives z_1, z_2, z_3. (x_3 = -0.3 names one quantity: _named_quantity.)"""
+    vector = VECTOR_NAME.fullmatch(step.lhs)
+    if step.kind == "equal" and vector and re.match(r"\s*(?:\(|\[|\\left[(\[])", step.rhs):
+        try:
+            entries = parse_latex(step.rhs, problem)
+        except LatexError:
+            return None
+        name = next(group for group in vector.groups() if group)
+        if isinstance(entries, sympy.Tuple) and len(entries) > 1 and all(value.is_number for value in entries):
+            return {f"{name}_{n}": value for n, value in enumerate(entries, start=1)}
+        return None
     if step.kind != "equal" or not step.lhs.startswith("("):
         return None
     try:
@@ -636,7 +670,7 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
         with time_limit(timeout):
             problem = _with_matrices(problem, step)
             left, right = _parse_side(step.lhs, problem, step.names), _parse_side(step.rhs, problem, step.names)
-            left, right = _one_length(_entries_by_name((left, right)))
+            left, right = _given_entries(_one_length(_entries_by_name((left, right))), problem)
             point, domain, unread = _condition_of(step.condition, problem)
             if point:
                 left, right = (side.subs(point) if isinstance(side, sympy.Basic) else side for side in (left, right))  # subs: a derivative's variable too

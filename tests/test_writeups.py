@@ -176,6 +176,8 @@ def test_values_given_in_the_text_carry_into_the_working():
         # S, or a bare \sum_j, runs over the vector's length: beside \sum_{j=1}^K that length is K
         (r"$$S(\mathbf{x})_i = \frac{e^{x_i}}{\sum_{j=1}^K e^{x_j}}$$", ["valid"]),
         (r"$$\sum_j x_j = \sum_{j=1}^K x_j$$", ["valid"]),
+        # a vector given by its entries: its softmax is a number, e^2 / (e + e^2 + e^3) = 0.244728
+        ("For $\\mathbf{z} = (1, 2, 3)$:\n\n$$S(\\mathbf{z})_2 \\approx 0.2447$$\n\n$$S(\\mathbf{z})_2 \\approx 0.2500$$", ["definition", "valid", "invalid"]),
         # a name declared a matrix does not commute, and its transpose reverses a product
         ("Let $W \\in \\mathbb{R}^{n \\times n}$ and $V \\in \\mathbb{R}^{n \\times n}$.\n\n$$WV = VW$$\n\n$$(WV)^T = V^T W^T$$", ["invalid", "valid"]),
         # a matrix's rows inside an aligned block are not the block's lines
