@@ -1142,7 +1142,24 @@ class _Parser:
         if end + 1 >= self.end:
             raise self.error("'\\right' needs a bracket after it", self.tokens[end])
         self.position = end + 2
+        closer = self.tokens[end + 1]
+        if opener.is_("symbol", ".") and (closer.is_("symbol", "|") or closer.is_("command", "vert", "rvert")) and self.at("symbol", "_"):
+            return self._evaluated_at(value, token)
         return value
+
+    def _evaluated_at(self, value, token: Token):
+        """\\left. \\frac{d}{dx} x^3 \\right|_{x=2}: the expression at x = 2 (several: x=1, y=2)."""
+        subscript = self.subscript()
+        point = {}
+        for piece in _split_commas(subscript.tokens):
+            at = next((n for n, t in enumerate(piece) if t.is_("symbol", "=")), None)
+            if at is None or at == 0 or at == len(piece) - 1:
+                raise self.error("the bar's subscript reads x = a: \\left. f(x) \\right|_{x=0}", token)
+            name, where = subscript._parse(piece[:at]), subscript._parse(piece[at + 1 :])
+            if not isinstance(name, sympy.Symbol):
+                raise self.error("the bar's subscript names a variable: \\right|_{x=0}", token)
+            point[name] = where
+        return value.subs(point) if isinstance(value, sympy.Basic) else value
 
     def _list(self):
         if self.peek().kind == "end":

@@ -122,6 +122,8 @@ ROWS = [
     ("\\lim_{x\\to 0^-} \\frac{1}{x}", sympy.Limit(1 / x, x, 0, "-")), ("\\lim_{x \\to 0} \\frac{\\sin x}{x}", sympy.Limit(sympy.sin(x) / x, x, 0, "+-")),
     ("\\lim_{x \\rightarrow 1} x^2", sympy.Limit(x**2, x, 1, "+-")), ("\\lim_{n \\to \\infty} \\frac{1}{n}", sympy.Limit(1 / n, n, sympy.oo)),
     ("\\lim_{x\\to0^{+}} x", sympy.Limit(x, x, 0, "+")),
+    # an evaluation bar: the expression at the point (x^2 + 1 at 3 is 10; d/dx x^3 at 2 is 3 * 2^2)
+    ("\\left. x^2 + 1 \\right|_{x=3}", S("10")), ("\\left.\\frac{d}{dx} x^3 \\right|_{x=2}", sympy.Subs(sympy.Derivative(x**3, x), x, 2)),
     # names: greek, subscripts, decorations, fonts, unicode
     ("\\alpha", sym("alpha")), ("\\beta + \\gamma", S("beta + gamma")), ("\\theta_0", sym("theta_0")), ("\\epsilon", sym("epsilon")),
     ("\\lambda", sym("lambda")), ("\\Delta x", sym("Delta") * x), ("x_1", sym("x_1")), ("x_{1}", sym("x_1")), ("x_{12}", sym("x_12")),

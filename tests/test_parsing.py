@@ -169,3 +169,12 @@ def test_names_written_with_braces_are_the_problems_own_symbols():
     reading = parse_latex(r"W^{(1)}_{11} x_{1} + f^{(2)}_1 + x_1", network)
     own = {s.name: s for s in sympy.sympify(network.claims[0].lhs).free_symbols | sympy.sympify(network.claims[2].lhs).free_symbols}
     assert reading == own["W^{(1)}_{11}"] * own["x_{1}"] + own["f^{(2)}_{1}"] + own["x_{1}"]
+
+
+def test_an_evaluation_bar_puts_the_value_in():
+    assert parse_latex(r"\left. x^2 + 1 \right|_{x=3}") == 10  # 3^2 + 1
+    assert parse_latex(r"\left.\frac{d}{dx} x^3 \right|_{x=2}").doit() == 12  # 3 x^2 at 2
+    assert parse_latex(r"\left. x y \right|_{x=1, y=2}") == 2
+    assert parse_latex(r"\left. \sin(x) \right|_{x=0}") == 0
+    with pytest.raises(LatexError, match="x = a"):
+        parse_latex(r"\left. x^2 \right|_{3}")
