@@ -10,6 +10,7 @@ from typing import Callable, Iterable, Mapping
 
 import sympy
 
+from .equivalence import expanded
 from .model import Claim, Derivation, Problem, decimal_places
 from .parsing import Context, LatexError, read
 from .numeric import NumericResult, compare_at_points, compare_limit, compare_range, probe_points, sample_points
@@ -107,7 +108,7 @@ def check_equal(problem: Problem, lhs, rhs, where: Mapping, options: CheckOption
     """The two independent checks of lhs == rhs under the problem's definitions."""
     if isinstance(rhs, sympy.Set):
         return _check_range(problem, lhs, rhs, where, options)
-    left, right = problem.expand_definitions(lhs), problem.expand_definitions(rhs)
+    left, right = expanded(problem, lhs), expanded(problem, rhs)  # once per expression: a claim's side recurs in steps and parts
     symbolic = prove_equal(left, right, where, options.budget, problem.indices)
     points = sample_points(problem.variables, where, options.points, options.seed)
     if isinstance(left, sympy.Limit):
