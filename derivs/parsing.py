@@ -241,6 +241,7 @@ class _Parser:
         self.integrals = 0  # inside an integrand: d followed by a variable ends it
         self.notes: list[str] = []
         self.bound: list[sympy.Symbol] = []  # the indices of the sums being read: x_j under \\sum_j is an entry of x
+        self.shadowed: list[str] = []  # a write-up's valued names that a sum or a derivative here runs over (k in \\sum_k k)
         self._read_words()
         if context.free and not context.matrix_letters and self._writes_transpose():
             self.context = Context(**{**vars(context), "matrix_letters": True})
@@ -815,9 +816,22 @@ class _Parser:
             raise self.error("'_' needs a subscript: write x_{i}", underscore)
         return Subscript(tuple(inner), self)
 
+    @contextmanager
+    def _shadowing(self, name: str):
+        """Within a sum over k or a derivative in s, k and s are variables even where the write-up gave them values."""
+        self.shadowed.append(plain_name(name))
+        try:
+            yield
+        finally:
+            self.shadowed.pop()
+
     def resolve(self, name: str, subscript: "Subscript | None", token: Token):
         """The problem's object for a name and its subscript."""
         context = self.context
+        if self.shadowed:
+            written = plain_name(f"{name}_{{{subscript.raw}}}") if subscript is not None else plain_name(name)
+            if written in self.shadowed:
+                return context.symbol(written)
         if subscript is not None:
             full = plain_name(f"{name}_{{{subscript.raw}}}")
             for table in (context.matrices, context.expressions, context.symbols):
@@ -1266,6 +1280,14 @@ class _Parser:
             body_start += width
         if order > 20:
             raise self.error("a derivative of order above 20 is not taken here", token)
+        with self._shadowing(self._written(variable_span) if self.context.document else ""):
+            return self._derivative_in(numerator, denominator, variable_span, body_start, end, order, order_den, token)
+
+    def _written(self, span: tuple[int, int]) -> str:
+        return self.text[self.tokens[span[0]].position : self.tokens[span[1]].position].strip() if span[1] < len(self.tokens) else ""
+
+    def _derivative_in(self, numerator, denominator, variable_span, body_start, end, order, order_den, token):
+        """The derivative once its variable and order are known; the operand is read with the variable shadowed."""
         variable = self._parse_span(variable_span)
         if self.context.document and body_start < end and not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
             return self._quantity_named(numerator, denominator)  # \\partial L / \\partial w_3 where w_3 has a value
@@ -1404,7 +1426,8 @@ class _Parser:
                 raise self.error(f"a sum without bounds needs bounds here: write \\{token.text}_{{{variable}=1}}^{{n}}", token)
         self.bound.append(variable)
         try:
-            body = self.term()
+            with self._shadowing(variable.name):
+                body = self.term()
         finally:
             self.bound.pop()
         kind = sympy.Sum if token.text == "sum" else sympy.Product
