@@ -761,9 +761,12 @@ def _not_shown_wrong(left, right, problem: Problem) -> str | None:
     if any(isinstance(side, sympy.Basic) and side.has(sympy.Derivative) and value == 0 for side, value in zip((left, right), sides)):
         return "a derivative the write-up's definitions make 0 (of a vector or matrix quantity?): not judged"
     names = sorted({str(s) for side in sides for s in getattr(side, "free_symbols", ())})
-    if not any(getattr(side, "is_number", False) or isinstance(side, sympy.Tuple) for side in sides):
+    numeric = any(getattr(side, "is_number", False) or isinstance(side, sympy.Tuple) for side in sides)
+    if not numeric:
         names = [name for name in names if name.startswith("\\frac")]
-    return f"a number on one side, and the write-up gives no value for {', '.join(names)}" if names else None
+    if not names:
+        return None
+    return f"{'a number on one side, and ' if numeric else ''}the write-up gives no value for {', '.join(names)}"
 
 
 _DECIMAL = re.compile(r"(?<![\w.])(\d*)\.(\d+)")

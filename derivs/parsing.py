@@ -1267,6 +1267,9 @@ class _Parser:
             return self._combine(sympy.Integer(1), self._parse_span(denominator), "/", token)
         order_den, variable_span = self._differential_in(denominator)
         if variable_span is None:
+            marked = self._after_d(*numerator) is not None and self._after_d(*denominator) not in (None, denominator[1])
+            if self.context.document and marked and self._after_d(*numerator) < numerator[1]:
+                return self._quantity_named(numerator, denominator)  # \\partial F / \\partial Relu, \\partial(f*I + b): a name
             return None
         body_start = self._after_d(start, end)
         if body_start is None:
