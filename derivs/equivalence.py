@@ -74,6 +74,8 @@ def decide(
     early = _shapes_and_names(problem, left, right, strict)
     if early is not None:
         return replace(early, seconds=cpu_seconds() - started)
+    if left == right:  # the same expression (\\infty and \\infty, whose difference is not a number)
+        return Decision("equal", True, "identical", cpu_seconds() - started)
     exact = _exact_difference(left, right)
     if exact is not None:
         return replace(exact, seconds=cpu_seconds() - started)
@@ -149,6 +151,9 @@ def _exact_difference(left, right) -> Decision | None:
         return None
     if gap == 0:
         return Decision("equal", True, "identical", 0.0)
+    infinite = {sympy.oo, -sympy.oo}
+    if left.is_number and right.is_number and (left in infinite or right in infinite) and left != right:
+        return Decision("different", False, "exact", 0.0, witness=Witness("", short_value(left), short_value(right)))  # oo vs -oo, or vs 5
     if not gap.is_number or gap.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
         return None
     size = abs(sympy.N(gap, 60))

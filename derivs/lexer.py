@@ -104,7 +104,7 @@ def tokens(text: str) -> list[Token]:
             continue
         if char.isascii() and char.isalpha():
             found.append(Token("letter", char, where, spaced))
-        elif char in "+-*/^_()[]{}|,=<>!'&.;:":
+        elif char in "+-*/^_()[]{}|,=<>!'&.;:%":
             found.append(Token("symbol", char, where, spaced))
         elif char == "$":
             raise LatexError("a '$' inside the answer: write the answer without dollar signs, or with one pair around all of it", text, where)

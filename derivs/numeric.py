@@ -312,6 +312,8 @@ def _short(value) -> str:
         return "[" + "; ".join(", ".join(_short(v) for v in value.row(r)) for r in range(value.rows)) + "]"
     if value.is_Integer:
         return str(value)
+    if value in (sympy.oo, -sympy.oo):
+        return "∞" if value == sympy.oo else "-∞"
     number = sympy.N(value, 8)
     return str(number) if not number.is_real else f"{float(number):.6g}"
 

@@ -493,6 +493,12 @@ class _Parser:
             elif self.at("symbol", "!") and not self.at("symbol", "=", ahead=1):
                 token = self.take()
                 value = self._factorial(value, token)
+            elif self.at("command", "%") or self.at("symbol", "%"):
+                percent = self.take()
+                following = self.peek()
+                if following.kind in ("number", "letter") or following.is_("symbol", "("):
+                    raise self.error("a percentage ends its factor: write 10\\% \\cdot 3 (here % is not a remainder)", percent)
+                value = value / 100  # 10\\% is 0.1
             elif self.at("symbol", "_") and isinstance(value, sympy.Symbol):
                 token = self.peek()
                 value = self.resolve(value.name, self.subscript(), token)  # {x}_{i}, as sympy prints it

@@ -140,3 +140,13 @@ def test_a_sums_subscripted_names_are_a_vectors_entries():
     assert compare_now("\\sum_{j=1}^{n} x_j^2", "\\sum_{i=1}^{n} x_i x_i").verdict == "correct"
     # a subscript that is not an index expression (k=j) keeps the name it was before: read, not refused
     assert compare_now("\\sum_{j=1}^{n} x_{k=j}", "1").verdict == "incorrect"
+
+
+def test_infinities_are_compared_as_numbers():
+    """oo - oo is not a number, so sameness is decided first; oo against -oo or 5 is a difference."""
+    from derivs import compare
+
+    assert compare(r"\infty", r"\infty").verdict == "correct"
+    assert compare(r"\infty", r"-\infty").verdict == "incorrect"
+    assert compare(r"\infty", "5").verdict == "incorrect"
+    assert compare(r"10\%", "0.1").verdict == "correct"

@@ -122,6 +122,8 @@ ROWS = [
     ("\\lim_{x\\to 0^-} \\frac{1}{x}", sympy.Limit(1 / x, x, 0, "-")), ("\\lim_{x \\to 0} \\frac{\\sin x}{x}", sympy.Limit(sympy.sin(x) / x, x, 0, "+-")),
     ("\\lim_{x \\rightarrow 1} x^2", sympy.Limit(x**2, x, 1, "+-")), ("\\lim_{n \\to \\infty} \\frac{1}{n}", sympy.Limit(1 / n, n, sympy.oo)),
     ("\\lim_{x\\to0^{+}} x", sympy.Limit(x, x, 0, "+")),
+    # percentages: 10% is 0.1, 1 - 20% is 0.8
+    ("10\\%", S("1/10")), ("10%", S("1/10")), ("(1 - 20\\%) x", x * S("4/5")),
     # an evaluation bar: the expression at the point (x^2 + 1 at 3 is 10; d/dx x^3 at 2 is 3 * 2^2)
     ("\\left. x^2 + 1 \\right|_{x=3}", S("10")), ("\\left.\\frac{d}{dx} x^3 \\right|_{x=2}", sympy.Subs(sympy.Derivative(x**3, x), x, 2)),
     # names: greek, subscripts, decorations, fonts, unicode
@@ -186,7 +188,7 @@ BAD = [
     ("x ∃ y", "not part of the notation", 2), ("\\begin{align} x \\end{align}", "not read in an answer", 0),
     ("\\begin{pmatrix} 1 & 2 \\\\ 3 \\end{pmatrix}", "different lengths", 0), ("\\left( x", "never closed", None),
     ("x^T", "transposes a matrix", 1), ("\\delta_k", "two indices", 0), ("\\mathbb{R}", "names a set", 0), ("x \\in A", "membership", 2),
-    ("\\sin^{-1}", "needs an argument", 0), ("\\frac{x}", "two arguments", 0), ("\\\\ x", "breaks a line", 0), ("\\frac{d^{30}}{dx^{30}} x", "order above 20", 0), ("x = = y", "unexpected '='", 4),
+    ("\\sin^{-1}", "needs an argument", 0), ("\\frac{x}", "two arguments", 0), ("\\\\ x", "breaks a line", 0), ("\\frac{d^{30}}{dx^{30}} x", "order above 20", 0), ("x = = y", "unexpected '='", 4), ("10 % 3", "percentage ends its factor", 3),
 ]
 
 
