@@ -1176,10 +1176,15 @@ class _Parser:
             if at is None or at == 0 or at == len(piece) - 1:
                 raise self.error("the bar's subscript reads x = a: \\left. f(x) \\right|_{x=0}", token)
             name, where = subscript._parse(piece[:at]), subscript._parse(piece[at + 1 :])
-            if not isinstance(name, sympy.Symbol):
-                raise self.error("the bar's subscript names a variable: \\right|_{x=0}", token)
+            if not isinstance(name, sympy.Symbol) or name in point:
+                raise self.error("the bar's subscript names each variable once: \\right|_{x=0}", token)
             point[name] = where
-        return value.subs(point) if isinstance(value, sympy.Basic) else value
+        if not isinstance(value, sympy.Basic):
+            return value
+        result = value.subs(point)
+        if result.has(sympy.zoo, sympy.nan):
+            raise self.error("at that point the expression is not defined (a division by zero)", token)
+        return result
 
     def _list(self):
         if self.peek().kind == "end":

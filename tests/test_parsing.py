@@ -178,3 +178,7 @@ def test_an_evaluation_bar_puts_the_value_in():
     assert parse_latex(r"\left. \sin(x) \right|_{x=0}") == 0
     with pytest.raises(LatexError, match="x = a"):
         parse_latex(r"\left. x^2 \right|_{3}")
+    with pytest.raises(LatexError, match="not defined"):
+        parse_latex(r"\left. \frac{1}{x} \right|_{x=0}")
+    with pytest.raises(LatexError, match="once"):
+        parse_latex(r"\left. x \right|_{x=1, x=2}")
