@@ -42,7 +42,17 @@ class Witness:
         """The point for a reader: its first six values, then how many more (a weight table has dozens)."""
         if len(self.values) <= 6:
             return self.point
-        return ", ".join(f"{name}={value}" for name, value in self.values[:6]) + f", ... ({len(self.values) - 6} more values)"
+        shown = ", ".join(f"{name}={_brief(value)}" for name, value in self.values[:6])
+        return shown + f", ... ({len(self.values) - 6} more values)"
+
+
+def _brief(value: str) -> str:
+    """A value of a witness as a reader wants it: 6 significant digits (the point's values are kept in full)."""
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    return str(int(number)) if number.is_integer() else f"{number:.6g}"
 
 
 @dataclass(frozen=True)
