@@ -144,6 +144,7 @@ def _row_chains(cells: list[str]) -> str:
 
 def _strip_annotations(line: str) -> str:
     """Equation numbers, tags, labels and remarks are not mathematics."""
+    line = re.split(r"&\s*&", line)[0]  # an align's && column holds a remark: (since \sigma(x) = ...)
     line = re.sub(r"\\(?:tag|label|eqref|ref)\*?\{[^{}]*\}|\\(?:nonumber|notag)", " ", line)
     line = re.sub(r"\\quad\s*\(\s*\d+[a-z]?\s*\)\s*$", " ", line)
     line = re.sub(r"(?<!\{)\\text(?:rm|bf|it)?\s*\{[^{}]*\}(?!\s*[(^])", " ", line)  # a remark; inside braces it stays, unreadable

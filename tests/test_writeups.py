@@ -180,6 +180,8 @@ def test_values_given_in_the_text_carry_into_the_working():
         ("For $\\mathbf{z} = (1, 2, 3)$:\n\n$$S(\\mathbf{z})_2 \\approx 0.2447$$\n\n$$S(\\mathbf{z})_2 \\approx 0.2500$$", ["definition", "valid", "invalid"]),
         # a value given to k does not reach a sum over k (sum_{k=1}^n k = n(n+1)/2 stays true)
         ("The kernel has $k = 5$.\n\n$$\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}$$\n\n$$\\frac{32 - k}{2} + 1 = 14.5$$", ["definition", "valid", "valid"]),
+        # an align's && column is a remark, even one with mathematics in it
+        ("\\begin{align}\n\\sigma(-x) &= \\frac{e^{-x}}{e^{-x}+1} \\\\\n&= 1 - \\sigma(x) && \\text{(since } \\sigma(x) = \\tfrac{1}{1+e^{-x}}\\text{)}\n\\end{align}", ["valid", "valid"]),
         # a name declared a matrix does not commute, and its transpose reverses a product
         ("Let $W \\in \\mathbb{R}^{n \\times n}$ and $V \\in \\mathbb{R}^{n \\times n}$.\n\n$$WV = VW$$\n\n$$(WV)^T = V^T W^T$$", ["invalid", "valid"]),
         # a matrix's rows inside an aligned block are not the block's lines
