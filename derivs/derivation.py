@@ -15,9 +15,9 @@ from dataclasses import asdict, dataclass, field, replace
 import sympy
 
 from .equivalence import decide
-from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Vector, vectors_for
+from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, vectors_for
 from . import dialect
-from .parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, LatexError, parse_latex, plain_name
+from .parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, LatexError, parse_latex, plain_name, read
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
@@ -356,6 +356,11 @@ def _with_free_symbols(problem: Problem, exprs) -> Problem:
     declared = {getattr(v, "symbol", None) for v in problem.variables} | set(bases) | {b.label for b in bases}
     length = next((v.length for v in problem.variables if isinstance(v, Vector)), 3)
     extra: list = list(vectors_for(exprs, declared, length))
+    for expr in exprs:  # matrices the step reads as such (W^T x with W, x bold or capital): sized 2 or 3
+        for matrix in sorted(expr.atoms(sympy.MatrixSymbol), key=str) if isinstance(expr, (sympy.Basic, sympy.MatrixBase)) else ():
+            if matrix not in declared and all(getattr(v, "symbol", None) != matrix for v in extra):
+                extra += [Size(n, (2, 3)) for n in matrix.shape if isinstance(n, sympy.Symbol) and n not in declared and all(getattr(v, "symbol", None) != n for v in extra)]
+                extra.append(Matrix(matrix))
     for expr in exprs:
         entries = expr.atoms(sympy.Indexed)
         indices = {i for entry in entries for i in entry.indices} | {a for d in expr.atoms(sympy.KroneckerDelta) for a in d.args}
@@ -443,9 +448,16 @@ def _softmax_entry(argument, index):
 DOCUMENT = Problem(id="write-up", title="", statement="", variables=(), claims=(), document=True, names={"S": IndexedFunction(_softmax_entry)})
 
 
-def _parse_side(text: str, problem: Problem, names: tuple):
-    """Parse one side; a name given by an earlier \\underbrace{E}_{W} stands for E."""
-    expr = parse_latex(text, problem)
+_TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{?\s*T)\b|\\odot")
+
+
+def _parse_side(text: str, problem: Problem, names: tuple, matrices: bool = False):
+    """Parse one side; a name given by an earlier \\underbrace{E}_{W} stands for E. `matrices`: the step
+    writes a transpose somewhere, so capital and bold names are matrices on this side too (x^T x = ||x||^2)."""
+    context = Context.for_problem(problem)
+    if matrices and context.free:
+        context = replace(context, matrix_letters=True)
+    expr = read(text, context).value
     for name, body in names:
         symbols = [s for s in expr.free_symbols | expr.atoms(sympy.MatrixSymbol) if getattr(s, "name", None) == name]
         if symbols:
@@ -670,7 +682,8 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
     try:
         with time_limit(timeout):
             problem = _with_matrices(problem, step)
-            left, right = _parse_side(step.lhs, problem, step.names), _parse_side(step.rhs, problem, step.names)
+            matrices = bool(_TRANSPOSE.search(step.lhs + " " + step.rhs))
+            left, right = _parse_side(step.lhs, problem, step.names, matrices), _parse_side(step.rhs, problem, step.names, matrices)
             left, right = _given_entries(_one_length(_entries_by_name((left, right))), problem)
             point, domain, unread = _condition_of(step.condition, problem)
             if point:
@@ -680,6 +693,8 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
             if rounded is not None:
                 return rounded
             decision = decide(context, left, right, where=domain, budget=0.8 * timeout, strict=False)
+            if problem.document and decision.verdict == "different" and _not_real(decision.witness):
+                decision = decide(_positive(context), left, right, where=domain, budget=0.4 * timeout, strict=False)
     except LatexError as error:
         return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])
     except TimeLimitExceeded:
@@ -704,6 +719,20 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
         where = f"{at}the left side is {decision.witness.lhs} and the right side {decision.witness.rhs}" if decision.witness else decision.note
         return replace(step, verdict="invalid", feedback=where, witness=witness)
     return replace(step, verdict="undecided", feedback=decision.note)
+
+
+def _not_real(witness) -> bool:
+    """A witness where a side is not a real number (log of a negative entry): outside what the step is about."""
+    return witness is not None and any("j" in side for side in (witness.lhs, witness.rhs))
+
+
+def _positive(problem: Problem) -> Problem:
+    """The same variables drawn from positive values only: where logarithms and roots of them are real."""
+    def positive(variable):
+        if isinstance(variable, (Scalar, Vector, Table)):
+            return replace(variable, low=0.1, high=4.0)
+        return variable
+    return replace(problem, variables=tuple(positive(v) for v in problem.variables))
 
 
 def _condition_of(text: str, problem: Problem) -> tuple[dict, dict, str]:
@@ -900,7 +929,23 @@ def _condition(step: Step, problem: Problem):
         residual = _difference(step.lhs, step.rhs, problem)
     except (LatexError, TypeError, ValueError, AttributeError):
         return None
-    return residual if getattr(residual, "free_symbols", None) else None  # one side is a written number: the other varies
+    if not getattr(residual, "free_symbols", None) or _vanishes(residual):
+        return None  # a number, or an identity (\\sigma(z) + \\sigma(-z) = 1): judged as a step
+    return residual  # one side is a written number and the other varies: an equation to solve
+
+
+def _vanishes(residual) -> bool:
+    """The residual is 0 at three unrelated points: the line is an identity, not an equation to solve."""
+    free = sorted(residual.free_symbols, key=str)
+    for start in ("0.37", "1.21", "-0.83"):
+        point = {s: sympy.Rational(start) + sympy.Rational(k, 7) for k, s in enumerate(free)}
+        try:
+            value = sympy.N(residual.xreplace(point).doit(), 30)
+        except (TypeError, ValueError, ArithmeticError):
+            return False
+        if not value.is_number or abs(value) > 1e-20:
+            return False
+    return True
 
 
 def _judge_all(steps: list[Step], problem: Problem | None, timeout: float) -> list[Step]:

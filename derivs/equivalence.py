@@ -70,7 +70,7 @@ def decide(
     """
     started = cpu_seconds()
     where = where or {}
-    left, right = problem.expand_definitions(answer), expanded(problem, reference)
+    left, right = _one_by_one(problem.expand_definitions(answer), expanded(problem, reference))
     early = _shapes_and_names(problem, left, right, strict)
     if early is not None:
         return replace(early, seconds=cpu_seconds() - started)
@@ -120,6 +120,15 @@ def expanded(problem: Problem, expr):
             _EXPANDED.pop(next(iter(_EXPANDED)))
         cached = _EXPANDED[key] = (problem, problem.expand_definitions(expr))
     return cached[1]
+
+
+def _one_by_one(left, right) -> tuple:
+    """A 1 x 1 matrix and a scalar are the same kind of value (x^T x and ||x||^2): the scalar becomes 1 x 1."""
+    if _is_matrix(left) and not _is_matrix(right) and left.shape == (1, 1) and not isinstance(right, sympy.Tuple):
+        return left, sympy.ImmutableMatrix([[right]])
+    if _is_matrix(right) and not _is_matrix(left) and right.shape == (1, 1) and not isinstance(left, sympy.Tuple):
+        return sympy.ImmutableMatrix([[left]]), right
+    return left, right
 
 
 def _shapes_and_names(problem: Problem, left, right, strict: bool) -> Decision | None:

@@ -242,9 +242,9 @@ class _Parser:
         self.notes: list[str] = []
         self.bound: list[sympy.Symbol] = []  # the indices of the sums being read: x_j under \\sum_j is an entry of x
         self.shadowed: list[str] = []  # a write-up's valued names that a sum or a derivative here runs over (k in \\sum_k k)
-        self._read_words()
         if context.free and not context.matrix_letters and self._writes_transpose():
             self.context = Context(**{**vars(context), "matrix_letters": True})
+        self._read_words()  # after: with matrices about, capitals typed together (AB) are a product
 
     # --- tokens
 
@@ -317,7 +317,7 @@ class _Parser:
                     run = self._join(at, run, "command")
                 elif self.context.document and word[0] == "d" and self.context.function(word[1:]) is not None:
                     run = self._join(at + 1, run, "command")  # \\frac{dGELU}{dx}: d, then the function
-                elif self.context.document and (run - at >= 4 or word in dialect.DOCUMENT_WORDS or word.isupper()) and not set(word) <= set(self.context.matrices):
+                elif self.context.document and (run - at >= 4 or word in dialect.DOCUMENT_WORDS or word.isupper() and not self.context.matrix_letters) and not set(word) <= set(self.context.matrices):
                     run = self._join(at, run, "letter")  # a write-up's name: out, dim, TP (not WV for declared matrices W, V)
                 elif run - at >= 3 and self._reads_as_prose(word):
                     raise LatexError(f"'{word}' would be read as the product {'·'.join(word)}: write a function with a backslash "

@@ -182,6 +182,16 @@ def test_values_given_in_the_text_carry_into_the_working():
         ("The kernel has $k = 5$.\n\n$$\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}$$\n\n$$\\frac{32 - k}{2} + 1 = 14.5$$", ["definition", "valid", "valid"]),
         # an align's && column is a remark, even one with mathematics in it
         ("\\begin{align}\n\\sigma(-x) &= \\frac{e^{-x}}{e^{-x}+1} \\\\\n&= 1 - \\sigma(x) && \\text{(since } \\sigma(x) = \\tfrac{1}{1+e^{-x}}\\text{)}\n\\end{align}", ["valid", "valid"]),
+        # x^T x is the squared norm of a bold x (a 1 x 1 matrix and a scalar are compared as one value)
+        (r"$$\|\mathbf{x}\|_2^2 = \mathbf{x}^\top \mathbf{x}$$", ["valid"]),
+        (r"$$\|\mathbf{x}\|_2^2 = 2\mathbf{x}^\top \mathbf{x}$$", ["invalid"]),
+        # an identity with a number on one side is judged, not taken for an equation to solve; logs over positive values
+        (r"$$\sigma(z) + \sigma(-z) = 1$$", ["valid"]),
+        (r"$$\log\left(\prod_{i=1}^{n} p_i\right) = \sum_{i=1}^{n} \log p_i$$", ["valid"]),
+        (r"$$\log(a + b) = \log a + \log b$$", ["invalid"]),
+        # with a transpose in sight, capitals typed together are a product of matrices, not a word
+        (r"$$(AB)^T = B^T A^T$$", ["valid"]),
+        (r"$$(AB)^T = A^T B^T$$", ["invalid"]),
         # a name declared a matrix does not commute, and its transpose reverses a product
         ("Let $W \\in \\mathbb{R}^{n \\times n}$ and $V \\in \\mathbb{R}^{n \\times n}$.\n\n$$WV = VW$$\n\n$$(WV)^T = V^T W^T$$", ["invalid", "valid"]),
         # a matrix's rows inside an aligned block are not the block's lines
