@@ -97,9 +97,8 @@ def _blocks_between(text: str, start: int, end: int) -> list[Block]:
     first = _line_of(text, start)
     for number, line in enumerate(text[start:end].split("\n"), start=first):
         heading = "section" if HEADING.match(line) else "part" if PART.match(line) else None
-        if heading:
+        if heading:  # the heading starts a part; values given on its own line (**Problem 2.** with $\\beta = 0.9$) belong to it
             blocks.append(Block(number, line.strip(), heading))
-            continue
         cells = _table_cells(line)
         if cells:  # consecutive rows are one table: one block, whose names hold for the whole table
             table = blocks[-1] if blocks and blocks[-1].kind == "table" and blocks[-1].line + blocks[-1].body.count("\n") == number - 1 else None
@@ -784,6 +783,11 @@ def _not_shown_wrong(left, right, problem: Problem) -> str | None:
     undefined = _undefined_functions(left, right, problem)
     if undefined:
         return f"{', '.join(undefined)} is not defined in the write-up: the step holds only for some"
+    for side, other in ((left, right), (right, left)):  # \\theta_0 - \\eta(v_1 + v_2) = \\theta_0 - 0.048: values put in
+        gone = sorted(_names_in(side) - _names_in(other))
+        decimals = [r for r in getattr(other, "atoms", lambda *_: ())(sympy.Rational) if not r.is_Integer]
+        if gone and decimals:
+            return f"the other side puts in values for {', '.join(gone)}, which the write-up does not give: not judged"
     introduced = sorted(_names_in(right) - _names_in(left))
     if introduced and all(_NEW_PARAMETER.search(name) for name in introduced):
         return f"the step introduces {', '.join(introduced)}, which it does not define: the values that make it hold are not judged"

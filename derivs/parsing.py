@@ -733,7 +733,8 @@ class _Parser:
         if subscript is None and layer and self.at("symbol", "_"):
             subscript = self.subscript()
         function = None if (decorated or layer or subscript is not None) else self.context.function(base)
-        if function is None and self.context.free and self._unknown_function_ahead(base):
+        greek = base in dialect.GREEK and base not in FREE_FUNCTION_NAMES  # \\eta(v_1 + v_2) is \\eta times a sum
+        if function is None and self.context.free and not decorated and not greek and self._unknown_function_ahead(base):
             function = sympy.Function(base)  # f(x), f'(x), \\varphi(x) in a free context: an unknown function
         if function is not None and self._application_ahead(token):
             saved = self.position

@@ -192,6 +192,11 @@ def test_values_given_in_the_text_carry_into_the_working():
         # with a transpose in sight, capitals typed together are a product of matrices, not a word
         (r"$$(AB)^T = B^T A^T$$", ["valid"]),
         (r"$$(AB)^T = A^T B^T$$", ["invalid"]),
+        # \hat y(1 - \hat y) and \eta(v_1 + v_2) are products, not functions the write-up never defined
+        (r"$$-\frac{y}{\hat y} + \frac{1-y}{1-\hat y} = \frac{\hat y - y}{\hat y(1-\hat y)}$$", ["valid"]),
+        # values given on a heading's own line hold below it; numbers put in for names never given are not a mistake
+        ("**Problem 2.** With $\\eta = 0.01$, $v_1 = 2$ and $v_2 = 2.8$:\n\n$$\\theta_0 - \\eta(v_1 + v_2) = \\theta_0 - 0.048$$", ["definition", "definition", "definition", "valid"]),
+        (r"$$\theta_0 - \eta(v_1 + v_2) = \theta_0 - 0.048$$", ["undecided"]),
         # a name declared a matrix does not commute, and its transpose reverses a product
         ("Let $W \\in \\mathbb{R}^{n \\times n}$ and $V \\in \\mathbb{R}^{n \\times n}$.\n\n$$WV = VW$$\n\n$$(WV)^T = V^T W^T$$", ["invalid", "valid"]),
         # a matrix's rows inside an aligned block are not the block's lines
