@@ -61,7 +61,7 @@ INLINE = re.compile(r"(?<![$\\])\$([^$\n]+)\$(?!\$)")
 # not "x = 0", "z = 0" or "t = 1" (where a function is looked at, not a value given).
 INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-z]+\s*\()[^=]*="
                              r"|\s*(?:\\mathbf\s*\{\s*[A-Za-z]\s*\}|\\vec\s*\{?\s*[A-Za-z]\s*\}?|[A-Za-z])\s*=\s*(?:\(|\[|\\left[(\[])\s*-?\d"
-                             r"|\s*(?:[a-su-wy]|\\[a-z]+)\s*=\s*-?\d*\.?\d+\s*$")
+                             r"|\s*(?:[a-su-wyA-Z]|\\[a-z]+)\s*=\s*-?\d*\.?\d+\s*$")
 # A heading starts a new part of the write-up: the names it defines for itself start afresh.
 HEADING = re.compile(r"^\s*(?:#{1,6}\s|\\(?:sub)*section\b|\*\*\s*(?:Question|Problem|Exercise)\b|(?:Question|Problem|Exercise)\s+\d"
                      r"|\d+(?:\.\d+)*\s+[A-Z][a-z]+(?:\s+[a-z]+)*\s*$)")
@@ -149,7 +149,7 @@ def _strip_annotations(line: str) -> str:
     line = re.sub(r"(?<!\{)\\text(?:rm|bf|it)?\s*\{[^{}]*\}(?!\s*[(^])", " ", line)  # a remark; inside braces it stays, unreadable
     line = re.sub(r"\\(?:xrightarrow|xleftarrow)\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}", _arrow, line)
     line = re.sub(r"\\(?:overset|stackrel)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\}", " = ", line)
-    line = re.sub(r":\s*=|\\coloneqq|\\triangleq|\\equiv", " = ", line)  # f(x) := ..., a definition written as one
+    line = re.sub(r":\s*=|\\coloneqq|\\triangleq|\\equiv|\\leftarrow(?![A-Za-z])", " = ", line)  # f(x) := .., w \\leftarrow w - ..: definitions
     line = re.sub(UNDERBRACE, r"\1", line)
     line = re.sub(r"\\(?:q?quad)\b|\\[,;:!]", " ", line)
     line = re.sub(r"(\\\\)?\[\d+(?:pt|em|ex|mm)\]", " ", line)
@@ -636,6 +636,9 @@ def _named_quantity(step: Step, document: Document, links: int):
     text = step.lhs.strip()
     if step.kind != "equal" or step.lhs != step.start and not ("_" in text and re.fullmatch(LABEL, text)):
         return None  # inside a chain, only a subscripted name is new: S(x_k) = p_k = \frac{..}{..}
+    squared = re.fullmatch(r"(?:" + LABEL + r")\s*\^\s*\{?\s*2\s*\}?", text)  # \\sigma_B^2 = ...: a variance is named squared
+    if squared and step.lhs == step.start and document.may_define(text, step, links):
+        return _name_key(text)
     if re.fullmatch(LABEL, text):
         shadowed = text.lstrip("\\") in dialect.REDEFINABLE | set(DOCUMENT.names)  # S = k(w - f + 2p)/s + 1: a size, not softmax
         if document.context.function(text.lstrip("\\")) is not None and not shadowed or not document.may_define(text, step, links):

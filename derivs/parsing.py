@@ -755,6 +755,8 @@ class _Parser:
         if isinstance(value, IndexedFunction):
             if self.at("symbol", "(") or self.at("command", "left"):
                 return self.apply(value, base, token)
+            if self.context.document:
+                return self.context.symbol(key)  # a write-up's S alone (a stride, a size) is a name, not the softmax
             return value.build(sympy.Symbol(_vector_name(self.context)), self.context.index)
         return value
 
