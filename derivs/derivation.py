@@ -57,9 +57,10 @@ DISPLAY = re.compile(
 )
 INLINE = re.compile(r"(?<![$\\])\$([^$\n]+)\$(?!\$)")
 # An inline equation worth checking starts as given values, arithmetic or a function's definition do:
-# (x_1, x_2) = (2, 5), x_3 = -0.3, 100,000 \cdot 1,000 = 10^7, \frac{1}{9} = .., \sigma(x) = ..., b = 0.1, \eta = 0.1;
+# (x_1, x_2) = (2, 5), x_3 = -0.3, 100,000 \cdot 1,000 = 10^7, \frac{1}{9} = .., \sigma(x) = ..., b = 0.1, \eta = 0.1,
+# e^{-1} = 0.3679, \ln 2 = 0.6931, \sigma(2) \approx 0.881;
 # not "x = 0", "z = 0" or "t = 1" (where a function is looked at, not a value given).
-INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-z]+\s*\()[^=]*="
+INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-z]+'*\s*\(|e\^|\\(?:ln|log|exp)\b)[^=]*?(?:=|\\approx\b)"
                              r"|\s*(?:\\mathbf\s*\{\s*[A-Za-z]\s*\}|\\vec\s*\{?\s*[A-Za-z]\s*\}?|[A-Za-z])\s*=\s*(?:\(|\[|\\left[(\[])\s*-?\d"
                              r"|\s*(?:[a-su-wyA-Z]|\\[a-z]+)\s*=\s*-?\d*\.?\d+\s*$")
 # A heading starts a new part of the write-up: the names it defines for itself start afresh.

@@ -200,6 +200,8 @@ def test_values_given_in_the_text_carry_into_the_working():
         # capital values given inline (stride S = 1: a name, not the softmax); a variance named squared is defined
         ("Stride $S = 1$, padding $P = 2$, width $W = 32$, filter $F = 5$.\n\n$$\\frac{W - F + 2P}{S} + 1 = 32$$", ["definition"] * 4 + ["valid"]),
         (r"$$\sigma_B^2 = \frac{1}{m}\sum_{i=1}^{m}(x_i - \mu_B)^2$$", ["definition"]),
+        # numbers stated inline: e^{-1} = 0.367879, ln 2 = 0.693147, sigma(2) = 0.880797, sigma'(2) = 0.104994
+        (r"Numerically $e^{-1} = 0.3679$, $\ln 2 = 0.6391$, $\sigma'(2) \approx 0.881 \times 0.119 = 0.105$.", ["valid", "invalid", "valid", "valid"]),
         # a name declared a matrix does not commute, and its transpose reverses a product
         ("Let $W \\in \\mathbb{R}^{n \\times n}$ and $V \\in \\mathbb{R}^{n \\times n}$.\n\n$$WV = VW$$\n\n$$(WV)^T = V^T W^T$$", ["invalid", "valid"]),
         # a matrix's rows inside an aligned block are not the block's lines
