@@ -709,7 +709,7 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
         return replace(step, verdict="valid", feedback=how)
     if step.kind == "approx":
         return replace(step, verdict="undecided", feedback="an approximation (\\approx) is checked against a written decimal only")
-    unshown = _not_shown_wrong(left, right, problem) if decision.verdict == "different" else None
+    unshown = _not_shown_wrong(left, right, problem, (step.lhs, step.rhs)) if decision.verdict == "different" else None
     if decision.verdict == "different" and unread:
         unshown = f"the line holds only {unread}, a condition not read here: not judged"
     if unshown:
@@ -778,7 +778,7 @@ def _undefined_functions(left, right, problem: Problem) -> list[str]:
     return sorted(applied - FREE_FUNCTION_NAMES - {str(f) for f in problem.definitions})
 
 
-def _not_shown_wrong(left, right, problem: Problem) -> str | None:
+def _not_shown_wrong(left, right, problem: Problem, written: tuple[str, str] = ("", "")) -> str | None:
     """Why, in a write-up, sides that differ do not show the step wrong (the step is then undecided), or None:
     a function it applies but never defines (S(x)), a derivative its definitions make 0 (of a vector loss),
     or a number on one side while the other needs values (or Leibniz quantities) it never gives."""
@@ -787,10 +787,9 @@ def _not_shown_wrong(left, right, problem: Problem) -> str | None:
     undefined = _undefined_functions(left, right, problem)
     if undefined:
         return f"{', '.join(undefined)} is not defined in the write-up: the step holds only for some"
-    for side, other in ((left, right), (right, left)):  # \\theta_0 - \\eta(v_1 + v_2) = \\theta_0 - 0.048: values put in
+    for side, other, text in ((left, right, written[1]), (right, left, written[0])):  # \\theta_0 - \\eta(v_1 + v_2) = \\theta_0 - 0.048
         gone = sorted(_names_in(side) - _names_in(other))
-        decimals = [r for r in getattr(other, "atoms", lambda *_: ())(sympy.Rational) if not r.is_Integer]
-        if gone and decimals:
+        if gone and _DECIMAL.search(text):  # the other side, as written, has numbers in place of those names
             return f"the other side puts in values for {', '.join(gone)}, which the write-up does not give: not judged"
     introduced = sorted(_names_in(right) - _names_in(left))
     if introduced and all(_NEW_PARAMETER.search(name) for name in introduced):

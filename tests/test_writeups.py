@@ -197,6 +197,7 @@ def test_values_given_in_the_text_carry_into_the_working():
         # values given on a heading's own line hold below it; numbers put in for names never given are not a mistake
         ("**Problem 2.** With $\\eta = 0.01$, $v_1 = 2$ and $v_2 = 2.8$:\n\n$$\\theta_0 - \\eta(v_1 + v_2) = \\theta_0 - 0.048$$", ["definition", "definition", "definition", "valid"]),
         (r"$$\theta_0 - \eta(v_1 + v_2) = \theta_0 - 0.048$$", ["undecided"]),
+        (r"$$\frac{x^2}{2} + c = \frac{1}{2}x^2$$", ["invalid"]),  # a dropped c is a mistake: no decimal stands in for it
         # capital values given inline (stride S = 1: a name, not the softmax); a variance named squared is defined
         ("Stride $S = 1$, padding $P = 2$, width $W = 32$, filter $F = 5$.\n\n$$\\frac{W - F + 2P}{S} + 1 = 32$$", ["definition"] * 4 + ["valid"]),
         (r"$$\sigma_B^2 = \frac{1}{m}\sum_{i=1}^{m}(x_i - \mu_B)^2$$", ["definition"]),
