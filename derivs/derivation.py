@@ -12,12 +12,14 @@ import re
 import time
 from dataclasses import asdict, dataclass, field, replace
 
+import mpmath
 import sympy
 
 from .equivalence import decide
 from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, vectors_for
+from .numeric import EVALUATION_ERRORS, point_value
 from . import dialect
-from .parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, LatexError, parse_latex, plain_name, read
+from .parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, LatexError, parse_latex, plain_name, read, writes_transpose
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
@@ -448,9 +450,6 @@ def _softmax_entry(argument, index):
 DOCUMENT = Problem(id="write-up", title="", statement="", variables=(), claims=(), document=True, names={"S": IndexedFunction(_softmax_entry)})
 
 
-_TRANSPOSE = re.compile(r"\^\s*\{?\s*(?:T|\\top|\\intercal|\\mathsf\s*\{?\s*T)\b|\\odot")
-
-
 def _parse_side(text: str, problem: Problem, names: tuple, matrices: bool = False):
     """Parse one side; a name given by an earlier \\underbrace{E}_{W} stands for E. `matrices`: the step
     writes a transpose somewhere, so capital and bold names are matrices on this side too (x^T x = ||x||^2)."""
@@ -685,7 +684,7 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
     try:
         with time_limit(timeout):
             problem = _with_matrices(problem, step)
-            matrices = bool(_TRANSPOSE.search(step.lhs + " " + step.rhs))
+            matrices = writes_transpose(step.lhs + " " + step.rhs)
             left, right = _parse_side(step.lhs, problem, step.names, matrices), _parse_side(step.rhs, problem, step.names, matrices)
             left, right = _given_entries(_one_length(_entries_by_name((left, right))), problem)
             point, domain, unread = _condition_of(step.condition, problem)
@@ -714,8 +713,9 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
         unshown = f"the line holds only {unread}, a condition not read here: not judged"
     if unshown:
         return replace(step, verdict="undecided", feedback=unshown)
-    if decision.verdict != "different" and problem.document and _undefined_functions(left, right, problem):
-        return replace(step, verdict="undecided", feedback=f"{', '.join(_undefined_functions(left, right, problem))} is not defined in the write-up: not judged")
+    undefined = _undefined_functions(left, right, problem) if decision.verdict != "different" and problem.document else []
+    if undefined:
+        return replace(step, verdict="undecided", feedback=f"{', '.join(undefined)} is not defined in the write-up: not judged")
     if decision.verdict == "different":
         witness = vars(decision.witness) if decision.witness else None
         at = f"at {decision.witness.brief_point} " if decision.witness and decision.witness.point.strip() else ""
@@ -947,10 +947,10 @@ def _vanishes(residual) -> bool:
     for start in ("0.37", "1.21", "-0.83"):
         point = {s: sympy.Rational(start) + sympy.Rational(k, 7) for k, s in enumerate(free)}
         try:
-            value = sympy.N(residual.xreplace(point).doit(), 30)
-        except (TypeError, ValueError, ArithmeticError):
+            value = point_value(residual, point)  # the decision's own walk into mpmath
+        except EVALUATION_ERRORS:
             return False
-        if not value.is_number or abs(value) > 1e-20:
+        if value is None or isinstance(value, mpmath.matrix) or abs(value) > 1e-20:
             return False
     return True
 

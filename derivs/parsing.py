@@ -242,7 +242,7 @@ class _Parser:
         self.notes: list[str] = []
         self.bound: list[sympy.Symbol] = []  # the indices of the sums being read: x_j under \\sum_j is an entry of x
         self.shadowed: list[str] = []  # a write-up's valued names that a sum or a derivative here runs over (k in \\sum_k k)
-        if context.free and not context.matrix_letters and self._writes_transpose():
+        if context.free and not context.matrix_letters and _writes_transpose(self.tokens):
             self.context = Context(**{**vars(context), "matrix_letters": True})
         self._read_words()  # after: with matrices about, capitals typed together (AB) are a product
 
@@ -344,17 +344,6 @@ class _Parser:
             return len(word) >= 4
         known = set(self.context.symbols) | set(self.context.vectors) | set(self.context.functions) | {"e"}
         return any(letter not in known for letter in word)
-
-    def _writes_transpose(self) -> bool:
-        """A transpose or a Hadamard product anywhere: then capital names are matrices."""
-        if any(t.is_("command", "top", "intercal", "odot") for t in self.tokens):
-            return True
-        for at, token in enumerate(self.tokens[:-2]):
-            if token.is_("symbol", "^"):
-                following = [t.text for t in self.tokens[at + 1 : at + 4]]
-                if following[0] == "T" or following[:2] in (["{", "T"], ["{", "mathsf"], ["mathsf", "{"], ["{", "mathrm"]):
-                    return True
-        return False
 
     # --- statement: sides joined by relations
 
@@ -767,10 +756,8 @@ class _Parser:
             self.take()
             primes += 1
         full = name + "'" * primes
-        for table in (self.context.expressions, self.context.symbols):
-            if full in table:
-                return table[full]
-        return self.context.symbol(full)
+        given = self._given(full)
+        return self.context.symbol(full) if given is None else given
 
     def _unknown_function_ahead(self, base: str) -> bool:
         if self.at("symbol", "'"):
@@ -1334,13 +1321,16 @@ class _Parser:
 
     def _quantity_named(self, numerator: tuple[int, int], denominator: tuple[int, int]) -> sympy.Symbol:
         """A write-up's Leibniz name for a quantity it has not defined as a function: one real symbol."""
-        def written(span):
-            return self.text[self.tokens[span[0]].position : self.tokens[span[1]].position].strip()
-        name = f"\\frac{{{written(numerator)}}}{{{written(denominator)}}}"
-        for table in (self.context.expressions, self.context.symbols):  # its value, once the write-up gave one
-            if spelled(name) in table:
-                return table[spelled(name)]
-        return sympy.Symbol(name, real=True)
+        name = f"\\frac{{{self._written(numerator)}}}{{{self._written(denominator)}}}"
+        given = self._given(spelled(name))  # its value, once the write-up gave one
+        return sympy.Symbol(name, real=True) if given is None else given
+
+    def _given(self, name: str):
+        """What a write-up's name stands for (a value it gave, or the name's symbol), or None if unknown."""
+        for table in (self.context.expressions, self.context.symbols):
+            if name in table:
+                return table[name]
+        return None
 
     def _after_d(self, start: int, end: int) -> int | None:
         """Where a derivative's mark (d, \\partial, \\mathrm{d}) opening tokens[start:end] ends; None if there is none."""
@@ -1802,6 +1792,26 @@ _COMMANDS = {
 
 
 # --- public functions ---------------------------------------------------------------------------
+
+
+def _writes_transpose(tokens_: list[Token]) -> bool:
+    """A transpose or a Hadamard product anywhere: then capital and bold names are matrices."""
+    if any(t.is_("command", "top", "intercal", "odot") for t in tokens_):
+        return True
+    for at, token in enumerate(tokens_[:-2]):
+        if token.is_("symbol", "^"):
+            following = [t.text for t in tokens_[at + 1 : at + 4]]
+            if following[0] == "T" or following[:2] in (["{", "T"], ["{", "mathsf"], ["mathsf", "{"], ["{", "mathrm"]):
+                return True
+    return False
+
+
+def writes_transpose(text: str) -> bool:
+    """Whether a text writes a transpose (W^T, x^\\top) or a Hadamard product, as the parser decides it."""
+    try:
+        return _writes_transpose(tokens(text))
+    except LatexError:
+        return False
 
 
 def read(text: str, context: Context) -> Reading:

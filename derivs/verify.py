@@ -122,7 +122,7 @@ def check_equal(problem: Problem, lhs, rhs, where: Mapping, options: CheckOption
 
 def _check_range(problem: Problem, expr, expected: sympy.Set, where: Mapping, options: CheckOptions) -> tuple[Proof, NumericResult]:
     """A claim whose right side is a set: the values of the left side, over its one variable, are that set."""
-    values = problem.expand_definitions(expr)
+    values = expanded(problem, expr)
     (variable,) = values.free_symbols
     domain = where.get(variable, sympy.S.Reals)
     symbolic = prove_range(values, variable, domain, expected, options.budget)
@@ -163,7 +163,7 @@ def verify_parts(problem: Problem, options: CheckOptions = CheckOptions()) -> li
             continue
         started = time.monotonic()
         points = sample_points(problem.variables, part.where, options.points, options.seed)
-        answer = problem.expand_definitions(part.answer)
+        answer = expanded(problem, part.answer)
         numeric = compare_at_points(answer, answer, points)
         symbolic = Proof(False, "no question stated, so the reference answer is unchecked", 0.0)
         results.append(ClaimResult(problem.id, name, part.prompt, symbolic, numeric, time.monotonic() - started))
