@@ -6,6 +6,7 @@ Nothing here knows how a claim is checked.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
@@ -249,13 +250,22 @@ class Problem:
 
 
 def doit_outside_limits(expr):
-    """Evaluate derivatives, sums and substitutions, but leave Limit objects for the prover."""
+    """Evaluate derivatives, sums and substitutions, but leave Limit objects for the prover.
+
+    Remembered per expression: a grader evaluates the same reference (and a prover the same
+    evaluated sides) again and again, and a Sum over a symbolic bound is slow to leave alone.
+    """
+    return _doit_outside_limits(expr) if isinstance(expr, sympy.Basic) else expr
+
+
+@functools.lru_cache(maxsize=4096)
+def _doit_outside_limits(expr):
     if isinstance(expr, sympy.Limit):
         inner, *rest = expr.args
         return sympy.Limit(doit_outside_limits(inner), *rest)
     if isinstance(expr, sympy.Basic) and expr.has(sympy.Limit):
         return expr.func(*(doit_outside_limits(arg) for arg in expr.args))
-    return expr.doit() if isinstance(expr, sympy.Basic) else expr
+    return expr.doit()
 
 
 def rename_bound(expr, taken):

@@ -7,6 +7,7 @@ a real difference, and the point is reported as a witness.
 
 from __future__ import annotations
 
+import functools
 import random
 import zlib
 from dataclasses import dataclass
@@ -68,9 +69,14 @@ class NumericResult:
 
 
 def _random_rational(rng: random.Random, low, high) -> sympy.Rational:
-    low, high = Fraction(str(low)), Fraction(str(high))  # Fractions: a sympy Rational per step is slow
+    low, high = _fraction(low), _fraction(high)  # Fractions: a sympy Rational per step is slow
     value = low + (high - low) * Fraction(rng.getrandbits(64), 2**64)
     return sympy.Rational(value.numerator, value.denominator)
+
+
+@functools.lru_cache(maxsize=1024)
+def _fraction(value) -> Fraction:
+    return Fraction(str(value))
 
 
 def _sample_from_set(rng: random.Random, domain: Set, low: float, high: float, turn: int):
@@ -79,14 +85,25 @@ def _sample_from_set(rng: random.Random, domain: Set, low: float, high: float, t
     piece = cases[turn % len(cases)]
     if isinstance(piece, sympy.FiniteSet):
         return rng.choice(list(piece.args))
-    if isinstance(piece, Interval):
-        lo = max(piece.inf, sympy.Rational(str(low)))
-        hi = min(piece.sup, sympy.Rational(str(high)))
-        margin = (hi - lo) / 50  # keep away from an excluded endpoint such as x = 0
-        lo = lo + margin if piece.left_open or lo == piece.inf else lo
-        hi = hi - margin if piece.right_open or hi == piece.sup else hi
-        return _random_rational(rng, lo, hi)
-    raise ValueError(f"cannot sample from the set {piece}")
+    return _random_rational(rng, *_sampled_range(piece, low, high))
+
+
+@functools.lru_cache(maxsize=1024)
+def _sampled_range(piece: Set, low: float, high: float) -> tuple:
+    """Where points of an interval piece are drawn: within [low, high], away from an excluded endpoint such as x = 0."""
+    if not isinstance(piece, Interval):
+        raise ValueError(f"cannot sample from the set {piece}")
+    lo = max(piece.inf, sympy.Rational(str(low)))
+    hi = min(piece.sup, sympy.Rational(str(high)))
+    margin = (hi - lo) / 50
+    lo = lo + margin if piece.left_open or lo == piece.inf else lo
+    hi = hi - margin if piece.right_open or hi == piece.sup else hi
+    return lo, hi
+
+
+@functools.lru_cache(maxsize=1024)
+def _declared_range(low: float, high: float) -> Interval:
+    return Interval(low, high)
 
 
 _SAMPLES: dict = {}
@@ -136,7 +153,7 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
                 allowed = [n for n in range(var.low, var.high + 1) if _allowed(where, var.symbol, n)]
                 point[var.symbol] = sympy.Integer(rng.choice(allowed))
             elif isinstance(var, Scalar):
-                domain = where.get(var.symbol, Interval(var.low, var.high))
+                domain = where[var.symbol] if var.symbol in where else _declared_range(var.low, var.high)
                 point[var.symbol] = _sample_from_set(rng, domain, var.low, var.high, turn)
             elif isinstance(var, Vector):
                 for k in range(1, _concrete(var.length, sizes) + 1):
@@ -185,12 +202,26 @@ def probe_points(exprs: tuple, variables: Iterable[Variable], where: Mapping, ba
         return []
     variables = tuple(variables)
     declared = {getattr(v, "symbol", None): v for v in variables}
+    setting = (variables, tuple(sorted(where.items(), key=str)), tuple(frozenset(point.items()) for point in base[:2]))
     probes: list[dict] = []
     for zero in zeros:
         for symbol in sorted(zero.free_symbols & set(declared), key=str):
-            probes.extend(_around(zero, symbol, declared[symbol], variables, where, base[:2]))
-    probes.extend(_beyond(variables, where, base[:2]))
-    return probes[:limit]
+            probes.extend(_remembered(("around", zero, symbol, setting), lambda: _around(zero, symbol, declared[symbol], variables, where, base[:2])))
+    probes.extend(_remembered(("beyond", setting), lambda: _beyond(variables, where, base[:2])))
+    return [dict(point) for point in probes[:limit]]
+
+
+_PROBES: dict = {}
+
+
+def _remembered(key, work) -> list[dict]:
+    """Probes are the same for the same breakpoint and base points: the reference's are found once per class."""
+    found = _PROBES.get(key)
+    if found is None:
+        if len(_PROBES) > 1024:
+            _PROBES.pop(next(iter(_PROBES)))
+        found = _PROBES[key] = work()
+    return found
 
 
 def _around(zero, symbol, var, variables, where, base) -> list[dict]:

@@ -52,25 +52,44 @@ def _integer_ceiling(d):
             return sympy.floor(sympy.expand((numerator + denominator - 1) / denominator))
         return ceiling
 
+    if not d.has(sympy.floor, sympy.ceiling):
+        return d
     rewritten = d.replace(lambda e: isinstance(e, sympy.ceiling), as_floor)
     return sympy.expand(rewritten.replace(lambda e: isinstance(e, sympy.floor), lambda f: sympy.floor(sympy.expand(f.args[0]))))
 
 
+HYPERBOLIC = (sympy.sinh, sympy.cosh, sympy.tanh, sympy.coth, sympy.sech, sympy.csch)
+
+
 def _exponential_atoms(d):
-    """Each distinct exp(a) becomes a fresh symbol (exp(-a) its reciprocal); then clear denominators.
+    """Hyperbolic functions in exponentials; exp(c p), for each primitive argument p, becomes u_p^(c L)
+    with a fresh symbol u_p standing for exp(p / L); then clear denominators.
 
-    Sound because a rational function that vanishes for independent symbols vanishes at
-    any values, and fast where exp-heavy networks make cancel or simplify crawl.
+    Sound because exp(c p) = exp(p / L)^(c L) for an integer c L, and a rational function that
+    vanishes for independent symbols vanishes at any values; fast where exp-heavy networks
+    make cancel or simplify crawl, and tanh(x) meets 1/(1 + e^{-2x}) in one symbol.
     """
-    table: dict = {}
-
+    d = d.replace(lambda e: isinstance(e, HYPERBOLIC), lambda e: e.rewrite(sympy.exp))
+    bases: dict = {}  # primitive p -> [symbol for exp(p), lcm of the contents' denominators]
+    # inside out (an exp's argument may hold another): exp(c p) -> e_p^c, a positive symbol e_p for exp(p)
     def atom(power):
-        argument = sympy.expand(power.args[0])
-        if argument.could_extract_minus_sign():
-            return 1 / atom(sympy.exp(-argument, evaluate=False))
-        return table.setdefault(argument, sympy.Dummy("u"))
+        content, primitive = _content_and_primitive(power.args[0])
+        base = bases.setdefault(primitive, [sympy.Dummy("e", positive=True), 1])
+        base[1] = sympy.ilcm(base[1], content.q)
+        return base[0] ** content
 
-    return _numerator_expanded(d.replace(lambda e: isinstance(e, sympy.exp), atom))
+    powers = d.replace(lambda e: isinstance(e, sympy.exp), atom)
+    # e_p = u_p^L makes every power whole: exp(c p) = u_p^(c L), u_p = exp(p / L) > 0
+    whole = {symbol: sympy.Dummy("u", positive=True) ** lcm for symbol, lcm in bases.values()}
+    return _numerator_expanded(powers.xreplace(whole))
+
+
+def _content_and_primitive(argument) -> tuple:
+    """-4x - 2 -> (-2, 2x + 1): a rational times an argument whose sign and scale are fixed."""
+    content, primitive = sympy.expand(argument).as_content_primitive()
+    if primitive.could_extract_minus_sign():
+        content, primitive = -content, -primitive
+    return sympy.Rational(content), primitive
 
 
 def _sum_level(expr) -> int:
@@ -136,6 +155,26 @@ def _finite_sums(d):
     return sympy.Integer(0)
 
 
+def _delta_cases(d):
+    """delta_{ki} in the difference: prove it zero with k = i put in, and again with delta_{ki} = 0.
+
+    Sound: the first case is every point where k = i; the second proves more than the points
+    where k != i need. Each case goes down the cheap rungs; nested deltas split again.
+    """
+    delta = next((e for e in sympy.preorder_traversal(d) if isinstance(e, sympy.KroneckerDelta)), None)
+    if delta is None:
+        return d
+    first, second = delta.args
+    if not (second.is_Symbol or first.is_Symbol):
+        return d
+    same = {second: first} if second.is_Symbol else {first: second}
+    d = rename_bound(d, {first, second})  # a sum over k must not capture the i put in for k
+    for case in (d.xreplace(same), d.xreplace({delta: sympy.Integer(0)})):
+        if not (case == 0 or any(is_zero(rewrite(case)) for _, rewrite in CASE_STRATEGIES)):
+            return d
+    return sympy.Integer(0)
+
+
 def _sums_as_symbols(expr):
     """Each distinct Sum becomes a fresh symbol: an identity for every value of it holds for its value."""
     table: dict = {}
@@ -146,24 +185,30 @@ TRIGONOMETRIC = (sympy.sin, sympy.cos, sympy.tan, sympy.cot, sympy.sec, sympy.cs
                  sympy.coth, sympy.sech, sympy.csch)
 PIECEWISE = (sympy.Piecewise, sympy.Heaviside, sympy.Abs, sympy.Max, sympy.Min, sympy.sign, sympy.KroneckerDelta)
 
-# (name, rewrite) in the order tried. Each must be cheap relative to the next; a rung that does not
+# (name, rewrite) in the order tried, after "identical" (the difference is already 0). Each must be cheap relative to the next; a rung that does not
 # apply to the difference (trigsimp with no trigonometric function) passes it on unchanged.
 STRATEGIES: tuple[tuple[str, Callable], ...] = (
-    ("identical", lambda d: d),
     ("exponential atoms", _exponential_atoms),
+    ("cases of a Kronecker delta", _delta_cases),
     ("cancel", sympy.cancel),
     ("together", _numerator_expanded),
     ("rewrite exp", _exp_rewrite),
     ("expand", lambda d: sympy.expand(d, power_exp=True, log=True, force=True)),
-    ("trigsimp", lambda d: sympy.trigsimp(d) if d.has(*TRIGONOMETRIC) else d),
-    ("piecewise", lambda d: sympy.simplify(sympy.piecewise_fold(d)) if d.has(*PIECEWISE) else d),
     ("integer floor/ceiling", _integer_ceiling),
     ("finite sums", _finite_sums),
+    ("trigsimp", lambda d: sympy.trigsimp(d) if d.has(*TRIGONOMETRIC) else d),
+    ("piecewise", lambda d: sympy.simplify(sympy.piecewise_fold(d)) if d.has(*PIECEWISE) else d),
     ("simplify", sympy.simplify),
 )
 
+# the rungs each case of a Kronecker delta goes down (a case may split again on its next delta)
+CASE_STRATEGIES: tuple[tuple[str, Callable], ...] = (
+    ("exponential atoms", lambda d: _exponential_atoms(_sums_as_symbols(d))),
+    ("cancel", sympy.cancel),
+    ("cases of a Kronecker delta", _delta_cases),
+)
+
 MATRIX_STRATEGIES: tuple[tuple[str, Callable], ...] = (
-    ("identical", lambda d: d),
     ("matrix expand", _matrix_expand),
     ("explicit simplify", _explicit_matrix),
 )
@@ -192,6 +237,8 @@ def _ladder(lhs, rhs, deadline: float) -> str | None:
     matrix = isinstance(lhs, (sympy.MatrixExpr, sympy.MatrixBase))
     strategies = MATRIX_STRATEGIES if matrix else STRATEGIES
     difference = _difference(lhs, rhs)
+    if difference == 0 or isinstance(difference, sympy.ZeroMatrix):  # not is_zero: sympy's assumptions on a long difference are slow, and a rung decides anyway
+        return "identical"
     for name, rewrite in strategies:
         left = deadline - cpu_seconds()
         if left <= 0:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Callable, Iterable, Mapping
@@ -15,6 +14,7 @@ from .model import Claim, Derivation, Problem, decimal_places
 from .parsing import Context, LatexError, read
 from .numeric import NumericResult, compare_at_points, compare_limit, compare_range, probe_points, sample_points
 from .symbolic import DEFAULT_BUDGET, Proof, prove_equal, prove_range
+from .timelimit import cpu_seconds
 
 
 class Status(str, Enum):
@@ -90,7 +90,7 @@ class CheckReport:
     def summary(self) -> str:
         parts = [f"{self.count(s)} {s.value}" for s in Status if self.count(s) or s is Status.PASS]
         problems = len(dict.fromkeys(r.problem for r in self.results))
-        return f"{len(self.results)} checks in {problems} problems: " + ", ".join(parts) + f" ({self.seconds:.1f} s)"
+        return f"{len(self.results)} checks in {problems} problems: " + ", ".join(parts) + f" ({self.seconds:.1f} s CPU)"
 
     def to_dict(self) -> dict:
         return {
@@ -131,12 +131,12 @@ def _check_range(problem: Problem, expr, expected: sympy.Set, where: Mapping, op
 
 
 def _timed(problem: Problem, name: str, statement: str, lhs, rhs, where, options: CheckOptions) -> ClaimResult:
-    started = time.monotonic()
+    started = cpu_seconds()
     try:
         symbolic, numeric = check_equal(problem, lhs, rhs, where, options)
     except Exception as error:  # a broken claim must not hide the other claims' results
-        return ClaimResult(problem.id, name, statement, None, None, time.monotonic() - started, f"{type(error).__name__}: {error}")
-    return ClaimResult(problem.id, name, statement, symbolic, numeric, time.monotonic() - started)
+        return ClaimResult(problem.id, name, statement, None, None, cpu_seconds() - started, f"{type(error).__name__}: {error}")
+    return ClaimResult(problem.id, name, statement, symbolic, numeric, cpu_seconds() - started)
 
 
 def verify_claim(problem: Problem, claim: Claim, options: CheckOptions = CheckOptions()) -> ClaimResult:
@@ -161,12 +161,12 @@ def verify_parts(problem: Problem, options: CheckOptions = CheckOptions()) -> li
         if part.question is not None:
             results.append(_timed(problem, name, part.prompt, part.question, part.answer, part.where, options))
             continue
-        started = time.monotonic()
+        started = cpu_seconds()
         points = sample_points(problem.variables, part.where, options.points, options.seed)
         answer = expanded(problem, part.answer)
         numeric = compare_at_points(answer, answer, points)
         symbolic = Proof(False, "no question stated, so the reference answer is unchecked", 0.0)
-        results.append(ClaimResult(problem.id, name, part.prompt, symbolic, numeric, time.monotonic() - started))
+        results.append(ClaimResult(problem.id, name, part.prompt, symbolic, numeric, cpu_seconds() - started))
     return results
 
 
@@ -238,7 +238,7 @@ def check_problems(
     from .discovery import LoadError
 
     report = CheckReport()
-    started = time.monotonic()
+    started = cpu_seconds()
     for problem in problems:
         if isinstance(problem, LoadError):
             rows = [ClaimResult(problem.id, "(load)", "import the problem module", None, None, 0.0, problem.message)]
@@ -248,5 +248,5 @@ def check_problems(
             report.results.append(row)
             if on_result:
                 on_result(row)
-    report.seconds = time.monotonic() - started
+    report.seconds = cpu_seconds() - started
     return report
