@@ -22,6 +22,15 @@ class Unsupported(Exception):
     """The walk does not know this node (or a value is missing): use sympy's evalf instead."""
 
 
+class NoValue(Unsupported):
+    """A symbol the point gives no value (a free j beside a sum over j): evalf may know more only
+    where the walk met a symbol that something it does not know (an integral) binds."""
+
+    def __init__(self, symbol):
+        super().__init__(f"no value for {symbol}")
+        self.symbol = symbol
+
+
 def _heaviside(x, at_zero):
     if x == 0:
         return _rational(at_zero)
@@ -111,7 +120,7 @@ def _walk_node(node, point: "_Point"):
         try:
             return _rational(point[node])
         except KeyError:
-            raise Unsupported(f"no value for {node}") from None
+            raise NoValue(node) from None
     if isinstance(node, sympy.Indexed):
         return _entry(node, point)
     if node.is_Add:

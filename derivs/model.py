@@ -240,12 +240,11 @@ class Problem:
         """Replace each named function (phi, sigma, S, ...) by its definition, then evaluate."""
         expr = sympy.sympify(expr)
         for _ in range(8):  # definitions may refer to one another
-            new = expr
-            for func, body in self.definitions.items():
-                new = new.replace(func, body)
-            if new == expr:
+            used = {type(application) for application in expr.atoms(sympy.Function)} & self.definitions.keys()
+            if not used:
                 break
-            expr = new
+            for func in used:
+                expr = expr.replace(func, self.definitions[func])
         return doit_outside_limits(expr)
 
 

@@ -18,7 +18,7 @@ import mpmath
 import sympy
 from sympy import Expr, Interval, Set
 
-from .evaluation import Unsupported, value_at
+from .evaluation import NoValue, Unsupported, value_at
 from .model import pieces, rename_bound, Index, Integer, Matrix, Scalar, Size, Table, Variable, Vector
 
 DIGITS = 30
@@ -443,20 +443,25 @@ def point_value(expr, point, digits: int = DIGITS):
 def _point_value(expr, point, digits: int):
     try:
         value = value_at(expr, point, digits + GUARD_DIGITS)
+    except NoValue as missing:  # a free symbol has no value here; evalf would only find that out slowly
+        value = None if missing.symbol in expr.free_symbols else _evaluated(expr, point, digits)
     except Unsupported:
-        fallback = evaluate(expr, point, digits + GUARD_DIGITS)
-        if isinstance(fallback, sympy.MatrixBase):
-            if not all(_finite_number(entry) for entry in fallback):
-                return None
-            return mpmath.matrix([[_to_mpmath(entry) for entry in fallback.row(r)] for r in range(fallback.rows)])
-        if not _finite_number(fallback):
-            return None
-        value = _to_mpmath(fallback)
+        value = _evaluated(expr, point, digits)
     if isinstance(value, mpmath.matrix):
         return value if all(mpmath.isfinite(cell) for cell in _cells(value)) else None
-    if not mpmath.isfinite(value):
+    if value is None or not mpmath.isfinite(value):
         return None
     return value
+
+
+def _evaluated(expr, point, digits: int):
+    """sympy's evalf at the point, for what the walk does not know; None where it is not a finite number."""
+    value = evaluate(expr, point, digits + GUARD_DIGITS)
+    if isinstance(value, sympy.MatrixBase):
+        if not all(_finite_number(entry) for entry in value):
+            return None
+        return mpmath.matrix([[_to_mpmath(entry) for entry in value.row(r)] for r in range(value.rows)])
+    return _to_mpmath(value) if _finite_number(value) else None
 
 
 def _to_mpmath(number):

@@ -387,6 +387,10 @@ def _evaluate(expr, indices):
     return expr
 
 
+def _free_symbols(expr) -> set:
+    return set(expr.free_symbols) if isinstance(expr, sympy.Basic) else set()
+
+
 def prove_equal(
     lhs: Expr, rhs: Expr, where: Mapping | None = None, budget: float = DEFAULT_BUDGET, indices: Iterable = ()
 ) -> Proof:
@@ -398,6 +402,8 @@ def prove_equal(
     deadline = started + budget
     all_cases = cases(where or {})
     methods = []
+    free = _free_symbols(lhs) | _free_symbols(rhs)  # a sum's own k is not a free k beside it (sympy's rewrites mix them up)
+    lhs, rhs = rename_bound(lhs, free), rename_bound(rhs, free)
     for case in all_cases:
         left, right = lhs.xreplace(case), rhs.xreplace(case)
         try:

@@ -101,3 +101,14 @@ def test_an_answer_in_the_problems_own_braced_names_is_read_as_them():
     written_out = r"\frac{e^{f^{(2)}_1}}{e^{f^{(2)}_1}+e^{f^{(2)}_2}+e^{f^{(2)}_3}} - y_1"
     assert grade_now("two_layer_backprop.output_delta", written_out).verdict == "correct"
     assert grade_now("two_layer_backprop.output_delta", written_out.replace("- y_1", "+ y_1")).verdict == "incorrect"
+
+
+@pytest.mark.parametrize("target, latex", [
+    ("softmax_cross_entropy.softmax_derivative", r"p_i(\delta_{ki} - p_k)"),  # the two cases of delta_ki
+    ("softmax_cross_entropy.softmax_derivative", r"p_k\delta_{ki} - p_k p_i"),
+    ("tanh_sigmoid.tanh_derivative", r"1 - \tanh^2(x)"),
+    ("tanh_sigmoid.tanh_derivative", r"\operatorname{sech}^2 x"),
+])
+def test_correct_answers_in_other_forms_are_proved_not_only_sampled(target, latex):
+    result = grade_now(target, latex)
+    assert (result.verdict, result.proved) == ("correct", True), result.feedback

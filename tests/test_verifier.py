@@ -87,3 +87,65 @@ def test_adding_any_nonzero_constant_is_refuted_numerically(shift):
     points = sample_points([Scalar(x)], {}, 20)
     result = compare_at_points(expression, expression + sympy.Rational(shift.numerator, shift.denominator), points)
     assert result.holds is False and result.witness is not None
+
+
+# --- rungs of the symbolic ladder: what each proves, and that it proves nothing false ---------------
+
+i, k, K = (sympy.Symbol(name, integer=True, positive=True) for name in ("i", "k", "K"))
+j = sympy.Symbol("j", integer=True)
+v = sympy.IndexedBase("x")
+softmax = lambda n: sympy.exp(v[n]) / sympy.Sum(sympy.exp(v[j]), (j, 1, K))  # noqa: E731
+
+
+def test_a_kronecker_delta_is_split_into_its_two_cases():
+    """p_i(delta_ki - p_k) = p_k(delta_ki - p_i): at k = i both are p_i - p_i^2, elsewhere both -p_i p_k."""
+    delta = sympy.KroneckerDelta(k, i)
+    proof = prove_equal(softmax(i) * (delta - softmax(k)), softmax(k) * (delta - softmax(i)), budget=5)
+    assert proof.proved and "Kronecker" in proof.method
+
+
+@pytest.mark.parametrize("wrong", [
+    lambda delta: softmax(k) * (delta + softmax(i)),  # sign of the second term
+    lambda delta: softmax(i) * (1 - softmax(k)),  # delta taken as 1 everywhere
+    lambda delta: softmax(k) * (delta - softmax(i)) + delta * softmax(k) ** 2,  # wrong only where k = i
+    lambda delta: softmax(k) * (delta - softmax(i)) + (1 - delta) * softmax(i),  # wrong only where k != i
+])
+def test_a_kronecker_case_split_proves_nothing_false(wrong):
+    right = softmax(k) * (sympy.KroneckerDelta(k, i) - softmax(i))
+    assert not prove_equal(wrong(sympy.KroneckerDelta(k, i)), right, budget=5).proved
+
+
+def test_putting_i_for_k_does_not_capture_a_sum_over_k():
+    """delta_ki sum_k x_k x_i = delta_ki x_i sum_k x_k: with i put in for k the sum's k must stay a sum index."""
+    total = sympy.Sum(v[k] * v[i], (k, 1, K))
+    left = sympy.KroneckerDelta(k, i) * total
+    assert prove_equal(left, sympy.KroneckerDelta(k, i) * v[i] * sympy.Sum(v[k], (k, 1, K)), budget=5).proved
+    assert not prove_equal(left, sympy.KroneckerDelta(k, i) * sympy.Sum(v[k] ** 2, (k, 1, K)), budget=5).proved
+
+
+def sigmoid(t):
+    return 1 / (1 + sympy.exp(-t))
+
+
+@pytest.mark.parametrize("left, right", [
+    (sympy.tanh(x), 2 * sigmoid(2 * x) - 1),
+    (1 - sympy.tanh(x) ** 2, 4 * sigmoid(2 * x) * (1 - sigmoid(2 * x))),
+    (sympy.sech(x) ** 2, 1 - sympy.tanh(x) ** 2),
+    (sigmoid(x), (1 + sympy.tanh(x / 2)) / 2),
+    ((sympy.exp(x / 3) + 1) ** 3, sympy.exp(x) + 3 * sympy.exp(2 * x / 3) + 3 * sympy.exp(x / 3) + 1),
+    (sigmoid(x) * (1 - sigmoid(x)), 1 / (4 * sympy.cosh(x / 2) ** 2)),
+])
+def test_exponential_atoms_prove_hyperbolic_and_scaled_exponentials(left, right):
+    proof = prove_equal(left, right, budget=5)
+    assert proof.proved and proof.method == "exponential atoms"
+
+
+@pytest.mark.parametrize("left, right", [
+    (sympy.tanh(x), 2 * sigmoid(x) - 1),  # the chain factor 2 dropped inside
+    (sympy.tanh(x), sigmoid(2 * x) - 1),
+    (sympy.exp(x / 2) ** 2, sympy.exp(2 * x)),
+    (sympy.exp(x + 1), sympy.E * sympy.exp(2 * x)),
+    (sympy.cosh(x), sympy.exp(x) / 2),
+])
+def test_exponential_atoms_prove_nothing_false(left, right):
+    assert not prove_equal(left, right, budget=5).proved
