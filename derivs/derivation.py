@@ -17,7 +17,7 @@ import sympy
 
 from .equivalence import decide
 from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, vectors_for
-from .numeric import EVALUATION_ERRORS, point_value
+from .numeric import EVALUATION_ERRORS, breakpoints, point_value
 from . import dialect
 from .parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, LatexError, parse_latex, plain_name, read, writes_transpose
 from .sandbox import Overrun, run_limited
@@ -77,11 +77,48 @@ class Block:
     line: int  # where its body starts in the source
     body: str
     kind: str = "display"  # display, inline, table (its rows' cells), section (a heading), part (a line "c)")
+    condition: str = ""  # where its lead-in says it holds ("For $x > 0$ we can write:"): "x > 0"
+
+
+# The sentence before a display block may say where it holds ("For $x > 0$ we can write :", "when $x = 0$")
+# and which quantity grows ("for large $k$": \lim_{+\infty} is then \lim_{k \to \infty}).
+LEAD_IN_WORD = re.compile(r"\b(?:for|when|if|where|with|at|assume|assuming|suppose)\b", re.I)
+LEAD_IN_CONDITION = re.compile(r"\$\s*([^$]+?)\s*\$")
+LARGE = re.compile(r"\blarge\s+\$\s*(\\?[A-Za-z]+)\s*\$", re.I)
+BARE_LIMIT = re.compile(r"\\lim_\{?\s*\+?\\infty\s*\}?")
+
+
+def _lead_in(prose: str) -> str:
+    """The last sentence before a display block (after the last blank line or full stop)."""
+    paragraph = re.split(r"\n\s*\n", prose.rstrip())[-1]
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z(])", paragraph.strip())[-1][-300:]
+
+
+def _with_lead_in(block: Block, prose: str) -> Block:
+    """The block with the condition its lead-in states (one variable against a number), and a bare
+    \\lim_{+\\infty} given the variable the lead-in calls large."""
+    lead = _lead_in(prose)
+    if not LEAD_IN_WORD.search(lead):
+        return block
+    conditions = [text for text in LEAD_IN_CONDITION.findall(lead) if _CONDITION_PART.match(text) and _mentions(block.body, _CONDITION_PART.match(text).group("name"))]
+    body = block.body
+    large = LARGE.findall(lead)
+    if len(set(large)) == 1:
+        body = BARE_LIMIT.sub(lambda m: rf"\lim_{{{large[0]} \to \infty}}", body)
+    return replace(block, body=body, condition=conditions[0] if len(conditions) == 1 else "")
+
+
+def _mentions(body: str, name: str) -> bool:
+    """The block writes the name (x in g(x + h) or e^{-kx}), not only in commands (g = 0.5 before a block without g)."""
+    mathematics = re.sub(r"\\[A-Za-z]+", " ", body)
+    if len(name) == 1:
+        return name in mathematics
+    return re.search(r"(?<![A-Za-z\\])" + re.escape(name) + r"(?![A-Za-z])", body) is not None
 
 
 def document_blocks(text: str) -> list[Block]:
     """Every block of mathematics in reading order: display blocks, inline equations, table rows, and headings."""
-    blocks, done = [], 0
+    blocks, done, lead = [], 0, ""
     for match in DISPLAY.finditer(text):
         blocks += _blocks_between(text, done, match.start())
         group = next(name for name in ("dollars", "brackets", "body") if match.group(name) is not None)
@@ -89,7 +126,8 @@ def document_blocks(text: str) -> list[Block]:
         inner = re.sub(r"\\(?:begin|end)\{(?:" + ENVIRONMENTS + r")\}(?:\{[^}]*\})?", blank, match.group(group))
         if re.match(r"\s*\\begin\{cases\}", inner):  # a block that is a list of equations in cases, not a piecewise right side
             inner = re.sub(r"\\(?:begin|end)\{cases\}", blank, inner)
-        blocks.append(Block(_line_of(text, match.start(group)), inner))
+        lead = text[done:match.start()] if text[done:match.start()].strip() else lead  # blocks one after another share a lead-in
+        blocks.append(_with_lead_in(Block(_line_of(text, match.start(group)), inner), lead))
         done = match.end()
     return blocks + _blocks_between(text, done, len(text))
 
@@ -296,7 +334,8 @@ def find_steps(text: str) -> list[Step]:
                 for left, right, relation in zip(chain, chain[1:], relations):
                     if left and right:
                         kind = "approx" if relation.startswith("\\") else "equal"
-                        steps.append(Step(len(steps) + 1, line.number, left, right, kind=kind, start=start, names=names, condition=line.condition, section=section, part=part, block=number, block_kind=block.kind))
+                        steps.append(Step(len(steps) + 1, line.number, left, right, kind=kind, start=start, names=names, condition=line.condition or block.condition,
+                                          section=section, part=part, block=number, block_kind=block.kind))
                 previous = next((piece for piece in reversed(chain) if piece), None)  # "A = B = \\ &= C": B links to C
     return steps
 
@@ -688,6 +727,9 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
             left, right = _parse_side(step.lhs, problem, step.names, matrices), _parse_side(step.rhs, problem, step.names, matrices)
             left, right = _given_entries(_one_length(_entries_by_name((left, right))), problem)
             point, domain, unread = _condition_of(step.condition, problem)
+            kink = _kink(problem, (left, right), point)
+            if kink:
+                return replace(step, verdict="undecided", feedback=kink)
             if point:
                 left, right = (side.subs(point) if isinstance(side, sympy.Basic) else side for side in (left, right))  # subs: a derivative's variable too
             context = _with_free_symbols(problem, (left, right))
@@ -708,7 +750,7 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
         return replace(step, verdict="valid", feedback=how)
     if step.kind == "approx":
         return replace(step, verdict="undecided", feedback="an approximation (\\approx) is checked against a written decimal only")
-    unshown = _not_shown_wrong(left, right, problem, (step.lhs, step.rhs)) if decision.verdict == "different" else None
+    unshown = _not_shown_wrong(left, right, problem, (step.lhs, step.rhs), frozenset(domain)) if decision.verdict == "different" else None
     if decision.verdict == "different" and unread:
         unshown = f"the line holds only {unread}, a condition not read here: not judged"
     if unshown:
@@ -722,6 +764,17 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
         where = f"{at}the left side is {decision.witness.lhs} and the right side {decision.witness.rhs}" if decision.witness else decision.note
         return replace(step, verdict="invalid", feedback=where, witness=witness)
     return replace(step, verdict="undecided", feedback=decision.note)
+
+
+def _kink(problem: Problem, sides, point: dict) -> str | None:
+    """Why a derivative taken at the point does not exist: there its function has a kink (max, |x|, H)."""
+    for side in sides:
+        for derivative in getattr(side, "atoms", lambda *_: ())(sympy.Derivative):
+            for zero in breakpoints(problem.expand_definitions(derivative.expr)):
+                if point and zero.free_symbols <= set(point) and zero.subs(point) == 0:
+                    shown = ", ".join(f"{symbol} = {value}" for symbol, value in point.items())
+                    return f"the derivative is taken at {shown}, where its function has a kink: it has no value there, so the line is not judged"
+    return None
 
 
 def _not_real(witness) -> bool:
@@ -778,10 +831,11 @@ def _undefined_functions(left, right, problem: Problem) -> list[str]:
     return sorted(applied - FREE_FUNCTION_NAMES - {str(f) for f in problem.definitions})
 
 
-def _not_shown_wrong(left, right, problem: Problem, written: tuple[str, str] = ("", "")) -> str | None:
+def _not_shown_wrong(left, right, problem: Problem, written: tuple[str, str] = ("", ""), ranged: frozenset = frozenset()) -> str | None:
     """Why, in a write-up, sides that differ do not show the step wrong (the step is then undecided), or None:
     a function it applies but never defines (S(x)), a derivative its definitions make 0 (of a vector loss),
-    or a number on one side while the other needs values (or Leibniz quantities) it never gives."""
+    or a number on one side while the other needs values (or Leibniz quantities) it never gives. `ranged`:
+    names the line says range over (for x < 0), which are variables, not values it forgot to give."""
     if not problem.document:
         return None
     undefined = _undefined_functions(left, right, problem)
@@ -797,7 +851,7 @@ def _not_shown_wrong(left, right, problem: Problem, written: tuple[str, str] = (
     sides = [problem.expand_definitions(side) for side in (left, right)]
     if any(isinstance(side, sympy.Basic) and side.has(sympy.Derivative) and value == 0 for side, value in zip((left, right), sides)):
         return "a derivative the write-up's definitions make 0 (of a vector or matrix quantity?): not judged"
-    names = sorted({str(s) for side in sides for s in getattr(side, "free_symbols", ())})
+    names = sorted({str(s) for side in sides for s in getattr(side, "free_symbols", ()) if s not in ranged})
     numeric = any(getattr(side, "is_number", False) or isinstance(side, sympy.Tuple) for side in sides)
     if not numeric:
         names = [name for name in names if name.startswith("\\frac")]
@@ -929,8 +983,8 @@ def _stated_value(residual):
 
 def _condition(step: Step, problem: Problem):
     """`expression = number` alone on its line, where the expression is not constant: an equation to solve
-    (`\\sigma(z) = 0.5`), not an identity. Returns its residual, or None."""
-    if step.kind != "equal" or step.lhs != step.start or not any(_DECIMAL_OR_INTEGER.match(side.strip()) for side in (step.lhs, step.rhs)):
+    (`\\sigma(z) = 0.5`), not an identity (nor where its line or lead-in says where it holds). Returns its residual, or None."""
+    if step.kind != "equal" or step.condition or step.lhs != step.start or not any(_DECIMAL_OR_INTEGER.match(side.strip()) for side in (step.lhs, step.rhs)):
         return None
     try:
         residual = _difference(step.lhs, step.rhs, problem)

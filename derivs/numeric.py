@@ -528,6 +528,8 @@ def compare_limit(limit: sympy.Limit, rhs: Expr, points: list[dict]) -> NumericR
     when the limit is two-sided).
     """
     expr, var, target, direction = limit.args
+    if isinstance(rhs, sympy.Limit) and rhs.args[2:] == (target, direction):  # two limits the same way: the terms side by side
+        rhs = rhs.args[0].xreplace({rhs.args[1]: var})
     directions = ["+", "-"] if str(direction) == "+-" else [str(direction)]
     worst = sympy.Float(0)
     used = 0

@@ -23,6 +23,7 @@ from .lexer import LatexError, Token, tokens
 from .model import Index, IndexedFunction, Matrix, Problem, Table, Vector
 
 MAX_LENGTH = 10_000
+_LETTER_SUBSCRIPT = re.compile(r"^[^_]+_\{?([A-Za-z])\}?$")  # x_j, x_{j}: an entry whose index is a letter
 MAX_NESTING = 60
 MAX_DIGITS = 10_000  # a number with more digits than this is refused, not computed
 
@@ -717,10 +718,10 @@ class _Parser:
         if not decorated and base in dialect.CONSTANTS and base not in self.context.symbols and not self.at("symbol", "_"):
             return dialect.CONSTANTS[base]
         layer = self._layer_mark()
-        subscript = self.subscript() if self.at("symbol", "_") else None
+        subscript = self._name_subscript() if self.at("symbol", "_") else None
         layer = layer or self._layer_mark()
         if subscript is None and layer and self.at("symbol", "_"):
-            subscript = self.subscript()
+            subscript = self._name_subscript()
         function = None if (decorated or layer or subscript is not None) else self.context.function(base)
         greek = base in dialect.GREEK and base not in FREE_FUNCTION_NAMES  # \\eta(v_1 + v_2) is \\eta times a sum
         if function is None and self.context.free and not decorated and not greek and self._unknown_function_ahead(base):
@@ -811,6 +812,14 @@ class _Parser:
         if not inner:
             raise self.error("'_' needs a subscript: write x_{i}", underscore)
         return Subscript(tuple(inner), self)
+
+    def _name_subscript(self) -> "Subscript":
+        """A name's subscript: an index or a label, never a condition (p_{k=i} is the entry where k = i)."""
+        subscript = self.subscript()
+        relation = next((t for t in subscript.tokens if t.is_("symbol", "=", "<", ">") or t.is_("command", "neq", "ne", "leq", "geq", "le", "ge")), None)
+        if relation is not None:
+            raise self.error("a subscript with a condition (p_{k=i}) is not read: write the entry itself, p_i, and the condition in words", relation)
+        return subscript
 
     @contextmanager
     def _shadowing(self, name: str):
@@ -952,6 +961,8 @@ class _Parser:
             value = self.braced()
         elif self._starts_factor(self.peek(), True):
             value = self.term(stop_at_function=True)
+        elif self.at("command", "sum", "prod"):  # \\log \\sum_j e^{x_j}: the sum is the argument
+            value = self.factor()
         else:
             raise self.error(f"{name} needs an argument: write {name}(x)", token)
         return list(value) if isinstance(value, sympy.Tuple) else [value]
@@ -1424,7 +1435,7 @@ class _Parser:
                 self.take()
                 upper = self.script()
         if variable is None:
-            raise self.error(f"\\{token.text} needs its index: \\{token.text}_{{j=1}}^{{n}}", token)
+            variable = self._summed_index(token)
         if upper is None:
             upper = self.context.sum_bounds.get(variable.name, self.context.sum_bound)
             if upper is None and self.context.document:
@@ -1439,6 +1450,23 @@ class _Parser:
             self.bound.pop()
         kind = sympy.Sum if token.text == "sum" else sympy.Product
         return kind(body, (variable, lower if lower is not None else 1, upper))
+
+    def _summed_index(self, token: Token):
+        """\\sum e^{x_j}: the one index its summand's entries carry is the sum's index (else it must be written)."""
+        start, notes = self.position, len(self.notes)
+        try:
+            body = self.term()  # read once to see the indices, then again with the index bound
+        except LatexError:
+            body = None
+        finally:
+            self.position = start
+            del self.notes[notes:]
+        atoms = getattr(body, "atoms", lambda *_: set())
+        indices = {index.name for entry in atoms(sympy.Indexed) for index in entry.indices if index.is_Symbol}
+        indices |= {match.group(1) for symbol in atoms(sympy.Symbol) if (match := _LETTER_SUBSCRIPT.match(symbol.name))}  # x_j, unbound yet
+        if len(indices) != 1:
+            raise self.error(f"\\{token.text} needs its index: \\{token.text}_{{j=1}}^{{n}}", token)
+        return self.context.symbol(indices.pop())
 
     def _index_range(self, token: Token):
         self.take()

@@ -152,6 +152,10 @@ def test_values_given_in_the_text_carry_into_the_working():
     assert "-0.5707" in by_line[28][-1].feedback
 
 
+RELU = "Let $g(x) = \\max\\{0, x\\}$.\n\n"
+QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
+
+
 @pytest.mark.parametrize(
     "text, verdicts",
     [
@@ -207,6 +211,20 @@ def test_values_given_in_the_text_carry_into_the_working():
         ("Let $W \\in \\mathbb{R}^{n \\times n}$ and $V \\in \\mathbb{R}^{n \\times n}$.\n\n$$WV = VW$$\n\n$$(WV)^T = V^T W^T$$", ["invalid", "valid"]),
         # a matrix's rows inside an aligned block are not the block's lines
         (r"$$\begin{aligned} F &= \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix} \\ G &= F + F \end{aligned}$$", ["definition", "definition"]),
+        # the sentence before a block says where it holds: for x > 0 the difference quotient of max(0, x) is 1, not for x < 0
+        (RELU + "For $x > 0$ we can write:\n\n$$" + QUOTIENT + r" = \lim_{\epsilon \to 0} \frac{x + \epsilon - x}{\epsilon} = 1$$", ["definition", "valid", "valid"]),
+        (RELU + "For $x < 0$ we can write:\n\n$$" + QUOTIENT + r" = \lim_{\epsilon \to 0} \frac{x + \epsilon - x}{\epsilon}$$", ["definition", "invalid"]),
+        (RELU + "$$" + QUOTIENT + r" = \lim_{\epsilon \to 0} \frac{x + \epsilon - x}{\epsilon}$$", ["definition", "invalid"]),  # no condition: wrong for x < 0
+        # blocks one after another share the lead-in; a derivative at a kink has no value, so it is not judged
+        (RELU + "For $x = 0$ we can write:\n\n" + r"$$\lim_{h \to 0^-} \frac{g(x+h) - g(x)}{h} = 0$$" + "\n" + r"$$\lim_{h \to 0^+} \frac{g(x+h) - g(x)}{h} = 1$$"
+         + "\n" + r"$$\frac{d}{dx}g(x) = \lim_{h \to 0^+} \frac{g(x+h) - g(x)}{h}$$", ["definition", "valid", "valid", "undecided"]),
+        (RELU + "For $x = 0$:\n\n" + r"$$\lim_{h \to 0^+} \frac{g(x+h) - g(x)}{h} = 0$$", ["definition", "invalid"]),
+        # "for large k": a bare \lim_{+\infty} is k's limit; the sigmoid with slope k tends to H(x)
+        ("For large $k$ and $x > 0$:\n\n" + r"$$\lim_{+\infty} \frac{1}{1+e^{-kx}} = 1$$" + "\n\nFor large $k$ and $x < 0$:\n\n" + r"$$\lim_{+\infty} \frac{1}{1+e^{-kx}} = 1$$",
+         ["valid", "invalid"]),
+        # a bare \sum takes the one index its summand carries; a subscript with a condition is not read
+        (r"$$\frac{\partial}{\partial x_i} \log \sum e^{x_j} = \frac{e^{x_i}}{\sum_j e^{x_j}}$$", ["valid"]),
+        (r"$$\frac{\partial p_{k=i}}{\partial x_i} = p_{k=i}(1 - p_i)$$", ["unparsed"]),
     ],
 )
 def test_write_up_notation(text, verdicts):
