@@ -28,8 +28,9 @@ DERIVATION_BUDGET = 60.0  # CPU seconds for a whole derivation, whatever its len
 MAX_DERIVATION = 200_000  # characters
 MAX_STEPS = 400
 ENVIRONMENTS = r"align\*?|aligned|alignat\*?|equation\*?|gather\*?|gathered|split|multline\*?|eqnarray\*?"
-NAME = r"\\?[A-Za-z]+(?:_(?:\{\\text(?:rm)?\{\w+\}\}|\{?-?[\w,]+\}?))?(?:(?<=\w)'+|(?<=\})'+)?"  # x_3, \Sigma_1, w_{kj}, v_{-1}, w_1': a name a write-up gives a value
-DECORATED = r"\\(?:hat|tilde|bar|dot|ddot)\s*\{?\\?\w+\}?(?:_\{?-?[\w,]+\}?)?"  # \hat{y}, \dot{v}_{-1}, \bar{x}_1
+LAYER = r"(?:\^\{\(\w+\)\}|\^\(\w+\))?"  # ^{(n)}: which example or layer, part of the name
+NAME = r"\\?[A-Za-z]+(?:_(?:\{\\text(?:rm)?\{\w+\}\}|\{?-?[\w,]+\}?))?" + LAYER + r"(?:(?<=\w)'+|(?<=\})'+)?"  # x_3, \Sigma_1, w_{kj}, v_{-1}, w_1', z_k^{(n)}
+DECORATED = r"\\(?:hat|tilde|bar|dot|ddot)\s*\{?\\?\w+\}?(?:_\{?-?[\w,]+\}?)?" + LAYER  # \hat{y}, \dot{v}_{-1}, \bar{x}_1, \hat{y}_k^{(n)}
 ENTRY = r"[A-Za-z]'*\(\s*\d+\s*,\s*\d+\s*\)"  # F'(1,1): an entry of a feature map
 LABEL = NAME + "|" + DECORATED + "|" + ENTRY  # what may name a chain (\Sigma_1 : ...)
 CHAIN = r"=(?!=)|\\approx(?![A-Za-z])"  # the links of a chain: A = B \approx 0.7971
@@ -47,6 +48,10 @@ class Line:
     text: str  # the cleaned line, relations still in it
     names: tuple[tuple[str, str], ...] = ()  # \underbrace{E}_{W} on this line: W stands for E
     condition: str = ""  # "x = 0" from a trailing \text{at } x = 0, "x > 0" from \text{for } x > 0
+    explains: bool = False  # it starts "where" (\text{where } \hat y = \sigma(z) = ...): it names what was used
+
+
+EXPLAINS = re.compile(r"\s*(?:\\text(?:rm)?\s*\{\s*where\s*\}|where\b)")
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -66,7 +71,7 @@ INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-
                              r"|\s*(?:\\mathbf\s*\{\s*[A-Za-z]\s*\}|\\vec\s*\{?\s*[A-Za-z]\s*\}?|[A-Za-z])\s*=\s*(?:\(|\[|\\left[(\[])\s*-?\d"
                              r"|\s*(?:[a-su-wyA-Z]|\\[a-z]+)\s*=\s*-?\d*\.?\d+\s*$")
 # A heading starts a new part of the write-up: the names it defines for itself start afresh.
-HEADING = re.compile(r"^\s*(?:#{1,6}\s|\\(?:sub)*section\b|\*\*\s*(?:Question|Problem|Exercise)\b|(?:Question|Problem|Exercise)\s+\d"
+HEADING = re.compile(r"^\s*(?:#{1,6}\s|\\(?:sub)*section\b|\*\*\s*(?:Question|Problem|Exercise)\b|\[?(?:Question|Problem|Exercise)\s+\d"
                      r"|\d+(?:\.\d+)*\s+[A-Z][a-z]+(?:\s+[a-z]+)*\s*$)")
 PART = re.compile(r"^\s*\(?[a-h]\)\s*$")  # a line that is only "c)" or "(b)": a sub-question, with values of its own
 CELL = re.compile(r"\$([^$]+)\$")
@@ -243,7 +248,7 @@ def block_lines(first_line: int, body: str) -> list[Line]:
             piece = piece.replace(_ROW, "\\\\").replace(_CELL, "&")
             if cleaned:
                 names = tuple((name.strip(), body) for body, name in re.findall(UNDERBRACE, piece))
-                lines.append(Line(number, cleaned, names, condition.group("condition").strip(" ,.") if condition else ""))
+                lines.append(Line(number, cleaned, names, condition.group("condition").strip(" ,.") if condition else "", bool(EXPLAINS.match(piece))))
     return lines
 
 
@@ -299,6 +304,7 @@ class Step:
     part: int = 0  # how many sub-questions (c) within the section come before it: values hold within one
     block: int = 0  # which block of mathematics it is in (a derivation, for the summary)
     block_kind: str = "display"  # display, inline or table
+    explains: bool = False  # its line starts "where": the chain's first name is defined, though used before
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -335,7 +341,7 @@ def find_steps(text: str) -> list[Step]:
                     if left and right:
                         kind = "approx" if relation.startswith("\\") else "equal"
                         steps.append(Step(len(steps) + 1, line.number, left, right, kind=kind, start=start, names=names, condition=line.condition or block.condition,
-                                          section=section, part=part, block=number, block_kind=block.kind))
+                                          section=section, part=part, block=number, block_kind=block.kind, explains=line.explains))
                 previous = next((piece for piece in reversed(chain) if piece), None)  # "A = B = \\ &= C": B links to C
     return steps
 
@@ -604,6 +610,8 @@ class Document:
             block, kind = self.valued[key]
             given_anew = kind == step.block_kind == "inline" and _NUMBER_ONLY.fullmatch(step.rhs)  # "$s = 1$ ... then $s = 2$"
             return block != step.block and ("table" in (kind, step.block_kind) or links > 1 or bool(given_anew))
+        if step.explains and step.lhs == step.start:
+            return True  # "where \\hat y = \\sigma(z)": a name used above, defined now
         default = self.problem.names.get(name) is DOCUMENT.names.get(name, False)  # the softmax S until the text says otherwise
         known = key in context.expressions or key in context.symbols or name in context.vectors or name in self.problem.names and not default
         return not known

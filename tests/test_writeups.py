@@ -225,6 +225,13 @@ QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
         # a bare \sum takes the one index its summand carries; a subscript with a condition is not read
         (r"$$\frac{\partial}{\partial x_i} \log \sum e^{x_j} = \frac{e^{x_i}}{\sum_j e^{x_j}}$$", ["valid"]),
         (r"$$\frac{\partial p_{k=i}}{\partial x_i} = p_{k=i}(1 - p_i)$$", ["unparsed"]),
+        # "where" names what a line above used; a bracketed [Question 2] heading starts a part with its own functions
+        (r"$$\frac{\partial L}{\partial \hat{y}_k} = \hat{y}_k^{(n)} - t_k^{(n)}$$" + "\n\n" + r"$$\text{where } \hat{y}_k^{(n)} = \sigma(z_k^{(n)}) = \frac{1}{1+e^{-z_k^{(n)}}}$$",
+         ["definition", "definition", "valid"]),
+        (r"$$\frac{\partial L}{\partial \hat{y}_k} = \hat{y}_k^{(n)} - t_k^{(n)}$$" + "\n\n" + r"$$\text{where } \hat{y}_k^{(n)} = \sigma(z_k^{(n)}) = \frac{1}{1-e^{-z_k^{(n)}}}$$",
+         ["definition", "definition", "invalid"]),
+        ("[Question 1] Linear\n\n$$\\sigma(z) = w_0 z + b_0$$\n\n[Question 2] Logistic\n\n$$\\sigma(x) = \\frac{1}{1 + e^{-x}}$$\n\n$$\\sigma(0) = 0.5$$",
+         ["definition", "definition", "valid"]),
     ],
 )
 def test_write_up_notation(text, verdicts):
