@@ -945,6 +945,8 @@ class _Parser:
         """S(x)_i: the entry of a vector-valued function; without a subscript, the problem's own index."""
         if self.at("symbol", "_"):
             return self.subscript().value()
+        if self.context.index is None and self.context.document:
+            return self.context.symbol("i")  # a write-up's S(x + c) = S(x): every entry, the generic i-th
         return self.context.index
 
     def _argument_ahead(self) -> bool:
@@ -1433,7 +1435,7 @@ class _Parser:
                 variable, lower = self._index_range(token)
             elif self.at("symbol", "^") and upper is None:
                 self.take()
-                upper = self.script()
+                upper = self._upper_bound()
         if variable is None:
             variable = self._summed_index(token)
         if upper is None:
@@ -1450,6 +1452,14 @@ class _Parser:
             self.bound.pop()
         kind = sympy.Sum if token.text == "sum" else sympy.Product
         return kind(body, (variable, lower if lower is not None else 1, upper))
+
+    def _upper_bound(self):
+        """A sum's ^N: TeX's one token, so \\sum_{n=1}^N (a_n - b_n) sums the bracket (N is not applied to it)."""
+        token = self.peek()
+        if token.kind == "letter" and len(token.text) == 1 and not self.at("symbol", "_", ahead=1):
+            self.take()
+            return self.resolve(token.text, None, token)
+        return self.script()
 
     def _summed_index(self, token: Token):
         """\\sum e^{x_j}: the one index its summand's entries carry is the sum's index (else it must be written)."""

@@ -138,8 +138,9 @@ def test_a_sums_subscripted_names_are_a_vectors_entries():
     assert compare_now("\\sum_{j=1}^{n} x_j", "n x_j").verdict == "incorrect"
     assert compare_now("\\sum_{j=1}^{n} 2x_j", "2\\sum_{k=1}^{n} x_k").verdict == "correct"
     assert compare_now("\\sum_{j=1}^{n} x_j^2", "\\sum_{i=1}^{n} x_i x_i").verdict == "correct"
-    # a subscript that is not an index expression (k=j) keeps the name it was before: read, not refused
-    assert compare_now("\\sum_{j=1}^{n} x_{k=j}", "1").verdict == "incorrect"
+    # a subscript with a condition (x_{k=j}: the entry where k = j) is refused with a reason, not misread as a name
+    refused = compare_now("1", "\\sum_{j=1}^{n} x_{k=j}")
+    assert refused.verdict == "invalid" and "subscript with a condition" in refused.feedback
 
 
 def test_infinities_are_compared_as_numbers():
