@@ -28,8 +28,40 @@ class Proof:
 
 
 def _numerator_expanded(d):
+    """The numerator of d over a common denominator, expanded: 0 exactly when it vanishes identically."""
     numerator, _ = sympy.together(d).as_numer_denom()
-    return sympy.expand(numerator, power_exp=True)
+    if _vanishes_as_polynomial(numerator):
+        return sympy.Integer(0)
+    return sympy.expand(numerator, power_exp=True)  # exp(a + b) = exp(a) exp(b) and the like, which the ring does not know
+
+
+def _vanishes_as_polynomial(expr) -> bool:
+    """expr is the zero polynomial in its generators (symbols, and every other non-polynomial piece taken as
+    an independent one): sparse polynomial arithmetic, many times faster than expanding the expression.
+
+    Sound: a polynomial that vanishes for independent generators vanishes for any values of them.
+    """
+    generators: dict = {}
+
+    def collect(node):
+        if node.is_Number:
+            return
+        if node.is_Add or node.is_Mul:
+            for arg in node.args:
+                collect(arg)
+        elif node.is_Pow and node.exp.is_Integer and node.exp > 0:
+            collect(node.base)
+        else:
+            generators.setdefault(node, None)
+
+    try:
+        collect(expr)
+        if not generators:
+            return expr == 0
+        ring, *_ = sympy.ring(list(generators), sympy.QQ)
+        return ring.from_expr(expr) == 0
+    except (ValueError, TypeError, sympy.polys.polyerrors.PolynomialError, sympy.polys.polyerrors.CoercionFailed):
+        return False
 
 
 def _exp_rewrite(d):
