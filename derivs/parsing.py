@@ -314,6 +314,7 @@ class _Parser:
             if run - at >= 2 and not self._inside_name(at):
                 word = "".join(t.text for t in self.tokens[at:run])
                 known = word in dialect.FUNCTIONS or word in dialect.VARIADIC or word in WORD_COMMANDS
+                known = known or len(word) >= 3 and word in dialect.GREEK  # phi(x), eta typed as words (not pi, mu: p·i, m·u)
                 if known or self.context.document and self.context.function(word) is not None:
                     run = self._join(at, run, "command")
                 elif self.context.document and word[0] == "d" and self.context.function(word[1:]) is not None:
@@ -628,26 +629,32 @@ class _Parser:
         return value
 
     def indicator(self, token: Token):
-        """1\\{k=i\\}, 1_{k=i}, \\mathbb{1}\\{k=i\\}: 1 when the two indices are equal, else 0."""
+        """1\\{k=i\\}, 1_{k=i}, \\mathbb{1}[k=i]: 1 when the two indices are equal, else 0 (Kronecker's delta);
+        1_{x>0}, \\mathbb{1}[x \\geq 0], 1\\{k \\neq i\\}: 1 where the relation holds, else 0."""
         if self.at("symbol", "_"):
             self.take()
         opener = self.peek()
-        end = self.matching("{", "}", opener.kind)
+        end = self.matching("[", "]", "symbol") if opener.is_("symbol", "[") else self.matching("{", "}", opener.kind)
         self.take()
         with self.bounded(end):
             if self.at("command", "{"):
                 self.take()
             left = self.expression()
-            if not self.at("symbol", "="):
-                raise self.error("an indicator reads 1\\{k=i\\}: two indices and '='")
-            self.take()
+            if not self._relation_ahead():
+                raise self.error("an indicator holds a condition: 1\\{k=i\\}, 1_{x>0}")
+            relation = self._take_relation()
             right = self.expression()
             if self.at("command", "}"):
                 self.take()
             if self.peek().kind != "end":
-                raise self.error("an indicator reads 1\\{k=i\\}: two indices and '='")
+                raise self.error("an indicator holds one condition: 1\\{k=i\\}, 1_{x>0}")
         self.position = end + 1
-        return sympy.KroneckerDelta(left, right)
+        if relation in ("==", "!="):
+            delta = sympy.KroneckerDelta(left, right)
+            return delta if relation == "==" else 1 - delta
+        if relation == "approx":
+            raise self.error("an indicator's condition is exact: = or an inequality, not \\approx", token)
+        return sympy.Piecewise((1, sympy.Rel(left, right, relation)), (0, True))
 
     def _bracketed(self, token: Token):
         if token.text == "(" or token.text == "[":
@@ -1040,7 +1047,7 @@ class _Parser:
         self.take()
         letters = self._word()
         if token.text == "mathbb" and letters == "1" or token.text in ("mathbf", "bm", "boldsymbol") and letters == "1":
-            if self.at("command", "{") or self.at("symbol", "_"):
+            if self.at("command", "{") or self.at("symbol", "_") or self.at("symbol", "["):
                 return self.indicator(token)
             return sympy.Integer(1)
         if letters.isdigit():
