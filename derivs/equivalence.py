@@ -13,7 +13,7 @@ from typing import Mapping
 import sympy
 
 from .model import Problem
-from .numeric import Witness, compare_at_points, compare_limit, probe_points, sample_points, short_value, tiny_difference
+from .numeric import Witness, compare_at_points, compare_limit, hidden_difference, probe_points, sample_points, short_value, tiny_difference
 from .symbolic import prove_equal
 from .timelimit import cpu_seconds
 
@@ -98,6 +98,13 @@ def decide(
     remaining = budget - (cpu_seconds() - started)
     allowed = remaining if proof_budget is None else min(proof_budget, remaining)
     proof = prove_equal(left, right, where, max(allowed, 0.05), problem.indices)
+    if proof.refuted:  # equal to the working precision, yet never equal: a term below it (+ e^{-1000})
+        note = "your answer differs from the expected one everywhere, by an amount too small to see in decimals (" + proof.method + ")"
+        return Decision("different", False, "symbolic", cpu_seconds() - started, note=note)
+    hidden = None if proof.proved or limit or _is_matrix(left) else hidden_difference(left - right, points)
+    if hidden is not None:
+        note = f"your answer differs from the expected one by about {hidden[0].lhs} at {hidden[0].point}: too little to see at the usual precision, but not 0"
+        return Decision("different", False, "numeric", cpu_seconds() - started, witness=hidden[0], note=note)
     method = f"numeric ({numeric.points} points)" + (f", proved by {proof.method}" if proof.proved else "")
     return Decision("equal", proof.proved, method, cpu_seconds() - started)
 

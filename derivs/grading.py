@@ -166,7 +166,8 @@ def restates_question(problem: Problem, part: Part, answer) -> str | None:
     reference = sympy.sympify(part.answer)
     question = None if part.question is None else sympy.sympify(part.question)
     for kind, name in CALCULUS.items():
-        asked = question is None or question.has(kind)
+        # a limit where a derivative is asked for is its difference quotient, the definition restated
+        asked = question is None or question.has(kind) or kind is sympy.Limit and question.has(sympy.Derivative, sympy.Subs)
         if asked and answer.has(kind) and not reference.has(kind):
             return f"your answer still contains {name} ({to_text(next(iter(answer.atoms(kind))))}): work it out"
     if question is not None and not question.is_number and not reference.has(question) and answer.has(question):

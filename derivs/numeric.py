@@ -589,6 +589,31 @@ def compare_range(
 TINY_DIGITS = 60
 
 
+DEEP_PRECISION = 2000  # evalf's largest working precision for a difference nothing else could settle
+
+
+def hidden_difference(gap: Expr, points: list[dict]) -> tuple[Witness, float] | None:
+    """A difference far below the working precision (+ e^{-1000} x), for an answer equal at every point and
+    not proved: evalf raises its precision until the difference at a point shows digits, or gives up
+    (strict) where it is 0 to hundreds of digits. Only for that rare case: it costs tens of milliseconds."""
+    from sympy.core.evalf import PrecisionExhausted
+
+    if not isinstance(gap, sympy.Expr) or gap.has(sympy.Limit, sympy.Sum, sympy.Product, sympy.Integral):
+        return None
+    for point in points[:2]:
+        try:
+            value = sympy.N(substitute(gap, point), 15, maxn=DEEP_PRECISION, strict=True)
+        except PrecisionExhausted:
+            return None  # 0 to the last digit evalf reached: no difference to show
+        except EVALUATION_ERRORS:
+            continue
+        if value.is_Float and value != 0:
+            shown = _relevant(point, gap)
+            return Witness(describe_point(shown), str(sympy.Float(value, 6)), "0", _coordinates(shown)), float(abs(value))  # 1e-435: not a float
+        return None
+    return None
+
+
 def tiny_difference(gap: Expr, points: list[dict]) -> tuple[Witness, float] | None:
     """A term below the tolerance (+10^-25 x) that sympy's arithmetic kept: answer - reference, at
     60 and 120 digits at one point, is a real difference when it does not shrink with the precision."""

@@ -25,6 +25,25 @@ class Proof:
     method: str  # the strategy that proved it, or why none did
     seconds: float
     cases: int = 1  # how many cases the domain was split into
+    refuted: bool = False  # a rung reduced the difference to a nonzero number: the two differ everywhere
+
+
+class _Refuted(Exception):
+    """A rung that keeps the difference's zeros reduced it to a nonzero number (e^{-1000}: below any numeric tolerance)."""
+
+    def __init__(self, method: str, value):
+        super().__init__(method)
+        self.method, self.value = method, value
+
+
+# Rungs whose result is zero exactly where the difference is (or the difference over a common denominator,
+# or with exponentials as independent positive symbols): a nonzero number from one of them refutes the claim.
+# Not "expand" (forced: log(ab) = log a + log b even where that is false) nor the rungs that return 0 or d.
+REFUTING = frozenset({"exponential atoms", "cancel", "together", "rewrite exp", "trigsimp", "piecewise", "simplify"})
+
+
+def _nonzero_number(value) -> bool:
+    return isinstance(value, sympy.Expr) and value.is_number and value.is_zero is False and value.is_finite is True and not value.has(sympy.nan, sympy.zoo)
 
 
 def _numerator_expanded(d):
@@ -277,12 +296,15 @@ def _ladder(lhs, rhs, deadline: float) -> str | None:
             return None
         try:
             with time_limit(left):
-                if is_zero(rewrite(difference)):
+                reduced = rewrite(difference)
+                if is_zero(reduced):
                     return name
         except TimeLimitExceeded:
             return None
         except Exception:  # sympy raises assorted errors (even StopIteration) on odd input: try the next
             continue
+        if name in REFUTING and _nonzero_number(reduced):
+            raise _Refuted(name, reduced)
     return None
 
 
@@ -443,7 +465,11 @@ def prove_equal(
                 left, right = _evaluate(left, indices), _evaluate(right, indices)
         except TimeLimitExceeded:
             return Proof(False, "time limit reached", cpu_seconds() - started, len(all_cases))
-        method = _ladder(left, right, deadline)
+        try:
+            method = _ladder(left, right, deadline)
+        except _Refuted as refuted:
+            shown = "" if refuted.method not in ("cancel", "trigsimp", "piecewise", "simplify") else f" {refuted.value}"
+            return Proof(False, f"the difference is the nonzero number{shown} ({refuted.method})", cpu_seconds() - started, len(all_cases), refuted=True)
         if method is None:
             reason = "time limit reached" if cpu_seconds() >= deadline else "no strategy reduced the difference to 0"
             shown = ", ".join(f"{k}={v}" for k, v in case.items() if k != v)

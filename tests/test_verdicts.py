@@ -58,6 +58,15 @@ WRONG = [
     ("sigmoid_derivative.derivative", PHI + r" + 10^{-40}a"),
     ("sigmoid_derivative.derivative", PHI + r"\cdot(1 + 10^{-30})"),
     ("sigmoid_derivative.at_zero", r"\frac{a}{4} + 10^{-28}"),
+    # a term far below any working precision: refuted by a proof, or by evalf raising its precision
+    ("sigmoid_derivative.derivative", PHI + r" + e^{-1000}"),
+    ("sigmoid_derivative.derivative", PHI + r" + \frac{e^{-2000}}{1 + x^2}"),
+    ("sigmoid_derivative.derivative", PHI + r" + e^{-1000}x"),
+    ("sigmoid_derivative.derivative", PHI + r"\cdot(1 + e^{-1000})"),
+    ("sigmoid_derivative.derivative", PHI + r"\cdot(1 + 10^{-300})"),
+    ("sigmoid_derivative.at_zero", r"\frac{a}{4}(1 + e^{-700})"),
+    # the derivative's definition, a limit of the difference quotient, restates the question
+    ("sigmoid_derivative.derivative", r"\lim_{h \to 0} \frac{\varphi(x+h)-\varphi(x)}{h}"),
 ]
 
 RIGHT = [
