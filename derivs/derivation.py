@@ -9,6 +9,7 @@ earlier slip. Parsing and deciding are the grader's: parse_latex, then decide.
 from __future__ import annotations
 
 import re
+from collections import Counter
 import time
 from dataclasses import asdict, dataclass, field, replace
 
@@ -725,9 +726,46 @@ def _out_of_time(step: Step, timeout: float) -> Step:
     return replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached")
 
 
+# \frac{\partial F}{\partial Relu}, \frac{dy}{dx}: a Leibniz fraction's quantity and variable, as written
+LEIBNIZ = re.compile(r"\\[dt]?frac\s*\{\s*(?:\\partial|d)(?![a-zA-Z]{2})\s*((?:[^{}]|\{[^{}]*\})+)\}\s*\{\s*(?:\\partial|d)\s*((?:[^{}]|\{[^{}]*\})+)\}")
+
+
+def _leibniz_chain(text: str) -> Counter | None:
+    """A side that is only a product of Leibniz fractions, as the fractions' net quantities over variables
+    (dL/dy dy/dx -> L over x); None for anything else (a number, a sum, an operator d/dx)."""
+    net: Counter = Counter()
+    def take(match):
+        net[_quantity(match.group(1))] += 1
+        net[_quantity(match.group(2))] -= 1
+        return " "
+    rest = LEIBNIZ.sub(take, text)
+    if not net or re.sub(r"\\cdot|\\times|\\,|\s", "", rest):
+        return None
+    return Counter({quantity: power for quantity, power in net.items() if power})
+
+
+def _quantity(text: str) -> str:
+    return re.sub(r"\\left|\\right|\s|[{}]", "", text)
+
+
+def _chain_rule(step: Step) -> Step | None:
+    """dF/dRelu dRelu/df = dF/dRelu dRelu/d(fI+b) d(fI+b)/df: products of Leibniz fractions whose quantities
+    cancel to the same quantity over the same variable are the chain rule, valid as written (for each
+    link's dependence through the next, which the write-up asserts and no value of it contradicts)."""
+    left, right = _leibniz_chain(step.lhs), _leibniz_chain(step.rhs)
+    if left is None or right is None:
+        return None
+    if left == right:
+        return replace(step, verdict="valid", feedback="the chain rule: the Leibniz fractions cancel to the same derivative")
+    return None
+
+
 def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
     if step.kind == "implies":
         return _judge_implication(step, problem, timeout)
+    chained = _chain_rule(step)
+    if chained is not None:
+        return chained
     try:
         with time_limit(timeout):
             problem = _with_matrices(problem, step)

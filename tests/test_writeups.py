@@ -225,6 +225,10 @@ QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
         # a bare \sum takes the one index its summand carries; a subscript with a condition is not read
         (r"$$\frac{\partial}{\partial x_i} \log \sum e^{x_j} = \frac{e^{x_i}}{\sum_j e^{x_j}}$$", ["valid"]),
         (r"$$\frac{\partial p_{k=i}}{\partial x_i} = p_{k=i}(1 - p_i)$$", ["unparsed"]),
+        # a product of Leibniz fractions that cancel to the same derivative is the chain rule; one that does not is not judged
+        (r"$$\frac{\partial F}{\partial f} = \frac{\partial F}{\partial Relu} \cdot \frac{\partial Relu}{\partial f} = \frac{\partial F}{\partial Relu} \cdot \frac{\partial Relu}{\partial (f*I+b)} \cdot \frac{\partial (f*I+b)}{\partial f}$$",
+         ["definition", "valid"]),
+        (r"$$\frac{dL}{dy}\frac{dy}{dx} = \frac{dL}{dy}$$", ["undecided"]),
         # "where" names what a line above used; a bracketed [Question 2] heading starts a part with its own functions
         (r"$$\frac{\partial L}{\partial \hat{y}_k} = \hat{y}_k^{(n)} - t_k^{(n)}$$" + "\n\n" + r"$$\text{where } \hat{y}_k^{(n)} = \sigma(z_k^{(n)}) = \frac{1}{1+e^{-z_k^{(n)}}}$$",
          ["definition", "definition", "valid"]),
