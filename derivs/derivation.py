@@ -678,6 +678,12 @@ def _given_values(step: Step, problem: Problem) -> dict | None:
     return None
 
 
+def _undefined_application(text: str, document: Document) -> bool:
+    """The text is one function the write-up never defines, applied to values: S(x_1), L(y, \\hat y)."""
+    reading = _reading_or_none(text, document.problem)
+    return isinstance(reading, sympy.core.function.AppliedUndef) and bool(_undefined_functions(reading, reading, document.problem))
+
+
 def _named_quantity(step: Step, document: Document, links: int):
     """`NAME = ...` starting a chain, for a name not known yet (x_3, \\Sigma_1, v_5, \\frac{\\partial L}{\\partial w_3}):
     a definition. Returns the name's key, or None."""
@@ -1084,6 +1090,9 @@ def _chain_of(step: Step, steps: list[Step]) -> list[str]:
     return links or [step.rhs]
 
 
+IN_WORDS = re.compile(r"\\#|\\text(?:rm)?\s*\{[^{}]*[A-Za-z]{2,}[^{}]*\}")  # \\# of filters, \\text{filter size}
+
+
 def _read_as_statement(step: Step, steps: list[Step], document: Document, named: dict) -> Step | None:
     """Given values, a function's or a name's definition: what the write-up states rather than derives."""
     if step.kind == "implies":
@@ -1092,12 +1101,18 @@ def _read_as_statement(step: Step, steps: list[Step], document: Document, named:
     if given:
         document.give(given, step)
         return replace(step, verdict="definition", feedback="given: " + ", ".join(f"{n} = {v}" for n, v in given.items()))
+    for words, other in ((step.lhs, step.rhs), (step.rhs, step.lhs)):  # \\# \\text{ of FLOP}(C) = ..., TP_i = \\# \\text{ of ..}
+        naming = words is step.lhs or re.fullmatch(LABEL, step.lhs.strip())
+        if step.lhs == step.start and naming and IN_WORDS.search(words) and _reading_or_none(words, document.problem) is None:
+            return replace(step, verdict="definition", feedback=f"names a quantity in words: {step.lhs} = {step.rhs}")
     chain = _chain_of(step, steps)
     defined = _function_definition(step, document, chain)
     if defined is not None:
         name, body = defined
         document.define_function(name, body)
         return replace(step, verdict="definition", feedback=f"defines {step.lhs}")
+    if step.lhs == step.start and _undefined_application(step.lhs, document):  # S(x_1) = ..., L(y, \\hat y) = ...
+        return replace(step, verdict="definition", feedback=f"states what {step.lhs} is (a function the write-up does not define otherwise)")
     name = _named_quantity(step, document, len(chain))
     if name is not None:
         named[step.start] = None

@@ -130,12 +130,19 @@ def expanded(problem: Problem, expr):
 
 
 def _one_by_one(left, right) -> tuple:
-    """A 1 x 1 matrix and a scalar are the same kind of value (x^T x and ||x||^2): the scalar becomes 1 x 1."""
+    """A 1 x 1 matrix and a scalar are the same kind of value (x^T x and ||x||^2): the scalar becomes 1 x 1.
+    Two lists ([1, 5, 8] and [1, 5, 9]) are compared entry by entry, as rows."""
+    if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple) and all(_scalar_entries(side) for side in (left, right)):
+        return sympy.ImmutableMatrix([list(left)]), sympy.ImmutableMatrix([list(right)])
     if _is_matrix(left) and not _is_matrix(right) and left.shape == (1, 1) and not isinstance(right, sympy.Tuple):
         return left, sympy.ImmutableMatrix([[right]])
     if _is_matrix(right) and not _is_matrix(left) and right.shape == (1, 1) and not isinstance(left, sympy.Tuple):
         return sympy.ImmutableMatrix([[left]]), right
     return left, right
+
+
+def _scalar_entries(values: sympy.Tuple) -> bool:
+    return all(isinstance(value, sympy.Expr) and not _is_matrix(value) for value in values)
 
 
 def _shapes_and_names(problem: Problem, left, right, strict: bool) -> Decision | None:

@@ -1624,14 +1624,20 @@ class _Parser:
         if name == "array" and self.at("symbol", "{"):
             self.position = self.matching("{", "}") + 1
         rows = [[]]
+        separators = set()  # "&" between a matrix's cells, or "," in a list typed in brackets
         while True:
             if self.at("command", "end"):
                 break
             if self.peek().kind == "end":
                 raise self.error(f"\\begin{{{name}}} is never closed by \\end{{{name}}}", token)
-            rows[-1].append(self.expression())
-            if self.at("symbol", "&"):
+            if separators == {","} and self.at("command", "\\"):  # "a, b, \\ c": a list's line ends after a comma
                 self.take()
+                continue
+            rows[-1].append(self.expression())
+            if self.at("symbol", "&", ","):
+                separators.add(self.take().text)
+                if len(separators) > 1:
+                    raise self.error("a matrix separates its cells with & (a list typed in brackets with commas): not both")
             elif self.at("command", "\\"):
                 self.take()
                 if self.at("command", "end"):
@@ -1640,6 +1646,8 @@ class _Parser:
             elif not self.at("command", "end"):
                 raise self.error(self._leftover_message(self.peek()))
         self._close_environment(name, token)
+        if separators == {","}:  # \\begin{bmatrix} 1, 2, \\ 5, 8 \\end{bmatrix}: the list [1, 2, 5, 8], as the student typed it
+            return sympy.Tuple(*(entry for row in rows for entry in row))
         widths = {len(row) for row in rows}
         if len(widths) != 1:
             raise self.error("the rows of this matrix have different lengths", token)

@@ -229,6 +229,13 @@ QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
         (r"$$\frac{\partial F}{\partial f} = \frac{\partial F}{\partial Relu} \cdot \frac{\partial Relu}{\partial f} = \frac{\partial F}{\partial Relu} \cdot \frac{\partial Relu}{\partial (f*I+b)} \cdot \frac{\partial (f*I+b)}{\partial f}$$",
          ["definition", "valid"]),
         (r"$$\frac{dL}{dy}\frac{dy}{dx} = \frac{dL}{dy}$$", ["undecided"]),
+        # a function the write-up never defines, applied to values on the left, states what it gives; words name a quantity
+        (r"$$S(x_1) = \frac{e^{x_1}}{e^{x_1} + e^{x_2}}$$", ["definition"]),
+        (r"$$L(y, \hat{y}) = \|y - \hat{y}\|_2^2$$", ["definition"]),
+        (r"$$\# \text{ of FLOP}(C) = \# \text{ of filters} \times W \times H$$", ["definition"]),
+        # a list typed in a bmatrix with commas is a list
+        (r"$$\begin{bmatrix} 0 \cdot 2 + 1 \cdot 1, 1 \cdot 2 + 3, \\ 4 \cdot 2 \end{bmatrix} = [1, 5, 8]$$", ["valid"]),
+        (r"$$\begin{bmatrix} 0 \cdot 2 + 1 \cdot 1, 1 \cdot 2 + 3, \\ 4 \cdot 2 \end{bmatrix} = [1, 5, 9]$$", ["invalid"]),
         # "where" names what a line above used; a bracketed [Question 2] heading starts a part with its own functions
         (r"$$\frac{\partial L}{\partial \hat{y}_k} = \hat{y}_k^{(n)} - t_k^{(n)}$$" + "\n\n" + r"$$\text{where } \hat{y}_k^{(n)} = \sigma(z_k^{(n)}) = \frac{1}{1+e^{-z_k^{(n)}}}$$",
          ["definition", "definition", "valid"]),
