@@ -18,7 +18,7 @@ import sympy
 
 from .equivalence import decide
 from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, vectors_for
-from .numeric import EVALUATION_ERRORS, breakpoints, point_value
+from .numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
 from . import dialect
 from .parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, LatexError, parse_latex, plain_name, read, writes_transpose
 from .sandbox import Overrun, run_limited
@@ -813,7 +813,9 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
     if decision.verdict == "different":
         witness = vars(decision.witness) if decision.witness else None
         at = f"at {decision.witness.brief_point} " if decision.witness and decision.witness.point.strip() else ""
-        where = f"{at}the left side is {decision.witness.lhs} and the right side {decision.witness.rhs}" if decision.witness else decision.note
+        entry = first_different_entry(decision.witness.lhs, decision.witness.rhs) if decision.witness else None
+        sides = f"{entry}" if entry else f"the left side is {decision.witness.lhs} and the right side {decision.witness.rhs}" if decision.witness else ""
+        where = (f"at {decision.witness.brief_point}: " if at else "") + sides if decision.witness else decision.note
         return replace(step, verdict="invalid", feedback=where, witness=witness)
     return replace(step, verdict="undecided", feedback=decision.note)
 

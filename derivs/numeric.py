@@ -41,19 +41,46 @@ class Witness:
     @property
     def brief_point(self) -> str:
         """The point for a reader: its first six values, then how many more (a weight table has dozens)."""
-        if len(self.values) <= 6:
+        if not self.values:
             return self.point
         shown = ", ".join(f"{name}={_brief(value)}" for name, value in self.values[:6])
-        return shown + f", ... ({len(self.values) - 6} more values)"
+        return shown + (f", ... ({len(self.values) - 6} more values)" if len(self.values) > 6 else "")
 
 
 def _brief(value: str) -> str:
-    """A value of a witness as a reader wants it: 6 significant digits (the point's values are kept in full)."""
+    """A value of a witness as a reader wants it: 6 significant digits, a matrix by its shape (the point's
+    values are kept in full)."""
+    cells = _cells_of(value)
+    if cells is not None and len(cells) * len(cells[0]) > 1:
+        return f"[a {len(cells)}x{len(cells[0])} matrix]"
     try:
         number = float(value)
     except ValueError:
         return value
     return str(int(number)) if number.is_integer() else f"{number:.6g}"
+
+
+def _cells_of(value: str) -> list[list[str]] | None:
+    """A witness's matrix, written [a, b; c, d], as rows of entries; None for anything else."""
+    if not (value.startswith("[") and value.endswith("]")):
+        return None
+    if value.startswith("[["):  # a point's full value: [[a, b], [c, d]]
+        rows = [row.strip(" []").split(",") for row in value[1:-1].split("],")]
+    else:  # a side's value as shown: [a, b; c, d]
+        rows = [row.split(",") for row in value[1:-1].split(";")]
+    return rows if len({len(row) for row in rows}) == 1 else None
+
+
+def first_different_entry(lhs: str, rhs: str) -> str | None:
+    """Two matrix values of a witness, as the first entry where they differ: "entry (1, 1): -0.105823 and 0.0108111"."""
+    left, right = _cells_of(lhs), _cells_of(rhs)
+    if left is None or right is None or len(left) != len(right) or len(left[0]) != len(right[0]):
+        return None
+    for r, (left_row, right_row) in enumerate(zip(left, right), start=1):
+        for c, (a, b) in enumerate(zip(left_row, right_row), start=1):
+            if a.strip() != b.strip():
+                return f"in entry ({r}, {c}) the left side is {a.strip()} and the right side {b.strip()}"
+    return None
 
 
 @dataclass(frozen=True)
