@@ -15,7 +15,7 @@ import sympy
 from .model import Problem
 from .numeric import Witness, compare_at_points, compare_limit, hidden_difference, probe_points, sample_points, short_value, tiny_difference
 from .symbolic import prove_equal
-from .timelimit import cpu_seconds
+from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
 POINTS = 24
 
@@ -101,12 +101,24 @@ def decide(
     if proof.refuted:  # equal to the working precision, yet never equal: a term below it (+ e^{-1000})
         note = "your answer differs from the expected one everywhere, by an amount too small to see in decimals (" + proof.method + ")"
         return Decision("different", False, "symbolic", cpu_seconds() - started, note=note)
-    hidden = None if proof.proved or limit or _is_matrix(left) else hidden_difference(left - right, points)
+    hidden = None if proof.proved or limit or _is_matrix(left) else _hidden(left - right, points, budget - (cpu_seconds() - started))
     if hidden is not None:
         note = f"your answer differs from the expected one by about {hidden[0].lhs} at {hidden[0].point}: too little to see at the usual precision, but not 0"
         return Decision("different", False, "numeric", cpu_seconds() - started, witness=hidden[0], note=note)
     method = f"numeric ({numeric.points} points)" + (f", proved by {proof.method}" if proof.proved else "")
     return Decision("equal", proof.proved, method, cpu_seconds() - started)
+
+
+HIDDEN_BUDGET = 0.3  # CPU seconds for evalf's search for a difference below the working precision
+
+
+def _hidden(gap, points, remaining: float):
+    """hidden_difference within its own small budget: running out of it is no evidence of a difference."""
+    try:
+        with time_limit(min(HIDDEN_BUDGET, max(remaining, 0.01))):
+            return hidden_difference(gap, points)
+    except TimeLimitExceeded:
+        return None
 
 
 _EXPANDED: dict = {}
