@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from .discovery import LoadError, UnknownProblem, did_you_mean, load_problems
 from .equivalence import decide
 from .feedback import explain
 from .latex import to_latex, to_text
-from .model import Part, Problem
+from .model import Part, Problem, decimal_places
 from .parsing import Context, LatexError, Reading, parse_latex, read_answer
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
@@ -84,8 +85,8 @@ def resolve_target(target: str, problems_dir: str | Path | None = None) -> tuple
     raise UnknownTarget(str(target), known_targets(problems_dir))
 
 
-def _incorrect_feedback(problem: Problem, part: Part, answer, decision) -> str:
-    reason = explain(problem, part, answer)
+def _incorrect_feedback(problem: Problem, part: Part, answer, decision, latex: str = "") -> str:
+    reason = explain(problem, part, answer) or _rounded(latex, answer, problem.expand_definitions(part.answer), part)
     if reason:
         return reason
     if decision.note:
@@ -94,6 +95,25 @@ def _incorrect_feedback(problem: Problem, part: Part, answer, decision) -> str:
     if not witness.point:  # a number, not a function of the variables: do not give the answer away
         return f"not the expected value: yours is {witness.lhs}"
     return f"not the expected answer: at {witness.point} yours is {witness.lhs} but the expected value is {witness.rhs}"
+
+
+_DECIMAL_PLACES = re.compile(r"(?<![\d.])\d*\.(\d+)")
+
+
+def _rounded(latex: str, answer, reference, part: Part) -> str | None:
+    """A decimal that is the exact answer rounded to the places written (35.1211 for 1/9 + 36 + cos 3): say so,
+    since the part asks for the exact value; or one to more places than a part asks for (0.00062 where
+    0.0006, to 4 places, is due): say how many places."""
+    places = [len(found) for found in _DECIMAL_PLACES.findall(latex)]
+    if not places or not getattr(answer, "is_number", False) or not getattr(reference, "is_number", False):
+        return None
+    written = max(places)
+    asked = decimal_places(part.question) if part.question is not None else None
+    if asked is not None and written > asked and sympy.floor(answer * 10**asked + sympy.Rational(1, 2)) / 10**asked == reference:
+        return f"give the value to {asked} decimal places, as asked: {latex.strip()} has {written}"
+    if abs(sympy.N(answer - reference, 30)) <= sympy.Rational(1, 2 * 10**written):
+        return f"that is the value rounded to {written} decimal places: the exact value is asked for (a fraction, a root, cos 3, ...)"
+    return None
 
 
 def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problems_dir: str | None = None) -> GradeResult:
@@ -124,7 +144,7 @@ def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problem
             if decision.verdict == "undecided":
                 return result("undecided", f"could not decide: {decision.note}")
             witness = vars(decision.witness) if decision.witness else None
-            return result("incorrect", _incorrect_feedback(problem, part, answer, decision), witness=witness)
+            return result("incorrect", _incorrect_feedback(problem, part, answer, decision, latex), witness=witness)
     except LatexError as error:
         return result("invalid", str(error))
     except TimeLimitExceeded:

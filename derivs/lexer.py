@@ -45,6 +45,8 @@ class Token:
 # Thousands written 1{,}154{,}560, 61\,706, 61\;706 or 1,154,560: one number, not a product or a list.
 _GROUPED = re.compile(r"\d{1,3}(?:(?:\{,\}|\\[,;: ]|\\thinspace ?|,)\d{3})+(?![\d])(?!\.\d)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+# 6e-4, 1.5E3: a calculator's or a program's scientific notation, typed with no spaces and nothing after it
+_EXPONENT = re.compile(r"[eE]([+-]?)(\d+)(?![\w.])")
 _COMMAND = re.compile(r"\\([A-Za-z]+)|\\(.)", re.DOTALL)
 # Spacing that separates tokens and means nothing else (a thin space between digits is handled above).
 _SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits",
@@ -89,6 +91,12 @@ def tokens(text: str) -> list[Token]:
             number = _NUMBER.match(source, i)
             found.append(Token("number", number.group(), where, spaced))
             i, spaced = number.end(), False
+            exponent = _EXPONENT.match(source, i)
+            if exponent:  # 6e-4 is 6 \times 10^{-4}
+                sign = [Token("symbol", "-", where)] if exponent.group(1) == "-" else []
+                found += [Token("command", "times", where), Token("number", "10", where), Token("symbol", "^", where),
+                          Token("symbol", "{", where), *sign, Token("number", exponent.group(2), where), Token("symbol", "}", where)]
+                i = exponent.end()
             continue
         if char == "\\":
             command = _COMMAND.match(source, i)

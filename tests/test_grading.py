@@ -112,3 +112,22 @@ def test_an_answer_in_the_problems_own_braced_names_is_read_as_them():
 def test_correct_answers_in_other_forms_are_proved_not_only_sampled(target, latex):
     result = grade_now(target, latex)
     assert (result.verdict, result.proved) == ("correct", True), result.feedback
+
+
+@pytest.mark.parametrize("target, latex, says", [
+    # y = 1/9 + 36 + cos 3 = 35.1211...: the value to 4 places is not the exact value asked for
+    ("autodiff_traces.y", "35.1211", "rounded to 4 decimal places"),
+    ("autodiff_traces.y", "35.12", "rounded to 2 decimal places"),
+    ("autodiff_traces.y", "35.2", "not the expected value"),  # not even a rounding of it
+    # dL/dw3 = 0.000622... is asked to 4 places (0.0006): 0.00062 is right, but to 5
+    ("backprop_by_hand.gradient", "0.00062", "to 4 decimal places, as asked"),
+    ("backprop_by_hand.gradient", "0.00072", "not the expected value"),
+])
+def test_a_decimal_hears_how_it_is_rounded(target, latex, says):
+    result = grade_now(target, latex)
+    assert result.verdict == "incorrect" and says in result.feedback, result.feedback
+
+
+@pytest.mark.parametrize("latex", ["6e-4", "6E-4", "6 \\times 10^{-4}", "0.6e-3"])
+def test_scientific_notation_is_a_number(latex):
+    assert grade_now("backprop_by_hand.gradient", latex).verdict == "correct"
