@@ -51,7 +51,10 @@ _COMMAND = re.compile(r"\\([A-Za-z]+)|\\(.)", re.DOTALL)
 # Spacing that separates tokens and means nothing else (a thin space between digits is handled above).
 _SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits",
             "thinspace", "medspace", "thickspace", "enspace", "negthinspace", "nonumber", "notag", "big", "Big",
-            "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle"}
+            "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle",
+            "rm", "bf", "it", "sf", "tt", "cal"}  # plain TeX's font switches: {\rm e}^x is e^x
+# Other spellings of one token: \lbrace is \{, \lbrack is [.
+_SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": ("symbol", "["), "rbrack": ("symbol", "]")}
 
 
 def _translate(text: str) -> tuple[str, list[int]]:
@@ -120,7 +123,30 @@ def tokens(text: str) -> list[Token]:
             raise LatexError(f"the character {char!r} is not part of the notation: write it in LaTeX", text, where)
         i, spaced = i + 1, False
     found.append(Token("end", "", len(text), spaced))
-    return found
+    return _primes(found)
+
+
+def _primes(found: list[Token]) -> list[Token]:
+    """x^{\\prime}, x^\\prime and x^{\\prime\\prime} are x', x' and x'' (one ' token per prime); synonyms replaced."""
+    out: list[Token] = []
+    i = 0
+    while i < len(found):
+        token = found[i]
+        if token.is_("symbol", "^") and i + 1 < len(found):
+            braced = found[i + 1].is_("symbol", "{")
+            j = i + 2 if braced else i + 1
+            primes = 0
+            while j < len(found) and found[j].is_("command", "prime"):
+                primes, j = primes + 1, j + 1
+            closed = not braced or (j < len(found) and found[j].is_("symbol", "}"))
+            if primes and closed and (braced or primes == 1):
+                out += [Token("symbol", "'", token.position, token.space_before)] * primes
+                i = j + 1 if braced else j
+                continue
+        synonym = _SYNONYMS.get(token.text) if token.kind == "command" else None
+        out.append(Token(*synonym, token.position, token.space_before) if synonym else token)
+        i += 1
+    return out
 
 
 def _inside_brackets(found: list[Token]) -> bool:

@@ -1058,6 +1058,8 @@ class _Parser:
             return self._named_function(letters, token)
         if letters.startswith("\\"):
             return self.name(letters[1:], token)
+        if len(letters) > 1 and letters.isalpha() and self.context.free and self.at("symbol", "("):
+            return self.apply(sympy.Function(letters), letters, token)  # \\operatorname{softmax}(x): a function, not a name times (x)
         if len(letters) != 1:
             return self.name(letters, token)
         if self.context.matrix_letters and token.text in ("mathbf", "bm", "boldsymbol", "vec") and letters.isalpha():

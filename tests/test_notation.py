@@ -43,7 +43,8 @@ ROWS = [
     ("1{,}154{,}560", S("1154560")), ("61\\,706", S("61706")), ("1,154,560", S("1154560")), ("7{,}296", S("7296")),
     ("6.2\\times10^{-4}", S("62/100000")), ("6.2 \\cdot 10^{-4}", S("62/100000")), ("1.5 \\times 10^{3}", S("1500")),
     ("10^{-25}", S("1/10**25")), ("2^{10}", S("1024")), ("2^10", S("1024")), ("0.0006", S("6/10000")),
-    ("-0.9900", S("-99/100")), ("6e-4", S("6/10000")), ("1.5E3", S("1500")), ("2e-x", S("2*E - x")), ("3e2x", S("6*E*x")), ("1111/10000", S("1111/10000")), ("42.", S("42")), ("42,", S("42")),
+    ("-0.9900", S("-99/100")), ("6e-4", S("6/10000")), ("{\\rm e}^x", S("exp(x)")), ("\\max\\lbrace 0, x \\rbrace", S("Max(0, x)")),
+    ("f^{\\prime}(x)", sympy.Derivative(f(x), x)), ("f^{\\prime\\prime}(x)", sympy.Derivative(f(x), (x, 2))), ("1.5E3", S("1500")), ("2e-x", S("2*E - x")), ("3e2x", S("6*E*x")), ("1111/10000", S("1111/10000")), ("42.", S("42")), ("42,", S("42")),
     # arithmetic and implicit products
     ("x+y", S("x+y")), ("x-y", S("x-y")), ("x - -y", S("x+y")), ("2x", S("2*x")), ("2 x y", S("2*x*y")), ("xy", S("x*y")),
     ("x \\cdot y", S("x*y")), ("x \\times y", S("x*y")), ("x*y", S("x*y")), ("x \\ast y", S("x*y")), ("x/y", S("x/y")),
@@ -185,7 +186,7 @@ BAD = [
     ("\\frac{1}{0}", "division by zero", None), ("0^{-1}", "division by zero", None), ("2^{2^{2^{2^{100}}}}", "digits", None),
     ("10^{10^{10}}!", "digits", None), ("(" * 70 + "x" + ")" * 70, "nested", None), ("\\sin", "needs an argument", 0),
     ("\\max(x)", "two or more", 0), ("\\text{hello}", "text in the answer", 0), ("\\int x", "needs its variable", 0),
-    ("\\lim x", "where it goes", 0), ("\\mathbb{1}[x \\approx 0]", "condition is exact", 0), ("1_{x}", "holds a condition", None), ("\\sum x_k", "needs bounds here: write \\sum_{k=1}", 0), ("\\sum x_j y_k", "needs its index", 0), ("x \\pm 1", "two answers", 2), ("\\cdots", "leaves terms out", 0),
+    ("\\lim x", "where it goes", 0), ("\\mathbb{1}[x \\approx 0]", "condition is exact", 0), ("\\mathrm{softmax}(x)_i", "unexpected '_'", None), ("1_{x}", "holds a condition", None), ("\\sum x_k", "needs bounds here: write \\sum_{k=1}", 0), ("\\sum x_j y_k", "needs its index", 0), ("x \\pm 1", "two answers", 2), ("\\cdots", "leaves terms out", 0),
     ("\\nabla f", "gradient", 0), ("\\partial x", "belongs in a derivative", 0), ("x $ y", "'$' inside the answer", 2),
     ("x ∃ y", "not part of the notation", 2), ("\\begin{align} x \\end{align}", "not read in an answer", 0),
     ("\\begin{pmatrix} 1 & 2 \\\\ 3 \\end{pmatrix}", "different lengths", 0), ("\\left( x", "never closed", None),
