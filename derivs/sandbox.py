@@ -13,6 +13,7 @@ tasks; a worker is replaced after a number of tasks, when it has grown, or when 
 from __future__ import annotations
 
 import atexit
+import weakref
 import multiprocessing
 import os
 import pickle
@@ -123,6 +124,14 @@ class _Worker:
         self.connection.close()
 
 
+_POOLS: "weakref.WeakSet[WorkerPool]" = weakref.WeakSet()
+
+
+def workers_running() -> bool:
+    """Whether some pool's worker processes are still up (they are stopped at exit)."""
+    return any(pool.alive for pool in list(_POOLS))
+
+
 class WorkerPool:
     """N forked workers; `run` yields (task index, result or Overrun) as tasks finish."""
 
@@ -131,6 +140,7 @@ class WorkerPool:
         self._memory_mb = memory_mb
         self._owner = os.getpid()
         self._workers = [_Worker(self._context, memory_mb) for _ in range(max(1, jobs))]
+        _POOLS.add(self)
 
     def __enter__(self) -> "WorkerPool":
         return self
