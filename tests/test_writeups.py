@@ -232,6 +232,9 @@ QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
         # a function the write-up never defines, applied to values on the left, states what it gives; words name a quantity
         (r"$$S(x_1) = \frac{e^{x_1}}{e^{x_1} + e^{x_2}}$$", ["definition"]),
         (r"$$L(y, \hat{y}) = \|y - \hat{y}\|_2^2$$", ["definition"]),
+        # a write-up's S(x + c) without an entry is its generic i-th entry: shifting every input changes nothing, scaling does
+        (r"$$S(\mathbf{x} + c) = S(\mathbf{x})$$", ["valid"]),
+        (r"$$S(\mathbf{x} + c) = S(2\mathbf{x})$$", ["invalid"]),
         (r"$$\# \text{ of FLOP}(C) = \# \text{ of filters} \times W \times H$$", ["definition"]),
         # a list typed in a bmatrix with commas is a list
         (r"$$\begin{bmatrix} 0 \cdot 2 + 1 \cdot 1, 1 \cdot 2 + 3, \\ 4 \cdot 2 \end{bmatrix} = [1, 5, 8]$$", ["valid"]),
