@@ -35,7 +35,8 @@ DECORATED = r"\\(?:hat|tilde|bar|dot|ddot)\s*\{?\\?\w+\}?(?:_\{?-?[\w,]+\}?)?" +
 ENTRY = r"[A-Za-z]'*\(\s*\d+\s*,\s*\d+\s*\)"  # F'(1,1): an entry of a feature map
 LABEL = NAME + "|" + DECORATED + "|" + ENTRY  # what may name a chain (\Sigma_1 : ...)
 CHAIN = r"=(?!=)|\\approx(?![A-Za-z])"  # the links of a chain: A = B \approx 0.7971
-IMPLIES = r"\\Rightarrow|\\implies|\\Longrightarrow|\\therefore|\\rightarrow|\\longrightarrow"  # \\rightarrow between equations: "so"
+IMPLIES = (r"\\Rightarrow|\\implies|\\Longrightarrow|\\therefore|\\rightarrow|\\longrightarrow"  # \\rightarrow between equations: "so"
+           r"|\\iff|\\Leftrightarrow|\\Longleftrightarrow")  # "if and only if": judged as "so" (the same solutions either way)
 _DECIMAL_OR_INTEGER = re.compile(r"-?\s*\d*\.?\d+$")
 UNDERBRACE = r"\\underbrace\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}\s*_\s*\{([^{}]*)\}"
 
@@ -206,6 +207,7 @@ def _strip_annotations(line: str) -> str:
     line = re.sub(r"^\s*(" + LABEL + r")\s*:(?!=)\s*(?=\S)", r"\1 = ", line)  # \Sigma_1 : x_1 w_1 + ... names the chain
     line = re.sub(r"\\boxed\s*\{((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*)\}", r"\1", line)
     line = re.sub(r"\\textcircled\s*\{[^{}]*\}", " ", line)  # circled item numbers: (a)(1) TP_1 = ...
+    line = re.sub(r"\\(?:blacksquare|square|qed|qedhere|Box|hfill)(?![A-Za-z])", " ", line)  # the end of a proof
     for _ in range(3):  # \underline{\underline{61706}}: a result underlined twice is still 61706
         line = re.sub(r"\\underline\s*\{((?:[^{}]|\{[^{}]*\})*)\}", r"\1", line)
     return line.replace("&", " ").strip().rstrip(".,;")
@@ -984,6 +986,13 @@ def _judge_implication(step: Step, problem: Problem, timeout: float) -> Step:
             first, second = _residual(step.lhs, problem), _residual(step.rhs, problem)
             if first is None or second is None:
                 return replace(step, verdict="undecided", feedback="both sides of an implication must be equations")
+            context = _with_free_symbols(problem, (first, second))
+            conclusion = None if second == 0 else decide(context, second, sympy.Integer(0), budget=0.3 * timeout, strict=False)
+            if conclusion is None or conclusion.proved:
+                return replace(step, verdict="valid", feedback="what follows holds for every value (proved): it needs nothing from the line before")
+            if conclusion.verdict == "different" and (first == 0 or decide(context, first, sympy.Integer(0), budget=0.3 * timeout, strict=False).proved):
+                shown = f" (at {conclusion.witness.brief_point} it is off by {conclusion.witness.lhs})" if conclusion.witness and conclusion.witness.point else ""
+                return replace(step, verdict="invalid", feedback=f"the line before holds for every value, so what follows must too, and it does not{shown}")
             return _follows(step, first, second, _with_free_symbols(problem, (first, second)), timeout)
     except LatexError as error:
         return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])

@@ -235,6 +235,11 @@ QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
         # a write-up's S(x + c) without an entry is its generic i-th entry: shifting every input changes nothing, scaling does
         (r"$$S(\mathbf{x} + c) = S(\mathbf{x})$$", ["valid"]),
         (r"$$S(\mathbf{x} + c) = S(2\mathbf{x})$$", ["invalid"]),
+        # \iff reads as "so"; what follows an implication and holds for every value needs nothing before it; a proof's end mark is decoration
+        (r"$$\sum_{i=1}^{n} i = \frac{n(n+1)}{2} \iff 2\sum_{i=1}^n i = n^2 + n$$", ["valid", "valid"]),
+        (r"$$\tanh(x) = 2\sigma(2x) - 1 \implies \tanh'(x) = 4\sigma'(2x)$$", ["valid", "valid"]),
+        (r"$$\tanh(x) = 2\sigma(2x) - 1 \implies \tanh'(x) = 2\sigma'(2x)$$", ["valid", "invalid"]),
+        (r"$$\sigma(x)(1 - \sigma(x)) = \frac{e^{-x}}{(1+e^{-x})^2}. \qquad \blacksquare$$", ["valid"]),
         (r"$$\# \text{ of FLOP}(C) = \# \text{ of filters} \times W \times H$$", ["definition"]),
         # a list typed in a bmatrix with commas is a list
         (r"$$\begin{bmatrix} 0 \cdot 2 + 1 \cdot 1, 1 \cdot 2 + 3, \\ 4 \cdot 2 \end{bmatrix} = [1, 5, 8]$$", ["valid"]),
