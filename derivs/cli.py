@@ -541,6 +541,9 @@ def console_main() -> None:
     sandbox = sys.modules.get("derivs.sandbox")
     if sandbox is not None and sandbox.workers_running():
         sys.exit(code)
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # the reader went away (| head): nothing more to say
+        pass
     os._exit(int(code))
