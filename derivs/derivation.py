@@ -9,8 +9,8 @@ earlier slip. Parsing and deciding are the grader's: parse_latex, then decide.
 from __future__ import annotations
 
 import re
-from collections import Counter
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 
 import mpmath
@@ -813,21 +813,28 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
     if undefined:
         return replace(step, verdict="undecided", feedback=f"{', '.join(undefined)} is not defined in the write-up: not judged")
     if decision.verdict == "different":
-        witness = vars(decision.witness) if decision.witness else None
-        at = f"at {decision.witness.brief_point} " if decision.witness and decision.witness.point.strip() else ""
-        entry = first_different_entry(decision.witness.lhs, decision.witness.rhs) if decision.witness else None
-        sides = f"{entry}" if entry else f"the left side is {decision.witness.lhs} and the right side {decision.witness.rhs}" if decision.witness else ""
-        where = (f"at {decision.witness.brief_point}: " if at else "") + sides if decision.witness else decision.note
-        return replace(step, verdict="invalid", feedback=where, witness=witness)
+        return replace(step, verdict="invalid", feedback=_difference_shown(decision), witness=vars(decision.witness) if decision.witness else None)
     return replace(step, verdict="undecided", feedback=decision.note)
+
+
+def _difference_shown(decision) -> str:
+    """Where the sides differ, for the reader: the point, then both values (a matrix's first differing entry)."""
+    witness = decision.witness
+    if witness is None:
+        return decision.note
+    at = f"at {witness.brief_point}: " if witness.point.strip() else ""
+    entry = first_different_entry(witness.lhs, witness.rhs)
+    return at + (entry or f"the left side is {witness.lhs} and the right side {witness.rhs}")
 
 
 def _kink(problem: Problem, sides, point: dict) -> str | None:
     """Why a derivative taken at the point does not exist: there its function has a kink (max, |x|, H)."""
+    if not point:
+        return None
     for side in sides:
         for derivative in getattr(side, "atoms", lambda *_: ())(sympy.Derivative):
             for zero in breakpoints(problem.expand_definitions(derivative.expr)):
-                if point and zero.free_symbols <= set(point) and zero.subs(point) == 0:
+                if zero.free_symbols <= set(point) and zero.subs(point) == 0:
                     shown = ", ".join(f"{symbol} = {value}" for symbol, value in point.items())
                     return f"the derivative is taken at {shown}, where its function has a kink: it has no value there, so the line is not judged"
     return None
@@ -993,7 +1000,7 @@ def _judge_implication(step: Step, problem: Problem, timeout: float) -> Step:
             if conclusion.verdict == "different" and (first == 0 or decide(context, first, sympy.Integer(0), budget=0.3 * timeout, strict=False).proved):
                 shown = f" (at {conclusion.witness.brief_point} it is off by {conclusion.witness.lhs})" if conclusion.witness and conclusion.witness.point else ""
                 return replace(step, verdict="invalid", feedback=f"the line before holds for every value, so what follows must too, and it does not{shown}")
-            return _follows(step, first, second, _with_free_symbols(problem, (first, second)), timeout)
+            return _follows(step, first, second, context, timeout)
     except LatexError as error:
         return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])
     except TimeLimitExceeded:
@@ -1112,7 +1119,7 @@ def _read_as_statement(step: Step, steps: list[Step], document: Document, named:
     if given:
         document.give(given, step)
         return replace(step, verdict="definition", feedback="given: " + ", ".join(f"{n} = {v}" for n, v in given.items()))
-    for words, other in ((step.lhs, step.rhs), (step.rhs, step.lhs)):  # \\# \\text{ of FLOP}(C) = ..., TP_i = \\# \\text{ of ..}
+    for words in (step.lhs, step.rhs):  # \\# \\text{ of FLOP}(C) = ..., TP_i = \\# \\text{ of ..}
         naming = words is step.lhs or re.fullmatch(LABEL, step.lhs.strip())
         if step.lhs == step.start and naming and IN_WORDS.search(words) and _reading_or_none(words, document.problem) is None:
             return replace(step, verdict="definition", feedback=f"names a quantity in words: {step.lhs} = {step.rhs}")

@@ -13,7 +13,7 @@ from .discovery import LoadError, UnknownProblem, did_you_mean, load_problems
 from .equivalence import decide
 from .feedback import explain
 from .latex import to_latex, to_text
-from .model import Part, Problem, decimal_places
+from .model import Part, Problem, decimal_places, rounding
 from .parsing import Context, LatexError, Reading, parse_latex, read_answer
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
@@ -109,7 +109,7 @@ def _rounded(latex: str, answer, reference, part: Part) -> str | None:
         return None
     written = max(places)
     asked = decimal_places(part.question) if part.question is not None else None
-    if asked is not None and written > asked and sympy.floor(answer * 10**asked + sympy.Rational(1, 2)) / 10**asked == reference:
+    if asked is not None and written > asked and rounding(asked)[1](answer) == reference:
         return f"give the value to {asked} decimal places, as asked: {latex.strip()} has {written}"
     if abs(sympy.N(answer - reference, 30)) <= sympy.Rational(1, 2 * 10**written):
         return f"that is the value rounded to {written} decimal places: the exact value is asked for (a fraction, a root, cos 3, ...)"

@@ -123,11 +123,12 @@ def tokens(text: str) -> list[Token]:
             raise LatexError(f"the character {char!r} is not part of the notation: write it in LaTeX", text, where)
         i, spaced = i + 1, False
     found.append(Token("end", "", len(text), spaced))
-    return _primes(found)
+    return _normalized(found)
 
 
-def _primes(found: list[Token]) -> list[Token]:
-    """x^{\\prime}, x^\\prime and x^{\\prime\\prime} are x', x' and x'' (one ' token per prime); synonyms replaced."""
+def _normalized(found: list[Token]) -> list[Token]:
+    """One spelling per token: x^{\\prime}, x^\\prime and x^{\\prime\\prime} are x', x' and x'' (one ' per prime);
+    \\lbrace is \\{ (the _SYNONYMS)."""
     out: list[Token] = []
     i = 0
     while i < len(found):

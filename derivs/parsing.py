@@ -380,8 +380,7 @@ class _Parser:
         return f"cannot read this LaTeX: unexpected '{shown}' here"
 
     def _relation_ahead(self) -> bool:
-        token = self.peek()
-        return token.is_("symbol", "=", "<", ">") or (token.kind == "command" and token.text in dialect.RELATIONS)
+        return _is_relation(self.peek())
 
     def _take_relation(self) -> str:
         token = self.take()
@@ -823,7 +822,7 @@ class _Parser:
     def _name_subscript(self) -> "Subscript":
         """A name's subscript: an index or a label, never a condition (p_{k=i} is the entry where k = i)."""
         subscript = self.subscript()
-        relation = next((t for t in subscript.tokens if t.is_("symbol", "=", "<", ">") or t.is_("command", "neq", "ne", "leq", "geq", "le", "ge")), None)
+        relation = next((t for t in subscript.tokens if _is_relation(t)), None)
         if relation is not None:
             raise self.error("a subscript with a condition (p_{k=i}) is not read: write the entry itself, p_i, and the condition in words", relation)
         return subscript
@@ -1847,6 +1846,11 @@ _COMMANDS = {
 
 
 # --- public functions ---------------------------------------------------------------------------
+
+
+def _is_relation(token: Token) -> bool:
+    """=, <, >, \\le, \\neq, \\approx, ...: what joins the sides of a statement."""
+    return token.is_("symbol", "=", "<", ">") or (token.kind == "command" and token.text in dialect.RELATIONS)
 
 
 def _writes_transpose(tokens_: list[Token]) -> bool:

@@ -13,13 +13,13 @@ tasks; a worker is replaced after a number of tasks, when it has grown, or when 
 from __future__ import annotations
 
 import atexit
-import weakref
 import multiprocessing
 import os
 import pickle
 import resource
 import signal
 import time
+import weakref
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Iterable, Iterator

@@ -40,6 +40,7 @@ class _Refuted(Exception):
 # or with exponentials as independent positive symbols): a nonzero number from one of them refutes the claim.
 # Not "expand" (forced: log(ab) = log a + log b even where that is false) nor the rungs that return 0 or d.
 REFUTING = frozenset({"exponential atoms", "cancel", "together", "rewrite exp", "trigsimp", "piecewise", "simplify"})
+WHOLE_DIFFERENCE = frozenset({"cancel", "trigsimp", "piecewise", "simplify"})  # of those, the ones whose result is the difference itself
 
 
 def _nonzero_number(value) -> bool:
@@ -236,8 +237,9 @@ TRIGONOMETRIC = (sympy.sin, sympy.cos, sympy.tan, sympy.cot, sympy.sec, sympy.cs
                  sympy.coth, sympy.sech, sympy.csch)
 PIECEWISE = (sympy.Piecewise, sympy.Heaviside, sympy.Abs, sympy.Max, sympy.Min, sympy.sign, sympy.KroneckerDelta)
 
-# (name, rewrite) in the order tried, after "identical" (the difference is already 0). Each must be cheap relative to the next; a rung that does not
-# apply to the difference (trigsimp with no trigonometric function) passes it on unchanged.
+# (name, rewrite) in the order tried, after "identical" (the difference is already 0). Each must be cheap
+# relative to the next; a rung that does not apply to the difference (trigsimp with no trigonometric
+# function) passes it on unchanged.
 STRATEGIES: tuple[tuple[str, Callable], ...] = (
     ("exponential atoms", _exponential_atoms),
     ("cases of a Kronecker delta", _delta_cases),
@@ -468,7 +470,7 @@ def prove_equal(
         try:
             method = _ladder(left, right, deadline)
         except _Refuted as refuted:
-            shown = "" if refuted.method not in ("cancel", "trigsimp", "piecewise", "simplify") else f" {refuted.value}"
+            shown = f" {refuted.value}" if refuted.method in WHOLE_DIFFERENCE else ""  # else a numerator, not the difference
             return Proof(False, f"the difference is the nonzero number{shown} ({refuted.method})", cpu_seconds() - started, len(all_cases), refuted=True)
         if method is None:
             reason = "time limit reached" if cpu_seconds() >= deadline else "no strategy reduced the difference to 0"
