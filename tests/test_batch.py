@@ -82,7 +82,9 @@ def test_resume_takes_finished_rows_from_the_journal(tmp_path):
 
 
 def test_a_killed_run_leaves_no_half_file_and_resume_completes_it(tmp_path):
-    rows = [{"student": f"s{n}", "target": "sigmoid_derivative.at_zero", "answer": rf"\frac{{a}}{{{n + 2}}}"} for n in range(40)]
+    # long enough that the run is still going when it is killed after its third line, even on a busy machine
+    # (40 rows finished 0.1 s after the third line: a poll every 0.05 s could miss that and find the run done)
+    rows = [{"student": f"s{n}", "target": "sigmoid_derivative.at_zero", "answer": rf"\frac{{a}}{{{n + 2}}}"} for n in range(1000)]
     source, out = tmp_path / "big.csv", tmp_path / "results.jsonl"
     write_csv(source, rows)
     process = subprocess.Popen([sys.executable, "-m", "derivs", "grade", "--batch", str(source), "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
