@@ -5,7 +5,7 @@ from .derivation import DerivationReport, check_derivation
 from .discovery import LoadError, UnknownProblem, get_problem, load_problems
 from .grading import GradeResult, UnknownTarget, grade
 from .lexer import LatexError
-from .model import Claim, Derivation, Index, Integer, Matrix, Mistake, Note, Part, Problem, Scalar, Size, Table, Vector, rounding
+from .model import Claim, Derivation, Index, Integer, Matrix, Mistake, Note, Part, Problem, Scalar, Size, Table, Vector, WriteUp, rounding
 from .parsing import Reading, read_answer
 from .verify import CheckOptions, CheckReport, ClaimResult, Status, check_problems, verify_claim, verify_problem
 
@@ -34,6 +34,7 @@ __all__ = [
     "UnknownProblem",
     "UnknownTarget",
     "Vector",
+    "WriteUp",
     "check_derivation",
     "check_problems",
     "compare",

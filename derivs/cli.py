@@ -355,7 +355,7 @@ STEP_MARKS = {"valid": "[green]✓[/]", "invalid": "[red]✗[/]", "undecided": "
 
 
 def run_proof(args, out: Console, err: Console) -> int:
-    from .derivation import check_derivation
+    from .derivation import check_derivation, write_up_problems
     from .discovery import get_problem
     from .parsing import LatexError
 
@@ -367,12 +367,14 @@ def run_proof(args, out: Console, err: Console) -> int:
         raise UsageError("--problem takes one problem id; leave it out to check a write-up in its own notation")
     try:
         problem = get_problem(args.problem, args.problems) if args.problem else None
-    except UnknownProblem as error:
+        write_up_problems(args.problems)  # loaded here once (and a bad --problems folder said here), not in each worker
+    except (UnknownProblem, FileNotFoundError) as error:
         raise UsageError(str(error)) from None
     reports = {}
     for path in paths:
         try:
-            reports[str(path)] = check_derivation(path.read_text(encoding="utf-8", errors="replace"), problem, timeout=args.timeout)
+            text = path.read_text(encoding="utf-8", errors="replace")
+            reports[str(path)] = check_derivation(text, problem, timeout=args.timeout, problems_dir=args.problems)
         except LatexError as error:
             raise UsageError(f"{path}: {error}") from None
     if args.json:
@@ -390,7 +392,11 @@ def run_proof(args, out: Console, err: Console) -> int:
 def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
     """Every step (unless --summary), then the file's counts and the first wrong line of each derivation."""
     if verbose:
+        context = ""
         for step in report.steps:
+            if step.context != context and step.context:
+                out.print(f"  (from line {step.line}, this part states problem {step.context}'s givens: its rules and answers apply)", highlight=False)
+            context = step.context
             mark = STEP_MARKS.get(step.verdict, step.verdict)
             out.print(f"{mark} step {step.index} (line {step.line}): ", end="", highlight=False)
             out.print(f"{step.lhs} {RELATION_SHOWN.get(step.kind, '=')} {step.rhs}", markup=False, highlight=False)
@@ -401,9 +407,15 @@ def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
     counts = report.counts
     out.print(f"[bold]{name}[/]: {len(report.steps)} steps: {counts['valid']} valid, {counts['invalid']} invalid, "
               f"{counts['undecided']} undecided, {counts['unreadable']} unreadable, {counts['statements']} definitions or given values", highlight=False)
+    recognised = {}
+    for step in report.steps:
+        recognised.setdefault(step.context, step.line)
+    for problem, line in recognised.items():
+        if problem:
+            out.print(f"  read as problem {problem} from line {line} (its givens are stated there)", highlight=False)
     for step in report.first_errors:
         out.print(f"  first wrong line of a derivation: line {step.line}: ", end="", highlight=False)
-        out.print(f"{step.lhs} = {step.rhs}  ({step.feedback})", markup=False, highlight=False)
+        out.print(f"{step.lhs} {RELATION_SHOWN.get(step.kind, '=')} {step.rhs}  ({step.feedback})", markup=False, highlight=False)
     if not report.first_errors:
         out.print("  " + report.explanation(), markup=False, highlight=False)
 

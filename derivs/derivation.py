@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field, replace
 import mpmath
 import sympy
 
+from .discovery import load_problems
 from .equivalence import decide
 from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, vectors_for
 from .numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
@@ -308,6 +309,7 @@ class Step:
     block: int = 0  # which block of mathematics it is in (a derivation, for the summary)
     block_kind: str = "display"  # display, inline or table
     explains: bool = False  # its line starts "where": the chain's first name is defined, though used before
+    context: str = ""  # the bundled problem its section was recognised as (its rules and answers apply), else ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -416,7 +418,7 @@ def _with_free_symbols(problem: Problem, exprs) -> Problem:
         indices = {i for entry in entries for i in entry.indices} | {a for d in expr.atoms(sympy.KroneckerDelta) for a in d.args}
         sizes = {high for total in expr.atoms(sympy.Sum, sympy.Product) for _, _, high in total.limits}  # the K of \sum_{k=1}^K
         labels = {entry.base.label for entry in entries}
-        for symbol in expr.free_symbols - labels:
+        for symbol in sorted(expr.free_symbols - labels, key=str):  # sorted: the same witness every run
             if isinstance(symbol, sympy.Symbol) and symbol not in declared and symbol not in {getattr(v, "symbol", None) for v in extra}:
                 if symbol == DOCUMENT_SIZE or symbol in sizes:
                     extra.append(Size(symbol, (2, 3, 5)))
@@ -572,8 +574,10 @@ class Document:
     starts again, so a name or a function defined for one question does not leak into the next.
     """
 
-    def __init__(self, problem: Problem):
+    def __init__(self, problem: Problem, candidates: tuple[Problem, ...] = ()):
         self.base = self.problem = problem
+        self.candidates = candidates  # bundled problems a section may turn out to be (Problem.write_up)
+        self.recognised: Problem | None = None  # the one this section is, once it states enough of its givens
         self.defined: set[str] = set()  # functions the write-up itself defined in this part
         self.valued: dict[str, tuple[int, str]] = {}  # names the write-up gave a value, with the block (and its kind) that did
         self.section = self.part = 0
@@ -582,6 +586,7 @@ class Document:
     def enter(self, step: Step) -> None:
         if step.section != self.section:
             self.section, self.part, self.problem, self.defined, self.valued, self.condition = step.section, 0, self.base, set(), {}, None
+            self.recognised = None
         elif step.part != self.part:  # a sub-question: its own values, the same functions
             self.part, self.valued, self.condition = step.part, {}, None
             self.problem = replace(self.problem, names=dict(self.base.names))
@@ -1079,8 +1084,8 @@ def _vanishes(residual) -> bool:
     return True
 
 
-def _judge_all(steps: list[Step], problem: Problem | None, timeout: float) -> list[Step]:
-    document = Document(problem or DOCUMENT)
+def _judge_all(steps: list[Step], problem: Problem, timeout: float, candidates: tuple[Problem, ...] = ()) -> list[Step]:
+    document = Document(problem, candidates)
     judged: list[Step] = []
     named: dict[str, None] = {}  # chains that name a quantity (\Sigma_1 = ...), in reading order
     started = cpu_seconds()
@@ -1098,8 +1103,122 @@ def _judge_all(steps: list[Step], problem: Problem | None, timeout: float) -> li
             outcome = None  # not a statement: judged as a step, which says why it cannot be read
         if outcome is None:
             outcome = _judge_in_document(step, document, timeout)
+        elif document.recognised is None and outcome.verdict == "definition":
+            document.recognised = _recognised(document)
+        if document.recognised is not None:
+            outcome = _held_to_the_problem(outcome, document, timeout)
         judged.append(outcome)
     return _mark_lines_that_match_their_start(judged, document.base, timeout, set(named))
+
+
+# --- a section that is a bundled problem ---------------------------------------------------------------
+
+
+def write_up_problems(directory=None) -> tuple[Problem, ...]:
+    """The problems a write-up's section may be recognised as (those that declare Problem.write_up)."""
+    return tuple(p for p in load_problems(directory).values() if isinstance(p, Problem) and p.write_up is not None)
+
+
+def _recognised(document: Document) -> Problem | None:
+    """The candidate whose givens this section states: two of them (all, when it has fewer), none otherwise."""
+    for problem in document.candidates:
+        signs = problem.write_up.recognised_by
+        held = [_sign_held(name, text, document) for name, text in signs.items()]
+        if False not in held and held.count(True) >= min(2, len(signs)):
+            return problem
+    return None
+
+
+_SAMPLE_POINTS = (sympy.Rational(-13, 10), sympy.Rational(2, 5), sympy.Rational(21, 10))
+
+
+def _sign_held(name: str, text: str, document: Document) -> bool | None:
+    """Whether the section states this value or function as the problem does (True), otherwise (False),
+    or has not stated it (None)."""
+    function = FUNCTION_DEFINITION.fullmatch(name)
+    try:
+        if function:
+            written = function.group(1).lstrip("\\")
+            defined = next((body for f, body in document.problem.definitions.items() if str(f) == written), None)
+            if written not in document.defined or defined is None:
+                return None
+            variable = sympy.Symbol(function.group(2), real=True)
+            expected = sympy.Lambda(variable, _reading_in_symbols(text, DOCUMENT, variable))
+            return all(_same_number(document.problem.expand_definitions(defined(p)), DOCUMENT.expand_definitions(expected(p))) for p in _SAMPLE_POINTS)
+        key = _name_key(name)
+        if key not in document.valued:
+            return None
+        return _same_number(document.problem.names[key], parse_latex(text, DOCUMENT))
+    except (LatexError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _reading_in_symbols(text: str, problem: Problem, variable: sympy.Symbol):
+    body = parse_latex(text, problem)
+    return body.xreplace({s: variable for s in body.free_symbols if getattr(s, "name", None) == variable.name})
+
+
+def _same_number(first, second) -> bool:
+    difference = sympy.N(sympy.sympify(first) - sympy.sympify(second), 30)
+    return difference.is_number and abs(difference) < sympy.Float("1e-20")
+
+
+def _spelled(text: str) -> str:
+    """A name as compared with a problem's: no spaces, w_{3} as w_3."""
+    return re.sub(r"_\{(\w)\}", r"_\1", re.sub(r"\s+", "", text))
+
+
+def _held_to_the_problem(step: Step, document: Document, timeout: float) -> Step:
+    """A step of a section recognised as a bundled problem says so; a name the problem's rules define, or an
+    answer it asks for written as a number, is judged by the problem (the step's own verdict otherwise)."""
+    problem = document.recognised
+    step = replace(step, context=problem.id)
+    if step.kind not in ("equal", "approx") or step.lhs != step.start:
+        return step
+    written = _spelled(step.lhs)
+    rule = next((body for name, body in problem.write_up.rules.items() if _spelled(name) == written), None)
+    answer = next((value for name, value in problem.write_up.answers.items() if _spelled(name) == written), None)
+    judged = None
+    if rule is not None:
+        judged = _against_rule(step, rule, document, timeout)
+    elif answer is not None and _NUMBER_ONLY.fullmatch(step.rhs):
+        judged = _against_answer(step, answer, problem)
+    return judged or step
+
+
+def _against_rule(step: Step, rule: str, document: Document, timeout: float) -> Step | None:
+    """`v_1 = ...` against the problem's formula for v_1, both read with the write-up's functions and none of
+    its values (a formula, not a number: the rule holds whatever the numbers)."""
+    problem = document.recognised
+    unvalued = replace(document.problem, names={k: v for k, v in document.problem.names.items() if k not in document.valued})
+    try:
+        with time_limit(timeout):
+            expected, written = parse_latex(rule, unvalued), parse_latex(step.rhs, unvalued)
+            if _undefined_functions(expected, written, unvalued):
+                return None
+            decision = decide(_with_free_symbols(unvalued, (expected, written)), expected, written, budget=0.8 * timeout, strict=False)
+    except (LatexError, TimeLimitExceeded, TypeError, ValueError, AttributeError):
+        return None
+    shown = f"{problem.id} defines {step.lhs} = {rule}"
+    if decision.verdict == "equal":
+        return replace(step, verdict="valid", feedback=f"as {shown}")
+    if decision.verdict == "different":
+        return replace(step, verdict="invalid", feedback=f"{shown}: {_difference_shown(decision)}", witness=vars(decision.witness) if decision.witness else None)
+    return None
+
+
+def _against_answer(step: Step, answer, problem: Problem) -> Step | None:
+    """The asked quantity given as a number: judged against the key's value (to the places written), not the
+    value the write-up's own working carries to it."""
+    try:
+        value, written = problem.expand_definitions(answer), parse_latex(step.rhs, DOCUMENT)
+    except (LatexError, TypeError, ValueError):
+        return None
+    judged = _as_written(step, value, written, problem)
+    if judged is None:  # an integer: exactly
+        same = _same_number(value, written)
+        judged = replace(step, verdict="valid" if same else "invalid", feedback=f"{step.rhs} is {'' if same else 'not '}{sympy.N(value, 6)}")
+    return replace(judged, feedback=f"{problem.id}'s answer: {judged.feedback}")
 
 
 def _chain_of(step: Step, steps: list[Step]) -> list[str]:
@@ -1208,19 +1327,24 @@ def derivation_limit(steps: int, timeout: float) -> float:
     return min(timeout * (2 + 2 * steps), DERIVATION_BUDGET + 2 * timeout)
 
 
-def check_derivation_now(text: str, problem: Problem | None = None, timeout: float = STEP_TIMEOUT) -> DerivationReport:
+def check_derivation_now(text: str, problem: Problem | None = None, timeout: float = STEP_TIMEOUT, problems_dir=None) -> DerivationReport:
     """In this process, under CPU limits per step and for the whole. Use check_derivation for untrusted text."""
     started = cpu_seconds()
-    steps = _judge_all(bounded_steps(text), with_declared_matrices(problem or DOCUMENT, text), timeout)
+    candidates = write_up_problems(problems_dir) if problem is None else ()
+    steps = _judge_all(bounded_steps(text), with_declared_matrices(problem or DOCUMENT, text), timeout, candidates)
     return DerivationReport(steps, cpu_seconds() - started)
 
 
-def check_derivation(text: str, problem: Problem | None = None, *, timeout: float = STEP_TIMEOUT) -> DerivationReport:
-    """Check every step of a derivation in a worker (memory cap, hard CPU limit for the whole). Raises LatexError."""
+def check_derivation(text: str, problem: Problem | None = None, *, timeout: float = STEP_TIMEOUT, problems_dir=None) -> DerivationReport:
+    """Check every step of a derivation in a worker (memory cap, hard CPU limit for the whole). Raises LatexError.
+
+    With no `problem`, the text is a write-up in its own notation; a section of it that states a bundled
+    problem's givens (those in `problems_dir`, default the bundled ones) is held to that problem's rules and answers.
+    """
     steps = bounded_steps(text)  # in the caller, before any worker: a 5 MB file stops here
     limit = derivation_limit(len(steps), timeout)
     started = time.monotonic()
-    outcome = run_limited(check_derivation_now, (text, problem, timeout), limit)
+    outcome = run_limited(check_derivation_now, (text, problem, timeout, problems_dir), limit)
     if isinstance(outcome, Overrun):
         for step in steps:
             step.verdict, step.feedback = "undecided", f"could not decide: {outcome.reason}"

@@ -188,6 +188,22 @@ class Note:
 
 
 @dataclass(frozen=True)
+class WriteUp:
+    """How `derivs proof` knows this problem in a student's whole write-up, and what it holds that part to.
+
+    A section (the text under one heading) that states enough of `recognised_by` (two of it, or all when it
+    has fewer) and contradicts none of it is this problem's. There a name the student defines that `rules`
+    defines too must be the same formula, and a quantity of `answers` written as a number must be that
+    number to the places shown: the key's value, not the value the student's own working carries.
+    All names and formulas are written as students write them, and read by the write-up's parser.
+    """
+
+    recognised_by: Mapping[str, str]  # {"w_3": "0.24"}: a value the statement gives; {"GELU(x)": r"x\sigma(1.702x)"}: a function it defines
+    rules: Mapping[str, str] = field(default_factory=dict)  # {"v_1": r"\beta v_0 + (1 - \beta) \nabla f_{x_1}"}
+    answers: Mapping[str, Expr] = field(default_factory=dict)  # {r"\frac{\partial L}{\partial w_3}": its exact value}
+
+
+@dataclass(frozen=True)
 class Problem:
     """One homework claim family, declared once as data."""
 
@@ -216,6 +232,8 @@ class Problem:
     # A write-up's own notation rather than a problem's: unknown names are real symbols, words are names
     # (out, dim_{in}), f(x) is an unknown function, a bare \sum_j runs to n, \nabla f_{x_0} is f'(x_0).
     document: bool = False
+    # How a student's whole write-up of this problem is recognised, and the rules and answers it is held to.
+    write_up: WriteUp | None = None
 
     @property
     def indices(self) -> tuple[Index, ...]:

@@ -220,12 +220,34 @@ def verify_written(problem: Problem, options: CheckOptions = CheckOptions()) -> 
     return results
 
 
+def verify_write_up(problem: Problem) -> list[ClaimResult]:
+    """An error row for each part of Problem.write_up that does not read in a write-up's notation (a rule that
+    cannot be read would never be applied), or an answer that is not a number; none when all is well."""
+    if problem.write_up is None:
+        return []
+    context = Context.for_problem(dataclasses.replace(problem, document=True))
+    write_up = problem.write_up
+    texts = [(f"write-up sign {name}", text) for name, text in write_up.recognised_by.items()]
+    texts += [(f"write-up rule {name}", text) for name, text in write_up.rules.items()]
+    results = []
+    for name, text in texts:
+        try:
+            read(text, context)
+        except LatexError as error:
+            results.append(ClaimResult(problem.id, name, text, None, None, 0.0, f"does not read as a write-up would: {error}"))
+    for name, value in write_up.answers.items():
+        if not getattr(problem.expand_definitions(value), "is_number", False):
+            results.append(ClaimResult(problem.id, f"write-up answer {name}", sympy.sstr(value), None, None, 0.0, "an answer must be a number"))
+    return results
+
+
 def verify_problem(problem: Problem, options: CheckOptions = CheckOptions()) -> list[ClaimResult]:
     results = [verify_claim(problem, claim, options) for claim in problem.claims]
     for derivation in problem.derivations:
         results.extend(verify_derivation(problem, derivation, options))
     results.extend(verify_parts(problem, options))
     results.extend(verify_written(problem, options))
+    results.extend(verify_write_up(problem))
     return results
 
 

@@ -2,14 +2,15 @@
 
 from sympy import Derivative, Function, Lambda, Rational, Subs, Symbol, exp, symbols
 
-from derivs.model import Claim, Derivation, Note, Part, Problem, rounding
+from derivs.model import Claim, Derivation, Note, Part, Problem, WriteUp, rounding
 
 w = symbols("w_1:7", real=True)
 v = Symbol("v", real=True)
 sigma = Function("sigma")
 round4, to_4_places = rounding(4)
-values = dict(zip(w, map(Rational, ("0.75", "-0.63", "0.24", "-1.7", "0.8", "-0.2"))))
-x = tuple(map(Rational, ("0.9", "-1.1", "-0.3", "0.8")))
+WEIGHTS, INPUTS = ("0.75", "-0.63", "0.24", "-1.7", "0.8", "-0.2"), ("0.9", "-1.1", "-0.3", "0.8")
+values = dict(zip(w, map(Rational, WEIGHTS)))
+x = tuple(map(Rational, INPUTS))
 label = Rational(1, 2)
 
 s1 = x[0] * w[0] + x[1] * w[1]  # Sigma_1
@@ -62,6 +63,10 @@ PROBLEM = Problem(
             r"The seed's own product $(0.061818)(0.249044)(-0.2)(0.155620)(-0.3)$ is $0.000144$, not $0.00143$, and its boxed "
             r"$0.0001$ matches neither; it also uses $2|y - \hat y|$, which loses the sign of $\frac{\partial L}{\partial \hat y} = 2(\hat y - y)$."
         ),
+    ),
+    write_up=WriteUp(
+        recognised_by={**{f"w_{n}": value for n, value in enumerate(WEIGHTS, 1)}, **{f"x_{n}": value for n, value in enumerate(INPUTS, 1)}},
+        answers={r"\frac{\partial L}{\partial w_3}": at_values(gradient)},
     ),
     source="seed 004 question 2",
 )

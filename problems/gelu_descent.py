@@ -2,7 +2,7 @@
 
 from sympy import Derivative, Function, Lambda, Rational, Subs, Symbol, exp
 
-from derivs.model import Claim, Note, Part, Problem, Scalar, rounding
+from derivs.model import Claim, Note, Part, Problem, Scalar, WriteUp, rounding
 
 x, v = Symbol("x", real=True), Symbol("v", real=True)
 sigma, gelu, slope = Function("sigma"), Function("GELU"), Function("f'")
@@ -99,6 +99,11 @@ PROBLEM = Problem(
             r"Seed 002 writes the momentum update as $v_1 = \beta v_0 + (1-\beta)\nabla f_{x_0}$; the gradient is taken at the new "
             r"point, $\nabla f_{x_1}$. With $\beta = 0.9$ (the seed does not state $\beta$) the positions agree with its figures to 4 decimals."
         ),
+    ),
+    write_up=WriteUp(
+        recognised_by={"GELU(x)": r"x\sigma(1.702x)"},
+        # momentum: the velocity takes the gradient at the point just reached (the seed takes it one step behind)
+        rules={"v_0": r"GELU'(x_0)", **{f"v_{n}": rf"\beta v_{n - 1} + (1 - \beta) GELU'(x_{n})" for n in (1, 2, 3)}},
     ),
     source="seed 002 section 1 (all its x_i and GELU(x_i) figures are right)",
 )

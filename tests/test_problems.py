@@ -6,8 +6,10 @@ Parametrized over discovery, so a new problem module is tested with no new test 
 from __future__ import annotations
 
 import pytest
+import sympy
 
-from derivs import LoadError, Problem, Status, load_problems
+from derivs import LoadError, Problem, Status, WriteUp, load_problems
+from derivs.verify import verify_write_up
 
 PROBLEMS = load_problems()
 FOUNDATION = ("sigmoid_derivative", "tanh_sigmoid", "softmax_shift", "linear_collapse", "relu_heaviside")
@@ -61,3 +63,17 @@ def test_the_twelve_foundation_parts_are_declared():
         "relu_heaviside.derivative",
         "relu_heaviside.relu_via_heaviside",
     }
+
+
+def test_a_write_up_declaration_that_does_not_read_is_an_error_row():
+    """A rule that cannot be read would silently never apply: check says so instead."""
+    x = sympy.Symbol("x", real=True)
+    declared = WriteUp(recognised_by={"w_1": "0.5", "w_2": r"\frac{1}{"}, rules={"v_1": r"\beta v_0 +", "v_2": r"\beta v_1"}, answers={"y": x, "z": sympy.Integer(3)})
+    problem = Problem(id="p", title="", statement="", variables=(), claims=(), write_up=declared)
+    errors = {row.claim: row.status for row in verify_write_up(problem)}
+    assert errors == {"write-up sign w_2": Status.ERROR, "write-up rule v_1": Status.ERROR, "write-up answer y": Status.ERROR}
+
+
+@pytest.mark.parametrize("problem_id", sorted(p.id for p in PROBLEMS.values() if isinstance(p, Problem) and p.write_up))
+def test_bundled_write_up_declarations_read(problem_id):
+    assert verify_write_up(PROBLEMS[problem_id]) == []

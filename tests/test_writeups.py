@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import mpmath
 import pytest
 
 from conftest import run_cli
@@ -22,10 +23,12 @@ MISTAKES = {
             147: "v_5 = 1/9 + 36 = 36.1111 written 36.0278; cos 3 = -0.9900 written -0.9899",
             148: "y = v_6 = 35.1211, written 35.0379",
             158: "dy/dx_1 = -1/81 - sin 3 = -0.1535, written -0.1534"},
-    "002": {117: "-sum_k y_k(1{k=i} - p_i) = +p_i sum_k y_k - y_i; the line writes -sum_k y_k p_i - sum_k y_k 1{k=i}"},
+    "002": {55: "momentum's v_1 takes the gradient at x_1, the point just reached; the line takes it at x_0 (and v_2 at x_1)",
+            117: "-sum_k y_k(1{k=i} - p_i) = +p_i sum_k y_k - y_i; the line writes -sum_k y_k p_i - sum_k y_k 1{k=i}"},
     "003": {61: "100,000 x 1,000 = 10^8, written 10^7"},
     "004": {21: "the linear collapse drops a transpose", 48: "sigma(1.368) = 0.797057, written 0.202943",
             70: "the product of the factors is 0.000144, written 0.00143",
+            72: "the boxed dL/dw_3 = 0.0001; with sigma(1.368) = 0.797057 it is 0.000622, 0.0006 to 4 places",
             186: "tanh' middle line: 2e^{-4x}e^{-2x}", 188: "4(1+e^{-2x})/(1+e^{-2x})^2 is not 4e^{-2x}/(1+e^{-2x})^2"},
 }
 # Other lines that are wrong as written, found while checking the seeds by hand.
@@ -123,6 +126,12 @@ OWN_SLIPS = {
     "chain_rule.md": {
         23: "-(1 - a)x = (a - 1)x, written (1 - a)x",
         39: "tanh is odd: tanh(-x) = -tanh(x), written tanh(x)",
+    },
+    "momentum.md": {
+        13: "v_2 takes the gradient at x_1; momentum takes it at x_2, the point just reached (its value follows from the line)",
+    },
+    "backprop_key.md": {
+        16: "dL/dw_3 = 0.000621578 (mpmath), 0.0006 to 4 places, written 0.0007",
     },
     "convolutions.tex": {
         13: "floor((28 - 5)/2) + 1 = 11 + 1 = 12, written 13",
@@ -277,3 +286,45 @@ def test_the_chain_rule_puts_in_the_factors_the_write_up_worked_out():
     assert [s.verdict for s in line_23] == ["definition", "valid", "valid", "invalid"]
     descent = [s.verdict for s in report.steps if s.line in (9, 11, 13)]
     assert descent.count("valid") == 6 and "invalid" not in descent  # w_1 = 0.6, w_2 = 1.08, w_3 = 1.464
+
+
+# --- a section that is a bundled problem ------------------------------------------------------------------
+GIVENS_004 = ("The weights are $(w_1, w_2, w_3, w_4, w_5, w_6) = (0.75, -0.63, {w3}, -1.7, 0.8, -0.2)$ and the input is "
+              "$(x_1, x_2, x_3, x_4) = (0.9, -1.1, -0.3, 0.8)$.\n\n")
+
+
+def _true_gradient():
+    """dL/dw_3 of seed 004's network at its numbers, by mpmath's numerical derivative of the loss."""
+    sigma = lambda t: 1 / (1 + mpmath.exp(-t))  # noqa: E731
+
+    def loss(w3):
+        hidden = sigma(0.9 * mpmath.mpf("0.75") - 1.1 * mpmath.mpf("-0.63")) * 0.8 + sigma(-0.3 * w3 + 0.8 * mpmath.mpf("-1.7")) * mpmath.mpf("-0.2")
+        return (mpmath.mpf("0.5") - sigma(hidden)) ** 2
+    with mpmath.workdps(30):
+        return mpmath.diff(loss, mpmath.mpf("0.24"))
+
+
+@pytest.mark.parametrize("offset, verdict", [(0, "valid"), (1, "invalid"), (-5, "invalid")])
+def test_an_answer_written_as_a_number_is_held_to_the_key(offset, verdict):
+    written = f"{round(float(_true_gradient()), 4) + offset / 10_000:.4f}"  # 0.0006, 0.0007, 0.0001
+    text = "## Question 2\n\n" + GIVENS_004.format(w3="0.24") + f"$$\\boxed{{\\frac{{\\partial L}}{{\\partial w_3}} = {written}}}$$\n"
+    (step,) = [s for s in check_derivation_now(text).steps if s.line == 5]
+    assert (step.verdict, step.context) == (verdict, "backprop_by_hand"), step.feedback
+    assert step.feedback.startswith("backprop_by_hand's answer")
+
+
+def test_a_section_that_contradicts_a_given_is_not_that_problem():
+    text = "## Question 2\n\n" + GIVENS_004.format(w3="0.25") + "$$\\frac{\\partial L}{\\partial w_3} = 0.0001$$\n"
+    report = check_derivation_now(text)
+    assert {s.context for s in report.steps} == {""} and "invalid" not in {s.verdict for s in report.steps}
+
+
+def test_the_seeds_sections_say_which_problem_judged_them(reports):
+    by_line = {}
+    for step in reports["004"].steps:
+        by_line.setdefault(step.line, step)
+    assert by_line[72].context == "backprop_by_hand" and "0.0006 to 4 places" in by_line[72].feedback
+    assert {s.context for s in reports["004"].steps if s.line > 74 or s.line < 30} == {""}  # Q1, Q3 and after: the write-up alone
+    momentum = {s.lhs.strip(): s for s in reports["002"].steps if s.line == 55 and s.lhs == s.start}
+    assert momentum["v_1"].verdict == momentum["v_2"].verdict == "invalid"
+    assert "GELU'(x_1)" in momentum["v_1"].feedback and momentum["x_1"].verdict == "definition"
