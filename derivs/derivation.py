@@ -930,16 +930,15 @@ def _not_shown_wrong(left, right, problem: Problem, written: tuple[str, str] = (
 
 _DECIMAL = re.compile(r"(?<![\w.])(\d*)\.(\d+)")
 _NUMBER_ONLY = re.compile(r"\s*-?\d*\.?\d+\s*")
-_DECIMAL_IN_TEXT = re.compile(r"(?<![\w.])\d*\.\d{4,}")  # rounded values; 0.8 or 1.368 are inputs, taken as exact
+_ROUNDED = re.compile(r"(?<![\w.])\d*\.(\d+)(?:[eE]([-+]?\d+)(?![\w.]))?")  # a decimal as written (4.54e-5 whole): rounded
+_ROUNDED_INPUT = re.compile(r"(?<![\w.])\d*\.(\d{4,})(?:[eE]([-+]?\d+)(?![\w.]))?")  # on the left, 0.8 or 1.368 are inputs, exact
 
 
 def _as_written(step: Step, left, right, problem: Problem) -> Step | None:
-    """A right side written with decimals (0.797057, 36.0278 - 0.9899) holds rounded values: the step is valid
-    when the left side, a number, agrees with it to the places shown (half a unit in the last place of each
-    decimal), widened by the rounding of decimals written on the left (0.7068)."""
-    written = step.rhs.replace(" ", "").replace("\\,", "")
-    shown = _DECIMAL.findall(written)
-    if not shown:
+    """A right side written with decimals (0.797057, 36.0278 - 0.9899, 3.35 \\times 10^{-4}) holds rounded values:
+    the step is valid when the left side, a number, is within how far the right side moves when each decimal
+    in it moves by half a unit in its last place, widened by the same for decimals written on the left (0.7068)."""
+    if not _ROUNDED.search(step.rhs):
         return None
     value, target = problem.expand_definitions(left), problem.expand_definitions(right)
     if not getattr(value, "is_number", False) or not getattr(target, "is_number", False):
@@ -947,9 +946,12 @@ def _as_written(step: Step, left, right, problem: Problem) -> Step | None:
     exact, claimed = sympy.N(value, 40), sympy.N(target, 40)
     if not exact.is_real or not claimed.is_real:
         return None
-    places = max(len(fraction) for _, fraction in shown)
-    slack = sum(sympy.Rational(1, 2) / 10 ** len(fraction) for _, fraction in shown)
-    slack += _inherited_rounding(step.lhs, problem, exact)
+    shown = _moved_by_rounding(step.rhs, problem, claimed, _ROUNDED)
+    slack = shown + _moved_by_rounding(step.lhs, problem, exact, _ROUNDED_INPUT)
+    places = max(len(m.group(1)) for m in _ROUNDED.finditer(step.rhs))
+    if shown > 0:  # 3.35 \times 10^{-4}: to 6 places, as 0.000335
+        places = max(places, -int(sympy.floor(sympy.log(2 * shown, 10))))
+    written = step.rhs.replace(" ", "").replace("\\,", "")
     rounded = f"{float(exact):.{places}f}"
     single = _DECIMAL.fullmatch(written.lstrip("-")) is not None
     as_shown = written if single else f"{written} ({float(claimed):.{places}f})"
@@ -959,21 +961,28 @@ def _as_written(step: Step, left, right, problem: Problem) -> Step | None:
     return replace(step, verdict="invalid", feedback=f"{as_shown} written, {rounded} to {places} places", witness=witness)
 
 
-def _inherited_rounding(text: str, problem: Problem, value) -> sympy.Rational:
-    """The farthest the left side moves when one decimal written in it (itself rounded) moves by half a unit."""
-    farthest = sympy.Integer(0)
-    for match in list(_DECIMAL_IN_TEXT.finditer(text))[:6]:
-        places = len(match.group().split(".")[1])
+def _half_unit(literal: re.Match) -> sympy.Rational:
+    """Half a unit in the last place of a written decimal, at its scale (4.54e-5: 5e-8)."""
+    return sympy.Rational(1, 2) / 10 ** len(literal.group(1)) * sympy.Integer(10) ** int(literal.group(2) or 0)
+
+
+def _moved_by_rounding(text: str, problem: Problem, value, literals: re.Pattern) -> sympy.Rational:
+    """How far `text` moves from `value`, at most, when the decimals written in it (`literals`: rounded values)
+    each move by half a unit in their last place: the tolerance they bring, at the scale they are used at."""
+    moved_in_all = sympy.Integer(0)
+    for literal in list(literals.finditer(text))[:6]:
+        farthest = sympy.Integer(0)
         for sign in (1, -1):
-            nudged = sympy.Rational(match.group()) + sign * sympy.Rational(1, 2) / 10**places
-            changed = text[: match.start()] + f"({sympy.N(nudged, places + 8)})" + text[match.end():]
+            nudged = sympy.Rational(literal.group()) + sign * _half_unit(literal)
+            changed = text[: literal.start()] + f"\\frac{{{nudged.p}}}{{{nudged.q}}}" + text[literal.end():]
             try:
                 moved = sympy.N(problem.expand_definitions(parse_latex(changed, problem)), 30)
             except (LatexError, TypeError, ValueError):
                 continue
             if moved.is_real:
                 farthest = max(farthest, abs(moved - value))
-    return sympy.Rational(str(sympy.N(farthest, 15)))
+        moved_in_all += farthest
+    return sympy.Rational(str(sympy.N(moved_in_all, 15)))
 
 
 def _residual(text: str, problem: Problem):
@@ -1134,23 +1143,27 @@ _SAMPLE_POINTS = (sympy.Rational(-13, 10), sympy.Rational(2, 5), sympy.Rational(
 
 def _sign_held(name: str, text: str, document: Document) -> bool | None:
     """Whether the section states this value or function as the problem does (True), otherwise (False),
-    or has not stated it (None)."""
+    or has not stated it (None). A function counts under any name (f(x) = x\\sigma(1.702x) is GELU's sign)
+    unless the section defines the sign's own name otherwise."""
     function = FUNCTION_DEFINITION.fullmatch(name)
     try:
         if function:
-            written = function.group(1).lstrip("\\")
-            defined = next((body for f, body in document.problem.definitions.items() if str(f) == written), None)
-            if written not in document.defined or defined is None:
-                return None
             variable = sympy.Symbol(function.group(2), real=True)
             expected = sympy.Lambda(variable, _reading_in_symbols(text, DOCUMENT, variable))
-            return all(_same_number(document.problem.expand_definitions(defined(p)), DOCUMENT.expand_definitions(expected(p))) for p in _SAMPLE_POINTS)
+            defined = {str(f): body for f, body in document.problem.definitions.items() if str(f) in document.defined}
+            own = function.group(1).lstrip("\\")
+            same = {f: _same_function(body, expected, document.problem) for f, body in defined.items()}
+            return same[own] if own in same else (True if any(same.values()) else None)
         key = _name_key(name)
         if key not in document.valued:
             return None
         return _same_number(document.problem.names[key], parse_latex(text, DOCUMENT))
     except (LatexError, TypeError, ValueError, AttributeError):
         return None
+
+
+def _same_function(body: sympy.Lambda, expected: sympy.Lambda, problem: Problem) -> bool:
+    return all(_same_number(problem.expand_definitions(body(p)), DOCUMENT.expand_definitions(expected(p))) for p in _SAMPLE_POINTS)
 
 
 def _reading_in_symbols(text: str, problem: Problem, variable: sympy.Symbol):
@@ -1164,8 +1177,9 @@ def _same_number(first, second) -> bool:
 
 
 def _spelled(text: str) -> str:
-    """A name as compared with a problem's: no spaces, w_{3} as w_3."""
-    return re.sub(r"_\{(\w)\}", r"_\1", re.sub(r"\s+", "", text))
+    """A name as compared with a problem's: no spaces, w_{3} as w_3, \\partial as d, \\dfrac as \\frac."""
+    text = re.sub(r"\s+", "", text).replace("\\partial", "d").replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac")
+    return re.sub(r"_\{(\w)\}", r"_\1", text)
 
 
 def _held_to_the_problem(step: Step, document: Document, timeout: float) -> Step:
@@ -1191,9 +1205,10 @@ def _against_rule(step: Step, rule: str, document: Document, timeout: float) -> 
     its values (a formula, not a number: the rule holds whatever the numbers)."""
     problem = document.recognised
     unvalued = replace(document.problem, names={k: v for k, v in document.problem.names.items() if k not in document.valued})
+    own = replace(problem, document=True, names={k: v for k, v in problem.names.items() if not getattr(v, "is_number", False)})
     try:
-        with time_limit(timeout):
-            expected, written = parse_latex(rule, unvalued), parse_latex(step.rhs, unvalued)
+        with time_limit(timeout):  # each side with its own functions: the rule's GELU is the problem's, whatever the write-up calls it
+            expected, written = own.expand_definitions(parse_latex(rule, own)), unvalued.expand_definitions(parse_latex(step.rhs, unvalued))
             if _undefined_functions(expected, written, unvalued):
                 return None
             decision = decide(_with_free_symbols(unvalued, (expected, written)), expected, written, budget=0.8 * timeout, strict=False)

@@ -328,3 +328,29 @@ def test_the_seeds_sections_say_which_problem_judged_them(reports):
     momentum = {s.lhs.strip(): s for s in reports["002"].steps if s.line == 55 and s.lhs == s.start}
     assert momentum["v_1"].verdict == momentum["v_2"].verdict == "invalid"
     assert "GELU'(x_1)" in momentum["v_1"].feedback and momentum["x_1"].verdict == "definition"
+
+
+def _scientific(value, digits: int, form: str) -> str:
+    """value written to `digits` significant figures, as 3.35 \\times 10^{-4} or as 3.35e-4."""
+    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+    return f"{mantissa} \\times 10^{{{int(exponent)}}}" if form == "times" else f"{mantissa}e{int(exponent)}"
+
+
+@pytest.mark.parametrize("form", ["times", "e"])
+@pytest.mark.parametrize("digits", [2, 3, 4])
+def test_a_decimal_in_scientific_notation_is_rounded_at_its_own_scale(form, digits):
+    """sigma(-8) = 1/(1 + e^8) = 3.3535e-4 (mpmath): right to the figures written; one unit off in the last figure is
+    wrong, though it is far less than half a unit of the mantissa's own places (which once passed as valid)."""
+    value = float(1 / (1 + mpmath.exp(8)))
+    right = _scientific(value, digits, form)
+    off = _scientific(value + 10.0 ** (int(mpmath.floor(mpmath.log10(value))) - digits + 1), digits, form)
+    verdicts = [s.verdict for s in check_derivation_now(f"$$\\sigma(-8) = {right}$$\n\n$$\\sigma(-8) = {off}$$\n").steps]
+    assert verdicts == ["valid", "invalid"], (right, off)
+
+
+def test_a_problem_s_function_is_recognised_under_any_name():
+    """momentum.md with the objective named f only (f(x) = x sigma(1.702x)): still gelu_descent, whose rule for v_2
+    uses its own GELU; the correct v_1 stays valid, the slipped v_2 invalid."""
+    text = (OWN / "momentum.md").read_text(encoding="utf-8").replace("f(x) = GELU(x) = x\\sigma(1.702x)", "f(x) = x\\sigma(1.702x)")
+    verdicts = {s.lhs.strip(): (s.verdict, s.context) for s in check_derivation_now(text).steps if s.lhs.strip() in ("v_1", "v_2")}
+    assert verdicts == {"v_1": ("valid", "gelu_descent"), "v_2": ("invalid", "gelu_descent")}
