@@ -497,7 +497,8 @@ def _softmax_entry(argument, index):
 
 # A write-up with no problem named: the course's functions are known by default (the dialect's sigma, tanh,
 # ReLU, H, GELU, and the softmax S(x)_i here); a write-up may define sigma, GELU, H or S for itself.
-DOCUMENT = Problem(id="write-up", title="", statement="", variables=(), claims=(), document=True, names={"S": IndexedFunction(_softmax_entry)})
+SOFTMAX = IndexedFunction(_softmax_entry)
+DOCUMENT = Problem(id="write-up", title="", statement="", variables=(), claims=(), document=True, names={"S": SOFTMAX, "softmax": SOFTMAX})
 
 
 def _parse_side(text: str, problem: Problem, names: tuple, matrices: bool = False):
@@ -906,6 +907,9 @@ def _not_shown_wrong(left, right, problem: Problem, written: tuple[str, str] = (
     names the line says range over (for x < 0), which are variables, not values it forgot to give."""
     if not problem.document:
         return None
+    extrema = sorted(name for name in _names_in(left) | _names_in(right) if name.startswith(("\\max_", "\\min_")))
+    if extrema:
+        return f"{extrema[0]} is read as an unknown value, and the sides differ for some value of it: not judged"
     undefined = _undefined_functions(left, right, problem)
     if undefined:
         return f"{', '.join(undefined)} is not defined in the write-up: the step holds only for some"

@@ -756,6 +756,14 @@ class _Parser:
             return value.build(sympy.Symbol(_vector_name(self.context)), self.context.index)
         return value
 
+    def _extremum_over_an_index(self, name: str):
+        """A write-up's \\max_j x_j: the largest entry, which nothing here computes. It is read as a quantity of its
+        own, named as written, so a step that holds whatever its value is proved; a step that fails for some value
+        is not thereby wrong (derivation leaves it undecided)."""
+        index = self.subscript().raw
+        operand = self.factor()
+        return self.context.symbol(f"\\{name}_{{{index}}} {sympy.sstr(operand)}")
+
     def _primed(self, name: str):
         """w_1' (an updated weight): a name of its own, even where w_1 has a value."""
         primes = 0
@@ -1011,6 +1019,8 @@ class _Parser:
             return self.apply(function, "\\" + name, token)
         if name in dialect.VARIADIC:
             self.take()
+            if self.context.document and name in ("max", "min") and self.at("symbol", "_"):
+                return self._extremum_over_an_index(name)
             return self.apply(dialect.VARIADIC[name], "\\" + name, token)
         if name in dialect.FONTS:
             return self._font(token)
