@@ -21,7 +21,7 @@ from .equivalence import decide
 from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, vectors_for
 from .numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
 from . import dialect
-from .parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, LatexError, parse_latex, plain_name, read, writes_transpose
+from .parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, LatexError, parse_latex, plain_name, read, writes_matrix_product, writes_transpose
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
@@ -73,6 +73,10 @@ INLINE = re.compile(r"(?<![$\\])\$([^$\n]+)\$(?!\$)")
 INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-z]+'*\s*\(|e\^|\\(?:ln|log|exp)\b)[^=]*?(?:=|\\approx\b)"
                              r"|\s*(?:\\mathbf\s*\{\s*[A-Za-z]\s*\}|\\vec\s*\{?\s*[A-Za-z]\s*\}?|[A-Za-z])\s*=\s*(?:\(|\[|\\left[(\[])\s*-?\d"
                              r"|\s*(?:[a-su-wyA-Z]|\\[a-z]+)\s*=\s*-?\d*\.?\d+\s*$")
+# "with $W = W_2 W_1$ and $\\mathbf{b} = ...$", "where $h = ...$": an inline equation that names a quantity (not x, z or t,
+# where a function is looked at, nor an index i..n: "for $k = i$" is a case, not a value)
+DEFINING_PROSE = re.compile(r"\b(?:with|where|let|set|define|defining|denote|denoting)\b(?:[^$]*\$[^$]*\$)*[^$]*$", re.IGNORECASE)
+INLINE_DEFINITION = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*[A-Za-z]\s*\}|\\?[A-Za-z]+_\{?\w+\}?|\\[A-Za-z]+|[a-ho-su-wyA-Z])\s*=(?!=)")
 # A heading starts a new part of the write-up: the names it defines for itself start afresh.
 HEADING = re.compile(r"^\s*(?:#{1,6}\s|\\(?:sub)*section\b|\*\*\s*(?:Question|Problem|Exercise)\b|\[?(?:Question|Problem|Exercise)\s+\d"
                      r"|\d+(?:\.\d+)*\s+[A-Z][a-z]+(?:\s+[a-z]+)*\s*$)")
@@ -86,6 +90,7 @@ class Block:
     body: str
     kind: str = "display"  # display, inline, table (its rows' cells), section (a heading), part (a line "c)")
     condition: str = ""  # where its lead-in says it holds ("For $x > 0$ we can write:"): "x > 0"
+    explains: bool = False  # inline after "with", "where", "let": it names a quantity ("with $W = W_2 W_1$")
 
 
 # The sentence before a display block may say where it holds ("For $x > 0$ we can write :", "when $x = 0$")
@@ -158,8 +163,9 @@ def _blocks_between(text: str, start: int, end: int) -> list[Block]:
             continue
         for match in INLINE.finditer(line):
             arithmetic = re.sub(r"\\[A-Za-z]+", " ", match.group(1))
-            if INLINE_EQUATION.match(match.group(1)) and not (match.group(1).lstrip()[:1].isdigit() and re.search(r"[A-Za-z]", arithmetic)):
-                blocks.append(Block(number, match.group(1), "inline"))
+            defining = DEFINING_PROSE.search(line[: match.start()]) and INLINE_DEFINITION.match(match.group(1))
+            if defining or INLINE_EQUATION.match(match.group(1)) and not (match.group(1).lstrip()[:1].isdigit() and re.search(r"[A-Za-z]", arithmetic)):
+                blocks.append(Block(number, match.group(1), "inline", explains=bool(defining)))
     return blocks
 
 
@@ -346,7 +352,7 @@ def find_steps(text: str) -> list[Step]:
                     if left and right:
                         kind = "approx" if relation.startswith("\\") else "equal"
                         steps.append(Step(len(steps) + 1, line.number, left, right, kind=kind, start=start, names=names, condition=line.condition or block.condition,
-                                          section=section, part=part, block=number, block_kind=block.kind, explains=line.explains))
+                                          section=section, part=part, block=number, block_kind=block.kind, explains=line.explains or block.explains))
                 previous = next((piece for piece in reversed(chain) if piece), None)  # "A = B = \\ &= C": B links to C
     return steps
 
@@ -501,6 +507,11 @@ SOFTMAX = IndexedFunction(_softmax_entry)
 DOCUMENT = Problem(id="write-up", title="", statement="", variables=(), claims=(), document=True, names={"S": SOFTMAX, "softmax": SOFTMAX})
 
 
+def _matrices_written(text: str, problem: Problem) -> bool:
+    """The text writes a transpose, or (in a write-up) a capital times a bold vector: its capitals are matrices."""
+    return writes_transpose(text) or problem.document and writes_matrix_product(text)
+
+
 def _parse_side(text: str, problem: Problem, names: tuple, matrices: bool = False):
     """Parse one side; a name given by an earlier \\underbrace{E}_{W} stands for E. `matrices`: the step
     writes a transpose somewhere, so capital and bold names are matrices on this side too (x^T x = ||x||^2)."""
@@ -511,7 +522,7 @@ def _parse_side(text: str, problem: Problem, names: tuple, matrices: bool = Fals
     for name, body in names:
         symbols = [s for s in expr.free_symbols | expr.atoms(sympy.MatrixSymbol) if getattr(s, "name", None) == name]
         if symbols:
-            value = parse_latex(body, problem)
+            value = read(body, context).value  # read as the side is: W = W_2 W_1 among matrices is their product
             expr = expr.xreplace({s: value for s in symbols})
     return expr
 
@@ -583,13 +594,15 @@ class Document:
         self.valued: dict[str, tuple[int, str]] = {}  # names the write-up gave a value, with the block (and its kind) that did
         self.section = self.part = 0
         self.condition: tuple[Step, object] | None = None  # the last equation to solve, and its residual
+        self.facts: dict = {}  # sums the part states the value of (\\sum_k y_k = 1): put in wherever they recur
+        self.ahead: dict[int, dict[str, tuple[str, int]]] = {}  # per section, names a line defines: (body, step index)
 
     def enter(self, step: Step) -> None:
         if step.section != self.section:
             self.section, self.part, self.problem, self.defined, self.valued, self.condition = step.section, 0, self.base, set(), {}, None
-            self.recognised = None
+            self.recognised, self.facts = None, {}
         elif step.part != self.part:  # a sub-question: its own values, the same functions
-            self.part, self.valued, self.condition = step.part, {}, None
+            self.part, self.valued, self.condition, self.facts = step.part, {}, None, {}
             self.problem = replace(self.problem, names=dict(self.base.names))
 
     @property
@@ -630,8 +643,8 @@ def _function_definition(step: Step, document: Document, chain: list[str]):
     """`F(x) = body`: a function the write-up defines (a default one such as \\sigma or GELU may be redefined once
     per part). In `f(x) = GELU(x) = x\\sigma(1.702x)` both names take the last body."""
     match = FUNCTION_DEFINITION.fullmatch(step.lhs.strip())
-    if not match or step.kind != "equal":
-        return None
+    if not match or step.kind != "equal" or _matrices_written(step.rhs, document.problem):
+        return None  # f(\\mathbf{x}) = W\\mathbf{x} + \\mathbf{b}: not a function of one number (a statement, below)
     name = match.group(1).lstrip("\\")
     if name in document.defined or name in {str(f) for f in document.base.definitions}:
         return None
@@ -692,10 +705,18 @@ def _undefined_application(text: str, document: Document) -> bool:
     return isinstance(reading, sympy.core.function.AppliedUndef) and bool(_undefined_functions(reading, reading, document.problem))
 
 
+def _of_matrices(step: Step, document: Document) -> bool:
+    """`f(\\mathbf{x}) = W_2(W_1\\mathbf{x} + \\mathbf{b}_1) + \\mathbf{b}_2`: a network the write-up names, not a function of a number."""
+    match = FUNCTION_DEFINITION.fullmatch(step.lhs.strip())
+    name = match.group(1).lstrip("\\") if match else ""
+    known = name in document.defined or name in dialect.FUNCTIONS or document.context.function(name) is not None  # S: the softmax
+    return bool(match) and not known and _matrices_written(step.rhs, document.problem)
+
+
 def _named_quantity(step: Step, document: Document, links: int):
     """`NAME = ...` starting a chain, for a name not known yet (x_3, \\Sigma_1, v_5, \\frac{\\partial L}{\\partial w_3}):
     a definition. Returns the name's key, or None."""
-    text = step.lhs.strip()
+    text = _BOLD_NAME.sub(r"\1", step.lhs.strip())  # \\mathbf{b} = W_2 \\mathbf{b}_1 + \\mathbf{b}_2 names b
     if step.kind != "equal" or step.lhs != step.start and not ("_" in text and re.fullmatch(LABEL, text)):
         return None  # inside a chain, only a subscripted name is new: S(x_k) = p_k = \frac{..}{..}
     squared = re.fullmatch(r"(?:" + LABEL + r")\s*\^\s*\{?\s*2\s*\}?", text)  # \\sigma_B^2 = ...: a variance is named squared
@@ -774,7 +795,8 @@ def _chain_rule(step: Step) -> Step | None:
     return None
 
 
-def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
+def judge_step(step: Step, problem: Problem, timeout: float, facts: dict | None = None) -> Step:
+    """A step between its own two sides (`facts`: sums the write-up stated the value of, put in first)."""
     if step.kind == "implies":
         return _judge_implication(step, problem, timeout)
     chained = _chain_rule(step)
@@ -783,8 +805,10 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
     try:
         with time_limit(timeout):
             problem = _with_matrices(problem, step)
-            matrices = writes_transpose(step.lhs + " " + step.rhs)
+            matrices = _matrices_written(step.lhs + " " + step.rhs, problem)
             left, right = _parse_side(step.lhs, problem, step.names, matrices), _parse_side(step.rhs, problem, step.names, matrices)
+            if facts:
+                left, right = (side.xreplace(facts) if isinstance(side, sympy.Basic) else side for side in (left, right))
             left, right = _given_entries(_one_length(_entries_by_name((left, right))), problem)
             point, domain, unread = _condition_of(step.condition, problem)
             kink = _kink(problem, (left, right), point)
@@ -792,7 +816,7 @@ def judge_step(step: Step, problem: Problem, timeout: float) -> Step:
                 return replace(step, verdict="undecided", feedback=kink)
             if point:
                 left, right = (side.subs(point) if isinstance(side, sympy.Basic) else side for side in (left, right))  # subs: a derivative's variable too
-            context = _with_free_symbols(problem, (left, right))
+            context = _with_totals(_with_free_symbols(problem, (left, right)), facts)
             rounded = _as_written(step, left, right, context)
             if rounded is not None:
                 return rounded
@@ -1099,6 +1123,7 @@ def _vanishes(residual) -> bool:
 
 def _judge_all(steps: list[Step], problem: Problem, timeout: float, candidates: tuple[Problem, ...] = ()) -> list[Step]:
     document = Document(problem, candidates)
+    document.ahead = _defined_later(steps)
     judged: list[Step] = []
     named: dict[str, None] = {}  # chains that name a quantity (\Sigma_1 = ...), in reading order
     started = cpu_seconds()
@@ -1116,6 +1141,8 @@ def _judge_all(steps: list[Step], problem: Problem, timeout: float, candidates: 
             outcome = None  # not a statement: judged as a step, which says why it cannot be read
         if outcome is None:
             outcome = _judge_in_document(step, document, timeout)
+            if step.explains and step.block_kind == "inline" and outcome.verdict in ("undecided", "unparsed"):
+                outcome = replace(outcome, verdict="definition", feedback=f"names {step.lhs} as the text says (not read further: {outcome.feedback})")
         elif document.recognised is None and outcome.verdict == "definition":
             document.recognised = _recognised(document)
         if document.recognised is not None:
@@ -1267,7 +1294,7 @@ def _read_as_statement(step: Step, steps: list[Step], document: Document, named:
         name, body = defined
         document.define_function(name, body)
         return replace(step, verdict="definition", feedback=f"defines {step.lhs}")
-    if step.lhs == step.start and _undefined_application(step.lhs, document):  # S(x_1) = ..., L(y, \\hat y) = ...
+    if step.lhs == step.start and not writes_matrix_product(step.lhs) and (_undefined_application(step.lhs, document) or _of_matrices(step, document)):  # S(x_1) = ..., L(y, \\hat y) = ...
         return replace(step, verdict="definition", feedback=f"states what {step.lhs} is (a function the write-up does not define otherwise)")
     name = _named_quantity(step, document, len(chain))
     if name is not None:
@@ -1277,7 +1304,7 @@ def _read_as_statement(step: Step, steps: list[Step], document: Document, named:
         if value is not None:
             document.give({name: value}, step)
             return replace(step, verdict="definition", feedback=f"defines {step.lhs} = {sympy.N(value, 6)}")
-        body = parse_latex(step.rhs, _with_matrices(document.problem, step))  # an unreadable body is not a definition
+        body = _parse_side(step.rhs, _with_matrices(document.problem, step), (), _matrices_written(step.rhs, document.problem))  # an unreadable body is not a definition
         opaque = any(getattr(s, "name", "").startswith("\\frac") for s in getattr(body, "free_symbols", ()))
         if name.startswith("\\frac") and isinstance(body, sympy.Expr) and not opaque:
             document.give({name: body}, step)  # \partial a / \partial z = a(1 - a): the chain rule may put it in later
@@ -1294,7 +1321,11 @@ def _judge_in_document(step: Step, document: Document, timeout: float) -> Step:
     except (TimeLimitExceeded, LatexError, TypeError, ValueError, AttributeError):
         residual = None
     if residual is None or step.block_kind == "table":
-        return judge_step(step, document.problem, timeout)
+        return judge_step(_with_later_definitions(step, document), document.problem, timeout, document.facts)
+    fact = _stated_sum(step, document.problem)
+    if fact is not None:
+        document.facts.update(fact)
+        return replace(step, verdict="definition", feedback=f"given: {step.lhs} = {step.rhs} (put in where it recurs)")
     previous, document.condition = document.condition, (step, residual)
     if previous is None or previous[0].block == step.block:
         return replace(step, verdict="definition", feedback="an equation to solve")
@@ -1306,6 +1337,48 @@ def _judge_in_document(step: Step, document: Document, timeout: float) -> Step:
         return _out_of_time(step, timeout)
     except Exception:  # sympy's solvers fail in many ways; the step is then undecided
         return replace(step, verdict="undecided", feedback=f"could not show that this equation follows from line {previous[0].line}'s")
+
+
+def _with_totals(problem: Problem, facts: dict | None) -> Problem:
+    """A vector whose entries the write-up said sum to a value is sampled so that they do."""
+    totals = {total.function.base: value for total, value in (facts or {}).items() if isinstance(total.function, sympy.Indexed) and total.function.indices == (total.limits[0][0],)}
+    if not totals:
+        return problem
+    return replace(problem, variables=tuple(replace(v, total=totals[v.base]) if isinstance(v, Vector) and v.base in totals else v for v in problem.variables))
+
+
+_BOLD_NAME = re.compile(r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}")
+
+
+def _defined_later(steps: list[Step]) -> dict[int, dict[str, tuple[str, int]]]:
+    """Per section, the first line that defines each name (`W = W_2 W_1`), with its body and step index."""
+    found: dict[int, dict[str, tuple[str, int]]] = {}
+    for step in steps:
+        text = _BOLD_NAME.sub(r"\1", step.lhs.strip())
+        if step.kind == "equal" and step.lhs == step.start and re.fullmatch(NAME, text):
+            found.setdefault(step.section, {}).setdefault(_name_key(text), (step.rhs, step.index))
+    return found
+
+
+def _with_later_definitions(step: Step, document: Document) -> Step:
+    """`... = W\\mathbf{x} + \\mathbf{b}`, then "with $W = W_2 W_1$ and $\\mathbf{b} = ...$": names the right side
+    introduces and a later line defines stand for those definitions (else any step could end in new names)."""
+    def writes(text: str, key: str) -> bool:
+        return re.search(r"(?<![A-Za-z\\])" + re.escape(key) + r"(?![0-9_'{])", re.sub(r"_\{(\w)\}", r"_\1", _BOLD_NAME.sub(r"\1", text))) is not None
+
+    later = document.ahead.get(step.section, {})
+    found = tuple((key, body) for key, (body, index) in later.items()
+                  if index > step.index and key not in document.problem.names and writes(step.rhs, key) and not writes(step.lhs, key))
+    return replace(step, names=step.names + found) if found else step
+
+
+def _stated_sum(step: Step, problem: Problem) -> dict | None:
+    """`\\sum_k y_k = 1` (a one-hot label, probabilities): a fact the write-up states, not an equation to solve."""
+    try:
+        total, value = parse_latex(step.lhs, problem), parse_latex(step.rhs, problem)
+    except LatexError:
+        return None
+    return {total: value} if isinstance(total, sympy.Sum) and getattr(value, "is_number", False) else None
 
 
 def _number(text: str, problem: Problem):

@@ -58,12 +58,14 @@ class Index:
 
 @dataclass(frozen=True)
 class Vector:
-    """An IndexedBase whose entries base[1..length] are real, sampled from [low, high]."""
+    """An IndexedBase whose entries base[1..length] are real, sampled from [low, high]; with a `total`, the
+    last entry is what makes them sum to it (a one-hot label's entries sum to 1)."""
 
     base: sympy.IndexedBase
     length: sympy.Expr | int
     low: float = -4.0
     high: float = 4.0
+    total: sympy.Expr | None = None
 
 
 @dataclass(frozen=True)

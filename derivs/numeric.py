@@ -183,8 +183,11 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
                 domain = where[var.symbol] if var.symbol in where else _declared_range(var.low, var.high)
                 point[var.symbol] = _sample_from_set(rng, domain, var.low, var.high, turn)
             elif isinstance(var, Vector):
-                for k in range(1, _concrete(var.length, sizes) + 1):
+                length = _concrete(var.length, sizes)
+                for k in range(1, length + 1):
                     point[var.base[k]] = _random_rational(rng, var.low, var.high)
+                if var.total is not None:
+                    point[var.base[length]] = var.total - sum(point[var.base[k]] for k in range(1, length))
             elif isinstance(var, Table):
                 for r in range(var.row_start, _concrete(var.rows, sizes) + 1):
                     for c in range(var.column_start, _concrete(var.columns, sizes) + 1):

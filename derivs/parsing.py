@@ -781,6 +781,8 @@ class _Parser:
                 ahead += 1
             return self.at("symbol", "(", ahead=ahead) or self.at("command", "left", ahead=ahead)
         named = base in FREE_FUNCTION_NAMES or self.context.document and (base[:1].isupper() or len(base) >= 2)
+        if self.context.matrix_letters and _looks_like_matrix(base) and base not in self.context.functions:
+            named = False  # W_2(W_1 x + b_1) among matrices: a product
         return named and (self.at("symbol", "(") or self.at("command", "left"))  # a write-up's S(x), L(y, \\hat y)
 
     def _layer_mark(self) -> str | None:
@@ -1881,6 +1883,17 @@ def writes_transpose(text: str) -> bool:
         return _writes_transpose(tokens(text))
     except LatexError:
         return False
+
+
+_CAPITAL = r"(?<![\\A-Za-z{])[A-Z](?:_\{?\w+\}?)?(?:\^\{?(?:T|\\top)\}?)?"
+_BOLD_VECTOR = r"\\(?:mathbf|boldsymbol|bm|vec)\s*\{?\s*[a-z]"
+MATRIX_PRODUCT = re.compile(_CAPITAL + r"\s*" + _BOLD_VECTOR)
+
+
+def writes_matrix_product(text: str) -> bool:
+    """Whether a write-up's text multiplies a capital by a bold vector (W\\mathbf{x}, W_1 \\mathbf{x}): then capitals
+    are matrices and bold letters column vectors, as after a transpose. (C H W alone are sizes: no.)"""
+    return MATRIX_PRODUCT.search(text) is not None
 
 
 def read(text: str, context: Context) -> Reading:

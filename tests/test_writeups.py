@@ -133,6 +133,9 @@ OWN_SLIPS = {
     "backprop_key.md": {
         16: "dL/dw_3 = 0.000621578 (mpmath), 0.0006 to 4 places, written 0.0007",
     },
+    "homework.tex": {
+        19: "tanh(x) = 2 sigma(2x) - 1, so tanh'(x) = 4 sigma'(2x), written 2 sigma'(2x)",
+    },
     "convolutions.tex": {
         13: "floor((28 - 5)/2) + 1 = 11 + 1 = 12, written 13",
         19: "2 x 2 x 256 = 1024, written 1,000",
@@ -168,6 +171,20 @@ QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
 @pytest.mark.parametrize(
     "text, verdicts",
     [
+        # capitals times bold vectors are matrices and column vectors: products keep their order; W_2(...) is a product
+        (r"$$W_2(W_1 \mathbf{x} + \mathbf{b}_1) + \mathbf{b}_2 = W_2 W_1 \mathbf{x} + W_2 \mathbf{b}_1 + \mathbf{b}_2$$", ["valid"]),
+        (r"$$W_2(W_1 \mathbf{x} + \mathbf{b}_1) + \mathbf{b}_2 = W_1 W_2 \mathbf{x} + W_2 \mathbf{b}_1 + \mathbf{b}_2$$", ["invalid"]),
+        ("Let $W_1 \\in \\mathbb{R}^{h \\times d}$, $W_2 \\in \\mathbb{R}^{k \\times h}$.\n\n$$W_2(W_1 \\mathbf{x} + \\mathbf{b}_1) = W_1 W_2 \\mathbf{x} + W_2 \\mathbf{b}_1$$",
+         ["invalid"]),
+        # names a step's right side introduces and a later "with $W = ...$" defines stand for that definition
+        ("$$W_2 W_1 \\mathbf{x} + \\mathbf{b}_2 = W \\mathbf{x} + \\mathbf{b}_2$$\n\nwith $W = W_2 W_1$.", ["valid", "definition"]),
+        ("$$W_2 W_1 \\mathbf{x} + \\mathbf{b}_2 = W \\mathbf{x} + \\mathbf{b}_2$$\n\nwith $W = W_1 W_2$.", ["invalid", "definition"]),
+        # a sum the text states the value of holds where it recurs, and for the working with it: with sum_k y_k = 1,
+        # -sum_k y_k(delta_ki - p_i) = -y_i + p_i = p_i - y_i; p_i + y_i is wrong, and y still weights the p_k
+        ("For a one-hot label, $\\sum_k y_k = 1$.\n\n$$-\\sum_k y_k (\\delta_{ki} - p_i) = -y_i + p_i \\sum_k y_k = p_i - y_i$$",
+         ["definition", "valid", "valid"]),
+        ("For a one-hot label, $\\sum_k y_k = 1$.\n\n$$-y_i + p_i \\sum_k y_k = p_i + y_i$$", ["definition", "invalid"]),
+        ("For a one-hot label, $\\sum_k y_k = 1$.\n\n$$\\sum_k y_k p_k = p_k$$", ["definition", "invalid"]),
         # softmax by its name: shifting every entry by c changes nothing; adding c to an entry, or doubling z, does
         (r"$$\mathrm{softmax}(z + c)_i = \frac{\exp(z_i + c)}{\sum_{j=1}^{K} \exp(z_j + c)} = \mathrm{softmax}(z)_i$$", ["valid", "valid"]),
         (r"$$\text{softmax}(\mathbf{x} + c)_i = \text{softmax}(\mathbf{x})_i$$", ["valid"]),
