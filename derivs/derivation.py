@@ -201,7 +201,7 @@ def _strip_annotations(line: str) -> str:
     line = re.split(r"&\s*&", line)[0]  # an align's && column holds a remark: (since \sigma(x) = ...)
     line = re.sub(r"\\(?:tag|label|eqref|ref)\*?\{[^{}]*\}|\\(?:nonumber|notag)", " ", line)
     line = re.sub(r"\\quad\s*\(\s*\d+[a-z]?\s*\)\s*$", " ", line)
-    line = re.sub(r"(?<!\{)\\text(?:rm|bf|it)?\s*\{[^{}]*\}(?!\s*[(^])", " ", line)  # a remark; inside braces it stays, unreadable
+    line = re.sub(r"(?<!\{)\\text(?:rm|bf|it)?\s*\{[^{}]*\}(?!\s*[(^'])", " ", line)  # a remark (not \\text{ReLU}'(x)); inside braces it stays
     line = re.sub(r"\\(?:xrightarrow|xleftarrow)\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}", _arrow, line)
     line = re.sub(r"\\(?:overset|stackrel)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\}", " = ", line)
     line = re.sub(r":\s*=|\\coloneqq|\\triangleq|\\equiv|\\leftarrow(?![A-Za-z])", " = ", line)  # f(x) := .., w \\leftarrow w - ..: definitions
@@ -737,6 +737,27 @@ def _named_quantity(step: Step, document: Document, links: int):
         if isinstance(quantity, sympy.Symbol) and quantity.name.startswith("\\frac") and document.may_define(quantity.name, step, links):
             return quantity.name
     return None
+
+
+_INDEXED_NAME = re.compile(r"([A-Za-z]+)_([a-z])")
+
+
+def _family(key: str, body) -> dict | None:
+    """`p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}`: an entry for every index, so p_j and p_k are that formula at j and k
+    (z_i in the body is the i-th entry of z). None unless the body uses the index."""
+    match = _INDEXED_NAME.fullmatch(key)
+    if not match or not isinstance(body, sympy.Expr):
+        return None
+    base, letter = match.groups()
+    entries = {s: sympy.IndexedBase(s.name[:-2], real=True) for s in body.free_symbols
+               if isinstance(s, sympy.Symbol) and re.fullmatch(r"[A-Za-z]+_" + letter, s.name) and s.name != key}
+    indices = [s for s in body.free_symbols if getattr(s, "name", None) == letter]
+    if not entries and not indices:
+        return None
+
+    def entry(argument, at):
+        return body.xreplace({**{s: vector[at] for s, vector in entries.items()}, **{i: at for i in indices}})
+    return {base: IndexedFunction(entry)}
 
 
 def _reading_or_none(text: str, problem: Problem):
@@ -1305,6 +1326,10 @@ def _read_as_statement(step: Step, steps: list[Step], document: Document, named:
             document.give({name: value}, step)
             return replace(step, verdict="definition", feedback=f"defines {step.lhs} = {sympy.N(value, 6)}")
         body = _parse_side(step.rhs, _with_matrices(document.problem, step), (), _matrices_written(step.rhs, document.problem))  # an unreadable body is not a definition
+        family = _family(name, body)
+        if family is not None:
+            document.give(family, step)
+            return replace(step, verdict="definition", feedback=f"defines {step.lhs} for every index")
         opaque = any(getattr(s, "name", "").startswith("\\frac") for s in getattr(body, "free_symbols", ()))
         if name.startswith("\\frac") and isinstance(body, sympy.Expr) and not opaque:
             document.give({name: body}, step)  # \partial a / \partial z = a(1 - a): the chain rule may put it in later

@@ -171,6 +171,13 @@ QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
 @pytest.mark.parametrize(
     "text, verdicts",
     [
+        # p_i defined with z_i is an entry for every index: p_j, p_i^2 are that formula at j and i (were free names)
+        ("Let $p_i = \\frac{e^{z_i}}{\\sum_{k=1}^{K} e^{z_k}}$.\n\n$$\\frac{e^{z_i}\\sum_k e^{z_k} - e^{z_i}e^{z_i}}{(\\sum_k e^{z_k})^2} = p_i - p_i^2$$"
+         "\n\n$$\\frac{-e^{z_i}e^{z_j}}{(\\sum_k e^{z_k})^2} = -p_i p_j$$\n\n$$\\frac{-e^{z_i}e^{z_j}}{(\\sum_k e^{z_k})^2} = -p_i^2$$",
+         ["definition", "valid", "valid", "invalid"]),
+        # a function named in \text keeps its prime: \text{ReLU}'(x) is ReLU's derivative (the \text was dropped as a remark)
+        (r"$$\text{ReLU}'(x) = \begin{cases} 0, & x < 0 \\ 1, & x > 0 \end{cases}$$", ["valid"]),
+        (r"$$\text{ReLU}'(x) = \begin{cases} 1, & x < 0 \\ 0, & x > 0 \end{cases}$$", ["invalid"]),
         # capitals times bold vectors are matrices and column vectors: products keep their order; W_2(...) is a product
         (r"$$W_2(W_1 \mathbf{x} + \mathbf{b}_1) + \mathbf{b}_2 = W_2 W_1 \mathbf{x} + W_2 \mathbf{b}_1 + \mathbf{b}_2$$", ["valid"]),
         (r"$$W_2(W_1 \mathbf{x} + \mathbf{b}_1) + \mathbf{b}_2 = W_1 W_2 \mathbf{x} + W_2 \mathbf{b}_1 + \mathbf{b}_2$$", ["invalid"]),
