@@ -70,12 +70,16 @@ INLINE = re.compile(r"(?<![$\\])\$([^$\n]+)\$(?!\$)")
 # (x_1, x_2) = (2, 5), x_3 = -0.3, 100,000 \cdot 1,000 = 10^7, \frac{1}{9} = .., \sigma(x) = ..., b = 0.1, \eta = 0.1,
 # e^{-1} = 0.3679, \ln 2 = 0.6931, \sigma(2) \approx 0.881;
 # not "x = 0", "z = 0" or "t = 1" (where a function is looked at, not a value given).
-INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-z]+'*\s*\(|e\^|\\(?:ln|log|exp)\b)[^=]*?(?:=|\\approx\b)"
+INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-z]+'*\s*\(|e\^|\\(?:ln|log|exp|hat|bar|tilde)\b)[^=]*?(?:=|\\approx\b)"
                              r"|\s*(?:\\mathbf\s*\{\s*[A-Za-z]\s*\}|\\vec\s*\{?\s*[A-Za-z]\s*\}?|[A-Za-z])\s*=\s*(?:\(|\[|\\left[(\[])\s*-?\d"
                              r"|\s*(?:[a-su-wyA-Z]|\\[a-z]+)\s*=\s*-?\d*\.?\d+\s*$")
 # "with $W = W_2 W_1$ and $\\mathbf{b} = ...$", "where $h = ...$": an inline equation that names a quantity (not x, z or t,
 # where a function is looked at, nor an index i..n: "for $k = i$" is a case, not a value)
-DEFINING_PROSE = re.compile(r"\b(?:with|where|let|set|define|defining|denote|denoting)\b(?:[^$]*\$[^$]*\$)*[^$]*$", re.IGNORECASE)
+DEFINING_PROSE = re.compile(r"\b(?:with|where|let|set|define|defining|denote|denoting|for|given|suppose|assume|assuming)\b(?:[^$]*\$[^$]*\$)*[^$]*$", re.IGNORECASE)
+# "With $x = 2$, $y = 1$": after these words even x, z or t is given a value (not after "where", "for" or "at")
+GIVING_PROSE = re.compile(r"\b(?:with|let|set|given|suppose|assume|assuming)\b(?:[^$]*\$[^$]*\$)*[^$]*$", re.IGNORECASE)
+ARROW = re.compile(r"\\(?:[Rr]ightarrow|Longrightarrow|implies|iff|to)(?![A-Za-z])")  # "$d = 1 \\rightarrow 4 = ...$": a case worked, not a name
+INLINE_GIVEN = re.compile(r"\s*[xzt]\s*=\s*-?\d*\.?\d+\s*$")
 INLINE_DEFINITION = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*[A-Za-z]\s*\}|\\?[A-Za-z]+_\{?\w+\}?|\\[A-Za-z]+|[a-ho-su-wyA-Z])\s*=(?!=)")
 # A heading starts a new part of the write-up: the names it defines for itself start afresh.
 HEADING = re.compile(r"^\s*(?:#{1,6}\s|\\(?:sub)*section\b|\*\*\s*(?:Question|Problem|Exercise)\b|\[?(?:Question|Problem|Exercise)\s+\d"
@@ -163,7 +167,9 @@ def _blocks_between(text: str, start: int, end: int) -> list[Block]:
             continue
         for match in INLINE.finditer(line):
             arithmetic = re.sub(r"\\[A-Za-z]+", " ", match.group(1))
-            defining = DEFINING_PROSE.search(line[: match.start()]) and INLINE_DEFINITION.match(match.group(1))
+            before = line[: match.start()]
+            defining = (DEFINING_PROSE.search(before) and INLINE_DEFINITION.match(match.group(1)) and not ARROW.search(match.group(1))
+                        or GIVING_PROSE.search(before) and INLINE_GIVEN.match(match.group(1)))
             if defining or INLINE_EQUATION.match(match.group(1)) and not (match.group(1).lstrip()[:1].isdigit() and re.search(r"[A-Za-z]", arithmetic)):
                 blocks.append(Block(number, match.group(1), "inline", explains=bool(defining)))
     return blocks
@@ -524,6 +530,9 @@ def _parse_side(text: str, problem: Problem, names: tuple, matrices: bool = Fals
         if symbols:
             value = read(body, context).value  # read as the side is: W = W_2 W_1 among matrices is their product
             expr = expr.xreplace({s: value for s in symbols})
+    if problem.document and isinstance(expr, sympy.Basic):  # a formula the write-up stated before its values were given
+        given = {s: problem.names[s.name] for s in expr.free_symbols if isinstance(s, sympy.Symbol) and getattr(problem.names.get(s.name), "is_number", False)}
+        expr = expr.xreplace(given) if given else expr
     return expr
 
 

@@ -171,6 +171,17 @@ QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
 @pytest.mark.parametrize(
     "text, verdicts",
     [
+        # "With $x = 2$, ...": x is given (not after "where" or "at"); a formula stated before the values carries them
+        ("$$\\frac{\\partial L}{\\partial w} = (\\hat{y} - y)x$$\n\nWith $x = 2$, $y = 1$, $w = 0.5$, $b = -0.5$: "
+         "$\\hat{y} = \\sigma(w x + b) \\approx 0.6225$, so $\\frac{\\partial L}{\\partial w} = (0.6225 - 1)(2) = -0.755$.",
+         ["definition", "definition", "definition", "definition", "definition", "definition", "valid", "valid", "valid"]),
+        ("$$\\frac{\\partial L}{\\partial w} = (\\hat{y} - y)x$$\n\nWith $x = 2$, $y = 1$, $w = 0.5$, $b = -0.5$: "
+         "$\\hat{y} = \\sigma(w x + b) \\approx 0.6225$, so $\\frac{\\partial L}{\\partial w} = (0.6225 - 1)(2) = -0.655$.",
+         ["definition", "definition", "definition", "definition", "definition", "definition", "valid", "valid", "invalid"]),
+        # "where $x = 0$" is where a function is looked at, and "Assume $d = 1 \rightarrow ...$" a case worked: not values
+        ("$$\\sigma'(x) = \\sigma(x)(1 - \\sigma(x))$$ where $x = 0$ is the maximum.\n\n$$\\sigma'(x) = \\frac{e^{-x}}{(1 + e^{-x})^2}$$",
+         ["valid", "valid"]),
+        ("Assume $p = 1$, $d = 1 \\rightarrow 4 = \\lfloor \\frac{8-k+2}{s} \\rfloor + 1$.", ["definition"]),
         # p_i defined with z_i is an entry for every index: p_j, p_i^2 are that formula at j and i (were free names)
         ("Let $p_i = \\frac{e^{z_i}}{\\sum_{k=1}^{K} e^{z_k}}$.\n\n$$\\frac{e^{z_i}\\sum_k e^{z_k} - e^{z_i}e^{z_i}}{(\\sum_k e^{z_k})^2} = p_i - p_i^2$$"
          "\n\n$$\\frac{-e^{z_i}e^{z_j}}{(\\sum_k e^{z_k})^2} = -p_i p_j$$\n\n$$\\frac{-e^{z_i}e^{z_j}}{(\\sum_k e^{z_k})^2} = -p_i^2$$",
