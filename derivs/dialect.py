@@ -105,3 +105,5 @@ UNICODE = {
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "ℓ": "l", "⌊": r"\lfloor ", "⌋": r"\rfloor ",
     "⌈": r"\lceil ", "⌉": r"\rceil ", "‖": r"\| ", "∈": r"\in ",
 }
+# Accents on a pasted letter, precomposed (ŷ) or combining (x̂: x then U+0302): the LaTeX accent over that letter.
+UNICODE_ACCENTS = {"\u0302": "hat", "\u0304": "bar", "\u0305": "bar", "\u0303": "tilde", "\u0307": "dot", "\u0308": "ddot", "\u20d7": "vec"}

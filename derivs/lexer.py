@@ -8,9 +8,10 @@ came from, so an error can point at what the student typed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from .dialect import UNICODE
+from .dialect import UNICODE, UNICODE_ACCENTS
 
 
 class LatexError(ValueError):
@@ -63,6 +64,13 @@ def _translate(text: str) -> tuple[str, list[int]]:
     origin: list[int] = []
     for offset, char in enumerate(text):
         replacement = UNICODE.get(char)
+        letter, *marks = unicodedata.normalize("NFD", char)
+        if len(marks) == 1 and marks[0] in UNICODE_ACCENTS and letter.isascii() and letter.isalpha():  # ŷ
+            replacement = rf"\{UNICODE_ACCENTS[marks[0]]}{{{letter}}}"
+        elif char in UNICODE_ACCENTS and out and len(out[-1]) == 1 and out[-1].isascii() and out[-1].isalpha():  # x̂
+            letter = out.pop()
+            offset = origin.pop()
+            replacement = rf"\{UNICODE_ACCENTS[char]}{{{letter}}}"
         if replacement is None:
             out.append(char)
             origin.append(offset)
