@@ -43,8 +43,9 @@ class Token:
         return self.kind == kind and (not texts or self.text in texts)
 
 
-# Thousands written 1{,}154{,}560, 61\,706, 61\;706 or 1,154,560: one number, not a product or a list.
-_GROUPED = re.compile(r"\d{1,3}(?:(?:\{,\}|\\[,;: ]|\\thinspace ?|,)\d{3})+(?![\d])(?!\.\d)")
+# Thousands written 1{,}154{,}560, 61\,706, 61\;706, 1,154,560 or typed 61 706, 1 000 000: one number, not a
+# product (61 706 was 61 times 706) or a list.
+_GROUPED = re.compile(r"\d{1,3}(?:(?:\{,\}|\\[,;: ]|\\thinspace ?|,| |~)\d{3})+(?![\d])(?!\.\d)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 # 6e-4, 1.5E3: a calculator's or a program's scientific notation, typed with no spaces and nothing after it
 _EXPONENT = re.compile(r"[eE]([+-]?)(\d+)(?![\w.])")

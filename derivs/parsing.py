@@ -623,9 +623,19 @@ class _Parser:
 
     def _after_number(self, token: Token):
         value = self._number(token)
-        if value == 1 and (self.at("command", "{") or (self.at("symbol", "_") and self.at("symbol", "{", ahead=1))):
+        if value == 1 and (self.at("command", "{") or (self.at("symbol", "_") and self.at("symbol", "{", ahead=1)) or self._condition_in_brackets()):
             return self.indicator(token)
         return value
+
+    def _condition_in_brackets(self) -> bool:
+        """1[k = i] (Iverson's bracket, typed): a bracket after 1 that holds a relation is an indicator, not a product."""
+        if not self.at("symbol", "["):
+            return False
+        try:
+            end = self.matching("[", "]", "symbol")
+        except LatexError:
+            return False
+        return any(_is_relation(t) for t in self.tokens[self.position + 1 : end])
 
     def indicator(self, token: Token):
         """1\\{k=i\\}, 1_{k=i}, \\mathbb{1}[k=i]: 1 when the two indices are equal, else 0 (Kronecker's delta);

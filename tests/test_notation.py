@@ -41,6 +41,7 @@ ROWS = [
     # numbers
     ("3", S("3")), ("0.5", S("1/2")), (".25", S("1/4")), ("3.0", S("3")), ("-7", S("-7")), ("+7", S("7")),
     ("1{,}154{,}560", S("1154560")), ("61\\,706", S("61706")), ("1,154,560", S("1154560")), ("7{,}296", S("7296")),
+    ("61 706", S("61706")), ("1 000 000", S("1000000")), ("2 3", S("6")), ("2 \\cdot 100 + 3", S("203")),
     ("6.2\\times10^{-4}", S("62/100000")), ("6.2 \\cdot 10^{-4}", S("62/100000")), ("1.5 \\times 10^{3}", S("1500")),
     ("10^{-25}", S("1/10**25")), ("2^{10}", S("1024")), ("2^10", S("1024")), ("0.0006", S("6/10000")),
     ("-0.9900", S("-99/100")), ("6e-4", S("6/10000")), ("{\\rm e}^x", S("exp(x)")), ("\\max\\lbrace 0, x \\rbrace", S("Max(0, x)")),
@@ -175,6 +176,7 @@ ROWS = [
     ("\\delta_{ki}", sympy.KroneckerDelta(k, REAL["i"])), ("\\delta_{k,i}", sympy.KroneckerDelta(k, REAL["i"])),
     ("1\\{k=i\\}", sympy.KroneckerDelta(k, REAL["i"])), ("\\mathbb{1}\\{k = i\\}", sympy.KroneckerDelta(k, REAL["i"])),
     ("\\mathbb{1}_{k=i}", sympy.KroneckerDelta(k, REAL["i"])), ("\\mathbb{1}[k=i]", sympy.KroneckerDelta(k, REAL["i"])),
+    ("1[k=i]", sympy.KroneckerDelta(k, REAL["i"])), ("1[x > 0]", sympy.Piecewise((1, x > 0), (0, True))), ("2[x + 1]", S("2*(x + 1)")),
     ("1\\{k \\neq i\\}", 1 - sympy.KroneckerDelta(k, REAL["i"])), ("1_{x>0}", sympy.Piecewise((1, x > 0), (0, True))),
     ("\\mathbb{1}[x \\geq 0]", sympy.Piecewise((1, x >= 0), (0, True))), ("phi(x)", Function("phi")(x)), ("eta x", sym("eta") * x), ("\\delta_{12}", S("0")), ("\\delta_{k6}", sympy.KroneckerDelta(k, 6)),
 ]
