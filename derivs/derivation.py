@@ -665,8 +665,7 @@ def _function_definition(step: Step, document: Document, chain: list[str]):
         if not FUNCTION_DEFINITION.fullmatch(later.strip()):
             break
     variable = sympy.Symbol(match.group(2), real=True)
-    body = parse_latex(body_text, document.problem)
-    body = body.xreplace({s: variable for s in body.free_symbols if getattr(s, "name", None) == variable.name})
+    body = _reading_in_symbols(body_text, document.problem, variable)
     if isinstance(body, (sympy.Tuple, sympy.MatrixBase)) or getattr(body, "is_Relational", False):
         return None
     if variable not in body.free_symbols:  # a = \sigma(z) = \frac{1}{1 + e^{0.5}}: z's value put in, not a definition
@@ -1228,6 +1227,7 @@ def _same_function(body: sympy.Lambda, expected: sympy.Lambda, problem: Problem)
 
 
 def _reading_in_symbols(text: str, problem: Problem, variable: sympy.Symbol):
+    """A function's body, its variable the one given (the parser's x may carry other assumptions)."""
     body = parse_latex(text, problem)
     return body.xreplace({s: variable for s in body.free_symbols if getattr(s, "name", None) == variable.name})
 
