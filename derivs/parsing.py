@@ -791,8 +791,8 @@ class _Parser:
                 ahead += 1
             return self.at("symbol", "(", ahead=ahead) or self.at("command", "left", ahead=ahead)
         named = base in FREE_FUNCTION_NAMES or self.context.document and (base[:1].isupper() or len(base) >= 2)
-        if self.context.matrix_letters and _looks_like_matrix(base) and base not in self.context.functions:
-            named = False  # W_2(W_1 x + b_1) among matrices: a product
+        if self.context.matrix_letters and _looks_like_matrix(base) and base not in self.context.functions and base not in FREE_FUNCTION_NAMES:
+            named = False  # W_2(W_1 x + b_1) among matrices: a product (F(W^T x) stays a function)
         return named and (self.at("symbol", "(") or self.at("command", "left"))  # a write-up's S(x), L(y, \\hat y)
 
     def _layer_mark(self) -> str | None:
