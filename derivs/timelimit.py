@@ -46,6 +46,8 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     started = cpu_seconds()
     previous_handler = signal.signal(signal.SIGPROF, _expire)
     previous_delay, _ = signal.setitimer(signal.ITIMER_PROF, max(seconds, 1e-3))
+    if previous_delay and previous_delay < seconds:  # an outer limit ends sooner: the inner block must not outlive it
+        signal.setitimer(signal.ITIMER_PROF, max(previous_delay, 1e-3))
     try:
         yield
     finally:

@@ -145,3 +145,16 @@ def test_a_huge_first_line_does_not_stall_the_steps_after_it():
     text = f"$$f(x) = {huge}$$\n$$\\tanh(x) = 2\\sigma(2x) - 1$$\n"
     report = check_derivation_now(text, get_problem("tanh_sigmoid"), timeout=0.2)
     assert report.steps[-1].verdict == "valid" and report.steps[0].verdict in ("undecided", "definition")
+
+
+def test_an_inner_cpu_limit_never_outlives_the_outer_one():
+    """decide's own budget inside grade's: the outer limit still ends the work on time (it waited for the inner)."""
+    from derivs.timelimit import TimeLimitExceeded, cpu_seconds, time_limit
+
+    started = cpu_seconds()
+    with pytest.raises(TimeLimitExceeded):
+        with time_limit(0.2):
+            with time_limit(5.0):
+                while True:
+                    sum(range(1000))
+    assert cpu_seconds() - started < 1.0
