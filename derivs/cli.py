@@ -355,7 +355,7 @@ STEP_MARKS = {"valid": "[green]✓[/]", "invalid": "[red]✗[/]", "undecided": "
 
 
 def run_proof(args, out: Console, err: Console) -> int:
-    from .derivation import check_derivation, write_up_problems
+    from .derivation import check_derivation, is_write_up, write_up_problems
     from .discovery import get_problem
     from .parsing import LatexError
 
@@ -374,7 +374,8 @@ def run_proof(args, out: Console, err: Console) -> int:
     for path in paths:
         try:
             text = path.read_text(encoding="utf-8", errors="replace")
-            reports[str(path)] = check_derivation(text, problem, timeout=args.timeout, problems_dir=args.problems)
+            whole = problem is not None and is_write_up(text)  # a whole write-up: its own notation, held to the problem
+            reports[str(path)] = check_derivation(text, problem, timeout=args.timeout, problems_dir=args.problems, whole=whole)
         except LatexError as error:
             raise UsageError(f"{path}: {error}") from None
     if args.json:
@@ -395,7 +396,7 @@ def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
         context = ""
         for step in report.steps:
             if step.context != context and step.context:
-                out.print(f"  (from line {step.line}, this part states problem {step.context}'s givens: its rules and answers apply)", highlight=False)
+                out.print(f"  (from line {step.line}, this part is read as problem {step.context}: its rules and answers apply)", highlight=False)
             context = step.context
             mark = STEP_MARKS.get(step.verdict, step.verdict)
             out.print(f"{mark} step {step.index} (line {step.line}): ", end="", highlight=False)
@@ -412,7 +413,7 @@ def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
         recognised.setdefault(step.context, step.line)
     for problem, line in recognised.items():
         if problem:
-            out.print(f"  read as problem {problem} from line {line} (its givens are stated there)", highlight=False)
+            out.print(f"  read as problem {problem} from line {line} (its rules and answers apply there)", highlight=False)
     for step in report.first_errors:
         out.print(f"  first wrong line of a derivation: line {step.line}: ", end="", highlight=False)
         out.print(f"{step.lhs} {RELATION_SHOWN.get(step.kind, '=')} {step.rhs}  ({step.feedback})", markup=False, highlight=False)

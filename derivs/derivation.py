@@ -1453,24 +1453,36 @@ def derivation_limit(steps: int, timeout: float) -> float:
     return min(timeout * (2 + 2 * steps), DERIVATION_BUDGET + 2 * timeout)
 
 
-def check_derivation_now(text: str, problem: Problem | None = None, timeout: float = STEP_TIMEOUT, problems_dir=None) -> DerivationReport:
+def is_write_up(text: str) -> bool:
+    """Whether a text is a whole write-up (headings, prose with inline equations, tables), not a derivation alone."""
+    return any(block.kind != "display" for block in document_blocks(text))
+
+
+def check_derivation_now(text: str, problem: Problem | None = None, timeout: float = STEP_TIMEOUT, problems_dir=None,
+                         whole: bool = False) -> DerivationReport:
     """In this process, under CPU limits per step and for the whole. Use check_derivation for untrusted text."""
     started = cpu_seconds()
-    candidates = write_up_problems(problems_dir) if problem is None else ()
-    steps = _judge_all(bounded_steps(text), with_declared_matrices(problem or DOCUMENT, text), timeout, candidates)
+    if problem is None or whole:  # a write-up in its own notation; its sections may be bundled problems (or the one named)
+        candidates = write_up_problems(problems_dir) if problem is None else (problem,) if problem.write_up else ()
+        steps = _judge_all(bounded_steps(text), with_declared_matrices(DOCUMENT, text), timeout, candidates)
+    else:
+        steps = _judge_all(bounded_steps(text), problem, timeout)
     return DerivationReport(steps, cpu_seconds() - started)
 
 
-def check_derivation(text: str, problem: Problem | None = None, *, timeout: float = STEP_TIMEOUT, problems_dir=None) -> DerivationReport:
+def check_derivation(text: str, problem: Problem | None = None, *, timeout: float = STEP_TIMEOUT, problems_dir=None,
+                     whole: bool = False) -> DerivationReport:
     """Check every step of a derivation in a worker (memory cap, hard CPU limit for the whole). Raises LatexError.
 
     With no `problem`, the text is a write-up in its own notation; a section of it that states a bundled
     problem's givens (those in `problems_dir`, default the bundled ones) is held to that problem's rules and answers.
+    With a problem, the text is read in that problem's notation; or, with `whole`, as a write-up in its own
+    notation whose sections that state that problem's givens are held to its rules and answers.
     """
     steps = bounded_steps(text)  # in the caller, before any worker: a 5 MB file stops here
     limit = derivation_limit(len(steps), timeout)
     started = time.monotonic()
-    outcome = run_limited(check_derivation_now, (text, problem, timeout, problems_dir), limit)
+    outcome = run_limited(check_derivation_now, (text, problem, timeout, problems_dir, whole), limit)
     if isinstance(outcome, Overrun):
         for step in steps:
             step.verdict, step.feedback = "undecided", f"could not decide: {outcome.reason}"

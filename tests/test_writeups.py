@@ -13,6 +13,7 @@ import pytest
 
 from conftest import run_cli
 from derivs.derivation import check_derivation_now
+from derivs.discovery import get_problem
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"  # ../shared beside the repository, as in CI
 
@@ -398,3 +399,13 @@ def test_a_problem_s_function_is_recognised_under_any_name():
     text = (OWN / "momentum.md").read_text(encoding="utf-8").replace("f(x) = GELU(x) = x\\sigma(1.702x)", "f(x) = x\\sigma(1.702x)")
     verdicts = {s.lhs.strip(): (s.verdict, s.context) for s in check_derivation_now(text).steps if s.lhs.strip() in ("v_1", "v_2")}
     assert verdicts == {"v_1": ("valid", "gelu_descent"), "v_2": ("invalid", "gelu_descent")}
+
+
+@pytest.mark.parametrize("prefix, problem_id", [("001", "gelu_descent"), ("001", "two_layer_backprop"), ("004", "backprop_by_hand")])
+def test_a_whole_write_up_with_a_problem_named_is_still_read_in_its_own_notation(prefix, problem_id):
+    """`proof FILE --problem ID` on a whole write-up: its own notation (the problem's notation made 001 read 27 to 48
+    steps invalid), held to the named problem's rules and answers where its givens are stated."""
+    report = check_derivation_now(seed_text(prefix), get_problem(problem_id), whole=True)
+    invalid = {s.line for s in report.steps if s.verdict == "invalid"}
+    assert invalid <= set(MISTAKES[prefix]) | set(ALSO_WRONG.get(prefix, {})), sorted(invalid)
+    assert {s.context for s in report.steps} <= {"", problem_id}
