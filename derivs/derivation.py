@@ -70,7 +70,7 @@ INLINE = re.compile(r"(?<![$\\])\$([^$\n]+)\$(?!\$)")
 # (x_1, x_2) = (2, 5), x_3 = -0.3, 100,000 \cdot 1,000 = 10^7, \frac{1}{9} = .., \sigma(x) = ..., b = 0.1, \eta = 0.1,
 # e^{-1} = 0.3679, \ln 2 = 0.6931, \sigma(2) \approx 0.881;
 # not "x = 0", "z = 0" or "t = 1" (where a function is looked at, not a value given).
-INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-z]+'*\s*\(|e\^|\\(?:ln|log|exp|hat|bar|tilde)\b)[^=]*?(?:=|\\approx\b)"
+INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-z]+'*\s*\(|e\^|\\(?:ln|log|exp|hat|bar|tilde|lfloor|lceil|left\s*\\l(?:floor|ceil))\b)[^=]*?(?:=|\\approx\b)"
                              r"|\s*(?:\\mathbf\s*\{\s*[A-Za-z]\s*\}|\\vec\s*\{?\s*[A-Za-z]\s*\}?|[A-Za-z])\s*=\s*(?:\(|\[|\\left[(\[])\s*-?\d"
                              r"|\s*(?:[a-su-wyA-Z]|\\[a-z]+)\s*=\s*-?\d*\.?\d+\s*$")
 # "with $W = W_2 W_1$ and $\\mathbf{b} = ...$", "where $h = ...$": an inline equation that names a quantity (not x, z or t,
@@ -207,7 +207,7 @@ def _strip_annotations(line: str) -> str:
     line = re.split(r"&\s*&", line)[0]  # an align's && column holds a remark: (since \sigma(x) = ...)
     line = re.sub(r"\\(?:tag|label|eqref|ref)\*?\{[^{}]*\}|\\(?:nonumber|notag)", " ", line)
     line = re.sub(r"\\quad\s*\(\s*\d+[a-z]?\s*\)\s*$", " ", line)
-    line = re.sub(r"(?<!\{)\\text(?:rm|bf|it)?\s*\{[^{}]*\}(?!\s*[(^'])", " ", line)  # a remark (not \\text{ReLU}'(x)); inside braces it stays
+    line = re.sub(r"(?<!\{)\\text(?:rm|bf|it)?\s*\{[^{}]*\}(?!\s*[(^'=])", " ", line)  # a remark (not \\text{ReLU}'(x), nor \\text{FLOPs} = ..)
     line = re.sub(r"\\(?:xrightarrow|xleftarrow)\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}", _arrow, line)
     line = re.sub(r"\\(?:overset|stackrel)\s*\{(?:[^{}]|\{[^{}]*\})*\}\s*\{\s*=\s*\}", " = ", line)
     line = re.sub(r":\s*=|\\coloneqq|\\triangleq|\\equiv|\\leftarrow(?![A-Za-z])", " = ", line)  # f(x) := .., w \\leftarrow w - ..: definitions

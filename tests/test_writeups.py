@@ -183,6 +183,13 @@ QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
         ("$$\\sigma'(x) = \\sigma(x)(1 - \\sigma(x))$$ where $x = 0$ is the maximum.\n\n$$\\sigma'(x) = \\frac{e^{-x}}{(1 + e^{-x})^2}$$",
          ["valid", "valid"]),
         ("Assume $p = 1$, $d = 1 \\rightarrow 4 = \\lfloor \\frac{8-k+2}{s} \\rfloor + 1$.", ["definition"]),
+        # a quantity named in \text is a name, not a remark (the line read as "= 2 x 5 x ..." continued the chain above)
+        ("$\\frac{14-5}{1}+1 = 10$\n\n$$\\text{FLOPs} = 2 \\times 5 \\times 5 \\times 3 \\times 28 \\times 28 \\times 6 = 705{,}600$$",
+         ["valid", "definition", "valid"]),
+        ("$$\\text{FLOPs} = 2 \\times 5 \\times 5 \\times 3 \\times 28 \\times 28 \\times 6 = 705{,}000$$", ["definition", "invalid"]),
+        # floor and ceiling arithmetic in prose is checked: floor(26/2) + 1 = 14
+        ("Pooling: $\\lfloor \\frac{28 - 2}{2} \\rfloor + 1 = 14$.", ["valid"]),
+        ("Pooling: $\\lfloor \\frac{28 - 2}{2} \\rfloor + 1 = 15$.", ["invalid"]),
         # p_i defined with z_i is an entry for every index: p_j, p_i^2 are that formula at j and i (were free names)
         ("Let $p_i = \\frac{e^{z_i}}{\\sum_{k=1}^{K} e^{z_k}}$.\n\n$$\\frac{e^{z_i}\\sum_k e^{z_k} - e^{z_i}e^{z_i}}{(\\sum_k e^{z_k})^2} = p_i - p_i^2$$"
          "\n\n$$\\frac{-e^{z_i}e^{z_j}}{(\\sum_k e^{z_k})^2} = -p_i p_j$$\n\n$$\\frac{-e^{z_i}e^{z_j}}{(\\sum_k e^{z_k})^2} = -p_i^2$$",
