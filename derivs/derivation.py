@@ -331,14 +331,16 @@ def find_steps(text: str) -> list[Step]:
     """Every step of every chain in the text, numbered from 1 in reading order."""
     steps: list[Step] = []
     previous: str | None = None  # a block may continue the chain of the block before it
+    displayed: str | None = None  # where the last display block's chain ended: only a display block continues it
     start = ""
     names: tuple = ()
     section = part = 0
     for number, block in enumerate(document_blocks(text)):
         if block.kind in ("section", "part"):
             section, part = (section + 1, 0) if block.kind == "section" else (section, part + 1)
-            previous = None
+            previous = displayed = None
             continue
+        previous = displayed if block.kind == "display" else None  # "$b = 10$" in the prose is not what "$$= c$$" goes on from
         for line in block_lines(block.line, block.body):
             names += line.names
             for clause_number, clause in enumerate(_split_top_level(line.text, IMPLIES)):
@@ -360,6 +362,8 @@ def find_steps(text: str) -> list[Step]:
                         steps.append(Step(len(steps) + 1, line.number, left, right, kind=kind, start=start, names=names, condition=line.condition or block.condition,
                                           section=section, part=part, block=number, block_kind=block.kind, explains=line.explains or block.explains))
                 previous = next((piece for piece in reversed(chain) if piece), None)  # "A = B = \\ &= C": B links to C
+        if block.kind == "display":
+            displayed = previous
     return steps
 
 
