@@ -183,6 +183,9 @@ QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
         ("$$\\sigma'(x) = \\sigma(x)(1 - \\sigma(x))$$ where $x = 0$ is the maximum.\n\n$$\\sigma'(x) = \\frac{e^{-x}}{(1 + e^{-x})^2}$$",
          ["valid", "valid"]),
         ("Assume $p = 1$, $d = 1 \\rightarrow 4 = \\lfloor \\frac{8-k+2}{s} \\rfloor + 1$.", ["definition"]),
+        # a display block starting with "=" goes on from the display block above, not from a value given in the prose
+        ("$$a = 2 + 3$$\n\nwhere $b = 10$ is given.\n\n$$= 5$$", ["definition", "definition", "valid"]),
+        ("$$a = 2 + 3$$\n\nwhere $b = 10$ is given.\n\n$$= 6$$", ["definition", "definition", "invalid"]),
         # a quantity named in \text is a name, not a remark (the line read as "= 2 x 5 x ..." continued the chain above)
         ("$\\frac{14-5}{1}+1 = 10$\n\n$$\\text{FLOPs} = 2 \\times 5 \\times 5 \\times 3 \\times 28 \\times 28 \\times 6 = 705{,}600$$",
          ["valid", "definition", "valid"]),
