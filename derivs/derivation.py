@@ -205,7 +205,8 @@ def _row_chains(cells: list[str]) -> str:
 def _strip_annotations(line: str) -> str:
     """Equation numbers, tags, labels and remarks are not mathematics."""
     line = re.split(r"&\s*&", line)[0]  # an align's && column holds a remark: (since \sigma(x) = ...)
-    line = re.sub(r"\\(?:tag|label|eqref|ref)\*?\{[^{}]*\}|\\(?:nonumber|notag)", " ", line)
+    line = re.sub(r"\\(?:tag|label|eqref|ref)\*?\{[^{}]*\}|\\(?:nonumber|notag)|\\(?:short)?intertext\s*\{[^{}]*\}", " ", line)
+    line = re.sub(r"\\because(?![A-Za-z]).*$", " ", line)  # \\because (a-b)^2 = ...: the reason for a step, not one
     line = re.sub(r"\\quad\s*\(\s*\d+[a-z]?\s*\)\s*$", " ", line)
     line = re.sub(r"(?<!\{)\\text(?:rm|bf|it)?\s*\{[^{}]*\}(?!\s*[(^'=])", " ", line)  # a remark (not \\text{ReLU}'(x), nor \\text{FLOPs} = ..)
     line = re.sub(r"\\(?:xrightarrow|xleftarrow)\s*(?:\[[^\]]*\])?\s*\{((?:[^{}]|\{[^{}]*\})*)\}", _arrow, line)
@@ -237,7 +238,9 @@ def _arrow(match: re.Match) -> str:
 
 # ", \quad \text{for } x > 0" or "\text{ at } x = 0" after an equation: where it holds, not part of it
 TRAILING_CONDITION = re.compile(r"(?:\\q?quad|\\[,;]|[,\s~])*\\text(?:rm)?\s*\{\s*(?:at|for|when|where|if)\s*\}\s*(?P<condition>[^{}]+?)\s*$")
-_CONDITION_PART = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*(?P<relation>=|>|<|\\geq?|\\leq?|\\ge|\\le)\s*(?P<value>-?\d*\.?\d+)\s*$")
+# H(x) \\quad (x \\neq 0): a condition in brackets after the line
+TRAILING_BRACKETED = re.compile(r"(?:\\q?quad|\\[,;]|,)\s*\(\s*(?P<condition>\\?[A-Za-z]+(?:_\{?\w+\}?)?\s*(?:=|>|<|\\neq?|\\geq?|\\leq?)\s*-?\d*\.?\d+)\s*\)\s*\.?\s*$")
+_CONDITION_PART = re.compile(r"^\s*(?P<name>\\?[A-Za-z]+(?:_\{?\w+\}?)?)\s*(?P<relation>=|>|<|\\neq?|\\geq?|\\leq?|\\ge|\\le)\s*(?P<value>-?\d*\.?\d+)\s*$")
 _INNER_ENVIRONMENT = re.compile(r"\\begin\{([pbvBV]?matrix|array|cases|dcases)\}.*?\\end\{\1\}", re.S)
 _ROW, _CELL = "\x01", "\x02"  # a matrix's \\ and & while the block is cut into lines
 
@@ -255,7 +258,7 @@ def block_lines(first_line: int, body: str) -> list[Line]:
         content_at = offset + len(raw) - len(raw.lstrip())
         number = first_line + body.count("\n", 0, content_at)
         offset += len(raw) + 2
-        condition = TRAILING_CONDITION.search(raw)
+        condition = TRAILING_CONDITION.search(raw) or TRAILING_BRACKETED.search(raw)
         if condition:
             raw = raw[: condition.start()]
         statements = _split_top_level(raw, r"\\q?quad(?![A-Za-z])")  # A = B \quad C = D: two statements on one line
@@ -932,6 +935,9 @@ def _condition_of(text: str, problem: Problem) -> tuple[dict, dict, str]:
             unread.append(part.strip())
             continue
         relation = match.group("relation").lstrip("\\")
+        if relation in ("ne", "neq"):  # x \\neq 0: on both sides of it, each side sampled
+            domain[symbol] = sympy.Union(sympy.Interval.open(-sympy.oo, value), sympy.Interval.open(value, sympy.oo))
+            continue
         if relation == "=":
             point[symbol] = value
         else:

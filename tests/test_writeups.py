@@ -183,6 +183,14 @@ QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
         ("$$\\sigma'(x) = \\sigma(x)(1 - \\sigma(x))$$ where $x = 0$ is the maximum.\n\n$$\\sigma'(x) = \\frac{e^{-x}}{(1 + e^{-x})^2}$$",
          ["valid", "valid"]),
         ("Assume $p = 1$, $d = 1 \\rightarrow 4 = \\lfloor \\frac{8-k+2}{s} \\rfloor + 1$.", ["definition"]),
+        # a condition in brackets after the line: d|x|/dx is 1 only for x > 0, sgn(x) for every x but 0
+        (r"$$\frac{d}{dx}|x| = \text{sgn}(x) \quad (x \neq 0)$$", ["valid"]),
+        (r"$$\frac{d}{dx}|x| = 1 \quad (x \neq 0)$$", ["invalid"]),
+        (r"$$\frac{d}{dx}|x| = 1 \quad (x > 0)$$", ["valid"]),
+        # \intertext and a \because reason are words around the working, not steps
+        ("\\begin{align*}\n\\tanh(x) &= \\frac{1 - e^{-2x}}{1 + e^{-2x}} \\\\\n\\intertext{so that}\n2\\sigma(2x) - 1 &= \\tanh(x)\n\\end{align*}",
+         ["valid", "valid"]),
+        (r"$$1 - (2a - 1)^2 = 4a - 4a^2 \quad \because (u - v)^2 = u^2 - 2uv + v^2$$", ["valid"]),
         # a display block starting with "=" goes on from the display block above, not from a value given in the prose
         ("$$a = 2 + 3$$\n\nwhere $b = 10$ is given.\n\n$$= 5$$", ["definition", "definition", "valid"]),
         ("$$a = 2 + 3$$\n\nwhere $b = 10$ is given.\n\n$$= 6$$", ["definition", "definition", "invalid"]),
