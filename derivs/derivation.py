@@ -157,6 +157,10 @@ def _blocks_between(text: str, start: int, end: int) -> list[Block]:
         heading = "section" if HEADING.match(line) else "part" if PART.match(line) else None
         if heading:  # the heading starts a part; values given on its own line (**Problem 2.** with $\\beta = 0.9$) belong to it
             blocks.append(Block(number, line.strip(), heading))
+        in_table = blocks and blocks[-1].kind == "table" and blocks[-1].line + blocks[-1].body.count("\n") == number - 1
+        if in_table and TABLE_RULE.fullmatch(line):  # \hline between rows: still the same table
+            blocks[-1] = replace(blocks[-1], body=blocks[-1].body + " \\\\\n")
+            continue
         cells = _table_cells(line)
         if cells:  # consecutive rows are one table: one block, whose names hold for the whole table
             table = blocks[-1] if blocks and blocks[-1].kind == "table" and blocks[-1].line + blocks[-1].body.count("\n") == number - 1 else None
@@ -175,11 +179,17 @@ def _blocks_between(text: str, start: int, end: int) -> list[Block]:
     return blocks
 
 
+TABLE_RULE = re.compile(r"\s*(?:\\(?:hline|toprule|midrule|bottomrule|cline\{[^{}]*\})\s*)+")
+TABULAR_ROW_END = re.compile(r"\\\\\s*(?:\\hline\s*)?$")  # $v_1$ & $= \\ln 2$ & $= 0.6931$ \\ (\\hline)
+
+
 def _table_cells(line: str) -> list[str] | None:
-    """The cells of a table row (tab- or |-separated, two or more holding mathematics), else None."""
-    separator = "|" if line.lstrip().startswith("|") else "\t" if "\t" in line.strip() else None
+    """The cells of a table row (|-, tab- or, in a LaTeX tabular, &-separated, two or more holding mathematics), else None."""
+    tabular = "&" in line and "$" in line and TABULAR_ROW_END.search(line)
+    separator = "|" if line.lstrip().startswith("|") else "\t" if "\t" in line.strip() else "&" if tabular else None
     if separator is None:
         return None
+    line = TABULAR_ROW_END.sub("", line) if tabular else line
     cells = [" ".join(CELL.findall(cell)) for cell in line.strip().strip("|").split(separator)]
     cells = [cell.strip() for cell in cells if cell.strip()]
     if len(cells) < 2 or not any(cell.startswith("=") for cell in cells):
