@@ -1282,18 +1282,20 @@ def _held_to_the_problem(step: Step, document: Document, timeout: float) -> Step
 
 
 def _against_rule(step: Step, rule: str, document: Document, timeout: float) -> Step | None:
-    """`v_1 = ...` against the problem's formula for v_1, both read with the write-up's functions and none of
-    its values (a formula, not a number: the rule holds whatever the numbers)."""
+    """`v_1 = ...` against the problem's formula for v_1, both read with the write-up's functions: first with none
+    of its values (a formula: the rule holds whatever the numbers), then, if they differ, with them (a student who
+    put in beta = 0.9 wrote the rule too)."""
     problem = document.recognised
     unvalued = replace(document.problem, names={k: v for k, v in document.problem.names.items() if k not in document.valued})
     own = replace(problem, document=True, names={k: v for k, v in problem.names.items() if not getattr(v, "is_number", False)})
     try:
-        with time_limit(timeout):  # each side with its own functions: the rule's GELU is the problem's, whatever the write-up calls it
-            expected, written = own.expand_definitions(parse_latex(rule, own)), unvalued.expand_definitions(parse_latex(step.rhs, unvalued))
-            if _undefined_functions(expected, written, unvalued):
-                return None
-            decision = decide(_with_free_symbols(unvalued, (expected, written)), expected, written, budget=0.8 * timeout, strict=False)
+        with time_limit(timeout):
+            decision = _rule_decision(rule, step.rhs, own, unvalued, 0.4 * timeout)
+            if decision is not None and decision.verdict == "different":
+                decision = _rule_decision(rule, step.rhs, own, document.problem, 0.4 * timeout)
     except (LatexError, TimeLimitExceeded, TypeError, ValueError, AttributeError):
+        return None
+    if decision is None:
         return None
     shown = f"{problem.id} defines {step.lhs} = {rule}"
     if decision.verdict == "equal":
@@ -1301,6 +1303,17 @@ def _against_rule(step: Step, rule: str, document: Document, timeout: float) -> 
     if decision.verdict == "different":
         return replace(step, verdict="invalid", feedback=f"{shown}: {_difference_shown(decision)}", witness=vars(decision.witness) if decision.witness else None)
     return None
+
+
+def _rule_decision(rule: str, written_text: str, own: Problem, context: Problem, budget: float):
+    """The rule, read with its problem's functions (its GELU is the problem's, whatever the write-up calls it) and
+    the context's values, against the written formula read in the context; None if a function is left undefined."""
+    expected = own.expand_definitions(parse_latex(rule, own))
+    values = {s: context.names[s.name] for s in expected.free_symbols if isinstance(s, sympy.Symbol) and getattr(context.names.get(s.name), "is_number", False)}
+    expected, written = expected.xreplace(values), context.expand_definitions(parse_latex(written_text, context))
+    if _undefined_functions(expected, written, context):
+        return None
+    return decide(_with_free_symbols(context, (expected, written)), expected, written, budget=budget, strict=False)
 
 
 def _against_answer(step: Step, answer, problem: Problem) -> Step | None:

@@ -187,6 +187,10 @@ QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
         ("$$\\sigma'(x) = \\sigma(x)(1 - \\sigma(x))$$ where $x = 0$ is the maximum.\n\n$$\\sigma'(x) = \\frac{e^{-x}}{(1 + e^{-x})^2}$$",
          ["valid", "valid"]),
         ("Assume $p = 1$, $d = 1 \\rightarrow 4 = \\lfloor \\frac{8-k+2}{s} \\rfloor + 1$.", ["definition"]),
+        # a rule with the write-up's numbers put in (beta = 0.9) is the rule; the gradient one step behind is not
+        ("# Momentum\n\n$$f(x) = x\\sigma(1.702x)$$\n\nWith $x_0 = -1$, $\\eta = 0.1$ and $\\beta = 0.9$:\n\n"
+         "$$x_1 = x_0 - \\eta v_0$$\n\n$$v_1 = 0.9 v_0 + 0.1 \\nabla f_{x_1}$$\n\n$$v_2 = 0.9 v_1 + 0.1 \\nabla f_{x_1}$$",
+         ["definition", "definition", "definition", "definition", "definition", "valid", "invalid"]),
         # a condition in brackets after the line: d|x|/dx is 1 only for x > 0, sgn(x) for every x but 0
         (r"$$\frac{d}{dx}|x| = \text{sgn}(x) \quad (x \neq 0)$$", ["valid"]),
         (r"$$\frac{d}{dx}|x| = 1 \quad (x \neq 0)$$", ["invalid"]),
