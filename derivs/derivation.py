@@ -1007,8 +1007,10 @@ def _not_shown_wrong(left, right, problem: Problem, written: tuple[str, str] = (
 
 _DECIMAL = re.compile(r"(?<![\w.])(\d*)\.(\d+)")
 _NUMBER_ONLY = re.compile(r"\s*-?\d*\.?\d+\s*")
-_ROUNDED = re.compile(r"(?<![\w.])\d*\.(\d+)(?:[eE]([-+]?\d+)(?![\w.]))?")  # a decimal as written (4.54e-5 whole): rounded
-_ROUNDED_INPUT = re.compile(r"(?<![\w.])\d*\.(\d{4,})(?:[eE]([-+]?\d+)(?![\w.]))?")  # on the left, 0.8 or 1.368 are inputs, exact
+_WRITTEN_NUMBER = re.compile(r"\s*-?\s*\d*\.?\d+(?:\s*(?:\\times|\\cdot)\s*10\s*\^\s*\{?\s*-?\d+\s*\}?|[eE][-+]?\d+)?\s*")  # 0.0006, 6.2 \\times 10^{-4}, 6e-4
+# Rounded values as written: a decimal (4.54e-5 whole), or a whole mantissa with a power of ten (6e-4, 6 \\times 10^{-4})
+_ROUNDED = re.compile(r"(?<![\w.])(?:\d*\.(?P<fraction>\d+)|\d+(?=[eE][-+]?\d+(?![\w.])|\s*\\(?:times|cdot)\s*10\s*\^))(?:[eE](?P<exponent>[-+]?\d+)(?![\w.]))?")
+_ROUNDED_INPUT = re.compile(r"(?<![\w.])\d*\.(?P<fraction>\d{4,})(?:[eE](?P<exponent>[-+]?\d+)(?![\w.]))?")  # on the left, 0.8 or 1.368 are inputs, exact
 
 
 def _as_written(step: Step, left, right, problem: Problem) -> Step | None:
@@ -1025,7 +1027,7 @@ def _as_written(step: Step, left, right, problem: Problem) -> Step | None:
         return None
     shown = _moved_by_rounding(step.rhs, problem, claimed, _ROUNDED)
     slack = shown + _moved_by_rounding(step.lhs, problem, exact, _ROUNDED_INPUT)
-    places = max(len(m.group(1)) for m in _ROUNDED.finditer(step.rhs))
+    places = max(len(m.group("fraction") or "") for m in _ROUNDED.finditer(step.rhs))
     if shown > 0:  # 3.35 \times 10^{-4}: to 6 places, as 0.000335
         places = max(places, -int(sympy.floor(sympy.log(2 * shown, 10))))
     written = step.rhs.replace(" ", "").replace("\\,", "")
@@ -1040,7 +1042,7 @@ def _as_written(step: Step, left, right, problem: Problem) -> Step | None:
 
 def _half_unit(literal: re.Match) -> sympy.Rational:
     """Half a unit in the last place of a written decimal, at its scale (4.54e-5: 5e-8)."""
-    return sympy.Rational(1, 2) / 10 ** len(literal.group(1)) * sympy.Integer(10) ** int(literal.group(2) or 0)
+    return sympy.Rational(1, 2) / 10 ** len(literal.group("fraction") or "") * sympy.Integer(10) ** int(literal.group("exponent") or 0)
 
 
 def _moved_by_rounding(text: str, problem: Problem, value, literals: re.Pattern) -> sympy.Rational:
@@ -1276,7 +1278,7 @@ def _held_to_the_problem(step: Step, document: Document, timeout: float) -> Step
     judged = None
     if rule is not None:
         judged = _against_rule(step, rule, document, timeout)
-    elif answer is not None and _NUMBER_ONLY.fullmatch(step.rhs):
+    elif answer is not None and _WRITTEN_NUMBER.fullmatch(step.rhs):
         judged = _against_answer(step, answer, problem)
     return judged or step
 
