@@ -76,6 +76,7 @@ INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-
 # "with $W = W_2 W_1$ and $\\mathbf{b} = ...$", "where $h = ...$": an inline equation that names a quantity (not x, z or t,
 # where a function is looked at, nor an index i..n: "for $k = i$" is a case, not a value)
 DEFINING_PROSE = re.compile(r"\b(?:with|where|let|set|define|defining|denote|denoting|for|given|suppose|assume|assuming)\b(?:[^$]*\$[^$]*\$)*[^$]*$", re.IGNORECASE)
+PROSE_WINDOW = 160  # characters before an inline equation where "with", "where", ... may stand
 # "With $x = 2$, $y = 1$": after these words even x, z or t is given a value (not after "where", "for" or "at")
 GIVING_PROSE = re.compile(r"\b(?:with|let|set|given|suppose|assume|assuming)\b(?:[^$]*\$[^$]*\$)*[^$]*$", re.IGNORECASE)
 ARROW = re.compile(r"\\(?:[Rr]ightarrow|Longrightarrow|implies|iff|to)(?![A-Za-z])")  # "$d = 1 \\rightarrow 4 = ...$": a case worked, not a name
@@ -171,7 +172,7 @@ def _blocks_between(text: str, start: int, end: int) -> list[Block]:
             continue
         for match in INLINE.finditer(line):
             arithmetic = re.sub(r"\\[A-Za-z]+", " ", match.group(1))
-            before = line[: match.start()]
+            before = line[max(0, match.start() - PROSE_WINDOW) : match.start()]  # a bounded look back: linear in the line
             defining = (DEFINING_PROSE.search(before) and INLINE_DEFINITION.match(match.group(1)) and not ARROW.search(match.group(1))
                         or GIVING_PROSE.search(before) and INLINE_GIVEN.match(match.group(1)))
             if defining or INLINE_EQUATION.match(match.group(1)) and not (match.group(1).lstrip()[:1].isdigit() and re.search(r"[A-Za-z]", arithmetic)):

@@ -158,3 +158,13 @@ def test_an_inner_cpu_limit_never_outlives_the_outer_one():
                 while True:
                     sum(range(1000))
     assert cpu_seconds() - started < 1.0
+
+
+def test_splitting_a_hostile_write_up_is_linear_in_its_length():
+    """Steps are found in the caller, before any worker's limit: 20,000 inline formulas after "with" on one line
+    took 10.9 s of CPU when each looked back over the whole line for the word (now a bounded window)."""
+    from derivs.timelimit import cpu_seconds
+
+    started = cpu_seconds()
+    assert bounded_steps("with $a$ " * 20_000) == []
+    assert cpu_seconds() - started < 2.0
