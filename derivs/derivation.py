@@ -57,10 +57,6 @@ class Line:
 EXPLAINS = re.compile(r"\s*(?:\\text(?:rm)?\s*\{\s*where\s*\}|where\b)")
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 DISPLAY = re.compile(
     r"\$\$(?P<dollars>.+?)\$\$|\\\[(?P<brackets>.+?)\\\]|\\begin\{(?P<env>" + ENVIRONMENTS + r")\}(?P<body>.+?)\\end\{(?P=env)\}",
     re.DOTALL,
@@ -137,23 +133,29 @@ def _mentions(body: str, name: str) -> bool:
 def document_blocks(text: str) -> list[Block]:
     """Every block of mathematics in reading order: display blocks, inline equations, table rows, and headings."""
     blocks, done, lead = [], 0, ""
+    cursor = [0, 1]  # an offset and its line: offsets only grow, so newlines are counted once (linear in the text)
+
+    def line_at(offset: int) -> int:
+        cursor[1] += text.count("\n", cursor[0], offset)
+        cursor[0] = offset
+        return cursor[1]
+
     for match in DISPLAY.finditer(text):
-        blocks += _blocks_between(text, done, match.start())
+        blocks += _blocks_between(text, done, match.start(), line_at(done))
         group = next(name for name in ("dollars", "brackets", "body") if match.group(name) is not None)
         blank = lambda m: " " * len(m.group())  # noqa: E731  (kept as wide, so line numbers hold)
         inner = re.sub(r"\\(?:begin|end)\{(?:" + ENVIRONMENTS + r")\}(?:\{[^}]*\})?", blank, match.group(group))
         if re.match(r"\s*\\begin\{cases\}", inner):  # a block that is a list of equations in cases, not a piecewise right side
             inner = re.sub(r"\\(?:begin|end)\{cases\}", blank, inner)
         lead = text[done:match.start()] if text[done:match.start()].strip() else lead  # blocks one after another share a lead-in
-        blocks.append(_with_lead_in(Block(_line_of(text, match.start(group)), inner), lead))
+        blocks.append(_with_lead_in(Block(line_at(match.start(group)), inner), lead))
         done = match.end()
-    return blocks + _blocks_between(text, done, len(text))
+    return blocks + _blocks_between(text, done, len(text), line_at(done))
 
 
-def _blocks_between(text: str, start: int, end: int) -> list[Block]:
-    """The prose between display blocks, line by line: headings, table rows, inline equations."""
+def _blocks_between(text: str, start: int, end: int, first: int) -> list[Block]:
+    """The prose between display blocks (its first line's number given), line by line: headings, table rows, inline equations."""
     blocks: list[Block] = []
-    first = _line_of(text, start)
     for number, line in enumerate(text[start:end].split("\n"), start=first):
         heading = "section" if HEADING.match(line) else "part" if PART.match(line) else None
         if heading:  # the heading starts a part; values given on its own line (**Problem 2.** with $\\beta = 0.9$) belong to it
@@ -263,11 +265,13 @@ def _protect_environments(body: str) -> str:
 
 def block_lines(first_line: int, body: str) -> list[Line]:
     lines = []
-    offset = 0
+    offset = counted = newlines = 0  # newlines are counted once, up to each line's start (linear in the block)
     body = _protect_environments(body)
     for raw in re.split(r"\\\\(?:\s*\[[^\]]*\])?", body):
         content_at = offset + len(raw) - len(raw.lstrip())
-        number = first_line + body.count("\n", 0, content_at)
+        newlines += body.count("\n", counted, content_at)
+        counted = content_at
+        number = first_line + newlines
         offset += len(raw) + 2
         condition = TRAILING_CONDITION.search(raw) or TRAILING_BRACKETED.search(raw)
         if condition:
