@@ -71,10 +71,16 @@ INLINE_EQUATION = re.compile(r"\s*(?:\(|\\?[A-Za-z]+_|\d|\\frac|\\sqrt|\\?[A-Za-
                              r"|\s*(?:[a-su-wyA-Z]|\\[a-z]+)\s*=\s*-?\d*\.?\d+\s*$")
 # "with $W = W_2 W_1$ and $\\mathbf{b} = ...$", "where $h = ...$": an inline equation that names a quantity (not x, z or t,
 # where a function is looked at, nor an index i..n: "for $k = i$" is a case, not a value)
-DEFINING_PROSE = re.compile(r"\b(?:with|where|let|set|define|defining|denote|denoting|for|given|suppose|assume|assuming)\b(?:[^$]*\$[^$]*\$)*[^$]*$", re.IGNORECASE)
-PROSE_WINDOW = 160  # characters before an inline equation where "with", "where", ... may stand
+def _after_words(words: tuple[str, ...]) -> re.Pattern:
+    """Prose that ends in one of the words, then only inline formulas and words without one: "with $a = 1$ and "."""
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b(?:[^$]*\$[^$]*\$)*[^$]*$", re.IGNORECASE)
+
+
 # "With $x = 2$, $y = 1$": after these words even x, z or t is given a value (not after "where", "for" or "at")
-GIVING_PROSE = re.compile(r"\b(?:with|let|set|given|suppose|assume|assuming)\b(?:[^$]*\$[^$]*\$)*[^$]*$", re.IGNORECASE)
+GIVING_WORDS = ("with", "let", "set", "given", "suppose", "assume", "assuming")
+GIVING_PROSE = _after_words(GIVING_WORDS)
+DEFINING_PROSE = _after_words(GIVING_WORDS + ("where", "define", "defining", "denote", "denoting", "for"))
+PROSE_WINDOW = 160  # characters before an inline equation where "with", "where", ... may stand
 ARROW = re.compile(r"\\(?:[Rr]ightarrow|Longrightarrow|implies|iff|to)(?![A-Za-z])")  # "$d = 1 \\rightarrow 4 = ...$": a case worked, not a name
 INLINE_GIVEN = re.compile(r"\s*[xzt]\s*=\s*-?\d*\.?\d+\s*$")
 INLINE_DEFINITION = re.compile(r"\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*[A-Za-z]\s*\}|\\?[A-Za-z]+_\{?\w+\}?|\\[A-Za-z]+|[a-ho-su-wyA-Z])\s*=(?!=)")
@@ -621,6 +627,7 @@ class Document:
         self.base = self.problem = problem
         self.candidates = candidates  # bundled problems a section may turn out to be (Problem.write_up)
         self.recognised: Problem | None = None  # the one this section is, once it states enough of its givens
+        self.same_function: dict = {}  # (a sign's body, a defined body) -> one function? Asked after every definition; kept until the functions change
         self.defined: set[str] = set()  # functions the write-up itself defined in this part
         self.valued: dict[str, tuple[int, str]] = {}  # names the write-up gave a value, with the block (and its kind) that did
         self.section = self.part = 0
@@ -631,7 +638,7 @@ class Document:
     def enter(self, step: Step) -> None:
         if step.section != self.section:
             self.section, self.part, self.problem, self.defined, self.valued, self.condition = step.section, 0, self.base, set(), {}, None
-            self.recognised, self.facts = None, {}
+            self.recognised, self.facts, self.same_function = None, {}, {}
         elif step.part != self.part:  # a sub-question: its own values, the same functions
             self.part, self.valued, self.condition, self.facts = step.part, {}, None, {}
             self.problem = replace(self.problem, names=dict(self.base.names))
@@ -645,6 +652,7 @@ class Document:
         definitions = {f: b for f, b in self.problem.definitions.items() if str(f) != str(function)}
         self.problem = replace(self.problem, definitions={**definitions, function: body})
         self.defined.add(str(function))
+        self.same_function.clear()  # a body may use the function just (re)defined
 
     def give(self, values: dict, step: Step) -> None:
         self.problem = replace(self.problem, names={**self.problem.names, **values})
@@ -1225,9 +1233,6 @@ def _recognised(document: Document) -> Problem | None:
     return None
 
 
-_SAMPLE_POINTS = (sympy.Rational(-13, 10), sympy.Rational(2, 5), sympy.Rational(21, 10))
-
-
 def _sign_held(name: str, text: str, document: Document) -> bool | None:
     """Whether the section states this value or function as the problem does (True), otherwise (False),
     or has not stated it (None). A function counts under any name (f(x) = x\\sigma(1.702x) is GELU's sign)
@@ -1235,11 +1240,17 @@ def _sign_held(name: str, text: str, document: Document) -> bool | None:
     function = FUNCTION_DEFINITION.fullmatch(name)
     try:
         if function:
+            defined = {str(f): body for f, body in document.problem.definitions.items() if str(f) in document.defined}
+            if not defined:
+                return None  # nothing to compare with: the sign is not read (this runs after every definition)
             variable = sympy.Symbol(function.group(2), real=True)
             expected = sympy.Lambda(variable, _reading_in_symbols(text, DOCUMENT, variable))
-            defined = {str(f): body for f, body in document.problem.definitions.items() if str(f) in document.defined}
+            same = {}
+            for f, body in defined.items():
+                if (expected, body) not in document.same_function:
+                    document.same_function[expected, body] = _same_function(body, expected, document.problem)
+                same[f] = document.same_function[expected, body]
             own = function.group(1).lstrip("\\")
-            same = {f: _same_function(body, expected, document.problem) for f, body in defined.items()}
             return same[own] if own in same else (True if any(same.values()) else None)
         key = _name_key(name)
         if key not in document.valued:
@@ -1249,7 +1260,12 @@ def _sign_held(name: str, text: str, document: Document) -> bool | None:
         return None
 
 
+_SAMPLE_POINTS = (sympy.Rational(-13, 10), sympy.Rational(2, 5), sympy.Rational(21, 10))
+
+
 def _same_function(body: sympy.Lambda, expected: sympy.Lambda, problem: Problem) -> bool:
+    """The two bodies agree at three points, to 20 places: one function (sympy's N, cheaper here than the decision's
+    walk, which works hard on a body it cannot evaluate, such as a softmax over a symbolic length)."""
     return all(_same_number(problem.expand_definitions(body(p)), DOCUMENT.expand_definitions(expected(p))) for p in _SAMPLE_POINTS)
 
 
