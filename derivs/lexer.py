@@ -65,7 +65,7 @@ def _translate(text: str) -> tuple[str, list[int]]:
     origin: list[int] = []
     for offset, char in enumerate(text):
         replacement = UNICODE.get(char)
-        letter, *marks = unicodedata.normalize("NFD", char)
+        letter, *marks = unicodedata.normalize("NFD", char) if replacement is None and not char.isascii() else (char,)
         if len(marks) == 1 and marks[0] in UNICODE_ACCENTS and letter.isascii() and letter.isalpha():  # ŷ
             replacement = rf"\{UNICODE_ACCENTS[marks[0]]}{{{letter}}}"
         elif char in UNICODE_ACCENTS and out and len(out[-1]) == 1 and out[-1].isascii() and out[-1].isalpha():  # x̂

@@ -45,9 +45,9 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
     started = cpu_seconds()
     previous_handler = signal.signal(signal.SIGPROF, _expire)
-    previous_delay, _ = signal.setitimer(signal.ITIMER_PROF, max(seconds, 1e-3))
-    if previous_delay and previous_delay < seconds:  # an outer limit ends sooner: the inner block must not outlive it
-        signal.setitimer(signal.ITIMER_PROF, max(previous_delay, 1e-3))
+    previous_delay, _ = signal.getitimer(signal.ITIMER_PROF)
+    delay = min(seconds, previous_delay) if previous_delay else seconds  # never outlive an outer limit that ends sooner
+    signal.setitimer(signal.ITIMER_PROF, max(delay, 1e-3))
     try:
         yield
     finally:
