@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dialect import UNICODE, UNICODE_ACCENTS
 
@@ -34,7 +34,7 @@ class LatexError(ValueError):
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # "number", "letter", "command", "symbol", "end"
+    kind: str  # "number", "letter", "command", "symbol", "end"; in a write-up's formulas also "space" and "error"
     text: str  # the number's digits, the letter, the command without its backslash, the symbol
     position: int  # offset in the original text
     space_before: bool = False  # whitespace (or a spacing command) stood before it
@@ -81,8 +81,21 @@ def _translate(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-def tokens(text: str) -> list[Token]:
-    """The tokens of `text`, ending in an "end" token. Raises LatexError for a character we never accept."""
+# Spacing a write-up's formulas keep as tokens: "A = B \\quad C = D" is two statements, "... \\quad (3)" a number.
+_SEPARATING_SPACES = frozenset({"quad", "qquad"})
+
+
+def tokens(text: str, offset: int = 0, tolerant: bool = False) -> list[Token]:
+    """The tokens of `text`, ending in an "end" token. Raises LatexError for a character we never accept.
+
+    For a write-up's formulas (`tolerant`): positions are `offset` + the offset in `text` (offsets in the whole
+    document), a character we never accept becomes an "error" token for the parser to report where it is read,
+    and \\quad, \\qquad stay as "space" tokens, which separate statements."""
+    found = _tokens(text, tolerant)
+    return [replace(token, position=token.position + offset) for token in found] if offset else found
+
+
+def _tokens(text: str, tolerant: bool) -> list[Token]:
     source, origin = _translate(text)
     found: list[Token] = []
     i, spaced = 0, False
@@ -113,9 +126,16 @@ def tokens(text: str) -> list[Token]:
         if char == "\\":
             command = _COMMAND.match(source, i)
             if command is None:
+                if tolerant:
+                    found.append(Token("error", "\\", where, spaced))
+                    break
                 raise LatexError("a lone backslash at the end", text, where)
             name = command.group(1) or command.group(2)
             i = command.end()
+            if tolerant and name in _SEPARATING_SPACES:
+                found.append(Token("space", name, where, spaced))
+                spaced = True
+                continue
             if name in _SPACING:
                 spaced = True
                 continue
@@ -126,6 +146,8 @@ def tokens(text: str) -> list[Token]:
             found.append(Token("letter", char, where, spaced))
         elif char in "+-*/^_()[]{}|,=<>!'&.;:%":
             found.append(Token("symbol", char, where, spaced))
+        elif tolerant:
+            found.append(Token("error", char, where, spaced))
         elif char == "$":
             raise LatexError("a '$' inside the answer: write the answer without dollar signs, or with one pair around all of it", text, where)
         else:

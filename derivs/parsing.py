@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 import sympy
@@ -51,6 +51,9 @@ class Context:
     document: bool = False  # a write-up's notation (Problem.document): words are names, bare sums run to n
     arities: dict[str, int] = field(default_factory=dict)  # a problem's functions of several values: out(n, k, p, s, d)
     of_vectors: set[str] = field(default_factory=set)  # functions of a vector's entries: E(o) = -sum_i y_i log o_i
+    words: frozenset = frozenset()  # a write-up's names typed as words (net, out, total): read as one name
+    decimals: bool = False  # a write-up's decimals read as placeholders (Reading.decimals), so rounding can be weighed
+    shapes_known: bool = False  # a write-up's matrices come from its notation: a transpose does not make capitals matrices
 
     @classmethod
     def for_problem(cls, problem: Problem | None) -> "Context":
@@ -167,6 +170,7 @@ class Reading:
     sides: tuple  # sympy expressions, left to right
     relations: tuple[str, ...] = ()  # "==", "<", "<=", ">", ">=", "!=", "approx"
     notes: tuple[str, ...] = ()  # where the reading departs from TeX's typesetting, to show the student
+    decimals: tuple = ()  # with Context.decimals: (placeholder, exact value, places shown, the literal) per decimal written
 
     @property
     def value(self):
@@ -226,12 +230,14 @@ class _NoArgument(Exception):
 # In a free context these names before ( are functions, as in sympy's own tables: f(x), g(t), \varphi(x);
 # any name followed by a prime and ( is one: y'(t).
 FREE_FUNCTION_NAMES = frozenset({"f", "g", "h", "F", "G", "phi", "varphi", "psi", "Phi", "Psi"})
+# In a write-up, superscripts that mark a new value of a name rather than a power: w^{new}, w^{+}, w^*.
+UPDATE_MARKS = frozenset({"new", "old", "next", "prev", "updated", "+", "-", "*", "final", "init"})
 
 
 class _Parser:
-    def __init__(self, text: str, context: Context):
+    def __init__(self, text: str, context: Context, found: list[Token] | None = None):
         self.text = text
-        self.tokens = tokens(text)
+        self.tokens = tokens(text) if found is None else found
         self.position = 0
         self.end = len(self.tokens) - 1  # index of the "end" token; bounded sub-parses lower it
         self.context = context
@@ -243,7 +249,8 @@ class _Parser:
         self.notes: list[str] = []
         self.bound: list[sympy.Symbol] = []  # the indices of the sums being read: x_j under \\sum_j is an entry of x
         self.shadowed: list[str] = []  # a write-up's valued names that a sum or a derivative here runs over (k in \\sum_k k)
-        if context.free and not context.matrix_letters and _writes_transpose(self.tokens):
+        self.decimals: list = []  # with context.decimals: the placeholders made for decimals written
+        if context.free and not context.matrix_letters and not context.shapes_known and _writes_transpose(self.tokens):
             self.context = Context(**{**vars(context), "matrix_letters": True})
         self._read_words()  # after: with matrices about, capitals typed together (AB) are a product
 
@@ -308,9 +315,18 @@ class _Parser:
         r"""Letters typed together: sin(x) without its backslash is \sin; a word such as 'know' is prose, refused."""
         at = 0
         while at < len(self.tokens):
+            if self.context.document and at and self.tokens[at].kind == "letter" and self.tokens[at - 1].is_("symbol", "_", "^"):
+                at += 1  # y_klog: a script without braces is one letter (TeX's rule), so "log" is the function after it
+                continue
             run = at
             while run < len(self.tokens) and self.tokens[run].kind == "letter" and (run == at or not self.tokens[run].space_before):
                 run += 1
+            if run - at >= 2 and self.context.words and not self._inside_name(at):
+                word = "".join(t.text for t in self.tokens[at:run])
+                named = next((w for w in sorted(self.context.words, key=len, reverse=True) if word.startswith(w) and (len(w) == len(word) or word[len(w):] in dialect.FUNCTIONS)), None)
+                if named is not None:  # a name this write-up types as a word (net, out, total), perhaps with a function after it
+                    at = self._join(at, at + len(named), "letter") if len(named) > 1 else at + 1
+                    continue
             if run - at >= 2 and not self._inside_name(at):
                 word = "".join(t.text for t in self.tokens[at:run])
                 known = word in dialect.FUNCTIONS or word in dialect.VARIADIC or word in WORD_COMMANDS
@@ -361,7 +377,7 @@ class _Parser:
             self.take()  # a sentence's full stop after the answer
         if self.peek().kind != "end":
             raise self.error(self._leftover_message(self.peek()))
-        return Reading(tuple(sides), tuple(relations), tuple(dict.fromkeys(self.notes)))
+        return Reading(tuple(sides), tuple(relations), tuple(dict.fromkeys(self.notes)), tuple(self.decimals))
 
     def _leftover_message(self, token: Token) -> str:
         if token.is_("symbol", "&") or token.is_("command", "\\"):
@@ -374,6 +390,8 @@ class _Parser:
             return "'\\right' without a matching '\\left'"
         if token.kind == "command" and token.text in _UNSUPPORTED:
             return _UNSUPPORTED[token.text]
+        if token.kind == "error":
+            return f"the character {token.text!r} is not part of the notation: write it in LaTeX"
         if token.is_("command", "text"):
             return "text in the answer: write only the mathematics (\\text{..} names a function only before brackets)"
         shown = "\\" + token.text if token.kind == "command" else token.text
@@ -408,7 +426,7 @@ class _Parser:
         if op == "/" and isinstance(right, (sympy.MatrixExpr, sympy.MatrixBase, sympy.Tuple)):
             raise self.error("division by a matrix or a list is not defined: multiply by an inverse (W^{-1}) if that is meant", token)
         if isinstance(left, sympy.Tuple) or isinstance(right, sympy.Tuple):
-            if op != "*" or not all(isinstance(side, sympy.Tuple) or side.is_number for side in (left, right)) or isinstance(left, sympy.Tuple) == isinstance(right, sympy.Tuple):
+            if op != "*" or not all(isinstance(side, sympy.Tuple) or self._known(side).is_number for side in (left, right)) or isinstance(left, sympy.Tuple) == isinstance(right, sympy.Tuple):
                 raise self.error("a list takes part only as a whole answer (or times a number)", token)
         try:
             if op == "+":
@@ -435,7 +453,7 @@ class _Parser:
             elif token.is_("symbol", "/") or token.is_("command", "div"):
                 self.take()
                 right = self.signed_factor()
-                if right == 0:
+                if self._known(right) == 0:
                     raise self.error("division by zero", token)
                 value = self._combine(value, right, "/", token)
             elif self._starts_factor(token, stop_at_function):
@@ -584,13 +602,15 @@ class _Parser:
     def _power(self, base, exponent, token: Token):
         if isinstance(exponent, sympy.Tuple) or isinstance(base, sympy.Tuple):
             raise self.error("a list cannot be raised to a power", token)
-        if base.is_number and exponent.is_number and _digits_of_power(base, exponent) > MAX_DIGITS:
+        known_base, known_exponent = self._known(base), self._known(exponent)
+        if known_base.is_number and known_exponent.is_number and _digits_of_power(known_base, known_exponent) > MAX_DIGITS:
             raise self.error(f"a number in this answer has more than {MAX_DIGITS:,} digits; it is not evaluated", token)
         if base == 0 and exponent.is_number and exponent.is_negative:
             raise self.error("division by zero: 0 to a negative power", token)
         return sympy.Pow(base, exponent)
 
     def _factorial(self, value, token: Token):
+        value = self._known(value)
         if value.is_number and (not value.is_integer or value.is_negative):
             raise self.error("a factorial needs a whole number that is not negative", token)
         if value.is_number and _number_digits(value) > 5:
@@ -619,7 +639,23 @@ class _Parser:
     def _number(self, token: Token):
         if len(token.text) > MAX_DIGITS:
             raise self.error(f"a number in this answer has more than {MAX_DIGITS:,} digits; it is not evaluated", token)
-        return sympy.Rational(token.text) if "." in token.text else sympy.Integer(token.text)
+        value = sympy.Rational(token.text) if "." in token.text else sympy.Integer(token.text)
+        if self.context.decimals and ("." in token.text or self._mantissa_ahead()):
+            places = len(token.text.split(".")[1]) if "." in token.text else 0
+            placeholder = sympy.Dummy(f"decimal{len(self.decimals)}", real=True, positive=bool(value > 0), zero=bool(value == 0))
+            self.decimals.append((placeholder, value, places, token.text))
+            return placeholder
+        return value
+
+    def _mantissa_ahead(self) -> bool:
+        """A whole number written before \\times 10^k (6 \\times 10^{-4}, 6e-4): a mantissa, rounded to its figures."""
+        return self.at("command", "times", "cdot") and self.at("number", "10", ahead=1) and self.at("symbol", "^", ahead=2)
+
+    def _known(self, value):
+        """A value with the write-up's decimal placeholders put back, for the checks that need the number itself."""
+        if not self.decimals or not isinstance(value, sympy.Basic):
+            return value
+        return value.xreplace({placeholder: exact for placeholder, exact, _, _ in self.decimals})
 
     def _after_number(self, token: Token):
         value = self._number(token)
@@ -738,9 +774,14 @@ class _Parser:
         layer = layer or self._layer_mark()
         if subscript is None and layer and self.at("symbol", "_"):
             subscript = self._name_subscript()
+        if subscript is None and self.context.document and self._digits_typed_after(base):
+            subscript = Subscript((self.take(),), self)  # z1, w5: a letter and its digits typed together, z_1
+        mark = self._update_mark() if self.context.document else ""
         function = None if (decorated or layer or subscript is not None) else self.context.function(base)
         greek = base in dialect.GREEK and base not in FREE_FUNCTION_NAMES  # \\eta(v_1 + v_2) is \\eta times a sum
-        if function is None and self.context.free and not decorated and not greek and self._unknown_function_ahead(base):
+        written = plain_name(f"{base}_{{{subscript.raw}}}") if subscript is not None else base
+        matrix = written in self.context.matrices  # W_2(W_1 x + b_1) with W_2 a matrix: a product
+        if function is None and self.context.free and not decorated and not greek and not matrix and self._unknown_function_ahead(base):
             function = sympy.Function(base)  # f(x), f'(x), \\varphi(x) in a free context: an unknown function
         if function is not None and self._application_ahead(token):
             saved = self.position
@@ -749,6 +790,9 @@ class _Parser:
             except _NoArgument:
                 self.position = saved  # \sigma^2 with nothing to apply it to: the name itself
         key = f"{base}^({layer})" if layer else base
+        if mark:  # w^{new}, w_6^{+}: a new value's name, never a power
+            full = plain_name(f"{key}_{{{subscript.raw}}}") if subscript is not None else plain_name(key)
+            return self._primed(full + f"^{{{mark}}}")
         if subscript is not None and self.at("symbol", "'"):
             return self._primed(plain_name(f"{key}_{{{subscript.raw}}}"))
         value = self.resolve(key, subscript, token)
@@ -794,6 +838,32 @@ class _Parser:
         if self.context.matrix_letters and _looks_like_matrix(base) and base not in self.context.functions and base not in FREE_FUNCTION_NAMES:
             named = False  # W_2(W_1 x + b_1) among matrices: a product (F(W^T x) stays a function)
         return named and (self.at("symbol", "(") or self.at("command", "left"))  # a write-up's S(x), L(y, \\hat y)
+
+    def _digits_typed_after(self, base: str) -> bool:
+        """A letter with digits typed right after it (z1, w5): in a write-up, one name."""
+        following = self.peek()
+        return len(base) == 1 and base.isalpha() and following.kind == "number" and following.text.isdigit() and not following.space_before
+
+    def _update_mark(self) -> str:
+        """^{new}, ^{+}, ^*, ^{(t+1)} after a name: the mark of a new value (w^{new} = w - \\eta g), not a power."""
+        if not self.at("symbol", "^"):
+            return ""
+        if self.at("symbol", "{", ahead=1):
+            end = next((at for at in range(self.position + 2, min(self.position + 10, self.end)) if self.tokens[at].is_("symbol", "}")), None)
+            if end is None:
+                return ""
+            inner = self.tokens[self.position + 2:end]
+        else:
+            end, inner = self.position + 1, [self.peek(1)]
+        texts = [t.text for t in inner]
+        written = "".join(texts)
+        if written in UPDATE_MARKS or (len(inner) >= 3 and inner[0].is_("symbol", "(") and inner[-1].is_("symbol", ")") and any(t.is_("symbol", "+", "-") for t in inner)):
+            self.position = end + 1
+            return written
+        if len(inner) == 1 and inner[0].is_("command", "star", "ast"):
+            self.position = end + 1
+            return "*"
+        return ""
 
     def _layer_mark(self) -> str | None:
         """^{(2)} or ^(2) after a name: a layer label, not a power."""
@@ -861,7 +931,7 @@ class _Parser:
         context = self.context
         if self.shadowed:
             written = plain_name(f"{name}_{{{subscript.raw}}}") if subscript is not None else plain_name(name)
-            if written in self.shadowed:
+            if written in self.shadowed and written in context.expressions:  # only a value given to it is hidden
                 return context.symbol(written)
         if subscript is not None:
             full = plain_name(f"{name}_{{{subscript.raw}}}")
@@ -1073,7 +1143,7 @@ class _Parser:
             return sympy.Integer(1)
         if letters.isdigit():
             return sympy.Integer(letters)
-        if token.text == "mathbb":
+        if token.text == "mathbb" and not (self.context.document and letters.isalpha() and letters.islower()):
             raise self.error(f"\\mathbb{{{letters}}} names a set, not a value", token)
         if len(letters) > 1 and letters.isalpha() and (letters in dialect.FUNCTIONS or letters in self.context.functions):
             return self._named_function(letters, token)
@@ -1140,14 +1210,26 @@ class _Parser:
         return self.name(word, token)
 
     def _decorated(self, token: Token):
-        """\\hat y, \\tilde{w}, \\bar x: a name of its own, or what the problem calls it."""
+        """\\hat y, \\tilde{w}, \\bar x: a name of its own, or what the problem calls it. \\hat{y_1} is \\hat{y}_1."""
         self.take()
+        self._subscript_out_of_braces()
         inner = self._word()
         written = f"\\{token.text}{{{inner}}}"
         key = plain_name(written.replace("widehat", "hat").replace("widetilde", "tilde").replace("overline", "bar"))
         if key in self.context.expressions and not self.at("symbol", "_"):
             return self.context.expressions[key]
         return self.name(key, token, decorated=True)
+
+    def _subscript_out_of_braces(self) -> None:
+        """{y_1} after an accent: the accent is over y, and _1 follows it (tokens rewritten as {y}_1)."""
+        if not (self.at("symbol", "{") and self.peek(1).kind in ("letter", "command") and self.at("symbol", "_", ahead=2)):
+            return
+        try:
+            end = self.matching("{", "}")
+        except LatexError:
+            return
+        script = self.tokens[self.position + 2:end]
+        self.tokens[self.position:end + 1] = [self.tokens[self.position], self.tokens[self.position + 1], self.tokens[end], *script]
 
     def _set_braces(self):
         """\\{ .. \\}: brackets, as in \\max\\{0, x\\} or \\exp\\{-x\\}."""
@@ -1262,7 +1344,7 @@ class _Parser:
             return derivative
         numerator = self._parse_span(numerator_span)
         denominator = self._parse_span(denominator_span)
-        if denominator == 0:
+        if self._known(denominator) == 0:
             raise self.error("division by zero", token)
         return self._combine(numerator, denominator, "/", token)
 
@@ -1925,6 +2007,58 @@ def read(text: str, context: Context) -> Reading:
             raise
         # sympy refused to build what the text asks for (floor of a matrix, a function of a list, ...)
         raise LatexError(f"cannot read this LaTeX: {_sympy_reason(error)}") from None
+
+
+def read_tokens(found, text: str, context: Context) -> Reading:
+    """Parse a formula already cut into tokens (a side of a write-up's statement; positions are offsets in `text`,
+    the whole document). Spacing tokens separate nothing here. Raises LatexError, as `read` does."""
+    kept: list[Token] = []
+    spaced = False
+    for token in found:
+        if token.kind == "space":
+            spaced = True
+        elif token.kind != "end":
+            kept.append(replace(token, space_before=True) if spaced and not token.space_before else token)
+            spaced = False
+    if not kept:
+        raise LatexError("an empty side: something is missing")
+    if len(kept) > MAX_LENGTH:
+        raise LatexError(f"the formula has {len(kept):,} tokens; at most {MAX_LENGTH:,} are read")
+    _check_token_brackets(kept, text)
+    kept.append(Token("end", "", kept[-1].position + 1, spaced))
+    try:
+        return _Parser(text, context, kept).statement()
+    except RecursionError:
+        raise LatexError("the expression is nested too deeply") from None
+    except (TypeError, ValueError, AttributeError, IndexError, ArithmeticError, NotImplementedError) as error:
+        if isinstance(error, LatexError):
+            raise
+        raise LatexError(f"cannot read this LaTeX: {_sympy_reason(error)}") from None
+
+
+def _check_token_brackets(found: list[Token], text: str) -> None:
+    """check_brackets, on tokens: (, [ and { closed in order (\\left and \\right pair any two)."""
+    stack: list[Token] = []
+    after_sizing = False
+    for token in found:
+        if token.is_("command", "left", "right"):
+            after_sizing = True
+            continue
+        if after_sizing:
+            after_sizing = False
+            continue
+        if token.is_("symbol", "(", "[", "{"):
+            stack.append(token)
+            if len(stack) > MAX_NESTING:
+                raise LatexError(f"brackets nested more than {MAX_NESTING} deep", text, token.position)
+        elif token.is_("symbol", ")", "]", "}"):
+            if not stack:
+                raise LatexError(f"unbalanced '{token.text}': nothing to close", text, token.position)
+            opener = stack.pop()
+            if _OPENERS[opener.text] != token.text:
+                raise LatexError(f"'{opener.text}' opened here is closed by '{token.text}'", text, opener.position)
+    if stack:
+        raise LatexError(f"unbalanced '{stack[-1].text}': it is never closed", text, stack[-1].position)
 
 
 def _sympy_reason(error: Exception) -> str:

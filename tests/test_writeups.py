@@ -186,7 +186,7 @@ QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
         # "where $x = 0$" is where a function is looked at, and "Assume $d = 1 \rightarrow ...$" a case worked: not values
         ("$$\\sigma'(x) = \\sigma(x)(1 - \\sigma(x))$$ where $x = 0$ is the maximum.\n\n$$\\sigma'(x) = \\frac{e^{-x}}{(1 + e^{-x})^2}$$",
          ["valid", "valid"]),
-        ("Assume $p = 1$, $d = 1 \\rightarrow 4 = \\lfloor \\frac{8-k+2}{s} \\rfloor + 1$.", ["definition"]),
+        ("Assume $p = 1$, $d = 1 \\rightarrow 4 = \\lfloor \\frac{8-k+2}{s} \\rfloor + 1$.", ["definition", "definition"]),  # the case d = 1 gives an equation to solve
         # a rule with the write-up's numbers put in (beta = 0.9) is the rule; the gradient one step behind is not
         ("# Momentum\n\n$$f(x) = x\\sigma(1.702x)$$\n\nWith $x_0 = -1$, $\\eta = 0.1$ and $\\beta = 0.9$:\n\n"
          "$$x_1 = x_0 - \\eta v_0$$\n\n$$v_1 = 0.9 v_0 + 0.1 \\nabla f_{x_1}$$\n\n$$v_2 = 0.9 v_1 + 0.1 \\nabla f_{x_1}$$",

@@ -1,0 +1,352 @@
+"""A claim between two sides: an identity, a rounded value, an inequality, the chain rule.
+
+The sides come read (once) from the judge; here the write-up's values and definitions are put in,
+a condition of the line (``\\text{for } x > 0``, ``\\text{at } x = 0``) narrows or fixes where they
+are compared, a right side written as a decimal is held to the places it shows, and everything
+else goes to the grader's decision procedure. A difference that could come from something the
+write-up never gave (a value, a function's definition) is `undecided`, never `invalid`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sympy
+
+from ..equivalence import decide
+from ..lexer import LatexError
+from ..model import Problem
+from ..timelimit import TimeLimitExceeded, time_limit
+from .judging import (decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, leibniz_factors, names_in, not_real,
+                      one_length, out_of_time, positive, undefined_functions, with_free_symbols)
+from .steps import Step
+
+_NEW_PARAMETER = ("\\tilde", "\\hat", "\\bar")  # \tilde{\omega}, \hat w, w': new parameters, defined after use
+
+
+def judge_claim(judge, step: Step, scope) -> Step:
+    if step.kind == "implies":
+        from .equations import judge_implication
+
+        return judge_implication(judge, step, scope)
+    chained = chain_rule(step)
+    if chained is not None:
+        return chained
+    timeout = judge.timeout
+    try:
+        with time_limit(timeout):
+            left_read, right_read = judge.read(step.left, scope), judge.read(step.right, scope)
+            left, right = _named(judge, step, scope, left_read.exact), _named(judge, step, scope, right_read.exact)
+            left, right = _with_later_definitions(judge, step, scope, left, right)
+            if scope.facts:
+                left, right = (side.xreplace(scope.facts) if isinstance(side, sympy.Basic) else side for side in (left, right))
+            point, domain, unread = condition_of(judge, step, scope)
+            kinked = kink(scope.problem, (left, right), point)
+            if kinked:
+                return replace(step, verdict="undecided", feedback=kinked)
+            written = one_length((left, right))  # as read: its sums' bounds say which names are sizes
+            left, right = given_entries(one_length((scope.put_in(left), scope.put_in(right))), scope.values)
+            if point:
+                left, right = (side.subs(point) if isinstance(side, sympy.Basic) else side for side in (left, right))
+            context = _with_totals(with_free_symbols(scope.problem, (*written, left, right)), scope.facts)
+            rounded = as_written(step, scope, left_read, right_read, (left, right), point)
+            if rounded is not None:
+                return rounded
+            if step.relation == "\\ne":
+                return _not_equal(step, context, left, right, domain, timeout)
+            if step.kind == "inequality":
+                return _inequality(step, left, right, context, domain, timeout)
+            decision = decide(context, left, right, where=domain, budget=0.8 * timeout, strict=False)
+            if scope.problem.document and decision.verdict == "different" and not_real(decision.witness):
+                decision = decide(positive(context), left, right, where=domain, budget=0.4 * timeout, strict=False)
+    except LatexError as error:
+        return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])
+    except TimeLimitExceeded:
+        return out_of_time(step, timeout)
+    except Exception as error:  # a step we could not judge is undecided, and says why
+        return replace(step, verdict="undecided", feedback=f"could not decide ({type(error).__name__})")
+    return _verdict(step, scope, decision, left, right, domain, unread)
+
+
+def _verdict(step: Step, scope, decision, left, right, domain, unread) -> Step:
+    if decision.verdict == "equal":
+        return replace(step, verdict="valid", feedback="proved" if decision.proved else "equal at random points")
+    if step.kind == "approx":
+        return replace(step, verdict="undecided", feedback="an approximation (\\approx) is checked against a written decimal only")
+    unshown = not_shown_wrong(step, scope, left, right, frozenset(domain)) if decision.verdict == "different" else None
+    if decision.verdict == "different" and unread:
+        unshown = f"the line holds only {unread}, a condition not read here: not judged"
+    if unshown:
+        return replace(step, verdict="undecided", feedback=unshown)
+    undefined = undefined_functions(left, right, scope.problem) if decision.verdict != "different" and scope.problem.document else []
+    if undefined:
+        return replace(step, verdict="undecided", feedback=f"{', '.join(undefined)} is not defined in the write-up: not judged")
+    if decision.verdict == "different":
+        return replace(step, verdict="invalid", feedback=difference_shown(decision), witness=vars(decision.witness) if decision.witness else None)
+    return replace(step, verdict="undecided", feedback=decision.note)
+
+
+def _not_equal(step: Step, problem: Problem, left, right, domain, timeout: float) -> Step:
+    """`a \\neq b` says the two are not the same function: valid when a point shows them apart, invalid when they are
+    proved equal."""
+    decision = decide(problem, left, right, where=domain, budget=0.8 * timeout, strict=False)
+    if decision.verdict == "different":
+        return replace(step, verdict="valid", feedback=f"they differ: {difference_shown(decision)}")
+    if decision.verdict == "equal" and decision.proved:
+        return replace(step, verdict="invalid", feedback="the two sides are equal (proved), so \\neq does not hold")
+    return replace(step, verdict="undecided", feedback="no point where they differ was found, and no proof that they are equal")
+
+
+def _inequality(step: Step, left, right, problem: Problem, domain, timeout: float) -> Step:
+    """`a \\le b`: valid when b - a is never negative at the points tried and where it is a number; a point where it
+    fails is shown. (0 \\ge 0 holds; 3 - 3 = 0 \\ge 0 is judged link by link.)"""
+    from ..numeric import sample_points, point_value
+
+    relation = step.relation
+    difference = (right - left) if relation in ("<", "\\le") else (left - right)
+    strict = relation in ("<", ">")
+    if getattr(difference, "is_number", False):
+        value = sympy.N(difference, 30)
+        holds = value > 0 if strict else value >= 0
+        return replace(step, verdict="valid" if holds else "invalid", feedback="" if holds else f"{step.lhs} {relation} {step.rhs} does not hold: the difference is {sympy.N(difference, 6)}")
+    points = sample_points(problem.variables, domain, 24, 2026)
+    for point in points:
+        try:
+            value = point_value(difference, point)
+        except Exception:
+            continue
+        if value is not None and not isinstance(value, complex) and (value <= 0 if strict else value < -1e-25):
+            shown = ", ".join(f"{k} = {sympy.N(v, 4)}" for k, v in point.items())
+            return replace(step, verdict="invalid", feedback=f"at {shown} it does not hold ({float(value):.6g})")
+    return replace(step, verdict="undecided", feedback="held at every point tried, not proved")
+
+
+def _named(judge, step: Step, scope, expr):
+    """A name given by an earlier \\underbrace{E}_{W} stands for E."""
+    if not step.underbraces or not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
+        return expr
+    present = {getattr(s, "name", None): s for s in expr.free_symbols | (expr.atoms(sympy.MatrixSymbol) if isinstance(expr, sympy.Basic) else set())}
+    swaps = {}
+    for name_side, body_side in step.underbraces:
+        try:
+            name = judge.read(name_side, scope).expr
+            body = judge.read(body_side, scope).exact
+        except LatexError:
+            continue
+        written = getattr(name, "name", None)
+        if written in present:
+            swaps[present[written]] = body
+    return expr.xreplace(swaps) if swaps else expr
+
+
+def _with_later_definitions(judge, step: Step, scope, left, right):
+    """`... = W\\mathbf{x} + \\mathbf{b}`, then "with $W = W_2 W_1$": names the right side introduces and a later line
+    of the section defines stand for those definitions (else any step could end in new names)."""
+    if not isinstance(right, (sympy.Basic, sympy.MatrixBase)):
+        return left, right
+    later = _defined_later(judge, step)
+    if not later:
+        return left, right
+    on_left = {getattr(s, "name", None) for s in _atoms(left)}
+    swaps = {}
+    for symbol in _atoms(right):
+        name = getattr(symbol, "name", None)
+        if name in later and name not in on_left and symbol not in scope.values:
+            try:
+                swaps[symbol] = judge.read(later[name], scope).exact
+            except LatexError:
+                continue
+    if swaps:
+        scope.used.extend(f"{name} as defined below" for name in sorted(str(s) for s in swaps))
+        right = right.xreplace(swaps)
+    return left, right
+
+
+def _atoms(expr) -> set:
+    if not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
+        return set()
+    found = set(expr.free_symbols)
+    if isinstance(expr, sympy.Basic):
+        found |= expr.atoms(sympy.MatrixSymbol)
+    return found
+
+
+def _defined_later(judge, step: Step) -> dict:
+    """Per section, the names a later line defines first (`with $W = W_2 W_1$`): name -> the defining side."""
+    cache = judge.__dict__.setdefault("_later", {})
+    if step.section not in cache:
+        found: dict = {}
+        for other in judge.steps:
+            if other.section == step.section and other.kind == "equal" and other.first_of_chain and other.left is not None:
+                from .judging import name_of
+
+                name = name_of(other.left, judge.notation(step.section))
+                if name is not None and not name.primes:
+                    found.setdefault(name.key, (other.right, other.index))
+        cache[step.section] = found
+    return {key: side for key, (side, index) in cache[step.section].items() if index > step.index}
+
+
+def _with_totals(problem: Problem, facts: dict):
+    """A vector whose entries the write-up said sum to a value is sampled so that they do."""
+    from ..model import Vector
+
+    totals = {total.function.base: value for total, value in (facts or {}).items()
+              if isinstance(total.function, sympy.Indexed) and total.function.indices == (total.limits[0][0],)}
+    if not totals:
+        return problem
+    return replace(problem, variables=tuple(replace(v, total=totals[v.base]) if isinstance(v, Vector) and v.base in totals else v for v in problem.variables))
+
+
+# --- conditions -------------------------------------------------------------------------------------
+
+
+def condition_of(judge, step: Step, scope) -> tuple[dict, dict, str]:
+    """A line's condition as a point (x = 0: put in before judging) and ranges (x > 0: where the sides are
+    compared); the text of a condition that is neither (then a difference is not taken as a mistake)."""
+    side = step.condition_side
+    if side is None:
+        return {}, {}, ""
+    try:
+        reading = judge.read(side, scope).reading
+    except LatexError:
+        return {}, {}, f"for {side.text}"
+    if reading is None or len(reading.sides) != 2:
+        return {}, {}, f"for {side.text}"
+    symbol, value = reading.sides
+    if reading.decimals:
+        values = {p: v for p, v, _, _ in reading.decimals}
+        symbol, value = symbol.xreplace(values) if isinstance(symbol, sympy.Basic) else symbol, value.xreplace(values) if isinstance(value, sympy.Basic) else value
+    if not isinstance(symbol, sympy.Symbol) or not getattr(value, "is_number", False):
+        return {}, {}, f"for {side.text}"
+    relation = reading.relations[0]
+    if relation == "!=":
+        return {}, {symbol: sympy.Union(sympy.Interval.open(-sympy.oo, value), sympy.Interval.open(value, sympy.oo))}, ""
+    if relation == "==":
+        return {symbol: value}, {}, ""
+    if relation in ("<", "<=", ">", ">="):
+        opened = relation in (">", "<")
+        upward = relation in (">", ">=")
+        interval = sympy.Interval(value, sympy.oo, left_open=opened) if upward else sympy.Interval(-sympy.oo, value, right_open=opened)
+        return {}, {symbol: interval}, ""
+    return {}, {}, f"for {side.text}"
+
+
+# --- the chain rule ---------------------------------------------------------------------------------
+
+
+def chain_rule(step: Step) -> Step | None:
+    """dF/dRelu dRelu/df = dF/dRelu dRelu/d(fI+b) d(fI+b)/df: products of Leibniz fractions whose quantities
+    cancel to the same quantity over the same variable are the chain rule, valid as written (for each
+    link's dependence through the next, which the write-up asserts and no value of it contradicts)."""
+    if step.kind != "equal":
+        return None
+    left, right = leibniz_factors(step.left), leibniz_factors(step.right)
+    if left is None or right is None or not left:
+        return None
+    if left == right:
+        return replace(step, verdict="valid", feedback="the chain rule: the Leibniz fractions cancel to the same derivative")
+    return None
+
+
+# --- numbers as written -----------------------------------------------------------------------------
+
+
+def as_written(step: Step, scope, left_read, right_read, sides, point) -> Step | None:
+    """A right side written with decimals (0.797057, 36.0278 - 0.9899, 3.35 \\times 10^{-4}) holds rounded values:
+    the step is valid when the left side, a number, is within how far the right side moves when each decimal
+    in it moves by half a unit in its last place, widened by the same for decimals written on the left (0.7068)."""
+    if not right_read.decimals:
+        return None
+    value, target = sides
+    if not getattr(value, "is_number", False) or not getattr(target, "is_number", False):
+        return None
+    exact, claimed = sympy.N(value, 40), sympy.N(target, 40)
+    if not exact.is_real or not claimed.is_real:
+        return None
+    shown = _moved_by_rounding(scope, right_read, claimed, point, every=True)
+    slack = shown + _moved_by_rounding(scope, left_read, exact, point, every=False)
+    places = max(len(text.split(".")[1]) if "." in text else 0 for _, _, _, text in right_read.decimals)
+    if shown > 0:  # 3.35 \times 10^{-4}: to 6 places, as 0.000335
+        places = max(places, -int(sympy.floor(sympy.log(2 * shown, 10))))
+    written = step.rhs.replace(" ", "").replace("\\,", "")
+    rounded = f"{float(exact):.{places}f}"
+    single = is_single_decimal(step)
+    as_shown = written if single else f"{written} ({float(claimed):.{places}f})"
+    if abs(exact - claimed) <= slack:
+        return replace(step, verdict="valid", feedback=f"{as_shown} agrees with {rounded} to the {places} places shown")
+    witness = {"point": "", "lhs": rounded, "rhs": written, "values": ()}
+    return replace(step, verdict="invalid", feedback=f"{as_shown} written, {rounded} to {places} places", witness=witness)
+
+
+def is_single_decimal(step: Step) -> bool:
+    found = [t for t in step.right.tokens if t.kind != "space"]
+    if found and found[0].is_("symbol", "-"):
+        found = found[1:]
+    return len(found) == 1 and found[0].kind == "number" and "." in found[0].text
+
+
+def _moved_by_rounding(scope, read, value, point, every: bool) -> sympy.Rational:
+    """How far a side moves from `value`, at most, when the decimals written in it (all of them on the right; on the
+    left only those with four places or more, rounded values rather than inputs) each move by half a unit in their
+    last place: the tolerance they bring, at the scale they are used at."""
+    moved_in_all = sympy.Integer(0)
+    literals = [d for d in read.decimals if every or ("." in d[3] and len(d[3].split(".")[1]) >= 4)][:6]
+    if not literals:
+        return moved_in_all
+    base = scope.put_in(read.expr)
+    if point and isinstance(base, sympy.Basic):
+        base = base.subs(point)
+    exact_values = {placeholder: exact for placeholder, exact, _, _ in read.decimals}
+    for placeholder, exact, places, _ in literals:
+        half = sympy.Rational(1, 2) / 10 ** places
+        farthest = sympy.Integer(0)
+        for sign in (1, -1):
+            nudged = {**exact_values, placeholder: exact + sign * half}
+            try:
+                moved = sympy.N(scope.put_in(base.xreplace(nudged)) if isinstance(base, sympy.Basic) else base, 30)
+            except (TypeError, ValueError):
+                continue
+            if getattr(moved, "is_real", False):
+                farthest = max(farthest, abs(moved - value))
+        moved_in_all += farthest
+    return sympy.Rational(str(sympy.N(moved_in_all, 15)))
+
+
+# --- why a difference does not show a step wrong ---------------------------------------------------
+
+
+def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset) -> str | None:
+    """Why, in a write-up, sides that differ do not show the step wrong (the step is then undecided), or None:
+    a function it applies but never defines (S(x)), a derivative its definitions make 0 (of a vector loss),
+    or a number on one side while the other needs values (or Leibniz quantities) it never gives. `ranged`:
+    names the line says range over (for x < 0), which are variables, not values it forgot to give."""
+    problem = scope.problem
+    if not problem.document:
+        return None
+    extrema = sorted(name for name in names_in(left) | names_in(right) if name.startswith(("\\max_", "\\min_")))
+    if extrema:
+        return f"{extrema[0]} is read as an unknown value, and the sides differ for some value of it: not judged"
+    undefined = undefined_functions(left, right, problem)
+    if undefined:
+        return f"{', '.join(undefined)} is not defined in the write-up: the step holds only for some"
+    for side, other, written in ((left, right, step.right), (right, left, step.left)):  # \theta_0 - \eta(v_1 + v_2) = \theta_0 - 0.048
+        gone = sorted(names_in(side) - names_in(other))
+        if gone and decimals_shown(written):  # the other side, as written, has numbers in place of those names
+            return f"the other side puts in values for {', '.join(gone)}, which the write-up does not give: not judged"
+    introduced = sorted(names_in(right) - names_in(left))
+    if introduced and all(name.startswith(_NEW_PARAMETER) or name.endswith("'") for name in introduced):
+        return f"the step introduces {', '.join(introduced)}, which it does not define: the values that make it hold are not judged"
+    sides = [problem.expand_definitions(side) if isinstance(side, sympy.Basic) else side for side in (left, right)]
+    if any(isinstance(side, sympy.Basic) and side.has(sympy.Derivative) and value == 0 for side, value in zip((left, right), sides)):
+        return "a derivative the write-up's definitions make 0 (of a vector or matrix quantity?): not judged"
+    names = sorted({str(s) for side in sides for s in getattr(side, "free_symbols", ()) if s not in ranged})
+    numeric = any(getattr(side, "is_number", False) or isinstance(side, sympy.Tuple) for side in sides)
+    if not numeric:
+        names = [name for name in names if name.startswith("\\frac")]
+    if not names:
+        return None
+    return f"{'a number on one side, and ' if numeric else ''}the write-up gives no value for {', '.join(names)}"
+
+
+__all__ = ["judge_claim", "chain_rule", "as_written", "condition_of", "not_shown_wrong", "is_matrix_expr"]

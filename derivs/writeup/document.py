@@ -1,0 +1,534 @@
+"""A write-up's structure, by real parsers: Markdown through markdown-it-py, LaTeX through pylatexenc.
+
+The result is a flat list of pieces in reading order (headings, sub-question marks, paragraphs
+with their inline formulas, display formulas, tables), each with the line it starts on, and
+every formula with its exact offset in the text: later stages never look at the raw text again.
+Code blocks, comments and raw HTML are skipped; block quotes and list items are read through.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+MAX_TEXT = 200_000  # characters; checked before any parsing
+
+# Display environments whose body is mathematics (LaTeX files, and Markdown through the amsmath plugin).
+MATH_ENVIRONMENTS = frozenset(
+    "equation equation* align align* aligned alignat alignat* gather gather* gathered multline multline* split "
+    "eqnarray eqnarray* displaymath math flalign flalign*".split()
+)
+# LaTeX environments that begin a new question: their values and functions start afresh.
+QUESTION_ENVIRONMENTS = frozenset("problem question exercise homework task".split())
+TABLE_ENVIRONMENTS = frozenset("tabular tabular* tabularx array longtable".split())
+SKIPPED_ENVIRONMENTS = frozenset("verbatim lstlisting minted comment figure tikzpicture thebibliography".split())
+SECTION_MACROS = {"part": 1, "chapter": 1, "section": 1, "subsection": 2, "subsubsection": 3, "paragraph": 4, "subparagraph": 5}
+
+# A paragraph that opens like a heading starts a new part of the write-up (its names start afresh):
+# **Question 3**, [Question 1] Activation Functions, Problem 2., Q2:, "3 Backpropagation", Part 1 : ...
+HEADING_LINE = re.compile(
+    r"\s*(?:\*\*\s*|__\s*)?\[?(?:Question|Problem|Exercise|Task|Part|Q)\s*\d+[a-z]?\]?\s*(?:[.:)\]]|\*\*|\s|$)"
+    r"|\s*\d+(?:\.\d+)*\.?\s+[A-Z][a-z]+(?:[ \t]+[A-Za-z][a-z]*){0,5}\s*$",
+    re.IGNORECASE,
+)
+# A line that is only a sub-question's label: "c)", "(b)", "**(a)**", "Part (c)".
+PART_LABEL = re.compile(r"\s*(?:\*\*)?\s*(?:part\s*)?\(?([a-h]|i{1,3}|iv|v|vi{0,3})\)\s*[.:]?\s*(?:\*\*)?\s*", re.IGNORECASE)
+# The start of a paragraph that labels a sub-question before its text: "(b) Show that ...", "c) Compute".
+PART_START = re.compile(r"\s*(?:\*\*)?\s*\(?([a-h])\)\s*(?:\*\*)?(?=\s)")
+
+
+@dataclass(frozen=True)
+class Math:
+    """One formula as written: its LaTeX, where it starts in the document, and how it was set."""
+
+    tex: str
+    start: int  # offset of tex[0] in the document's text
+    line: int  # 1-based line of tex[0]
+    display: bool
+    environment: str = ""  # align*, equation, aligned, $$, \[ ... ("" for inline)
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    words: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Part:
+    """A sub-question begins: values given before it no longer hold; functions do."""
+
+    line: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Prose and its inline formulas, in order."""
+
+    line: int
+    segments: tuple  # str (words) and Math (inline formulas)
+
+    @property
+    def maths(self) -> tuple[Math, ...]:
+        return tuple(s for s in self.segments if isinstance(s, Math))
+
+    @property
+    def words(self) -> str:
+        return "".join(s if isinstance(s, str) else " $ " for s in self.segments)
+
+
+@dataclass(frozen=True)
+class Display:
+    math: Math
+
+    @property
+    def line(self) -> int:
+        return self.math.line
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells; each cell is prose and inline formulas, as a paragraph's segments."""
+
+    line: int
+    rows: tuple[tuple[tuple, ...], ...]
+    row_lines: tuple[int, ...] = ()
+
+
+Piece = Heading | Part | Paragraph | Display | Table
+
+
+@dataclass
+class Document:
+    text: str
+    pieces: list = field(default_factory=list)
+    form: str = "markdown"  # or "latex"
+    _newlines: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._newlines = [at for at, char in enumerate(self.text) if char == "\n"]
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line of a character offset."""
+        return bisect.bisect_left(self._newlines, offset) + 1
+
+    def offset_of_line(self, line: int) -> int:
+        """The offset where a 1-based line starts."""
+        if line <= 1:
+            return 0
+        if line - 2 >= len(self._newlines):
+            return len(self.text)
+        return self._newlines[line - 2] + 1
+
+    @property
+    def maths(self) -> list[Math]:
+        found = []
+        for piece in self.pieces:
+            if isinstance(piece, Display):
+                found.append(piece.math)
+            elif isinstance(piece, Paragraph):
+                found += piece.maths
+            elif isinstance(piece, Table):
+                found += [s for row in piece.rows for cell in row for s in cell if isinstance(s, Math)]
+        return found
+
+
+class DocumentTooLong(ValueError):
+    pass
+
+
+def read_document(text: str, form: str | None = None) -> Document:
+    """The pieces of a write-up. `form` is "markdown" or "latex"; by default it is told from the text."""
+    if len(text) > MAX_TEXT:
+        raise DocumentTooLong(f"the write-up is {len(text):,} characters long; at most {MAX_TEXT:,} are accepted")
+    form = form or guess_form(text)
+    document = Document(text, form=form)
+    (_read_latex if form == "latex" else _read_markdown)(document)
+    return document
+
+
+_LATEX_SIGNS = re.compile(r"\\documentclass|\\begin\{document\}|\\(?:sub)*section\*?\{|\\item\b|\\begin\{(?:enumerate|itemize|tabular|problem|solution)\}")
+
+
+def guess_form(text: str) -> str:
+    """LaTeX when the text has a document's or a list's commands, else Markdown (which reads $..$, $$..$$,
+    \\[..\\] and top-level align blocks too)."""
+    return "latex" if _LATEX_SIGNS.search(text) else "markdown"
+
+
+def form_of_path(name: str) -> str | None:
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return {"tex": "latex", "ltx": "latex", "md": "markdown", "markdown": "markdown", "txt": "markdown", "ipynb": None}.get(suffix)
+
+
+# --- Markdown ----------------------------------------------------------------------------------------
+
+_MARKDOWN = None
+
+
+def _markdown_parser():
+    global _MARKDOWN
+    if _MARKDOWN is None:
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.amsmath import amsmath_plugin
+        from mdit_py_plugins.dollarmath import dollarmath_plugin
+        from mdit_py_plugins.texmath import texmath_plugin
+
+        _MARKDOWN = (MarkdownIt("commonmark", {"html": True})
+                     .use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True, allow_labels=True)
+                     .use(texmath_plugin, delimiters="brackets")
+                     .use(amsmath_plugin)
+                     .enable("table"))
+    return _MARKDOWN
+
+
+class _Locator:
+    """Finds each formula's exact offset: the next occurrence of its text, searching forward from where the last
+    one was found (formulas come in reading order), within its block's lines."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.cursor = 0
+
+    def find(self, tex: str, first_line: int | None, last_line: int | None = None) -> int:
+        text = self.document.text
+        low = max(self.cursor, self.document.offset_of_line(first_line + 1)) if first_line is not None else self.cursor
+        high = self.document.offset_of_line(last_line + 1) if last_line is not None else len(text)
+        at = text.find(tex, low, max(high, low + len(tex)) + len(tex)) if tex else -1
+        if at < 0:
+            at = text.find(tex, self.cursor) if tex else -1
+        if at < 0:  # normalised by the parser (tabs, indentation): its block's start
+            return low
+        self.cursor = at + len(tex)
+        return at
+
+    def math(self, tex: str, display: bool, environment: str, first_line: int | None, last_line: int | None = None) -> Math:
+        start = self.find(tex, first_line, last_line)
+        return Math(tex, start, self.document.line_of(start), display, environment)
+
+
+def _read_markdown(document: Document) -> None:
+    tokens = _markdown_parser().parse(document.text)
+    locate = _Locator(document)
+    pieces = document.pieces
+    table: list | None = None
+    row: list | None = None
+    table_line = 0
+    row_lines: list[int] = []
+    for at, token in enumerate(tokens):
+        span = token.map or (None, None)
+        if token.type == "heading_open":
+            words = tokens[at + 1].content if at + 1 < len(tokens) else ""
+            pieces.append(Heading(span[0] + 1, words, int(token.tag[1:]) if token.tag[1:].isdigit() else 1))
+            locate.find(words, span[0], span[1])
+        elif token.type in ("math_block", "math_block_eqno", "amsmath"):
+            environment = "$$" if token.markup == "$$" else token.markup or "amsmath"
+            tex = token.content
+            if token.type == "amsmath":
+                environment, tex = _strip_environment(tex)
+            for number, part in enumerate(tex.split("$$")):  # "$$a = b$$ and $$= c$$" on one line: two displays
+                if number % 2 == 0 and part.strip():
+                    pieces.append(Display(locate.math(part, True, environment, span[0], span[1])))
+        elif token.type == "table_open":
+            table, table_line, row_lines = [], span[0] + 1, []
+        elif token.type == "tr_open":
+            row = []
+            row_lines.append(span[0] + 1 if span[0] is not None else table_line)
+        elif token.type == "tr_close" and table is not None and row is not None:
+            table.append(tuple(row))
+            row = None
+        elif token.type == "table_close" and table is not None:
+            pieces.append(Table(table_line, tuple(table), tuple(row_lines)))
+            table = None
+        elif token.type == "inline":
+            line = span[0] + 1 if span[0] is not None else (row_lines[-1] if row_lines else 1)
+            segments = _inline_segments(token, locate, line)
+            if table is not None and row is not None:
+                row.append(segments)
+                continue
+            if tokens[at - 1].type == "heading_open":
+                continue
+            _add_paragraph(pieces, line, segments, token.content)
+
+
+def _inline_segments(token, locate: _Locator, line: int) -> tuple:
+    """A paragraph's words and formulas; $$..$$ inside a paragraph is a display formula, kept in place."""
+    segments: list = []
+    for child in token.children or ():
+        if child.type in ("math_inline", "math_inline_double"):
+            display = child.type == "math_inline_double"
+            segments.append(locate.math(child.content, display, "$$" if display else "$", line - 1, token.map[1] if token.map else None))
+        elif child.type in ("softbreak", "hardbreak"):
+            segments.append("\n")
+        elif child.type in ("text", "code_inline"):
+            segments.append(child.content)
+    return tuple(segments)
+
+
+def _add_paragraph(pieces: list, line: int, segments: tuple, source: str) -> None:
+    """A paragraph, after what its first line says it is: a heading, a sub-question's label, a table typed with tabs or
+    bars ("$v_1$ | $= 2$ | $= 3$" without a header rule), or prose."""
+    table = _typed_table(segments, line)
+    if table is not None:
+        pieces.append(table)
+        return
+    first = source.split("\n", 1)[0]
+    if PART_LABEL.fullmatch(first):
+        pieces.append(Part(line, first.strip()))
+        rest = _after_first_line(segments)
+        if rest:
+            pieces.append(Paragraph(line + 1, rest))
+        return
+    if HEADING_LINE.match(first):
+        pieces.append(Heading(line, first.strip("*_ \t"), 2))
+    elif PART_START.match(first):
+        pieces.append(Part(line, PART_START.match(first).group(0).strip()))
+    # a display formula written $$..$$ inside a paragraph is a display of its own, in order
+    prose: list = []
+    for segment in segments:
+        if isinstance(segment, Math) and segment.display:
+            if any(isinstance(s, Math) or s.strip() for s in prose):
+                pieces.append(Paragraph(line, tuple(prose)))
+            pieces.append(Display(segment))
+            prose = []
+        else:
+            prose.append(segment)
+    if any(isinstance(s, Math) or s.strip() for s in prose):
+        pieces.append(Paragraph(line, tuple(prose)))
+
+
+_CELL_BREAK = re.compile(r"(\n|\t|\|)")
+
+
+def _typed_table(segments: tuple, line: int) -> Table | None:
+    """Rows typed with tabs or | between cells, at least two cells holding formulas in each row that has any, and
+    some cell going on with '=' (a worked table: $v_5$ | $= v_4 - v_3$ | $= 11.65$). None for prose."""
+    rows: list[list[list]] = [[[]]]
+    lines = [line]
+    for segment in segments:
+        if isinstance(segment, Math):
+            rows[-1][-1].append(segment)
+            continue
+        for piece in _CELL_BREAK.split(segment):
+            if piece == "\n":
+                rows.append([[]])
+                lines.append(lines[-1] + 1)
+            elif piece in ("\t", "|"):
+                rows[-1].append([])
+            elif piece:
+                rows[-1][-1].append(piece)
+    kept, kept_lines = [], []
+    for row, row_line in zip(rows, lines):
+        cells = [tuple(cell) for cell in row if any(isinstance(s, Math) for s in cell)]
+        if not cells:
+            continue
+        if len(cells) < 2:
+            return None
+        kept.append(tuple(cells))
+        kept_lines.append(row_line)
+    continues = any(s.tex.lstrip().startswith("=") for row in kept for cell in row for s in cell if isinstance(s, Math))
+    if not kept or not continues:
+        return None
+    return Table(kept_lines[0], tuple(kept), tuple(kept_lines))
+
+
+def _after_first_line(segments: tuple) -> tuple:
+    for at, segment in enumerate(segments):
+        if segment == "\n":
+            return segments[at + 1:]
+    return ()
+
+
+_ENVIRONMENT_EDGES = re.compile(r"\A\s*\\begin\{([^{}]+)\}(\{[^{}]*\})?(.*)\\end\{\1\}\s*\Z", re.DOTALL)
+
+
+def _strip_environment(tex: str) -> tuple[str, str]:
+    """\\begin{align*} body \\end{align*} -> ("align*", body)."""
+    match = _ENVIRONMENT_EDGES.match(tex)
+    return (match.group(1), match.group(3)) if match else ("amsmath", tex)
+
+
+# --- LaTeX -------------------------------------------------------------------------------------------
+
+
+def _read_latex(document: Document) -> None:
+    from pylatexenc.latexwalker import LatexWalker
+
+    walker = LatexWalker(document.text, tolerant_parsing=True)
+    try:
+        nodes, _, _ = walker.get_latex_nodes()
+    except Exception:  # pylatexenc in tolerant mode rarely raises; a text it cannot walk is read as Markdown
+        document.form = "markdown"
+        _read_markdown(document)
+        return
+    _LatexReader(document).nodes(nodes)
+
+
+class _LatexReader:
+    """Walks pylatexenc's nodes, gathering prose and inline formulas into paragraphs (a blank line ends one)."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.segments: list = []
+        self.line = 1
+
+    def flush(self) -> None:
+        if any(isinstance(s, Math) or s.strip() for s in self.segments):
+            _add_paragraph(self.document.pieces, self.line, tuple(self.segments), "".join(s if isinstance(s, str) else "$" for s in self.segments).lstrip())
+        self.segments = []
+
+    def words(self, text: str, at: int) -> None:
+        paragraphs = re.split(r"\n[ \t]*\n", text)
+        for number, words in enumerate(paragraphs):
+            if number:
+                self.flush()
+            if not self.segments and words.strip():
+                self.line = self.document.line_of(at + len(text) - len(text.lstrip()))
+            self.segments.append(words)
+
+    def math(self, node, tex: str, start: int, display: bool, environment: str) -> None:
+        math = Math(tex, start, self.document.line_of(start), display, environment)
+        if display:
+            self.flush()
+            self.document.pieces.append(Display(math))
+        else:
+            if not self.segments:
+                self.line = math.line
+            self.segments.append(math)
+
+    def nodes(self, nodes) -> None:
+        for node in nodes or ():
+            if node is not None:
+                self.node(node)
+
+    def node(self, node) -> None:
+        from pylatexenc.latexwalker import (LatexCharsNode, LatexCommentNode, LatexEnvironmentNode, LatexGroupNode,
+                                            LatexMacroNode, LatexMathNode, LatexSpecialsNode)
+
+        text = self.document.text
+        if isinstance(node, LatexCharsNode):
+            self.words(node.chars, node.pos)
+        elif isinstance(node, LatexCommentNode):
+            return
+        elif isinstance(node, LatexMathNode):
+            verbatim = text[node.pos: node.pos + node.len]
+            opener = node.delimiters[0] if node.delimiters else ""
+            closer = node.delimiters[1] if node.delimiters else ""
+            inner_start = node.pos + len(opener)
+            tex = verbatim[len(opener): len(verbatim) - len(closer)] if closer and verbatim.endswith(closer) else verbatim[len(opener):]
+            self.math(node, tex, inner_start, node.displaytype == "display", opener)
+        elif isinstance(node, LatexEnvironmentNode):
+            self.environment(node)
+        elif isinstance(node, LatexMacroNode):
+            self.macro(node)
+        elif isinstance(node, LatexGroupNode):
+            self.nodes(node.nodelist)
+        elif isinstance(node, LatexSpecialsNode):
+            self.segments.append(" " if node.specials_chars in ("~",) else node.specials_chars if node.specials_chars not in ("&",) else " & ")
+
+    def environment(self, node) -> None:
+        name = node.environmentname
+        text = self.document.text
+        verbatim = text[node.pos: node.pos + node.len]
+        if name in MATH_ENVIRONMENTS:
+            begin = re.match(r"\\begin\s*\{[^{}]*\}", verbatim)
+            end = verbatim.rfind("\\end")
+            start = node.pos + (begin.end() if begin else 0)
+            body = text[start: node.pos + end] if end > 0 else text[start: node.pos + node.len]
+            if name.startswith("alignat") and body.lstrip().startswith("{"):  # \begin{alignat}{2}: the column count
+                skipped = body.index("}") + 1
+                start, body = start + skipped, body[skipped:]
+            self.flush()
+            self.document.pieces.append(Display(Math(body, start, self.document.line_of(start), True, name)))
+        elif name in SKIPPED_ENVIRONMENTS:
+            self.flush()
+        elif name in TABLE_ENVIRONMENTS:
+            self.flush()
+            self.table(node)
+        else:
+            self.flush()
+            if name.rstrip("*").lower() in QUESTION_ENVIRONMENTS:
+                self.document.pieces.append(Heading(self.document.line_of(node.pos), name, 2))
+            self.nodes(node.nodelist)
+            self.flush()
+
+    def macro(self, node) -> None:
+        name = node.macroname
+        arguments = [a for a in (node.nodeargd.argnlist if node.nodeargd else ()) if a is not None]
+        line = self.document.line_of(node.pos)
+        if name in SECTION_MACROS:
+            self.flush()
+            title = self.document.text[arguments[-1].pos: arguments[-1].pos + arguments[-1].len].strip("{}") if arguments else ""
+            self.document.pieces.append(Heading(line, title, SECTION_MACROS[name]))
+        elif name == "item":
+            self.flush()
+            label = self.document.text[arguments[0].pos: arguments[0].pos + arguments[0].len].strip("[]") if arguments else ""
+            if label and PART_LABEL.fullmatch(label):
+                self.document.pieces.append(Part(line, label))
+        elif name in ("textbf", "textit", "emph", "underline", "textsc", "text", "mbox", "hbox", "textrm", "texttt"):
+            inner = self.document.text[arguments[-1].pos: arguments[-1].pos + arguments[-1].len].strip("{}") if arguments else ""
+            if not self.segments or not "".join(s for s in self.segments if isinstance(s, str)).strip():
+                if HEADING_LINE.match(inner) and name in ("textbf", "underline", "textsc"):
+                    self.flush()
+                    self.document.pieces.append(Heading(line, inner.strip(), 3))
+                    return
+            for argument in arguments:
+                self.node(argument)
+        elif name in ("\\", "newline", "par"):
+            if name == "par":
+                self.flush()
+            else:
+                self.segments.append("\n")
+        elif name in ("label", "ref", "eqref", "cite", "footnote", "vspace", "hspace", "includegraphics", "caption",
+                      "usepackage", "documentclass", "newcommand", "renewcommand", "DeclareMathOperator", "title",
+                      "author", "date", "maketitle", "hline", "toprule", "midrule", "bottomrule", "cline", "url", "href"):
+            return
+        else:
+            for argument in arguments:
+                self.node(argument)
+
+    def table(self, node) -> None:
+        """A tabular's rows (split at \\\\) of cells (split at &), each cell's prose and inline formulas."""
+        rows: list = []
+        lines: list[int] = []
+        cells: list = []
+        cell: list = []
+        outer, self.segments = self.segments, cell
+        from pylatexenc.latexwalker import LatexMacroNode, LatexSpecialsNode
+
+        def end_cell():
+            nonlocal cell
+            cells.append(tuple(self.segments))
+            cell = []
+            self.segments = cell
+
+        def end_row():
+            nonlocal cells
+            end_cell()
+            if any(isinstance(s, Math) or (isinstance(s, str) and s.strip()) for c in cells for s in c):
+                rows.append(tuple(cells))
+                lines.append(row_line[0])
+            cells = []
+
+        row_line = [self.document.line_of(node.pos)]
+        for child in node.nodelist or ():
+            if child is None:
+                continue
+            if isinstance(child, LatexSpecialsNode) and child.specials_chars == "&":
+                end_cell()
+            elif isinstance(child, LatexMacroNode) and child.macroname == "\\":
+                end_row()
+                row_line[0] = self.document.line_of(child.pos + child.len)
+            elif isinstance(child, LatexMacroNode) and child.macroname in ("hline", "toprule", "midrule", "bottomrule", "cline"):
+                continue
+            else:
+                if not cells and not self.segments:
+                    row_line[0] = self.document.line_of(child.pos)
+                self.node(child)
+        end_row()
+        self.segments = outer
+        if rows:
+            self.document.pieces.append(Table(lines[0], tuple(rows), tuple(lines)))

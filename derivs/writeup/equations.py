@@ -1,0 +1,95 @@
+"""Equations to solve and implications between equations: `A \\Rightarrow B`, `\\sigma(z) = 0.5` then `z = 0`.
+
+B follows from A when it has A's solutions in an unknown they share; when B only states a value
+(p = 1), when that value solves A; when B holds for every value, whatever A is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sympy
+
+from ..equivalence import decide
+from ..lexer import LatexError
+from ..model import Problem
+from ..timelimit import TimeLimitExceeded, time_limit
+from .judging import out_of_time, with_free_symbols
+from .steps import Step
+
+
+def _residual(judge, statement, scope):
+    """An equation `A = B` (a statement of two sides) as A - B with the write-up's values in, or None."""
+    if len(statement.sides) != 2 or statement.relations[0] not in ("==", "defines"):
+        return None
+    left, right = (judge.value(side, scope) for side in statement.sides)
+    if any(isinstance(side, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) for side in (left, right)):
+        return None
+    return left - right
+
+
+def judge_implication(judge, step: Step, scope) -> Step:
+    """A => B between equations: valid when B's solution set in an unknown is A's; when B only states
+    a value (p = 1), valid when that value solves A."""
+    timeout = judge.timeout
+    try:
+        with time_limit(timeout):
+            first, second = (_residual(judge, statement, scope) for statement in step.statements)
+            if first is None or second is None:
+                return replace(step, verdict="undecided", feedback="both sides of an implication must be equations")
+            context = with_free_symbols(scope.problem, (first, second))
+            conclusion = None if second == 0 else decide(context, second, sympy.Integer(0), budget=0.3 * timeout, strict=False)
+            if conclusion is None or conclusion.proved:
+                return replace(step, verdict="valid", feedback="what follows holds for every value (proved): it needs nothing from the line before")
+            if conclusion.verdict == "different" and (first == 0 or decide(context, first, sympy.Integer(0), budget=0.3 * timeout, strict=False).proved):
+                shown = f" (at {conclusion.witness.brief_point} it is off by {conclusion.witness.lhs})" if conclusion.witness and conclusion.witness.point else ""
+                return replace(step, verdict="invalid", feedback=f"the line before holds for every value, so what follows must too, and it does not{shown}")
+            return follows(step, first, second, context, timeout)
+    except LatexError as error:
+        return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])
+    except TimeLimitExceeded:
+        return out_of_time(step, timeout)
+    except Exception:  # sympy's solvers fail in many ways; the step is then undecided
+        return replace(step, verdict="undecided", feedback="could not show that the second equation follows from the first")
+
+
+def follows(step: Step, first, second, problem: Problem, timeout: float, source: str = "the first") -> Step:
+    """Whether the equation second = 0 has the solutions of first = 0 (in one unknown they share)."""
+    stated = stated_value(second)
+    if stated is not None and len(sympy.solve(first, stated[0])) <= 1:  # x^2 = 4 => x = 2 drops a solution: not this shortcut
+        unknown, value = stated
+        residual = first.subs(unknown, value)
+        if residual.free_symbols:
+            return replace(step, verdict="undecided", feedback=f"{unknown} = {value} leaves other unknowns in the equation")
+        verdict = decide(problem, residual, sympy.Integer(0), budget=0.5 * timeout, strict=False).verdict
+        if verdict == "equal":
+            return replace(step, verdict="valid", feedback=f"{unknown} = {value} solves {source} equation")
+        if verdict == "different":
+            return replace(step, verdict="invalid", feedback=f"{unknown} = {value} does not solve {source} equation (it leaves {sympy.N(residual, 6)})")
+    for unknown in sorted(first.free_symbols & second.free_symbols, key=str):
+        forward, backward = sympy.solve(first, unknown), sympy.solve(second, unknown)
+        if not forward or not backward:
+            continue
+        kept = [decide(problem, second.subs(unknown, s), sympy.Integer(0), budget=0.2 * timeout, strict=False) for s in forward]
+        sound = [decide(problem, first.subs(unknown, s), sympy.Integer(0), budget=0.2 * timeout, strict=False) for s in backward]
+        checks = kept + sound
+        if all(c.verdict == "equal" for c in checks):
+            return replace(step, verdict="valid", feedback=f"same solutions in {unknown} as {source} equation")
+        if all(c.verdict == "equal" for c in sound):  # x^2 = 4 => x = 2: true solutions, but not all of them
+            return replace(step, verdict="undecided", feedback=f"its solutions solve {source} equation, which has others too")
+        wrong = next((c for c in checks if c.verdict == "different"), None)
+        if wrong is not None:
+            where = f"solving for {unknown}: at {wrong.witness.point} one equation holds and the other does not" if wrong.witness else wrong.note
+            return replace(step, verdict="invalid", feedback=f"not the solutions of {source} equation; {where}", witness=vars(wrong.witness) if wrong.witness else None)
+    return replace(step, verdict="undecided", feedback=f"could not show that this equation follows from {source}")
+
+
+def stated_value(residual):
+    """u - 3 (from `u = 3`): (u, 3); else None."""
+    symbols = residual.free_symbols
+    if len(symbols) == 1 and residual.is_polynomial(*symbols) and sympy.degree(residual, *symbols) == 1:
+        unknown = next(iter(symbols))
+        value = sympy.solve(residual, unknown)
+        if len(value) == 1 and value[0].is_number:
+            return unknown, value[0]
+    return None

@@ -1,0 +1,691 @@
+"""A formula's structure, read once from its tokens: lines, statements, chains of sides and their relations.
+
+Each formula of the document is cut into tokens once (positions are offsets in the whole document);
+everything here works on those tokens: lines split at ``\\\\``, alignment marks dropped, annotations
+(tags, labels, remarks in ``\\text``, equation numbers, ``\\boxed``, ``\\underbrace``) taken off and
+kept as what they say, conditions (``\\text{for } x > 0``, ``\\quad (x \\neq 0)``) set apart, and
+each statement split at its implications and relations into sides. A side is a run of tokens with
+the source it came from; the parser reads it later, once, in the notation of the whole document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..dialect import RELATIONS
+from ..lexer import Token, tokens
+from .document import Math
+
+# Relations between the sides of a chain, by token: the name a step records.
+RELATION_NAMES = {**{name: ("approx" if meaning == "approx" else meaning) for name, meaning in RELATIONS.items()},
+                  "=": "==", "<": "<", ">": ">", "coloneqq": "defines", "triangleq": "defines", "equiv": "==",
+                  "leftarrow": "update", "gets": "update", "simeq": "approx", "sim": "approx", "cong": "==",
+                  "propto": "propto", "in": "in", "subset": "in", "subseteq": "in", "to": "to"}
+CHAIN_RELATIONS = frozenset(RELATION_NAMES) - {"to"}
+IMPLICATIONS = frozenset({"Rightarrow", "implies", "Longrightarrow", "iff", "Leftrightarrow", "Longleftrightarrow",
+                          "therefore", "rightarrow", "longrightarrow", "Longleftarrow", "Leftarrow", "impliedby"})
+# Annotations: dropped with their one braced argument, or alone, or unwrapped (the argument kept).
+DROPPED_WITH_ARGUMENT = frozenset({"tag", "label", "eqref", "ref", "textcircled", "color", "hspace", "vspace", "phantom",
+                                   "hphantom", "vphantom", "intertext", "shortintertext", "footnote", "cite"})
+DROPPED = frozenset({"nonumber", "notag", "blacksquare", "qed", "qedhere", "square", "Box", "hfill", "checkmark",
+                     "Downarrow", "Uparrow", "downarrow", "uparrow", "quad", "qquad", "newline", "medskip", "smallskip",
+                     "bigskip", "noindent", "centering", "allowbreak", "nobreak", "displaybreak"})
+UNWRAPPED = frozenset({"boxed", "underline", "fbox", "framebox", "cancel", "bcancel", "xcancel", "cancelto", "mathstrut",
+                       "bbox", "colorbox", "textcolor", "highlight"})
+TEXT_COMMANDS = frozenset({"text", "textrm", "mbox", "textit", "textbf", "textsf", "texttt", "hbox", "textnormal", "textup"})
+# Words in \text before a condition: \text{for } x > 0, \text{ at } x = 0, \text{if } x < 0.
+CONDITION_WORDS = frozenset({"for", "at", "when", "if", "where", "for all", "whenever", "with", "provided", "as", "given"})
+# Environments whose rows are the formula's lines (not a matrix's rows): unwrapped where they stand.
+LINE_ENVIRONMENTS = frozenset({"aligned", "alignedat", "gathered", "split", "align", "align*", "equation", "equation*",
+                               "gather", "gather*", "multline", "multline*", "eqnarray", "eqnarray*", "flalign", "flalign*"})
+OPEN = {"(": ")", "[": "]", "{": "}"}
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a statement: its tokens (positions in the document) and the source as written."""
+
+    tokens: tuple[Token, ...]
+    text: str
+    start: int
+
+    def __bool__(self) -> bool:
+        return bool(self.tokens)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A chain `a = b \\approx c` (or a single side), with what its line says about it."""
+
+    sides: tuple[Side, ...]
+    relations: tuple[str, ...]  # between consecutive sides: "==", "approx", "<", "<=", "defines", "update", "in", ...
+    line: int
+    continues: bool = False  # it begins with a relation: it goes on from the side the formula (or the one above) ended on
+    condition: Side | None = None  # where the line says it holds: x > 0, x = 0
+    condition_words: str = ""  # the word before the condition: "for", "at", ...
+    named: tuple[tuple[Side, Side], ...] = ()  # \underbrace{body}_{name}: (name, body)
+    explains: bool = False  # the line begins "where": it names what a line above used
+    labelled: bool = False  # the first side was a label ("\Sigma_1 : ..." or "Q2:"), read as `NAME =`
+    dangling: bool = False  # it ends with a relation: the next line's first side goes on from here
+
+    @property
+    def is_chain(self) -> bool:
+        return len(self.sides) >= 2
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a formula: statements, and between consecutive ones "implies" (\\Rightarrow) or "and"."""
+
+    number: int
+    statements: tuple[Statement, ...]
+    connectives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Formula:
+    math: Math
+    lines: tuple[Line, ...] = field(default_factory=tuple)
+
+
+# --- reading a formula ------------------------------------------------------------------------------------
+
+
+def read_formula(math: Math, document) -> Formula:
+    """The lines and statements of one formula (`document` gives line numbers and the source)."""
+    found = tokens(math.tex, offset=math.start, tolerant=True)[:-1]
+    cut = _Cutter(found, document)
+    lines = []
+    for piece in cut.lines():
+        line = cut.line(piece)
+        if line is not None and line.statements:
+            lines.append(line)
+    return Formula(math, tuple(lines))
+
+
+class _Cutter:
+    """The token-level work on one formula: depth, lines, annotations, statements, chains."""
+
+    def __init__(self, found: list[Token], document):
+        self.found = found
+        self.document = document
+        self.whole_cases = self._only_cases()
+        self.depths = _depths(found, LINE_ENVIRONMENTS | ({"cases", "dcases"} if self.whole_cases else set()))
+
+    # --- lines
+
+    def lines(self) -> list[list[int]]:
+        """Indices of each line's tokens: split at \\\\ outside braces and inner environments (line environments
+        and a formula that is only a cases block are unwrapped: their rows are the formula's lines)."""
+        lines: list[list[int]] = [[]]
+        skip = 0
+        whole_cases = self.whole_cases
+        for at, token in enumerate(self.found):
+            if skip:
+                skip -= 1
+                continue
+            depth = self.depths[at]
+            if token.is_("command", "begin", "end"):
+                name, width = self._environment_at(at)
+                if name in LINE_ENVIRONMENTS or (name in ("cases", "dcases") and whole_cases):
+                    skip = width - 1
+                    continue
+            if token.is_("command", "\\") and depth.braces == self._line_level(at):
+                lines.append([])
+                if at + 1 < len(self.found) and self.found[at + 1].is_("symbol", "["):
+                    close = self._close(at + 1)
+                    skip = close - at if close is not None else 0
+                continue
+            if token.is_("command", "intertext", "shortintertext") and depth.braces == self._line_level(at):
+                close = self._argument_end(at)
+                lines.append([])
+                skip = close - at if close is not None else 0
+                continue
+            lines[-1].append(at)
+        return [line for line in lines if line]
+
+    def _line_level(self, at: int) -> int:
+        """How many line environments enclose a token: their \\\\ still split lines."""
+        return self.depths[at].transparent
+
+    def _only_cases(self) -> bool:
+        """The formula is one cases block (after an optional \\left\\{): a list of equations, not a piecewise side."""
+        meaningful = [t for t in self.found if t.kind != "space"]
+        start = 0
+        if len(meaningful) >= 2 and meaningful[0].is_("command", "left"):
+            start = 2
+        return len(meaningful) > start + 2 and meaningful[start].is_("command", "begin") and "".join(
+            t.text for t in meaningful[start + 2:start + 8]).startswith("cases")
+
+    def _environment_at(self, at: int) -> tuple[str, int]:
+        """\\begin{name} at `at`: the name and how many tokens it takes."""
+        if at + 1 >= len(self.found) or not self.found[at + 1].is_("symbol", "{"):
+            return "", 1
+        close = self._close(at + 1)
+        if close is None:
+            return "", 1
+        name = "".join(t.text for t in self.found[at + 2: close])
+        width = close - at + 1
+        if self.found[at].is_("command", "begin") and name.startswith("alignedat") and close + 1 < len(self.found) and self.found[close + 1].is_("symbol", "{"):
+            inner = self._close(close + 1)
+            width = (inner - at + 1) if inner is not None else width
+        return name, width
+
+    def _close(self, at: int) -> int | None:
+        """The index of the bracket closing the one at `at`."""
+        opener = self.found[at].text
+        closer = OPEN.get(opener)
+        depth = 0
+        for index in range(at, len(self.found)):
+            token = self.found[index]
+            if token.is_("symbol", opener):
+                depth += 1
+            elif token.is_("symbol", closer):
+                depth -= 1
+                if depth == 0:
+                    return index
+        return None
+
+    def _argument_end(self, at: int) -> int | None:
+        """The last index of a command's one braced argument (the command at `at`)."""
+        following = at + 1
+        if following < len(self.found) and self.found[following].is_("symbol", "*"):
+            following += 1
+        if following < len(self.found) and self.found[following].is_("symbol", "{"):
+            return self._close(following)
+        return at
+
+    # --- one line
+
+    def line(self, indices: list[int]) -> Line | None:
+        indices = self._before_remark_column(indices)
+        if not indices:
+            return None
+        number = self.document.line_of(self.found[indices[0]].position)
+        explains = self._explains(indices)
+        if explains:
+            indices = self._after_leading_word(indices)
+        kept, named = self._without_annotations(indices)
+        pieces = self._statements(kept)
+        statements, connectives = [], []
+        for pieces_index, (piece, separator, compared) in enumerate(pieces):
+            condition, words, piece = self._condition(piece, last=pieces_index == len(pieces) - 1)
+            if condition is None and compared is not None:
+                condition, words = self._side(compared[0]), compared[1]
+            clauses = self._split(piece, self._implication)
+            for clause_index, clause in enumerate(clauses):
+                statement = self._statement(clause, number, condition, words, named, explains and pieces_index == 0 and clause_index == 0)
+                if statement is None:
+                    continue
+                if statements:
+                    connectives.append("implies" if clause_index > 0 else separator)
+                statements.append(statement)
+        return Line(number, tuple(statements), tuple(connectives))
+
+    def _before_remark_column(self, indices: list[int]) -> list[int]:
+        """An align's && column holds a remark: the line ends before it."""
+        for position, at in enumerate(indices[:-1]):
+            token = self.found[at]
+            if token.is_("symbol", "&") and self.found[indices[position + 1]].is_("symbol", "&"):
+                return indices[:position]
+        return indices
+
+    def _explains(self, indices: list[int]) -> bool:
+        """The line begins with the word "where" (in \\text or typed)."""
+        words = self._leading_text(indices)
+        return words.startswith("where")
+
+    def _after_leading_word(self, indices: list[int]) -> list[int]:
+        """The line without its opening word (\\text{where }, or where typed)."""
+        at = next((n for n, index in enumerate(indices) if self.found[index].kind != "space" and not self.found[index].is_("symbol", "&")), 0)
+        first = self.found[indices[at]]
+        if first.kind == "command" and first.text in TEXT_COMMANDS:
+            end = self._argument_end(indices[at]) or indices[at]
+            return [index for index in indices if index > end]
+        return [index for n, index in enumerate(indices) if n >= at + 5 or self.found[index].kind != "letter" or n < at]
+
+    def _leading_text(self, indices: list[int]) -> str:
+        first = [self.found[at] for at in indices[:12] if not self.found[at].is_("symbol", "&") and self.found[at].kind != "space"]
+        if first and first[0].kind == "command" and first[0].text in TEXT_COMMANDS:
+            return "".join((" " if t.space_before else "") + t.text for t in first[2:]).strip().lower()
+        if first and first[0].kind == "letter":
+            return "".join(t.text for t in first[:5]).lower()
+        return ""
+
+    def _without_annotations(self, indices: list[int]) -> tuple[list[int], tuple]:
+        """The line's token indices without its annotations, and the names its \\underbrace{..}_{..} give."""
+        kept: list[int] = []
+        named: list[tuple[Side, Side]] = []
+        skip_to = -1
+        position = 0
+        while position < len(indices):
+            at = indices[position]
+            position += 1
+            if at <= skip_to:
+                continue
+            token = self.found[at]
+            if token.is_("symbol", "&") and self.depths[at].braces <= self.depths[at].transparent:
+                continue  # an alignment mark (a matrix's or a piecewise side's & stay)
+            if token.kind == "command" and token.text in DROPPED_WITH_ARGUMENT:
+                skip_to = self._argument_end(at) or at
+                continue
+            if token.kind == "command" and token.text in DROPPED:
+                continue
+            if token.is_("command", "because"):
+                break
+            if token.kind == "command" and token.text in UNWRAPPED:
+                skip_to = self._unwrap(at)
+                continue
+            if token.is_("command", "underbrace", "overbrace") and at + 1 < len(self.found) and self.found[at + 1].is_("symbol", "{"):
+                close = self._close(at + 1)
+                if close is not None:
+                    script = close + 1
+                    if script < len(self.found) and self.found[script].is_("symbol", "_", "^") and script + 1 < len(self.found):
+                        name_end = self._close(script + 1) if self.found[script + 1].is_("symbol", "{") else script + 1
+                        if name_end is not None:
+                            named.append((self._side(list(range(script + 2 if self.found[script + 1].is_("symbol", "{") else script + 1, name_end if self.found[script + 1].is_("symbol", "{") else name_end + 1))),
+                                          self._side(list(range(at + 2, close)))))
+                            kept += [i for i in range(at + 2, close)]
+                            skip_to = name_end
+                            continue
+            kept.append(at)
+        return self._without_edges(kept), tuple(named)
+
+    def _unwrap(self, at: int) -> int:
+        """\\boxed{x}, \\textcolor{red}{x}: the command and its braces go, x stays. Returns the last index skipped."""
+        following = at + 1
+        if self.found[at].text in ("textcolor", "colorbox", "cancelto") and following < len(self.found) and self.found[following].is_("symbol", "{"):
+            following = (self._close(following) or following) + 1  # the colour, or cancelto's value
+        if following < len(self.found) and self.found[following].is_("symbol", "{"):
+            close = self._close(following)
+            if close is not None:
+                self._hidden.add(close)
+                return following
+        return at
+
+    @property
+    def _hidden(self) -> set:
+        if not hasattr(self, "_hidden_set"):
+            self._hidden_set: set[int] = set()
+        return self._hidden_set
+
+    def _without_edges(self, kept: list[int]) -> list[int]:
+        """Drop the closing braces of unwrapped commands, a leading item label, a trailing full stop or comma."""
+        kept = [at for at in kept if at not in self._hidden]
+        while kept and self.found[kept[-1]].is_("symbol", ".", ",", ";"):
+            kept.pop()
+        while kept and self.found[kept[-1]].kind == "space":
+            kept.pop()
+        return self._without_leading_label(kept)
+
+    def _without_leading_label(self, kept: list[int]) -> list[int]:
+        """(b), (ii), Q2:, 1. at the start are labels; so are \\therefore, \\Rightarrow starting a line ("so")."""
+        while kept and self.found[kept[0]].kind == "space":
+            kept.pop(0)
+        if len(kept) >= 3 and self.found[kept[0]].is_("symbol", "(") and self.found[kept[2]].is_("symbol", ")"):
+            inner = self.found[kept[1]]
+            if (inner.kind == "letter" and len(inner.text) == 1 or inner.kind == "number" and inner.text.isdigit()) and len(kept) > 3:
+                following = self.found[kept[3]]
+                if following.space_before or following.kind in ("command",):
+                    kept = kept[3:]
+        if len(kept) >= 3 and self.found[kept[0]].is_("letter", "Q") and self.found[kept[1]].kind == "number" and self.found[kept[2]].is_("symbol", ":", ".", ")"):
+            kept = kept[3:]
+        while kept and self.found[kept[0]].kind == "command" and self.found[kept[0]].text in IMPLICATIONS:
+            kept = kept[1:]
+        return kept
+
+    # --- statements on one line
+
+    def _statements(self, kept: list[int]) -> list[tuple[list[int], str, tuple | None]]:
+        """The statements of a line: pieces apart by \\quad, a remark in \\text, or a comma or semicolon, where each
+        piece has a relation of its own ("A = B \\qquad C = D", "x_1 = 1, x_2 = 2"); a piece without one belongs to
+        the piece before it. An equation number "(3)" after a space goes; a comparison after one ("\\quad (x \\neq 0)",
+        ", x > 0") is where the statement before it holds. Each: (tokens, separator before it, condition tokens)."""
+        if not kept:
+            return []
+        base = min(self.depths[at].braces for at in kept)
+        pieces: list[list[int]] = [[]]
+        separators: list[int] = []
+        for at in kept:
+            token, depth = self.found[at], self.depths[at]
+            top = depth.braces == base and not depth.brackets
+            remark = token.kind == "command" and token.text in TEXT_COMMANDS and top and self._is_remark(at) and self._text_of(at)[0].strip().lower() not in CONDITION_WORDS
+            if top and (token.kind == "space" or remark or token.is_("symbol", ",", ";")):
+                separators.append(at)
+                pieces.append([])
+                if remark:
+                    pieces[-1].append(at)  # dropped with its words below
+                continue
+            pieces[-1].append(at)
+        statements: list[tuple[list[int], str, tuple | None]] = []
+        for number, piece in enumerate(pieces):
+            separator = self.found[separators[number - 1]] if number else None
+            cleaned = self._without_remarks(piece)
+            if not cleaned:
+                continue
+            if separator is not None and statements:
+                if self._is_equation_number(cleaned):
+                    continue
+                lead = self.found[cleaned[0]]
+                if lead.kind == "command" and lead.text in TEXT_COMMANDS and self._text_of(cleaned[0])[0].strip().lower().rstrip(":,") in CONDITION_WORDS:
+                    end = self._text_of(cleaned[0])[1]
+                    rest = [at for at in cleaned if at > end]
+                    if rest and self._has_relation(rest) and statements[-1][2] is None:
+                        statements[-1] = (statements[-1][0], statements[-1][1], (rest, self._text_of(cleaned[0])[0].strip().lower().rstrip(":,")))
+                        continue
+                condition = self._comparison(cleaned, bracketed_only=separator.kind == "space")
+                if condition is not None and statements[-1][2] is None:
+                    statements[-1] = (statements[-1][0], statements[-1][1], (condition, "for"))
+                    continue
+                if not self._has_relation(cleaned) or not self._has_relation(statements[-1][0]):
+                    glue = [separators[number - 1]] if separator.is_("symbol", ",", ";") else []
+                    statements[-1] = (statements[-1][0] + glue + cleaned, statements[-1][1], statements[-1][2])
+                    continue
+            statements.append((cleaned, "and" if statements else "", None))
+        return statements
+
+    def _is_equation_number(self, piece: list[int]) -> bool:
+        """(3), (1a), (2.1): an equation's number after a space."""
+        found = [self.found[at] for at in piece]
+        return (len(found) in (3, 4) and found[0].is_("symbol", "(") and found[-1].is_("symbol", ")")
+                and found[1].kind == "number" and (len(found) == 3 or found[2].kind == "letter"))
+
+    def _comparison(self, piece: list[int], bracketed_only: bool) -> list[int] | None:
+        """A piece that only says where the statement before it holds: (x \\neq 0), (x > 0), or (after a comma) x < 0:
+        one name against a number or a name. Returns its tokens without the brackets, or None."""
+        found = [self.found[at] for at in piece]
+        inner = piece
+        if len(found) >= 5 and found[0].is_("symbol", "(") and found[-1].is_("symbol", ")"):
+            inner = piece[1:-1]
+        elif bracketed_only:
+            return None
+        relations = [at for at in inner if self._relation(self.found[at], _Depth(0, 0, 0), 0)]
+        if len(relations) != 1 or len(inner) > 12:
+            return None
+        relation = RELATION_NAMES.get(self.found[relations[0]].text)
+        if inner is piece and relation == "==":
+            return None  # x_2 = 2 after a comma is a value given, not a condition
+        left = [self.found[at] for at in inner if at < relations[0]]
+        right = [self.found[at] for at in inner if at > relations[0]]
+        simple = lambda side: 0 < len(side) <= 6 and not any(t.is_("symbol", "+", "*", "/") or t.kind == "command" and t.text in ("frac", "cdot", "times") for t in side)  # noqa: E731
+        return inner if simple(left) and simple(right) else None
+
+    def _without_remarks(self, piece: list[int]) -> list[int]:
+        """Remarks in \\text inside a statement are dropped (their braces with them); names in \\text stay."""
+        out, skip_to = [], -1
+        for at in piece:
+            if at <= skip_to:
+                continue
+            token = self.found[at]
+            if token.kind == "space":
+                continue
+            if token.kind == "command" and token.text in TEXT_COMMANDS and self._is_remark(at):
+                words = self._text_of(at)[0].strip().lower().rstrip(":,")
+                if words not in CONDITION_WORDS:  # \text{for } x > 0 stays: the condition is read from it
+                    skip_to = self._argument_end(at) or at
+                    continue
+            out.append(at)
+        return out
+
+    def _text_of(self, at: int) -> tuple[str, int]:
+        """The words of \\text{..} at `at`, and the index of its closing brace."""
+        end = self._argument_end(at)
+        if end is None or end == at:
+            return "", at
+        words = []
+        for token in self.found[at + 2: end]:
+            words.append((" " if token.space_before else "") + (("\\" + token.text) if token.kind == "command" else token.text))
+        return "".join(words), end
+
+    def _is_remark(self, at: int) -> bool:
+        """\\text{..} is a remark (prose), unless it is a name: one word followed by (, ', ^, _ or a relation,
+        or standing where a value stands (\\text{FLOPs} = ..., 2 \\times \\text{batch})."""
+        words, end = self._text_of(at)
+        stripped = words.strip()
+        if not stripped:
+            return True
+        following = self.found[end + 1] if end + 1 < len(self.found) else None
+        one_word = stripped.replace("-", "").replace("_", "").isalnum() and " " not in stripped
+        if one_word and following is not None and (following.is_("symbol", "(", "'", "^", "_", "=") or following.kind == "command" and following.text in ("left", "cdot", "times")):
+            return False
+        if one_word and stripped.lower() not in CONDITION_WORDS | {"and", "or", "so", "thus", "hence", "i.e", "ie", "since", "then", "by", "using", "where", "s.t"}:
+            before = self.found[at - 1] if at > 0 else None
+            if before is not None and (before.kind == "command" and before.text in ("cdot", "times", "frac") or before.is_("symbol", "=", "+", "-", "*", "/", "(", "{")):
+                return False
+            if following is not None and following.is_("symbol", "+", "-", "*", "/", ")", "}") or following is not None and following.kind == "command" and following.text in RELATION_NAMES:
+                return False
+        return True
+
+    def _has_relation(self, piece: list[int]) -> bool:
+        base = min((self.depths[at].braces for at in piece), default=0)
+        return any(self._relation(self.found[at], self.depths[at], base) for at in piece)
+
+    # --- conditions
+
+    def _condition(self, piece: list[int], last: bool) -> tuple[Side | None, str, list[int]]:
+        """A condition at the end of a statement: \\text{for } x > 0, \\text{at } x = 0, (x \\neq 0) after a \\quad.
+        Returns it (a side holding the relation), the word before it, and the statement without it."""
+        for position, at in enumerate(piece):
+            token = self.found[at]
+            if token.kind == "command" and token.text in TEXT_COMMANDS and self.depths[at].braces == self.depths[piece[0]].braces:
+                words, end = self._text_of(at)
+                lead = words.strip().lower().rstrip(":,")
+                if lead in CONDITION_WORDS and position > 0 and self._has_relation(piece[:position]):
+                    rest = [i for i in piece[position:] if i > end]
+                    if rest and self._has_relation(rest):
+                        return self._side(rest), lead, piece[:position]
+        return None, "", piece
+
+    # --- splitting at relations
+
+    def _relation(self, token: Token, depth, base: int) -> str | None:
+        if depth.braces != base or depth.brackets:
+            return None
+        if token.kind == "symbol" and token.text in ("=", "<", ">"):
+            return RELATION_NAMES[token.text]
+        if token.kind == "command" and token.text in CHAIN_RELATIONS:
+            return RELATION_NAMES[token.text]
+        if token.kind == "command" and token.text in ("overset", "stackrel", "xrightarrow", "xleftarrow", "xlongequal"):
+            return "=="
+        return None
+
+    def _implication(self, at: int) -> bool:
+        """\\Rightarrow, \\implies, \\therefore, ...; and \\xrightarrow{s=1, p=?} whose label solves for something or sets
+        values: what follows is a new statement, not equal to what precedes."""
+        token, depth = self.found[at], self.depths[at]
+        if depth.brackets or token.kind != "command":
+            return False
+        if token.text in IMPLICATIONS:
+            return True
+        if token.text in ("xrightarrow", "xLeftrightarrow", "xRightarrow"):
+            end = self._argument_end(at)
+            label = self.found[at + 2:end] if end and end > at else []
+            return token.text != "xrightarrow" or any(t.is_("symbol", "?") for t in label) or any(t.is_("symbol", "=") for t in label) and any(t.kind == "number" for t in label)
+        return False
+
+    def _split(self, piece: list[int], is_separator) -> list[list[int]]:
+        """Parts of a piece apart at the separators `is_separator(index)` finds at its own depth (their arguments go)."""
+        base = min((self.depths[at].braces for at in piece), default=0)
+        parts: list[list[int]] = [[]]
+        skip_to = -1
+        for at in piece:
+            if at <= skip_to:
+                continue
+            if self.depths[at].braces == base and is_separator(at):
+                parts.append([])
+                if self.found[at].kind == "command" and self.found[at].text.startswith("x"):
+                    skip_to = self._argument_end(at) or at
+            else:
+                parts[-1].append(at)
+        return parts
+
+    def _statement(self, clause: list[int], number: int, condition, words: str, named, explains: bool) -> Statement | None:
+        """A chain's sides and relations; `NAME :` at the start labels it (read as NAME =)."""
+        if not clause:
+            return None
+        base = min(self.depths[at].braces for at in clause)
+        sides: list[list[int]] = [[]]
+        relations: list[str] = []
+        position = 0
+        labelled = False
+        while position < len(clause):
+            at = clause[position]
+            token = self.found[at]
+            relation = self._relation(token, self.depths[at], base)
+            if token.is_("symbol", ":") and position + 1 < len(clause) and self.found[clause[position + 1]].is_("symbol", "="):
+                relation, position = "defines", position + 1  # :=
+            elif token.is_("symbol", ":") and not relations and sides[-1] and self._is_label(sides[-1]):
+                relation, labelled = "==", True  # \Sigma_1 : x_1 w_1 + ...
+            elif relation == "<" and position + 1 < len(clause) and self.found[clause[position + 1]].is_("symbol", "="):
+                relation, position = "<=", position + 1
+            elif relation == ">" and position + 1 < len(clause) and self.found[clause[position + 1]].is_("symbol", "="):
+                relation, position = ">=", position + 1
+            elif relation == "==" and token.kind == "command" and token.text in ("overset", "stackrel", "xrightarrow", "xleftarrow", "xlongequal"):
+                relation, position = self._annotated_relation(clause, position)
+            if relation is not None:
+                relations.append(relation)
+                sides.append([])
+            else:
+                sides[-1].append(at)
+            position += 1
+        made = [self._side(side) for side in sides]
+        continues = not made[0] and len(made) > 1
+        dangling = len(made) > 1 and not made[-1]
+        if continues:
+            made, relations = made, relations
+        if not any(made):
+            return None
+        return Statement(tuple(made), tuple(relations), number, continues=continues, condition=condition, condition_words=words,
+                         named=named, explains=explains, labelled=labelled, dangling=dangling)
+
+    def _annotated_relation(self, clause: list[int], position: int) -> tuple[str, int]:
+        """\\overset{..}{=}, \\stackrel{..}{=}: an equals sign; \\xrightarrow{label}: "=" unless the label solves for
+        something (p=?) or sets values (s=2): then what follows is a new statement ("implies")."""
+        at = clause[position]
+        token = self.found[at]
+        first_end = self._argument_end(at)
+        if token.text in ("overset", "stackrel"):
+            second = (first_end or at) + 1
+            if second < len(self.found) and self.found[second].is_("symbol", "{"):
+                close = self._close(second)
+                inner = [t for t in self.found[second + 1: close or second]]
+                relation = "==" if [t.text for t in inner] == ["="] else ("approx" if inner and inner[0].text == "approx" else "==")
+                label = self._text_of(at)[0]
+                if "def" in label.replace(" ", "").lower():
+                    relation = "defines"
+                last = close if close is not None else second
+            else:
+                relation, last = "==", first_end or at
+        else:
+            label_tokens = self.found[at + 2: first_end] if first_end and first_end > at else []
+            texts = [t.text for t in label_tokens]
+            sets_values = "?" in texts or any(t.is_("symbol", "=") for t in label_tokens) and any(t.kind == "number" for t in label_tokens)
+            relation, last = ("implies" if sets_values else "=="), first_end or at
+        while position + 1 < len(clause) and clause[position + 1] <= last:
+            position += 1
+        return relation, position
+
+    def _is_label(self, side: list[int]) -> bool:
+        """What may label a chain with ':': a name (\\Sigma_1, v_5, \\hat y, F'(1,1)), not an expression."""
+        found = [self.found[at] for at in side]
+        if not found or len(found) > 12:
+            return False
+        operators = [t for t in found if t.is_("symbol", "+", "-", "*", "/", "=") or t.kind == "command" and t.text in ("frac", "cdot", "times", "sum")]
+        return not operators and (found[0].kind == "letter" or found[0].kind == "command")
+
+    def _side(self, indices: list[int]) -> Side:
+        """A side's tokens, and its source: the source of each run of adjacent tokens, runs joined by a space."""
+        if not indices:
+            return Side((), "", -1)
+        runs: list[list[int]] = []
+        for at in indices:
+            if runs and at == runs[-1][-1] + 1:
+                runs[-1].append(at)
+            else:
+                runs.append([at])
+        text = self.document.text
+        pieces = []
+        for run in runs:
+            start = self.found[run[0]].position
+            end = self._end_of(run[-1])
+            pieces.append(text[start:end].strip())
+        return Side(tuple(self.found[at] for at in indices), " ".join(p for p in pieces if p), self.found[indices[0]].position)
+
+    def _end_of(self, at: int) -> int:
+        """Where the token at `at` ends in the source: where the next token begins (or the formula ends)."""
+        token = self.found[at]
+        if token.kind == "command":
+            return token.position + len(token.text) + 1
+        if token.kind in ("number", "letter", "symbol") and at + 1 < len(self.found):
+            nxt = self.found[at + 1].position
+            width = len(token.text) if token.kind != "number" else nxt - token.position
+            return min(max(token.position + len(token.text), token.position + width), max(nxt, token.position + len(token.text)))
+        return token.position + len(token.text)
+
+
+@dataclass(frozen=True)
+class _Depth:
+    braces: int  # TeX groups { } and environments
+    brackets: int  # ( ), [ ], \{ \}, \left \right
+    transparent: int  # line environments (aligned, ...) among the braces
+
+
+def _depths(found: list[Token], transparent_names: frozenset | set) -> list[_Depth]:
+    """For each token, how deep it sits in braces (and environments) and in brackets. Unbalanced brackets in a
+    formula (a line of an align may open what the next closes) count as none."""
+    braces = brackets = transparent = 0
+    out: list[_Depth] = []
+    environments: list[bool] = []
+    balance = 0
+    for token in found:
+        if token.is_("symbol", "(", "["):
+            balance += 1
+        elif token.is_("symbol", ")", "]"):
+            balance -= 1
+    use_brackets = balance == 0
+    after_sizing = False
+    for at, token in enumerate(found):
+        closing = False
+        if after_sizing:
+            after_sizing = False
+            out.append(_Depth(braces, brackets, transparent))
+            continue
+        if token.is_("symbol", "{"):
+            braces += 1
+        elif token.is_("symbol", "}"):
+            closing = True
+        elif token.is_("command", "begin"):
+            name = "".join(t.text for t in found[at + 2: at + 12]).split("}")[0]
+            line_environment = name in transparent_names
+            environments.append(line_environment)
+            braces += 1
+            transparent += line_environment
+        elif token.is_("command", "end"):
+            closing = True
+        elif token.is_("command", "left"):
+            brackets += 1
+            after_sizing = True
+        elif token.is_("command", "right"):
+            closing = True
+            after_sizing = True
+        elif token.is_("command", "{"):
+            brackets += 1
+        elif token.is_("command", "}"):
+            closing = True
+        elif use_brackets and token.is_("symbol", "(", "["):
+            brackets += 1
+        elif use_brackets and token.is_("symbol", ")", "]"):
+            closing = True
+        if closing:
+            if token.is_("symbol", "}"):
+                braces = max(0, braces - 1)
+            elif token.is_("command", "end"):
+                braces = max(0, braces - 1)
+                if environments and environments.pop():
+                    transparent = max(0, transparent - 1)
+            else:
+                brackets = max(0, brackets - 1)
+            out.append(_Depth(braces, brackets, transparent))
+            continue
+        out.append(_Depth(braces, brackets, transparent))
+    return out

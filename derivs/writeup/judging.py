@@ -1,0 +1,977 @@
+"""Judging a write-up's steps in reading order, each side read once in its section's notation.
+
+A step is read into mathematics once (its sides, with the section's context: names are symbols,
+decimals are placeholders); what the write-up has said so far (values given, functions and names
+defined, sums stated, the problem a section turns out to be) is kept by a `Scope` and put in when
+the step is judged. A statement (values given, a definition, a name seen for the first time) is
+recorded, not judged; every other step is judged against its own two sides with the grader's
+decision procedure, and a side written as a rounded decimal to the places it shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import mpmath
+import sympy
+
+from .. import dialect
+from ..equivalence import decide
+from ..lexer import LatexError
+from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, vectors_for
+from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
+from ..parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, Reading, read_tokens
+from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
+from .formulas import Side
+from .names import single_name
+from .notation import Notation
+from .steps import Step
+
+DERIVATION_BUDGET = 60.0  # CPU seconds for a whole write-up, whatever its length
+
+
+def _softmax_entry(argument, index):
+    """A write-up's S(\\mathbf{x} + c)_i: the softmax's i-th entry e^{x_i + c} / sum_j e^{x_j + c}, over the one
+    vector (x or z, bold or not) in the argument; without an entry or a vector, S stays a function of its own."""
+    vectors = [s for s in getattr(argument, "free_symbols", ()) if isinstance(s, sympy.Symbol) and s.name in ("x", "z")]
+    if index is None or len(vectors) != 1 or getattr(argument, "has", lambda *_: False)(sympy.Indexed):  # S(x_k): of one entry
+        return sympy.Function("S")(argument)
+    vector = sympy.IndexedBase(vectors[0].name, real=True)
+    j = sympy.Dummy("j", integer=True)
+    entry = lambda k: sympy.exp(argument.xreplace({vectors[0]: vector[k]}))  # noqa: E731
+    return entry(index) / sympy.Sum(entry(j), (j, 1, DOCUMENT_SIZE))
+
+
+# A write-up with no problem named: the course's functions are known by default (the dialect's sigma, tanh,
+# ReLU, H, GELU, and the softmax S(x)_i here); a write-up may define sigma, GELU, H or S for itself.
+SOFTMAX = IndexedFunction(_softmax_entry)
+DOCUMENT = Problem(id="write-up", title="", statement="", variables=(), claims=(), document=True, names={"S": SOFTMAX, "softmax": SOFTMAX})
+
+
+# --- reading sides --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Read:
+    """A side as read: the expression (decimals as placeholders) and the decimals written in it."""
+
+    expr: object
+    decimals: tuple = ()
+    reading: Reading | None = None
+
+    @property
+    def exact(self):
+        """The expression with every decimal at its written value."""
+        if not self.decimals or not isinstance(self.expr, sympy.Basic):
+            return self.expr
+        return self.expr.xreplace({placeholder: value for placeholder, value, _, _ in self.decimals})
+
+
+class Reader:
+    """Reads each side once per context (a section's notation, or a problem's)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.cache: dict = {}
+
+    def read(self, side: Side, context: Context) -> Read:
+        key = (side.start, side.text, len(side.tokens), id(context))
+        if key not in self.cache:
+            try:
+                reading = read_tokens(side.tokens, self.text, context)
+                self.cache[key] = Read(reading.value, reading.decimals, reading)
+            except LatexError as error:
+                self.cache[key] = error
+        found = self.cache[key]
+        if isinstance(found, LatexError):
+            raise found
+        return found
+
+
+# --- what the write-up has said so far ----------------------------------------------------------------
+
+
+@dataclass
+class Scope:
+    """A section's notation and, in reading order, what its text has said: values, definitions, sums stated."""
+
+    problem: Problem  # the section's problem: notation, declared matrices, the functions defined so far
+    context: Context
+    notation: Notation
+    values: dict = field(default_factory=dict)  # a name's symbol (or entry) -> its value
+    valued: dict = field(default_factory=dict)  # a name's key -> (block, block kind) that gave it
+    defined: set = field(default_factory=set)  # functions the write-up defined in this section
+    families: dict = field(default_factory=dict)  # p -> (index symbol, body): p_i = ... for every i
+    bodies: dict = field(default_factory=dict)  # a Leibniz name's symbol -> the formula the write-up gave it
+    facts: dict = field(default_factory=dict)  # sums the part stated the value of: put in where they recur
+    condition: tuple | None = None  # the last equation to solve (its step, its residual)
+    ahead: dict = field(default_factory=dict)  # names a later line of the section defines: key -> (Side, step index)
+    used: list = field(default_factory=list)  # what the current step used (definitions, conventions)
+    recognised: Problem | None = None
+    same_function: dict = field(default_factory=dict)
+    seen: set = field(default_factory=set)  # names written in the steps before this one
+    known: set = field(default_factory=set)  # names given a formula (a Leibniz name's): not defined again by a later line
+
+    def put_in(self, expr):
+        """An expression with the write-up's functions expanded, then its values and families put in."""
+        if not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
+            return expr
+        expr = self.problem.expand_definitions(expr) if isinstance(expr, sympy.Basic) else expr
+        expr = _course_functions(expr)
+        if self.families:
+            expr = self._families_in(expr)
+        for _ in range(6):  # a name's formula may hold names with values of their own (dL/dw = (\\hat y - y)x)
+            if not self.values or not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
+                break
+            present = getattr(expr, "free_symbols", set()) | (expr.atoms(sympy.Indexed) if isinstance(expr, sympy.Basic) else set())
+            bound = {limit.args[1] for limit in expr.atoms(sympy.Limit)} if isinstance(expr, sympy.Basic) else set()
+            values = {name: value for name, value in self.values.items() if name in present and name not in bound}
+            if not values:
+                break
+            expr = expr.subs(values)  # subs, not xreplace: a sum's own k is not the k given a value
+            if isinstance(expr, sympy.Basic):
+                expr = self.problem.expand_definitions(expr)
+        return expr
+
+    def _families_in(self, expr):
+        """p_j, p[j] for a family p_i = body(i): the body at j."""
+        if not isinstance(expr, sympy.Basic):
+            return expr
+        swaps = {}
+        for symbol in expr.free_symbols:
+            name = getattr(symbol, "name", "")
+            base, _, index = name.partition("_")
+            if base in self.families and index and len(index) <= 2:
+                letter, body = self.families[base]
+                at = sympy.Integer(index) if index.isdigit() else sympy.Symbol(index, real=True)
+                swaps[symbol] = body.xreplace({letter: at})
+        for entry in expr.atoms(sympy.Indexed):
+            if str(entry.base.label) in self.families and len(entry.indices) == 1:
+                letter, body = self.families[str(entry.base.label)]
+                swaps[entry] = body.xreplace({letter: entry.indices[0]})
+        return expr.xreplace(swaps) if swaps else expr
+
+
+def _course_functions(expr):
+    """A function the section defines but has not yet (\\sigma used above its definition) is the course's own."""
+    if not isinstance(expr, sympy.Basic):
+        return expr
+    pending = {f for f in expr.atoms(sympy.core.function.AppliedUndef) if str(f.func) in dialect.FUNCTIONS}
+    if not pending:
+        return expr
+    return expr.xreplace({f: dialect.FUNCTIONS[str(f.func)](*f.args) for f in pending}).doit()
+
+
+# --- small helpers on sides --------------------------------------------------------------------------
+
+
+def decimals_shown(side: Side) -> list[str]:
+    """The decimals written in a side, as written (0.7971, 3.35 in 3.35 \\times 10^{-4})."""
+    return [t.text for t in side.tokens if t.kind == "number" and "." in t.text]
+
+
+def is_written_number(side: Side) -> bool:
+    """A side that is only a number as written: -0.0239, 6.2 \\times 10^{-4}, 6e-4, 1{,}000."""
+    found = [t for t in side.tokens if t.kind != "space"]
+    if found and found[0].is_("symbol", "-", "+"):
+        found = found[1:]
+    if len(found) == 1 and found[0].kind == "number":
+        return True
+    if len(found) >= 5 and found[0].kind == "number" and found[1].is_("command", "times", "cdot") and found[2].is_("number", "10") and found[3].is_("symbol", "^"):
+        rest = found[4:]
+        if rest and rest[0].is_("symbol", "{") and rest[-1].is_("symbol", "}"):
+            rest = rest[1:-1]
+        if rest and rest[0].is_("symbol", "-", "+"):
+            rest = rest[1:]
+        return len(rest) == 1 and rest[0].kind == "number"
+    return False
+
+
+def is_plain_number(side: Side) -> bool:
+    """A side that is an integer or a decimal, with its sign, and nothing else."""
+    found = [t for t in side.tokens if t.kind != "space"]
+    if found and found[0].is_("symbol", "-"):
+        found = found[1:]
+    return len(found) == 1 and found[0].kind == "number"
+
+
+def words_of(side: Side) -> bool:
+    """A side that names a quantity in words: \\# of filters, \\text{filter size}."""
+    found = side.tokens
+    if any(t.is_("command", "#") for t in found):
+        return True
+    for at, token in enumerate(found):
+        if token.kind == "command" and token.text in ("text", "textrm", "mathrm", "mbox") and at + 1 < len(found) and found[at + 1].is_("symbol", "{"):
+            letters = 0
+            for inner in found[at + 2:]:
+                if inner.is_("symbol", "}"):
+                    break
+                letters += inner.kind == "letter"
+            if letters >= 2:
+                return True
+    return False
+
+
+def name_of(side: Side, notation: Notation):
+    """The name a side is, if it is one name (x_3, \\Sigma_1, v_5, \\hat y, w^{new}), else None."""
+    return single_name(side.tokens, frozenset(notation.words))
+
+
+def function_head(side: Side, notation: Notation):
+    """`F(x)`, `F(\\mathbf{x})`, `f(x_1, x_2)`, `S_c(x)`: the function's name and its variables' tokens, else None."""
+    found = [t for t in side.tokens if t.kind != "space"]
+    if len(found) < 4 or not found[-1].is_("symbol", ")"):
+        return None
+    opener = next((at for at, t in enumerate(found) if t.is_("symbol", "(")), None)
+    if opener is None or opener == 0:
+        return None
+    name = single_name(found[:opener], frozenset(notation.words))
+    if name is None or name.mark or name.primes:
+        return None  # f'(x) = ... is a claim about a derivative, not a definition
+    variables = []
+    pieces = _comma_split(found[opener + 1:-1])
+    if len(pieces) == 1 and not (len(pieces[0]) == 1 or len(pieces[0]) == 4 and pieces[0][0].kind == "command"):
+        return None  # \sigma(z_k) = ...: a claim at a point; one variable is a letter (or a bold letter)
+    for piece in pieces:
+        if len(piece) == 4 and piece[0].is_("command", "mathbf", "boldsymbol", "bm", "vec") and piece[1].is_("symbol", "{") and piece[3].is_("symbol", "}"):
+            piece = [piece[2]]
+        variable = single_name(piece, frozenset(notation.words))
+        if variable is None or variable.primes or variable.mark:
+            return None
+        variables.append(variable)
+    if not variables or len({v.key for v in variables}) != len(variables):
+        return None
+    return name, tuple(variables)
+
+
+def _variable_tokens(found, name) -> list:
+    """The tokens of one variable of a function's head (the piece between commas that reads as `name`)."""
+    for piece in _comma_split(found):
+        candidate = piece
+        if len(piece) == 4 and piece[0].is_("command", "mathbf", "boldsymbol", "bm", "vec"):
+            candidate = [piece[2]]
+        found_name = single_name(candidate)
+        if found_name is not None and found_name.key == name.key:
+            return list(candidate)
+    return []
+
+
+def _comma_split(found) -> list[list]:
+    pieces: list[list] = [[]]
+    depth = 0
+    for token in found:
+        if token.is_("symbol", "(", "[", "{"):
+            depth += 1
+        elif token.is_("symbol", ")", "]", "}"):
+            depth -= 1
+        if token.is_("symbol", ",") and depth == 0:
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    return pieces
+
+
+def leibniz_factors(side: Side):
+    """A side that is only a product of Leibniz fractions (\\frac{\\partial L}{\\partial y} \\frac{dy}{dx}), as the
+    fractions' net quantities over variables (L over x); None for anything else (a number, a sum, d/dx)."""
+    found = [t for t in side.tokens if t.kind != "space" and not t.is_("command", "cdot", "times")]
+    net: dict[str, int] = {}
+    at = 0
+    while at < len(found):
+        token = found[at]
+        if not token.is_("command", "frac", "dfrac", "tfrac") or at + 1 >= len(found) or not found[at + 1].is_("symbol", "{"):
+            return None
+        numerator_end = _group_end(found, at + 1)
+        if numerator_end is None or numerator_end + 1 >= len(found) or not found[numerator_end + 1].is_("symbol", "{"):
+            return None
+        denominator_end = _group_end(found, numerator_end + 1)
+        if denominator_end is None:
+            return None
+        top, bottom = found[at + 2:numerator_end], found[numerator_end + 2:denominator_end]
+        if not top or not bottom or not _is_differential(top[0]) or not _is_differential(bottom[0]) or len(top) < 2 or len(bottom) < 2:
+            return None
+        if top[1].kind == "letter" and len(top) == 2 and top[1].text == "d" or top[0].is_("letter", "d") and len(top) > 1 and top[1].kind == "letter" and not top[1].space_before and len(top) > 2 and top[2].kind == "letter" and not top[2].space_before and False:
+            return None
+        for quantity, sign in ((_quantity(top[1:]), 1), (_quantity(bottom[1:]), -1)):
+            net[quantity] = net.get(quantity, 0) + sign
+        at = denominator_end + 1
+    net = {quantity: power for quantity, power in net.items() if power}
+    return net if found else None
+
+
+def _is_differential(token) -> bool:
+    return token.is_("command", "partial") or token.is_("letter", "d")
+
+
+def _quantity(found) -> str:
+    return "".join(t.text for t in found if not t.is_("command", "left", "right") and not t.is_("symbol", "{", "}"))
+
+
+def _group_end(found, at: int) -> int | None:
+    depth = 0
+    for index in range(at, len(found)):
+        if found[index].is_("symbol", "{"):
+            depth += 1
+        elif found[index].is_("symbol", "}"):
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def is_matrix_expr(value) -> bool:
+    return isinstance(value, (sympy.MatrixExpr, sympy.MatrixBase))
+
+
+def difference_shown(decision) -> str:
+    """Where the sides differ, for the reader: the point, then both values (a matrix's first differing entry)."""
+    witness = decision.witness
+    if witness is None:
+        return decision.note
+    at = f"at {witness.brief_point}: " if witness.point.strip() else ""
+    entry = first_different_entry(witness.lhs, witness.rhs)
+    return at + (entry or f"the left side is {witness.lhs} and the right side {witness.rhs}")
+
+
+def out_of_time(step: Step, timeout: float) -> Step:
+    return replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached")
+
+
+def not_real(witness) -> bool:
+    """A witness where a side is not a real number (log of a negative entry): outside what the step is about."""
+    return witness is not None and any("j" in side for side in (witness.lhs, witness.rhs))
+
+
+def positive(problem: Problem) -> Problem:
+    """The same variables drawn from positive values only: where logarithms and roots of them are real."""
+    def move(variable):
+        if isinstance(variable, (Scalar, Vector, Table)):
+            return replace(variable, low=0.1, high=4.0)
+        return variable
+    return replace(problem, variables=tuple(move(v) for v in problem.variables))
+
+
+def with_free_symbols(problem: Problem, exprs) -> Problem:
+    """The problem, plus a variable for each symbol a step uses that the problem does not declare:
+    an index (1..the vector length) if it subscripts a vector, a vector for x in x_j under \\sum_j,
+    a size for n, a matrix (with its sizes) for a matrix symbol, else a real number."""
+    bases = [v.base for v in problem.variables if hasattr(v, "base")]
+    declared = {getattr(v, "symbol", None) for v in problem.variables} | set(bases) | {b.label for b in bases}
+    length = next((v.length for v in problem.variables if isinstance(v, Vector)), 3)
+    extra: list = list(vectors_for(exprs, declared, length))
+    taken = lambda symbol: symbol in declared or any(getattr(v, "symbol", None) == symbol for v in extra)  # noqa: E731
+    for expr in exprs:
+        for matrix in sorted(expr.atoms(sympy.MatrixSymbol), key=str) if isinstance(expr, (sympy.Basic, sympy.MatrixBase)) else ():
+            if not taken(matrix):
+                extra += [Size(n, (2, 3)) for n in matrix.shape if isinstance(n, sympy.Symbol) and not taken(n)]
+                extra.append(Matrix(matrix))
+    for expr in exprs:
+        if not isinstance(expr, sympy.Basic):
+            continue
+        entries = expr.atoms(sympy.Indexed)
+        indices = {i for entry in entries for i in entry.indices} | {a for d in expr.atoms(sympy.KroneckerDelta) for a in d.args}
+        sizes = {high for total in expr.atoms(sympy.Sum, sympy.Product) for _, _, high in total.limits}
+        labels = {entry.base.label for entry in entries}
+        for symbol in sorted(expr.free_symbols - labels, key=str):  # sorted: the same witness every run
+            if isinstance(symbol, sympy.Symbol) and not taken(symbol):
+                if symbol == DOCUMENT_SIZE or symbol in sizes or symbol.is_integer and symbol.is_positive:
+                    extra.append(Size(symbol, (2, 3, 5)))
+                elif symbol in indices:
+                    upper = sympy.Max(*sizes) if sizes else DOCUMENT_SIZE if problem.document else length
+                    extra.append(Index(symbol, upper))
+                    if upper == DOCUMENT_SIZE and not taken(DOCUMENT_SIZE):
+                        extra.append(Size(DOCUMENT_SIZE, (2, 3, 5)))
+                else:
+                    extra.append(Scalar(symbol, 0.2, 3) if symbol.is_positive else Scalar(symbol))
+    return replace(problem, variables=problem.variables + tuple(extra)) if extra else problem
+
+
+def one_length(sides: tuple) -> tuple:
+    """A bare \\sum_j (or the softmax S) runs to n, 'the length'; beside \\sum_{j=1}^K in the same step, n is K."""
+    exprs = [side for side in sides if isinstance(side, sympy.Basic)]
+    bounds = {high for expr in exprs for total in expr.atoms(sympy.Sum) for _, _, high in total.limits if isinstance(high, sympy.Symbol)}
+    named = bounds - {DOCUMENT_SIZE}
+    if DOCUMENT_SIZE not in bounds or len(named) != 1:
+        return sides
+    (length,) = named
+    return tuple(side.xreplace({DOCUMENT_SIZE: length}) if isinstance(side, sympy.Basic) else side for side in sides)
+
+
+def given_entries(sides: tuple, values: dict) -> tuple:
+    """A vector the write-up gave (\\mathbf{z} = (1, 2, 3): z_1, z_2, z_3): its sums and softmax run over its
+    entries, whose values are put in."""
+    exprs = [side for side in sides if isinstance(side, sympy.Basic)]
+    for base in {entry.base for expr in exprs for entry in expr.atoms(sympy.Indexed)}:
+        entries, n = {}, 1
+        while base[n] in values and getattr(values[base[n]], "is_number", False):
+            entries[base[n]] = values[base[n]]
+            n += 1
+        if not entries:
+            continue
+
+        def given(side, entries=entries):
+            side = side.xreplace({DOCUMENT_SIZE: len(entries)})
+            side = side.replace(lambda e: isinstance(e, sympy.Sum) and all(limit[2].is_number for limit in e.limits), lambda e: e.doit())
+            return side.xreplace(entries)
+        sides = tuple(given(side) if isinstance(side, sympy.Basic) else side for side in sides)
+    return sides
+
+
+def undefined_functions(left, right, problem: Problem) -> list[str]:
+    """Functions a step applies that neither the write-up nor the course defines (f in f'(x) = ...)."""
+    written = [side for side in (left, right) if isinstance(side, sympy.Basic)]
+    applied = {str(type(f)) for side in written for f in side.atoms(sympy.core.function.AppliedUndef)}
+    return sorted(applied - FREE_FUNCTION_NAMES - {str(f) for f in problem.definitions})
+
+
+def names_in(side) -> set[str]:
+    if not isinstance(side, sympy.Basic):
+        return set()
+    return {s.name for s in side.free_symbols if isinstance(s, sympy.Symbol)} | {str(e.base.label) for e in side.atoms(sympy.Indexed)}
+
+
+def kink(problem: Problem, sides, point: dict) -> str | None:
+    """Why a derivative taken at the point does not exist: there its function has a kink (max, |x|, H)."""
+    if not point:
+        return None
+    for side in sides:
+        for derivative in getattr(side, "atoms", lambda *_: ())(sympy.Derivative):
+            for zero in breakpoints(problem.expand_definitions(derivative.expr)):
+                if zero.free_symbols <= set(point) and zero.subs(point) == 0:
+                    shown = ", ".join(f"{symbol} = {value}" for symbol, value in point.items())
+                    return f"the derivative is taken at {shown}, where its function has a kink: it has no value there, so the line is not judged"
+    return None
+
+
+def vanishes(residual) -> bool:
+    """The residual is 0 at three unrelated points: the line is an identity, not an equation to solve."""
+    free = sorted(residual.free_symbols, key=str)
+    for start in ("0.37", "1.21", "-0.83"):
+        point = {s: sympy.Rational(start) + sympy.Rational(k, 7) for k, s in enumerate(free)}
+        try:
+            value = point_value(residual, point)  # the decision's own walk into mpmath
+        except EVALUATION_ERRORS:
+            return False
+        if value is None or isinstance(value, mpmath.matrix) or abs(value) > 1e-20:
+            return False
+    return True
+
+
+def same_number(first, second) -> bool:
+    difference = sympy.N(sympy.sympify(first) - sympy.sympify(second), 30)
+    return difference.is_number and abs(difference) < sympy.Float("1e-20")
+
+
+def budget_ran_out(step: Step) -> Step:
+    return replace(step, verdict="undecided", feedback=f"the derivation's budget of {DERIVATION_BUDGET:g} s of CPU time ran out")
+
+
+
+
+# --- statements: what the write-up states rather than derives ---------------------------------------
+
+
+class Judge:
+    """The steps of one write-up, judged in reading order."""
+
+    def __init__(self, document, sections, base: Problem, timeout: float, candidates: tuple = (), own_notation: bool = True):
+        self.document = document
+        self.reader = Reader(document.text)
+        self.sections = {section.index: section for section in sections}
+        self.base = base
+        self.timeout = timeout
+        self.candidates = candidates
+        self.own_notation = own_notation  # a write-up in its own notation (else: a derivation in a problem's)
+        self.scopes: dict[int, Scope] = {}
+        self.scope: Scope | None = None
+        self.part = 0
+        self.notations: dict[int, Notation] = {}
+
+    # --- scopes
+
+    def scope_for(self, step: Step) -> Scope:
+        if step.section not in self.scopes:
+            notation = self.notation(step.section)
+            problem = notation.problem(self.base)
+            self.scopes[step.section] = Scope(problem, notation.context(problem), notation)
+        scope = self.scopes[step.section]
+        if scope is not self.scope or step.part != self.part:
+            if scope is self.scope:  # a sub-question: its own values, the same functions
+                scope.values, scope.valued, scope.condition, scope.facts = {}, {}, None, {}
+            self.scope, self.part = scope, step.part
+        return scope
+
+    def notation(self, index: int) -> Notation:
+        """The notation of a section (what an earlier section declared holds here too)."""
+        if index not in self.notations:
+            from .notation import declarations, learn
+
+            section = self.sections.get(index)
+            sides = list(section.sides) if section else []
+            declared = [d for earlier in sorted(self.sections) if earlier <= index for d in declarations(self._declarations(self.sections[earlier]))]
+            if self.own_notation:
+                notation = learn(sides, section.paragraphs if section else (), declared)
+            else:
+                notation = Notation()
+                if any(isinstance(v, Matrix) for v in self.base.variables):
+                    _capitals_as_matrices(notation, sides)
+            self.notations[index] = notation
+        return self.notations[index]
+
+    @staticmethod
+    def _declarations(section) -> list:
+        """`X \\in \\mathbb{R}^{...}` statements of a section: (left side, right side, line)."""
+        found = []
+        sides = list(section.sides)
+        for (left, line, relation), following in zip(sides, sides[1:]):
+            if relation == "in":
+                found.append((left, following[0], line))
+        return found
+
+    @staticmethod
+    def _names(step: Step, scope: Scope) -> set[str]:
+        from .names import Scanner
+
+        words = frozenset(scope.notation.words)
+        return {name.key for side in (step.left, step.right) if side is not None for name in Scanner(side.tokens, words).names()}
+
+    def read(self, side: Side, scope: Scope) -> Read:
+        return self.reader.read(side, scope.context)
+
+    def value(self, side: Side, scope: Scope):
+        """A side's expression with its decimals as written and the write-up's values put in."""
+        return scope.put_in(self.read(side, scope).exact)
+
+    # --- the loop
+
+    def run(self, steps: list[Step]) -> list[Step]:
+        judged: list[Step] = []
+        started = cpu_seconds()
+        self.steps = steps
+        for step in steps:
+            if cpu_seconds() - started > DERIVATION_BUDGET:  # a hostile write-up gets a total bound, not N x timeout
+                judged.append(budget_ran_out(step))
+                continue
+            scope = self.scope_for(step)
+            scope.used = []
+            outcome = self.one(step, scope)
+            judged.append(replace(outcome, used=tuple(dict.fromkeys(scope.used))))
+            scope.seen |= self._names(step, scope)
+        return judged
+
+    def one(self, step: Step, scope: Scope) -> Step:
+        try:
+            with time_limit(self.timeout):  # a huge first line must not stall every step after it
+                outcome = self.statement(step, scope)
+        except TimeLimitExceeded:
+            outcome = out_of_time(step, self.timeout)
+        except (LatexError, TypeError, ValueError, AttributeError, NotImplementedError, sympy.ShapeError):
+            outcome = None  # not a statement: judged as a step, which says why it cannot be read
+        if outcome is None:
+            outcome = self.judge_in_scope(step, scope)
+            if step.explains and step.block_kind == "inline" and outcome.verdict in ("undecided", "unparsed"):
+                outcome = replace(outcome, verdict="definition", feedback=f"names {step.lhs} as the text says (not read further: {outcome.feedback})")
+        elif scope.recognised is None and outcome.verdict == "definition" and self.candidates:
+            from .recognition import recognised
+
+            scope.recognised = recognised(self, scope)
+        if scope.recognised is not None:
+            from .recognition import held_to_the_problem
+
+            outcome = held_to_the_problem(self, outcome, scope)
+        return outcome
+
+    # --- statements
+
+    def statement(self, step: Step, scope: Scope) -> Step | None:
+        """Given values, a function's or a name's definition, an update: what the write-up states rather than derives."""
+        if step.kind == "implies":
+            return None
+        if step.role == "hypothetical" and name_of(step.left, scope.notation) is not None:
+            return replace(step, verdict="definition", feedback="an example the text imagines ('say ...'): it changes nothing that follows")
+        if step.role == "defines" and step.block_kind == "inline" and step.first_of_chain and name_of(step.left, scope.notation) is None and function_head(step.left, scope.notation) is None:
+            return replace(step, verdict="definition", feedback=f"notation the text explains: {step.lhs} = {step.rhs}")
+        if step.kind == "declaration":
+            return replace(step, verdict="definition", feedback=f"declares {step.lhs} \\in {step.rhs}")
+        given = self.given_values(step, scope)
+        if given:
+            self.give(scope, given, step)
+            return replace(step, verdict="definition", feedback="given: " + ", ".join(f"{n} = {v}" for n, v in given.items()))
+        first = step.first_of_chain
+        for side in (step.left, step.right):  # \# \text{ of FLOP}(C) = ..., TP_i = \# \text{ of ..}
+            naming = side is step.left or name_of(step.left, scope.notation) is not None
+            if first and naming and words_of(side) and self._unreadable(side, scope):
+                return replace(step, verdict="definition", feedback=f"names a quantity in words: {step.lhs} = {step.rhs}")
+        if step.kind == "update" or (first and self.is_update(step, scope)):
+            return self.update(step, scope)
+        defined = self.function_definition(step, scope)
+        if defined is not None:
+            name, body = defined
+            self.define_function(scope, name, body)
+            return replace(step, verdict="definition", feedback=f"defines {step.lhs}")
+        if first and self.states_an_application(step, scope):
+            return replace(step, verdict="definition", feedback=f"states what {step.lhs} is (a function the write-up does not define otherwise)")
+        key = self.named_quantity(step, scope)
+        if key is not None:
+            return self.define_name(step, scope, key)
+        return None
+
+    def _unreadable(self, side: Side, scope: Scope) -> bool:
+        try:
+            self.read(side, scope)
+            return False
+        except LatexError:
+            return True
+
+    def given_values(self, step: Step, scope: Scope) -> dict | None:
+        """Values the text gives as a list: (w_1, ..., w_6) = (0.75, ...), or a vector's entries: \\mathbf{z} = (1, 2, 3)
+        gives z_1, z_2, z_3. (x_3 = -0.3 names one quantity: named_quantity.)"""
+        if step.kind != "equal" or not step.first_of_chain:
+            return None
+        name = name_of(step.left, scope.notation)
+        opens = step.right.tokens and (step.right.tokens[0].is_("symbol", "(", "[") or step.right.tokens[0].is_("command", "left", "begin"))
+        if name is not None and opens and not name.subscript:
+            try:
+                entries = self.read(step.right, scope).exact
+            except LatexError:
+                return None
+            if isinstance(entries, sympy.MatrixBase) and 1 in entries.shape:
+                entries = sympy.Tuple(*entries)
+            if isinstance(entries, sympy.Tuple) and len(entries) > 1 and all(getattr(v, "is_number", False) for v in entries):
+                base = sympy.IndexedBase(name.base, real=True)
+                given = {base[n]: value for n, value in enumerate(entries, start=1)}  # z[1]: the vector's entries (its softmax)
+                given.update({sympy.Symbol(f"{name.base}_{n}", real=True): value for n, value in enumerate(entries, start=1)})
+                return given
+            return None
+        if not step.left.tokens or not step.left.tokens[0].is_("symbol", "("):
+            return None
+        try:
+            left, right = self.read(step.left, scope).exact, self.read(step.right, scope).exact
+        except LatexError:
+            return None
+        if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple) and len(left) == len(right):
+            named = all(isinstance(n, sympy.Symbol) and "_" in n.name or isinstance(n, sympy.Indexed) for n in left)
+            if named and all(getattr(value, "is_number", False) for value in right):
+                return dict(zip(left, right))
+        return None
+
+    def give(self, scope: Scope, values: dict, step: Step) -> None:
+        for name, value in values.items():
+            scope.values[name] = value
+            scope.valued[_key(name)] = (step.block, step.block_kind)
+
+    def define_function(self, scope: Scope, name: str, body) -> None:
+        function = sympy.Function(name)
+        definitions = {f: b for f, b in scope.problem.definitions.items() if str(f) != str(function)}
+        scope.problem = replace(scope.problem, definitions={**definitions, function: body})
+        scope.defined.add(str(function))
+        scope.same_function.clear()
+
+    def function_definition(self, step: Step, scope: Scope):
+        """`F(x) = body`, `f(x_1, x_2) = body`: a function the write-up defines (a default one such as \\sigma or GELU
+        may be redefined once per section). In `f(x) = GELU(x) = x\\sigma(1.702x)` both names take the last body."""
+        head = function_head(step.left, scope.notation)
+        if head is None or step.kind != "equal" or self._matrices_in(step.right, scope):
+            return None
+        name, variables = head
+        function_name = name.key.lstrip("\\")
+        fixed = function_name in dialect.FUNCTIONS and function_name not in dialect.REDEFINABLE
+        if not step.first_of_chain and (fixed or function_name in scope.defined):
+            return None  # y = f(x_1, x_2) = body and f(x) = GELU(x) = body define; a known function inside a chain is a claim
+        if function_name in scope.defined or function_name in {str(f) for f in self.base.definitions}:
+            return None
+        if function_name in dialect.FUNCTIONS and function_name not in dialect.REDEFINABLE:
+            return None  # \tanh(x) = ... is a claim about tanh, checked
+        body_side = step.right
+        for later in step.chain:  # f(x) = GELU(x) = body: the body is the first link that is not another F(x)
+            body_side = later
+            if function_head(later, scope.notation) is None:
+                break
+        body = self.read(body_side, scope).exact
+        if isinstance(body, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) or getattr(body, "is_Relational", False) or not isinstance(body, sympy.Expr):
+            return None
+        try:
+            parameters = [self.read(Side(tuple(self._tokens_of(v, step.left)), v.key, 0), scope).expr for v in variables]
+        except LatexError:
+            return None
+        if not all(isinstance(p, (sympy.Symbol, sympy.Indexed)) for p in parameters):
+            return None
+        dummies = [sympy.Symbol(v.key, real=True) for v in variables]
+        body = body.xreplace(dict(zip(parameters, dummies)))
+        if not set(dummies) & body.free_symbols:  # a = \sigma(z) = \frac{1}{1 + e^{0.5}}: z's value put in, not a definition
+            return None
+        return function_name, sympy.Lambda(tuple(dummies) if len(dummies) > 1 else dummies[0], body)
+
+    @staticmethod
+    def _tokens_of(name, side: Side) -> list:
+        """The tokens of one variable in a function's head `F(x_1, x_2)`."""
+        meaningful = [t for t in side.tokens if t.kind != "space"]
+        opener = next(at for at, t in enumerate(meaningful) if t.is_("symbol", "("))
+        return _variable_tokens(meaningful[opener + 1:-1], name)
+
+    def _matrices_in(self, side: Side, scope: Scope) -> bool:
+        try:
+            value = self.read(side, scope).expr
+        except LatexError:
+            return False
+        return isinstance(value, sympy.Basic) and bool(value.atoms(sympy.MatrixSymbol)) or is_matrix_expr(value)
+
+    def states_an_application(self, step: Step, scope: Scope) -> bool:
+        """`S(x_1) = ...`, `L(y, \\hat y) = ...`: a function the write-up never defines, applied on the left of a chain;
+        `f(\\mathbf{x}) = W_2(W_1\\mathbf{x} + \\mathbf{b}_1) + \\mathbf{b}_2`: a network it names."""
+        try:
+            left = self.read(step.left, scope).expr
+        except LatexError:
+            return False
+        if isinstance(left, sympy.core.function.AppliedUndef) and str(left.func) not in dialect.FUNCTIONS and undefined_functions(left, left, scope.problem):
+            return True
+        head = function_head(step.left, scope.notation)
+        if head is None:
+            return False
+        name = head[0].key.lstrip("\\")
+        known = name in scope.defined or name in dialect.FUNCTIONS or scope.context.function(name) is not None
+        return not known and self._matrices_in(step.right, scope)
+
+    # --- names
+
+    def named_quantity(self, step: Step, scope: Scope) -> str | None:
+        """`NAME = ...` starting a chain, for a name not known yet (x_3, \\Sigma_1, v_5, \\frac{\\partial L}{\\partial w_3}):
+        a definition. Returns the name's key, or None."""
+        if step.kind != "equal":
+            return None
+        name = name_of(step.left, scope.notation)
+        if not step.first_of_chain and not (name is not None and name.subscript):
+            return None  # inside a chain, only a subscripted name is new: S(x_k) = p_k = \frac{..}{..}
+        if name is not None:
+            shadowed = name.key.lstrip("\\") in dialect.REDEFINABLE | set(DOCUMENT.names)  # S = k(w - f + 2p)/s + 1: a size
+            if scope.context.function(name.key.lstrip("\\")) is not None and not shadowed and not name.subscript:
+                return None
+            if not self.may_define(name.key, step, scope):
+                return None
+            return name.key
+        squared = self._squared_name(step.left, scope)
+        if squared is not None and step.first_of_chain and self.may_define(squared, step, scope):
+            return squared
+        try:
+            quantity = self.read(step.left, scope).expr
+        except LatexError:
+            return None
+        written = isinstance(quantity, sympy.Symbol) and not isinstance(quantity, sympy.Dummy)  # \frac{\partial L}{\partial w_3}, F'(1,1)
+        if written and step.first_of_chain and ("\\frac" in quantity.name or "(" in quantity.name) and self.may_define(quantity.name, step, scope):
+            return quantity.name
+        return None
+
+    def _squared_name(self, side: Side, scope: Scope) -> str | None:
+        """\\sigma_B^2 = ...: a variance is named squared."""
+        found = [t for t in side.tokens if t.kind != "space"]
+        if len(found) >= 3 and found[-2].is_("symbol", "^") and found[-1].is_("number", "2"):
+            name = single_name(found[:-2], frozenset(scope.notation.words))
+            return None if name is None else name.key + "^2"
+        if len(found) >= 5 and found[-4].is_("symbol", "^") and found[-3].is_("symbol", "{") and found[-2].is_("number", "2") and found[-1].is_("symbol", "}"):
+            name = single_name(found[:-4], frozenset(scope.notation.words))
+            return None if name is None else name.key + "^2"
+        return None
+
+    def may_define(self, key: str, step: Step, scope: Scope) -> bool:
+        """A name is new, or is worked out again in another block (dim_{out} = ... for each layer, v_1 in each
+        table); `name = value` alone restates the value it has, and is checked."""
+        if step.role in ("given", "for") and step.first_of_chain:
+            return True  # "take $c = 0$ or $c = +\\infty$": the text gives it a value here
+        if key in scope.valued:
+            block, kind = scope.valued[key]
+            given_anew = kind == step.block_kind == "inline" and is_plain_number(step.right)  # "$s = 1$ ... then $s = 2$"
+            links = len(step.chain)
+            worked_again = not is_plain_number(step.right)  # FLOP = (another formula) in the next case: a new value
+            return block != step.block and ("table" in (kind, step.block_kind) or links > 1 or given_anew or worked_again)
+        if step.explains and step.first_of_chain:
+            return True  # "where \\hat y = \\sigma(z)": a name used above, defined now
+        context = scope.context
+        default = scope.problem.names.get(key) is DOCUMENT.names.get(key, False)  # the softmax S until the text says otherwise
+        declared = key in scope.notation.matrices  # a kind the notation gave it, not a value
+        known = key in context.expressions or key in context.symbols or key in scope.known or key in scope.problem.names and not default and not declared
+        return not known
+
+    def define_name(self, step: Step, scope: Scope, key: str) -> Step:
+        """A new name: its value (a number), its formula for every index (p_i = ...), or a Leibniz name's formula."""
+        symbol = self._symbol_of(step.left, scope, key)
+        for name in [n for n in scope.values if _key(n) == key]:
+            del scope.values[name]
+        scope.valued.pop(key, None)
+        value = self.carried_value(step, scope)
+        if value is not None and symbol is not None:
+            self.give(scope, {symbol: value}, step)
+            scope.used.append(f"{step.lhs} = {sympy.N(value, 6)}")
+            return replace(step, verdict="definition", feedback=f"defines {step.lhs} = {sympy.N(value, 6)}")
+        body = self.read(step.right, scope).exact  # an unreadable body is not a definition
+        family = _family(key, body)
+        if family is not None:
+            scope.families.update(family)
+            return replace(step, verdict="definition", feedback=f"defines {step.lhs} for every index")
+        opaque = any(getattr(s, "name", "").startswith("\\frac") for s in getattr(body, "free_symbols", ()))
+        if key.startswith("\\frac") and isinstance(body, sympy.Expr) and not opaque and symbol is not None:
+            scope.values[symbol] = body  # \partial a / \partial z = a(1 - a): the chain rule may put it in later
+            scope.known.add(key)
+        return replace(step, verdict="definition", feedback=f"names {step.lhs}")
+
+    def _symbol_of(self, side: Side, scope: Scope, key: str):
+        try:
+            value = self.read(side, scope).expr
+        except LatexError:
+            return None
+        if isinstance(value, (sympy.Symbol, sympy.Indexed, sympy.MatrixSymbol)):
+            return value
+        return sympy.Symbol(key, real=True)
+
+    def carried_value(self, step: Step, scope: Scope):
+        """The value a name carries forward: the last link of its chain if it is exact (-1/81), else the first link
+        that is a number once the write-up's values are in (v_5 + v_4, not the rounded 36.0278 - 0.9899 after it)."""
+        numbers = []
+        for side in step.chain or (step.right,):
+            try:
+                value = self.value(side, scope)
+            except (LatexError, TypeError, ValueError, AttributeError):
+                continue
+            if getattr(value, "is_number", False) and not isinstance(value, sympy.Tuple) and value.is_finite is not False:
+                numbers.append((side, value))
+        if not numbers:
+            return None
+        last_side, last = numbers[-1]
+        return last if not decimals_shown(last_side) else numbers[0][1]
+
+    def is_update(self, step: Step, scope: Scope) -> bool:
+        """`w_5 = w_5 - \\alpha \\frac{\\partial E}{\\partial w_5}`: a name it already has, given a new value from its old
+        one (`v_1 = \\ln(v_1)` for a v_1 never seen before is a definition, and a wrong one)."""
+        name = name_of(step.left, scope.notation)
+        if name is None or step.kind != "equal" or name.key not in scope.seen:
+            return False
+        from .names import Scanner
+
+        found = [t for t in step.right.tokens if t.kind != "space"]
+        first = Scanner(found, frozenset(scope.notation.words)).name_at(0)
+        return first is not None and first.key == name.key and first.end < len(found) and found[first.end].is_("symbol", "+", "-")
+
+    def update(self, step: Step, scope: Scope) -> Step:
+        """An assignment (w \\leftarrow w - \\eta g, w := w - ..., w_5 = w_5 - ...): the name's new value is the right
+        side with the old values in; a rule with no values to put in is only recorded."""
+        name = name_of(step.left, scope.notation)
+        try:
+            symbol = self.read(step.left, scope).expr
+            value = self.value(step.right, scope)
+        except LatexError:
+            return replace(step, verdict="definition", feedback=f"an update of {step.lhs} (a rule, not read)")
+        if name is not None and getattr(value, "is_number", False) and isinstance(symbol, (sympy.Symbol, sympy.Indexed)):
+            self.give(scope, {symbol: value}, step)
+            return replace(step, verdict="definition", feedback=f"updates {step.lhs} to {sympy.N(value, 6)}")
+        return replace(step, verdict="definition", feedback=f"an update rule for {step.lhs}: a new value from the old, not an equation")
+
+    # --- judging a step where it stands
+
+    def judge_in_scope(self, step: Step, scope: Scope) -> Step:
+        """An equation to solve follows from the one before it (in another block); a stated sum is a fact; any other
+        step is an identity between its sides."""
+        try:
+            with time_limit(self.timeout):
+                residual = self.equation_to_solve(step, scope)
+        except (TimeLimitExceeded, LatexError, TypeError, ValueError, AttributeError, sympy.ShapeError):
+            residual = None
+        if residual is None or step.block_kind == "table":
+            return self.judge_step(step, scope)
+        fact = self.stated_sum(step, scope)
+        if fact is not None:
+            scope.facts.update(fact)
+            return replace(step, verdict="definition", feedback=f"given: {step.lhs} = {step.rhs} (put in where it recurs)")
+        previous, scope.condition = scope.condition, (step, residual)
+        if previous is None or previous[0].block == step.block:
+            return replace(step, verdict="definition", feedback="an equation to solve")
+        from .equations import follows
+
+        try:
+            with time_limit(self.timeout):
+                problem = with_free_symbols(scope.problem, (previous[1], residual))
+                return follows(step, previous[1], residual, problem, self.timeout, source=f"line {previous[0].line}'s")
+        except TimeLimitExceeded:
+            return out_of_time(step, self.timeout)
+        except Exception:  # sympy's solvers fail in many ways; the step is then undecided
+            return replace(step, verdict="undecided", feedback=f"could not show that this equation follows from line {previous[0].line}'s")
+
+    def equation_to_solve(self, step: Step, scope: Scope):
+        """`expression = number` alone on its line, where the expression is not constant: an equation to solve
+        (`\\sigma(z) = 0.5`), not an identity. Returns its residual, or None."""
+        if step.kind != "equal" or step.condition and not step.case or not step.first_of_chain or len(step.chain) > 1:
+            return None  # (a case, d = 1 \\rightarrow ..., may still be an equation to solve)
+        if not (is_plain_number(step.left) or is_plain_number(step.right)):
+            return None
+        left, right = self.value(step.left, scope), self.value(step.right, scope)
+        if any(isinstance(side, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) for side in (left, right)):
+            return None
+        residual = left - right
+        if not getattr(residual, "free_symbols", None) or vanishes(residual):
+            return None  # a number, or an identity (\\sigma(z) + \\sigma(-z) = 1): judged as a step
+        return residual
+
+    def stated_sum(self, step: Step, scope: Scope) -> dict | None:
+        """`\\sum_k y_k = 1` (a one-hot label, probabilities): a fact the write-up states, not an equation to solve."""
+        try:
+            total, value = self.read(step.left, scope).exact, self.read(step.right, scope).exact
+        except LatexError:
+            return None
+        return {total: value} if isinstance(total, sympy.Sum) and getattr(value, "is_number", False) else None
+
+    def judge_step(self, step: Step, scope: Scope) -> Step:
+        from .claims import judge_claim
+
+        return judge_claim(self, step, scope)
+
+
+def _capitals_as_matrices(notation: Notation, sides) -> None:
+    """In a problem about matrices, the capital names of a derivation are square matrices: its W_1 need not be the
+    problem's (whose shapes belong to its claims), but products keep their order and transposes their meaning."""
+    from .names import Scanner
+    from .notation import MATRIX_SIZE
+
+    for side, line, _ in sides:
+        for name in Scanner(side.tokens).names():
+            if len(name.base) == 1 and name.base.isupper() and len(name.indices) <= 1 and all(len(i) == 1 for i in name.indices):
+                notation.learn(name.key, "matrix", line, "a capital in a derivation about matrices", (MATRIX_SIZE, MATRIX_SIZE))
+
+
+def _key(name) -> str:
+    """A value's key as a name: the symbol's name, or an entry's (z[2] -> z_2)."""
+    if isinstance(name, sympy.Indexed):
+        return f"{name.base.label}_" + "".join(str(i) for i in name.indices)
+    return getattr(name, "name", str(name))
+
+
+def _family(key: str, body) -> dict | None:
+    """`p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}`: an entry for every index, so p_j and p_k are that formula at j and k.
+    None unless the body uses the index."""
+    base, _, letter = key.partition("_")
+    if not letter or len(letter) != 1 or not letter.isalpha() or not base.isalpha() or not isinstance(body, sympy.Expr):
+        return None
+    index = sympy.Symbol(letter, real=True)
+    entries = {s: sympy.IndexedBase(s.name[:-2], real=True)[index] for s in body.free_symbols
+               if isinstance(s, sympy.Symbol) and s.name.endswith("_" + letter) and s.name != key and s.name[:-2].isalpha()}
+    uses_index = any(getattr(s, "name", None) == letter for s in body.free_symbols) or any(index in e.indices or any(getattr(i, "name", None) == letter for i in e.indices) for e in body.atoms(sympy.Indexed))
+    if not entries and not uses_index:
+        return None
+    body = body.xreplace(entries)
+    body = body.xreplace({s: index for s in body.free_symbols if getattr(s, "name", None) == letter})
+    return {base: (index, body)}
+
+
+def _mark_lines(judge: Judge, steps: list[Step]) -> list[Step]:
+    """In a chain with a wrong step, say which lines are still right: equal to where the chain began."""
+    from .claims import judge_claim
+
+    broken = {s.first.start for s in steps if s.verdict == "invalid" and s.kind == "equal" and s.first is not None}
+    marked = []
+    for step in steps:
+        if step.first is not None and step.first.start in broken and step.verdict in ("valid", "invalid") and step.left is not step.first:
+            scope = judge.scope_for(step)
+            verdict = judge_claim(judge, replace(step, left=step.first), scope).verdict
+            step = replace(step, matches_start=verdict == "valid" if verdict in ("valid", "invalid") else None)
+        marked.append(step)
+    return marked
+
+
+Judge.mark_lines_that_match_their_start = _mark_lines

@@ -1,0 +1,241 @@
+"""Names in a formula's tokens, keyed as the parser keys the symbols it makes.
+
+A name is a letter, a Greek letter, a word the notation says is one (``net``, ``out``), a word in
+``\\text``/``\\mathrm``, or a decorated letter (``\\hat{y}``), with what it carries: a subscript
+(``w_{kj}``, ``\\Sigma_1``, ``z1`` typed together), a layer mark (``a^{(2)}``), an update mark
+(``w^{new}``, ``w_6^{+}``) and primes. The notation stage scans every formula of a write-up this
+way before any is read, so kinds and shapes come from the whole document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import dialect
+from ..lexer import Token
+from ..parsing import plain_name
+
+# Superscripts that mark a new value of a name, not a power: w^{new}, w^{+}, w^{(t+1)}, w^*, w^{old}.
+UPDATE_MARKS = frozenset({"new", "old", "next", "prev", "updated", "+", "-", "*", "star", "'", "final", "init"})
+NAME_FONTS = frozenset({"mathbf", "boldsymbol", "bm", "vec", "mathit", "mathnormal", "pmb", "mathsf", "mathcal", "mathbb", "mathscr", "mathfrak"})
+WORD_COMMANDS = frozenset({"text", "textrm", "mathrm", "operatorname", "textit", "textbf", "mathit", "mbox"})
+
+
+@dataclass(frozen=True)
+class Name:
+    """One name as written, with where it stands among the tokens (start and end: indices, end exclusive)."""
+
+    key: str  # the parser's symbol name: "w_3", "Sigma_1", "\\hat{y}", "a^(2)_1", "net_h1"
+    base: str  # without subscript, layer or primes: "w", "Sigma", "\\hat{y}", "net"
+    subscript: tuple[Token, ...]
+    start: int
+    end: int
+    bold: bool = False  # \mathbf, \boldsymbol, \bm, \vec: written as a vector
+    layer: str = ""  # the (2) of a^{(2)}
+    mark: str = ""  # the update mark of w^{new}
+    primes: int = 0
+    word: bool = False  # a word (net, FLOPs) rather than a letter
+
+    @property
+    def indices(self) -> tuple[str, ...]:
+        """The subscript's pieces as letters or numbers: w_{kj} -> (k, j), x_1 -> (1,), z_{i,j} -> (i, j)."""
+        pieces = [t.text for t in self.subscript if t.kind in ("letter", "number")]
+        if any(t.is_("symbol", ",") for t in self.subscript):
+            return tuple(pieces)
+        if len(pieces) == 1 and pieces[0].isalpha() and len(pieces[0]) > 1:
+            return tuple(pieces[0])
+        return tuple(pieces)
+
+
+def subscript_raw(found) -> str:
+    """A subscript's tokens as the parser spells them (Subscript.raw)."""
+    return "".join((("\\" + t.text + " ") if t.kind == "command" else t.text) for t in found).strip()
+
+
+def key_of(base: str, subscript=(), layer: str = "", primes: int = 0) -> str:
+    key = f"{base}^({layer})" if layer else base
+    if subscript:
+        key = plain_name(f"{key}_{{{subscript_raw(subscript)}}}")
+    else:
+        key = plain_name(key)
+    return key + "'" * primes
+
+
+class Scanner:
+    """Reads names off a token list; `words` are letter runs the notation takes as one name (net, out)."""
+
+    def __init__(self, found, words: frozenset = frozenset(), digits_name: bool = True, runs: bool = False):
+        self.found = list(found)
+        self.words = words
+        self.digits_name = digits_name
+        self.runs = runs  # any letters typed together are one name (before the notation has said which are)
+
+    def at(self, index: int, kind: str, *texts: str) -> bool:
+        return index < len(self.found) and self.found[index].is_(kind, *texts)
+
+    def group_end(self, index: int) -> int | None:
+        """The index of the } closing the { at `index`."""
+        depth = 0
+        for at in range(index, len(self.found)):
+            if self.found[at].is_("symbol", "{"):
+                depth += 1
+            elif self.found[at].is_("symbol", "}"):
+                depth -= 1
+                if depth == 0:
+                    return at
+        return None
+
+    def word_run(self, index: int) -> int:
+        """How many letters typed together start at `index` (no space between)."""
+        run = index
+        while run < len(self.found) and self.found[run].kind == "letter" and (run == index or not self.found[run].space_before):
+            run += 1
+        return run - index
+
+    def name_at(self, index: int) -> Name | None:
+        """The name starting at `index`, or None."""
+        token = self.found[index] if index < len(self.found) else None
+        if token is None:
+            return None
+        bold = word = False
+        if token.kind == "letter":
+            run = self.word_run(index)
+            text = "".join(t.text for t in self.found[index:index + run])
+            if run >= 2 and (self.runs or text in self.words or text in dialect.FUNCTIONS or text in dialect.VARIADIC):
+                base, end, word = text, index + run, True  # net, out (the notation's words); GELU, tanh typed as letters
+            else:
+                base, end = token.text, index + 1
+        elif token.kind == "command" and (token.text in dialect.GREEK or token.text in ("ell", "nabla")):
+            base, end = token.text, index + 1
+        elif token.kind == "command" and (token.text in dialect.DECORATIONS or token.text in NAME_FONTS or token.text in WORD_COMMANDS):
+            inner = self._braced_word(index + 1)
+            if inner is None:
+                return None
+            letters, end = inner
+            if not letters or not (letters[0].isalpha() or letters.startswith("\\")):
+                return None
+            if token.text in dialect.DECORATIONS:
+                accent = {"widehat": "hat", "widetilde": "tilde", "overline": "bar"}.get(token.text, token.text)
+                inner_name = letters
+                base = plain_name(f"\\{accent}{{{inner_name}}}")
+            else:
+                bold = token.text in ("mathbf", "boldsymbol", "bm", "vec", "pmb")
+                base = letters.lstrip("\\")
+                word = len(base) > 1 and base not in dialect.GREEK
+        else:
+            return None
+        return self._scripts(base, index, end, bold, word)
+
+    def _braced_word(self, index: int) -> tuple[str, int] | None:
+        """The letters of {..} at `index` (or one token), and the index after them. A subscript inside
+        (\\hat{y_1}) is kept: 'y_1'."""
+        if self.at(index, "symbol", "{"):
+            close = self.group_end(index)
+            if close is None:
+                return None
+            inner = self.found[index + 1:close]
+            text = "".join(("\\" + t.text) if t.kind == "command" else t.text for t in inner if t.kind != "space")
+            return text, close + 1
+        if index < len(self.found):
+            token = self.found[index]
+            if token.kind == "letter":
+                return token.text, index + 1
+            if token.kind == "command" and token.text in dialect.GREEK:
+                return "\\" + token.text, index + 1
+        return None
+
+    def _scripts(self, base: str, start: int, end: int, bold: bool, word: bool) -> Name:
+        """The subscript, layer, update mark and primes after a name's base."""
+        subscript: tuple = ()
+        layer = mark = ""
+        primes = 0
+        for _ in range(3):
+            if self.at(end, "symbol", "_") and not subscript:
+                if self.at(end + 1, "symbol", "{"):
+                    close = self.group_end(end + 1)
+                    if close is None:
+                        break
+                    subscript, end = tuple(self.found[end + 2:close]), close + 1
+                elif end + 1 < len(self.found):
+                    subscript, end = (self.found[end + 1],), end + 2
+                continue
+            if self.at(end, "symbol", "^") and not layer and not mark:
+                found = self._superscript_mark(end + 1)
+                if found is None:
+                    break
+                kind, text, end = found
+                if kind == "layer":
+                    layer = text
+                else:
+                    mark = text
+                continue
+            if self.at(end, "symbol", "'"):
+                while self.at(end, "symbol", "'"):
+                    primes, end = primes + 1, end + 1
+                continue
+            break
+        if not subscript and self.digits_name and self.at(end, "number") and not self.found[end].space_before and base.isalpha() and len(base) == 1 and self.found[end].text.isdigit():
+            subscript, end = (self.found[end],), end + 1  # z1, w5: a letter and digits typed together
+        key = key_of(base, subscript, layer, primes) + (f"^{{{mark}}}" if mark else "")
+        return Name(key, base, subscript, start, end, bold, layer, mark, primes, word)
+
+    def _superscript_mark(self, index: int) -> tuple[str, str, int] | None:
+        """^{(2)} or ^(2): a layer; ^{new}, ^{+}, ^*, ^{(t+1)}: an update mark. Else None (a power, a transpose)."""
+        if self.at(index, "symbol", "{"):
+            close = self.group_end(index)
+            if close is None:
+                return None
+            inner = self.found[index + 1:close]
+        elif self.at(index, "symbol", "("):
+            close = next((at for at in range(index, min(index + 6, len(self.found))) if self.found[at].is_("symbol", ")")), None)
+            if close is None:
+                return None
+            inner = self.found[index:close + 1]
+        elif index < len(self.found):
+            close, inner = index, [self.found[index]]
+        else:
+            return None
+        texts = [t.text for t in inner]
+        if len(inner) >= 3 and inner[0].is_("symbol", "(") and inner[-1].is_("symbol", ")"):
+            middle = texts[1:-1]
+            if len(middle) == 1 and (inner[1].kind in ("number", "letter")):
+                return "layer", middle[0], close + 1
+            return "mark", "".join(texts), close + 1
+        joined = "".join(texts)
+        if joined in UPDATE_MARKS or len(inner) == 1 and inner[0].is_("command", "star", "ast", "prime"):
+            return "mark", joined, close + 1
+        return None
+
+    def _transpose_mark(self, index: int) -> bool:
+        """The T of W^T or W^{T}: a transpose, not a name."""
+        if not self.at(index, "letter", "T"):
+            return False
+        return index >= 1 and self.found[index - 1].is_("symbol", "^") or index >= 2 and self.found[index - 1].is_("symbol", "{") and self.found[index - 2].is_("symbol", "^")
+
+    def names(self) -> list[Name]:
+        """Every name in reading order (a name's subscript holds names of its own, listed after it)."""
+        found, index = [], 0
+        while index < len(self.found):
+            if self._transpose_mark(index):
+                index += 1
+                continue
+            name = self.name_at(index)
+            if name is None:
+                index += 1
+                continue
+            found.append(name)
+            inner = Scanner(name.subscript, self.words, self.digits_name).names() if name.subscript else []
+            found += inner
+            index = max(name.end, index + 1)
+        return found
+
+
+def single_name(found, words: frozenset = frozenset(), runs: bool = False) -> Name | None:
+    """The one name a run of tokens is, or None (a sum, a product, a number, a function applied). With `runs`, letters
+    typed together count as one name (the structure stage's view, before the notation is known)."""
+    meaningful = [t for t in found if t.kind != "space"]
+    if not meaningful:
+        return None
+    scanner = Scanner(meaningful, words, runs=runs)
+    name = scanner.name_at(0)
+    return name if name is not None and name.end == len(meaningful) else None

@@ -1,0 +1,334 @@
+"""The notation of a write-up, learned from all of it before any step is read.
+
+For each section (the text under one heading): which letter runs are names (``net``, ``out``), which
+names are vectors (written with an index a sum runs over: ``y_k`` under ``\\sum_k``), tables
+(``w_{kj}``), matrices and their shapes (declared ``W_1 \\in \\mathbb{R}^{m \\times n}``, transposed,
+or a capital times a bold vector), functions the write-up defines (``f(x) = ...``), and the
+conventions its prose states. Each fact keeps the line it was learned from; ``proof --notation``
+prints them. The parser is then given one context per section, so every formula of a section is
+read the same way, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import sympy
+
+from .. import dialect
+from ..model import Matrix, Problem, Size
+from ..parsing import Context
+from . import prose
+from .formulas import Side
+from .names import Name, Scanner, single_name
+from .shapes import Inference
+
+MATRIX_SIZE = sympy.Symbol("n", integer=True, positive=True)  # a matrix's size where nothing says it
+TEXT_NAMES = frozenset({"text", "textrm", "mathrm", "operatorname", "textit", "mathit", "mbox"})  # a word written as a name
+
+
+@dataclass(frozen=True)
+class Fact:
+    name: str
+    kind: str  # word, vector, table, matrix, function, size
+    line: int
+    how: str  # what it was learned from: "declared \\in \\mathbb{R}^{m \\times n}", "indexed under \\sum_k", ...
+    shape: tuple = ()
+
+
+@dataclass
+class Notation:
+    """What one section's names are. `facts` in the order learned; the sets are what the parser is told."""
+
+    facts: list[Fact] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)
+    vectors: set[str] = field(default_factory=set)
+    tables: set[str] = field(default_factory=set)
+    matrices: dict[str, tuple] = field(default_factory=dict)  # key -> (rows, columns)
+    functions: set[str] = field(default_factory=set)
+    conventions: list = field(default_factory=list)
+    findings: list = field(default_factory=list)  # uses that cannot be shaped (shapes.Finding)
+    of_vectors: set[str] = field(default_factory=set)  # functions of a vector's entries: dE/dx is a quantity of its own
+
+    def learn(self, name: str, kind: str, line: int, how: str, shape: tuple = ()) -> None:
+        if any(f.name == name and f.kind == kind for f in self.facts):
+            return
+        self.facts.append(Fact(name, kind, line, how, shape))
+        {"word": self.words, "vector": self.vectors, "table": self.tables, "function": self.functions}.get(kind, set()).add(name)
+        if kind in ("matrix", "vector") and shape:
+            self.matrices[name] = shape
+
+    def has(self, kind: str) -> bool:
+        return any(c.kind == kind for c in self.conventions)
+
+    def problem(self, base: Problem) -> Problem:
+        """The section's problem: the base one, with its matrices declared (sizes sampled from 2 and 3)."""
+        if not self.matrices:
+            return base
+        sizes = sorted({d for shape in self.matrices.values() for d in shape if isinstance(d, sympy.Symbol)}, key=str)
+        declared = tuple(Size(s, (2, 3)) for s in sizes) + tuple(Matrix(sympy.MatrixSymbol(name, *shape)) for name, shape in self.matrices.items())
+        names = {**base.names, **{name: sympy.MatrixSymbol(name, *shape) for name, shape in self.matrices.items()}}
+        return replace(base, variables=base.variables + declared, names=names)
+
+    def context(self, problem: Problem) -> Context:
+        """The parser's context for this section: the problem's, with the words, vectors and tables learned here,
+        and decimals read as placeholders (so a rounded value can be weighed)."""
+        context = Context.for_problem(problem)
+        vectors = dict(context.vectors)
+        for name in sorted(self.vectors | self.tables):
+            if name not in context.functions and name not in context.matrices:
+                vectors.setdefault(name, sympy.IndexedBase(name, real=True))
+        functions = {**context.functions, **{name: sympy.Function(name) for name in sorted(self.functions) if name not in context.functions}}
+        return replace(context, words=frozenset(self.words), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
+                       functions=functions, shapes_known=bool(context.document), of_vectors=set(context.of_vectors) | self.of_vectors)
+
+    def lines(self) -> list[str]:
+        """The facts as a reader sees them: 'line 3: W_1 is a matrix (m x n): declared ...'."""
+        shown = []
+        for fact in self.facts:
+            shape = f" ({' x '.join(map(str, fact.shape))})" if fact.shape else ""
+            shown.append(f"line {fact.line}: {fact.name} is a {fact.kind}{shape}: {fact.how}")
+        for convention in self.conventions:
+            shown.append(f"line {convention.line}: convention '{convention.kind}': {convention.words}")
+        for finding in self.findings:
+            shown.append(f"line {finding.line}: cannot be shaped: {finding.text}")
+        return shown
+
+
+# --- learning ----------------------------------------------------------------------------------------
+
+_SETS = {"R", "N", "Z", "Q", "C"}
+
+
+def learn(sides: list[tuple[Side, int, str]], paragraphs, declarations=()) -> Notation:
+    """The notation of one section, from every side of its formulas (with its line and the relation after it),
+    the prose of its paragraphs, and the declarations (key, shape, line, how) in force there."""
+    notation = Notation()
+    for paragraph in paragraphs:
+        notation.conventions += prose.conventions_in(paragraph.words, paragraph.line)
+    _learn_words(notation, sides)
+    for number, (side, line, relation) in enumerate(sides):
+        names = Scanner(side.tokens, frozenset(notation.words)).names()
+        _learn_indexed(notation, side, names, line)
+        body = sides[number + 1][0] if number + 1 < len(sides) and relation in ("==", "defines") else None
+        _learn_function(notation, side, line, relation, body)
+    _learn_shapes(notation, sides, declarations)
+    return notation
+
+
+def _learn_shapes(notation: Notation, sides, declarations) -> None:
+    """Matrices and vectors, with their shapes, by unification over every use (shapes.py)."""
+    inference = Inference(frozenset(notation.words), frozenset(notation.functions))
+    for key, shape, line, how in declarations:
+        inference.declare(key, shape, line, how)
+    previous, joined, after_in = None, "", False
+    for side, line, relation in sides:
+        if after_in:  # the set after \in
+            after_in, previous = relation == "in", None
+            continue
+        tree = inference.add(side.tokens, line)
+        if previous is not None and joined in ("==", "approx", "defines", "update"):
+            inference.equal(previous, tree, line)
+        previous, joined, after_in = tree, relation, relation == "in"
+    shapes = inference.solve()
+    for key, shape in shapes.arrays.items():
+        line, why = inference.why.get(key, (0, ""))
+        kind = "vector" if shape[1] == 1 else "matrix"
+        notation.learn(key, kind, line, why, shape)
+        notation.matrices[key] = shape
+    notation.findings = list(shapes.findings)
+
+
+def _learn_words(notation: Notation, sides) -> None:
+    """Letters typed together are one name when the write-up writes them with a subscript (net_{h1}, out_{o1}),
+    a layer or a prime, in \\text or \\mathrm elsewhere, or when the run is long (four letters or more)."""
+    spelled_as_words: set[str] = set()
+    candidates: dict[str, int] = {}
+    for side, line, _ in sides:
+        found = side.tokens
+        skipped = _environment_names(found)
+        for at, token in enumerate(found):
+            if at in skipped:
+                continue
+            if token.kind == "command" and token.text in TEXT_NAMES and at + 1 < len(found) and found[at + 1].is_("symbol", "{"):
+                letters = []
+                for inner in found[at + 2:]:
+                    if inner.kind != "letter" or (letters and inner.space_before):
+                        break
+                    letters.append(inner.text)
+                if len(letters) >= 2:
+                    spelled_as_words.add("".join(letters))
+            if token.kind != "letter" or (at and found[at - 1].kind == "letter" and not token.space_before):
+                continue
+            if at and found[at - 1].is_("symbol", "_", "^") or at >= 2 and found[at - 1].is_("symbol", "{") and found[at - 2].is_("symbol", "_", "^"):
+                continue  # a subscript's letters: o1 in out_{o1}
+            run = at
+            while run < len(found) and found[run].kind == "letter" and (run == at or not found[run].space_before):
+                run += 1
+            if run - at < 2:
+                continue
+            word = "".join(t.text for t in found[at:run])
+            if word[0] == "d" and at and found[at - 1].is_("symbol", "{"):
+                continue  # \\frac{d\\sigma}{df_1}: a differential, not a name
+            if word in dialect.FUNCTIONS or word in dialect.VARIADIC or word in dialect.GREEK or word in ("sqrt", "frac", "sum", "prod", "lim", "int", "pi", "infty"):
+                continue
+            scripted = run < len(found) and found[run].is_("symbol", "_", "'") and not any(word.endswith(f) for f in dialect.FUNCTIONS if len(f) >= 2)
+            usual = word in dialect.DOCUMENT_WORDS or len(word) >= 3 and word.isupper()  # out, dim, FLOP
+            if scripted or usual or len(word) >= 4 and not any(word.endswith(f) for f in dialect.FUNCTIONS if len(f) >= 2):
+                candidates.setdefault(word, line)
+    for word, line in candidates.items():
+        notation.learn(word, "word", line, "letters typed together, written as one name")
+    for word in (spelled_as_words - set(prose.CONDITION_WORDS)) & {w for side, _, _ in sides for w in _bare_runs(side)}:
+        notation.learn(word, "word", 0, "written in \\text or \\mathrm elsewhere")
+
+
+def _environment_names(found) -> set[int]:
+    """The indices of the letters naming an environment (\\begin{cases}): not names."""
+    skipped = set()
+    for at, token in enumerate(found):
+        if token.is_("command", "begin", "end") and at + 1 < len(found) and found[at + 1].is_("symbol", "{"):
+            index = at + 2
+            while index < len(found) and not found[index].is_("symbol", "}"):
+                skipped.add(index)
+                index += 1
+    return skipped
+
+
+def _bare_runs(side: Side) -> set[str]:
+    found, runs, at = side.tokens, set(), 0
+    while at < len(found):
+        run = at
+        while run < len(found) and found[run].kind == "letter" and (run == at or not found[run].space_before):
+            run += 1
+        if run - at >= 2:
+            runs.add("".join(t.text for t in found[at:run]))
+        at = max(run, at + 1)
+    return runs
+
+
+def _learn_indexed(notation: Notation, side: Side, names: list[Name], line: int) -> None:
+    """A name written with an index a sum in the same side runs over is a vector (y_k under \\sum_k); with two
+    indices, one of them summed, a table (w_{kj} under \\sum_j)."""
+    bound = _summed_indices(side)
+    if not bound:
+        return
+    for name in names:
+        if not name.subscript or name.layer or name.mark or name.primes or name.base in ("delta", "mathbb"):
+            continue  # \\delta_{ki} is Kronecker's
+        indices = name.indices
+        if len(indices) == 1 and indices[0] in bound:
+            notation.learn(name.base, "vector", line, f"written {name.key} under a sum over {indices[0]}")
+        elif len(indices) == 2 and set(indices) & bound and all(len(i) == 1 for i in indices):
+            notation.learn(name.base, "table", line, f"written {name.key} under a sum over {' and '.join(sorted(set(indices) & bound))}")
+
+
+def _summed_indices(side: Side) -> set[str]:
+    """The letters the sums and products of a side run over: \\sum_k, \\sum_{k=1}^K, \\prod_{i}; a bare \\sum takes the
+    one index its summand's names carry (\\sum e^{x_j}: j), as the parser does."""
+    found = side.tokens
+    letters = set()
+    for at, token in enumerate(found):
+        if not token.is_("command", "sum", "prod"):
+            continue
+        if at + 1 < len(found) and found[at + 1].is_("symbol", "_"):
+            following = found[at + 2] if at + 2 < len(found) else None
+            if following is not None and following.is_("symbol", "{") and at + 3 < len(found):
+                following = found[at + 3]
+            if following is not None and following.kind == "letter":
+                letters.add(following.text)
+        elif not (at + 1 < len(found) and found[at + 1].is_("symbol", "^")):
+            carried = {n.indices[0] for n in Scanner(found[at + 1:]).names() if len(n.indices) == 1 and n.indices[0].isalpha() and len(n.indices[0]) == 1}
+            if len(carried) == 1:
+                letters |= carried
+    return letters
+
+
+def _learn_function(notation: Notation, side: Side, line: int, relation: str, body: Side | None) -> None:
+    """`name(x) = ...`, a name applied to one letter on the left of a chain: a function the write-up defines; when the
+    body uses its variable only with an index (E(o) = -\\sum_i y_i \\log o_i), a function of a vector's entries."""
+    found = [t for t in side.tokens if t.kind != "space"]
+    if relation not in ("==", "defines") or len(found) < 4 or not found[-1].is_("symbol", ")"):
+        return
+    opener = next((at for at, t in enumerate(found) if t.is_("symbol", "(")), None)
+    if opener is None or opener == 0 or opener != len(found) - 3:
+        return
+    name = single_name(found[:opener], frozenset(notation.words))
+    variable = found[opener + 1]
+    if name is None or name.primes or variable.kind not in ("letter", "command"):
+        return
+    notation.learn(name.key, "function", line, f"defined as {side.text} = ...")
+    if body is not None:
+        uses = [n for n in Scanner(body.tokens, frozenset(notation.words)).names() if n.base == variable.text]
+        if uses and all(n.subscript for n in uses):
+            notation.of_vectors.add(name.key)
+
+
+def declarations(statements) -> list[tuple]:
+    """Declarations `X \\in \\mathbb{R}^{m \\times n}` (or `\\mathbb{R}^n`, `R^{m x n}`): (key, shape, line, how)."""
+    found = []
+    for left, right, line in statements:
+        shape = _space_shape(right)
+        if shape is None:
+            continue
+        for piece in _comma_pieces(left.tokens):
+            name = single_name(piece)
+            if name is not None:
+                found.append((name.key, shape, line, f"declared in {right.text}"))
+    return found
+
+
+def _comma_pieces(found) -> list[list]:
+    pieces: list[list] = [[]]
+    depth = 0
+    for token in found:
+        if token.is_("symbol", "(", "[", "{"):
+            depth += 1
+        elif token.is_("symbol", ")", "]", "}"):
+            depth -= 1
+        if token.is_("symbol", ",") and depth == 0:
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    return [p for p in pieces if p]
+
+
+def _space_shape(side: Side) -> tuple | None:
+    """\\mathbb{R}^{m \\times n} -> (m, n); \\mathbb{R}^{n} -> (n, 1); None for anything else."""
+    found = [t for t in side.tokens if t.kind != "space"]
+    if len(found) < 3:
+        return None
+    at = 0
+    if found[0].is_("command", "mathbb", "mathbf", "Bbb") and len(found) > 3 and found[1].is_("symbol", "{") and found[2].kind == "letter" and found[3].is_("symbol", "}"):
+        letter, at = found[2].text, 4
+    elif found[0].kind == "letter":
+        letter, at = found[0].text, 1
+    else:
+        return None
+    if letter not in _SETS or at >= len(found) or not found[at].is_("symbol", "^"):
+        return None
+    script = found[at + 1:]
+    if script and script[0].is_("symbol", "{") and script[-1].is_("symbol", "}"):
+        script = script[1:-1]
+    dims: list[list] = [[]]
+    for token in script:
+        if token.is_("command", "times") or token.is_("letter", "x") and len(script) == 3 or token.is_("symbol", "*"):
+            dims.append([])
+        else:
+            dims[-1].append(token)
+    if not all(dims) or len(dims) > 2:
+        return None
+    shape = tuple(_dimension(d) for d in dims)
+    if any(d is None for d in shape):
+        return None
+    return shape if len(shape) == 2 else (shape[0], sympy.Integer(1))
+
+
+def _dimension(found) -> sympy.Basic | None:
+    text = "".join(t.text for t in found)
+    if text.isdigit():
+        return sympy.Integer(text)
+    if len(found) == 1 and found[0].kind in ("letter",) or len(found) == 1 and found[0].kind == "command" and found[0].text in dialect.GREEK:
+        return sympy.Symbol(found[0].text, integer=True, positive=True)
+    if len(found) == 3 and found[0].kind == "letter" and found[1].is_("symbol", "_"):
+        return sympy.Symbol(f"{found[0].text}_{found[2].text}", integer=True, positive=True)
+    return None

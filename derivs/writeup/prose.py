@@ -1,0 +1,99 @@
+"""What the words around the mathematics say: one small table, read top to bottom.
+
+A write-up states conventions in prose ("repeated indices are summed", "y is one-hot"), says what an
+inline formula is ("with $x = 2$" gives a value, "at $x = 0$" says where, "say $p_2 = 0.9$" imagines),
+and says where a display holds ("For $x > 0$ we can write:"). This module reads those words, and
+only words: the formulas themselves are read by the formula and notation stages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The role of an inline formula, by the last of these words before it in its sentence (nearest wins).
+# given: the values or formulas hold for what follows; defines: a name used above or below is defined;
+# condition: where something is looked at (not a value); hypothetical: an example that changes nothing;
+# for: a value for what follows ("for $n = 3$"), or, for a function's variable ("for $x = 0$"), where it is looked at.
+ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("hypothetical", ("say", "e.g.", "e.g", "eg.", "for example", "for instance", "imagine", "hypothetically", "such as")),
+    ("condition", ("at", "when", "whenever", "if", "iff", "unless", "as", "near", "around", "except")),
+    ("given", ("with", "let", "set", "setting", "given", "suppose", "assume", "assuming", "take", "taking", "using",
+               "choose", "choosing", "pick", "initialise", "initialize", "initially", "starting")),
+    ("for", ("for", "for all", "for every", "for each")),  # a value for what follows (for n = 3), or where (for x = 0)
+    ("defines", ("where", "define", "defining", "denote", "denoting", "here", "i.e.", "i.e", "ie", "namely", "call", "called")),
+)
+# Conventions a write-up states in words, and the kind each gives.
+CONVENTIONS: tuple[tuple[str, re.Pattern], ...] = (
+    ("einstein", re.compile(r"einstein|repeated ind(?:ex|ices)[^.]{0,40}\bsum|sum(?:med|mation)? over (?:the )?repeated|implied summation|summation (?:is )?implied|summation convention", re.I)),
+    ("one-hot", re.compile(r"one[- ]hot|only (?:one|a single) (?:entry|element|component) (?:is|equals?) (?:1|one)", re.I)),
+)
+# "for large $k$": a bare \lim_{+\infty} is the limit in k.
+LARGE = re.compile(r"\blarge\s*$", re.I)
+# The end of a sentence: a new sentence starts after ". " + capital, "! ", "? ", a colon, or a blank line.
+SENTENCE_END = re.compile(r"(?:[.!?](?=\s+[A-Z(\\$])|\n\s*\n|:\s*$)")
+CONDITION_WORDS = frozenset({"if", "for", "when", "where", "otherwise", "and", "or", "at", "with", "else", "all"})  # in \\text, not names
+WINDOW = 160  # characters of prose looked back over for a role word: bounded work however long a line is
+
+
+@dataclass(frozen=True)
+class Convention:
+    kind: str  # "einstein", "one-hot"
+    line: int
+    words: str  # the sentence that states it
+
+
+def _last_words(before: str) -> str:
+    """The words of the current sentence before a formula (bounded look back)."""
+    window = before[-WINDOW:]
+    ends = list(SENTENCE_END.finditer(window))
+    return window[ends[-1].end():] if ends else window
+
+
+_ROLE_PATTERNS = tuple((role, re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z])")) for role, phrases in ROLE_WORDS)
+_RESULT_WORDS = re.compile(r"\b(?:is|are|was|were|gives|equals|becomes|yields|so|then|thus|hence|therefore|we get|we have|obtain)\b")
+
+
+def role_of(before: str) -> str:
+    """The role an inline formula takes from the words before it in its sentence: "given", "defines", "for",
+    "condition", "hypothetical", or "" when no word says."""
+    words = _last_words(before).lower()
+    words = re.sub(r"\$[^$]*\$", " ", words)  # formulas before it in the same sentence ("with $a = 1$ and $b = 2$")
+    best, where = "", -1
+    for role, pattern in _ROLE_PATTERNS:
+        for match in pattern.finditer(words):
+            if match.start() > where:
+                best, where = role, match.start()
+    if best and _RESULT_WORDS.search(words, where):
+        return ""  # "with x = 2 the derivative is $...$": the formula is a result, not what the word introduces
+    return best
+
+
+def lead_in(words: str) -> str:
+    """The last sentence of the prose before a display block."""
+    paragraph = re.split(r"\n\s*\n", words.rstrip())[-1]
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z(])", paragraph.strip())[-1][-300:]
+
+
+LEAD_IN_WORD = re.compile(r"\b(?:for|when|if|where|with|at|assume|assuming|suppose)\b", re.I)
+
+
+def states_condition(words: str) -> bool:
+    """The lead-in says where what follows holds ("For $x > 0$ we can write:")."""
+    return bool(LEAD_IN_WORD.search(words))
+
+
+def conventions_in(words: str, line: int) -> list[Convention]:
+    found = []
+    for kind, pattern in CONVENTIONS:
+        match = pattern.search(words)
+        if match:
+            start = max(0, words.rfind(".", 0, match.start()) + 1)
+            end = words.find(".", match.end())
+            found.append(Convention(kind, line, words[start: end if end > 0 else len(words)].strip()))
+    return found
+
+
+def calls_large(before: str) -> bool:
+    """"for large $k$": the formula right after the word 'large'."""
+    return bool(LARGE.search(before))

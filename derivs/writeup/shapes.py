@@ -1,0 +1,639 @@
+"""Which names are matrices and vectors, and their shapes, from every use in a section (unification).
+
+Each formula side is parsed into a small tree (sums, products, transposes, applications, groups);
+each use gives a constraint: a declaration fixes a shape, a transpose or a Hadamard product makes an
+array, a product joins the inner dimensions (cols(A) = rows(B)), a sum and an equation make shapes
+equal, an elementwise function keeps its argument's shape. Names start unknown and are decided by
+the evidence, with the conventions of the field as tie-breakers: a name right of a matrix in a product
+is a vector, one left of it a scalar (row vectors are written transposed), a Greek letter a scalar
+(a learning rate, a weight decay). Dimensions are unified; two that cannot be the same (a declared m
+against a declared p) are a finding with its reason, as a reader would point it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sympy
+
+from .. import dialect
+from .names import Scanner
+
+ELEMENTWISE = frozenset(dialect.FUNCTIONS) | {"softmax", "sigmoid", "relu", "ReLU", "tanh", "exp", "log", "ln", "GELU", "f"}
+SCALAR_RESULT = frozenset({"tr", "trace", "det", "max", "min", "sum", "mean", "Var", "var", "E"})
+PRODUCTS = {"cdot": "dot", "times": "times", "ast": "star", "*": "star", "odot": "hadamard", "circ": "hadamard", "otimes": "outer"}
+
+
+# --- a small tree of a side ------------------------------------------------------------------------
+
+
+@dataclass
+class Node:
+    kind: str  # name, number, sum, product, transpose, inverse, power, apply, frac, matrix, scalar, group, other
+    children: list = field(default_factory=list)
+    key: str = ""  # a name's key
+    bold: bool = False
+    capital: bool = False
+    greek: bool = False
+    ops: list = field(default_factory=list)  # a product's operators between factors
+    size: tuple = ()  # a matrix literal's (rows, columns)
+    position: int = 0
+
+
+class _TreeParser:
+    """Tokens -> Node, never failing: what it does not know is `other` (no constraint comes from it)."""
+
+    def __init__(self, found, words: frozenset, functions: frozenset):
+        self.found = [t for t in found if t.kind != "space"]
+        self.at = 0
+        self.words = words
+        self.functions = functions
+        self.scanner = Scanner(self.found, words)
+
+    def peek(self, ahead: int = 0):
+        index = self.at + ahead
+        return self.found[index] if index < len(self.found) else None
+
+    def is_(self, kind: str, *texts: str, ahead: int = 0) -> bool:
+        token = self.peek(ahead)
+        return token is not None and token.is_(kind, *texts)
+
+    def parse(self) -> Node:
+        node = self.expression()
+        return node
+
+    def expression(self) -> Node:
+        terms = [self.term()]
+        while self.is_("symbol", "+", "-"):
+            self.at += 1
+            terms.append(self.term())
+        return terms[0] if len(terms) == 1 else Node("sum", terms)
+
+    def term(self) -> Node:
+        if self.is_("symbol", "-", "+"):
+            self.at += 1
+        factors, ops = [self.factor()], []
+        while self.peek() is not None:
+            token = self.peek()
+            if token.kind == "command" and token.text in PRODUCTS or token.is_("symbol", "*"):
+                self.at += 1
+                ops.append(PRODUCTS.get(token.text, "star"))
+                factors.append(self.factor())
+            elif token.is_("symbol", "/"):
+                self.at += 1
+                denominator = self.factor()
+                factors[-1] = Node("frac", [factors[-1], denominator])
+            elif self._starts_factor(token):
+                ops.append("juxt")
+                factors.append(self.factor())
+            else:
+                break
+        return factors[0] if len(factors) == 1 else Node("product", factors, ops=ops)
+
+    def _starts_factor(self, token) -> bool:
+        if token.kind in ("letter", "number"):
+            return True
+        if token.kind == "symbol":
+            return token.text in "([{|"
+        if token.kind == "command":
+            return token.text not in ("right", "end", "\\") and token.text not in dialect.RELATIONS and token.text not in PRODUCTS and token.text not in ("to", "rightarrow", "Rightarrow", "implies", "quad", "qquad", "in")
+        return False
+
+    def factor(self) -> Node:
+        node = self.atom()
+        while True:
+            if self.is_("symbol", "^"):
+                self.at += 1
+                script = self._script_tokens()
+                texts = [t.text for t in script]
+                if texts in (["T"], ["top"], ["intercal"], ["\\top"]) or texts == ["mathsf", "{", "T", "}"] or texts == ["mathrm", "{", "T", "}"]:
+                    node = Node("transpose", [node])
+                elif texts in (["-", "1"],):
+                    node = Node("inverse", [node])
+                else:
+                    node = Node("power", [node], position=len(texts))
+            elif self.is_("symbol", "_") and node.kind in ("group", "apply", "transpose", "product"):
+                self.at += 1
+                self._script_tokens()
+                node = Node("scalar", [node])  # (Wx)_i, S(x)_i: an entry
+            elif self.is_("symbol", "'") or self.is_("symbol", "!"):
+                self.at += 1
+            else:
+                return node
+
+    def _script_tokens(self) -> list:
+        if self.is_("symbol", "{"):
+            end = self._close(self.at)
+            found = self.found[self.at + 1:end]
+            self.at = end + 1
+            return found
+        token = self.peek()
+        self.at += 1
+        return [token] if token is not None else []
+
+    def _close(self, at: int) -> int:
+        opener = self.found[at].text
+        closer = {"{": "}", "(": ")", "[": "]"}[opener]
+        depth = 0
+        for index in range(at, len(self.found)):
+            if self.found[index].is_("symbol", opener):
+                depth += 1
+            elif self.found[index].is_("symbol", closer):
+                depth -= 1
+                if depth == 0:
+                    return index
+        return len(self.found) - 1
+
+    def _inner(self, start: int, end: int) -> Node:
+        parser = _TreeParser(self.found[start:end], self.words, self.functions)
+        return parser.expression()
+
+    def atom(self) -> Node:
+        token = self.peek()
+        if token is None:
+            return Node("other")
+        position = token.position
+        if token.kind == "number":
+            self.at += 1
+            return Node("number", position=position)
+        if token.is_("symbol", "(", "["):
+            end = self._close(self.at)
+            inner = self._inner(self.at + 1, end)
+            self.at = end + 1
+            if self._commas(inner):
+                return Node("other")
+            return Node("group", [inner], position=position)
+        if token.is_("symbol", "{"):
+            end = self._close(self.at)
+            inner = self._inner(self.at + 1, end)
+            self.at = end + 1
+            return inner
+        if token.is_("symbol", "|"):
+            end = next((i for i in range(self.at + 1, len(self.found)) if self.found[i].is_("symbol", "|")), len(self.found) - 1)
+            self.at = end + 1
+            return Node("scalar", position=position)
+        if token.kind == "command":
+            return self._command(token)
+        if token.kind == "letter":
+            return self._name()
+        self.at += 1
+        return Node("other", position=position)
+
+    def _commas(self, node: Node) -> bool:
+        return False
+
+    def _name(self) -> Node:
+        name = self.scanner.name_at(self.at)
+        if name is None:
+            self.at += 1
+            return Node("other")
+        self.at = name.end
+        greek = name.base in dialect.GREEK
+        node = Node("name", key=name.key, bold=name.bold, capital=name.base[:1].isupper() and not name.word and len(name.base) == 1,
+                    greek=greek, position=self.found[name.start].position)
+        if self.is_("symbol", "(") and (name.key in self.functions or name.base in ELEMENTWISE or name.base in SCALAR_RESULT or name.word and not name.subscript):
+            end = self._close(self.at)
+            argument = self._inner(self.at + 1, end)
+            self.at = end + 1
+            return Node("apply", [argument], key=name.key, position=node.position)
+        return node
+
+    def _command(self, token) -> Node:
+        name = token.text
+        position = token.position
+        if name in dialect.GREEK or name in dialect.DECORATIONS or name in ("mathbf", "boldsymbol", "bm", "vec", "mathit", "mathrm", "text", "operatorname", "mathbb", "pmb"):
+            if name in ("mathrm", "text", "operatorname") and self._word_function():
+                return self._function_call()
+            return self._name()
+        if name in ("frac", "dfrac", "tfrac", "cfrac"):
+            self.at += 1
+            parts = []
+            for _ in range(2):
+                if self.is_("symbol", "{"):
+                    end = self._close(self.at)
+                    parts.append((self.at + 1, end))
+                    self.at = end + 1
+                else:
+                    parts.append((self.at, self.at + 1))
+                    self.at += 1
+            top = [t for t in self.found[parts[0][0]:parts[0][1]]]
+            if top and (top[0].is_("command", "partial") or top[0].is_("letter", "d") and len(top) <= 3):
+                return Node("other", position=position)  # a derivative: its shape is not learned here
+            return Node("frac", [self._inner(*parts[0]), self._inner(*parts[1])], position=position)
+        if name in ("left", "big", "Big", "bigl", "bigr"):
+            self.at += 1
+            opener = self.peek()
+            self.at += 1
+            depth, end = 0, len(self.found)
+            for index in range(self.at, len(self.found)):
+                if self.found[index].is_("command", "left"):
+                    depth += 1
+                elif self.found[index].is_("command", "right"):
+                    if depth == 0:
+                        end = index
+                        break
+                    depth -= 1
+            inner = self._inner(self.at, end)
+            self.at = min(end + 2, len(self.found))
+            if opener is not None and (opener.is_("symbol", "|") or opener.is_("command", "|", "lVert", "Vert", "lvert", "vert")):
+                return Node("scalar", [inner], position=position)
+            return Node("group", [inner], position=position)
+        if name in ("|", "lVert", "lvert", "Vert"):
+            closer = {"|": "|", "lVert": "rVert", "lvert": "rvert", "Vert": "Vert"}[name]
+            end = next((i for i in range(self.at + 1, len(self.found)) if self.found[i].is_("command", closer)), len(self.found) - 1)
+            inner = self._inner(self.at + 1, end)
+            self.at = end + 1
+            return Node("scalar", [inner], position=position)
+        if name in ("sum", "prod"):
+            self.at += 1
+            for _ in range(2):
+                if self.is_("symbol", "_", "^"):
+                    self.at += 1
+                    self._script_tokens()
+            operand = self.factor() if self.peek() is not None else Node("other")
+            return Node("apply", [operand], key="\\" + name, position=position)
+        if name == "begin":
+            return self._environment()
+        if name in dialect.FUNCTIONS or name in dialect.VARIADIC or name in ("operatorname",):
+            return self._function_call()
+        if name in ("sqrt",):
+            self.at += 1
+            self._script_tokens()
+            return Node("scalar", position=position)
+        self.at += 1
+        while self.is_("symbol", "{"):
+            self.at = self._close(self.at) + 1
+        return Node("other", position=position)
+
+    def _word_function(self) -> bool:
+        if not self.is_("symbol", "{", ahead=1):
+            return False
+        end = self._close(self.at + 1)
+        word = "".join(t.text for t in self.found[self.at + 2:end])
+        following = self.found[end + 1] if end + 1 < len(self.found) else None
+        return following is not None and following.is_("symbol", "(") and (word in ELEMENTWISE or word in SCALAR_RESULT or word in ("diag", "softmax"))
+
+    def _function_call(self) -> Node:
+        token = self.peek()
+        position = token.position
+        self.at += 1
+        name = token.text
+        if self.is_("symbol", "{") and name in ("mathrm", "text", "operatorname"):
+            end = self._close(self.at)
+            name = "".join(t.text for t in self.found[self.at + 1:end])
+            self.at = end + 1
+        while self.is_("symbol", "^", "_"):
+            self.at += 1
+            self._script_tokens()
+        if self.is_("symbol", "(") or self.is_("command", "left"):
+            argument = self.atom()
+        elif self.peek() is not None and self._starts_factor(self.peek()):
+            argument = self.factor()
+        else:
+            argument = Node("other")
+        if name == "diag":
+            return Node("diag", [argument], position=position)
+        if name in SCALAR_RESULT:
+            return Node("scalar", [argument], position=position)
+        return Node("apply", [argument], key=name, position=position)
+
+    def _environment(self) -> Node:
+        position = self.peek().position
+        end_name = self._close(self.at + 1) if self.is_("symbol", "{", ahead=1) else self.at
+        name = "".join(t.text for t in self.found[self.at + 2:end_name])
+        depth, index, rows, cells = 0, end_name + 1, 1, 1
+        widths = []
+        while index < len(self.found):
+            token = self.found[index]
+            if token.is_("command", "begin"):
+                depth += 1
+            elif token.is_("command", "end"):
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and token.is_("symbol", "&"):
+                cells += 1
+            elif depth == 0 and token.is_("command", "\\"):
+                widths.append(cells)
+                rows, cells = rows + 1, 1
+            index += 1
+        widths.append(cells)
+        close = self._close(index + 1) if index + 1 < len(self.found) and self.found[index + 1].is_("symbol", "{") else index
+        self.at = close + 1
+        if name.rstrip("*") in dialect.MATRIX_ENVIRONMENTS and name != "vmatrix":
+            if widths and widths[-1] == 1 and rows > 1 and all(w == 1 for w in widths):
+                return Node("matrix", size=(rows, 1), position=position)
+            return Node("matrix", size=(rows if widths[-1] > 0 else rows - 1, max(widths)), position=position)
+        return Node("other", position=position)
+
+
+# --- the inference ---------------------------------------------------------------------------------
+
+
+class _Dims:
+    """Union-find over dimensions: sympy sizes (declared) and fresh unknowns."""
+
+    def __init__(self):
+        self.parent: dict = {}
+        self.fresh = 0
+
+    def new(self):
+        self.fresh += 1
+        dimension = ("?", self.fresh)
+        self.parent[dimension] = dimension
+        return dimension
+
+    def find(self, dimension):
+        self.parent.setdefault(dimension, dimension)
+        while self.parent[dimension] != dimension:
+            self.parent[dimension] = self.parent[self.parent[dimension]]
+            dimension = self.parent[dimension]
+        return dimension
+
+    def union(self, first, second) -> tuple | None:
+        """Join two dimensions; returns the pair when both are known and cannot be one (a conflict): two different
+        numbers, or two different declared sizes. A number meets a symbol in a worked example: the symbol stays."""
+        first, second = self.find(first), self.find(second)
+        if first == second:
+            return None
+        known_first, known_second = not isinstance(first, tuple), not isinstance(second, tuple)
+        if known_first and known_second:
+            if type(first) is type(second) or isinstance(first, sympy.Integer) == isinstance(second, sympy.Integer):
+                return first, second
+            if isinstance(first, sympy.Integer):
+                first, second = second, first
+            self.parent[second] = first
+            return None
+        if known_second:
+            first, second = second, first
+        self.parent[second] = first
+        return None
+
+
+@dataclass
+class Finding:
+    line: int
+    text: str
+
+
+@dataclass
+class Shapes:
+    """The arrays of a section and their shapes; findings where a use cannot be shaped."""
+
+    arrays: dict = field(default_factory=dict)  # key -> (rows, columns) as sympy sizes
+    findings: list = field(default_factory=list)
+    evidence: dict = field(default_factory=dict)  # key -> (line, why)
+
+
+class Inference:
+    def __init__(self, words: frozenset = frozenset(), functions: frozenset = frozenset()):
+        self.words = words
+        self.functions = functions
+        self.trees: list[tuple[Node, int, str]] = []  # (tree, line, relation after it)
+        self.statements: list[tuple[Node, Node, int]] = []  # equal sides (left, right, line)
+        self.declared: dict = {}  # key -> ((rows, columns), line)
+        self.dims = _Dims()
+        self.kind: dict[str, str] = {}  # key -> "array" | "scalar"
+        self.shape: dict[str, tuple] = {}
+        self.why: dict[str, tuple[int, str]] = {}
+        self.findings: list[Finding] = []
+
+    def add(self, found, line: int) -> Node:
+        tree = _TreeParser(found, self.words, self.functions).parse()
+        self.trees.append((tree, line, ""))
+        return tree
+
+    def equal(self, left: Node, right: Node, line: int) -> None:
+        self.statements.append((left, right, line))
+
+    def declare(self, key: str, shape: tuple, line: int, how: str) -> None:
+        """A declared matrix is a matrix; a declared vector (x \\in \\mathbb{R}^D) only has that shape if its uses make
+        it an array: a write-up that writes its entries x_i and applies functions to x as a number keeps it a name."""
+        self.declared[key] = (shape, line)
+        if shape[1] != 1:
+            self._array(key, line, how)
+        rows, columns = self._shape_of(key)
+        for dimension, size in zip((rows, columns), shape):
+            conflict = self.dims.union(dimension, size)
+            if conflict:
+                self.findings.append(Finding(line, f"{key} is declared twice with other sizes ({conflict[0]} and {conflict[1]})"))
+
+    def _array(self, key: str, line: int, why: str, node: Node | None = None) -> bool:
+        """The name is a vector or matrix; a lowercase or bold one, unless declared, a column vector."""
+        if self.kind.get(key) == "array":
+            return False
+        self.kind[key] = "array"
+        self.why.setdefault(key, (line, why))
+        rows, columns = self._shape_of(key)
+        lowercase = key[:1].islower() or node is not None and node.bold
+        if lowercase and key not in self.declared:
+            self.dims.union(columns, sympy.Integer(1))
+        return True
+
+    def _shape_of(self, key: str) -> tuple:
+        if key not in self.shape:
+            self.shape[key] = (self.dims.new(), self.dims.new())
+        return self.shape[key]
+
+    # --- evidence from trees
+
+    def solve(self) -> Shapes:
+        for _ in range(6):  # propagate kinds until nothing changes
+            changed = False
+            for tree, line, _ in self.trees:
+                changed |= self._kinds(tree, line)
+            for left, right, line in self.statements:
+                changed |= self._kinds_equal(left, right, line)
+            if not changed:
+                break
+        for tree, line, _ in self.trees:
+            self._dimensions(tree, line)
+        for left, right, line in self.statements:
+            self._join(self._dimensions(left, line), self._dimensions(right, line), line, "the two sides")
+        return self._result()
+
+    def _is_array(self, node: Node) -> bool | None:
+        """True (an array), False (a scalar), None (unknown)."""
+        kind = node.kind
+        if kind == "name":
+            known = self.kind.get(node.key)
+            return True if known == "array" else False if known == "scalar" or node.greek else None
+        if kind in ("number", "scalar"):
+            return False
+        if kind in ("matrix", "diag"):
+            return node.size != (1, 1) if kind == "matrix" else True
+        if kind in ("transpose", "inverse", "group"):
+            return self._is_array(node.children[0]) if node.children else None
+        if kind == "apply":
+            return self._is_array(node.children[0]) if node.children and node.key not in ("\\sum", "\\prod") else None
+        if kind == "sum":
+            found = [self._is_array(child) for child in node.children]
+            return True if True in found else False if all(f is False for f in found) else None
+        if kind == "product":
+            found = [self._is_array(child) for child in node.children]
+            if all(f is False for f in found):
+                return False
+            return True if True in found and "dot" not in node.ops else None
+        if kind == "frac":
+            return self._is_array(node.children[0])
+        if kind == "power":
+            return False if self._is_array(node.children[0]) is False else None
+        return None
+
+    def _kinds(self, node: Node, line: int) -> bool:
+        changed = False
+        for child in node.children:
+            changed |= self._kinds(child, line)
+        if node.kind == "transpose" and node.children and node.children[0].kind == "name":
+            changed |= self._array(node.children[0].key, line, f"written transposed ({node.children[0].key}^T)", node.children[0])
+        if node.kind == "transpose" and node.children and node.children[0].kind == "group":
+            for name in _names_in(node.children[0]):
+                if (name.capital or name.bold) and self._is_array(name) is None:
+                    changed |= self._array(name.key, line, "inside a transposed product", name)
+        if node.kind == "product":
+            changed |= self._kinds_product(node, line)
+        if node.kind == "sum":
+            if any(self._is_array(child) for child in node.children):
+                for child in node.children:
+                    if child.kind == "name" and self._is_array(child) is None:
+                        changed |= self._array(child.key, line, "added to a vector or matrix", child)
+        return changed
+
+    def _kinds_product(self, node: Node, line: int) -> bool:
+        changed = False
+        factors, ops = node.children, node.ops
+        for number, op in enumerate(ops):
+            left, right = factors[number], factors[number + 1]
+            if op == "hadamard":
+                for side in (left, right):
+                    if side.kind == "name" and self._is_array(side) is None:
+                        changed |= self._array(side.key, line, "in a Hadamard product", side)
+                continue
+            if self._is_array(left) and right.kind == "name" and self._is_array(right) is None and not right.greek and not (op == "dot"):
+                changed |= self._array(right.key, line, "multiplied on the left by a matrix", right)
+            if left.kind == "name" and self._is_array(left) is None and self._is_array(right) and left.capital and left.key not in self.functions:
+                changed |= self._array(left.key, line, "a capital multiplying a vector or matrix")
+            if left.kind == "name" and left.capital and right.kind == "name" and right.bold and self._is_array(left) is None:
+                changed |= self._array(left.key, line, f"a capital times the bold {right.key}", left)
+                changed |= self._array(right.key, line, f"a bold letter multiplied by {left.key}", right)
+        return changed
+
+    def _kinds_equal(self, left: Node, right: Node, line: int) -> bool:
+        if left.kind == "name" and self._is_array(left) is None and self._is_array(right):
+            return self._array(left.key, line, "equal to a vector or matrix")
+        if right.kind == "name" and self._is_array(right) is None and self._is_array(left):
+            return self._array(right.key, line, "equal to a vector or matrix")
+        return False
+
+    # --- dimensions
+
+    def _dimensions(self, node: Node, line: int):
+        """The node's shape as (rows, columns) dimensions, or None for a scalar or an unknown."""
+        kind = node.kind
+        if kind == "name":
+            return self._shape_of(node.key) if self.kind.get(node.key) == "array" else None
+        if kind == "matrix":
+            rows, columns = node.size
+            return (sympy.Integer(rows), sympy.Integer(columns)) if node.size != (1, 1) else None
+        if kind == "transpose":
+            inner = self._dimensions(node.children[0], line)
+            return (inner[1], inner[0]) if inner else None
+        if kind in ("group", "inverse"):
+            return self._dimensions(node.children[0], line) if node.children else None
+        if kind == "apply":
+            inner = self._dimensions(node.children[0], line) if node.children else None
+            return None if node.key in ("\\sum", "\\prod") else inner
+        if kind == "diag":
+            inner = self._dimensions(node.children[0], line) if node.children else None
+            return (inner[0], inner[0]) if inner else None
+        if kind == "frac":
+            return self._dimensions(node.children[0], line)
+        if kind == "sum":
+            shapes = [(child, self._dimensions(child, line)) for child in node.children]
+            known = [(child, shape) for child, shape in shapes if shape is not None]
+            for (first, a), (second, b) in zip(known, known[1:]):
+                self._join(a, b, line, f"{_shown(first)} + {_shown(second)}")
+            return known[0][1] if known else None
+        if kind == "product":
+            return self._product_dimensions(node, line)
+        for child in node.children:
+            self._dimensions(child, line)
+        return None
+
+    def _product_dimensions(self, node: Node, line: int):
+        current, current_node = None, None
+        for number, factor in enumerate(node.children):
+            shape = self._dimensions(factor, line)
+            op = node.ops[number - 1] if number else ""
+            if shape is None:
+                continue
+            if current is None:
+                current, current_node = shape, factor
+                continue
+            if op == "hadamard":
+                self._join(current, shape, line, f"{_shown(current_node)} \\odot {_shown(factor)}")
+                continue
+            if op == "dot" and current[1] == self.dims.find(current[1]) and self._vector(current) and self._vector(shape):
+                current = None  # u \cdot v: a dot product of two vectors
+                continue
+            conflict = self.dims.union(current[1], shape[0])
+            if conflict:
+                self.findings.append(Finding(line, f"{_shown(current_node)} has {self._size(conflict[0])} columns but {_shown(factor)} has {self._size(conflict[1])} rows"))
+            current, current_node = (current[0], shape[1]), Node("product", [current_node, factor], ops=["juxt"])
+        return current
+
+    def _vector(self, shape) -> bool:
+        return self.dims.find(shape[1]) == sympy.Integer(1)
+
+    def _join(self, first, second, line: int, what: str) -> None:
+        if first is None or second is None:
+            return
+        for a, b in zip(first, second):
+            conflict = self.dims.union(a, b)
+            if conflict:
+                self.findings.append(Finding(line, f"{what}: shapes {self._shown_shape(first)} and {self._shown_shape(second)} do not match"))
+                return
+
+    def _size(self, dimension) -> str:
+        found = self.dims.find(dimension)
+        return "an unknown number of" if isinstance(found, tuple) else str(found)
+
+    def _shown_shape(self, shape) -> str:
+        return " x ".join("?" if isinstance(self.dims.find(d), tuple) else str(self.dims.find(d)) for d in shape)
+
+    def _result(self) -> Shapes:
+        sizes: dict = {}
+        arrays = {}
+        for key, kind in self.kind.items():
+            if kind != "array":
+                continue
+            rows, columns = self._shape_of(key)
+            arrays[key] = tuple(self._concrete(d, sizes) for d in (rows, columns))
+        return Shapes(arrays, self.findings, dict(self.why))
+
+    def _concrete(self, dimension, sizes: dict):
+        found = self.dims.find(dimension)
+        if not isinstance(found, tuple):
+            return found
+        if found not in sizes:
+            sizes[found] = sympy.Symbol(f"n_{len(sizes) + 1}", integer=True, positive=True)
+        return sizes[found]
+
+
+def _names_in(node: Node) -> list[Node]:
+    found = [node] if node.kind == "name" else []
+    for child in node.children:
+        found += _names_in(child)
+    return found
+
+
+def _shown(node: Node) -> str:
+    if node.kind == "name":
+        return node.key
+    if node.kind == "product":
+        return "".join(_shown(child) for child in node.children)
+    if node.kind == "transpose":
+        return _shown(node.children[0]) + "^T"
+    if node.kind == "group":
+        return "(" + _shown(node.children[0]) + ")"
+    return "the " + node.kind

@@ -1,0 +1,399 @@
+"""The steps of a write-up, in reading order: each link of each chain, with where it stands.
+
+A display formula's statements, an inline formula's (with the role its lead words give it), a
+table row's cells joined into chains; a line or display starting with a relation goes on from the
+side the display above ended on; `A = B \\Rightarrow C = D` is the step A = B and the implication.
+Headings start sections (a write-up's functions and names hold within one), sub-question marks
+start parts (values hold within one). Structure only: nothing is read into mathematics here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+
+from . import prose
+from .document import Display, Document, Heading, Math, Paragraph, Part, Table
+from .formulas import Formula, Side, Statement, read_formula
+
+KINDS = {"==": "equal", "approx": "approx", "defines": "equal", "update": "update", "<": "inequality", "<=": "inequality",
+         ">": "inequality", ">=": "inequality", "!=": "inequality", "in": "declaration", "propto": "proportional"}
+SHOWN = {"==": "=", "approx": "\\approx", "defines": ":=", "update": "\\leftarrow", "<": "<", "<=": "\\le", ">": ">",
+         ">=": "\\ge", "!=": "\\ne", "in": "\\in", "propto": "\\propto", "implies": "\\Rightarrow"}
+
+
+@dataclass
+class Step:
+    index: int
+    line: int
+    lhs: str
+    rhs: str
+    kind: str = "equal"  # equal, approx, implies, inequality, update, declaration
+    start: str = ""  # the first expression of the step's chain
+    names: tuple[tuple[str, str], ...] = ()  # names the derivation has given so far (\underbrace): (name, body)
+    condition: str = ""  # where its line says it holds: "x = 0" (a point), "x > 0" (a range)
+    verdict: str = ""  # valid, invalid, undecided, unparsed, definition
+    feedback: str = ""
+    witness: dict | None = None
+    matches_start: bool | None = None  # the right side equals the first expression of its chain
+    section: int = 0  # how many headings come before it: a write-up's own functions and names hold within one
+    part: int = 0  # how many sub-questions within the section come before it: values hold within one
+    block: int = 0  # which formula it is in (a derivation, for the summary)
+    block_kind: str = "display"  # display, inline or table
+    explains: bool = False  # it names what was used before ("where ...")
+    context: str = ""  # the bundled problem its section was recognised as (its rules and answers apply), else ""
+    relation: str = "="  # as written: =, \approx, <, \le, :=, \leftarrow
+    role: str = ""  # an inline formula's role from its lead words: given, defines, condition, hypothetical
+    used: tuple[str, ...] = ()  # the definitions and conventions the verdict used ("x_1 = 0.9 (line 3)")
+    # the tokens behind the text (not printed, not in JSON)
+    left: Side | None = field(default=None, repr=False, compare=False)
+    right: Side | None = field(default=None, repr=False, compare=False)
+    first: Side | None = field(default=None, repr=False, compare=False)
+    underbraces: tuple = field(default=(), repr=False, compare=False)  # (name Side, body Side)
+    condition_side: Side | None = field(default=None, repr=False, compare=False)
+    statements: tuple = field(default=(), repr=False, compare=False)  # an implication's two statements
+    chain: tuple = field(default=(), repr=False, compare=False)  # the sides of its chain after its first
+    case: bool = field(default=False, repr=False, compare=False)  # its condition is a case worked (d = 1 \rightarrow ...)
+
+    def to_dict(self) -> dict:
+        hidden = {"left", "right", "first", "underbraces", "condition_side", "statements", "chain", "case"}
+        return {f.name: getattr(f.name and self, f.name) for f in fields(self) if f.name not in hidden}
+
+    @property
+    def first_of_chain(self) -> bool:
+        return self.left is not None and self.first is not None and self.left.start == self.first.start
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading's text (or none, before the first), with where it starts, the prose under it and every side of
+    its formulas (with the side's line and the relation after it), for the notation to learn from."""
+
+    index: int
+    title: str
+    line: int
+    paragraphs: tuple = ()
+    sides: tuple = ()
+
+
+class _Builder:
+    def __init__(self, document: Document):
+        self.document = document
+        self.steps: list[Step] = []
+        self.section = self.part = 0
+        self.block = 0
+        self.previous: Side | None = None  # the side a continuation goes on from
+        self.displayed: Side | None = None  # where the last display ended: only a display continues it
+        self.start: Side | None = None
+        self.underbraces: tuple = ()
+        self.lead_condition: Side | None = None
+        self.lead_words = ""
+        self.large = ""
+        self.sections: list[Section] = [Section(0, "", 1)]
+        self.paragraphs: list = []
+        self.sides: list = []
+
+    def build(self) -> list[Step]:
+        for piece in self.document.pieces:
+            if isinstance(piece, Heading):
+                self._close_section()
+                self.section, self.part = self.section + 1, 0
+                self.previous = self.displayed = None
+                self.underbraces = ()
+                self.sections.append(Section(self.section, piece.words, piece.line))
+                self.lead_condition = None
+            elif isinstance(piece, Part):
+                self.part += 1
+                self.previous = self.displayed = None
+                self.lead_condition = None
+            elif isinstance(piece, Paragraph):
+                self.paragraphs.append(piece)
+                self._paragraph(piece)
+            elif isinstance(piece, Display):
+                self.block += 1
+                self.previous = self.displayed
+                formula = read_formula(piece.math, self.document)
+                if self.large:
+                    formula = _with_limit_variable(formula, self.large)
+                self._formula(formula, "display", self._lead_in_condition(formula))
+                self.displayed = self.previous
+            elif isinstance(piece, Table):
+                self.block += 1
+                self._table(piece)
+        self._close_section()
+        return self.steps
+
+    def _close_section(self) -> None:
+        last = self.sections[-1]
+        self.sections[-1] = Section(last.index, last.title, last.line, tuple(self.paragraphs), tuple(self.sides))
+        self.paragraphs, self.sides = [], []
+
+    def _remember(self, statement: Statement) -> None:
+        for number, side in enumerate(statement.sides):
+            if side:
+                relation = statement.relations[number] if number < len(statement.relations) else ""
+                self.sides.append((side, statement.line, relation))
+
+    # --- prose and inline formulas
+
+    def _paragraph(self, paragraph: Paragraph) -> None:
+        before = ""  # the words just before the next formula (a bounded window: linear however long the line)
+        for segment in paragraph.segments:
+            if isinstance(segment, str):
+                before = (before + segment)[-2 * prose.WINDOW:]
+                continue
+            self.block += 1
+            role = prose.role_of(before)
+            self.previous = None  # "$b = 10$" in the prose is not what a display "$$= c$$" goes on from
+            formula = read_formula(segment, self.document)
+            self._formula(formula, "inline", None, role)
+            before = (before + f"${segment.tex}$")[-2 * prose.WINDOW:]
+        self._remember_lead(paragraph)
+
+    def _remember_lead(self, paragraph: Paragraph) -> None:
+        """The last sentence of a paragraph may say where the displays after it hold ("For $x > 0$ we can write:"),
+        or which quantity grows ("for large $k$")."""
+        self.lead_condition, self.large = None, ""
+        sentence = prose.lead_in(paragraph.words[-2 * prose.WINDOW:])
+        if not prose.states_condition(sentence):
+            return
+        inline = [segment for segment in paragraph.segments if isinstance(segment, Math)]
+        last = inline[-sentence.count("$"):] if sentence.count("$") else []  # the formulas of the last sentence
+        words = ""
+        for segment in paragraph.segments[-4 * len(last) - 2:] if last else ():
+            if isinstance(segment, str):
+                words = (words + segment)[-prose.WINDOW:]
+            elif segment in last:
+                if prose.calls_large(words):
+                    self.large = segment.tex.strip()
+                else:
+                    self._condition_from(segment)
+                words += " $ "
+
+    def _condition_from(self, math: Math) -> None:
+        for line in read_formula(math, self.document).lines:
+            for statement in line.statements:
+                if len(statement.sides) == 2 and statement.relations[0] in ("<", ">", "<=", ">=", "!=", "==") and _is_number(statement.sides[1]) and _is_bare_name(statement.sides[0]):
+                    self.lead_condition = _joined(statement)
+
+    def _lead_in_condition(self, formula: Formula) -> Side | None:
+        """The lead-in's condition, when the display writes its name ("at $g = 0.5$" before a formula without g is not)."""
+        from .names import Scanner, single_name
+
+        if self.lead_condition is None:
+            return None
+        name = single_name(self.lead_condition.tokens[:next((n for n, t in enumerate(self.lead_condition.tokens) if t.kind == "symbol" and t.text in "=<>" or t.kind == "command" and t.text in ("le", "leq", "ge", "geq", "ne", "neq")), 0)], runs=True)
+        sides = [side for line in formula.lines for statement in line.statements for side in statement.sides]
+        written = {n.key for side in sides for runs in (True, False) for n in Scanner(side.tokens, runs=runs).names()}
+        return self.lead_condition if name is not None and name.key in written else None
+
+    # --- formulas
+
+    def _formula(self, formula: Formula, kind: str, condition: Side | None, role: str = "") -> None:
+        for line in formula.lines:
+            case = None  # "d = 1 \\rightarrow 4 = ...": a case worked, where the statement after the arrow holds
+            for number, statement in enumerate(line.statements):
+                connective = line.connectives[number - 1] if number else ""
+                following = line.connectives[number] if number < len(line.connectives) else ""
+                if following == "implies" and _is_value(statement):
+                    self._remember(statement)
+                    case = _joined(statement)
+                    continue
+                if case is not None:
+                    self._chain(replace(statement, condition=statement.condition or case, condition_words="case"), kind, condition, role)
+                    case = None
+                    continue
+                if connective == "implies" and self.steps and self.steps[-1].line == line.number and statement.is_chain and line.statements[number - 1].is_chain:
+                    self._remember(statement)
+                    self._implication(line.statements[number - 1], statement, line.number, kind)
+                    self.previous = statement.sides[-1]
+                    continue
+                self._chain(statement, kind, condition, role)
+
+    def _chain(self, statement: Statement, kind: str, condition: Side | None, role: str) -> None:
+        self._remember(statement)
+        if kind == "inline" and _looked_at(statement, role) or _assumption(statement) or "in" in statement.relations:
+            return  # "at $x = 0$", "for $x > 0$": where something is looked at or what is assumed, not a value or a step
+        sides = list(statement.sides)
+        relations = list(statement.relations)
+        self.underbraces += statement.named
+        if len(sides) == 1:
+            self.previous = None
+            return
+        if not sides[0]:
+            if self.previous is None:
+                sides, relations = sides[1:], relations[1:]
+                if len(sides) < 2:
+                    self.previous = sides[-1] if sides and sides[-1] else None
+                    return
+            else:
+                sides[0] = self.previous  # a line starting with "=" continues the chain above
+        if sides[0] is not self.previous:
+            self.start = sides[0]
+        links = [(left, right, relation) for left, right, relation in zip(sides, sides[1:], relations) if left and right]
+        chain = tuple(right for _, right, _ in links)
+        for left, right, relation in links:
+            self.steps.append(Step(
+                len(self.steps) + 1, self.document.line_of(right.start), left.text, right.text, kind=KINDS.get(relation, "equal"),
+                start=self.start.text if self.start else left.text, names=tuple((n.text, b.text) for n, b in self.underbraces),
+                condition=(statement.condition or condition).text if (statement.condition or condition) else "",
+                section=self.section, part=self.part, block=self.block, block_kind=kind, explains=statement.explains or role == "defines",
+                relation=SHOWN.get(relation, relation), role=role, left=left, right=right, first=self.start or left,
+                underbraces=self.underbraces, condition_side=statement.condition or condition, chain=chain, case=statement.condition_words == "case"))
+        self.previous = next((side for side in reversed(sides) if side), None)  # "A = B = \\ &= C": B links to C
+
+    def _implication(self, before: Statement, after: Statement, line: int, kind: str) -> None:
+        left, right = _joined(before), _joined(after)
+        self.steps.append(Step(len(self.steps) + 1, line, left.text, right.text, kind="implies", section=self.section, part=self.part,
+                               block=self.block, block_kind=kind, relation=SHOWN["implies"], left=left, right=right, first=left,
+                               statements=(before, after)))
+
+    # --- tables
+
+    def _table(self, table: Table) -> None:
+        """Each row's cells as chains: a cell '= b' goes on with the chain, any other cell starts one; a bare name after a
+        finished computation (its last link a number) starts one too (v_5 | = v_3 + v_2 | = 36.11 | = \\dot v_0 | ...)."""
+        for row, line in zip(table.rows, table.row_lines or (table.line,) * len(table.rows)):
+            cells = []
+            for cell in row:
+                for segment in cell:
+                    if isinstance(segment, Math):
+                        formula = read_formula(segment, self.document)
+                        cells += [statement for formula_line in formula.lines for statement in formula_line.statements]
+            if not any(statement.continues for statement in cells):
+                for statement in cells:
+                    self.previous = None
+                    self._chain(statement, "table", None, "")
+                continue
+            chains: list[tuple[list, list]] = []
+            for statement in cells:
+                body = list(statement.sides[1:]) if statement.continues else list(statement.sides)
+                finished = chains and len(chains[-1][0]) >= 2 and _is_number(chains[-1][0][-1])
+                if statement.continues and chains and not (finished and _is_bare_name(body[0]) and len(body) == 1):
+                    chains[-1][0].extend(body)
+                    chains[-1][1].extend(statement.relations)
+                else:
+                    chains.append((body, list(statement.relations[1:] if statement.continues else statement.relations)))
+            for sides, relations in chains:
+                self.previous = None
+                self._chain(Statement(tuple(sides), tuple(relations), line), "table", None, "")
+
+
+def _with_limit_variable(formula: Formula, letter: str) -> Formula:
+    """After "for large $k$", a bare \\lim_{+\\infty} is the limit as k goes to infinity (tokens rewritten)."""
+    from dataclasses import replace as copy
+
+    from ..lexer import Token
+
+    def rewrite(side: Side) -> Side:
+        found = list(side.tokens)
+        at = 0
+        while at < len(found):
+            if found[at].is_("command", "lim") and at + 1 < len(found) and found[at + 1].is_("symbol", "_"):
+                start = at + 2
+                braced = start < len(found) and found[start].is_("symbol", "{")
+                inner_start = start + 1 if braced else start
+                end = inner_start
+                while end < len(found) and not (found[end].is_("symbol", "}") if braced else end > inner_start):
+                    end += 1
+                inner = [t for t in found[inner_start:end] if not t.is_("symbol", "+")]
+                if len(inner) == 1 and inner[0].is_("command", "infty"):
+                    where = inner[0].position
+                    replacement = [Token("symbol", "{", where), Token("letter", letter, where), Token("command", "to", where, True),
+                                   Token("command", "infty", where, True), Token("symbol", "}", where)]
+                    found[start:end + 1 if braced else end] = replacement
+            at += 1
+        return copy(side, tokens=tuple(found))
+
+    lines = tuple(copy(line, statements=tuple(copy(statement, sides=tuple(rewrite(side) for side in statement.sides)) for statement in line.statements))
+                  for line in formula.lines)
+    return copy(formula, lines=lines)
+
+
+def _joined(statement: Statement) -> Side:
+    """A whole statement as one side (an equation's tokens, relations included): what an implication relates."""
+    found = []
+    for number, side in enumerate(statement.sides):
+        found += list(side.tokens)
+    text = " ".join(side.text for side in statement.sides)
+    tokens_in_order = []
+    for number, side in enumerate(statement.sides):
+        if number:
+            tokens_in_order.append(_relation_token(statement.relations[number - 1], side))
+        tokens_in_order += list(side.tokens)
+    shown = f" {SHOWN.get(statement.relations[0], '=')} ".join(side.text for side in statement.sides) if statement.relations else text
+    return Side(tuple(tokens_in_order), shown, statement.sides[0].start if statement.sides else -1)
+
+
+def _relation_token(relation: str, side: Side):
+    from ..lexer import Token
+
+    position = side.tokens[0].position if side.tokens else side.start
+    symbol = {"==": "=", "<": "<", ">": ">"}.get(relation)
+    if symbol:
+        return Token("symbol", symbol, position, True)
+    command = {"<=": "le", ">=": "ge", "!=": "ne", "approx": "approx", "defines": "coloneqq"}.get(relation, "approx")
+    return Token("command", command, position, True)
+
+
+VARIABLES = frozenset({"x", "z", "t", "epsilon", "varepsilon", "h"})  # where a function is looked at, not a value given
+
+
+def _looked_at(statement: Statement, role: str) -> bool:
+    """An inline `x = 0` after "at", "when", "if" (or "for", or no word, for a function's variable x, z or t): where
+    something is looked at, not a value or a step."""
+    from .names import single_name
+
+    if len(statement.sides) != 2 or statement.relations[0] != "==":
+        return False
+    name = single_name(statement.sides[0].tokens)
+    if name is None:
+        return False
+    if _enumeration(statement.sides[1]):
+        return True  # "for $i = 1, 2, 3$": which indices, not a value
+    if not _is_number(statement.sides[1]):
+        return False
+    return role == "condition" or role in ("for", "defines", "") and name.key in VARIABLES
+
+
+def _enumeration(side: Side) -> bool:
+    """1, 2, 3 or 1, \\dots, K: numbers (or a last bound) apart by commas, outside brackets."""
+    found = [t for t in side.tokens if t.kind != "space"]
+    commas = [t for t in found if t.is_("symbol", ",")]
+    rest = [t for t in found if not t.is_("symbol", ",") and not t.is_("command", "dots", "ldots", "cdots")]
+    return bool(commas) and all(t.kind in ("number", "letter") for t in rest)
+
+
+def _assumption(statement: Statement) -> bool:
+    """`x > 0`, `c \\geq 0`, `1 \\le k \\le K`: comparisons of bare names with numbers or names state what is assumed
+    (where a formula holds, what an index runs over), not something to check."""
+    from .names import single_name
+
+    if not statement.relations or any(r not in ("<", "<=", ">", ">=", "!=", "in") for r in statement.relations):
+        return False
+    simple = [side for side in statement.sides if _is_number(side) or single_name(side.tokens) is not None]
+    return len(simple) == len(statement.sides) and any(single_name(side.tokens) is not None for side in statement.sides)
+
+
+def _is_value(statement: Statement) -> bool:
+    """`d = 1`: one name given one number."""
+    return len(statement.sides) == 2 and statement.relations == ("==",) and _is_bare_name(statement.sides[0]) and _is_number(statement.sides[1])
+
+
+def _is_number(side: Side) -> bool:
+    meaningful = [t for t in side.tokens if t.kind != "space"]
+    if meaningful and meaningful[0].is_("symbol", "-"):
+        meaningful = meaningful[1:]
+    return len(meaningful) == 1 and meaningful[0].kind == "number"
+
+
+def _is_bare_name(side: Side) -> bool:
+    from .names import single_name
+
+    return single_name(side.tokens, runs=True) is not None
+
+
+def find_steps(document: Document) -> tuple[list[Step], list[Section]]:
+    """Every step of every chain, numbered from 1 in reading order, and the sections they fall in."""
+    builder = _Builder(document)
+    steps = builder.build()
+    return steps, builder.sections
