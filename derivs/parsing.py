@@ -171,6 +171,7 @@ class Reading:
     relations: tuple[str, ...] = ()  # "==", "<", "<=", ">", ">=", "!=", "approx"
     notes: tuple[str, ...] = ()  # where the reading departs from TeX's typesetting, to show the student
     decimals: tuple = ()  # with Context.decimals: (placeholder, exact value, places shown, the literal) per decimal written
+    leibniz: tuple = ()  # a write-up's Leibniz names (\\partial E / \\partial o): (symbol, quantity, variable, order)
 
     @property
     def value(self):
@@ -250,6 +251,7 @@ class _Parser:
         self.bound: list[sympy.Symbol] = []  # the indices of the sums being read: x_j under \\sum_j is an entry of x
         self.shadowed: list[str] = []  # a write-up's valued names that a sum or a derivative here runs over (k in \\sum_k k)
         self.decimals: list = []  # with context.decimals: the placeholders made for decimals written
+        self.leibniz: list = []  # a write-up's Leibniz names read here: (symbol, quantity, variable, order)
         if context.free and not context.matrix_letters and not context.shapes_known and _writes_transpose(self.tokens):
             self.context = Context(**{**vars(context), "matrix_letters": True})
         self._read_words()  # after: with matrices about, capitals typed together (AB) are a product
@@ -377,7 +379,7 @@ class _Parser:
             self.take()  # a sentence's full stop after the answer
         if self.peek().kind != "end":
             raise self.error(self._leftover_message(self.peek()))
-        return Reading(tuple(sides), tuple(relations), tuple(dict.fromkeys(self.notes)), tuple(self.decimals))
+        return Reading(tuple(sides), tuple(relations), tuple(dict.fromkeys(self.notes)), tuple(self.decimals), tuple(self.leibniz))
 
     def _leftover_message(self, token: Token) -> str:
         if token.is_("symbol", "&") or token.is_("command", "\\"):
@@ -781,8 +783,10 @@ class _Parser:
         greek = base in dialect.GREEK and base not in FREE_FUNCTION_NAMES  # \\eta(v_1 + v_2) is \\eta times a sum
         written = plain_name(f"{base}_{{{subscript.raw}}}") if subscript is not None else base
         matrix = written in self.context.matrices  # W_2(W_1 x + b_1) with W_2 a matrix: a product
-        if function is None and self.context.free and not decorated and not greek and not matrix and self._unknown_function_ahead(base):
-            function = sympy.Function(base)  # f(x), f'(x), \\varphi(x) in a free context: an unknown function
+        if subscript is not None and written in self.context.functions and self._application_ahead(token):
+            function = self.context.functions[written]  # f_1(x) the write-up defined
+        elif function is None and self.context.free and not decorated and not greek and not matrix and self._unknown_function_ahead(base, subscript is not None):
+            function = sympy.Function(written)  # f(x), \\varphi_1(z) in a free context: an unknown function (\\varphi_1 is not \\varphi_2)
         if function is not None and self._application_ahead(token):
             saved = self.position
             try:
@@ -828,7 +832,11 @@ class _Parser:
         given = self._given(full)
         return self.context.symbol(full) if given is None else given
 
-    def _unknown_function_ahead(self, base: str) -> bool:
+    def _unknown_function_ahead(self, base: str, subscripted: bool = False) -> bool:
+        """f(x), f'(x), a write-up's S(x) or L(y, \\hat y): a function applied. With a subscript, only the usual
+        function letters (f_1, g_2, \\phi_1): out_{o1}(1 - out_{o1}) is a product."""
+        if subscripted and base not in FREE_FUNCTION_NAMES:
+            return False
         if self.at("symbol", "'"):
             ahead = 1
             while self.at("symbol", "'", ahead=ahead):
@@ -1441,7 +1449,10 @@ class _Parser:
         if isinstance(operand, (sympy.MatrixExpr, sympy.MatrixBase, sympy.Tuple)):
             raise self.error("a derivative of a matrix or a list is not read in an answer: differentiate entry by entry", token)
         if self.context.document and body_start < end and (variable not in operand.free_symbols or sympy.diff(operand, variable) == 0):
-            return self._quantity_named(numerator, denominator)  # \\partial L / \\partial \\hat y: a name, not 0
+            named = self._quantity_named(numerator, denominator)  # \\partial L / \\partial \\hat y: a name, not 0
+            if isinstance(named, sympy.Symbol):
+                self.leibniz.append((named, operand, variable, order))  # what it is the derivative of: the write-up may say
+            return named
         return sympy.Derivative(operand, (variable, order))
 
     def _quantity_named(self, numerator: tuple[int, int], denominator: tuple[int, int]) -> sympy.Symbol:

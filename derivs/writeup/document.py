@@ -28,7 +28,7 @@ SECTION_MACROS = {"part": 1, "chapter": 1, "section": 1, "subsection": 2, "subsu
 # A paragraph that opens like a heading starts a new part of the write-up (its names start afresh):
 # **Question 3**, [Question 1] Activation Functions, Problem 2., Q2:, "3 Backpropagation", Part 1 : ...
 HEADING_LINE = re.compile(
-    r"\s*(?:\*\*\s*|__\s*)?\[?(?:Question|Problem|Exercise|Task|Part|Q)\s*\d+[a-z]?\]?\s*(?:[.:)\]]|\*\*|\s|$)"
+    r"\s*(?:\*\*\s*|__\s*)?\[?(?:Question|Problem|Exercise|Task|Part|Homework|HW|Assignment|Q)\s*\d+[a-z]?\]?\s*(?:[.:)\]]|\*\*|\s|$)"
     r"|\s*\d+(?:\.\d+)*\.?\s+[A-Z][a-z]+(?:[ \t]+[A-Za-z][a-z]*){0,5}\s*$",
     re.IGNORECASE,
 )
@@ -51,9 +51,14 @@ class Math:
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading. One that names a question (Question 3, Problem 2., Q1:, a numbered "3 Backpropagation", a LaTeX
+    \\section) starts a new part of the write-up, whose values and functions start afresh; any other (## The backward
+    pass) only titles what follows, which goes on with what came before."""
+
     line: int
     words: str
     level: int = 1
+    new_problem: bool = True
 
 
 @dataclass(frozen=True)
@@ -222,7 +227,7 @@ def _read_markdown(document: Document) -> None:
         span = token.map or (None, None)
         if token.type == "heading_open":
             words = tokens[at + 1].content if at + 1 < len(tokens) else ""
-            pieces.append(Heading(span[0] + 1, words, int(token.tag[1:]) if token.tag[1:].isdigit() else 1))
+            pieces.append(Heading(span[0] + 1, words, int(token.tag[1:]) if token.tag[1:].isdigit() else 1, bool(HEADING_LINE.match(words))))
             locate.find(words, span[0], span[1])
         elif token.type in ("math_block", "math_block_eqno", "amsmath"):
             environment = "$$" if token.markup == "$$" else token.markup or "amsmath"
@@ -462,7 +467,7 @@ class _LatexReader:
         if name in SECTION_MACROS:
             self.flush()
             title = self.document.text[arguments[-1].pos: arguments[-1].pos + arguments[-1].len].strip("{}") if arguments else ""
-            self.document.pieces.append(Heading(line, title, SECTION_MACROS[name]))
+            self.document.pieces.append(Heading(line, title, SECTION_MACROS[name], SECTION_MACROS[name] == 1 or bool(HEADING_LINE.match(title))))
         elif name == "item":
             self.flush()
             label = self.document.text[arguments[0].pos: arguments[0].pos + arguments[0].len].strip("[]") if arguments else ""

@@ -22,7 +22,7 @@ def _residual(judge, statement, scope):
     """An equation `A = B` (a statement of two sides) as A - B with the write-up's values in, or None."""
     if len(statement.sides) != 2 or statement.relations[0] not in ("==", "defines"):
         return None
-    left, right = (judge.value(side, scope) for side in statement.sides)
+    left, right = (judge.value(side, scope, formulas=False) for side in statement.sides)  # a definition is not an identity here
     if any(isinstance(side, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) for side in (left, right)):
         return None
     return left - right

@@ -23,7 +23,7 @@ from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, poi
 from ..parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, Reading, read_tokens
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .formulas import Side
-from .names import single_name
+from .names import variable_tokens, function_head, single_name
 from .notation import Notation
 from .steps import Step
 
@@ -110,28 +110,68 @@ class Scope:
     recognised: Problem | None = None
     same_function: dict = field(default_factory=dict)
     seen: set = field(default_factory=set)  # names written in the steps before this one
+    formulas: dict = field(default_factory=dict)  # a name's symbol -> the formula the write-up defined it by (net = w_1 i_1 + ...)
+    leibniz: dict = field(default_factory=dict)  # a Leibniz name's symbol -> (its quantity, its variable, order), as read
     known: set = field(default_factory=set)  # names given a formula (a Leibniz name's): not defined again by a later line
 
-    def put_in(self, expr):
-        """An expression with the write-up's functions expanded, then its values and families put in."""
+    def put_in(self, expr, formulas: bool = True):
+        """An expression with the write-up's functions expanded, then what it says of its names put in: a name's value
+        where it has one, else (with `formulas`) the formula it was defined by, until nothing changes."""
         if not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
             return expr
         expr = self.problem.expand_definitions(expr) if isinstance(expr, sympy.Basic) else expr
         expr = _course_functions(expr)
         if self.families:
             expr = self._families_in(expr)
-        for _ in range(6):  # a name's formula may hold names with values of their own (dL/dw = (\\hat y - y)x)
-            if not self.values or not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
+        expr = self._derivatives_in(expr)
+        for _ in range(8):  # a name's formula may hold names with values of their own (dL/dw = (\\hat y - y)x)
+            if not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
                 break
-            present = getattr(expr, "free_symbols", set()) | (expr.atoms(sympy.Indexed) if isinstance(expr, sympy.Basic) else set())
+            present = _names_of(expr) if isinstance(expr, sympy.Basic) else getattr(expr, "free_symbols", set())
             bound = {limit.args[1] for limit in expr.atoms(sympy.Limit)} if isinstance(expr, sympy.Basic) else set()
             values = {name: value for name, value in self.values.items() if name in present and name not in bound}
+            if formulas:
+                values.update({name: formula for name, formula in self.formulas.items() if name in present and name not in self.values and name not in bound})
             if not values:
                 break
             expr = expr.subs(values)  # subs, not xreplace: a sum's own k is not the k given a value
             if isinstance(expr, sympy.Basic):
                 expr = self.problem.expand_definitions(expr)
         return expr
+
+    def derivative(self, symbol):
+        """A Leibniz name (\\partial E / \\partial o) the write-up's definitions let us work out: its quantity with every
+        defined name's formula put in (not the variable's), differentiated; None when the quantity does not reach the
+        variable through them (then the name stays a quantity of its own)."""
+        if symbol not in self.leibniz:
+            return None
+        quantity, variable, order = self.leibniz[symbol]
+        if not isinstance(quantity, sympy.Basic):
+            return None
+        expanded = quantity
+        for _ in range(12):
+            expanded = self._families_in(expanded) if self.families else expanded
+            names = [name for name in _names_of(expanded) if name in self.formulas and name != variable]
+            if not names:
+                break
+            expanded = expanded.xreplace({name: self.formulas[name] for name in names})
+        expanded = _course_functions(self.problem.expand_definitions(expanded))
+        if variable not in _names_of(expanded):
+            return None
+        return sympy.diff(expanded, variable, order)
+
+    def _derivatives_in(self, expr):
+        """Leibniz names with no formula of their own given, worked out from the definitions where they can be."""
+        if not self.leibniz or not isinstance(expr, sympy.Basic):
+            return expr
+        swaps = {}
+        for symbol in expr.free_symbols:
+            if symbol in self.leibniz and symbol not in self.values:
+                worked = self.derivative(symbol)
+                if worked is not None:
+                    swaps[symbol] = worked
+                    self.used.append(f"{symbol.name} worked out from the definitions")
+        return expr.xreplace(swaps) if swaps else expr
 
     def _families_in(self, expr):
         """p_j, p[j] for a family p_i = body(i): the body at j."""
@@ -150,6 +190,13 @@ class Scope:
                 letter, body = self.families[str(entry.base.label)]
                 swaps[entry] = body.xreplace({letter: entry.indices[0]})
         return expr.xreplace(swaps) if swaps else expr
+
+
+def _names_of(expr) -> set:
+    """The names in an expression: its symbols and its vectors' entries."""
+    if not isinstance(expr, sympy.Basic):
+        return set()
+    return set(expr.free_symbols) | set(expr.atoms(sympy.Indexed))
 
 
 def _course_functions(expr):
@@ -215,60 +262,6 @@ def words_of(side: Side) -> bool:
 def name_of(side: Side, notation: Notation):
     """The name a side is, if it is one name (x_3, \\Sigma_1, v_5, \\hat y, w^{new}), else None."""
     return single_name(side.tokens, frozenset(notation.words))
-
-
-def function_head(side: Side, notation: Notation):
-    """`F(x)`, `F(\\mathbf{x})`, `f(x_1, x_2)`, `S_c(x)`: the function's name and its variables' tokens, else None."""
-    found = [t for t in side.tokens if t.kind != "space"]
-    if len(found) < 4 or not found[-1].is_("symbol", ")"):
-        return None
-    opener = next((at for at, t in enumerate(found) if t.is_("symbol", "(")), None)
-    if opener is None or opener == 0:
-        return None
-    name = single_name(found[:opener], frozenset(notation.words))
-    if name is None or name.mark or name.primes:
-        return None  # f'(x) = ... is a claim about a derivative, not a definition
-    variables = []
-    pieces = _comma_split(found[opener + 1:-1])
-    if len(pieces) == 1 and not (len(pieces[0]) == 1 or len(pieces[0]) == 4 and pieces[0][0].kind == "command"):
-        return None  # \sigma(z_k) = ...: a claim at a point; one variable is a letter (or a bold letter)
-    for piece in pieces:
-        if len(piece) == 4 and piece[0].is_("command", "mathbf", "boldsymbol", "bm", "vec") and piece[1].is_("symbol", "{") and piece[3].is_("symbol", "}"):
-            piece = [piece[2]]
-        variable = single_name(piece, frozenset(notation.words))
-        if variable is None or variable.primes or variable.mark:
-            return None
-        variables.append(variable)
-    if not variables or len({v.key for v in variables}) != len(variables):
-        return None
-    return name, tuple(variables)
-
-
-def _variable_tokens(found, name) -> list:
-    """The tokens of one variable of a function's head (the piece between commas that reads as `name`)."""
-    for piece in _comma_split(found):
-        candidate = piece
-        if len(piece) == 4 and piece[0].is_("command", "mathbf", "boldsymbol", "bm", "vec"):
-            candidate = [piece[2]]
-        found_name = single_name(candidate)
-        if found_name is not None and found_name.key == name.key:
-            return list(candidate)
-    return []
-
-
-def _comma_split(found) -> list[list]:
-    pieces: list[list] = [[]]
-    depth = 0
-    for token in found:
-        if token.is_("symbol", "(", "[", "{"):
-            depth += 1
-        elif token.is_("symbol", ")", "]", "}"):
-            depth -= 1
-        if token.is_("symbol", ",") and depth == 0:
-            pieces.append([])
-        else:
-            pieces[-1].append(token)
-    return pieces
 
 
 def leibniz_factors(side: Side):
@@ -496,8 +489,8 @@ class Judge:
             self.scopes[step.section] = Scope(problem, notation.context(problem), notation)
         scope = self.scopes[step.section]
         if scope is not self.scope or step.part != self.part:
-            if scope is self.scope:  # a sub-question: its own values, the same functions
-                scope.values, scope.valued, scope.condition, scope.facts = {}, {}, None, {}
+            if scope is self.scope:  # a sub-question: its own values and formulas, the same functions
+                scope.values, scope.valued, scope.condition, scope.facts, scope.formulas = {}, {}, None, {}, {}
             self.scope, self.part = scope, step.part
         return scope
 
@@ -523,9 +516,9 @@ class Judge:
         """`X \\in \\mathbb{R}^{...}` statements of a section: (left side, right side, line)."""
         found = []
         sides = list(section.sides)
-        for (left, line, relation), following in zip(sides, sides[1:]):
-            if relation == "in":
-                found.append((left, following[0], line))
+        for written, following in zip(sides, sides[1:]):
+            if written.relation == "in":
+                found.append((written.side, following.side, written.line))
         return found
 
     @staticmethod
@@ -536,11 +529,15 @@ class Judge:
         return {name.key for side in (step.left, step.right) if side is not None for name in Scanner(side.tokens, words).names()}
 
     def read(self, side: Side, scope: Scope) -> Read:
-        return self.reader.read(side, scope.context)
+        read = self.reader.read(side, scope.context)
+        if read.reading is not None and read.reading.leibniz:
+            for symbol, quantity, variable, order in read.reading.leibniz:
+                scope.leibniz.setdefault(symbol, (quantity, variable, order))
+        return read
 
-    def value(self, side: Side, scope: Scope):
-        """A side's expression with its decimals as written and the write-up's values put in."""
-        return scope.put_in(self.read(side, scope).exact)
+    def value(self, side: Side, scope: Scope, formulas: bool = True):
+        """A side's expression with its decimals as written and the write-up's values (and formulas) put in."""
+        return scope.put_in(self.read(side, scope).exact, formulas)
 
     # --- the loop
 
@@ -589,7 +586,7 @@ class Judge:
             return None
         if step.role == "hypothetical" and name_of(step.left, scope.notation) is not None:
             return replace(step, verdict="definition", feedback="an example the text imagines ('say ...'): it changes nothing that follows")
-        if step.role == "defines" and step.block_kind == "inline" and step.first_of_chain and name_of(step.left, scope.notation) is None and function_head(step.left, scope.notation) is None:
+        if step.role == "defines" and step.block_kind == "inline" and step.first_of_chain and name_of(step.left, scope.notation) is None and function_head(step.left, frozenset(scope.notation.words)) is None:
             return replace(step, verdict="definition", feedback=f"notation the text explains: {step.lhs} = {step.rhs}")
         if step.kind == "declaration":
             return replace(step, verdict="definition", feedback=f"declares {step.lhs} \\in {step.rhs}")
@@ -670,7 +667,7 @@ class Judge:
     def function_definition(self, step: Step, scope: Scope):
         """`F(x) = body`, `f(x_1, x_2) = body`: a function the write-up defines (a default one such as \\sigma or GELU
         may be redefined once per section). In `f(x) = GELU(x) = x\\sigma(1.702x)` both names take the last body."""
-        head = function_head(step.left, scope.notation)
+        head = function_head(step.left, frozenset(scope.notation.words))
         if head is None or step.kind != "equal" or self._matrices_in(step.right, scope):
             return None
         name, variables = head
@@ -685,7 +682,7 @@ class Judge:
         body_side = step.right
         for later in step.chain:  # f(x) = GELU(x) = body: the body is the first link that is not another F(x)
             body_side = later
-            if function_head(later, scope.notation) is None:
+            if function_head(later, frozenset(scope.notation.words)) is None:
                 break
         body = self.read(body_side, scope).exact
         if isinstance(body, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) or getattr(body, "is_Relational", False) or not isinstance(body, sympy.Expr):
@@ -696,6 +693,8 @@ class Judge:
             return None
         if not all(isinstance(p, (sympy.Symbol, sympy.Indexed)) for p in parameters):
             return None
+        if any(str(entry.base.label) in {v.key for v in variables} for entry in body.atoms(sympy.Indexed)):
+            return None  # S_c(\\mathbf{x}) = S(c\\mathbf{x}): a function of a vector's entries, not of a number
         dummies = [sympy.Symbol(v.key, real=True) for v in variables]
         body = body.xreplace(dict(zip(parameters, dummies)))
         if not set(dummies) & body.free_symbols:  # a = \sigma(z) = \frac{1}{1 + e^{0.5}}: z's value put in, not a definition
@@ -707,7 +706,7 @@ class Judge:
         """The tokens of one variable in a function's head `F(x_1, x_2)`."""
         meaningful = [t for t in side.tokens if t.kind != "space"]
         opener = next(at for at, t in enumerate(meaningful) if t.is_("symbol", "("))
-        return _variable_tokens(meaningful[opener + 1:-1], name)
+        return variable_tokens(meaningful[opener + 1:-1], name)
 
     def _matrices_in(self, side: Side, scope: Scope) -> bool:
         try:
@@ -725,11 +724,11 @@ class Judge:
             return False
         if isinstance(left, sympy.core.function.AppliedUndef) and str(left.func) not in dialect.FUNCTIONS and undefined_functions(left, left, scope.problem):
             return True
-        head = function_head(step.left, scope.notation)
+        head = function_head(step.left, frozenset(scope.notation.words))
         if head is None:
             return False
         name = head[0].key.lstrip("\\")
-        known = name in scope.defined or name in dialect.FUNCTIONS or scope.context.function(name) is not None
+        known = name in scope.defined or name in dialect.FUNCTIONS or name in DOCUMENT.names
         return not known and self._matrices_in(step.right, scope)
 
     # --- names
@@ -758,6 +757,8 @@ class Judge:
             return None
         written = isinstance(quantity, sympy.Symbol) and not isinstance(quantity, sympy.Dummy)  # \frac{\partial L}{\partial w_3}, F'(1,1)
         if written and step.first_of_chain and ("\\frac" in quantity.name or "(" in quantity.name) and self.may_define(quantity.name, step, scope):
+            if quantity in scope.leibniz and scope.derivative(quantity) is not None:
+                return None  # its quantity and variable are defined: what the line gives it is checked
             return quantity.name
         return None
 
@@ -780,7 +781,7 @@ class Judge:
         if key in scope.valued:
             block, kind = scope.valued[key]
             given_anew = kind == step.block_kind == "inline" and is_plain_number(step.right)  # "$s = 1$ ... then $s = 2$"
-            links = len(step.chain)
+            links = len(rest_of_chain(step))
             worked_again = not is_plain_number(step.right)  # FLOP = (another formula) in the next case: a new value
             return block != step.block and ("table" in (kind, step.block_kind) or links > 1 or given_anew or worked_again)
         if step.explains and step.first_of_chain:
@@ -797,6 +798,10 @@ class Judge:
         for name in [n for n in scope.values if _key(n) == key]:
             del scope.values[name]
         scope.valued.pop(key, None)
+        formula = self.formula_of(step, scope)
+        scope.formulas.pop(symbol, None)
+        if formula is not None and symbol is not None and symbol not in _names_of(formula):  # v_1 = \\ln(v_1) is no formula
+            scope.formulas[symbol] = formula
         value = self.carried_value(step, scope)
         if value is not None and symbol is not None:
             self.give(scope, {symbol: value}, step)
@@ -822,11 +827,26 @@ class Judge:
             return value
         return sympy.Symbol(key, real=True)
 
+    def formula_of(self, step: Step, scope: Scope):
+        """The formula a name is defined by: the first link of its chain that is not a number as written
+        (net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = 0.3775: w_1 i_1 + w_2 i_2 + b_1)."""
+        for side in rest_of_chain(step):
+            if is_written_number(side) or decimals_shown(side):
+                continue
+            try:
+                formula = self.read(side, scope).exact
+            except LatexError:
+                return None
+            if isinstance(formula, sympy.Expr) and _names_of(formula) and not formula.has(sympy.Derivative):
+                return formula
+            return None
+        return None
+
     def carried_value(self, step: Step, scope: Scope):
         """The value a name carries forward: the last link of its chain if it is exact (-1/81), else the first link
         that is a number once the write-up's values are in (v_5 + v_4, not the rounded 36.0278 - 0.9899 after it)."""
         numbers = []
-        for side in step.chain or (step.right,):
+        for side in rest_of_chain(step):
             try:
                 value = self.value(side, scope)
             except (LatexError, TypeError, ValueError, AttributeError):
@@ -929,10 +949,16 @@ def _capitals_as_matrices(notation: Notation, sides) -> None:
     from .names import Scanner
     from .notation import MATRIX_SIZE
 
-    for side, line, _ in sides:
-        for name in Scanner(side.tokens).names():
+    for written in sides:
+        for name in Scanner(written.side.tokens).names():
             if len(name.base) == 1 and name.base.isupper() and len(name.indices) <= 1 and all(len(i) == 1 for i in name.indices):
-                notation.learn(name.key, "matrix", line, "a capital in a derivation about matrices", (MATRIX_SIZE, MATRIX_SIZE))
+                notation.learn(name.key, "matrix", written.line, "a capital in a derivation about matrices", (MATRIX_SIZE, MATRIX_SIZE))
+
+
+def rest_of_chain(step: Step) -> tuple:
+    """The sides of a step's chain from its right side on (\\Sigma_1 = x_1 w_1 + ... = 1.368: for the first step, both)."""
+    rest = tuple(side for side in step.chain if side.start >= step.right.start)
+    return rest or (step.right,)
 
 
 def _key(name) -> str:

@@ -239,3 +239,57 @@ def single_name(found, words: frozenset = frozenset(), runs: bool = False) -> Na
     scanner = Scanner(meaningful, words, runs=runs)
     name = scanner.name_at(0)
     return name if name is not None and name.end == len(meaningful) else None
+
+
+def function_head(side, words: frozenset = frozenset()):
+    """`F(x)`, `F(\\mathbf{x})`, `f(x_1, x_2)`, `S_c(x)`: the function's name and its variables' tokens, else None."""
+    found = [t for t in side.tokens if t.kind != "space"]
+    if len(found) < 4 or not found[-1].is_("symbol", ")"):
+        return None
+    opener = next((at for at, t in enumerate(found) if t.is_("symbol", "(")), None)
+    if opener is None or opener == 0:
+        return None
+    name = single_name(found[:opener], words)
+    if name is None or name.mark or name.primes:
+        return None  # f'(x) = ... is a claim about a derivative, not a definition
+    variables = []
+    pieces = _comma_split(found[opener + 1:-1])
+    if len(pieces) == 1 and not (len(pieces[0]) == 1 or len(pieces[0]) == 4 and pieces[0][0].kind == "command"):
+        return None  # \sigma(z_k) = ...: a claim at a point; one variable is a letter (or a bold letter)
+    for piece in pieces:
+        if len(piece) == 4 and piece[0].is_("command", "mathbf", "boldsymbol", "bm", "vec") and piece[1].is_("symbol", "{") and piece[3].is_("symbol", "}"):
+            piece = [piece[2]]
+        variable = single_name(piece, words)
+        if variable is None or variable.primes or variable.mark:
+            return None
+        variables.append(variable)
+    if not variables or len({v.key for v in variables}) != len(variables):
+        return None
+    return name, tuple(variables)
+
+
+def variable_tokens(found, name) -> list:
+    """The tokens of one variable of a function's head (the piece between commas that reads as `name`)."""
+    for piece in _comma_split(found):
+        candidate = piece
+        if len(piece) == 4 and piece[0].is_("command", "mathbf", "boldsymbol", "bm", "vec"):
+            candidate = [piece[2]]
+        found_name = single_name(candidate)
+        if found_name is not None and found_name.key == name.key:
+            return list(candidate)
+    return []
+
+
+def _comma_split(found) -> list[list]:
+    pieces: list[list] = [[]]
+    depth = 0
+    for token in found:
+        if token.is_("symbol", "(", "[", "{"):
+            depth += 1
+        elif token.is_("symbol", ")", "]", "}"):
+            depth -= 1
+        if token.is_("symbol", ",") and depth == 0:
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    return pieces

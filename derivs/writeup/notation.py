@@ -20,7 +20,7 @@ from ..model import Matrix, Problem, Size
 from ..parsing import Context
 from . import prose
 from .formulas import Side
-from .names import Name, Scanner, single_name
+from .names import Name, Scanner, function_head, single_name
 from .shapes import Inference
 
 MATRIX_SIZE = sympy.Symbol("n", integer=True, positive=True)  # a matrix's size where nothing says it
@@ -100,18 +100,18 @@ class Notation:
 _SETS = {"R", "N", "Z", "Q", "C"}
 
 
-def learn(sides: list[tuple[Side, int, str]], paragraphs, declarations=()) -> Notation:
+def learn(sides: list, paragraphs, declarations=()) -> Notation:
     """The notation of one section, from every side of its formulas (with its line and the relation after it),
     the prose of its paragraphs, and the declarations (key, shape, line, how) in force there."""
     notation = Notation()
     for paragraph in paragraphs:
         notation.conventions += prose.conventions_in(paragraph.words, paragraph.line)
     _learn_words(notation, sides)
-    for number, (side, line, relation) in enumerate(sides):
-        names = Scanner(side.tokens, frozenset(notation.words)).names()
-        _learn_indexed(notation, side, names, line)
-        body = sides[number + 1][0] if number + 1 < len(sides) and relation in ("==", "defines") else None
-        _learn_function(notation, side, line, relation, body)
+    for number, written in enumerate(sides):
+        names = Scanner(written.side.tokens, frozenset(notation.words)).names()
+        _learn_indexed(notation, written.side, names, written.line)
+        body = sides[number + 1].side if number + 1 < len(sides) and written.relation in ("==", "defines") else None
+        _learn_function(notation, written.side, written.line, written.relation, body)
     _learn_shapes(notation, sides, declarations)
     return notation
 
@@ -122,7 +122,8 @@ def _learn_shapes(notation: Notation, sides, declarations) -> None:
     for key, shape, line, how in declarations:
         inference.declare(key, shape, line, how)
     previous, joined, after_in = None, "", False
-    for side, line, relation in sides:
+    for written in sides:
+        side, line, relation = written.side, written.line, written.relation
         if after_in:  # the set after \in
             after_in, previous = relation == "in", None
             continue
@@ -144,8 +145,8 @@ def _learn_words(notation: Notation, sides) -> None:
     a layer or a prime, in \\text or \\mathrm elsewhere, or when the run is long (four letters or more)."""
     spelled_as_words: set[str] = set()
     candidates: dict[str, int] = {}
-    for side, line, _ in sides:
-        found = side.tokens
+    for written in sides:
+        found, line = written.side.tokens, written.line
         skipped = _environment_names(found)
         for at, token in enumerate(found):
             if at in skipped:
@@ -178,7 +179,7 @@ def _learn_words(notation: Notation, sides) -> None:
                 candidates.setdefault(word, line)
     for word, line in candidates.items():
         notation.learn(word, "word", line, "letters typed together, written as one name")
-    for word in (spelled_as_words - set(prose.CONDITION_WORDS)) & {w for side, _, _ in sides for w in _bare_runs(side)}:
+    for word in (spelled_as_words - set(prose.CONDITION_WORDS)) & {w for written in sides for w in _bare_runs(written.side)}:
         notation.learn(word, "word", 0, "written in \\text or \\mathrm elsewhere")
 
 
@@ -244,21 +245,17 @@ def _summed_indices(side: Side) -> set[str]:
 
 
 def _learn_function(notation: Notation, side: Side, line: int, relation: str, body: Side | None) -> None:
-    """`name(x) = ...`, a name applied to one letter on the left of a chain: a function the write-up defines; when the
-    body uses its variable only with an index (E(o) = -\\sum_i y_i \\log o_i), a function of a vector's entries."""
-    found = [t for t in side.tokens if t.kind != "space"]
-    if relation not in ("==", "defines") or len(found) < 4 or not found[-1].is_("symbol", ")"):
+    """`name(x) = ...` (or `f(x_1, x_2)`, `S_c(\\mathbf{x})`) on the left of a chain: a function the write-up defines; when
+    the body uses its variable only with an index (E(o) = -\\sum_i y_i \\log o_i), a function of a vector's entries."""
+    if relation not in ("==", "defines"):
         return
-    opener = next((at for at, t in enumerate(found) if t.is_("symbol", "(")), None)
-    if opener is None or opener == 0 or opener != len(found) - 3:
+    head = function_head(side, frozenset(notation.words))
+    if head is None:
         return
-    name = single_name(found[:opener], frozenset(notation.words))
-    variable = found[opener + 1]
-    if name is None or name.primes or variable.kind not in ("letter", "command"):
-        return
+    name, variables = head
     notation.learn(name.key, "function", line, f"defined as {side.text} = ...")
-    if body is not None:
-        uses = [n for n in Scanner(body.tokens, frozenset(notation.words)).names() if n.base == variable.text]
+    if body is not None and len(variables) == 1:
+        uses = [n for n in Scanner(body.tokens, frozenset(notation.words)).names() if n.base == variables[0].base]
         if uses and all(n.subscript for n in uses):
             notation.of_vectors.add(name.key)
 

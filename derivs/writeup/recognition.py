@@ -48,7 +48,7 @@ def _sign_held(name: str, text: str, scope) -> bool | None:
     """Whether the section states this value or function as the problem does (True), otherwise (False), or has not
     stated it (None). A function counts under any name unless the section defines the sign's own name otherwise."""
     try:
-        head = function_head(_side(name), Notation())
+        head = function_head(_side(name))
         if head is not None:
             return _function_sign(head, text, scope)
         symbol = _read(name, scope.context).value
@@ -150,7 +150,7 @@ def _rule_decision(judge, step: Step, rule: str, own: Problem, scope, with_value
     if with_values:
         by_name = {getattr(k, "name", None): v for k, v in scope.values.items() if getattr(v, "is_number", False)}
         expected = expected.xreplace({s: by_name[s.name] for s in expected.free_symbols if getattr(s, "name", None) in by_name})
-        written = scope.put_in(written)
+        written = scope.put_in(written, formulas=False)
     if undefined_functions(expected, written, scope.problem):
         return None
     return decide(with_free_symbols(scope.problem, (expected, written)), expected, written, budget=0.4 * judge.timeout, strict=False)

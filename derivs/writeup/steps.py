@@ -64,6 +64,16 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Written:
+    """One side as the notation learns from it: where it stands and what follows it."""
+
+    side: Side
+    line: int
+    relation: str  # the relation after it in its statement ("" for the last side)
+    first: bool  # it begins its statement
+
+
+@dataclass(frozen=True)
 class Section:
     """A heading's text (or none, before the first), with where it starts, the prose under it and every side of
     its formulas (with the side's line and the relation after it), for the notation to learn from."""
@@ -94,7 +104,10 @@ class _Builder:
 
     def build(self) -> list[Step]:
         for piece in self.document.pieces:
-            if isinstance(piece, Heading):
+            if isinstance(piece, Heading) and not piece.new_problem:
+                self.previous = self.displayed = None  # ## The backward pass: a title; the values go on
+                self.lead_condition = None
+            elif isinstance(piece, Heading):
                 self._close_section()
                 self.section, self.part = self.section + 1, 0
                 self.previous = self.displayed = None
@@ -131,7 +144,7 @@ class _Builder:
         for number, side in enumerate(statement.sides):
             if side:
                 relation = statement.relations[number] if number < len(statement.relations) else ""
-                self.sides.append((side, statement.line, relation))
+                self.sides.append(Written(side, statement.line, relation, number == 0))
 
     # --- prose and inline formulas
 
