@@ -59,13 +59,14 @@ class Index:
 @dataclass(frozen=True)
 class Vector:
     """An IndexedBase whose entries base[1..length] are real, sampled from [low, high]; with a `total`, the
-    last entry is what makes them sum to it (a one-hot label's entries sum to 1)."""
+    last entry is what makes them sum to it (a label's entries sum to 1); `one_hot`, one entry 1 and the rest 0."""
 
     base: sympy.IndexedBase
     length: sympy.Expr | int
     low: float = -4.0
     high: float = 4.0
     total: sympy.Expr | None = None
+    one_hot: object = None  # a one-hot label: True (its hot entry drawn at random) or the index symbol of its hot entry
 
 
 @dataclass(frozen=True)

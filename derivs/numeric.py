@@ -182,7 +182,7 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
             elif isinstance(var, Scalar):
                 domain = where[var.symbol] if var.symbol in where else _declared_range(var.low, var.high)
                 point[var.symbol] = _sample_from_set(rng, domain, var.low, var.high, turn)
-            elif isinstance(var, Vector):
+            elif isinstance(var, Vector) and var.one_hot is None:
                 length = _concrete(var.length, sizes)
                 for k in range(1, length + 1):
                     point[var.base[k]] = _random_rational(rng, var.low, var.high)
@@ -197,6 +197,13 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
                 rows, cols = (int(n) for n in concrete.shape)
                 entries = [_random_rational(rng, var.low, var.high) for _ in range(rows * cols)]
                 point[var.symbol] = sympy.ImmutableMatrix(rows, cols, entries)
+        for var in variables:  # a one-hot label, after the index that says which entry is hot
+            if isinstance(var, Vector) and var.one_hot is not None:
+                length = _concrete(var.length, sizes)
+                hot = point.get(var.one_hot) if var.one_hot is not True else None
+                hot = int(hot) if hot is not None and 1 <= hot <= length else rng.randint(1, length)
+                for k in range(1, length + 1):
+                    point[var.base[k]] = sympy.Integer(1 if k == hot else 0)
         points.append(point)
     return points
 

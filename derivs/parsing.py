@@ -252,6 +252,7 @@ class _Parser:
         self.shadowed: list[str] = []  # a write-up's valued names that a sum or a derivative here runs over (k in \\sum_k k)
         self.decimals: list = []  # with context.decimals: the placeholders made for decimals written
         self.leibniz: list = []  # a write-up's Leibniz names read here: (symbol, quantity, variable, order)
+        self.excluded: list = []  # \\sum_{k \\neq i}: the index value a sum leaves out, while its bounds are read
         if context.free and not context.matrix_letters and not context.shapes_known and _writes_transpose(self.tokens):
             self.context = Context(**{**vars(context), "matrix_letters": True})
         self._read_words()  # after: with matrices about, capitals typed together (AB) are a product
@@ -412,12 +413,24 @@ class _Parser:
     # --- sums and terms
 
     def expression(self):
-        """term (+|- term)*, with a leading sign."""
+        """term (+|- term)*, with a leading sign; in a write-up, `a_1 + a_2 + \\dots + a_n` is the sum of the pattern."""
         with self.nested():
             value = self.term()  # a leading sign is read by signed_factor
+            terms = [value]
             while self.at("symbol", "+", "-"):
                 op = self.take().text
+                if self.context.document and self.at("command", *_ELLIPSES) and op == "+":
+                    ellipsis = self.take()
+                    if not self.at("symbol", "+"):
+                        raise self.error("an ellipsis in a sum goes between two terms: a_1 + \\dots + a_n", ellipsis)
+                    self.take()
+                    last = self.term()
+                    start = _pattern_start(terms, last)  # c + a_1 + a_2 + \\dots + a_n: the pattern begins at a_1
+                    value = sum(terms[:start], sympy.Integer(0)) + _sum_of_pattern(terms[start], last, self, ellipsis)
+                    terms = [value]
+                    continue
                 right = self.term()
+                terms.append(right if op == "+" else self._negate(right))
                 value = self._combine(value, right if op == "+" else self._negate(right), "+")
             return value
 
@@ -779,6 +792,8 @@ class _Parser:
         if subscript is None and self.context.document and self._digits_typed_after(base):
             subscript = Subscript((self.take(),), self)  # z1, w5: a letter and its digits typed together, z_1
         mark = self._update_mark() if self.context.document else ""
+        if self.context.document and not decorated and subscript is None and self._entry_named_ahead():
+            return self._entry_named(base)  # F'(1,1): a feature map's entry, as the write-up names it
         function = None if (decorated or layer or subscript is not None) else self.context.function(base)
         greek = base in dialect.GREEK and base not in FREE_FUNCTION_NAMES  # \\eta(v_1 + v_2) is \\eta times a sum
         written = plain_name(f"{base}_{{{subscript.raw}}}") if subscript is not None else base
@@ -813,6 +828,28 @@ class _Parser:
                 return self.context.symbol(key)  # a write-up's S alone (a stride, a size) is a name, not the softmax
             return value.build(sympy.Symbol(_vector_name(self.context)), self.context.index)
         return value
+
+    def _entry_named_ahead(self) -> bool:
+        """F(1, 1), F'(2,3): a name, its primes, then two whole numbers in brackets."""
+        ahead = 0
+        while self.at("symbol", "'", ahead=ahead):
+            ahead += 1
+        texts = [self.peek(ahead + n) for n in range(5)]
+        return (texts[0].is_("symbol", "(") and texts[1].kind == "number" and texts[1].text.isdigit() and texts[2].is_("symbol", ",")
+                and texts[3].kind == "number" and texts[3].text.isdigit() and texts[4].is_("symbol", ")"))
+
+    def _entry_named(self, base: str):
+        primes = 0
+        while self.at("symbol", "'"):
+            self.take()
+            primes += 1
+        self.take()
+        row = self.take().text
+        self.take()
+        column = self.take().text
+        self.take()
+        entry = f"{base}{chr(39) * primes}({row},{column})"
+        return self.context.expressions.get(entry, sympy.Symbol(entry, real=True))
 
     def _extremum_over_an_index(self, name: str):
         """A write-up's \\max_j x_j: the largest entry, which nothing here computes. It is read as a quantity of its
@@ -1393,8 +1430,11 @@ class _Parser:
         return value
 
     def _derivative(self, numerator: tuple[int, int], denominator: tuple[int, int], token: Token):
-        """A fraction whose denominator is d x (or \\partial x, d x^2) is a derivative."""
+        """A fraction whose denominator is d x (or \\partial x, d x^2) is a derivative; \\frac{-\\partial E}{\\partial p} its negative."""
         start, end = numerator
+        if self.context.document and end - start > 2 and self.tokens[start].is_("symbol", "-") and self._after_d(start + 1, end) is not None:
+            derivative = self._derivative((start + 1, end), denominator, token)
+            return None if derivative is None else -derivative
         marks = self.tokens[start:end]
         if self.integrals and len(marks) == 2 and marks[0].is_("letter", "d") and marks[1].kind == "letter" and self.differential is None:
             self.differential = self.context.symbol(marks[1].text)  # \int \frac{dz}{z}: 1/z, with respect to z
@@ -1567,6 +1607,7 @@ class _Parser:
                 upper = DOCUMENT_SIZE
             if upper is None:
                 raise self.error(f"a sum without bounds needs bounds here: write \\{token.text}_{{{variable}=1}}^{{n}}", token)
+        excluded = self.excluded.pop() if self.excluded else None
         self.bound.append(variable)
         try:
             with self._shadowing(variable.name):
@@ -1574,7 +1615,10 @@ class _Parser:
         finally:
             self.bound.pop()
         kind = sympy.Sum if token.text == "sum" else sympy.Product
-        return kind(body, (variable, lower if lower is not None else 1, upper))
+        total = kind(body, (variable, lower if lower is not None else 1, upper))
+        if excluded is not None:  # \\sum_{k \\neq i} x_k: the whole sum without its i-th term
+            return total - body.subs(variable, excluded) if kind is sympy.Sum else total / body.subs(variable, excluded)
+        return total
 
     def _upper_bound(self):
         """A sum's ^N: TeX's one token, so \\sum_{n=1}^N (a_n - b_n) sums the bracket (N is not applied to it)."""
@@ -1612,6 +1656,9 @@ class _Parser:
                 if self.at("symbol", "="):
                     self.take()
                     lower = self.expression()
+                elif self.context.document and self.at("command", "ne", "neq"):  # \\sum_{k \\neq i}: every k but i
+                    self.take()
+                    self.excluded.append(self.expression())
                 if self.peek().kind != "end":
                     raise self.error(f"read the index of \\{token.text} as {variable}; write \\{token.text}_{{{variable}=1}}^{{n}}")
             self.position = end + 1
@@ -1908,6 +1955,44 @@ def _split_commas(tokens_: tuple) -> list[tuple]:
 
 MATRIX_SIZE = sympy.Symbol("n_{matrix}", integer=True, positive=True)  # square matrices of a free context
 DOCUMENT_SIZE = sympy.Symbol("n", integer=True, positive=True)  # where a write-up's bare \sum_j ends
+
+
+_ELLIPSES = ("dots", "cdots", "ldots", "dotsb", "dotsc")
+
+
+def _pattern_entries(term, context) -> dict:
+    """The indexed names of a term: an entry p[1] or a name p_1 -> (p, 1)."""
+    found = {}
+    for entry in getattr(term, "atoms", lambda *_: set())(sympy.Indexed):
+        if len(entry.indices) == 1:
+            found[entry] = (str(entry.base.label), entry.indices[0])
+    for symbol in getattr(term, "free_symbols", set()):
+        match = re.fullmatch(r"(.+)_\{?(\d+|[A-Za-z])\}?", getattr(symbol, "name", ""))
+        if match and not isinstance(symbol, sympy.Indexed):
+            found[symbol] = (match.group(1), sympy.Integer(match.group(2)) if match.group(2).isdigit() else context.symbol(match.group(2)))
+    return found
+
+
+def _pattern_start(terms: list, last) -> int:
+    """Which of the terms before an ellipsis starts the pattern that the term after it ends: the first with its names."""
+    bases = {base for base, _ in _pattern_entries(last, Context(free=True)).values()}
+    for at, term in enumerate(terms):
+        if bases and {base for base, _ in _pattern_entries(term, Context(free=True)).values()} == bases:
+            return at
+    return 0
+
+
+def _sum_of_pattern(first, last, parser: "_Parser", token: Token):
+    """a_1 + a_2 + \\dots + a_n: the first and last terms follow one pattern in an index (the entries' subscripts, or the
+    numbers in names such as p_1); the sum runs from the first term's index to the last's. Else an error (the terms
+    between are what the ellipsis stands for: not compared with the pattern)."""
+    start, stop = _pattern_entries(first, parser.context), _pattern_entries(last, parser.context)
+    low, high = {value[1] for value in start.values()}, {value[1] for value in stop.values()}
+    if len(low) != 1 or len(high) != 1 or {v[0] for v in start.values()} != {v[0] for v in stop.values()}:
+        raise parser.error("the terms around the ellipsis do not show one pattern in an index: write the sum with \\sum", token)
+    index = sympy.Dummy("k", integer=True)
+    pattern = first.xreplace({key: sympy.IndexedBase(base, real=True)[index] for key, (base, _) in start.items()})
+    return sympy.Sum(pattern, (index, low.pop(), high.pop()))
 
 
 def _looks_like_matrix(name: str) -> bool:

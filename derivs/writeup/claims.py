@@ -48,7 +48,7 @@ def judge_claim(judge, step: Step, scope) -> Step:
             left, right = given_entries(one_length((scope.put_in(left), scope.put_in(right))), scope.values)
             if point:
                 left, right = (side.subs(point) if isinstance(side, sympy.Basic) else side for side in (left, right))
-            context = _with_totals(with_free_symbols(scope.problem, (*written, left, right)), scope.facts)
+            context = _one_hot(_with_totals(with_free_symbols(scope.problem, (*written, left, right)), scope.facts), scope.notation)
             rounded = as_written(step, scope, left_read, right_read, (left, right), point)
             if rounded is not None:
                 return rounded
@@ -185,6 +185,21 @@ def _defined_later(judge, step: Step) -> dict:
                     found.setdefault(name.key, (other.right, other.index))
         cache[step.section] = found
     return {key: side for key, (side, index) in cache[step.section].items() if index > step.index}
+
+
+def _one_hot(problem: Problem, notation) -> Problem:
+    """A label the text calls one-hot is sampled so: one entry 1 (at the index it names, if it names one), the rest 0."""
+    from ..model import Vector
+
+    if not notation.one_hot:
+        return problem
+
+    def hot(variable):
+        if not isinstance(variable, Vector) or str(variable.base.label) not in notation.one_hot:
+            return variable
+        letter = notation.one_hot[str(variable.base.label)]
+        return replace(variable, one_hot=sympy.Symbol(letter, real=True) if letter else True)
+    return replace(problem, variables=tuple(hot(v) for v in problem.variables))
 
 
 def _with_totals(problem: Problem, facts: dict):

@@ -156,7 +156,7 @@ class Scope:
                 break
             expanded = expanded.xreplace({name: self.formulas[name] for name in names})
         expanded = _course_functions(self.problem.expand_definitions(expanded))
-        if variable not in _names_of(expanded):
+        if not _reaches(expanded, variable):
             return None
         return sympy.diff(expanded, variable, order)
 
@@ -190,6 +190,38 @@ class Scope:
                 letter, body = self.families[str(entry.base.label)]
                 swaps[entry] = body.xreplace({letter: entry.indices[0]})
         return expr.xreplace(swaps) if swaps else expr
+
+
+def einstein_sums(expr):
+    """Repeated indices summed (the text says so): in each term, an index written twice among its entries (W_{ij} x_j)
+    is summed over 1..n, n the length (what a bare sum runs to)."""
+    def summed(term):
+        counts: dict = {}
+        for entry in term.atoms(sympy.Indexed):
+            for index in entry.indices:
+                if isinstance(index, sympy.Symbol):
+                    counts[index] = counts.get(index, 0) + 1
+        for delta in term.atoms(sympy.KroneckerDelta):
+            for index in delta.args:
+                if isinstance(index, sympy.Symbol):
+                    counts[index] = counts.get(index, 0) + 1
+        repeated = sorted((index for index, count in counts.items() if count >= 2), key=str)
+        for index in repeated:
+            term = sympy.Sum(term, (index, 1, DOCUMENT_SIZE))
+        return term
+
+    terms = sympy.Add.make_args(sympy.expand(expr)) if isinstance(expr, sympy.Expr) and expr.has(sympy.Indexed) else None
+    if not terms:
+        return expr
+    return sympy.Add(*(summed(term) for term in terms))
+
+
+def _reaches(expr, variable) -> bool:
+    """The expression depends on the variable: it holds it, or (for an entry x_k) an entry of the same vector."""
+    names = _names_of(expr)
+    if variable in names:
+        return True
+    return isinstance(variable, sympy.Indexed) and any(isinstance(n, sympy.Indexed) and n.base == variable.base for n in names)
 
 
 def _names_of(expr) -> set:
@@ -503,7 +535,7 @@ class Judge:
             sides = list(section.sides) if section else []
             declared = [d for earlier in sorted(self.sections) if earlier <= index for d in declarations(self._declarations(self.sections[earlier]))]
             if self.own_notation:
-                notation = learn(sides, section.paragraphs if section else (), declared)
+                notation = learn(sides, section.paragraphs if section else (), declared, self.document)
             else:
                 notation = Notation()
                 if any(isinstance(v, Matrix) for v in self.base.variables):
@@ -530,6 +562,8 @@ class Judge:
 
     def read(self, side: Side, scope: Scope) -> Read:
         read = self.reader.read(side, scope.context)
+        if scope.notation.has("einstein") and isinstance(read.expr, sympy.Basic):
+            read = Read(einstein_sums(read.expr), read.decimals, read.reading)
         if read.reading is not None and read.reading.leibniz:
             for symbol, quantity, variable, order in read.reading.leibniz:
                 scope.leibniz.setdefault(symbol, (quantity, variable, order))
@@ -576,7 +610,20 @@ class Judge:
             from .recognition import held_to_the_problem
 
             outcome = held_to_the_problem(self, outcome, scope)
-        return outcome
+        return self.shaped(outcome, scope)
+
+    @staticmethod
+    def shaped(step: Step, scope: Scope) -> Step:
+        """A step on a line whose formula cannot be shaped (b_1 is m x 1 but W_2 W_1 x is p x 1) is wrong for that reason,
+        whatever its values: shape mistakes are mistakes."""
+        if not scope.notation.findings or step.verdict == "valid" or step.verdict == "definition" and step.first_of_chain:
+            return step
+        if step.verdict == "invalid" and "shape" not in step.feedback:
+            return step
+        found = next((f for f in scope.notation.findings if f.line == step.line), None)
+        if found is None:
+            return step
+        return replace(step, verdict="invalid", feedback=f"the shapes do not fit: {found.text}", witness=None)
 
     # --- statements
 

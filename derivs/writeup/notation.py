@@ -49,6 +49,7 @@ class Notation:
     conventions: list = field(default_factory=list)
     findings: list = field(default_factory=list)  # uses that cannot be shaped (shapes.Finding)
     of_vectors: set[str] = field(default_factory=set)  # functions of a vector's entries: dE/dx is a quantity of its own
+    one_hot: dict = field(default_factory=dict)  # a one-hot label's name -> the letter of its hot entry ("" where unsaid)
 
     def learn(self, name: str, kind: str, line: int, how: str, shape: tuple = ()) -> None:
         if any(f.name == name and f.kind == kind for f in self.facts):
@@ -100,12 +101,15 @@ class Notation:
 _SETS = {"R", "N", "Z", "Q", "C"}
 
 
-def learn(sides: list, paragraphs, declarations=()) -> Notation:
+def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
     """The notation of one section, from every side of its formulas (with its line and the relation after it),
     the prose of its paragraphs, and the declarations (key, shape, line, how) in force there."""
     notation = Notation()
     for paragraph in paragraphs:
-        notation.conventions += prose.conventions_in(paragraph.words, paragraph.line)
+        found = prose.conventions_in(paragraph.words, paragraph.line)
+        notation.conventions += found
+        if document is not None and any(c.kind == "one-hot" for c in found):
+            _learn_one_hot(notation, paragraph, document)
     _learn_words(notation, sides)
     for number, written in enumerate(sides):
         names = Scanner(written.side.tokens, frozenset(notation.words)).names()
@@ -114,6 +118,27 @@ def learn(sides: list, paragraphs, declarations=()) -> Notation:
         _learn_function(notation, written.side, written.line, written.relation, body)
     _learn_shapes(notation, sides, declarations)
     return notation
+
+
+def _learn_one_hot(notation: Notation, paragraph, document) -> None:
+    """"$\\mathbf{y}$ is one-hot", "$y_o = 1$ only for the true class": the label y has one entry 1 (at o) and the others 0."""
+    from .formulas import read_formula
+
+    named, hot = [], {}
+    for math in paragraph.maths:
+        for line in read_formula(math, document).lines:
+            for statement in line.statements:
+                first = single_name(statement.sides[0].tokens, frozenset(notation.words))
+                if first is None:
+                    continue
+                value = [t.text for t in statement.sides[1].tokens] if len(statement.sides) == 2 else []
+                if first.subscript and len(first.indices) == 1 and value == ["1"]:
+                    hot[first.base] = first.indices[0]
+                elif len(statement.sides) == 1:
+                    named.append(first.base)
+    for base in dict.fromkeys([*hot, *named]):
+        notation.one_hot[base] = hot.get(base, "")
+        notation.learn(base, "vector", paragraph.line, f"a one-hot label (one entry 1{', at ' + hot[base] if base in hot else ''}, the others 0)")
 
 
 def _learn_shapes(notation: Notation, sides, declarations) -> None:
@@ -209,7 +234,17 @@ def _bare_runs(side: Side) -> set[str]:
 
 def _learn_indexed(notation: Notation, side: Side, names: list[Name], line: int) -> None:
     """A name written with an index a sum in the same side runs over is a vector (y_k under \\sum_k); with two
-    indices, one of them summed, a table (w_{kj} under \\sum_j)."""
+    indices, one of them summed, a table (w_{kj} under \\sum_j). Names in a sum written with an ellipsis
+    (p_1 y_1 + \\dots + p_K y_K) are vectors; so, where the text says repeated indices are summed, is any name
+    written with letter indices (W_{ij} x_j)."""
+    if any(t.kind == "command" and t.text in ("dots", "cdots", "ldots", "dotsb") for t in side.tokens):
+        for name in names:
+            if len(name.indices) == 1 and not name.layer and not name.mark and name.base not in ("delta", "mathbb"):
+                notation.learn(name.base, "vector", line, f"written {name.key} in a sum with an ellipsis")
+    if notation.has("einstein"):
+        for name in names:
+            if name.indices and all(len(i) == 1 and i.isalpha() for i in name.indices) and name.base not in ("delta", "mathbb") and not name.layer:
+                notation.learn(name.base, "table" if len(name.indices) == 2 else "vector", line, f"written {name.key}, its repeated indices summed")
     bound = _summed_indices(side)
     if not bound:
         return

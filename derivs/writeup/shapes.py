@@ -609,7 +609,8 @@ class Inference:
                 continue
             rows, columns = self._shape_of(key)
             arrays[key] = tuple(self._concrete(d, sizes) for d in (rows, columns))
-        return Shapes(arrays, self.findings, dict(self.why))
+        findings = list({(f.line, f.text): f for f in self.findings}.values())
+        return Shapes(arrays, findings, dict(self.why))
 
     def _concrete(self, dimension, sizes: dict):
         found = self.dims.find(dimension)
