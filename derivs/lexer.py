@@ -56,7 +56,8 @@ _SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle
             "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle",
             "rm", "bf", "it", "sf", "tt", "cal"}  # plain TeX's font switches: {\rm e}^x is e^x
 # Other spellings of one token: \lbrace is \{, \lbrack is [.
-_SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": ("symbol", "["), "rbrack": ("symbol", "]")}
+_SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": ("symbol", "["), "rbrack": ("symbol", "]"),
+             "triangledown": ("command", "nabla"), "cr": ("command", "\\"), "mid": ("symbol", "|"), "vert": ("symbol", "|")}
 
 
 def _translate(text: str) -> tuple[str, list[int]]:
@@ -135,6 +136,10 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
             if tolerant and name in _SEPARATING_SPACES:
                 found.append(Token("space", name, where, spaced))
                 spaced = True
+                continue
+            if tolerant and name == "_":  # train\_loss: an underscore typed in a word, part of the name
+                found.append(Token("letter", "_", where, spaced))
+                spaced = False
                 continue
             if name in _SPACING:
                 spaced = True

@@ -438,6 +438,8 @@ class _Parser:
         return -value if not isinstance(value, sympy.Tuple) else sympy.Tuple(*(-v for v in value))
 
     def _combine(self, left, right, op: str, token: Token | None = None):
+        if self.context.document:
+            left, right = _number_if_one_by_one(left, right), _number_if_one_by_one(right, left)
         if op == "/" and isinstance(right, (sympy.MatrixExpr, sympy.MatrixBase, sympy.Tuple)):
             raise self.error("division by a matrix or a list is not defined: multiply by an inverse (W^{-1}) if that is meant", token)
         if isinstance(left, sympy.Tuple) or isinstance(right, sympy.Tuple):
@@ -532,6 +534,8 @@ class _Parser:
         caret = self.take()
         if self._transpose_ahead() and not (self.at("letter", "T") and "T" in self.context.symbols and not isinstance(base, sympy.MatrixExpr)):
             self._skip_transpose()
+            if isinstance(base, sympy.Tuple) and self.context.document:
+                return sympy.ImmutableMatrix(len(base), 1, list(base))  # [1, 1]^T: a column vector
             if not isinstance(base, (sympy.MatrixExpr, sympy.MatrixBase)):
                 raise self.error("^T transposes a matrix, but what stands before it is a number or scalar", caret)
             return base.T
@@ -792,8 +796,12 @@ class _Parser:
         if subscript is None and self.context.document and self._digits_typed_after(base):
             subscript = Subscript((self.take(),), self)  # z1, w5: a letter and its digits typed together, z_1
         mark = self._update_mark() if self.context.document else ""
+        if mark and subscript is None and self.at("symbol", "_"):
+            subscript = self._name_subscript()  # W^{sig}_1 is W_1^{sig}, one name however the scripts are ordered
         if self.context.document and not decorated and subscript is None and self._entry_named_ahead():
             return self._entry_named(base)  # F'(1,1): a feature map's entry, as the write-up names it
+        if self.context.document and not decorated and self._condition_in_brackets_ahead():
+            return self._written_application(plain_name(f"{base}_{{{subscript.raw}}}") if subscript is not None else base, token)  # p(y = 1 | x)
         function = None if (decorated or layer or subscript is not None) else self.context.function(base)
         greek = base in dialect.GREEK and base not in FREE_FUNCTION_NAMES  # \\eta(v_1 + v_2) is \\eta times a sum
         written = plain_name(f"{base}_{{{subscript.raw}}}") if subscript is not None else base
@@ -820,6 +828,8 @@ class _Parser:
             while self.at("symbol", "'"):
                 self.take()
                 primes += 1
+            if self.context.document and subscript is None and self.at("symbol", "_"):
+                return self._primed(plain_name(f"{key}_{{{self._name_subscript().raw}}}"), primes)  # y'_k is y_k'
             value = self.context.symbol(value.name + "'" * primes)
         if isinstance(value, IndexedFunction):
             if self.at("symbol", "(") or self.at("command", "left"):
@@ -828,6 +838,23 @@ class _Parser:
                 return self.context.symbol(key)  # a write-up's S alone (a stride, a size) is a name, not the softmax
             return value.build(sympy.Symbol(_vector_name(self.context)), self.context.index)
         return value
+
+    def _condition_in_brackets_ahead(self) -> bool:
+        """p(y = 1 | x), P(A | B): brackets right after a name holding a relation or a bar (a probability's condition)."""
+        if not self.at("symbol", "("):
+            return False
+        depth = 0
+        for at in range(self.position, min(self.end, self.position + 60)):
+            token = self.tokens[at]
+            if token.is_("symbol", "(", "[", "{") or token.is_("command", "{"):
+                depth += 1
+            elif token.is_("symbol", ")", "]", "}") or token.is_("command", "}"):
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif depth == 1 and (token.is_("symbol", "|", "=") or token.is_("command", "mid", "vert", "lvert")):
+                return True
+        return False
 
     def _entry_named_ahead(self) -> bool:
         """F(1, 1), F'(2,3): a name, its primes, then two whole numbers in brackets."""
@@ -851,6 +878,30 @@ class _Parser:
         entry = f"{base}{chr(39) * primes}({row},{column})"
         return self.context.expressions.get(entry, sympy.Symbol(entry, real=True))
 
+    def _written_application(self, name: str, token: Token):
+        """E[Z], p(y = 1 | x), P(A): a quantity the write-up names by what it is of, read as one name (its value once
+        given); brackets that hold a condition or a bar are not arithmetic."""
+        opener = self.take()
+        if opener.is_("command", "left"):
+            opener = self.take()
+        closer = {"(": ")", "[": "]", "{": "}"}.get(opener.text, ")")
+        depth, start = 1, self.position
+        while self.peek().kind != "end":
+            token_ = self.take()
+            if token_.is_("symbol", opener.text) or token_.is_("command", "left"):
+                depth += 1
+            elif token_.is_("symbol", closer) or token_.is_("command", "right"):
+                depth -= 1
+                if token_.is_("command", "right"):
+                    self.take()
+                if depth == 0:
+                    break
+        bars = ("lvert", "rvert", "vert", "mid")
+        written = "".join(("|" if t.kind == "command" and t.text in bars else ("\\" + t.text + " ") if t.kind == "command" else t.text)
+                          for t in self.tokens[start:self.position - 1]).strip()
+        key = f"{name}{opener.text}{written}{closer}"
+        return self.context.expressions.get(key, sympy.Symbol(key, real=True))
+
     def _extremum_over_an_index(self, name: str):
         """A write-up's \\max_j x_j: the largest entry, which nothing here computes. It is read as a quantity of its
         own, named as written, so a step that holds whatever its value is proved; a step that fails for some value
@@ -859,9 +910,8 @@ class _Parser:
         operand = self.factor()
         return self.context.symbol(f"\\{name}_{{{index}}} {sympy.sstr(operand)}")
 
-    def _primed(self, name: str):
+    def _primed(self, name: str, primes: int = 0):
         """w_1' (an updated weight): a name of its own, even where w_1 has a value."""
-        primes = 0
         while self.at("symbol", "'"):
             self.take()
             primes += 1
@@ -902,7 +952,10 @@ class _Parser:
             end, inner = self.position + 1, [self.peek(1)]
         texts = [t.text for t in inner]
         written = "".join(texts)
-        if written in UPDATE_MARKS or (len(inner) >= 3 and inner[0].is_("symbol", "(") and inner[-1].is_("symbol", ")") and any(t.is_("symbol", "+", "-") for t in inner)):
+        bracketed = len(inner) >= 3 and inner[0].is_("symbol", "(", "[") and inner[-1].is_("symbol", ")", "]")
+        word = len(inner) >= 2 and all(t.kind == "letter" for t in inner) and written not in ("T",)  # a^{sig}, h^{out}
+        signed = len(inner) >= 2 and inner[-1].is_("symbol", "+", "-") and all(t.kind in ("number", "letter") for t in inner[:-1])  # w^{2+}
+        if written in UPDATE_MARKS or bracketed and (any(t.is_("symbol", "+", "-") for t in inner) or inner[0].is_("symbol", "[")) or word or signed:
             self.position = end + 1
             return written
         if len(inner) == 1 and inner[0].is_("command", "star", "ast"):
@@ -991,6 +1044,8 @@ class _Parser:
                 return function.build(sympy.Symbol(_vector_name(context)), subscript.value())
             if name == "delta" and "delta" not in context.symbols:
                 pair = subscript.pair()
+                if pair is None and context.document:
+                    return context.symbol(full)  # \\delta_k, \\delta_j^{(2)}: a write-up's error term, a name
                 if pair is None:
                     raise self.error("\\delta needs two indices here: write \\delta_{ki} for the Kronecker delta", token)
                 return sympy.KroneckerDelta(*pair)
@@ -1117,6 +1172,8 @@ class _Parser:
                     raise self.error("\\max and \\min compare two or more values: \\max(0, x)", token)
                 return function(*arguments)
             argument = arguments[0]
+            if isinstance(argument, sympy.MatrixExpr) and argument.shape == (1, 1):
+                argument = argument[0, 0]  # \\sigma(u^T v): of the number u^T v is
             if isinstance(argument, sympy.Tuple):
                 raise self.error("a function of one value was given a list", token)
             if not primes:
@@ -1155,13 +1212,18 @@ class _Parser:
             return self._decorated(token)
         if name == "nabla" and self.context.document:
             return self._gradient(token)
+        if name == "partial" and self.context.document:
+            return self._slashed_derivative(token)
         if name in _UNSUPPORTED:
             raise self.error(_UNSUPPORTED[name], token)
         raise self.error(f"unknown command \\{name}{_did_you_mean(name, self.context)}", token)
 
     def _gradient(self, token: Token):
-        r"""In a write-up, \nabla f_{x_0} or \nabla f(x_0) of a function of one variable: f'(x_0)."""
+        r"""In a write-up, \nabla f_{x_0} or \nabla f(x_0) of a function of one variable: f'(x_0); \nabla_w J, the
+        derivative of J in w (as \frac{\partial J}{\partial w} reads)."""
         self.take()
+        if self.at("symbol", "_"):
+            return self._gradient_in(token)
         named = self.take()
         if named.kind != "letter" and not (named.kind == "command" and named.text in dialect.GREEK):
             raise self.error("\\nabla needs a function after it: \\nabla f(x_0)", token)
@@ -1172,6 +1234,46 @@ class _Parser:
             (point,) = self.arguments("\\nabla " + named.text, token)
         variable = sympy.Dummy("t", real=True)
         return sympy.diff(function(variable), variable).subs(variable, point)
+
+    def _gradient_in(self, token: Token):
+        subscript = self.subscript()
+        variable = subscript.value()
+        operand_start = self.position
+        with self._shadowing(subscript.raw):
+            operand = self.factor()
+        written = f"\\nabla_{{{subscript.raw}}} {self.text[self.tokens[operand_start].position:self.tokens[self.position].position].strip() if self.position < len(self.tokens) else ''}"
+        if isinstance(variable, (sympy.Symbol, sympy.Indexed)) and isinstance(operand, sympy.Expr) and variable in operand.free_symbols and sympy.diff(operand, variable) != 0:
+            return sympy.Derivative(operand, variable)
+        named = self._given(written) or sympy.Symbol(written, real=True)
+        if isinstance(named, sympy.Symbol) and isinstance(variable, (sympy.Symbol, sympy.Indexed)):
+            self.leibniz.append((named, operand, variable, 1))
+        return named
+
+    def _slashed_derivative(self, token: Token):
+        """\\partial L / \\partial x_1: the derivative \\frac{\\partial L}{\\partial x_1}, written on one line."""
+        start = self.position
+        slash = next((at for at in range(start + 1, min(start + 12, self.end)) if self.tokens[at].is_("symbol", "/")), None)
+        if slash is None or slash + 1 >= self.end or not self.tokens[slash + 1].is_("command", "partial"):
+            raise self.error(_UNSUPPORTED["partial"], token)
+        stop = slash + 2
+        while stop < self.end and (self.tokens[stop].kind in ("letter", "number") and not self.tokens[stop].space_before or self.tokens[stop].is_("symbol", "_", "{", "}")
+                                   or stop == slash + 2 or self.tokens[stop - 1].is_("symbol", "_")):
+            if self.tokens[stop].is_("symbol", "{"):
+                stop = self._close_at(stop)
+            stop += 1
+        self.position = stop
+        return self._derivative((start, slash), (slash + 1, stop), token) or self._quantity_named((start, slash), (slash + 1, stop))
+
+    def _close_at(self, at: int) -> int:
+        depth = 0
+        for index in range(at, self.end):
+            if self.tokens[index].is_("symbol", "{"):
+                depth += 1
+            elif self.tokens[index].is_("symbol", "}"):
+                depth -= 1
+                if depth == 0:
+                    return index
+        return self.end - 1
 
     def _log_base(self, token: Token):
         base = self.subscript().value()
@@ -1188,7 +1290,11 @@ class _Parser:
             return sympy.Integer(1)
         if letters.isdigit():
             return sympy.Integer(letters)
-        if token.text == "mathbb" and not (self.context.document and letters.isalpha() and letters.islower()):
+        if token.text == "mathbb" and self.context.document and letters.isalpha() and letters.isupper() and letters not in _SET_LETTERS:
+            if self.at("symbol", "[", "(") or self.at("command", "left"):
+                return self._written_application(letters, token)  # \\mathbb{E}[Z], \\mathbb{V}[Z]: an expectation, a variance
+            return self.name(letters, token)
+        if token.text == "mathbb" and not (self.context.document and (letters.isalpha() and letters.islower() or letters.startswith("\\"))):
             raise self.error(f"\\mathbb{{{letters}}} names a set, not a value", token)
         if len(letters) > 1 and letters.isalpha() and (letters in dialect.FUNCTIONS or letters in self.context.functions):
             return self._named_function(letters, token)
@@ -1470,6 +1576,8 @@ class _Parser:
             return self._quantity_named(numerator, denominator)  # \\partial L / \\partial w_3 where w_3 has a value
         if not isinstance(variable, (sympy.Symbol, sympy.Indexed)):  # not a matrix, not an expression
             raise self.error(f"differentiate with respect to a scalar variable (here {variable} is not one): \\frac{{d}}{{dx}}", token)
+        if order != order_den and self.context.document and order == 1:
+            return self._quantity_named(numerator, denominator)  # \\partial f / \\partial \\sigma^2: in the variance
         if order != order_den:
             raise self.error(f"the orders of the derivative do not match: d^{order} over d{variable}^{order_den}", token)
         if body_start >= end:
@@ -1958,6 +2066,14 @@ DOCUMENT_SIZE = sympy.Symbol("n", integer=True, positive=True)  # where a write-
 
 
 _ELLIPSES = ("dots", "cdots", "ldots", "dotsb", "dotsc")
+_SET_LETTERS = frozenset("RNZQC")  # \\mathbb{R}: a set; \\mathbb{E}, \\mathbb{V}, \\mathbb{P} in a write-up: operators
+
+
+def _number_if_one_by_one(value, other):
+    """x^T x, u^T v (a 1 x 1 matrix) beside a number or divided: the number it is (its one entry)."""
+    if isinstance(value, sympy.MatrixExpr) and value.shape == (1, 1) and not isinstance(other, (sympy.MatrixExpr, sympy.MatrixBase)):
+        return value[0, 0]
+    return value
 
 
 def _pattern_entries(term, context) -> dict:

@@ -74,6 +74,8 @@ def _verdict(step: Step, scope, decision, left, right, domain, unread) -> Step:
     if step.kind == "approx":
         return replace(step, verdict="undecided", feedback="an approximation (\\approx) is checked against a written decimal only")
     unshown = not_shown_wrong(step, scope, left, right, frozenset(domain)) if decision.verdict == "different" else None
+    if decision.verdict == "different" and decision.method == "shape" and scope.problem.document:
+        unshown = f"the two sides are read with different shapes ({decision.note.replace('wrong shape: ', '')}): not judged"
     if decision.verdict == "different" and unread:
         unshown = f"the line holds only {unread}, a condition not read here: not judged"
     if unshown:

@@ -142,7 +142,23 @@ class _Cutter:
                 skip = close - at if close is not None else 0
                 continue
             lines[-1].append(at)
-        return [line for line in lines if line]
+        return self._joined_continuations([line for line in lines if line])
+
+    def _joined_continuations(self, lines: list[list[int]]) -> list[list[int]]:
+        """A line that ends with an operator (a + b +) or is followed by one that starts with one (&\\quad + c) is one
+        expression across the break: the lines are joined."""
+        joined: list[list[int]] = []
+        for line in lines:
+            meaningful = [at for at in line if self.found[at].kind != "space" and not self.found[at].is_("symbol", "&")]
+            if joined and meaningful:
+                previous = [at for at in joined[-1] if self.found[at].kind != "space" and not self.found[at].is_("symbol", "&")]
+                ends = previous and (self.found[previous[-1]].is_("symbol", "+", "-", "*") or self.found[previous[-1]].is_("command", "cdot", "times"))
+                starts = self.found[meaningful[0]].is_("symbol", "+") or self.found[meaningful[0]].is_("command", "cdot", "times")
+                if ends or starts:
+                    joined[-1] = joined[-1] + line
+                    continue
+            joined.append(line)
+        return joined
 
     def _line_level(self, at: int) -> int:
         """How many line environments enclose a token: their \\\\ still split lines."""

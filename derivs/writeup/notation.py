@@ -50,6 +50,7 @@ class Notation:
     findings: list = field(default_factory=list)  # uses that cannot be shaped (shapes.Finding)
     of_vectors: set[str] = field(default_factory=set)  # functions of a vector's entries: dE/dx is a quantity of its own
     one_hot: dict = field(default_factory=dict)  # a one-hot label's name -> the letter of its hot entry ("" where unsaid)
+    arities: dict = field(default_factory=dict)  # a function the write-up defines -> how many values it takes
 
     def learn(self, name: str, kind: str, line: int, how: str, shape: tuple = ()) -> None:
         if any(f.name == name and f.kind == kind for f in self.facts):
@@ -81,7 +82,8 @@ class Notation:
                 vectors.setdefault(name, sympy.IndexedBase(name, real=True))
         functions = {**context.functions, **{name: sympy.Function(name) for name in sorted(self.functions) if name not in context.functions}}
         return replace(context, words=frozenset(self.words), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
-                       functions=functions, shapes_known=bool(context.document), of_vectors=set(context.of_vectors) | self.of_vectors)
+                       functions=functions, shapes_known=bool(context.document), of_vectors=set(context.of_vectors) | self.of_vectors,
+                       arities={**context.arities, **{name: n for name, n in self.arities.items() if n > 1}})
 
     def lines(self) -> list[str]:
         """The facts as a reader sees them: 'line 3: W_1 is a matrix (m x n): declared ...'."""
@@ -289,6 +291,7 @@ def _learn_function(notation: Notation, side: Side, line: int, relation: str, bo
         return
     name, variables = head
     notation.learn(name.key, "function", line, f"defined as {side.text} = ...")
+    notation.arities[name.key] = len(variables)
     if body is not None and len(variables) == 1:
         uses = [n for n in Scanner(body.tokens, frozenset(notation.words)).names() if n.base == variables[0].base]
         if uses and all(n.subscript for n in uses):
