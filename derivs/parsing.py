@@ -800,6 +800,8 @@ class _Parser:
             subscript = self._name_subscript()  # W^{sig}_1 is W_1^{sig}, one name however the scripts are ordered
         if self.context.document and not decorated and subscript is None and self._entry_named_ahead():
             return self._entry_named(base)  # F'(1,1): a feature map's entry, as the write-up names it
+        if self.context.document and not decorated and subscript is None and self.at("symbol", "[") and (base[:1].isupper() or base in ("Var", "Cov", "var", "cov")) and base not in self.context.matrices:
+            return self._written_application(base, token)  # E[x], Var[x]: an expectation, a variance
         if self.context.document and not decorated and self._condition_in_brackets_ahead():
             return self._written_application(plain_name(f"{base}_{{{subscript.raw}}}") if subscript is not None else base, token)  # p(y = 1 | x)
         function = None if (decorated or layer or subscript is not None) else self.context.function(base)
@@ -952,7 +954,7 @@ class _Parser:
             end, inner = self.position + 1, [self.peek(1)]
         texts = [t.text for t in inner]
         written = "".join(texts)
-        bracketed = len(inner) >= 3 and inner[0].is_("symbol", "(", "[") and inner[-1].is_("symbol", ")", "]")
+        bracketed = len(inner) >= 3 and inner[0].is_("symbol", "(", "[") and inner[-1].is_("symbol", ")", "]") and any(t.kind == "letter" for t in inner)  # (t+1), not (1-1)
         word = len(inner) >= 2 and all(t.kind == "letter" for t in inner) and written not in ("T",)  # a^{sig}, h^{out}
         signed = len(inner) >= 2 and inner[-1].is_("symbol", "+", "-") and all(t.kind in ("number", "letter") for t in inner[:-1])  # w^{2+}
         if written in UPDATE_MARKS or bracketed and (any(t.is_("symbol", "+", "-") for t in inner) or inner[0].is_("symbol", "[")) or word or signed:
@@ -1113,6 +1115,8 @@ class _Parser:
         if not self._argument_ahead():
             raise _NoArgument() if token.kind in ("letter",) or token.text in dialect.GREEK else self.error(f"{name} needs an argument: write {name}(x)", token)
         arguments = self.arguments(name, token)
+        if self.context.document and len(arguments) > 1 and not isinstance(function, (sympy.core.function.UndefinedFunction, IndexedFunction)) and function not in dialect.VARIADIC.values():
+            function = sympy.Function(name.lstrip("\\"))  # H(y, p): the write-up's cross-entropy, not Heaviside's step
         if isinstance(function, IndexedFunction):
             value = function.build(arguments[0], self._entry_index())
         elif self.context.document and len(arguments) > 1 and str(function) not in self.context.functions and isinstance(function, sympy.core.function.UndefinedFunction):

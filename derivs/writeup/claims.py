@@ -111,6 +111,8 @@ def _inequality(step: Step, left, right, problem: Problem, domain, timeout: floa
         value = sympy.N(difference, 30)
         holds = value > 0 if strict else value >= 0
         return replace(step, verdict="valid" if holds else "invalid", feedback="" if holds else f"{step.lhs} {relation} {step.rhs} does not hold: the difference is {sympy.N(difference, 6)}")
+    if _unknowns(difference):
+        return replace(step, verdict="undecided", feedback="an inequality in unknowns (a condition on them, or a claim for every value): not judged")
     points = sample_points(problem.variables, domain, 24, 2026)
     for point in points:
         try:
@@ -269,7 +271,7 @@ def chain_rule(step: Step) -> Step | None:
 # --- numbers as written -----------------------------------------------------------------------------
 
 
-def as_written(step: Step, scope, left_read, right_read, sides, point) -> Step | None:
+def as_written(step: Step, scope, left_read, right_read, sides, point, loose: bool = True) -> Step | None:
     """A right side written with decimals (0.797057, 36.0278 - 0.9899, 3.35 \\times 10^{-4}) holds rounded values:
     the step is valid when the left side, a number, is within how far the right side moves when each decimal
     in it moves by half a unit in its last place, widened by the same for decimals written on the left (0.7068)."""
@@ -282,6 +284,8 @@ def as_written(step: Step, scope, left_read, right_read, sides, point) -> Step |
     if not exact.is_real or not claimed.is_real:
         return None
     shown = _moved_by_rounding(scope, right_read, claimed, point, every=True)
+    if step.kind == "approx" and loose:
+        shown *= 2  # \\approx 0.10 for 0.105: "about", one unit in the last place (a key's answer is held to half)
     slack = shown + _moved_by_rounding(scope, left_read, exact, point, every=False)
     places = max(len(text.split(".")[1]) if "." in text else 0 for _, _, _, text in right_read.decimals)
     if shown > 0:  # 3.35 \times 10^{-4}: to 6 places, as 0.000335
@@ -333,6 +337,32 @@ def _moved_by_rounding(scope, read, value, point, every: bool) -> sympy.Rational
 # --- why a difference does not show a step wrong ---------------------------------------------------
 
 
+def _opaque(name: str) -> bool:
+    """A quantity named by what it is of: E[Z], V[X], p(y = 1 | x) (not a layer's a^(2), nor a Leibniz name)."""
+    if name.startswith("\\frac") or name.startswith("\\nabla"):
+        return False
+    return "[" in name and "^{[" not in name or "(" in name and ("|" in name or "=" in name)
+
+
+def _unknowns(side) -> set[str]:
+    """The names a side still holds once the write-up's values and formulas are in: vectors by their names (x for
+    x_j), without the indices and sizes that only say which entry or how many."""
+    if not isinstance(side, (sympy.Basic, sympy.MatrixBase)):
+        return set()
+    entries = side.atoms(sympy.Indexed) if isinstance(side, sympy.Basic) else set()
+    indices = {i for entry in entries for i in entry.indices}
+    found = {str(entry.base.label) for entry in entries}
+    for symbol in side.free_symbols:
+        if isinstance(symbol, sympy.Indexed) or isinstance(symbol, sympy.Dummy) or symbol in indices:
+            continue
+        if getattr(symbol, "is_integer", False) and getattr(symbol, "is_positive", False):
+            continue  # a size: n, K
+        found.add(str(symbol))
+    if isinstance(side, sympy.Basic):
+        found |= {str(m) for m in side.atoms(sympy.MatrixSymbol)}
+    return found
+
+
 def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset) -> str | None:
     """Why, in a write-up, sides that differ do not show the step wrong (the step is then undecided), or None:
     a function it applies but never defines (S(x)), a derivative its definitions make 0 (of a vector loss),
@@ -344,6 +374,12 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset) -> str | 
     extrema = sorted(name for name in names_in(left) | names_in(right) if name.startswith(("\\max_", "\\min_")))
     if extrema:
         return f"{extrema[0]} is read as an unknown value, and the sides differ for some value of it: not judged"
+    opaque = sorted(name for name in names_in(left) | names_in(right) if _opaque(name))
+    if opaque:
+        return f"{opaque[0]} is read as a quantity of its own (an expectation, a probability): the step holds only for some values of it"
+    only_left, only_right = sorted(_unknowns(left) - _unknowns(right)), sorted(_unknowns(right) - _unknowns(left))
+    if only_left and only_right and step.first_of_chain:
+        return f"an equation between different unknowns ({', '.join(only_left)} and {', '.join(only_right)}), not an identity: not judged"
     undefined = undefined_functions(left, right, problem)
     if undefined:
         return f"{', '.join(undefined)} is not defined in the write-up: the step holds only for some"

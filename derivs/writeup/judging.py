@@ -129,6 +129,7 @@ class Scope:
                 break
             present = _names_of(expr) if isinstance(expr, sympy.Basic) else getattr(expr, "free_symbols", set())
             bound = {limit.args[1] for limit in expr.atoms(sympy.Limit)} if isinstance(expr, sympy.Basic) else set()
+            bound |= {base.label for base in expr.atoms(sympy.IndexedBase)} if isinstance(expr, sympy.Basic) else set()  # p of p[j]
             values = {name: value for name, value in self.values.items() if name in present and name not in bound}
             if formulas:
                 values.update({name: formula for name, formula in self.formulas.items() if name in present and name not in self.values and name not in bound})
@@ -829,7 +830,7 @@ class Judge:
             block, kind = scope.valued[key]
             given_anew = kind == step.block_kind == "inline" and is_plain_number(step.right)  # "$s = 1$ ... then $s = 2$"
             links = len(rest_of_chain(step))
-            worked_again = not is_plain_number(step.right)  # FLOP = (another formula) in the next case: a new value
+            worked_again = step.first_of_chain  # FLOP = (another formula) in the next case, train_loss = 0.12 in the next run
             return block != step.block and ("table" in (kind, step.block_kind) or links > 1 or given_anew or worked_again)
         if step.explains and step.first_of_chain:
             return True  # "where \\hat y = \\sigma(z)": a name used above, defined now

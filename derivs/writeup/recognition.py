@@ -165,7 +165,7 @@ def _against_answer(judge, step: Step, answer, problem: Problem, scope) -> Step 
         written = right.exact
     except (LatexError, TypeError, ValueError):
         return None
-    judged = as_written(step, scope, Read(value), right, (value, written), {})
+    judged = as_written(step, scope, Read(value), right, (value, written), {}, loose=False)
     if judged is None:  # an integer: exactly
         same = same_number(value, written)
         judged = replace(step, verdict="valid" if same else "invalid", feedback=f"{step.rhs} is {'' if same else 'not '}{sympy.N(value, 6)}")
