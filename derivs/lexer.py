@@ -54,10 +54,12 @@ _COMMAND = re.compile(r"\\([A-Za-z]+)|\\(.)", re.DOTALL)
 _SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits",
             "thinspace", "medspace", "thickspace", "enspace", "negthinspace", "nonumber", "notag", "big", "Big",
             "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle",
-            "rm", "bf", "it", "sf", "tt", "cal"}  # plain TeX's font switches: {\rm e}^x is e^x
+            "rm", "bf", "it", "sf", "tt", "cal",  # plain TeX's font switches: {\rm e}^x is e^x
+            "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge"}  # sizes
 # Other spellings of one token: \lbrace is \{, \lbrack is [.
 _SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": ("symbol", "["), "rbrack": ("symbol", "]"),
-             "triangledown": ("command", "nabla"), "cr": ("command", "\\"), "mid": ("symbol", "|"), "vert": ("symbol", "|")}
+             "triangledown": ("command", "nabla"), "cr": ("command", "\\"), "mid": ("symbol", "|"), "vert": ("symbol", "|"),
+             "mathbbm": ("command", "mathbb"), "dfrac": ("command", "frac"), "tfrac": ("command", "frac")}
 
 
 def _translate(text: str) -> tuple[str, list[int]]:
@@ -112,6 +114,10 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
             digits = re.sub(r"\D", "", grouped.group())
             found.append(Token("number", digits, where, spaced))
             i, spaced = grouped.end(), False
+            continue
+        if tolerant and source.startswith("...", i):  # x_1, ..., x_n typed with full stops: an ellipsis
+            found.append(Token("command", "dots", where, spaced))
+            i, spaced = i + 3, False
             continue
         if char.isdigit() or (char == "." and i + 1 < len(source) and source[i + 1].isdigit()):
             number = _NUMBER.match(source, i)

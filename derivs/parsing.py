@@ -440,6 +440,8 @@ class _Parser:
     def _combine(self, left, right, op: str, token: Token | None = None):
         if self.context.document:
             left, right = _number_if_one_by_one(left, right), _number_if_one_by_one(right, left)
+            if op == "/":
+                left, right = _number_if_one_by_one(left, None), _number_if_one_by_one(right, None)
         if op == "/" and isinstance(right, (sympy.MatrixExpr, sympy.MatrixBase, sympy.Tuple)):
             raise self.error("division by a matrix or a list is not defined: multiply by an inverse (W^{-1}) if that is meant", token)
         if isinstance(left, sympy.Tuple) or isinstance(right, sympy.Tuple):
@@ -768,6 +770,8 @@ class _Parser:
         return value
 
     def absolute_value(self):
+        if self.at("symbol", "|", ahead=1) and not self.peek(1).space_before:
+            return self._double_bar()
         start = self.take()
         self.absolute += 1
         try:
@@ -778,6 +782,28 @@ class _Parser:
             raise self.error("'|' is never closed: write |x|", start)
         self.take()
         return self._abs(value)
+
+    def _double_bar(self):
+        """||x||, ||Xw - t||_2^2: a norm typed with two bars."""
+        start = self.take()
+        self.take()
+        self.absolute += 1
+        try:
+            value = self.expression()
+        finally:
+            self.absolute -= 1
+        if not (self.at("symbol", "|") and self.at("symbol", "|", ahead=1)):
+            raise self.error("'||' is never closed: write ||x||", start)
+        self.take(), self.take()
+        norm = self._norm(value)
+        if self.at("symbol", "_") and self.peek(1).text in ("2", "{"):
+            self.subscript()  # ||v||_2
+        if self.at("symbol", "^"):
+            caret = self.take()
+            norm = self._power(norm, self.script(), caret)
+            if self.at("symbol", "_") and self.peek(1).text in ("2", "{"):
+                self.subscript()  # ||v||^2_2
+        return norm
 
     def _abs(self, value):
         return self._norm(value) if isinstance(value, sympy.Tuple) else sympy.Abs(value)  # |(3, 4)| is a length
@@ -956,6 +982,11 @@ class _Parser:
         written = "".join(texts)
         bracketed = len(inner) >= 3 and inner[0].is_("symbol", "(", "[") and inner[-1].is_("symbol", ")", "]") and any(t.kind == "letter" for t in inner)  # (t+1), not (1-1)
         word = len(inner) >= 2 and all(t.kind == "letter" for t in inner) and written not in ("T",)  # a^{sig}, h^{out}
+        then_subscript = end + 1 < self.end and self.tokens[end + 1].is_("symbol", "_") and written not in ("T", "-1") and not _is_transpose_mark(inner)
+        layered = bool(self.context.matrices) and any(t.kind == "letter" for t in inner) and len(inner) >= 3 and not _is_transpose_mark(inner)
+        if then_subscript or layered:
+            self.position = end + 1
+            return written
         signed = len(inner) >= 2 and inner[-1].is_("symbol", "+", "-") and all(t.kind in ("number", "letter") for t in inner[:-1])  # w^{2+}
         if written in UPDATE_MARKS or bracketed and (any(t.is_("symbol", "+", "-") for t in inner) or inner[0].is_("symbol", "[")) or word or signed:
             self.position = end + 1
@@ -1165,6 +1196,8 @@ class _Parser:
             value = self.term(stop_at_function=True)
         elif self.at("command", "sum", "prod"):  # \\log \\sum_j e^{x_j}: the sum is the argument
             value = self.factor()
+        elif self.peek().kind == "command" and (self.peek().text in dialect.FUNCTIONS or self.peek().text in self.context.functions):
+            value = self.factor()  # \\log \\sigma(z): the sigmoid's value is the argument
         else:
             raise self.error(f"{name} needs an argument: write {name}(x)", token)
         return list(value) if isinstance(value, sympy.Tuple) else [value]
@@ -1288,6 +1321,11 @@ class _Parser:
         """\\mathbf{x} is x (bold only marks a vector); \\mathbb{1} is the indicator's 1; \\mathrm{d} is d."""
         self.take()
         letters = self._word()
+        if letters.startswith("\\") and letters[1:].split("y")[0] in dialect.DECORATIONS or self.context.document and any(letters.startswith("\\" + d) for d in dialect.DECORATIONS):
+            accent, _, inner = letters[1:].partition("\\")
+            accent = next(d for d in sorted(dialect.DECORATIONS, key=len, reverse=True) if letters[1:].startswith(d))
+            inner = letters[1 + len(accent):]
+            return self.name(plain_name(f"\\{accent}{{{inner}}}"), token, decorated=True)  # \\mathbb{\\hat{y}}
         if token.text == "mathbb" and letters == "1" or token.text in ("mathbf", "bm", "boldsymbol") and letters == "1":
             if self.at("command", "{") or self.at("symbol", "_") or self.at("symbol", "["):
                 return self.indicator(token)
@@ -1319,14 +1357,25 @@ class _Parser:
         if self.at("symbol", "{"):
             opener = self.take()
             parts = []
-            while not self.at("symbol", "}"):
+            depth = 0  # braces inside (\\hat{\\mathbf{y}}) in a write-up
+            while depth or not self.at("symbol", "}"):
                 piece = self.take()
+                if piece.is_("symbol", "{"):
+                    depth += 1
+                elif piece.is_("symbol", "}"):
+                    depth -= 1
                 if piece.kind == "end":
                     raise self.error("'{' is never closed", opener)
                 if piece.kind == "command" and piece.text in dialect.GREEK:
                     parts.append("\\" + piece.text)
                 elif piece.kind in ("letter", "number") or piece.is_("symbol", "-"):
                     parts.append(piece.text)
+                elif self.context.document and piece.kind == "command" and piece.text in dialect.FONTS and self.at("symbol", "{"):
+                    continue  # \\hat{\\mathbf{y}}: the bold y under a hat is \\hat{y}
+                elif self.context.document and piece.kind == "command" and piece.text in dialect.DECORATIONS and not parts:
+                    parts.append("\\" + piece.text)  # \\mathbb{\\hat{y}}: the hat stays
+                elif self.context.document and piece.is_("symbol", "{", "}"):
+                    continue
                 else:
                     raise self.error("only a name can stand here", piece)
             self.take()
@@ -2071,6 +2120,10 @@ DOCUMENT_SIZE = sympy.Symbol("n", integer=True, positive=True)  # where a write-
 
 _ELLIPSES = ("dots", "cdots", "ldots", "dotsb", "dotsc")
 _SET_LETTERS = frozenset("RNZQC")  # \\mathbb{R}: a set; \\mathbb{E}, \\mathbb{V}, \\mathbb{P} in a write-up: operators
+
+
+def _is_transpose_mark(inner) -> bool:
+    return [t.text for t in inner] in (["T"], ["top"], ["intercal"]) or len(inner) == 4 and inner[0].text in ("mathsf", "mathrm") and inner[2].text == "T"
 
 
 def _number_if_one_by_one(value, other):

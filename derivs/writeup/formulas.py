@@ -19,7 +19,7 @@ from .document import Math
 # Relations between the sides of a chain, by token: the name a step records.
 RELATION_NAMES = {**{name: ("approx" if meaning == "approx" else meaning) for name, meaning in RELATIONS.items()},
                   "=": "==", "<": "<", ">": ">", "coloneqq": "defines", "triangleq": "defines", "equiv": "==",
-                  "leftarrow": "update", "gets": "update", "simeq": "approx", "sim": "approx", "cong": "==",
+                  "leftarrow": "update", "gets": "update", "simeq": "approx", "sim": "sim", "cong": "==",
                   "propto": "propto", "in": "in", "subset": "in", "subseteq": "in", "to": "to"}
 CHAIN_RELATIONS = frozenset(RELATION_NAMES) - {"to"}
 IMPLICATIONS = frozenset({"Rightarrow", "implies", "Longrightarrow", "iff", "Leftrightarrow", "Longleftrightarrow",

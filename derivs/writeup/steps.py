@@ -224,7 +224,7 @@ class _Builder:
 
     def _chain(self, statement: Statement, kind: str, condition: Side | None, role: str) -> None:
         self._remember(statement)
-        if kind == "inline" and _looked_at(statement, role) or _assumption(statement) or "in" in statement.relations:
+        if kind == "inline" and _looked_at(statement, role) or _assumption(statement) or {"in", "sim"} & set(statement.relations):
             return  # "at $x = 0$", "for $x > 0$": where something is looked at or what is assumed, not a value or a step
         sides = list(statement.sides)
         relations = list(statement.relations)
