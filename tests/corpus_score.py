@@ -1,0 +1,125 @@
+"""Scoring `proof` on the corpus of real write-ups in tests/corpus/ (each labelled by hand, see its .json).
+
+A labelled mistake is found when a step called invalid covers its line; an invalid step covering no
+labelled line (mistake, carried error or ambiguous) is a false alarm; a step is judged when it is
+valid or invalid, out of every step that is not a definition or a given value.
+
+    python tests/corpus_score.py            # the table, per file and in all
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@dataclass
+class Score:
+    file: str
+    steps: int = 0
+    valid: int = 0
+    invalid: int = 0
+    undecided: int = 0
+    unreadable: int = 0
+    statements: int = 0
+    mistakes: int = 0
+    found: int = 0
+    false_alarms: list = field(default_factory=list)
+    missed: list = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def judged(self) -> int:
+        return self.valid + self.invalid
+
+    @property
+    def claims(self) -> int:
+        return self.steps - self.statements
+
+
+def labelled() -> list[tuple[Path, dict]]:
+    """Every corpus write-up with its labels, in name order."""
+    found = []
+    for labels in sorted(CORPUS.glob("*.json")):
+        data = json.loads(labels.read_text(encoding="utf-8"))
+        text = CORPUS / data["file"]
+        if text.is_file():
+            found.append((text, data))
+    return found
+
+
+def _lines(step, document) -> set[int]:
+    """The lines a step's two sides are written on."""
+    covered = {step.line}
+    for side in (step.left, step.right):
+        if side is not None and side.tokens:
+            first, last = side.tokens[0].position, side.tokens[-1].position
+            covered |= set(range(document.line_of(first), document.line_of(last) + 1))
+    return covered
+
+
+def score(path: Path, data: dict, timeout: float = 2.0) -> Score:
+    from derivs.derivation import check_derivation_now
+    from derivs.writeup.document import form_of_path, read_document
+
+    text = path.read_text(encoding="utf-8")
+    form = form_of_path(path.name)
+    report = check_derivation_now(text, timeout=timeout, form=form)
+    document = read_document(text, form)
+    result = Score(path.name, steps=len(report.steps), seconds=report.seconds)
+    counts = report.counts
+    result.valid, result.invalid, result.undecided = counts["valid"], counts["invalid"], counts["undecided"]
+    result.unreadable, result.statements = counts["unreadable"], counts["statements"]
+    mistakes = {int(m["line"]) for m in data.get("mistakes", [])}
+    excused = mistakes | {int(line) for line in data.get("carried", [])} | {int(a["line"]) for a in data.get("ambiguous", [])}
+    flagged = [(step, _lines(step, document)) for step in report.steps if step.verdict == "invalid"]
+    result.mistakes = len(mistakes)
+    for line in sorted(mistakes):
+        if any(line in lines for _, lines in flagged):
+            result.found += 1
+        else:
+            result.missed.append(line)
+    result.false_alarms = [step for step, lines in flagged if not lines & excused]
+    return result
+
+
+def table(scores: list[Score]) -> str:
+    rows = ["| file | steps | valid | invalid (true / false) | undecided | unreadable | mistakes found |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for s in scores:
+        rows.append(f"| {s.file} | {s.steps} | {s.valid} | {s.invalid - len(s.false_alarms)} / {len(s.false_alarms)} | {s.undecided} | {s.unreadable} | {s.found} of {s.mistakes} |")
+    total = Score("all")
+    for s in scores:
+        for name in ("steps", "valid", "invalid", "undecided", "unreadable", "statements", "mistakes", "found"):
+            setattr(total, name, getattr(total, name) + getattr(s, name))
+        total.false_alarms += s.false_alarms
+    rows.append(f"| **{len(scores)} files** | {total.steps} | {total.valid} | {total.invalid - len(total.false_alarms)} / {len(total.false_alarms)} | "
+                f"{total.undecided} | {total.unreadable} | {total.found} of {total.mistakes} |")
+    judged = total.judged / total.claims if total.claims else 1.0
+    found = total.found / total.mistakes if total.mistakes else 1.0
+    rows.append("")
+    rows.append(f"mistakes found {total.found}/{total.mistakes} = {found:.0%}; false alarms {len(total.false_alarms)} in {len(scores)} files; "
+                f"steps judged {total.judged}/{total.claims} = {judged:.0%} (of the steps that are not definitions or given values)")
+    return "\n".join(rows)
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    scores = []
+    for path, data in labelled():
+        result = score(path, data)
+        scores.append(result)
+        if verbose:
+            for step in result.false_alarms:
+                print(f"  false alarm {path.name}:{step.line}: {step.lhs} {step.relation} {step.rhs}  // {step.feedback[:160]}")
+            for line in result.missed:
+                print(f"  missed {path.name}:{line}")
+    print(table(scores))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
