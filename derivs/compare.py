@@ -10,12 +10,11 @@ projects' test tables are run against derivs.
 from __future__ import annotations
 
 import re
-import zlib
 from typing import Mapping
 
 import sympy
 
-from .equivalence import decide
+from .equivalence import concrete_functions, decide
 from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, GradeResult, stated_value
 from .latex import to_latex, to_text
 from .model import Integer, Matrix, Problem, Scalar, Size, vectors_for
@@ -116,25 +115,6 @@ def _as_sizes(expr, sizes: set):
     return expr.xreplace({s: sympy.Symbol(s.name, integer=True, positive=True) for s in sizes if not s.is_integer})
 
 
-def _concrete_functions(expr):
-    """f(x) for an unknown f: a fixed smooth function, so identities that hold for every f are checked at points."""
-    if not isinstance(expr, sympy.Basic):
-        return expr
-    replacements = {}
-    for applied in expr.atoms(sympy.core.function.AppliedUndef):
-        function = type(applied)
-        if function in replacements:
-            continue
-        seed = zlib.crc32(str(function).encode())
-        a, b = sympy.Rational(seed % 7 + 2, 5), sympy.Rational(seed % 11 + 1, 13)
-        arguments = [sympy.Dummy(f"t{n}") for n in range(len(applied.args))]
-        inner = sum((n + 1) * t for n, t in enumerate(arguments))
-        replacements[function] = sympy.Lambda(tuple(arguments), sympy.sin(a * inner + b) + inner**2 / 7 + b)
-    for function, body in replacements.items():
-        expr = expr.replace(function, body)
-    return expr.doit() if replacements else expr
-
-
 def compare_now(gold: str, answer: str, variables: Mapping[str, str] | None = None, timeout: float = DEFAULT_TIMEOUT) -> GradeResult:
     """Compare in this process under a CPU-time limit. Raises LatexError when the gold answer cannot be read."""
     started = cpu_seconds()
@@ -195,7 +175,7 @@ def _compare_entries(expected: list, given: list, kinds: dict, timeout: float) -
 def _compare_values(expected, given, kinds: dict, timeout: float) -> tuple:
     exprs = [expected, given]
     sizes = {s for e in exprs for s in _upper_bounds(e)}
-    expected, given = (_concrete_functions(_as_sizes(e, sizes)) for e in exprs)
+    expected, given = (concrete_functions(_as_sizes(e, sizes)) for e in exprs)
     problem = _problem_for([expected, given], kinds)
     decision = decide(problem, given, expected, _domain(problem, kinds), budget=0.8 * timeout, strict=False, proof_budget=PROOF_BUDGET * timeout / DEFAULT_TIMEOUT)
     if decision.verdict == "equal":
