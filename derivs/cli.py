@@ -370,14 +370,19 @@ def run_proof(args, out: Console, err: Console) -> int:
         write_up_problems(args.problems)  # loaded here once (and a bad --problems folder said here), not in each worker
     except (UnknownProblem, FileNotFoundError) as error:
         raise UsageError(str(error)) from None
-    reports = {}
+    reports, pages = {}, []
     for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
         try:
-            text = path.read_text(encoding="utf-8", errors="replace")
             whole = problem is not None and is_write_up(text)  # a whole write-up: its own notation, held to the problem
             reports[str(path)] = check_derivation(text, problem, timeout=args.timeout, problems_dir=args.problems, whole=whole)
         except LatexError as error:
+            if args.html:  # the page still shows the text, and why it was not checked
+                _write_proof_page(args.html, pages + [(str(path), text, None, str(error))], out)
             raise UsageError(f"{path}: {error}") from None
+        pages.append((str(path), text, reports[str(path)], ""))
+    if args.html:
+        _write_proof_page(args.html, pages, out)
     if args.json:
         documents = [{"file": name, **report.to_dict()} for name, report in reports.items()]
         print(json.dumps(documents[0] if len(documents) == 1 else {"files": documents}, indent=2))
@@ -388,6 +393,13 @@ def run_proof(args, out: Console, err: Console) -> int:
         err.print("no mathematics with an '=' was found (display blocks, inline $...$ equations, table rows)")
         return ExitCode.FAILED
     return ExitCode.FAILED if any(report.first_error is not None for report in reports.values()) else ExitCode.OK
+
+
+def _write_proof_page(path: str, documents: list[tuple], out: Console) -> None:
+    from .proof_page import Written, proof_page
+
+    _write_output(Path(path), proof_page([Written(*document) for document in documents]))
+    out.print(f"wrote {path}", markup=False, highlight=False)
 
 
 def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
@@ -512,6 +524,7 @@ def build_parser() -> argparse.ArgumentParser:
     proof.add_argument("--json", action="store_true", help='print {"steps": [...], "counts": ..., "first_error": ...} as JSON (one object per file)')
     proof.add_argument("--summary", action="store_true", help="print only each file's counts and first wrong lines")
     proof.add_argument("--timeout", type=float, default=2.0, help="seconds per step before it is undecided (default %(default)s)")
+    proof.add_argument("--html", metavar="REPORT.html", help="also write the write-up as a page, each step marked beside its line")
     _add_problems_dir(proof)
     proof.set_defaults(run=run_proof)
     return parser
