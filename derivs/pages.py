@@ -83,3 +83,22 @@ def page(title: str, body: str, style: str = "", script: str | None = None) -> s
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{STYLE}{style}</style>\n</head>\n<body>\n{body}\n{tail}</body>\n</html>\n"
     )
+
+
+def verdict_fragment(verdict: str, message: str, answer: str = "", read_as: str = "", math=None) -> str:
+    """A grading result as an HTML fragment (Gradescope's output_format "html"): the verdict with its mark, the
+    answer rendered, how it was read (LaTeX, as text too, in case the platform strips MathML) and the feedback."""
+    from .mathml import MathRenderer
+
+    math = math or MathRenderer(budget=2.0)
+    kind, symbol, word = GRADE_MARKS.get(verdict, ("unsure", "?", verdict))
+    parts = [f"<p><strong>{escape(symbol)} {escape(verdict)}</strong></p>"]
+    if answer:
+        parts.append(f"<p>your answer: {math(answer)}</p>")
+    if read_as:
+        parts.append(f"<p>read as: {math(read_as)} <code>{escape(read_as)}</code></p>")
+    first, *rest = message.splitlines() or [""]
+    parts.append(f"<p>{escape(first)}</p>")
+    if rest:
+        parts.append(f"<pre>{escape(chr(10).join(rest))}</pre>")
+    return "".join(parts)
