@@ -9,8 +9,9 @@ How answers are grouped, per part (members of a group are equal by the grader's 
 - `incorrect` and `undecided` answers are read again and valued at a few fixed points (a fingerprint, in
   a worker with a CPU limit); answers whose fingerprints differ differ at a point, so only answers with one
   fingerprint are compared, each with `equivalence.decide` against each group's first member;
-- `invalid` answers cannot be read: they are grouped by their text (up to spacing), as are answers whose
-  fingerprint could not be made within the limit.
+  answers with no fingerprint (matrices whose sizes do not fit at the sampled shapes, a reading out of time)
+  are compared with decide among themselves;
+- `invalid` answers cannot be read: they are grouped by their text (up to spacing).
 """
 
 from __future__ import annotations
@@ -201,10 +202,11 @@ class _Plan:
                 self.groups.append(Group(target, "invalid", members, "the same text (it could not be read)"))
 
     def buckets(self) -> list[list[int]]:
-        """Texts with one verdict and one fingerprint; a text with no fingerprint is a bucket of its own."""
+        """Texts with one verdict and one fingerprint. Texts with none (a product of matrices whose sizes do not fit
+        at the sampled shapes, a reading that ran out of time) share a bucket per verdict: decide compares them."""
         found: dict = {}
         for index, (key, print_) in enumerate(zip(self.keys, self.fingerprints)):
-            found.setdefault((key[0], print_) if print_ is not None else ("alone", index), []).append(index)
+            found.setdefault((key[0], print_), []).append(index)
         buckets = list(found.values())
         self.classes = [b for b in buckets if len(b) == 1]
         return buckets

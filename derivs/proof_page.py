@@ -210,7 +210,7 @@ def display_html(tex: str, offset: int | None, lines: Lines, first: int, last: i
     rows = [(at + shift, row) for at, row in split_top(body, "\\\\") if row.strip()]
     if not rows:
         return ""
-    row_lines = [lines.line(offset + at) if offset is not None else first for at, _ in rows]
+    row_lines = [lines.line(offset + at + len(row) - len(row.lstrip())) if offset is not None else first for at, row in rows]
     chosen = _steps_by_row(rows, row_lines, marks.free(first, last))
     out = []
     for number, ((_, row), line) in enumerate(zip(rows, row_lines)):
