@@ -30,7 +30,7 @@ _SPACES = re.compile(r"\s+|\\left|\\right|\\[,;:! ]|\\quad|\\qquad|&")
 
 STYLE = """
 .doc { position: relative; padding-left: 7.5em; }
-.doc .p { margin: .7em 0; }
+.doc .p { margin: .7em 0; overflow-wrap: anywhere; }
 .marks { position: absolute; left: 0; width: 7em; text-align: right; white-space: normal; line-height: 1.2; }
 .mark { display: inline-block; position: relative; margin: 0 .08em; }
 .mark > summary { list-style: none; cursor: pointer; padding: 0 .15em; border-radius: 3px; }
@@ -586,7 +586,8 @@ def _summary(written: Written, marks: StepMarks | None) -> str:
         else:
             parts.append(f"<p>{escape(report.explanation())}</p>")
     legend = "".join(f"<span>{mark_symbol(*mark)} {escape(mark[2])}</span>" for mark in PROOF_MARKS.values())
-    parts.append(f'<p class="legend no-print">Marks: {legend}. Select a mark to see the step as read, the feedback, the witness and the definitions used.</p>')
+    if report is not None:
+        parts.append(f'<p class="legend no-print">Marks: {legend}. Select a mark to see the step as read, the feedback, the witness and the definitions used.</p>')
     return f'<header class="summary">{"".join(parts)}</header>'
 
 
