@@ -9,6 +9,7 @@ override controls into an overrides file, shown in the page and offered as a dow
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from .grading import VERDICTS
 from .groups import PartGroups, max_points
@@ -25,7 +26,7 @@ section.part h2 { border-bottom: 1px solid var(--line); padding-bottom: .2em; }
 .chart { margin: .6em 0 1em; max-width: 40em; }
 .bar { display: grid; grid-template-columns: 9.5em 1fr 4em; align-items: center; gap: .5em; margin: .15em 0; font-family: "DejaVu Sans", sans-serif; font-size: .9em; }
 .bar .track { background: #f0f2f4; height: 1.1em; border-radius: 3px; }
-.bar .fill { display: block; height: 100%; border-radius: 3px; min-width: 1px; }
+.bar .fill { display: block; height: 100%; border-radius: 3px; }
 .fill.k-ok { background: var(--ok); } .fill.k-wrong { background: repeating-linear-gradient(45deg, var(--wrong) 0 4px, #e5707c 4px 7px); }
 .fill.k-unsure { background: repeating-linear-gradient(90deg, var(--unsure) 0 5px, #c9a25a 5px 8px); }
 .fill.k-unread { background: repeating-linear-gradient(0deg, var(--unread) 0 3px, #b59ae3 3px 5px); }
@@ -80,7 +81,7 @@ def class_page(parts: list[PartGroups], results: str, problems_dir=None) -> str:
     counts = {v: sum(p.verdicts()[v] for p in parts) for v in VERDICTS}
     summary = "".join(f"<span>{mark_symbol(*GRADE_MARKS[v])} {counts[v]} {escape(v)}</span>" for v in VERDICTS)
     links = "".join(f'<a href="#part-{n}">{escape(p.target)}</a>' for n, p in enumerate(parts, start=1))
-    head = (f'<header class="summary"><h1>Class report</h1><p>{escape(results)}: {total} rows, {len(parts)} parts, '
+    head = (f'<header class="summary"><h1>Class report</h1><p><span title="{escape(results)}">{escape(Path(results).name)}</span>: {total} rows, {len(parts)} parts, '
             f'{sum(len(p.groups) for p in parts)} answer groups</p><p class="counts">{summary}</p>'
             f'<nav class="parts">{links}</nav><p class="legend">Each group holds the answers that are the same mathematics '
             "(decided by the grader's own procedure), largest first. Set a group's verdict or points in its row; the "
