@@ -170,7 +170,9 @@ def answer_groups(records: list[dict], *, jobs: int = 1, timeout: float = DEFAUL
         limits = [timeout * (len(task[1]) + 1) for task in tasks]
         for index, outcome in pool.run(fingerprints_now, tasks, limits):
             plans[tasks[index][0]].fingerprints = outcome if isinstance(outcome, list) else [None] * len(tasks[index][1])
-        splits = [(plan, bucket) for plan in plans.values() for bucket in plan.buckets() if len(bucket) > 1]
+        for plan in plans.values():
+            plan.sort_into_buckets()
+        splits = [(plan, bucket) for plan in plans.values() for bucket in plan.buckets if len(bucket) > 1]
         tasks = [(plan.target, [plan.texts[i] for i in bucket], timeout, problems_dir) for plan, bucket in splits]
         limits = [timeout * (len(task[1]) ** 2 + 1) for task in tasks]
         for index, outcome in pool.run(split_now, tasks, limits):
@@ -196,27 +198,25 @@ class _Plan:
         self.keys = [key for key in self.by_text if key[0] in ("incorrect", "undecided")]
         self.texts = [self.by_text[key][0]["answer"] for key in self.keys]
         self.fingerprints: list = [None] * len(self.texts)
-        self.classes: list[list[int]] = []
+        self.buckets: list[list[int]] = []
+        self.classes: list[list[int]] = []  # texts found equal (indices into texts); a bucket of one is a class
         for key, members in self.by_text.items():
             if key[0] == "invalid":
                 self.groups.append(Group(target, "invalid", members, "the same text (it could not be read)"))
 
-    def buckets(self) -> list[list[int]]:
+    def sort_into_buckets(self) -> None:
         """Texts with one verdict and one fingerprint. Texts with none (a product of matrices whose sizes do not fit
         at the sampled shapes, a reading that ran out of time) share a bucket per verdict: decide compares them."""
         found: dict = {}
         for index, (key, print_) in enumerate(zip(self.keys, self.fingerprints)):
             found.setdefault((key[0], print_), []).append(index)
-        buckets = list(found.values())
-        self.classes = [b for b in buckets if len(b) == 1]
-        return buckets
+        self.buckets = list(found.values())
+        self.classes = [bucket for bucket in self.buckets if len(bucket) == 1]
 
     def split(self, classes: list[list[int]]) -> None:
         self.classes += classes
 
     def part_groups(self) -> PartGroups:
-        if not self.classes and self.keys:
-            self.buckets()
         for members in self.classes:
             rows = sorted((r for i in members for r in self.by_text[self.keys[i]]), key=lambda r: r["row"])
             how = "equal by the decision procedure" if len(members) > 1 else "one answer (up to spacing)"

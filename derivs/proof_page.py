@@ -55,7 +55,7 @@ tr.row.s-unread > td:nth-child(2) { border-left: 4px dotted var(--unread); }
 .doc table.md td, .doc table.md th { border: 1px solid var(--line); padding: .2em .5em; }
 :target > summary, tr.row:target td { outline: 3px solid #0969da; }
 .print-only { display: none; }
-@media print { .print-only { display: block; } .doc { padding-left: 5.5em; } .marks { width: 5em; } }
+@media print { .print-only { display: block; } .doc { padding-left: 7em; } .marks { width: 6.5em; } }
 """
 
 
@@ -413,7 +413,7 @@ class _LatexPage:
         self.paragraph_lines[1] = max(self.paragraph_lines[1], line)
 
     def close_paragraph(self) -> None:
-        if self.paragraph_start is None:
+        if self.paragraph_start is None or self.paragraph_start < 0:  # none open, or inside captured(): its caller's
             return
         first, last = self.paragraph_lines
         self.out.append("</div>\n")
@@ -509,8 +509,8 @@ class _LatexPage:
             self.close_paragraph()
             self.open_paragraph(line)
             self.out.append("• ")
-        elif name == "\\":
-            self.out.append("<br>") if self.paragraph_start is not None else None
+        elif name == "\\" and self.paragraph_start is not None:
+            self.out.append("<br>")
         elif name in ("href", "url"):
             self.open_paragraph(line)
             target = self.text[arguments[0].pos: arguments[0].pos + arguments[0].len].strip("{}") if arguments else ""

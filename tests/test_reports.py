@@ -280,3 +280,22 @@ def test_gradescope_output_may_be_html_with_the_answer_rendered():
     markdown = gradescope_results(Assignment("HW", ("sigmoid_derivative.derivative",)), results)["tests"][0]
     assert html["output_format"] == "html" and "<math" in html["output"] and "<script" not in html["output"]
     assert markdown["output_format"] == "md" and markdown["output"].startswith("**incorrect**")
+
+
+@pytest.mark.slow
+def test_the_commands_write_the_pages_and_print_the_groups(graded_class, tmp_path):
+    from conftest import run_cli
+
+    results = tmp_path / "results.jsonl"
+    results.write_text("".join(json.dumps(r) + "\n" for r in graded_class), encoding="utf-8")
+    groups = run_cli("groups", str(results))
+    assert groups.returncode == 0 and "sigmoid_derivative.derivative: 60 answers in 4 groups" in groups.stdout
+    assert re.search(r"#1\s+30 x\s+correct", groups.stdout)
+    listed = json.loads(run_cli("groups", str(results), "--json").stdout)
+    assert [[g["count"] for g in part["groups"]] for part in listed] == [[size for *_, size in expected_groups(t)] for t in GROUPS]
+    page = run_cli("report", str(results), "--html", str(tmp_path / "class.html"))
+    assert page.returncode == 0 and "300 answers in 15 groups over 5 parts" in page.stdout
+    assert (tmp_path / "class.html").read_text(encoding="utf-8").count('<tr class="group"') == 15
+    proof = run_cli("proof", str(WRITEUPS / "forward_trace.tex"), "--html", str(tmp_path / "proof.html"), "--summary")
+    assert proof.returncode == 1 and "wrote" in proof.stdout and 'class="mark"' in (tmp_path / "proof.html").read_text(encoding="utf-8")
+    assert run_cli("report", str(results)).returncode == 2  # neither --html nor --apply
