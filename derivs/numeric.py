@@ -342,8 +342,13 @@ def _concrete(size, sizes: Mapping) -> int:
 
 
 def _allowed(where: Mapping, symbol, value) -> bool:
+    """Whether a value is in the symbol's domain; a domain that depends on another variable (i \\neq j) allows it here
+    (the index is drawn against the other's value when points are sampled)."""
     domain = where.get(symbol)
-    return domain is None or any(bool(piece.contains(value)) for piece in pieces(domain))
+    if domain is None:
+        return True
+    found = [piece.contains(value) for piece in pieces(domain)]
+    return any(f is sympy.true or f is True or f not in (sympy.false, False) for f in found)
 
 
 # --- evaluation --------------------------------------------------------------------------------

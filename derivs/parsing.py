@@ -724,7 +724,8 @@ class _Parser:
 
     def _bracketed(self, token: Token):
         if token.text == "(" or token.text == "[":
-            return self.group(token.text, ")" if token.text == "(" else "]")
+            value = self.group(token.text, ")" if token.text == "(" else "]")
+            return self._positive_part(value) if token.text == "(" else value
         if token.text == "{":
             return self.braced()
         if token.text == "|":
@@ -732,6 +733,15 @@ class _Parser:
         if token.text == "'":
             raise self.error("a prime belongs right after a function's name: f'(x)")
         raise self.error(self._leftover_message(token))
+
+    def _positive_part(self, value):
+        """(z)_+ and (z)_{+}: the positive part, max(z, 0)."""
+        plain = self.at("symbol", "_") and self.at("symbol", "+", ahead=1)
+        braced = self.at("symbol", "_") and self.at("symbol", "{", ahead=1) and self.at("symbol", "+", ahead=2) and self.at("symbol", "}", ahead=3)
+        if not (plain or braced) or isinstance(value, sympy.Tuple):
+            return value
+        self.position += 2 if plain else 4
+        return sympy.Max(value, 0)
 
     def group(self, opener: str, closer: str):
         """( .. ) or [ .. ]: one expression, or a list when commas separate entries."""
@@ -1058,7 +1068,7 @@ class _Parser:
             for table in (context.matrices, context.expressions, context.symbols):
                 if full in table:
                     return table[full]
-            if name in context.vectors:
+            if name in context.vectors and not (context.document and subscript.is_label()):
                 indices = subscript.indices(two=name in context.tables)
                 return context.vectors[name][indices if len(indices) > 1 else indices[0]]
             function = context.functions.get(name)
@@ -2072,6 +2082,12 @@ class Subscript:
         if len(pieces) > 1:
             return tuple(self._parse(piece) for piece in pieces)
         return (two and self._adjacent_pair()) or (self.value(),)
+
+    def is_label(self) -> bool:
+        """o1, h2, o_{1}: a unit's label typed as a letter and its number (out_{o1}), not an index into a vector."""
+        found = self.tokens
+        return len(found) >= 2 and found[0].kind == "letter" and len(found[0].text) == 1 and (
+            len(found) == 2 and found[1].kind == "number" or found[1].is_("symbol", "_"))
 
     def pair(self):
         """The two indices of \\delta_{ki}, \\delta_{k,i} or \\delta_{12}; None when there are not two."""

@@ -48,6 +48,8 @@ def judge_claim(judge, step: Step, scope) -> Step:
             left, right = given_entries(one_length((scope.put_in(left), scope.put_in(right))), scope.values)
             if point:
                 left, right = (side.subs(point) if isinstance(side, sympy.Basic) else side for side in (left, right))
+            for symbol, power in scope.nilpotent.items():  # (u + \\dot u \\epsilon)(v + \\dot v \\epsilon) with \\epsilon^2 = 0
+                left, right = (sympy.series(side, symbol, 0, power).removeO() if isinstance(side, sympy.Expr) and side.has(symbol) else side for side in (left, right))
             context = _one_hot(_with_totals(with_free_symbols(scope.problem, (*written, left, right)), scope.facts), scope.notation)
             rounded = as_written(step, scope, left_read, right_read, (left, right), point)
             if rounded is not None:
@@ -409,6 +411,19 @@ def _unknowns(side) -> set[str]:
     return found
 
 
+def _numeric_matrix(side) -> bool:
+    return isinstance(side, sympy.MatrixBase) and all(getattr(entry, "is_number", False) for entry in side)
+
+
+def _free_indices(side) -> set:
+    """The indices of a side's entries and deltas that no sum binds."""
+    if not isinstance(side, sympy.Basic):
+        return set()
+    found = {i for entry in side.atoms(sympy.Indexed) for i in entry.indices if isinstance(i, sympy.Symbol)}
+    found |= {a for delta in side.atoms(sympy.KroneckerDelta) for a in delta.args if isinstance(a, sympy.Symbol)}
+    return found - {limit[0] for total in side.atoms(sympy.Sum) for limit in total.limits}
+
+
 def _partly_defined(left, right, scope) -> str | None:
     """An entry left without a value or formula (p[i]) of a vector some of whose entries have one (p_j = ...): the
     write-up's definition was read for those entries only, so a difference in this one shows nothing."""
@@ -445,6 +460,9 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset) -> str | 
     only_left, only_right = sorted(_unknowns(left) - _unknowns(right)), sorted(_unknowns(right) - _unknowns(left))
     if only_left and only_right and (step.first_of_chain or _never_defined(only_left + only_right, scope)):
         return f"an equation between different unknowns ({', '.join(only_left)} and {', '.join(only_right)}), not an identity: not judged"
+    if scope.notation.has("einstein") and _free_indices(left) != _free_indices(right):
+        return (f"under the summation convention the two sides carry other free indices ({', '.join(sorted(map(str, _free_indices(left))))} and "
+                f"{', '.join(sorted(map(str, _free_indices(right))))}): which sums are meant is not read, so not judged")
     partly = _partly_defined(left, right, scope)
     if partly:
         return f"{partly} has no formula here, though other entries of its vector have one: not judged"
@@ -462,7 +480,7 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset) -> str | 
     if any(isinstance(side, sympy.Basic) and side.has(sympy.Derivative) and value == 0 for side, value in zip((left, right), sides)):
         return "a derivative the write-up's definitions make 0 (of a vector or matrix quantity?): not judged"
     names = sorted({str(s) for side in sides for s in getattr(side, "free_symbols", ()) if s not in ranged})
-    numeric = any(getattr(side, "is_number", False) or isinstance(side, sympy.Tuple) for side in sides)
+    numeric = any(getattr(side, "is_number", False) or isinstance(side, sympy.Tuple) or _numeric_matrix(side) for side in sides)
     if not numeric:
         names = [name for name in names if name.startswith("\\frac")]
     if not names:

@@ -182,12 +182,30 @@ def _markdown_parser():
         from mdit_py_plugins.dollarmath import dollarmath_plugin
         from mdit_py_plugins.texmath import texmath_plugin
 
+        from mdit_py_plugins.dollarmath.index import math_block_dollar
+
         _MARKDOWN = (MarkdownIt("commonmark", {"html": True})
                      .use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True, allow_labels=True)
                      .use(texmath_plugin, delimiters="brackets")
                      .use(amsmath_plugin)
                      .enable("table"))
+        # "The loss is\n$$\n...\n$$": a $$ line ends the paragraph above it, as MathJax blogs (kramdown) write it
+        _MARKDOWN.block.ruler.at("math_block", _interrupting(math_block_dollar(True)), {"alt": ["paragraph", "reference", "blockquote", "list"]})
     return _MARKDOWN
+
+
+def _interrupting(rule):
+    """A block rule that may end a paragraph: asked silently whether a block starts on a line, it answers without
+    leaving tokens behind (the plugin's rule pushes its token even when asked silently)."""
+    def asked(state, start: int, end: int, silent: bool) -> bool:
+        if not silent:
+            return rule(state, start, end, False)
+        count, line = len(state.tokens), state.line
+        found = rule(state, start, end, False)
+        del state.tokens[count:]
+        state.line = line
+        return found
+    return asked
 
 
 class _Locator:

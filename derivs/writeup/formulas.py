@@ -409,17 +409,21 @@ class _Cutter:
     def _comparison(self, piece: list[int], bracketed_only: bool) -> list[int] | None:
         """A piece that only says where the statement before it holds: (x \\neq 0), (x > 0), or (after a comma) x < 0:
         one name against a number or a name. Returns its tokens without the brackets, or None."""
+        while piece and self.found[piece[-1]].is_("symbol", ".", ","):
+            piece = piece[:-1]
         found = [self.found[at] for at in piece]
         inner = piece
+        indices = len(found) == 3 and found[0].kind == found[2].kind == "letter" and len(found[0].text) == len(found[2].text) == 1 \
+            and RELATION_NAMES.get(found[1].text) in ("==", "!=")  # \quad i = j, \quad i \neq j: the case the line is
         if len(found) >= 5 and found[0].is_("symbol", "(") and found[-1].is_("symbol", ")"):
             inner = piece[1:-1]
-        elif bracketed_only:
+        elif bracketed_only and not indices:
             return None
         relations = [at for at in inner if self._relation(self.found[at], _Depth(0, 0, 0), 0)]
         if len(relations) != 1 or len(inner) > 12:
             return None
         relation = RELATION_NAMES.get(self.found[relations[0]].text)
-        if inner is piece and relation == "==":
+        if inner is piece and relation == "==" and not indices:
             return None  # x_2 = 2 after a comma is a value given, not a condition
         left = [self.found[at] for at in inner if at < relations[0]]
         right = [self.found[at] for at in inner if at > relations[0]]

@@ -101,10 +101,11 @@ class Scope:
     notation: Notation
     values: dict = field(default_factory=dict)  # a name's symbol (or entry) -> its value
     valued: dict = field(default_factory=dict)  # a name's key -> (block, block kind) that gave it
-    defined: set = field(default_factory=set)  # functions the write-up defined in this section
+    defined: dict = field(default_factory=dict)  # functions the write-up defined in this section -> the title they came under
     families: dict = field(default_factory=dict)  # p -> (index symbol, body): p_i = ... for every i
     bodies: dict = field(default_factory=dict)  # a Leibniz name's symbol -> the formula the write-up gave it
     facts: dict = field(default_factory=dict)  # sums the part stated the value of: put in where they recur
+    nilpotent: dict = field(default_factory=dict)  # \\epsilon^2 = 0 (dual numbers): the name -> the first power that vanishes
     condition: tuple | None = None  # the last equation to solve (its step, its residual)
     ahead: dict = field(default_factory=dict)  # names a later line of the section defines: key -> (Side, step index)
     used: list = field(default_factory=list)  # what the current step used (definitions, conventions)
@@ -671,8 +672,9 @@ class Judge:
             return step
         if step.verdict == "invalid" and "shape" not in step.feedback:
             return step
-        found = next((f for f in scope.notation.findings if f.line == step.line), None)
-        if found is None:
+        declared = {fact.name for fact in scope.notation.facts if fact.how.startswith("declared")}
+        found = next((f for f in scope.notation.findings if f.line == step.line and declared & set(f.names)), None)
+        if found is None:  # a shape only inferred (a convention, a guess from a product) never makes a step wrong
             return step
         return replace(step, verdict="invalid", feedback=f"the shapes do not fit: {found.text}", witness=None)
 
@@ -682,6 +684,12 @@ class Judge:
         """Given values, a function's or a name's definition, an update: what the write-up states rather than derives."""
         if step.kind == "implies":
             return None
+        vanishing = self.vanishing_power(step, scope)
+        if vanishing is not None:
+            scope.nilpotent[vanishing[0]] = vanishing[1]
+            return replace(step, verdict="definition", feedback=f"given: {step.lhs} = 0 (higher powers of {vanishing[0]} vanish where it recurs)")
+        if step.role == "required" and step.first_of_chain:
+            return replace(step, verdict="definition", feedback="a condition the text sets ('... must hold'): an equation to solve, not an identity")
         if step.role == "hypothetical" and name_of(step.left, scope.notation) is not None:
             return replace(step, verdict="definition", feedback="an example the text imagines ('say ...'): it changes nothing that follows")
         if step.role == "defines" and step.block_kind == "inline" and step.first_of_chain and name_of(step.left, scope.notation) is None and function_head(step.left, frozenset(scope.notation.words)) is None:
@@ -706,7 +714,7 @@ class Judge:
         defined = self.function_definition(step, scope)
         if defined is not None:
             name, body = defined
-            self.define_function(scope, name, body)
+            self.define_function(scope, name, body, step.title)
             return replace(step, verdict="definition", feedback=f"defines {step.lhs}")
         if first and self.states_an_application(step, scope):
             return replace(step, verdict="definition", feedback=f"states what {step.lhs} is (a function the write-up does not define otherwise)")
@@ -714,6 +722,18 @@ class Judge:
         if key is not None:
             return self.define_name(step, scope, key)
         return None
+
+    def vanishing_power(self, step: Step, scope: Scope):
+        """`\\epsilon^2 = 0` for a name with no value: dual numbers' rule, (symbol, 2); else None."""
+        if step.kind != "equal" or not step.first_of_chain or len(step.chain) > 1 or not is_plain_number(step.right):
+            return None
+        try:
+            power, zero = self.read(step.left, scope).exact, self.read(step.right, scope).exact
+        except LatexError:
+            return None
+        if zero != 0 or not isinstance(power, sympy.Pow) or not isinstance(power.base, sympy.Symbol) or power.base in scope.values:
+            return None
+        return (power.base, int(power.exp)) if power.exp.is_Integer and power.exp >= 2 else None
 
     @staticmethod
     def lists_entries(step: Step, scope: Scope) -> bool:
@@ -787,11 +807,11 @@ class Judge:
             scope.values[name] = value
             scope.valued[_key(name)] = (step.block, step.block_kind)
 
-    def define_function(self, scope: Scope, name: str, body) -> None:
+    def define_function(self, scope: Scope, name: str, body, title: int = 0) -> None:
         function = sympy.Function(name)
         definitions = {f: b for f, b in scope.problem.definitions.items() if str(f) != str(function)}
         scope.problem = replace(scope.problem, definitions={**definitions, function: body})
-        scope.defined.add(str(function))
+        scope.defined[str(function)] = title
         scope.same_function.clear()
 
     def function_definition(self, step: Step, scope: Scope):
@@ -805,7 +825,8 @@ class Judge:
         fixed = function_name in dialect.FUNCTIONS and function_name not in dialect.REDEFINABLE and len(variables) == 1  # H(y, p) is not Heaviside's
         if not step.first_of_chain and (fixed or function_name in scope.defined):
             return None  # y = f(x_1, x_2) = body and f(x) = GELU(x) = body define; a known function inside a chain is a claim
-        if function_name in scope.defined or function_name in {str(f) for f in self.base.definitions}:
+        anew = step.first_of_chain and scope.defined.get(function_name, step.title) < step.title  # ### Sigmoid: A(z) = ... again
+        if function_name in scope.defined and not anew or function_name in {str(f) for f in self.base.definitions}:
             return None
         if fixed:
             return None  # \tanh(x) = ... is a claim about tanh, checked
@@ -827,7 +848,8 @@ class Judge:
             return None  # S_c(\\mathbf{x}) = S(c\\mathbf{x}): a function of a vector's entries, not of a number
         dummies = [sympy.Symbol(v.key, real=True) for v in variables]
         body = body.xreplace(dict(zip(parameters, dummies)))
-        if not set(dummies) & body.free_symbols:  # a = \sigma(z) = \frac{1}{1 + e^{0.5}}: z's value put in, not a definition
+        constant = len(step.chain) <= 1 and not any(p in scope.values for p in parameters)  # \dot A(z) = 0: a constant function
+        if not set(dummies) & body.free_symbols and not constant:  # a = \sigma(z) = \frac{1}{1 + e^{0.5}}: z's value put in
             return None
         return function_name, sympy.Lambda(tuple(dummies) if len(dummies) > 1 else dummies[0], body)
 
@@ -869,8 +891,8 @@ class Judge:
         if step.kind != "equal":
             return None
         name = name_of(step.left, scope.notation)
-        if not step.first_of_chain and not (name is not None and name.subscript):
-            return None  # inside a chain, only a subscripted name is new: S(x_k) = p_k = \frac{..}{..}
+        if not step.first_of_chain and not (name is not None and (name.subscript or name.layer or name.mark)):
+            return None  # inside a chain, only a subscripted or labelled name is new: S(x_k) = p_k = \frac{..}{..}, b^{(1)} = b^{(2)} = 0
         if name is not None:
             shadowed = name.key.lstrip("\\") in dialect.REDEFINABLE | set(DOCUMENT.names)  # S = k(w - f + 2p)/s + 1: a size
             if scope.context.function(name.key.lstrip("\\")) is not None and not shadowed and not name.subscript:
@@ -1050,7 +1072,7 @@ class Judge:
         (`\\sigma(z) = 0.5`), not an identity. Returns its residual, or None."""
         if step.kind != "equal" or step.condition and not step.case or not step.first_of_chain or len(step.chain) > 1:
             return None  # (a case, d = 1 \\rightarrow ..., may still be an equation to solve)
-        if not (is_plain_number(step.left) or is_plain_number(step.right)):
+        if not (is_plain_number(step.left) or is_plain_number(step.right) or self._solved_below(step)):
             return None
         left, right = self.value(step.left, scope), self.value(step.right, scope)
         if any(isinstance(side, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) for side in (left, right)):
@@ -1059,6 +1081,13 @@ class Judge:
         if not getattr(residual, "free_symbols", None) or vanishes(residual):
             return None  # a number, or an identity (\\sigma(z) + \\sigma(-z) = 1): judged as a step
         return residual
+
+    def _solved_below(self, step: Step) -> bool:
+        """The next line of the block is an equation of its own (1 - \\lambda - 2\\eta\\tilde\\lambda = 1 - \\lambda, then
+        -2\\eta\\tilde\\lambda = ...): lines that rewrite an equation, the first of which need not hold for every value."""
+        following = next((s for s in self.steps if s.index > step.index), None)
+        return following is not None and following.block == step.block and following.first_of_chain and following.line > step.line \
+            and following.kind == "equal" and step.block_kind == "display"
 
     def stated_sum(self, step: Step, scope: Scope) -> dict | None:
         """`\\sum_k y_k = 1` (a one-hot label, probabilities): a fact the write-up states, not an equation to solve."""

@@ -204,6 +204,8 @@ def _learn_words(notation: Notation, sides) -> None:
     a layer or a prime, in \\text or \\mathrm elsewhere, or when the run is long (four letters or more)."""
     spelled_as_words: set[str] = set()
     candidates: dict[str, int] = {}
+    products: dict[str, set] = {}  # a two-letter run before a subscript -> its last letter with that subscript (w_0 of Xw_0)
+    alone: set = set()  # single letters written with a subscript, not typed after another letter
     for written in sides:
         found, line = written.side.tokens, written.line
         skipped = _environment_names(found)
@@ -236,10 +238,43 @@ def _learn_words(notation: Notation, sides) -> None:
             usual = word in dialect.DOCUMENT_WORDS or len(word) >= 3 and word.isupper()  # out, dim, FLOP
             if scripted or usual or len(word) >= 4 and not any(word.endswith(f) for f in dialect.FUNCTIONS if len(f) >= 2):
                 candidates.setdefault(word, line)
+                if scripted and not usual:
+                    products.setdefault(word, set()).add(_scripted_last(found, run - 1))
+        alone |= _single_letters_scripted(found)
     for word, line in candidates.items():
+        if word in products and len(word) == 2 and products[word] <= alone:
+            continue  # Xw_0 where w_0 is written alone elsewhere: X times w_0, not a name Xw
         notation.learn(word, "word", line, "letters typed together, written as one name")
     for word in (spelled_as_words - set(prose.CONDITION_WORDS)) & {w for written in sides for w in _bare_runs(written.side)}:
         notation.learn(word, "word", 0, "written in \\text or \\mathrm elsewhere")
+
+
+def _scripted_last(found, last: int) -> tuple:
+    """The last letter of a run with the subscript after it: ('w', '0') for the w_0 of Xw_0."""
+    return found[last].text, _subscript_text(found, last + 1)
+
+
+def _single_letters_scripted(found) -> set:
+    """(letter, subscript) for each letter written alone with a subscript (w_0, not the w of Xw_0)."""
+    seen = set()
+    for at, token in enumerate(found):
+        if token.kind == "letter" and at + 1 < len(found) and found[at + 1].is_("symbol", "_") and not (at and found[at - 1].kind == "letter" and not token.space_before):
+            seen.add((token.text, _subscript_text(found, at + 1)))
+    return seen
+
+
+def _subscript_text(found, underscore: int) -> str:
+    if underscore + 1 >= len(found) or not found[underscore].is_("symbol", "_"):
+        return ""
+    if not found[underscore + 1].is_("symbol", "{"):
+        return found[underscore + 1].text
+    texts, depth = [], 0
+    for token in found[underscore + 1:]:
+        depth += token.is_("symbol", "{") - token.is_("symbol", "}")
+        if depth == 0:
+            break
+        texts.append(token.text)
+    return "".join(texts[1:])
 
 
 def _environment_names(found) -> set[int]:

@@ -69,6 +69,14 @@ def role_of(before: str) -> str:
     return best
 
 
+REQUIRED = re.compile(r"^\W{0,3}(?:must|should|has to|have to|needs? to)\s+(?:be true|hold|be satisfied)|^\W{0,3}is required", re.I)
+
+
+def requires(after: str) -> bool:
+    """"$A = B$ must be true", "... should hold": the formula is a condition set on its unknowns, not a claim."""
+    return bool(REQUIRED.search(after[:60]))
+
+
 def lead_in(words: str) -> str:
     """The last sentence of the prose before a display block."""
     paragraph = re.split(r"\n\s*\n", words.rstrip())[-1]

@@ -380,6 +380,7 @@ class _Dims:
 class Finding:
     line: int
     text: str
+    names: tuple = ()  # the arrays the use involves: a finding is sure only where one of them was declared
 
 
 @dataclass
@@ -403,6 +404,7 @@ class Inference:
         self.shape: dict[str, tuple] = {}
         self.why: dict[str, tuple[int, str]] = {}
         self.findings: list[Finding] = []
+        self.column_priors: list[str] = []  # lowercase or bold arrays: column vectors where nothing says their width
 
     def add(self, found, line: int) -> Node:
         tree = _TreeParser(found, self.words, self.functions).parse()
@@ -422,7 +424,7 @@ class Inference:
         for dimension, size in zip((rows, columns), shape):
             conflict = self.dims.union(dimension, size)
             if conflict:
-                self.findings.append(Finding(line, f"{key} is declared twice with other sizes ({conflict[0]} and {conflict[1]})"))
+                self.findings.append(Finding(line, f"{key} is declared twice with other sizes ({conflict[0]} and {conflict[1]})", (key,)))
 
     def _array(self, key: str, line: int, why: str, node: Node | None = None) -> bool:
         """The name is a vector or matrix; a lowercase or bold one, unless declared, a column vector."""
@@ -430,10 +432,9 @@ class Inference:
             return False
         self.kind[key] = "array"
         self.why.setdefault(key, (line, why))
-        rows, columns = self._shape_of(key)
         lowercase = key[:1].islower() or node is not None and node.bold
         if lowercase and key not in self.declared:
-            self.dims.union(columns, sympy.Integer(1))
+            self.column_priors.append(key)  # a column vector, unless its uses say otherwise (applied once all are in)
         return True
 
     def _shape_of(self, key: str) -> tuple:
@@ -455,7 +456,9 @@ class Inference:
         for tree, line, _ in self.trees:
             self._dimensions(tree, line)
         for left, right, line in self.statements:
-            self._join(self._dimensions(left, line), self._dimensions(right, line), line, "the two sides")
+            self._join(self._dimensions(left, line), self._dimensions(right, line), line, "the two sides", _keys(left, right))
+        for key in self.column_priors:  # after the evidence: a convention never makes a finding (z_1 = a_0 W_1, rows)
+            self.dims.union(self._shape_of(key)[1], sympy.Integer(1))
         return self._result()
 
     def _is_array(self, node: Node) -> bool | None:
@@ -558,7 +561,7 @@ class Inference:
             shapes = [(child, self._dimensions(child, line)) for child in node.children]
             known = [(child, shape) for child, shape in shapes if shape is not None]
             for (first, a), (second, b) in zip(known, known[1:]):
-                self._join(a, b, line, f"{_shown(first)} + {_shown(second)}")
+                self._join(a, b, line, f"{_shown(first)} + {_shown(second)}", _keys(first, second))
             return known[0][1] if known else None
         if kind == "product":
             return self._product_dimensions(node, line)
@@ -579,27 +582,28 @@ class Inference:
                 current, current_node = shape, factor
                 continue
             if op == "hadamard":
-                self._join(current, shape, line, f"{_shown(current_node)} \\odot {_shown(factor)}")
+                self._join(current, shape, line, f"{_shown(current_node)} \\odot {_shown(factor)}", _keys(current_node, factor))
                 continue
             if op == "dot" and current[1] == self.dims.find(current[1]) and self._vector(current) and self._vector(shape):
                 current = None  # u \cdot v: a dot product of two vectors
                 continue
             conflict = self.dims.union(current[1], shape[0])
             if conflict:
-                self.findings.append(Finding(line, f"{_shown(current_node)} has {self._size(conflict[0])} columns but {_shown(factor)} has {self._size(conflict[1])} rows"))
+                self.findings.append(Finding(line, f"{_shown(current_node)} has {self._size(conflict[0])} columns but {_shown(factor)} has {self._size(conflict[1])} rows",
+                                             _keys(current_node, factor)))
             current, current_node = (current[0], shape[1]), Node("product", [current_node, factor], ops=["juxt"])
         return None if unknown else current
 
     def _vector(self, shape) -> bool:
         return self.dims.find(shape[1]) == sympy.Integer(1)
 
-    def _join(self, first, second, line: int, what: str) -> None:
+    def _join(self, first, second, line: int, what: str, names: tuple = ()) -> None:
         if first is None or second is None:
             return
         for a, b in zip(first, second):
             conflict = self.dims.union(a, b)
             if conflict:
-                self.findings.append(Finding(line, f"{what}: shapes {self._shown_shape(first)} and {self._shown_shape(second)} do not match"))
+                self.findings.append(Finding(line, f"{what}: shapes {self._shown_shape(first)} and {self._shown_shape(second)} do not match", names))
                 return
 
     def _size(self, dimension) -> str:
@@ -627,6 +631,10 @@ class Inference:
         if found not in sizes:
             sizes[found] = sympy.Symbol(f"n_{len(sizes) + 1}", integer=True, positive=True)
         return sizes[found]
+
+
+def _keys(*nodes: Node) -> tuple:
+    return tuple(sorted({name.key for node in nodes for name in _names_in(node)}))
 
 
 def _names_in(node: Node) -> list[Node]:

@@ -53,9 +53,10 @@ class Step:
     statements: tuple = field(default=(), repr=False, compare=False)  # an implication's two statements
     chain: tuple = field(default=(), repr=False, compare=False)  # the sides of its chain after its first
     case: bool = field(default=False, repr=False, compare=False)  # its condition is a case worked (d = 1 \rightarrow ...)
+    title: int = field(default=0, repr=False, compare=False)  # how many titles (### Sigmoid) come before it in its section
 
     def to_dict(self) -> dict:
-        hidden = {"left", "right", "first", "underbraces", "condition_side", "statements", "chain", "case"}
+        hidden = {"left", "right", "first", "underbraces", "condition_side", "statements", "chain", "case", "title"}
         return {f.name: getattr(f.name and self, f.name) for f in fields(self) if f.name not in hidden}
 
     @property
@@ -89,7 +90,7 @@ class _Builder:
     def __init__(self, document: Document):
         self.document = document
         self.steps: list[Step] = []
-        self.section = self.part = 0
+        self.section = self.part = self.title = 0
         self.block = 0
         self.previous: Side | None = None  # the side a continuation goes on from
         self.displayed: Side | None = None  # where the last display ended: only a display continues it
@@ -107,6 +108,7 @@ class _Builder:
             if isinstance(piece, Heading) and not piece.new_problem:
                 self.previous = self.displayed = None  # ## The backward pass: a title; the values go on
                 self.lead_condition = None
+                self.title += 1
             elif isinstance(piece, Heading):
                 self._close_section()
                 self.section, self.part = self.section + 1, 0
@@ -150,12 +152,14 @@ class _Builder:
 
     def _paragraph(self, paragraph: Paragraph) -> None:
         before = ""  # the words just before the next formula (a bounded window: linear however long the line)
-        for segment in paragraph.segments:
+        segments = paragraph.segments
+        for at, segment in enumerate(segments):
             if isinstance(segment, str):
                 before = (before + segment)[-2 * prose.WINDOW:]
                 continue
             self.block += 1
-            role = prose.role_of(before)
+            after = segments[at + 1] if at + 1 < len(segments) and isinstance(segments[at + 1], str) else ""
+            role = "required" if prose.requires(after) else prose.role_of(before)
             self.previous = None  # "$b = 10$" in the prose is not what a display "$$= c$$" goes on from
             formula = read_formula(segment, self.document)
             self._formula(formula, "inline", None, role)
@@ -252,14 +256,14 @@ class _Builder:
                 len(self.steps) + 1, self.document.line_of(right.start), left.text, right.text, kind=KINDS.get(relation, "equal"),
                 start=self.start.text if self.start else left.text, names=tuple((n.text, b.text) for n, b in self.underbraces),
                 condition=(statement.condition or condition).text if (statement.condition or condition) else "",
-                section=self.section, part=self.part, block=self.block, block_kind=kind, explains=statement.explains or role == "defines",
+                section=self.section, part=self.part, title=self.title, block=self.block, block_kind=kind, explains=statement.explains or role == "defines",
                 relation=SHOWN.get(relation, relation), role=role, left=left, right=right, first=self.start or left,
                 underbraces=self.underbraces, condition_side=statement.condition or condition, chain=chain, case=statement.condition_words == "case"))
         self.previous = next((side for side in reversed(sides) if side), None)  # "A = B = \\ &= C": B links to C
 
     def _implication(self, before: Statement, after: Statement, line: int, kind: str) -> None:
         left, right = _joined(before), _joined(after)
-        self.steps.append(Step(len(self.steps) + 1, line, left.text, right.text, kind="implies", section=self.section, part=self.part,
+        self.steps.append(Step(len(self.steps) + 1, line, left.text, right.text, kind="implies", section=self.section, part=self.part, title=self.title,
                                block=self.block, block_kind=kind, relation=SHOWN["implies"], left=left, right=right, first=left,
                                statements=(before, after)))
 
