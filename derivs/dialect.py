@@ -40,7 +40,7 @@ REDEFINABLE = frozenset({"sigma", "sigmoid", "GELU", "gelu", "H", "Heaviside", "
 
 # In a write-up (not an answer), these short words are names: out = \lfloor ... \rfloor, dim_{in}.
 # Longer runs of letters are names there too; two or three letters otherwise multiply (ax, kxy).
-DOCUMENT_WORDS = frozenset({"in", "out", "dim", "pad", "len", "err", "OR", "AND", "XOR"})
+DOCUMENT_WORDS = frozenset({"in", "out", "net", "dim", "pad", "len", "err", "OR", "AND", "XOR"})
 
 # f^{-1} for these is the inverse function, not 1/f: \sin^{-1} x = arcsin x.
 INVERSES: dict[object, object] = {

@@ -255,7 +255,17 @@ def probe_points(exprs: tuple, variables: Iterable[Variable], where: Mapping, ba
         for symbol in sorted(zero.free_symbols & set(declared), key=str):
             probes.extend(_remembered(("around", zero, symbol, setting), lambda: _around(zero, symbol, declared[symbol], variables, where, base[:2])))
     probes.extend(_remembered(("beyond", setting), lambda: _beyond(variables, where, base[:2])))
+    probes = [point for point in probes if _within_related(where, point)]
     return [dict(point) for point in probes[:limit]]
+
+
+def _within_related(where: Mapping, point: Mapping) -> bool:
+    """A point keeps the conditions that relate its variables (i \\neq j): one with i = j is not where the step holds."""
+    for symbol, domain in where.items():
+        if symbol in point and getattr(domain, "free_symbols", None):
+            if domain.xreplace(dict(point)).contains(point[symbol]) in (sympy.false, False):
+                return False
+    return True
 
 
 _PROBES: dict = {}

@@ -425,9 +425,9 @@ def _free_indices(side) -> set:
 
 
 def _partly_defined(left, right, scope) -> str | None:
-    """An entry left without a value or formula (p[i]) of a vector some of whose entries have one (p_j = ...): the
+    """An entry left without a formula (p[i]) of a vector some of whose entries have one (p_j = e^{a_i} / ...): the
     write-up's definition was read for those entries only, so a difference in this one shows nothing."""
-    given = {str(name.base.label) for name in (*scope.values, *scope.formulas) if isinstance(name, sympy.Indexed)}
+    given = {str(name.base.label) for name in scope.formulas if isinstance(name, sympy.Indexed)}
     for side in (left, right):
         for entry in getattr(side, "atoms", lambda *_: ())(sympy.Indexed):
             if str(entry.base.label) in given:

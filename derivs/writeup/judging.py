@@ -10,6 +10,7 @@ decision procedure, and a side written as a rounded decimal to the places it sho
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import mpmath
@@ -153,9 +154,17 @@ class Scope:
         if not isinstance(quantity, sympy.Basic):
             return None
         expanded = self._through_definitions(quantity, variable)
-        if not _reaches(expanded, variable):
+        if not _reaches(expanded, variable) or self._kin_without_formula(quantity, expanded, variable):
             return None
         return sympy.diff(expanded, variable, order)
+
+    def _kin_without_formula(self, quantity, expanded, variable) -> bool:
+        """E_{total} = E_{o1} + E_{o2} where E_{o1} has a formula and E_{o2} only a value: E_{o2} surely depends on the
+        variable too, in a way not written, so the derivative cannot be worked out here."""
+        labelled = re.compile(r"([A-Za-z]+)_\w+")  # E_o1, net_h2: a quantity of one unit among several (not w_1', the update)
+        with_formula = {found.group(1) for name in self.formulas if isinstance(name, sympy.Symbol) and (found := labelled.fullmatch(name.name))}
+        return any(isinstance(name, sympy.Symbol) and name != variable and name not in self.formulas
+                   and (found := labelled.fullmatch(name.name)) and found.group(1) in with_formula for name in _names_of(expanded))
 
     def _through_definitions(self, quantity, variable):
         """A quantity with the formula of every name it is defined through put in (not the variable's): what a
@@ -631,7 +640,7 @@ class Judge:
         judged: list[Step] = []
         started = cpu_seconds()
         self.steps = steps
-        for step in steps:
+        for step in _where_first(steps):
             if cpu_seconds() - started > DERIVATION_BUDGET:  # a hostile write-up gets a total bound, not N x timeout
                 judged.append(budget_ran_out(step))
                 continue
@@ -640,7 +649,7 @@ class Judge:
             outcome = self.one(step, scope)
             judged.append(replace(outcome, used=tuple(dict.fromkeys(scope.used))))
             scope.seen |= self._names(step, scope)
-        return judged
+        return sorted(judged, key=lambda step: step.index)
 
     def one(self, step: Step, scope: Scope) -> Step:
         try:
@@ -696,6 +705,8 @@ class Judge:
             return replace(step, verdict="definition", feedback=f"notation the text explains: {step.lhs} = {step.rhs}")
         if step.kind == "declaration":
             return replace(step, verdict="definition", feedback=f"declares {step.lhs} \\in {step.rhs}")
+        if self.generic_entry_value(step, scope.notation):
+            return replace(step, verdict="definition", feedback=f"says which entries are {step.rhs} ({step.lhs} = {step.rhs} where the text says): no value for every index")
         if self.relates_indices(step, scope.notation):
             return replace(step, verdict="definition", feedback=f"a condition on indices ({step.lhs} {step.relation} {step.rhs}): it says where what follows holds, and defines nothing")
         if self.lists_entries(step, scope):
@@ -746,6 +757,17 @@ class Judge:
         return bool(opens) and any(t.is_("command", *ELLIPSES) for t in found) and any(t.is_("symbol", ",") for t in found)
 
     @staticmethod
+    def generic_entry_value(step: Step, notation: Notation) -> bool:
+        """`y_i = 1` for a one-hot label or a vector the write-up sums over: the entry where a condition holds ("if the
+        class is i"), not a value of every entry."""
+        if step.relation != "=" or not step.first_of_chain or step.left is None or not is_plain_number(step.right):
+            return False
+        name = single_name(step.left.tokens, frozenset(notation.words))
+        if name is None or len(name.indices) != 1 or not name.indices[0].isalpha() or name.indices[0] not in notation.indices:
+            return False
+        return name.base in notation.one_hot or name.base in notation.vectors
+
+    @staticmethod
     def relates_indices(step: Step, notation: Notation) -> bool:
         """`n = i`, `d \\neq j`, `p_i = p_j`: an equation between indices (letters the write-up writes as subscripts),
         or between two entries of one family, is where a case holds, not a value."""
@@ -779,6 +801,10 @@ class Judge:
                 entries = self.read(step.right, scope).exact
             except LatexError:
                 return None
+            matrix = scope.context.matrices.get(name.key)
+            if isinstance(entries, sympy.MatrixBase) and isinstance(matrix, sympy.MatrixSymbol) and 1 not in entries.shape \
+                    and all(getattr(e, "is_number", False) for e in entries):
+                return {matrix: sympy.ImmutableMatrix(entries)}  # A \\in R^{n x n}, then A = [[1, 2], [3, 4]] for an example
             if isinstance(entries, sympy.MatrixBase) and 1 in entries.shape:
                 entries = sympy.Tuple(*entries)
             if isinstance(entries, sympy.Tuple) and len(entries) > 1 and all(getattr(v, "is_number", False) for v in entries):
@@ -901,6 +927,8 @@ class Judge:
                 return None
             return name.key
         squared = self._squared_name(step.left, scope)
+        if squared is not None and squared[:-2] in scope.valued:
+            squared = None  # x^2 = 4 with x given: a claim about x
         if squared is not None and step.first_of_chain and self.may_define(squared, step, scope):
             return squared
         try:
@@ -1143,6 +1171,26 @@ def _family(key: str, body) -> dict | None:
     body = body.xreplace(entries)
     body = body.xreplace({s: index for s in body.free_symbols if getattr(s, "name", None) == letter})
     return {base: (index, body)}
+
+
+def _where_first(steps: list[Step]) -> list[Step]:
+    """The order steps are judged in: a definition the text gives right after a display ("where $p_i = ...$") is
+    read before that display, whose steps use it (the page's order is kept in the report)."""
+    ordered = list(steps)
+    for step in steps:
+        if not (step.explains and step.block_kind == "inline" and step.first_of_chain):
+            continue
+        at = ordered.index(step)
+        display = next((n for n in range(at - 1, -1, -1) if ordered[n].block_kind == "display"), None)
+        if display is None or ordered[display].section != step.section or any(s.block_kind != "inline" for s in ordered[display + 1:at]):
+            continue
+        first = display
+        while first > 0 and ordered[first - 1].block == ordered[display].block:
+            first -= 1
+        if any(not s.explains for s in ordered[display + 1:at]):
+            continue  # other prose formulas between: not a "where" right after the display
+        ordered.insert(first, ordered.pop(at))
+    return ordered
 
 
 def _mark_lines(judge: Judge, steps: list[Step]) -> list[Step]:

@@ -121,14 +121,19 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
             _learn_one_hot(notation, paragraph, document)
     _learn_words(notation, sides)
     sides = [written for written in sides if not any(t.kind == "error" for t in written.side.tokens)]  # prose leaked into maths ($)
+    summed: set[str] = set()
     for number, written in enumerate(sides):
         names = Scanner(written.side.tokens, frozenset(notation.words)).names()
         notation.indices |= {index for name in names for index in name.indices if index.isalpha() and len(index) == 1}
         notation.sizes |= _sum_bounds(written.side.tokens)
+        summed |= _sum_indices(written.side.tokens)
         _learn_indexed(notation, written.side, names, written.line)
         body = sides[number + 1].side if number + 1 < len(sides) and written.relation in ("==", "defines") else None
         _learn_function(notation, written.side, written.line, written.relation, body)
     _learn_shapes(notation, sides, declarations)
+    for base, letter in notation.one_hot.items():
+        if letter in summed:  # "y_i = 1 if the class is i" where sums run over i: which entry is hot is not said
+            notation.one_hot[base] = ""
     return notation
 
 
@@ -152,6 +157,17 @@ def _sum_bounds(found) -> set[str]:
             if len(letters) == 1 and len(letters[0].text) == 1 and (len(bound) == 1 or bound[-1].is_("symbol", "}")):
                 bounds.add(letters[0].text)
     return bounds
+
+
+def _sum_indices(found) -> set[str]:
+    """The letters sums run over: i in \\sum_i or \\sum_{i=1}^n."""
+    letters = set()
+    for at, token in enumerate(found[:-2]):
+        if token.is_("command", "sum", "prod") and found[at + 1].is_("symbol", "_"):
+            index = found[at + 3] if found[at + 2].is_("symbol", "{") and at + 3 < len(found) else found[at + 2]
+            if index.kind == "letter" and len(index.text) == 1:
+                letters.add(index.text)
+    return letters
 
 
 def _learn_one_hot(notation: Notation, paragraph, document) -> None:

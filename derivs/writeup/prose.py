@@ -16,9 +16,9 @@ from dataclasses import dataclass
 # condition: where something is looked at (not a value); hypothetical: an example that changes nothing;
 # for: a value for what follows ("for $n = 3$"), or, for a function's variable ("for $x = 0$"), where it is looked at.
 ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("hypothetical", ("say", "e.g.", "e.g", "eg.", "for example", "for instance", "imagine", "hypothetically", "such as")),
+    ("hypothetical", ("say", "e.g.", "e.g", "eg.", "for example", "for instance", "imagine", "hypothetically", "such as", "suppose", "supposing")),
     ("condition", ("at", "when", "whenever", "if", "iff", "unless", "as", "near", "around", "except")),
-    ("given", ("with", "let", "set", "setting", "given", "suppose", "assume", "assuming", "take", "taking", "using",
+    ("given", ("with", "let", "set", "setting", "given", "assume", "assuming", "take", "taking", "using",
                "choose", "choosing", "pick", "initialise", "initialize", "initially", "starting")),
     ("for", ("for", "for all", "for every", "for each")),  # a value for what follows (for n = 3), or where (for x = 0)
     ("defines", ("where", "define", "defining", "denote", "denoting", "here", "i.e.", "i.e", "ie", "namely", "call", "called")),

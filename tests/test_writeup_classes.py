@@ -1,0 +1,107 @@
+"""Each kind of false alarm and unread step seen on public write-ups (issue 21), as small made-up examples.
+
+Every row is a write-up of its own and the verdicts its steps must get, in order. The expected verdicts come
+from the mathematics of each row (worked by hand in its comment), never from running the checker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from derivs.derivation import check_derivation_now
+
+ROWS = [
+    # --- conventions stated in prose
+    # Einstein: a repeated index is summed, so a_i b_i is the dot product; twice it is not.
+    ("Repeated indices are summed (Einstein notation).\n\n$$\\sum_i a_i b_i = a_i b_i$$", ["valid"]),
+    ("Repeated indices are summed (Einstein notation).\n\n$$\\sum_i a_i b_i = 2 a_i b_i$$", ["invalid"]),
+    # one-hot: sum_k y_k = 1 and sum_k y_k log p_k = log p_o when y_o = 1 for the true class o
+    ("The label $\\mathbf{y}$ is one-hot, $y_o = 1$ only for the true class.\n\n$$\\sum_k y_k p_k = p_o$$", ["definition", "valid"]),
+    ("The label $\\mathbf{y}$ is one-hot, $y_o = 1$ only for the true class.\n\n$$-\\sum_k y_k \\log p_k = -\\log p_o$$", ["definition", "valid"]),
+    ("The label $\\mathbf{y}$ is one-hot, $y_o = 1$ only for the true class.\n\n$$-\\sum_k y_k \\log p_k = -\\log p_k$$", ["definition", "invalid"]),
+    # "y_i = 1 if the class is i" says which entry is hot; it gives y_i no value, so -y_i(1 - p_i) = p_i - y_i is wrong
+    ("Here $y$ is one-hot: $y_i = 1$ if the class is $i$, else 0. The loss is $L = -\\sum_i y_i \\log p_i$.\n\n$$-y_i (1 - p_i) = p_i - y_i$$",
+     ["definition", "definition", "invalid"]),
+    # a hypothetical changes nothing that follows: p_2 stays 0.3, and 0.3 + 0.7 = 1
+    ("Let $p_2 = 0.3$. Say $p_2 = 0.9$, then the loss is small.\n\n$$p_2 + 0.7 = 1$$", ["definition", "definition", "valid"]),
+    ("Suppose $x = 5$ for a moment. With $x = 2$:\n\n$$x^2 = 4$$", ["definition", "definition", "valid"]),
+    # "for n = 3" gives a value for the example after it: 1 + 2 + 3 = 6 = n(n+1)/2
+    ("For $n = 3$:\n\n$$\\frac{n(n+1)}{2} = 6$$", ["definition", "valid"]),
+    # --- names as authors write them
+    ("With $w5 = 0.4$ and $h1 = 0.5$:\n\n$$z1 = w5 h1 = 0.2$$", ["definition", "definition", "definition", "valid"]),
+    ("With $w5 = 0.4$ and $h1 = 0.5$:\n\n$$z1 = w5 h1 = 0.3$$", ["definition", "definition", "definition", "invalid"]),
+    ("With $\\hat{y_1} = 0.8$:\n\n$$1 - \\hat{y_1} = 0.2$$", ["definition", "valid"]),
+    ("With $w_6 = 0.45$:\n\n$$w_6^{+} = w_6 - 0.5 \\cdot 0.1 = 0.40$$", ["definition", "definition", "valid"]),
+    ("With $w = 2$:\n\n$$w^{new} = w - 0.1 \\cdot 4 = 1.6$$", ["definition", "definition", "valid"]),
+    ("With $E_{o1} = 0.25$ and $E_{o2} = 0.05$:\n\n$$E_{total} = E_{o1} + E_{o2} = 0.30$$", ["definition", "definition", "definition", "valid"]),
+    ("With $E_{o1} = 0.25$ and $E_{o2} = 0.05$:\n\n$$E_{total} = E_{o1} + E_{o2} = 0.35$$", ["definition", "definition", "definition", "invalid"]),
+    # an update rule assigns; it is not an equation that is false
+    ("$$w_5 = w_5 - \\alpha \\frac{\\partial E}{\\partial w_5}$$", ["definition"]),
+    ("With $w = 0.5$ and $\\eta = 0.1$ and $g = 2$:\n\n$$w \\leftarrow w - \\eta g$$", ["definition", "definition", "definition", "definition"]),
+    # out_{o1}: a unit's label, not an index into a vector out
+    ("With $out_{o1} = 0.75$ and $target_{o1} = 0.01$:\n\n$$E_{o1} = \\frac{1}{2}(target_{o1} - out_{o1})^2 = 0.27380$$",
+     ["definition", "definition", "definition", "valid"]),
+    # --- shapes from declarations
+    # W_1 is m x n, so x is an n-vector and b_1 an m-vector: the linear collapse holds
+    ("Let $W_1 \\in \\mathbb{R}^{m \\times n}$ and $W_2 \\in \\mathbb{R}^{p \\times m}$.\n\n$$W_2(W_1 x + b_1) + b_2 = W_2 W_1 x + W_2 b_1 + b_2$$",
+     ["valid"]),
+    # the product in the wrong order cannot be shaped (m x n times p x m)
+    ("Let $W_1 \\in \\mathbb{R}^{m \\times n}$ and $W_2 \\in \\mathbb{R}^{p \\times m}$.\n\n$$W_2(W_1 x + b_1) + b_2 = W_1 W_2 x + W_2 b_1 + b_2$$",
+     ["invalid"]),
+    # a concrete 2 x 2 example under symbolic names is not a shape mistake
+    ("Let $A \\in \\mathbb{R}^{n \\times n}$. For example\n\n$$A = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n"
+     "$$A^T = \\begin{bmatrix} 1 & 3 \\\\ 2 & 4 \\end{bmatrix}$$", ["definition", "valid"]),
+    # a vector given by its entries: v v^T is its outer product
+    ("With $\\mathbf{v} = [3, 1]^T$:\n\n$$\\mathbf{v}\\mathbf{v}^T = \\begin{bmatrix} 9 & 3 \\\\ 3 & 1 \\end{bmatrix}$$", ["definition", "valid"]),
+    ("With $\\mathbf{v} = [3, 1]^T$:\n\n$$\\mathbf{v}\\mathbf{v}^T = \\begin{bmatrix} 9 & 3 \\\\ 3 & 2 \\end{bmatrix}$$", ["definition", "invalid"]),
+    # --- chain-rule lines whose factors are known are claims
+    # E = (t - o)^2 / 2, o = sigma(net), net = w x: dE/dw = -(t - o) o (1 - o) x
+    ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$o = \\sigma(net)$$\n\n$$net = w x$$\n\n"
+     "$$\\frac{\\partial E}{\\partial w} = \\frac{\\partial E}{\\partial o}\\frac{\\partial o}{\\partial net}\\frac{\\partial net}{\\partial w} = -(t - o) o (1 - o) x$$",
+     ["definition", "definition", "definition", "valid", "valid"]),
+    ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$o = \\sigma(net)$$\n\n$$net = w x$$\n\n"
+     "$$\\frac{\\partial E}{\\partial w} = \\frac{\\partial E}{\\partial o}\\frac{\\partial o}{\\partial net}\\frac{\\partial net}{\\partial w} = -(t - o) (1 - o) x$$",
+     ["definition", "definition", "definition", "valid", "invalid"]),
+    # --- operator-form derivatives, taken through the definitions before any value
+    ("$$\\frac{\\partial}{\\partial x}\\left(x^2 + 3x\\right) = 2x + 3$$", ["valid"]),
+    ("$$\\frac{d}{dx}\\left[\\sin(x) x\\right] = \\cos(x) x + \\sin(x)$$", ["valid"]),
+    ("$$\\frac{d}{dx}\\left[\\sin(x) x\\right] = \\cos(x) x$$", ["invalid"]),
+    # mu = (1/N) sum_t x_t, so d/dx_i (x_k - mu) = delta_ki - 1/N
+    ("$$\\mu = \\frac{1}{N}\\sum_{t=1}^{N} x_t$$\n\n$$\\frac{\\partial}{\\partial x_i}\\left(x_k - \\mu\\right) = \\delta_{ki} - \\frac{1}{N}$$",
+     ["definition", "valid"]),
+    ("$$\\mu = \\frac{1}{N}\\sum_{t=1}^{N} x_t$$\n\n$$\\frac{\\partial}{\\partial x_i}\\left(x_k - \\mu\\right) = \\delta_{ki}$$",
+     ["definition", "invalid"]),
+    # --- ellipses and sums over all but one index
+    ("$$p_1 y_1 + \\dots + p_K y_K = \\sum_{k=1}^K p_k y_k$$", ["valid"]),
+    ("$$\\sum_{k=1}^{K} p_k = p_i + \\sum_{k \\neq i} p_k$$", ["valid"]),
+    # a vector listed with an ellipsis names its entries and claims nothing
+    ("$$\\mathbf{x} = (x_1, \\dots, x_n)^T$$", ["definition"]),
+    # --- conditions on indices: where a case holds, never a value
+    ("If $i = j$:\n\n$$\\frac{\\partial}{\\partial z_j} \\frac{e^{z_i}}{\\sum_k e^{z_k}} = p_i (1 - p_j)$$\n\nwhere $p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$.",
+     ["definition", "valid", "definition"]),
+    ("$$\\frac{\\partial p_j}{\\partial z_i} = -p_i p_j, \\quad i \\neq j$$\n\nwhere $p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$.", ["valid", "definition"]),
+    ("$$\\frac{\\partial p_j}{\\partial z_i} = p_i p_j, \\quad i \\neq j$$\n\nwhere $p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$.", ["invalid", "definition"]),
+    # --- Markdown and LaTeX as blogs write them
+    ("> With $x = 3$:\n>\n> $$x^2 = 9$$", ["definition", "valid"]),
+    ("The loss is\n$$\nL = 2 + 2\n$$\nwhere nothing else is said.\n\n$$L + 1 = 5$$", ["definition", "valid"]),
+    ("$$\\begin{aligned} a &= 2 \\newline b &= a + 1 \\newline b &= 3 \\end{aligned}$$", ["definition", "definition", "valid"]),
+    ("| step | value |\n|---|---|\n| $\\boxed{2 + 2 = 4}$ | $\\boxed{3 \\cdot 3 = 9}$ |", ["valid", "valid"]),
+    # a name worked out again in a later block takes its new value there, and its rounding slip is judged
+    ("$$z = 1 + 1 = 2$$\n\nThen for the second input:\n\n$$z = 0.5 + 0.25 = 0.85$$", ["definition", "valid", "definition", "invalid"]),
+    # a function defined again under a new title is a new definition
+    ("### Linear\n\n$$A(z) = z$$\n\n### Sigmoid\n\n$$A(z) = \\frac{1}{1 + e^{-z}}$$\n\n$$A(0) = 0.5$$", ["definition", "definition", "valid"]),
+    # --- functions: subscripts kept, generic ones checked for any function, positive parts, dual numbers
+    ("$$\\phi_1(z) + 1 = \\phi_2(z) + 1$$", ["undecided"]),
+    ("$$\\frac{d}{dz} g(2z) = 2 g'(2z)$$", ["valid"]),
+    ("$$|z| = 2(z)_+ - z$$", ["valid"]),
+    ("where $\\epsilon^2 = 0$.\n\n$$(u + \\dot{u}\\epsilon)(v + \\dot{v}\\epsilon) = uv + (u\\dot{v} + \\dot{u}v)\\epsilon$$", ["definition", "valid"]),
+    ("where $\\epsilon^2 = 0$.\n\n$$(u + \\dot{u}\\epsilon)(v + \\dot{v}\\epsilon) = uv + u\\dot{v}\\epsilon$$", ["definition", "invalid"]),
+    # a chain mixing = and >= is judged link by link
+    ("$$3 - 3 = 0 \\ge 0$$", ["valid", "valid"]),
+    ("$$3 - 2 = 0 \\ge 0$$", ["invalid", "valid"]),
+]
+
+
+@pytest.mark.parametrize("text, verdicts", ROWS)
+def test_a_write_up_of_each_kind_is_read_as_its_author_meant(text, verdicts):
+    assert [step.verdict for step in check_derivation_now(text).steps] == verdicts
