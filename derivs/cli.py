@@ -356,6 +356,7 @@ STEP_MARKS = {"valid": "[green]✓[/]", "invalid": "[red]✗[/]", "undecided": "
 
 def run_proof(args, out: Console, err: Console) -> int:
     from .derivation import check_derivation, is_write_up, write_up_problems
+    from .writeup.document import form_of_path
     from .discovery import get_problem
     from .parsing import LatexError
 
@@ -375,7 +376,8 @@ def run_proof(args, out: Console, err: Console) -> int:
         text = path.read_text(encoding="utf-8", errors="replace")
         try:
             whole = problem is not None and is_write_up(text)  # a whole write-up: its own notation, held to the problem
-            reports[str(path)] = check_derivation(text, problem, timeout=args.timeout, problems_dir=args.problems, whole=whole)
+            reports[str(path)] = check_derivation(text, problem, timeout=args.timeout, problems_dir=args.problems, whole=whole,
+                                                  form=form_of_path(path.name))
         except LatexError as error:
             if args.html:  # the page still shows the text, and why it was not checked
                 _write_proof_page(args.html, pages + [(str(path), text, None, str(error))], out)
@@ -388,11 +390,20 @@ def run_proof(args, out: Console, err: Console) -> int:
         print(json.dumps(documents[0] if len(documents) == 1 else {"files": documents}, indent=2))
     else:
         for name, report in reports.items():
+            if args.notation:
+                _print_notation(name, report, out)
             _print_write_up(name, report, out, verbose=not args.summary)
     if not any(report.steps for report in reports.values()):
         err.print("no mathematics with an '=' was found (display blocks, inline $...$ equations, table rows)")
         return ExitCode.FAILED
     return ExitCode.FAILED if any(report.first_error is not None for report in reports.values()) else ExitCode.OK
+
+
+def _print_notation(name: str, report, out: Console) -> None:
+    """What the checker learned each name is, section by section, before judging any step (proof --notation)."""
+    out.print(f"{name}: notation", highlight=False)
+    for line in report.notation or ["  (no names needed a kind: every name is a number)"]:
+        out.print(f"  {line}", markup=False, highlight=False)
 
 
 def _write_proof_page(path: str, documents: list[tuple], out: Console) -> None:
@@ -606,6 +617,7 @@ def build_parser() -> argparse.ArgumentParser:
     proof.add_argument("--problem", metavar="ID", help="read the write-up with this problem's definitions and variables (default: its own notation)")
     proof.add_argument("--json", action="store_true", help='print {"steps": [...], "counts": ..., "first_error": ...} as JSON (one object per file)')
     proof.add_argument("--summary", action="store_true", help="print only each file's counts and first wrong lines")
+    proof.add_argument("--notation", action="store_true", help="first print what each name is (vector, matrix and shape, word, function) and the conventions read, with the line each was learned from")
     proof.add_argument("--timeout", type=float, default=2.0, help="seconds per step before it is undecided (default %(default)s)")
     proof.add_argument("--html", metavar="REPORT.html", help="also write the write-up as a page, each step marked beside its line")
     _add_problems_dir(proof)

@@ -178,7 +178,7 @@ def _matrix(node, point):
     if isinstance(node, sympy.MatrixSymbol):
         value = point.get(node)
         if value is None:
-            raise Unsupported(f"no value for {node}")
+            raise NoValue(node)
         return _matrix_value(value)
     if isinstance(node, sympy.MatrixBase):
         return mpmath.matrix([[_walk(entry, point) for entry in node.row(r)] for r in range(node.rows)])
@@ -219,7 +219,7 @@ def _entry(node, point: "_Point"):
     try:
         return _rational(point.entries()[(node.base, indices)])
     except KeyError:
-        raise Unsupported(f"no value for {node}") from None
+        raise NoValue(node) from None  # w[6] of a vector sampled with 3 entries: evalf has no value for it either
 
 
 def _index(index, point: "_Point") -> int:

@@ -466,6 +466,8 @@ class _Parser:
         value = self.signed_factor()
         while True:
             token = self.peek()
+            if stop_at_function and self.context.document and (token.is_("symbol", "*") or token.is_("command", "times", "cdot")):
+                return value  # \cos v_0 \times \dot{v}_0: an explicit product ends a function's bare argument
             if token.is_("symbol", "*") or (token.kind == "command" and token.text in dialect.PRODUCTS):
                 self.take()
                 value = self._combine(value, self.signed_factor(), "odot" if token.text == "odot" else "*", token)

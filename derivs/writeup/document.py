@@ -47,6 +47,15 @@ class Math:
     line: int  # 1-based line of tex[0]
     display: bool
     environment: str = ""  # align*, equation, aligned, $$, \[ ... ("" for inline)
+    shifts: tuple = ()  # (offset in tex, offset in the text) where each line starts, when lines are apart in the text (> $$ ...)
+
+    def offset(self, at: int) -> int:
+        """The document offset of tex[at]."""
+        if not self.shifts:
+            return self.start + at
+        index = bisect.bisect_right([tex for tex, _ in self.shifts], at) - 1
+        tex, text = self.shifts[max(index, 0)]
+        return text + (at - tex)
 
 
 @dataclass(frozen=True)
@@ -217,20 +226,46 @@ class _Locator:
         self.cursor = 0
 
     def find(self, tex: str, first_line: int | None, last_line: int | None = None) -> int:
+        at = self._exact(tex, first_line, last_line)
+        return self._low(first_line) if at < 0 else at
+
+    def _low(self, first_line: int | None) -> int:
+        return max(self.cursor, self.document.offset_of_line(first_line + 1)) if first_line is not None else self.cursor
+
+    def _exact(self, tex: str, first_line: int | None, last_line: int | None) -> int:
         text = self.document.text
-        low = max(self.cursor, self.document.offset_of_line(first_line + 1)) if first_line is not None else self.cursor
+        low = self._low(first_line)
         high = self.document.offset_of_line(last_line + 1) if last_line is not None else len(text)
         at = text.find(tex, low, max(high, low + len(tex)) + len(tex)) if tex else -1
         if at < 0:
             at = text.find(tex, self.cursor) if tex else -1
-        if at < 0:  # normalised by the parser (tabs, indentation): its block's start
-            return low
-        self.cursor = at + len(tex)
+        if at >= 0:
+            self.cursor = at + len(tex)
         return at
 
+    def _by_lines(self, tex: str, first_line: int | None) -> tuple:
+        """Where each line of a formula stands when its lines are apart in the text (a blockquote's '> ' before each):
+        ((offset in tex, offset in text), ...), or () where a line is not found."""
+        text, cursor, shifts, at = self.document.text, self._low(first_line), [], 0
+        for piece in tex.split("\n"):
+            stripped = piece.strip()
+            if stripped:
+                found = text.find(stripped, cursor)
+                if found < 0 or text.count("\n", cursor, found) > 2:
+                    return ()
+                shifts.append((at + piece.index(stripped), found))
+                cursor = found + len(stripped)
+            at += len(piece) + 1
+        if shifts:
+            self.cursor = cursor
+        return tuple(shifts)
+
     def math(self, tex: str, display: bool, environment: str, first_line: int | None, last_line: int | None = None) -> Math:
-        start = self.find(tex, first_line, last_line)
-        return Math(tex, start, self.document.line_of(start), display, environment)
+        start = self._exact(tex, first_line, last_line)
+        shifts = self._by_lines(tex, first_line) if start < 0 and tex.strip() else ()
+        if start < 0:
+            start = shifts[0][1] - shifts[0][0] if shifts else self._low(first_line)
+        return Math(tex, start, self.document.line_of(start), display, environment, shifts)
 
 
 def _read_markdown(document: Document) -> None:

@@ -10,7 +10,7 @@ the source it came from; the parser reads it later, once, in the notation of the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace, field
 
 from ..dialect import RELATIONS
 from ..lexer import Token, tokens
@@ -94,6 +94,8 @@ class Formula:
 def read_formula(math: Math, document) -> Formula:
     """The lines and statements of one formula (`document` gives line numbers and the source)."""
     found = tokens(math.tex, offset=math.start, tolerant=True)[:-1]
+    if math.shifts:  # lines apart in the text (a blockquote's '> '): each token where it stands
+        found = [replace(token, position=math.offset(token.position - math.start)) for token in found]
     cut = _Cutter(found, document)
     lines = []
     for piece in cut.lines():

@@ -139,7 +139,8 @@ class Scope:
                 values.update({name: formula for name, formula in self.formulas.items() if name in present and name not in self.values and name not in bound})
             if not values:
                 break
-            expr = expr.subs(values)  # subs, not xreplace: a sum's own k is not the k given a value
+            bound_names = isinstance(expr, sympy.Basic) and expr.has(sympy.Sum, sympy.Product, sympy.Derivative, sympy.Integral, sympy.Limit, sympy.Subs)
+            expr = expr.subs(values) if bound_names else expr.xreplace(values)  # subs where a sum's own k is not the k given a value
             if isinstance(expr, sympy.Basic):
                 expr = self.problem.expand_definitions(expr)
         return expr
@@ -711,6 +712,10 @@ class Judge:
             return replace(step, verdict="definition", feedback=f"a condition on indices ({step.lhs} {step.relation} {step.rhs}): it says where what follows holds, and defines nothing")
         if self.lists_entries(step, scope):
             return replace(step, verdict="definition", feedback=f"{step.lhs} is the list of its entries {step.rhs}")
+        put = self.values_put_in(step, scope)
+        if put:
+            self.give(scope, put, step)
+            return replace(step, verdict="definition", feedback="puts in the values " + ", ".join(f"{n} = {v}" for n, v in put.items()))
         given = self.given_values(step, scope)
         if given:
             self.give(scope, given, step)
@@ -788,6 +793,37 @@ class Judge:
             return False
         except LatexError:
             return True
+
+    def values_put_in(self, step: Step, scope: Scope) -> dict | None:
+        """`w_1 i_1 + w_2 i_2 + b_1 = 0.15 \\cdot 0.05 + 0.2 \\cdot 0.1 + 0.35`: the right side is the left with a number in
+        place of each name (values the text shows only in a figure, say): those are the names' values. Only for names
+        with no value yet, each in one place, and the same operations in the same order on both sides."""
+        if step.kind != "equal" or step.left is None or step.right is None:
+            return None
+        words = frozenset(scope.notation.words)
+        left, right = _shape_of_side(step.left.tokens, words), _shape_of_side(step.right.tokens, words)
+        if left is None or right is None or len(left) != len(right):
+            return None
+        found: dict = {}
+        for (kind, token), (other_kind, other) in zip(left, right):
+            if kind == "name" and other_kind == "number":
+                written = "".join(("\\" + t.text + " ") if t.kind == "command" else t.text for t in token)
+                try:
+                    symbol, value = self.read(Side(tuple(token), written, token[0].position), scope).expr, sympy.Rational(other)
+                except (LatexError, TypeError, ValueError):
+                    return None
+                if not isinstance(symbol, (sympy.Symbol, sympy.Indexed)) or found.get(symbol, value) != value:
+                    return None
+                if symbol in scope.values:  # a value it has: the number must be that value, as rounded
+                    places = len(other.split(".")[1]) if "." in other else 0
+                    known = scope.values[symbol]
+                    if not getattr(known, "is_number", False) or abs(sympy.N(known - value, 30)) > sympy.Rational(1, 2) / 10 ** places:
+                        return None
+                    continue
+                found[symbol] = value
+            elif (kind, token) != (other_kind, other):
+                return None
+        return found if len(left) > 1 and found else None  # (x = 0.5 alone is a value given, read elsewhere)
 
     def given_values(self, step: Step, scope: Scope) -> dict | None:
         """Values the text gives as a list: (w_1, ..., w_6) = (0.75, ...), or a vector's entries: \\mathbf{z} = (1, 2, 3)
@@ -1171,6 +1207,50 @@ def _family(key: str, body) -> dict | None:
     body = body.xreplace(entries)
     body = body.xreplace({s: index for s in body.free_symbols if getattr(s, "name", None) == letter})
     return {base: (index, body)}
+
+
+_TIMES = ("cdot", "times", "ast")
+
+
+def _shape_of_side(found, words: frozenset) -> list | None:
+    """A side as its operations in order, with each name and each number as one unit: [("name", tokens), ("op", "*"),
+    ...], "*" for \\cdot, \\times, * and a product written by juxtaposition. None for a side with no name-free shape."""
+    from .names import Scanner
+
+    meaningful = [t for t in found if t.kind not in ("space", "end")]
+    scanner = Scanner(meaningful, words)
+    units: list = []
+    at = 0
+    while at < len(meaningful):
+        token = meaningful[at]
+        name = scanner.name_at(at) if token.kind in ("letter", "command") else None
+        if name is not None and name.end > at:
+            if units and units[-1][0] in ("name", "number", "close"):
+                units.append(("op", "*"))
+            units.append(("name", tuple(meaningful[at:name.end])))
+            at = name.end
+            continue
+        if token.kind == "number":
+            if units and units[-1][0] in ("name", "number", "close"):
+                units.append(("op", "*"))
+            units.append(("number", token.text))
+        elif token.is_("symbol", "*") or token.is_("command", *_TIMES):
+            units.append(("op", "*"))
+        elif token.is_("symbol", "(") or token.is_("command", "left"):
+            if token.is_("symbol", "(") and units and units[-1][0] in ("name", "number", "close"):
+                units.append(("op", "*"))
+            units.append(("open", "("))
+        elif token.is_("symbol", ")") or token.is_("command", "right"):
+            units.append(("close", ")"))
+        elif token.kind == "symbol" and token.text in "+-/^":
+            units.append(("op", token.text))
+        elif token.is_("symbol", "|") or token.is_("command", "|", "Vert", "lVert", "rVert", "lvert", "rvert"):
+            units.append(("bar", "|"))  # \|target - out\|^2 with numbers in place
+        else:
+            return None  # a function, a fraction, a sum: left to the reader
+        at += 1
+    names = sum(1 for kind, _ in units if kind == "name")
+    return units if units and names <= 12 else None
 
 
 def _where_first(steps: list[Step]) -> list[Step]:
