@@ -9,11 +9,13 @@ relative, so a difference is believed only when it survives a higher precision.
 
 from __future__ import annotations
 
+import functools
 import operator
 from typing import Mapping
 
 import mpmath
 import sympy
+from sympy.matrices.expressions.matexpr import MatrixElement
 
 MAX_TERMS = 10_000  # a Sum or Product over more terms than this is left to sympy
 
@@ -123,6 +125,8 @@ def _walk_node(node, point: "_Point"):
             raise NoValue(node) from None
     if isinstance(node, sympy.Indexed):
         return _entry(node, point)
+    if isinstance(node, MatrixElement):  # (X X^T)_{11}: the matrix worked out, then its entry
+        return _matrix_entry(node, point)
     if node.is_Add:
         return mpmath.fsum(_walk(arg, point) for arg in node.args)
     if node.is_Mul:
@@ -154,9 +158,32 @@ def _walk_node(node, point: "_Point"):
             if _holds(condition, point):
                 return _walk(expr, point)
         raise Unsupported("no case of the Piecewise applies")
-    if kind in (sympy.Sum, sympy.Product):
+    if isinstance(node, (sympy.Sum, sympy.Product)):  # HeldSum too
         return _big_operator(node, point)
+    if kind is sympy.Derivative:
+        return _walk(_worked_out(node), point)
+    if kind is sympy.Subs:
+        return _substituted(node, point)
     raise Unsupported(type(node).__name__)
+
+
+@functools.lru_cache(maxsize=1024)
+def _worked_out(derivative):
+    """A derivative of known functions, taken symbolically (cheap, and once); one left unevaluated (an unknown
+    function's) has no value here."""
+    done = derivative.doit()
+    if done.has(sympy.Derivative):
+        raise Unsupported("a derivative of an unknown function")
+    return done
+
+
+def _substituted(node, point):
+    """Subs(f'(xi), xi, a) (what the chain rule leaves): f' worked out, then walked with xi at a's value."""
+    expr = _worked_out(node.expr) if isinstance(node.expr, sympy.Derivative) else node.expr
+    inner = _Point(point)
+    for variable, at in zip(node.variables, node.point):
+        inner[variable] = _walk(at, point)
+    return _walk(expr, inner)
 
 
 _MATRICES: dict = {}
@@ -231,6 +258,8 @@ def _index(index, point: "_Point") -> int:
 
 
 def _rational(value):
+    if isinstance(value, mpmath.mpf):  # a value the walk computed (Subs)
+        return value
     if isinstance(value, sympy.Rational):
         return mpmath.mpf(int(value.p)) / int(value.q)
     if isinstance(value, (int,)):
@@ -277,11 +306,19 @@ def _holds(condition, point) -> bool:
     raise Unsupported(f"the condition {condition}")
 
 
+def _matrix_entry(node, point):
+    value = _walk(node.parent, point)
+    row, column = _exact_integer(_walk(node.i, point)), _exact_integer(_walk(node.j, point))
+    if not isinstance(value, mpmath.matrix):
+        raise Unsupported("an entry of what is not a matrix")
+    return value[row, column]
+
+
 def _big_operator(node, point):
     body, *limits = node.args
-    if len(limits) != 1:
-        raise Unsupported("a sum over several indices")
-    variable, low, high = limits[0]
+    if len(limits) > 1:  # \\sum_{i,j}: the first limit is the innermost
+        body = type(node)(body, *limits[:-1])
+    variable, low, high = limits[-1]
     low, high = _exact_integer(_walk(low, point)), _exact_integer(_walk(high, point))
     if high - low + 1 > MAX_TERMS:
         raise Unsupported("too many terms")

@@ -300,19 +300,51 @@ class HeldSum(sympy.Sum):
         terms = sympy.Add.make_args(function)
         if len(terms) > 1:  # term by term: a delta's term is summed away, an entry's kept
             return sympy.Add(*(HeldSum(term, *self.limits).doit(deep=False) for term in terms))
+        picked = _delta_picked(function, self.limits)
+        if picked is not None:
+            return picked
+        bound = {limit[0] for limit in self.limits}
+        if _sums_a_delta(function, bound) and not _delta_factor(function, bound):  # t_m (\\delta_{mi} - p_i): term by term
+            expanded = sympy.expand(function)
+            if isinstance(expanded, sympy.Add):
+                return sympy.Add(*(HeldSum(term, *self.limits).doit(deep=False) for term in expanded.args))
         if _held(function, self.limits):
             return HeldSum(function, *self.limits)
         return sympy.Sum(function, *self.limits).doit(**hints)
 
 
+def _delta_picked(function, limits):
+    """\\sum_k f(k) \\delta_{kj} = f(j), the index j taken to be in the sum's range (a write-up's indices are): what
+    sympy's delta summation gives inside a Piecewise on the range, in a fraction of its time. None otherwise."""
+    if len(limits) != 1 or not isinstance(function, sympy.Mul):
+        return None
+    index = limits[0][0]
+    for factor in function.args:
+        if isinstance(factor, sympy.KroneckerDelta) and index in factor.free_symbols:
+            other = factor.args[1] if factor.args[0] == index else factor.args[0] if factor.args[1] == index else None
+            if other is not None and index not in other.free_symbols:
+                return (function / factor).xreplace({index: other})
+    return None
+
+
 def _held(function, limits) -> bool:
     """Whether a sum is one no closed form can be found for: a symbolic bound, and entries or unknown functions of
-    its index in the summand (and no Kronecker delta to sum away)."""
-    if all(low.is_number and high.is_number for _, low, high in limits) or function.has(sympy.KroneckerDelta):
-        return False
+    its index in the summand, or a summand not a polynomial in its index (and no Kronecker delta to sum away)."""
     bound = {limit[0] for limit in limits}
+    if all(low.is_number and high.is_number for _, low, high in limits) or _sums_a_delta(function, bound):
+        return False
     pieces = function.atoms(sympy.Indexed, sympy.core.function.AppliedUndef)
-    return any(piece.free_symbols & bound for piece in pieces)
+    return any(piece.free_symbols & bound for piece in pieces) or not function.is_polynomial(*bound)
+
+
+def _delta_factor(function, bound: set) -> bool:
+    """A Kronecker delta in the sum's index as a factor of the summand itself (picked, or summed by sympy)."""
+    return any(isinstance(f, sympy.KroneckerDelta) and f.free_symbols & bound for f in sympy.Mul.make_args(function))
+
+
+def _sums_a_delta(function, bound: set) -> bool:
+    """A Kronecker delta in the sum's own index (\\delta_{mi} in \\sum_m t_m (\\delta_{mi} - p_i)): summed away."""
+    return any(delta.free_symbols & bound for delta in function.atoms(sympy.KroneckerDelta))
 
 
 def held_sums(expr):

@@ -25,6 +25,12 @@ ROWS = [
     # a hypothetical changes nothing that follows: p_2 stays 0.3, and 0.3 + 0.7 = 1
     ("Let $p_2 = 0.3$. Say $p_2 = 0.9$, then the loss is small.\n\n$$p_2 + 0.7 = 1$$", ["definition", "definition", "valid"]),
     ("Suppose $x = 5$ for a moment. With $x = 2$:\n\n$$x^2 = 4$$", ["definition", "definition", "valid"]),
+    # another convention's way of writing it is offered, not claimed: with delta = o - t, dE/dw = delta h, and
+    # "some authors" write -delta h with the opposite delta; an ordinary lead-in keeps the claim (and its slip)
+    ("$$\\delta = o - t$$\n\n$$\\frac{\\partial E}{\\partial w} = \\delta h$$\n\nSome authors take the sign out of $\\delta$, so it would be written as:\n\n"
+     "$$\\frac{\\partial E}{\\partial w} = -\\delta h$$", ["definition", "definition", "definition"]),
+    ("$$\\delta = o - t$$\n\n$$\\frac{\\partial E}{\\partial w} = \\delta h$$\n\nSo, taking the sign out:\n\n"
+     "$$\\frac{\\partial E}{\\partial w} = -\\delta h$$", ["definition", "definition", "invalid"]),
     # "for n = 3" gives a value for the example after it: 1 + 2 + 3 = 6 = n(n+1)/2
     ("For $n = 3$:\n\n$$\\frac{n(n+1)}{2} = 6$$", ["definition", "valid"]),
     # --- names as authors write them
@@ -38,6 +44,11 @@ ROWS = [
     # an update rule assigns; it is not an equation that is false
     ("$$w_5 = w_5 - \\alpha \\frac{\\partial E}{\\partial w_5}$$", ["definition"]),
     ("With $w = 0.5$ and $\\eta = 0.1$ and $g = 2$:\n\n$$w \\leftarrow w - \\eta g$$", ["definition", "definition", "definition", "definition"]),
+    # dz, dw: the course's names of the loss's derivatives (dz = a - y = -0.2, dw = x dz = 2(-0.2) = -0.4), not d times z;
+    # where d has a value of its own, dw is d times w (3 * 2 = 6)
+    ("With $a = 0.8$, $y = 1$ and $x = 2$:\n\n$$dz = a - y = -0.2$$\n\n$$dw = x dz = -0.4$$", ["definition"] * 4 + ["valid", "definition", "valid"]),
+    ("With $a = 0.8$, $y = 1$ and $x = 2$:\n\n$$dz = a - y = -0.2$$\n\n$$dw = x dz = -0.5$$", ["definition"] * 4 + ["valid", "definition", "invalid"]),
+    ("With $d = 3$ and $w = 2$:\n\n$$dw = 6$$", ["definition", "definition", "valid"]),
     # out_{o1}: a unit's label, not an index into a vector out
     ("With $out_{o1} = 0.75$ and $target_{o1} = 0.01$:\n\n$$E_{o1} = \\frac{1}{2}(target_{o1} - out_{o1})^2 = 0.27380$$",
      ["definition", "definition", "definition", "valid"]),

@@ -31,6 +31,8 @@ from .steps import Step
 
 DERIVATION_BUDGET = 60.0  # CPU seconds for a whole write-up, whatever its length
 
+ENTRY_EQUATION = object()  # an equation between 1 x 1 products, among lines that rewrite it: solved, not judged
+
 
 def _softmax_entry(argument, index):
     """A write-up's S(\\mathbf{x} + c)_i: the softmax's i-th entry e^{x_i + c} / sum_j e^{x_j + c}, over the one
@@ -700,6 +702,8 @@ class Judge:
             return replace(step, verdict="definition", feedback=f"given: {step.lhs} = 0 (higher powers of {vanishing[0]} vanish where it recurs)")
         if step.role == "required" and step.first_of_chain:
             return replace(step, verdict="definition", feedback="a condition the text sets ('... must hold'): an equation to solve, not an identity")
+        if step.role == "another way":
+            return replace(step, verdict="definition", feedback="another convention's way of writing it, as the text says: not its own claim, and it changes nothing that follows")
         if step.role == "hypothetical" and name_of(step.left, scope.notation) is not None:
             return replace(step, verdict="definition", feedback="an example the text imagines ('say ...'): it changes nothing that follows")
         if step.role == "defines" and step.block_kind == "inline" and step.first_of_chain and name_of(step.left, scope.notation) is None and function_head(step.left, frozenset(scope.notation.words)) is None:
@@ -832,6 +836,11 @@ class Judge:
             return None
         name = name_of(step.left, scope.notation)
         opens = step.right.tokens and (step.right.tokens[0].is_("symbol", "(", "[") or step.right.tokens[0].is_("command", "left", "begin"))
+        array = scope.context.matrices.get(name.key) if name is not None and opens else None
+        if isinstance(array, sympy.MatrixSymbol) and 1 in array.shape and name.subscript:
+            listed = self._listed_numbers(step, scope)  # x_1 = [2, 1] for a column x_1: a list's orientation is not meant
+            if listed is not None and len(listed) == array.shape[0] * array.shape[1]:
+                return {array: sympy.ImmutableMatrix(*array.shape, listed)}
         if name is not None and opens and not name.subscript:
             try:
                 entries = self.read(step.right, scope).exact
@@ -864,6 +873,17 @@ class Judge:
                 return dict(zip(left, right))
         return None
 
+    def _listed_numbers(self, step: Step, scope: Scope) -> list | None:
+        """The numbers of a list or a one-row or one-column array written on the right, in order; None otherwise."""
+        try:
+            entries = self.read(step.right, scope).exact
+        except LatexError:
+            return None
+        if isinstance(entries, sympy.MatrixBase) and 1 in entries.shape or isinstance(entries, sympy.Tuple):
+            listed = list(entries)
+            return listed if all(getattr(value, "is_number", False) for value in listed) else None
+        return None
+
     def give(self, scope: Scope, values: dict, step: Step) -> None:
         for name, value in values.items():
             scope.values[name] = value
@@ -892,19 +912,14 @@ class Judge:
             return None
         if fixed:
             return None  # \tanh(x) = ... is a claim about tanh, checked
-        body_side = step.right
-        for later in step.chain:  # f(x) = GELU(x) = body: the body is the first link that is not another F(x)
-            body_side = later
-            if function_head(later, frozenset(scope.notation.words)) is None:
-                break
-        body = self.read(body_side, scope).exact
-        if isinstance(body, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) or getattr(body, "is_Relational", False) or not isinstance(body, sympy.Expr):
-            return None
         try:
             parameters = [self.read(Side(tuple(self._tokens_of(v, step.left)), v.key, 0), scope).expr for v in variables]
         except LatexError:
             return None
         if not all(isinstance(p, (sympy.Symbol, sympy.Indexed)) for p in parameters):
+            return None
+        body = self._last_body(step, scope, set(parameters))
+        if isinstance(body, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) or getattr(body, "is_Relational", False) or not isinstance(body, sympy.Expr):
             return None
         if any(str(entry.base.label) in {v.key for v in variables} for entry in body.atoms(sympy.Indexed)):
             return None  # S_c(\\mathbf{x}) = S(c\\mathbf{x}): a function of a vector's entries, not of a number
@@ -914,6 +929,23 @@ class Judge:
         if not set(dummies) & body.free_symbols and not constant:  # a = \sigma(z) = \frac{1}{1 + e^{0.5}}: z's value put in
             return None
         return function_name, sympy.Lambda(tuple(dummies) if len(dummies) > 1 else dummies[0], body)
+
+    def _last_body(self, step: Step, scope: Scope, parameters: set):
+        """f(x) = GELU(x) = body, f(x) = \\max(\\alpha x, x) = cases: the function is what the chain ends in, its last link
+        in its variables (what the author goes on from; a wrong link is reported where it stands). Where no link
+        is in its variables (a = \\sigma(z) = 0.62, z's value put in), the first that is not another F(x)."""
+        continued = [s.right for s in self.steps if s.index > step.index and s.block == step.block and s.first is not None
+                     and step.first is not None and s.first.start == step.first.start and s.right is not None]
+        chain = list(dict.fromkeys([*step.chain, *continued], None)) if step.chain else [step.right, *continued]
+        links = [side for side in chain if function_head(side, frozenset(scope.notation.words)) is None] or [step.right]
+        for side in reversed(links[1:]):
+            try:
+                body = self.read(side, scope).exact
+            except LatexError:
+                continue
+            if isinstance(body, sympy.Expr) and parameters & body.free_symbols:
+                return body
+        return self.read(links[0], scope).exact
 
     @staticmethod
     def _tokens_of(name, side: Side) -> list:
@@ -1113,6 +1145,8 @@ class Judge:
             residual = None
         if residual is None or step.block_kind == "table":
             return self.judge_step(step, scope)
+        if residual is ENTRY_EQUATION:
+            return replace(step, verdict="definition", feedback="an equation to solve (between products with one entry), rewritten in the lines after it")
         fact = self.stated_sum(step, scope)
         if fact is not None:
             scope.facts.update(fact)
@@ -1139,6 +1173,9 @@ class Judge:
         if not (is_plain_number(step.left) or is_plain_number(step.right) or self._solved_below(step)):
             return None
         left, right = self.value(step.left, scope), self.value(step.right, scope)
+        if any(isinstance(side, (sympy.MatrixBase, sympy.MatrixExpr)) for side in (left, right)) and self._solved_below(step) \
+                and all(getattr(side, "shape", (1, 1)) == (1, 1) for side in (left, right)):
+            return ENTRY_EQUATION  # a^T A a = a^T B a among lines that rewrite an equation: one entry to solve for
         if any(isinstance(side, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) for side in (left, right)):
             return None
         residual = left - right

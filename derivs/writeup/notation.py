@@ -24,6 +24,7 @@ from .names import Name, Scanner, function_head, single_name
 from .shapes import Inference
 
 MATRIX_SIZE = sympy.Symbol("n", integer=True, positive=True)  # a matrix's size where nothing says it
+IDENTITY_NAMES = frozenset({"I", "I_n", "I_d", "I_m", "I_k"})  # a square matrix named so is the identity, as everyone writes it
 TEXT_NAMES = frozenset({"text", "textrm", "mathrm", "operatorname", "textit", "mathit", "mbox"})  # a word written as a name
 
 
@@ -75,8 +76,10 @@ class Notation:
         if not self.matrices:
             return base
         sizes = sorted({d for shape in self.matrices.values() for d in shape if isinstance(d, sympy.Symbol)}, key=str)
-        declared = tuple(Size(s, (2, 3)) for s in sizes) + tuple(Matrix(sympy.MatrixSymbol(name, *shape)) for name, shape in self.matrices.items())
-        names = {**base.names, **{name: sympy.MatrixSymbol(name, *shape) for name, shape in self.matrices.items()}}
+        identity = {name: sympy.Identity(shape[0]) for name, shape in self.matrices.items() if name in IDENTITY_NAMES and shape[0] == shape[1]}
+        arrays = {name: shape for name, shape in self.matrices.items() if name not in identity}
+        declared = tuple(Size(s, (2, 3)) for s in sizes) + tuple(Matrix(sympy.MatrixSymbol(name, *shape)) for name, shape in arrays.items())
+        names = {**base.names, **{name: sympy.MatrixSymbol(name, *shape) for name, shape in arrays.items()}, **identity}
         return replace(base, variables=base.variables + declared, names=names)
 
     def context(self, problem: Problem) -> Context:
@@ -257,12 +260,25 @@ def _learn_words(notation: Notation, sides) -> None:
                 if scripted and not usual:
                     products.setdefault(word, set()).add(_scripted_last(found, run - 1))
         alone |= _single_letters_scripted(found)
-    for word, line in candidates.items():
-        if word in products and len(word) == 2 and products[word] <= alone:
+    d_given = any(w.first and w.relation == "==" and len(w.side.tokens) == 1 and w.side.tokens[0].is_("letter", "d") for w in sides)
+    gradients = {} if d_given else {name: written.line for written in sides for name in [_gradient_name(written)] if name}
+    for word, line in {**gradients, **candidates}.items():
+        if word in products and len(word) == 2 and products[word] <= alone and word not in gradients:
             continue  # Xw_0 where w_0 is written alone elsewhere: X times w_0, not a name Xw
         notation.learn(word, "word", line, "letters typed together, written as one name")
     for word in (spelled_as_words - set(prose.CONDITION_WORDS)) & {w for written in sides for w in _bare_runs(written.side)}:
         notation.learn(word, "word", 0, "written in \\text or \\mathrm elsewhere")
+
+
+def _gradient_name(written) -> str:
+    """dw, dZ^{[l]}, db standing alone as the left side of an equation: the gradient's name in the
+    deep-learning course convention (dw for the derivative of the loss in w), one name, not d times w."""
+    found = written.side.tokens
+    if not (written.first and written.relation == "==" and len(found) >= 2 and found[0].is_("letter", "d") and found[1].kind == "letter"):
+        return ""
+    if found[1].space_before or len(found) > 2 and (found[2].kind == "letter" and not found[2].space_before or not found[2].is_("symbol", "_", "^")):
+        return ""
+    return "d" + found[1].text
 
 
 def _scripted_last(found, last: int) -> tuple:

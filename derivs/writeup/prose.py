@@ -77,6 +77,17 @@ def requires(after: str) -> bool:
     return bool(REQUIRED.search(after[:60]))
 
 
+# A display offered as someone else's way of writing, not the text's own claim ("Some sources extract the
+# negative sign from delta, so it would be written as:").
+ANOTHER_WAY = re.compile(r"\b(?:some|other|many) (?:sources|authors|texts|books|references|courses|papers)\b|\bwould (?:then )?be written\b"
+                         r"|\b(?:another|a different|the other|an alternative) (?:convention|notation)\b", re.I)
+
+
+def offers_another_way(sentence: str) -> bool:
+    """The lead-in offers what follows as another convention's way of writing it: imagined, not claimed."""
+    return bool(ANOTHER_WAY.search(sentence))
+
+
 def lead_in(words: str) -> str:
     """The last sentence of the prose before a display block."""
     paragraph = re.split(r"\n\s*\n", words.rstrip())[-1]

@@ -42,7 +42,7 @@ class Step:
     explains: bool = False  # it names what was used before ("where ...")
     context: str = ""  # the bundled problem its section was recognised as (its rules and answers apply), else ""
     relation: str = "="  # as written: =, \approx, <, \le, :=, \leftarrow
-    role: str = ""  # an inline formula's role from its lead words: given, defines, condition, hypothetical
+    role: str = ""  # from the lead words: given, defines, condition, hypothetical, required; a display's: another way
     used: tuple[str, ...] = ()  # the definitions and conventions the verdict used ("x_1 = 0.9 (line 3)")
     # the tokens behind the text (not printed, not in JSON)
     left: Side | None = field(default=None, repr=False, compare=False)
@@ -99,6 +99,7 @@ class _Builder:
         self.lead_condition: Side | None = None
         self.lead_words = ""
         self.large = ""
+        self.lead_role = ""  # a display's role from the lead-in ("some sources write it as:": another way)
         self.sections: list[Section] = [Section(0, "", 1)]
         self.paragraphs: list = []
         self.sides: list = []
@@ -129,7 +130,7 @@ class _Builder:
                 formula = read_formula(piece.math, self.document)
                 if self.large:
                     formula = _with_limit_variable(formula, self.large)
-                self._formula(formula, "display", self._lead_in_condition(formula))
+                self._formula(formula, "display", self._lead_in_condition(formula), self.lead_role)
                 self.displayed = self.previous
             elif isinstance(piece, Table):
                 self.block += 1
@@ -171,6 +172,7 @@ class _Builder:
         or which quantity grows ("for large $k$")."""
         self.lead_condition, self.large = None, ""
         sentence = prose.lead_in(paragraph.words[-2 * prose.WINDOW:])
+        self.lead_role = "another way" if prose.offers_another_way(sentence) else ""
         if not prose.states_condition(sentence):
             return
         inline = [segment for segment in paragraph.segments if isinstance(segment, Math)]
