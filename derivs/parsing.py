@@ -52,6 +52,7 @@ class Context:
     arities: dict[str, int] = field(default_factory=dict)  # a problem's functions of several values: out(n, k, p, s, d)
     of_vectors: set[str] = field(default_factory=set)  # functions of a vector's entries: E(o) = -sum_i y_i log o_i
     words: frozenset = frozenset()  # a write-up's names typed as words (net, out, total): read as one name
+    quantities: frozenset = frozenset()  # of those, the ones written alone somewhere: out(1 - out) is a product
     decimals: bool = False  # a write-up's decimals read as placeholders (Reading.decimals), so rounding can be weighed
     shapes_known: bool = False  # a write-up's matrices come from its notation: a transpose does not make capitals matrices
 
@@ -479,8 +480,16 @@ class _Parser:
                 value = self._combine(value, right, "/", token)
             elif self._starts_factor(token, stop_at_function):
                 value = self._combine(value, self.factor(), "*", token)
+            elif self._period_product_ahead(token):
+                self.take()  # p_j.p_i: a write-up's period between two factors is a product dot
+                value = self._combine(value, self.factor(), "*", token)
             else:
                 return value
+
+    def _period_product_ahead(self, token: Token) -> bool:
+        following = self.peek(1)
+        return self.context.document and token.is_("symbol", ".") and not following.space_before and not token.space_before \
+            and (following.kind == "letter" or following.kind == "command" and following.text in dialect.GREEK or following.is_("symbol", "("))
 
     def signed_factor(self):
         if self.at("symbol", "-"):
@@ -969,7 +978,7 @@ class _Parser:
             while self.at("symbol", "'", ahead=ahead):
                 ahead += 1
             return self.at("symbol", "(", ahead=ahead) or self.at("command", "left", ahead=ahead)
-        named = base in FREE_FUNCTION_NAMES or self.context.document and (base[:1].isupper() or len(base) >= 2)
+        named = base in FREE_FUNCTION_NAMES or self.context.document and (base[:1].isupper() or len(base) >= 2) and base not in self.context.quantities
         if self.context.matrix_letters and _looks_like_matrix(base) and base not in self.context.functions and base not in FREE_FUNCTION_NAMES:
             named = False  # W_2(W_1 x + b_1) among matrices: a product (F(W^T x) stays a function)
         return named and (self.at("symbol", "(") or self.at("command", "left"))  # a write-up's S(x), L(y, \\hat y)

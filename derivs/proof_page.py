@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .mathml import MathRenderer, tex_code
 from .pages import PROOF_MARKS, escape, mark_symbol, page
+from .writeup.document import formula_of_image, markdown_parser, unescaped
 
 MAX_SHOWN = 200_000  # characters of a write-up the page shows as a document; past it, only a plain preview
 PREVIEW = 20_000  # characters shown of a write-up too long to read
@@ -275,18 +276,7 @@ def inline_html(tex: str, line: int, marks: StepMarks, display: bool = False) ->
 
 
 def _markdown():
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.amsmath import amsmath_plugin
-    from mdit_py_plugins.dollarmath import dollarmath_plugin
-    from mdit_py_plugins.texmath import texmath_plugin
-
-    # the checker's plugins and options, except raw HTML: here it is text, never markup
-    md = (MarkdownIt("commonmark", {"html": False})
-          .use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True, allow_labels=True)
-          .use(texmath_plugin, delimiters="brackets")
-          .use(amsmath_plugin)
-          .enable("table"))
-    return md
+    return markdown_parser(html=False)  # the checker's parse, except raw HTML: here it is text, never markup
 
 
 class _MarkdownPage:
@@ -296,7 +286,7 @@ class _MarkdownPage:
         rules = {"paragraph_open": lambda tokens, index: '<div class="p">', "paragraph_close": lambda tokens, index: "</div>\n",
                  "table_open": lambda tokens, index: '<table class="md">', "image": self.image, "link_open": self.link_open,
                  "link_close": self.link_close}
-        rules.update(dict.fromkeys(("math_inline", "math_inline_double", "math_single"), self.inline_math))
+        rules.update(dict.fromkeys(("math_inline", "math_inline_double", "math_single", "math_escaped"), self.inline_math))
         rules.update(dict.fromkeys(("math_block", "math_block_label", "math_block_eqno", "amsmath"), self.display_math))
         for name, rule in rules.items():  # markdown-it calls a rule as (renderer, tokens, index, options, env)
             self.md.add_render_rule(name, lambda renderer, tokens, index, options, env, rule=rule: rule(tokens, index))
@@ -342,6 +332,8 @@ class _MarkdownPage:
 
     def inline_math(self, tokens, index) -> str:
         token = tokens[index]
+        if token.type == "math_escaped":  # \\\\( ... \\\\) as Markdown blogs write it
+            return inline_html(unescaped(token.content), token.meta.get("line", 0), self.marks, display=token.info == "display")
         return inline_html(token.content, token.meta.get("line", 0), self.marks, display=token.type == "math_inline_double")
 
     def display_math(self, tokens, index) -> str:
@@ -355,8 +347,12 @@ class _MarkdownPage:
         return display_html(token.content, offset, self.lines, first, last, self.marks)
 
     def image(self, tokens, index) -> str:
-        """Never fetched: an image is its description, and where it pointed, as text."""
+        """Never fetched: an image is its description, and where it pointed, as text; an image of a formula (a LaTeX
+        service's address) is the formula, drawn here."""
         token = tokens[index]
+        formula = formula_of_image(token.attrGet("src") or "")
+        if formula is not None:
+            return inline_html(formula, token.meta.get("line", 0), self.marks, display=True)
         alt = "".join(child.content for child in token.children or ()) or "image"
         return f'<span class="note">[image not shown: {escape(alt)}; {escape(token.attrGet("src") or "")}]</span>'
 

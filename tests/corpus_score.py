@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CORPUS = Path(__file__).parent / "corpus"
+sys.path.insert(0, str(CORPUS.parents[1]))  # this checkout's derivs, whatever else is installed
 
 
 @dataclass

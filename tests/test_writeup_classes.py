@@ -101,6 +101,26 @@ ROWS = [
     ("$$z = 1 + 1 = 2$$\n\nThen for the second input:\n\n$$z = 0.5 + 0.25 = 0.85$$", ["definition", "valid", "definition", "invalid"]),
     # a function defined again under a new title is a new definition
     ("### Linear\n\n$$A(z) = z$$\n\n### Sigmoid\n\n$$A(z) = \\frac{1}{1 + e^{-z}}$$\n\n$$A(0) = 0.5$$", ["definition", "definition", "valid"]),
+    # --- formulas where blogs and READMEs put them
+    # an image drawn by a LaTeX service is its formula: 2 + 2 = 4 holds, 2 + 2 = 5 does not
+    ("The sum:\n\n![sum](https://latex.codecogs.com/svg.latex?%5Cdpi%7B120%7D%202%2B2%3D4)\n", ["valid"]),
+    ("The sum:\n\n![sum](https://latex.codecogs.com/svg.latex?%5Cdpi%7B120%7D%202%2B2%3D5)\n", ["invalid"]),
+    # \\( ... \\) is MathJax's \( ... \) as Markdown escapes it: x = 3 gives x^2 = 9
+    ("With \\\\(x = 3\\\\):\n\n\\\\(x^2 = 9\\\\)\n", ["definition", "valid"]),
+    ("With \\\\(x = 3\\\\):\n\n\\\\(x^2 = 8\\\\)\n", ["definition", "invalid"]),
+    # a word written alone is a quantity, so out(1 - out) is a product: 0.5 (1 - 0.5) = 0.25
+    ("With $out = 0.5$:\n\n$$out(1 - out) = 0.25$$", ["definition", "valid"]),
+    ("With $out = 0.5$:\n\n$$out(1 - out) = 0.3$$", ["definition", "invalid"]),
+    # a square I among matrices is the identity: A I = A, not 2A
+    ("Let $A \\in \\mathbb{R}^{n \\times n}$.\n\n$$A I = A$$", ["valid"]),
+    ("Let $A \\in \\mathbb{R}^{n \\times n}$.\n\n$$A I = 2A$$", ["invalid"]),
+    # a list given for a column vector is its entries: x x^T for x = (2, 1) is [[4, 2], [2, 1]]
+    ("Let $x_1 = [2, 1]$.\n\n$$x_1 x_1^T = \\begin{pmatrix}4 & 2\\\\ 2 & 1\\end{pmatrix}$$", ["definition", "valid"]),
+    ("Let $x_1 = [2, 1]$.\n\n$$x_1 x_1^T = \\begin{pmatrix}4 & 2\\\\ 2 & 2\\end{pmatrix}$$", ["definition", "invalid"]),
+    # a function is what its chain ends in: max(2x, x) is x for x < 0, so the cases are wrong there; the derivative
+    # of the cases as written is then judged against them (the slip is reported once, where it is)
+    ("$$f(x) = \\max(2x, x) = \\begin{cases} 2x & x < 0 \\\\ x & x > 0 \\end{cases}$$\n\n"
+     "$$f'(x) = \\begin{cases} 2 & x < 0 \\\\ 1 & x > 0 \\end{cases}$$", ["definition", "invalid", "valid"]),
     # --- functions: subscripts kept, generic ones checked for any function, positive parts, dual numbers
     ("$$\\phi_1(z) + 1 = \\phi_2(z) + 1$$", ["undecided"]),
     ("$$\\frac{d}{dz} g(2z) = 2 g'(2z)$$", ["valid"]),

@@ -48,9 +48,12 @@ class Math:
     display: bool
     environment: str = ""  # align*, equation, aligned, $$, \[ ... ("" for inline)
     shifts: tuple = ()  # (offset in tex, offset in the text) where each line starts, when lines are apart in the text (> $$ ...)
+    pinned: bool = False  # not in the text as written (an image's address): every piece stands at its start
 
     def offset(self, at: int) -> int:
         """The document offset of tex[at]."""
+        if self.pinned:
+            return self.start
         if not self.shifts:
             return self.start + at
         index = bisect.bisect_right([tex for tex, _ in self.shifts], at) - 1
@@ -184,23 +187,31 @@ _MARKDOWN = None
 
 
 def _markdown_parser():
+    """The checker's parser, made once."""
     global _MARKDOWN
     if _MARKDOWN is None:
-        from markdown_it import MarkdownIt
-        from mdit_py_plugins.amsmath import amsmath_plugin
-        from mdit_py_plugins.dollarmath import dollarmath_plugin
-        from mdit_py_plugins.texmath import texmath_plugin
-
-        from mdit_py_plugins.dollarmath.index import math_block_dollar
-
-        _MARKDOWN = (MarkdownIt("commonmark", {"html": True})
-                     .use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True, allow_labels=True)
-                     .use(texmath_plugin, delimiters="brackets")
-                     .use(amsmath_plugin)
-                     .enable("table"))
-        # "The loss is\n$$\n...\n$$": a $$ line ends the paragraph above it, as MathJax blogs (kramdown) write it
-        _MARKDOWN.block.ruler.at("math_block", _interrupting(math_block_dollar(True)), {"alt": ["paragraph", "reference", "blockquote", "list"]})
+        _MARKDOWN = markdown_parser(html=True)
     return _MARKDOWN
+
+
+def markdown_parser(html: bool):
+    """markdown-it-py as write-ups are read, and their pages drawn: $ and $$ (dollarmath), \\( and \\[ (texmath),
+    amsmath environments, tables, \\\\( as blogs escape it; `html` whether raw HTML is markup (on a page it is text)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.amsmath import amsmath_plugin
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+    from mdit_py_plugins.dollarmath.index import math_block_dollar
+    from mdit_py_plugins.texmath import texmath_plugin
+
+    parser = (MarkdownIt("commonmark", {"html": html})
+              .use(dollarmath_plugin, allow_space=True, allow_digits=True, double_inline=True, allow_labels=True)
+              .use(texmath_plugin, delimiters="brackets")
+              .use(amsmath_plugin)
+              .enable("table"))
+    # "The loss is\n$$\n...\n$$": a $$ line ends the paragraph above it, as MathJax blogs (kramdown) write it
+    parser.block.ruler.at("math_block", _interrupting(math_block_dollar(True)), {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    parser.inline.ruler.before("escape", "math_escaped", _escaped_math)
+    return parser
 
 
 def _interrupting(rule):
@@ -260,6 +271,24 @@ class _Locator:
             self.cursor = cursor
         return tuple(shifts)
 
+    def escaped(self, source: str, display: bool, first_line: int | None) -> Math:
+        """\\\\( ... \\\\) as MathJax blogs write it in Markdown: the formula is the source with Markdown's backslash
+        escapes undone (\\\\ is \\, \\_ is _), each piece kept at its place in the text."""
+        start = self._exact(source, first_line, None)
+        start = self._low(first_line) if start < 0 else start
+        tex, shifts = _unescaped(source, start)
+        return Math(tex, start, self.document.line_of(start), display, "\\[" if display else "", shifts)
+
+    def image(self, tex: str, source: str, first_line: int | None) -> Math:
+        """A formula drawn by a LaTeX image service (![](https://latex.codecogs.com/svg.latex?...)): every piece of it
+        stands where the image's address does."""
+        low = self._low(first_line)
+        at = self.document.text.find(source[:40], low)
+        start = at if at >= 0 else low
+        if at >= 0:
+            self.cursor = at + len(source[:40])
+        return Math(tex, start, self.document.line_of(start), True, "image", ((0, start),), pinned=True)
+
     def math(self, tex: str, display: bool, environment: str, first_line: int | None, last_line: int | None = None) -> Math:
         start = self._exact(tex, first_line, last_line)
         shifts = self._by_lines(tex, first_line) if start < 0 and tex.strip() else ()
@@ -311,6 +340,83 @@ def _read_markdown(document: Document) -> None:
             _add_paragraph(pieces, line, segments, token.content)
 
 
+# Services that draw a formula from its LaTeX in the address (READMEs written before GitHub rendered maths):
+# (the address's start, where the LaTeX is: "query" for all of it, "path" after the start, else a query parameter).
+IMAGE_SERVICES = (
+    ("https://latex.codecogs.com/", "query"), ("http://latex.codecogs.com/", "query"),
+    ("https://chart.googleapis.com/chart", "chl"), ("http://chart.apis.google.com/chart", "chl"),
+    ("https://render.githubusercontent.com/render/math", "math"), ("https://www.zhihu.com/equation", "tex"),
+    ("https://i.upmath.me/svg/", "path"), ("https://i.upmath.me/png/", "path"), ("https://tex.s2cms.ru/svg/", "path"),
+)
+# codecogs's settings before the formula: \dpi{150}, \bg_white, \bg{white}, \large, \inline, \fn_cm ...
+IMAGE_SETTINGS = re.compile(r"^\s*(?:\\(?:dpi|bg|fg|fn|inline|tiny|small|normal|large|Large|LARGE|huge|Huge|displaystyle)(?:\{[^}]*\}|_\w+)?\s*)+")
+MAX_IMAGE_FORMULA = 4000
+
+
+def formula_of_image(source) -> str | None:
+    """The LaTeX an image's address asks a formula service to draw, or None for any other image."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    source = str(source)
+    if len(source) > 3 * MAX_IMAGE_FORMULA:
+        return None
+    for start, where in IMAGE_SERVICES:
+        if not source.startswith(start):
+            continue
+        if where == "query":
+            tex = unquote(source.split("?", 1)[1]) if "?" in source else ""
+        elif where == "path":
+            tex = unquote(source[len(start):])
+        else:
+            tex = (parse_qs(urlsplit(source).query).get(where) or [""])[0]
+        tex = IMAGE_SETTINGS.sub("", tex).strip()
+        return tex or None
+    return None
+
+
+ESCAPED_OPENERS = {"\\\\(": ("\\\\)", "inline"), "\\\\[": ("\\\\]", "display")}
+
+
+def _escaped_math(state, silent: bool) -> bool:
+    """Inline rule: \\\\( ... \\\\) and \\\\[ ... \\\\] (the Markdown spelling of MathJax's \\( and \\[)."""
+    opener = state.src[state.pos:state.pos + 3]
+    if opener not in ESCAPED_OPENERS:
+        return False
+    closer, kind = ESCAPED_OPENERS[opener]
+    end = state.src.find(closer, state.pos + 3, state.posMax)
+    if end < 0:
+        return False
+    if not silent:
+        token = state.push("math_escaped", "math", 0)
+        token.content, token.markup, token.info = state.src[state.pos + 3:end], opener, kind
+    state.pos = end + 3
+    return True
+
+
+MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: a backslash before ASCII punctuation escapes it
+
+
+def unescaped(source: str) -> str:
+    """\\\\( ... \\\\)'s source as the formula it is (Markdown's escapes undone)."""
+    return _unescaped(source, 0)[0]
+
+
+def _unescaped(source: str, start: int) -> tuple[str, tuple]:
+    """The source with Markdown's escapes undone, and (offset in it, offset in the text) where each piece starts."""
+    pieces, shifts, written, at = [], [], 0, 0
+    for match in MARKDOWN_ESCAPE.finditer(source):
+        pieces.append(source[at:match.start()])
+        shifts.append((written, start + at))
+        written += match.start() - at
+        pieces.append(match.group(1))
+        shifts.append((written, start + match.start() + 1))
+        written += 1
+        at = match.end()
+    pieces.append(source[at:])
+    shifts.append((written, start + at))
+    return "".join(pieces), tuple(shifts)
+
+
 def _inline_segments(token, locate: _Locator, line: int) -> tuple:
     """A paragraph's words and formulas; $$..$$ inside a paragraph is a display formula, kept in place."""
     segments: list = []
@@ -318,6 +424,10 @@ def _inline_segments(token, locate: _Locator, line: int) -> tuple:
         if child.type in ("math_inline", "math_inline_double"):
             display = child.type == "math_inline_double"
             segments.append(locate.math(child.content, display, "$$" if display else "$", line - 1, token.map[1] if token.map else None))
+        elif child.type == "math_escaped":
+            segments.append(locate.escaped(child.content, child.info == "display", line - 1))
+        elif child.type == "image" and formula_of_image(child.attrs.get("src", "")) is not None:
+            segments.append(locate.image(formula_of_image(child.attrs["src"]), str(child.attrs["src"]), line - 1))
         elif child.type in ("softbreak", "hardbreak"):
             segments.append("\n")
         elif child.type in ("text", "code_inline"):

@@ -93,10 +93,10 @@ class Formula:
 
 def read_formula(math: Math, document) -> Formula:
     """The lines and statements of one formula (`document` gives line numbers and the source)."""
-    found = tokens(math.tex, offset=math.start, tolerant=True)[:-1]
-    if math.shifts:  # lines apart in the text (a blockquote's '> '): each token where it stands
-        found = [replace(token, position=math.offset(token.position - math.start)) for token in found]
-    cut = _Cutter(found, document)
+    found = tokens(math.tex, offset=0, tolerant=True)[:-1]
+    local = [token.position for token in found]  # in the formula's own text, which the sides' sources are cut from
+    found = [replace(token, position=math.offset(token.position)) for token in found]  # where each stands in the file
+    cut = _Cutter(found, document, math.tex, local)
     lines = []
     for piece in cut.lines():
         line = cut.line(piece)
@@ -108,9 +108,10 @@ def read_formula(math: Math, document) -> Formula:
 class _Cutter:
     """The token-level work on one formula: depth, lines, annotations, statements, chains."""
 
-    def __init__(self, found: list[Token], document):
+    def __init__(self, found: list[Token], document, tex: str, local: list[int]):
         self.found = found
         self.document = document
+        self.tex, self.local = tex, local  # the formula as written, and each token's place in it
         self.whole_cases = self._only_cases()
         self.depths = _depths(found, LINE_ENVIRONMENTS | ({"cases", "dcases"} if self.whole_cases else set()))
 
@@ -625,24 +626,23 @@ class _Cutter:
                 runs[-1].append(at)
             else:
                 runs.append([at])
-        text = self.document.text
         pieces = []
         for run in runs:
-            start = self.found[run[0]].position
+            start = self.local[run[0]]
             end = self._end_of(run[-1])
-            pieces.append(text[start:end].strip())
+            pieces.append(self.tex[start:end].strip())
         return Side(tuple(self.found[at] for at in indices), " ".join(p for p in pieces if p), self.found[indices[0]].position)
 
     def _end_of(self, at: int) -> int:
         """Where the token at `at` ends in the source: where the next token begins (or the formula ends)."""
-        token = self.found[at]
+        token, position = self.found[at], self.local[at]
         if token.kind == "command":
-            return token.position + len(token.text) + 1
+            return position + len(token.text) + 1
         if token.kind in ("number", "letter", "symbol") and at + 1 < len(self.found):
-            nxt = self.found[at + 1].position
-            width = len(token.text) if token.kind != "number" else nxt - token.position
-            return min(max(token.position + len(token.text), token.position + width), max(nxt, token.position + len(token.text)))
-        return token.position + len(token.text)
+            nxt = self.local[at + 1]
+            width = len(token.text) if token.kind != "number" else nxt - position
+            return min(max(position + len(token.text), position + width), max(nxt, position + len(token.text)))
+        return position + len(token.text)
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ class Notation:
     arities: dict = field(default_factory=dict)  # a function the write-up defines -> how many values it takes
     indices: set[str] = field(default_factory=set)  # letters written as a subscript (x_{nd}: n, d): n = i relates indices
     sizes: set[str] = field(default_factory=set)  # letters a sum runs to (\\sum_{n=1}^{N}): positive integers in every step
+    quantities: set[str] = field(default_factory=set)  # words written alone somewhere (out, not only out(...)): never functions
 
     def learn(self, name: str, kind: str, line: int, how: str, shape: tuple = ()) -> None:
         if any(f.name == name and f.kind == kind for f in self.facts):
@@ -91,7 +92,7 @@ class Notation:
             if name not in context.functions and name not in context.matrices:
                 vectors.setdefault(name, sympy.IndexedBase(name, real=True))
         functions = {**context.functions, **{name: sympy.Function(name) for name in sorted(self.functions) if name not in context.functions}}
-        return replace(context, words=frozenset(self.words), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
+        return replace(context, words=frozenset(self.words), quantities=frozenset(self.quantities & self.words - self.functions), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
                        functions=functions, shapes_known=bool(context.document), of_vectors=set(context.of_vectors) | self.of_vectors,
                        arities={**context.arities, **{name: n for name, n in self.arities.items() if n > 1}})
 
@@ -249,6 +250,8 @@ def _learn_words(notation: Notation, sides) -> None:
             if run - at < 2:
                 continue
             word = "".join(t.text for t in found[at:run])
+            if not (run < len(found) and (found[run].is_("symbol", "(") or found[run].is_("command", "left"))):
+                notation.quantities.add(word)  # written alone here: a quantity, so out(1 - out) is a product
             if word[0] == "d" and at and found[at - 1].is_("symbol", "{"):
                 continue  # \\frac{d\\sigma}{df_1}: a differential, not a name
             if word in dialect.FUNCTIONS or word in dialect.VARIADIC or word in dialect.GREEK or word in ("sqrt", "frac", "sum", "prod", "lim", "int", "pi", "infty"):
