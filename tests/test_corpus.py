@@ -1,8 +1,9 @@
 """`proof` on the corpus of public write-ups (tests/corpus), scored against the labels made by hand.
 
 The labels (each mistake with its evidence, lines carrying an earlier error, ambiguous lines) are the
-expected values; the floors below are what the checker achieved when they were set, so a change that
-finds fewer mistakes, raises a false alarm, or judges fewer steps fails here. Raise them as it improves.
+expected values; the floors below are what the checker achieved when they were set (26 found, 1 false
+alarm, 33% judged), less a small margin, so a change that finds fewer mistakes, raises false alarms or judges
+fewer steps fails here. Raise them as it improves.
 `python tests/corpus_score.py -v` prints the table and every false alarm and missed mistake.
 """
 
@@ -17,8 +18,8 @@ import pytest
 
 from corpus_score import CORPUS, Score, labelled, score
 
-FOUND_AT_LEAST = 21  # of the labelled mistakes, found (an invalid step covers the line)
-FALSE_ALARMS_AT_MOST = 1  # invalid steps covering no labelled line (the goal: at most one per 15 files)
+FOUND_AT_LEAST = 24  # of the labelled mistakes, found (an invalid step covers the line)
+FALSE_ALARMS_AT_MOST = 2  # invalid steps covering no labelled line (the goal: at most one per 15 files)
 JUDGED_AT_LEAST = 0.31  # of the steps that are not definitions or given values, valid or invalid
 ENGINE = Path(__file__).resolve().parents[1] / "derivs"
 
