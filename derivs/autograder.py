@@ -213,16 +213,16 @@ def _submitted_sheet(folder: Path) -> str | None:
     return None
 
 
-# --- the Gradescope autograder zip ------------------------------------------------------------------
+# --- what the grading container installs: Gradescope's zip, PrairieLearn's serverFilesCourse folder -------
 
 _SETUP = """#!/usr/bin/env bash
-# Gradescope runs this once, when it builds the autograder image: install Python and derivs.
+# Gradescope runs this once, when it builds the autograder image. Offline: derivs (with the problems) and
+# every library it needs are wheels in ./wheels; Python 3.10 or later is all it needs (Ubuntu 22.04's python3).
 set -euo pipefail
-cd "$(dirname "$0")"
-apt-get update -qq
-apt-get install -y -qq python3 python3-pip python3-venv >/dev/null
-python3 -m venv /autograder/derivs-venv
-/autograder/derivs-venv/bin/pip install -q ./derivs-src
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="${DERIVS_AUTOGRADER_ROOT:-/autograder}"
+%s
+install_derivs "$ROOT/derivs-venv"
 """
 
 _RUN = """#!/usr/bin/env bash
@@ -230,52 +230,65 @@ _RUN = """#!/usr/bin/env bash
 # DERIVS_AUTOGRADER_ROOT and DERIVS_PYTHON let a test run it outside the container.
 set -uo pipefail
 ROOT="${DERIVS_AUTOGRADER_ROOT:-/autograder}"
-PYTHON="${DERIVS_PYTHON:-/autograder/derivs-venv/bin/python}"
+PYTHON="${DERIVS_PYTHON:-$ROOT/derivs-venv/bin/python}"
 exec "$PYTHON" -m derivs autograde "$ROOT/source/assignment.json" --platform gradescope --root "$ROOT"
 """
 
+_PRAIRIELEARN_RUN = """#!/usr/bin/env bash
+# PrairieLearn's external grader runs this for every submission (info.json's entrypoint): it installs derivs
+# from ./wheels (the grader has no network), grades /grade/student, writes /grade/results/results.json.
+set -uo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="${DERIVS_AUTOGRADER_ROOT:-/grade}"
+VENV="${DERIVS_VENV:-${TMPDIR:-/tmp}/derivs-venv}"
+%s
+"$VENV/bin/python" -c "import derivs" 2>/dev/null || install_derivs "$VENV" || exit 1
+exec "$VENV/bin/python" -m derivs autograde "$HERE/assignment.json" --platform prairielearn --root "$ROOT"
+"""
 
-def gradescope_zip(assignment: Assignment, out: str | Path, problems_dir=None) -> Path:
-    """A complete Gradescope autograder: setup.sh, run_autograder, the assignment, derivs and the problems."""
-    import derivs
 
-    from .discovery import default_problem_dir
+def _assignment_json(assignment: Assignment) -> str:
+    return json.dumps({"title": assignment.title, "parts": list(assignment.targets), "visibility": assignment.visibility}, indent=2)
+
+
+def _executable(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name)
+    info.external_attr = (stat.S_IFREG | 0o755) << 16
+    return info
+
+
+def gradescope_zip(assignment: Assignment, out: str | Path, problems_dir=None, wheels_from=None) -> Path:
+    """A complete Gradescope autograder: setup.sh, run_autograder, the assignment, and the wheels of derivs
+    (with the problems) and of everything it needs, so the image installs with no network."""
+    from .packaging import INSTALL, wheelhouse
 
     out = Path(out)
-    package = Path(derivs.__file__).parent
-    problems = Path(problems_dir) if problems_dir else default_problem_dir()
     with tempfile.TemporaryDirectory() as staging:
-        source = Path(staging) / "derivs-src"
-        shutil.copytree(package, source / "derivs", ignore=shutil.ignore_patterns("__pycache__", "problems"))
-        shutil.copytree(problems, source / "problems", ignore=shutil.ignore_patterns("__pycache__"))
-        (source / "problems" / "__init__.py").touch()
-        (source / "pyproject.toml").write_text(_PYPROJECT, encoding="utf-8")
+        wheels = wheelhouse(Path(staging), problems_dir, wheels_from)
         out.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, text in (("setup.sh", _SETUP), ("run_autograder", _RUN)):
-                info = zipfile.ZipInfo(name)
-                info.external_attr = (stat.S_IFREG | 0o755) << 16
-                archive.writestr(info, text)
-            archive.writestr("assignment.json", json.dumps({"title": assignment.title, "parts": list(assignment.targets), "visibility": assignment.visibility}, indent=2))
-            for path in sorted(source.rglob("*")):
-                if path.is_file():
-                    archive.write(path, str(Path("derivs-src") / path.relative_to(source)))
+            archive.writestr(_executable("setup.sh"), _SETUP % INSTALL)
+            archive.writestr(_executable("run_autograder"), _RUN)
+            archive.writestr("assignment.json", _assignment_json(assignment))
+            for wheel in wheels:
+                archive.write(wheel, f"wheels/{wheel.name}")
     return out
 
 
-_PYPROJECT = """[build-system]
-requires = ["setuptools>=68"]
-build-backend = "setuptools.build_meta"
+def prairielearn_folder(assignment: Assignment, out: str | Path, problems_dir=None, wheels_from=None) -> Path:
+    """A folder for the course's serverFilesCourse/: run.sh (the external grader's entrypoint), the
+    assignment, and the wheels it installs from (PrairieLearn's graders have no network)."""
+    from .packaging import INSTALL, wheelhouse
 
-[project]
-name = "derivs"
-version = "0.1.0"
-requires-python = ">=3.10"
-dependencies = ["sympy==1.14.0", "mpmath==1.3.0", "rich>=13.7"]
-
-[tool.setuptools]
-packages = ["derivs", "derivs.problems"]
-
-[tool.setuptools.package-dir]
-"derivs.problems" = "problems"
-"""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise AssignmentError(f"--out {out} is a file: give the folder to write (serverFilesCourse/derivs)")
+    wheels_dir = out / "wheels"
+    if wheels_dir.is_dir():
+        shutil.rmtree(wheels_dir)  # no wheel of an earlier derivs left beside this one
+    wheelhouse(wheels_dir, problems_dir, wheels_from)
+    (out / "assignment.json").write_text(_assignment_json(assignment), encoding="utf-8")
+    run = out / "run.sh"
+    run.write_text(_PRAIRIELEARN_RUN % INSTALL, encoding="utf-8")
+    run.chmod(0o755)
+    return out

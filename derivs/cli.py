@@ -175,12 +175,38 @@ def run_gradescope(args, out: Console, err: Console) -> int:
     from .autograder import gradescope_zip
 
     assignment = _assignment(args)
+    path = _package(gradescope_zip, assignment, args)
+    out.print(f"wrote {path}: upload it as the autograder (setup.sh installs derivs from the wheels inside, offline; "
+              f"{_count(len(assignment.targets), 'part')})", markup=False, highlight=False)
+    return ExitCode.OK
+
+
+def run_prairielearn(args, out: Console, err: Console) -> int:
+    """The folder PrairieLearn's external grader runs: run.sh, the assignment, the wheels."""
+    from .autograder import prairielearn_folder
+
+    assignment = _assignment(args)
+    path = _package(prairielearn_folder, assignment, args)
+    out.print(f"wrote {path}: put it in serverFilesCourse/ and make {path.name}/run.sh the question's entrypoint "
+              f"({_count(len(assignment.targets), 'part')})", markup=False, highlight=False)
+    return ExitCode.OK
+
+
+def _package(build, assignment, args) -> Path:
+    from .autograder import AssignmentError
+    from .packaging import PackagingError
+
     try:
-        path = gradescope_zip(assignment, args.out, args.problems)
+        return build(assignment, args.out, args.problems, args.wheels)
+    except (AssignmentError, PackagingError) as error:
+        raise UsageError(str(error)) from None
     except OSError as error:
         raise UsageError(f"cannot write {args.out}: {error.strerror or error}") from None
-    out.print(f"wrote {path}: upload it as the autograder (setup.sh installs derivs; {len(assignment.targets)} parts)", markup=False, highlight=False)
-    return ExitCode.OK
+
+
+def _count(number: int, noun: str) -> str:
+    """1 part, 2 parts."""
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def run_autograde(args, out: Console, err: Console) -> int:
@@ -438,6 +464,10 @@ def _add_assignment(parser: argparse.ArgumentParser) -> None:
     _add_problems_dir(parser)
 
 
+def _add_wheels(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--wheels", metavar="DIR", help="take the libraries' wheels from DIR instead of the package index (offline)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="derivs", description="Exact checking of deep-learning maths homework.")
     parser.add_argument("--version", action="version", version=f"derivs {_version()}")
@@ -498,7 +528,14 @@ def build_parser() -> argparse.ArgumentParser:
     gradescope = commands.add_parser("gradescope", help="write a complete Gradescope autograder zip for an assignment")
     _add_assignment(gradescope)
     gradescope.add_argument("--out", required=True, metavar="autograder.zip")
+    _add_wheels(gradescope)
     gradescope.set_defaults(run=run_gradescope)
+
+    prairielearn = commands.add_parser("prairielearn", help="write the serverFilesCourse folder for PrairieLearn's external grader")
+    _add_assignment(prairielearn)
+    prairielearn.add_argument("--out", required=True, metavar="DIR", help="the folder to write, e.g. serverFilesCourse/derivs")
+    _add_wheels(prairielearn)
+    prairielearn.set_defaults(run=run_prairielearn)
 
     autograde = commands.add_parser("autograde", help="(inside a grading container) grade the submitted sheet, write results.json")
     _add_assignment(autograde)
