@@ -24,9 +24,11 @@ try:
 except ModuleNotFoundError:  # Python 3.10 (Gradescope's Ubuntu 22.04 image): the same parser, as the package tomli
     import tomli as toml
 from .grading import DEFAULT_TIMEOUT, resolve_target
+from .quoting import gradescope_output
 
 VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
 SHEET_LIMIT = 1_000_000  # characters of a submitted sheet
+NO_SHEET = "no answer sheet in the submission: hand in the .tex answer sheet, with your answers in its boxes"
 
 
 class AssignmentError(ValueError):
@@ -140,7 +142,7 @@ def grade_sheet(assignment: Assignment, text: str | None, problems_dir=None, tim
     for number, target in enumerate(assignment.targets, start=1):
         answer = answers.get(target, "")
         if not answer:
-            missing[target] = "no answer found for this part: write it inside its answer box" if text else "no answer sheet (.tex) in the submission"
+            missing[target] = "no answer found for this part: write it inside its answer box" if text else NO_SHEET
         else:
             rows.append(Row(number, None, target, answer))
     records = {record["target"]: record for record in grade_rows(rows, timeout=timeout, problems_dir=problems_dir)[0]} if rows else {}
@@ -158,26 +160,24 @@ def grade_sheet(assignment: Assignment, text: str | None, problems_dir=None, tim
 
 def gradescope_results(assignment: Assignment, results: list[PartResult]) -> dict:
     """Gradescope's results.json: one test per part, its output Markdown with the verdict and the reading."""
-    tests = []
-    for result in results:
-        first, *rest = result.message.splitlines() or [""]
-        lines = [f"**{result.verdict}**", "", first] + (["", "```", *rest, "```"] if rest else [])
-        if result.read_as:
-            lines += ["", f"Your answer was read as: `{result.read_as}`"]
-        tests.append({"name": result.target, "score": result.points, "max_score": result.max_points, "output": "\n".join(lines),
-                      "output_format": "md", "visibility": assignment.visibility})
+    tests = [{"name": r.target, "score": r.points, "max_score": r.max_points, "output": gradescope_output(r.verdict, r.message, r.read_as),
+              "output_format": "md", "visibility": assignment.visibility} for r in results]
     return {"score": sum(r.points for r in results), "tests": tests, "visibility": assignment.visibility, "stdout_visibility": "hidden"}
 
 
-def prairielearn_results(assignment: Assignment, results: list[PartResult]) -> dict:
-    """PrairieLearn's results.json: score in [0, 1]; an unreadable answer is not gradable and costs no attempt."""
-    unreadable = [f"{r.target}: {r.message}" for r in results if r.verdict == "invalid"]
-    if unreadable:
-        return {"gradable": False, "format_errors": unreadable}
+def prairielearn_results(assignment: Assignment, results: list[PartResult] | None) -> dict:
+    """PrairieLearn's results.json: score in [0, 1]. A part that cannot be read scores 0 with its message, the
+    rest are graded; only a submission with no sheet at all is not gradable (it costs the student no attempt).
+    PrairieLearn shows `message` and `output` as plain text."""
+    if results is None:
+        return {"gradable": False, "format_errors": [NO_SHEET]}
     total = sum(r.max_points for r in results) or 1.0
-    tests = [{"name": r.target, "points": r.points, "max_points": r.max_points, "message": r.message,
+    tests = [{"name": r.target, "points": r.points, "max_points": r.max_points, "message": f"{r.verdict}: {r.message}",
               "output": f"read as: {r.read_as}" if r.read_as else ""} for r in results]
-    return {"gradable": True, "score": sum(r.points for r in results) / total, "message": f"{assignment.title}: {sum(r.points for r in results):g} of {total:g} points", "tests": tests}
+    unreadable = sum(r.verdict == "invalid" for r in results)
+    note = f" ({unreadable} could not be read: see {'its' if unreadable == 1 else 'their'} message)" if unreadable else ""
+    return {"gradable": True, "score": sum(r.points for r in results) / total,
+            "message": f"{assignment.title}: {sum(r.points for r in results):g} of {total:g} points{note}", "tests": tests}
 
 
 PLATFORMS = {
@@ -191,7 +191,8 @@ def autograde(assignment: Assignment, platform: str, root: str | Path | None = N
     default_root, submission_name, results_name, formatter = PLATFORMS[platform]
     root = Path(root or default_root)
     sheet = _submitted_sheet(root / submission_name)
-    results = formatter(assignment, grade_sheet(assignment, sheet, problems_dir))
+    graded = grade_sheet(assignment, sheet, problems_dir) if sheet is not None or platform == "gradescope" else None
+    results = formatter(assignment, graded)
     out = root / results_name
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 
 from .grading import DEFAULT_TIMEOUT, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, task_limit, with_expected
 from .parsing import MAX_LENGTH
+from .quoting import gradescope_output
 from .sandbox import Overrun, WorkerPool
 
 
@@ -327,8 +328,8 @@ def gradescope_results(records: Iterable[dict], problems_dir: str | None = None)
         except UnknownTarget:
             max_score = 0.0
         score = max_score if record["verdict"] == "correct" else 0.0
-        output = f"{record['verdict']}: {record['feedback']}"
-        tests.append({"name": record["target"], "score": score, "max_score": max_score, "output": output, "visibility": "visible"})
+        output = gradescope_output(record["verdict"], record["feedback"], record.get("interpreted", ""))
+        tests.append({"name": record["target"], "score": score, "max_score": max_score, "output": output, "output_format": "md", "visibility": "visible"})
     for results in by_student.values():
         results["score"] = sum(t["score"] for t in results["tests"])
         results["visibility"] = "visible"

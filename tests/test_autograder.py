@@ -99,18 +99,40 @@ def test_a_submission_without_a_sheet_scores_zero_with_a_message(tmp_path, assig
     assert results["score"] == 0 and all("no answer sheet" in t["output"] for t in results["tests"])
 
 
-def test_prairielearn_scores_in_zero_to_one_and_an_invalid_answer_costs_no_attempt(tmp_path, assignment_file):
+def test_prairielearn_grades_every_part_and_an_unreadable_box_costs_that_part_only(tmp_path, assignment_file):
     assignment = load_assignment(assignment_file)
     (tmp_path / "student").mkdir()
     (tmp_path / "student" / "answers.tex").write_text(filled_sheet(tmp_path, assignment_file), encoding="utf-8")
-    results = autograde(assignment, "prairielearn", tmp_path)
-    assert results["gradable"] is False and any("linear_collapse.weight" in e for e in results["format_errors"])
-    fixed = (tmp_path / "student" / "answers.tex").read_text(encoding="utf-8").replace("W_2 W_1 &", "W_2 W_1")
-    (tmp_path / "student" / "answers.tex").write_text(fixed, encoding="utf-8")
     results = json.loads(json.dumps(autograde(assignment, "prairielearn", tmp_path)))
     on_disk = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
-    assert results == on_disk and results["gradable"] is True and results["score"] == pytest.approx(3 / 5)
-    assert [t["points"] for t in results["tests"]] == [1.0, 0.0, 1.0, 1.0, 0.0]
+    assert results == on_disk and results["gradable"] is True and results["score"] == pytest.approx(2 / 5)
+    assert [t["points"] for t in results["tests"]] == [1.0, 0.0, 0.0, 1.0, 0.0]
+    unreadable = results["tests"][2]
+    assert unreadable["name"] == "linear_collapse.weight" and unreadable["message"].startswith("invalid: ") and "&" in unreadable["message"]
+    assert "1 could not be read" in results["message"]
+
+
+def test_prairielearn_without_a_sheet_is_not_gradable_and_says_why(tmp_path, assignment_file):
+    (tmp_path / "student").mkdir()
+    (tmp_path / "student" / "answers.pdf").write_bytes(b"%PDF-1.4")
+    results = autograde(load_assignment(assignment_file), "prairielearn", tmp_path)
+    assert results == {"gradable": False, "format_errors": [results["format_errors"][0]]} and "no answer sheet" in results["format_errors"][0]
+
+
+@pytest.mark.slow
+def test_the_prairielearn_folder_installs_offline_and_grades(tmp_path, assignment_file):
+    """serverFilesCourse/derivs as `derivs prairielearn` writes it, run as the external grader runs run.sh."""
+    folder = tmp_path / "serverFilesCourse" / "derivs"
+    run = run_cli("prairielearn", str(assignment_file), "--out", str(folder))
+    assert run.returncode == 0, run.stderr
+    root = tmp_path / "grade"
+    (root / "student").mkdir(parents=True)
+    (root / "student" / "answers.tex").write_text(filled_sheet(tmp_path, assignment_file), encoding="utf-8")
+    environment = offline_environment(DERIVS_AUTOGRADER_ROOT=str(root), DERIVS_SETUP_PYTHON=python310() or sys.executable, DERIVS_VENV=str(tmp_path / "venv"))
+    done = subprocess.run(["bash", str(folder / "run.sh")], env=environment, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    results = json.loads((root / "results" / "results.json").read_text(encoding="utf-8"))
+    assert results["gradable"] is True and [t["points"] for t in results["tests"]] == [1.0, 0.0, 0.0, 1.0, 0.0]
 
 
 def test_assignments_say_what_is_wrong(tmp_path):
