@@ -15,13 +15,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from .discovery import LoadError, UnknownProblem, load_problems, select
+from .quoting import count
 from .verify import CheckOptions, CheckReport, ClaimResult, Status, check_problems
 
 
 class ExitCode(IntEnum):
     OK = 0  # everything asked for holds / was done
-    FAILED = 1  # a check failed or could not be decided, or a key could not be compiled
-    USAGE = 2  # bad arguments: unknown problem id, missing file, bad option
+    FAILED = 1  # a check failed or could not be decided, a key could not be compiled, a batch row was not graded
+    USAGE = 2  # bad arguments: unknown problem id or target, missing file, bad option
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 
 
 class UsageError(Exception):
@@ -177,7 +179,7 @@ def run_gradescope(args, out: Console, err: Console) -> int:
     assignment = _assignment(args)
     path = _package(gradescope_zip, assignment, args)
     out.print(f"wrote {path}: upload it as the autograder (setup.sh installs derivs from the wheels inside, offline; "
-              f"{_count(len(assignment.targets), 'part')})", markup=False, highlight=False)
+              f"{count(len(assignment.targets), 'part')})", markup=False, highlight=False)
     return ExitCode.OK
 
 
@@ -188,7 +190,7 @@ def run_prairielearn(args, out: Console, err: Console) -> int:
     assignment = _assignment(args)
     path = _package(prairielearn_folder, assignment, args)
     out.print(f"wrote {path}: put it in serverFilesCourse/ and make {path.name}/run.sh the question's entrypoint "
-              f"({_count(len(assignment.targets), 'part')})", markup=False, highlight=False)
+              f"({count(len(assignment.targets), 'part')})", markup=False, highlight=False)
     return ExitCode.OK
 
 
@@ -202,11 +204,6 @@ def _package(build, assignment, args) -> Path:
         raise UsageError(str(error)) from None
     except OSError as error:
         raise UsageError(f"cannot write {args.out}: {error.strerror or error}") from None
-
-
-def _count(number: int, noun: str) -> str:
-    """1 part, 2 parts."""
-    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def run_autograde(args, out: Console, err: Console) -> int:
@@ -327,7 +324,7 @@ def _positive(value: float, option: str) -> None:
 
 
 def _run_grade_batch(args, out: Console, err: Console) -> int:
-    from .batch import BatchInputError, BatchOutputError, run_batch, write_gradescope
+    from .batch import UNGRADED, BatchInputError, BatchInterrupted, BatchOutputError, ConfigurationError, run_batch, write_gradescope
 
     if args.target or args.answer:
         raise UsageError("--batch takes its targets and answers from the file; do not also give TARGET or LATEX")
@@ -344,15 +341,26 @@ def _run_grade_batch(args, out: Console, err: Console) -> int:
             report, records = run_batch(
                 Path(args.batch), Path(args.out), jobs=args.jobs, timeout=args.timeout, resume=args.resume,
                 retry_undecided=args.retry_undecided, problems_dir=args.problems, on_progress=advance, reveal=args.reveal,
+                keep_going=args.keep_going,
             )
         out.print(report.summary(), markup=False, highlight=False)
         if args.gradescope:
             for path in write_gradescope(records, Path(args.gradescope), args.problems):
                 out.print(f"wrote {path}", markup=False, highlight=False)
+    except ConfigurationError as error:
+        raise UsageError(f"{error}\nnothing was graded: correct the targets, or give --keep-going to grade the other rows") from None
+    except BatchInterrupted as error:
+        print(str(error), file=sys.stderr)
+        return ExitCode.INTERRUPTED
     except (BatchInputError, BatchOutputError) as error:
         raise UsageError(str(error)) from None
     except OSError as error:  # the Gradescope folder cannot be written
         raise UsageError(f"cannot write {error.filename or args.gradescope}: {error.strerror or error}") from None
+    if report.unknown:
+        for line in str(ConfigurationError(report.unknown, args.problems)).splitlines():
+            print(f"derivs grade: error: {line}", file=sys.stderr)
+        print(f"derivs grade: {count(report.verdicts[UNGRADED], 'row')} not graded (unknown targets): no student was charged for them", file=sys.stderr)
+        return ExitCode.FAILED
     return ExitCode.OK
 
 
@@ -507,6 +515,7 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--resume", action="store_true", help="with --batch: continue a run that was stopped")
     grade.add_argument("--reveal", action="store_true", help="a wrong answer's feedback also shows the expected answer (off: students would copy it)")
     grade.add_argument("--retry-undecided", action="store_true", help="with --resume: grade again the rows that were undecided")
+    grade.add_argument("--keep-going", action="store_true", help="with --batch: grade the other rows when some name an unknown target (exit status 1)")
     grade.add_argument("--gradescope", metavar="PATH", help="also write Gradescope results (a .json for one student, else a folder)")
     grade.add_argument("--timeout", type=float, default=2.0, help="seconds per answer before it is undecided (default %(default)s)")
     _add_problems_dir(grade)
@@ -579,8 +588,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args, out, err))
     except UsageError as error:
-        print(f"derivs {args.command}: error: {error}", file=sys.stderr)
+        message = str(error).replace("\n", f"\nderivs {args.command}: error: ")
+        print(f"derivs {args.command}: error: {message}", file=sys.stderr)
         return ExitCode.USAGE
+    except KeyboardInterrupt:
+        print(f"derivs {args.command}: interrupted", file=sys.stderr)
+        return ExitCode.INTERRUPTED
 
 
 def console_main() -> None:

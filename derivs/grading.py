@@ -31,7 +31,10 @@ class UnknownTarget(KeyError):
         self.target, self.known = target, known
 
     def __str__(self) -> str:
-        return f"unknown target {self.target!r}{did_you_mean(self.target, self.known)}; targets are PROBLEM.PART, one of: {', '.join(self.known)}"
+        problem = self.target.partition(".")[0] + "."
+        siblings = [known for known in self.known if known.startswith(problem)]
+        listed = f"the parts of {problem[:-1]} are {', '.join(siblings)}" if siblings else "`derivs list` shows every target"
+        return f"unknown target {self.target!r}{did_you_mean(self.target, self.known)} (targets are PROBLEM.PART; {listed})"
 
 
 @dataclass(frozen=True)

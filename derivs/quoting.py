@@ -25,3 +25,8 @@ def gradescope_output(verdict: str, feedback: str, read_as: str = "") -> str:
     if read_as:
         lines += ["", "Your answer was read as:", "", fenced(read_as)]
     return "\n".join(lines)
+
+
+def count(number: int, noun: str) -> str:
+    """1 part, 2 parts, 0 rows: a count with its noun in the right number."""
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
