@@ -360,8 +360,9 @@ def run_batch(
             return json.dumps({**record, "fingerprint": _row_fingerprint(rows_by_number[record["row"]])}) + "\n"
 
         # the journal holds exactly the rows kept, replaced at once: a kill now loses nothing of the earlier run
-        _write_atomically(journal_path, "".join(journal_line(record) for record in kept.done.values()))
-        with journal_path.open("a", encoding="utf-8") as journal:
+        if kept.done:
+            _write_atomically(journal_path, "".join(journal_line(record) for record in kept.done.values()))
+        with journal_path.open("a" if kept.done else "w", encoding="utf-8") as journal:
             finished = len(kept.done)
 
             def keep(record: dict) -> None:
