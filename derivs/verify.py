@@ -241,6 +241,14 @@ def verify_write_up(problem: Problem) -> list[ClaimResult]:
     return results
 
 
+def verify_prompts(problem: Problem) -> list[ClaimResult]:
+    """An error row for each part whose prompt and data disagree ('in terms of', decimals); none when all agree."""
+    from .grading import prompt_disagreements
+
+    return [ClaimResult(problem.id, f"part {part.name} prompt", part.prompt, None, None, 0.0, reason)
+            for part in problem.parts for reason in prompt_disagreements(problem, part)]
+
+
 def verify_problem(problem: Problem, options: CheckOptions = CheckOptions()) -> list[ClaimResult]:
     results = [verify_claim(problem, claim, options) for claim in problem.claims]
     for derivation in problem.derivations:
@@ -248,6 +256,7 @@ def verify_problem(problem: Problem, options: CheckOptions = CheckOptions()) -> 
     results.extend(verify_parts(problem, options))
     results.extend(verify_written(problem, options))
     results.extend(verify_write_up(problem))
+    results.extend(verify_prompts(problem))
     return results
 
 

@@ -91,8 +91,8 @@ PROBLEM = Problem(
     + iterate_claims(),
     parts=(
         Part("derivative", r"$f'(x)$ for $f(x) = x\sigma(1.702x)$", slope_formula, question=Derivative(gelu(x), x)),
-        Part("a_x3", r"(a) $x_3$ to 4 decimals", Rational("-0.1376"), question=round4(ITERATES["a"][3])),
-        Part("b_x2", r"(b) $x_2$ to 4 decimals", Rational("-0.6208"), question=round4(ITERATES["b"][2])),
+        Part("a_x3", r"(a) $x_3$ to at least 4 decimals (graded to the places you give)", Rational("-0.1376"), question=round4(ITERATES["a"][3])),
+        Part("b_x2", r"(b) $x_2$ to at least 4 decimals (graded to the places you give)", Rational("-0.6208"), question=round4(ITERATES["b"][2])),
     ),
     notes=(
         Note(

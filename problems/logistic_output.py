@@ -57,6 +57,7 @@ PROBLEM = Problem(
             r"$\frac{d\sigma}{dz}$ in terms of $\sigma(z)$ only",
             sigma(z) * (1 - sigma(z)),
             question=slope,
+            in_terms_of=(sigma,),
         ),
         Part(
             "weight_gradient",
@@ -64,6 +65,7 @@ PROBLEM = Problem(
             (output - t) * output * (1 - output) * x[i],
             question=weight_gradient,
             points=2.0,
+            in_terms_of=(output, t, x),
         ),
         Part("max_slope", r"the largest value of $\sigma'(z)$", Rational(1, 4), question=Subs(slope, z, 0)),
     ),

@@ -42,12 +42,13 @@ PROBLEM = Problem(
         ),
     ),
     parts=(
-        Part("tanh_via_sigmoid", r"$\tanh(x)$ in terms of $\sigma$", 2 * sigma(2 * x) - 1, question=tanh(x), forbidden=(tanh,)),
+        Part("tanh_via_sigmoid", r"$\tanh(x)$ in terms of $\sigma$", 2 * sigma(2 * x) - 1, question=tanh(x), in_terms_of=(sigma,), forbidden=(tanh,)),
         Part(
             "sigmoid_via_tanh",
             r"$\sigma(x)$ in terms of $\tanh$",
             (1 + tanh(x / 2)) / 2,
             question=sigma(x),
+            in_terms_of=(tanh,),
             mistakes=(
                 Mistake(
                     tanh(x / 2 + 1) / 2,
@@ -60,6 +61,8 @@ PROBLEM = Problem(
             r"$\tanh'(x)$ in terms of $\sigma$",
             4 * sigma(2 * x) * (1 - sigma(2 * x)),
             question=tanh_prime,
+            in_terms_of=(sigma,),
+            forbidden=(tanh,),
         ),
     ),
     derivations=(

@@ -90,6 +90,7 @@ PROBLEM = Problem(
             r"$\frac{\partial E}{\partial f_{2,1}}$ in terms of $o$ and $y$",
             softmax(g)[0] - y[0],
             question=Derivative(loss_of_logits, g[0]),
+            in_terms_of=(softmax(g)[0],),
             mistakes=(Mistake(y[0] - o[0], "the sign is flipped: raising f_2,1 raises o_1, which lowers E when y_1 = 1"),),
         ),
         Part(
@@ -97,6 +98,7 @@ PROBLEM = Problem(
             r"$\frac{\partial \alpha_1}{\partial f_{1,1}}$ in terms of $\alpha_1$",
             hidden_of_h[0] * (1 - hidden_of_h[0]),
             question=Derivative(hidden_of_h[0], h[0]),
+            in_terms_of=(hidden_of_h[0],),
         ),
     ),
     notes=(
