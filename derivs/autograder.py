@@ -85,17 +85,28 @@ _PREAMBLE = r"""\documentclass[11pt]{article}
 
 
 def answer_sheet(assignment: Assignment, problems_dir=None) -> str:
-    """A LaTeX answer sheet: each part's prompt and points, and an empty box for the answer."""
+    """A LaTeX answer sheet: for each part its full question (the problem's setting and data, printed once for
+    the parts of one problem that follow each other, then the part's prompt and points) and an empty box."""
     body = [_PREAMBLE, r"\begin{document}", rf"\section*{{{_escape(assignment.title)}}}"]
+    shown = None
     for number, target in enumerate(assignment.targets, start=1):
         problem, part = resolve_target(target, problems_dir)
         points = f"{part.points:g} point" + ("" if part.points == 1 else "s")
         body.append(rf"\subsection*{{{number}. {_escape(problem.title)} ({points})}}")
+        if problem.id != shown:
+            body.append(question_setting(problem) + r"\par\smallskip")
+            shown = problem.id
         body.append(part.prompt + r"\par")
         inside = "\\begin{align*}\n  % every step, one per line, each line starting with =\n\\end{align*}" if part.kind == "derivation" else "\\[\n  % your answer\n\\]"
         body.append(f"\\begin{{answer}}{{{target}}}\n{inside}\n\\end{{answer}}")
     body.append(r"\end{document}")
     return "\n".join(body) + "\n"
+
+
+def question_setting(problem) -> str:
+    """What a student is given before a problem's parts: its `given` (the data and definitions, without the
+    results to show), else its statement."""
+    return problem.given or problem.statement
 
 
 def _escape(text: str) -> str:

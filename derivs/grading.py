@@ -237,7 +237,7 @@ def restates_question(problem: Problem, part: Part, answer) -> str | None:
     stray = _names(_without_items(answer, part.in_terms_of)) & expressed_through(problem, part)
     if part.in_terms_of and stray:
         shown = ", ".join(sorted(to_text(name) for name in stray))
-        return f"write the answer {_written_in(problem, part)} only: {shown} appears outside {'it' if len(part.in_terms_of) == 1 else 'them'}"
+        return f"write the answer {_written_in(problem, part)} only: {shown} {'appears' if len(stray) == 1 else 'appear'} outside {'it' if len(part.in_terms_of) == 1 else 'them'}"
     return None
 
 

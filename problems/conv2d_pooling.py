@@ -49,5 +49,6 @@ PROBLEM = Problem(
         Part("average_pool", "the average-pooled map F''", seed_pooled, question=average_pool(convolved)),
         Part("filter", "the 2x2 filter that reproduces the pooling (stride 2)", quarter, question=quarter),
     ),
+    given=r"Let $F = \begin{pmatrix} 3 & 5 & 2 & 3 \\ 9 & 1 & 8 & 4 \\ 6 & 4 & 3 & 7 \\ 7 & 0 & 2 & 4 \end{pmatrix}$ and the filter $\begin{pmatrix} -1 & \frac{1}{2} & -2 \\ 2 & 0 & 1 \\ 0 & 1 & \frac{3}{2} \end{pmatrix}$ (seed 002). Slide the filter over $F$ padded with one ring of zeros (stride 1, no flipping) to get $F'$, then average-pool $F'$ over non-overlapping $2\times2$ patches to get $F''$.",
     source="seed 002 section 4 (its 16 entries of F', its F'' and the filter of 0.25 are right)",
 )

@@ -58,5 +58,6 @@ PROBLEM = Problem(
         Claim("valid_length", "a valid convolution of length n with length k has n - k + 1 outputs", out(k_len + m, k_len), m + 1),
     ),
     parts=(Part("valid_length", "number of outputs of a valid convolution, signal length n, filter length k", n_len - k_len + 1, question=out(n_len, k_len)),),
+    given=r"With $(f * g)[n] = \sum_k f(k) g(n-k)$, a valid convolution slides a length-$k$ filter over a length-$n$ signal only where it lies wholly inside.",
     source="seed 003 question 1 (its shift derivation and the length n - k + 1 are right)",
 )

@@ -105,5 +105,6 @@ PROBLEM = Problem(
         # momentum: the velocity takes the gradient at the point just reached (the seed takes it one step behind)
         rules={"v_0": r"GELU'(x_0)", **{f"v_{n}": rf"\beta v_{n - 1} + (1 - \beta) GELU'(x_{n})" for n in (1, 2, 3)}},
     ),
+    given=r"Let $\sigma(v) = \frac{1}{1+e^{-v}}$ and $f(x) = x\sigma(1.702x)$ (GELU). Gradient descent takes $x_{n+1} = x_n - \eta f'(x_n)$: (a) from $x_0 = 0$ with $\eta = 0.1$; (b) from $x_0 = 0$ with $\eta = 1$.",
     source="seed 002 section 1 (all its x_i and GELU(x_i) figures are right)",
 )

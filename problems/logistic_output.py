@@ -82,5 +82,6 @@ PROBLEM = Problem(
             r"$\tanh = 2\sigma(2z) - 1$ maps them to $(-1, 1)$, centred at 0."
         ),
     ),
+    given=r"A unit outputs $\hat y = \sigma(z)$ with $z = \sum_{d=1}^{D} w_d x_d$ and $\sigma(z) = \frac{1}{1+e^{-z}}$; the loss is $L = \frac{1}{2}(\hat y - t)^2$ for a target $t$.",
     source="seed 004, questions 5 and 6(a)",
 )

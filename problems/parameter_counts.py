@@ -53,5 +53,6 @@ PROBLEM = Problem(
             r"subsampling layers have a weight and a bias per map. The 61{,}706 of seed 004 counts C3 fully connected and pooling without weights."
         ),
     ),
+    given=r"A convolutional layer has a weight per filter entry and a bias per filter; a fully connected layer from $n_{in}$ to $n_{out}$ units has a weight per pair and a bias per output. LeNet-5 as in seed 004: C1 six $5\times5$ filters on one channel; S2 pooling (no weights); C3 sixteen $5\times5$ filters on all 6 maps; S4 pooling; C5 fully connected $400 \to 120$; F6 $120 \to 84$; output $84 \to 10$. Seed 001's last layer: 128 filters of $4\times4$ over 64 channels.",
     source="seed 001 Q6, seed 003 Q4, seed 004 Q4",
 )

@@ -54,5 +54,6 @@ PROBLEM = Problem(
         ),
         Note(r"$g'(0)$ does not exist: the one-sided derivatives are $0$ and $1$. The value $H(0) = \frac{1}{2}$ is a convention, not a derivative."),
     ),
+    given=r"Let $g(x) = \max(0, x)$ and $H(x) = 1$ for $x > 0$, $\frac{1}{2}$ at $0$, $0$ for $x < 0$.",
     source="seed 001 question 1",
 )

@@ -77,5 +77,6 @@ PROBLEM = Problem(
             reasons=("the derivative above, at $x = 0$", "$\\varphi(0) = \\frac{1}{2}$", ""),
         ),
     ),
+    given=r"Let $\varphi(x) = \frac{1}{1+e^{-ax}}$ with $a > 0$.",
     source="seed 000, section 1",
 )

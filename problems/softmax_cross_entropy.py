@@ -146,5 +146,6 @@ PROBLEM = Problem(
             r"$\frac{\partial E}{\partial x_i} = p_i - y_i$ needs $\sum_m y_m = 1$: for any labels it is $p_i \sum_m y_m - y_i$."
         ),
     ),
+    given=r"Let $p_k = S(\mathbf{x})_k = e^{x_k} / \sum_{j=1}^{K} e^{x_j}$ and $E = -\sum_{m=1}^{K} y_m \log p_m$, with $\sum_m y_m = 1$.",
     source="seed 002, section 3a",
 )

@@ -99,5 +99,6 @@ PROBLEM = Problem(
             (exp(x[1]) / (exp(x[1]) + exp(x[2])), 1 / (1 + exp(-(x[1] - x[2]))), sigma(x[1] - x[2])),
         ),
     ),
+    given=r"For $\mathbf{x} \in \mathbb{R}^K$, $K \ge 2$, let $S(\mathbf{x})_i = e^{x_i} / \sum_{j=1}^{K} e^{x_j}$ and $\sigma(z) = \frac{1}{1+e^{-z}}$; $c$ is a scalar.",
     source="seed 001 question 2",
 )

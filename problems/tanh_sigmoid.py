@@ -86,5 +86,6 @@ PROBLEM = Problem(
             r"the $+1$ belongs outside the $\tanh$. At $x = 0$ the wrong form gives $\frac{1}{2}\tanh 1 \approx 0.381$, not $\frac{1}{2}$."
         ),
     ),
+    given=r"Let $\sigma(x) = \frac{1}{1+e^{-x}}$.",
     source="seed 001 question 3 and seed 004 question 6",
 )

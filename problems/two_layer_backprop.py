@@ -109,5 +109,6 @@ PROBLEM = Problem(
             r"$\frac{\partial E}{\partial x} = \left[(o - y)W_2^\top \odot \sigma(f_1) \odot (1 - \sigma(f_1))\right] W_1^\top$."
         ),
     ),
+    given=r"With row vectors, $f_1 = xW_1 + b_1$, $\alpha = \sigma(f_1)$ with $\sigma(t) = \frac{1}{1+e^{-t}}$, $f_2 = \alpha W_2 + b_2$, $o = S(f_2)$ (softmax) and $E = -\sum_k y_k \log o_k$ with $\sum_k y_k = 1$; $D = 2$ inputs, $M = 3$ hidden units, $K = 3$ classes.",
     source="seed 002, section 3b",
 )
