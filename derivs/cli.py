@@ -236,17 +236,20 @@ def _version() -> str:
 
 
 def run_key(args, out: Console, err: Console) -> int:
-    from .keys import compile_pdf, overfull_boxes, write_keys
+    from .keys import compile_pdf, overfull_boxes, same_sides, write_keys
 
     problems = _problems(args)
     report = _check_with_progress(problems, _options(args), err)
     loaded = [p for p in problems if not isinstance(p, LoadError)]
+    bare = [f"{p.id}: {name}" for p in loaded for name in same_sides(p)]
+    for where in bare:
+        err.print(f"[red]error:[/] {where}: the claim's two sides print as the same text; give its working (the sum, the product, the formula with its numbers)", highlight=False)
     files = write_keys(loaded, report.results, Path(args.out), edition=args.edition)
     for path in files.problems:
         out.print(f"wrote {path}")
     out.print(f"wrote {files.combined}")
-    code = report.return_code
-    if code != ExitCode.OK:
+    code = report.return_code or (ExitCode.FAILED if bare else ExitCode.OK)
+    if report.return_code != ExitCode.OK:
         err.print(f"[yellow]warning:[/] not every line of the key was verified: {report.summary()}")
     if args.pdf:
         try:

@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Mapping
 
 import sympy
 
+from .quoting import count
 from .equivalence import expanded
 from .model import Claim, Derivation, Problem, decimal_places
 from .parsing import Context, LatexError, read
@@ -90,7 +91,7 @@ class CheckReport:
     def summary(self) -> str:
         parts = [f"{self.count(s)} {s.value}" for s in Status if self.count(s) or s is Status.PASS]
         problems = len(dict.fromkeys(r.problem for r in self.results))
-        return f"{len(self.results)} checks in {problems} problems: " + ", ".join(parts) + f" ({self.seconds:.1f} s CPU)"
+        return f"{count(len(self.results), 'check')} in {count(problems, 'problem')}: " + ", ".join(parts) + f" ({self.seconds:.1f} s CPU)"
 
     def to_dict(self) -> dict:
         return {

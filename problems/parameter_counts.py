@@ -1,6 +1,6 @@
 """Trainable parameters of convolutional and fully connected layers (seeds 001, 003, 004)."""
 
-from sympy import Function, Integer, Lambda, Symbol
+from sympy import Function, Integer, Lambda, Mul, Symbol
 
 from derivs.model import Claim, Note, Part, Problem
 
@@ -36,7 +36,7 @@ PROBLEM = Problem(
     claims=(
         Claim("conv_5x5x3_96", "seed 003 4.1: a 5x5x3 convolution with 96 filters has 7296 parameters", conv(5, 5, 3, 96), Integer(7296)),
         Claim("fc_seed003", "seed 003 4.2: fully connected 4x4x256 -> 4x4x256 has 16,781,312 parameters", dense(4 * 4 * 256, 4 * 4 * 256), Integer(16_781_312)),
-        Claim("seed003_constraints", "seed 003 4.3: 100,000 x 1,000 = 100,000,000 (the seed writes 10,000,000)", Integer(100_000) * Integer(1_000), Integer(100_000_000)),
+        Claim("seed003_constraints", "seed 003 4.3: 100,000 x 1,000 = 100,000,000 (the seed writes 10,000,000)", Mul(Integer(100_000), Integer(1_000), evaluate=False), Integer(100_000_000)),
         Claim("seed001_q6_last", "seed 001 Q6.2: 128 filters of 4x4 over 64 channels, no biases: 131072", conv_weights(4, 4, 64, 128), Integer(131_072)),
         Claim("lenet5_total", "LeNet-5 as counted in seed 004 (full C3 connectivity, no pooling weights): 61706", sum(layer for _, layer, _ in lenet_layers), Integer(61_706)),
     )
