@@ -16,8 +16,8 @@ from typing import Mapping
 import sympy
 
 from .equivalence import decide
-from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, GradeResult, stated_value
-from .latex import to_latex, to_text
+from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, GradeResult, shown_reading, stated_value
+from .latex import to_text
 from .model import Integer, Matrix, Problem, Scalar, Size, vectors_for
 from .parsing import MATRIX_SIZE, Context, LatexError, Reading, read
 from .sandbox import Overrun, run_limited
@@ -149,7 +149,7 @@ def compare_now(gold: str, answer: str, variables: Mapping[str, str] | None = No
         given = read(answer, context)
     except LatexError as error:
         return result("invalid", str(error))
-    shown = ", ".join(to_latex(side) for side in given.sides) if len(given.sides) > 1 else to_latex(given.sides[0])
+    shown = shown_reading(answer, context)  # x = 2 as an equation, as written
     try:
         with time_limit(timeout):
             verdict, feedback, proved, witness = _compare_readings(expected, given, kinds, timeout)

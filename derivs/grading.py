@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -14,7 +15,8 @@ from .equivalence import decide
 from .feedback import explain
 from .latex import to_latex, to_text
 from .model import Index, IndexedFunction, Part, Problem, decimal_places, rounding
-from .parsing import Context, LatexError, Reading, parse_latex, read_answer
+from .dialect import GREEK
+from .parsing import Context, LatexError, Reading, parse_latex, read, read_answer
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
@@ -131,7 +133,7 @@ def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problem
         with time_limit(timeout):
             answer, notes = stated_value(read_answer(latex, problem))
             answer = shaped_like(answer, part.answer)
-            reading[:] = [to_latex(answer), notes]
+            reading[:] = [shown_reading(latex, Context.for_problem(problem)), notes]
             restated = restates_question(problem, part, answer)
             if restated:
                 return result("incorrect", restated)
@@ -194,6 +196,46 @@ def decimal_verdict(problem: Problem, part: Part, answer, latex: str) -> tuple[s
     if sympy.Rational(answer) == expected:
         return "correct", f"correct to the {written} decimal places given"
     return "incorrect", f"not the value to the {written} decimal places given"
+
+
+RELATIONS_SHOWN = {"==": "=", "approx": r"\approx", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge", "!=": r"\ne"}
+
+
+def shown_reading(latex: str, context: Context) -> str:
+    """The answer as read, printed back in the student's own notation: the names the problem gives meanings
+    (p_i, ŷ, S(x + c)_i) and the decimals as written, not what they stand for; an equation as an equation.
+    The structure is the parse's (\\tanh x^2 shows as \\tanh(x^{2})), so a misreading shows."""
+    reading = read(latex, _display_context(context, latex))
+    literal = {placeholder: sympy.Symbol(text) for placeholder, _, _, text in reading.decimals}
+    sides = [to_latex(side.xreplace(literal) if isinstance(side, sympy.Basic) else side) for side in reading.sides]
+    shown = sides[0]
+    for relation, side in zip(reading.relations, sides[1:]):
+        shown += f" {RELATIONS_SHOWN.get(relation, relation)} {side}"
+    return shown
+
+
+def _display_context(context: Context, latex: str) -> Context:
+    """The context with each named expression a name (\\hat{y}) and each entry function (p_i, o_k, S(v)_i) printing
+    as written; decimals kept as the text written."""
+    def applied(name: str) -> bool:  # S(x + c)_i is written with its argument, p_i without
+        return re.search(rf"(?<![A-Za-z\\]){re.escape(name)}\s*(\(|\\left)", latex) is not None
+
+    functions = {name: _entry_as_written(name, applied(name)) if isinstance(value, IndexedFunction) else value for name, value in context.functions.items()}
+    expressions = {name: sympy.Symbol(name if name.startswith("\\") or len(name) == 1 else _latex_name(name)) for name in context.expressions}
+    return dataclasses.replace(context, functions=functions, expressions=expressions, decimals=True)
+
+
+def _latex_name(name: str) -> str:
+    return f"\\{name}" if name in GREEK else name
+
+
+def _entry_as_written(name: str, with_argument: bool) -> IndexedFunction:
+    def build(vector, index):
+        shown = _latex_name(name)
+        if not with_argument or vector is None:
+            return sympy.Symbol(f"{shown}_{{{to_latex(index)}}}")
+        return sympy.Symbol(f"{shown}\\left({to_latex(vector)}\\right)_{{{to_latex(index)}}}")
+    return IndexedFunction(build)
 
 
 def stated_value(reading: Reading) -> tuple:
