@@ -323,7 +323,7 @@ def _unprotect(text: str) -> str:
 
 def _positive(value: float, option: str) -> None:
     if not value > 0:
-        raise UsageError(f"{option} must be a positive number of seconds")
+        raise UsageError(f"{option} must be a positive number of CPU seconds")
 
 
 def _run_grade_batch(args, out: Console, err: Console) -> int:
@@ -417,7 +417,8 @@ def run_proof(args, out: Console, err: Console) -> int:
             raise UsageError(f"{path}: {error}") from None
     if args.json:
         documents = [{"file": name, **report.to_dict()} for name, report in reports.items()]
-        print(json.dumps(documents[0] if len(documents) == 1 else {"files": documents}, indent=2))
+        for document in documents:  # one object per file: indented when alone, else one a line (JSON Lines)
+            print(json.dumps(document, indent=2 if len(documents) == 1 else None))
     else:
         for name, report in reports.items():
             _print_write_up(name, report, out, verbose=not args.summary)
@@ -461,7 +462,7 @@ def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
 def _add_problem_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("problem", help="a problem id, or 'all'")
     _add_problems_dir(parser)
-    parser.add_argument("--budget", type=float, default=CheckOptions.budget, help="seconds for each symbolic proof (default %(default)s)")
+    parser.add_argument("--budget", type=float, default=CheckOptions.budget, help="CPU seconds for each symbolic proof (default %(default)s)")
     parser.add_argument("--points", type=int, default=CheckOptions.points, help="random points per numeric check (default %(default)s)")
 
 
@@ -520,7 +521,7 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--retry-undecided", action="store_true", help="with --resume: grade again the rows that were undecided")
     grade.add_argument("--keep-going", action="store_true", help="with --batch: grade the other rows when some name an unknown target (exit status 1)")
     grade.add_argument("--gradescope", metavar="PATH", help="also write Gradescope results (a .json for one student, else a folder)")
-    grade.add_argument("--timeout", type=float, default=2.0, help="seconds per answer before it is undecided (default %(default)s)")
+    grade.add_argument("--timeout", type=float, default=2.0, help="CPU seconds per answer before it is undecided (default %(default)s)")
     _add_problems_dir(grade)
     grade.set_defaults(run=run_grade)
 
@@ -558,9 +559,9 @@ def build_parser() -> argparse.ArgumentParser:
     proof = commands.add_parser("proof", help="check every step of a LaTeX derivation and point at the first wrong one")
     proof.add_argument("files", nargs="+", metavar="FILE", help="write-ups (Markdown or LaTeX): display blocks, inline $...$ equations, table rows")
     proof.add_argument("--problem", metavar="ID", help="read the write-up with this problem's definitions and variables (default: its own notation)")
-    proof.add_argument("--json", action="store_true", help='print {"steps": [...], "counts": ..., "first_error": ...} as JSON (one object per file)')
+    proof.add_argument("--json", action="store_true", help='print {"file": ..., "steps": [...], "counts": ..., "first_error": ...} as JSON, one object per file (a line each when several)')
     proof.add_argument("--summary", action="store_true", help="print only each file's counts and first wrong lines")
-    proof.add_argument("--timeout", type=float, default=2.0, help="seconds per step before it is undecided (default %(default)s)")
+    proof.add_argument("--timeout", type=float, default=2.0, help="CPU seconds per step before it is undecided (default %(default)s)")
     _add_problems_dir(proof)
     proof.set_defaults(run=run_proof)
     return parser

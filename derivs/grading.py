@@ -369,7 +369,7 @@ def _item_label(problem: Problem, item) -> str:
     """An in_terms_of item as the problem names it (ŷ for the unit's output), else as printed."""
     for name, value in problem.names.items():
         if value is item or (isinstance(value, sympy.Basic) and value == item):
-            return re.sub(r"\\hat\{?(\w)\}?", "\\1\u0302", name)  # \hat{y} as ŷ
+            return to_text(sympy.Symbol(re.sub(r"\\hat\{?(\w)\}?", "\\1\u0302", name)))  # \hat{y} as ŷ, sigma as σ
         if isinstance(value, IndexedFunction) and isinstance(item, sympy.Basic):
             try:
                 if value.build(None, 1) == item:
