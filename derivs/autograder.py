@@ -120,10 +120,22 @@ def read_sheet(text: str) -> dict[str, str]:
     """The answers of a filled-in sheet, by target: the box's content without comments and math delimiters."""
     answers: dict[str, str] = {}
     for match in _BOX.finditer(_without_comments(text[:SHEET_LIMIT])):  # comments first: they may mention a box
-        target, content = match.group(1).strip(), match.group(2).strip()
+        target, content = match.group(1).strip(), _formula_in(match.group(2).strip())
         if target not in answers and _EMPTY.sub("", content):
             answers[target] = content
     return answers
+
+
+_MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\[(.+?)\\\]|\\\((.+?)\\\)", re.DOTALL)
+
+
+def _formula_in(content: str) -> str:
+    """A box holding one formula in $...$, \\[...\\] or \\(...\\) with prose beside it (\\quad (by the chain
+    rule)): the formula. Anything else (a derivation, bare LaTeX, several formulas) is read as it is."""
+    if "\\begin{align" in content:
+        return content
+    found = [next(group for group in match.groups() if group is not None) for match in _MATH.finditer(content)]
+    return found[0].strip() if len(found) == 1 else content
 
 
 _EMPTY = re.compile(r"\\\[|\\\]|\\begin\{align\*?\}|\\end\{align\*?\}|\$|\s")  # what an untouched box holds

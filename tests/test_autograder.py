@@ -146,3 +146,11 @@ def test_assignments_say_what_is_wrong(tmp_path):
     assert run.returncode == 2 and "parts" in run.stderr
     listed = run_cli("sheet", "--parts", "sigmoid_derivative.at_zero, tanh_sigmoid.tanh_derivative", "--out", str(tmp_path / "p.tex"))
     assert listed.returncode == 0 and "tanh_sigmoid.tanh_derivative" in (tmp_path / "p.tex").read_text(encoding="utf-8")
+
+
+def test_a_box_with_prose_beside_its_formula_reads_the_formula():
+    """Issue 25: '$...$ \\quad (by the chain rule)' was 'a `$` error at character 1'."""
+    sheet = "\\begin{answer}{sigmoid_derivative.derivative}\n$a\\varphi(x)(1-\\varphi(x))$ \\quad (by the chain rule)\n\\end{answer}\n"
+    assert read_sheet(sheet) == {"sigmoid_derivative.derivative": r"a\varphi(x)(1-\varphi(x))"}
+    two = "\\begin{answer}{t.p}\n$x$ and $y$\n\\end{answer}\n"
+    assert read_sheet(two) == {"t.p": "$x$ and $y$"}  # two formulas: read as written, and the reader says what is wrong
