@@ -174,36 +174,27 @@ def run_sheet(args, out: Console, err: Console) -> int:
 
 def run_gradescope(args, out: Console, err: Console) -> int:
     """A complete Gradescope autograder zip for the assignment."""
-    from .autograder import gradescope_zip
-
-    assignment = _assignment(args)
-    path = _package(gradescope_zip, assignment, args)
-    out.print(f"wrote {path}: upload it as the autograder (setup.sh installs derivs from the wheels inside, offline; "
-              f"{count(len(assignment.targets), 'part')})", markup=False, highlight=False)
-    return ExitCode.OK
+    return _write_package(args, out, "gradescope_zip", "upload it as the autograder (setup.sh installs derivs from the wheels inside, offline; {parts})")
 
 
 def run_prairielearn(args, out: Console, err: Console) -> int:
     """The folder PrairieLearn's external grader runs: run.sh, the assignment, the wheels."""
-    from .autograder import prairielearn_folder
-
-    assignment = _assignment(args)
-    path = _package(prairielearn_folder, assignment, args)
-    out.print(f"wrote {path}: put it in serverFilesCourse/ and make {path.name}/run.sh the question's entrypoint "
-              f"({count(len(assignment.targets), 'part')})", markup=False, highlight=False)
-    return ExitCode.OK
+    return _write_package(args, out, "prairielearn_folder", "put it in serverFilesCourse/ and make {name}/run.sh the question's entrypoint ({parts})")
 
 
-def _package(build, assignment, args) -> Path:
-    from .autograder import AssignmentError
+def _write_package(args, out: Console, builder: str, said: str) -> int:
+    from . import autograder
     from .packaging import PackagingError
 
+    assignment = _assignment(args)
     try:
-        return build(assignment, args.out, args.problems, args.wheels)
-    except (AssignmentError, PackagingError) as error:
+        path = getattr(autograder, builder)(assignment, args.out, args.problems, args.wheels)
+    except (autograder.AssignmentError, PackagingError) as error:
         raise UsageError(str(error)) from None
     except OSError as error:
         raise UsageError(f"cannot write {args.out}: {error.strerror or error}") from None
+    out.print(f"wrote {path}: " + said.format(name=path.name, parts=count(len(assignment.targets), "part")), markup=False, highlight=False)
+    return ExitCode.OK
 
 
 def run_autograde(args, out: Console, err: Console) -> int:
