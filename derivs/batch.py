@@ -264,7 +264,7 @@ class BatchInterrupted(Exception):
     """Ctrl-C: what was graded is in the journal, and `--resume` carries on."""
 
     def __init__(self, finished: int, rows: int):
-        super().__init__(f"interrupted after {finished} of {rows} rows; run the same command with --resume")
+        super().__init__(f"interrupted after {finished} of {count(rows, 'row')}; run the same command with --resume")
         self.finished, self.rows = finished, rows
 
 

@@ -435,7 +435,7 @@ def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
             if step.matches_start and step.verdict == "invalid":
                 out.print("    (this line itself is right again: it equals the start of the chain)", highlight=False)
     counts = report.counts
-    out.print(f"[bold]{name}[/]: {len(report.steps)} steps: {counts['valid']} valid, {counts['invalid']} invalid, "
+    out.print(f"[bold]{name}[/]: {count(len(report.steps), 'step')}: {counts['valid']} valid, {counts['invalid']} invalid, "
               f"{counts['undecided']} undecided, {counts['unreadable']} unreadable, {counts['statements']} definitions or given values", highlight=False)
     recognised = {}
     for step in report.steps:

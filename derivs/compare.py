@@ -20,6 +20,7 @@ from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, GradeResult, shown_reading, 
 from .latex import to_text
 from .model import Integer, Matrix, Problem, Scalar, Size, vectors_for
 from .parsing import MATRIX_SIZE, Context, LatexError, Reading, read
+from .quoting import count
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
@@ -182,7 +183,7 @@ def _entries(value):
 
 def _compare_entries(expected: list, given: list, kinds: dict, timeout: float) -> tuple:
     if len(expected) != len(given):
-        return "incorrect", f"the answer has {len(given)} entries, but the expected answer has {len(expected)}", False, None
+        return "incorrect", f"the answer has {count(len(given), 'entry', 'entries')}, but the expected answer has {len(expected)}", False, None
     proved = True
     for number, (right, left) in enumerate(zip(expected, given), start=1):
         verdict, feedback, entry_proved, witness = _compare_values(right, left, kinds, timeout / max(1, len(expected)))

@@ -411,7 +411,7 @@ def _grade_derivation(target: str, text: str, problem: Problem, part: Part, time
     restated = restates_question(problem, part, last)
     if restated:
         return result("incorrect", f"every step holds, but the last line does not answer as asked: {restated}")
-    return result("correct", f"correct: all {len(report.steps)} steps hold and the result is the expected answer", all(s.feedback == "proved" for s in report.steps if s.verdict == "valid"))
+    return result("correct", f"correct: {'all ' + count(len(report.steps), 'step') + ' hold' if len(report.steps) > 1 else 'its one step holds'} and the result is the expected answer", all(s.feedback == "proved" for s in report.steps if s.verdict == "valid"))
 
 
 def task_limit(target: str, text: str, timeout: float, problems_dir=None) -> float:

@@ -27,6 +27,6 @@ def gradescope_output(verdict: str, feedback: str, read_as: str = "") -> str:
     return "\n".join(lines)
 
 
-def count(number: int, noun: str) -> str:
-    """1 part, 2 parts, 0 rows: a count with its noun in the right number."""
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+def count(number: int, noun: str, plural: str = "") -> str:
+    """1 part, 2 parts, 0 rows, 3 entries: a count with its noun in the right number."""
+    return f"{number:,} " + (noun if number == 1 else plural or noun + "s")

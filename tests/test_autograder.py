@@ -62,7 +62,7 @@ def unpacked_autograder(tmp_path, assignment_file):
 @pytest.mark.slow
 def test_the_gradescope_autograder_installs_offline_and_runs_end_to_end(tmp_path, assignment_file):
     """As Gradescope runs it: setup.sh once (no network: pip's index settings removed, --no-index), under
-    Python 3.10 where this machine has one, then run_autograder on a filled-in sheet."""
+    Python 3.10 where this machine has one, then run_autograder on a filled-in sheet; then PrairieLearn's run.sh."""
     root = unpacked_autograder(tmp_path, assignment_file)
     wheels = sorted(path.name.split("-")[0] for path in (root / "source" / "wheels").glob("*.whl"))
     assert {"derivs", "sympy", "mpmath", "rich", "tomli", "pip", "pylatexenc"} <= set(wheels)
@@ -74,6 +74,7 @@ def test_the_gradescope_autograder_installs_offline_and_runs_end_to_end(tmp_path
     (root / "submission" / "homework.tex").write_text(filled_sheet(tmp_path, assignment_file), encoding="utf-8")
     done = subprocess.run(["bash", str(root / "source" / "run_autograder")], env=environment, capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stderr
+    prairielearn_run_sh_grades(tmp_path, assignment_file, root / "derivs-venv", python)
     version = subprocess.run([str(root / "derivs-venv" / "bin" / "python"), "-c", "import sys; print(sys.version_info[:2])"], capture_output=True, text=True)
     assert version.stdout.strip() == subprocess.run([python, "-c", "import sys; print(sys.version_info[:2])"], capture_output=True, text=True).stdout.strip()
     results = json.loads((root / "results" / "results.json").read_text(encoding="utf-8"))
@@ -82,6 +83,23 @@ def test_the_gradescope_autograder_installs_offline_and_runs_end_to_end(tmp_path
     assert results["score"] == 2.0 and all(t["max_score"] == 1.0 and t["visibility"] == "after_published" for t in results["tests"])
     outputs = {test["name"]: test["output"] for test in results["tests"]}
     assert "tanh(x^{2})" in outputs[PARTS[1]] and "**invalid**" in outputs[PARTS[2]] and "no answer" in outputs[PARTS[4]]
+
+
+def prairielearn_run_sh_grades(tmp_path, assignment_file, venv, python):
+    """serverFilesCourse/derivs as `derivs prairielearn` writes it, run as the external grader runs run.sh (in the
+    venv setup.sh made: run.sh installs only where derivs is missing, by the same install_derivs as setup.sh)."""
+    folder = tmp_path / "serverFilesCourse" / "derivs"
+    run = run_cli("prairielearn", str(assignment_file), "--out", str(folder))
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in (folder / "wheels").glob("*.whl")) == sorted(p.name for p in (tmp_path / "autograder" / "source" / "wheels").glob("*.whl"))
+    root = tmp_path / "grade"
+    (root / "student").mkdir(parents=True)
+    (root / "student" / "answers.tex").write_text(filled_sheet(tmp_path, assignment_file), encoding="utf-8")
+    environment = offline_environment(DERIVS_AUTOGRADER_ROOT=str(root), DERIVS_SETUP_PYTHON=python, DERIVS_VENV=str(venv))
+    done = subprocess.run(["bash", str(folder / "run.sh")], env=environment, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    results = json.loads((root / "results" / "results.json").read_text(encoding="utf-8"))
+    assert results["gradable"] is True and [t["points"] for t in results["tests"]] == [1.0, 0.0, 0.0, 1.0, 0.0]
 
 
 @pytest.mark.slow
@@ -117,22 +135,6 @@ def test_prairielearn_without_a_sheet_is_not_gradable_and_says_why(tmp_path, ass
     (tmp_path / "student" / "answers.pdf").write_bytes(b"%PDF-1.4")
     results = autograde(load_assignment(assignment_file), "prairielearn", tmp_path)
     assert results == {"gradable": False, "format_errors": [results["format_errors"][0]]} and "no answer sheet" in results["format_errors"][0]
-
-
-@pytest.mark.slow
-def test_the_prairielearn_folder_installs_offline_and_grades(tmp_path, assignment_file):
-    """serverFilesCourse/derivs as `derivs prairielearn` writes it, run as the external grader runs run.sh."""
-    folder = tmp_path / "serverFilesCourse" / "derivs"
-    run = run_cli("prairielearn", str(assignment_file), "--out", str(folder))
-    assert run.returncode == 0, run.stderr
-    root = tmp_path / "grade"
-    (root / "student").mkdir(parents=True)
-    (root / "student" / "answers.tex").write_text(filled_sheet(tmp_path, assignment_file), encoding="utf-8")
-    environment = offline_environment(DERIVS_AUTOGRADER_ROOT=str(root), DERIVS_SETUP_PYTHON=python310() or sys.executable, DERIVS_VENV=str(tmp_path / "venv"))
-    done = subprocess.run(["bash", str(folder / "run.sh")], env=environment, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout + done.stderr
-    results = json.loads((root / "results" / "results.json").read_text(encoding="utf-8"))
-    assert results["gradable"] is True and [t["points"] for t in results["tests"]] == [1.0, 0.0, 0.0, 1.0, 0.0]
 
 
 def test_assignments_say_what_is_wrong(tmp_path):

@@ -135,7 +135,7 @@ def test_single_answer_cli_and_exit_codes():
 def test_an_answer_with_a_differential_does_not_poison_the_rows_after_it(tmp_path):
     """Issue 10's reproducer: rows 1 and 3 are correct whatever row 2 holds."""
     batch = tmp_path / "class.jsonl"
-    answers = [r"1-\tanh^2(x)", r"\int \frac{dz}{z}", r"1-\tanh(x)^2"]
+    answers = [r"4\sigma(2x)(1-\sigma(2x))", r"\int \frac{dz}{z}", r"4\sigma(2x)\sigma(-2x)"]
     batch.write_text("".join(json.dumps({"target": "tanh_sigmoid.tanh_derivative", "answer": a}) + "\n" for a in answers), encoding="utf-8")
     run = run_cli("grade", "--batch", str(batch), "--out", str(tmp_path / "out.jsonl"))
     assert run.returncode == 0, run.stderr
@@ -196,7 +196,7 @@ def test_ctrl_c_says_one_line_exits_130_and_leaves_no_lock(tmp_path):
     stdout, stderr = process.communicate(timeout=120)
     assert process.returncode == 130, stderr
     (line,) = stderr.strip().splitlines()
-    assert line.startswith("interrupted after ") and line.endswith(" of 1000 rows; run the same command with --resume")
+    assert line.startswith("interrupted after ") and line.endswith(" of 1,000 rows; run the same command with --resume")
     finished = int(line.split()[2])
     assert finished == journal.read_text().count("\n") >= 3
     assert not out.exists() and not (tmp_path / "results.jsonl.lock").exists()

@@ -66,3 +66,11 @@ def test_prairielearn_puts_student_text_only_in_its_plain_text_fields(tmp_path):
     results = autograde(load_assignment(parts=[TARGET]), "prairielearn", tmp_path)
     (test,) = results["tests"]
     assert "Score: 100/100" in test["message"] and "Score" not in test["name"] + results["message"]
+
+
+@pytest.mark.parametrize(("number", "noun", "said"), [(1, "problem", "1 problem"), (2, "problem", "2 problems"), (0, "row", "0 rows"),
+                                                      (1, "entry", "1 entry"), (3, "entry", "3 entries")])
+def test_a_count_says_its_noun_in_the_right_number(number, noun, said):
+    from derivs.quoting import count
+
+    assert count(number, noun, "entries" if noun == "entry" else "") == said
