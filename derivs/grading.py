@@ -207,11 +207,19 @@ def shown_reading(latex: str, context: Context) -> str:
     The structure is the parse's (\\tanh x^2 shows as \\tanh(x^{2})), so a misreading shows."""
     reading = read(latex, _display_context(context, latex))
     literal = {placeholder: sympy.Symbol(text) for placeholder, _, _, text in reading.decimals}
-    sides = [to_latex(side.xreplace(literal) if isinstance(side, sympy.Basic) else side) for side in reading.sides]
+    sides = [_shown(side.xreplace(literal) if isinstance(side, sympy.Basic) else side, latex) for side in reading.sides]
     shown = sides[0]
     for relation, side in zip(reading.relations, sides[1:]):
         shown += f" {RELATIONS_SHOWN.get(relation, relation)} {side}"
     return shown
+
+
+def _shown(value, latex: str) -> str:
+    """A side printed back; a list as a list ([5, 8], or (5, 8) when typed so), not sympy's tuple."""
+    if isinstance(value, sympy.Tuple):
+        opening, closing = ("(", ")") if latex.lstrip(" $").startswith("(") else ("[", "]")
+        return opening + ", ".join(to_latex(entry) for entry in value) + closing
+    return to_latex(value)
 
 
 def _display_context(context: Context, latex: str) -> Context:
