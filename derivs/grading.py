@@ -17,6 +17,7 @@ from .latex import to_latex, to_text
 from .model import Index, IndexedFunction, Part, Problem, decimal_places, rounding
 from .dialect import GREEK
 from .parsing import Context, LatexError, Reading, parse_latex, read, read_answer
+from .quoting import count
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 

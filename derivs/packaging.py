@@ -54,7 +54,7 @@ def build_wheel(dest: Path, problems_dir: Path) -> Path:
         files[f"derivs/problems/{path.name}"] = path.read_bytes()
     files.setdefault("derivs/problems/__init__.py", b"")
     info = f"derivs-{version}.dist-info"
-    metadata = [f"Metadata-Version: 2.1", "Name: derivs", f"Version: {version}", f"Requires-Python: >={LOWEST_PYTHON}"]
+    metadata = ["Metadata-Version: 2.1", "Name: derivs", f"Version: {version}", f"Requires-Python: >={LOWEST_PYTHON}"]
     metadata += [f"Requires-Dist: {requirement}" for requirement in dependencies]
     files[f"{info}/METADATA"] = ("\n".join(metadata) + "\n").encode()
     files[f"{info}/WHEEL"] = b"Wheel-Version: 1.0\nGenerator: derivs\nRoot-Is-Purelib: true\nTag: py3-none-any\n"

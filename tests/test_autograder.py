@@ -4,7 +4,6 @@ end to end in a folder laid out like its container, and PrairieLearn's results f
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import zipfile
