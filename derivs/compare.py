@@ -15,10 +15,11 @@ from typing import Mapping
 import sympy
 
 from .equivalence import concrete_functions, decide
-from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, GradeResult, stated_value
-from .latex import to_latex, to_text
+from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, GradeResult, shown_reading, stated_value
+from .latex import to_text
 from .model import Integer, Matrix, Problem, Scalar, Size, vectors_for
 from .parsing import MATRIX_SIZE, Context, LatexError, Reading, read
+from .quoting import count
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
@@ -129,7 +130,7 @@ def compare_now(gold: str, answer: str, variables: Mapping[str, str] | None = No
         given = read(answer, context)
     except LatexError as error:
         return result("invalid", str(error))
-    shown = ", ".join(to_latex(side) for side in given.sides) if len(given.sides) > 1 else to_latex(given.sides[0])
+    shown = shown_reading(answer, context)  # x = 2 as an equation, as written
     try:
         with time_limit(timeout):
             verdict, feedback, proved, witness = _compare_readings(expected, given, kinds, timeout)
@@ -162,7 +163,7 @@ def _entries(value):
 
 def _compare_entries(expected: list, given: list, kinds: dict, timeout: float) -> tuple:
     if len(expected) != len(given):
-        return "incorrect", f"the answer has {len(given)} entries, but the expected answer has {len(expected)}", False, None
+        return "incorrect", f"the answer has {count(len(given), 'entry', 'entries')}, but the expected answer has {len(expected)}", False, None
     proved = True
     for number, (right, left) in enumerate(zip(expected, given), start=1):
         verdict, feedback, entry_proved, witness = _compare_values(right, left, kinds, timeout / max(1, len(expected)))

@@ -37,11 +37,15 @@ def did_you_mean(wanted: str, known: list[str]) -> str:
 
 
 def default_problem_dir() -> Path:
-    """The bundled problems: installed as derivs.problems; in a source checkout, the top-level problems/."""
+    """The bundled problems: in a source checkout, the top-level problems/ beside the package (also when an
+    editable install of another checkout maps derivs.problems elsewhere); installed, derivs.problems."""
+    checkout = Path(__file__).resolve().parents[1]
+    if (checkout / "pyproject.toml").is_file() and (checkout / "problems").is_dir():
+        return checkout / "problems"
     try:
         from . import problems
     except ImportError:
-        return Path(__file__).resolve().parents[1] / "problems"
+        return checkout / "problems"
     return Path(problems.__file__).parent
 
 

@@ -435,7 +435,7 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def export(records: list[dict], out: Path, problems_dir=None, output_format: str = "text") -> list[Path]:
+def export(records: list[dict], out: Path, problems_dir=None, output_format: str = "md") -> list[Path]:
     """results.jsonl, results.csv and gradescope/<student>/results.json in `out`."""
     from .batch import _write_atomically, write_gradescope
 

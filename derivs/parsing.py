@@ -1195,6 +1195,8 @@ class _Parser:
             value = self.braced()
         elif self._starts_factor(self.peek(), True):
             value = self.term(stop_at_function=True)
+            if isinstance(value, sympy.Pow) and not self.context.document:  # \\tanh x^2: TeX's reading, said
+                self.notes.append(f"what was typed means {name.lstrip(chr(92))}({sympy.sstr(value).replace('**', '^')})")
         elif self.at("command", "sum", "prod"):  # \\log \\sum_j e^{x_j}: the sum is the argument
             value = self.factor()
         elif self.peek().kind == "command" and (self.peek().text in dialect.FUNCTIONS or self.peek().text in self.context.functions):

@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Mapping
 
 import sympy
 
+from .quoting import count
 from .equivalence import expanded
 from .model import Claim, Derivation, Problem, decimal_places
 from .parsing import Context, LatexError, read
@@ -90,7 +91,7 @@ class CheckReport:
     def summary(self) -> str:
         parts = [f"{self.count(s)} {s.value}" for s in Status if self.count(s) or s is Status.PASS]
         problems = len(dict.fromkeys(r.problem for r in self.results))
-        return f"{len(self.results)} checks in {problems} problems: " + ", ".join(parts) + f" ({self.seconds:.1f} s CPU)"
+        return f"{count(len(self.results), 'check')} in {count(problems, 'problem')}: " + ", ".join(parts) + f" ({self.seconds:.1f} s CPU)"
 
     def to_dict(self) -> dict:
         return {
@@ -241,6 +242,14 @@ def verify_write_up(problem: Problem) -> list[ClaimResult]:
     return results
 
 
+def verify_prompts(problem: Problem) -> list[ClaimResult]:
+    """An error row for each part whose prompt and data disagree ('in terms of', decimals); none when all agree."""
+    from .grading import prompt_disagreements
+
+    return [ClaimResult(problem.id, f"part {part.name} prompt", part.prompt, None, None, 0.0, reason)
+            for part in problem.parts for reason in prompt_disagreements(problem, part)]
+
+
 def verify_problem(problem: Problem, options: CheckOptions = CheckOptions()) -> list[ClaimResult]:
     results = [verify_claim(problem, claim, options) for claim in problem.claims]
     for derivation in problem.derivations:
@@ -248,6 +257,7 @@ def verify_problem(problem: Problem, options: CheckOptions = CheckOptions()) -> 
     results.extend(verify_parts(problem, options))
     results.extend(verify_written(problem, options))
     results.extend(verify_write_up(problem))
+    results.extend(verify_prompts(problem))
     return results
 
 
