@@ -17,8 +17,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .batch import Row, grade_rows
-from .grading import DEFAULT_TIMEOUT, resolve_target
+from .batch import Row, grade_rows, unproved_marks
+from .grading import DEFAULT_TIMEOUT, SCORED, resolve_target
 
 VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
 SHEET_LIMIT = 1_000_000  # characters of a submitted sheet
@@ -148,7 +148,7 @@ def grade_sheet(assignment: Assignment, text: str | None, problems_dir=None, tim
             results.append(PartResult(target, 0.0, max_points, "missing", missing[target]))
             continue
         record = records[target]
-        points = max_points if record["verdict"] == "correct" else 0.0
+        points = max_points if record["verdict"] in SCORED else 0.0
         results.append(PartResult(target, points, max_points, record["verdict"], record["feedback"], record.get("interpreted", "")))
     return results
 
@@ -162,7 +162,7 @@ def gradescope_results(assignment: Assignment, results: list[PartResult]) -> dic
         if result.read_as:
             lines += ["", f"Your answer was read as: `{result.read_as}`"]
         tests.append({"name": result.target, "score": result.points, "max_score": result.max_points, "output": "\n".join(lines),
-                      "output_format": "md", "visibility": assignment.visibility})
+                      "output_format": "md", "visibility": assignment.visibility, **unproved_marks(result.verdict)})
     return {"score": sum(r.points for r in results), "tests": tests, "visibility": assignment.visibility, "stdout_visibility": "hidden"}
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .grading import DEFAULT_TIMEOUT, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, task_limit, with_expected
+from .grading import DEFAULT_TIMEOUT, SCORED, UNPROVED, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, task_limit, with_expected
 from .parsing import MAX_LENGTH
 from .sandbox import Overrun, WorkerPool
 
@@ -326,13 +326,20 @@ def gradescope_results(records: Iterable[dict], problems_dir: str | None = None)
             max_score = resolve_target(record["target"], problems_dir)[1].points
         except UnknownTarget:
             max_score = 0.0
-        score = max_score if record["verdict"] == "correct" else 0.0
+        score = max_score if record["verdict"] in SCORED else 0.0
         output = f"{record['verdict']}: {record['feedback']}"
-        tests.append({"name": record["target"], "score": score, "max_score": max_score, "output": output, "visibility": "visible"})
+        tests.append({"name": record["target"], "score": score, "max_score": max_score, "output": output, "visibility": "visible",
+                      **unproved_marks(record["verdict"])})
     for results in by_student.values():
         results["score"] = sum(t["score"] for t in results["tests"])
         results["visibility"] = "visible"
     return by_student
+
+
+def unproved_marks(verdict: str) -> dict:
+    """What makes an unproved answer findable in Gradescope's results beside its score: a tag, and the verdict in
+    the test's extra data (Gradescope's own status field takes only passed and failed)."""
+    return {"tags": [UNPROVED], "extra_data": {"verdict": UNPROVED}} if verdict == UNPROVED else {}
 
 
 def safe_name(student: str) -> str:

@@ -237,7 +237,7 @@ def run_key(args, out: Console, err: Console) -> int:
     return code
 
 
-VERDICT_STYLE = {"correct": "green", "incorrect": "red", "invalid": "magenta", "undecided": "yellow"}
+VERDICT_STYLE = {"correct": "green", "unproved": "cyan", "incorrect": "red", "invalid": "magenta", "undecided": "yellow"}
 
 
 def run_grade(args, out: Console, err: Console) -> int:

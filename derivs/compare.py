@@ -16,7 +16,7 @@ from typing import Mapping
 import sympy
 
 from .equivalence import decide
-from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, GradeResult, stated_value
+from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, UNPROVED, GradeResult, equal_verdict, stated_value
 from .latex import to_latex, to_text
 from .model import Integer, Matrix, Problem, Scalar, Size, vectors_for
 from .parsing import MATRIX_SIZE, Context, LatexError, Reading, read
@@ -186,10 +186,12 @@ def _compare_entries(expected: list, given: list, kinds: dict, timeout: float) -
     proved = True
     for number, (right, left) in enumerate(zip(expected, given), start=1):
         verdict, feedback, entry_proved, witness = _compare_values(right, left, kinds, timeout / max(1, len(expected)))
-        if verdict != "correct":
+        if verdict not in ("correct", UNPROVED):
             return verdict, f"entry {number}: {feedback}", False, witness
         proved = proved and entry_proved
-    return "correct", f"correct: all {len(expected)} entries equal" + ("" if proved else " (not all proved symbolically)"), proved, None
+    if not proved:
+        return UNPROVED, f"all {len(expected)} entries equal at the points tried, not all proved symbolically", False, None
+    return "correct", f"correct: all {len(expected)} entries equal", True, None
 
 
 def _compare_values(expected, given, kinds: dict, timeout: float) -> tuple:
@@ -199,8 +201,7 @@ def _compare_values(expected, given, kinds: dict, timeout: float) -> tuple:
     problem = _problem_for([expected, given], kinds)
     decision = decide(problem, given, expected, _domain(problem, kinds), budget=0.8 * timeout, strict=False, proof_budget=PROOF_BUDGET * timeout / DEFAULT_TIMEOUT)
     if decision.verdict == "equal":
-        how = "proved symbolically" if decision.proved else f"equal at {decision.method}; not proved symbolically"
-        return "correct", f"correct ({how})", decision.proved, None
+        return (*equal_verdict(decision), None)
     if decision.verdict == "undecided":
         return "undecided", f"could not decide: {decision.note}", False, None
     witness = vars(decision.witness) if decision.witness else None

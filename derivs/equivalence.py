@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Mapping
 
+import mpmath
 import sympy
 
+from .latex import to_text
 from .model import Problem
 from .numeric import Witness, compare_at_points, compare_limit, hidden_difference, probe_points, sample_points, short_value, tiny_difference
+from .residual import examination_points, nonzero_at, piecewise_constant, residual, witness
 from .symbolic import prove_equal
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
@@ -101,12 +104,49 @@ def decide(
     if proof.refuted:  # equal to the working precision, yet never equal: a term below it (+ e^{-1000})
         note = "your answer differs from the expected one everywhere, by an amount too small to see in decimals (" + proof.method + ")"
         return Decision("different", False, "symbolic", cpu_seconds() - started, note=note)
-    hidden = None if proof.proved or limit or _is_matrix(left) else _hidden(left - right, points, budget - (cpu_seconds() - started))
+    if proof.proved:
+        return Decision("equal", True, f"numeric ({numeric.points} points), proved by {proof.method}", cpu_seconds() - started)
+    if limit or _is_matrix(left):
+        return Decision("equal", False, f"numeric ({numeric.points} points)", cpu_seconds() - started)
+    return replace(_unproved(problem, left, right, where, points, numeric.points), seconds=cpu_seconds() - started)
+
+
+EXAMINE_BUDGET = 0.4  # CPU seconds to look for a difference in the residual of an answer not proved equal
+
+
+def _unproved(problem: Problem, left, right, where: Mapping, points: list[dict], agreed: int) -> Decision:
+    """An answer equal at every point so far, with no proof: its residual (the common part cancelled) is evaluated
+    where it may show (the roots of its piecewise arguments, the jumps of its floors, growing magnitudes, sizes
+    that no size polynomial in it vanishes at), then deep in precision. Still nothing: "equal at the points
+    tried, not proved", or undecided when the residual holds a step function whose jumps were not all tried."""
+    gap = residual(left, right)
+    tried = len(points)
+    try:
+        with time_limit(EXAMINE_BUDGET):
+            extra = examination_points(gap, left, right, problem.variables, where, points)
+            tried += len(extra)
+            found = nonzero_at(gap, extra + points)
+            if found is None:
+                sides = compare_at_points(left, right, extra, stop_at_difference=True)
+                if sides.holds is False:
+                    return Decision("different", False, "numeric", 0.0, witness=sides.witness)
+    except TimeLimitExceeded:
+        found = None
+    if found is not None:
+        point, value = found
+        shown = witness(left, right, point)
+        note = f"your answer differs from the expected one by {mpmath.nstr(value, 6)} at {shown.point}"
+        return Decision("different", False, "residual", 0.0, witness=shown, note=note)
+    hidden = _hidden(gap, points, EXAMINE_BUDGET)
     if hidden is not None:
         note = f"your answer differs from the expected one by about {hidden[0].lhs} at {hidden[0].point}: too little to see at the usual precision, but not 0"
-        return Decision("different", False, "numeric", cpu_seconds() - started, witness=hidden[0], note=note)
-    method = f"numeric ({numeric.points} points)" + (f", proved by {proof.method}" if proof.proved else "")
-    return Decision("equal", proof.proved, method, cpu_seconds() - started)
+        return Decision("different", False, "numeric", 0.0, witness=hidden[0], note=note)
+    steps = piecewise_constant(gap)
+    if steps:
+        note = (f"equal at the {tried} points tried, but not proved, and the difference holds {to_text(steps[0])}, a step function: "
+                "it may differ between the points tried")
+        return Decision("undecided", False, "numeric", 0.0, note=note)
+    return Decision("equal", False, f"numeric ({agreed} points, {tried} tried)", 0.0, note=f"equal at the {tried} points tried, not proved")
 
 
 HIDDEN_BUDGET = 0.3  # CPU seconds for evalf's search for a difference below the working precision

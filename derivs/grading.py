@@ -20,7 +20,11 @@ from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
 DEFAULT_TIMEOUT = 2.0  # CPU seconds per answer
 PROOF_BUDGET = 0.5  # CPU seconds of the default timeout for the symbolic proof behind `proved`
-VERDICTS = ("correct", "incorrect", "invalid", "undecided")
+# "unproved": equal at every point tried (sampled, breakpoints, jumps, far magnitudes, sizes), residual examined,
+# but no symbolic proof: never plain "correct", so an instructor can find it (it scores as correct; see README).
+VERDICTS = ("correct", "unproved", "incorrect", "invalid", "undecided")
+UNPROVED = "unproved"
+SCORED = frozenset({"correct", UNPROVED})  # the verdicts that earn a part's points
 
 
 class UnknownTarget(KeyError):
@@ -139,8 +143,7 @@ def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problem
             decision = decide(problem, answer, part.answer, part.where, budget=max(0.1, 0.8 * timeout - (cpu_seconds() - started)),
                               proof_budget=PROOF_BUDGET * timeout / DEFAULT_TIMEOUT)
             if decision.verdict == "equal":
-                how = "proved symbolically" if decision.proved else f"equal at {decision.method}; not proved symbolically within the time limit"
-                return result("correct", f"correct ({how})", decision.proved)
+                return result(*equal_verdict(decision))
             if decision.verdict == "undecided":
                 return result("undecided", f"could not decide: {decision.note}")
             witness = vars(decision.witness) if decision.witness else None
@@ -157,6 +160,13 @@ def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problem
         return result("undecided", "ran out of memory before a decision")
     except Exception as error:  # a decision we could not make is undecided, and says why
         return result("undecided", f"could not decide ({type(error).__name__}: {error})")
+
+
+def equal_verdict(decision) -> tuple[str, str, bool]:
+    """(verdict, feedback, proved) for a decision "equal": correct only with a proof, else unproved."""
+    if decision.proved:
+        return "correct", "correct (proved symbolically)", True
+    return UNPROVED, f"{decision.note or 'equal at the points tried, not proved'}: not proved symbolically within the time limit", False
 
 
 def stated_value(reading: Reading) -> tuple:
@@ -235,7 +245,10 @@ def _grade_derivation(target: str, text: str, problem: Problem, part: Part, time
         return result("undecided", f"could not compare the last line with the answer ({error})")
     if decision.verdict != "equal":
         return result("incorrect", f"every step holds, but the derivation ends in {report.steps[-1].rhs}, not the expected answer")
-    return result("correct", f"correct: all {len(report.steps)} steps hold and the result is the expected answer", all(s.feedback == "proved" for s in report.steps if s.verdict == "valid"))
+    proved = decision.proved and all(s.feedback == "proved" for s in report.steps if s.verdict == "valid")
+    if not proved:
+        return result(UNPROVED, f"all {len(report.steps)} steps and the result are equal at the points tried, but not all are proved symbolically")
+    return result("correct", f"correct: all {len(report.steps)} steps hold and the result is the expected answer", True)
 
 
 def task_limit(target: str, text: str, timeout: float, problems_dir=None) -> float:
