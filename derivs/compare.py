@@ -10,7 +10,6 @@ projects' test tables are run against derivs.
 from __future__ import annotations
 
 import re
-import zlib
 from typing import Mapping
 
 import sympy
@@ -116,23 +115,26 @@ def _as_sizes(expr, sizes: set):
     return expr.xreplace({s: sympy.Symbol(s.name, integer=True, positive=True) for s in sizes if not s.is_integer})
 
 
-def _concrete_functions(expr):
-    """f(x) for an unknown f: a fixed smooth function, so identities that hold for every f are checked at points."""
-    if not isinstance(expr, sympy.Basic):
-        return expr
+def _concrete_functions(exprs: list) -> list:
+    """f(x) for an unknown f: a fixed smooth function, so identities that hold for every f are checked at points.
+    Each distinct function of the pair (f_1 and f_2, \\phi_1 and \\phi_2 are two) gets its own stand-in, numbered in
+    the order of the names, so no two can coincide."""
+    functions = sorted({type(applied) for e in exprs if isinstance(e, sympy.Basic) for applied in e.atoms(sympy.core.function.AppliedUndef)}, key=str)
     replacements = {}
-    for applied in expr.atoms(sympy.core.function.AppliedUndef):
-        function = type(applied)
-        if function in replacements:
-            continue
-        seed = zlib.crc32(str(function).encode())
-        a, b = sympy.Rational(seed % 7 + 2, 5), sympy.Rational(seed % 11 + 1, 13)
-        arguments = [sympy.Dummy(f"t{n}") for n in range(len(applied.args))]
+    for number, function in enumerate(functions):
+        arity = next(len(a.args) for e in exprs if isinstance(e, sympy.Basic) for a in e.atoms(function))
+        a, b = sympy.Rational(number + 7, 5), sympy.Rational(2 * number + 1, 13)
+        arguments = [sympy.Dummy(f"t{n}") for n in range(arity)]
         inner = sum((n + 1) * t for n, t in enumerate(arguments))
         replacements[function] = sympy.Lambda(tuple(arguments), sympy.sin(a * inner + b) + inner**2 / 7 + b)
-    for function, body in replacements.items():
-        expr = expr.replace(function, body)
-    return expr.doit() if replacements else expr
+    if not replacements:
+        return list(exprs)
+    concrete = []
+    for expr in exprs:
+        for function, body in replacements.items():
+            expr = expr.replace(function, body)
+        concrete.append(expr.doit())
+    return concrete
 
 
 def compare_now(gold: str, answer: str, variables: Mapping[str, str] | None = None, timeout: float = DEFAULT_TIMEOUT) -> GradeResult:
@@ -165,11 +167,34 @@ def _compare_readings(expected: Reading, given: Reading, kinds: dict, timeout: f
     if expected.relations and given.relations:
         return _compare_relations(expected, given, kinds)
     if expected.relations or given.relations:  # "x = 2" against "2": the stated values (an inequality: undecided)
+        kind = _other_kind(expected, given)
+        if kind:
+            return "incorrect", kind, False, None
         expected, given = Reading((stated_value(expected)[0],)), Reading((stated_value(given)[0],))
     left, right = given.answer, expected.answer
     if isinstance(left, sympy.Tuple) or isinstance(right, sympy.Tuple):
         return _compare_entries(list(_entries(right)), list(_entries(left)), kinds, timeout)
     return _compare_values(right, left, kinds, timeout)
+
+
+def _names_a_value(reading: Reading) -> bool:
+    """x = 2, f'(x) = 2x, \\frac{dy}{dx} = ...: an equation that gives a name's value, which an expression may answer.
+    7 = 11a + c, 2x + 4 = 0 are equations to solve: a different kind of answer from an expression."""
+    if not reading.relations:
+        return True
+    first = reading.sides[0]
+    named = (sympy.Symbol, sympy.Indexed, sympy.Derivative, sympy.Subs, sympy.core.function.AppliedUndef, sympy.MatrixSymbol)
+    return set(reading.relations) <= {"==", "approx"} and isinstance(first, named)
+
+
+def _other_kind(expected: Reading, given: Reading) -> str:
+    """Why one side is an equation to solve and the other an expression, or ""."""
+    for reading, whose in ((expected, "the expected answer"), (given, "your answer")):
+        if not _names_a_value(reading) and "==" in reading.relations:
+            other = "your answer" if whose == "the expected answer" else "the expected answer"
+            shown = " = ".join(to_text(side) for side in reading.sides)
+            return f"a different kind of answer: {whose} is an equation ({shown}), {other} an expression"
+    return ""
 
 
 def _entries(value):
@@ -197,7 +222,7 @@ def _compare_entries(expected: list, given: list, kinds: dict, timeout: float) -
 def _compare_values(expected, given, kinds: dict, timeout: float) -> tuple:
     exprs = [expected, given]
     sizes = {s for e in exprs for s in _upper_bounds(e)}
-    expected, given = (_concrete_functions(_as_sizes(e, sizes)) for e in exprs)
+    expected, given = _concrete_functions([_as_sizes(e, sizes) for e in exprs])
     problem = _problem_for([expected, given], kinds)
     decision = decide(problem, given, expected, _domain(problem, kinds), budget=0.8 * timeout, strict=False, proof_budget=PROOF_BUDGET * timeout / DEFAULT_TIMEOUT)
     if decision.verdict == "equal":

@@ -16,7 +16,7 @@ import sympy
 from .latex import to_text
 from .model import Problem
 from .numeric import Witness, compare_at_points, compare_limit, hidden_difference, probe_points, sample_points, short_value, tiny_difference
-from .residual import examination_points, nonzero_at, piecewise_constant, residual, witness
+from .residual import examination_points, nonzero_at, residual, unlocated_steps, witness
 from .symbolic import prove_equal
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
@@ -118,7 +118,8 @@ def _unproved(problem: Problem, left, right, where: Mapping, points: list[dict],
     """An answer equal at every point so far, with no proof: its residual (the common part cancelled) is evaluated
     where it may show (the roots of its piecewise arguments, the jumps of its floors, growing magnitudes, sizes
     that no size polynomial in it vanishes at), then deep in precision. Still nothing: "equal at the points
-    tried, not proved", or undecided when the residual holds a step function whose jumps were not all tried."""
+    tried, not proved", or undecided when the residual holds a step function whose jumps were not all tried
+    (a floor of a non-constant argument, a step of an argument that is not a polynomial in declared variables)."""
     gap = residual(left, right)
     tried = len(points)
     try:
@@ -141,10 +142,10 @@ def _unproved(problem: Problem, left, right, where: Mapping, points: list[dict],
     if hidden is not None:
         note = f"your answer differs from the expected one by about {hidden[0].lhs} at {hidden[0].point}: too little to see at the usual precision, but not 0"
         return Decision("different", False, "numeric", 0.0, witness=hidden[0], note=note)
-    steps = piecewise_constant(gap)
+    steps = unlocated_steps(gap, problem.variables)
     if steps:
-        note = (f"equal at the {tried} points tried, but not proved, and the difference holds {to_text(steps[0])}, a step function: "
-                "it may differ between the points tried")
+        note = (f"equal at the {tried} points tried, but not proved, and the difference holds {to_text(steps[0])}, a step function "
+                "whose jumps could not all be tried: it may differ between the points tried")
         return Decision("undecided", False, "numeric", 0.0, note=note)
     return Decision("equal", False, f"numeric ({agreed} points, {tried} tried)", 0.0, note=f"equal at the {tried} points tried, not proved")
 

@@ -47,6 +47,7 @@ class Token:
 # product (61 706 was 61 times 706) or a list.
 _GROUPED = re.compile(r"\d{1,3}(?:(?:\{,\}|\\[,;: ]|\\thinspace ?|,| |~)\d{3})+(?![\d])(?!\.\d)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_SECOND_POINT = re.compile(r"\.\d")  # after a decimal number: a second decimal point
 # 6e-4, 1.5E3: a calculator's or a program's scientific notation, typed with no spaces and nothing after it
 _EXPONENT = re.compile(r"[eE]([+-]?)(\d+)(?![\w.])")
 _COMMAND = re.compile(r"\\([A-Za-z]+)|\\(.)", re.DOTALL)
@@ -121,6 +122,12 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
             continue
         if char.isdigit() or (char == "." and i + 1 < len(source) and source[i + 1].isdigit()):
             number = _NUMBER.match(source, i)
+            if _SECOND_POINT.match(source, number.end()) and "." in number.group():  # 1.1.1: not a number
+                if not tolerant:
+                    raise LatexError("a number with two decimal points: write one number (1.1), or a product with \\cdot", text, where)
+                found.append(Token("error", source[i:number.end() + 2], where, spaced))
+                i, spaced = number.end() + 2, False
+                continue
             found.append(Token("number", number.group(), where, spaced))
             i, spaced = number.end(), False
             exponent = _EXPONENT.match(source, i)

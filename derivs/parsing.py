@@ -1418,6 +1418,7 @@ class _Parser:
         self.take()
         self._subscript_out_of_braces()
         inner = self._word()
+        _refuse_empty_accent(self, inner, token)
         written = f"\\{token.text}{{{inner}}}"
         key = plain_name(written.replace("widehat", "hat").replace("widetilde", "tilde").replace("overline", "bar"))
         if key in self.context.expressions and not self.at("symbol", "_"):
@@ -2200,6 +2201,12 @@ def _number_digits(value) -> float:
     if value.is_Rational:
         return math.log10(abs(int(value.p)) + 1) + math.log10(abs(int(value.q)) + 1)
     return 1.0
+
+
+def _refuse_empty_accent(parser: _Parser, inner: str, token: Token) -> None:
+    """\\overline{}, \\hat{}: an accent over nothing is a slip, not a name."""
+    if not inner:
+        raise parser.error(f"\\{token.text}{{}} has nothing under it: write the name inside, \\{token.text}{{x}}", token)
 
 
 def _transpose(parser: _Parser, token: Token):

@@ -21,13 +21,10 @@ import sympy
 
 from .model import Scalar, Size, Variable, Vector
 from .numeric import (DIGITS, EVALUATION_ERRORS, GUARD_DIGITS, STEPS, Witness, _allowed, _signed_ok, _with, _witness,
-                      point_value, probe_points)
+                      breakpoints, point_value, probe_points)
 from .timelimit import TimeLimitExceeded
 
 MAX_DEPTH = 6
-# Functions that are constant between jumps: where their argument's jumps are not all known, an unproved
-# equality whose residual holds one is at best undecided.
-PIECEWISE_CONSTANT = (*STEPS, sympy.Heaviside, sympy.sign, sympy.KroneckerDelta)
 
 
 def residual(left, right, depth: int = 0):
@@ -49,13 +46,27 @@ def residual(left, right, depth: int = 0):
     return sympy.Mul(*common.elements()) * rest
 
 
-def piecewise_constant(expr) -> list:
-    """The floor, ceiling, step, sign and indicator functions in expr whose argument is not a constant."""
+def unlocated_steps(expr, variables: tuple[Variable, ...]) -> list:
+    """The step functions in expr (floor, ceiling, Heaviside, sign, indicators) whose jumps were not all tried: a
+    floor or ceiling of a non-constant argument (it jumps at every whole number its argument reaches), and a step
+    whose argument is not a polynomial (|.| allowed) in declared scalars, sizes and indices, whose roots
+    examination_points finds all of, and tries on both sides."""
     if not isinstance(expr, sympy.Basic):
         return []
-    found = [node for node in expr.atoms(*PIECEWISE_CONSTANT) if not all(arg.is_number for arg in node.args)]
-    found += [node for node in expr.atoms(sympy.Piecewise) if all(value.is_number for value, _ in node.args) and not node.is_number]
+    declared = {getattr(var, "symbol", None) for var in variables} - {None}
+    found = [node for node in expr.atoms(*STEPS) if not node.args[0].is_number]
+    for node in expr.atoms(sympy.Heaviside, sympy.sign, sympy.KroneckerDelta, sympy.Piecewise):
+        if node.is_number or isinstance(node, sympy.Piecewise) and not all(value.is_number for value, _ in node.args):
+            continue
+        if not all(_located(zero, declared) for zero in breakpoints(node)):
+            found.append(node)
     return found
+
+
+def _located(zero, declared: set) -> bool:
+    """Whether every root of a step's argument is found: a polynomial (|p| read as p) in declared variables."""
+    bare = zero.replace(sympy.Abs, lambda inner: inner)
+    return bool(bare.free_symbols) and bare.free_symbols <= declared and bare.is_polynomial(*bare.free_symbols)
 
 
 def nonzero_at(gap, points: Iterable[dict]) -> tuple[dict, mpmath.mpf] | None:
@@ -184,4 +195,4 @@ def witness(left, right, point: dict) -> Witness:
     return _witness(left, right, point, DIGITS)
 
 
-__all__ = ["examination_points", "nonzero_at", "piecewise_constant", "residual", "witness"]
+__all__ = ["examination_points", "nonzero_at", "residual", "unlocated_steps", "witness"]
