@@ -154,7 +154,8 @@ def compare_now(gold: str, answer: str, variables: Mapping[str, str] | None = No
     shown = ", ".join(to_latex(side) for side in given.sides) if len(given.sides) > 1 else to_latex(given.sides[0])
     try:
         with time_limit(timeout):
-            verdict, feedback, proved, witness = _compare_readings(expected, given, kinds, timeout)
+            rounded = _long_decimal(gold, answer, expected, given)
+            verdict, feedback, proved, witness = rounded or _compare_readings(expected, given, kinds, timeout)
     except TimeLimitExceeded:
         return result("undecided", f"time limit of {timeout:g} s of CPU time reached before a decision", interpreted=shown, notes=given.notes)
     except (TypeError, ValueError, NotImplementedError, ArithmeticError, AttributeError) as error:
@@ -175,6 +176,35 @@ def _compare_readings(expected: Reading, given: Reading, kinds: dict, timeout: f
     if isinstance(left, sympy.Tuple) or isinstance(right, sympy.Tuple):
         return _compare_entries(list(_entries(right)), list(_entries(left)), kinds, timeout)
     return _compare_values(right, left, kinds, timeout)
+
+
+LONG_DECIMAL_FIGURES = 15  # a decimal with this many significant figures or more stands for the exact value it rounds
+_DECIMAL = re.compile(r"^\s*\$?\s*(-?)\s*(\d*)\.(\d+)\s*\$?\s*$")
+
+
+def _decimal_places(text: str) -> tuple[int, int] | None:
+    """(significant figures, decimal places) when the text is one decimal number and nothing else."""
+    found = _DECIMAL.match(text)
+    if not found:
+        return None
+    digits = (found.group(2) + found.group(3)).lstrip("0")
+    return len(digits), len(found.group(3))
+
+
+def _long_decimal(gold: str, answer: str, expected: Reading, given: Reading) -> tuple | None:
+    """A decimal of 15 or more figures against an exact number (0.333333333333333 and \\frac13): equal when it is
+    the exact value to within one unit in its last place (rounded or cut off); None when the rule does not apply."""
+    for text, decimal, exact in ((answer, given.answer, expected.answer), (gold, expected.answer, given.answer)):
+        places = _decimal_places(text)
+        if places is None or places[0] < LONG_DECIMAL_FIGURES or not getattr(exact, "is_number", False) or expected.relations or given.relations:
+            continue
+        gap = abs(sympy.N(exact - decimal, places[0] + 10))
+        if not gap.is_real:
+            return None
+        if gap <= sympy.Rational(1, 10 ** places[1]):
+            return "correct", f"correct: the decimal is the exact value to its {places[0]} figures (within one unit of its last place)", True, None
+        return "incorrect", f"not equal: the decimal differs from the exact value in its {places[0]} figures", False, None
+    return None
 
 
 def _names_a_value(reading: Reading) -> bool:

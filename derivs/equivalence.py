@@ -147,7 +147,7 @@ def _unproved(problem: Problem, left, right, where: Mapping, points: list[dict],
         note = (f"equal at the {tried} points tried, but not proved, and the difference holds {to_text(steps[0])}, a step function "
                 "whose jumps could not all be tried: it may differ between the points tried")
         return Decision("undecided", False, "numeric", 0.0, note=note)
-    return Decision("equal", False, f"numeric ({agreed} points, {tried} tried)", 0.0, note=f"equal at the {tried} points tried, not proved")
+    return Decision("equal", False, f"numeric ({agreed} points, {tried} tried)", 0.0, note=f"equal at the {tried} points tried")
 
 
 HIDDEN_BUDGET = 0.3  # CPU seconds for evalf's search for a difference below the working precision

@@ -166,7 +166,7 @@ def equal_verdict(decision) -> tuple[str, str, bool]:
     """(verdict, feedback, proved) for a decision "equal": correct only with a proof, else unproved."""
     if decision.proved:
         return "correct", "correct (proved symbolically)", True
-    return UNPROVED, f"{decision.note or 'equal at the points tried, not proved'}: not proved symbolically within the time limit", False
+    return UNPROVED, f"{decision.note or 'equal at the points tried'}, but not proved symbolically within the time limit", False
 
 
 def stated_value(reading: Reading) -> tuple:

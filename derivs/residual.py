@@ -95,7 +95,32 @@ def _settled_value(gap, point):
         return None
     if high is None or isinstance(high, mpmath.matrix) or high == 0:
         return None
-    return high if abs(high - low) <= abs(high) * mpmath.mpf(10) ** -12 else None
+    if abs(high - low) > abs(high) * mpmath.mpf(10) ** -12 or _cancelling(gap, point):
+        return None
+    return high
+
+
+CANCELLED_DIGITS = 20  # a sum that loses more digits than this to cancellation says nothing about a tiny value
+
+
+def _cancelling(gap, point) -> bool:
+    """Whether a sum inside the residual cancels far below its largest term at the point: arctan(e^x) + arctan(e^-x)
+    - pi/2 at x = 1000 keeps e^-1000 from one term and loses it in the others at every precision, so a value that
+    two precisions agree on is still rounding there, not a difference."""
+    for node in sympy.preorder_traversal(gap):
+        if not isinstance(node, sympy.Add) or node.is_number and not node.free_symbols:
+            continue
+        try:
+            total = point_value(node, point, DIGITS)
+            terms = [point_value(term, point, DIGITS) for term in node.args]
+        except EVALUATION_ERRORS:
+            return True
+        if total is None or any(term is None or isinstance(term, mpmath.matrix) for term in terms):
+            return True
+        largest = max(abs(term) for term in terms)
+        if largest > 0 and abs(total) < largest * mpmath.mpf(10) ** -CANCELLED_DIGITS:
+            return True
+    return False
 
 
 def examination_points(gap, left, right, variables: tuple[Variable, ...], where: Mapping, base: list[dict]) -> list[dict]:
