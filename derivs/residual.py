@@ -129,7 +129,7 @@ def examination_points(gap, left, right, variables: tuple[Variable, ...], where:
     and at growing magnitudes of each scalar (and vector) beyond the sampled range."""
     points = _size_points(gap, variables, where, base)
     points += probe_points((gap, left, right), variables, where, base, limit=120, thorough=True)
-    points += _size_run(variables, where, base)
+    points += size_run(variables, where, base)
     points += _magnitudes(variables, where, base)
     return points
 
@@ -144,7 +144,7 @@ def _sizes(variables) -> list[Size]:
     return [var for var in variables if isinstance(var, Size)]
 
 
-def _size_run(variables, where, base) -> list[dict]:
+def size_run(variables, where, base) -> list[dict]:
     """Each size through a run of consecutive values and a few far ones, the others as at the base point: a
     polynomial of degree below the run's length cannot vanish on all of it."""
     found = []
@@ -220,4 +220,4 @@ def witness(left, right, point: dict) -> Witness:
     return _witness(left, right, point, DIGITS)
 
 
-__all__ = ["examination_points", "nonzero_at", "residual", "unlocated_steps", "witness"]
+__all__ = ["examination_points", "nonzero_at", "residual", "size_run", "unlocated_steps", "witness"]
