@@ -9,7 +9,7 @@ from pathlib import Path
 import sympy
 from sympy.matrices.exceptions import MatrixError
 
-from .discovery import LoadError, UnknownProblem, did_you_mean, load_problems
+from .discovery import LoadError, UnknownProblem, did_you_mean, load_problem, load_problems
 from .equivalence import decide
 from .feedback import explain
 from .latex import to_latex, to_text
@@ -83,7 +83,7 @@ def describe_target(target: str, problems_dir: str | Path | None = None) -> dict
 
 def resolve_target(target: str, problems_dir: str | Path | None = None) -> tuple[Problem, Part]:
     problem_id, _, part_name = str(target).partition(".")
-    problem = load_problems(problems_dir).get(problem_id)
+    problem = load_problem(problem_id, problems_dir)
     if isinstance(problem, Problem) and any(p.name == part_name for p in problem.parts):
         return problem, problem.part(part_name)
     raise UnknownTarget(str(target), known_targets(problems_dir))
