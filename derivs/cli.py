@@ -75,7 +75,7 @@ def _options(args) -> CheckOptions:
     _positive(args.budget, "--budget")
     if args.points < 1:
         raise UsageError("--points must be a positive whole number")
-    return CheckOptions(budget=args.budget, points=args.points)
+    return CheckOptions(budget=args.budget, points=args.points, remember=not getattr(args, "fresh", False))
 
 
 def _check_with_progress(problems: list, options: CheckOptions, err: Console) -> CheckReport:
@@ -491,6 +491,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="prove every claim of a problem (or all) symbolically and numerically")
     _add_problem_selection(check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.add_argument("--fresh", action="store_true", help="check every problem again, even one that passed before with nothing changed since")
     check.set_defaults(run=run_check)
 
     key = commands.add_parser("key", help="write a LaTeX answer key from the checked objects")

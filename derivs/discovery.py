@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib.util
 import re
 import sys
@@ -60,7 +61,17 @@ def _load_module(path: Path) -> Problem | LoadError:
         return LoadError(path.stem, f"{type(error).__name__} at {where}: {error}")
     if not isinstance(problem, Problem):
         return LoadError(path.stem, f"PROBLEM in {path.name} is a {type(problem).__name__}, not a derivs Problem")
+    _FOLDERS[id(problem)] = (problem, path.parent)
     return problem
+
+
+_FOLDERS: dict[int, tuple[Problem, Path]] = {}
+
+
+def folder_of(problem: Problem) -> Path | None:
+    """The folder of the module a problem was loaded from (None for one built in code)."""
+    found = _FOLDERS.get(id(problem))
+    return found[1] if found is not None and found[0] is problem else None
 
 
 _CACHE: dict[Path, dict[str, Problem | LoadError]] = {}
@@ -96,9 +107,7 @@ def load_problem(problem_id: str, directory: str | Path | None = None) -> Proble
     folder = Path(directory).resolve() if directory else default_problem_dir()
     if folder not in _CACHE and folder.is_dir() and re.fullmatch(r"\w+", problem_id):
         own = folder / f"{problem_id}.py"
-        declared = re.compile(rf"""\bid\s*=\s*["']{re.escape(problem_id)}["']""")
-        declaring = [path for path in folder.glob("*.py") if not path.name.startswith("_") and declared.search(path.read_text(encoding="utf-8", errors="replace"))]
-        if declaring == [own]:
+        if _declaring(folder, problem_id) == [own]:
             loaded = _ONE.get(own)
             if loaded is None:
                 loaded = _ONE[own] = _load_module(own)
@@ -108,6 +117,13 @@ def load_problem(problem_id: str, directory: str | Path | None = None) -> Proble
 
 
 _ONE: dict[Path, Problem | LoadError] = {}
+
+
+@functools.lru_cache(maxsize=256)
+def _declaring(folder: Path, problem_id: str) -> list[Path]:
+    """The modules of a folder whose text declares this problem id (found once per folder and id)."""
+    declared = re.compile(rf"""\bid\s*=\s*["']{re.escape(problem_id)}["']""")
+    return [path for path in sorted(folder.glob("*.py")) if not path.name.startswith("_") and declared.search(path.read_text(encoding="utf-8", errors="replace"))]
 
 
 def select(problems: dict[str, Problem | LoadError], wanted: str) -> list[Problem | LoadError]:

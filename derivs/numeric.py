@@ -8,6 +8,7 @@ a real difference, and the point is reported as a witness.
 from __future__ import annotations
 
 import functools
+import itertools
 import random
 import zlib
 from dataclasses import dataclass
@@ -333,9 +334,9 @@ _ROOT_DIGITS = 40
 
 def crossings(zero, symbol, point: Mapping, thorough: bool = False) -> list:
     """The real roots of `zero` as a function of `symbol`, the point's other values put in, as exact rationals
-    (a root that is not rational, to 40 digits): by polynomial roots (any degree up to 8), by solveset for
-    what a polynomial cannot say (|x| - 50), and, with `thorough`, by a scan of sign changes from 10^-3 to
-    10^8 on both sides (e^x - 5). At most MAX_ROOTS."""
+    (a root that is not rational, to 40 digits): by polynomial roots (any degree up to 8, of a rational
+    function's numerator, |u| read as ±u: |x| - 50), and, with `thorough`, by solveset, then a scan of sign
+    changes from 10^-3 to 10^8 on both sides (e^x - 5). At most MAX_ROOTS."""
     others = {s: v for s, v in point.items() if s != symbol and not isinstance(v, sympy.MatrixBase)}
     try:
         function = substitute(zero, others)
@@ -343,12 +344,28 @@ def crossings(zero, symbol, point: Mapping, thorough: bool = False) -> list:
         return []
     if not isinstance(function, sympy.Expr) or function.free_symbols != {symbol}:
         return []
-    roots = _polynomial_roots(function, symbol)
-    if roots is None:
+    roots = _unsigned_roots(function, symbol)
+    if roots is None and thorough:
         roots = _solved_roots(function, symbol)
     if not roots and thorough:
         roots = _scanned_roots(function, symbol)
-    return roots[:MAX_ROOTS]
+    return (roots or [])[:MAX_ROOTS]
+
+
+def _unsigned_roots(function, symbol) -> list | None:
+    """Roots of a rational function of symbol, with |u| read as u and as -u (|x| - 50: 50 and -50; a root of a
+    sign choice that is not the function's own is one more probe, never a wrong one); None when it is not one."""
+    absolutes = list(function.atoms(sympy.Abs))
+    if len(absolutes) > 3:
+        return None
+    found: list = []
+    for signs in itertools.product((1, -1), repeat=len(absolutes)):
+        unsigned = function.xreplace({node: sign * node.args[0] for node, sign in zip(absolutes, signs)})
+        roots = _polynomial_roots(sympy.fraction(sympy.together(unsigned))[0], symbol)
+        if roots is None:
+            return None
+        found += [root for root in roots if root not in found]
+    return found
 
 
 def _as_rational(number) -> sympy.Rational | None:

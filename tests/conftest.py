@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+os.environ["DERIVS_CACHE"] = ""  # every test checks afresh (and its subprocesses): nothing remembered between runs
 
 import pytest
 
