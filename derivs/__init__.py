@@ -2,10 +2,12 @@
 
 from importlib import import_module
 
+from .compare import compare  # eagerly: the submodule derivs.compare would otherwise shadow the function of its name
+
 # Names of the public API, by the module that defines each. Imported on first use (PEP 562), so a command
 # imports only what it needs: `derivs grade` never loads the write-up reader, `derivs check` never the grader.
 _PUBLIC = {
-    "compare": "compare", "DerivationReport": "derivation", "check_derivation": "derivation",
+    "DerivationReport": "derivation", "check_derivation": "derivation",
     "LoadError": "discovery", "UnknownProblem": "discovery", "get_problem": "discovery", "load_problems": "discovery",
     "GradeResult": "grading", "UnknownTarget": "grading", "grade": "grading", "LatexError": "lexer",
     **{name: "model" for name in ("Claim", "Derivation", "Index", "Integer", "Matrix", "Mistake", "Note", "Part", "Problem",

@@ -179,7 +179,10 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
 def _normalized(found: list[Token]) -> list[Token]:
     """One spelling per token: x^{\\prime}, x^\\prime and x^{\\prime\\prime} are x', x' and x'' (one ' per prime);
     \\lbrace is \\{ (the _SYNONYMS); != typed together is \\ne; primes before a subscript go after it (y''_1 is y_1'')."""
-    return _primes_after_subscripts(_not_equal(_spelled_once(found)))
+    found = _spelled_once(found)
+    marks = {token.text for token in found if token.kind == "symbol"}
+    found = _not_equal(found) if "!" in marks else found
+    return _primes_after_subscripts(found) if "'" in marks and "_" in marks else found
 
 
 def _not_equal(found: list[Token]) -> list[Token]:

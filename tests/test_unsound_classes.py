@@ -114,10 +114,17 @@ def test_unproved_is_counted_apart_in_a_batch_and_tagged_for_gradescope(tmp_path
     assert bob["tags"] == ["unproved"] and bob["output"].startswith("unproved") and "tags" not in ann
 
 
-def test_a_step_whose_jumps_cannot_all_be_tried_leaves_an_unproved_answer_undecided():
-    # floor(x) - floor(x - 1) - 1 is 0 for every real x; its floors jump at every whole number
-    result = grade_now(T, TANH + r" + \lfloor x \rfloor - \lfloor x - 1 \rfloor - 1")
-    assert result.verdict in ("correct", "undecided"), result.feedback
+STEPS_NOT_ALL_TRIED = [  # right, but not proved: each holds a step whose jumps cannot all have been tried
+    TANH + r" + \lfloor x/2 \rfloor + \lfloor (x+1)/2 \rfloor - \lfloor x \rfloor",  # Hermite's identity, 0 for every real x
+    TANH + r" + \lceil x \rceil + \lfloor -x \rfloor",  # 0 for every real x
+    TANH + r" + \operatorname{sgn}(e^x - 1) - \operatorname{sgn}(x)",  # e^x - 1 has the sign of x; not a polynomial argument
+]
+
+
+@pytest.mark.parametrize("answer", STEPS_NOT_ALL_TRIED)
+def test_an_unproved_equality_holding_a_step_whose_jumps_were_not_all_tried_is_undecided(answer):
+    result = grade_now(T, answer)
+    assert result.verdict == "undecided" and "step function" in result.feedback, result.feedback
 
 
 # --- compare: subscripted unknown functions, equations against expressions, refusals -----------------------
