@@ -21,6 +21,7 @@ from .batch import Row, grade_rows, unproved_marks
 from .grading import DEFAULT_TIMEOUT, SCORED, resolve_target
 
 VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
+OUTPUT_FORMATS = ("md", "html")  # how each test's output is written for Gradescope
 SHEET_LIMIT = 1_000_000  # characters of a submitted sheet
 
 
@@ -33,6 +34,7 @@ class Assignment:
     title: str
     targets: tuple[str, ...]
     visibility: str = "visible"  # Gradescope's test visibility for every part
+    output_format: str = "md"  # Gradescope's output_format for every test: md, or html (the answer rendered as MathML)
 
 
 def load_assignment(path: str | Path | None = None, parts: list[str] | None = None, problems_dir=None) -> Assignment:
@@ -57,7 +59,10 @@ def load_assignment(path: str | Path | None = None, parts: list[str] | None = No
         visibility = str(data.get("visibility", "visible"))
         if visibility not in VISIBILITIES:
             raise AssignmentError(f"{file}: visibility must be one of {', '.join(VISIBILITIES)}")
-        assignment = Assignment(str(data.get("title", file.stem)), tuple(str(t) for t in data["parts"]), visibility)
+        output_format = str(data.get("output_format", "md"))
+        if output_format not in OUTPUT_FORMATS:
+            raise AssignmentError(f"{file}: output_format must be one of {', '.join(OUTPUT_FORMATS)}")
+        assignment = Assignment(str(data.get("title", file.stem)), tuple(str(t) for t in data["parts"]), visibility, output_format)
     for target in assignment.targets:
         resolve_target(target, problems_dir)  # raises UnknownTarget, with did-you-mean
     if len(set(assignment.targets)) != len(assignment.targets):
@@ -128,6 +133,7 @@ class PartResult:
     verdict: str  # correct, incorrect, invalid, undecided, missing
     message: str
     read_as: str = ""
+    answer: str = ""
 
 
 def grade_sheet(assignment: Assignment, text: str | None, problems_dir=None, timeout: float = DEFAULT_TIMEOUT) -> list[PartResult]:
@@ -149,20 +155,27 @@ def grade_sheet(assignment: Assignment, text: str | None, problems_dir=None, tim
             continue
         record = records[target]
         points = max_points if record["verdict"] in SCORED else 0.0
-        results.append(PartResult(target, points, max_points, record["verdict"], record["feedback"], record.get("interpreted", "")))
+        results.append(PartResult(target, points, max_points, record["verdict"], record["feedback"], record.get("interpreted", ""), record["answer"]))
     return results
 
 
 def gradescope_results(assignment: Assignment, results: list[PartResult]) -> dict:
-    """Gradescope's results.json: one test per part, its output Markdown with the verdict and the reading."""
+    """Gradescope's results.json: one test per part, its output (Markdown, or HTML with the answer rendered) with the
+    verdict, the reading and the feedback."""
     tests = []
     for result in results:
-        first, *rest = result.message.splitlines() or [""]
-        lines = [f"**{result.verdict}**", "", first] + (["", "```", *rest, "```"] if rest else [])
-        if result.read_as:
-            lines += ["", f"Your answer was read as: `{result.read_as}`"]
-        tests.append({"name": result.target, "score": result.points, "max_score": result.max_points, "output": "\n".join(lines),
-                      "output_format": "md", "visibility": assignment.visibility, **unproved_marks(result.verdict)})
+        if assignment.output_format == "html":
+            from .pages import verdict_fragment
+
+            output = verdict_fragment(result.verdict, result.message, result.answer if result.verdict != "invalid" else "", result.read_as)
+        else:
+            first, *rest = result.message.splitlines() or [""]
+            lines = [f"**{result.verdict}**", "", first] + (["", "```", *rest, "```"] if rest else [])
+            if result.read_as:
+                lines += ["", f"Your answer was read as: `{result.read_as}`"]
+            output = "\n".join(lines)
+        tests.append({"name": result.target, "score": result.points, "max_score": result.max_points, "output": output,
+                      "output_format": assignment.output_format, "visibility": assignment.visibility, **unproved_marks(result.verdict)})
     return {"score": sum(r.points for r in results), "tests": tests, "visibility": assignment.visibility, "stdout_visibility": "hidden"}
 
 
@@ -253,7 +266,8 @@ def gradescope_zip(assignment: Assignment, out: str | Path, problems_dir=None) -
                 info = zipfile.ZipInfo(name)
                 info.external_attr = (stat.S_IFREG | 0o755) << 16
                 archive.writestr(info, text)
-            archive.writestr("assignment.json", json.dumps({"title": assignment.title, "parts": list(assignment.targets), "visibility": assignment.visibility}, indent=2))
+            archive.writestr("assignment.json", json.dumps({"title": assignment.title, "parts": list(assignment.targets), "visibility": assignment.visibility,
+                                                            "output_format": assignment.output_format}, indent=2))
             for path in sorted(source.rglob("*")):
                 if path.is_file():
                     archive.write(path, str(Path("derivs-src") / path.relative_to(source)))
@@ -268,10 +282,11 @@ build-backend = "setuptools.build_meta"
 name = "derivs"
 version = "0.1.0"
 requires-python = ">=3.10"
-dependencies = ["sympy==1.14.0", "mpmath==1.3.0", "rich>=13.7"]
+dependencies = ["sympy==1.14.0", "mpmath==1.3.0", "rich>=13.7", "markdown-it-py>=3.0", "mdit-py-plugins>=0.4", "pylatexenc>=2.10,<3",
+                "latex2mathml>=3.77"]
 
 [tool.setuptools]
-packages = ["derivs", "derivs.problems"]
+packages = ["derivs", "derivs.writeup", "derivs.problems"]
 
 [tool.setuptools.package-dir]
 "derivs.problems" = "problems"

@@ -316,8 +316,10 @@ def _write_atomically(path: Path, text: str) -> None:
 # --- Gradescope ---------------------------------------------------------------------------------
 
 
-def gradescope_results(records: Iterable[dict], problems_dir: str | None = None) -> dict[str, dict]:
-    """Per student, a Gradescope autograder results object: one test per target."""
+def gradescope_results(records: Iterable[dict], problems_dir: str | None = None, output_format: str = "text") -> dict[str, dict]:
+    """Per student, a Gradescope autograder results object: one test per target, scored with the row's points
+    when it has them (an instructor's override), else the part's points when correct. `output_format`: text or
+    html (the verdict, the answer rendered, how it was read, the feedback)."""
     by_student: dict[str, dict] = {}
     for record in records:
         student = record.get("student") or "anonymous"
@@ -326,10 +328,15 @@ def gradescope_results(records: Iterable[dict], problems_dir: str | None = None)
             max_score = resolve_target(record["target"], problems_dir)[1].points
         except UnknownTarget:
             max_score = 0.0
-        score = max_score if record["verdict"] in SCORED else 0.0
+        points = record.get("points")
+        score = float(points) if isinstance(points, (int, float)) else max_score if record["verdict"] in SCORED else 0.0
         output = f"{record['verdict']}: {record['feedback']}"
-        tests.append({"name": record["target"], "score": score, "max_score": max_score, "output": output, "visibility": "visible",
-                      **unproved_marks(record["verdict"])})
+        if output_format == "html":
+            from .pages import verdict_fragment
+
+            output = verdict_fragment(record["verdict"], record["feedback"], record.get("answer", ""), record.get("interpreted", ""))
+        test = {"name": record["target"], "score": score, "max_score": max_score, "output": output, "visibility": "visible", **unproved_marks(record["verdict"])}
+        tests.append(test | ({"output_format": "html"} if output_format == "html" else {}))
     for results in by_student.values():
         results["score"] = sum(t["score"] for t in results["tests"])
         results["visibility"] = "visible"
@@ -351,9 +358,9 @@ def safe_name(student: str) -> str:
     return cleaned
 
 
-def write_gradescope(records: list[dict], path: Path, problems_dir: str | None = None) -> list[Path]:
+def write_gradescope(records: list[dict], path: Path, problems_dir: str | None = None, output_format: str = "text") -> list[Path]:
     """One student: `path` itself. Several: `path` is a folder with <student>/results.json."""
-    results = gradescope_results(records, problems_dir)
+    results = gradescope_results(records, problems_dir, output_format)
     if len(results) == 1 and path.suffix == ".json":
         _write_atomically(path, json.dumps(next(iter(results.values())), indent=2))
         return [path]

@@ -404,14 +404,19 @@ def run_proof(args, out: Console, err: Console) -> int:
         write_up_problems(args.problems)  # loaded here once (and a bad --problems folder said here), not in each worker
     except (UnknownProblem, FileNotFoundError) as error:
         raise UsageError(str(error)) from None
-    reports = {}
+    reports, pages = {}, []
     for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
         try:
-            text = path.read_text(encoding="utf-8", errors="replace")
             whole = problem is not None and is_write_up(text)  # a whole write-up: its own notation, held to the problem
             reports[str(path)] = check_derivation(text, problem, timeout=args.timeout, problems_dir=args.problems, whole=whole)
         except LatexError as error:
+            if args.html:  # the page still shows the text, and why it was not checked
+                _write_proof_page(args.html, pages + [(str(path), text, None, str(error))], out)
             raise UsageError(f"{path}: {error}") from None
+        pages.append((str(path), text, reports[str(path)], ""))
+    if args.html:
+        _write_proof_page(args.html, pages, out)
     if args.json:
         documents = [{"file": name, **report.to_dict()} for name, report in reports.items()]
         print(json.dumps(documents[0] if len(documents) == 1 else {"files": documents}, indent=2))
@@ -422,6 +427,13 @@ def run_proof(args, out: Console, err: Console) -> int:
         err.print("no mathematics with an '=' was found (display blocks, inline $...$ equations, table rows)")
         return ExitCode.FAILED
     return ExitCode.FAILED if any(report.first_error is not None for report in reports.values()) else ExitCode.OK
+
+
+def _write_proof_page(path: str, documents: list[tuple], out: Console) -> None:
+    from .proof_page import Written, proof_page
+
+    _write_output(Path(path), proof_page([Written(*document) for document in documents]))
+    out.print(f"wrote {path}", markup=False, highlight=False)
 
 
 def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
@@ -453,6 +465,89 @@ def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
         out.print(f"{step.lhs} {RELATION_SHOWN.get(step.kind, '=')} {step.rhs}  ({step.feedback})", markup=False, highlight=False)
     if not report.first_errors:
         out.print("  " + report.explanation(), markup=False, highlight=False)
+
+
+def _grouped(args, records):
+    from .groups import answer_groups
+
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    _positive(args.timeout, "--timeout")
+    return answer_groups(records, jobs=args.jobs, timeout=args.timeout, problems_dir=args.problems)
+
+
+def _results(path: str):
+    from .groups import ResultsError, read_results
+
+    try:
+        return read_results(Path(path))
+    except ResultsError as error:
+        raise UsageError(str(error)) from None
+
+
+def run_groups(args, out: Console, err: Console) -> int:
+    """A graded class's answer groups as text (or JSON): per part, largest group first."""
+    parts = _grouped(args, _results(args.results))
+    if args.json:
+        print(json.dumps([{"target": p.target, "groups": [g.to_dict(args.problems) for g in p.groups]} for p in parts], indent=2))
+        return ExitCode.OK
+    for part in parts:
+        out.print(f"{part.target}: {part.rows} answers in {len(part.groups)} groups", markup=False, highlight=False)
+        for group in part.groups:
+            points = "/".join(f"{p:g}" for p in group.points(args.problems))
+            names = ", ".join(group.students[:6]) + (f" and {group.count - 6} more" if group.count > 6 else "")
+            others = len(group.notations) - 1
+            out.print(f"  #{group.number:<3} {group.count:>4} x  {group.verdict:<9} {points:>4} pt  {group.representative['answer']}"
+                      + (f"   (+{others} other notation{'s' if others > 1 else ''})" if others else ""), markup=False, highlight=False)
+            out.print(f"        {group.representative.get('feedback', '')}", markup=False, highlight=False)
+            out.print(f"        students: {names}", markup=False, highlight=False)
+    return ExitCode.OK
+
+
+def run_report(args, out: Console, err: Console) -> int:
+    """The class page (--html), or the results again with an instructor's overrides applied (--apply)."""
+    if args.apply:
+        return _apply(args, out)
+    if not args.results or not args.html:
+        raise UsageError("give RESULTS.jsonl --html class.html, or --apply overrides.json")
+    from .class_page import class_page
+
+    parts = _grouped(args, _results(args.results))
+    _write_output(Path(args.html), class_page(parts, str(Path(args.results).resolve()), args.problems))
+    out.print(f"wrote {args.html}: {sum(p.rows for p in parts)} answers in {sum(len(p.groups) for p in parts)} groups over {len(parts)} parts",
+              markup=False, highlight=False)
+    return ExitCode.OK
+
+
+def _apply(args, out: Console) -> int:
+    from .groups import ResultsError, apply_overrides, export, load_overrides, student_totals
+
+    try:
+        named, overrides = load_overrides(Path(args.apply))
+        results = args.results or named
+        if not results:
+            raise UsageError("the overrides file names no results file: give RESULTS.jsonl too")
+        source = Path(results) if Path(results).is_absolute() or args.results else Path(args.apply).parent / results
+        records = _results(str(source))
+        updated, changes = apply_overrides(records, overrides, problems_dir=args.problems, jobs=args.jobs, timeout=args.timeout)
+        folder = Path(args.out) if args.out else source.with_name(source.stem + "-final")
+        written = export(updated, folder, args.problems, output_format=args.gradescope_format)
+    except ResultsError as error:
+        raise UsageError(str(error)) from None
+    except OSError as error:
+        raise UsageError(f"cannot write {error.filename or args.out}: {error.strerror or error}") from None
+    out.print(f"applied {len(overrides)} override{'s' if len(overrides) != 1 else ''} to {source}: {len(changes)} row{'s' if len(changes) != 1 else ''} changed",
+              markup=False, highlight=False)
+    for change in changes:
+        out.print(f"  row {change.row} ({change.student or 'anonymous'}) {change.target}: {change.verdict_was} {change.points_was:g} -> "
+                  f"{change.verdict} {change.points:g}", markup=False, highlight=False)
+    before, after = student_totals(records, args.problems), student_totals(updated, args.problems)
+    moved = [f"{name} {before[name]:g} -> {after[name]:g}" for name in after if after[name] != before.get(name)]
+    if moved:
+        out.print("scores changed: " + "; ".join(moved), markup=False, highlight=False)
+    for path in written:
+        out.print(f"wrote {path}", markup=False, highlight=False)
+    return ExitCode.OK
 
 
 def _add_problem_selection(parser: argparse.ArgumentParser) -> None:
@@ -547,9 +642,30 @@ def build_parser() -> argparse.ArgumentParser:
     proof.add_argument("--json", action="store_true", help='print {"steps": [...], "counts": ..., "first_error": ...} as JSON (one object per file)')
     proof.add_argument("--summary", action="store_true", help="print only each file's counts and first wrong lines")
     proof.add_argument("--timeout", type=float, default=2.0, help="seconds per step before it is undecided (default %(default)s)")
+    proof.add_argument("--html", metavar="REPORT.html", help="also write the write-up as a page, each step marked beside its line")
     _add_problems_dir(proof)
     proof.set_defaults(run=run_proof)
+
+    groups = commands.add_parser("groups", help="a graded class's answers grouped by equivalence, per part, largest group first")
+    _add_results_options(groups, required=True)
+    groups.add_argument("--json", action="store_true", help="print the groups as JSON")
+    groups.set_defaults(run=run_groups)
+
+    report = commands.add_parser("report", help="a graded class as a page (--html), or its results with overrides applied (--apply)")
+    _add_results_options(report, required=False)
+    report.add_argument("--html", metavar="CLASS.html", help="write the class page: verdict counts and answer groups per part")
+    report.add_argument("--apply", metavar="OVERRIDES.json", help="apply an overrides file: write results.jsonl, results.csv and Gradescope folders again")
+    report.add_argument("--out", metavar="DIR", help="with --apply: the folder for the new results (default: RESULTS-final beside the results)")
+    report.add_argument("--gradescope-format", choices=("text", "html"), default="text", help="with --apply: each test's output as text or HTML")
+    report.set_defaults(run=run_report)
     return parser
+
+
+def _add_results_options(parser: argparse.ArgumentParser, required: bool) -> None:
+    parser.add_argument("results", nargs=None if required else "?", metavar="RESULTS.jsonl", help="the results of grade --batch")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="group in N worker processes (default 1)")
+    parser.add_argument("--timeout", type=float, default=2.0, help="CPU seconds per comparison before two answers count as different (default %(default)s)")
+    _add_problems_dir(parser)
 
 
 def _protect_negative_answer(argv: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Mapping
 
 import sympy
 
-from .equivalence import decide
+from .equivalence import concrete_functions, decide
 from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, UNPROVED, GradeResult, equal_verdict, stated_value
 from .latex import to_latex, to_text
 from .model import Integer, Matrix, Problem, Scalar, Size, vectors_for
@@ -113,28 +113,6 @@ def _upper_bounds(expr) -> set:
 def _as_sizes(expr, sizes: set):
     """A symbol used as a sum's bound is a positive integer in both sides."""
     return expr.xreplace({s: sympy.Symbol(s.name, integer=True, positive=True) for s in sizes if not s.is_integer})
-
-
-def _concrete_functions(exprs: list) -> list:
-    """f(x) for an unknown f: a fixed smooth function, so identities that hold for every f are checked at points.
-    Each distinct function of the pair (f_1 and f_2, \\phi_1 and \\phi_2 are two) gets its own stand-in, numbered in
-    the order of the names, so no two can coincide."""
-    functions = sorted({type(applied) for e in exprs if isinstance(e, sympy.Basic) for applied in e.atoms(sympy.core.function.AppliedUndef)}, key=str)
-    replacements = {}
-    for number, function in enumerate(functions):
-        arity = next(len(a.args) for e in exprs if isinstance(e, sympy.Basic) for a in e.atoms(function))
-        a, b = sympy.Rational(number + 7, 5), sympy.Rational(2 * number + 1, 13)
-        arguments = [sympy.Dummy(f"t{n}") for n in range(arity)]
-        inner = sum((n + 1) * t for n, t in enumerate(arguments))
-        replacements[function] = sympy.Lambda(tuple(arguments), sympy.sin(a * inner + b) + inner**2 / 7 + b)
-    if not replacements:
-        return list(exprs)
-    concrete = []
-    for expr in exprs:
-        for function, body in replacements.items():
-            expr = expr.replace(function, body)
-        concrete.append(expr.doit())
-    return concrete
 
 
 def compare_now(gold: str, answer: str, variables: Mapping[str, str] | None = None, timeout: float = DEFAULT_TIMEOUT) -> GradeResult:
@@ -252,7 +230,7 @@ def _compare_entries(expected: list, given: list, kinds: dict, timeout: float) -
 def _compare_values(expected, given, kinds: dict, timeout: float) -> tuple:
     exprs = [expected, given]
     sizes = {s for e in exprs for s in _upper_bounds(e)}
-    expected, given = _concrete_functions([_as_sizes(e, sizes) for e in exprs])
+    expected, given = (concrete_functions(_as_sizes(e, sizes)) for e in exprs)
     problem = _problem_for([expected, given], kinds)
     decision = decide(problem, given, expected, _domain(problem, kinds), budget=0.8 * timeout, strict=False, proof_budget=PROOF_BUDGET * timeout / DEFAULT_TIMEOUT)
     if decision.verdict == "equal":

@@ -59,7 +59,7 @@ _SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle
             "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge"}  # sizes
 # Other spellings of one token: \lbrace is \{, \lbrack is [.
 _SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": ("symbol", "["), "rbrack": ("symbol", "]"),
-             "triangledown": ("command", "nabla"), "cr": ("command", "\\"), "mid": ("symbol", "|"), "vert": ("symbol", "|"),
+             "triangledown": ("command", "nabla"), "cr": ("command", "\\"), "newline": ("command", "\\"), "mid": ("symbol", "|"), "vert": ("symbol", "|"),
              "mathbbm": ("command", "mathbb"), "dfrac": ("command", "frac"), "tfrac": ("command", "frac"),
              "mleft": ("command", "left"), "mright": ("command", "right")}  # mleftright's \mleft( .. \mright)
 
@@ -245,10 +245,54 @@ def _spelled_once(found: list[Token]) -> list[Token]:
                 out += [Token("symbol", "'", token.position, token.space_before)] * primes
                 i = j + 1 if braced else j
                 continue
+        if token.is_("command", "text", "textrm", "mathrm", "mbox") and _number_in_braces(found, i + 1):
+            i += 1  # \text{1e-1}: a number typed as text is the number
+            continue
         synonym = _SYNONYMS.get(token.text) if token.kind == "command" else None
         out.append(Token(*synonym, token.position, token.space_before) if synonym else token)
         i += 1
+    return _primes_after_subscripts(out)
+
+
+def _primes_after_subscripts(found: list[Token]) -> list[Token]:
+    """g'_j and y''_1 are g_j' and y_1'': primes written before a subscript move after it."""
+    out = list(found)
+    i = 0
+    while i < len(out):
+        if not out[i].is_("symbol", "'") or (i and out[i - 1].is_("symbol", "'")):
+            i += 1
+            continue
+        primes = i
+        while primes < len(out) and out[primes].is_("symbol", "'"):
+            primes += 1
+        if primes + 1 < len(out) and out[primes].is_("symbol", "_"):
+            end = primes + 2
+            if out[primes + 1].is_("symbol", "{"):
+                depth = 0
+                for end in range(primes + 1, len(out)):
+                    depth += out[end].is_("symbol", "{") - out[end].is_("symbol", "}")
+                    if depth == 0:
+                        break
+                end += 1
+            out[i:end] = out[primes:end] + out[i:primes]
+            i = end
+            continue
+        i = primes
     return out
+
+
+def _number_in_braces(found: list[Token], at: int) -> bool:
+    """{1e-1}, {0.5}: a group holding one number (its exponent read as \\times 10^{...})."""
+    if at + 2 >= len(found) or not found[at].is_("symbol", "{") or found[at + 1].kind != "number":
+        return False
+    depth, j = 0, at
+    for j in range(at, len(found)):
+        depth += found[j].is_("symbol", "{") - found[j].is_("symbol", "}")
+        if depth == 0:
+            break
+        if not (found[j].kind == "number" or found[j].is_("symbol", "{", "}", "^", "-") or found[j].is_("command", "times")):
+            return False
+    return depth == 0 and j > at + 1
 
 
 def _inside_brackets(found: list[Token]) -> bool:

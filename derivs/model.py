@@ -285,7 +285,41 @@ def _doit_outside_limits(expr):
         return sympy.Limit(doit_outside_limits(inner), *rest)
     if isinstance(expr, sympy.Basic) and expr.has(sympy.Limit):
         return expr.func(*(doit_outside_limits(arg) for arg in expr.args))
-    return expr.doit()
+    return held_sums(expr).doit()
+
+
+class HeldSum(sympy.Sum):
+    """A sum to a symbolic bound of entries or unknown functions of its index (\\sum_k (a_k - t_k) w_{jk}): no closed
+    form exists, and sympy's search for one (Gosper, hypergeometric terms) costs seconds each time. It stays a sum,
+    its summand worked out; a Kronecker delta in it is still summed away, and a number for its bound sums it out."""
+
+    def doit(self, **hints):
+        if all(low.is_number and high.is_number for _, low, high in self.limits):
+            return sympy.Sum(*self.args).doit(**hints)
+        function = self.function.doit(**hints) if hints.get("deep", True) else self.function
+        terms = sympy.Add.make_args(function)
+        if len(terms) > 1:  # term by term: a delta's term is summed away, an entry's kept
+            return sympy.Add(*(HeldSum(term, *self.limits).doit(deep=False) for term in terms))
+        if _held(function, self.limits):
+            return HeldSum(function, *self.limits)
+        return sympy.Sum(function, *self.limits).doit(**hints)
+
+
+def _held(function, limits) -> bool:
+    """Whether a sum is one no closed form can be found for: a symbolic bound, and entries or unknown functions of
+    its index in the summand (and no Kronecker delta to sum away)."""
+    if all(low.is_number and high.is_number for _, low, high in limits) or function.has(sympy.KroneckerDelta):
+        return False
+    bound = {limit[0] for limit in limits}
+    pieces = function.atoms(sympy.Indexed, sympy.core.function.AppliedUndef)
+    return any(piece.free_symbols & bound for piece in pieces)
+
+
+def held_sums(expr):
+    """Each sum no closed form can be found for, as a HeldSum."""
+    if not isinstance(expr, sympy.Basic) or not expr.has(sympy.Sum):
+        return expr
+    return expr.replace(lambda e: type(e) is sympy.Sum and _held(e.function, e.limits), lambda e: HeldSum(*e.args))
 
 
 def rename_bound(expr, taken):

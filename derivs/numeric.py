@@ -176,7 +176,7 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
         for var in variables:
             if getattr(var, "symbol", None) in fixed and not isinstance(var, Size):
                 point[var.symbol] = fixed[var.symbol]
-            elif isinstance(var, Index):
+            elif isinstance(var, Index) and var.symbol not in where:
                 point[var.symbol] = sympy.Integer(rng.randint(var.lower, _concrete(var.upper, sizes)))
             elif isinstance(var, Integer):
                 allowed = [n for n in range(var.low, var.high + 1) if _allowed(where, var.symbol, n)]
@@ -199,6 +199,9 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
                 rows, cols = (int(n) for n in concrete.shape)
                 entries = [_random_rational(rng, var.low, var.high) for _ in range(rows * cols)]
                 point[var.symbol] = sympy.ImmutableMatrix(rows, cols, entries)
+        for var in variables:  # an index with a condition (i \\neq j), after the others
+            if isinstance(var, Index) and var.symbol in where:
+                point[var.symbol] = _index_where(rng, var, where[var.symbol], point, sizes)
         for var in variables:  # a one-hot label, after the index that says which entry is hot
             if isinstance(var, Vector) and var.one_hot is not None:
                 length = _concrete(var.length, sizes)
@@ -208,6 +211,13 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
                     point[var.base[k]] = sympy.Integer(1 if k == hot else 0)
         points.append(point)
     return points
+
+
+def _index_where(rng: random.Random, var: Index, domain, point: dict, sizes: dict) -> sympy.Integer:
+    """An index in its range and its domain (i \\neq j: the integers but j's value), where the range has one."""
+    upper = _concrete(var.upper, sizes)
+    candidates = [n for n in range(var.lower, upper + 1) if domain.xreplace(point).contains(n) is sympy.true]
+    return sympy.Integer(rng.choice(candidates) if candidates else rng.randint(var.lower, upper))
 
 
 # --- probes: where a non-analytic piece changes, and beyond the sampled ranges ---------------------

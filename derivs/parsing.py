@@ -972,7 +972,7 @@ class _Parser:
         return len(base) == 1 and base.isalpha() and following.kind == "number" and following.text.isdigit() and not following.space_before
 
     def _update_mark(self) -> str:
-        """^{new}, ^{+}, ^*, ^{(t+1)} after a name: the mark of a new value (w^{new} = w - \\eta g), not a power."""
+        """^{new}, ^{+}, ^*, ^{(t+1)}, ^{sig} after a name: the mark of a new value or a label, not a power."""
         if not self.at("symbol", "^"):
             return ""
         if self.at("symbol", "{", ahead=1):
@@ -982,23 +982,12 @@ class _Parser:
             inner = self.tokens[self.position + 2:end]
         else:
             end, inner = self.position + 1, [self.peek(1)]
-        texts = [t.text for t in inner]
-        written = "".join(texts)
-        bracketed = len(inner) >= 3 and inner[0].is_("symbol", "(", "[") and inner[-1].is_("symbol", ")", "]") and any(t.kind == "letter" for t in inner)  # (t+1), not (1-1)
-        word = len(inner) >= 2 and all(t.kind == "letter" for t in inner) and written not in ("T",)  # a^{sig}, h^{out}
-        then_subscript = end + 1 < self.end and self.tokens[end + 1].is_("symbol", "_") and written not in ("T", "-1") and not _is_transpose_mark(inner)
-        layered = bool(self.context.matrices) and any(t.kind == "letter" for t in inner) and len(inner) >= 3 and not _is_transpose_mark(inner)
-        if then_subscript or layered:
-            self.position = end + 1
-            return written
-        signed = len(inner) >= 2 and inner[-1].is_("symbol", "+", "-") and all(t.kind in ("number", "letter") for t in inner[:-1])  # w^{2+}
-        if written in UPDATE_MARKS or bracketed and (any(t.is_("symbol", "+", "-") for t in inner) or inner[0].is_("symbol", "[")) or word or signed:
-            self.position = end + 1
-            return written
-        if len(inner) == 1 and inner[0].is_("command", "star", "ast"):
-            self.position = end + 1
-            return "*"
-        return ""
+        then_subscript = end + 1 < self.end and self.tokens[end + 1].is_("symbol", "_")
+        label = superscript_label(inner, then_subscript, layered=bool(self.context.matrices))
+        if label is None:
+            return ""
+        self.position = end + 1
+        return label
 
     def _layer_mark(self) -> str | None:
         """^{(2)} or ^(2) after a name: a layer label, not a power."""
@@ -1150,6 +1139,8 @@ class _Parser:
         if not self._argument_ahead():
             raise _NoArgument() if token.kind in ("letter",) or token.text in dialect.GREEK else self.error(f"{name} needs an argument: write {name}(x)", token)
         arguments = self.arguments(name, token)
+        if self.context.document and not isinstance(function, IndexedFunction):
+            arguments = [_number_if_one_by_one(argument, None) for argument in arguments]  # \\sigma(w^T x): a number's sigmoid
         if self.context.document and len(arguments) > 1 and not isinstance(function, (sympy.core.function.UndefinedFunction, IndexedFunction)) and function not in dialect.VARIADIC.values():
             function = sympy.Function(name.lstrip("\\"))  # H(y, p): the write-up's cross-entropy, not Heaviside's step
         if isinstance(function, IndexedFunction):
@@ -2130,6 +2121,27 @@ _SET_LETTERS = frozenset("RNZQC")  # \\mathbb{R}: a set; \\mathbb{E}, \\mathbb{V
 
 def _is_transpose_mark(inner) -> bool:
     return [t.text for t in inner] in (["T"], ["top"], ["intercal"]) or len(inner) == 4 and inner[0].text in ("mathsf", "mathrm") and inner[2].text == "T"
+
+
+def superscript_label(inner, then_subscript: bool = False, layered: bool = False) -> str | None:
+    """What a name's superscript is when it is not a power: a new value's mark (w^{new}, w^{+}, w^*, w^{(t+1)},
+    w^{2+}) or a label (a^{sig}, W^{[1]}; P^k_{m,n} with a subscript after it; W^{l+1} among matrices), as written;
+    None for a power or a transpose. One rule for the parser and for the notation's scan of names."""
+    if not inner or _is_transpose_mark(inner):
+        return None
+    texts = [t.text for t in inner]
+    written = "".join(texts)
+    if len(inner) == 1 and inner[0].is_("command", "star", "ast"):
+        return "*"
+    letters = any(t.kind == "letter" for t in inner)
+    if then_subscript and letters and written != "T" or layered and letters and len(inner) >= 3:
+        return written
+    bracketed = len(inner) >= 3 and inner[0].is_("symbol", "(", "[") and inner[-1].is_("symbol", ")", "]") and letters  # (t+1), not (1-1)
+    word = len(inner) >= 2 and all(t.kind == "letter" for t in inner)  # a^{sig}, h^{out}
+    signed = len(inner) >= 2 and inner[-1].is_("symbol", "+", "-") and all(t.kind in ("number", "letter") for t in inner[:-1])  # w^{2+}
+    if written in UPDATE_MARKS or bracketed and (any(t.is_("symbol", "+", "-") for t in inner) or inner[0].is_("symbol", "[")) or word or signed:
+        return written
+    return None
 
 
 def _number_if_one_by_one(value, other):

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import sympy
 
-from ..equivalence import decide
+from ..equivalence import concrete_functions, decide
 from ..lexer import LatexError
 from ..model import Problem
 from ..timelimit import TimeLimitExceeded, time_limit
@@ -56,7 +56,15 @@ def judge_claim(judge, step: Step, scope) -> Step:
                 return _not_equal(step, context, left, right, domain, timeout)
             if step.kind == "inequality":
                 return _inequality(step, left, right, context, domain, timeout)
+            generic = undefined_functions(left, right, scope.problem) if scope.problem.document else []
+            if generic:  # g_j(z_j) never defined: a fixed smooth g_j in its place; equal for it, equal for any (at points)
+                left, right = (concrete_functions(side, frozenset(generic)) for side in (left, right))
             decision = decide(context, left, right, where=domain, budget=0.8 * timeout, strict=False)
+            if generic and decision.verdict != "equal":
+                return replace(step, verdict="undecided", feedback=f"{', '.join(generic)} is not defined in the write-up, and the step "
+                               "does not hold for every such function: not judged")
+            if generic:
+                return replace(step, verdict="valid", feedback=f"holds for any {', '.join(generic)} (checked with a generic one at random points)")
             if scope.problem.document and decision.verdict == "different" and not_real(decision.witness):
                 decision = decide(positive(context), left, right, where=domain, budget=0.4 * timeout, strict=False)
     except LatexError as error:
@@ -181,7 +189,8 @@ def _defined_later(judge, step: Step) -> dict:
     if step.section not in cache:
         found: dict = {}
         for other in judge.steps:
-            if other.section == step.section and other.kind == "equal" and other.first_of_chain and other.left is not None:
+            if other.section == step.section and other.kind == "equal" and other.first_of_chain and other.left is not None \
+                    and (other.explains or other.role in ("defines", "given", "for")) and not judge.relates_indices(other, judge.notation(other.section)):
                 from .judging import name_of
 
                 name = name_of(other.left, judge.notation(step.section))
@@ -236,9 +245,11 @@ def condition_of(judge, step: Step, scope) -> tuple[dict, dict, str]:
     if reading.decimals:
         values = {p: v for p, v, _, _ in reading.decimals}
         symbol, value = symbol.xreplace(values) if isinstance(symbol, sympy.Basic) else symbol, value.xreplace(values) if isinstance(value, sympy.Basic) else value
+    relation = reading.relations[0]
+    if isinstance(symbol, sympy.Symbol) and isinstance(value, sympy.Symbol) and relation in ("==", "!="):  # i = j, i \\neq j
+        return ({symbol: value}, {}, "") if relation == "==" else ({}, {symbol: sympy.Complement(sympy.Integers, sympy.FiniteSet(value))}, "")
     if not isinstance(symbol, sympy.Symbol) or not getattr(value, "is_number", False):
         return {}, {}, f"for {side.text}"
-    relation = reading.relations[0]
     if relation == "!=":
         return {}, {symbol: sympy.Union(sympy.Interval.open(-sympy.oo, value), sympy.Interval.open(value, sympy.oo))}, ""
     if relation == "==":
@@ -272,32 +283,63 @@ def chain_rule(step: Step) -> Step | None:
 
 
 def as_written(step: Step, scope, left_read, right_read, sides, point, loose: bool = True) -> Step | None:
-    """A right side written with decimals (0.797057, 36.0278 - 0.9899, 3.35 \\times 10^{-4}) holds rounded values:
-    the step is valid when the left side, a number, is within how far the right side moves when each decimal
-    in it moves by half a unit in its last place, widened by the same for decimals written on the left (0.7068)."""
+    """A right side written with decimals (0.797057, 36.0278 - 0.9899, 3.35 \\times 10^{-4}, a vector of them) holds
+    rounded values: the step is valid when the left side, a number (or each entry), is within how far the right side
+    moves when each decimal in it moves by half a unit in its last place, widened by the same for decimals written
+    on the left (0.7068)."""
     if not right_read.decimals:
         return None
     value, target = sides
-    if not getattr(value, "is_number", False) or not getattr(target, "is_number", False):
+    entries = _numeric_entries(value, target)
+    if entries is None:
         return None
-    exact, claimed = sympy.N(value, 40), sympy.N(target, 40)
-    if not exact.is_real or not claimed.is_real:
-        return None
-    shown = _moved_by_rounding(scope, right_read, claimed, point, every=True)
+    exact, claimed = entries
+    shown = _moved_by_rounding(scope, right_read, target, point, every=True)
     if step.kind == "approx" and loose:
-        shown *= 2  # \\approx 0.10 for 0.105: "about", one unit in the last place (a key's answer is held to half)
-    slack = shown + _moved_by_rounding(scope, left_read, exact, point, every=False)
+        shown = [2 * s for s in shown]  # \\approx 0.10 for 0.105: "about", one unit in the last place (a key's answer is held to half)
+    from_left = _moved_by_rounding(scope, left_read, value, point, every=False)
+    slack = [a + b for a, b in zip(shown, from_left)]
     places = max(len(text.split(".")[1]) if "." in text else 0 for _, _, _, text in right_read.decimals)
-    if shown > 0:  # 3.35 \times 10^{-4}: to 6 places, as 0.000335
-        places = max(places, -int(sympy.floor(sympy.log(2 * shown, 10))))
+    if max(shown) > 0:  # 3.35 \\times 10^{-4}: to 6 places, as 0.000335
+        places = max(places, -int(sympy.floor(sympy.log(2 * min(s for s in shown if s > 0), 10))))
     written = step.rhs.replace(" ", "").replace("\\,", "")
-    rounded = f"{float(exact):.{places}f}"
-    single = is_single_decimal(step)
-    as_shown = written if single else f"{written} ({float(claimed):.{places}f})"
-    if abs(exact - claimed) <= slack:
+    wrong = next((n for n, (e, c, room) in enumerate(zip(exact, claimed, slack)) if abs(e - c) > room), None)
+    if len(exact) > 1:
+        rounded = "(" + ", ".join(f"{float(e):.{places}f}" for e in exact) + ")"
+        if wrong is None:
+            return replace(step, verdict="valid", feedback=f"every entry agrees with {rounded} to the {places} places shown")
+        where = _entry_name(value if isinstance(value, sympy.MatrixBase) else target, wrong)
+        feedback = f"in entry {where}: {float(claimed[wrong]):.{places}f} written, {float(exact[wrong]):.{places}f} to {places} places"
+        return replace(step, verdict="invalid", feedback=feedback, witness={"point": "", "lhs": rounded, "rhs": written, "values": ()})
+    rounded = f"{float(exact[0]):.{places}f}"
+    as_shown = written if is_single_decimal(step) else f"{written} ({float(claimed[0]):.{places}f})"
+    if wrong is None:
         return replace(step, verdict="valid", feedback=f"{as_shown} agrees with {rounded} to the {places} places shown")
     witness = {"point": "", "lhs": rounded, "rhs": written, "values": ()}
     return replace(step, verdict="invalid", feedback=f"{as_shown} written, {rounded} to {places} places", witness=witness)
+
+
+def _numeric_entries(value, target):
+    """Two numbers, or two numeric matrices of one shape, as lists of real 40-digit entries; else None."""
+    if isinstance(value, sympy.MatrixBase) and isinstance(target, sympy.MatrixBase):
+        if value.shape != target.shape:
+            return None
+        pairs = list(zip(value, target))
+    elif getattr(value, "is_number", False) and getattr(target, "is_number", False):
+        pairs = [(value, target)]
+    else:
+        return None
+    if not all(getattr(v, "is_number", False) and getattr(t, "is_number", False) for v, t in pairs):
+        return None
+    exact, claimed = [sympy.N(v, 40) for v, _ in pairs], [sympy.N(t, 40) for _, t in pairs]
+    if not all(e.is_real for e in exact) or not all(c.is_real for c in claimed):
+        return None
+    return exact, claimed
+
+
+def _entry_name(matrix, n: int) -> str:
+    columns = matrix.shape[1]
+    return f"({n // columns + 1}, {n % columns + 1})"
 
 
 def is_single_decimal(step: Step) -> bool:
@@ -307,31 +349,35 @@ def is_single_decimal(step: Step) -> bool:
     return len(found) == 1 and found[0].kind == "number" and "." in found[0].text
 
 
-def _moved_by_rounding(scope, read, value, point, every: bool) -> sympy.Rational:
-    """How far a side moves from `value`, at most, when the decimals written in it (all of them on the right; on the
-    left only those with four places or more, rounded values rather than inputs) each move by half a unit in their
-    last place: the tolerance they bring, at the scale they are used at."""
-    moved_in_all = sympy.Integer(0)
+def _moved_by_rounding(scope, read, value, point, every: bool) -> list:
+    """How far a side moves from `value` (each entry, for a matrix), at most, when the decimals written in it (all of
+    them on the right; on the left only those with four places or more, rounded values rather than inputs) each move
+    by half a unit in their last place: the tolerance they bring, at the scale they are used at."""
+    size = len(value) if isinstance(value, sympy.MatrixBase) else 1
+    moved_in_all = [sympy.Integer(0)] * size
     literals = [d for d in read.decimals if every or ("." in d[3] and len(d[3].split(".")[1]) >= 4)][:6]
     if not literals:
         return moved_in_all
     base = scope.put_in(read.expr)
-    if point and isinstance(base, sympy.Basic):
+    if point and isinstance(base, (sympy.Basic, sympy.MatrixBase)):
         base = base.subs(point)
     exact_values = {placeholder: exact for placeholder, exact, _, _ in read.decimals}
+    targets = list(value) if isinstance(value, sympy.MatrixBase) else [value]
     for placeholder, exact, places, _ in literals:
         half = sympy.Rational(1, 2) / 10 ** places
-        farthest = sympy.Integer(0)
+        farthest = [sympy.Integer(0)] * size
         for sign in (1, -1):
             nudged = {**exact_values, placeholder: exact + sign * half}
             try:
-                moved = sympy.N(scope.put_in(base.xreplace(nudged)) if isinstance(base, sympy.Basic) else base, 30)
+                moved = scope.put_in(base.xreplace(nudged)) if isinstance(base, (sympy.Basic, sympy.MatrixBase)) else base
+                moved = [sympy.N(m, 30) for m in (moved if isinstance(moved, sympy.MatrixBase) else [moved])]
             except (TypeError, ValueError):
                 continue
-            if getattr(moved, "is_real", False):
-                farthest = max(farthest, abs(moved - value))
-        moved_in_all += farthest
-    return sympy.Rational(str(sympy.N(moved_in_all, 15)))
+            if len(moved) != size:
+                continue
+            farthest = [max(f, abs(m - t)) if getattr(m, "is_real", False) else f for f, m, t in zip(farthest, moved, targets)]
+        moved_in_all = [a + f for a, f in zip(moved_in_all, farthest)]
+    return [sympy.Rational(str(sympy.N(m, 15))) for m in moved_in_all]
 
 
 # --- why a difference does not show a step wrong ---------------------------------------------------
@@ -363,6 +409,25 @@ def _unknowns(side) -> set[str]:
     return found
 
 
+def _partly_defined(left, right, scope) -> str | None:
+    """An entry left without a value or formula (p[i]) of a vector some of whose entries have one (p_j = ...): the
+    write-up's definition was read for those entries only, so a difference in this one shows nothing."""
+    given = {str(name.base.label) for name in (*scope.values, *scope.formulas) if isinstance(name, sympy.Indexed)}
+    for side in (left, right):
+        for entry in getattr(side, "atoms", lambda *_: ())(sympy.Indexed):
+            if str(entry.base.label) in given:
+                return str(entry)
+    return None
+
+
+def _never_defined(names: list[str], scope) -> bool:
+    """Some of the names have no value, formula or family in the write-up so far (p_i in `... = p_i(1 - p_j)` where
+    p was never defined here): a link to them cannot be shown wrong."""
+    known = {str(name) for name in (*scope.values, *scope.formulas)} | {str(getattr(name, "base", name)).split("[")[0] for name in scope.values}
+    known |= set(scope.families)
+    return any(name not in known for name in names)
+
+
 def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset) -> str | None:
     """Why, in a write-up, sides that differ do not show the step wrong (the step is then undecided), or None:
     a function it applies but never defines (S(x)), a derivative its definitions make 0 (of a vector loss),
@@ -378,8 +443,11 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset) -> str | 
     if opaque:
         return f"{opaque[0]} is read as a quantity of its own (an expectation, a probability): the step holds only for some values of it"
     only_left, only_right = sorted(_unknowns(left) - _unknowns(right)), sorted(_unknowns(right) - _unknowns(left))
-    if only_left and only_right and step.first_of_chain:
+    if only_left and only_right and (step.first_of_chain or _never_defined(only_left + only_right, scope)):
         return f"an equation between different unknowns ({', '.join(only_left)} and {', '.join(only_right)}), not an identity: not judged"
+    partly = _partly_defined(left, right, scope)
+    if partly:
+        return f"{partly} has no formula here, though other entries of its vector have one: not judged"
     undefined = undefined_functions(left, right, problem)
     if undefined:
         return f"{', '.join(undefined)} is not defined in the write-up: the step holds only for some"

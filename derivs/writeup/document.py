@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 MAX_TEXT = 200_000  # characters; checked before any parsing
 
@@ -228,7 +228,6 @@ def _read_markdown(document: Document) -> None:
         if token.type == "heading_open":
             words = tokens[at + 1].content if at + 1 < len(tokens) else ""
             pieces.append(Heading(span[0] + 1, words, int(token.tag[1:]) if token.tag[1:].isdigit() else 1, bool(HEADING_LINE.match(words))))
-            locate.find(words, span[0], span[1])
         elif token.type in ("math_block", "math_block_eqno", "amsmath"):
             environment = "$$" if token.markup == "$$" else token.markup or "amsmath"
             tex = token.content
@@ -270,7 +269,23 @@ def _inline_segments(token, locate: _Locator, line: int) -> tuple:
             segments.append("\n")
         elif child.type in ("text", "code_inline"):
             segments.append(child.content)
-    return tuple(segments)
+    return tuple(_inline_unless_alone(segments))
+
+
+def _inline_unless_alone(segments: list) -> list:
+    """$$..$$ with words beside it on its line ("If $$i = j$$, then", kramdown's inline maths) is inline; alone on its
+    lines (punctuation after it at most), a display."""
+    found = list(segments)
+    for at, segment in enumerate(found):
+        if not isinstance(segment, Math) or not segment.display:
+            continue
+        before = found[at - 1] if at and isinstance(found[at - 1], str) else "\n" if at == 0 else "x"
+        after = found[at + 1] if at + 1 < len(found) and isinstance(found[at + 1], str) else "\n" if at + 1 == len(found) else "x"
+        words_before = before.rsplit("\n", 1)[-1].strip()
+        words_after = any(char.isalnum() for char in after.split("\n", 1)[0])
+        if words_before or words_after:
+            found[at] = replace(segment, display=False)
+    return found
 
 
 def _add_paragraph(pieces: list, line: int, segments: tuple, source: str) -> None:

@@ -25,6 +25,7 @@ from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .formulas import Side
 from .names import variable_tokens, function_head, single_name
 from .notation import Notation
+from .shapes import ELLIPSES
 from .steps import Step
 
 DERIVATION_BUDGET = 60.0  # CPU seconds for a whole write-up, whatever its length
@@ -119,6 +120,7 @@ class Scope:
         where it has one, else (with `formulas`) the formula it was defined by, until nothing changes."""
         if not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
             return expr
+        expr = self._worked_derivatives(expr) if formulas else expr
         expr = self.problem.expand_definitions(expr) if isinstance(expr, sympy.Basic) else expr
         expr = _course_functions(expr)
         if self.families:
@@ -149,17 +151,39 @@ class Scope:
         quantity, variable, order = self.leibniz[symbol]
         if not isinstance(quantity, sympy.Basic):
             return None
-        expanded = quantity
-        for _ in range(12):
-            expanded = self._families_in(expanded) if self.families else expanded
-            names = [name for name in _names_of(expanded) if name in self.formulas and name != variable]
-            if not names:
-                break
-            expanded = expanded.xreplace({name: self.formulas[name] for name in names})
-        expanded = _course_functions(self.problem.expand_definitions(expanded))
+        expanded = self._through_definitions(quantity, variable)
         if not _reaches(expanded, variable):
             return None
         return sympy.diff(expanded, variable, order)
+
+    def _through_definitions(self, quantity, variable):
+        """A quantity with the formula of every name it is defined through put in (not the variable's): what a
+        derivative must see, before any value is put in (a value would hide that mu_d depends on x_ij)."""
+        expanded = quantity
+        kept = str(variable.base.label) if isinstance(variable, sympy.Indexed) else str(variable).partition("_")[0]
+        for _ in range(12):
+            expanded = self._families_in(expanded, kept) if self.families else expanded
+            labels = {base.label for base in expanded.atoms(sympy.IndexedBase)}  # p of p[j]: the vector, not its formula
+            names = [name for name in _names_of(expanded) if name in self.formulas and name != variable and name not in labels]
+            if not names:
+                break
+            expanded = expanded.xreplace({name: self.formulas[name] for name in names})
+        return _course_functions(self.problem.expand_definitions(expanded))
+
+    def _worked_derivatives(self, expr):
+        """\\frac{\\partial}{\\partial x_{ij}}(x_{nd} - \\mu_d): an operator-form derivative, taken through the definitions."""
+        if not isinstance(expr, sympy.Basic) or not (self.formulas or self.families):
+            return expr
+        pending = [d for d in expr.atoms(sympy.Derivative) if not d.atoms(sympy.Limit)]
+        swaps = {}
+        for derivative in pending:
+            variables = [v for v, _ in derivative.variable_count]
+            if len(variables) != 1:
+                continue
+            operand = self._through_definitions(derivative.expr, variables[0])
+            if operand != derivative.expr:
+                swaps[derivative] = sympy.diff(operand, *derivative.variable_count[0])
+        return expr.xreplace(swaps) if swaps else expr
 
     def _derivatives_in(self, expr):
         """Leibniz names with no formula of their own given, worked out from the definitions where they can be."""
@@ -174,23 +198,36 @@ class Scope:
                     self.used.append(f"{symbol.name} worked out from the definitions")
         return expr.xreplace(swaps) if swaps else expr
 
-    def _families_in(self, expr):
-        """p_j, p[j] for a family p_i = body(i): the body at j."""
+    def _families_in(self, expr, kept: str = ""):
+        """p_j, p[j] for a family p_i = body(i): the body at j (not for the family `kept`: a derivative's variable)."""
         if not isinstance(expr, sympy.Basic):
             return expr
         swaps = {}
         for symbol in expr.free_symbols:
             name = getattr(symbol, "name", "")
             base, _, index = name.partition("_")
-            if base in self.families and index and len(index) <= 2:
-                letter, body = self.families[base]
+            if base in self.families and index and len(index) <= 2 and base != kept:
                 at = sympy.Integer(index) if index.isdigit() else sympy.Symbol(index, real=True)
-                swaps[symbol] = body.xreplace({letter: at})
+                found = self._family_at(base, at)
+                if found is not None:
+                    swaps[symbol] = found
         for entry in expr.atoms(sympy.Indexed):
-            if str(entry.base.label) in self.families and len(entry.indices) == 1:
-                letter, body = self.families[str(entry.base.label)]
-                swaps[entry] = body.xreplace({letter: entry.indices[0]})
-        return expr.xreplace(swaps) if swaps else expr
+            if str(entry.base.label) in self.families and len(entry.indices) == 1 and str(entry.base.label) != kept:
+                found = self._family_at(str(entry.base.label), entry.indices[0])
+                if found is not None:
+                    swaps[entry] = found
+        return _replaced(expr, swaps)
+
+    def _family_at(self, base: str, at):
+        """The family's formula at an index: the one defined with that letter (\\delta_j, not \\delta_k, where both are
+        defined: the letter says the layer), else the only one; None where several are and none is that letter's."""
+        bodies = self.families[base]
+        if at in bodies:
+            return bodies[at]
+        if len(bodies) != 1:
+            return None
+        (letter, body), = bodies.items()
+        return body.xreplace({letter: at})
 
 
 def einstein_sums(expr):
@@ -206,7 +243,8 @@ def einstein_sums(expr):
             for index in delta.args:
                 if isinstance(index, sympy.Symbol):
                     counts[index] = counts.get(index, 0) + 1
-        repeated = sorted((index for index, count in counts.items() if count >= 2), key=str)
+        bound = {limit[0] for total in term.atoms(sympy.Sum) for limit in total.limits}  # \\sum_i y_i \\log p_i: summed already
+        repeated = sorted((index for index, count in counts.items() if count >= 2 and index not in bound), key=str)
         for index in repeated:
             term = sympy.Sum(term, (index, 1, DOCUMENT_SIZE))
         return term
@@ -223,6 +261,17 @@ def _reaches(expr, variable) -> bool:
     if variable in names:
         return True
     return isinstance(variable, sympy.Indexed) and any(isinstance(n, sympy.Indexed) and n.base == variable.base for n in names)
+
+
+def _replaced(expr, swaps: dict):
+    """Names replaced by what they stand for; where one is a derivative's variable (g'(z_j) with z_j's formula),
+    by subs, which keeps the derivative at that value."""
+    if not swaps:
+        return expr
+    try:
+        return expr.xreplace(swaps)
+    except ValueError:
+        return expr.subs(swaps)
 
 
 def _names_of(expr) -> set:
@@ -386,6 +435,7 @@ def with_free_symbols(problem: Problem, exprs) -> Problem:
     length = next((v.length for v in problem.variables if isinstance(v, Vector)), 3)
     extra: list = list(vectors_for(exprs, declared, length))
     taken = lambda symbol: symbol in declared or any(getattr(v, "symbol", None) == symbol for v in extra)  # noqa: E731
+    section_sizes = {v.symbol for v in problem.variables if isinstance(v, Size)} if problem.document else set()  # x_{ij}: i up to N
     for expr in exprs:
         for matrix in sorted(expr.atoms(sympy.MatrixSymbol), key=str) if isinstance(expr, (sympy.Basic, sympy.MatrixBase)) else ():
             if not taken(matrix):
@@ -396,14 +446,14 @@ def with_free_symbols(problem: Problem, exprs) -> Problem:
             continue
         entries = expr.atoms(sympy.Indexed)
         indices = {i for entry in entries for i in entry.indices} | {a for d in expr.atoms(sympy.KroneckerDelta) for a in d.args}
-        sizes = {high for total in expr.atoms(sympy.Sum, sympy.Product) for _, _, high in total.limits}
+        sizes = {high for total in expr.atoms(sympy.Sum, sympy.Product) for _, _, high in total.limits} or section_sizes
         labels = {entry.base.label for entry in entries}
         for symbol in sorted(expr.free_symbols - labels, key=str):  # sorted: the same witness every run
             if isinstance(symbol, sympy.Symbol) and not taken(symbol):
                 if symbol == DOCUMENT_SIZE or symbol in sizes or symbol.is_integer and symbol.is_positive:
                     extra.append(Size(symbol, (2, 3, 5)))
                 elif symbol in indices:
-                    upper = sympy.Max(*sizes) if sizes else DOCUMENT_SIZE if problem.document else length
+                    upper = (sympy.Min if sizes is section_sizes else sympy.Max)(*sizes) if sizes else DOCUMENT_SIZE if problem.document else length
                     extra.append(Index(symbol, upper))
                     if upper == DOCUMENT_SIZE and not taken(DOCUMENT_SIZE):
                         extra.append(Size(DOCUMENT_SIZE, (2, 3, 5)))
@@ -638,6 +688,10 @@ class Judge:
             return replace(step, verdict="definition", feedback=f"notation the text explains: {step.lhs} = {step.rhs}")
         if step.kind == "declaration":
             return replace(step, verdict="definition", feedback=f"declares {step.lhs} \\in {step.rhs}")
+        if self.relates_indices(step, scope.notation):
+            return replace(step, verdict="definition", feedback=f"a condition on indices ({step.lhs} {step.relation} {step.rhs}): it says where what follows holds, and defines nothing")
+        if self.lists_entries(step, scope):
+            return replace(step, verdict="definition", feedback=f"{step.lhs} is the list of its entries {step.rhs}")
         given = self.given_values(step, scope)
         if given:
             self.give(scope, given, step)
@@ -660,6 +714,31 @@ class Judge:
         if key is not None:
             return self.define_name(step, scope, key)
         return None
+
+    @staticmethod
+    def lists_entries(step: Step, scope: Scope) -> bool:
+        """`\\mathbf{x} = (x_1, \\dots, x_p)^T`, `\\mathbf{i} = \\{1, 2, ..., n\\}`: a name for a list of entries written
+        with an ellipsis, which says what the name is and claims nothing."""
+        if step.kind != "equal" or not step.first_of_chain or name_of(step.left, scope.notation) is None:
+            return False
+        found = [t for t in step.right.tokens if t.kind != "space"]
+        opens = found and (found[0].is_("symbol", "(", "[") or found[0].is_("command", "{", "left", "langle"))
+        return bool(opens) and any(t.is_("command", *ELLIPSES) for t in found) and any(t.is_("symbol", ",") for t in found)
+
+    @staticmethod
+    def relates_indices(step: Step, notation: Notation) -> bool:
+        """`n = i`, `d \\neq j`, `p_i = p_j`: an equation between indices (letters the write-up writes as subscripts),
+        or between two entries of one family, is where a case holds, not a value."""
+        if step.relation not in ("=", "\\ne") or step.left is None or step.right is None:
+            return False
+        words = frozenset(notation.words)
+        left, right = single_name(step.left.tokens, words), single_name(step.right.tokens, words)
+        if left is None or right is None or left.layer or right.layer or left.mark or right.mark:
+            return False
+        if not left.subscript and not right.subscript:
+            return {left.base, right.base} <= notation.indices
+        return left.base == right.base and left.indices != right.indices and all(
+            i.isalpha() and i in notation.indices for i in left.indices + right.indices)
 
     def _unreadable(self, side: Side, scope: Scope) -> bool:
         try:
@@ -686,6 +765,9 @@ class Judge:
                 base = sympy.IndexedBase(name.base, real=True)
                 given = {base[n]: value for n, value in enumerate(entries, start=1)}  # z[1]: the vector's entries (its softmax)
                 given.update({sympy.Symbol(f"{name.base}_{n}", real=True): value for n, value in enumerate(entries, start=1)})
+                matrix = scope.context.matrices.get(name.key)
+                if isinstance(matrix, sympy.MatrixSymbol) and matrix.shape[1] == 1:  # \\mathbf{v} = [3, 1, 4]^T: v v^T is known too
+                    given[matrix] = sympy.ImmutableMatrix(len(entries), 1, list(entries))
                 return given
             return None
         if not step.left.tokens or not step.left.tokens[0].is_("symbol", "("):
@@ -720,12 +802,12 @@ class Judge:
             return None
         name, variables = head
         function_name = name.key.lstrip("\\")
-        fixed = function_name in dialect.FUNCTIONS and function_name not in dialect.REDEFINABLE
+        fixed = function_name in dialect.FUNCTIONS and function_name not in dialect.REDEFINABLE and len(variables) == 1  # H(y, p) is not Heaviside's
         if not step.first_of_chain and (fixed or function_name in scope.defined):
             return None  # y = f(x_1, x_2) = body and f(x) = GELU(x) = body define; a known function inside a chain is a claim
         if function_name in scope.defined or function_name in {str(f) for f in self.base.definitions}:
             return None
-        if function_name in dialect.FUNCTIONS and function_name not in dialect.REDEFINABLE:
+        if fixed:
             return None  # \tanh(x) = ... is a claim about tanh, checked
         body_side = step.right
         for later in step.chain:  # f(x) = GELU(x) = body: the body is the first link that is not another F(x)
@@ -770,7 +852,7 @@ class Judge:
             left = self.read(step.left, scope).expr
         except LatexError:
             return False
-        if isinstance(left, sympy.core.function.AppliedUndef) and str(left.func) not in dialect.FUNCTIONS and undefined_functions(left, left, scope.problem):
+        if isinstance(left, sympy.core.function.AppliedUndef) and (str(left.func) not in dialect.FUNCTIONS or len(left.args) > 1) and undefined_functions(left, left, scope.problem):
             return True
         head = function_head(step.left, frozenset(scope.notation.words))
         if head is None:
@@ -858,7 +940,8 @@ class Judge:
         body = self.read(step.right, scope).exact  # an unreadable body is not a definition
         family = _family(key, body)
         if family is not None:
-            scope.families.update(family)
+            for base, (letter, formula) in family.items():  # \\delta_k and \\delta_j: two layers' errors, told by the letter
+                scope.families[base] = {**scope.families.get(base, {}), letter: formula}
             return replace(step, verdict="definition", feedback=f"defines {step.lhs} for every index")
         opaque = any(getattr(s, "name", "").startswith("\\frac") for s in getattr(body, "free_symbols", ()))
         if key.startswith("\\frac") and isinstance(body, sympy.Expr) and not opaque and symbol is not None:

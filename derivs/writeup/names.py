@@ -9,14 +9,12 @@ way before any is read, so kinds and shapes come from the whole document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import dialect
 from ..lexer import Token
-from ..parsing import plain_name
+from ..parsing import plain_name, superscript_label
 
-# Superscripts that mark a new value of a name, not a power: w^{new}, w^{+}, w^{(t+1)}, w^*, w^{old}.
-UPDATE_MARKS = frozenset({"new", "old", "next", "prev", "updated", "+", "-", "*", "star", "'", "final", "init"})
 NAME_FONTS = frozenset({"mathbf", "boldsymbol", "bm", "vec", "mathit", "mathnormal", "pmb", "mathsf", "mathcal", "mathbb", "mathscr", "mathfrak"})
 WORD_COMMANDS = frozenset({"text", "textrm", "mathrm", "operatorname", "textit", "textbf", "mathit", "mbox"})
 
@@ -201,10 +199,10 @@ class Scanner:
             if len(middle) == 1 and (inner[1].kind in ("number", "letter")):
                 return "layer", middle[0], close + 1
             return "mark", "".join(texts), close + 1
-        joined = "".join(texts)
-        if joined in UPDATE_MARKS or len(inner) == 1 and inner[0].is_("command", "star", "ast", "prime"):
-            return "mark", joined, close + 1
-        return None
+        if len(inner) == 1 and inner[0].is_("command", "prime"):
+            return "mark", "prime", close + 1
+        label = superscript_label(inner, self.at(close + 1, "symbol", "_"))
+        return ("mark", "".join(texts), close + 1) if label is not None else None
 
     def _transpose_mark(self, index: int) -> bool:
         """The T of W^T or W^{T}: a transpose, not a name."""
@@ -234,11 +232,16 @@ def single_name(found, words: frozenset = frozenset(), runs: bool = False) -> Na
     """The one name a run of tokens is, or None (a sum, a product, a number, a function applied). With `runs`, letters
     typed together count as one name (the structure stage's view, before the notation is known)."""
     meaningful = [t for t in found if t.kind != "space"]
+    shift = 0
+    while len(meaningful) > 2 and meaningful[0].is_("symbol", "{") and Scanner(meaningful).group_end(0) == len(meaningful) - 1:
+        meaningful, shift = meaningful[1:-1], shift + 1  # {\delta_k}: what \color{purple}{\delta_k} leaves
     if not meaningful:
         return None
     scanner = Scanner(meaningful, words, runs=runs)
     name = scanner.name_at(0)
-    return name if name is not None and name.end == len(meaningful) else None
+    if name is None or name.end != len(meaningful):
+        return None
+    return replace(name, start=name.start + shift, end=name.end + shift) if shift else name
 
 
 def function_head(side, words: frozenset = frozenset()):

@@ -51,6 +51,8 @@ class Notation:
     of_vectors: set[str] = field(default_factory=set)  # functions of a vector's entries: dE/dx is a quantity of its own
     one_hot: dict = field(default_factory=dict)  # a one-hot label's name -> the letter of its hot entry ("" where unsaid)
     arities: dict = field(default_factory=dict)  # a function the write-up defines -> how many values it takes
+    indices: set[str] = field(default_factory=set)  # letters written as a subscript (x_{nd}: n, d): n = i relates indices
+    sizes: set[str] = field(default_factory=set)  # letters a sum runs to (\\sum_{n=1}^{N}): positive integers in every step
 
     def learn(self, name: str, kind: str, line: int, how: str, shape: tuple = ()) -> None:
         if any(f.name == name and f.kind == kind for f in self.facts):
@@ -64,7 +66,12 @@ class Notation:
         return any(c.kind == kind for c in self.conventions)
 
     def problem(self, base: Problem) -> Problem:
-        """The section's problem: the base one, with its matrices declared (sizes sampled from 2 and 3)."""
+        """The section's problem: the base one, with its matrices declared (sizes sampled from 2 and 3), and the letters
+        its sums run to as sizes (N in \\sum_{n=1}^N is a size also where a step has no sum left)."""
+        taken = {str(getattr(v, "symbol", "")) for v in base.variables}
+        bounds = tuple(Size(sympy.Symbol(letter, integer=True, positive=True)) for letter in sorted(self.sizes - taken - set(self.matrices)))
+        if bounds:
+            base = replace(base, variables=base.variables + bounds)
         if not self.matrices:
             return base
         sizes = sorted({d for shape in self.matrices.values() for d in shape if isinstance(d, sympy.Symbol)}, key=str)
@@ -113,13 +120,38 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
         if document is not None and any(c.kind == "one-hot" for c in found):
             _learn_one_hot(notation, paragraph, document)
     _learn_words(notation, sides)
+    sides = [written for written in sides if not any(t.kind == "error" for t in written.side.tokens)]  # prose leaked into maths ($)
     for number, written in enumerate(sides):
         names = Scanner(written.side.tokens, frozenset(notation.words)).names()
+        notation.indices |= {index for name in names for index in name.indices if index.isalpha() and len(index) == 1}
+        notation.sizes |= _sum_bounds(written.side.tokens)
         _learn_indexed(notation, written.side, names, written.line)
         body = sides[number + 1].side if number + 1 < len(sides) and written.relation in ("==", "defines") else None
         _learn_function(notation, written.side, written.line, written.relation, body)
     _learn_shapes(notation, sides, declarations)
     return notation
+
+
+def _sum_bounds(found) -> set[str]:
+    """The letters sums and products run to: N in \\sum_{n=1}^{N} or \\prod_{k=1}^K."""
+    bounds = set()
+    for at, token in enumerate(found):
+        if not token.is_("command", "sum", "prod") or at + 1 >= len(found) or not found[at + 1].is_("symbol", "_"):
+            continue
+        end = at + 2
+        if end < len(found) and found[end].is_("symbol", "{"):
+            depth = 0
+            for end in range(at + 2, len(found)):
+                depth += found[end].is_("symbol", "{") - found[end].is_("symbol", "}")
+                if depth == 0:
+                    break
+        end += 1
+        if end + 1 < len(found) and found[end].is_("symbol", "^"):
+            bound = found[end + 1:end + 4] if found[end + 1].is_("symbol", "{") else found[end + 1:end + 2]
+            letters = [t for t in bound if t.kind == "letter"]
+            if len(letters) == 1 and len(letters[0].text) == 1 and (len(bound) == 1 or bound[-1].is_("symbol", "}")):
+                bounds.add(letters[0].text)
+    return bounds
 
 
 def _learn_one_hot(notation: Notation, paragraph, document) -> None:

@@ -29,7 +29,7 @@ PRODUCTS = {"cdot": "dot", "times": "times", "ast": "star", "*": "star", "odot":
 
 @dataclass
 class Node:
-    kind: str  # name, number, sum, product, transpose, inverse, power, apply, frac, matrix, scalar, group, other
+    kind: str  # name, number, sum, product, transpose, inverse, power, apply, call (a function of the write-up's), frac, matrix, scalar, group, other
     children: list = field(default_factory=list)
     key: str = ""  # a name's key
     bold: bool = False
@@ -195,7 +195,9 @@ class _TreeParser:
             end = self._close(self.at)
             argument = self._inner(self.at + 1, end)
             self.at = end + 1
-            return Node("apply", [argument], key=name.key, position=node.position)
+            if name.base in ELEMENTWISE or name.base in SCALAR_RESULT:
+                return Node("apply", [argument], key=name.key, position=node.position)
+            return Node("call", [argument], key=name.key, position=node.position)  # L(\\mathbf{x}): its value's shape is its own
         return node
 
     def _command(self, token) -> Node:
@@ -302,9 +304,10 @@ class _TreeParser:
         end_name = self._close(self.at + 1) if self.is_("symbol", "{", ahead=1) else self.at
         name = "".join(t.text for t in self.found[self.at + 2:end_name])
         depth, index, rows, cells = 0, end_name + 1, 1, 1
-        widths = []
+        widths, pattern = [], False
         while index < len(self.found):
             token = self.found[index]
+            pattern |= token.is_("command", *ELLIPSES)
             if token.is_("command", "begin"):
                 depth += 1
             elif token.is_("command", "end"):
@@ -320,11 +323,14 @@ class _TreeParser:
         widths.append(cells)
         close = self._close(index + 1) if index + 1 < len(self.found) and self.found[index + 1].is_("symbol", "{") else index
         self.at = close + 1
-        if name.rstrip("*") in dialect.MATRIX_ENVIRONMENTS and name != "vmatrix":
+        if name.rstrip("*") in dialect.MATRIX_ENVIRONMENTS and name != "vmatrix" and not pattern:  # x_{11} ... x_{1D}: any size
             if widths and widths[-1] == 1 and rows > 1 and all(w == 1 for w in widths):
                 return Node("matrix", size=(rows, 1), position=position)
             return Node("matrix", size=(rows if widths[-1] > 0 else rows - 1, max(widths)), position=position)
         return Node("other", position=position)
+
+
+ELLIPSES = ("dots", "cdots", "ldots", "vdots", "ddots", "dotsb", "dotsc")
 
 
 # --- the inference ---------------------------------------------------------------------------------
@@ -562,9 +568,11 @@ class Inference:
 
     def _product_dimensions(self, node: Node, line: int):
         current, current_node = None, None
+        unknown = False  # a factor whose shape cannot be told (\\mathcal{L}(x), a function's value): the product's neither
         for number, factor in enumerate(node.children):
             shape = self._dimensions(factor, line)
             op = node.ops[number - 1] if number else ""
+            unknown |= factor.kind in ("other", "call")
             if shape is None:
                 continue
             if current is None:
@@ -580,7 +588,7 @@ class Inference:
             if conflict:
                 self.findings.append(Finding(line, f"{_shown(current_node)} has {self._size(conflict[0])} columns but {_shown(factor)} has {self._size(conflict[1])} rows"))
             current, current_node = (current[0], shape[1]), Node("product", [current_node, factor], ops=["juxt"])
-        return current
+        return None if unknown else current
 
     def _vector(self, shape) -> bool:
         return self.dims.find(shape[1]) == sympy.Integer(1)

@@ -185,7 +185,10 @@ class _Builder:
     def _condition_from(self, math: Math) -> None:
         for line in read_formula(math, self.document).lines:
             for statement in line.statements:
-                if len(statement.sides) == 2 and statement.relations[0] in ("<", ">", "<=", ">=", "!=", "==") and _is_number(statement.sides[1]) and _is_bare_name(statement.sides[0]):
+                if len(statement.sides) != 2 or not _is_bare_name(statement.sides[0]):
+                    continue
+                relation, value = statement.relations[0], statement.sides[1]
+                if relation in ("<", ">", "<=", ">=", "!=", "==") and _is_number(value) or relation in ("!=", "==") and _is_bare_name(value):
                     self.lead_condition = _joined(statement)
 
     def _lead_in_condition(self, formula: Formula) -> Side | None:
