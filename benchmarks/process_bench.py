@@ -43,7 +43,7 @@ def cpu_of(command: list[str], env: dict, stdin: str | None = None) -> tuple[flo
     """CPU seconds of a command and the processes it waited for; its standard output. Run in the measured
     checkout (python -m puts the working folder first on the path)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run(command, env=env, input=stdin, capture_output=True, text=True, cwd=env["PYTHONPATH"])
+    done = subprocess.run(command, env=env, input=stdin, capture_output=True, text=True, cwd=env.get("PYTHONPATH") or None)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(command[:4])} ... exited {done.returncode}: {done.stderr[-2000:]}")
