@@ -17,13 +17,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .batch import Row, grade_rows
+from .batch import Row, grade_rows, unproved_marks
 
 try:
     import tomllib as toml  # novermin: guarded; on 3.10 tomli, below
 except ModuleNotFoundError:  # Python 3.10 (Gradescope's Ubuntu 22.04 image): the same parser, as the package tomli
     import tomli as toml
-from .grading import DEFAULT_TIMEOUT, resolve_target
+from .grading import DEFAULT_TIMEOUT, SCORED, resolve_target
 from .quoting import gradescope_output
 
 VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
@@ -182,7 +182,7 @@ def grade_sheet(assignment: Assignment, text: str | None, problems_dir=None, tim
             results.append(PartResult(target, 0.0, max_points, "missing", missing[target]))
             continue
         record = records[target]
-        points = max_points if record["verdict"] == "correct" else 0.0
+        points = max_points if record["verdict"] in SCORED else 0.0
         results.append(PartResult(target, points, max_points, record["verdict"], record["feedback"], record.get("interpreted", ""), record["answer"]))
     return results
 
@@ -199,7 +199,7 @@ def gradescope_results(assignment: Assignment, results: list[PartResult]) -> dic
         else:
             output = gradescope_output(result.verdict, result.message, result.read_as)
         tests.append({"name": result.target, "score": result.points, "max_score": result.max_points, "output": output,
-                      "output_format": assignment.output_format, "visibility": assignment.visibility})
+                      "output_format": assignment.output_format, "visibility": assignment.visibility, **unproved_marks(result.verdict)})
     return {"score": sum(r.points for r in results), "tests": tests, "visibility": assignment.visibility, "stdout_visibility": "hidden"}
 
 

@@ -10,10 +10,6 @@ import sys
 from enum import IntEnum
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-
 from .discovery import LoadError, UnknownProblem, load_problems, select
 from .quoting import count
 from .verify import CheckOptions, CheckReport, ClaimResult, Status, check_problems
@@ -28,6 +24,41 @@ class ExitCode(IntEnum):
 
 class UsageError(Exception):
     """A mistake in how the command was called; printed as one line, exit status 2."""
+
+
+class Console:
+    """rich's Console, imported on first use: a command whose output goes to a pipe (derivs grade in a script)
+    never imports rich, a tenth of a second of CPU."""
+
+    def __init__(self, **options):
+        self._options, self._console = options, None
+
+    @property
+    def real(self):
+        if self._console is None:
+            from rich.console import Console as RichConsole
+
+            self._console = RichConsole(**self._options)
+        return self._console
+
+    def __getattr__(self, name: str):
+        return getattr(self.real, name)
+
+
+def _progress(*columns: str, console: Console):
+    """A transient progress bar on stderr, with the given text column."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn(columns[0]), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console.real, transient=True)
+
+
+def _table(*headings: str):
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for heading in headings:
+        table.add_column(heading, overflow="fold")
+    return table
 
 
 STATUS_STYLE = {Status.PASS: "green", Status.FAIL: "bold red", Status.UNDECIDED: "yellow", Status.ERROR: "bold red"}
@@ -46,14 +77,14 @@ def _options(args) -> CheckOptions:
     _positive(args.budget, "--budget")
     if args.points < 1:
         raise UsageError("--points must be a positive whole number")
-    return CheckOptions(budget=args.budget, points=args.points)
+    return CheckOptions(budget=args.budget, points=args.points, remember=not getattr(args, "fresh", False))
 
 
 def _check_with_progress(problems: list, options: CheckOptions, err: Console) -> CheckReport:
     """Run the checks; a progress bar on stderr when it is a terminal."""
     if not err.is_terminal:
         return check_problems(problems, options)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True) as bar:
+    with _progress("{task.description}", console=err) as bar:
         task = bar.add_task("checking", total=len(problems))
         report = CheckReport()
         for problem in problems:
@@ -85,9 +116,7 @@ def _numeric_cell(result: ClaimResult) -> str:
 
 
 def print_report(report: CheckReport, out: Console) -> None:
-    table = Table(show_lines=False)
-    for heading in ("problem", "claim", "status", "symbolic", "numeric"):
-        table.add_column(heading, overflow="fold")
+    table = _table("problem", "claim", "status", "symbolic", "numeric")
     for r in report.results:
         status = f"[{STATUS_STYLE[r.status]}]{r.status.value}[/]"
         table.add_row(r.problem, r.claim, status, _symbolic_cell(r), _numeric_cell(r))
@@ -116,9 +145,7 @@ def run_list(args, out: Console, err: Console) -> int:
     if args.json:
         print(json.dumps(rows, indent=2))
         return ExitCode.OK
-    table = Table(show_lines=False)
-    for column in ("target", "points", "prompt"):
-        table.add_column(column, overflow="fold")
+    table = _table("target", "points", "prompt")
     for problem in rows:
         table.add_row(f"[bold]{problem['problem']}[/]", "", problem["title"])
         for part in problem["parts"]:
@@ -254,7 +281,7 @@ def run_key(args, out: Console, err: Console) -> int:
     return code
 
 
-VERDICT_STYLE = {"correct": "green", "incorrect": "red", "invalid": "magenta", "undecided": "yellow"}
+VERDICT_STYLE = {"correct": "green", "unproved": "cyan", "incorrect": "red", "invalid": "magenta", "undecided": "yellow"}
 
 
 def run_grade(args, out: Console, err: Console) -> int:
@@ -277,6 +304,13 @@ def _print_result(result, as_json: bool, out: Console) -> int:
     """One grade or compare result: the verdict, how the answer was read, the feedback."""
     if as_json:
         print(json.dumps(result.to_dict(), indent=2))
+    elif not sys.stdout.isatty():  # plain lines, as rich would print them to a pipe (without importing it)
+        print(f"{result.verdict}  {result.target}")
+        if result.interpreted:
+            print(f"read as: {result.interpreted}")
+        for note in result.reading_notes:
+            print(f"  ({note})")
+        print(result.feedback)
     else:
         style = VERDICT_STYLE[result.verdict]
         out.print(f"[{style}]{result.verdict}[/]  {result.target}", highlight=False)
@@ -368,7 +402,7 @@ class _progress_callback:
     def __enter__(self):
         if not self._err.is_terminal:
             return None
-        self._bar = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=self._err, transient=True)
+        self._bar = _progress("grading", console=self._err)
         self._bar.start()
         task = self._bar.add_task("grading", total=None)
         return lambda done, total: self._bar.update(task, completed=done, total=total)
@@ -585,6 +619,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="prove every claim of a problem (or all) symbolically and numerically")
     _add_problem_selection(check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.add_argument("--fresh", action="store_true", help="check every problem again, even one that passed before with nothing changed since")
     check.set_defaults(run=run_check)
 
     key = commands.add_parser("key", help="write a LaTeX answer key from the checked objects")

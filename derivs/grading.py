@@ -10,7 +10,7 @@ from pathlib import Path
 import sympy
 from sympy.matrices.exceptions import MatrixError
 
-from .discovery import LoadError, UnknownProblem, did_you_mean, load_problems
+from .discovery import LoadError, UnknownProblem, did_you_mean, load_problem, load_problems
 from .equivalence import decide
 from .feedback import explain
 from .latex import to_latex, to_text
@@ -23,7 +23,11 @@ from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
 DEFAULT_TIMEOUT = 2.0  # CPU seconds per answer
 PROOF_BUDGET = 0.5  # CPU seconds of the default timeout for the symbolic proof behind `proved`
-VERDICTS = ("correct", "incorrect", "invalid", "undecided")
+# "unproved": equal at every point tried (sampled, breakpoints, jumps, far magnitudes, sizes), residual examined,
+# but no symbolic proof: never plain "correct", so an instructor can find it (it scores as correct; see README).
+VERDICTS = ("correct", "unproved", "incorrect", "invalid", "undecided")
+UNPROVED = "unproved"
+SCORED = frozenset({"correct", UNPROVED})  # the verdicts that earn a part's points
 
 
 class UnknownTarget(KeyError):
@@ -85,7 +89,7 @@ def describe_target(target: str, problems_dir: str | Path | None = None) -> dict
 
 def resolve_target(target: str, problems_dir: str | Path | None = None) -> tuple[Problem, Part]:
     problem_id, _, part_name = str(target).partition(".")
-    problem = load_problems(problems_dir).get(problem_id)
+    problem = load_problem(problem_id, problems_dir)
     if isinstance(problem, Problem) and any(p.name == part_name for p in problem.parts):
         return problem, problem.part(part_name)
     raise UnknownTarget(str(target), known_targets(problems_dir))
@@ -144,8 +148,7 @@ def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problem
             decision = decide(problem, answer, part.answer, part.where, budget=max(0.1, 0.8 * timeout - (cpu_seconds() - started)),
                               proof_budget=PROOF_BUDGET * timeout / DEFAULT_TIMEOUT)
             if decision.verdict == "equal":
-                how = "proved symbolically" if decision.proved else f"equal at {decision.method}; not proved symbolically within the time limit"
-                return result("correct", f"correct ({how})", decision.proved)
+                return result(*equal_verdict(decision))
             if decision.verdict == "undecided":
                 return result("undecided", f"could not decide: {decision.note}")
             witness = vars(decision.witness) if decision.witness else None
@@ -245,6 +248,13 @@ def _entry_as_written(name: str, with_argument: bool) -> IndexedFunction:
             return sympy.Symbol(f"{shown}_{{{to_latex(index)}}}")
         return sympy.Symbol(f"{shown}\\left({to_latex(vector)}\\right)_{{{to_latex(index)}}}")
     return IndexedFunction(build)
+
+
+def equal_verdict(decision) -> tuple[str, str, bool]:
+    """(verdict, feedback, proved) for a decision "equal": correct only with a proof, else unproved."""
+    if decision.proved:
+        return "correct", "correct (proved symbolically)", True
+    return UNPROVED, f"{decision.note or 'equal at the points tried'}, but not proved symbolically within the time limit", False
 
 
 def stated_value(reading: Reading) -> tuple:
@@ -420,7 +430,11 @@ def _grade_derivation(target: str, text: str, problem: Problem, part: Part, time
     restated = restates_question(problem, part, last)
     if restated:
         return result("incorrect", f"every step holds, but the last line does not answer as asked: {restated}")
-    return result("correct", f"correct: {'all ' + count(len(report.steps), 'step') + ' hold' if len(report.steps) > 1 else 'its one step holds'} and the result is the expected answer", all(s.feedback == "proved" for s in report.steps if s.verdict == "valid"))
+    steps = 'all ' + count(len(report.steps), 'step') + ' hold' if len(report.steps) > 1 else 'its one step holds'
+    proved = decision.proved and all(s.feedback == "proved" for s in report.steps if s.verdict == "valid")
+    if not proved:
+        return result(UNPROVED, f"{steps} and the result is equal to the expected answer at the points tried, but not all is proved symbolically")
+    return result("correct", f"correct: {steps} and the result is the expected answer", True)
 
 
 def task_limit(target: str, text: str, timeout: float, problems_dir=None) -> float:

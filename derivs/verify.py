@@ -30,6 +30,7 @@ class CheckOptions:
     budget: float = DEFAULT_BUDGET  # seconds for the symbolic proof of one claim
     points: int = 24  # random points for the numeric check
     seed: int = 2026
+    remember: bool = True  # results of problems that pass are kept between runs (checkcache); False: check afresh
 
 
 @dataclass(frozen=True)
@@ -266,8 +267,10 @@ def check_problems(
     options: CheckOptions = CheckOptions(),
     on_result: Callable[[ClaimResult], None] | None = None,
 ) -> CheckReport:
-    """Check every loaded problem; a problem that failed to load becomes one error row."""
-    from .discovery import LoadError
+    """Check every loaded problem; a problem that failed to load becomes one error row. A problem loaded from a
+    module whose checks all passed before, with nothing changed since, gives its remembered results (checkcache)."""
+    from . import checkcache
+    from .discovery import LoadError, folder_of
 
     report = CheckReport()
     started = cpu_seconds()
@@ -275,7 +278,12 @@ def check_problems(
         if isinstance(problem, LoadError):
             rows = [ClaimResult(problem.id, "(load)", "import the problem module", None, None, 0.0, problem.message)]
         else:
-            rows = verify_problem(problem, options)
+            folder = folder_of(problem) if options.remember else None
+            rows = checkcache.recall(problem.id, folder, options) if folder is not None else None
+            if rows is None:
+                rows = verify_problem(problem, options)
+                if folder is not None:
+                    checkcache.remember(problem.id, folder, options, rows)
         for row in rows:
             report.results.append(row)
             if on_result:

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+os.environ["DERIVS_CACHE"] = ""  # every test checks afresh (and its subprocesses): nothing remembered between runs
+
 import pytest
 
 from derivs import CheckOptions, check_problems, load_problems
