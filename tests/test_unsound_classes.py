@@ -22,28 +22,30 @@ from derivs.equivalence import decide
 from derivs.grading import grade_now
 from derivs.model import Size
 
-PHI = r"a\varphi(x)(1-\varphi(x))"  # sigmoid_derivative.derivative; x, a sampled in [-4, 4]
+# The added terms are in a, through phi'(0) = a/4, a part with no rule on what it is written in: in phi'(x) or
+# tanh-through-sigma an x outside phi or sigma is already wrong by the prompt, which would hide what is tested here.
+QUARTER = r"\frac{a}{4}"  # sigmoid_derivative.at_zero; a > 0, sampled in a small range
 TANH = r"2\sigma(2x) - 1"  # tanh_sigmoid.tanh_via_sigmoid
 SOFTMAX = r"p_k(1\{k=i\}-p_i)"  # softmax_cross_entropy.softmax_derivative; K sampled at 2, 3, 5
-D, T, P = "sigmoid_derivative.derivative", "tanh_sigmoid.tanh_via_sigmoid", "softmax_cross_entropy.softmax_derivative"
+Z, T, P = "sigmoid_derivative.at_zero", "tanh_sigmoid.tanh_via_sigmoid", "softmax_cross_entropy.softmax_derivative"
 
-NONLINEAR_BREAKPOINTS = [  # zero wherever |x| <= 4, nonzero beyond a breakpoint only a solved nonlinear argument finds
-    (T, TANH + r" + \max(0, |x| - 50)"),  # |x| - 50 = 0 at x = ±50
-    (D, PHI + r" + H(|x| - 60)"),  # at x = ±60
-    (D, PHI + r" + \max(0, x^2 - 2500)"),  # x^2 - 2500 = 0 at x = ±50
-    (D, PHI + r" + H(x^2 - 400)"),  # at x = ±20
-    (T, TANH + r" + \max(0, |x| - 7)^2"),  # at x = ±7
-    (D, PHI + r" + |x^2 - 100| + (x^2 - 100)"),  # 0 for x^2 <= 100, 2(x^2 - 100) beyond
-    (D, PHI + r" + \operatorname{sgn}(\max(0, x^3 - 1000))"),  # x^3 = 1000 at x = 10
+NONLINEAR_BREAKPOINTS = [  # zero where a is sampled, nonzero beyond a breakpoint only a solved nonlinear argument finds
+    (Z, QUARTER + r" + \max(0, |a| - 50)"),  # |a| - 50 = 0 at a = ±50
+    (Z, QUARTER + r" + H(|a| - 60)"),  # at a = ±60
+    (Z, QUARTER + r" + \max(0, a^2 - 2500)"),  # a^2 - 2500 = 0 at a = ±50
+    (Z, QUARTER + r" + H(a^2 - 400)"),  # at a = ±20
+    (Z, QUARTER + r" + \max(0, |a| - 7)^2"),  # at a = ±7
+    (Z, QUARTER + r" + |a^2 - 100| + (a^2 - 100)"),  # 0 for a^2 <= 100, 2(a^2 - 100) beyond
+    (Z, QUARTER + r" + \operatorname{sgn}(\max(0, a^3 - 1000))"),  # a^3 = 1000 at a = 10
 ]
 
 TINY_EVERYWHERE_SAMPLED = [  # nonzero everywhere, below 10^-40 at every sampled point: the residual itself shows it
-    (D, PHI + r"(1 + e^{-10^4 a^2})"),  # a factor 1 + e^{-10^4 a^2}: 2 at a = 0
-    (D, PHI + r" + e^{-10^4 x^2}"),
-    (T, TANH + r" + e^{-(x - 100)^2}"),  # 1 at x = 100
-    (T, r"(2\sigma(2x) - 1)(1 + \frac{1}{1 + e^{1000 - x}})"),
-    (D, PHI + r" + 10^{-60}\sin x"),
-    (D, PHI + r"\cdot(1 + e^{-10^{6}})"),  # 10^-434294 from 1: mpmath holds the exponent
+    (Z, QUARTER + r"(1 + e^{-10^4 a^2})"),  # a factor 1 + e^{-10^4 a^2}: 2 at a = 0
+    (Z, QUARTER + r" + e^{-10^4 a^2}"),
+    (Z, QUARTER + r" + e^{-(a - 100)^2}"),  # 1 at a = 100
+    (Z, r"\frac{a}{4}(1 + \frac{1}{1 + e^{1000 - a}})"),
+    (Z, QUARTER + r" + 10^{-60}\sin a"),
+    (Z, QUARTER + r"\cdot(1 + e^{-10^{6}})"),  # 10^-434294 from 1: mpmath holds the exponent
 ]
 
 VANISHING_AT_SAMPLED_SIZES = [  # a term zero at K = 2, 3, 5 (and at 7, 9, where sizes were probed before)
@@ -56,13 +58,13 @@ VANISHING_AT_SAMPLED_SIZES = [  # a term zero at K = 2, 3, 5 (and at 7, 9, where
     (P, SOFTMAX + r"(1 + (K-2)(K-3)(K-5)(K-7)(K-9)(K-4)(K-6)(K-8)(K-10)(K-11)(K-12)(K-13))"),  # zero on a whole run of sizes
 ]
 
-STEPS_BEYOND_THE_RANGE = [  # floors, steps and indicators zero on [-4, 4], with jumps beyond it
-    (T, TANH + r" + \lfloor x^2 / 10^4 \rfloor"),  # 1 at x = 100
-    (D, PHI + r" + \lfloor \frac{|x|}{100} \rfloor"),  # at |x| = 100
-    (D, PHI + r" + \lceil \frac{x^2}{10^6} \rceil - 1"),  # -1 at x = 0, 1 past |x| = 1000
-    (D, PHI + r" + H(x^2 - 10^4)"),  # at x = ±100
-    (D, PHI + r" + \operatorname{sgn}(\lfloor x/50 \rfloor)"),  # 1 from x = 50, -1 below 0
-    (D, PHI + r" + 1[x^2 > 900]"),  # an indicator: 1 past |x| = 30
+STEPS_BEYOND_THE_RANGE = [  # floors, steps and indicators zero where a is sampled, with jumps beyond it
+    (Z, QUARTER + r" + \lfloor a^2 / 10^4 \rfloor"),  # 1 at a = 100
+    (Z, QUARTER + r" + \lfloor \frac{|a|}{100} \rfloor"),  # at |a| = 100
+    (Z, QUARTER + r" + \lceil \frac{a^2}{10^6} \rceil - 1"),  # -1 at a = 0, 1 past |a| = 1000
+    (Z, QUARTER + r" + H(a^2 - 10^4)"),  # at a = ±100
+    (Z, QUARTER + r" + \operatorname{sgn}(\lfloor a/50 \rfloor)"),  # 1 from a = 50, -1 below 0
+    (Z, QUARTER + r" + 1[a^2 > 900]"),  # an indicator: 1 past |a| = 30
 ]
 
 WRONG = NONLINEAR_BREAKPOINTS + TINY_EVERYWHERE_SAMPLED + VANISHING_AT_SAMPLED_SIZES + STEPS_BEYOND_THE_RANGE
@@ -80,8 +82,8 @@ def test_every_class_has_five_rows_or_more(rows):
 
 
 RIGHT_WITH_THE_SAME_PIECES = [  # the same pieces, cancelling: still correct
-    (T, TANH + r" + \max(0, |x| - 50) - \max(0, |x| - 50)"),
-    (D, PHI + r" + \lfloor x^2 / 10^4 \rfloor - \lfloor x^2 / 10^4 \rfloor"),
+    (Z, QUARTER + r" + \max(0, |a| - 50) - \max(0, |a| - 50)"),
+    (Z, QUARTER + r" + \lfloor a^2 / 10^4 \rfloor - \lfloor a^2 / 10^4 \rfloor"),
     ("softmax_shift.zero_scale", r"\frac{1}{K}"),
     (T, TANH),
 ]
@@ -93,37 +95,37 @@ def test_right_answers_stay_correct(target, answer):
     assert result.verdict == "correct", result.feedback
 
 
-# An identity the symbolic ladder does not prove: arctan(e^x) + arctan(e^-x) = pi/2, since e^x > 0. At x = 1000 the
+# An identity the symbolic ladder does not prove: arctan(e^a) + arctan(e^-a) = pi/2, since e^a > 0. At a = 1000 the
 # sides agree to 434 digits and a naive residual keeps e^-1000 from one arctan: that is rounding, not a difference.
-UNPROVED_RIGHT = PHI + r" + \arctan(e^x) + \arctan(e^{-x}) - \frac{\pi}{2}"
+UNPROVED_RIGHT = QUARTER + r" + \arctan(e^a) + \arctan(e^{-a}) - \frac{\pi}{2}"
 
 
 def test_an_equality_not_proved_is_unproved_not_correct():
-    result = grade_now(D, UNPROVED_RIGHT)
+    result = grade_now(Z, UNPROVED_RIGHT)
     assert result.verdict == "unproved" and not result.proved, result.feedback
     assert "points tried" in result.feedback and "not proved" in result.feedback
 
 
 def test_unproved_is_counted_apart_in_a_batch_and_tagged_for_gradescope(tmp_path):
     source = tmp_path / "class.jsonl"
-    source.write_text("".join(json.dumps({"student": s, "target": D, "answer": a}) + "\n" for s, a in (("ann", PHI), ("bob", UNPROVED_RIGHT))))
+    source.write_text("".join(json.dumps({"student": s, "target": Z, "answer": a}) + "\n" for s, a in (("ann", QUARTER), ("bob", UNPROVED_RIGHT))))
     records, _ = grade_rows(read_rows(source))
     assert [r["verdict"] for r in records] == ["correct", "unproved"]
     bob = gradescope_results(records)["bob"]["tests"][0]
     ann = gradescope_results(records)["ann"]["tests"][0]
-    assert bob["tags"] == ["unproved"] and bob["output"].startswith("unproved") and "tags" not in ann
+    assert bob["tags"] == ["unproved"] and "unproved" in bob["output"].splitlines()[0] and "tags" not in ann
 
 
 STEPS_NOT_ALL_TRIED = [  # right, but not proved: each holds a step whose jumps cannot all have been tried
-    TANH + r" + \lfloor x/2 \rfloor + \lfloor (x+1)/2 \rfloor - \lfloor x \rfloor",  # Hermite's identity, 0 for every real x
-    TANH + r" + \lceil x \rceil + \lfloor -x \rfloor",  # 0 for every real x
-    TANH + r" + \operatorname{sgn}(e^x - 1) - \operatorname{sgn}(x)",  # e^x - 1 has the sign of x; not a polynomial argument
+    QUARTER + r" + \lfloor a/2 \rfloor + \lfloor (a+1)/2 \rfloor - \lfloor a \rfloor",  # Hermite's identity, 0 for every real a
+    QUARTER + r" + \lceil a \rceil + \lfloor -a \rfloor",  # 0 for every real a
+    QUARTER + r" + \operatorname{sgn}(e^a - 1) - \operatorname{sgn}(a)",  # e^a - 1 has the sign of a; not a polynomial argument
 ]
 
 
 @pytest.mark.parametrize("answer", STEPS_NOT_ALL_TRIED)
 def test_an_unproved_equality_holding_a_step_whose_jumps_were_not_all_tried_is_undecided(answer):
-    result = grade_now(T, answer)
+    result = grade_now(Z, answer)
     assert result.verdict == "undecided" and "step function" in result.feedback, result.feedback
 
 
