@@ -1,6 +1,6 @@
 """The peers, run in their own environment: the naive approach and math-verify on the same answers.
 
-    PEER_PYTHON benchmarks/peers.py < pairs.jsonl > verdicts.jsonl
+    PEER_PYTHON benchmarks/peers.py [--only naive] < pairs.jsonl > verdicts.jsonl
 
 Reads {"answer": ..., "reference": ...} lines; writes one line per pair with each peer's verdict
 (correct, incorrect, invalid, timed out) and the CPU seconds it took. The naive approach is what a
@@ -68,9 +68,13 @@ def math_verify(answer: str, reference: str) -> str:
 
 
 def main() -> None:
+    only_naive = sys.argv[1:] == ["--only", "naive"]  # benchmarks/process_bench.py: the naive approach's whole process
     for line in sys.stdin:
         pair = json.loads(line)
         naive_verdict, naive_cpu = limited(lambda: naive(pair["answer"], pair["reference"]))
+        if only_naive:
+            print(json.dumps({"naive": naive_verdict, "naive_cpu": naive_cpu}), flush=True)
+            continue
         verify_verdict, verify_cpu = limited(lambda: math_verify(pair["answer"], pair["reference"]))
         print(json.dumps({"naive": naive_verdict, "naive_cpu": naive_cpu, "math_verify": verify_verdict, "math_verify_cpu": verify_cpu}), flush=True)
 

@@ -1,13 +1,30 @@
 """derivs: exact checking of deep-learning maths homework."""
 
-from .compare import compare
-from .derivation import DerivationReport, check_derivation
-from .discovery import LoadError, UnknownProblem, get_problem, load_problems
-from .grading import GradeResult, UnknownTarget, grade
-from .lexer import LatexError
-from .model import Claim, Derivation, Index, Integer, Matrix, Mistake, Note, Part, Problem, Scalar, Size, Table, Vector, WriteUp, rounding
-from .parsing import Reading, read_answer
-from .verify import CheckOptions, CheckReport, ClaimResult, Status, check_problems, verify_claim, verify_problem
+from importlib import import_module
+
+from .compare import compare  # eagerly: the submodule derivs.compare would otherwise shadow the function of its name
+
+# Names of the public API, by the module that defines each. Imported on first use (PEP 562), so a command
+# imports only what it needs: `derivs grade` never loads the write-up reader, `derivs check` never the grader.
+_PUBLIC = {
+    "DerivationReport": "derivation", "check_derivation": "derivation",
+    "LoadError": "discovery", "UnknownProblem": "discovery", "get_problem": "discovery", "load_problems": "discovery",
+    "GradeResult": "grading", "UnknownTarget": "grading", "grade": "grading", "LatexError": "lexer",
+    **{name: "model" for name in ("Claim", "Derivation", "Index", "Integer", "Matrix", "Mistake", "Note", "Part", "Problem",
+                                  "Scalar", "Size", "Table", "Vector", "WriteUp", "rounding")},
+    "Reading": "parsing", "read_answer": "parsing",
+    **{name: "verify" for name in ("CheckOptions", "CheckReport", "ClaimResult", "Status", "check_problems", "verify_claim", "verify_problem")},
+}
+
+
+def __getattr__(name: str):
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'derivs' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # found once
+    return value
+
 
 __all__ = [
     "CheckOptions",

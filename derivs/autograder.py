@@ -17,12 +17,19 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .batch import Row, grade_rows
-from .grading import DEFAULT_TIMEOUT, resolve_target
+from .batch import Row, grade_rows, unproved_marks
+
+try:
+    import tomllib as toml  # novermin: guarded; on 3.10 tomli, below
+except ModuleNotFoundError:  # Python 3.10 (Gradescope's Ubuntu 22.04 image): the same parser, as the package tomli
+    import tomli as toml
+from .grading import DEFAULT_TIMEOUT, SCORED, resolve_target
+from .quoting import gradescope_output
 
 VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
 OUTPUT_FORMATS = ("md", "html")  # how each test's output is written for Gradescope
 SHEET_LIMIT = 1_000_000  # characters of a submitted sheet
+NO_SHEET = "no answer sheet in the submission: hand in the .tex answer sheet, with your answers in its boxes"
 
 
 class AssignmentError(ValueError):
@@ -48,11 +55,9 @@ def load_assignment(path: str | Path | None = None, parts: list[str] | None = No
         if not file.is_file():
             raise AssignmentError(f"assignment file {file} does not exist")
         text = file.read_text(encoding="utf-8")
-        import tomllib  # here, not at the top: the autograder image may run Python 3.10, reading JSON only
-
         try:
-            data = tomllib.loads(text) if file.suffix.lower() == ".toml" else json.loads(text)
-        except (tomllib.TOMLDecodeError, json.JSONDecodeError) as error:
+            data = toml.loads(text) if file.suffix.lower() == ".toml" else json.loads(text)
+        except (toml.TOMLDecodeError, json.JSONDecodeError) as error:
             raise AssignmentError(f"{file}: not valid {'TOML' if file.suffix.lower() == '.toml' else 'JSON'} ({error})") from None
         if not isinstance(data, dict) or not isinstance(data.get("parts"), list) or not data["parts"]:
             raise AssignmentError(f"{file}: an assignment needs a list 'parts' of targets (PROBLEM.PART)")
@@ -85,17 +90,28 @@ _PREAMBLE = r"""\documentclass[11pt]{article}
 
 
 def answer_sheet(assignment: Assignment, problems_dir=None) -> str:
-    """A LaTeX answer sheet: each part's prompt and points, and an empty box for the answer."""
+    """A LaTeX answer sheet: for each part its full question (the problem's setting and data, printed once for
+    the parts of one problem that follow each other, then the part's prompt and points) and an empty box."""
     body = [_PREAMBLE, r"\begin{document}", rf"\section*{{{_escape(assignment.title)}}}"]
+    shown = None
     for number, target in enumerate(assignment.targets, start=1):
         problem, part = resolve_target(target, problems_dir)
         points = f"{part.points:g} point" + ("" if part.points == 1 else "s")
         body.append(rf"\subsection*{{{number}. {_escape(problem.title)} ({points})}}")
+        if problem.id != shown:
+            body.append(question_setting(problem) + r"\par\smallskip")
+            shown = problem.id
         body.append(part.prompt + r"\par")
         inside = "\\begin{align*}\n  % every step, one per line, each line starting with =\n\\end{align*}" if part.kind == "derivation" else "\\[\n  % your answer\n\\]"
         body.append(f"\\begin{{answer}}{{{target}}}\n{inside}\n\\end{{answer}}")
     body.append(r"\end{document}")
     return "\n".join(body) + "\n"
+
+
+def question_setting(problem) -> str:
+    """What a student is given before a problem's parts: its `given` (the data and definitions, without the
+    results to show), else its statement."""
+    return problem.given or problem.statement
 
 
 def _escape(text: str) -> str:
@@ -109,10 +125,22 @@ def read_sheet(text: str) -> dict[str, str]:
     """The answers of a filled-in sheet, by target: the box's content without comments and math delimiters."""
     answers: dict[str, str] = {}
     for match in _BOX.finditer(_without_comments(text[:SHEET_LIMIT])):  # comments first: they may mention a box
-        target, content = match.group(1).strip(), match.group(2).strip()
+        target, content = match.group(1).strip(), _formula_in(match.group(2).strip())
         if target not in answers and _EMPTY.sub("", content):
             answers[target] = content
     return answers
+
+
+_MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$|\\\[(.+?)\\\]|\\\((.+?)\\\)", re.DOTALL)
+
+
+def _formula_in(content: str) -> str:
+    """A box holding one formula in $...$, \\[...\\] or \\(...\\) with prose beside it (\\quad (by the chain
+    rule)): the formula. Anything else (a derivation, bare LaTeX, several formulas) is read as it is."""
+    if "\\begin{align" in content:
+        return content
+    found = [next(group for group in match.groups() if group is not None) for match in _MATH.finditer(content)]
+    return found[0].strip() if len(found) == 1 else content
 
 
 _EMPTY = re.compile(r"\\\[|\\\]|\\begin\{align\*?\}|\\end\{align\*?\}|\$|\s")  # what an untouched box holds
@@ -143,7 +171,7 @@ def grade_sheet(assignment: Assignment, text: str | None, problems_dir=None, tim
     for number, target in enumerate(assignment.targets, start=1):
         answer = answers.get(target, "")
         if not answer:
-            missing[target] = "no answer found for this part: write it inside its answer box" if text else "no answer sheet (.tex) in the submission"
+            missing[target] = "no answer found for this part: write it inside its answer box" if text else NO_SHEET
         else:
             rows.append(Row(number, None, target, answer))
     records = {record["target"]: record for record in grade_rows(rows, timeout=timeout, problems_dir=problems_dir)[0]} if rows else {}
@@ -154,14 +182,14 @@ def grade_sheet(assignment: Assignment, text: str | None, problems_dir=None, tim
             results.append(PartResult(target, 0.0, max_points, "missing", missing[target]))
             continue
         record = records[target]
-        points = max_points if record["verdict"] == "correct" else 0.0
+        points = max_points if record["verdict"] in SCORED else 0.0
         results.append(PartResult(target, points, max_points, record["verdict"], record["feedback"], record.get("interpreted", ""), record["answer"]))
     return results
 
 
 def gradescope_results(assignment: Assignment, results: list[PartResult]) -> dict:
-    """Gradescope's results.json: one test per part, its output (Markdown, or HTML with the answer rendered) with the
-    verdict, the reading and the feedback."""
+    """Gradescope's results.json: one test per part, its output (Markdown with the feedback and the reading fenced,
+    or HTML with the answer rendered) with the verdict, the reading and the feedback."""
     tests = []
     for result in results:
         if assignment.output_format == "html":
@@ -169,25 +197,25 @@ def gradescope_results(assignment: Assignment, results: list[PartResult]) -> dic
 
             output = verdict_fragment(result.verdict, result.message, result.answer if result.verdict != "invalid" else "", result.read_as)
         else:
-            first, *rest = result.message.splitlines() or [""]
-            lines = [f"**{result.verdict}**", "", first] + (["", "```", *rest, "```"] if rest else [])
-            if result.read_as:
-                lines += ["", f"Your answer was read as: `{result.read_as}`"]
-            output = "\n".join(lines)
+            output = gradescope_output(result.verdict, result.message, result.read_as)
         tests.append({"name": result.target, "score": result.points, "max_score": result.max_points, "output": output,
-                      "output_format": assignment.output_format, "visibility": assignment.visibility})
+                      "output_format": assignment.output_format, "visibility": assignment.visibility, **unproved_marks(result.verdict)})
     return {"score": sum(r.points for r in results), "tests": tests, "visibility": assignment.visibility, "stdout_visibility": "hidden"}
 
 
-def prairielearn_results(assignment: Assignment, results: list[PartResult]) -> dict:
-    """PrairieLearn's results.json: score in [0, 1]; an unreadable answer is not gradable and costs no attempt."""
-    unreadable = [f"{r.target}: {r.message}" for r in results if r.verdict == "invalid"]
-    if unreadable:
-        return {"gradable": False, "format_errors": unreadable}
+def prairielearn_results(assignment: Assignment, results: list[PartResult] | None) -> dict:
+    """PrairieLearn's results.json: score in [0, 1]. A part that cannot be read scores 0 with its message, the
+    rest are graded; only a submission with no sheet at all is not gradable (it costs the student no attempt).
+    PrairieLearn shows `message` and `output` as plain text."""
+    if results is None:
+        return {"gradable": False, "format_errors": [NO_SHEET]}
     total = sum(r.max_points for r in results) or 1.0
-    tests = [{"name": r.target, "points": r.points, "max_points": r.max_points, "message": r.message,
+    tests = [{"name": r.target, "points": r.points, "max_points": r.max_points, "message": f"{r.verdict}: {r.message}",
               "output": f"read as: {r.read_as}" if r.read_as else ""} for r in results]
-    return {"gradable": True, "score": sum(r.points for r in results) / total, "message": f"{assignment.title}: {sum(r.points for r in results):g} of {total:g} points", "tests": tests}
+    unreadable = sum(r.verdict == "invalid" for r in results)
+    note = f" ({unreadable} could not be read: see {'its' if unreadable == 1 else 'their'} message)" if unreadable else ""
+    return {"gradable": True, "score": sum(r.points for r in results) / total,
+            "message": f"{assignment.title}: {sum(r.points for r in results):g} of {total:g} points{note}", "tests": tests}
 
 
 PLATFORMS = {
@@ -201,7 +229,8 @@ def autograde(assignment: Assignment, platform: str, root: str | Path | None = N
     default_root, submission_name, results_name, formatter = PLATFORMS[platform]
     root = Path(root or default_root)
     sheet = _submitted_sheet(root / submission_name)
-    results = formatter(assignment, grade_sheet(assignment, sheet, problems_dir))
+    graded = grade_sheet(assignment, sheet, problems_dir) if sheet is not None or platform == "gradescope" else None
+    results = formatter(assignment, graded)
     out = root / results_name
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
@@ -223,16 +252,16 @@ def _submitted_sheet(folder: Path) -> str | None:
     return None
 
 
-# --- the Gradescope autograder zip ------------------------------------------------------------------
+# --- what the grading container installs: Gradescope's zip, PrairieLearn's serverFilesCourse folder -------
 
 _SETUP = """#!/usr/bin/env bash
-# Gradescope runs this once, when it builds the autograder image: install Python and derivs.
+# Gradescope runs this once, when it builds the autograder image. Offline: derivs (with the problems) and
+# every library it needs are wheels in ./wheels; Python 3.10 or later is all it needs (Ubuntu 22.04's python3).
 set -euo pipefail
-cd "$(dirname "$0")"
-apt-get update -qq
-apt-get install -y -qq python3 python3-pip python3-venv >/dev/null
-python3 -m venv /autograder/derivs-venv
-/autograder/derivs-venv/bin/pip install -q ./derivs-src
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="${DERIVS_AUTOGRADER_ROOT:-/autograder}"
+%s
+install_derivs "$ROOT/derivs-venv"
 """
 
 _RUN = """#!/usr/bin/env bash
@@ -240,54 +269,66 @@ _RUN = """#!/usr/bin/env bash
 # DERIVS_AUTOGRADER_ROOT and DERIVS_PYTHON let a test run it outside the container.
 set -uo pipefail
 ROOT="${DERIVS_AUTOGRADER_ROOT:-/autograder}"
-PYTHON="${DERIVS_PYTHON:-/autograder/derivs-venv/bin/python}"
+PYTHON="${DERIVS_PYTHON:-$ROOT/derivs-venv/bin/python}"
 exec "$PYTHON" -m derivs autograde "$ROOT/source/assignment.json" --platform gradescope --root "$ROOT"
 """
 
+_PRAIRIELEARN_RUN = """#!/usr/bin/env bash
+# PrairieLearn's external grader runs this for every submission (info.json's entrypoint): it installs derivs
+# from ./wheels (the grader has no network), grades /grade/student, writes /grade/results/results.json.
+set -uo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="${DERIVS_AUTOGRADER_ROOT:-/grade}"
+VENV="${DERIVS_VENV:-${TMPDIR:-/tmp}/derivs-venv}"
+%s
+"$VENV/bin/python" -c "import derivs" 2>/dev/null || install_derivs "$VENV" || exit 1
+exec "$VENV/bin/python" -m derivs autograde "$HERE/assignment.json" --platform prairielearn --root "$ROOT"
+"""
 
-def gradescope_zip(assignment: Assignment, out: str | Path, problems_dir=None) -> Path:
-    """A complete Gradescope autograder: setup.sh, run_autograder, the assignment, derivs and the problems."""
-    import derivs
 
-    from .discovery import default_problem_dir
+def _assignment_json(assignment: Assignment) -> str:
+    return json.dumps({"title": assignment.title, "parts": list(assignment.targets), "visibility": assignment.visibility,
+                       "output_format": assignment.output_format}, indent=2)
+
+
+def _executable(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name)
+    info.external_attr = (stat.S_IFREG | 0o755) << 16
+    return info
+
+
+def gradescope_zip(assignment: Assignment, out: str | Path, problems_dir=None, wheels_from=None) -> Path:
+    """A complete Gradescope autograder: setup.sh, run_autograder, the assignment, and the wheels of derivs
+    (with the problems) and of everything it needs, so the image installs with no network."""
+    from .packaging import INSTALL, wheelhouse
 
     out = Path(out)
-    package = Path(derivs.__file__).parent
-    problems = Path(problems_dir) if problems_dir else default_problem_dir()
     with tempfile.TemporaryDirectory() as staging:
-        source = Path(staging) / "derivs-src"
-        shutil.copytree(package, source / "derivs", ignore=shutil.ignore_patterns("__pycache__", "problems"))
-        shutil.copytree(problems, source / "problems", ignore=shutil.ignore_patterns("__pycache__"))
-        (source / "problems" / "__init__.py").touch()
-        (source / "pyproject.toml").write_text(_PYPROJECT, encoding="utf-8")
+        wheels = wheelhouse(Path(staging), problems_dir, wheels_from)
         out.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, text in (("setup.sh", _SETUP), ("run_autograder", _RUN)):
-                info = zipfile.ZipInfo(name)
-                info.external_attr = (stat.S_IFREG | 0o755) << 16
-                archive.writestr(info, text)
-            archive.writestr("assignment.json", json.dumps({"title": assignment.title, "parts": list(assignment.targets), "visibility": assignment.visibility,
-                                                            "output_format": assignment.output_format}, indent=2))
-            for path in sorted(source.rglob("*")):
-                if path.is_file():
-                    archive.write(path, str(Path("derivs-src") / path.relative_to(source)))
+            archive.writestr(_executable("setup.sh"), _SETUP % INSTALL)
+            archive.writestr(_executable("run_autograder"), _RUN)
+            archive.writestr("assignment.json", _assignment_json(assignment))
+            for wheel in wheels:
+                archive.write(wheel, f"wheels/{wheel.name}")
     return out
 
 
-_PYPROJECT = """[build-system]
-requires = ["setuptools>=68"]
-build-backend = "setuptools.build_meta"
+def prairielearn_folder(assignment: Assignment, out: str | Path, problems_dir=None, wheels_from=None) -> Path:
+    """A folder for the course's serverFilesCourse/: run.sh (the external grader's entrypoint), the
+    assignment, and the wheels it installs from (PrairieLearn's graders have no network)."""
+    from .packaging import INSTALL, wheelhouse
 
-[project]
-name = "derivs"
-version = "0.1.0"
-requires-python = ">=3.10"
-dependencies = ["sympy==1.14.0", "mpmath==1.3.0", "rich>=13.7", "markdown-it-py>=3.0", "mdit-py-plugins>=0.4", "pylatexenc>=2.10,<3",
-                "latex2mathml>=3.77"]
-
-[tool.setuptools]
-packages = ["derivs", "derivs.writeup", "derivs.problems"]
-
-[tool.setuptools.package-dir]
-"derivs.problems" = "problems"
-"""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise AssignmentError(f"--out {out} is a file: give the folder to write (serverFilesCourse/derivs)")
+    wheels_dir = out / "wheels"
+    if wheels_dir.is_dir():
+        shutil.rmtree(wheels_dir)  # no wheel of an earlier derivs left beside this one
+    wheelhouse(wheels_dir, problems_dir, wheels_from)
+    (out / "assignment.json").write_text(_assignment_json(assignment), encoding="utf-8")
+    run = out / "run.sh"
+    run.write_text(_PRAIRIELEARN_RUN % INSTALL, encoding="utf-8")
+    run.chmod(0o755)
+    return out

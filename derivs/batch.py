@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import fcntl
+import hashlib
 import io
 import json
 import os
@@ -16,17 +17,46 @@ import re
 import time
 import zlib
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .grading import DEFAULT_TIMEOUT, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, task_limit, with_expected
+from .grading import DEFAULT_TIMEOUT, SCORED, UNPROVED, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, task_limit, with_expected
 from .parsing import MAX_LENGTH
+from .quoting import count, gradescope_output
 from .sandbox import Overrun, WorkerPool
 
 
 class BatchInputError(ValueError):
     """The batch file cannot be read at all (missing, or neither CSV nor JSONL)."""
+
+
+UNGRADED = "ungraded"  # a row naming an unknown target (--keep-going): the instructor's error, no student's score
+
+
+class ConfigurationError(ValueError):
+    """The batch names targets that do not exist: the instructor's error, said once per target."""
+
+    def __init__(self, unknown: dict[str, list[int]], problems_dir=None):
+        self.unknown = unknown
+        super().__init__("\n".join(_unknown_line(target, numbers, problems_dir) for target, numbers in unknown.items()))
+
+
+def _unknown_line(target: str, numbers: list[int], problems_dir) -> str:
+    from .grading import known_targets
+
+    shown = ", ".join(map(str, numbers[:10])) + (f" and {len(numbers) - 10} more" if len(numbers) > 10 else "")
+    reason = str(UnknownTarget(target, known_targets(problems_dir)))
+    return f"row{'s' if len(numbers) > 1 else ''} {shown}: {reason}"
+
+
+def unknown_targets(rows: list[Row], problems_dir=None) -> dict[str, list[int]]:
+    """Each target that names no problem part, with the rows that use it, in input order."""
+    found: dict[str, list[int]] = {}
+    for row in rows:
+        if not row.problem and _target_problem(row.target, problems_dir):
+            found.setdefault(row.target, []).append(row.number)
+    return found
 
 
 @dataclass(frozen=True)
@@ -139,17 +169,62 @@ def _journal(out: Path) -> Path:
     return out.with_name(out.name + ".partial")
 
 
-def _read_journal(path: Path) -> dict[int, dict]:
+def fingerprint(student: str | None, target: str, answer: str) -> str:
+    """What a row holds, in 16 hex digits: a row edited since it was graded has another."""
+    text = json.dumps([student, target, answer], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def _row_fingerprint(row: Row) -> str:
+    return fingerprint(row.student, row.target, row.answer)
+
+
+def _record_fingerprint(record: dict) -> str:
+    """A journal line carries its row's fingerprint; a finished results file's line is its row's own cells."""
+    return record.get("fingerprint") or fingerprint(record.get("student"), str(record.get("target", "")), str(record.get("answer", "")))
+
+
+def _read_records(path: Path) -> dict[int, dict]:
+    """The records of a journal or results file by row number; a line cut short by a kill is skipped."""
     done = {}
     if not path.exists():
         return done
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         try:
             record = json.loads(line)
             done[int(record["row"])] = record
         except (json.JSONDecodeError, KeyError, TypeError, ValueError):
-            continue  # a line cut short by a kill: that row is graded again
+            continue  # that row is graded again
     return done
+
+
+@dataclass(frozen=True)
+class Resumption:
+    """What an earlier run left that this one keeps: the records of unchanged rows, and what it does not."""
+
+    done: dict[int, dict]
+    changed: int  # rows edited since they were graded: graded again
+    dropped: int  # graded rows no longer in the input: left out
+    retried: int = 0  # undecided rows graded again (--retry-undecided)
+
+
+def resumption(rows: list[Row], earlier: dict[int, dict], retry_undecided: bool = False) -> Resumption:
+    """Match an earlier run's records to the rows by row number and fingerprint: an edited row is graded
+    again, a record whose row is gone is dropped; with `retry_undecided`, undecided rows are graded again."""
+    done, changed = {}, 0
+    for row in rows:
+        record = earlier.get(row.number)
+        if record is None:
+            continue
+        if _record_fingerprint(record) != _row_fingerprint(row):
+            changed += 1
+        else:
+            done[row.number] = {key: value for key, value in record.items() if key != "fingerprint"}
+    dropped = len(set(earlier) - {row.number for row in rows})
+    retried = [number for number, record in done.items() if retry_undecided and record.get("verdict") == "undecided"]
+    for number in retried:
+        del done[number]
+    return Resumption(done, changed, dropped, len(retried))
 
 
 def _record(row: Row, result: GradeResult) -> dict:
@@ -166,10 +241,31 @@ class BatchReport:
     seconds: float
     verdicts: dict[str, int]
     out: Path
+    changed: int = 0  # rows edited since the earlier run: graded again
+    dropped: int = 0  # rows of the earlier run no longer in the input
+    retried: int = 0  # undecided rows graded again
+    unknown: dict = field(default_factory=dict)  # with keep_going: each unknown target and its rows (left ungraded)
 
     def summary(self) -> str:
         counts = ", ".join(f"{n} {v}" for v, n in sorted(self.verdicts.items()))
-        return f"{self.rows} rows ({counts}); {self.graded} distinct answers graded, {self.resumed} resumed, in {self.seconds:.1f} s -> {self.out}"
+        line = f"{count(self.rows, 'row')} ({counts}); {count(self.graded, 'distinct answer')} graded, {self.resumed} resumed, in {self.seconds:.1f} s -> {self.out}"
+        return line + ("\n" + self.resume_summary() if self.resume_summary() else "")
+
+    def resume_summary(self) -> str:
+        """What --resume found changed since the earlier run ('' when nothing was)."""
+        said = [f"{self.changed} changed since graded, graded again" if self.changed else "",
+                f"{self.dropped} no longer in the input, dropped" if self.dropped else "",
+                f"{self.retried} undecided, graded again" if self.retried else ""]
+        said = [part for part in said if part]
+        return f"resumed {count(self.resumed, 'row')} from the earlier run; " + "; ".join(said) if said else ""
+
+
+class BatchInterrupted(Exception):
+    """Ctrl-C: what was graded is in the journal, and `--resume` carries on."""
+
+    def __init__(self, finished: int, rows: int):
+        super().__init__(f"interrupted after {finished} of {count(rows, 'row')}; run the same command with --resume")
+        self.finished, self.rows = finished, rows
 
 
 def grade_rows(
@@ -193,7 +289,9 @@ def grade_rows(
             continue
         failure = row.problem or _target_problem(row.target, problems_dir)
         if failure:
-            records[row.number] = _record(row, GradeResult(row.target, row.answer, "invalid", failure, False, 0.0))
+            verdict = "invalid" if row.problem else UNGRADED
+            feedback = failure if row.problem else f"not graded, and no score: {failure} (the assignment's mistake, not the answer's)"
+            records[row.number] = _record(row, GradeResult(row.target, row.answer, verdict, feedback, False, 0.0))
             if on_record:
                 on_record(records[row.number])
             continue
@@ -237,35 +335,54 @@ def run_batch(
     problems_dir: str | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     reveal: bool = False,
+    keep_going: bool = False,
 ) -> tuple[BatchReport, list[dict]]:
     """Grade `source` into `out` (JSONL); with `resume`, rows in the journal are not graded again
     (with `retry_undecided`, rows that were undecided are). Raises BatchInputError for input that
-    cannot be read and BatchOutputError for output that cannot be written (the journal stays)."""
+    cannot be read, ConfigurationError for unknown targets (unless `keep_going`: their rows are then
+    `ungraded`) and BatchOutputError for output that cannot be written (the journal stays)."""
     started = time.monotonic()
     rows = read_rows(source)
+    unknown = unknown_targets(rows, problems_dir)
+    if unknown and not keep_going:
+        raise ConfigurationError(unknown, problems_dir)
     if out.is_dir():
         raise BatchOutputError(f"--out {out} is a folder: give a file, such as {out / 'results.jsonl'}")
     journal_path = _journal(out)
     with _exclusive(out), _writing(out):
-        done = _read_journal(journal_path) if resume else {}
-        if retry_undecided:
-            done = {number: record for number, record in done.items() if record.get("verdict") != "undecided"}
-        if not resume and journal_path.exists():
-            journal_path.unlink()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with journal_path.open("a", encoding="utf-8") as journal:
-            def keep(record: dict) -> None:
-                journal.write(json.dumps(record) + "\n")
-                journal.flush()
+        earlier = {}
+        if resume:  # the journal of a stopped run, else the results of a finished one
+            earlier = _read_records(journal_path) if journal_path.exists() else _read_records(out)
+        kept = resumption(rows, earlier, retry_undecided)
+        rows_by_number = {row.number: row for row in rows}
 
-            records, graded = grade_rows(rows, jobs=jobs, timeout=timeout, problems_dir=problems_dir, done=done, on_record=keep, on_progress=on_progress, reveal=reveal)
+        def journal_line(record: dict) -> str:
+            return json.dumps({**record, "fingerprint": _row_fingerprint(rows_by_number[record["row"]])}) + "\n"
+
+        # the journal holds exactly the rows kept, replaced at once: a kill now loses nothing of the earlier run
+        if kept.done:
+            _write_atomically(journal_path, "".join(journal_line(record) for record in kept.done.values()))
+        with journal_path.open("a" if kept.done else "w", encoding="utf-8") as journal:
+            finished = len(kept.done)
+
+            def keep(record: dict) -> None:
+                nonlocal finished
+                journal.write(journal_line(record))
+                journal.flush()
+                finished += 1
+
+            try:
+                records, graded = grade_rows(rows, jobs=jobs, timeout=timeout, problems_dir=problems_dir, done=kept.done,
+                                             on_record=keep, on_progress=on_progress, reveal=reveal)
+            except KeyboardInterrupt:
+                raise BatchInterrupted(finished, len(rows)) from None
             os.fsync(journal.fileno())
         _write_atomically(out, "".join(json.dumps(r) + "\n" for r in records))
         journal_path.unlink()
     verdicts: dict[str, int] = {}
     for record in records:
         verdicts[record["verdict"]] = verdicts.get(record["verdict"], 0) + 1
-    report = BatchReport(len(records), graded, len(done), time.monotonic() - started, verdicts, out)
+    report = BatchReport(len(records), graded, len(kept.done), time.monotonic() - started, verdicts, out, kept.changed, kept.dropped, kept.retried, unknown)
     return report, records
 
 
@@ -275,20 +392,41 @@ class BatchOutputError(OSError):
 
 @contextmanager
 def _exclusive(out: Path):
-    """One run per results file: a second run on the same --out stops at once instead of corrupting it."""
+    """One run per results file: a second run on the same --out stops at once instead of corrupting it.
+    The lock file goes when the run ends, however it ends (finished, failed, Ctrl-C)."""
     lock_path = out.with_name(out.name + ".lock")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        handle = lock_path.open("a")
     except OSError as error:
         raise BatchOutputError(f"cannot write next to {out}: {error.strerror or error}") from None
+    handle = _locked(lock_path, out)
     try:
+        yield
+    finally:
+        try:
+            lock_path.unlink()  # still holding the lock, so no other run is between its open and its lock
+        except OSError:
+            pass
+        handle.close()
+
+
+def _locked(lock_path: Path, out: Path):
+    """The lock file, opened and locked; a lock taken on a file another run has just removed is taken again."""
+    while True:
+        try:
+            handle = lock_path.open("a")
+        except OSError as error:
+            raise BatchOutputError(f"cannot write next to {out}: {error.strerror or error}") from None
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            handle.close()
             raise BatchOutputError(f"another run is writing {out}: wait for it to finish, or choose another --out") from None
-        yield
-    finally:
+        try:
+            if os.fstat(handle.fileno()).st_ino == os.stat(lock_path).st_ino:
+                return handle
+        except FileNotFoundError:
+            pass
         handle.close()
 
 
@@ -306,41 +444,52 @@ def _writing(out: Path):
 
 def _write_atomically(path: Path, text: str) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with temporary.open("w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    try:
+        with temporary.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    finally:
+        if temporary.exists():  # stopped half way (Ctrl-C, a full disk): no stray file
+            temporary.unlink()
 
 
 # --- Gradescope ---------------------------------------------------------------------------------
 
 
-def gradescope_results(records: Iterable[dict], problems_dir: str | None = None, output_format: str = "text") -> dict[str, dict]:
+def gradescope_results(records: Iterable[dict], problems_dir: str | None = None, output_format: str = "md") -> dict[str, dict]:
     """Per student, a Gradescope autograder results object: one test per target, scored with the row's points
-    when it has them (an instructor's override), else the part's points when correct. `output_format`: text or
-    html (the verdict, the answer rendered, how it was read, the feedback)."""
+    when it has them (an instructor's override), else the part's points when correct. `output_format`: md (the
+    feedback and reading fenced) or html (the verdict, the answer rendered, how it was read, the feedback)."""
     by_student: dict[str, dict] = {}
     for record in records:
         student = record.get("student") or "anonymous"
         tests = by_student.setdefault(student, {"tests": []})["tests"]
         try:
             max_score = resolve_target(record["target"], problems_dir)[1].points
-        except UnknownTarget:
-            max_score = 0.0
+        except UnknownTarget:  # the instructor's error: no test, no score, for the student
+            continue
         points = record.get("points")
-        score = float(points) if isinstance(points, (int, float)) else max_score if record["verdict"] == "correct" else 0.0
-        output = f"{record['verdict']}: {record['feedback']}"
+        score = float(points) if isinstance(points, (int, float)) else max_score if record["verdict"] in SCORED else 0.0
         if output_format == "html":
             from .pages import verdict_fragment
 
             output = verdict_fragment(record["verdict"], record["feedback"], record.get("answer", ""), record.get("interpreted", ""))
-        test = {"name": record["target"], "score": score, "max_score": max_score, "output": output, "visibility": "visible"}
-        tests.append(test | ({"output_format": "html"} if output_format == "html" else {}))
+        else:
+            output = gradescope_output(record["verdict"], record["feedback"], record.get("interpreted", ""))
+        tests.append({"name": record["target"], "score": score, "max_score": max_score, "output": output,
+                      "output_format": "html" if output_format == "html" else "md", "visibility": "visible", **unproved_marks(record["verdict"])})
     for results in by_student.values():
         results["score"] = sum(t["score"] for t in results["tests"])
         results["visibility"] = "visible"
     return by_student
+
+
+def unproved_marks(verdict: str) -> dict:
+    """What makes an unproved answer findable in Gradescope's results beside its score: a tag, and the verdict in
+    the test's extra data (Gradescope's own status field takes only passed and failed)."""
+    return {"tags": [UNPROVED], "extra_data": {"verdict": UNPROVED}} if verdict == UNPROVED else {}
 
 
 def safe_name(student: str) -> str:
@@ -352,7 +501,7 @@ def safe_name(student: str) -> str:
     return cleaned
 
 
-def write_gradescope(records: list[dict], path: Path, problems_dir: str | None = None, output_format: str = "text") -> list[Path]:
+def write_gradescope(records: list[dict], path: Path, problems_dir: str | None = None, output_format: str = "md") -> list[Path]:
     """One student: `path` itself. Several: `path` is a folder with <student>/results.json."""
     results = gradescope_results(records, problems_dir, output_format)
     if len(results) == 1 and path.suffix == ".json":

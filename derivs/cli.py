@@ -10,22 +10,55 @@ import sys
 from enum import IntEnum
 from pathlib import Path
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-
 from .discovery import LoadError, UnknownProblem, load_problems, select
+from .quoting import count
 from .verify import CheckOptions, CheckReport, ClaimResult, Status, check_problems
 
 
 class ExitCode(IntEnum):
     OK = 0  # everything asked for holds / was done
-    FAILED = 1  # a check failed or could not be decided, or a key could not be compiled
-    USAGE = 2  # bad arguments: unknown problem id, missing file, bad option
+    FAILED = 1  # a check failed or could not be decided, a key could not be compiled, a batch row was not graded
+    USAGE = 2  # bad arguments: unknown problem id or target, missing file, bad option
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 
 
 class UsageError(Exception):
     """A mistake in how the command was called; printed as one line, exit status 2."""
+
+
+class Console:
+    """rich's Console, imported on first use: a command whose output goes to a pipe (derivs grade in a script)
+    never imports rich, a tenth of a second of CPU."""
+
+    def __init__(self, **options):
+        self._options, self._console = options, None
+
+    @property
+    def real(self):
+        if self._console is None:
+            from rich.console import Console as RichConsole
+
+            self._console = RichConsole(**self._options)
+        return self._console
+
+    def __getattr__(self, name: str):
+        return getattr(self.real, name)
+
+
+def _progress(*columns: str, console: Console):
+    """A transient progress bar on stderr, with the given text column."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn(columns[0]), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console.real, transient=True)
+
+
+def _table(*headings: str):
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for heading in headings:
+        table.add_column(heading, overflow="fold")
+    return table
 
 
 STATUS_STYLE = {Status.PASS: "green", Status.FAIL: "bold red", Status.UNDECIDED: "yellow", Status.ERROR: "bold red"}
@@ -44,14 +77,14 @@ def _options(args) -> CheckOptions:
     _positive(args.budget, "--budget")
     if args.points < 1:
         raise UsageError("--points must be a positive whole number")
-    return CheckOptions(budget=args.budget, points=args.points)
+    return CheckOptions(budget=args.budget, points=args.points, remember=not getattr(args, "fresh", False))
 
 
 def _check_with_progress(problems: list, options: CheckOptions, err: Console) -> CheckReport:
     """Run the checks; a progress bar on stderr when it is a terminal."""
     if not err.is_terminal:
         return check_problems(problems, options)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True) as bar:
+    with _progress("{task.description}", console=err) as bar:
         task = bar.add_task("checking", total=len(problems))
         report = CheckReport()
         for problem in problems:
@@ -83,9 +116,7 @@ def _numeric_cell(result: ClaimResult) -> str:
 
 
 def print_report(report: CheckReport, out: Console) -> None:
-    table = Table(show_lines=False)
-    for heading in ("problem", "claim", "status", "symbolic", "numeric"):
-        table.add_column(heading, overflow="fold")
+    table = _table("problem", "claim", "status", "symbolic", "numeric")
     for r in report.results:
         status = f"[{STATUS_STYLE[r.status]}]{r.status.value}[/]"
         table.add_row(r.problem, r.claim, status, _symbolic_cell(r), _numeric_cell(r))
@@ -114,9 +145,7 @@ def run_list(args, out: Console, err: Console) -> int:
     if args.json:
         print(json.dumps(rows, indent=2))
         return ExitCode.OK
-    table = Table(show_lines=False)
-    for column in ("target", "points", "prompt"):
-        table.add_column(column, overflow="fold")
+    table = _table("target", "points", "prompt")
     for problem in rows:
         table.add_row(f"[bold]{problem['problem']}[/]", "", problem["title"])
         for part in problem["parts"]:
@@ -172,14 +201,26 @@ def run_sheet(args, out: Console, err: Console) -> int:
 
 def run_gradescope(args, out: Console, err: Console) -> int:
     """A complete Gradescope autograder zip for the assignment."""
-    from .autograder import gradescope_zip
+    return _write_package(args, out, "gradescope_zip", "upload it as the autograder (setup.sh installs derivs from the wheels inside, offline; {parts})")
+
+
+def run_prairielearn(args, out: Console, err: Console) -> int:
+    """The folder PrairieLearn's external grader runs: run.sh, the assignment, the wheels."""
+    return _write_package(args, out, "prairielearn_folder", "put it in serverFilesCourse/ and make {name}/run.sh the question's entrypoint ({parts})")
+
+
+def _write_package(args, out: Console, builder: str, said: str) -> int:
+    from . import autograder
+    from .packaging import PackagingError
 
     assignment = _assignment(args)
     try:
-        path = gradescope_zip(assignment, args.out, args.problems)
+        path = getattr(autograder, builder)(assignment, args.out, args.problems, args.wheels)
+    except (autograder.AssignmentError, PackagingError) as error:
+        raise UsageError(str(error)) from None
     except OSError as error:
         raise UsageError(f"cannot write {args.out}: {error.strerror or error}") from None
-    out.print(f"wrote {path}: upload it as the autograder (setup.sh installs derivs; {len(assignment.targets)} parts)", markup=False, highlight=False)
+    out.print(f"wrote {path}: " + said.format(name=path.name, parts=count(len(assignment.targets), "part")), markup=False, highlight=False)
     return ExitCode.OK
 
 
@@ -213,17 +254,20 @@ def _version() -> str:
 
 
 def run_key(args, out: Console, err: Console) -> int:
-    from .keys import compile_pdf, overfull_boxes, write_keys
+    from .keys import compile_pdf, overfull_boxes, same_sides, write_keys
 
     problems = _problems(args)
     report = _check_with_progress(problems, _options(args), err)
     loaded = [p for p in problems if not isinstance(p, LoadError)]
+    bare = [f"{p.id}: {name}" for p in loaded for name in same_sides(p)]
+    for where in bare:
+        err.print(f"[red]error:[/] {where}: the claim's two sides print as the same text; give its working (the sum, the product, the formula with its numbers)", highlight=False)
     files = write_keys(loaded, report.results, Path(args.out), edition=args.edition)
     for path in files.problems:
         out.print(f"wrote {path}")
     out.print(f"wrote {files.combined}")
-    code = report.return_code
-    if code != ExitCode.OK:
+    code = report.return_code or (ExitCode.FAILED if bare else ExitCode.OK)
+    if report.return_code != ExitCode.OK:
         err.print(f"[yellow]warning:[/] not every line of the key was verified: {report.summary()}")
     if args.pdf:
         try:
@@ -237,7 +281,7 @@ def run_key(args, out: Console, err: Console) -> int:
     return code
 
 
-VERDICT_STYLE = {"correct": "green", "incorrect": "red", "invalid": "magenta", "undecided": "yellow"}
+VERDICT_STYLE = {"correct": "green", "unproved": "cyan", "incorrect": "red", "invalid": "magenta", "undecided": "yellow"}
 
 
 def run_grade(args, out: Console, err: Console) -> int:
@@ -260,6 +304,13 @@ def _print_result(result, as_json: bool, out: Console) -> int:
     """One grade or compare result: the verdict, how the answer was read, the feedback."""
     if as_json:
         print(json.dumps(result.to_dict(), indent=2))
+    elif not sys.stdout.isatty():  # plain lines, as rich would print them to a pipe (without importing it)
+        print(f"{result.verdict}  {result.target}")
+        if result.interpreted:
+            print(f"read as: {result.interpreted}")
+        for note in result.reading_notes:
+            print(f"  ({note})")
+        print(result.feedback)
     else:
         style = VERDICT_STYLE[result.verdict]
         out.print(f"[{style}]{result.verdict}[/]  {result.target}", highlight=False)
@@ -297,11 +348,11 @@ def _unprotect(text: str) -> str:
 
 def _positive(value: float, option: str) -> None:
     if not value > 0:
-        raise UsageError(f"{option} must be a positive number of seconds")
+        raise UsageError(f"{option} must be a positive number of CPU seconds")
 
 
 def _run_grade_batch(args, out: Console, err: Console) -> int:
-    from .batch import BatchInputError, BatchOutputError, run_batch, write_gradescope
+    from .batch import UNGRADED, BatchInputError, BatchInterrupted, BatchOutputError, ConfigurationError, run_batch, write_gradescope
 
     if args.target or args.answer:
         raise UsageError("--batch takes its targets and answers from the file; do not also give TARGET or LATEX")
@@ -318,15 +369,26 @@ def _run_grade_batch(args, out: Console, err: Console) -> int:
             report, records = run_batch(
                 Path(args.batch), Path(args.out), jobs=args.jobs, timeout=args.timeout, resume=args.resume,
                 retry_undecided=args.retry_undecided, problems_dir=args.problems, on_progress=advance, reveal=args.reveal,
+                keep_going=args.keep_going,
             )
         out.print(report.summary(), markup=False, highlight=False)
         if args.gradescope:
             for path in write_gradescope(records, Path(args.gradescope), args.problems):
                 out.print(f"wrote {path}", markup=False, highlight=False)
+    except ConfigurationError as error:
+        raise UsageError(f"{error}\nnothing was graded: correct the targets, or give --keep-going to grade the other rows") from None
+    except BatchInterrupted as error:
+        print(str(error), file=sys.stderr)
+        return ExitCode.INTERRUPTED
     except (BatchInputError, BatchOutputError) as error:
         raise UsageError(str(error)) from None
     except OSError as error:  # the Gradescope folder cannot be written
         raise UsageError(f"cannot write {error.filename or args.gradescope}: {error.strerror or error}") from None
+    if report.unknown:
+        for line in str(ConfigurationError(report.unknown, args.problems)).splitlines():
+            print(f"derivs grade: error: {line}", file=sys.stderr)
+        print(f"derivs grade: {count(report.verdicts[UNGRADED], 'row')} not graded (unknown targets): no student was charged for them", file=sys.stderr)
+        return ExitCode.FAILED
     return ExitCode.OK
 
 
@@ -340,7 +402,7 @@ class _progress_callback:
     def __enter__(self):
         if not self._err.is_terminal:
             return None
-        self._bar = Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=self._err, transient=True)
+        self._bar = _progress("grading", console=self._err)
         self._bar.start()
         task = self._bar.add_task("grading", total=None)
         return lambda done, total: self._bar.update(task, completed=done, total=total)
@@ -387,7 +449,8 @@ def run_proof(args, out: Console, err: Console) -> int:
         _write_proof_page(args.html, pages, out)
     if args.json:
         documents = [{"file": name, **report.to_dict()} for name, report in reports.items()]
-        print(json.dumps(documents[0] if len(documents) == 1 else {"files": documents}, indent=2))
+        for document in documents:  # one object per file: indented when alone, else one a line (JSON Lines)
+            print(json.dumps(document, indent=2 if len(documents) == 1 else None))
     else:
         for name, report in reports.items():
             if args.notation:
@@ -429,7 +492,7 @@ def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
             if step.matches_start and step.verdict == "invalid":
                 out.print("    (this line itself is right again: it equals the start of the chain)", highlight=False)
     counts = report.counts
-    out.print(f"[bold]{name}[/]: {len(report.steps)} steps: {counts['valid']} valid, {counts['invalid']} invalid, "
+    out.print(f"[bold]{name}[/]: {count(len(report.steps), 'step')}: {counts['valid']} valid, {counts['invalid']} invalid, "
               f"{counts['undecided']} undecided, {counts['unreadable']} unreadable, {counts['statements']} definitions or given values", highlight=False)
     recognised = {}
     for step in report.steps:
@@ -530,7 +593,7 @@ def _apply(args, out: Console) -> int:
 def _add_problem_selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("problem", help="a problem id, or 'all'")
     _add_problems_dir(parser)
-    parser.add_argument("--budget", type=float, default=CheckOptions.budget, help="seconds for each symbolic proof (default %(default)s)")
+    parser.add_argument("--budget", type=float, default=CheckOptions.budget, help="CPU seconds for each symbolic proof (default %(default)s)")
     parser.add_argument("--points", type=int, default=CheckOptions.points, help="random points per numeric check (default %(default)s)")
 
 
@@ -542,6 +605,10 @@ def _add_assignment(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("assignment", nargs="?", metavar="ASSIGNMENT", help="a TOML or JSON file: title, parts = [targets], visibility")
     parser.add_argument("--parts", metavar="T1,T2,...", help="the targets, instead of an assignment file")
     _add_problems_dir(parser)
+
+
+def _add_wheels(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--wheels", metavar="DIR", help="take the libraries' wheels from DIR instead of the package index (offline)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -563,6 +630,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="prove every claim of a problem (or all) symbolically and numerically")
     _add_problem_selection(check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.add_argument("--fresh", action="store_true", help="check every problem again, even one that passed before with nothing changed since")
     check.set_defaults(run=run_check)
 
     key = commands.add_parser("key", help="write a LaTeX answer key from the checked objects")
@@ -583,8 +651,9 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--resume", action="store_true", help="with --batch: continue a run that was stopped")
     grade.add_argument("--reveal", action="store_true", help="a wrong answer's feedback also shows the expected answer (off: students would copy it)")
     grade.add_argument("--retry-undecided", action="store_true", help="with --resume: grade again the rows that were undecided")
+    grade.add_argument("--keep-going", action="store_true", help="with --batch: grade the other rows when some name an unknown target (exit status 1)")
     grade.add_argument("--gradescope", metavar="PATH", help="also write Gradescope results (a .json for one student, else a folder)")
-    grade.add_argument("--timeout", type=float, default=2.0, help="seconds per answer before it is undecided (default %(default)s)")
+    grade.add_argument("--timeout", type=float, default=2.0, help="CPU seconds per answer before it is undecided (default %(default)s)")
     _add_problems_dir(grade)
     grade.set_defaults(run=run_grade)
 
@@ -604,7 +673,14 @@ def build_parser() -> argparse.ArgumentParser:
     gradescope = commands.add_parser("gradescope", help="write a complete Gradescope autograder zip for an assignment")
     _add_assignment(gradescope)
     gradescope.add_argument("--out", required=True, metavar="autograder.zip")
+    _add_wheels(gradescope)
     gradescope.set_defaults(run=run_gradescope)
+
+    prairielearn = commands.add_parser("prairielearn", help="write the serverFilesCourse folder for PrairieLearn's external grader")
+    _add_assignment(prairielearn)
+    prairielearn.add_argument("--out", required=True, metavar="DIR", help="the folder to write, e.g. serverFilesCourse/derivs")
+    _add_wheels(prairielearn)
+    prairielearn.set_defaults(run=run_prairielearn)
 
     autograde = commands.add_parser("autograde", help="(inside a grading container) grade the submitted sheet, write results.json")
     _add_assignment(autograde)
@@ -615,10 +691,10 @@ def build_parser() -> argparse.ArgumentParser:
     proof = commands.add_parser("proof", help="check every step of a LaTeX derivation and point at the first wrong one")
     proof.add_argument("files", nargs="+", metavar="FILE", help="write-ups (Markdown or LaTeX): display blocks, inline $...$ equations, table rows")
     proof.add_argument("--problem", metavar="ID", help="read the write-up with this problem's definitions and variables (default: its own notation)")
-    proof.add_argument("--json", action="store_true", help='print {"steps": [...], "counts": ..., "first_error": ...} as JSON (one object per file)')
+    proof.add_argument("--json", action="store_true", help='print {"file": ..., "steps": [...], "counts": ..., "first_error": ...} as JSON, one object per file (a line each when several)')
     proof.add_argument("--summary", action="store_true", help="print only each file's counts and first wrong lines")
     proof.add_argument("--notation", action="store_true", help="first print what each name is (vector, matrix and shape, word, function) and the conventions read, with the line each was learned from")
-    proof.add_argument("--timeout", type=float, default=2.0, help="seconds per step before it is undecided (default %(default)s)")
+    proof.add_argument("--timeout", type=float, default=2.0, help="CPU seconds per step before it is undecided (default %(default)s)")
     proof.add_argument("--html", metavar="REPORT.html", help="also write the write-up as a page, each step marked beside its line")
     _add_problems_dir(proof)
     proof.set_defaults(run=run_proof)
@@ -633,7 +709,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--html", metavar="CLASS.html", help="write the class page: verdict counts and answer groups per part")
     report.add_argument("--apply", metavar="OVERRIDES.json", help="apply an overrides file: write results.jsonl, results.csv and Gradescope folders again")
     report.add_argument("--out", metavar="DIR", help="with --apply: the folder for the new results (default: RESULTS-final beside the results)")
-    report.add_argument("--gradescope-format", choices=("text", "html"), default="text", help="with --apply: each test's output as text or HTML")
+    report.add_argument("--gradescope-format", choices=("md", "html"), default="md", help="with --apply: each test's output as Markdown (student text fenced) or HTML")
     report.set_defaults(run=run_report)
     return parser
 
@@ -670,8 +746,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args, out, err))
     except UsageError as error:
-        print(f"derivs {args.command}: error: {error}", file=sys.stderr)
+        message = str(error).replace("\n", f"\nderivs {args.command}: error: ")
+        print(f"derivs {args.command}: error: {message}", file=sys.stderr)
         return ExitCode.USAGE
+    except KeyboardInterrupt:
+        print(f"derivs {args.command}: interrupted", file=sys.stderr)
+        return ExitCode.INTERRUPTED
 
 
 def console_main() -> None:

@@ -15,10 +15,11 @@ from typing import Mapping
 import sympy
 
 from .equivalence import concrete_functions, decide
-from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, GradeResult, stated_value
-from .latex import to_latex, to_text
+from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, UNPROVED, GradeResult, equal_verdict, shown_reading, stated_value
+from .latex import to_text
 from .model import Integer, Matrix, Problem, Scalar, Size, vectors_for
 from .parsing import MATRIX_SIZE, Context, LatexError, Reading, read
+from .quoting import count
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
@@ -129,10 +130,11 @@ def compare_now(gold: str, answer: str, variables: Mapping[str, str] | None = No
         given = read(answer, context)
     except LatexError as error:
         return result("invalid", str(error))
-    shown = ", ".join(to_latex(side) for side in given.sides) if len(given.sides) > 1 else to_latex(given.sides[0])
+    shown = shown_reading(answer, context)  # x = 2 as an equation, as written
     try:
         with time_limit(timeout):
-            verdict, feedback, proved, witness = _compare_readings(expected, given, kinds, timeout)
+            rounded = _long_decimal(gold, answer, expected, given)
+            verdict, feedback, proved, witness = rounded or _compare_readings(expected, given, kinds, timeout)
     except TimeLimitExceeded:
         return result("undecided", f"time limit of {timeout:g} s of CPU time reached before a decision", interpreted=shown, notes=given.notes)
     except (TypeError, ValueError, NotImplementedError, ArithmeticError, AttributeError) as error:
@@ -145,11 +147,63 @@ def _compare_readings(expected: Reading, given: Reading, kinds: dict, timeout: f
     if expected.relations and given.relations:
         return _compare_relations(expected, given, kinds)
     if expected.relations or given.relations:  # "x = 2" against "2": the stated values (an inequality: undecided)
+        kind = _other_kind(expected, given)
+        if kind:
+            return "incorrect", kind, False, None
         expected, given = Reading((stated_value(expected)[0],)), Reading((stated_value(given)[0],))
     left, right = given.answer, expected.answer
     if isinstance(left, sympy.Tuple) or isinstance(right, sympy.Tuple):
         return _compare_entries(list(_entries(right)), list(_entries(left)), kinds, timeout)
     return _compare_values(right, left, kinds, timeout)
+
+
+LONG_DECIMAL_FIGURES = 15  # a decimal with this many significant figures or more stands for the exact value it rounds
+_DECIMAL = re.compile(r"^\s*\$?\s*(-?)\s*(\d*)\.(\d+)\s*\$?\s*$")
+
+
+def _decimal_places(text: str) -> tuple[int, int] | None:
+    """(significant figures, decimal places) when the text is one decimal number and nothing else."""
+    found = _DECIMAL.match(text)
+    if not found:
+        return None
+    digits = (found.group(2) + found.group(3)).lstrip("0")
+    return len(digits), len(found.group(3))
+
+
+def _long_decimal(gold: str, answer: str, expected: Reading, given: Reading) -> tuple | None:
+    """A decimal of 15 or more figures against an exact number (0.333333333333333 and \\frac13): equal when it is
+    the exact value to within one unit in its last place (rounded or cut off); None when the rule does not apply."""
+    for text, decimal, exact in ((answer, given.answer, expected.answer), (gold, expected.answer, given.answer)):
+        places = _decimal_places(text)
+        if places is None or places[0] < LONG_DECIMAL_FIGURES or not getattr(exact, "is_number", False) or expected.relations or given.relations:
+            continue
+        gap = abs(sympy.N(exact - decimal, places[0] + 10))
+        if not gap.is_real:
+            return None
+        if gap <= sympy.Rational(1, 10 ** places[1]):
+            return "correct", f"correct: the decimal is the exact value to its {places[0]} figures (within one unit of its last place)", True, None
+        return "incorrect", f"not equal: the decimal differs from the exact value in its {places[0]} figures", False, None
+    return None
+
+
+def _names_a_value(reading: Reading) -> bool:
+    """x = 2, f'(x) = 2x, \\frac{dy}{dx} = ...: an equation that gives a name's value, which an expression may answer.
+    7 = 11a + c, 2x + 4 = 0 are equations to solve: a different kind of answer from an expression."""
+    if not reading.relations:
+        return True
+    first = reading.sides[0]
+    named = (sympy.Symbol, sympy.Indexed, sympy.Derivative, sympy.Subs, sympy.core.function.AppliedUndef, sympy.MatrixSymbol)
+    return set(reading.relations) <= {"==", "approx"} and isinstance(first, named)
+
+
+def _other_kind(expected: Reading, given: Reading) -> str:
+    """Why one side is an equation to solve and the other an expression, or ""."""
+    for reading, whose in ((expected, "the expected answer"), (given, "your answer")):
+        if not _names_a_value(reading) and "==" in reading.relations:
+            other = "your answer" if whose == "the expected answer" else "the expected answer"
+            shown = " = ".join(to_text(side) for side in reading.sides)
+            return f"a different kind of answer: {whose} is an equation ({shown}), {other} an expression"
+    return ""
 
 
 def _entries(value):
@@ -162,14 +216,16 @@ def _entries(value):
 
 def _compare_entries(expected: list, given: list, kinds: dict, timeout: float) -> tuple:
     if len(expected) != len(given):
-        return "incorrect", f"the answer has {len(given)} entries, but the expected answer has {len(expected)}", False, None
+        return "incorrect", f"the answer has {count(len(given), 'entry', 'entries')}, but the expected answer has {len(expected)}", False, None
     proved = True
     for number, (right, left) in enumerate(zip(expected, given), start=1):
         verdict, feedback, entry_proved, witness = _compare_values(right, left, kinds, timeout / max(1, len(expected)))
-        if verdict != "correct":
+        if verdict not in ("correct", UNPROVED):
             return verdict, f"entry {number}: {feedback}", False, witness
         proved = proved and entry_proved
-    return "correct", f"correct: all {len(expected)} entries equal" + ("" if proved else " (not all proved symbolically)"), proved, None
+    if not proved:
+        return UNPROVED, f"all {len(expected)} entries equal at the points tried, not all proved symbolically", False, None
+    return "correct", f"correct: all {len(expected)} entries equal", True, None
 
 
 def _compare_values(expected, given, kinds: dict, timeout: float) -> tuple:
@@ -179,8 +235,7 @@ def _compare_values(expected, given, kinds: dict, timeout: float) -> tuple:
     problem = _problem_for([expected, given], kinds)
     decision = decide(problem, given, expected, _domain(problem, kinds), budget=0.8 * timeout, strict=False, proof_budget=PROOF_BUDGET * timeout / DEFAULT_TIMEOUT)
     if decision.verdict == "equal":
-        how = "proved symbolically" if decision.proved else f"equal at {decision.method}; not proved symbolically"
-        return "correct", f"correct ({how})", decision.proved, None
+        return (*equal_verdict(decision), None)
     if decision.verdict == "undecided":
         return "undecided", f"could not decide: {decision.note}", False, None
     witness = vars(decision.witness) if decision.witness else None

@@ -6,6 +6,8 @@ consults these tables. Adding `\\sech` is one row here, not a new rewrite.
 
 from __future__ import annotations
 
+import functools
+
 import sympy
 
 _x = sympy.Dummy("x")
@@ -13,6 +15,7 @@ LOGISTIC = sympy.Lambda(_x, 1 / (1 + sympy.exp(-_x)))
 RELU = sympy.Lambda(_x, sympy.Max(0, _x))
 GELU = sympy.Lambda(_x, _x * (1 + sympy.erf(_x / sympy.sqrt(2))) / 2)  # x Φ(x), exact; a write-up may define its own
 SOFTPLUS = sympy.Lambda(_x, sympy.log(1 + sympy.exp(_x)))
+LOG10 = sympy.Lambda(_x, sympy.log(_x, 10))  # \lg, as ISO 80000-2 and other graders' tables read it
 
 # Functions of one argument, by command or operator name: \tanh, \operatorname{sech}, \text{ReLU}.
 # `\log` is the natural logarithm, as in machine-learning texts; `\log_{2}` names its base.
@@ -32,6 +35,7 @@ FUNCTIONS: dict[str, object] = {
     "sigma": LOGISTIC, "sigmoid": LOGISTIC, "H": sympy.Heaviside, "Heaviside": sympy.Heaviside,
     "ReLU": RELU, "relu": RELU, "Relu": RELU, "erf": sympy.erf, "GELU": GELU, "gelu": GELU,
     "softplus": SOFTPLUS, "Softplus": SOFTPLUS,
+    "lg": LOG10, "floor": sympy.floor, "ceil": sympy.ceiling, "ceiling": sympy.ceiling,  # \operatorname{floor}(x)
 }
 
 # Functions a write-up may define its own way (a slope k, an approximation of GELU, a value of H at 0);
@@ -49,8 +53,19 @@ INVERSES: dict[object, object] = {
     sympy.tanh: sympy.atanh, sympy.coth: sympy.acoth, sympy.sech: sympy.asech, sympy.csch: sympy.acsch,
 }
 
-# Functions of several arguments: \max(0, x), \max\{0, x\}, \min(a, b), \gcd.
-VARIADIC: dict[str, object] = {"max": sympy.Max, "min": sympy.Min, "gcd": sympy.gcd, "lcm": sympy.lcm}
+def _of_whole_numbers(pairwise):
+    """gcd or lcm of any number of whole numbers (sympy's own takes two, and reads a third as a generator)."""
+    def combined(*values):
+        if not all(getattr(value, "is_integer", False) and value.is_number for value in values):
+            raise ValueError("gcd and lcm are read for whole numbers")
+        return functools.reduce(pairwise, values)
+    return combined
+
+
+GCD, LCM = _of_whole_numbers(sympy.gcd), _of_whole_numbers(sympy.lcm)
+
+# Functions of several arguments: \max(0, x), \max\{0, x\}, \min(a, b), \gcd(12, 18, 8), \operatorname{lcm}(4, 6, 10).
+VARIADIC: dict[str, object] = {"max": sympy.Max, "min": sympy.Min, "gcd": GCD, "lcm": LCM}
 
 GREEK = frozenset(
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron rho "
@@ -69,11 +84,20 @@ FONTS = frozenset("mathbf boldsymbol bm vec mathit mathrm mathsf mathnormal math
 
 # Relations, by command or symbol, with the sympy relation they build (approx is kept apart: a rounded value).
 RELATIONS = {"=": "==", "<": "<", ">": ">", "le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",
-             "geqslant": ">=", "ne": "!=", "neq": "!=", "approx": "approx", "simeq": "approx", "doteq": "approx",
+             "geqslant": ">=", "ne": "!=", "neq": "!=", "lt": "<", "gt": ">", "approx": "approx", "simeq": "approx", "doteq": "approx",
              "coloneqq": "==", "equiv": "=="}
 
 # Products written with an operator; \odot is the Hadamard (entrywise) product.
 PRODUCTS = frozenset({"cdot", "times", "ast", "odot", "circ"})
+
+# Other operators between two factors, at the products' precedence: 7 \bmod 3, a \mod n (the remainder).
+BINARY_OPERATORS = {"bmod": sympy.Mod, "mod": sympy.Mod}
+
+# Operators between the two halves of a braced group, as TeX's \over: {a \over b}, {n \choose k}.
+GENERALISED_FRACTIONS = {"over": lambda a, b: a / b, "choose": sympy.binomial}
+
+# A superscript that is a unit, not a power: 30^{\circ} (30°) is 30 degrees, in radians.
+DEGREE = sympy.pi / 180
 
 # Commands that open and close a pair of brackets, with the function the pair applies.
 DELIMITERS = {"lfloor": ("rfloor", sympy.floor), "lceil": ("rceil", sympy.ceiling), "lvert": ("rvert", sympy.Abs),
@@ -103,7 +127,7 @@ UNICODE = {
     "∞": r"\infty ", "√": r"\sqrt ", "⊙": r"\odot ", "∘": r"\circ ", "∫": r"\int ", "→": r"\to ", "⇒": r"\Rightarrow ",
     "∇": r"\nabla ", "ᵀ": "^T", "⊤": r"\top ", "²": "^2", "³": "^3", "¹": "^1", "½": r"\frac12 ",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "ℓ": "l", "⌊": r"\lfloor ", "⌋": r"\rfloor ",
-    "⌈": r"\lceil ", "⌉": r"\rceil ", "‖": r"\| ", "∈": r"\in ",
+    "⌈": r"\lceil ", "⌉": r"\rceil ", "‖": r"\| ", "∈": r"\in ", "°": r"^{\circ}",
 }
 # Accents on a pasted letter, precomposed (ŷ) or combining (x̂: x then U+0302): the LaTeX accent over that letter.
 UNICODE_ACCENTS = {"\u0302": "hat", "\u0304": "bar", "\u0305": "bar", "\u0303": "tilde", "\u0307": "dot", "\u0308": "ddot", "\u20d7": "vec"}

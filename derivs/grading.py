@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -9,18 +10,24 @@ from pathlib import Path
 import sympy
 from sympy.matrices.exceptions import MatrixError
 
-from .discovery import LoadError, UnknownProblem, did_you_mean, load_problems
+from .discovery import LoadError, UnknownProblem, did_you_mean, load_problem, load_problems
 from .equivalence import decide
 from .feedback import explain
 from .latex import to_latex, to_text
-from .model import Part, Problem, decimal_places, rounding
-from .parsing import Context, LatexError, Reading, parse_latex, read_answer
+from .model import Index, IndexedFunction, Part, Problem, decimal_places, rounding
+from .dialect import GREEK
+from .parsing import Context, LatexError, Reading, parse_latex, read, read_answer
+from .quoting import count
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
 DEFAULT_TIMEOUT = 2.0  # CPU seconds per answer
 PROOF_BUDGET = 0.5  # CPU seconds of the default timeout for the symbolic proof behind `proved`
-VERDICTS = ("correct", "incorrect", "invalid", "undecided")
+# "unproved": equal at every point tried (sampled, breakpoints, jumps, far magnitudes, sizes), residual examined,
+# but no symbolic proof: never plain "correct", so an instructor can find it (it scores as correct; see README).
+VERDICTS = ("correct", "unproved", "incorrect", "invalid", "undecided")
+UNPROVED = "unproved"
+SCORED = frozenset({"correct", UNPROVED})  # the verdicts that earn a part's points
 
 
 class UnknownTarget(KeyError):
@@ -31,7 +38,10 @@ class UnknownTarget(KeyError):
         self.target, self.known = target, known
 
     def __str__(self) -> str:
-        return f"unknown target {self.target!r}{did_you_mean(self.target, self.known)}; targets are PROBLEM.PART, one of: {', '.join(self.known)}"
+        problem = self.target.partition(".")[0] + "."
+        siblings = [known for known in self.known if known.startswith(problem)]
+        listed = f"the parts of {problem[:-1]} are {', '.join(siblings)}" if siblings else "`derivs list` shows every target"
+        return f"unknown target {self.target!r}{did_you_mean(self.target, self.known)} (targets are PROBLEM.PART; {listed})"
 
 
 @dataclass(frozen=True)
@@ -79,7 +89,7 @@ def describe_target(target: str, problems_dir: str | Path | None = None) -> dict
 
 def resolve_target(target: str, problems_dir: str | Path | None = None) -> tuple[Problem, Part]:
     problem_id, _, part_name = str(target).partition(".")
-    problem = load_problems(problems_dir).get(problem_id)
+    problem = load_problem(problem_id, problems_dir)
     if isinstance(problem, Problem) and any(p.name == part_name for p in problem.parts):
         return problem, problem.part(part_name)
     raise UnknownTarget(str(target), known_targets(problems_dir))
@@ -102,15 +112,11 @@ _DECIMAL_PLACES = re.compile(r"(?<![\d.])\d*\.(\d+)")
 
 def _rounded(latex: str, answer, reference, part: Part) -> str | None:
     """A decimal that is the exact answer rounded to the places written (35.1211 for 1/9 + 36 + cos 3): say so,
-    since the part asks for the exact value; or one to more places than a part asks for (0.00062 where
-    0.0006, to 4 places, is due): say how many places."""
+    since the part asks for the exact value (a part asking for decimals is graded by `decimal_verdict`)."""
     places = [len(found) for found in _DECIMAL_PLACES.findall(latex)]
     if not places or not getattr(answer, "is_number", False) or not getattr(reference, "is_number", False):
         return None
     written = max(places)
-    asked = decimal_places(part.question) if part.question is not None else None
-    if asked is not None and written > asked and rounding(asked)[1](answer) == reference:
-        return f"give the value to {asked} decimal places, as asked: {latex.strip()} has {written}"
     if abs(sympy.N(answer - reference, 30)) <= sympy.Rational(1, 2 * 10**written):
         return f"that is the value rounded to {written} decimal places: the exact value is asked for (a fraction, a root, cos 3, ...)"
     return None
@@ -132,15 +138,17 @@ def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problem
         with time_limit(timeout):
             answer, notes = stated_value(read_answer(latex, problem))
             answer = shaped_like(answer, part.answer)
-            reading[:] = [to_latex(answer), notes]
+            reading[:] = [shown_reading(latex, Context.for_problem(problem)), notes]
             restated = restates_question(problem, part, answer)
             if restated:
                 return result("incorrect", restated)
+            decimal = decimal_verdict(problem, part, answer, latex)
+            if decimal:
+                return result(*decimal)
             decision = decide(problem, answer, part.answer, part.where, budget=max(0.1, 0.8 * timeout - (cpu_seconds() - started)),
                               proof_budget=PROOF_BUDGET * timeout / DEFAULT_TIMEOUT)
             if decision.verdict == "equal":
-                how = "proved symbolically" if decision.proved else f"equal at {decision.method}; not proved symbolically within the time limit"
-                return result("correct", f"correct ({how})", decision.proved)
+                return result(*equal_verdict(decision))
             if decision.verdict == "undecided":
                 return result("undecided", f"could not decide: {decision.note}")
             witness = vars(decision.witness) if decision.witness else None
@@ -157,6 +165,96 @@ def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problem
         return result("undecided", "ran out of memory before a decision")
     except Exception as error:  # a decision we could not make is undecided, and says why
         return result("undecided", f"could not decide ({type(error).__name__}: {error})")
+
+
+_NUMBER = re.compile(r"(\d*)(?:\.(\d+))?\s*(?:(?:\\times|\\cdot|×|·)\s*10\s*\^\s*\{?\s*([-−]?\s*\d+)\s*\}?|[eE]([-+]?\d+))?")
+
+
+def places_written(latex: str) -> int | None:
+    """The decimal places of the last number written, at its scale: 0.00062 has 5, 6.2 \times 10^{-4} has 5,
+    1.5e3 has 0; None when it has no decimal point (a whole number, a fraction, an expression)."""
+    last = None
+    for match in _NUMBER.finditer(latex):
+        if match.group(0).strip() and (match.group(1) or match.group(2)):
+            last = match
+    exponent = last and (last.group(3) or last.group(4))
+    if last is None or (last.group(2) is None and not exponent) or last.end() < len(latex.rstrip().rstrip(".}$").rstrip()):
+        return None
+    return max(0, len(last.group(2) or "") - int((exponent or "0").replace("−", "-").replace(" ", "")))
+
+
+def decimal_verdict(problem: Problem, part: Part, answer, latex: str) -> tuple[str, str] | None:
+    """A part asked "to at least N decimals" (its question a rounding, round4(...)): a decimal answer with N or
+    more places is graded at the places it gives (0.00062 against the exact value to 5 places), fewer
+    places are incorrect and say so; an exact value (a fraction) is compared exactly. None for other parts."""
+    asked = decimal_places(part.question) if part.question is not None else None
+    if asked is None or not getattr(answer, "is_number", False):
+        return None
+    exact = problem.expand_definitions(part.question.args[0])
+    written = places_written(latex)
+    if written is None:  # not a decimal: compared with the key's value as any answer is
+        return None
+    if written < asked:
+        return "incorrect", f"give at least {asked} decimal places: {latex.strip()} has {written}"
+    expected = rounding(written)[1](exact)
+    if sympy.Rational(answer) == expected:
+        return "correct", f"correct to the {written} decimal places given"
+    return "incorrect", f"not the value to the {written} decimal places given"
+
+
+RELATIONS_SHOWN = {"==": "=", "approx": r"\approx", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge", "!=": r"\ne"}
+
+
+def shown_reading(latex: str, context: Context) -> str:
+    """The answer as read, printed back in the student's own notation: the names the problem gives meanings
+    (p_i, ŷ, S(x + c)_i) and the decimals as written, not what they stand for; an equation as an equation.
+    The structure is the parse's (\\tanh x^2 shows as \\tanh(x^{2})), so a misreading shows."""
+    reading = read(latex, _display_context(context, latex))
+    literal = {placeholder: sympy.Symbol(text) for placeholder, _, _, text in reading.decimals}
+    sides = [_shown(side.xreplace(literal) if isinstance(side, sympy.Basic) else side, latex) for side in reading.sides]
+    shown = sides[0]
+    for relation, side in zip(reading.relations, sides[1:]):
+        shown += f" {RELATIONS_SHOWN.get(relation, relation)} {side}"
+    return shown
+
+
+def _shown(value, latex: str) -> str:
+    """A side printed back; a list as a list ([5, 8], or (5, 8) when typed so), not sympy's tuple."""
+    if isinstance(value, sympy.Tuple):
+        opening, closing = ("(", ")") if latex.lstrip(" $").startswith("(") else ("[", "]")
+        return opening + ", ".join(to_latex(entry) for entry in value) + closing
+    return to_latex(value)
+
+
+def _display_context(context: Context, latex: str) -> Context:
+    """The context with each named expression a name (\\hat{y}) and each entry function (p_i, o_k, S(v)_i) printing
+    as written; decimals kept as the text written."""
+    def applied(name: str) -> bool:  # S(x + c)_i is written with its argument, p_i without
+        return re.search(rf"(?<![A-Za-z\\]){re.escape(name)}\s*(\(|\\left)", latex) is not None
+
+    functions = {name: _entry_as_written(name, applied(name)) if isinstance(value, IndexedFunction) else value for name, value in context.functions.items()}
+    expressions = {name: sympy.Symbol(name if name.startswith("\\") or len(name) == 1 else _latex_name(name)) for name in context.expressions}
+    return dataclasses.replace(context, functions=functions, expressions=expressions, decimals=True)
+
+
+def _latex_name(name: str) -> str:
+    return f"\\{name}" if name in GREEK else name
+
+
+def _entry_as_written(name: str, with_argument: bool) -> IndexedFunction:
+    def build(vector, index):
+        shown = _latex_name(name)
+        if not with_argument or vector is None:
+            return sympy.Symbol(f"{shown}_{{{to_latex(index)}}}")
+        return sympy.Symbol(f"{shown}\\left({to_latex(vector)}\\right)_{{{to_latex(index)}}}")
+    return IndexedFunction(build)
+
+
+def equal_verdict(decision) -> tuple[str, str, bool]:
+    """(verdict, feedback, proved) for a decision "equal": correct only with a proof, else unproved."""
+    if decision.proved:
+        return "correct", "correct (proved symbolically)", True
+    return UNPROVED, f"{decision.note or 'equal at the points tried'}, but not proved symbolically within the time limit", False
 
 
 def stated_value(reading: Reading) -> tuple:
@@ -191,19 +289,113 @@ def restates_question(problem: Problem, part: Part, answer) -> str | None:
         if asked and answer.has(kind) and not reference.has(kind):
             return f"your answer still contains {name} ({to_text(next(iter(answer.atoms(kind))))}): work it out"
     if question is not None and not question.is_number and not reference.has(question) and answer.has(question):
-        return f"your answer restates the question ({to_text(question)}): write it {_written_in(part)}"
+        return f"your answer restates the question ({to_text(question)}): write it {_written_in(problem, part)}"
     for item in part.forbidden:
         if answer.has(item):
             return f"write the answer without {to_text(item)}"
     if part.in_terms_of and not any(answer.has(item) for item in part.in_terms_of):
-        return f"write the answer {_written_in(part)}"
+        return f"write the answer {_written_in(problem, part)}"
+    stray = _names(_without_items(answer, part.in_terms_of)) & expressed_through(problem, part)
+    if part.in_terms_of and stray:
+        shown = ", ".join(sorted(to_text(name) for name in stray))
+        return f"write the answer {_written_in(problem, part)} only: {shown} {'appears' if len(stray) == 1 else 'appear'} outside {'it' if len(part.in_terms_of) == 1 else 'them'}"
     return None
 
 
-def _written_in(part: Part) -> str:
+def _without_items(expr, items):
+    """expr with each occurrence of an `in_terms_of` item (an application of a function, an entry of a
+    vector, a symbol or a named expression) put as a fresh symbol: what is left is written outside them."""
+    for item in items:
+        if isinstance(item, sympy.FunctionClass):
+            expr = expr.replace(lambda e, item=item: isinstance(e, item), lambda e: sympy.Dummy())
+        elif isinstance(item, sympy.IndexedBase):
+            expr = expr.replace(lambda e, item=item: isinstance(e, sympy.Indexed) and e.base == item, lambda e: sympy.Dummy())
+        else:
+            expr = expr.xreplace({item: sympy.Dummy()})
+    return expr
+
+
+def _names(expr) -> set:
+    """The problem's names an expression uses: free symbols, and vectors and tables by their base."""
+    if not isinstance(expr, sympy.Basic):
+        return set()
+    found = {s for s in expr.free_symbols if isinstance(s, (sympy.Symbol, sympy.MatrixSymbol)) and not isinstance(s, sympy.Dummy)}
+    return found | {entry.base.label for entry in expr.atoms(sympy.Indexed)}
+
+
+def expressed_through(problem: Problem, part: Part) -> set:
+    """The problem's variables (not its indices) that the reference answer uses only through its
+    `in_terms_of` items (x in 4σ(2x)(1 - σ(2x)), w in (ŷ - t)ŷ(1 - ŷ)x_i): an answer may not use them elsewhere."""
+    if not part.in_terms_of:
+        return set()
+    variables = set()
+    for variable in problem.variables:
+        if isinstance(variable, Index):
+            continue
+        name = getattr(variable, "symbol", None) or getattr(variable, "base", None)
+        variables.add(name.label if isinstance(name, sympy.IndexedBase) else name)
+    items = {item.label if isinstance(item, sympy.IndexedBase) else item for item in part.in_terms_of}
+    return variables - items - _names(_without_items(sympy.sympify(part.answer), part.in_terms_of))
+
+
+_DECIMALS = re.compile(r"to (at least )?(\d+) decimal")
+
+
+def prompt_disagreements(problem: Problem, part: Part) -> list[str]:
+    """Where a part's prompt and its data disagree: "in terms of" said but not declared (or declared but
+    not said, or an item the prompt does not name), a reference answer that breaks its own rule, a number
+    of decimals other than the question's rounding, or decimals asked without the rule they are graded by."""
+    found = []
+    said = "in terms of" in part.prompt
+    if said != bool(part.in_terms_of):
+        found.append("the prompt says 'in terms of' but the part declares no in_terms_of" if said else "in_terms_of is declared but the prompt does not say 'in terms of'")
+    for item in part.in_terms_of:
+        name = _item_name(item)
+        if name and name not in part.prompt:
+            found.append(f"in_terms_of names {name}, which the prompt does not")
+    restated = restates_question(problem, part, sympy.sympify(part.answer))
+    if restated:
+        found.append(f"the reference answer breaks the part's own rule: {restated}")
+    asked = decimal_places(part.question) if part.question is not None else None
+    decimals = _DECIMALS.search(part.prompt)
+    if (decimals and int(decimals.group(2))) != asked:
+        found.append(f"the prompt asks for {decimals.group(2) if decimals else 'no'} decimals, the question rounds to {asked}")
+    elif decimals and not decimals.group(1):
+        found.append("say how decimals are graded: 'to at least N decimals' (graded to the places given)")
+    return found
+
+
+def _item_name(item) -> str | None:
+    """How a prompt names an in_terms_of item (\\sigma, H, p, x); None for a named expression."""
+    if isinstance(item, sympy.IndexedBase):
+        return str(item.label)
+    if isinstance(item, sympy.Symbol):
+        return to_latex(item)
+    if isinstance(item, sympy.FunctionClass):
+        text = to_latex(item(sympy.Symbol("x")))
+        name = re.split(r"\\left\(|\(|\{\\left", text)[0]
+        return name if name and "{" not in name else None
+    return None
+
+
+def _written_in(problem: Problem, part: Part) -> str:
     if part.in_terms_of:
-        return "in terms of " + ", ".join(to_text(item) for item in part.in_terms_of)
+        return "in terms of " + ", ".join(_item_label(problem, item) for item in part.in_terms_of)
     return "out, without the quantity asked for"
+
+
+def _item_label(problem: Problem, item) -> str:
+    """An in_terms_of item as the problem names it (ŷ for the unit's output), else as printed."""
+    for name, value in problem.names.items():
+        if value is item or (isinstance(value, sympy.Basic) and value == item):
+            return to_text(sympy.Symbol(re.sub(r"\\hat\{?(\w)\}?", "\\1\u0302", name)))  # \hat{y} as ŷ, sigma as σ
+        if isinstance(value, IndexedFunction) and isinstance(item, sympy.Basic):
+            try:
+                if value.build(None, 1) == item:
+                    return f"{name}_1"
+            except Exception:  # an entry function that needs its vector: not this item
+                continue
+    return to_text(item)
 
 
 def _grade_derivation(target: str, text: str, problem: Problem, part: Part, timeout: float, started: float) -> GradeResult:
@@ -235,7 +427,14 @@ def _grade_derivation(target: str, text: str, problem: Problem, part: Part, time
         return result("undecided", f"could not compare the last line with the answer ({error})")
     if decision.verdict != "equal":
         return result("incorrect", f"every step holds, but the derivation ends in {report.steps[-1].rhs}, not the expected answer")
-    return result("correct", f"correct: all {len(report.steps)} steps hold and the result is the expected answer", all(s.feedback == "proved" for s in report.steps if s.verdict == "valid"))
+    restated = restates_question(problem, part, last)
+    if restated:
+        return result("incorrect", f"every step holds, but the last line does not answer as asked: {restated}")
+    steps = 'all ' + count(len(report.steps), 'step') + ' hold' if len(report.steps) > 1 else 'its one step holds'
+    proved = decision.proved and all(s.feedback == "proved" for s in report.steps if s.verdict == "valid")
+    if not proved:
+        return result(UNPROVED, f"{steps} and the result is equal to the expected answer at the points tried, but not all is proved symbolically")
+    return result("correct", f"correct: {steps} and the result is the expected answer", True)
 
 
 def task_limit(target: str, text: str, timeout: float, problems_dir=None) -> float:

@@ -26,7 +26,7 @@ import mpmath
 import sympy
 
 from .batch import normalise
-from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, UnknownTarget, VERDICTS, resolve_target, shaped_like, stated_value
+from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, SCORED, UnknownTarget, VERDICTS, resolve_target, shaped_like, stated_value
 from .sandbox import Overrun, WorkerPool
 
 FINGERPRINT_POINTS = 6
@@ -86,7 +86,7 @@ def points_of(record: dict, problems_dir=None) -> float:
     """A row's points: as set (an override), else the part's points when correct, else 0."""
     if isinstance(record.get("points"), (int, float)):
         return float(record["points"])
-    return max_points(record["target"], problems_dir) if record["verdict"] == "correct" else 0.0
+    return max_points(record["target"], problems_dir) if record["verdict"] in SCORED else 0.0
 
 
 # --- groups -----------------------------------------------------------------------------------------------
@@ -195,7 +195,7 @@ class _Plan:
         for record in rows:
             if record["verdict"] != "correct":
                 self.by_text.setdefault((record["verdict"], normalise(record["answer"])), []).append(record)
-        self.keys = [key for key in self.by_text if key[0] in ("incorrect", "undecided")]
+        self.keys = [key for key in self.by_text if key[0] in ("incorrect", "undecided", "unproved")]
         self.texts = [self.by_text[key][0]["answer"] for key in self.keys]
         self.fingerprints: list = [None] * len(self.texts)
         self.buckets: list[list[int]] = []
@@ -390,7 +390,7 @@ def apply_overrides(records: list[dict], overrides: list[Override], *, problems_
                 raise ResultsError(f"row {row} is not an answer to {override.target} in the results")
             record = updated[by_row[row]]
             verdict = override.verdict or record["verdict"]
-            points = override.points if override.points is not None else (top if verdict == "correct" else 0.0) if override.verdict else record["points"]
+            points = override.points if override.points is not None else (top if verdict in SCORED else 0.0) if override.verdict else record["points"]
             if (verdict, points) == (record["verdict"], record["points"]):
                 continue
             changes.append(Change(row, record.get("student"), override.target, record["verdict"], record["points"], verdict, points))
@@ -435,7 +435,7 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def export(records: list[dict], out: Path, problems_dir=None, output_format: str = "text") -> list[Path]:
+def export(records: list[dict], out: Path, problems_dir=None, output_format: str = "md") -> list[Path]:
     """results.jsonl, results.csv and gradescope/<student>/results.json in `out`."""
     from .batch import _write_atomically, write_gradescope
 

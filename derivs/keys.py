@@ -75,6 +75,103 @@ def decimal(value, places: int) -> str:
     return ("-" if exact < 0 and scaled else "") + text
 
 
+# --- claim titles: the author's plain text with its mathematics typeset -----------------------------
+
+_GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "eta", "theta", "lambda", "mu", "pi", "rho", "sigma", "tau", "phi",
+          "omega", "Sigma", "Theta", "Omega", "Phi", "Delta")
+_FUNCTIONS = ("sin", "cos", "tan", "tanh", "ln", "log", "exp", "max", "min", "sum")
+_OPERATORS = ("floor", "ceil", "argmax", "ReLU", "GELU")
+_TITLE_TOKEN = re.compile(r"\$[^$]*\$|\S+")
+_WORDS = ("as", "is", "at", "of", "on", "in", "to", "by", "an", "or", "so", "if", "it")
+_NAMES = r"(?<![A-Za-z\\])(" + "|".join(_GREEK + _FUNCTIONS) + r")(?![A-Za-z])"
+_MATH_RULES = (  # plain text -> LaTeX, applied in order inside a run of mathematics
+    (re.compile(r"(\w+)-hat"), r"\\hat{\1}"),
+    (re.compile(r"([A-Za-z])_?(\d*)-dot"), lambda m: rf"\dot{{{m.group(1)}}}" + (f"_{{{m.group(2)}}}" if m.group(2) else "")),
+    (re.compile(r"\bd ?(\w+?)/d ?(ReLU|GELU|[A-Za-z])(\d+|_\w+'?)?"), lambda m: rf"\frac{{d {m.group(1)}}}{{d {m.group(2)}" + (f"_{{{m.group(3).lstrip('_')}}}" if m.group(3) else "") + "}"),
+    (re.compile(r"(?<=\d) ?x ?(?=\d)"), r" \\times "),
+    (re.compile(r"->"), r" \\to "),
+    (re.compile(r"<="), r" \\le "),
+    (re.compile(r">="), r" \\ge "),
+    (re.compile(r"!="), r" \\ne "),
+    (re.compile(r"(?<![A-Za-z])oo(?![A-Za-z])"), r"\\infty"),
+    (re.compile(r"\*"), r" \\cdot "),
+    (re.compile(r"1\{([^}]*)\}"), r"1\\{\1\\}"),
+    (re.compile(_NAMES), r"\\\1"),
+    (re.compile(r"(?<![A-Za-z\\])(" + "|".join(_OPERATORS) + r")(?![A-Za-z])"), r"\\operatorname{\1}"),
+    (re.compile(r"(?<=\d),(?=\d{3})"), r"{,}"),
+    (re.compile(r"(\\?[A-Za-z]+)~"), r"\\tilde{\1}"),
+    (re.compile(r"(?<![\\\w])([A-Za-z])(\d+)\b"), r"\1_{\2}"),
+)
+
+
+def _is_math(token: str, in_run: bool) -> bool:
+    """A token of a claim title that is mathematics: a symbol, a number, an operator, a formula, a Greek
+    letter or function name; not a word of prose."""
+    bare = token.strip(",.;:()")
+    if not bare or bare in _WORDS or (bare == "a" and not in_run):
+        return False
+    if re.fullmatch(r"[A-Z][A-Za-z]*-?\d+[a-z]?(\.\d+)*:?|\d+(\.\d+)*:", token.rstrip(",;")):  # labels: Q6.2, LeNet-5, 4.1:
+        return False
+    if re.fullmatch(r"[A-Za-z]{2,}('s)?", bare) and bare not in _GREEK + _FUNCTIONS + _OPERATORS + ("oo",):
+        return False
+    if re.fullmatch(r"[A-Za-z]{2,}(-[A-Za-z]{2,})+", bare) and not bare.endswith(("-hat", "-dot")):
+        return False
+    return bool(re.search(r"[=<>^_/()*+\-\d{}~']", token) or re.fullmatch(r"[A-Za-z]{1,2}", bare) or bare in _GREEK + _FUNCTIONS + _OPERATORS)
+
+
+def typeset_title(text: str) -> str:
+    """A claim's title for a typeset key: its runs of plain-text mathematics (5x5x3, dL/dw3, sigma(2x), ->)
+    set as mathematics, its prose as text; $...$ the author wrote is kept."""
+    out, run = [], []
+
+    def close() -> None:
+        if run:
+            body, tail = " ".join(run), ""
+            while body and body[-1] in ",.;:" or (body.endswith(")") and body.count(")") > body.count("(")):
+                body, tail = body[:-1], body[-1] + tail
+            for pattern, replacement in _MATH_RULES:
+                body = pattern.sub(replacement, body)
+            out.append(f"${body}${tail}")
+            run.clear()
+
+    previous = ""
+    for token in _TITLE_TOKEN.findall(text):
+        after_seed, previous = previous == "seed", token
+        if after_seed:  # seed 003: a name, not a number
+            close()
+            out.append(_escape(token))
+        elif token.startswith("$"):
+            close()
+            out.append(token)
+        elif _is_math(token, bool(run)):
+            if token.startswith("(") and token.count("(") > token.count(")") and not _is_math(token[1:], True):
+                close()
+            run.append(token)
+            if token.endswith((":", ";")):  # a colon ends the formula: what follows starts another (and the line may break)
+                close()
+        else:
+            close()
+            out.append(_escape(token))
+    close()
+    return " ".join(out)
+
+
+def same_sides(problem: Problem) -> list[str]:
+    """The claims whose two sides the key would print as the same text ("100{,}000{,}000 = 100{,}000{,}000"
+    shows the reader nothing): each must show its working. The names of such claims; none when all is well."""
+    typeset = Typesetter(problem)
+    found = []
+    for claim in problem.claims:
+        if isinstance(claim.rhs, Set):
+            continue
+        places = decimal_places(claim.lhs)
+        left = typeset.tex(claim.lhs.args[0]) if places is not None else typeset.tex(claim.lhs)
+        right = decimal(claim.rhs, places) if places is not None else typeset.tex(claim.rhs)
+        if left == right:
+            found.append(claim.name)
+    return found
+
+
 # --- how wide a formula prints -----------------------------------------------------------------
 
 _TOKEN = re.compile(r"\\[A-Za-z]+|\\.|\S")
@@ -341,7 +438,7 @@ def render_problem(problem: Problem, results: list[ClaimResult] = (), edition: s
     results = [r for r in results if r.problem == problem.id]
     typeset = typesetter or Typesetter(problem)
     out = [rf"\section{{{_escape(problem.title)}}}", rf"\label{{sec:{problem.id}}}", _marker(problem, "statement")]
-    if problem.source:
+    if problem.source and edition == "instructors":  # where it comes from, and what the seed got right: not for students
         out.append(rf"\textit{{Source: {_escape(problem.source)}.}}\par")
     out += [r"\subsection*{Statement}", problem.statement, ""]
     definitions = typeset.definitions()
@@ -351,7 +448,7 @@ def render_problem(problem: Problem, results: list[ClaimResult] = (), edition: s
         out.append(r"Decimals are rounded, halves up, from the exact values.\par")
     out += [r"\subsection*{Results}", r"\begin{enumerate}"]
     for claim in problem.claims:
-        out += [_marker(problem, f"claim {claim.name}"), rf"\item {_escape(claim.statement)}", *_align(typeset.claim(claim))]
+        out += [_marker(problem, f"claim {claim.name}"), rf"\item {{\raggedright {typeset_title(claim.statement)}\par}}", *_align(typeset.claim(claim))]
     out.append(r"\end{enumerate}")
     for derivation in problem.derivations:
         out += [rf"\subsection*{{Derivation: {_escape(derivation.title)}}}", _marker(problem, f"derivation {derivation.title}")]

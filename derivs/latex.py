@@ -57,6 +57,8 @@ class HomeworkLatexPrinter(LatexPrinter):
 
     def _print_Add(self, expr, order=None):
         """Terms in the order a person writes them: n - k + 1, o_1 - y_1, not sympy's -k + n + 1."""
+        if all(_numeric_working(term) for term in expr.args):  # 1 \cdot 2 + 2 \cdot 0 + 3 \cdot 1: as the working has it
+            return super()._print_Add(expr, order="none")
         terms = list(expr.as_ordered_terms())
         positive = [t for t in terms if not t.could_extract_minus_sign() and not t.is_number]
         if positive:
@@ -82,7 +84,7 @@ class HomeworkLatexPrinter(LatexPrinter):
         """Factors in a person's order, bracketed sums last: a\\varphi(x)(1 - \\varphi(x)); an unevaluated
         product's factor 1 is not printed (sympy writes 1 e^{x_j})."""
         factors = [f for f in expr.args if f != 1]
-        if len(factors) < len(expr.args) and factors:
+        if len(factors) < len(expr.args) and factors and not _numeric_working(expr):
             expr = sympy.Mul(*factors, evaluate=False) if len(factors) > 1 else factors[0]
             return self._print(expr)
         coefficient, rest = expr.as_coeff_Mul()
@@ -110,6 +112,11 @@ class HomeworkLatexPrinter(LatexPrinter):
                 name = self._print(type(function)(sympy.Symbol("_")))
                 return name.split(r"{\left(")[0] + rf"'\left({self._print(new[0])}\right)"
         return super()._print_Subs(subs)
+
+
+def _numeric_working(expr) -> bool:
+    """A number or an unevaluated product of numbers (a key's working: 100,000 times 1000, 3 times 1)."""
+    return expr.is_Number or (isinstance(expr, sympy.Mul) and all(factor.is_Number for factor in expr.args))
 
 
 def to_latex(expr, written=None) -> str:

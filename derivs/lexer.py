@@ -47,6 +47,7 @@ class Token:
 # product (61 706 was 61 times 706) or a list.
 _GROUPED = re.compile(r"\d{1,3}(?:(?:\{,\}|\\[,;: ]|\\thinspace ?|,| |~)\d{3})+(?![\d])(?!\.\d)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_SECOND_POINT = re.compile(r"\.\d")  # after a decimal number: a second decimal point
 # 6e-4, 1.5E3: a calculator's or a program's scientific notation, typed with no spaces and nothing after it
 _EXPONENT = re.compile(r"[eE]([+-]?)(\d+)(?![\w.])")
 _COMMAND = re.compile(r"\\([A-Za-z]+)|\\(.)", re.DOTALL)
@@ -59,7 +60,8 @@ _SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle
 # Other spellings of one token: \lbrace is \{, \lbrack is [.
 _SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": ("symbol", "["), "rbrack": ("symbol", "]"),
              "triangledown": ("command", "nabla"), "cr": ("command", "\\"), "newline": ("command", "\\"), "mid": ("symbol", "|"), "vert": ("symbol", "|"),
-             "mathbbm": ("command", "mathbb"), "dfrac": ("command", "frac"), "tfrac": ("command", "frac")}
+             "mathbbm": ("command", "mathbb"), "dfrac": ("command", "frac"), "tfrac": ("command", "frac"),
+             "mleft": ("command", "left"), "mright": ("command", "right")}  # mleftright's \mleft( .. \mright)
 
 
 def _translate(text: str) -> tuple[str, list[int]]:
@@ -121,6 +123,12 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
             continue
         if char.isdigit() or (char == "." and i + 1 < len(source) and source[i + 1].isdigit()):
             number = _NUMBER.match(source, i)
+            if _SECOND_POINT.match(source, number.end()) and "." in number.group():  # 1.1.1: not a number
+                if not tolerant:
+                    raise LatexError("a number with two decimal points: write one number (1.1), or a product with \\cdot", text, where)
+                found.append(Token("error", source[i:number.end() + 2], where, spaced))
+                i, spaced = number.end() + 2, False
+                continue
             found.append(Token("number", number.group(), where, spaced))
             i, spaced = number.end(), False
             exponent = _EXPONENT.match(source, i)
@@ -170,7 +178,58 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
 
 def _normalized(found: list[Token]) -> list[Token]:
     """One spelling per token: x^{\\prime}, x^\\prime and x^{\\prime\\prime} are x', x' and x'' (one ' per prime);
-    \\lbrace is \\{ (the _SYNONYMS)."""
+    \\lbrace is \\{ (the _SYNONYMS); != typed together is \\ne; primes before a subscript go after it (y''_1 is y_1'')."""
+    found = _spelled_once(found)
+    marks = {token.text for token in found if token.kind == "symbol"}
+    found = _not_equal(found) if "!" in marks else found
+    return _primes_after_subscripts(found) if "'" in marks and "_" in marks else found
+
+
+def _not_equal(found: list[Token]) -> list[Token]:
+    """x != 3: a programmer's not-equal, when ! and = are typed together (n! = 6, spaced, stays a factorial)."""
+    out: list[Token] = []
+    for token in found:
+        if token.is_("symbol", "=") and not token.space_before and out and out[-1].is_("symbol", "!"):
+            bang = out.pop()
+            out.append(Token("command", "ne", bang.position, bang.space_before))
+            continue
+        out.append(token)
+    return out
+
+
+def _primes_after_subscripts(found: list[Token]) -> list[Token]:
+    """y''_1, y'_{k}: the subscript moves before the primes, so y''_1 and y_1'' are one name."""
+    out = list(found)
+    at = 0
+    while at < len(out):
+        if out[at].is_("symbol", "'") and (at == 0 or not out[at - 1].is_("symbol", "'")):
+            end = at
+            while end < len(out) and out[end].is_("symbol", "'"):
+                end += 1
+            script = _script_end(out, end) if end < len(out) and out[end].is_("symbol", "_") else None
+            if script is not None:
+                out[at:script] = out[end:script] + out[at:end]
+                at = script
+                continue
+        at += 1
+    return out
+
+
+def _script_end(found: list[Token], underscore: int) -> int | None:
+    """The index after a subscript that starts at `underscore`: one token, or a braced group."""
+    if underscore + 1 >= len(found) or found[underscore + 1].kind == "end":
+        return None
+    if not found[underscore + 1].is_("symbol", "{"):
+        return underscore + 2
+    depth = 0
+    for at in range(underscore + 1, len(found)):
+        depth += found[at].is_("symbol", "{") - found[at].is_("symbol", "}")
+        if depth == 0:
+            return at + 1
+    return None
+
+
+def _spelled_once(found: list[Token]) -> list[Token]:
     out: list[Token] = []
     i = 0
     while i < len(found):

@@ -237,6 +237,10 @@ class Problem:
     document: bool = False
     # How a student's whole write-up of this problem is recognised, and the rules and answers it is held to.
     write_up: WriteUp | None = None
+    # What the answer sheet prints before the problem's parts: the setting, data (weights, inputs, sizes) and
+    # definitions a student needs, without the results to be shown (the statement, for the key, states them).
+    # Empty: the statement, which then must not give a part's answer away (a test checks every bundled sheet).
+    given: str = ""
 
     @property
     def indices(self) -> tuple[Index, ...]:

@@ -8,6 +8,7 @@ a real difference, and the point is reported as a witness.
 from __future__ import annotations
 
 import functools
+import itertools
 import random
 import zlib
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from sympy import Expr, Interval, Set
 
 from .evaluation import NoValue, Unsupported, value_at
 from .model import pieces, rename_bound, Index, Integer, Matrix, Scalar, Size, Table, Variable, Vector
+from .timelimit import TimeLimitExceeded, time_limit
 
 DIGITS = 30
 GUARD_DIGITS = 10  # the walk into mpmath carries these beyond DIGITS; its agreement tolerance is 10^-DIGITS
@@ -240,20 +242,35 @@ def breakpoints(*exprs) -> list:
     return list(dict.fromkeys(b for b in found if not b.is_number))
 
 
-def probe_points(exprs: tuple, variables: Iterable[Variable], where: Mapping, base: list[dict], limit: int = 24) -> list[dict]:
-    """Points on both sides of every breakpoint of the expressions, sizes beyond the declared
-    choices, and scalars outside their sampled ranges: where a term that vanishes on the random
-    points (H(x - 5), max(0, K - 5), delta_{k6}) shows itself. Empty when nothing is non-analytic."""
-    zeros = breakpoints(*exprs)
-    if not zeros:
+STEPS = (sympy.floor, sympy.ceiling, sympy.frac)  # whole-number steps: a jump wherever the argument crosses a whole number
+
+
+def jumps(*exprs) -> list:
+    """The arguments of floor, ceiling and frac: each jumps where its argument crosses a whole number."""
+    found = [node.args[0] for expr in exprs for node in sympy.preorder_traversal(expr) if isinstance(node, STEPS)]
+    return list(dict.fromkeys(a for a in found if not a.is_number))
+
+
+def probe_points(exprs: tuple, variables: Iterable[Variable], where: Mapping, base: list[dict], limit: int = 24, thorough: bool = False) -> list[dict]:
+    """Points on both sides of every breakpoint of the expressions (solved for, linear or not), of every jump of
+    a floor or ceiling (where its argument reaches the next whole number), sizes beyond the declared choices,
+    and scalars outside their sampled ranges: where a term that vanishes on the random points (H(x - 5),
+    max(0, K - 5), delta_{k6}, max(0, |x| - 50), floor(x^2/10^4)) shows itself. Empty when nothing is
+    non-analytic. `thorough` (an answer not proved): roots are also looked for by a scan."""
+    steps = jumps(*exprs)
+    zeros = [zero for zero in breakpoints(*exprs) if zero not in steps]  # a floor's own crossings are among its jumps
+    if not zeros and not steps:
         return []
     variables = tuple(variables)
     declared = {getattr(v, "symbol", None): v for v in variables}
-    setting = (variables, tuple(sorted(where.items(), key=str)), tuple(frozenset(point.items()) for point in base[:2]))
+    setting = (variables, tuple(sorted(where.items(), key=str)), tuple(frozenset(point.items()) for point in base[:2]), thorough)
     probes: list[dict] = []
     for zero in zeros:
         for symbol in sorted(zero.free_symbols & set(declared), key=str):
-            probes.extend(_remembered(("around", zero, symbol, setting), lambda: _around(zero, symbol, declared[symbol], variables, where, base[:2])))
+            probes.extend(_remembered(("around", zero, symbol, setting), lambda: _around(zero, symbol, declared[symbol], variables, where, base[:2], thorough)))
+    for argument in steps:
+        for symbol in sorted(argument.free_symbols & set(declared), key=str):
+            probes.extend(_remembered(("jumps", argument, symbol, setting), lambda: _next_jumps(argument, symbol, declared[symbol], variables, where, base[:2], thorough)))
     probes.extend(_remembered(("beyond", setting), lambda: _beyond(variables, where, base[:2])))
     probes = [point for point in probes if _within_related(where, point)]
     return [dict(point) for point in probes[:limit]]
@@ -266,6 +283,24 @@ def _within_related(where: Mapping, point: Mapping) -> bool:
             if domain.xreplace(dict(point)).contains(point[symbol]) in (sympy.false, False):
                 return False
     return True
+
+
+def _next_jumps(argument, symbol, var, variables, where, base, thorough: bool) -> list[dict]:
+    """Points around where the argument of a floor reaches the whole numbers next to its value at each base point
+    (floor(x^2 / 10^4), 0 for x in [-4, 4], jumps to 1 at x = 100)."""
+    found = []
+    for point in base:
+        try:
+            value = point_value(argument, point)
+        except EVALUATION_ERRORS:
+            continue
+        if value is None or not isinstance(value, mpmath.mpf):
+            continue
+        below, above = int(mpmath.floor(value)), int(mpmath.ceil(value))
+        for whole in dict.fromkeys((below, above if above != below else above + 1, below - 1, above + 1)):
+            for root in crossings(argument - whole, symbol, point, thorough):
+                found.extend(_near_root(root, symbol, var, variables, where, point))
+    return found
 
 
 _PROBES: dict = {}
@@ -281,32 +316,145 @@ def _remembered(key, work) -> list[dict]:
     return found
 
 
-def _around(zero, symbol, var, variables, where, base) -> list[dict]:
-    """Points with `symbol` at, just below and just above the root of `zero` (other values from base)."""
-    try:
-        polynomial = sympy.Poly(zero, symbol)
-    except sympy.PolynomialError:
-        return []
-    if polynomial.degree() != 1:
-        return []
-    slope, offset = polynomial.all_coeffs()
+def _around(zero, symbol, var, variables, where, base, thorough: bool = False) -> list[dict]:
+    """Points with `symbol` at, just below and just above each real root of `zero` (other values from base):
+    linear or not (|x| - 50, x^2 - c), and, with `thorough`, roots found by a scan of growing magnitudes."""
     found = []
     for point in base:
-        root = (-offset / slope).xreplace(point)
-        if not root.is_number or not root.is_real:
-            continue
-        if isinstance(var, (Size, Index, Integer)):
-            centre = int(sympy.floor(root))
-            for value in {centre - 1, centre, centre + 1, centre + 2}:
-                found.extend(_with(variables, where, {symbol: sympy.Integer(value)}, point))
-        else:
-            for near in (0, *_NEAR, *(-n for n in _NEAR)):
-                value = sympy.nsimplify(root) + near
-                if _allowed(where, symbol, value):
-                    changed = dict(point)
-                    changed[symbol] = value
-                    found.append(changed)
+        for root in crossings(zero, symbol, point, thorough):
+            found.extend(_near_root(root, symbol, var, variables, where, point))
     return found
+
+
+def _near_root(root, symbol, var, variables, where, point) -> list[dict]:
+    """The point with `symbol` at the root and on both sides of it (whole numbers around it for a discrete variable)."""
+    if isinstance(var, (Size, Index, Integer)):
+        centre = int(sympy.floor(root))
+        return [p for value in (centre - 1, centre, centre + 1, centre + 2) for p in _with(variables, where, {symbol: sympy.Integer(value)}, point)]
+    found = []
+    for near in (0, *_NEAR, *(-n for n in _NEAR)):
+        value = root + near
+        if _allowed(where, symbol, value) and _signed_ok(symbol, value):
+            changed = dict(point)
+            changed[symbol] = value
+            found.append(changed)
+    return found
+
+
+def _signed_ok(symbol, value) -> bool:
+    """A value a symbol's assumptions allow: no negative value for a positive x."""
+    if symbol.is_positive and not value > 0 or symbol.is_nonnegative and not value >= 0:
+        return False
+    return not (symbol.is_integer and not value.is_integer)
+
+
+MAX_ROOTS = 8
+_ROOT_DIGITS = 40
+
+
+def crossings(zero, symbol, point: Mapping, thorough: bool = False) -> list:
+    """The real roots of `zero` as a function of `symbol`, the point's other values put in, as exact rationals
+    (a root that is not rational, to 40 digits): by polynomial roots (any degree up to 8, of a rational
+    function's numerator, |u| read as ±u: |x| - 50), and, with `thorough`, by solveset, then a scan of sign
+    changes from 10^-3 to 10^8 on both sides (e^x - 5). At most MAX_ROOTS."""
+    others = {s: v for s, v in point.items() if s != symbol and not isinstance(v, sympy.MatrixBase)}
+    try:
+        function = substitute(zero, others)
+    except EVALUATION_ERRORS:
+        return []
+    if not isinstance(function, sympy.Expr) or function.free_symbols != {symbol}:
+        return []
+    roots = _unsigned_roots(function, symbol)
+    if roots is None and thorough:
+        roots = _solved_roots(function, symbol)
+    if not roots and thorough:
+        roots = _scanned_roots(function, symbol)
+    return (roots or [])[:MAX_ROOTS]
+
+
+def _unsigned_roots(function, symbol) -> list | None:
+    """Roots of a rational function of symbol, with |u| read as u and as -u (|x| - 50: 50 and -50; a root of a
+    sign choice that is not the function's own is one more probe, never a wrong one); None when it is not one."""
+    absolutes = list(function.atoms(sympy.Abs))
+    if len(absolutes) > 3:
+        return None
+    found: list = []
+    for signs in itertools.product((1, -1), repeat=len(absolutes)):
+        unsigned = function.xreplace({node: sign * node.args[0] for node, sign in zip(absolutes, signs)})
+        roots = _polynomial_roots(sympy.fraction(sympy.together(unsigned))[0], symbol)
+        if roots is None:
+            return None
+        found += [root for root in roots if root not in found]
+    return found
+
+
+def _as_rational(number) -> sympy.Rational | None:
+    if number.is_Rational:
+        return number
+    value = sympy.N(number, _ROOT_DIGITS)
+    if not value.is_real or not value.is_finite:
+        return None
+    return sympy.Rational(str(value))
+
+
+def _polynomial_roots(function, symbol) -> list | None:
+    """Real roots of a polynomial in symbol, or None when it is not one (of degree 1 to 8)."""
+    try:
+        polynomial = sympy.Poly(function, symbol)
+    except (sympy.PolynomialError, sympy.GeneratorsNeeded):
+        return None
+    if not 1 <= polynomial.degree() <= MAX_ROOTS:
+        return None
+    try:
+        if all(c.is_Rational for c in polynomial.all_coeffs()):
+            roots = polynomial.real_roots()
+        else:
+            roots = [r for r in polynomial.nroots(n=_ROOT_DIGITS) if abs(sympy.im(r)) < sympy.Float(10) ** -20]
+            roots = [sympy.re(r) for r in roots]
+    except (sympy.PolynomialError, sympy.polys.polyerrors.DomainError, NotImplementedError, ValueError):
+        return None
+    return [r for r in (_as_rational(root) for root in roots) if r is not None]
+
+
+def _solved_roots(function, symbol) -> list:
+    """solveset's real solutions, when it finds finitely many within a small CPU budget (|x| - 50: -50, 50)."""
+    try:
+        with time_limit(0.2):
+            solved = sympy.solveset(function, symbol, sympy.S.Reals)
+    except (TimeLimitExceeded, *EVALUATION_ERRORS, RecursionError):
+        return []
+    if not isinstance(solved, sympy.FiniteSet):
+        return []
+    return [r for r in (_as_rational(root) for root in list(solved.args)[:MAX_ROOTS]) if r is not None]
+
+
+_SCAN = [sign * mpmath.mpf(10) ** (k / 2) for k in range(-6, 17) for sign in (1, -1)]
+
+
+def _scanned_roots(function, symbol) -> list:
+    """Sign changes of the function along growing magnitudes on both sides of 0, each refined by bisection."""
+    def at(value):
+        try:
+            result = value_at(function, {symbol: value}, _ROOT_DIGITS)
+        except EVALUATION_ERRORS:
+            return None
+        return result if isinstance(result, mpmath.mpf) and mpmath.isfinite(result) else None
+
+    roots = []
+    for sign in (1, -1):
+        grid = [mpmath.mpf(0)] + [v for v in _SCAN if (v > 0) == (sign > 0)]
+        values = [(v, at(sympy.Rational(str(v)))) for v in grid]
+        for (a, fa), (b, fb) in zip(values, values[1:]):
+            if fa is None or fb is None or (fa > 0) == (fb > 0):
+                continue
+            for _ in range(80):  # bisection: sound for any continuous piece, and enough for 40 digits over 10^8
+                middle = (a + b) / 2
+                fm = at(sympy.Rational(str(middle)))
+                if fm is None:
+                    break
+                a, fa, b, fb = (middle, fm, b, fb) if (fm > 0) == (fa > 0) else (a, fa, middle, fm)
+            roots.append(sympy.Rational(str(mpmath.nstr(a, _ROOT_DIGITS))))
+    return roots[:MAX_ROOTS]
 
 
 def _with(variables, where, fixed: dict, point: dict) -> list[dict]:

@@ -19,6 +19,7 @@ PROOF_MARKS = {
 }
 GRADE_MARKS = {
     "correct": ("ok", "✓", "correct"),
+    "unproved": ("unsure", "≈", "unproved (equal at the points tried, not proved)"),
     "incorrect": ("wrong", "✗", "incorrect"),
     "undecided": ("unsure", "?", "undecided"),
     "invalid": ("unread", "!", "invalid (could not be read)"),

@@ -478,6 +478,9 @@ class _Parser:
                 if self._known(right) == 0:
                     raise self.error("division by zero", token)
                 value = self._combine(value, right, "/", token)
+            elif token.kind == "command" and token.text in dialect.BINARY_OPERATORS:  # 7 \\bmod 3
+                self.take()
+                value = _binary_operator(self, token, value, self.signed_factor())
             elif self._starts_factor(token, stop_at_function):
                 value = self._combine(value, self.factor(), "*", token)
             elif self._period_product_ahead(token):
@@ -528,7 +531,7 @@ class _Parser:
         while True:
             if self.at("symbol", "^"):
                 value = self._superscript(value)
-            elif self.at("symbol", "!") and not self.at("symbol", "=", ahead=1):
+            elif self.at("symbol", "!"):  # (x != 3, typed together, is \\ne: the lexer says so)
                 token = self.take()
                 value = self._factorial(value, token)
             elif self.at("command", "%") or self.at("symbol", "%"):
@@ -554,6 +557,8 @@ class _Parser:
             return base.T
         if self.at("command", "prime"):
             raise self.error("write a derivative with a prime directly after the function name: f'(x)")
+        if _degrees_ahead(self):
+            return self._combine(base, dialect.DEGREE, "*", caret)
         if self.at("symbol", "-") and not self.peek(1).space_before and self.peek(1).kind in ("letter", "number"):
             exponent = self._student_exponent()  # e^-ax: the student means e^{-ax}
         else:
@@ -779,10 +784,9 @@ class _Parser:
         if self.at("symbol", "}"):
             raise self.error("empty braces {}: something is missing", start)
         value = self.expression()
-        if self.at("command", "over"):
-            self.take()
-            denominator = self.expression()
-            value = self._combine(value, denominator, "/")
+        if self.peek().kind == "command" and self.peek().text in dialect.GENERALISED_FRACTIONS:  # {a \\over b}, {n \\choose k}
+            operator = dialect.GENERALISED_FRACTIONS[self.take().text]
+            value = operator(value, self.expression())
         if self._relation_ahead():
             raise self.error("a relation inside braces: write it outside")
         if not self.at("symbol", "}"):
@@ -1206,6 +1210,8 @@ class _Parser:
             value = self.braced()
         elif self._starts_factor(self.peek(), True):
             value = self.term(stop_at_function=True)
+            if isinstance(value, sympy.Pow) and not self.context.document:  # \\tanh x^2: TeX's reading, said
+                self.notes.append(f"what was typed means {name.lstrip(chr(92))}({sympy.sstr(value).replace('**', '^')})")
         elif self.at("command", "sum", "prod"):  # \\log \\sum_j e^{x_j}: the sum is the argument
             value = self.factor()
         elif self.peek().kind == "command" and (self.peek().text in dialect.FUNCTIONS or self.peek().text in self.context.functions):
@@ -1430,6 +1436,7 @@ class _Parser:
         self.take()
         self._subscript_out_of_braces()
         inner = self._word()
+        _refuse_empty_accent(self, inner, token)
         written = f"\\{token.text}{{{inner}}}"
         key = plain_name(written.replace("widehat", "hat").replace("widetilde", "tilde").replace("overline", "bar"))
         if key in self.context.expressions and not self.at("symbol", "_"):
@@ -1607,9 +1614,10 @@ class _Parser:
             derivative = self._derivative((start + 1, end), denominator, token)
             return None if derivative is None else -derivative
         marks = self.tokens[start:end]
-        if self.integrals and len(marks) == 2 and marks[0].is_("letter", "d") and marks[1].kind == "letter" and self.differential is None:
-            self.differential = self.context.symbol(marks[1].text)  # \int \frac{dz}{z}: 1/z, with respect to z
-            return self._combine(sympy.Integer(1), self._parse_span(denominator), "/", token)
+        if self.integrals and _differential_ends(marks) and self.differential is None:
+            self.differential = self.context.symbol(marks[-1].text)  # \int \frac{dz}{z}, \frac{3\,dz}{z}: 3/z, in z
+            factor = self._parse_span((start, end - 2)) if end - 2 > start else sympy.Integer(1)
+            return self._combine(factor, self._parse_span(denominator), "/", token)
         order_den, variable_span = self._differential_in(denominator)
         if variable_span is None:
             marked = self._after_d(*numerator) is not None and self._after_d(*denominator) not in (None, denominator[1])
@@ -2072,7 +2080,7 @@ class Subscript:
         out = []
         for token in self.tokens:
             out.append(("\\" + token.text + " ") if token.kind == "command" else token.text)
-        return "".join(out).strip()
+        return _greek_spelled("".join(out).strip(), self.tokens)
 
     def value(self):
         return self._parse(self.tokens)
@@ -2241,6 +2249,47 @@ def _number_digits(value) -> float:
     return 1.0
 
 
+# --- answer-mode notation read by small functions of their own (the tables are in dialect.py) -------------
+
+
+def _degrees_ahead(parser: _Parser) -> bool:
+    """^\\circ or ^{\\circ} after a value: degrees (30^{\\circ}); the tokens are taken when so."""
+    if parser.at("command", "circ"):
+        parser.take()
+        return True
+    if parser.at("symbol", "{") and parser.at("command", "circ", ahead=1) and parser.at("symbol", "}", ahead=2):
+        parser.position += 3
+        return True
+    return False
+
+
+def _binary_operator(parser: _Parser, token: Token, left, right):
+    """a \\bmod n, a \\mod n: dialect.BINARY_OPERATORS, between two scalars."""
+    if any(isinstance(side, (sympy.Tuple, sympy.MatrixExpr, sympy.MatrixBase)) for side in (left, right)):
+        raise parser.error(f"\\{token.text} takes two numbers", token)
+    if parser._known(right) == 0:
+        raise parser.error("division by zero", token)
+    return dialect.BINARY_OPERATORS[token.text](left, right)
+
+
+def _differential_ends(marks) -> bool:
+    """A fraction's numerator ending in d and a letter (\\frac{dz}{z}, \\frac{3\\,dz}{z}): an integral's differential."""
+    return len(marks) >= 2 and marks[-2].is_("letter", "d") and marks[-1].kind == "letter" and not marks[-1].space_before
+
+
+def _greek_spelled(raw: str, tokens_: tuple) -> str:
+    """h_{theta} is h_{\\theta}: a subscript that spells a Greek letter's name (three letters or more) is that letter."""
+    if len(raw) >= 3 and raw in dialect.GREEK and all(token.kind == "letter" for token in tokens_):
+        return "\\" + raw
+    return raw
+
+
+def _refuse_empty_accent(parser: _Parser, inner: str, token: Token) -> None:
+    """\\overline{}, \\hat{}: an accent over nothing is a slip, not a name."""
+    if not inner:
+        raise parser.error(f"\\{token.text}{{}} has nothing under it: write the name inside, \\{token.text}{{x}}", token)
+
+
 def _transpose(parser: _Parser, token: Token):
     raise parser.error("a transpose mark belongs in a superscript: W^T", token)
 
@@ -2402,7 +2451,7 @@ def check_brackets(text: str) -> None:
     """Every (, [ and { closed in order (\\{ \\} pair on their own), before any parsing: the clearest message."""
     stack: list[tuple[str, int]] = []
     i = 0
-    left_right = re.compile(r"\\(?:left|right)\s*(?:\\?[()\[\]|.]|\\[{}])")
+    left_right = re.compile(r"\\(?:m?left|m?right)\s*(?:\\?[()\[\]|.]|\\[{}])")
     while i < len(text):
         char = text[i]
         if char == "\\":

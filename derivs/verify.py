@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Mapping
 
 import sympy
 
+from .quoting import count
 from .equivalence import expanded
 from .model import Claim, Derivation, Problem, decimal_places
 from .parsing import Context, LatexError, read
@@ -29,6 +30,7 @@ class CheckOptions:
     budget: float = DEFAULT_BUDGET  # seconds for the symbolic proof of one claim
     points: int = 24  # random points for the numeric check
     seed: int = 2026
+    remember: bool = True  # results of problems that pass are kept between runs (checkcache); False: check afresh
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ class CheckReport:
     def summary(self) -> str:
         parts = [f"{self.count(s)} {s.value}" for s in Status if self.count(s) or s is Status.PASS]
         problems = len(dict.fromkeys(r.problem for r in self.results))
-        return f"{len(self.results)} checks in {problems} problems: " + ", ".join(parts) + f" ({self.seconds:.1f} s CPU)"
+        return f"{count(len(self.results), 'check')} in {count(problems, 'problem')}: " + ", ".join(parts) + f" ({self.seconds:.1f} s CPU)"
 
     def to_dict(self) -> dict:
         return {
@@ -241,6 +243,14 @@ def verify_write_up(problem: Problem) -> list[ClaimResult]:
     return results
 
 
+def verify_prompts(problem: Problem) -> list[ClaimResult]:
+    """An error row for each part whose prompt and data disagree ('in terms of', decimals); none when all agree."""
+    from .grading import prompt_disagreements
+
+    return [ClaimResult(problem.id, f"part {part.name} prompt", part.prompt, None, None, 0.0, reason)
+            for part in problem.parts for reason in prompt_disagreements(problem, part)]
+
+
 def verify_problem(problem: Problem, options: CheckOptions = CheckOptions()) -> list[ClaimResult]:
     results = [verify_claim(problem, claim, options) for claim in problem.claims]
     for derivation in problem.derivations:
@@ -248,6 +258,7 @@ def verify_problem(problem: Problem, options: CheckOptions = CheckOptions()) -> 
     results.extend(verify_parts(problem, options))
     results.extend(verify_written(problem, options))
     results.extend(verify_write_up(problem))
+    results.extend(verify_prompts(problem))
     return results
 
 
@@ -256,8 +267,10 @@ def check_problems(
     options: CheckOptions = CheckOptions(),
     on_result: Callable[[ClaimResult], None] | None = None,
 ) -> CheckReport:
-    """Check every loaded problem; a problem that failed to load becomes one error row."""
-    from .discovery import LoadError
+    """Check every loaded problem; a problem that failed to load becomes one error row. A problem loaded from a
+    module whose checks all passed before, with nothing changed since, gives its remembered results (checkcache)."""
+    from . import checkcache
+    from .discovery import LoadError, folder_of
 
     report = CheckReport()
     started = cpu_seconds()
@@ -265,7 +278,12 @@ def check_problems(
         if isinstance(problem, LoadError):
             rows = [ClaimResult(problem.id, "(load)", "import the problem module", None, None, 0.0, problem.message)]
         else:
-            rows = verify_problem(problem, options)
+            folder = folder_of(problem) if options.remember else None
+            rows = checkcache.recall(problem.id, folder, options) if folder is not None else None
+            if rows is None:
+                rows = verify_problem(problem, options)
+                if folder is not None:
+                    checkcache.remember(problem.id, folder, options, rows)
         for row in rows:
             report.results.append(row)
             if on_result:

@@ -52,7 +52,7 @@ PROBLEM = Problem(
         Claim("y_hat", "y-hat = sigma(0.5991) = 0.6454", round4(at_values(prediction)), Rational("0.6454")),
         Claim("gradient", "dL/dw3 = 0.0006 (the seed's 0.00143 and its boxed 0.0001 are both wrong)", round4(at_values(gradient)), Rational("0.0006")),
     ),
-    parts=(Part("gradient", r"$\frac{\partial L}{\partial w_3}$ to 4 decimals", Rational("0.0006"), question=round4(at_values(gradient))),),
+    parts=(Part("gradient", r"$\frac{\partial L}{\partial w_3}$ to at least 4 decimals (graded to the places you give)", Rational("0.0006"), question=round4(at_values(gradient))),),
     derivations=(Derivation("chain rule", at_values(gradient), (at_values(chain),)),),
     notes=(
         Note(

@@ -1,6 +1,6 @@
 """Full, valid and same 1-D convolution (with kernel flipping) of [1, 2, 3, 4] with [1, 0, 2] (seed 001 Q5)."""
 
-from sympy import Integer, Matrix
+from sympy import Add, Integer, Matrix, Mul
 
 from derivs.model import Claim, Part, Problem
 
@@ -11,7 +11,13 @@ kernel = (1, 0, 2)
 def full_convolution(a, b):
     """c[n] = sum_k a[k] b[n - k]: the kernel is flipped, as in the definition of convolution."""
     length = len(a) + len(b) - 1
-    return [sum(Integer(a[k]) * b[n - k] for k in range(len(a)) if 0 <= n - k < len(b)) for n in range(length)]
+    return [_working([(a[k], b[n - k]) for k in range(len(a)) if 0 <= n - k < len(b)]) for n in range(length)]
+
+
+def _working(products):
+    """a[k] b[n - k] summed, left unevaluated so the key prints the sum, then its value."""
+    terms = [Mul(Integer(left), Integer(right), evaluate=False) for left, right in products]
+    return Add(*terms, evaluate=False) if len(terms) > 1 else terms[0]
 
 
 full = full_convolution(signal, kernel)

@@ -1,6 +1,6 @@
 """Convolution as a dot product, its shift property, and the valid output length (seed 003 Q1)."""
 
-from sympy import Function, Lambda, Matrix, Symbol, floor, symbols
+from sympy import Function, Lambda, MatMul, Matrix, Symbol, floor, symbols
 
 from derivs.model import Claim, Integer as IntegerVar, Part, Problem, Scalar
 
@@ -25,12 +25,15 @@ def shifted(a, t):
     return lambda k: at(a, k + t)
 
 
-def convolve_functions(a, b, n):
-    return sum(a(k) * at(b, n - k) for k in range(-8, 16))
-
-
-outputs = range(-2, 9)
+outputs = range(0, len(f) + len(g) - 1)  # where f * g can be nonzero
 t = 2
+shifted_outputs = range(-t, len(f) + len(g) - 1 - t)  # f(. + t) sits at k = -t .. len(f) - 1 - t
+
+
+def kernel_columns(positions, columns):
+    """h for each output n as a column, h(k) = g(n - k) for the signal's positions k: the signal (a row)
+    times this matrix is its convolution with g, each output a dot product."""
+    return Matrix(len(positions), len(columns), lambda row, column: at(g, columns[column] - positions[row]))
 
 PROBLEM = Problem(
     id="conv_dot_shift",
@@ -47,16 +50,17 @@ PROBLEM = Problem(
             "dot_product",
             "(f * g)[n] = f . h with h(k) = g(n - k), for every output n",
             Matrix([[convolve(f, g, n) for n in outputs]]),
-            Matrix([[sum(f[k] * at(g, n - k) for k in range(len(f))) for n in outputs]]),
+            MatMul(Matrix([f]), kernel_columns(range(len(f)), outputs), evaluate=False),
         ),
         Claim(
             "shift",
             "(f(. + 2) * g)[n] = (f * g)[n + 2] for every output n",
-            Matrix([[convolve_functions(shifted(f, t), g, n) for n in outputs]]),
-            Matrix([[convolve(f, g, n + t) for n in outputs]]),
+            MatMul(Matrix([[shifted(f, t)(k) for k in range(-t, len(f) - t)]]), kernel_columns(range(-t, len(f) - t), shifted_outputs), evaluate=False),
+            Matrix([[convolve(f, g, n + t) for n in shifted_outputs]]),
         ),
         Claim("valid_length", "a valid convolution of length n with length k has n - k + 1 outputs", out(k_len + m, k_len), m + 1),
     ),
     parts=(Part("valid_length", "number of outputs of a valid convolution, signal length n, filter length k", n_len - k_len + 1, question=out(n_len, k_len)),),
+    given=r"With $(f * g)[n] = \sum_k f(k) g(n-k)$, a valid convolution slides a length-$k$ filter over a length-$n$ signal only where it lies wholly inside.",
     source="seed 003 question 1 (its shift derivation and the length n - k + 1 are right)",
 )

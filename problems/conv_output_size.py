@@ -74,5 +74,6 @@ PROBLEM = Problem(
             r"$4 = \frac{4 - 2 + 2}{s} + 1$ gives $s = \frac{4}{3}$, so no integer stride keeps a $4\times4$ map with a $2\times2$ filter and $p = 1$ (the seed's conclusion stands)."
         ),
     ),
+    given=r"For input length $n$, kernel $k$, padding $p$, stride $s$ and dilation $d$, a convolution or pooling layer outputs $\left\lfloor \frac{n + 2p - d(k-1) - 1}{s} \right\rfloor + 1$ values along each side. Seed 000's network takes a $300\times300$ image through a $7\times7$ convolution with stride 2 and no padding; its layer 3 is a $3\times3$ convolution, stride 1, padding 3, on a $73\times73$ map. Seed 001 Q6 takes $256\times256$ through an $8\times8$ convolution (stride 2, no padding), a $5\times5$ non-overlapping max pool, then a $4\times4$ convolution with stride 1 and padding 1 (its last layer). Seed 001 Q7 2(b): input 32, kernel 8, stride 4, no padding, no dilation.",
     source="seed 000 section 3, seed 001 questions 6 and 7, seed 002 section 4",
 )

@@ -42,5 +42,6 @@ PROBLEM = Problem(
         ),
     ),
     parts=(Part("filter_gradient", r"$\frac{\partial}{\partial f}\mathrm{ReLU}(f I + b)$ when $f I + b < 0$", 0 * f, question=dead(Derivative(relu(responses[0]), f))),),
+    given=r"A unit computes $F = \mathrm{ReLU}(f I + b)$ for a filter $f$, an input $I$ and a bias $b$, where $\mathrm{ReLU}(v) = \max(0, v)$.",
     source="seed 003 question 2 (its argument is right)",
 )

@@ -41,5 +41,6 @@ PROBLEM = Problem(
         Part("bias", "the constant term of the boundary line", bias, question=Subs(pre_activation, (x1, x2), (0, 0))),
     ),
     derivations=(Derivation("pre-activation", pre_activation, (line,)),),
+    given=r"Hidden units $h_1 = c(w_3 x_1 + w_5 x_2 + w_1)$, $h_2 = c(w_4 x_1 + w_6 x_2 + w_2)$ feed $g(w_8 h_1 + w_9 h_2 + w_7)$ with $g$ the logistic sigmoid. The decision boundary is where $g = 0.5$, a line in $(x_1, x_2)$.",
     source="seed 000 section 2 (its line and coefficients are right)",
 )

@@ -91,8 +91,8 @@ PROBLEM = Problem(
     + iterate_claims(),
     parts=(
         Part("derivative", r"$f'(x)$ for $f(x) = x\sigma(1.702x)$", slope_formula, question=Derivative(gelu(x), x)),
-        Part("a_x3", r"(a) $x_3$ to 4 decimals", Rational("-0.1376"), question=round4(ITERATES["a"][3])),
-        Part("b_x2", r"(b) $x_2$ to 4 decimals", Rational("-0.6208"), question=round4(ITERATES["b"][2])),
+        Part("a_x3", r"(a) $x_3$ to at least 4 decimals (graded to the places you give)", Rational("-0.1376"), question=round4(ITERATES["a"][3])),
+        Part("b_x2", r"(b) $x_2$ to at least 4 decimals (graded to the places you give)", Rational("-0.6208"), question=round4(ITERATES["b"][2])),
     ),
     notes=(
         Note(
@@ -105,5 +105,6 @@ PROBLEM = Problem(
         # momentum: the velocity takes the gradient at the point just reached (the seed takes it one step behind)
         rules={"v_0": r"GELU'(x_0)", **{f"v_{n}": rf"\beta v_{n - 1} + (1 - \beta) GELU'(x_{n})" for n in (1, 2, 3)}},
     ),
+    given=r"Let $\sigma(v) = \frac{1}{1+e^{-v}}$ and $f(x) = x\sigma(1.702x)$ (GELU). Gradient descent takes $x_{n+1} = x_n - \eta f'(x_n)$: (a) from $x_0 = 0$ with $\eta = 0.1$; (b) from $x_0 = 0$ with $\eta = 1$.",
     source="seed 002 section 1 (all its x_i and GELU(x_i) figures are right)",
 )

@@ -55,5 +55,6 @@ PROBLEM = Problem(
         ),
         Note(r"A common slip is dropping $W_2 b_1$ from the bias: the first bias passes through the second layer."),
     ),
+    given=r"Two linear layers compute $W_2(W_1 x + b_1) + b_2$, where the $W_i$ are matrices and the $b_i$ vectors of compatible shapes (matrix products do not commute). One linear layer computes $W x + b$.",
     source="seed 004 question 1 and seed 000 section 2",
 )

@@ -57,6 +57,7 @@ PROBLEM = Problem(
             r"$\frac{d\sigma}{dz}$ in terms of $\sigma(z)$ only",
             sigma(z) * (1 - sigma(z)),
             question=slope,
+            in_terms_of=(sigma,),
         ),
         Part(
             "weight_gradient",
@@ -64,6 +65,7 @@ PROBLEM = Problem(
             (output - t) * output * (1 - output) * x[i],
             question=weight_gradient,
             points=2.0,
+            in_terms_of=(output, t, x),
         ),
         Part("max_slope", r"the largest value of $\sigma'(z)$", Rational(1, 4), question=Subs(slope, z, 0)),
     ),
@@ -80,5 +82,6 @@ PROBLEM = Problem(
             r"$\tanh = 2\sigma(2z) - 1$ maps them to $(-1, 1)$, centred at 0."
         ),
     ),
+    given=r"A unit outputs $\hat y = \sigma(z)$ with $z = \sum_{d=1}^{D} w_d x_d$ and $\sigma(z) = \frac{1}{1+e^{-z}}$; the loss is $L = \frac{1}{2}(\hat y - t)^2$ for a target $t$.",
     source="seed 004, questions 5 and 6(a)",
 )

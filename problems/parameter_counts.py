@@ -1,6 +1,6 @@
 """Trainable parameters of convolutional and fully connected layers (seeds 001, 003, 004)."""
 
-from sympy import Function, Integer, Lambda, Symbol
+from sympy import Function, Integer, Lambda, Mul, Symbol
 
 from derivs.model import Claim, Note, Part, Problem
 
@@ -36,7 +36,7 @@ PROBLEM = Problem(
     claims=(
         Claim("conv_5x5x3_96", "seed 003 4.1: a 5x5x3 convolution with 96 filters has 7296 parameters", conv(5, 5, 3, 96), Integer(7296)),
         Claim("fc_seed003", "seed 003 4.2: fully connected 4x4x256 -> 4x4x256 has 16,781,312 parameters", dense(4 * 4 * 256, 4 * 4 * 256), Integer(16_781_312)),
-        Claim("seed003_constraints", "seed 003 4.3: 100,000 x 1,000 = 100,000,000 (the seed writes 10,000,000)", Integer(100_000) * Integer(1_000), Integer(100_000_000)),
+        Claim("seed003_constraints", "seed 003 4.3: 100,000 x 1,000 = 100,000,000 (the seed writes 10,000,000)", Mul(Integer(100_000), Integer(1_000), evaluate=False), Integer(100_000_000)),
         Claim("seed001_q6_last", "seed 001 Q6.2: 128 filters of 4x4 over 64 channels, no biases: 131072", conv_weights(4, 4, 64, 128), Integer(131_072)),
         Claim("lenet5_total", "LeNet-5 as counted in seed 004 (full C3 connectivity, no pooling weights): 61706", sum(layer for _, layer, _ in lenet_layers), Integer(61_706)),
     )
@@ -53,5 +53,6 @@ PROBLEM = Problem(
             r"subsampling layers have a weight and a bias per map. The 61{,}706 of seed 004 counts C3 fully connected and pooling without weights."
         ),
     ),
+    given=r"A convolutional layer has a weight per filter entry and a bias per filter; a fully connected layer from $n_{in}$ to $n_{out}$ units has a weight per pair and a bias per output. LeNet-5 as in seed 004: C1 six $5\times5$ filters on one channel; S2 pooling (no weights); C3 sixteen $5\times5$ filters on all 6 maps; S4 pooling; C5 fully connected $400 \to 120$; F6 $120 \to 84$; output $84 \to 10$. Seed 001's last layer: 128 filters of $4\times4$ over 64 channels.",
     source="seed 001 Q6, seed 003 Q4, seed 004 Q4",
 )

@@ -41,7 +41,7 @@ PROBLEM = Problem(
     ),
     parts=(
         Part("derivative", r"$g'(x)$ for $x \neq 0$", Heaviside(x), question=g_prime, where={x: nonzero}),
-        Part("relu_via_heaviside", r"$g(x)$ in terms of $H$", x * Heaviside(x), question=g(x), where={x: by_sign}),
+        Part("relu_via_heaviside", r"$g(x)$ in terms of $H$", x * Heaviside(x), question=g(x), where={x: by_sign}, in_terms_of=(Heaviside,)),
     ),
     derivations=(
         Derivation("derivative for x > 0", g_prime, (Derivative(x, x), 1, Heaviside(x)), where={x: Interval.open(0, oo)}),
@@ -54,5 +54,6 @@ PROBLEM = Problem(
         ),
         Note(r"$g'(0)$ does not exist: the one-sided derivatives are $0$ and $1$. The value $H(0) = \frac{1}{2}$ is a convention, not a derivative."),
     ),
+    given=r"Let $g(x) = \max(0, x)$ and $H(x) = 1$ for $x > 0$, $\frac{1}{2}$ at $0$, $0$ for $x < 0$.",
     source="seed 001 question 1",
 )

@@ -44,7 +44,7 @@ PROBLEM = Problem(
         Claim("at_zero", "phi'(0) = a/4", at_zero, a / 4),
     ),
     parts=(
-        Part("derivative", r"$\varphi'(x)$ in terms of $\varphi(x)$", a * phi(x) * (1 - phi(x)), question=derivative_of_phi),
+        Part("derivative", r"$\varphi'(x)$ in terms of $\varphi(x)$", a * phi(x) * (1 - phi(x)), question=derivative_of_phi, in_terms_of=(phi,)),
         Part("at_zero", r"$\varphi'(0)$", a / 4, question=at_zero),
         Part(
             "derivation",
@@ -53,6 +53,7 @@ PROBLEM = Problem(
             question=derivative_of_phi,
             points=2.0,
             kind="derivation",
+            in_terms_of=(phi,),
         ),
     ),
     derivations=(
@@ -76,5 +77,6 @@ PROBLEM = Problem(
             reasons=("the derivative above, at $x = 0$", "$\\varphi(0) = \\frac{1}{2}$", ""),
         ),
     ),
+    given=r"Let $\varphi(x) = \frac{1}{1+e^{-ax}}$ with $a > 0$.",
     source="seed 000, section 1",
 )

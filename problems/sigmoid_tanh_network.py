@@ -95,5 +95,6 @@ PROBLEM = Problem(
             r"its third line, with $\tilde\omega^{(1)}/2$ inside the $\tanh$, halves the weights twice."
         ),
     ),
+    given=r"For $y(\mathbf{x}, \Theta, h)_k = \sum_{j=1}^{M} \omega^{(2)}_{kj}\, h\!\left(\sum_{i=1}^{D} \omega^{(1)}_{ji} x_i + \omega^{(1)}_{j0}\right) + \omega^{(2)}_{k0}$ with $\sigma(v) = \frac{1}{1+e^{-v}}$, find parameters $\tilde\Theta$ with $y(\mathbf{x}, \tilde\Theta, \tanh) = y(\mathbf{x}, \Theta, \sigma)$ for every $\mathbf{x} \in \mathbb{R}^D$.",
     source="seed 001, question 3",
 )

@@ -38,6 +38,8 @@ def gradient(label):
     return Derivative(cross_entropy(label), x[i])
 
 
+# p_k is read as e^{x_k} / sum_j e^{x_j}: "in terms of p" means x only inside those exponentials and that sum
+IN_TERMS_OF_P = (Sum(exp(x[j]), (j, 1, K)), exp)
 softmax_entry = IndexedFunction(lambda vector, index: p(index))
 label_entry = IndexedFunction(lambda vector, index: one_hot(index))
 softmax_prime = Derivative(p(k), x[i])
@@ -99,13 +101,14 @@ PROBLEM = Problem(
             r"$\frac{\partial p_k}{\partial x_i}$ in terms of $p$, one formula for every $k$ and $i$ (write $1\{k=i\}$ or $\delta_{ki}$)",
             p(k) * (KroneckerDelta(k, i) - p(i)),
             question=softmax_prime,
+            in_terms_of=IN_TERMS_OF_P,
             points=2.0,
             mistakes=(
                 Mistake(p(k) * (1 - p(i)), "that is only the case k = i; for k != i the derivative is -p_k p_i, so write p_k(1{k=i} - p_i)"),
                 Mistake(-p(k) * p(i), "that is only the case k != i; when k = i there is an extra p_i: p_i(1 - p_i)"),
             ),
         ),
-        Part("same_index", r"$\frac{\partial p_i}{\partial x_i}$ in terms of $p_i$", p(i) * (1 - p(i)), question=Derivative(p(i), x[i])),
+        Part("same_index", r"$\frac{\partial p_i}{\partial x_i}$ in terms of $p_i$", p(i) * (1 - p(i)), question=Derivative(p(i), x[i]), in_terms_of=IN_TERMS_OF_P),
         Part(
             "cross_entropy_gradient",
             r"$\frac{\partial E}{\partial x_i}$ for a one-hot label $y$ (write it with $p_i$ and $y_i$)",
@@ -143,5 +146,6 @@ PROBLEM = Problem(
             r"$\frac{\partial E}{\partial x_i} = p_i - y_i$ needs $\sum_m y_m = 1$: for any labels it is $p_i \sum_m y_m - y_i$."
         ),
     ),
+    given=r"Let $p_k = S(\mathbf{x})_k = e^{x_k} / \sum_{j=1}^{K} e^{x_j}$ and $E = -\sum_{m=1}^{K} y_m \log p_m$, with $\sum_m y_m = 1$.",
     source="seed 002, section 3a",
 )

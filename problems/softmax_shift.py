@@ -78,7 +78,7 @@ PROBLEM = Problem(
         ),
     ),
     parts=(
-        Part("shifted", r"$S(\mathbf{x} + c)_i$ in terms of $\mathbf{x}$", softmax(lambda k: x[k], i), question=softmax(lambda k: x[k] + c, i)),
+        Part("shifted", r"$S(\mathbf{x} + c)_i$ in terms of $\mathbf{x}$", softmax(lambda k: x[k], i), question=softmax(lambda k: x[k] + c, i), in_terms_of=(x,)),
         Part(
             "two_class_logit",
             r"$z$ such that $S(\mathbf{x})_1 = \sigma(z)$ when $K = 2$",
@@ -99,5 +99,6 @@ PROBLEM = Problem(
             (exp(x[1]) / (exp(x[1]) + exp(x[2])), 1 / (1 + exp(-(x[1] - x[2]))), sigma(x[1] - x[2])),
         ),
     ),
+    given=r"For $\mathbf{x} \in \mathbb{R}^K$, $K \ge 2$, let $S(\mathbf{x})_i = e^{x_i} / \sum_{j=1}^{K} e^{x_j}$ and $\sigma(z) = \frac{1}{1+e^{-z}}$; $c$ is a scalar.",
     source="seed 001 question 2",
 )

@@ -42,12 +42,13 @@ PROBLEM = Problem(
         ),
     ),
     parts=(
-        Part("tanh_via_sigmoid", r"$\tanh(x)$ in terms of $\sigma$", 2 * sigma(2 * x) - 1, question=tanh(x), forbidden=(tanh,)),
+        Part("tanh_via_sigmoid", r"$\tanh(x)$ in terms of $\sigma$", 2 * sigma(2 * x) - 1, question=tanh(x), in_terms_of=(sigma,), forbidden=(tanh,)),
         Part(
             "sigmoid_via_tanh",
             r"$\sigma(x)$ in terms of $\tanh$",
             (1 + tanh(x / 2)) / 2,
             question=sigma(x),
+            in_terms_of=(tanh,),
             mistakes=(
                 Mistake(
                     tanh(x / 2 + 1) / 2,
@@ -60,6 +61,8 @@ PROBLEM = Problem(
             r"$\tanh'(x)$ in terms of $\sigma$",
             4 * sigma(2 * x) * (1 - sigma(2 * x)),
             question=tanh_prime,
+            in_terms_of=(sigma,),
+            forbidden=(tanh,),
         ),
     ),
     derivations=(
@@ -83,5 +86,6 @@ PROBLEM = Problem(
             r"the $+1$ belongs outside the $\tanh$. At $x = 0$ the wrong form gives $\frac{1}{2}\tanh 1 \approx 0.381$, not $\frac{1}{2}$."
         ),
     ),
+    given=r"Let $\sigma(x) = \frac{1}{1+e^{-x}}$.",
     source="seed 001 question 3 and seed 004 question 6",
 )

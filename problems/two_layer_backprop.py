@@ -90,6 +90,7 @@ PROBLEM = Problem(
             r"$\frac{\partial E}{\partial f_{2,1}}$ in terms of $o$ and $y$",
             softmax(g)[0] - y[0],
             question=Derivative(loss_of_logits, g[0]),
+            in_terms_of=(softmax(g)[0],),
             mistakes=(Mistake(y[0] - o[0], "the sign is flipped: raising f_2,1 raises o_1, which lowers E when y_1 = 1"),),
         ),
         Part(
@@ -97,6 +98,7 @@ PROBLEM = Problem(
             r"$\frac{\partial \alpha_1}{\partial f_{1,1}}$ in terms of $\alpha_1$",
             hidden_of_h[0] * (1 - hidden_of_h[0]),
             question=Derivative(hidden_of_h[0], h[0]),
+            in_terms_of=(hidden_of_h[0],),
         ),
     ),
     notes=(
@@ -107,5 +109,6 @@ PROBLEM = Problem(
             r"$\frac{\partial E}{\partial x} = \left[(o - y)W_2^\top \odot \sigma(f_1) \odot (1 - \sigma(f_1))\right] W_1^\top$."
         ),
     ),
+    given=r"With row vectors, $f_1 = xW_1 + b_1$, $\alpha = \sigma(f_1)$ with $\sigma(t) = \frac{1}{1+e^{-t}}$, $f_2 = \alpha W_2 + b_2$, $o = S(f_2)$ (softmax) and $E = -\sum_k y_k \log o_k$ with $\sum_k y_k = 1$; $D = 2$ inputs, $M = 3$ hidden units, $K = 3$ classes.",
     source="seed 002, section 3b",
 )

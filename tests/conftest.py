@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import glob
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+os.environ["DERIVS_CACHE"] = ""  # every test checks afresh (and its subprocesses): nothing remembered between runs
 
 import pytest
 
@@ -32,3 +37,20 @@ def graded_class():
 
     rows = [Row(n, r["student"], r["target"], r["answer"]) for n, r in enumerate(class_rows(), start=1)]
     return grade_rows(rows, jobs=2)[0]
+
+
+def python310() -> str | None:
+    """A Python 3.10 interpreter (Gradescope's Ubuntu 22.04 image runs 3.10): $DERIVS_TEST_PYTHON310,
+    python3.10 on PATH, or pyenv's; None when this machine has none."""
+    candidates = [os.environ.get("DERIVS_TEST_PYTHON310"), *sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.10*/bin/python3.10"))), shutil.which("python3.10")]
+    for candidate in filter(None, candidates):  # pyenv's shim is on PATH whether or not it can run 3.10: ask each
+        check = subprocess.run([candidate, "-c", "import sys; assert sys.version_info[:2] == (3, 10)"], capture_output=True)
+        if check.returncode == 0:
+            return candidate
+    return None
+
+def offline_environment(**extra: str) -> dict[str, str]:
+    """The environment with pip's own settings removed (index mirrors, find-links, constraints), so an
+    install can use only what it is given, as in a grading container with no network."""
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("PIP_") and key != "PYTHONPATH"}
+    return {**environment, "PIP_CONFIG_FILE": os.devnull, "PIP_NO_INDEX": "1", **extra}

@@ -357,9 +357,9 @@ def _expression_parts():
 def test_the_keys_printed_answer_grades_as_correct(problem_id, part):
     """A TA pasting from the key (sympy's printer: \\sigma{\\left(z \\right)}, {x}_{i}) must not be marked wrong."""
     from derivs.grading import grade_now
-    from derivs.latex import to_latex
+    from derivs.keys import Typesetter
 
     problem = get_problem(problem_id)
-    printed = to_latex(sympy.sympify(part.answer).xreplace(problem.abbreviations))
+    printed = Typesetter(problem).tex(part.answer)  # as the key prints it: the author's forms, then sympy's printer
     result = grade_now(f"{problem_id}.{part.name}", printed, 5.0)
     assert result.verdict == "correct", (printed, result.feedback)

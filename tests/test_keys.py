@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 import subprocess
 
@@ -11,7 +12,7 @@ import sympy
 from sympy import Derivative, Function, IndexedBase, Rational, Symbol, tanh
 
 from conftest import run_cli
-from derivs import load_problems
+from derivs import Claim, Problem, load_problems
 from derivs.keys import Formula, Typesetter, decimal, misread, overfull_boxes, render_problem, width, write_keys
 from derivs.latex import to_latex
 from derivs.parsing import parse_latex
@@ -191,3 +192,41 @@ def test_the_bundled_key_compiles_with_nothing_off_the_page(tmp_path, edition):
         assert "proved" not in text and "random points" not in text and "round4" not in text
     else:
         assert "How each line was checked" in text and "identical" in text
+
+
+# --- what a key shows: working, not a value equal to itself; titles as mathematics; provenance for instructors
+
+from derivs.keys import same_sides, typeset_title  # noqa: E402
+
+@pytest.mark.parametrize("problem_id", sorted(PROBLEMS))
+def test_no_claim_prints_a_value_equal_to_itself(problem_id):
+    assert same_sides(PROBLEMS[problem_id]) == []
+
+
+def test_the_same_sides_check_can_fail():
+    x = sympy.Symbol("x")
+    bare = Problem(id="p", title="", statement="", variables=(), claims=(Claim("c", "100,000,000", sympy.Integer(10**8), sympy.Integer(10**8)),))
+    worked = Problem(id="q", title="", statement="", variables=(), claims=(Claim("c", "", sympy.Mul(10**5, 1000, evaluate=False), sympy.Integer(10**8)),))
+    assert same_sides(bare) == ["c"] and same_sides(worked) == [] and x
+
+
+@pytest.mark.parametrize(("plain", "typeset"), [
+    ("seed 003 4.1: a 5x5x3 convolution with 96 filters", r"a $5 \times 5 \times 3$ convolution with $96$ filters"),
+    ("S(cx)_1 -> 1 as c -> oo", r"$S(cx)_1  \to  1$ as $c  \to  \infty$"),
+    ("dL/dw3 = 0.0006 (the seed's 0.00143 is wrong)", r"$\frac{d L}{d w_{3}} = 0.0006$ (the seed's $0.00143$ is wrong)"),
+])
+def test_claim_titles_are_typeset_as_mathematics(plain, typeset):
+    assert typeset in typeset_title(plain)
+
+
+@pytest.mark.parametrize("problem_id", sorted(PROBLEMS))
+def test_titles_hold_no_ascii_mathematics_outside_math_mode(problem_id):
+    for claim in PROBLEMS[problem_id].claims:
+        prose = " ".join(re.split(r"\$[^$]*\$", typeset_title(claim.statement)))
+        assert not re.search(r"->|<=|>=|!=|\d+x\d+|\bd\w*/d\w+|\bsigma\b|\boo\b", prose), (claim.name, prose)
+
+
+def test_provenance_is_for_instructors_only():
+    problem = PROBLEMS["conv1d_modes"]
+    assert "Source:" not in render_problem(problem, [], "students") and "its three results are right" not in render_problem(problem, [], "students")
+    assert "Source: seed 001 question 5" in render_problem(problem, [], "instructors")

@@ -181,6 +181,46 @@ ROWS = [
     ("\\mathbb{1}[x \\geq 0]", sympy.Piecewise((1, x >= 0), (0, True))), ("phi(x)", Function("phi")(x)), ("eta x", sym("eta") * x), ("\\delta_{12}", S("0")), ("\\delta_{k6}", sympy.KroneckerDelta(k, 6)),
 ]
 
+# Families other projects' suites write (issue 26), five rows or more each, expected values by hand.
+ROWS += [
+    # \mleft .. \mright, and \bigl / \Bigr sizes around any delimiter
+    ("\\mleft(x+1\\mright)^2", S("(x+1)**2")), ("\\mleft[x - 1\\mright]", S("x - 1")), ("\\mleft|x\\mright|", S("Abs(x)")),
+    ("\\mleft\\{x\\mright\\}", S("x")), ("\\mleft\\lfloor x \\mright\\rfloor", S("floor(x)")), ("\\bigl(x+1\\bigr)^2", S("(x+1)**2")),
+    ("\\Bigl[x\\Bigr] y", S("x*y")), ("\\biggl|x\\biggr|", S("Abs(x)")), ("\\Bigl\\lfloor x \\Bigr\\rfloor", S("floor(x)")),
+    ("\\bigl\\lceil x\\bigr\\rceil", S("ceiling(x)")), ("\\Bigl\\{ x \\Bigr\\}", S("x")),
+    # \lt, \gt, \ne, !=
+    ("x \\lt 3", S("x < 3")), ("x \\gt 3", S("x > 3")), ("x != 3", sympy.Ne(x, 3)), ("2x != y", sympy.Ne(2 * x, y)),
+    ("0 \\lt x \\lt 1", sympy.And(S("0 < x"), S("x < 1"))), ("n! = 6", sympy.Eq(sympy.factorial(n), 6)),
+    # \lg: the base-10 logarithm
+    ("\\lg 100", S("2")), ("\\lg x", S("log(x)/log(10)")), ("\\lg(1000)", S("3")), ("\\lg 10x", S("log(10*x)/log(10)")), ("2\\lg x", S("2*log(x)/log(10)")),
+    # a function applied without brackets to another function
+    ("\\sin \\cos \\theta", S("sin(cos(theta))")), ("\\ln \\sin x", S("log(sin(x))")), ("\\cos \\sin x^2", S("cos(sin(x**2))")),
+    ("\\exp \\tanh x", S("exp(tanh(x))")), ("\\log \\cosh 2x", S("log(cosh(2*x))")), ("\\sin \\sin x", S("sin(sin(x))")),
+    # \choose and \binom
+    ("{n \\choose k}", S("binomial(n, k)")), ("{{n}\\choose{k}}", S("binomial(n, k)")), ("{n+1 \\choose 2}", S("binomial(n+1, 2)")),
+    ("{5 \\choose 2}", S("10")), ("\\binom n k", S("binomial(n, k)")), ("\\dbinom{6}{3}", S("20")), ("\\tbinom{n}{2}", S("binomial(n, 2)")),
+    # floor and ceiling, by bracket or by name
+    ("\\operatorname{floor}(x)", S("floor(x)")), ("\\operatorname{ceil}(x)", S("ceiling(x)")), ("\\operatorname{ceiling}(x/2)", S("ceiling(x/2)")),
+    ("\\mathrm{floor}(x)", S("floor(x)")), ("floor(x/2)", S("floor(x/2)")), ("\\left\\lfloor \\frac{x}{2} \\right\\rfloor", S("floor(x/2)")),
+    ("\\lceil x/2 \\rceil + 1", S("ceiling(x/2) + 1")),
+    # gcd and lcm of several whole numbers; \bmod and \mod
+    ("\\gcd(12, 18, 8)", S("2")), ("\\gcd(12, 18)", S("6")), ("\\operatorname{lcm}(4, 6, 10)", S("60")), ("\\operatorname{lcm}(4, 6)", S("12")),
+    ("\\gcd(30, 45, 75, 105)", S("15")), ("7 \\bmod 3", S("1")), ("a \\bmod n", S("Mod(a, n)")), ("a \\mod n", S("Mod(a, n)")),
+    ("(2 + 5) \\bmod 3", S("1")), ("10 \\bmod 4 + 1", S("3")),
+    # degrees
+    ("30^{\\circ}", S("pi/6")), ("30^\\circ", S("pi/6")), ("30°", S("pi/6")), ("\\sin 30^\\circ", S("1/2")), ("x^{\\circ}", S("pi*x/180")),
+    ("90^{\\circ} - 45^{\\circ}", S("pi/4")),
+    # primes and subscripts in either order
+    ("y''_1", sym("y_1''")), ("y_1''", sym("y_1''")), ("y'_k", sym("y_k'")), ("x'_{i}", sym("x_i'")), ("y'''_2 + y_2'''", 2 * sym("y_2'''")),
+    # a subscript spelling a Greek letter's name is that letter
+    ("h_{theta}", sym("h_{\\theta}")), ("h_{\\theta}", sym("h_{\\theta}")), ("w_{eta}", sym("w_{\\eta}")), ("x_{phi} - x_{\\phi}", S("0")),
+    ("\\theta_{beta}", sym("theta_{\\beta}")),
+    # the differential inside an integrand's fraction
+    ("\\int \\frac{3\\,dz}{z}", sympy.Integral(3 / z, z)), ("\\int \\frac{x\\,dx}{1+x^2}", sympy.Integral(x / (1 + x**2), x)),
+    ("\\int \\frac{e^x dx}{2}", sympy.Integral(sympy.exp(x) / 2, x)), ("\\int_0^1 \\frac{2\\,dt}{1+t}", sympy.Integral(2 / (1 + t), (t, 0, 1))),
+    ("\\int \\frac{a\\, dx}{x^2}", sympy.Integral(a / x**2, x)),
+]
+
 BAD = [
     ("x)", "nothing to close", 1), ("(x", "never closed", 0), ("\\frac{a}{4", "never closed", 8), ("\\tanh(x/2}", "closed by", 5),
     ("", "empty", None), ("   ", "empty", None), ("$$", "empty", None), ("\\foo(x)", "unknown command \\foo", 0),
@@ -197,6 +237,10 @@ BAD = [
     ("\\begin{pmatrix} 1 & 2 \\\\ 3 \\end{pmatrix}", "different lengths", 0), ("\\left( x", "never closed", None),
     ("x^T", "transposes a matrix", 1), ("\\delta_k", "two indices", 0), ("\\mathbb{R}", "names a set", 0), ("x \\in A", "membership", 2),
     ("\\sin^{-1}", "needs an argument", 0), ("\\frac{x}", "two arguments", 0), ("\\\\ x", "breaks a line", 0), ("\\frac{d^{30}}{dx^{30}} x", "order above 20", 0), ("x = = y", "unexpected '='", 4), ("10 % 3", "percentage ends its factor", 3),
+    ("1.1.1", "two decimal points", 0), ("0.5.2", "two decimal points", 0), ("3.14.15", "two decimal points", 0), ("x + 1.2.3", "two decimal points", 4),
+    ("2 \\cdot 1.0.1", "two decimal points", 8), ("\\overline{}", "nothing under it", 0), ("\\hat{}", "nothing under it", 0),
+    ("\\bar{} + x", "nothing under it", 0), ("2\\tilde{}", "nothing under it", 1), ("\\widehat{}^2", "nothing under it", 0),
+    ("\\gcd(a, 4)", "whole numbers", None), ("7 \\bmod 0", "division by zero", None),
 ]
 
 

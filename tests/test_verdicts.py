@@ -76,7 +76,7 @@ RIGHT = [
     ("softmax_cross_entropy.softmax_derivative", SOFTMAX),
     ("softmax_cross_entropy.softmax_derivative", r"p_k \delta_{ki} - p_k p_i"),
     ("tanh_sigmoid.tanh_via_sigmoid", r"2\sigma(2x) - 1"),
-    ("tanh_sigmoid.tanh_derivative", r"1 - \tanh^2(x)"),
+    ("tanh_sigmoid.tanh_derivative", r"4\sigma(2x)\sigma(-2x)"),
     ("sigmoid_derivative.at_zero", r"\approx \frac{a}{4}"),
 ]
 
@@ -108,7 +108,7 @@ def test_a_part_can_require_what_the_answer_is_written_in():
     assert restates_question(problem, part, read_answer(r"2\sigma(2x) - 1", problem).value) is None
 
 
-HEAVY = PHI + r" + \sum_{k=1}^{9000} \frac{x}{k^2 + x^2} - \sum_{j=1}^{9000} \frac{x}{j^2 + x^2}"
+HEAVY = PHI + r" + \sum_{k=1}^{9000} \frac{\varphi(x)}{k^2 + \varphi(x)^2} - \sum_{j=1}^{9000} \frac{\varphi(x)}{j^2 + \varphi(x)^2}"
 
 
 @pytest.mark.parametrize("grader", [grade_now, grade], ids=["in this process", "through the worker"])

@@ -1,0 +1,90 @@
+"""What a part's prompt promises is what grading enforces: "in terms of X" (X the only way the variables
+may enter), and decimals "to at least N places", graded at the places the student gives. A check fails
+when a prompt and its part's data disagree."""
+
+from __future__ import annotations
+
+import mpmath
+import pytest
+import sympy
+
+from derivs import Part, Problem, Scalar, load_problems
+from derivs.grading import grade_now, places_written, prompt_disagreements
+from derivs.verify import verify_prompts
+
+PROBLEMS = {pid: p for pid, p in load_problems().items() if isinstance(p, Problem)}
+PARTS = [(pid, part.name) for pid, p in sorted(PROBLEMS.items()) for part in p.parts]
+
+
+@pytest.mark.parametrize(("problem_id", "part_name"), PARTS)
+def test_every_bundled_prompt_agrees_with_its_part(problem_id, part_name):
+    problem = PROBLEMS[problem_id]
+    assert prompt_disagreements(problem, problem.part(part_name)) == []
+
+
+def test_every_in_terms_of_prompt_declares_what_it_says():
+    said = [(pid, name) for pid, name in PARTS if "in terms of" in PROBLEMS[pid].part(name).prompt]
+    assert len(said) >= 12 and all(PROBLEMS[pid].part(name).in_terms_of for pid, name in said)
+
+
+def test_a_prompt_that_disagrees_with_its_data_fails_the_check():
+    x, sigma = sympy.Symbol("x", real=True), sympy.Function("sigma")
+    parts = (
+        Part("said_not_declared", r"$\tanh(x)$ in terms of $\sigma$", 2 * sigma(2 * x) - 1, question=sympy.tanh(x)),
+        Part("declared_not_said", r"$\tanh(x)$", 2 * sigma(2 * x) - 1, question=sympy.tanh(x), in_terms_of=(sigma,)),
+        Part("reference_breaks_it", r"$\tanh(x)$ in terms of $\tanh$", sympy.tanh(x), in_terms_of=(sympy.tanh,), forbidden=(sympy.tanh,)),
+        Part("places", r"$x$ to 3 decimals", sympy.Rational(1, 2), question=sympy.Function("round4")(x)),
+    )
+    problem = Problem(id="p", title="", statement="", variables=(Scalar(x),), claims=(), parts=parts,
+                      definitions={sigma: sympy.Lambda(x, 1 / (1 + sympy.exp(-x)))})
+    rows = {row.claim for row in verify_prompts(problem)}
+    assert rows == {f"part {part.name} prompt" for part in parts}
+
+
+@pytest.mark.parametrize(("target", "answer", "verdict", "said"), [
+    ("tanh_sigmoid.tanh_derivative", r"1 - \tanh^2(x)", "incorrect", "without tanh"),  # issue 25: it had full marks
+    ("tanh_sigmoid.tanh_derivative", r"4\sigma(2x)(1 - \frac{1}{1 + e^{-2x}})", "incorrect", "x appears outside"),
+    ("tanh_sigmoid.tanh_derivative", r"4\sigma(2x) - 4\sigma(2x)^2", "correct", ""),
+    ("sigmoid_derivative.derivative", r"\frac{a e^{-ax}}{(1 + e^{-ax})^2}", "incorrect", "in terms of"),
+    ("sigmoid_derivative.derivative", r"a\varphi(x) - a\varphi(x)^2", "correct", ""),
+    ("logistic_output.weight_gradient", r"(\sigma(z) - t)\sigma(z)(1 - \sigma(z))x_i", "incorrect", "z appears outside"),
+    ("logistic_output.weight_gradient", r"(\hat y - t)\hat y(1 - \hat y)x_i", "correct", ""),
+    ("relu_heaviside.relu_via_heaviside", r"\max(0, x)", "incorrect", "in terms of H"),
+    ("two_layer_backprop.hidden_slope", r"\alpha_1(1 - \alpha_1)", "correct", ""),
+])
+def test_in_terms_of_is_enforced(target, answer, verdict, said):
+    result = grade_now(target, answer, timeout=10)
+    assert result.verdict == verdict and said in result.feedback, result.feedback
+
+
+def exact_gradient() -> mpmath.mpf:
+    """dL/dw_3 of seed 004 Q2 by the chain rule, in mpmath, independent of the problem module."""
+    mpmath.mp.dps = 40
+    sig = lambda v: 1 / (1 + mpmath.exp(-v))  # noqa: E731
+    w = [mpmath.mpf(v) for v in ("0.75", "-0.63", "0.24", "-1.7", "0.8", "-0.2")]
+    x = [mpmath.mpf(v) for v in ("0.9", "-1.1", "-0.3", "0.8")]
+    s1, s2 = x[0] * w[0] + x[1] * w[1], x[2] * w[2] + x[3] * w[3]
+    y_hat = sig(sig(s1) * w[4] + sig(s2) * w[5])
+    return 2 * (y_hat - mpmath.mpf("0.5")) * y_hat * (1 - y_hat) * w[5] * sig(s2) * (1 - sig(s2)) * x[2]
+
+
+@pytest.mark.parametrize("places", [4, 5, 6, 7])
+def test_decimals_are_graded_at_the_places_given(places):
+    right = mpmath.nstr(exact_gradient(), places - 3, min_fixed=-10, max_fixed=10)  # 0.000621578...: places - 3 figures
+    assert len(right.split(".")[1]) == places
+    assert grade_now("backprop_by_hand.gradient", right).verdict == "correct"
+    off = f"{sympy.Rational(right) + sympy.Rational(3, 10**places):.{places}f}"
+    result = grade_now("backprop_by_hand.gradient", off)
+    assert result.verdict == "incorrect" and f"{places} decimal places" in result.feedback
+
+
+def test_too_few_decimals_are_told_how_many_are_asked():
+    result = grade_now("backprop_by_hand.gradient", "0.001")
+    assert result.verdict == "incorrect" and "at least 4 decimal places" in result.feedback
+    assert grade_now("backprop_by_hand.gradient", "0.000592").verdict == "incorrect"  # wrong at the 6 places given
+
+
+@pytest.mark.parametrize(("latex", "places"), [("0.0006", 4), ("0.00062", 5), (r"6.2 \times 10^{-4}", 5), ("6e-4", 4), ("1.5E3", 0),
+                                               (r"\approx 0.0006", 4), ("x = 0.25.", 2), ("3/5000", None), (r"\frac{3}{5000}", None), ("0.5x", None)])
+def test_places_written(latex, places):
+    assert places_written(latex) == places
