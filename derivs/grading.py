@@ -16,7 +16,7 @@ from .feedback import explain
 from .latex import to_latex, to_text
 from .model import Index, IndexedFunction, Part, Problem, decimal_places, rounding
 from .dialect import GREEK
-from .parsing import Context, LatexError, Reading, parse_latex, read, read_answer
+from .parsing import Context, LatexError, Reading, ShapeMismatch, parse_latex, read, read_answer
 from .quoting import count
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
@@ -153,6 +153,8 @@ def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problem
                 return result("undecided", f"could not decide: {decision.note}")
             witness = vars(decision.witness) if decision.witness else None
             return result("incorrect", _incorrect_feedback(problem, part, answer, decision, latex), witness=witness)
+    except ShapeMismatch as error:  # well-formed, but its matrices do not fit: a wrong answer, and which shapes clash
+        return result("incorrect", error.message)
     except LatexError as error:
         return result("invalid", str(error))
     except TimeLimitExceeded:

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Mapping
 import sympy
 from sympy import Expr, Interval, Set
 
+from .matrices import MatrixDerivative, explicit_closed_forms
 from .model import doit_outside_limits, pieces, rename_bound
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
@@ -90,6 +91,14 @@ def _exp_rewrite(d):
 
 def _matrix_expand(d):
     return sympy.expand(d).doit()
+
+
+def _matrix_calculus(d):
+    """Derivatives with respect to vectors and matrices by sympy's matrix calculus, then expanded."""
+    if not d.has(MatrixDerivative):
+        return d
+    closed = explicit_closed_forms(d)
+    return d if closed is None else sympy.expand(closed).doit()
 
 
 def _explicit_matrix(d):
@@ -262,6 +271,7 @@ CASE_STRATEGIES: tuple[tuple[str, Callable], ...] = (
 )
 
 MATRIX_STRATEGIES: tuple[tuple[str, Callable], ...] = (
+    ("matrix calculus", _matrix_calculus),
     ("matrix expand", _matrix_expand),
     ("explicit simplify", _explicit_matrix),
 )
