@@ -15,13 +15,14 @@ matrix product, a missing diag).
 from __future__ import annotations
 
 import functools
+import itertools
 
 import mpmath
 import sympy
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
-__all__ = ["MatrixDerivative", "Softmax", "closed_form", "shape_problem", "fit_sizes", "finish_sizes", "unsized_ones",
+__all__ = ["symbolic_entry", "MatrixDerivative", "Softmax", "closed_form", "shape_problem", "fit_sizes", "finish_sizes", "unsized_ones",
            "unsized_identity", "elementwise", "is_matrix", "shape_text", "explicit_closed_forms"]
 
 FD_DIGITS = 60  # precision of the finite-difference cross-check of an exact derivative
@@ -66,11 +67,30 @@ class MatrixDerivative(sympy.MatrixExpr):
         return MatrixDerivative(function, self.variable)
 
     def _entry(self, i, j, **kwargs):
-        raise NotImplementedError("the entries of a derivative are known only at a point")
+        """Entry (i, j) by index calculus (the indices may be symbols): d f_i / d x_j, or d f / d X_ij."""
+        if self.is_jacobian:
+            return sympy.diff(self.function[i, 0], self.variable[j, 0])
+        function = self.function[0, 0] if is_matrix(self.function) else _traces_as_entries(self.function)
+        return sympy.diff(function, self.variable[i, j])
 
     def value_at_point(self, point, walk):
         """The exact derivative at a point, as an mpmath matrix, confirmed by finite differences."""
         return _derivative_value(self, point, walk)
+
+
+_SUMMED = sympy.Dummy("d", integer=True, nonnegative=True)  # one index for every softmax's sum, so equal sums are equal
+
+
+def _traces_as_entries(expr):
+    """tr(A) as the sum of A's diagonal entries (the one entry of a 1 x 1 A): sympy's own rewrite costs seconds."""
+    def entries(trace):
+        matrix = trace.arg
+        if matrix.shape == (1, 1):
+            return matrix[0, 0]
+        d = sympy.Dummy("d", integer=True, nonnegative=True)
+        return sympy.Sum(matrix[d, d], (d, 0, matrix.shape[0] - 1))
+
+    return expr.replace(lambda e: isinstance(e, sympy.Trace), entries) if isinstance(expr, sympy.Basic) else expr
 
 
 class Softmax(sympy.MatrixExpr):
@@ -83,9 +103,19 @@ class Softmax(sympy.MatrixExpr):
 
     shape = property(lambda self: self.args[0].shape)
 
+    def doit(self, **hints):
+        argument = self.args[0].doit(**hints) if hints.get("deep", True) else self.args[0]
+        if isinstance(argument, sympy.MatrixBase):  # an explicit vector: the softmax written out
+            return Softmax(argument).as_explicit()
+        return Softmax(argument)
+
     def _entry(self, i, j, **kwargs):
-        z = self.args[0].as_explicit()
-        return sympy.exp(z[i, j]) / sum(sympy.exp(entry) for entry in z)
+        z = self.args[0]
+        if all(sympy.sympify(n).is_Integer for n in z.shape):  # a known size: the sum written out
+            return sympy.exp(z[i, j]) / sympy.Add(*(sympy.exp(entry) for entry in z.as_explicit()))
+        d = _SUMMED
+        each = z[d, 0] if z.shape[1] == 1 else z[0, d]
+        return sympy.exp(z[i, j]) / sympy.Sum(sympy.exp(each), (d, 0, max(z.shape) - 1))
 
     def value_at_point(self, point, walk):
         z = walk(self.args[0], point)
@@ -153,7 +183,7 @@ def _named(value) -> str:
     """A matrix expression as a student writes it on one line: W x, p^T, diag(p)."""
     if isinstance(value, sympy.MatMul) and value.args[0] == -1:
         value = sympy.MatMul(*value.args[1:])  # the sign a subtraction gave it is no part of its shape
-    written = sympy.sstr(value).replace(".T", "^T").replace("*", " ").replace("DiagMatrix", "diag")
+    written = sympy.sstr(value).replace(".T", "^T").replace("*", " ").replace("DiagMatrix", "diag").replace("Softmax", "softmax")
     return f"({written})" if isinstance(value, sympy.MatAdd) else written
 
 
@@ -178,6 +208,8 @@ def shape_problem(left, right, op: str) -> str | None:
         return said + hint
     if left.shape == right.shape[::-1]:
         return said + ": a missing transpose?"
+    if any(side.shape == (1, 1) and isinstance(side, sympy.MatMul) for side in (left, right)):
+        return said + ": a product of two vectors in the wrong order? (u^T v is a number, u v^T a matrix)"
     square = next((side for side in (left, right) if side.shape[0] == side.shape[1]), None)
     vector = next((side for side in (left, right) if side.shape[1] == 1 and side is not square), None)
     if square is not None and vector is not None and vector.shape[0] == square.shape[0]:
@@ -251,6 +283,85 @@ def explicit_closed_forms(expr):
 
     result = expr.replace(lambda e: isinstance(e, MatrixDerivative), replaced)
     return None if missing else result
+
+
+def symbolic_entry(difference):
+    """Entry (k, i) of a matrix expression at symbolic indices, worked out by index calculus: 0 for every k and i
+    proves the matrices equal at every size (the softmax Jacobian is proved so)."""
+    k, i = (sympy.Dummy(name, integer=True, nonnegative=True) for name in "ki")
+    rows, cols = difference.shape
+    entry = difference[k if rows != 1 else 0, i if cols != 1 else 0]
+    ranged = lambda e: isinstance(e, sympy.KroneckerDelta) and len(e.args) == 3  # noqa: E731
+    entry = entry.replace(ranged, lambda e: sympy.KroneckerDelta(*e.args[:2]))
+    return canonical_sums(_deltas_summed(_written_out(entry)))
+
+
+def _deltas_summed(expr):
+    """Sums over a Kronecker delta's index collapsed (sum_d f(d) delta(d, k) = f(k)), innermost first; other sums kept
+    as they are (sympy's search for their closed forms costs seconds and finds none)."""
+    def collapsed(total):
+        if len(total.limits) != 1:
+            return total
+        index = total.limits[0][0]
+        terms = sympy.Add.make_args(total.function)
+        if len(terms) > 1:
+            return sympy.Add(*(collapsed(sympy.Sum(term, *total.limits)) for term in terms))
+        for factor in sympy.Mul.make_args(total.function):
+            if isinstance(factor, sympy.KroneckerDelta) and index in factor.args:
+                other = factor.args[1] if factor.args[0] == index else factor.args[0]
+                if index not in other.free_symbols:
+                    return (total.function / factor).xreplace({index: other})
+        return total
+
+    return expr.replace(lambda e: isinstance(e, sympy.Sum), collapsed)
+
+
+def _outside_sums(expr):
+    """A sum of terms split into sums of each, and factors that do not depend on a sum's index taken out of it,
+    innermost sums first."""
+    def pulled(total):
+        (index, *_), = total.limits
+        if isinstance(total.function, sympy.Add):  # a sum of terms: each term summed on its own
+            return sympy.Add(*(pulled(sympy.Sum(term, *total.limits)) for term in total.function.args))
+        factors = sympy.Mul.make_args(total.function)
+        inside = [f for f in factors if index in f.free_symbols]
+        outside = [f for f in factors if index not in f.free_symbols]
+        return sympy.Mul(*outside) * sympy.Sum(sympy.Mul(*inside), *total.limits) if outside and inside else total
+
+    return expr.replace(lambda e: isinstance(e, sympy.Sum) and len(e.limits) == 1, pulled)
+
+
+_DEPTH_INDICES = [sympy.Dummy(f"s{depth}", integer=True, nonnegative=True) for depth in range(16)]
+
+
+def canonical_sums(expr, depth: int = 0):
+    """Each sum's index renamed by its depth of nesting, so two sums of the same thing are the same sum (sympy names
+    the index of every matrix product afresh); an inner sum gets the next name, so no index is captured. A limit
+    over a few known values (the one term of a 1 x 1 trace) is written out."""
+    if not isinstance(expr, sympy.Basic) or not expr.has(sympy.Sum) or depth >= len(_DEPTH_INDICES) - 4:
+        return expr
+    if depth == 0:
+        expr = _outside_sums(_written_out(expr))
+    if not isinstance(expr, sympy.Sum):
+        return expr.func(*(canonical_sums(arg, depth) for arg in expr.args))
+    count = len(expr.limits)
+    names = {index: _DEPTH_INDICES[depth + count - 1 - place] for place, (index, _, _) in enumerate(expr.limits)}
+    body = canonical_sums(expr.function.xreplace(names), depth + count)
+    return sympy.Sum(body, *((names[index], low, high) for index, low, high in expr.limits))
+
+
+def _written_out(expr):
+    """A sum's limits over a few known values (the one term of a 1 x 1 trace) written out as terms."""
+    def written(total):
+        known = [limit for limit in total.limits if limit[1].is_Integer and limit[2].is_Integer and limit[2] - limit[1] < 8]
+        if not known:
+            return total
+        kept = [limit for limit in total.limits if limit not in known]
+        ranges = [range(int(low), int(high) + 1) for _, low, high in known]
+        terms = sympy.Add(*(total.function.xreplace({limit[0]: value for limit, value in zip(known, values)}) for values in itertools.product(*ranges)))
+        return sympy.Sum(terms, *kept) if kept else terms
+
+    return expr.replace(lambda e: isinstance(e, sympy.Sum), written)
 
 
 def _sizes(point) -> dict:

@@ -100,7 +100,7 @@ class Context:
                 if body.variables[0] not in entries_hidden.free_symbols:
                     context.of_vectors.add(str(function))
         for name, value in problem.names.items():
-            if isinstance(value, sympy.MatrixSymbol):
+            if isinstance(value, sympy.MatrixExpr):  # W_1, or a vector the problem defines (\\hat{y} = softmax(z))
                 context.matrices[plain_name(name)] = value
             elif isinstance(value, sympy.IndexedBase):
                 context.vectors[name] = value
@@ -1426,6 +1426,7 @@ class _Parser:
             opener = self.take()
             parts = []
             depth = 0  # braces inside (\\hat{\\mathbf{y}}) in a write-up
+            in_font = False  # a font's braces inside: \\hat{\\mathbf{y}}
             while depth or not self.at("symbol", "}"):
                 piece = self.take()
                 if piece.is_("symbol", "{"):
@@ -1438,12 +1439,13 @@ class _Parser:
                     parts.append("\\" + piece.text)
                 elif piece.kind in ("letter", "number") or piece.is_("symbol", "-"):
                     parts.append(piece.text)
-                elif self.context.document and piece.kind == "command" and piece.text in dialect.FONTS and self.at("symbol", "{"):
+                elif piece.kind == "command" and piece.text in dialect.FONTS and self.at("symbol", "{"):
+                    in_font = True
                     continue  # \\hat{\\mathbf{y}}: the bold y under a hat is \\hat{y}
                 elif self.context.document and piece.kind == "command" and piece.text in dialect.DECORATIONS and not parts:
                     parts.append("\\" + piece.text)  # \\mathbb{\\hat{y}}: the hat stays
-                elif self.context.document and piece.is_("symbol", "{", "}"):
-                    continue
+                elif (self.context.document or in_font) and piece.is_("symbol", "{", "}"):
+                    continue  # the braces of a font inside (\\hat{\\mathbf{y}})
                 else:
                     raise self.error("only a name can stand here", piece)
             self.take()
