@@ -219,6 +219,8 @@ def _matrix(node, point):
     if isinstance(node, sympy.HadamardProduct):
         values = [_walk(arg, point) for arg in node.args]
         total = values[0].copy()
+        if any((value.rows, value.cols) != (total.rows, total.cols) for value in values):
+            raise Unsupported("an entrywise product of matrices of different shapes")
         for value in values[1:]:
             for r in range(total.rows):
                 for c in range(total.cols):
@@ -234,6 +236,8 @@ def _entrywise(node, point):
     argument = _walk(node.expr, point)
     (variable,) = node.function.variables
     body = node.function.expr
+    if body.has(sympy.Derivative):  # sigma'(z) once sigma's definition is in: worked out once, not per entry
+        body = body.doit()
     result = argument.copy()
     for r in range(argument.rows):
         for c in range(argument.cols):

@@ -124,12 +124,17 @@ class Softmax(sympy.MatrixExpr):
         return mpmath.matrix([[exps[r * z.cols + c] / total for c in range(z.cols)] for r in range(z.rows)])
 
 
+_ENTRY, _INNER = sympy.Dummy("u", real=True), sympy.Dummy("w", real=True)
+
+
 def elementwise(function, argument, primes: int = 0):
     """sigma(z), f'(z) of a vector or matrix z: the function applied to every entry."""
-    u = sympy.Dummy("u", real=True)
+    u, w = _ENTRY, _INNER  # the same names every time, so sigma(z) read twice is the same expression
     body = function(u)
-    if primes:
-        body = sympy.diff(body, u, primes) if not isinstance(function, sympy.core.function.UndefinedFunction) else sympy.Derivative(body, (u, primes))
+    if primes and isinstance(function, sympy.core.function.UndefinedFunction):  # sigma'(u), whatever sigma's definition
+        body = sympy.Subs(sympy.Derivative(function(w), (w, primes)), w, u)
+    elif primes:
+        body = sympy.diff(body, u, primes)
     return ElementwiseApplyFunction(sympy.Lambda(u, body), argument)
 
 
@@ -183,8 +188,19 @@ def _named(value) -> str:
     """A matrix expression as a student writes it on one line: W x, p^T, diag(p)."""
     if isinstance(value, sympy.MatMul) and value.args[0] == -1:
         value = sympy.MatMul(*value.args[1:])  # the sign a subtraction gave it is no part of its shape
+    value = value.replace(lambda e: isinstance(e, ElementwiseApplyFunction), lambda e: sympy.MatrixSymbol(_applied_name(e), *e.shape))
     written = sympy.sstr(value).replace(".T", "^T").replace("*", " ").replace("DiagMatrix", "diag").replace("Softmax", "softmax")
     return f"({written})" if isinstance(value, sympy.MatAdd) else written
+
+
+def _applied_name(applied) -> str:
+    """sigma'(z) for a function applied entry by entry, as a student writes it."""
+    body = applied.function.expr
+    primes = 0
+    if isinstance(body, sympy.Subs):
+        primes, body = body.expr.derivative_count, body.expr.expr
+    name = getattr(getattr(body, "func", None), "__name__", "f")
+    return f"{name}{chr(39) * primes}({_named(applied.expr)})"
 
 
 def shape_problem(left, right, op: str) -> str | None:
@@ -197,6 +213,8 @@ def shape_problem(left, right, op: str) -> str | None:
             return None
         said = (f"{_named(left)} has shape {shape_text(left)} but {_named(right)} has {shape_text(right)}: "
                 f"a product needs the columns of the left ({left.shape[1]}) to match the rows of the right ({right.shape[0]})")
+        if left.shape == right.shape:
+            return said + "; an entrywise product (\\odot)?"
         return said + _product_hint(left, right)
     if left.shape == right.shape:
         return None
@@ -267,7 +285,7 @@ def closed_form(derivative: MatrixDerivative):
         return None
     if not isinstance(found, sympy.MatrixExpr) or found.shape != derivative.shape or found.has(sympy.Derivative):
         return None
-    return found
+    return None if check_shapes(found) else found  # sympy's chain rule through an entrywise function can mix a row and a column
 
 
 def explicit_closed_forms(expr):
@@ -293,6 +311,7 @@ def symbolic_entry(difference):
     entry = difference[k if rows != 1 else 0, i if cols != 1 else 0]
     ranged = lambda e: isinstance(e, sympy.KroneckerDelta) and len(e.args) == 3  # noqa: E731
     entry = entry.replace(ranged, lambda e: sympy.KroneckerDelta(*e.args[:2]))
+    entry = entry.replace(lambda e: isinstance(e, (sympy.Derivative, sympy.Subs)), lambda e: e.doit())  # sigma'(z) once sigma is in
     return canonical_sums(_deltas_summed(_written_out(entry)))
 
 
@@ -303,14 +322,17 @@ def _deltas_summed(expr):
         if len(total.limits) != 1:
             return total
         index = total.limits[0][0]
-        terms = sympy.Add.make_args(total.function)
+        function = total.function
+        if any(index in delta.args for delta in function.atoms(sympy.KroneckerDelta)):
+            function = sympy.expand_mul(function)  # the delta brought out to a term of its own
+        terms = sympy.Add.make_args(function)
         if len(terms) > 1:
             return sympy.Add(*(collapsed(sympy.Sum(term, *total.limits)) for term in terms))
-        for factor in sympy.Mul.make_args(total.function):
+        for factor in sympy.Mul.make_args(function):
             if isinstance(factor, sympy.KroneckerDelta) and index in factor.args:
                 other = factor.args[1] if factor.args[0] == index else factor.args[0]
                 if index not in other.free_symbols:
-                    return (total.function / factor).xreplace({index: other})
+                    return (function / factor).xreplace({index: other})
         return total
 
     return expr.replace(lambda e: isinstance(e, sympy.Sum), collapsed)

@@ -462,6 +462,8 @@ class _Parser:
         if op == "/" and isinstance(right, (sympy.MatrixExpr, sympy.MatrixBase, sympy.Tuple)):
             raise self.error("division by a matrix or a list is not defined: multiply by an inverse (W^{-1}) if that is meant", token)
         left, right = matrices.fit_sizes(left, right, "*" if op == "outer" else op)
+        if op == "+" and not self.context.document:
+            left, right = self._broadcast(left, right), self._broadcast(right, left)
         mismatch = matrices.shape_problem(left, right.T if op == "outer" and matrices.is_matrix(right) else right, "*" if op == "outer" else op)
         if mismatch:
             raise ShapeMismatch(mismatch, self.text, token.position if token is not None else None)
@@ -484,6 +486,14 @@ class _Parser:
             raise self.error(f"these cannot be combined: {error}", token) from None
         raise AssertionError(op)
 
+    def _broadcast(self, number, matrix):
+        """1 - \\sigma(\\mathbf{z}): a number added to a vector or matrix is added to every entry (read as
+        1 \\mathbf{1} - \\sigma(\\mathbf{z})), and the reading says so."""
+        if not (matrices.is_matrix(matrix) and getattr(number, "is_number", False) and not matrices.is_matrix(number)):
+            return number
+        self.notes.append(f"read the number {sympy.sstr(number)} beside a vector or matrix as that number in every entry")
+        return number * sympy.OneMatrix(*matrix.shape)
+
     def term(self, stop_at_function: bool = False):
         """Factors joined by \\cdot, \\times, *, /, \\odot or written side by side."""
         value = self.signed_factor()
@@ -491,7 +501,13 @@ class _Parser:
             token = self.peek()
             if token.is_("symbol", "*") or (token.kind == "command" and token.text in dialect.PRODUCTS):
                 self.take()
-                value = self._combine(value, self.signed_factor(), _PRODUCT_OPS.get(token.text, "*"), token)
+                op = _PRODUCT_OPS.get(token.text, "*")
+                right = self.signed_factor()
+                if op == "odot" and matrices.is_matrix(value):  # a \odot W^T \delta: the product side by side binds first
+                    while self._starts_factor(self.peek(), stop_at_function):
+                        following = self.peek()
+                        right = self._combine(right, self.factor(), "*", following)
+                value = self._combine(value, right, op, token)
             elif token.is_("symbol", "/") or token.is_("command", "div"):
                 self.take()
                 right = self.signed_factor()

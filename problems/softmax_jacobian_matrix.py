@@ -1,6 +1,6 @@
 """The softmax Jacobian in matrix form: d softmax(z) / dz = diag(p) - p p^T (the index form is softmax_cross_entropy)."""
 
-from sympy import Identity, MatrixSymbol, Symbol
+from sympy import Identity, MatrixSymbol, Symbol, Transpose
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from derivs.matrices import MatrixDerivative, Softmax
@@ -24,7 +24,7 @@ PROBLEM = Problem(
     names={"z": z, "p": p, "\\hat{y}": p},
     claims=(
         Claim("jacobian", "d softmax(z)/dz = diag(p) - p p^T", jacobian, diag_p - p * p.T),
-        Claim("symmetric", "diag(p) - p p^T is its own transpose", (diag_p - p * p.T).T, diag_p - p * p.T),
+        Claim("symmetric", "diag(p) - p p^T is its own transpose", Transpose(diag_p - p * p.T), diag_p - p * p.T),
     ),
     parts=(
         Part(
@@ -41,7 +41,11 @@ PROBLEM = Problem(
             ),
         ),
     ),
-    written={jacobian: r"\frac{\partial \mathbf{p}}{\partial \mathbf{z}}", diag_p - p * p.T: r"\operatorname{diag}(\mathbf{p}) - \mathbf{p}\mathbf{p}^\top"},
+    written={
+        jacobian: r"\frac{\partial \mathbf{p}}{\partial \mathbf{z}}",
+        diag_p - p * p.T: r"\operatorname{diag}(\mathbf{p}) - \mathbf{p}\mathbf{p}^\top",
+        Transpose(diag_p - p * p.T): r"\left(\operatorname{diag}(\mathbf{p}) - \mathbf{p}\mathbf{p}^\top\right)^\top",
+    },
     notes=(
         Note(r"A common slip is $\mathbf{p} - \mathbf{p}\mathbf{p}^\top$: a $K$-vector minus a $K \times K$ matrix is not defined; the vector goes on the diagonal, $\operatorname{diag}(\mathbf{p})$."),
         Note(r"$\mathbf{p}^\top\mathbf{p}$ is a number (the inner product); the Jacobian needs the outer product $\mathbf{p}\mathbf{p}^\top$."),
