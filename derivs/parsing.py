@@ -1430,7 +1430,7 @@ class _Parser:
             return self.apply(sympy.Function(letters), letters, token)  # \\operatorname{softmax}(x): a function, not a name times (x)
         if len(letters) != 1:
             return self.name(letters, token)
-        if self.context.matrix_letters and token.text in ("mathbf", "bm", "boldsymbol", "vec") and letters.isalpha():
+        if self.context.matrix_letters and token.text in ("mathbf", "bm", "boldsymbol", "vec") and letters.isalpha() and letters not in self.context.matrices:
             subscript = self.subscript() if self.at("symbol", "_") else None
             name = plain_name(f"{letters}_{{{subscript.raw}}}") if subscript is not None else letters
             return sympy.MatrixSymbol(name, MATRIX_SIZE, 1)  # a bold vector, in a context with matrices

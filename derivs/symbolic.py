@@ -283,8 +283,8 @@ CASE_STRATEGIES: tuple[tuple[str, Callable], ...] = (
 
 MATRIX_STRATEGIES: tuple[tuple[str, Callable], ...] = (
     ("matrix expand", _matrix_expand),
-    ("entries by index", _entries_by_index),
     ("matrix calculus", _matrix_calculus),
+    ("entries by index", _entries_by_index),
     ("explicit simplify", _explicit_matrix),
 )
 
