@@ -69,8 +69,8 @@ class MatrixDerivative(sympy.MatrixExpr):
     def _entry(self, i, j, **kwargs):
         """Entry (i, j) by index calculus (the indices may be symbols): d f_i / d x_j, or d f / d X_ij."""
         if self.is_jacobian:
-            return sympy.diff(self.function[i, 0], self.variable[j, 0])
-        function = self.function[0, 0] if is_matrix(self.function) else _traces_as_entries(self.function)
+            return sympy.diff(self.function._entry(i, 0, expand=False), self.variable[j, 0])
+        function = self.function._entry(0, 0, expand=False) if is_matrix(self.function) else _traces_as_entries(self.function)
         return sympy.diff(function, self.variable[i, j])
 
     def value_at_point(self, point, walk):
@@ -86,9 +86,9 @@ def _traces_as_entries(expr):
     def entries(trace):
         matrix = trace.arg
         if matrix.shape == (1, 1):
-            return matrix[0, 0]
+            return matrix._entry(0, 0, expand=False)
         d = sympy.Dummy("d", integer=True, nonnegative=True)
-        return sympy.Sum(matrix[d, d], (d, 0, matrix.shape[0] - 1))
+        return sympy.Sum(matrix._entry(d, d, expand=False), (d, 0, matrix.shape[0] - 1))
 
     return expr.replace(lambda e: isinstance(e, sympy.Trace), entries) if isinstance(expr, sympy.Basic) else expr
 
@@ -308,7 +308,7 @@ def symbolic_entry(difference):
     proves the matrices equal at every size (the softmax Jacobian is proved so)."""
     k, i = (sympy.Dummy(name, integer=True, nonnegative=True) for name in "ki")
     rows, cols = difference.shape
-    entry = difference[k if rows != 1 else 0, i if cols != 1 else 0]
+    entry = difference._entry(k if rows != 1 else 0, i if cols != 1 else 0, expand=False)  # sums kept as sums: no closed forms sought
     ranged = lambda e: isinstance(e, sympy.KroneckerDelta) and len(e.args) == 3  # noqa: E731
     entry = entry.replace(ranged, lambda e: sympy.KroneckerDelta(*e.args[:2]))
     entry = entry.replace(lambda e: isinstance(e, (sympy.Derivative, sympy.Subs)), lambda e: e.doit())  # sigma'(z) once sigma is in
