@@ -54,7 +54,7 @@ def declarations(specs: Mapping[str, str] | None) -> dict[str, tuple]:
 
 
 _SHAPED = re.compile(r"^(matrix|vector)\s*\(([^()]*)\)$")
-_DIMENSION = re.compile(r"^(?:[1-9]\d{0,2}|[a-z](?:_?\w{0,3})?)$", re.IGNORECASE)
+_DIMENSION = re.compile(r"^(?:[1-9]|1\d|20|[a-z](?:_?\w{0,3})?)$", re.IGNORECASE)  # a number up to 20, or a size's name
 
 
 def _shaped(name: str, spec: str) -> tuple:
@@ -64,7 +64,7 @@ def _shaped(name: str, spec: str) -> tuple:
     if kind == "vector":
         dimensions.append("1")
     if len(dimensions) != 2 or not all(_DIMENSION.match(d) for d in dimensions):
-        raise VariableError(f"--var {name}={spec}: write matrix(rows,columns) or vector(length), each a size name (m, n_1) or a number up to 999")
+        raise VariableError(f"--var {name}={spec}: write matrix(rows,columns) or vector(length), each a size name (m, n_1) or a number up to 20")
     return ("shaped", *(int(d) if d.isdigit() else d for d in dimensions))
 
 

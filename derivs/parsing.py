@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 import sympy
+from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from . import dialect, matrices
 from .lexer import LatexError, Token, tokens
@@ -2387,7 +2388,7 @@ def _refuse_empty_accent(parser: _Parser, inner: str, token: Token) -> None:
 
 
 _MATRIX_FUNCTIONS = {
-    "diag": lambda v: matrices.DIAG(v) if matrices.is_matrix(v) and 1 in v.shape else _refuse("takes a vector"),
+    "diag": lambda v: DiagMatrix(v) if matrices.is_matrix(v) and 1 in v.shape else _refuse("takes a vector"),
     "tr": lambda a: sympy.Trace(a) if matrices.is_matrix(a) and a.shape[0] == a.shape[1] else _refuse("takes a square matrix"),
     "Tr": lambda a: _MATRIX_FUNCTIONS["tr"](a), "trace": lambda a: _MATRIX_FUNCTIONS["tr"](a),
     "softmax": matrices.Softmax,
