@@ -1421,6 +1421,8 @@ class _Parser:
             if self.at("symbol", "[", "(") or self.at("command", "left"):
                 return self._written_application(letters, token)  # \\mathbb{E}[Z], \\mathbb{V}[Z]: an expectation, a variance
             return self.name(letters, token)
+        if token.text == "mathbb" and letters in self.context.matrices and letters.islower():
+            return self.name(letters, token)  # \\mathbb{w} for the problem's vector w: a font, as \\mathbf{w} is
         if token.text == "mathbb" and not (self.context.document and (letters.isalpha() and letters.islower() or letters.startswith("\\"))):
             raise self.error(f"\\mathbb{{{letters}}} names a set, not a value", token)
         if len(letters) > 1 and letters.isalpha() and (letters in dialect.FUNCTIONS or letters in self.context.functions):

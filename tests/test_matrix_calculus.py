@@ -50,6 +50,7 @@ READ = [  # (problem, LaTeX, the sympy object it must be), each written out by h
     (LEAST, r"\frac{\partial L}{\partial W}", MatrixDerivative(sympy.Trace((W * x - y).T * (W * x - y)) / 2, W)),
     (LEAST, r"\frac{\partial (W x)}{\partial \mathbf{x}}", MatrixDerivative(W * x, x)),
     (LEAST, r"\tanh(W x)", elementwise(sympy.tanh, W * x)),
+    (LEAST, r"W\mathbb{x} - \mathbb{y}", W * x - y),  # \mathbb on a vector of the problem is a font, not a set
 ]
 
 
