@@ -264,6 +264,7 @@ class _Parser:
         self.decimals: list = []  # with context.decimals: the placeholders made for decimals written
         self.leibniz: list = []  # a write-up's Leibniz names read here: (symbol, quantity, variable, order)
         self.excluded: list = []  # \\sum_{k \\neq i}: the index value a sum leaves out, while its bounds are read
+        self.layer_transposed = False  # W^{(2)\\top}: the layer's matrix, transposed
         if context.free and not context.matrix_letters and not context.shapes_known and _writes_transpose(self.tokens):
             self.context = Context(**{**vars(context), "matrix_letters": True})
         self._read_words()  # after: with matrices about, capitals typed together (AB) are a product
@@ -905,6 +906,11 @@ class _Parser:
         if subscript is not None and self.at("symbol", "'"):
             return self._primed(plain_name(f"{key}_{{{subscript.raw}}}"))
         value = self.resolve(key, subscript, token)
+        if self.layer_transposed:
+            self.layer_transposed = False
+            if not matrices.is_matrix(value):
+                raise self.error(f"only a matrix or vector has a transpose, and {key} is not one", token)
+            value = value.T
         if self.at("symbol", "'") and isinstance(value, sympy.Symbol):
             primes = 0
             while self.at("symbol", "'"):
@@ -1050,6 +1056,13 @@ class _Parser:
         if self.at("symbol", "(", ahead=1) and self.peek(2).kind in ("number", "letter") and self.at("symbol", ")", ahead=3):
             label = self.peek(2).text
             self.position += 4
+            return label
+        transposed = self.peek(5).is_("command", "top", "intercal") or self.peek(5).is_("letter", "T")
+        if not self.context.document and self.at("symbol", "{", ahead=1) and self.at("symbol", "(", ahead=2) and self.peek(3).kind in ("number", "letter") \
+                and self.at("symbol", ")", ahead=4) and transposed and self.at("symbol", "}", ahead=6):
+            label = self.peek(3).text  # W^{(2)\\top}, W^{(2)T}: the layer's label and a transpose in one superscript
+            self.position += 7
+            self.layer_transposed = True
             return label
         return None
 

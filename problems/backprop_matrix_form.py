@@ -33,7 +33,7 @@ PROBLEM = Problem(
     variables=(Size(n0, (1, 2, 3)), Size(n1, (2, 3, 4)), Size(n2, (1, 2, 3)), Matrix(x), Matrix(W1), Matrix(b1), Matrix(W2), Matrix(b2), Matrix(y)),
     definitions={sigma: Lambda(u, 1 / (1 + exp(-u)))},
     names={
-        "x": x, "y": y, "W_1": W1, "W_2": W2, "b_1": b1, "b_2": b2, "L": loss,
+        "f": sigma, "x": x, "y": y, "W_1": W1, "W_2": W2, "W^(1)": W1, "W^(2)": W2, "b_1": b1, "b_2": b2, "L": loss,
         "z^(1)": z1, "z_1": z1, "a^(1)": a1, "a_1": a1, "z^(2)": z2, "z_2": z2,
         "delta^(2)": delta2, "delta_2": delta2, "delta^(1)": delta1, "delta_1": delta1,
     },

@@ -154,6 +154,8 @@ GRADED = [  # (target, answer, verdict, words the feedback holds)
     ("least_squares_gradient.input_gradient", r"W(W\mathbf{x} - \mathbf{y})", "incorrect", ["missing transpose"]),
     ("backprop_matrix_form.hidden_delta", r"(W_2^\top\delta^{(2)}) \odot \sigma'(\mathbf{z}^{(1)})", "correct", []),
     ("backprop_matrix_form.hidden_delta", r"\sigma'(z^{(1)}) \odot W_2^T \delta_2", "correct", []),
+    ("backprop_matrix_form.hidden_delta", r"(W^{(2)\top}\delta^{(2)}) \odot f'(\mathbf{z}^{(1)})", "correct", []),  # the issue's form, l = 1
+    ("backprop_matrix_form.hidden_delta", r"(W^{(2)}\delta^{(2)}) \odot f'(\mathbf{z}^{(1)})", "incorrect", ["missing transpose"]),
     ("backprop_matrix_form.hidden_delta", r"W_2^\top\delta^{(2)}", "incorrect", ["missing"]),
     ("backprop_matrix_form.hidden_delta", r"(W_2^\top\delta^{(2)}) \sigma'(\mathbf{z}^{(1)})", "incorrect", ["\\odot"]),
     ("backprop_matrix_form.hidden_delta", r"(W_2\delta^{(2)}) \odot \sigma'(\mathbf{z}^{(1)})", "incorrect", ["missing transpose"]),
