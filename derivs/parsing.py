@@ -1173,8 +1173,8 @@ class _Parser:
         if plain_name(f"I_{{{subscript.raw}}}") in context.matrices:
             return None
         size = context.symbols.get(subscript.raw)
-        if size is None and not subscript.raw.isdigit():
-            raise self.error(f"I_{subscript.raw}: {subscript.raw} is not one of this problem's sizes")
+        if size is None and not (subscript.raw.isdigit() and 0 < int(subscript.raw) <= 20):
+            raise self.error(f"I_{subscript.raw}: write I with one of this problem's sizes (I_n) or a number up to 20")
         return sympy.Identity(size if size is not None else int(subscript.raw))
 
     def _bound_entry(self, subscript: "Subscript"):
