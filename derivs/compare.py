@@ -17,8 +17,9 @@ import sympy
 from .equivalence import concrete_functions, decide
 from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, UNPROVED, GradeResult, equal_verdict, shown_reading, stated_value
 from .latex import to_text
+from .matrix_equality import SIZE_CHOICES
 from .model import Integer, Matrix, Problem, Scalar, Size, vectors_for
-from .parsing import MATRIX_SIZE, Context, LatexError, Reading, read
+from .parsing import MATRIX_SIZE, Context, LatexError, Reading, ShapeMismatch, plain_name, read
 from .quoting import count
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
@@ -44,12 +45,32 @@ def declarations(specs: Mapping[str, str] | None) -> dict[str, tuple]:
             found[name] = ("range", low, high)
         elif spec in ("size", "integer", "matrix", "positive", "real"):
             found[name] = (spec,)
+        elif _SHAPED.match(spec):
+            found[name] = _shaped(name, spec)
         else:
-            raise VariableError(f"--var {name}={spec}: write a range (x=0..5) or one of size, integer, positive, real, matrix")
+            raise VariableError(f"--var {name}={spec}: write a range (x=0..5) or one of size, integer, positive, real, matrix, "
+                                "matrix(m,n), vector(n)")
     return found
 
 
+_SHAPED = re.compile(r"^(matrix|vector)\s*\(([^()]*)\)$")
+_DIMENSION = re.compile(r"^(?:[1-9]|1\d|20|[a-z](?:_?\w{0,3})?)$", re.IGNORECASE)  # a number up to 20, or a size's name
+
+
+def _shaped(name: str, spec: str) -> tuple:
+    """matrix(m,n), matrix(3,2), vector(n) (a column): ("shaped", rows, columns), each a size name or a whole number."""
+    kind, inside = _SHAPED.match(spec).groups()
+    dimensions = [part.strip() for part in inside.split(",")]
+    if kind == "vector":
+        dimensions.append("1")
+    if len(dimensions) != 2 or not all(_DIMENSION.match(d) for d in dimensions):
+        raise VariableError(f"--var {name}={spec}: write matrix(rows,columns) or vector(length), each a size name (m, n_1) or a number up to 20")
+    return ("shaped", *(int(d) if d.isdigit() else d for d in dimensions))
+
+
 def _symbol(name: str, kind: tuple):
+    if kind[0] == "shaped":
+        return sympy.MatrixSymbol(name, *(d if isinstance(d, int) else sympy.Symbol(d, integer=True, positive=True) for d in kind[1:]))
     if kind[0] == "size":
         return sympy.Symbol(name, integer=True, positive=True)
     if kind[0] == "integer":
@@ -62,7 +83,10 @@ def _symbol(name: str, kind: tuple):
 
 
 def free_context(kinds: dict[str, tuple]) -> Context:
-    return Context.free_context({name: _symbol(name, kind) for name, kind in kinds.items()})
+    context = Context.free_context({name: _symbol(name, kind) for name, kind in kinds.items() if kind[0] != "shaped"})
+    context.matrices = {plain_name(name): _symbol(name, kind) for name, kind in kinds.items() if kind[0] == "shaped"}
+    context.symbols.update({str(s): s for m in context.matrices.values() for n in m.shape for s in sympy.sympify(n).free_symbols})
+    return context
 
 
 def _problem_for(exprs: list, kinds: dict[str, tuple]) -> Problem:
@@ -71,7 +95,7 @@ def _problem_for(exprs: list, kinds: dict[str, tuple]) -> Problem:
     sizes = {s for e in exprs for s in _upper_bounds(e)}
     matrices = {m for e in exprs if isinstance(e, sympy.Basic) for m in e.atoms(sympy.MatrixSymbol)}
     shapes = {s for matrix in matrices for dimension in matrix.shape for s in sympy.sympify(dimension).free_symbols}
-    variables.extend(Size(symbol, (2, 3)) for symbol in sorted(shapes, key=str))
+    variables.extend(Size(symbol, (2, 3) if symbol == MATRIX_SIZE else SIZE_CHOICES) for symbol in sorted(shapes, key=str))
     seen |= shapes
     variables.extend(Matrix(matrix) for matrix in sorted(matrices, key=str))
     vectors = vectors_for(exprs, set())  # x in \sum_{j=1}^{n} x_j: entries x[1..n]
@@ -128,6 +152,8 @@ def compare_now(gold: str, answer: str, variables: Mapping[str, str] | None = No
 
     try:
         given = read(answer, context)
+    except ShapeMismatch as error:  # W x + x with W m x n: readable, and not equal to anything
+        return result("incorrect", error.message)
     except LatexError as error:
         return result("invalid", str(error))
     shown = shown_reading(answer, context)  # x = 2 as an equation, as written

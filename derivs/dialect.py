@@ -88,7 +88,7 @@ RELATIONS = {"=": "==", "<": "<", ">": ">", "le": "<=", "leq": "<=", "leqslant":
              "coloneqq": "==", "equiv": "=="}
 
 # Products written with an operator; \odot is the Hadamard (entrywise) product.
-PRODUCTS = frozenset({"cdot", "times", "ast", "odot", "circ"})
+PRODUCTS = frozenset({"cdot", "times", "ast", "odot", "circ", "otimes"})
 
 # Other operators between two factors, at the products' precedence: 7 \bmod 3, a \mod n (the remainder).
 BINARY_OPERATORS = {"bmod": sympy.Mod, "mod": sympy.Mod}

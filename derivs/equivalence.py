@@ -226,6 +226,8 @@ def _shapes_and_names(problem: Problem, left, right, strict: bool) -> Decision |
     if _is_matrix(left) and left.shape != right.shape:
         shape = lambda e: " x ".join(str(n) for n in e.shape)  # noqa: E731
         note = f"the answer has shape {shape(left)}, but the expected answer has shape {shape(right)}"
+        if left.shape == right.shape[::-1]:
+            note += ": the transpose of the expected shape (a missing transpose, or the factors in the wrong order?)"
         return Decision("different", False, "shape", 0.0, note=note)
     foreign = _foreign_names(problem, left, right) if strict else []
     if foreign:

@@ -15,6 +15,8 @@ from typing import Mapping
 
 import mpmath
 import sympy
+from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
+from sympy.matrices.expressions.diagonal import DiagMatrix
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 MAX_TERMS = 10_000  # a Sum or Product over more terms than this is left to sympy
@@ -112,6 +114,9 @@ def _walk(node, point: "_Point"):
 def _walk_node(node, point: "_Point"):
     if node.is_Matrix or isinstance(node, sympy.MatrixExpr):
         return _matrix(node, point)
+    if isinstance(node, sympy.Trace):
+        value = _walk(node.arg, point)
+        return mpmath.fsum(value[k, k] for k in range(value.rows))
     if node.is_Number:
         if node.is_Rational:
             return _rational(node)
@@ -201,7 +206,20 @@ def _matrix_value(value):
 
 
 def _matrix(node, point):
-    """Matrix expressions: products in their order, sums, transposes, inverses, entrywise products."""
+    """Matrix expressions: products in their order, sums, transposes, inverses, entrywise products, diag, ones,
+    identities, functions applied entry by entry; a node that knows its own value (a derivative) gives it."""
+    if hasattr(node, "value_at_point"):
+        return node.value_at_point(point, _walk_anywhere)
+    if isinstance(node, (sympy.OneMatrix, sympy.ZeroMatrix, sympy.Identity)):
+        rows, cols = (int(_exact_integer(_walk(n, point))) for n in node.shape)
+        fill = 0 if isinstance(node, sympy.ZeroMatrix) else 1
+        return mpmath.eye(rows) if isinstance(node, sympy.Identity) else mpmath.matrix([[fill] * cols for _ in range(rows)])
+    if isinstance(node, DiagMatrix):
+        vector = _walk(node.args[0], point)
+        entries = [vector[r, c] for r in range(vector.rows) for c in range(vector.cols)]
+        return mpmath.diag(entries)
+    if isinstance(node, ElementwiseApplyFunction):
+        return _entrywise(node, point)
     if isinstance(node, sympy.MatrixSymbol):
         value = point.get(node)
         if value is None:
@@ -228,6 +246,8 @@ def _matrix(node, point):
     if isinstance(node, sympy.HadamardProduct):
         values = [_walk(arg, point) for arg in node.args]
         total = values[0].copy()
+        if any((value.rows, value.cols) != (total.rows, total.cols) for value in values):
+            raise Unsupported("an entrywise product of matrices of different shapes")
         for value in values[1:]:
             for r in range(total.rows):
                 for c in range(total.cols):
@@ -236,6 +256,27 @@ def _matrix(node, point):
     if isinstance(node, sympy.MatPow) and node.exp.is_Integer:
         return _walk(node.base, point) ** int(node.exp)
     raise Unsupported(type(node).__name__)
+
+
+def _entrywise(node, point):
+    """f applied to every entry: the function's body walked with its variable at each entry's value."""
+    argument = _walk(node.expr, point)
+    (variable,) = node.function.variables
+    body = node.function.expr
+    if body.has(sympy.Derivative):  # sigma'(z) once sigma's definition is in: worked out once, not per entry
+        body = body.doit()
+    result = argument.copy()
+    for r in range(argument.rows):
+        for c in range(argument.cols):
+            inner = _Point(point)
+            inner[variable] = argument[r, c]
+            result[r, c] = _walk(body, inner)
+    return result
+
+
+def _walk_anywhere(expr, point):
+    """The walk, from a point that may be a plain mapping (a derivative's cross-check moves one value)."""
+    return _walk(expr, point if isinstance(point, _Point) else _Point(point))
 
 
 def _entry(node, point: "_Point"):
@@ -258,7 +299,7 @@ def _index(index, point: "_Point") -> int:
 
 
 def _rational(value):
-    if isinstance(value, mpmath.mpf):  # a value the walk computed (Subs)
+    if isinstance(value, (mpmath.mpf, mpmath.mpc)):  # a value the walk computed (Subs, an entry inside a function applied entry by entry)
         return value
     if isinstance(value, sympy.Rational):
         return mpmath.mpf(int(value.p)) / int(value.q)

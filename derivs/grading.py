@@ -14,9 +14,10 @@ from .discovery import LoadError, UnknownProblem, did_you_mean, load_problem, lo
 from .equivalence import decide
 from .feedback import explain
 from .latex import to_latex, to_text
+from .matrices import MatrixDerivative, is_matrix
 from .model import Index, IndexedFunction, Part, Problem, decimal_places, rounding
 from .dialect import GREEK
-from .parsing import Context, LatexError, Reading, parse_latex, read, read_answer
+from .parsing import Context, LatexError, Reading, ShapeMismatch, parse_latex, read, read_answer
 from .quoting import count
 from .sandbox import Overrun, run_limited
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
@@ -149,10 +150,15 @@ def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problem
                               proof_budget=PROOF_BUDGET * timeout / DEFAULT_TIMEOUT)
             if decision.verdict == "equal":
                 return result(*equal_verdict(decision))
+            layout = layout_verdict(problem, part, answer, budget=max(0.1, 0.8 * timeout - (cpu_seconds() - started)))
+            if layout:
+                return result(*layout)
             if decision.verdict == "undecided":
                 return result("undecided", f"could not decide: {decision.note}")
             witness = vars(decision.witness) if decision.witness else None
             return result("incorrect", _incorrect_feedback(problem, part, answer, decision, latex), witness=witness)
+    except ShapeMismatch as error:  # well-formed, but its matrices do not fit: a wrong answer, and which shapes clash
+        return result("incorrect", _shape_message(latex, problem, error))
     except LatexError as error:
         return result("invalid", str(error))
     except TimeLimitExceeded:
@@ -234,7 +240,8 @@ def _display_context(context: Context, latex: str) -> Context:
 
     functions = {name: _entry_as_written(name, applied(name)) if isinstance(value, IndexedFunction) else value for name, value in context.functions.items()}
     expressions = {name: sympy.Symbol(name if name.startswith("\\") or len(name) == 1 else _latex_name(name)) for name in context.expressions}
-    return dataclasses.replace(context, functions=functions, expressions=expressions, decimals=True)
+    matrices = {name: value if isinstance(value, sympy.MatrixSymbol) else sympy.MatrixSymbol(name, *value.shape) for name, value in context.matrices.items()}
+    return dataclasses.replace(context, functions=functions, expressions=expressions, matrices=matrices, decimals=True)
 
 
 def _latex_name(name: str) -> str:
@@ -255,6 +262,38 @@ def equal_verdict(decision) -> tuple[str, str, bool]:
     if decision.proved:
         return "correct", "correct (proved symbolically)", True
     return UNPROVED, f"{decision.note or 'equal at the points tried'}, but not proved symbolically within the time limit", False
+
+
+def _shape_message(latex: str, problem: Problem, error: ShapeMismatch) -> str:
+    """Which shapes clash, said in the names the student wrote (p, not the softmax it stands for)."""
+    try:
+        read(latex, _display_context(Context.for_problem(problem), latex))
+    except ShapeMismatch as shown:
+        return shown.message
+    except (LatexError, ValueError, TypeError):
+        pass
+    return error.message
+
+
+def layout_verdict(problem: Problem, part: Part, answer, budget: float) -> tuple[str, str, bool] | None:
+    """A gradient or Jacobian written as the transpose of the expected one: the other layout. Correct, saying the
+    layout it was read in, when the part fixes none; incorrect, "transposed (layout)", when it fixes one. None when
+    the part asks for no such derivative or the transpose is not the expected answer either."""
+    reference = part.answer
+    derivative = isinstance(part.question, MatrixDerivative)
+    if not (derivative or part.layout) or not is_matrix(answer) or not is_matrix(reference):
+        return None
+    if answer.shape != reference.shape[::-1] or reference.shape[0] == 1 == reference.shape[1]:
+        return None
+    decision = decide(problem, sympy.Transpose(answer), reference, part.where, budget=budget, proof_budget=PROOF_BUDGET)
+    if decision.verdict != "equal":
+        return None
+    expected = "numerator" if derivative and part.question.is_jacobian else "denominator"  # else: shaped like its variable
+    other = {"numerator": "denominator", "denominator": "numerator"}[expected]
+    if part.layout in ("numerator", "denominator"):
+        return "incorrect", f"transposed (layout): this is the {other}-layout form; the problem asks for the {part.layout} layout", False
+    verdict, feedback, proved = equal_verdict(decision)
+    return verdict, f"{feedback}; read in {other} layout (the transpose of the {expected}-layout form)", proved
 
 
 def stated_value(reading: Reading) -> tuple:

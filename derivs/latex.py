@@ -114,6 +114,29 @@ class HomeworkLatexPrinter(LatexPrinter):
         return super()._print_Subs(subs)
 
 
+    # vector and matrix calculus, as the course writes it
+    def _print_DiagMatrix(self, expr):
+        return rf"\operatorname{{diag}}({self._print(expr.args[0])})"
+
+    def _print_Softmax(self, expr):
+        return rf"\operatorname{{softmax}}({self._print(expr.args[0])})"
+
+    def _print_OneMatrix(self, expr):
+        return r"\mathbf{1}"
+
+    def _print_Identity(self, expr):
+        return "I"
+
+    def _print_MatrixDerivative(self, expr):
+        return rf"\frac{{\partial}}{{\partial {self._print(expr.variable)}}}\left({self._print(expr.function)}\right)"
+
+    def _print_ElementwiseApplyFunction(self, expr):
+        body = expr.function.expr
+        if isinstance(body, sympy.Function) and body.args == expr.function.variables:
+            return rf"{self._function_name(body) or self._print(body.func)}\left({self._print(expr.expr)}\right)"
+        return super()._print_ElementwiseApplyFunction(expr)
+
+
 def _numeric_working(expr) -> bool:
     """A number or an unevaluated product of numbers (a key's working: 100,000 times 1000, 3 times 1)."""
     return expr.is_Number or (isinstance(expr, sympy.Mul) and all(factor.is_Number for factor in expr.args))
@@ -212,6 +235,15 @@ class _TextPrinter(StrPrinter):
 
     def _print_MatMul(self, expr):
         return super()._print_MatMul(expr).replace("*", "·")
+
+    def _print_MatrixDerivative(self, expr):
+        return f"d/d{self._print(expr.variable)} {self.parenthesize(expr.function, PRECEDENCE['Mul'])}"
+
+    def _print_DiagMatrix(self, expr):
+        return f"diag({self._print(expr.args[0])})"
+
+    def _print_Softmax(self, expr):
+        return f"softmax({self._print(expr.args[0])})"
 
 
 def to_text(expr) -> str:

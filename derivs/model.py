@@ -166,6 +166,10 @@ class Part:
     # what it must not contain: "tanh(x) in terms of sigma" has in_terms_of=(sigma,), forbidden=(tanh,).
     in_terms_of: tuple = ()
     forbidden: tuple = ()
+    # For a derivative with respect to a vector or matrix: the layout the part fixes, "numerator" or "denominator",
+    # where a transposed answer is incorrect; "either" (and "" when the question is a MatrixDerivative) accepts the
+    # transpose as correct, saying the layout it was read in.
+    layout: str = ""
 
 
 @dataclass(frozen=True)

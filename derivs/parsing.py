@@ -17,8 +17,9 @@ from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 import sympy
+from sympy.matrices.expressions.diagonal import DiagMatrix
 
-from . import dialect
+from . import dialect, matrices
 from .lexer import LatexError, Token, tokens
 from .model import Index, IndexedFunction, Matrix, Problem, Table, Vector
 
@@ -101,7 +102,7 @@ class Context:
                 if body.variables[0] not in entries_hidden.free_symbols:
                     context.of_vectors.add(str(function))
         for name, value in problem.names.items():
-            if isinstance(value, sympy.MatrixSymbol):
+            if isinstance(value, sympy.MatrixExpr):  # W_1, or a vector the problem defines (\\hat{y} = softmax(z))
                 context.matrices[plain_name(name)] = value
             elif isinstance(value, sympy.IndexedBase):
                 context.vectors[name] = value
@@ -225,6 +226,16 @@ WORD_COMMANDS = frozenset({"sqrt", "frac", "sum", "prod", "lim", "int", "pi", "i
 _ARGUMENT_COMMANDS = frozenset({"frac", "dfrac", "tfrac", "cfrac", "sqrt"})  # their braces hold mathematics, not a name
 
 
+class ShapeMismatch(LatexError):
+    """Well-formed text whose matrices do not fit (W x + x with W m x n): a wrong answer rather than an unreadable
+    one; the message says which shapes clash and the likely slip."""
+
+
+# Products written with an operator that are not the matrix product: entrywise (\odot, \circ between matrices)
+# and outer (\otimes between vectors).
+_PRODUCT_OPS = {"odot": "odot", "circ": "odot", "otimes": "outer"}
+
+
 class _NoArgument(Exception):
     """A function's name with nothing to apply it to: read it as a name (σ² is a variance)."""
 
@@ -254,6 +265,7 @@ class _Parser:
         self.decimals: list = []  # with context.decimals: the placeholders made for decimals written
         self.leibniz: list = []  # a write-up's Leibniz names read here: (symbol, quantity, variable, order)
         self.excluded: list = []  # \\sum_{k \\neq i}: the index value a sum leaves out, while its bounds are read
+        self.layer_transposed = False  # W^{(2)\\top}: the layer's matrix, transposed
         if context.free and not context.matrix_letters and not context.shapes_known and _writes_transpose(self.tokens):
             self.context = Context(**{**vars(context), "matrix_letters": True})
         self._read_words()  # after: with matrices about, capitals typed together (AB) are a product
@@ -373,15 +385,22 @@ class _Parser:
         if self._relation_ahead():  # "\\approx 0.0006", "= 3": the value, with its left side left out
             self.notes.append(f"read the value after '{self.peek().text}'")
             self._take_relation()
-        sides, relations = [self.expression()], []
+        sides, relations = [self._sized(self.expression())], []
         while self._relation_ahead():
             relations.append(self._take_relation())
-            sides.append(self.expression())
+            sides.append(self._sized(self.expression()))
         while self.at("symbol", ".", ",", ";") and self.peek(1).kind == "end":
             self.take()  # a sentence's full stop after the answer
         if self.peek().kind != "end":
             raise self.error(self._leftover_message(self.peek()))
         return Reading(tuple(sides), tuple(relations), tuple(dict.fromkeys(self.notes)), tuple(self.decimals), tuple(self.leibniz))
+
+    def _sized(self, value):
+        """A side whose \\mathbf{1} or I met no size is refused; a sum or product of matrices that do not fit too."""
+        try:
+            return matrices.finish_sizes(value)
+        except ValueError as error:
+            raise self.error(str(error)) from None
 
     def _leftover_message(self, token: Token) -> str:
         if token.is_("symbol", "&") or token.is_("command", "\\"):
@@ -445,6 +464,12 @@ class _Parser:
                 left, right = _number_if_one_by_one(left, None), _number_if_one_by_one(right, None)
         if op == "/" and isinstance(right, (sympy.MatrixExpr, sympy.MatrixBase, sympy.Tuple)):
             raise self.error("division by a matrix or a list is not defined: multiply by an inverse (W^{-1}) if that is meant", token)
+        left, right = matrices.fit_sizes(left, right, "*" if op == "outer" else op)
+        if op == "+" and not self.context.document:
+            left, right = self._broadcast(left, right), self._broadcast(right, left)
+        mismatch = matrices.shape_problem(left, right.T if op == "outer" and matrices.is_matrix(right) else right, "*" if op == "outer" else op)
+        if mismatch:
+            raise ShapeMismatch(mismatch, self.text, token.position if token is not None else None)
         if isinstance(left, sympy.Tuple) or isinstance(right, sympy.Tuple):
             if op != "*" or not all(isinstance(side, sympy.Tuple) or self._known(side).is_number for side in (left, right)) or isinstance(left, sympy.Tuple) == isinstance(right, sympy.Tuple):
                 raise self.error("a list takes part only as a whole answer (or times a number)", token)
@@ -458,9 +483,19 @@ class _Parser:
             if op == "odot":
                 both = isinstance(left, (sympy.MatrixExpr, sympy.MatrixBase)) and isinstance(right, (sympy.MatrixExpr, sympy.MatrixBase))
                 return sympy.hadamard_product(left, right) if both else left * right
+            if op == "outer":  # u \otimes v for vectors: the outer product u v^T
+                return left * right.T if matrices.is_matrix(left) and matrices.is_matrix(right) else left * right
         except (sympy.ShapeError, TypeError, ValueError) as error:
             raise self.error(f"these cannot be combined: {error}", token) from None
         raise AssertionError(op)
+
+    def _broadcast(self, number, matrix):
+        """1 - \\sigma(\\mathbf{z}): a number added to a vector or matrix is added to every entry (read as
+        1 \\mathbf{1} - \\sigma(\\mathbf{z})), and the reading says so."""
+        if not (matrices.is_matrix(matrix) and getattr(number, "is_number", False) and not matrices.is_matrix(number)):
+            return number
+        self.notes.append(f"read the number {sympy.sstr(number)} beside a vector or matrix as that number in every entry")
+        return number * sympy.OneMatrix(*matrix.shape)
 
     def term(self, stop_at_function: bool = False):
         """Factors joined by \\cdot, \\times, *, /, \\odot or written side by side."""
@@ -471,7 +506,13 @@ class _Parser:
                 return value  # \cos v_0 \times \dot{v}_0: an explicit product ends a function's bare argument
             if token.is_("symbol", "*") or (token.kind == "command" and token.text in dialect.PRODUCTS):
                 self.take()
-                value = self._combine(value, self.signed_factor(), "odot" if token.text == "odot" else "*", token)
+                op = _PRODUCT_OPS.get(token.text, "*")
+                right = self.signed_factor()
+                if op == "odot" and matrices.is_matrix(value):  # a \odot W^T \delta: the product side by side binds first
+                    while self._starts_factor(self.peek(), stop_at_function):
+                        following = self.peek()
+                        right = self._combine(right, self.factor(), "*", following)
+                value = self._combine(value, right, op, token)
             elif token.is_("symbol", "/") or token.is_("command", "div"):
                 self.take()
                 right = self.signed_factor()
@@ -876,6 +917,11 @@ class _Parser:
         if subscript is not None and self.at("symbol", "'"):
             return self._primed(plain_name(f"{key}_{{{subscript.raw}}}"))
         value = self.resolve(key, subscript, token)
+        if self.layer_transposed:
+            self.layer_transposed = False
+            if not matrices.is_matrix(value):
+                raise self.error(f"only a matrix or vector has a transpose, and {key} is not one", token)
+            value = value.T
         if self.at("symbol", "'") and isinstance(value, sympy.Symbol):
             primes = 0
             while self.at("symbol", "'"):
@@ -1022,6 +1068,13 @@ class _Parser:
             label = self.peek(2).text
             self.position += 4
             return label
+        transposed = self.peek(5).is_("command", "top", "intercal") or self.peek(5).is_("letter", "T")
+        if not self.context.document and self.at("symbol", "{", ahead=1) and self.at("symbol", "(", ahead=2) and self.peek(3).kind in ("number", "letter") \
+                and self.at("symbol", ")", ahead=4) and transposed and self.at("symbol", "}", ahead=6):
+            label = self.peek(3).text  # W^{(2)\\top}, W^{(2)T}: the layer's label and a transpose in one superscript
+            self.position += 7
+            self.layer_transposed = True
+            return label
         return None
 
     def _application_ahead(self, token: Token) -> bool:
@@ -1074,6 +1127,9 @@ class _Parser:
     def resolve(self, name: str, subscript: "Subscript | None", token: Token):
         """The problem's object for a name and its subscript."""
         context = self.context
+        identity = self._identity(name, subscript)
+        if identity is not None:
+            return identity
         if self.shadowed:
             written = plain_name(f"{name}_{{{subscript.raw}}}") if subscript is not None else plain_name(name)
             if written in self.shadowed and written in context.expressions:  # only a value given to it is hidden
@@ -1117,6 +1173,20 @@ class _Parser:
         if name == "delta" and "delta" not in context.symbols and "delta" not in context.functions and self.at("symbol", "_"):
             raise self.error("\\delta needs two indices here: write \\delta_{ki} for the Kronecker delta", token)
         return context.symbol(name)
+
+    def _identity(self, name: str, subscript: "Subscript | None"):
+        """I or I_n in a problem with matrices (and no I of its own): the identity, its size from I_n or from what it meets."""
+        context = self.context
+        if name != "I" or not context.matrices or context.document or "I" in context.symbols or "I" in context.matrices:
+            return None
+        if subscript is None:
+            return matrices.unsized_identity()
+        if plain_name(f"I_{{{subscript.raw}}}") in context.matrices:
+            return None
+        size = context.symbols.get(subscript.raw)
+        if size is None and not (subscript.raw.isdigit() and 0 < int(subscript.raw) <= 20):
+            raise self.error(f"I_{subscript.raw}: write I with one of this problem's sizes (I_n) or a number up to 20")
+        return sympy.Identity(size if size is not None else int(subscript.raw))
 
     def _bound_entry(self, subscript: "Subscript"):
         """The index of x_j when it uses a sum's bound index (x_{j+1} under \\sum_j), else None (x_{k=j} stays a name);
@@ -1229,6 +1299,8 @@ class _Parser:
             argument = arguments[0]
             if isinstance(argument, sympy.MatrixExpr) and argument.shape == (1, 1):
                 argument = argument[0, 0]  # \\sigma(u^T v): of the number u^T v is
+            elif matrices.is_matrix(argument) and not self.context.document:
+                return matrices.elementwise(function, argument, primes)  # \\sigma(\\mathbf{z}), f'(\\mathbf{z}): entry by entry
             if isinstance(argument, sympy.Tuple):
                 raise self.error("a function of one value was given a list", token)
             if not primes:
@@ -1267,6 +1339,8 @@ class _Parser:
             return self._decorated(token)
         if name == "nabla" and self.context.document:
             return self._gradient(token)
+        if name == "nabla" and self.context.matrices and self.at("symbol", "_", ahead=1):
+            return self._matrix_gradient(token)
         if name == "partial" and self.context.document:
             return self._slashed_derivative(token)
         if name in _UNSUPPORTED:
@@ -1289,6 +1363,21 @@ class _Parser:
             (point,) = self.arguments("\\nabla " + named.text, token)
         variable = sympy.Dummy("t", real=True)
         return sympy.diff(function(variable), variable).subs(variable, point)
+
+    def _matrix_gradient(self, token: Token):
+        """\\nabla_W f, \\nabla_{\\mathbf{x}} f: the gradient of a scalar in a vector or matrix, shaped like it."""
+        self.take()
+        variable = self.subscript().value()
+        if not isinstance(variable, sympy.MatrixSymbol):
+            raise self.error("\nabla_x takes a vector or matrix of the problem under it: \nabla_W f", token)
+        operand = self.term()
+        return self._matrix_derivative(operand, variable, token)
+
+    def _matrix_derivative(self, operand, variable, token: Token):
+        try:
+            return matrices.MatrixDerivative(operand, variable)
+        except ValueError as error:
+            raise self.error(str(error), token) from None
 
     def _gradient_in(self, token: Token):
         subscript = self.subscript()
@@ -1347,6 +1436,8 @@ class _Parser:
         if token.text == "mathbb" and letters == "1" or token.text in ("mathbf", "bm", "boldsymbol") and letters == "1":
             if self.at("command", "{") or self.at("symbol", "_") or self.at("symbol", "["):
                 return self.indicator(token)
+            if token.text != "mathbb" and self.context.matrices and not self.context.document:
+                return matrices.unsized_ones()  # \mathbf{1}: the ones vector, as long as what it meets
             return sympy.Integer(1)
         if letters.isdigit():
             return sympy.Integer(letters)
@@ -1354,6 +1445,8 @@ class _Parser:
             if self.at("symbol", "[", "(") or self.at("command", "left"):
                 return self._written_application(letters, token)  # \\mathbb{E}[Z], \\mathbb{V}[Z]: an expectation, a variance
             return self.name(letters, token)
+        if token.text == "mathbb" and letters in self.context.matrices and letters.islower():
+            return self.name(letters, token)  # \\mathbb{w} for the problem's vector w: a font, as \\mathbf{w} is
         if token.text == "mathbb" and not (self.context.document and (letters.isalpha() and letters.islower() or letters.startswith("\\"))):
             raise self.error(f"\\mathbb{{{letters}}} names a set, not a value", token)
         if len(letters) > 1 and letters.isalpha() and (letters in dialect.FUNCTIONS or letters in self.context.functions):
@@ -1364,7 +1457,7 @@ class _Parser:
             return self.apply(sympy.Function(letters), letters, token)  # \\operatorname{softmax}(x): a function, not a name times (x)
         if len(letters) != 1:
             return self.name(letters, token)
-        if self.context.matrix_letters and token.text in ("mathbf", "bm", "boldsymbol", "vec") and letters.isalpha():
+        if self.context.matrix_letters and token.text in ("mathbf", "bm", "boldsymbol", "vec") and letters.isalpha() and letters not in self.context.matrices:
             subscript = self.subscript() if self.at("symbol", "_") else None
             name = plain_name(f"{letters}_{{{subscript.raw}}}") if subscript is not None else letters
             return sympy.MatrixSymbol(name, MATRIX_SIZE, 1)  # a bold vector, in a context with matrices
@@ -1376,6 +1469,7 @@ class _Parser:
             opener = self.take()
             parts = []
             depth = 0  # braces inside (\\hat{\\mathbf{y}}) in a write-up
+            in_font = False  # a font's braces inside: \\hat{\\mathbf{y}}
             while depth or not self.at("symbol", "}"):
                 piece = self.take()
                 if piece.is_("symbol", "{"):
@@ -1388,12 +1482,13 @@ class _Parser:
                     parts.append("\\" + piece.text)
                 elif piece.kind in ("letter", "number") or piece.is_("symbol", "-"):
                     parts.append(piece.text)
-                elif self.context.document and piece.kind == "command" and piece.text in dialect.FONTS and self.at("symbol", "{"):
+                elif piece.kind == "command" and piece.text in dialect.FONTS and self.at("symbol", "{"):
+                    in_font = True
                     continue  # \\hat{\\mathbf{y}}: the bold y under a hat is \\hat{y}
                 elif self.context.document and piece.kind == "command" and piece.text in dialect.DECORATIONS and not parts:
                     parts.append("\\" + piece.text)  # \\mathbb{\\hat{y}}: the hat stays
-                elif self.context.document and piece.is_("symbol", "{", "}"):
-                    continue
+                elif (self.context.document or in_font) and piece.is_("symbol", "{", "}"):
+                    continue  # the braces of a font inside (\\hat{\\mathbf{y}})
                 else:
                     raise self.error("only a name can stand here", piece)
             self.take()
@@ -1421,6 +1516,8 @@ class _Parser:
             return self.name(word[1:], token)
         if word in dialect.VARIADIC:
             return self.apply(dialect.VARIADIC[word], word, token)
+        if word in _MATRIX_FUNCTIONS and (self.context.matrices or word != "softmax") and self.context.function(word) is None:
+            return self._matrix_function(word, token)
         if self.context.function(word) is not None:
             return self._named_function(word, token)
         if token.text == "text" and not self.at("symbol", "(") and not self.at("command", "left"):
@@ -1430,6 +1527,16 @@ class _Parser:
         if self.at("symbol", "(") or self.at("command", "left"):
             raise self.error(f"unknown function {word}{_did_you_mean(word, self.context)}", token)
         return self.name(word, token)
+
+    def _matrix_function(self, word: str, token: Token):
+        """\\operatorname{diag}(p), \\operatorname{tr}(A), \\operatorname{softmax}(z): functions of a whole vector or matrix."""
+        if not self._argument_ahead():
+            raise self.error(f"\\operatorname{{{word}}} needs an argument: \\operatorname{{{word}}}(x)", token)
+        (argument,) = self.arguments(word, token)
+        try:
+            return _MATRIX_FUNCTIONS[word](argument)
+        except (ValueError, TypeError, AttributeError) as error:
+            raise self.error(f"\\operatorname{{{word}}} {error}", token) from None
 
     def _decorated(self, token: Token):
         """\\hat y, \\tilde{w}, \\bar x: a name of its own, or what the problem calls it. \\hat{y_1} is \\hat{y}_1."""
@@ -1532,8 +1639,8 @@ class _Parser:
     def _norm(self, value):
         if isinstance(value, (sympy.Tuple, sympy.MatrixBase)):
             return sympy.sqrt(sum(entry**2 for entry in value))
-        if isinstance(value, sympy.MatrixExpr):
-            return sympy.sqrt((value.T * value)[0, 0]) if value.shape[1] == 1 else sympy.Function("norm")(value)
+        if isinstance(value, sympy.MatrixExpr):  # the Euclidean (Frobenius) norm, kept as a matrix expression
+            return sympy.sqrt(sympy.Trace(value.T * value))
         return sympy.Abs(value)
 
     def _delimited(self, token: Token):
@@ -1645,6 +1752,8 @@ class _Parser:
     def _derivative_in(self, numerator, denominator, variable_span, body_start, end, order, order_den, token):
         """The derivative once its variable and order are known; the operand is read with the variable shadowed."""
         variable = self._parse_span(variable_span)
+        if isinstance(variable, sympy.MatrixSymbol) and not self.context.document and order == order_den == 1:
+            return self._derivative_of_matrix(variable, body_start, end, token)
         if self.context.document and body_start < end and not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
             return self._quantity_named(numerator, denominator)  # \\partial L / \\partial w_3 where w_3 has a value
         if not isinstance(variable, (sympy.Symbol, sympy.Indexed)):  # not a matrix, not an expression
@@ -1675,6 +1784,20 @@ class _Parser:
                 self.leibniz.append((named, operand, variable, order))  # what it is the derivative of: the write-up may say
             return named
         return sympy.Derivative(operand, (variable, order))
+
+    def _derivative_of_matrix(self, variable, body_start: int, end: int, token: Token):
+        """\\frac{\\partial L}{\\partial W}, \\frac{\\partial \\mathbf{y}}{\\partial \\mathbf{x}} (a Jacobian), \\frac{\\partial}{\\partial W} f."""
+        if body_start >= end:
+            operand = self.term()
+        else:
+            saved = self.position
+            self.position = body_start
+            with self.bounded(end):
+                operand = self.expression()
+                if self.peek().kind != "end":
+                    raise self.error(self._leftover_message(self.peek()))
+            self.position = saved
+        return self._matrix_derivative(operand, variable, token)
 
     def _quantity_named(self, numerator: tuple[int, int], denominator: tuple[int, int]) -> sympy.Symbol:
         """A write-up's Leibniz name for a quantity it has not defined as a function: one real symbol."""
@@ -2288,6 +2411,18 @@ def _refuse_empty_accent(parser: _Parser, inner: str, token: Token) -> None:
     """\\overline{}, \\hat{}: an accent over nothing is a slip, not a name."""
     if not inner:
         raise parser.error(f"\\{token.text}{{}} has nothing under it: write the name inside, \\{token.text}{{x}}", token)
+
+
+_MATRIX_FUNCTIONS = {
+    "diag": lambda v: DiagMatrix(v) if matrices.is_matrix(v) and 1 in v.shape else _refuse("takes a vector"),
+    "tr": lambda a: sympy.Trace(a) if matrices.is_matrix(a) and a.shape[0] == a.shape[1] else _refuse("takes a square matrix"),
+    "Tr": lambda a: _MATRIX_FUNCTIONS["tr"](a), "trace": lambda a: _MATRIX_FUNCTIONS["tr"](a),
+    "softmax": matrices.Softmax,
+}
+
+
+def _refuse(message: str):
+    raise ValueError(message)
 
 
 def _transpose(parser: _Parser, token: Token):

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Mapping
 import sympy
 from sympy import Expr, Interval, Set
 
+from .matrices import MatrixDerivative, canonical_sums, explicit_closed_forms, symbolic_entry
 from .model import doit_outside_limits, pieces, rename_bound
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 
@@ -89,7 +90,26 @@ def _exp_rewrite(d):
 
 
 def _matrix_expand(d):
+    if d.has(MatrixDerivative):  # expanding cannot take a derivative out, and costs seconds on a network's loss
+        return d
     return sympy.expand(d).doit()
+
+
+def _matrix_calculus(d):
+    """Derivatives with respect to vectors and matrices by sympy's matrix calculus, then expanded."""
+    if not d.has(MatrixDerivative):
+        return d
+    closed = explicit_closed_forms(d)
+    return d if closed is None else sympy.expand(closed).doit()
+
+
+def _entries_by_index(d):
+    """Entry (k, i) at symbolic indices, by index calculus, simplified: 0 proves it at every size."""
+    entry = symbolic_entry(d)
+    if entry == 0:
+        return entry
+    entry = sympy.simplify(entry)
+    return entry if entry == 0 else sympy.simplify(canonical_sums(entry))  # sums pulled out of others: renamed again
 
 
 def _explicit_matrix(d):
@@ -263,6 +283,8 @@ CASE_STRATEGIES: tuple[tuple[str, Callable], ...] = (
 
 MATRIX_STRATEGIES: tuple[tuple[str, Callable], ...] = (
     ("matrix expand", _matrix_expand),
+    ("matrix calculus", _matrix_calculus),
+    ("entries by index", _entries_by_index),
     ("explicit simplify", _explicit_matrix),
 )
 

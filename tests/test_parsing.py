@@ -10,7 +10,7 @@ import sympy
 from sympy import Heaviside, Max, Sum, exp, log, sign, tanh
 
 from derivs import get_problem
-from derivs.parsing import MAX_LENGTH, LatexError, parse_latex
+from derivs.parsing import MAX_LENGTH, LatexError, ShapeMismatch, parse_latex
 
 SIGMOID = get_problem("sigmoid_derivative")
 TANH = get_problem("tanh_sigmoid")
@@ -77,7 +77,6 @@ GOOD_PAIRS = [
     (SOFTMAX, r"x_1 - x_2", xv[1] - xv[2]),
     (LINEAR, r"W_2 W_1", W2 * W1),
     (LINEAR, r"W_{2}W_{1}", W2 * W1),
-    (LINEAR, r"W_1 W_2", W1 * W2),
     (LINEAR, r"W_2 b_1 + b_2", W2 * b1 + b2),
     (LINEAR, r"W_1^T", W1.T),
     (LINEAR, r"W_1^{\top}", W1.T),
@@ -111,7 +110,10 @@ def test_good_pairs(problem, text, expected):
 
 
 def test_matrix_products_keep_their_order():
-    assert parse_latex("W_2 W_1", LINEAR) != parse_latex("W_1 W_2", LINEAR)
+    """W_1 is n1 x n0 and W_2 is n2 x n1: W_2 W_1 is defined, W_1 W_2 is not (its shapes are checked before any value)."""
+    assert parse_latex("W_2 W_1", LINEAR) == W2 * W1
+    with pytest.raises(ShapeMismatch, match="n0.*n2.*wrong order"):
+        parse_latex("W_1 W_2", LINEAR)
 
 
 def test_named_functions_are_applications_not_products():

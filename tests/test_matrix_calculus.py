@@ -1,0 +1,221 @@
+"""Vector and matrix calculus (issue 22): reading, shapes, layouts, derivatives with respect to vectors and matrices,
+the matrix-form problems, `compare --var W=matrix(m,n)` and the API the write-up checker calls.
+
+Every expected value is worked out by hand (the gradient of (1/2)||Wx - y||^2 is (Wx - y)x^T, ...) or computed
+independently here with mpmath (central differences), never taken from the code under test.
+"""
+
+from __future__ import annotations
+
+import mpmath
+import pytest
+import sympy
+from sympy.matrices.expressions.diagonal import DiagMatrix
+
+from conftest import run_cli
+from derivs.compare import VariableError, compare_now, declarations
+from derivs.discovery import load_problem
+from derivs.grading import grade_now
+from derivs.matrices import MatrixDerivative, Softmax, elementwise
+from derivs.matrix_equality import decide_matrix_equality
+from derivs.numeric import point_value
+from derivs.parsing import LatexError, ShapeMismatch, parse_latex
+
+m, n, K = (sympy.Symbol(s, integer=True, positive=True) for s in "mnK")
+W, x, y = sympy.MatrixSymbol("W", m, n), sympy.MatrixSymbol("x", n, 1), sympy.MatrixSymbol("y", m, 1)
+LEAST = load_problem("least_squares_gradient")
+JACOBIAN = load_problem("softmax_jacobian_matrix")
+z = sympy.MatrixSymbol("z", K, 1)
+p = Softmax(z)
+
+LS_VARS = ["W=matrix(m,n)", "x=vector(n)", "y=vector(m)"]
+
+
+# --- reading ------------------------------------------------------------------------------------------------------
+
+
+READ = [  # (problem, LaTeX, the sympy object it must be), each written out by hand
+    (JACOBIAN, r"\operatorname{diag}(\mathbf{p}) - \mathbf{p}\mathbf{p}^\top", DiagMatrix(p) - p * p.T),
+    (JACOBIAN, r"\operatorname{diag}(p) - p \otimes p", DiagMatrix(p) - p * p.T),
+    (JACOBIAN, r"\operatorname{diag}(\hat{\mathbf{y}}) - \hat{\mathbf{y}}\hat{\mathbf{y}}^T", DiagMatrix(p) - p * p.T),
+    (JACOBIAN, r"I_K - p\mathbf{1}^T", sympy.Identity(K) - p * sympy.OneMatrix(1, K)),
+    (JACOBIAN, r"I - \mathbf{1} p^T", sympy.Identity(K) - sympy.OneMatrix(K, 1) * p.T),
+    (JACOBIAN, r"p \odot p", sympy.hadamard_product(p, p)),
+    (JACOBIAN, r"p \circ p", sympy.hadamard_product(p, p)),
+    (JACOBIAN, r"\operatorname{tr}(p p^T)", sympy.Trace(p * p.T)),
+    (JACOBIAN, r"\operatorname{softmax}(z)", p),
+    (LEAST, r"(W\mathbf{x} - \mathbf{y})\mathbf{x}^\top", (W * x - y) * x.T),
+    (LEAST, r"\|W\mathbf{x} - \mathbf{y}\|_2^2", sympy.Trace((W * x - y).T * (W * x - y))),
+    (LEAST, r"\nabla_W \tfrac12\|W\mathbf{x} - \mathbf{y}\|^2", MatrixDerivative(sympy.Trace((W * x - y).T * (W * x - y)) / 2, W)),
+    (LEAST, r"\frac{\partial L}{\partial W}", MatrixDerivative(sympy.Trace((W * x - y).T * (W * x - y)) / 2, W)),
+    (LEAST, r"\frac{\partial (W x)}{\partial \mathbf{x}}", MatrixDerivative(W * x, x)),
+    (LEAST, r"\tanh(W x)", elementwise(sympy.tanh, W * x)),
+    (LEAST, r"W\mathbb{x} - \mathbb{y}", W * x - y),  # \mathbb on a vector of the problem is a font, not a set
+]
+
+
+@pytest.mark.parametrize("problem, text, expected", READ, ids=[t for _, t, _ in READ])
+def test_matrix_notation_reads_as_written(problem, text, expected):
+    assert parse_latex(text, problem) == expected
+
+
+SHAPE_ERRORS = [  # (problem, LaTeX, words the message must hold): the shapes, and the slip
+    (LEAST, "W x + x", ["W x has shape m x 1", "x has n x 1"]),
+    (LEAST, "x W", ["x has shape n x 1", "W has m x n", "wrong order"]),
+    (LEAST, "(Wx - y) x", ["missing transpose"]),
+    (LEAST, r"(Wx - y) \odot x^T", ["entrywise product", "equal shapes"]),
+    (JACOBIAN, "p - p p^T", ["missing \\operatorname{diag}"]),
+    (JACOBIAN, r"\operatorname{diag}(p) - p^T p", ["1 x 1", "wrong order"]),
+]
+
+
+@pytest.mark.parametrize("problem, text, words", SHAPE_ERRORS, ids=[t for _, t, _ in SHAPE_ERRORS])
+def test_shapes_are_checked_while_reading(problem, text, words):
+    with pytest.raises(ShapeMismatch) as raised:
+        parse_latex(text, problem)
+    for word in words:
+        assert word in raised.value.message
+
+
+def test_a_ones_vector_or_identity_that_meets_no_size_is_refused():
+    with pytest.raises(LatexError, match="size"):
+        parse_latex(r"\mathbf{1}", JACOBIAN)
+
+
+# --- derivatives with respect to vectors and matrices: exact values, against mpmath's own differences ---------------
+
+
+def _point(sizes: dict, seed: int = 5) -> dict:
+    rng = mpmath.rand
+    mpmath.mp.dps = 30
+    point = dict(sizes)
+    for matrix in (W, x, y):
+        rows, cols = (int(d.xreplace(sizes)) for d in matrix.shape)
+        point[matrix] = sympy.ImmutableMatrix(rows, cols, lambda r, c: sympy.Rational(((seed * 7 + 3 * r + 5 * c) % 11) - 5, 4))
+    return point
+
+
+def _half_squared_error(Wv, xv, yv):
+    residual = Wv * xv - yv
+    return mpmath.fsum(residual[k] ** 2 for k in range(residual.rows)) / 2
+
+
+@pytest.mark.parametrize("sizes", [{m: 2, n: 3}, {m: 4, n: 2}, {m: 3, n: 3}])
+def test_the_gradient_in_W_is_exact_and_matches_central_differences(sizes):
+    point = _point({s: sympy.Integer(v) for s, v in sizes.items()})
+    as_mp = {k: mpmath.matrix(v.tolist()) for k, v in point.items() if isinstance(k, sympy.MatrixSymbol)}
+    gradient = point_value(parse_latex(r"\nabla_W \frac12 \|Wx - y\|^2", LEAST), point)
+    step = mpmath.mpf(10) ** -12
+    for r in range(sizes[m]):
+        for c in range(sizes[n]):
+            ahead, behind = as_mp[W].copy(), as_mp[W].copy()
+            ahead[r, c] += step
+            behind[r, c] -= step
+            slope = (_half_squared_error(ahead, as_mp[x], as_mp[y]) - _half_squared_error(behind, as_mp[x], as_mp[y])) / (2 * step)
+            by_hand = (as_mp[W] * as_mp[x] - as_mp[y])[r] * as_mp[x][c]  # ((Wx - y) x^T)_{rc}
+            assert abs(gradient[r, c] - slope) < 1e-15 and abs(gradient[r, c] - by_hand) < 1e-25
+
+
+def test_the_softmax_jacobian_matches_central_differences():
+    values = [sympy.Rational(1, 3), sympy.Rational(-1, 2), sympy.Rational(2, 1)]
+    point = {K: sympy.Integer(3), z: sympy.ImmutableMatrix(3, 1, values)}
+    jacobian = point_value(MatrixDerivative(p, z), point)
+    mpmath.mp.dps = 30
+
+    def softmax(v):
+        exps = [mpmath.exp(e) for e in v]
+        return [e / mpmath.fsum(exps) for e in exps]
+
+    step = mpmath.mpf(10) ** -12
+    for i in range(3):
+        ahead = [mpmath.mpf(v.p) / v.q + (step if k == i else 0) for k, v in enumerate(values)]
+        behind = [mpmath.mpf(v.p) / v.q - (step if k == i else 0) for k, v in enumerate(values)]
+        for k in range(3):
+            slope = (softmax(ahead)[k] - softmax(behind)[k]) / (2 * step)  # d p_k / d z_i
+            assert abs(jacobian[k, i] - slope) < 1e-15
+
+
+# --- grading: the issue's examples, layouts, the listed mistakes ------------------------------------------------------
+
+
+GRADED = [  # (target, answer, verdict, words the feedback holds)
+    ("softmax_jacobian_matrix.jacobian", r"\operatorname{diag}(\mathbf{p}) - \mathbf{p}\mathbf{p}^\top", "correct", []),
+    ("softmax_jacobian_matrix.jacobian", r"\mathbf{p}\mathbf{p}^\top - \operatorname{diag}(\mathbf{p})", "incorrect", ["sign"]),
+    ("softmax_jacobian_matrix.jacobian", r"\mathbf{p} - \mathbf{p}\mathbf{p}^\top", "incorrect", ["diag"]),
+    ("softmax_jacobian_matrix.jacobian", r"\operatorname{diag}(p) - p \odot p^T", "incorrect", ["\\odot"]),
+    ("softmax_cross_entropy_vector.gradient", r"\hat{\mathbf{y}} - \mathbf{y}", "correct", []),
+    ("softmax_cross_entropy_vector.gradient", r"\frac{\partial L}{\partial \mathbf{z}} = (\hat{\mathbf{y}} - \mathbf{y})^\top", "correct", ["numerator layout"]),
+    ("softmax_cross_entropy_vector.gradient", r"\mathbf{y} - \hat{\mathbf{y}}", "incorrect", ["sign"]),
+    ("least_squares_gradient.weight_gradient", r"(W\mathbf{x} - \mathbf{y})\mathbf{x}^\top", "correct", []),
+    ("least_squares_gradient.weight_gradient", r"\mathbf{x}(W\mathbf{x} - \mathbf{y})^\top", "incorrect", ["transposed (layout)"]),
+    ("least_squares_gradient.weight_gradient", r"\mathbf{x}^\top(W\mathbf{x} - \mathbf{y})", "incorrect", ["wrong order"]),
+    ("least_squares_gradient.weight_gradient", r"2(W\mathbf{x} - \mathbf{y})\mathbf{x}^\top", "incorrect", ["factor 2"]),
+    ("least_squares_gradient.input_gradient", r"(W\mathbf{x} - \mathbf{y})^\top W", "correct", ["numerator layout"]),
+    ("least_squares_gradient.input_gradient", r"W(W\mathbf{x} - \mathbf{y})", "incorrect", ["missing transpose"]),
+    ("backprop_matrix_form.hidden_delta", r"(W_2^\top\delta^{(2)}) \odot \sigma'(\mathbf{z}^{(1)})", "correct", []),
+    ("backprop_matrix_form.hidden_delta", r"\sigma'(z^{(1)}) \odot W_2^T \delta_2", "correct", []),
+    ("backprop_matrix_form.hidden_delta", r"(W^{(2)\top}\delta^{(2)}) \odot f'(\mathbf{z}^{(1)})", "correct", []),  # the issue's form, l = 1
+    ("backprop_matrix_form.hidden_delta", r"(W^{(2)}\delta^{(2)}) \odot f'(\mathbf{z}^{(1)})", "incorrect", ["missing transpose"]),
+    ("backprop_matrix_form.hidden_delta", r"W_2^\top\delta^{(2)}", "incorrect", ["missing"]),
+    ("backprop_matrix_form.hidden_delta", r"(W_2^\top\delta^{(2)}) \sigma'(\mathbf{z}^{(1)})", "incorrect", ["\\odot"]),
+    ("backprop_matrix_form.hidden_delta", r"(W_2\delta^{(2)}) \odot \sigma'(\mathbf{z}^{(1)})", "incorrect", ["missing transpose"]),
+    ("backprop_matrix_form.hidden_weights", r"\mathbf{x}\delta^{(1)\top}".replace(r"\delta^{(1)\top}", r"(\delta^{(1)})^\top"), "correct", ["numerator layout"]),
+    ("linear_collapse.weight", "W_1 W_2", "incorrect", ["wrong order", "n0", "n2"]),
+]
+
+
+@pytest.mark.parametrize("target, answer, verdict, words", GRADED, ids=[f"{t}:{a}" for t, a, _, _ in GRADED])
+def test_matrix_answers_are_graded_with_feedback_that_names_the_slip(target, answer, verdict, words):
+    result = grade_now(target, answer)
+    assert result.verdict == verdict, result.feedback
+    for word in words:
+        assert word in result.feedback
+
+
+# --- compare --var and the API for other callers ---------------------------------------------------------------------
+
+
+COMPARED = [  # (gold, answer, declarations, verdict); "unproved": equal at every point, not proved within the time limit
+    (r"\nabla_W \tfrac12\|W\mathbf{x} - \mathbf{y}\|^2", r"(W\mathbf{x} - \mathbf{y})\mathbf{x}^\top", LS_VARS, "correct"),
+    (r"(W\mathbf{x} - \mathbf{y})\mathbf{x}^\top", r"W x x^T - y x^T", LS_VARS, "correct"),
+    (r"(Wx - y)x^T", r"x (Wx - y)^T", LS_VARS, "incorrect"),
+    (r"W_2(W_1 x + b_1) + b_2", r"W_2 W_1 x + W_2 b_1 + b_2", ["W_1=matrix(h,n)", "W_2=matrix(k,h)", "x=vector(n)", "b_1=vector(h)", "b_2=vector(k)"], "correct"),
+    (r"W x + b", r"W x + x", ["W=matrix(m,n)", "x=vector(n)", "b=vector(m)"], "incorrect"),
+    ("A B", "B A", ["A=matrix(n,n)", "B=matrix(n,n)"], "incorrect"),
+    (r"\nabla_{\mathbf{v}} \left(-\mathbf{y}^\top \log \operatorname{softmax}(U^\top \mathbf{v})\right)",
+     r"U\left(\operatorname{softmax}(U^\top \mathbf{v})\,\mathbf{1}^\top\mathbf{y} - \mathbf{y}\right)", ["U=matrix(d,V)", "v=vector(d)", "y=vector(V)"], "unproved"),
+    # the word-embedding gradient U(y_hat - y) needs labels that sum to 1; for any y it is not the gradient
+    (r"\nabla_{\mathbf{v}} \left(-\mathbf{y}^\top \log \operatorname{softmax}(U^\top \mathbf{v})\right)",
+     r"U\left(\operatorname{softmax}(U^\top \mathbf{v}) - \mathbf{y}\right)", ["U=matrix(d,V)", "v=vector(d)", "y=vector(V)"], "incorrect"),
+]
+
+
+@pytest.mark.parametrize("gold, answer, declared, verdict", COMPARED, ids=[f"{g} vs {a}" for g, a, _, _ in COMPARED])
+def test_compare_with_declared_shapes(gold, answer, declared, verdict):
+    variables = dict(spec.split("=", 1) for spec in declared)
+    assert compare_now(gold, answer, variables).verdict == verdict
+
+
+def test_shaped_declarations_are_checked():
+    assert declarations({"W": "matrix(m, n)", "x": "vector(3)"}) == {"W": ("shaped", "m", "n"), "x": ("shaped", 3, 1)}
+    for bad in ("matrix(m)", "vector(m,n)", "matrix(m,n", "matrix(0,2)", "matrix(m*n, 2)"):
+        with pytest.raises(VariableError):
+            declarations({"W": bad})
+
+
+def test_the_linear_collapse_step_is_decided_at_several_sizes_and_shapes_come_first():
+    n0, n1, n2 = (sympy.Symbol(f"n{k}", integer=True, positive=True) for k in range(3))
+    W1, W2 = sympy.MatrixSymbol("W_1", n1, n0), sympy.MatrixSymbol("W_2", n2, n1)
+    xs, b1, b2 = sympy.MatrixSymbol("x", n0, 1), sympy.MatrixSymbol("b_1", n1, 1), sympy.MatrixSymbol("b_2", n2, 1)
+    decision = decide_matrix_equality(W2 * (W1 * xs + b1) + b2, W2 * W1 * xs + W2 * b1 + b2)
+    assert decision.verdict == "equal" and decision.proved
+    assert decide_matrix_equality(W2 * (W1 * xs + b1) + b2, W2 * W1 * xs + b1 + b2).verdict == "different"  # b_1 is n1 x 1
+    wrong = decide_matrix_equality(W2 * W1 * xs, W1.T * W2.T * xs)  # n0 x n2 times n0 x 1: not defined
+    assert wrong.verdict == "different" and "shape" in wrong.method
+
+
+@pytest.mark.slow
+def test_compare_var_from_the_command_line():
+    run = run_cli("compare", r"\nabla_W \tfrac12\|W\mathbf{x} - \mathbf{y}\|^2", r"(W\mathbf{x} - \mathbf{y})\mathbf{x}^\top",
+                  *(arg for spec in LS_VARS for arg in ("--var", spec)))
+    assert run.returncode == 0 and run.stdout.startswith("correct"), run.stdout + run.stderr
