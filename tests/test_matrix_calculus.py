@@ -14,6 +14,7 @@ from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from conftest import run_cli
 from derivs.compare import VariableError, compare_now, declarations
+from derivs.derivation import check_derivation_now
 from derivs.discovery import load_problem
 from derivs.grading import grade_now
 from derivs.matrices import MatrixDerivative, Softmax, elementwise
@@ -212,6 +213,26 @@ def test_the_linear_collapse_step_is_decided_at_several_sizes_and_shapes_come_fi
     assert decide_matrix_equality(W2 * (W1 * xs + b1) + b2, W2 * W1 * xs + b1 + b2).verdict == "different"  # b_1 is n1 x 1
     wrong = decide_matrix_equality(W2 * W1 * xs, W1.T * W2.T * xs)  # n0 x n2 times n0 x 1: not defined
     assert wrong.verdict == "different" and "shape" in wrong.method
+
+
+# The linear collapse as proof steps under the problem: W_1 is n1 x n0 and W_2 is n2 x n1 there, so the collapse
+# holds at every size (distribute W_2); W_1 W_2 multiplies n1 x n0 by n2 x n1, defined for no choice of distinct sizes;
+# W_2 b_1 + b_1 adds an n2-vector to an n1-vector; W_2 W_1 x + W_2 b_1 (b_2 dropped) has the right shape but is
+# off by b_2.
+COLLAPSE = "W_2(W_1 x + b_1) + b_2"
+COLLAPSE_STEPS = [
+    (COLLAPSE + " = W_2 W_1 x + W_2 b_1 + b_2", "valid", ""),
+    (COLLAPSE + " = W_1 W_2 x + W_2 b_1 + b_2", "invalid", "wrong order"),
+    (COLLAPSE + " = W_2 W_1 x + W_2 b_1 + b_1", "invalid", "shape"),
+    (COLLAPSE + " = W_2 W_1 x + W_2 b_1", "invalid", ""),
+]
+
+
+@pytest.mark.parametrize("step, verdict, words", COLLAPSE_STEPS, ids=[s for s, _, _ in COLLAPSE_STEPS])
+def test_a_write_up_under_a_matrix_problem_keeps_its_shapes(step, verdict, words):
+    report = check_derivation_now(f"$${step}$$", load_problem("linear_collapse"))
+    assert [s.verdict for s in report.steps] == [verdict], [(s.verdict, s.feedback) for s in report.steps]
+    assert words in report.steps[0].feedback
 
 
 @pytest.mark.slow

@@ -16,12 +16,21 @@ import sympy
 from ..equivalence import concrete_functions, decide
 from ..lexer import LatexError
 from ..model import Problem
+from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, time_limit
 from .judging import (decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, leibniz_factors, names_in, not_real,
                       one_length, out_of_time, positive, undefined_functions, with_free_symbols)
 from .steps import Step
 
 _NEW_PARAMETER = ("\\tilde", "\\hat", "\\bar")  # \tilde{\omega}, \hat w, w': new parameters, defined after use
+
+
+def _misfit(step: Step, scope, error: ShapeMismatch) -> Step:
+    """Matrices that cannot be combined: a mistake where the problem declared their shapes; in a write-up's own
+    notation the shapes were inferred (the inference reports its own misfits), so the step is only unreadable."""
+    if scope.problem.document:
+        return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])
+    return replace(step, verdict="invalid", feedback=f"the shapes do not fit: {error.message}")
 
 
 def judge_claim(judge, step: Step, scope) -> Step:
@@ -69,6 +78,8 @@ def judge_claim(judge, step: Step, scope) -> Step:
                 return replace(step, verdict="valid", feedback=f"holds for any {', '.join(generic)} (checked with a generic one at random points)")
             if scope.problem.document and decision.verdict == "different" and not_real(decision.witness):
                 decision = decide(positive(context), left, right, where=domain, budget=0.4 * timeout, strict=False)
+    except ShapeMismatch as error:
+        return _misfit(step, scope, error)
     except LatexError as error:
         return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])
     except TimeLimitExceeded:

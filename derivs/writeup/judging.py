@@ -603,7 +603,7 @@ class Judge:
             else:
                 notation = Notation()
                 if any(isinstance(v, Matrix) for v in self.base.variables):
-                    _capitals_as_matrices(notation, sides)
+                    _capitals_as_matrices(notation, sides, self.base)
             self.notations[index] = notation
         return self.notations[index]
 
@@ -1204,15 +1204,17 @@ class Judge:
         return judge_claim(self, step, scope)
 
 
-def _capitals_as_matrices(notation: Notation, sides) -> None:
-    """In a problem about matrices, the capital names of a derivation are square matrices: its W_1 need not be the
-    problem's (whose shapes belong to its claims), but products keep their order and transposes their meaning."""
+def _capitals_as_matrices(notation: Notation, sides, base: Problem) -> None:
+    """In a problem about matrices, a capital name of a derivation the problem does not declare is a square matrix
+    (products keep their order and transposes their meaning); the problem's own matrices keep its shapes, so its
+    vectors fit them and a product in the wrong order does not."""
     from .names import Scanner
     from .notation import MATRIX_SIZE
 
+    declared = {name for name, value in base.names.items() if isinstance(value, sympy.MatrixSymbol)}
     for written in sides:
         for name in Scanner(written.side.tokens).names():
-            if len(name.base) == 1 and name.base.isupper() and len(name.indices) <= 1 and all(len(i) == 1 for i in name.indices):
+            if name.key not in declared and len(name.base) == 1 and name.base.isupper() and len(name.indices) <= 1 and all(len(i) == 1 for i in name.indices):
                 notation.learn(name.key, "matrix", written.line, "a capital in a derivation about matrices", (MATRIX_SIZE, MATRIX_SIZE))
 
 
