@@ -11,12 +11,16 @@ How answers are grouped, per part (members of a group are equal by the grader's 
   fingerprint are compared, each with `equivalence.decide` against each group's first member;
   answers with no fingerprint (matrices whose sizes do not fit at the sampled shapes, a reading out of time)
   are compared with decide among themselves;
+- answers whose matrices do not fit the problem's shapes (W_1 W_2 where W_2 W_1 is defined) have no value; they
+  are read again with all the problem's sizes made one size and grouped when sympy proves them the same product
+  ((W_2^T W_1^T)^T is W_1 W_2);
 - `invalid` answers cannot be read: they are grouped by their text (up to spacing).
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from dataclasses import dataclass, field
@@ -239,6 +243,27 @@ def _reading(target: str, latex: str, problems_dir):
     return problem, part, problem.expand_definitions(answer) if isinstance(answer, sympy.Basic) else answer
 
 
+def _formal_reading(target: str, latex: str, problems_dir):
+    """An answer whose matrices do not fit the problem's shapes, read with every size of the problem one size n:
+    it has no value, but two such answers written differently can still be the same formal product."""
+    from .parsing import Context, read
+
+    problem, _ = resolve_target(target, problems_dir)
+    context = Context.for_problem(problem)
+    sizes = {s for m in context.matrices.values() for d in m.shape for s in sympy.sympify(d).free_symbols}
+    one_size = dict.fromkeys(sizes, sympy.Symbol("n", positive=True, integer=True))
+    square = dataclasses.replace(context, matrices={name: m.xreplace(one_size) for name, m in context.matrices.items()})
+    return stated_value(read(latex, square))[0]
+
+
+def _formally_equal(left, right) -> bool:
+    """Proved the same matrix expression by sympy's rules for products, sums and transposes (never by sampling)."""
+    if not (isinstance(left, sympy.MatrixExpr) and isinstance(right, sympy.MatrixExpr)) or left.shape != right.shape:
+        return False
+    difference = sympy.expand((left - right).doit())
+    return difference == 0 or isinstance(difference, sympy.ZeroMatrix)
+
+
 def fingerprints_now(target: str, texts: list[str], timeout: float = DEFAULT_TIMEOUT, problems_dir=None) -> list:
     """Each answer's values at fixed points of the part's variables (rounded), or None where it cannot be valued."""
     from .timelimit import TimeLimitExceeded, time_limit
@@ -287,10 +312,16 @@ def split_now(target: str, texts: list[str], timeout: float = DEFAULT_TIMEOUT, p
     from .equivalence import decide
     from .timelimit import TimeLimitExceeded, time_limit
 
+    from .parsing import ShapeMismatch
+
     classes: list[tuple[object, list[int]]] = []
+    misfits: list[tuple[object, list[int]]] = []  # answers whose shapes do not fit, by their formal reading
     for index, text in enumerate(texts):
         try:
             problem, part, value = _reading(target, text, problems_dir)
+        except ShapeMismatch:
+            _group_misfit(target, text, index, misfits, timeout, problems_dir)
+            continue
         except Exception:
             classes.append((None, [index]))
             continue
@@ -310,7 +341,22 @@ def split_now(target: str, texts: list[str], timeout: float = DEFAULT_TIMEOUT, p
                 break
         else:
             classes.append((value, [index]))
-    return [members for _, members in classes]
+    return [members for _, members in classes + misfits]
+
+
+def _group_misfit(target: str, text: str, index: int, misfits: list, timeout: float, problems_dir) -> None:
+    from .timelimit import TimeLimitExceeded, time_limit
+
+    try:
+        with time_limit(timeout):
+            formal = _formal_reading(target, text, problems_dir)
+            first_equal = next((members for first, members in misfits if _formally_equal(formal, first)), None)
+    except (TimeLimitExceeded, Exception):
+        formal, first_equal = None, None
+    if first_equal is not None:
+        first_equal.append(index)
+    else:
+        misfits.append((formal, [index]))
 
 
 # --- overrides ---------------------------------------------------------------------------------------------

@@ -1205,17 +1205,20 @@ class Judge:
 
 
 def _capitals_as_matrices(notation: Notation, sides, base: Problem) -> None:
-    """In a problem about matrices, a capital name of a derivation the problem does not declare is a square matrix
-    (products keep their order and transposes their meaning); the problem's own matrices keep its shapes, so its
-    vectors fit them and a product in the wrong order does not."""
+    """In a problem about matrices, a derivation that names only the problem's matrices keeps their shapes (its
+    vectors fit them and a product in the wrong order does not); one that brings capitals of its own (X, W_0, A_2)
+    is in its own notation, where every capital is a square matrix (products keep their order, transposes their
+    meaning) and the problem's shapes do not apply."""
     from .names import Scanner
     from .notation import MATRIX_SIZE
 
     declared = {name for name, value in base.names.items() if isinstance(value, sympy.MatrixSymbol)}
-    for written in sides:
-        for name in Scanner(written.side.tokens).names():
-            if name.key not in declared and len(name.base) == 1 and name.base.isupper() and len(name.indices) <= 1 and all(len(i) == 1 for i in name.indices):
-                notation.learn(name.key, "matrix", written.line, "a capital in a derivation about matrices", (MATRIX_SIZE, MATRIX_SIZE))
+    capitals = {(name.key, written.line) for written in sides for name in Scanner(written.side.tokens).names()
+                if len(name.base) == 1 and name.base.isupper() and len(name.indices) <= 1 and all(len(i) == 1 for i in name.indices)}
+    own = any(key not in declared for key, _ in capitals)
+    for key, line in sorted(capitals, key=lambda item: (item[1], item[0])):
+        if own or key not in declared:
+            notation.learn(key, "matrix", line, "a capital in a derivation about matrices", (MATRIX_SIZE, MATRIX_SIZE))
 
 
 def rest_of_chain(step: Step) -> tuple:
