@@ -14,6 +14,10 @@ from contextlib import contextmanager
 from typing import Iterator
 
 
+REPEAT = 0.005  # CPU seconds between repeats of an expiry that was caught inside the block
+MAX_REPEATS = 400  # at most 2 s of repeats: a bound even if a block's end were ever missed
+
+
 class TimeLimitExceeded(BaseException):
     """The block ran past its CPU budget.
 
@@ -31,6 +35,8 @@ def cpu_seconds() -> float:
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise TimeLimitExceeded inside the block once it has used `seconds` of CPU time.
 
+    An expiry repeats every few milliseconds until the block ends, so code inside it that catches the exception
+    (a search that keeps what it found so far) cannot run on unlimited afterwards.
     SIGPROF interrupts only between Python bytecodes and only in the main thread; elsewhere
     (or with seconds=None) the block runs unlimited. Work that blocks inside C (a huge integer
     power) is stopped by the worker's RLIMIT_CPU instead: see sandbox.
@@ -40,7 +46,14 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         yield
         return
 
+    running = {"open": True, "repeats": 0}
+
     def _expire(signum, frame):
+        if not running["open"]:
+            return
+        if running["repeats"] < MAX_REPEATS:  # an `except` below may swallow this one: it comes again until the block ends
+            running["repeats"] += 1
+            signal.setitimer(signal.ITIMER_PROF, REPEAT)
         raise TimeLimitExceeded(f"gave up after {seconds:g} s of CPU time")
 
     started = cpu_seconds()
@@ -51,6 +64,7 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     try:
         yield
     finally:
+        running["open"] = False
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous_handler)
         if previous_delay:  # an outer limit is running: give it back what is left of it

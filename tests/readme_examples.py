@@ -70,8 +70,11 @@ def workspace() -> Path:
 
 
 def environment(folder: Path) -> dict[str, str]:
-    """This checkout's derivs, run as `python` (whatever the interpreter is called here), at a fixed width."""
-    return {**os.environ, "PYTHONPATH": str(ROOT), "PATH": f"{folder / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}", "COLUMNS": "200"}
+    """This checkout's derivs, run as `python` (whatever the interpreter is called here), at a fixed width, with
+    check's memory in the folder: empty at first (the README's first `check all` proves everything), then kept
+    between the commands as on a user's machine."""
+    return {**os.environ, "PYTHONPATH": str(ROOT), "PATH": f"{folder / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}", "COLUMNS": "200",
+            "DERIVS_CACHE": str(folder / "cache")}
 
 
 def run(example: Example, folder: Path) -> str:

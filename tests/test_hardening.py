@@ -160,6 +160,37 @@ def test_an_inner_cpu_limit_never_outlives_the_outer_one():
     assert cpu_seconds() - started < 1.0
 
 
+def test_an_expiry_caught_inside_the_block_does_not_let_it_run_on():
+    """A search that keeps what it found when time runs out (`except TimeLimitExceeded: pass`) used to disarm the
+    limit for the rest of the block: one step of a public write-up then ran 10 s under a 2 s limit."""
+    from derivs.timelimit import TimeLimitExceeded, cpu_seconds, time_limit
+
+    started, finished = cpu_seconds(), []
+    with pytest.raises(TimeLimitExceeded):
+        with time_limit(0.2):
+            try:
+                while True:
+                    sum(range(1000))
+            except TimeLimitExceeded:
+                pass  # what was found so far is kept
+            while cpu_seconds() - started < 5.0:  # work after the catch, still inside the block
+                sum(range(1000))
+            finished.append(True)
+    assert not finished and cpu_seconds() - started < 1.0
+
+
+def test_a_limit_that_has_ended_leaves_no_signal_behind():
+    from derivs.timelimit import TimeLimitExceeded, cpu_seconds, time_limit
+
+    with pytest.raises(TimeLimitExceeded):
+        with time_limit(0.05):
+            while True:
+                sum(range(1000))
+    started = cpu_seconds()
+    while cpu_seconds() - started < 0.3:  # the repeats end with the block
+        sum(range(1000))
+
+
 def test_splitting_a_hostile_write_up_is_linear_in_its_length():
     """Steps are found in the caller, before any worker's limit: 20,000 inline formulas after "with" on one line
     took 10.9 s of CPU when each looked back over the whole line for the word (now a bounded window)."""
