@@ -110,52 +110,63 @@ def decide(
     if limit:
         return Decision("equal", False, f"numeric ({numeric.points} points)", cpu_seconds() - started)
     examine = _unproved_matrices if _is_matrix(left) else _unproved
-    return replace(examine(problem, left, right, where, points, numeric.points), seconds=cpu_seconds() - started)
+    allowed = max(EXAMINE_BUDGET, budget - (cpu_seconds() - started))
+    return replace(examine(problem, left, right, where, points, numeric.points, allowed), seconds=cpu_seconds() - started)
 
 
-EXAMINE_BUDGET = 0.4  # CPU seconds to look for a difference in the residual of an answer not proved equal
+EXAMINE_BUDGET = 0.4  # CPU seconds at least to look for a difference in the residual of an answer not proved equal
 
 
-def _unproved_matrices(problem: Problem, left, right, where: Mapping, points: list[dict], agreed: int) -> Decision:
+def _examined_in_part(tried: int) -> Decision:
+    """Equal where it was compared, not proved, and the search for a difference ran out of time before it had
+    tried every place one may show: not evidence of equality."""
+    note = (f"equal at the {tried} points tried, but not proved, and the search for a difference ran out of time "
+            "before it was done: not decided")
+    return Decision("undecided", False, "numeric", 0.0, note=note)
+
+
+def _unproved_matrices(problem: Problem, left, right, where: Mapping, points: list[dict], agreed: int, allowed: float) -> Decision:
     """Matrices equal at every point, not proved: compared again with each size through a run of values (a scalar
     factor (1 + (n-1)(n-2)(n-3)(n-4)) vanishes on the sampled shapes, not on the run)."""
     extra = size_run(problem.variables, where, points)
     try:
-        with time_limit(EXAMINE_BUDGET):
+        with time_limit(allowed):
             sides = compare_at_points(left, right, extra, stop_at_difference=True)
     except TimeLimitExceeded:
-        sides = None
-    if sides is not None and sides.holds is False:
+        return _examined_in_part(len(points))
+    if sides.holds is False:
         return Decision("different", False, "numeric", 0.0, witness=sides.witness)
     tried = len(points) + len(extra)
     return Decision("equal", False, f"numeric ({agreed} points, {tried} tried)", 0.0, note=f"equal at the {tried} points tried")
 
 
-def _unproved(problem: Problem, left, right, where: Mapping, points: list[dict], agreed: int) -> Decision:
+def _unproved(problem: Problem, left, right, where: Mapping, points: list[dict], agreed: int, allowed: float) -> Decision:
     """An answer equal at every point so far, with no proof: its residual (the common part cancelled) is evaluated
     where it may show (the roots of its piecewise arguments, the jumps of its floors, growing magnitudes, sizes
     that no size polynomial in it vanishes at), then deep in precision. Still nothing: "equal at the points
     tried, not proved", or undecided when the residual holds a step function whose jumps were not all tried
     (a floor of a non-constant argument, a step of an argument that is not a polynomial in declared variables)."""
     gap = residual(left, right)
-    tried = len(points)
+    tried, found, examined = len(points), None, False
     try:
-        with time_limit(EXAMINE_BUDGET):
+        with time_limit(allowed):
             extra = examination_points(gap, left, right, problem.variables, where, points)
-            tried += len(extra)
-            found = nonzero_at(gap, extra + points)
+            found = nonzero_at(gap, extra + points)  # out of time, it keeps the difference it found
             if found is None:
                 sides = compare_at_points(left, right, extra, stop_at_difference=True)
                 if sides.holds is False:
                     return Decision("different", False, "numeric", 0.0, witness=sides.witness)
+            tried, examined = tried + len(extra), True
     except TimeLimitExceeded:
-        found = None
+        pass
+    if found is None and not examined:
+        return _examined_in_part(tried)
     if found is not None:
         point, value = found
         shown = witness(left, right, point)
         note = f"your answer differs from the expected one by {mpmath.nstr(value, 6)} at {shown.point}"
         return Decision("different", False, "residual", 0.0, witness=shown, note=note)
-    hidden = _hidden(gap, points, EXAMINE_BUDGET)
+    hidden = _hidden(gap, points, allowed)
     if hidden is not None:
         note = f"your answer differs from the expected one by about {hidden[0].lhs} at {hidden[0].point}: too little to see at the usual precision, but not 0"
         return Decision("different", False, "numeric", 0.0, witness=hidden[0], note=note)

@@ -9,8 +9,7 @@ How answers are grouped, per part (members of a group are equal by the grader's 
 - `incorrect` and `undecided` answers are read again and valued at a few fixed points (a fingerprint, in
   a worker with a CPU limit); answers whose fingerprints differ differ at a point, so only answers with one
   fingerprint are compared, each with `equivalence.decide` against each group's first member;
-  answers with no fingerprint (matrices whose sizes do not fit at the sampled shapes, a reading out of time)
-  are compared with decide among themselves;
+  answers with no fingerprint (a reading out of time, matrices that do not fit) are compared among themselves;
 - answers whose matrices do not fit the problem's shapes (W_1 W_2 where W_2 W_1 is defined) have no value; they
   are read again with all the problem's sizes made one size and grouped when sympy proves them the same product
   ((W_2^T W_1^T)^T is W_1 W_2);
@@ -209,8 +208,8 @@ class _Plan:
                 self.groups.append(Group(target, "invalid", members, "the same text (it could not be read)"))
 
     def sort_into_buckets(self) -> None:
-        """Texts with one verdict and one fingerprint. Texts with none (a product of matrices whose sizes do not fit
-        at the sampled shapes, a reading that ran out of time) share a bucket per verdict: decide compares them."""
+        """Texts with one verdict and one fingerprint. Texts with none (a reading that ran out of time, matrices that
+        do not fit the problem's shapes) share a bucket per verdict: split_now compares them."""
         found: dict = {}
         for index, (key, print_) in enumerate(zip(self.keys, self.fingerprints)):
             found.setdefault((key[0], print_), []).append(index)

@@ -18,6 +18,12 @@ from derivs import CheckOptions, check_problems, load_problems
 DATA = Path(__file__).parent / "data"
 
 
+def pytest_collection_modifyitems(config, items):
+    """The slow end-to-end tests first (in their order): with a worker per core, a long test then runs beside
+    the others' short ones instead of alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session")
 def bundled_report():
     """One check of every bundled problem, shared by the tests that read it."""

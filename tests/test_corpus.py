@@ -47,6 +47,7 @@ def test_the_corpus_is_labelled_with_evidence():
             assert 1 <= int(mistake["line"]) <= len(lines), f"{path.name}: line {mistake['line']} is not in the file"
 
 
+@pytest.mark.slow
 def test_mistakes_found_false_alarms_and_steps_judged_do_not_get_worse(scores):
     found = sum(s.found for s in scores)
     alarms = [f"{s.file}:{step.line}: {step.lhs} {step.relation} {step.rhs}" for s in scores for step in s.false_alarms]

@@ -304,3 +304,12 @@ def test_the_commands_write_the_pages_and_print_the_groups(graded_class, tmp_pat
     proof = run_cli("proof", str(WRITEUPS / "forward_trace.tex"), "--html", str(tmp_path / "proof.html"), "--summary")
     assert proof.returncode == 1 and "wrote" in proof.stdout and 'class="mark"' in (tmp_path / "proof.html").read_text(encoding="utf-8")
     assert run_cli("report", str(results)).returncode == 2  # neither --html nor --apply
+
+
+def test_products_whose_shapes_do_not_fit_group_only_when_they_are_the_same_product():
+    """W_1 (n1 x n0) W_2 (n2 x n1) has no value; (W_2^T W_1^T)^T is the same product by the transpose of a product,
+    W_1^T W_2 another one: grouped by what they are, not by their failing alike."""
+    from derivs.groups import split_now
+
+    classes = split_now("linear_collapse.weight", ["W_1 W_2", r"(W_2^T W_1^T)^T", "W_1^T W_2", "W_1W_2"])
+    assert sorted(sorted(members) for members in classes) == [[0, 1, 3], [2]]
