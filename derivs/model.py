@@ -92,6 +92,7 @@ class Matrix:
     symbol: sympy.MatrixSymbol
     low: float = -2.0
     high: float = 2.0
+    one_hot: bool = False  # a column the text calls one-hot (a label): one entry 1 at random, the rest 0
 
 
 Variable = Scalar | Integer | Size | Index | Vector | Table | Matrix

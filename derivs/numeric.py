@@ -198,6 +198,9 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
                 concrete = var.symbol.xreplace(sizes)
                 rows, cols = (int(n) for n in concrete.shape)
                 entries = [_random_rational(rng, var.low, var.high) for _ in range(rows * cols)]
+                if var.one_hot and cols == 1:
+                    hot = rng.randrange(rows)
+                    entries = [sympy.Integer(int(k == hot)) for k in range(rows)]
                 point[var.symbol] = sympy.ImmutableMatrix(rows, cols, entries)
         for var in variables:  # an index with a condition (i \\neq j), after the others
             if isinstance(var, Index) and var.symbol in where:

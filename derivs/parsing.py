@@ -226,6 +226,14 @@ WORD_COMMANDS = frozenset({"sqrt", "frac", "sum", "prod", "lim", "int", "pi", "i
 _ARGUMENT_COMMANDS = frozenset({"frac", "dfrac", "tfrac", "cfrac", "sqrt"})  # their braces hold mathematics, not a name
 
 
+def _may_hold(expr, variable) -> bool:
+    """Whether a write-up's expression may depend on a vector or matrix: it holds it, or a name (L, \\mathbf{p})
+    or a vector of names (-\\mathbf{y}^\\top \\log \\mathbf{p}) whose meaning the write-up gives elsewhere."""
+    if not isinstance(expr, sympy.Basic):
+        return False
+    return expr.has(variable) or isinstance(expr, sympy.Symbol) or bool(expr.atoms(sympy.MatrixSymbol))
+
+
 class ShapeMismatch(LatexError):
     """Well-formed text whose matrices do not fit (W x + x with W m x n): a wrong answer rather than an unreadable
     one; the message says which shapes clash and the likely slip."""
@@ -1299,7 +1307,7 @@ class _Parser:
             argument = arguments[0]
             if isinstance(argument, sympy.MatrixExpr) and argument.shape == (1, 1):
                 argument = argument[0, 0]  # \\sigma(u^T v): of the number u^T v is
-            elif matrices.is_matrix(argument) and not self.context.document:
+            elif matrices.is_matrix(argument):
                 return matrices.elementwise(function, argument, primes)  # \\sigma(\\mathbf{z}), f'(\\mathbf{z}): entry by entry
             if isinstance(argument, sympy.Tuple):
                 raise self.error("a function of one value was given a list", token)
@@ -1384,10 +1392,12 @@ class _Parser:
         variable = subscript.value()
         operand_start = self.position
         with self._shadowing(subscript.raw):
-            operand = self.factor()
+            operand = self.term() if isinstance(variable, sympy.MatrixSymbol) else self.factor()  # \\nabla_W \\tfrac12\\|e\\|^2: the product
         written = f"\\nabla_{{{subscript.raw}}} {self.text[self.tokens[operand_start].position:self.tokens[self.position].position].strip() if self.position < len(self.tokens) else ''}"
         if isinstance(variable, (sympy.Symbol, sympy.Indexed)) and isinstance(operand, sympy.Expr) and variable in operand.free_symbols and sympy.diff(operand, variable) != 0:
             return sympy.Derivative(operand, variable)
+        if isinstance(variable, sympy.MatrixSymbol) and _may_hold(operand, variable):
+            return self._matrix_derivative(operand, variable, token)  # \nabla_{\mathbf{x}} \tfrac12\|W\mathbf{x} - \mathbf{y}\|^2
         named = self._given(written) or sympy.Symbol(written, real=True)
         if isinstance(named, sympy.Symbol) and isinstance(variable, (sympy.Symbol, sympy.Indexed)):
             self.leibniz.append((named, operand, variable, 1))
@@ -1436,7 +1446,7 @@ class _Parser:
         if token.text == "mathbb" and letters == "1" or token.text in ("mathbf", "bm", "boldsymbol") and letters == "1":
             if self.at("command", "{") or self.at("symbol", "_") or self.at("symbol", "["):
                 return self.indicator(token)
-            if token.text != "mathbb" and self.context.matrices and not self.context.document:
+            if token.text != "mathbb" and self.context.matrices:
                 return matrices.unsized_ones()  # \mathbf{1}: the ones vector, as long as what it meets
             return sympy.Integer(1)
         if letters.isdigit():
@@ -1518,6 +1528,12 @@ class _Parser:
             return self.apply(dialect.VARIADIC[word], word, token)
         if word in _MATRIX_FUNCTIONS and (self.context.matrices or word != "softmax") and self.context.function(word) is None:
             return self._matrix_function(word, token)
+        if word in _MATRIX_FUNCTIONS and self.context.document and self.context.matrices:
+            saved = self.position  # a write-up's softmax(z) of a vector it declares: the vector's softmax, not a name's
+            try:
+                return self._matrix_function(word, token)
+            except LatexError:
+                self.position = saved
         if self.context.function(word) is not None:
             return self._named_function(word, token)
         if token.text == "text" and not self.at("symbol", "(") and not self.at("command", "left"):
@@ -1752,8 +1768,12 @@ class _Parser:
     def _derivative_in(self, numerator, denominator, variable_span, body_start, end, order, order_den, token):
         """The derivative once its variable and order are known; the operand is read with the variable shadowed."""
         variable = self._parse_span(variable_span)
-        if isinstance(variable, sympy.MatrixSymbol) and not self.context.document and order == order_den == 1:
-            return self._derivative_of_matrix(variable, body_start, end, token)
+        if isinstance(variable, sympy.MatrixSymbol) and order == order_den == 1:
+            if not self.context.document:
+                return self._derivative_of_matrix(variable, body_start, end, token)
+            taken = self._derivative_of_matrix_in_document(variable, body_start, end, token)
+            if taken is not None:
+                return taken
         if self.context.document and body_start < end and not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
             return self._quantity_named(numerator, denominator)  # \\partial L / \\partial w_3 where w_3 has a value
         if not isinstance(variable, (sympy.Symbol, sympy.Indexed)):  # not a matrix, not an expression
@@ -1784,6 +1804,21 @@ class _Parser:
                 self.leibniz.append((named, operand, variable, order))  # what it is the derivative of: the write-up may say
             return named
         return sympy.Derivative(operand, (variable, order))
+
+    def _derivative_of_matrix_in_document(self, variable, body_start: int, end: int, token: Token):
+        """In a write-up, \\frac{\\partial}{\\partial \\mathbf{x}}(\\mathbf{a}^\\top\\mathbf{x}) of a vector or matrix it declares:
+        the derivative when what is differentiated holds the variable; None otherwise (\\partial L / \\partial W with L
+        not given is a name), the reading left where it was."""
+        saved = self.position
+        try:
+            derivative = self._derivative_of_matrix(variable, body_start, end, token)
+        except LatexError:
+            self.position = saved
+            return None
+        if not _may_hold(derivative.function, variable):
+            self.position = saved
+            return None
+        return derivative  # of a name: the write-up may define it (p = softmax(z)); the judge puts that in, or says not
 
     def _derivative_of_matrix(self, variable, body_start: int, end: int, token: Token):
         """\\frac{\\partial L}{\\partial W}, \\frac{\\partial \\mathbf{y}}{\\partial \\mathbf{x}} (a Jacobian), \\frac{\\partial}{\\partial W} f."""

@@ -242,6 +242,50 @@ def test_a_write_up_under_a_matrix_problem_keeps_its_shapes(step, verdict, words
     assert words in report.steps[0].feedback
 
 
+# The issue's examples as steps of a write-up in its own notation (no problem named): the shapes come from its
+# declarations and uses. By hand: d(a^T x)/dx = a; grad_W 1/2|Wx - y|^2 = (Wx - y)x^T and grad_x = W^T(Wx - y), while
+# W(Wx - y) multiplies m x n by m x 1; for p = softmax(z), dp/dz = diag(p) - pp^T (p1^T - pp^T drops the diagonal's
+# p_i(1 - p_i) for -p_i p_j: entry (1, 2) is -p_1 p_2 against p_1 - p_1 p_2); grad_z(-y^T log p) = p 1^T y - y, which is
+# p - y only when the entries of y sum to 1 (one-hot); y - p has the wrong sign.
+OWN_NOTATION = r"""Let $W \in \mathbb{R}^{m \times n}$, $\mathbf{x} \in \mathbb{R}^n$, $\mathbf{y} \in \mathbb{R}^m$, $\mathbf{z} \in \mathbb{R}^K$.
+
+$$\frac{\partial}{\partial \mathbf{x}}(\mathbf{a}^\top\mathbf{x}) = \mathbf{a}$$
+
+$$\nabla_W \tfrac12\|W\mathbf{x} - \mathbf{y}\|^2 = (W\mathbf{x} - \mathbf{y})\mathbf{x}^\top$$
+
+$$\nabla_{\mathbf{x}} \tfrac12\|W\mathbf{x} - \mathbf{y}\|^2 = W^\top(W\mathbf{x} - \mathbf{y})$$
+
+$$\nabla_{\mathbf{x}} \tfrac12\|W\mathbf{x} - \mathbf{y}\|^2 = W(W\mathbf{x} - \mathbf{y})$$
+
+$$\frac{\partial}{\partial \mathbf{z}} \operatorname{softmax}(\mathbf{z}) = \operatorname{diag}(\operatorname{softmax}(\mathbf{z})) - \operatorname{softmax}(\mathbf{z})\operatorname{softmax}(\mathbf{z})^\top$$
+
+$$\frac{\partial}{\partial \mathbf{z}} \operatorname{softmax}(\mathbf{z}) = \operatorname{softmax}(\mathbf{z})\mathbf{1}^\top - \operatorname{softmax}(\mathbf{z})\operatorname{softmax}(\mathbf{z})^\top$$
+"""
+OWN_NOTATION_VERDICTS = ["valid", "valid", "valid", "invalid", "valid", "invalid"]
+
+LABEL = r"""Let $\mathbf{z} \in \mathbb{R}^K$ and $\mathbf{p} = \operatorname{softmax}(\mathbf{z})$. The label $\mathbf{y}$ is one-hot.
+
+$$\nabla_{\mathbf{z}} \left(-\mathbf{y}^\top \log \mathbf{p}\right) = \mathbf{y} - \mathbf{p}$$
+
+$$\frac{\partial L}{\partial W} = \mathbf{y}\mathbf{z}^\top$$
+"""
+
+
+def test_matrix_calculus_in_a_write_ups_own_notation():
+    report = check_derivation_now(OWN_NOTATION)
+    judged = [s for s in report.steps if s.verdict not in ("definition", "given")]
+    assert [s.verdict for s in judged] == OWN_NOTATION_VERDICTS, [(s.line, s.verdict, s.feedback) for s in judged]
+    assert "shapes do not fit" in judged[3].feedback
+
+
+def test_a_derivative_of_a_defined_vector_is_judged_and_of_an_unknown_one_is_not_wrong():
+    """p is defined, so the gradient through it is worked out (y - p: the sign is wrong for a one-hot y); L is never
+    defined, so dL/dW = y z^T is not called wrong (it names the gradient)."""
+    report = check_derivation_now(LABEL)
+    verdicts = {s.line: s.verdict for s in report.steps}
+    assert verdicts[3] == "invalid" and verdicts[5] != "invalid", [(s.line, s.verdict, s.feedback) for s in report.steps]
+
+
 @pytest.mark.slow
 def test_compare_var_from_the_command_line():
     run = run_cli("compare", r"\nabla_W \tfrac12\|W\mathbf{x} - \mathbf{y}\|^2", r"(W\mathbf{x} - \mathbf{y})\mathbf{x}^\top",

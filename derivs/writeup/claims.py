@@ -55,6 +55,9 @@ def judge_claim(judge, step: Step, scope) -> Step:
                 return replace(step, verdict="undecided", feedback=kinked)
             written = one_length((left, right))  # as read: its sums' bounds say which names are sizes
             left, right = given_entries(one_length((scope.put_in(left), scope.put_in(right))), scope.values)
+            undefined = _derivative_of_an_undefined_name(left, right)
+            if undefined:
+                return replace(step, verdict="undecided", feedback=undefined)
             if point:
                 left, right = (side.subs(point) if isinstance(side, sympy.Basic) else side for side in (left, right))
             for symbol, power in scope.nilpotent.items():  # (u + \\dot u \\epsilon)(v + \\dot v \\epsilon) with \\epsilon^2 = 0
@@ -146,6 +149,18 @@ def _inequality(step: Step, left, right, problem: Problem, domain, timeout: floa
     return replace(step, verdict="undecided", feedback="held at every point tried, not proved")
 
 
+def _derivative_of_an_undefined_name(*sides) -> str:
+    """\\frac{\\partial L}{\\partial W} where the write-up never says what L is in terms of W: not 0, but unknown."""
+    from ..matrices import MatrixDerivative
+
+    for side in sides:
+        for derivative in (side.atoms(MatrixDerivative) if isinstance(side, sympy.Basic) else ()):
+            if not derivative.function.has(derivative.variable):
+                return (f"the derivative of {derivative.function} with respect to {derivative.variable}: the write-up does not "
+                        f"say what {derivative.function} is in terms of {derivative.variable}, so it is not judged")
+    return ""
+
+
 def _named(judge, step: Step, scope, expr):
     """A name given by an earlier \\underbrace{E}_{W} stands for E."""
     if not step.underbraces or not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
@@ -215,12 +230,14 @@ def _defined_later(judge, step: Step) -> dict:
 
 def _one_hot(problem: Problem, notation) -> Problem:
     """A label the text calls one-hot is sampled so: one entry 1 (at the index it names, if it names one), the rest 0."""
-    from ..model import Vector
+    from ..model import Matrix, Vector
 
     if not notation.one_hot:
         return problem
 
     def hot(variable):
+        if isinstance(variable, Matrix) and variable.symbol.name in notation.one_hot:
+            return replace(variable, one_hot=True)  # \mathbf{y}, a column
         if not isinstance(variable, Vector) or str(variable.base.label) not in notation.one_hot:
             return variable
         letter = notation.one_hot[str(variable.base.label)]

@@ -20,6 +20,7 @@ from .. import dialect
 from .names import Scanner
 
 ELEMENTWISE = frozenset(dialect.FUNCTIONS) | {"softmax", "sigmoid", "relu", "ReLU", "tanh", "exp", "log", "ln", "GELU", "f"}
+VECTOR_FUNCTIONS = frozenset({"softmax", "diag"})  # functions of a whole vector: what they are applied to is one
 SCALAR_RESULT = frozenset({"tr", "trace", "det", "max", "min", "sum", "mean", "Var", "var", "E"})
 PRODUCTS = {"cdot": "dot", "times": "times", "ast": "star", "*": "star", "odot": "hadamard", "circ": "hadamard", "otimes": "outer"}
 
@@ -204,6 +205,9 @@ class _TreeParser:
         name = token.text
         position = token.position
         if name in dialect.GREEK or name in dialect.DECORATIONS or name in ("mathbf", "boldsymbol", "bm", "vec", "mathit", "mathrm", "text", "operatorname", "mathbb", "pmb"):
+            if name in ("mathbf", "boldsymbol", "bm", "mathbb", "vec") and self._bold_one():
+                self.at += 4
+                return Node("ones", position=position)  # \mathbf{1}: a column of ones, as long as what it meets
             if name in ("mathrm", "text", "operatorname") and self._word_function():
                 return self._function_call()
             return self._name()
@@ -266,6 +270,9 @@ class _TreeParser:
         while self.is_("symbol", "{"):
             self.at = self._close(self.at) + 1
         return Node("other", position=position)
+
+    def _bold_one(self) -> bool:
+        return self.is_("symbol", "{", ahead=1) and self.is_("number", ahead=2) and self.found[self.at + 2].text == "1" and self.is_("symbol", "}", ahead=3)
 
     def _word_function(self) -> bool:
         if not self.is_("symbol", "{", ahead=1):
@@ -469,7 +476,7 @@ class Inference:
             return True if known == "array" else False if known == "scalar" or node.greek else None
         if kind in ("number", "scalar"):
             return False
-        if kind in ("matrix", "diag"):
+        if kind in ("matrix", "diag", "ones"):
             return node.size != (1, 1) if kind == "matrix" else True
         if kind in ("transpose", "inverse", "group"):
             return self._is_array(node.children[0]) if node.children else None
@@ -501,6 +508,11 @@ class Inference:
                     changed |= self._array(name.key, line, "inside a transposed product", name)
         if node.kind == "product":
             changed |= self._kinds_product(node, line)
+        vector_argument = node.kind == "diag" or node.kind == "apply" and node.key in VECTOR_FUNCTIONS
+        if vector_argument and node.children and node.children[0].kind in ("name", "group"):
+            argument = node.children[0] if node.children[0].kind == "name" else _only_name(node.children[0])
+            if argument is not None and argument.key in self.declared and self._is_array(argument) is None:  # softmax(z), diag(p) of a vector declared in R^K
+                changed |= self._array(argument.key, line, f"the argument of {node.key or node.kind}", argument)
         if node.kind == "sum":
             if any(self._is_array(child) for child in node.children):
                 for child in node.children:
@@ -544,6 +556,8 @@ class Inference:
         if kind == "matrix":
             rows, columns = node.size
             return (sympy.Integer(rows), sympy.Integer(columns)) if node.size != (1, 1) else None
+        if kind == "ones":
+            return (self.dims.new(), sympy.Integer(1))
         if kind == "transpose":
             inner = self._dimensions(node.children[0], line)
             return (inner[1], inner[0]) if inner else None
@@ -654,3 +668,10 @@ def _shown(node: Node) -> str:
     if node.kind == "group":
         return "(" + _shown(node.children[0]) + ")"
     return "the " + node.kind
+
+
+def _only_name(node: Node) -> Node | None:
+    """(z) or ((z)): the one name a group holds, else None."""
+    while node.kind == "group" and node.children:
+        node = node.children[0]
+    return node if node.kind == "name" else None
