@@ -309,9 +309,8 @@ def split_now(target: str, texts: list[str], timeout: float = DEFAULT_TIMEOUT, p
     """Answers with one fingerprint, split into classes of equal ones: each is decided against the first member of
     each class so far (the grader's decide, under its time limit); undecided counts as different."""
     from .equivalence import decide
-    from .timelimit import TimeLimitExceeded, time_limit
-
     from .parsing import ShapeMismatch
+    from .timelimit import TimeLimitExceeded, time_limit
 
     classes: list[tuple[object, list[int]]] = []
     misfits: list[tuple[object, list[int]]] = []  # answers whose shapes do not fit, by their formal reading
@@ -344,6 +343,7 @@ def split_now(target: str, texts: list[str], timeout: float = DEFAULT_TIMEOUT, p
 
 
 def _group_misfit(target: str, text: str, index: int, misfits: list, timeout: float, problems_dir) -> None:
+    """Into the first misfit group whose formal reading is the same product, else a group of its own."""
     from .timelimit import TimeLimitExceeded, time_limit
 
     try:

@@ -30,7 +30,7 @@ PRODUCTS = {"cdot": "dot", "times": "times", "ast": "star", "*": "star", "odot":
 
 @dataclass
 class Node:
-    kind: str  # name, number, sum, product, transpose, inverse, power, apply, call (a function of the write-up's), frac, matrix, scalar, group, other
+    kind: str  # name, number, sum, product, transpose, inverse, power, apply, call (a function of the write-up's), frac, matrix, scalar, group, ones (\\mathbf{1}), other
     children: list = field(default_factory=list)
     key: str = ""  # a name's key
     bold: bool = False
