@@ -291,3 +291,23 @@ def test_compare_var_from_the_command_line():
     run = run_cli("compare", r"\nabla_W \tfrac12\|W\mathbf{x} - \mathbf{y}\|^2", r"(W\mathbf{x} - \mathbf{y})\mathbf{x}^\top",
                   *(arg for spec in LS_VARS for arg in ("--var", spec)))
     assert run.returncode == 0 and run.stdout.startswith("correct"), run.stdout + run.stderr
+
+
+EMBEDDING = r"""Let $U \in \mathbb{R}^{d \times V}$, $\mathbf{v} \in \mathbb{R}^d$ and $\mathbf{y} \in \mathbb{R}^V$ one-hot, with $\mathbf{p} = \operatorname{softmax}(U^\top \mathbf{v})$.
+
+$$\frac{\partial}{\partial \mathbf{v}}\left(-\mathbf{y}^\top \log \mathbf{p}\right) = U(\mathbf{p} - \mathbf{y})$$
+
+$$\frac{\partial}{\partial \mathbf{v}}\left(-\mathbf{y}^\top \log \mathbf{p}\right) = U(\mathbf{y} - \mathbf{p})$$
+"""
+
+
+@pytest.mark.parametrize("prediction", [r"\mathbf{p}", r"\hat{\mathbf{y}}"])
+def test_one_hot_said_after_a_declaration_makes_the_word_embedding_gradient_no_mistake(prediction):
+    """By hand: the gradient is U(p 1^T y - y), which is U(p - y) when y is one-hot (1^T y = 1) and only then; the
+    text says so right after declaring y, so U(p - y) is not wrong, and U(y - p) (the sign) is. The prediction
+    named \\hat{\\mathbf{y}} is the same vector however its hat and bold are nested."""
+    report = check_derivation_now(EMBEDDING.replace(r"\mathbf{p}", prediction))
+    verdicts = {s.line: s.verdict for s in report.steps}
+    assert verdicts[3] != "invalid" and verdicts[5] == "invalid", [(s.line, s.verdict, s.feedback) for s in report.steps]
+    notation = "\n".join(report.notation)
+    assert "y is a vector: a one-hot label" in notation and "v is a vector: a one-hot" not in notation

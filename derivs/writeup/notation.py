@@ -174,12 +174,22 @@ def _sum_indices(found) -> set[str]:
     return letters
 
 
+def _one_hot_said(words: str) -> bool:
+    """Prose right after a formula that says, before its sentence ends, that what the formula names is one-hot."""
+    sentence = words.split(".")[0]
+    return any(kind == "one-hot" for kind, pattern in prose.CONVENTIONS if pattern.search(sentence))
+
+
 def _learn_one_hot(notation: Notation, paragraph, document) -> None:
     """"$\\mathbf{y}$ is one-hot", "$y_o = 1$ only for the true class": the label y has one entry 1 (at o) and the others 0."""
     from .formulas import read_formula
 
     named, hot = [], {}
-    for math in paragraph.maths:
+    segments = paragraph.segments
+    for at, math in enumerate(segments):
+        if isinstance(math, str):
+            continue
+        said_after = at + 1 < len(segments) and isinstance(segments[at + 1], str) and _one_hot_said(segments[at + 1])
         for line in read_formula(math, document).lines:
             for statement in line.statements:
                 first = single_name(statement.sides[0].tokens, frozenset(notation.words))
@@ -188,8 +198,8 @@ def _learn_one_hot(notation: Notation, paragraph, document) -> None:
                 value = [t.text for t in statement.sides[1].tokens] if len(statement.sides) == 2 else []
                 if first.subscript and len(first.indices) == 1 and value == ["1"]:
                     hot[first.base] = first.indices[0]
-                elif len(statement.sides) == 1:
-                    named.append(first.base)
+                elif len(statement.sides) == 1 or said_after and statement.relations == ("in",):
+                    named.append(first.base)  # "$\mathbf{y}$ is one-hot", "$\mathbf{y} \in \mathbb{R}^V$ one-hot"
     for base in dict.fromkeys([*hot, *named]):
         notation.one_hot[base] = hot.get(base, "")
         notation.learn(base, "vector", paragraph.line, f"a one-hot label (one entry 1{', at ' + hot[base] if base in hot else ''}, the others 0)")
