@@ -228,6 +228,15 @@ WORD_COMMANDS = frozenset({"sqrt", "frac", "sum", "prod", "lim", "int", "pi", "i
 _ARGUMENT_COMMANDS = frozenset({"frac", "dfrac", "tfrac", "cfrac", "sqrt"})  # their braces hold mathematics, not a name
 
 
+def _of_one_by_ones(value, matrices: dict) -> bool:
+    """A number made only of a write-up's 1 x 1 vectors (its shapes made x^* 1 x 1), read as numbers or entries."""
+    if not isinstance(value, sympy.Expr) or isinstance(value, sympy.MatrixExpr) or not value.free_symbols:
+        return False
+    entries = value.atoms(sympy.matrices.expressions.matexpr.MatrixElement)
+    names = {entry.parent for entry in entries} | (value.free_symbols - {s for e in entries for s in e.free_symbols})
+    return all(getattr(matrices.get(getattr(name, "name", None)), "shape", None) == (1, 1) for name in names)
+
+
 def _may_hold(expr, variable) -> bool:
     """Whether a write-up's expression may depend on a vector or matrix: it holds it, or a name (L, \\mathbf{p})
     or a vector of names (-\\mathbf{y}^\\top \\log \\mathbf{p}) whose meaning the write-up gives elsewhere."""
@@ -603,6 +612,8 @@ class _Parser:
             self._skip_transpose()
             if isinstance(base, sympy.Tuple) and self.context.document:
                 return sympy.ImmutableMatrix(len(base), 1, list(base))  # [1, 1]^T: a column vector
+            if self.context.document and _of_one_by_ones(base, self.context.matrices):
+                return base  # (x^*)^T where the write-up's shapes make x^* 1 x 1: its transpose is itself
             if not isinstance(base, (sympy.MatrixExpr, sympy.MatrixBase)):
                 raise self.error("^T transposes a matrix, but what stands before it is a number or scalar", caret)
             return base.T

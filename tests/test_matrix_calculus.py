@@ -311,3 +311,10 @@ def test_one_hot_said_after_a_declaration_makes_the_word_embedding_gradient_no_m
     assert verdicts[3] != "invalid" and verdicts[5] == "invalid", [(s.line, s.verdict, s.feedback) for s in report.steps]
     notation = "\n".join(report.notation)
     assert "y is a vector: a one-hot label" in notation and "v is a vector: a one-hot" not in notation
+
+
+def test_a_vector_a_write_up_makes_one_by_one_may_be_transposed():
+    """g(x^*) = (x^*)^T w: the shapes make x^* and w 1 x 1 (a function's argument and an inner product), and the
+    transpose of a 1 x 1 is itself, so the line reads (it was 'what stands before ^T is a number')."""
+    report = check_derivation_now("$$g(x^*) = (x^*)^T w$$\n\n$$(x^*)^T w = w^T x^*$$\n")
+    assert [s.verdict for s in report.steps][-1] == "valid", [(s.verdict, s.feedback) for s in report.steps]
