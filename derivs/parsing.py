@@ -1090,7 +1090,7 @@ class _Parser:
             self.position += 4
             return label
         transposed = self.peek(5).is_("command", "top", "intercal") or self.peek(5).is_("letter", "T")
-        if not self.context.document and self.at("symbol", "{", ahead=1) and self.at("symbol", "(", ahead=2) and self.peek(3).kind in ("number", "letter") \
+        if self.at("symbol", "{", ahead=1) and self.at("symbol", "(", ahead=2) and self.peek(3).kind in ("number", "letter") \
                 and self.at("symbol", ")", ahead=4) and transposed and self.at("symbol", "}", ahead=6):
             label = self.peek(3).text  # W^{(2)\\top}, W^{(2)T}: the layer's label and a transpose in one superscript
             self.position += 7
