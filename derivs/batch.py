@@ -152,7 +152,18 @@ def _csv_rows(text: str, path: Path) -> list[Row]:
         except csv.Error as error:  # a malformed quote: this row, reported, and reading goes on
             rows.append(Row(number, None, "", "", f"the row cannot be read as CSV ({error})"))
             continue
-        rows.append(_row(number, record))
+        rows.append(_with_unquoted_delimiters(_row(number, record), record.get(None), reader.fieldnames, dialect.delimiter))
+
+
+def _with_unquoted_delimiters(row: Row, extra, header, delimiter: str) -> Row:
+    """A row with more cells than the header: an answer holding an unquoted comma (\\max(0, x), 3\\,dz). When the answer
+    is the last column the cells after it are its rest, put back as typed; otherwise the row says what to quote."""
+    if not extra or row.problem:
+        return row
+    if (header[-1] or "").strip().lower() == "answer":
+        whole = replace(row, answer=delimiter.join([row.answer, *extra]))
+        return replace(whole, problem=_cell_problem(whole))
+    return replace(row, problem=f"the row has {len(extra)} more cell(s) than the header: quote an answer that holds '{delimiter}'")
 
 
 def normalise(answer: str) -> str:

@@ -238,11 +238,12 @@ def _of_one_by_ones(value, matrices: dict) -> bool:
 
 
 def _may_hold(expr, variable) -> bool:
-    """Whether a write-up's expression may depend on a vector or matrix: it holds it, or a name (L, \\mathbf{p})
-    or a vector of names (-\\mathbf{y}^\\top \\log \\mathbf{p}) whose meaning the write-up gives elsewhere."""
+    """Whether a write-up's expression may depend on a vector or matrix: it holds it, or holds vectors whose meaning
+    the write-up gives elsewhere (\\mathbf{p}, -\\mathbf{y}^\\top \\log \\mathbf{p}). A bare scalar name (L in
+    \\partial L / \\partial W) is not: that fraction names the gradient, as in scalar form."""
     if not isinstance(expr, sympy.Basic):
         return False
-    return expr.has(variable) or isinstance(expr, sympy.Symbol) or bool(expr.atoms(sympy.MatrixSymbol))
+    return expr.has(variable) or bool(expr.atoms(sympy.MatrixSymbol))
 
 
 class ShapeMismatch(LatexError):
@@ -646,6 +647,16 @@ class _Parser:
         self.notes.append(f"^-{written} read as ^{{-{written}}}")
         return -sympy.Mul(*factors)
 
+    def _transposed_next(self) -> bool:
+        """^T, ^\\top or ^{\\top} comes next: what stands here is a vector or matrix (a write-up's \\mathbf{1}^\\top)."""
+        if not self.at("symbol", "^"):
+            return False
+        self.position += 1
+        try:
+            return self._transpose_ahead()
+        finally:
+            self.position -= 1
+
     def _transpose_ahead(self) -> bool:
         token = self.peek()
         if token.is_("letter", "T") or token.is_("command", "top", "intercal", "mathsf", "sf", "rm"):
@@ -940,9 +951,9 @@ class _Parser:
         value = self.resolve(key, subscript, token)
         if self.layer_transposed:
             self.layer_transposed = False
-            if not matrices.is_matrix(value):
+            if not matrices.is_matrix(value) and not self.context.document:
                 raise self.error(f"only a matrix or vector has a transpose, and {key} is not one", token)
-            value = value.T
+            value = value.T if matrices.is_matrix(value) else value  # a write-up's number: its transpose is itself
         if self.at("symbol", "'") and isinstance(value, sympy.Symbol):
             primes = 0
             while self.at("symbol", "'"):
@@ -1409,7 +1420,7 @@ class _Parser:
         written = f"\\nabla_{{{subscript.raw}}} {self.text[self.tokens[operand_start].position:self.tokens[self.position].position].strip() if self.position < len(self.tokens) else ''}"
         if isinstance(variable, (sympy.Symbol, sympy.Indexed)) and isinstance(operand, sympy.Expr) and variable in operand.free_symbols and sympy.diff(operand, variable) != 0:
             return sympy.Derivative(operand, variable)
-        if isinstance(variable, sympy.MatrixSymbol) and _may_hold(operand, variable):
+        if isinstance(variable, sympy.MatrixSymbol) and variable.shape != (1, 1) and _may_hold(operand, variable):
             return self._matrix_derivative(operand, variable, token)  # \nabla_{\mathbf{x}} \tfrac12\|W\mathbf{x} - \mathbf{y}\|^2
         named = self._given(written) or sympy.Symbol(written, real=True)
         if isinstance(named, sympy.Symbol) and isinstance(variable, (sympy.Symbol, sympy.Indexed)):
@@ -1459,8 +1470,8 @@ class _Parser:
         if token.text == "mathbb" and letters == "1" or token.text in ("mathbf", "bm", "boldsymbol") and letters == "1":
             if self.at("command", "{") or self.at("symbol", "_") or self.at("symbol", "["):
                 return self.indicator(token)
-            if token.text != "mathbb" and self.context.matrices:
-                return matrices.unsized_ones()  # \mathbf{1}: the ones vector, as long as what it meets
+            if token.text != "mathbb" and self.context.matrices and (not self.context.document or self._transposed_next()):
+                return matrices.unsized_ones()  # \mathbf{1}: the ones vector, as long as what it meets (in a write-up: 1^T)
             return sympy.Integer(1)
         if letters.isdigit():
             return sympy.Integer(letters)
@@ -1784,8 +1795,8 @@ class _Parser:
         if isinstance(variable, sympy.MatrixSymbol) and order == order_den == 1:
             if not self.context.document:
                 return self._derivative_of_matrix(variable, body_start, end, token)
-            taken = self._derivative_of_matrix_in_document(variable, body_start, end, token)
-            if taken is not None:
+            taken = self._derivative_of_matrix_in_document(variable, body_start, end, token) if variable.shape != (1, 1) else None
+            if taken is not None:  # a 1 x 1 "vector" (a = u^T v, given a value later) is a number: read as one below
                 return taken
         if self.context.document and body_start < end and not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
             return self._quantity_named(numerator, denominator)  # \\partial L / \\partial w_3 where w_3 has a value

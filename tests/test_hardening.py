@@ -203,3 +203,17 @@ def test_splitting_a_hostile_write_up_is_linear_in_its_length():
 
     small, large = cost(2_500), cost(20_000)
     assert large < 16 * small  # eight times the length: linear is 8 times the CPU, quadratic 64 (a ratio, so load does not matter)
+
+
+def test_an_unquoted_comma_in_the_last_column_is_part_of_the_answer(tmp_path):
+    """\\max(0, x) typed in a CSV without quotes: the cells after the answer column are the rest of the answer, put
+    back as typed (the answer was silently cut at the comma before); elsewhere the row says to quote it."""
+    batch = tmp_path / "class.csv"
+    batch.write_text("student,target,answer\nann,relu.derivative,\\max(0, x) + \\int \\frac{3\\,dz}{z}\nbob,relu.derivative,x\n",
+                     encoding="utf-8")
+    first, second = read_rows(batch)
+    assert first.answer == "\\max(0, x) + \\int \\frac{3\\,dz}{z}" and not first.problem and second.answer == "x"
+    reordered = tmp_path / "reordered.csv"
+    reordered.write_text("answer,target,student\n\\max(0, x),relu.derivative,ann\n", encoding="utf-8")
+    (only,) = read_rows(reordered)
+    assert "quote" in only.problem

@@ -15,6 +15,7 @@ import sympy
 
 from ..equivalence import concrete_functions, decide
 from ..lexer import LatexError
+from ..matrices import MatrixDerivative
 from ..model import Problem
 from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, time_limit
@@ -56,8 +57,12 @@ def judge_claim(judge, step: Step, scope) -> Step:
             written = one_length((left, right))  # as read: its sums' bounds say which names are sizes
             left, right = given_entries(one_length((scope.put_in(left), scope.put_in(right))), scope.values)
             undefined = _derivative_of_an_undefined_name(left, right)
-            if undefined:
-                return replace(step, verdict="undecided", feedback=undefined)
+            if undefined is not None and undefined == left:  # \\partial L / \\partial W = ...: names the gradient, as in scalar form
+                return replace(step, verdict="definition", feedback=f"names {step.lhs} (what it is the derivative of is not given)")
+            if undefined is not None:
+                return replace(step, verdict="undecided", feedback=f"the derivative of {undefined.function} with respect to "
+                               f"{undefined.variable}: the write-up does not say what {undefined.function} is in terms of "
+                               f"{undefined.variable}, so it is not judged")
             if point:
                 left, right = (side.subs(point) if isinstance(side, sympy.Basic) else side for side in (left, right))
             for symbol, power in scope.nilpotent.items():  # (u + \\dot u \\epsilon)(v + \\dot v \\epsilon) with \\epsilon^2 = 0
@@ -149,16 +154,13 @@ def _inequality(step: Step, left, right, problem: Problem, domain, timeout: floa
     return replace(step, verdict="undecided", feedback="held at every point tried, not proved")
 
 
-def _derivative_of_an_undefined_name(*sides) -> str:
+def _derivative_of_an_undefined_name(*sides) -> MatrixDerivative | None:
     """\\frac{\\partial L}{\\partial W} where the write-up never says what L is in terms of W: not 0, but unknown."""
-    from ..matrices import MatrixDerivative
-
     for side in sides:
         for derivative in (side.atoms(MatrixDerivative) if isinstance(side, sympy.Basic) else ()):
             if not derivative.function.has(derivative.variable):
-                return (f"the derivative of {derivative.function} with respect to {derivative.variable}: the write-up does not "
-                        f"say what {derivative.function} is in terms of {derivative.variable}, so it is not judged")
-    return ""
+                return derivative
+    return None
 
 
 def _named(judge, step: Step, scope, expr):

@@ -176,8 +176,7 @@ def _sum_indices(found) -> set[str]:
 
 def _one_hot_said(words: str) -> bool:
     """Prose right after a formula that says, before its sentence ends, that what the formula names is one-hot."""
-    sentence = words.split(".")[0]
-    return any(kind == "one-hot" for kind, pattern in prose.CONVENTIONS if pattern.search(sentence))
+    return any(found.kind == "one-hot" for found in prose.conventions_in(words.split(".")[0], 0))
 
 
 def _learn_one_hot(notation: Notation, paragraph, document) -> None:

@@ -207,7 +207,7 @@ class _TreeParser:
         if name in dialect.GREEK or name in dialect.DECORATIONS or name in ("mathbf", "boldsymbol", "bm", "vec", "mathit", "mathrm", "text", "operatorname", "mathbb", "pmb"):
             if name in ("mathbf", "boldsymbol", "bm", "mathbb", "vec") and self._bold_one():
                 self.at += 4
-                return Node("ones", position=position)  # \mathbf{1}: a column of ones, as long as what it meets
+                return Node("ones", position=position)  # \mathbf{1}^\top: a column of ones, as long as what it meets
             if name in ("mathrm", "text", "operatorname") and self._word_function():
                 return self._function_call()
             return self._name()
@@ -272,7 +272,11 @@ class _TreeParser:
         return Node("other", position=position)
 
     def _bold_one(self) -> bool:
-        return self.is_("symbol", "{", ahead=1) and self.is_("number", ahead=2) and self.found[self.at + 2].text == "1" and self.is_("symbol", "}", ahead=3)
+        """\\mathbf{1} transposed: the ones vector (untransposed, a write-up's bold 1 may be the number, as the parser reads it)."""
+        one = self.is_("symbol", "{", ahead=1) and self.is_("number", ahead=2) and self.found[self.at + 2].text == "1" and self.is_("symbol", "}", ahead=3)
+        after = self.peek(5)
+        transposed = after is not None and (after.is_("letter", "T") or after.is_("command", "top", "intercal") or after.is_("symbol", "{"))
+        return one and self.is_("symbol", "^", ahead=4) and transposed
 
     def _word_function(self) -> bool:
         if not self.is_("symbol", "{", ahead=1):
