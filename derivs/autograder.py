@@ -8,6 +8,8 @@ out in Gradescope's or PrairieLearn's format. `gradescope_zip` packs a complete 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -27,6 +29,7 @@ from .grading import DEFAULT_TIMEOUT, SCORED, resolve_target
 from .quoting import gradescope_output
 
 VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
+STUDENT_FIELDS = ("email", "sid", "id", "name")  # what identifies a student in Gradescope's submission_metadata.json
 OUTPUT_FORMATS = ("md", "html")  # how each test's output is written for Gradescope
 SHEET_LIMIT = 1_000_000  # characters of a submitted sheet
 NO_SHEET = "no answer sheet in the submission: hand in the .tex answer sheet, with your answers in its boxes"
@@ -42,6 +45,12 @@ class Assignment:
     targets: tuple[str, ...]
     visibility: str = "visible"  # Gradescope's test visibility for every part
     output_format: str = "md"  # Gradescope's output_format for every test: md, or html (the answer rendered as MathML)
+    # A variant per student: the course salt (kept from students) from which each student's seed is made with their id,
+    # the field of Gradescope's submission metadata that is that id, and the class's seeds (a wrong answer that is
+    # another student's answer says so).
+    salt: str = ""
+    student_field: str = "email"
+    seeds: tuple[int, ...] = ()
 
 
 def load_assignment(path: str | Path | None = None, parts: list[str] | None = None, problems_dir=None) -> Assignment:
@@ -67,7 +76,14 @@ def load_assignment(path: str | Path | None = None, parts: list[str] | None = No
         output_format = str(data.get("output_format", "md"))
         if output_format not in OUTPUT_FORMATS:
             raise AssignmentError(f"{file}: output_format must be one of {', '.join(OUTPUT_FORMATS)}")
-        assignment = Assignment(str(data.get("title", file.stem)), tuple(str(t) for t in data["parts"]), visibility, output_format)
+        student_field = str(data.get("student_field", "email"))
+        if student_field not in STUDENT_FIELDS:
+            raise AssignmentError(f"{file}: student_field must be one of {', '.join(STUDENT_FIELDS)} (a field of Gradescope's submission metadata)")
+        seeds = data.get("seeds", [])
+        if not isinstance(seeds, list) or not all(isinstance(seed, int) and seed >= 0 for seed in seeds):
+            raise AssignmentError(f"{file}: seeds must be a list of whole numbers")
+        assignment = Assignment(str(data.get("title", file.stem)), tuple(str(t) for t in data["parts"]), visibility, output_format,
+                                str(data.get("salt", "")), student_field, tuple(seeds))
     for target in assignment.targets:
         resolve_target(target, problems_dir)  # raises UnknownTarget, with did-you-mean
     if len(set(assignment.targets)) != len(assignment.targets):
@@ -89,13 +105,18 @@ _PREAMBLE = r"""\documentclass[11pt]{article}
 """
 
 
-def answer_sheet(assignment: Assignment, problems_dir=None) -> str:
+def answer_sheet(assignment: Assignment, problems_dir=None, student: str | None = None, name: str = "") -> str:
     """A LaTeX answer sheet: for each part its full question (the problem's setting and data, printed once for
-    the parts of one problem that follow each other, then the part's prompt and points) and an empty box."""
+    the parts of one problem that follow each other, then the part's prompt and points) and an empty box.
+    For a `student` of an assignment with a salt: their own variant's numbers, their name and id at the top."""
+    seed = seed_for(assignment, student)
     body = [_PREAMBLE, r"\begin{document}", rf"\section*{{{_escape(assignment.title)}}}"]
+    if student is not None:
+        who = f"{_escape(name)} ({_escape(student)})" if name else _escape(student)
+        body.append(rf"\noindent Student: {who}\quad Version {seed}: your numbers are your own; answer with them.\par\medskip")
     shown = None
     for number, target in enumerate(assignment.targets, start=1):
-        problem, part = resolve_target(target, problems_dir)
+        problem, part = resolve_target(seeded_target(target, seed, problems_dir), problems_dir)
         points = f"{part.points:g} point" + ("" if part.points == 1 else "s")
         body.append(rf"\subsection*{{{number}. {_escape(problem.title)} ({points})}}")
         if problem.id != shown:
@@ -106,6 +127,50 @@ def answer_sheet(assignment: Assignment, problems_dir=None) -> str:
         body.append(f"\\begin{{answer}}{{{target}}}\n{inside}\n\\end{{answer}}")
     body.append(r"\end{document}")
     return "\n".join(body) + "\n"
+
+
+def seed_for(assignment: Assignment, student: str | None) -> int:
+    """The seed of a student's variant: from the assignment's salt and their id; 0 (the homework's own numbers)
+    when the assignment has no salt or there is no student."""
+    from .variants import student_seed
+
+    return student_seed(assignment.salt, student) if assignment.salt and student is not None else 0
+
+
+def seeded_target(target: str, seed: int, problems_dir=None) -> str:
+    """PROBLEM.PART@SEED when the part's problem has parameters and the seed is not 0; else the target itself."""
+    if not seed:
+        return target
+    problem, _ = resolve_target(target, problems_dir)
+    return f"{target}@{seed}" if problem.variants is not None else target
+
+
+def read_roster(path) -> list[tuple[str, str]]:
+    """(student, name) for each row of a roster CSV with a column `student` (an id: an email, a student number)
+    and optionally `name`, in file order; a student listed twice is an error (two sheets of one name)."""
+    file = Path(path)
+    if not file.is_file():
+        raise AssignmentError(f"roster {file} does not exist")
+    rows = list(csv.DictReader(io.StringIO(file.read_text(encoding="utf-8-sig"))))
+    if not rows or "student" not in {str(key).strip().lower() for key in rows[0]}:
+        raise AssignmentError(f"roster {file}: a CSV with a header row naming a column 'student' (and optionally 'name')")
+    students, seen = [], set()
+    for number, row in enumerate(rows, start=2):
+        cells = {str(key).strip().lower(): (value or "").strip() for key, value in row.items() if key is not None}
+        if not cells.get("student"):
+            raise AssignmentError(f"roster {file}, line {number}: no student id")
+        if cells["student"].lower() in seen:
+            raise AssignmentError(f"roster {file}, line {number}: student {cells['student']!r} is listed twice")
+        seen.add(cells["student"].lower())
+        students.append((cells["student"], cells.get("name", "")))
+    return students
+
+
+def sheet_name(student: str) -> str:
+    """A student's sheet file name: their id made safe for a file name."""
+    from .batch import safe_name
+
+    return f"{safe_name(student)}.tex"
 
 
 def question_setting(problem) -> str:
@@ -164,8 +229,9 @@ class PartResult:
     answer: str = ""
 
 
-def grade_sheet(assignment: Assignment, text: str | None, problems_dir=None, timeout: float = DEFAULT_TIMEOUT) -> list[PartResult]:
-    """One result per part, in the assignment's order; a missing or unreadable part scores 0 with a message."""
+def grade_sheet(assignment: Assignment, text: str | None, problems_dir=None, timeout: float = DEFAULT_TIMEOUT, seed: int = 0) -> list[PartResult]:
+    """One result per part, in the assignment's order; a missing or unreadable part scores 0 with a message.
+    Each part of a problem with parameters is graded against variant `seed` (the student's, see `seed_for`)."""
     answers = read_sheet(text) if text else {}
     rows, missing = [], {}
     for number, target in enumerate(assignment.targets, start=1):
@@ -173,8 +239,9 @@ def grade_sheet(assignment: Assignment, text: str | None, problems_dir=None, tim
         if not answer:
             missing[target] = "no answer found for this part: write it inside its answer box" if text else NO_SHEET
         else:
-            rows.append(Row(number, None, target, answer))
-    records = {record["target"]: record for record in grade_rows(rows, timeout=timeout, problems_dir=problems_dir)[0]} if rows else {}
+            rows.append(Row(number, None, seeded_target(target, seed, problems_dir), answer))
+    graded = grade_rows(rows, timeout=timeout, problems_dir=problems_dir, others=assignment.seeds)[0] if rows else []
+    records = {assignment.targets[record["row"] - 1]: record for record in graded}
     results = []
     for target in assignment.targets:
         max_points = resolve_target(target, problems_dir)[1].points
@@ -229,12 +296,40 @@ def autograde(assignment: Assignment, platform: str, root: str | Path | None = N
     default_root, submission_name, results_name, formatter = PLATFORMS[platform]
     root = Path(root or default_root)
     sheet = _submitted_sheet(root / submission_name)
-    graded = grade_sheet(assignment, sheet, problems_dir) if sheet is not None or platform == "gradescope" else None
+    seed, unknown = _submitter_seed(assignment, platform, root)
+    if unknown:  # a variant per student, and no way to tell whose: grading against anyone's numbers would be wrong
+        graded = [PartResult(target, 0.0, resolve_target(target, problems_dir)[1].points, "undecided", unknown) for target in assignment.targets]
+    else:
+        graded = grade_sheet(assignment, sheet, problems_dir, seed=seed) if sheet is not None or platform == "gradescope" else None
     results = formatter(assignment, graded)
     out = root / results_name
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     return results
+
+
+def _submitter_seed(assignment: Assignment, platform: str, root: Path) -> tuple[int, str]:
+    """The seed of the submitter's variant, for an assignment with a variant per student: (seed, "") or (0, why it is
+    not known). Gradescope: from the salt and the assignment's student_field of the first user in
+    submission_metadata.json. PrairieLearn: the seed server.py's generate() put in the variant's params
+    (params.derivs_seed). (0, "") with no salt: everyone has the homework's own numbers."""
+    from .variants import VariantError, parse_seed
+
+    if not assignment.salt:
+        return 0, ""
+    if platform == "prairielearn":
+        try:
+            params = json.loads((root / "data" / "data.json").read_text(encoding="utf-8")).get("params", {})
+            return parse_seed(params["derivs_seed"]), ""
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, VariantError):
+            return 0, "not graded: the question's data.json has no params.derivs_seed (set it in server.py's generate())"
+    try:
+        users = json.loads((root / "submission_metadata.json").read_text(encoding="utf-8"))["users"]
+        student = users[0][assignment.student_field]
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return 0, (f"not graded: the submission's metadata does not say who submitted ({assignment.student_field}), so your own "
+                   "version of the question cannot be found; ask your instructor")
+    return seed_for(assignment, str(student)), ""
 
 
 def _submitted_sheet(folder: Path) -> str | None:
@@ -287,8 +382,9 @@ exec "$VENV/bin/python" -m derivs autograde "$HERE/assignment.json" --platform p
 
 
 def _assignment_json(assignment: Assignment) -> str:
+    variants = {"salt": assignment.salt, "student_field": assignment.student_field, "seeds": list(assignment.seeds)} if assignment.salt else {}
     return json.dumps({"title": assignment.title, "parts": list(assignment.targets), "visibility": assignment.visibility,
-                       "output_format": assignment.output_format}, indent=2)
+                       "output_format": assignment.output_format, **variants}, indent=2)
 
 
 def _executable(name: str) -> zipfile.ZipInfo:

@@ -241,6 +241,8 @@ def resumption(rows: list[Row], earlier: dict[int, dict], retry_undecided: bool 
 def _record(row: Row, result: GradeResult) -> dict:
     record = {"row": row.number, "student": row.student, **result.to_dict()}
     record["answer"] = row.answer
+    if "@" in result.target:  # graded against the student's own variant: the target as given, and the seed
+        record["target"], record["seed"] = row.target, int(result.target.rpartition("@")[2])
     return record
 
 
@@ -289,11 +291,16 @@ def grade_rows(
     on_record: Callable[[dict], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     reveal: bool = False,
+    salt: str = "",
+    others: tuple = (),
 ) -> tuple[list[dict], int]:
-    """A record per row, in input order, and how many distinct answers were graded."""
+    """A record per row, in input order, and how many distinct answers were graded. With a course `salt`, each
+    row of a problem with parameters is graded against its student's own variant (the seed from salt and student)."""
     done = dict(done or {})
     records: dict[int, dict] = {}
     unique: dict[tuple[str, str], list[Row]] = {}
+    seeded = _seeded_targets(rows, salt, problems_dir)
+    others = tuple(sorted({*others, *(int(t.rpartition("@")[2]) for t in seeded.values())}))
     for row in rows:
         if row.number in done:
             records[row.number] = done[row.number]
@@ -306,12 +313,12 @@ def grade_rows(
             if on_record:
                 on_record(records[row.number])
             continue
-        unique.setdefault((row.target, normalise(row.answer)), []).append(row)
+        unique.setdefault((seeded.get(row.number, row.target), normalise(row.answer)), []).append(row)
 
     keys = list(unique)
-    tasks = [(target, unique[(target, key)][0].answer, timeout, problems_dir) for target, key in keys]
+    tasks = [(target, unique[(target, key)][0].answer, timeout, problems_dir, others) for target, key in keys]
     finished = 0
-    limits = [task_limit(target, answer, timeout, problems_dir) for target, answer, _, _ in tasks]
+    limits = [task_limit(target, answer, timeout, problems_dir) for target, answer, *_ in tasks]
     with WorkerPool(jobs) as pool:
         for index, outcome in pool.run(grade_now, tasks, limits):
             target, answer = tasks[index][0], tasks[index][1]
@@ -325,6 +332,24 @@ def grade_rows(
             if on_progress:
                 on_progress(finished, len(tasks))
     return [records[row.number] for row in rows], len(tasks)
+
+
+def _seeded_targets(rows: list[Row], salt: str, problems_dir) -> dict[int, str]:
+    """PROBLEM.PART@SEED for each row whose problem has parameters, its seed from the salt and the row's student;
+    none without a salt. A row with no student cannot have a variant: it keeps its target and is graded as the
+    homework's own numbers (variant 0)."""
+    if not salt:
+        return {}
+    from .variants import student_seed
+
+    seeded = {}
+    for row in rows:
+        if row.problem or not row.student or _target_problem(row.target, problems_dir):
+            continue
+        problem, _ = resolve_target(row.target, problems_dir)
+        if problem.variants is not None:
+            seeded[row.number] = f"{row.target}@{student_seed(salt, row.student)}"
+    return seeded
 
 
 def _target_problem(target: str, problems_dir: str | None) -> str:
@@ -347,6 +372,7 @@ def run_batch(
     on_progress: Callable[[int, int], None] | None = None,
     reveal: bool = False,
     keep_going: bool = False,
+    salt: str = "",
 ) -> tuple[BatchReport, list[dict]]:
     """Grade `source` into `out` (JSONL); with `resume`, rows in the journal are not graded again
     (with `retry_undecided`, rows that were undecided are). Raises BatchInputError for input that
@@ -384,7 +410,7 @@ def run_batch(
 
             try:
                 records, graded = grade_rows(rows, jobs=jobs, timeout=timeout, problems_dir=problems_dir, done=kept.done,
-                                             on_record=keep, on_progress=on_progress, reveal=reveal)
+                                             on_record=keep, on_progress=on_progress, reveal=reveal, salt=salt)
             except KeyboardInterrupt:
                 raise BatchInterrupted(finished, len(rows)) from None
             os.fsync(journal.fileno())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import re
@@ -127,11 +128,63 @@ def print_report(report: CheckReport, out: Console) -> None:
 def run_check(args, out: Console, err: Console) -> int:
     problems = _problems(args)
     report = _check_with_progress(problems, _options(args), err)
+    variants = _check_variants(problems, args.variants, _options(args), err) if args.variants else None
     if args.json:
-        print(json.dumps(report.to_dict(), indent=2))
+        print(json.dumps({**report.to_dict(), "variants": variants.to_dict() if variants else None}, indent=2))
     else:
         print_report(report, out)
-    return report.return_code
+        if variants is not None:
+            print_variants(variants, out)
+    return report.return_code or (variants.return_code if variants is not None and variants.results else 0)
+
+
+def _check_variants(problems: list, count_each: int, options: CheckOptions, err: Console) -> CheckReport:
+    """Variants 1..N of each variable problem, with a progress bar on a terminal."""
+    from .verify import check_variants
+
+    if count_each < 0:
+        raise UsageError("--variants must be a whole number from 0")
+    variable = [p for p in problems if not isinstance(p, LoadError) and p.variants is not None]
+    if not variable:
+        err.print("[yellow]warning:[/] no problem chosen has parameters: --variants checks nothing", highlight=False)
+        return CheckReport()
+    if not err.is_terminal:
+        return check_variants(variable, count_each, options)
+    with _progress("{task.description}", console=err) as bar:
+        task = bar.add_task("checking variants", total=len(variable) * count_each)
+        seen: dict = {}
+
+        def advance(row: ClaimResult) -> None:
+            if row.problem not in seen:
+                seen[row.problem] = True
+                bar.update(task, description=f"checking {row.problem}")
+                bar.advance(task)
+
+        return check_variants(variable, count_each, options, on_result=advance)
+
+
+def print_variants(report: CheckReport, out: Console) -> None:
+    """Per variable problem: how many variants and checks passed, and the seeds that failed with their rows."""
+    from .verify import failing_seeds
+
+    failing = failing_seeds(report)
+    by_problem: dict[str, list[ClaimResult]] = {}
+    for row in report.results:
+        by_problem.setdefault(row.problem.partition("@")[0], []).append(row)
+    table = _table("problem", "variants", "checks", "seeds that fail")
+    for problem, rows in by_problem.items():
+        seeds = len({row.problem for row in rows})
+        bad = failing.get(problem, [])
+        table.add_row(problem, str(seeds), f"{sum(r.status is Status.PASS for r in rows)} of {len(rows)} pass",
+                      "[red]" + ", ".join(map(str, bad)) + "[/]" if bad else "[green]none[/]")
+    out.print(table)
+    wrong = [row for row in report.results if row.status is not Status.PASS]
+    if wrong:
+        print_report(CheckReport(wrong, report.seconds), out)
+    else:
+        passed = sum(row.status is Status.PASS for row in report.results)
+        out.print(f"{count(len(report.results), 'check')} of {count(len({r.problem for r in report.results}), 'variant')} of "
+                  f"{count(len(by_problem), 'problem')}: {passed} pass ({report.seconds:.1f} s CPU)")
 
 
 def run_list(args, out: Console, err: Console) -> int:
@@ -140,14 +193,17 @@ def run_list(args, out: Console, err: Console) -> int:
         problems = load_problems(args.problems)
     except FileNotFoundError as error:
         raise UsageError(str(error)) from None
-    rows = [{"problem": p.id, "title": p.title, "parts": [{"target": f"{p.id}.{part.name}", "prompt": part.prompt, "kind": part.kind, "points": part.points} for part in p.parts]}
+    rows = [{"problem": p.id, "title": p.title, "parameters": [parameter.name for parameter in p.variants.parameters] if p.variants else [],
+             "parts": [{"target": f"{p.id}.{part.name}", "prompt": part.prompt, "kind": part.kind, "points": part.points} for part in p.parts]}
             for p in problems.values() if not isinstance(p, LoadError)]
     if args.json:
         print(json.dumps(rows, indent=2))
         return ExitCode.OK
     table = _table("target", "points", "prompt")
     for problem in rows:
-        table.add_row(f"[bold]{problem['problem']}[/]", "", problem["title"])
+        named = problem["parameters"]
+        varies = f"  [cyan](a variant per student: {', '.join(named) if len(named) <= 6 else count(len(named), 'parameter')})[/]" if named else ""
+        table.add_row(f"[bold]{problem['problem']}[/]", "", problem["title"] + varies)
         for part in problem["parts"]:
             table.add_row(f"  {part['target']}", f"{part['points']:g}", part["prompt"] + ("  (a derivation)" if part["kind"] == "derivation" else ""))
     out.print(table)
@@ -179,23 +235,48 @@ def run_show(args, out: Console, err: Console) -> int:
 
 
 def _assignment(args):
+    parts = [p.strip() for p in args.parts.split(",") if p.strip()] if getattr(args, "parts", None) else None
+    return _assignment_file(args.assignment, args.problems, parts)
+
+
+def _assignment_file(path, problems_dir, parts=None):
     from .autograder import AssignmentError, load_assignment
     from .grading import UnknownTarget
 
-    parts = [p.strip() for p in args.parts.split(",") if p.strip()] if getattr(args, "parts", None) else None
     try:
-        return load_assignment(args.assignment, parts, args.problems)
+        return load_assignment(path, parts, problems_dir)
     except (AssignmentError, UnknownTarget) as error:
         raise UsageError(str(error)) from None
 
 
-def run_sheet(args, out: Console, err: Console) -> int:
-    """The LaTeX answer sheet students fill in: one box per part, with its prompt and points."""
-    from .autograder import answer_sheet
+def _roster(args) -> list:
+    from .autograder import AssignmentError, read_roster
 
-    text = answer_sheet(_assignment(args), args.problems)
-    _write_output(Path(args.out), text)
-    out.print(f"wrote {args.out}", markup=False, highlight=False)
+    try:
+        return read_roster(args.roster)
+    except AssignmentError as error:
+        raise UsageError(str(error)) from None
+
+
+def run_sheet(args, out: Console, err: Console) -> int:
+    """The LaTeX answer sheet students fill in: one box per part, with its prompt and points; with --roster, one
+    sheet per student with their own numbers (the folder --out)."""
+    from .autograder import answer_sheet, sheet_name
+
+    assignment = _assignment(args)
+    if not args.roster:
+        _write_output(Path(args.out), answer_sheet(assignment, args.problems))
+        out.print(f"wrote {args.out}", markup=False, highlight=False)
+        return ExitCode.OK
+    if not assignment.salt:
+        raise UsageError("--roster needs a salt in the assignment file (salt = \"...\"): it is what makes each student's numbers")
+    folder = Path(args.out)
+    if folder.suffix.lower() == ".tex":
+        raise UsageError(f"with --roster, --out is a folder for one sheet per student, not {folder}")
+    students = _roster(args)
+    for student, name in students:
+        _write_output(folder / sheet_name(student), answer_sheet(assignment, args.problems, student=student, name=name))
+    out.print(f"wrote {count(len(students), 'sheet')} in {folder}", markup=False, highlight=False)
     return ExitCode.OK
 
 
@@ -214,6 +295,10 @@ def _write_package(args, out: Console, builder: str, said: str) -> int:
     from .packaging import PackagingError
 
     assignment = _assignment(args)
+    if args.roster:  # the class's seeds go in, so a wrong answer that is another student's answer says so
+        if not assignment.salt:
+            raise UsageError("--roster needs a salt in the assignment file (salt = \"...\")")
+        assignment = dataclasses.replace(assignment, seeds=tuple(sorted({autograder.seed_for(assignment, student) for student, _ in _roster(args)})))
     try:
         path = getattr(autograder, builder)(assignment, args.out, args.problems, args.wheels)
     except (autograder.AssignmentError, PackagingError) as error:
@@ -254,15 +339,63 @@ def _version() -> str:
 
 
 def run_key(args, out: Console, err: Console) -> int:
+    """The key of a problem (or all); --seed S: of variant S; an assignment file with --roster: one key per student
+    (each in a folder of their id), with their own numbers, every line checked."""
+    if args.roster:
+        return _keys_for_roster(args, out, err)
+    problems = _problems_or_assignment(args)
+    if args.seed is not None:
+        problems = [_variant_of(problem, args.seed) for problem in problems]
+    return _write_key(problems, Path(args.out), args, out, err)
+
+
+def _problems_or_assignment(args) -> list:
+    """The problems named: an id, 'all', or an assignment file (the problems of its parts, in order)."""
+    from .grading import resolve_target
+
+    if Path(args.problem).suffix.lower() in (".toml", ".json"):
+        assignment = _assignment_file(args.problem, args.problems)
+        return list({problem.id: problem for problem in (resolve_target(t, args.problems)[0] for t in assignment.targets)}.values())
+    return _problems(args)
+
+
+def _variant_of(problem, seed):
+    from .variants import VariantError, variant
+
+    if isinstance(problem, LoadError):
+        return problem
+    try:
+        return variant(problem, seed)
+    except VariantError as error:
+        raise UsageError(str(error)) from None
+
+
+def _keys_for_roster(args, out: Console, err: Console) -> int:
+    from .autograder import seed_for
+    from .batch import safe_name
+
+    if Path(args.problem).suffix.lower() not in (".toml", ".json"):
+        raise UsageError("--roster goes with an assignment file (its salt makes each student's numbers): derivs key hw.toml --roster roster.csv --out keys")
+    assignment = _assignment_file(args.problem, args.problems)
+    if not assignment.salt:
+        raise UsageError("--roster needs a salt in the assignment file (salt = \"...\")")
+    problems = _problems_or_assignment(args)
+    code = ExitCode.OK
+    for student, _ in _roster(args):
+        seed = seed_for(assignment, student)
+        code = max(code, _write_key([_variant_of(p, seed) for p in problems], Path(args.out) / safe_name(student), args, out, err))
+    return code
+
+
+def _write_key(problems: list, folder: Path, args, out: Console, err: Console) -> int:
     from .keys import compile_pdf, overfull_boxes, same_sides, write_keys
 
-    problems = _problems(args)
     report = _check_with_progress(problems, _options(args), err)
     loaded = [p for p in problems if not isinstance(p, LoadError)]
     bare = [f"{p.id}: {name}" for p in loaded for name in same_sides(p)]
     for where in bare:
         err.print(f"[red]error:[/] {where}: the claim's two sides print as the same text; give its working (the sum, the product, the formula with its numbers)", highlight=False)
-    files = write_keys(loaded, report.results, Path(args.out), edition=args.edition)
+    files = write_keys(loaded, report.results, folder, edition=args.edition)
     for path in files.problems:
         out.print(f"wrote {path}")
     out.print(f"wrote {files.combined}")
@@ -363,13 +496,14 @@ def _run_grade_batch(args, out: Console, err: Console) -> int:
     if args.retry_undecided and not args.resume:
         raise UsageError("--retry-undecided goes with --resume: it regrades the undecided rows of an earlier run")
     _positive(args.timeout, "--timeout")
+    salt = _assignment_file(args.assignment, args.problems).salt if args.assignment else ""
     progress = _progress_callback(err)
     try:
         with progress as advance:
             report, records = run_batch(
                 Path(args.batch), Path(args.out), jobs=args.jobs, timeout=args.timeout, resume=args.resume,
                 retry_undecided=args.retry_undecided, problems_dir=args.problems, on_progress=advance, reveal=args.reveal,
-                keep_going=args.keep_going,
+                keep_going=args.keep_going, salt=salt,
             )
         out.print(report.summary(), markup=False, highlight=False)
         if args.gradescope:
@@ -609,6 +743,7 @@ def _add_assignment(parser: argparse.ArgumentParser) -> None:
 
 def _add_wheels(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--wheels", metavar="DIR", help="take the libraries' wheels from DIR instead of the package index (offline)")
+    parser.add_argument("--roster", metavar="ROSTER.csv", help="the class (column student): with a salt, a wrong answer that is another student's version's answer says so")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -631,6 +766,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_problem_selection(check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.add_argument("--fresh", action="store_true", help="check every problem again, even one that passed before with nothing changed since")
+    check.add_argument("--variants", type=int, default=0, metavar="N",
+                       help="also check variants 1..N of every problem with parameters (each student's numbers), and say which seeds fail")
     check.set_defaults(run=run_check)
 
     key = commands.add_parser("key", help="write a LaTeX answer key from the checked objects")
@@ -639,6 +776,8 @@ def build_parser() -> argparse.ArgumentParser:
     key.add_argument("--pdf", action="store_true", help="also compile the combined key with pdflatex (and warn of lines that run off the page)")
     key.add_argument("--for", dest="edition", choices=("students", "instructors"), default="students",
                      help="students: statement, derivations, boxed answers, common mistakes (default); instructors: also how each line was checked")
+    key.add_argument("--seed", type=int, metavar="S", help="the key of variant S (a student's numbers; 0 is the homework's own)")
+    key.add_argument("--roster", metavar="ROSTER.csv", help="with an assignment file: one key per student on the roster, in a folder of their id")
     key.set_defaults(run=run_key)
 
     grade = commands.add_parser("grade", help="grade a student's LaTeX answer (or a whole class with --batch)")
@@ -654,6 +793,7 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--keep-going", action="store_true", help="with --batch: grade the other rows when some name an unknown target (exit status 1)")
     grade.add_argument("--gradescope", metavar="PATH", help="also write Gradescope results (a .json for one student, else a folder)")
     grade.add_argument("--timeout", type=float, default=2.0, help="CPU seconds per answer before it is undecided (default %(default)s)")
+    grade.add_argument("--assignment", metavar="FILE", help="with --batch: the assignment whose salt gives each student their own variant")
     _add_problems_dir(grade)
     grade.set_defaults(run=run_grade)
 
@@ -667,7 +807,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sheet = commands.add_parser("sheet", help="write the LaTeX answer sheet for an assignment (one box per part)")
     _add_assignment(sheet)
-    sheet.add_argument("--out", required=True, metavar="answers.tex")
+    sheet.add_argument("--out", required=True, metavar="answers.tex", help="the sheet; with --roster, a folder for one sheet per student")
+    sheet.add_argument("--roster", metavar="ROSTER.csv", help="a CSV with a column student (and optionally name): one sheet per student, with their own numbers")
     sheet.set_defaults(run=run_sheet)
 
     gradescope = commands.add_parser("gradescope", help="write a complete Gradescope autograder zip for an assignment")

@@ -34,11 +34,13 @@ SCORED = frozenset({"correct", UNPROVED})  # the verdicts that earn a part's poi
 class UnknownTarget(KeyError):
     """A target that names no problem part; says which targets exist."""
 
-    def __init__(self, target: str, known: list[str]):
+    def __init__(self, target: str, known: list[str], reason: str = ""):
         super().__init__(target)
-        self.target, self.known = target, known
+        self.target, self.known, self.reason = target, known, reason
 
     def __str__(self) -> str:
+        if self.reason:
+            return f"target {self.target!r}: {self.reason}"
         problem = self.target.partition(".")[0] + "."
         siblings = [known for known in self.known if known.startswith(problem)]
         listed = f"the parts of {problem[:-1]} are {', '.join(siblings)}" if siblings else "`derivs list` shows every target"
@@ -89,10 +91,20 @@ def describe_target(target: str, problems_dir: str | Path | None = None) -> dict
 
 
 def resolve_target(target: str, problems_dir: str | Path | None = None) -> tuple[Problem, Part]:
-    problem_id, _, part_name = str(target).partition(".")
+    """PROBLEM.PART, or PROBLEM.PART@SEED: that part of the problem's variant SEED (its own numbers)."""
+    from .variants import VariantError, variant
+
+    named, _, seed = str(target).partition("@")
+    problem_id, _, part_name = named.partition(".")
     problem = load_problem(problem_id, problems_dir)
     if isinstance(problem, Problem) and any(p.name == part_name for p in problem.parts):
-        return problem, problem.part(part_name)
+        if not seed:
+            return problem, problem.part(part_name)
+        try:
+            chosen = variant(problem, seed)
+        except VariantError as error:
+            raise UnknownTarget(str(target), known_targets(problems_dir), str(error)) from None
+        return chosen, chosen.part(part_name)
     raise UnknownTarget(str(target), known_targets(problems_dir))
 
 
@@ -123,8 +135,47 @@ def _rounded(latex: str, answer, reference, part: Part) -> str | None:
     return None
 
 
-def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problems_dir: str | None = None) -> GradeResult:
-    """Grade in this process, under a CPU-time limit. Use `grade` for untrusted input (a hard limit too)."""
+def grade_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problems_dir: str | None = None, others: tuple = ()) -> GradeResult:
+    """Grade in this process, under a CPU-time limit. Use `grade` for untrusted input (a hard limit too).
+    `others`: the seeds of the other variants handed out (the class's); a wrong number that is one of their
+    answers (or the homework's own, variant 0) says so, without saying whose."""
+    graded = _graded_now(target, latex, timeout, problems_dir)
+    if graded.verdict != "incorrect" or "@" not in target:
+        return graded
+    problem, part = resolve_target(target, problems_dir)
+    if problem.variants is None or part.kind != "expression":
+        return graded
+    try:
+        with time_limit(max(0.1, timeout - graded.seconds)):
+            copied = answers_another_variant(problem, part, latex, others)
+    except (TimeLimitExceeded, LatexError, ValueError, TypeError):
+        copied = False
+    if not copied:
+        return graded
+    said = "this is the answer to another version of the question, with other numbers: work it out with the numbers on your own sheet"
+    return replace(graded, feedback=f"{said} ({graded.feedback})")
+
+
+def answers_another_variant(problem: Problem, part: Part, latex: str, others: tuple = ()) -> bool:
+    """Whether a numeric answer is the answer of the same part in another variant (variant 0 or one of `others`)
+    to the places it is written, while it is not this variant's."""
+    from .variants import variant
+
+    answer = sympy.sympify(stated_value(read_answer(latex, problem))[0])
+    if not getattr(answer, "is_number", False):
+        return False
+    written = places_written(latex)
+    tolerance = sympy.Rational(1, 2 * 10**written) if written is not None else sympy.Rational(0)
+    for seed in dict.fromkeys((0, *others)):
+        if seed == problem.seed:
+            continue
+        other = (problem.variants.problem(problem.variants.original) if seed == 0 else variant(problem, seed)).part(part.name).answer
+        if getattr(other, "is_number", False) and abs(sympy.N(answer - other, 30)) <= tolerance:
+            return True
+    return False
+
+
+def _graded_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, problems_dir: str | None = None) -> GradeResult:
     started = cpu_seconds()
     problem, part = resolve_target(target, problems_dir)
     reading: list = []
@@ -508,13 +559,17 @@ def with_expected(result: GradeResult, problems_dir: str | Path | None = None) -
     return replace(result, feedback=f"{result.feedback} (expected: {to_text(part.answer)})")
 
 
-def grade(target: str, latex: str, *, timeout: float = DEFAULT_TIMEOUT, problems_dir: str | Path | None = None, reveal: bool = False) -> GradeResult:
+def grade(target: str, latex: str, *, timeout: float = DEFAULT_TIMEOUT, problems_dir: str | Path | None = None, reveal: bool = False,
+          seed: int | None = None, others: tuple = ()) -> GradeResult:
     """Grade one answer in an isolated worker (memory cap, hard CPU limit). Raises UnknownTarget.
-    `reveal`: a wrong answer's feedback also shows the expected answer."""
+    `reveal`: a wrong answer's feedback also shows the expected answer. `seed`: against that variant of the problem
+    (a student's own numbers; the same as writing TARGET@SEED); `others`: the seeds of the class's other variants."""
+    if seed is not None:
+        target = f"{target.partition('@')[0]}@{seed}"
     resolve_target(target, problems_dir)  # fail fast, in this process, on a bad target
     started = cpu_seconds()
     limit = task_limit(target, latex, timeout, problems_dir)
-    outcome = run_limited(grade_now, (target, latex, timeout, str(problems_dir) if problems_dir else None), limit)
+    outcome = run_limited(grade_now, (target, latex, timeout, str(problems_dir) if problems_dir else None, tuple(others)), limit)
     if isinstance(outcome, Overrun):
         return from_overrun(target, latex, outcome, cpu_seconds() - started)
     return with_expected(outcome, problems_dir) if reveal else outcome

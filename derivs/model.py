@@ -211,6 +211,90 @@ class WriteUp:
     answers: Mapping[str, Expr] = field(default_factory=dict)  # {r"\frac{\partial L}{\partial w_3}": its exact value}
 
 
+# --- parameters: the numbers a problem is made with, so each student can have their own -------------
+
+
+@dataclass(frozen=True)
+class Whole:
+    """An integer parameter in low..high (inclusive), in steps of `step` from low."""
+
+    name: str
+    low: int
+    high: int
+    step: int = 1
+
+    def count(self) -> int:
+        return (self.high - self.low) // self.step + 1
+
+    def pick(self, number: int) -> int:
+        return self.low + (number % self.count()) * self.step
+
+
+@dataclass(frozen=True)
+class Decimal:
+    """A decimal parameter in [low, high] written to `places` decimals, an exact Rational (\"0.25\" is 1/4)."""
+
+    name: str
+    low: str
+    high: str
+    places: int = 1
+
+    def count(self) -> int:
+        scale = 10**self.places
+        return int((sympy.Rational(self.high) - sympy.Rational(self.low)) * scale) + 1
+
+    def pick(self, number: int) -> sympy.Rational:
+        return sympy.Rational(self.low) + sympy.Rational(number % self.count(), 10**self.places)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A parameter that is one of the listed values (in the listed order: a seed picks by position)."""
+
+    name: str
+    options: tuple
+
+    def count(self) -> int:
+        return len(self.options)
+
+    def pick(self, number: int):
+        return self.options[number % len(self.options)]
+
+
+Parameter = Whole | Decimal | Choice
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """A condition every variant's values must meet, said in words for the report of a refused draw:
+    Constraint("the kernel fits in the padded input", lambda v: v["k"] <= v["n"] + 2 * v["p"])."""
+
+    says: str
+    holds: Callable[[Mapping[str, object]], bool]
+
+
+@dataclass(frozen=True)
+class Variants:
+    """How a problem is made for other numbers: its parameters (with their domains), the constraints between
+    them, and `build(values) -> Problem`, which writes the claims, parts, statement and key in terms of them.
+    `original` are the values of the homework as set (variant 0, the bundled problem itself)."""
+
+    parameters: tuple[Parameter, ...]
+    build: Callable[[Mapping[str, object]], "Problem"]
+    original: Mapping[str, object]
+    constraints: tuple[Constraint, ...] = ()
+
+    def broken(self, values: Mapping[str, object]) -> list[str]:
+        """The constraints these values break (none for a variant that may be handed out)."""
+        return [constraint.says for constraint in self.constraints if not constraint.holds(values)]
+
+    def problem(self, values: Mapping[str, object], seed: int = 0) -> "Problem":
+        """The problem built for these values, knowing its variants (a module's PROBLEM is problem(original))."""
+        import dataclasses
+
+        return dataclasses.replace(self.build(values), variants=self, values=dict(values), seed=seed)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One homework claim family, declared once as data."""
@@ -246,6 +330,11 @@ class Problem:
     # definitions a student needs, without the results to be shown (the statement, for the key, states them).
     # Empty: the statement, which then must not give a part's answer away (a test checks every bundled sheet).
     given: str = ""
+    # A problem made for other numbers (one per student): its parameters and how to build it; `values` and `seed`
+    # say which variant this is (seed 0: the homework's own numbers).
+    variants: Variants | None = None
+    values: Mapping[str, object] = field(default_factory=dict)
+    seed: int = 0
 
     @property
     def indices(self) -> tuple[Index, ...]:
@@ -425,3 +514,26 @@ def decimal_places(expr) -> int | None:
     """The places of a rounding written with `rounding` (round4(e) -> 4), else None."""
     match = _ROUNDING_NAME.fullmatch(getattr(getattr(expr, "func", None), "__name__", ""))
     return int(match.group(1)) if match and len(expr.args) == 1 else None
+
+
+def decimal_text(value) -> str:
+    """A number as the statement prints it: a terminating Rational as its decimal (-3/2 -> -1.5), else as LaTeX."""
+    value = sympy.nsimplify(value) if isinstance(value, float) else sympy.sympify(value)
+    if isinstance(value, sympy.Integer):
+        return str(value)
+    if isinstance(value, sympy.Rational):
+        for places in range(1, 31):  # a denominator of 2s and 5s terminates
+            scaled = value * 10**places
+            if scaled.q == 1:
+                digits = str(abs(int(scaled))).rjust(places + 1, "0")
+                return f"{'-' if scaled < 0 else ''}{digits[:-places]}.{digits[-places:]}"
+    return sympy.latex(value)
+
+
+def rounded_independently(value, places: int) -> sympy.Rational:
+    """`value` (an mpmath number, computed without sympy) rounded to `places` decimals, halves up as `rounding`
+    does: the figure a variant's key states, which `check` then proves against sympy's own evaluation."""
+    import mpmath
+
+    with mpmath.workdps(50):
+        return sympy.Rational(int(mpmath.floor(mpmath.mpf(value) * 10**places + mpmath.mpf(1) / 2)), 10**places)

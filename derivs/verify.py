@@ -132,7 +132,25 @@ def _check_range(problem: Problem, expr, expected: sympy.Set, where: Mapping, op
     return symbolic, compare_range(values, variable, expected, points, domain)
 
 
-def _timed(problem: Problem, name: str, statement: str, lhs, rhs, where, options: CheckOptions) -> ClaimResult:
+def _timed(problem: Problem, name: str, statement: str, lhs, rhs, where, options: CheckOptions, memo: dict | None = None) -> ClaimResult:
+    """Both checks of one equality; with a `memo`, an equality checked already (in another variant, under the same
+    definitions and variables) is not checked again."""
+    key = (_setting(problem), sympy.srepr(lhs), sympy.srepr(rhs), tuple(sorted((str(k), str(v)) for k, v in where.items())))
+    if memo is not None and key in memo:
+        return dataclasses.replace(memo[key], problem=problem.id, claim=name, statement=statement, seconds=0.0)
+    result = _checked(problem, name, statement, lhs, rhs, where, options)
+    if memo is not None:
+        memo[key] = result
+    return result
+
+
+def _setting(problem: Problem) -> str:
+    """What an equality's meaning depends on besides its two sides: the definitions and what the variables range over."""
+    definitions = sorted((str(function), sympy.srepr(body)) for function, body in problem.definitions.items())
+    return repr((definitions, problem.variables, sorted(problem.sum_bounds.items(), key=str)))
+
+
+def _checked(problem: Problem, name: str, statement: str, lhs, rhs, where, options: CheckOptions) -> ClaimResult:
     started = cpu_seconds()
     try:
         symbolic, numeric = check_equal(problem, lhs, rhs, where, options)
@@ -141,27 +159,27 @@ def _timed(problem: Problem, name: str, statement: str, lhs, rhs, where, options
     return ClaimResult(problem.id, name, statement, symbolic, numeric, cpu_seconds() - started)
 
 
-def verify_claim(problem: Problem, claim: Claim, options: CheckOptions = CheckOptions()) -> ClaimResult:
-    return _timed(problem, claim.name, claim.statement, claim.lhs, claim.rhs, claim.where, options)
+def verify_claim(problem: Problem, claim: Claim, options: CheckOptions = CheckOptions(), memo: dict | None = None) -> ClaimResult:
+    return _timed(problem, claim.name, claim.statement, claim.lhs, claim.rhs, claim.where, options, memo)
 
 
-def verify_derivation(problem: Problem, derivation: Derivation, options: CheckOptions = CheckOptions()) -> list[ClaimResult]:
+def verify_derivation(problem: Problem, derivation: Derivation, options: CheckOptions = CheckOptions(), memo: dict | None = None) -> list[ClaimResult]:
     """Each consecutive pair of the worked chain, so no unchecked line reaches a key."""
     results = []
     for number, (before, after) in enumerate(derivation.links(), start=1):
         name = f"{derivation.title}, step {number}"
         statement = f"{sympy.sstr(before)} = {sympy.sstr(after)}"
-        results.append(_timed(problem, name, statement, before, after, derivation.where, options))
+        results.append(_timed(problem, name, statement, before, after, derivation.where, options, memo))
     return results
 
 
-def verify_parts(problem: Problem, options: CheckOptions = CheckOptions()) -> list[ClaimResult]:
+def verify_parts(problem: Problem, options: CheckOptions = CheckOptions(), memo: dict | None = None) -> list[ClaimResult]:
     """question == answer for each part; a part without a question stays undecided."""
     results = []
     for part in problem.parts:
         name = f"part {part.name}"
         if part.question is not None:
-            results.append(_timed(problem, name, part.prompt, part.question, part.answer, part.where, options))
+            results.append(_timed(problem, name, part.prompt, part.question, part.answer, part.where, options, memo))
             continue
         started = cpu_seconds()
         points = sample_points(problem.variables, part.where, options.points, options.seed)
@@ -208,7 +226,7 @@ def abbreviations_in(problem: Problem, expr) -> dict:
     return {str(name): e for e, name in problem.abbreviations.items() if e not in problem.written and expr.has(e)}
 
 
-def verify_written(problem: Problem, options: CheckOptions = CheckOptions()) -> list[ClaimResult]:
+def verify_written(problem: Problem, options: CheckOptions = CheckOptions(), memo: dict | None = None) -> list[ClaimResult]:
     """Each author's form (Problem.written) read back and proved equal to its expression: a key cannot lie."""
     results = []
     for expr, latex in problem.written.items():
@@ -218,7 +236,7 @@ def verify_written(problem: Problem, options: CheckOptions = CheckOptions()) -> 
         except LatexError as error:
             results.append(ClaimResult(problem.id, name, statement, None, None, 0.0, f"the written form does not read back: {error}"))
             continue
-        results.append(_timed(problem, name, statement, reading, expr, {}, options))
+        results.append(_timed(problem, name, statement, reading, expr, {}, options, memo))
     return results
 
 
@@ -251,12 +269,13 @@ def verify_prompts(problem: Problem) -> list[ClaimResult]:
             for part in problem.parts for reason in prompt_disagreements(problem, part)]
 
 
-def verify_problem(problem: Problem, options: CheckOptions = CheckOptions()) -> list[ClaimResult]:
-    results = [verify_claim(problem, claim, options) for claim in problem.claims]
+def verify_problem(problem: Problem, options: CheckOptions = CheckOptions(), memo: dict | None = None) -> list[ClaimResult]:
+    """Every check of a problem; `memo` carries the equalities checked already from one variant to the next."""
+    results = [verify_claim(problem, claim, options, memo) for claim in problem.claims]
     for derivation in problem.derivations:
-        results.extend(verify_derivation(problem, derivation, options))
-    results.extend(verify_parts(problem, options))
-    results.extend(verify_written(problem, options))
+        results.extend(verify_derivation(problem, derivation, options, memo))
+    results.extend(verify_parts(problem, options, memo))
+    results.extend(verify_written(problem, options, memo))
     results.extend(verify_write_up(problem))
     results.extend(verify_prompts(problem))
     return results
@@ -290,3 +309,45 @@ def check_problems(
                 on_result(row)
     report.seconds = cpu_seconds() - started
     return report
+
+
+def check_variants(
+    problems: Iterable,
+    variants: int,
+    options: CheckOptions = CheckOptions(),
+    on_result: Callable[[ClaimResult], None] | None = None,
+) -> CheckReport:
+    """Every check of variants 1..`variants` of each variable problem (problems without parameters are skipped), each
+    row's problem written PROBLEM@SEED. An equality that is the same in two variants (a derivative that no number
+    enters) is checked once; every figure that changes is proved both ways in each variant."""
+    from .discovery import LoadError
+    from .variants import VariantError, variant
+
+    report = CheckReport()
+    started = cpu_seconds()
+    for problem in problems:
+        if isinstance(problem, LoadError) or problem.variants is None:
+            continue
+        memo: dict = {}
+        for seed in range(1, variants + 1):
+            try:
+                rows = verify_problem(variant(problem, seed), options, memo)
+            except (VariantError, Exception) as error:  # a build that breaks for one seed is that seed's error row
+                rows = [ClaimResult(problem.id, "(build)", f"make variant {seed}", None, None, 0.0, f"{type(error).__name__}: {error}")]
+            for row in rows:
+                row = dataclasses.replace(row, problem=f"{problem.id}@{seed}")
+                report.results.append(row)
+                if on_result:
+                    on_result(row)
+    report.seconds = cpu_seconds() - started
+    return report
+
+
+def failing_seeds(report: CheckReport) -> dict[str, list[int]]:
+    """The seeds whose variant has a check that did not pass, by problem."""
+    found: dict[str, list[int]] = {}
+    for row in report.results:
+        problem, _, seed = row.problem.partition("@")
+        if seed and row.status is not Status.PASS and int(seed) not in found.get(problem, []):
+            found.setdefault(problem, []).append(int(seed))
+    return found

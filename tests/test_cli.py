@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -11,8 +13,12 @@ from conftest import DATA, run_cli
 pytestmark = pytest.mark.slow
 
 
-def test_check_all_prints_a_table_and_exits_0():
-    run = run_cli("check", "all")
+def test_check_all_prints_a_table_and_exits_0(tmp_path):
+    """`check all` over a folder of modules (the bundled `check all` is run, and its output compared, by the README's test)."""
+    bundled = Path(__file__).resolve().parents[1] / "problems"
+    for name in ("sigmoid_derivative.py", "linear_collapse.py"):
+        shutil.copy(bundled / name, tmp_path / name)
+    run = run_cli("check", "all", "--problems", str(tmp_path))
     assert run.returncode == 0, run.stdout + run.stderr
     for column in ("problem", "claim", "symbolic", "numeric"):
         assert column in run.stdout
