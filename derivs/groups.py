@@ -166,7 +166,7 @@ def answer_groups(records: list[dict], *, jobs: int = 1, timeout: float = DEFAUL
     """Per part (in the order parts first appear), its answer groups, largest first."""
     by_target: dict[str, list[dict]] = {}
     for record in records:
-        by_target.setdefault(record["target"], []).append(record)
+        by_target.setdefault(grouping_target(record), []).append(record)
     plans = {target: _Plan(target, rows, problems_dir) for target, rows in by_target.items()}
     with WorkerPool(jobs) as pool:
         tasks = [(plan.target, plan.texts, timeout, problems_dir) for plan in plans.values() if plan.texts]
@@ -183,6 +183,12 @@ def answer_groups(records: list[dict], *, jobs: int = 1, timeout: float = DEFAUL
             classes = outcome if isinstance(outcome, list) else [[i] for i in range(len(bucket))]
             plan.split([[bucket[i] for i in members] for members in classes])
     return [plan.part_groups() for plan in plans.values()]
+
+
+def grouping_target(record: dict) -> str:
+    """The part a record answers, with its variant when the student had their own numbers (TARGET@SEED): the same
+    text is a different answer in another variant, so answers are grouped, and overridden, per variant."""
+    return f"{record['target']}@{record['seed']}" if record.get("seed") else record["target"]
 
 
 class _Plan:
@@ -427,11 +433,11 @@ def apply_overrides(records: list[dict], overrides: list[Override], *, problems_
     grouped: dict[str, PartGroups] = {}
     for override in overrides:
         rows = override.rows if override.rows is not None else _rows_of_answer(override, records, grouped, problems_dir, jobs, timeout)
-        top = max_points(override.target, problems_dir)
+        top = max_points(override.target.partition("@")[0], problems_dir)
         if override.points is not None and override.points > top:
             raise ResultsError(f"{override.target} is worth {top:g} points; an override gives {override.points:g}")
         for row in rows:
-            if row not in by_row or records[by_row[row]]["target"] != override.target:
+            if row not in by_row or override.target not in (records[by_row[row]]["target"], grouping_target(records[by_row[row]])):
                 raise ResultsError(f"row {row} is not an answer to {override.target} in the results")
             record = updated[by_row[row]]
             verdict = override.verdict or record["verdict"]
@@ -449,8 +455,12 @@ def apply_overrides(records: list[dict], overrides: list[Override], *, problems_
 def _rows_of_answer(override: Override, records, grouped: dict, problems_dir, jobs: int, timeout: float) -> list[int]:
     """The rows of the group that holds the override's answer (the groups of its part are made once)."""
     if override.target not in grouped:
-        mine = [r for r in records if r["target"] == override.target]
+        mine = [r for r in records if grouping_target(r) == override.target]
         if not mine:
+            varied = sorted({grouping_target(r) for r in records if r["target"] == override.target})
+            if varied:
+                raise ResultsError(f"each student has their own numbers for {override.target}: override an answer of one variant "
+                                   f"({', '.join(varied[:3])}{', ...' if len(varied) > 3 else ''}) or give the rows")
             raise ResultsError(f"no row answers {override.target}")
         grouped[override.target] = answer_groups(mine, jobs=jobs, timeout=timeout, problems_dir=problems_dir)[0]
     wanted = normalise(override.answer or "")

@@ -278,3 +278,45 @@ def test_an_equality_checked_in_one_variant_is_not_taken_for_another_whose_defin
     first = verify_problem(made(2), CheckOptions(points=8, remember=False), memo)
     second = verify_problem(made(3), CheckOptions(points=8, remember=False), memo)
     assert first[0].status is Status.PASS and second[0].status is Status.FAIL
+
+
+def test_answers_are_grouped_and_overridden_per_variant(tmp_path):
+    """The same text in two variants is two answers: one may be right and the other wrong, so an override of one
+    group never reaches another variant's rows."""
+    from derivs.batch import grade_rows, Row
+    from derivs.groups import Override, ResultsError, answer_groups, apply_overrides
+
+    rows = [Row(1, "ada@uni.edu", "softmax_values.loss", "0.5000"), Row(2, "alan@uni.edu", "softmax_values.loss", "0.5000"),
+            Row(3, "ada@uni.edu", "softmax_values.loss", "0.50")]
+    records, _ = grade_rows(rows, salt=SALT)
+    seeds = {record["row"]: record["seed"] for record in records}
+    assert seeds[1] == seeds[3] != seeds[2]
+    parts = answer_groups(records)
+    assert sorted(part.target for part in parts) == sorted({f"softmax_values.loss@{seeds[1]}", f"softmax_values.loss@{seeds[2]}"})
+    with pytest.raises(ResultsError, match="their own numbers"):
+        apply_overrides(records, [Override("softmax_values.loss", "correct", None, None, "0.5000", "")])
+    updated, changes = apply_overrides(records, [Override(f"softmax_values.loss@{seeds[2]}", "correct", None, None, "0.5000", "")])
+    assert [change.row for change in changes] == [2] and updated[0]["verdict"] == "incorrect"
+
+
+def test_the_prairielearn_grader_grades_the_variant_named_in_its_data(tmp_path):
+    """The external grader's data.json carries params.derivs_seed (from server.py's generate()); without it, nothing
+    is graded against anyone's numbers."""
+    from derivs.autograder import Assignment, _assignment_json, autograde, load_assignment
+
+    assignment = Assignment("H", ("softmax_values.loss",), salt=SALT, seeds=(5, 9))
+    (tmp_path / "a.json").write_text(_assignment_json(assignment), encoding="utf-8")
+    assert load_assignment(tmp_path / "a.json") == assignment  # what the zip and folder carry reads back whole
+    problem = variant("softmax_values", 9)
+    z = [float(problem.values[f"z{n}"]) for n in (1, 2, 3)]
+    right = f"{-(z[problem.values['label'] - 1] - math.log(sum(math.exp(v) for v in z))):.4f}"
+    (tmp_path / "student").mkdir()
+    (tmp_path / "student" / "a.tex").write_text(f"\\begin{{answer}}{{softmax_values.loss}}\\[ {right} \\]\\end{{answer}}", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "data.json").write_text(json.dumps({"params": {"derivs_seed": 9}}), encoding="utf-8")
+    assert autograde(assignment, "prairielearn", tmp_path)["score"] == 1.0
+    (tmp_path / "data" / "data.json").write_text(json.dumps({"params": {"derivs_seed": 5}}), encoding="utf-8")
+    assert autograde(assignment, "prairielearn", tmp_path)["score"] == 0.0
+    (tmp_path / "data" / "data.json").write_text(json.dumps({"params": {}}), encoding="utf-8")
+    results = autograde(assignment, "prairielearn", tmp_path)
+    assert results["score"] == 0.0 and "derivs_seed" in results["tests"][0]["message"]
