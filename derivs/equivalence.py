@@ -74,6 +74,7 @@ def decide(
     """
     started = cpu_seconds()
     where = where or {}
+    answer, reference = up_to_a_constant(answer, reference)
     left, right = _one_by_one(problem.expand_definitions(answer), expanded(problem, reference))
     early = _shapes_and_names(problem, left, right, strict)
     if early is not None:
@@ -112,6 +113,24 @@ def decide(
     examine = _unproved_matrices if _is_matrix(left) else _unproved
     allowed = max(EXAMINE_BUDGET, budget - (cpu_seconds() - started))
     return replace(examine(problem, left, right, where, points, numeric.points, allowed), seconds=cpu_seconds() - started)
+
+
+def up_to_a_constant(answer, reference):
+    """An indefinite integral is its antiderivatives, any constant added (3 ln|z| + C for \\int 3/z dz): when either
+    side is one, the two sides are compared as derivatives in its variable, so the constant, named or not, drops."""
+    indefinite = [side for side in (answer, reference) if _indefinite_integral(side)]
+    if not indefinite:
+        return answer, reference
+    variable = indefinite[0].limits[0][0]
+
+    def derivative(side):
+        return side.function if _indefinite_integral(side) and side.limits[0][0] == variable else sympy.Derivative(side, variable)
+
+    return derivative(answer), derivative(reference)
+
+
+def _indefinite_integral(expr) -> bool:
+    return isinstance(expr, sympy.Integral) and len(expr.limits) == 1 and len(expr.limits[0]) == 1
 
 
 EXAMINE_BUDGET = 0.4  # CPU seconds at least to look for a difference in the residual of an answer not proved equal

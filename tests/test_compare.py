@@ -151,3 +151,18 @@ def test_infinities_are_compared_as_numbers():
     assert compare(r"\infty", r"-\infty").verdict == "incorrect"
     assert compare(r"\infty", "5").verdict == "incorrect"
     assert compare(r"10\%", "0.1").verdict == "correct"
+
+
+@pytest.mark.parametrize("antiderivative,integral,verdict", [
+    ("x^2 + C", r"\int 2x\,dx", "correct"),  # d/dx x^2 = 2x
+    ("x^2 + 5", r"\int 2x\,dx", "correct"),  # any constant
+    (r"\sin x + K", r"\int \cos x\,dx", "correct"),
+    (r"-\frac{1}{2}e^{-2t} + C", r"\int e^{-2t}\,dt", "correct"),  # d/dt: e^{-2t}
+    ("x^3 + C", r"\int 2x\,dx", "incorrect"),  # 3x^2, not 2x
+    ("2x", r"\int 2x\,dx", "incorrect"),  # the integrand itself
+    (r"\frac{1}{2}e^{-2t} + C", r"\int e^{-2t}\,dt", "incorrect"),  # the sign of the chain-rule factor
+    ("1", r"\int_0^1 2x\,dx", "correct"),  # a definite integral is a number: no constant
+])
+def test_an_indefinite_integral_is_its_antiderivatives_up_to_a_constant(antiderivative, integral, verdict):
+    assert compare(antiderivative, integral).verdict == verdict
+    assert compare(integral, antiderivative).verdict == verdict
