@@ -275,6 +275,8 @@ def check_shapes(expr) -> str | None:
 def closed_form(derivative: MatrixDerivative):
     """sympy's matrix calculus for the derivative, as a matrix expression of its shape; None where it does not reach."""
     function, variable = derivative.function, derivative.variable
+    if _entries_of(function, variable):  # sympy's matrix calculus takes w[i, 0] inside a sum for a constant (0)
+        return None
     try:
         if derivative.is_jacobian:
             found = sympy.Transpose(function.diff(variable)).doit()  # sympy's vector-by-vector derivative is denominator layout
@@ -286,6 +288,14 @@ def closed_form(derivative: MatrixDerivative):
     if not isinstance(found, sympy.MatrixExpr) or found.shape != derivative.shape or found.has(sympy.Derivative):
         return None
     return None if check_shapes(found) else found  # sympy's chain rule through an entrywise function can mix a row and a column
+
+
+def _entries_of(function, variable) -> bool:
+    """Whether the function holds single entries of the variable (the one entry of a 1 x 1 w^T x, written out as a
+    sum of w[i, 0] x[i, 0]) rather than only matrix expressions of it."""
+    from sympy.matrices.expressions.matexpr import MatrixElement
+
+    return isinstance(function, sympy.Basic) and any(element.parent == variable for element in function.atoms(MatrixElement))
 
 
 def explicit_closed_forms(expr):

@@ -480,6 +480,8 @@ class _Parser:
     def _combine(self, left, right, op: str, token: Token | None = None):
         if self.context.document:
             left, right = _number_if_one_by_one(left, right), _number_if_one_by_one(right, left)
+            if op == "*":  # (w^T x) x: a 1 x 1 product beside a vector it cannot multiply as a matrix is a number
+                left, right = _scalar_if_misfit(left, right, 0), _scalar_if_misfit(right, left, 1)
             if op == "/":
                 left, right = _number_if_one_by_one(left, None), _number_if_one_by_one(right, None)
         if op == "/" and isinstance(right, (sympy.MatrixExpr, sympy.MatrixBase, sympy.Tuple)):
@@ -2360,6 +2362,15 @@ def _number_if_one_by_one(value, other):
     if isinstance(value, sympy.MatrixExpr) and value.shape == (1, 1) and not isinstance(other, (sympy.MatrixExpr, sympy.MatrixBase)):
         return value[0, 0]
     return value
+
+
+def _scalar_if_misfit(value, other, side: int):
+    """A 1 x 1 matrix as the number it is when, as a matrix, it could not multiply `other` (on the left when side is
+    0, on the right when 1): (w^T x) x, x (x^T w)."""
+    if not (isinstance(value, sympy.MatrixExpr) and value.shape == (1, 1) and isinstance(other, (sympy.MatrixExpr, sympy.MatrixBase))):
+        return value
+    fits = other.shape[0] == 1 if side == 0 else other.shape[1] == 1
+    return value if fits is True or fits == sympy.true else value[0, 0]
 
 
 def _pattern_entries(term, context) -> dict:

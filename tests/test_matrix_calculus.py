@@ -334,3 +334,36 @@ def test_the_backprop_recursion_reads_in_a_write_up():
     commutes (entry by entry), so the second line holds for every W, delta and z of fitting shapes."""
     report = check_derivation_now(RECURSION)
     assert [s.verdict for s in report.steps] == ["definition", "valid"], [(s.verdict, s.feedback) for s in report.steps]
+
+
+# Logistic regression as blog posts and homework write it: two vectors declared in one breath, sigma of their inner
+# product (a 1 x 1 product, a number), and the gradient of the log-likelihood d/dw log sigma(w^T x) = (1 - sigma(w^T x)) x
+# (by hand: log sigma(t)' = 1 - sigma(t), times dt/dw = x), in operator, fraction and nabla form; the sign slip is wrong.
+LOGISTIC = r"""Let $\mathbf{w}, \mathbf{x} \in \mathbb{R}^d$ and $\sigma(t) = \frac{1}{1 + e^{-t}}$.
+
+$$\sigma(\mathbf{w}^\top \mathbf{x}) = \frac{1}{1 + \exp(-\mathbf{w}^\top \mathbf{x})}$$
+
+$$\frac{\partial}{\partial \mathbf{w}} \log \sigma(\mathbf{w}^\top \mathbf{x}) = (1 - \sigma(\mathbf{w}^\top \mathbf{x}))\,\mathbf{x}$$
+
+$$\frac{\partial \log \sigma(\mathbf{w}^\top \mathbf{x})}{\partial \mathbf{w}} = \sigma(-\mathbf{w}^\top \mathbf{x})\,\mathbf{x}$$
+
+$$\nabla_{\mathbf{w}} \log \sigma(\mathbf{w}^\top \mathbf{x}) = (1 + \sigma(\mathbf{w}^\top \mathbf{x}))\,\mathbf{x}$$
+
+$$\nabla_{\mathbf{w}} \log(1 - \sigma(\mathbf{w}^\top \mathbf{x})) = -\sigma(\mathbf{w}^\top \mathbf{x})\,\mathbf{x}$$
+"""
+
+
+def test_the_logistic_regression_gradient_is_judged_in_every_form():
+    report = check_derivation_now(LOGISTIC)
+    verdicts = [(s.line, s.verdict) for s in report.steps if s.verdict not in ("definition", "given")]
+    assert verdicts == [(3, "valid"), (5, "valid"), (7, "valid"), (9, "invalid"), (11, "valid")], [(s.line, s.verdict, s.feedback) for s in report.steps]
+
+
+def test_names_declared_together_share_the_declaration():
+    """w, x \\in R^n declares both (not "w, where x is in R^n"): their inner product is a number, so a 1 x 1 factor
+    beside x does not make x square."""
+    text = "Let $w, x \\in \\mathbb{R}^n$.\n\n$$(1 - w^\\top x)\\, x = x - (w^\\top x)\\, x$$\n\n$$(1 - w^\\top x)\\, x = x + (w^\\top x)\\, x$$\n"
+    report = check_derivation_now(text)
+    assert [s.verdict for s in report.steps] == ["valid", "invalid"], [(s.verdict, s.feedback) for s in report.steps]
+    shown = str(report.to_dict().get("notation"))
+    assert "n x 1" in shown and "n x n" not in shown, shown

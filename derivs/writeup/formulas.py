@@ -392,8 +392,8 @@ class _Cutter:
                     if rest and self._has_relation(rest) and statements[-1][2] is None:
                         statements[-1] = (statements[-1][0], statements[-1][1], (rest, self._text_of(cleaned[0])[0].strip().lower().rstrip(":,")))
                         continue
-                condition = self._comparison(cleaned, bracketed_only=separator.kind == "space")
-                if condition is not None and statements[-1][2] is None:
+                condition = self._comparison(cleaned, bracketed_only=separator.kind == "space") if self._has_relation(statements[-1][0]) else None
+                if condition is not None and statements[-1][2] is None:  # (w, x \in R^n: a list of names, not w where x is in R^n)
                     statements[-1] = (statements[-1][0], statements[-1][1], (condition, "for"))
                     continue
                 if not self._has_relation(cleaned) or not self._has_relation(statements[-1][0]):

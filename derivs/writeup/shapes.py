@@ -605,12 +605,19 @@ class Inference:
             if op == "dot" and current[1] == self.dims.find(current[1]) and self._vector(current) and self._vector(shape):
                 current = None  # u \cdot v: a dot product of two vectors
                 continue
+            if self._one_by_one(current) or self._one_by_one(shape):  # (1 - \sigma(w^T x)) x: a 1 x 1 factor is a number
+                current, current_node = (shape, factor) if self._one_by_one(current) else (current, current_node)
+                continue
             conflict = self.dims.union(current[1], shape[0])
             if conflict:
                 self.findings.append(Finding(line, f"{_shown(current_node)} has {self._size(conflict[0])} columns but {_shown(factor)} has {self._size(conflict[1])} rows",
                                              _keys(current_node, factor)))
             current, current_node = (current[0], shape[1]), Node("product", [current_node, factor], ops=["juxt"])
         return None if unknown else current
+
+    def _one_by_one(self, shape) -> bool:
+        """A shape known to be 1 x 1 (w^T x of two declared vectors): a number where it multiplies."""
+        return all(self.dims.find(dimension) == sympy.Integer(1) for dimension in shape)
 
     def _vector(self, shape) -> bool:
         return self.dims.find(shape[1]) == sympy.Integer(1)
