@@ -286,6 +286,7 @@ class _Parser:
         self.leibniz: list = []  # a write-up's Leibniz names read here: (symbol, quantity, variable, order)
         self.excluded: list = []  # \\sum_{k \\neq i}: the index value a sum leaves out, while its bounds are read
         self.layer_transposed = False  # W^{(2)\\top}: the layer's matrix, transposed
+        self.font_braces_owed: list[int] = []  # \\mathbf{x_1} in a write-up: braces to close after the name's subscript, per open font
         if context.free and not context.matrix_letters and not context.shapes_known and _writes_transpose(self.tokens):
             self.context = Context(**{**vars(context), "matrix_letters": True})
         self._read_words()  # after: with matrices about, capitals typed together (AB) are a product
@@ -1461,9 +1462,23 @@ class _Parser:
         return sympy.log(argument, base)
 
     def _font(self, token: Token):
-        """\\mathbf{x} is x (bold only marks a vector); \\mathbb{1} is the indicator's 1; \\mathrm{d} is d."""
+        """\\mathbf{x} is x (bold only marks a vector); \\mathbb{1} is the indicator's 1; \\mathrm{d} is d. In a write-up
+        the subscript may be inside the braces: \\mathbf{x_1} is \\mathbf{x}_1."""
+        mark = len(self.font_braces_owed)
+        try:
+            value = self._font_value(token)
+        finally:
+            owed = sum(self.font_braces_owed[mark:])
+            del self.font_braces_owed[mark:]
+        for _ in range(owed):
+            if not self.at("symbol", "}"):
+                raise self.error("only a name and its subscript can stand in a font's braces here", self.peek())
+            self.take()
+        return value
+
+    def _font_value(self, token: Token):
         self.take()
-        letters = self._word()
+        letters = self._word(subscript_inside=True)
         if letters.startswith("\\") and letters[1:].split("y")[0] in dialect.DECORATIONS or self.context.document and any(letters.startswith("\\" + d) for d in dialect.DECORATIONS):
             accent, _, inner = letters[1:].partition("\\")
             accent = next(d for d in sorted(dialect.DECORATIONS, key=len, reverse=True) if letters[1:].startswith(d))
@@ -1499,8 +1514,9 @@ class _Parser:
             return sympy.MatrixSymbol(name, MATRIX_SIZE, 1)  # a bold vector, in a context with matrices
         return self.name(letters, token)
 
-    def _word(self) -> str:
-        """The content of \\mathrm{..}, \\operatorname{..}: letters, a digit, or one greek command."""
+    def _word(self, subscript_inside: bool = False) -> str:
+        """The content of \\mathrm{..}, \\operatorname{..}: letters, a digit, or one greek command. `subscript_inside`
+        (a font's braces in a write-up): a subscript ends the word, left to be read with the name."""
         if self.at("symbol", "{"):
             opener = self.take()
             parts = []
@@ -1525,6 +1541,10 @@ class _Parser:
                     parts.append("\\" + piece.text)  # \\mathbb{\\hat{y}}: the hat stays
                 elif (self.context.document or in_font) and piece.is_("symbol", "{", "}"):
                     continue  # the braces of a font inside (\\hat{\\mathbf{y}})
+                elif subscript_inside and self.context.document and piece.is_("symbol", "_") and parts and not parts[-1].startswith("\\"):
+                    self.position -= 1  # \\mathbf{x_1}, \\mathbb{\\hat{y_i}}: the name, then its subscript, then these braces
+                    self.font_braces_owed.append(depth + 1)
+                    return "".join(parts)
                 else:
                     raise self.error("only a name can stand here", piece)
             self.take()
@@ -1800,8 +1820,8 @@ class _Parser:
             taken = self._derivative_of_matrix_in_document(variable, body_start, end, token) if variable.shape != (1, 1) else None
             if taken is not None:  # a 1 x 1 "vector" (a = u^T v, given a value later) is a number: read as one below
                 return taken
-        if self.context.document and body_start < end and not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
-            return self._quantity_named(numerator, denominator)  # \\partial L / \\partial w_3 where w_3 has a value
+        if self.context.document and (body_start < end or isinstance(variable, sympy.MatrixSymbol)) and not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
+            return self._quantity_named(numerator, denominator)  # \\partial L / \\partial w_3 where w_3 has a value; d/dv of a 1 x 1 v
         if not isinstance(variable, (sympy.Symbol, sympy.Indexed)):  # not a matrix, not an expression
             raise self.error(f"differentiate with respect to a scalar variable (here {variable} is not one): \\frac{{d}}{{dx}}", token)
         if order != order_den and self.context.document and order == 1:

@@ -127,6 +127,12 @@ ROWS = [
     ("$$|z| = 2(z)_+ - z$$", ["valid"]),
     ("where $\\epsilon^2 = 0$.\n\n$$(u + \\dot{u}\\epsilon)(v + \\dot{v}\\epsilon) = uv + (u\\dot{v} + \\dot{u}v)\\epsilon$$", ["definition", "valid"]),
     ("where $\\epsilon^2 = 0$.\n\n$$(u + \\dot{u}\\epsilon)(v + \\dot{v}\\epsilon) = uv + u\\dot{v}\\epsilon$$", ["definition", "invalid"]),
+    # a subscript inside a font's braces: \mathbf{x_1} is x_1, \mathbb{\hat{y_i}} is \hat{y}_i (the softmax's diagonal slope)
+    ("$$\\mathbf{x_1} + \\mathbf{x_2} = \\mathbf{x}_2 + \\mathbf{x}_1$$", ["valid"]),
+    ("$$\\mathbb{\\hat{y_i}} = \\frac{e^{\\theta_i}}{\\sum_{j=1}^{3} e^{\\theta_j}}$$\n\n"
+     "$$\\frac{\\partial \\mathbb{\\hat{y_i}}}{\\partial \\theta_i} = \\mathbb{\\hat{y_i}}(1 - \\mathbb{\\hat{y_i}})$$", ["definition", "valid"]),
+    ("$$\\mathbb{\\hat{y_i}} = \\frac{e^{\\theta_i}}{\\sum_{j=1}^{3} e^{\\theta_j}}$$\n\n"
+     "$$\\frac{\\partial \\mathbb{\\hat{y_i}}}{\\partial \\theta_i} = \\mathbb{\\hat{y_i}}(1 + \\mathbb{\\hat{y_i}})$$", ["definition", "invalid"]),
     # a chain mixing = and >= is judged link by link
     ("$$3 - 3 = 0 \\ge 0$$", ["valid", "valid"]),
     ("$$3 - 2 = 0 \\ge 0$$", ["invalid", "valid"]),
