@@ -133,6 +133,8 @@ ROWS = [
      "$$\\frac{\\partial \\mathbb{\\hat{y_i}}}{\\partial \\theta_i} = \\mathbb{\\hat{y_i}}(1 - \\mathbb{\\hat{y_i}})$$", ["definition", "valid"]),
     ("$$\\mathbb{\\hat{y_i}} = \\frac{e^{\\theta_i}}{\\sum_{j=1}^{3} e^{\\theta_j}}$$\n\n"
      "$$\\frac{\\partial \\mathbb{\\hat{y_i}}}{\\partial \\theta_i} = \\mathbb{\\hat{y_i}}(1 + \\mathbb{\\hat{y_i}})$$", ["definition", "invalid"]),
+    # a name defined as a vector, then used where a number stands: not judged, and the step says which name
+    ("Let $w, x \\in \\mathbb{R}^2$.\n\n$$y = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$w^\\top x + y = 3$$", ["definition", "undecided"]),
     # a chain mixing = and >= is judged link by link
     ("$$3 - 3 = 0 \\ge 0$$", ["valid", "valid"]),
     ("$$3 - 2 = 0 \\ge 0$$", ["invalid", "valid"]),
@@ -142,3 +144,8 @@ ROWS = [
 @pytest.mark.parametrize("text, verdicts", ROWS)
 def test_a_write_up_of_each_kind_is_read_as_its_author_meant(text, verdicts):
     assert [step.verdict for step in check_derivation_now(text).steps] == verdicts
+
+
+def test_a_definition_that_does_not_fit_its_use_says_which_name():
+    steps = check_derivation_now(ROWS[-3][0]).steps
+    assert "what the write-up says y is does not fit" in steps[-1].feedback, steps[-1].feedback

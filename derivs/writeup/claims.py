@@ -19,7 +19,7 @@ from ..matrices import MatrixDerivative
 from ..model import Problem
 from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, time_limit
-from .judging import (decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, leibniz_factors, names_in, not_real,
+from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, leibniz_factors, names_in, not_real,
                       one_length, out_of_time, positive, undefined_functions, with_free_symbols)
 from .steps import Step
 
@@ -92,6 +92,9 @@ def judge_claim(judge, step: Step, scope) -> Step:
         return replace(step, verdict="unparsed", feedback=str(error).splitlines()[0])
     except TimeLimitExceeded:
         return out_of_time(step, timeout)
+    except DefinitionMisfit as error:
+        return replace(step, verdict="undecided", feedback=f"what the write-up says {error} is does not fit where it is used here "
+                                                           "(a number where a vector or matrix stands, or the other way): not judged")
     except Exception as error:  # a step we could not judge is undecided, and says why
         return replace(step, verdict="undecided", feedback=f"could not decide ({type(error).__name__})")
     return _verdict(step, scope, decision, left, right, domain, unread)

@@ -95,6 +95,11 @@ class Reader:
 # --- what the write-up has said so far ----------------------------------------------------------------
 
 
+class DefinitionMisfit(TypeError):
+    """What the write-up says a name is cannot stand where the name is used (a number where a matrix is, or the
+    other way): the step is not judged, and says which names."""
+
+
 @dataclass
 class Scope:
     """A section's notation and, in reading order, what its text has said: values, definitions, sums stated."""
@@ -142,7 +147,10 @@ class Scope:
             if not values:
                 break
             bound_names = isinstance(expr, sympy.Basic) and expr.has(sympy.Sum, sympy.Product, sympy.Derivative, sympy.Integral, sympy.Limit, sympy.Subs)
-            expr = expr.subs(values) if bound_names else expr.xreplace(values)  # subs where a sum's own k is not the k given a value
+            try:
+                expr = expr.subs(values) if bound_names else expr.xreplace(values)  # subs where a sum's own k is not the k given a value
+            except (TypeError, sympy.ShapeError) as error:  # sympy's "Mix of Matrix and Scalar symbols"
+                raise DefinitionMisfit(", ".join(sorted(str(name) for name in values))) from error
             if isinstance(expr, sympy.Basic):
                 expr = self.problem.expand_definitions(expr)
         return expr
