@@ -915,6 +915,10 @@ class _Parser:
         """A letter or a greek name, with what follows it: a subscript, a layer (n), primes, an argument."""
         if not decorated and base in dialect.CONSTANTS and base not in self.context.symbols and not self.at("symbol", "_"):
             return dialect.CONSTANTS[base]
+        if base == "Delta" and self.context.document and not decorated:
+            increment = self._increment_of()
+            if increment:  # \Delta x, \Delta{x}, \Delta W: the increment of x, one name (h in f(x + h))
+                base = f"\\Delta {increment}"
         layer = self._layer_mark()
         subscript = self._name_subscript() if self.at("symbol", "_") else None
         layer = layer or self._layer_mark()
@@ -1067,6 +1071,16 @@ class _Parser:
         if self.context.matrix_letters and _looks_like_matrix(base) and base not in self.context.functions and base not in FREE_FUNCTION_NAMES:
             named = False  # W_2(W_1 x + b_1) among matrices: a product (F(W^T x) stays a function)
         return named and (self.at("symbol", "(") or self.at("command", "left"))  # a write-up's S(x), L(y, \\hat y)
+
+    def _increment_of(self) -> str:
+        """After \\Delta in a write-up: the one letter it is the increment of (x in \\Delta x or \\Delta{x}), taken; else ""."""
+        at = self.position
+        braced = self.tokens[at].is_("symbol", "{")
+        letter = self.tokens[at + 1] if braced else self.tokens[at]
+        if letter.kind != "letter" or len(letter.text) != 1 or (braced and not self.tokens[at + 2].is_("symbol", "}")):
+            return ""
+        self.position = at + (3 if braced else 1)
+        return letter.text
 
     def _digits_typed_after(self, base: str) -> bool:
         """A letter with digits typed right after it (z1, w5): in a write-up, one name."""

@@ -133,6 +133,9 @@ ROWS = [
      "$$\\frac{\\partial \\mathbb{\\hat{y_i}}}{\\partial \\theta_i} = \\mathbb{\\hat{y_i}}(1 - \\mathbb{\\hat{y_i}})$$", ["definition", "valid"]),
     ("$$\\mathbb{\\hat{y_i}} = \\frac{e^{\\theta_i}}{\\sum_{j=1}^{3} e^{\\theta_j}}$$\n\n"
      "$$\\frac{\\partial \\mathbb{\\hat{y_i}}}{\\partial \\theta_i} = \\mathbb{\\hat{y_i}}(1 + \\mathbb{\\hat{y_i}})$$", ["definition", "invalid"]),
+    # \Delta x is one name, the increment of x: a derivative from first principles (the limit of (2x dx + dx^2)/dx is 2x)
+    ("$$\\frac{d}{dx} x^2 = \\lim_{\\Delta x \\to 0} \\frac{(x + \\Delta x)^2 - x^2}{\\Delta x} = \\lim_{\\Delta{x} \\to 0} (2x + \\Delta x) = 2x$$", ["valid", "valid", "valid"]),
+    ("$$\\lim_{\\Delta x \\to 0} \\frac{(x + \\Delta x)^2 - x^2}{\\Delta x} = 2x + 1$$", ["invalid"]),
     # a name defined as a vector, then used where a number stands: not judged, and the step says which name
     ("Let $w, x \\in \\mathbb{R}^2$.\n\n$$y = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$w^\\top x + y = 3$$", ["definition", "undecided"]),
     # a chain mixing = and >= is judged link by link
