@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import compileall
 import glob
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-os.environ["DERIVS_CACHE"] = ""  # every test checks afresh (and its subprocesses): nothing remembered between runs
+# check's memory: one new folder for the whole run, made by the run's first process and inherited by its workers and
+# every command they start, so the bundled problems are proved once a run, not once per test that checks them (the
+# memory's key holds derivs' source, so a result is reused only for the very code and modules it came from). Nothing
+# is remembered between runs; a test of the memory itself gives its own folder.
+if "PYTEST_XDIST_WORKER" not in os.environ:
+    os.environ["DERIVS_CACHE"] = tempfile.mkdtemp(prefix="derivs-test-checks-")
+    # The package in bytecode, as `pip install` leaves it: the hundreds of `python -m derivs` the tests start would
+    # each compile it again (0.3 s of CPU each) where PYTHONDONTWRITEBYTECODE is set, as on this project's machines.
+    compileall.compile_dir(Path(__file__).resolve().parents[1] / "derivs", quiet=1)
+    compileall.compile_dir(Path(__file__).resolve().parents[1] / "problems", quiet=1)
 
 import pytest
 

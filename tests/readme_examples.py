@@ -71,10 +71,10 @@ def workspace() -> Path:
 
 def environment(folder: Path) -> dict[str, str]:
     """This checkout's derivs, run as `python` (whatever the interpreter is called here), at a fixed width, with
-    check's memory in the folder: empty at first (the README's first `check all` proves everything), then kept
-    between the commands as on a user's machine."""
+    check's memory kept between the commands as on a user's machine: the test run's own (see conftest), else a
+    folder of the workspace, empty at first."""
     return {**os.environ, "PYTHONPATH": str(ROOT), "PATH": f"{folder / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}", "COLUMNS": "200",
-            "DERIVS_CACHE": str(folder / "cache")}
+            "DERIVS_CACHE": os.environ.get("DERIVS_CACHE") or str(folder / "cache")}
 
 
 def run(example: Example, folder: Path) -> str:

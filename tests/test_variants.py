@@ -30,7 +30,7 @@ CHUNKS = 4  # each problem's 200 seeds in 4 tests, so the workers share them
 # Three problems state figures that are exact evaluations of nested exponentials (a sigmoid network, three descent
 # runs, a softmax), checked at 0.1-0.5 s of CPU a variant: fewer of their seeds here keep the suite inside its
 # 5 minutes, and `derivs check all --variants 200` checks 200 of every problem (the closing note has its output).
-SEEDS_OF = {"backprop_by_hand": 20, "gelu_descent": 48, "softmax_values": 48}
+SEEDS_OF = {"backprop_by_hand": 12, "gelu_descent": 24, "softmax_values": 24}
 
 
 def test_at_least_eight_bundled_problems_have_a_variant_per_student():
