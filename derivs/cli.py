@@ -126,6 +126,8 @@ def print_report(report: CheckReport, out: Console) -> None:
 
 
 def run_check(args, out: Console, err: Console) -> int:
+    if args.variants < 0:
+        raise UsageError("--variants must be a whole number from 0")
     problems = _problems(args)
     report = _check_with_progress(problems, _options(args), err)
     variants = _check_variants(problems, args.variants, _options(args), err) if args.variants else None
@@ -142,8 +144,6 @@ def _check_variants(problems: list, count_each: int, options: CheckOptions, err:
     """Variants 1..N of each variable problem, with a progress bar on a terminal."""
     from .verify import check_variants
 
-    if count_each < 0:
-        raise UsageError("--variants must be a whole number from 0")
     variable = [p for p in problems if not isinstance(p, LoadError) and p.variants is not None]
     if not variable:
         err.print("[yellow]warning:[/] no problem chosen has parameters: --variants checks nothing", highlight=False)

@@ -320,3 +320,11 @@ def test_the_prairielearn_grader_grades_the_variant_named_in_its_data(tmp_path):
     (tmp_path / "data" / "data.json").write_text(json.dumps({"params": {}}), encoding="utf-8")
     results = autograde(assignment, "prairielearn", tmp_path)
     assert results["score"] == 0.0 and "derivs_seed" in results["tests"][0]["message"]
+
+
+def test_check_variants_from_the_command_line_names_what_it_checked():
+    run = run_cli("check", "conv_flops", "--variants", "2")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.rstrip().splitlines()[-1].startswith("18 checks of 2 variants of 1 problem: 18 pass")  # 9 checks a variant
+    bad = run_cli("check", "conv_flops", "--variants", "-1")
+    assert bad.returncode == 2 and "--variants must be a whole number" in bad.stderr
