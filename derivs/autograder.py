@@ -25,7 +25,7 @@ try:
     import tomllib as toml  # novermin: guarded; on 3.10 tomli, below
 except ModuleNotFoundError:  # Python 3.10 (Gradescope's Ubuntu 22.04 image): the same parser, as the package tomli
     import tomli as toml
-from .grading import DEFAULT_TIMEOUT, SCORED, resolve_target
+from .grading import DEFAULT_TIMEOUT, SCORED, resolve_target, seeded_target
 from .quoting import gradescope_output
 
 VISIBILITIES = ("visible", "hidden", "after_due_date", "after_published")
@@ -135,14 +135,6 @@ def seed_for(assignment: Assignment, student: str | None) -> int:
     from .variants import student_seed
 
     return student_seed(assignment.salt, student) if assignment.salt and student is not None else 0
-
-
-def seeded_target(target: str, seed: int, problems_dir=None) -> str:
-    """PROBLEM.PART@SEED when the part's problem has parameters and the seed is not 0; else the target itself."""
-    if not seed:
-        return target
-    problem, _ = resolve_target(target, problems_dir)
-    return f"{target}@{seed}" if problem.variants is not None else target
 
 
 def read_roster(path) -> list[tuple[str, str]]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .grading import DEFAULT_TIMEOUT, SCORED, UNPROVED, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, task_limit, with_expected
+from .grading import DEFAULT_TIMEOUT, SCORED, UNPROVED, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, seeded_target, task_limit, with_expected
 from .parsing import MAX_LENGTH
 from .quoting import count, gradescope_output
 from .sandbox import Overrun, WorkerPool
@@ -346,9 +346,9 @@ def _seeded_targets(rows: list[Row], salt: str, problems_dir) -> dict[int, str]:
     for row in rows:
         if row.problem or not row.student or _target_problem(row.target, problems_dir):
             continue
-        problem, _ = resolve_target(row.target, problems_dir)
-        if problem.variants is not None:
-            seeded[row.number] = f"{row.target}@{student_seed(salt, row.student)}"
+        target = seeded_target(row.target, student_seed(salt, row.student), problems_dir)
+        if target != row.target:
+            seeded[row.number] = target
     return seeded
 
 

@@ -249,9 +249,12 @@ def _assignment_file(path, problems_dir, parts=None):
         raise UsageError(str(error)) from None
 
 
-def _roster(args) -> list:
+def _roster(args, assignment) -> list:
+    """The students of --roster, (id, name) in file order, for an assignment whose salt gives each their numbers."""
     from .autograder import AssignmentError, read_roster
 
+    if not assignment.salt:
+        raise UsageError("--roster needs a salt in the assignment file (salt = \"...\"): it is what makes each student's numbers")
     try:
         return read_roster(args.roster)
     except AssignmentError as error:
@@ -268,12 +271,10 @@ def run_sheet(args, out: Console, err: Console) -> int:
         _write_output(Path(args.out), answer_sheet(assignment, args.problems))
         out.print(f"wrote {args.out}", markup=False, highlight=False)
         return ExitCode.OK
-    if not assignment.salt:
-        raise UsageError("--roster needs a salt in the assignment file (salt = \"...\"): it is what makes each student's numbers")
     folder = Path(args.out)
     if folder.suffix.lower() == ".tex":
         raise UsageError(f"with --roster, --out is a folder for one sheet per student, not {folder}")
-    students = _roster(args)
+    students = _roster(args, assignment)
     for student, name in students:
         _write_output(folder / sheet_name(student), answer_sheet(assignment, args.problems, student=student, name=name))
     out.print(f"wrote {count(len(students), 'sheet')} in {folder}", markup=False, highlight=False)
@@ -296,9 +297,7 @@ def _write_package(args, out: Console, builder: str, said: str) -> int:
 
     assignment = _assignment(args)
     if args.roster:  # the class's seeds go in, so a wrong answer that is another student's answer says so
-        if not assignment.salt:
-            raise UsageError("--roster needs a salt in the assignment file (salt = \"...\")")
-        assignment = dataclasses.replace(assignment, seeds=tuple(sorted({autograder.seed_for(assignment, student) for student, _ in _roster(args)})))
+        assignment = dataclasses.replace(assignment, seeds=tuple(sorted({autograder.seed_for(assignment, student) for student, _ in _roster(args, assignment)})))
     try:
         path = getattr(autograder, builder)(assignment, args.out, args.problems, args.wheels)
     except (autograder.AssignmentError, PackagingError) as error:
@@ -377,11 +376,9 @@ def _keys_for_roster(args, out: Console, err: Console) -> int:
     if Path(args.problem).suffix.lower() not in (".toml", ".json"):
         raise UsageError("--roster goes with an assignment file (its salt makes each student's numbers): derivs key hw.toml --roster roster.csv --out keys")
     assignment = _assignment_file(args.problem, args.problems)
-    if not assignment.salt:
-        raise UsageError("--roster needs a salt in the assignment file (salt = \"...\")")
     problems = _problems_or_assignment(args)
     code = ExitCode.OK
-    for student, _ in _roster(args):
+    for student, _ in _roster(args, assignment):
         seed = seed_for(assignment, student)
         code = max(code, _write_key([_variant_of(p, seed) for p in problems], Path(args.out) / safe_name(student), args, out, err))
     return code

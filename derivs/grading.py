@@ -108,6 +108,14 @@ def resolve_target(target: str, problems_dir: str | Path | None = None) -> tuple
     raise UnknownTarget(str(target), known_targets(problems_dir))
 
 
+def seeded_target(target: str, seed: int, problems_dir: str | Path | None = None) -> str:
+    """PROBLEM.PART@SEED when the part's problem has parameters and the seed is not 0; else the target itself."""
+    if not seed:
+        return target
+    problem, _ = resolve_target(target, problems_dir)
+    return f"{target}@{seed}" if problem.variants is not None else target
+
+
 def _incorrect_feedback(problem: Problem, part: Part, answer, decision, latex: str = "") -> str:
     reason = explain(problem, part, answer) or _rounded(latex, answer, problem.expand_definitions(part.answer), part)
     if reason:
@@ -169,7 +177,7 @@ def answers_another_variant(problem: Problem, part: Part, latex: str, others: tu
     for seed in dict.fromkeys((0, *others)):
         if seed == problem.seed:
             continue
-        other = (problem.variants.problem(problem.variants.original) if seed == 0 else variant(problem, seed)).part(part.name).answer
+        other = variant(problem, seed).part(part.name).answer
         if getattr(other, "is_number", False) and abs(sympy.N(answer - other, 30)) <= tolerance:
             return True
     return False

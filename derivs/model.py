@@ -214,8 +214,23 @@ class WriteUp:
 # --- parameters: the numbers a problem is made with, so each student can have their own -------------
 
 
+class _Evenly:
+    """A parameter taking evenly spaced values from `first` to `last`: a seed's number picks one by position."""
+
+    def _range(self) -> tuple:  # (first, last, step)
+        raise NotImplementedError
+
+    def count(self) -> int:
+        first, last, step = self._range()
+        return int((last - first) // step) + 1
+
+    def pick(self, number: int):
+        first, _, step = self._range()
+        return first + (number % self.count()) * step
+
+
 @dataclass(frozen=True)
-class Whole:
+class Whole(_Evenly):
     """An integer parameter in low..high (inclusive), in steps of `step` from low."""
 
     name: str
@@ -223,15 +238,12 @@ class Whole:
     high: int
     step: int = 1
 
-    def count(self) -> int:
-        return (self.high - self.low) // self.step + 1
-
-    def pick(self, number: int) -> int:
-        return self.low + (number % self.count()) * self.step
+    def _range(self) -> tuple:
+        return self.low, self.high, self.step
 
 
 @dataclass(frozen=True)
-class Decimal:
+class Decimal(_Evenly):
     """A decimal parameter in [low, high] written to `places` decimals, an exact Rational (\"0.25\" is 1/4)."""
 
     name: str
@@ -239,12 +251,8 @@ class Decimal:
     high: str
     places: int = 1
 
-    def count(self) -> int:
-        scale = 10**self.places
-        return int((sympy.Rational(self.high) - sympy.Rational(self.low)) * scale) + 1
-
-    def pick(self, number: int) -> sympy.Rational:
-        return sympy.Rational(self.low) + sympy.Rational(number % self.count(), 10**self.places)
+    def _range(self) -> tuple:
+        return sympy.Rational(self.low), sympy.Rational(self.high), sympy.Rational(1, 10**self.places)
 
 
 @dataclass(frozen=True)

@@ -63,13 +63,14 @@ def values_for(problem: Problem, seed: int) -> dict:
 
 
 def variant(problem: Problem | str, seed, problems_dir: str | Path | None = None) -> Problem:
-    """The problem with the numbers of variant `seed` (the problem itself for seed 0, or when it has no parameters)."""
+    """The problem with the numbers of variant `seed`: the problem itself when it has no parameters or is that variant
+    already (a bundled problem is variant 0); any other variant, of a bundled problem or of another variant, built."""
     if isinstance(problem, str):
         from .discovery import get_problem
 
         problem = get_problem(problem, problems_dir)
     seed = parse_seed(seed)
-    if problem.variants is None or seed == 0:
+    if problem.variants is None or seed == problem.seed:
         return problem
     return _built(problem, seed)
 

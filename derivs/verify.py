@@ -135,13 +135,13 @@ def _check_range(problem: Problem, expr, expected: sympy.Set, where: Mapping, op
 def _timed(problem: Problem, name: str, statement: str, lhs, rhs, where, options: CheckOptions, memo: dict | None = None) -> ClaimResult:
     """Both checks of one equality; with a `memo`, an equality checked already (in another variant, under the same
     definitions and variables) is not checked again."""
+    if memo is None:
+        return _checked(problem, name, statement, lhs, rhs, where, options)
     key = (_setting(problem), sympy.srepr(lhs), sympy.srepr(rhs), tuple(sorted((str(k), str(v)) for k, v in where.items())))
-    if memo is not None and key in memo:
+    if key in memo:
         return dataclasses.replace(memo[key], problem=problem.id, claim=name, statement=statement, seconds=0.0)
-    result = _checked(problem, name, statement, lhs, rhs, where, options)
-    if memo is not None:
-        memo[key] = result
-    return result
+    memo[key] = _checked(problem, name, statement, lhs, rhs, where, options)
+    return memo[key]
 
 
 def _setting(problem: Problem) -> str:
