@@ -208,12 +208,17 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
         for var in variables:  # a one-hot label, after the index that says which entry is hot
             if isinstance(var, Vector) and var.one_hot is not None:
                 length = _concrete(var.length, sizes)
-                hot = point.get(var.one_hot) if var.one_hot is not True else None
+                hot = _by_name(point, var.one_hot) if var.one_hot is not True else None
                 hot = int(hot) if hot is not None and 1 <= hot <= length else rng.randint(1, length)
                 for k in range(1, length + 1):
                     point[var.base[k]] = sympy.Integer(1 if k == hot else 0)
         points.append(point)
     return points
+
+
+def _by_name(point: dict, symbol):
+    """The value the point gives a symbol of that name, whatever its assumptions (o of "y_o = 1" is an index)."""
+    return point.get(symbol, next((value for key, value in point.items() if isinstance(key, sympy.Symbol) and key.name == symbol.name), None))
 
 
 def _index_where(rng: random.Random, var: Index, domain, point: dict, sizes: dict) -> sympy.Integer:

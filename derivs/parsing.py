@@ -926,6 +926,9 @@ class _Parser:
             subscript = self._name_subscript()
         if subscript is None and self.context.document and self._digits_typed_after(base):
             subscript = Subscript((self.take(),), self)  # z1, w5: a letter and its digits typed together, z_1
+        if subscript is None and base == "delta" and self.context.document and self._index_pair_braced():
+            end = self.matching("{", "}")  # \delta{ik}: the Kronecker delta with its _ left out (TeX shows delta ik)
+            subscript, self.position = Subscript(tuple(self.tokens[self.position + 1:end]), self), end + 1
         mark = self._update_mark() if self.context.document else ""
         if mark and subscript is None and self.at("symbol", "_"):
             subscript = self._name_subscript()  # W^{sig}_1 is W_1^{sig}, one name however the scripts are ordered
@@ -1134,6 +1137,19 @@ class _Parser:
         if ahead.is_("symbol", "^") or ahead.is_("command", "{"):
             return True
         return token.kind == "command" and self._starts_factor(ahead, True)
+
+    def _index_pair_braced(self) -> bool:
+        """{ik}, {pk}: two index letters in braces, nothing else."""
+        if not self.at("symbol", "{"):
+            return False
+        inside = []
+        for token in self.tokens[self.position + 1:]:
+            if token.is_("symbol", "}"):
+                return len("".join(inside)) == 2
+            if token.kind != "letter":
+                return False
+            inside.append(token.text)
+        return False
 
     def subscript(self) -> "Subscript":
         underscore = self.take()
@@ -1997,6 +2013,9 @@ class _Parser:
                 variable, lower = self._index_range(token)
             elif self.at("symbol", "^") and upper is None:
                 self.take()
+                if self.at("symbol", "{") and self.at("symbol", "}", ahead=1):  # \\sum_{w \\in V}^{}: no bound written
+                    self.position += 2
+                    continue
                 upper = self._upper_bound()
         if variable is None:
             variable = self._summed_index(token)
@@ -2058,6 +2077,8 @@ class _Parser:
                 elif self.context.document and self.at("command", "ne", "neq"):  # \\sum_{k \\neq i}: every k but i
                     self.take()
                     self.excluded.append(self.expression())
+                elif self.context.document and self.at("command", "in"):  # \\sum_{w \\in V}: every w, V the set of them all
+                    self.position = end
                 if self.peek().kind != "end":
                     raise self.error(f"read the index of \\{token.text} as {variable}; write \\{token.text}_{{{variable}=1}}^{{n}}")
             self.position = end + 1

@@ -137,17 +137,31 @@ def _timed(problem: Problem, name: str, statement: str, lhs, rhs, where, options
     definitions and variables) is not checked again."""
     if memo is None:
         return _checked(problem, name, statement, lhs, rhs, where, options)
-    key = (_setting(problem), sympy.srepr(lhs), sympy.srepr(rhs), tuple(sorted((str(k), str(v)) for k, v in where.items())))
+    key = (_setting(problem, memo), _hashable(lhs), _hashable(rhs), tuple(sorted((str(k), str(v)) for k, v in where.items())))
     if key in memo:
         return dataclasses.replace(memo[key], problem=problem.id, claim=name, statement=statement, seconds=0.0)
     memo[key] = _checked(problem, name, statement, lhs, rhs, where, options)
     return memo[key]
 
 
-def _setting(problem: Problem) -> str:
-    """What an equality's meaning depends on besides its two sides: the definitions and what the variables range over."""
-    definitions = sorted((str(function), sympy.srepr(body)) for function, body in problem.definitions.items())
-    return repr((definitions, problem.variables, sorted(problem.sum_bounds.items(), key=str)))
+def _hashable(expr):
+    """An expression as a memo key: itself (sympy compares trees, assumptions included), or its srepr where it cannot
+    be hashed (a mutable matrix)."""
+    try:
+        hash(expr)
+    except TypeError:
+        return sympy.srepr(expr)
+    return expr
+
+
+def _setting(problem: Problem, memo: dict) -> str:
+    """What an equality's meaning depends on besides its two sides: the definitions and what the variables range over
+    (worked out once per problem: the memo keeps it under the problem's identity, beside the problem itself)."""
+    known = memo.get(id(problem))
+    if known is None or known[0] is not problem:
+        definitions = sorted((str(function), sympy.srepr(body)) for function, body in problem.definitions.items())
+        known = memo[id(problem)] = (problem, repr((definitions, problem.variables, sorted(problem.sum_bounds.items(), key=str))))
+    return known[1]
 
 
 def _checked(problem: Problem, name: str, statement: str, lhs, rhs, where, options: CheckOptions) -> ClaimResult:

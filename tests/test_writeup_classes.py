@@ -65,6 +65,36 @@ ROWS = [
     # a vector given by its entries: v v^T is its outer product
     ("With $\\mathbf{v} = [3, 1]^T$:\n\n$$\\mathbf{v}\\mathbf{v}^T = \\begin{bmatrix} 9 & 3 \\\\ 3 & 1 \\end{bmatrix}$$", ["definition", "valid"]),
     ("With $\\mathbf{v} = [3, 1]^T$:\n\n$$\\mathbf{v}\\mathbf{v}^T = \\begin{bmatrix} 9 & 3 \\\\ 3 & 2 \\end{bmatrix}$$", ["definition", "invalid"]),
+    # w^T x is a number (a row times a column), so z = b + w^T x and b are numbers, and the sigmoid's derivative in z
+    # is e^{-z}/(1 + e^{-z})^2 (d/dz (1 + e^{-z})^{-1} = e^{-z} (1 + e^{-z})^{-2}); without the minus of e^{-z} it is wrong
+    ("$$z = b + w^T x$$\n\n$$\\frac{\\partial}{\\partial z}\\frac{1}{1+e^{-z}} = \\frac{e^{-z}}{(1+e^{-z})^2}$$", ["definition", "valid"]),
+    ("$$z = b + w^T x$$\n\n$$\\frac{\\partial}{\\partial z}\\frac{1}{1+e^{-z}} = \\frac{e^{z}}{(1+e^{-z})^2}$$", ["definition", "invalid"]),
+    ("$$z = (x - m)^T A (x - m) + c$$\n\n$$\\frac{\\partial}{\\partial z} z^2 = 2z$$", ["definition", "valid"]),
+    # --- a summed index is not the free one: L = sum_i (y_i - p_i)^2 has dL/dp_i = -2(y_i - p_i), one term, not all
+    ("$$L = \\sum_{i=1}^{n} (y_i - p_i)^2$$\n\n$$\\frac{\\partial L}{\\partial p_i} = -2(y_i - p_i)$$", ["definition", "valid"]),
+    ("$$L = \\sum_{i=1}^{n} (y_i - p_i)^2$$\n\n$$\\frac{\\partial L}{\\partial p_i} = 2(y_i - p_i)$$", ["definition", "invalid"]),
+    ("$$L = \\sum_{k=1}^{n} y_k \\log p_k$$\n\n$$\\frac{\\partial L}{\\partial p_k} = \\frac{y_k}{p_k}$$", ["definition", "valid"]),
+    # --- a family of entries under a hat: \hat{y}_k = softmax for every k, so sum_k \hat{y}_k u_k is that sum; squared it is not
+    ("$$\\hat{y}_k = \\frac{e^{z_k}}{\\sum_{j=1}^{n} e^{z_j}}$$\n\n$$g = \\sum_{k=1}^{n} \\frac{e^{z_k}}{\\sum_{j=1}^{n} e^{z_j}} u_k = \\sum_{k=1}^{n} \\hat{y}_k u_k$$",
+     ["definition", "definition", "valid"]),
+    ("$$\\hat{y}_k = \\frac{e^{z_k}}{\\sum_{j=1}^{n} e^{z_j}}$$\n\n$$g = \\sum_{k=1}^{n} \\frac{e^{z_k}}{\\sum_{j=1}^{n} e^{z_j}} u_k = \\sum_{k=1}^{n} \\hat{y}_k^2 u_k$$",
+     ["definition", "definition", "invalid"]),
+    # d/dz_i of e^{z_i}/sum_j e^{z_j} is p_i - p_i^2 = \hat{y}_i(1 - \hat{y}_i)
+    ("$$\\hat{y}_k = \\frac{e^{z_k}}{\\sum_{j=1}^{n} e^{z_j}}$$\n\n$$\\frac{\\partial \\hat{y}_i}{\\partial z_i} = \\hat{y}_i(1 - \\hat{y}_i)$$", ["definition", "valid"]),
+    # the family given again is a claim about it: (x_i - m)/s is not (x_i - m) s^{-1/2} (at x_i = 3, m = 1, s = 4: 1/2 against 1)
+    ("The mean is $m = \\frac{1}{n}\\sum_{i=1}^{n} x_i$.\n\n$$\\hat{x}_i = \\frac{x_i - m}{s}$$\n\n$$\\hat{x}_i = (x_i - m) s^{-0.5}$$",
+     ["definition", "definition", "invalid"]),
+    ("The mean is $m = \\frac{1}{n}\\sum_{i=1}^{n} x_i$.\n\n$$\\hat{x}_i = \\frac{x_i - m}{s}$$\n\n$$\\hat{x}_i = (x_i - m) s^{-1}$$",
+     ["definition", "definition", "valid"]),
+    # the entries of a vector the write-up never gives, on one side only: the step holds for some values of them only
+    ("$$g = \\sum_{k=1}^{n} \\frac{e^{z_k}}{\\sum_{j=1}^{n} e^{z_j}} u_k = \\sum_{k=1}^{n} q_k u_k$$", ["definition", "undecided"]),
+    # one-hot with the hot entry named by a condition ("y_w = 1 when w = o"), a sum over the vocabulary V: -log of entry o
+    ("Since $y$ is a one-hot vector where $y_w = 1$ when $w = o$,\n\n$$-\\sum_{w \\in V} y_w \\log(\\hat{y}_w) = -\\log(\\hat{y}_o)$$",
+     ["definition", "definition", "valid"]),
+    ("Since $y$ is a one-hot vector where $y_w = 1$ when $w = o$,\n\n$$-\\sum_{w \\in V}^{} y_w \\log(\\hat{y}_w) = -\\log(1 - \\hat{y}_o)$$",
+     ["definition", "definition", "invalid"]),
+    # \delta{ik} (the _ left out) is the Kronecker delta: summed over i, x_i delta_ik = x_k
+    ("Repeated indices are summed (Einstein notation).\n\n$$x_i \\delta{ik} = x_k$$", ["valid"]),
     # --- chain-rule lines whose factors are known are claims
     # E = (t - o)^2 / 2, o = sigma(net), net = w x: dE/dw = -(t - o) o (1 - o) x
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$o = \\sigma(net)$$\n\n$$net = w x$$\n\n"
@@ -136,8 +166,8 @@ ROWS = [
     # \Delta x is one name, the increment of x: a derivative from first principles (the limit of (2x dx + dx^2)/dx is 2x)
     ("$$\\frac{d}{dx} x^2 = \\lim_{\\Delta x \\to 0} \\frac{(x + \\Delta x)^2 - x^2}{\\Delta x} = \\lim_{\\Delta{x} \\to 0} (2x + \\Delta x) = 2x$$", ["valid", "valid", "valid"]),
     ("$$\\lim_{\\Delta x \\to 0} \\frac{(x + \\Delta x)^2 - x^2}{\\Delta x} = 2x + 1$$", ["invalid"]),
-    # a name defined as a vector, then used where a number stands: not judged, and the step says which name
-    ("Let $w, x \\in \\mathbb{R}^2$.\n\n$$y = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$w^\\top x + y = 3$$", ["definition", "undecided"]),
+    # a name defined as a vector, then added to a number (w^T x is 1 x 1): not judged, and the step says which shapes
+    ("Let $w, x \\in \\mathbb{R}^2$.\n\n$$y = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$w^\\top x + y = 3$$", ["definition", "unparsed"]),
     # a chain mixing = and >= is judged link by link
     ("$$3 - 3 = 0 \\ge 0$$", ["valid", "valid"]),
     ("$$3 - 2 = 0 \\ge 0$$", ["invalid", "valid"]),
@@ -152,4 +182,4 @@ def test_a_write_up_of_each_kind_is_read_as_its_author_meant(text, verdicts):
 def test_a_definition_that_does_not_fit_its_use_says_which_name():
     (text,) = [text for text, _ in ROWS if "w^\\top x + y = 3" in text]
     steps = check_derivation_now(text).steps
-    assert "what the write-up says y is does not fit" in steps[-1].feedback, steps[-1].feedback
+    assert "w^T x has shape 1 x 1 but y has 2 x 1" in steps[-1].feedback, steps[-1].feedback

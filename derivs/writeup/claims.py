@@ -468,6 +468,11 @@ def _partly_defined(left, right, scope) -> str | None:
     return None
 
 
+def _vector_names(side) -> set[str]:
+    """The vectors a side uses by their entries (\hat{y} of \hat{y}_k)."""
+    return {str(entry.base.label) for entry in side.atoms(sympy.Indexed)} if isinstance(side, sympy.Basic) else set()
+
+
 def _never_defined(names: list[str], scope) -> bool:
     """Some of the names have no value, formula or family in the write-up so far (p_i in `... = p_i(1 - p_j)` where
     p was never defined here): a link to them cannot be shown wrong."""
@@ -493,6 +498,11 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset) -> str | 
     only_left, only_right = sorted(_unknowns(left) - _unknowns(right)), sorted(_unknowns(right) - _unknowns(left))
     if only_left and only_right and (step.first_of_chain or _never_defined(only_left + only_right, scope)):
         return f"an equation between different unknowns ({', '.join(only_left)} and {', '.join(only_right)}), not an identity: not judged"
+    vectors = _vector_names(left) | _vector_names(right)
+    one_side = [name for name in only_left or only_right if name in vectors]
+    if one_side and not (only_left and only_right) and _never_defined(one_side, scope) and not step.first_of_chain:
+        return (f"the entries of {', '.join(one_side)} appear on one side only and the write-up never says what they are "
+                "(values, a formula): the step holds only for some values of them, so it is not judged")
     if scope.notation.has("einstein") and _free_indices(left) != _free_indices(right):
         return (f"under the summation convention the two sides carry other free indices ({', '.join(sorted(map(str, _free_indices(left))))} and "
                 f"{', '.join(sorted(map(str, _free_indices(right))))}): which sums are meant is not read, so not judged")

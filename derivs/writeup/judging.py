@@ -19,7 +19,7 @@ import sympy
 from .. import dialect
 from ..equivalence import decide
 from ..lexer import LatexError
-from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, vectors_for
+from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
 from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
 from ..parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, Reading, read_tokens
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
@@ -1046,7 +1046,9 @@ class Judge:
         default = scope.problem.names.get(key) is DOCUMENT.names.get(key, False)  # the softmax S until the text says otherwise
         declared = key in scope.notation.matrices  # a kind the notation gave it, not a value
         known = key in context.expressions or key in context.symbols or key in scope.known or key in scope.problem.names and not default and not declared
-        return not known
+        base, _, letter = key.rpartition("_")
+        restated = letter in {str(index) for index in scope.families.get(base, {})}  # \hat{x}_i = ... again, after \hat{x}_i was given for every i: checked
+        return not (known or restated)
 
     def define_name(self, step: Step, scope: Scope, key: str) -> Step:
         """A new name: its value (a number), its formula for every index (p_i = ...), or a Leibniz name's formula."""
@@ -1057,7 +1059,7 @@ class Judge:
         formula = self.formula_of(step, scope)
         scope.formulas.pop(symbol, None)
         if formula is not None and symbol is not None and symbol not in _names_of(formula):  # v_1 = \\ln(v_1) is no formula
-            scope.formulas[symbol] = formula
+            scope.formulas[symbol] = bound_apart(formula)
         value = self.carried_value(step, scope)
         if value is not None and symbol is not None:
             self.give(scope, {symbol: value}, step)
@@ -1242,15 +1244,23 @@ def _key(name) -> str:
     return getattr(name, "name", str(name))
 
 
+_DECORATED = re.compile(r"\\(?:hat|tilde|bar|overline|widehat|widetilde)\{[A-Za-z]+\}")
+
+
+def _vector_base(base: str) -> bool:
+    """A name a family of entries can have: letters, or letters under a hat, tilde or bar (\\hat{y} of \\hat{y}_k)."""
+    return base.isalpha() or _DECORATED.fullmatch(base) is not None
+
+
 def _family(key: str, body) -> dict | None:
     """`p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}`: an entry for every index, so p_j and p_k are that formula at j and k.
     None unless the body uses the index."""
-    base, _, letter = key.partition("_")
-    if not letter or len(letter) != 1 or not letter.isalpha() or not base.isalpha() or not isinstance(body, sympy.Expr):
+    base, _, letter = key.rpartition("_")
+    if not letter or len(letter) != 1 or not letter.isalpha() or not _vector_base(base) or not isinstance(body, sympy.Expr):
         return None
     index = sympy.Symbol(letter, real=True)
     entries = {s: sympy.IndexedBase(s.name[:-2], real=True)[index] for s in body.free_symbols
-               if isinstance(s, sympy.Symbol) and s.name.endswith("_" + letter) and s.name != key and s.name[:-2].isalpha()}
+               if isinstance(s, sympy.Symbol) and s.name.endswith("_" + letter) and s.name != key and _vector_base(s.name[:-2])}
     uses_index = any(getattr(s, "name", None) == letter for s in body.free_symbols) or any(index in e.indices or any(getattr(i, "name", None) == letter for i in e.indices) for e in body.atoms(sympy.Indexed))
     if not entries and not uses_index:
         return None

@@ -174,9 +174,11 @@ def _sum_indices(found) -> set[str]:
     return letters
 
 
-def _one_hot_said(words: str) -> bool:
-    """Prose right after a formula that says, before its sentence ends, that what the formula names is one-hot."""
-    return any(found.kind == "one-hot" for found in prose.conventions_in(words.split(".")[0], 0))
+def _one_hot_said(before, after) -> bool:
+    """The prose either side of a formula says that what it names is one-hot ("a one-hot vector $y$", "$y$ is
+    one-hot"): only that formula, not every name in a paragraph that mentions one-hot labels."""
+    return (isinstance(before, str) and prose.ONE_HOT_BEFORE.search(before) is not None
+            or isinstance(after, str) and prose.ONE_HOT_AFTER.match(after) is not None)
 
 
 def _learn_one_hot(notation: Notation, paragraph, document) -> None:
@@ -188,7 +190,7 @@ def _learn_one_hot(notation: Notation, paragraph, document) -> None:
     for at, math in enumerate(segments):
         if isinstance(math, str):
             continue
-        said_after = at + 1 < len(segments) and isinstance(segments[at + 1], str) and _one_hot_said(segments[at + 1])
+        said = _one_hot_said(segments[at - 1] if at else None, segments[at + 1] if at + 1 < len(segments) else None)
         for line in read_formula(math, document).lines:
             for statement in line.statements:
                 first = single_name(statement.sides[0].tokens, frozenset(notation.words))
@@ -197,16 +199,18 @@ def _learn_one_hot(notation: Notation, paragraph, document) -> None:
                 value = [t.text for t in statement.sides[1].tokens] if len(statement.sides) == 2 else []
                 if first.subscript and len(first.indices) == 1 and value == ["1"]:
                     hot[first.base] = first.indices[0]
-                elif len(statement.sides) == 1 or said_after and statement.relations == ("in",):
+                elif len(value) == 1 and len(first.key) == 1 and first.key in hot.values() and value[0].isalpha():
+                    hot = {base: value[0] if letter == first.key else letter for base, letter in hot.items()}  # "y_w = 1 when w = o"
+                elif said and (len(statement.sides) == 1 or statement.relations == ("in",)):
                     named.append(first.base)  # "$\mathbf{y}$ is one-hot", "$\mathbf{y} \in \mathbb{R}^V$ one-hot"
     for base in dict.fromkeys([*hot, *named]):
-        notation.one_hot[base] = hot.get(base, "")
+        notation.one_hot[base] = hot.get(base) or notation.one_hot.get(base, "")  # a later "one-hot y" keeps the hot letter
         notation.learn(base, "vector", paragraph.line, f"a one-hot label (one entry 1{', at ' + hot[base] if base in hot else ''}, the others 0)")
 
 
 def _learn_shapes(notation: Notation, sides, declarations) -> None:
     """Matrices and vectors, with their shapes, by unification over every use (shapes.py)."""
-    inference = Inference(frozenset(notation.words), frozenset(notation.functions))
+    inference = Inference(frozenset(notation.words), frozenset(notation.functions), frozenset(notation.vectors | notation.tables))
     for key, shape, line, how in declarations:
         inference.declare(key, shape, line, how)
     previous, joined, after_in = None, "", False

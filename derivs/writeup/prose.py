@@ -28,6 +28,9 @@ CONVENTIONS: tuple[tuple[str, re.Pattern], ...] = (
     ("einstein", re.compile(r"einstein|repeated ind(?:ex|ices)[^.]{0,40}\bsum|sum(?:med|mation)? over (?:the )?repeated|implied summation|summation (?:is )?implied|summation convention", re.I)),
     ("one-hot", re.compile(r"one[- ]hot|only (?:one|a single) (?:entry|element|component) (?:is|equals?) (?:1|one)", re.I)),
 )
+# The one-hot thing itself: the formula right after "a one-hot vector", or right before "is one-hot".
+ONE_HOT_BEFORE = re.compile(r"one[- ]hot(?:[- ]encoded)?(?: (?:vector|label|encoding|target|representation))?\s*$", re.I)
+ONE_HOT_AFTER = re.compile(r"\s*(?:(?:is|are|be)\s+(?:a\s+|an\s+)?)?(?:one[- ]hot|(?:with )?only (?:one|a single) (?:entry|element|component))", re.I)
 # "for large $k$": a bare \lim_{+\infty} is the limit in k.
 LARGE = re.compile(r"\blarge\s*$", re.I)
 # The end of a sentence: a new sentence starts after ". " + capital, "! ", "? ", a colon, or a blank line.

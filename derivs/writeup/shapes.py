@@ -404,9 +404,10 @@ class Shapes:
 
 
 class Inference:
-    def __init__(self, words: frozenset = frozenset(), functions: frozenset = frozenset()):
+    def __init__(self, words: frozenset = frozenset(), functions: frozenset = frozenset(), entries: frozenset = frozenset()):
         self.words = words
         self.functions = functions
+        self.entries = entries  # names written by their entries (y_k under \sum_k): kept as such where no use must be whole
         self.trees: list[tuple[Node, int, str]] = []  # (tree, line, relation after it)
         self.statements: list[tuple[Node, Node, int]] = []  # equal sides (left, right, line)
         self.declared: dict = {}  # key -> ((rows, columns), line)
@@ -464,10 +465,10 @@ class Inference:
                 changed |= self._kinds_equal(left, right, line)
             if not changed:
                 break
+        for left, right, line in self.statements:  # what a name is equal to first: a use that cannot fit is the finding
+            self._join(self._dimensions(left, line), self._dimensions(right, line), line, "the two sides", _keys(left, right))
         for tree, line, _ in self.trees:
             self._dimensions(tree, line)
-        for left, right, line in self.statements:
-            self._join(self._dimensions(left, line), self._dimensions(right, line), line, "the two sides", _keys(left, right))
         for key in self.column_priors:  # after the evidence: a convention never makes a finding (z_1 = a_0 W_1, rows)
             self.dims.union(self._shape_of(key)[1], sympy.Integer(1))
         return self._result()
@@ -491,7 +492,7 @@ class Inference:
             return True if True in found else False if all(f is False for f in found) else None
         if kind == "product":
             found = [self._is_array(child) for child in node.children]
-            if all(f is False for f in found):
+            if all(f is False for f in found) or _inner_product(node):
                 return False
             return True if True in found and "dot" not in node.ops else None
         if kind == "frac":
@@ -507,9 +508,9 @@ class Inference:
         if node.kind == "transpose" and node.children and node.children[0].kind == "name":
             changed |= self._array(node.children[0].key, line, f"written transposed ({node.children[0].key}^T)", node.children[0])
         if node.kind == "transpose" and node.children and node.children[0].kind == "group":
-            for name in _names_in(node.children[0]):
-                if (name.capital or name.bold) and self._is_array(name) is None:
-                    changed |= self._array(name.key, line, "inside a transposed product", name)
+            for name in _names_in(node.children[0]):  # (W x)^T, (\hat y - y)^T, (x - m)^T: what it holds is an array
+                if self._is_array(name) is None and (name.capital or name.bold or name.key not in self.entries):
+                    changed |= self._array(name.key, line, "inside a transposed group", name)
         if node.kind == "product":
             changed |= self._kinds_product(node, line)
         vector_argument = node.kind == "diag" or node.kind == "apply" and node.key in VECTOR_FUNCTIONS
@@ -656,6 +657,24 @@ class Inference:
         if found not in sizes:
             sizes[found] = sympy.Symbol(f"n_{len(sizes) + 1}", integer=True, positive=True)
         return sizes[found]
+
+
+def _inner_product(node: Node) -> bool:
+    """w^T x, (x - mu)^T A (x - mu): a row (a transposed lowercase name or group of them) times a column at the
+    right end is a number, whatever stands between (the convention that makes lowercase names column vectors)."""
+    first, last = node.children[0], node.children[-1]
+    row = first.kind == "transpose" and first.children and _lowercase(first.children[0])
+    return bool(row) and last.kind != "transpose" and _lowercase(last) and not {"hadamard", "outer"} & set(node.ops)
+
+
+def _lowercase(node: Node) -> bool:
+    """A lowercase name, or a group of sums of them ((x - mu)): a column vector by convention, never a matrix."""
+    if node.kind == "name":
+        return not node.capital
+    if node.kind == "group" and node.children:
+        names = _names_in(node.children[0])
+        return bool(names) and all(not name.capital for name in names) and node.children[0].kind in ("name", "sum")
+    return False
 
 
 def _keys(*nodes: Node) -> tuple:
