@@ -358,7 +358,7 @@ class _Parser:
             run = at
             while run < len(self.tokens) and self.tokens[run].kind == "letter" and (run == at or not self.tokens[run].space_before):
                 run += 1
-            if run - at >= 2 and self.context.words and not self._inside_name(at):
+            if run - at >= 2 and self.context.words and not self._inside_name(at) and not self._leibniz_part(at, run):
                 word = "".join(t.text for t in self.tokens[at:run])
                 named = next((w for w in sorted(self.context.words, key=len, reverse=True) if word.startswith(w) and (len(w) == len(word) or word[len(w):] in dialect.FUNCTIONS)), None)
                 if named is not None:  # a name this write-up types as a word (net, out, total), perhaps with a function after it
@@ -385,6 +385,26 @@ class _Parser:
         self.tokens[at:run] = [Token(kind, "".join(t.text for t in self.tokens[at:run]), first.position, first.space_before)]
         self.end -= run - at - 1
         return at + 1
+
+    def _leibniz_part(self, at: int, run: int) -> bool:
+        """dz in \\frac{d\\hat y}{dz} (or dL in \\frac{dL}{dz}): a d and a name filling a fraction's group whose other
+        group starts with d or \\partial is a derivative's part, not the write-up's word dz (its name for dL/dz)."""
+        tokens = self.tokens
+        if tokens[at].text[:1] != "d" or not (at >= 2 and tokens[at - 1].is_("symbol", "{") and run < len(tokens) and tokens[run].is_("symbol", "}")):
+            return False
+        marked = lambda token: token.kind == "letter" and token.text[:1] == "d" or token.is_("command", "partial")  # noqa: E731
+        if tokens[at - 2].kind == "command" and tokens[at - 2].text in ("frac", "dfrac", "tfrac"):  # the numerator
+            return run + 2 < len(tokens) and tokens[run + 1].is_("symbol", "{") and marked(tokens[run + 2])
+        if not tokens[at - 2].is_("symbol", "}"):
+            return False
+        depth, opening = 0, at - 2  # the denominator: find where the numerator opens
+        while opening >= 0:
+            depth += tokens[opening].is_("symbol", "}") - tokens[opening].is_("symbol", "{")
+            if depth == 0:
+                break
+            opening -= 1
+        frac = opening >= 1 and tokens[opening - 1].kind == "command" and tokens[opening - 1].text in ("frac", "dfrac", "tfrac")
+        return frac and marked(tokens[opening + 1])
 
     def _inside_name(self, at: int) -> bool:
         r"""Letters inside \text{..}, \operatorname{..}, \begin{..} or a subscript {..} are a name, not a product."""

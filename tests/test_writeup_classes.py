@@ -95,6 +95,14 @@ ROWS = [
      ["definition", "definition", "invalid"]),
     # \delta{ik} (the _ left out) is the Kronecker delta: summed over i, x_i delta_ik = x_k
     ("Repeated indices are summed (Einstein notation).\n\n$$x_i \\delta{ik} = x_k$$", ["valid"]),
+    # dz as the write-up's word for dL/dz does not turn \frac{d\hat y}{dz} into a fraction: sigma'(z) = e^{-z}/(1 + e^{-z})^2
+    ("$$\\hat y = \\frac{1}{1+e^{-z}}$$\n\nWe call $\\frac{dL}{dz}$ simply $dz$, and write $dz = \\hat y - y$.\n\n$$\\frac{d\\hat y}{dz} = \\frac{e^{-z}}{(1+e^{-z})^2}$$",
+     ["definition", "definition", "valid"]),
+    ("$$\\hat y = \\frac{1}{1+e^{-z}}$$\n\nWe call $\\frac{dL}{dz}$ simply $dz$, and write $dz = \\hat y - y$.\n\n$$\\frac{d\\hat y}{dz} = \\frac{e^{-z}}{1+e^{-z}}$$",
+     ["definition", "definition", "invalid"]),
+    # b beside the 1 x 1 w^T x (and its vectorised Z = w^T X + b) stays a number, so z is one and d/dz is read
+    ("$$Z = w^T X + b$$\n\n$$z = w^T x + b$$\n\n$$\\frac{\\partial}{\\partial z} \\frac{1}{1+e^{-z}} = \\frac{e^{-z}}{(1+e^{-z})^2}$$",
+     ["definition", "definition", "valid"]),
     # --- chain-rule lines whose factors are known are claims
     # E = (t - o)^2 / 2, o = sigma(net), net = w x: dE/dw = -(t - o) o (1 - o) x
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$o = \\sigma(net)$$\n\n$$net = w x$$\n\n"

@@ -646,6 +646,8 @@ class Inference:
             if kind != "array":
                 continue
             rows, columns = self._shape_of(key)
+            if key not in self.declared and self.why.get(key, (0, ""))[1] in _BY_COMPANY and self._one_by_one((rows, columns)):
+                continue  # b in z = w^T x + b: an array only by what it stands beside, and that is 1 x 1: a number
             arrays[key] = tuple(self._concrete(d, sizes) for d in (rows, columns))
         findings = list({(f.line, f.text): f for f in self.findings}.values())
         return Shapes(arrays, findings, dict(self.why))
@@ -657,6 +659,9 @@ class Inference:
         if found not in sizes:
             sizes[found] = sympy.Symbol(f"n_{len(sizes) + 1}", integer=True, positive=True)
         return sizes[found]
+
+
+_BY_COMPANY = ("added to a vector or matrix", "equal to a vector or matrix")  # the weakest evidence: where a name stands
 
 
 def _inner_product(node: Node) -> bool:
