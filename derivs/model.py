@@ -537,7 +537,7 @@ def held_sums(expr):
 
 
 def bound_apart(expr):
-    """Each sum's and product's index its own dummy: a formula L = \sum_i (y_i - p_i)^2 put into dL/dp_i must not
+    """Each sum's and product's index its own dummy: a formula L = \\sum_i (y_i - p_i)^2 put into dL/dp_i must not
     have its summed i taken for the free one (then p_i would be every entry at once)."""
     if not isinstance(expr, sympy.Basic) or not expr.has(sympy.Sum, sympy.Product):
         return expr

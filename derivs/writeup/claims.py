@@ -469,7 +469,7 @@ def _partly_defined(left, right, scope) -> str | None:
 
 
 def _vector_names(side) -> set[str]:
-    """The vectors a side uses by their entries (\hat{y} of \hat{y}_k)."""
+    """The vectors a side uses by their entries (\\hat{y} of \\hat{y}_k)."""
     return {str(entry.base.label) for entry in side.atoms(sympy.Indexed)} if isinstance(side, sympy.Basic) else set()
 
 

@@ -5,8 +5,8 @@ each use gives a constraint: a declaration fixes a shape, a transpose or a Hadam
 array, a product joins the inner dimensions (cols(A) = rows(B)), a sum and an equation make shapes
 equal, an elementwise function keeps its argument's shape. Names start unknown and are decided by
 the evidence, with the conventions of the field as tie-breakers: a name right of a matrix in a product
-is a vector, one left of it a scalar (row vectors are written transposed), a Greek letter a scalar
-(a learning rate, a weight decay). Dimensions are unified; two that cannot be the same (a declared m
+is a vector, one left of it a scalar (row vectors are written transposed), a row times a column (w^T x,
+(x - m)^T A (x - m)) a number, a Greek letter a scalar (a learning rate, a weight decay). Dimensions are unified; two that cannot be the same (a declared m
 against a declared p) are a finding with its reason, as a reader would point it out.
 """
 
