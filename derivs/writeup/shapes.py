@@ -508,8 +508,10 @@ class Inference:
         if node.kind == "transpose" and node.children and node.children[0].kind == "name":
             changed |= self._array(node.children[0].key, line, f"written transposed ({node.children[0].key}^T)", node.children[0])
         if node.kind == "transpose" and node.children and node.children[0].kind == "group":
+            terms = _terms(node.children[0].children[0]) if node.children[0].children else []
             for name in _names_in(node.children[0]):  # (W x)^T, (\hat y - y)^T, (x - m)^T: what it holds is an array
-                if self._is_array(name) is None and (name.capital or name.bold or name.key not in self.entries):
+                whole = any(term is name for term in terms) and name.key not in self.entries  # a term, not c in (c X a)^T
+                if self._is_array(name) is None and (name.capital or name.bold or whole):
                     changed |= self._array(name.key, line, "inside a transposed group", name)
         if node.kind == "product":
             changed |= self._kinds_product(node, line)
@@ -680,6 +682,11 @@ def _lowercase(node: Node) -> bool:
         names = _names_in(node.children[0])
         return bool(names) and all(not name.capital for name in names) and node.children[0].kind in ("name", "sum")
     return False
+
+
+def _terms(node: Node) -> list[Node]:
+    """The terms a group's content adds (itself when it is no sum): x and m of (x - m)."""
+    return node.children if node.kind == "sum" else [node]
 
 
 def _keys(*nodes: Node) -> tuple:
