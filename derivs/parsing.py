@@ -529,6 +529,11 @@ class _Parser:
             if op == "outer":  # u \otimes v for vectors: the outer product u v^T
                 return left * right.T if matrices.is_matrix(left) and matrices.is_matrix(right) else left * right
         except (sympy.ShapeError, TypeError, ValueError) as error:
+            if op == "+" and "Mix of Matrix and Scalar" in str(error):
+                array = left if matrices.is_matrix(left) else right
+                names = ", ".join(sorted(str(s) for s in array.free_symbols if isinstance(s, sympy.MatrixSymbol))[:4]) or "a matrix"
+                raise self.error(f"a vector or matrix (of {names}) is added to a number here: see what each name is read as "
+                                 "(proof --notation), or declare it (x \\in \\mathbb{R}^n)", token) from None
             raise self.error(f"these cannot be combined: {error}", token) from None
         raise AssertionError(op)
 

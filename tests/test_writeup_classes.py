@@ -191,3 +191,10 @@ def test_a_definition_that_does_not_fit_its_use_says_which_name():
     (text,) = [text for text, _ in ROWS if "w^\\top x + y = 3" in text]
     steps = check_derivation_now(text).steps
     assert "w^T x has shape 1 x 1 but y has 2 x 1" in steps[-1].feedback, steps[-1].feedback
+
+
+def test_a_vector_added_to_a_number_says_which_name():
+    """y is [1, 2]^T (given in another section), so 3y + 1 adds a number to a vector: unread, naming y."""
+    text = "# One\n\n$$y = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n# Two\n\n$$3 y + 1 = 3$$\n"
+    step = check_derivation_now(text).steps[-1]
+    assert step.verdict == "unparsed" and "a vector or matrix (of y) is added to a number" in step.feedback, step.feedback
