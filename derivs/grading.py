@@ -391,7 +391,7 @@ def restates_question(problem: Problem, part: Part, answer) -> str | None:
     for item in part.forbidden:
         if answer.has(item):
             return f"write the answer without {to_text(item)}"
-    if part.in_terms_of and not any(answer.has(item) for item in part.in_terms_of):
+    if part.in_terms_of and not any(answer.find(lambda e, item=item: _is_item(e, item)) for item in part.in_terms_of):
         return f"write the answer {_written_in(problem, part)}"
     stray = _names(_without_items(answer, part.in_terms_of)) & expressed_through(problem, part)
     if part.in_terms_of and stray:
@@ -404,13 +404,26 @@ def _without_items(expr, items):
     """expr with each occurrence of an `in_terms_of` item (an application of a function, an entry of a
     vector, a symbol or a named expression) put as a fresh symbol: what is left is written outside them."""
     for item in items:
-        if isinstance(item, sympy.FunctionClass):
-            expr = expr.replace(lambda e, item=item: isinstance(e, item), lambda e: sympy.Dummy())
-        elif isinstance(item, sympy.IndexedBase):
-            expr = expr.replace(lambda e, item=item: isinstance(e, sympy.Indexed) and e.base == item, lambda e: sympy.Dummy())
+        if isinstance(item, (sympy.FunctionClass, sympy.IndexedBase)) or item.has(*_BOUND):
+            expr = expr.replace(lambda e, item=item: _is_item(e, item), lambda e: sympy.Dummy())
         else:
             expr = expr.xreplace({item: sympy.Dummy()})
     return expr
+
+
+_BOUND = (sympy.Sum, sympy.Product, sympy.Integral)
+
+
+def _is_item(expr, item) -> bool:
+    """expr is an occurrence of the `in_terms_of` item: an application of it (a function), an entry of it (a vector),
+    or the item itself whatever its summed index is called (\\sum_{m=1}^{K} e^{x_m} for \\sum_{j=1}^{K} e^{x_j})."""
+    if isinstance(item, sympy.FunctionClass):
+        return isinstance(expr, item)
+    if isinstance(item, sympy.IndexedBase):
+        return isinstance(expr, sympy.Indexed) and expr.base == item
+    if item.has(*_BOUND):
+        return type(expr) is type(item) and expr.as_dummy() == item.as_dummy()
+    return expr == item
 
 
 def _names(expr) -> set:

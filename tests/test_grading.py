@@ -134,3 +134,18 @@ def test_a_decimal_hears_how_it_is_rounded(target, latex, says):
 @pytest.mark.parametrize("latex", ["6e-4", "6E-4", "6 \\times 10^{-4}", "0.6e-3"])
 def test_scientific_notation_is_a_number(latex):
     assert grade_now("backprop_by_hand.gradient", latex).verdict == "correct"
+
+
+# The softmax written out is "in terms of p" whatever its summed index is called: e^{x_i} / sum_m e^{x_m} is p_i,
+# so p_i(1 - p_i) written out is right; with + it is p_i(1 + p_i), wrong; a sum to n the problem does not have is wrong.
+SOFTMAX_WRITTEN_OUT = [
+    (r"\frac{e^{x_i}}{\sum_{j=1}^{K} e^{x_j}}\left(1 - \frac{e^{x_i}}{\sum_{j=1}^{K} e^{x_j}}\right)", "correct"),
+    (r"\frac{e^{x_i}}{\sum_{m=1}^{K} e^{x_m}}\left(1 - \frac{e^{x_i}}{\sum_{m=1}^{K} e^{x_m}}\right)", "correct"),
+    (r"\frac{e^{x_i}}{\sum_{m=1}^{K} e^{x_m}}\left(1 + \frac{e^{x_i}}{\sum_{m=1}^{K} e^{x_m}}\right)", "incorrect"),
+    (r"\frac{e^{x_i}}{\sum_{m=1}^{n} e^{x_m}}\left(1 - \frac{e^{x_i}}{\sum_{m=1}^{n} e^{x_m}}\right)", "incorrect"),
+]
+
+
+@pytest.mark.parametrize("answer, verdict", SOFTMAX_WRITTEN_OUT)
+def test_an_answer_in_terms_of_a_sum_may_name_its_index_as_it_likes(answer, verdict):
+    assert grade_now("softmax_cross_entropy.same_index", answer).verdict == verdict
