@@ -201,7 +201,7 @@ def _matrix_value(value):
     if known is None or known[0] is not value:
         if len(_MATRICES) > 4096:
             _MATRICES.clear()
-        known = _MATRICES[key] = (value, mpmath.matrix([[_rational(entry) for entry in value.row(r)] for r in range(value.rows)]))
+        known = _MATRICES[key] = (value, mpmath.matrix([[_rational(entry) for entry in row] for row in value.tolist()]))
     return known[1]
 
 
@@ -266,10 +266,11 @@ def _entrywise(node, point):
     if body.has(sympy.Derivative):  # sigma'(z) once sigma's definition is in: worked out once, not per entry
         body = body.doit()
     result = argument.copy()
+    inner = _Point(point)  # one copy of the point; its memo of subtrees is emptied for each entry's value
     for r in range(argument.rows):
         for c in range(argument.cols):
-            inner = _Point(point)
             inner[variable] = argument[r, c]
+            inner.seen = {}
             result[r, c] = _walk(body, inner)
     return result
 

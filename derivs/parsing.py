@@ -51,6 +51,7 @@ class Context:
     matrix_letters: bool = False  # free context: capital and bold names are matrices (set when a transpose is written)
     document: bool = False  # a write-up's notation (Problem.document): words are names, bare sums run to n
     arities: dict[str, int] = field(default_factory=dict)  # a problem's functions of several values: out(n, k, p, s, d)
+    parameters: dict[str, tuple] = field(default_factory=dict)  # of those, the names of their values, where defined: f(x_1, x_2)
     of_vectors: set[str] = field(default_factory=set)  # functions of a vector's entries: E(o) = -sum_i y_i log o_i
     words: frozenset = frozenset()  # a write-up's names typed as words (net, out, total): read as one name
     quantities: frozenset = frozenset()  # of those, the ones written alone somewhere: out(1 - out) is a product
@@ -97,6 +98,7 @@ class Context:
             context.functions[str(function)] = function
             if len(body.variables) > 1:
                 context.arities[str(function)] = len(body.variables)
+                context.parameters[str(function)] = tuple(body.variables)
             elif body.expr.has(sympy.Indexed):  # E(o) = -sum_i y_i log o_i: o only through its entries o_i
                 entries_hidden = body.expr.xreplace({entry: sympy.Dummy() for entry in body.expr.atoms(sympy.Indexed)})
                 if body.variables[0] not in entries_hidden.free_symbols:
@@ -267,6 +269,14 @@ FREE_FUNCTION_NAMES = frozenset({"f", "g", "h", "F", "G", "phi", "varphi", "psi"
 UPDATE_MARKS = frozenset({"new", "old", "next", "prev", "updated", "+", "-", "*", "final", "init"})
 
 
+_FACTOR_FUNCTIONS = ("tanh", "sinh", "cosh", "log", "exp", "sin", "cos", "tan", "ln")  # longest first
+
+
+def _function_after_factor(word: str) -> str | None:
+    """ylog, xexp: one or two letters typed against a function whose backslash was left out (y \\log), the function."""
+    return next((f for f in _FACTOR_FUNCTIONS if word.endswith(f) and 1 <= len(word) - len(f) <= 2), None)
+
+
 class _Parser:
     def __init__(self, text: str, context: Context, found: list[Token] | None = None):
         self.text = text
@@ -372,12 +382,17 @@ class _Parser:
                     run = self._join(at, run, "command")
                 elif self.context.document and word[0] == "d" and self.context.function(word[1:]) is not None:
                     run = self._join(at + 1, run, "command")  # \\frac{dGELU}{dx}: d, then the function
+                elif self.context.document and (suffix := _function_after_factor(word)) and self._opens_argument(run):
+                    run = self._join(run - len(suffix), run, "command")  # ylog(p): y times log, its backslash left out
                 elif self.context.document and (run - at >= 4 or word in dialect.DOCUMENT_WORDS or word.isupper() and not self.context.matrix_letters) and not set(word) <= set(self.context.matrices):
                     run = self._join(at, run, "letter")  # a write-up's name: out, dim, TP (not WV for declared matrices W, V)
                 elif run - at >= 3 and self._reads_as_prose(word):
                     raise LatexError(f"'{word}' would be read as the product {'·'.join(word)}: write a function with a backslash "
                                      r"(\exp, \tanh), separate factors (a \cdot b), or leave words out of the answer", self.text, self.tokens[at].position)
             at = max(run, at + 1)
+
+    def _opens_argument(self, at: int) -> bool:
+        return at < len(self.tokens) and (self.tokens[at].is_("symbol", "(") or self.tokens[at].is_("command", "left"))
 
     def _join(self, at: int, run: int, kind: str) -> int:
         """tokens[at:run], letters typed together, become one token of `kind`; returns the index after it."""
@@ -1481,7 +1496,8 @@ class _Parser:
         if isinstance(variable, sympy.MatrixSymbol) and variable.shape != (1, 1) and _may_hold(operand, variable):
             return self._matrix_derivative(operand, variable, token)  # \nabla_{\mathbf{x}} \tfrac12\|W\mathbf{x} - \mathbf{y}\|^2
         named = self._given(written) or sympy.Symbol(written, real=True)
-        if isinstance(named, sympy.Symbol) and isinstance(variable, (sympy.Symbol, sympy.Indexed)):
+        gradient_of_a_name = isinstance(variable, sympy.MatrixSymbol) and isinstance(operand, sympy.Symbol)  # \nabla_\theta J: J may be defined
+        if isinstance(named, sympy.Symbol) and (isinstance(variable, (sympy.Symbol, sympy.Indexed)) or gradient_of_a_name):
             self.leibniz.append((named, operand, variable, 1))
         return named
 
@@ -1873,8 +1889,13 @@ class _Parser:
             if not self.context.document:
                 return self._derivative_of_matrix(variable, body_start, end, token)
             taken = self._derivative_of_matrix_in_document(variable, body_start, end, token) if variable.shape != (1, 1) else None
-            if taken is not None:  # a 1 x 1 "vector" (a = u^T v, given a value later) is a number: read as one below
+            if taken is not None and _may_hold(taken.function, variable):  # a 1 x 1 "vector" (a = u^T v, given a value later) is a number: read as one below
                 return taken
+            if taken is not None and isinstance(taken.function, sympy.Symbol):  # \partial J / \partial \mathbf{z}: the write-up may say what J is
+                named = self._quantity_named(numerator, denominator)
+                if isinstance(named, sympy.Symbol):
+                    self.leibniz.append((named, taken.function, variable, 1))
+                return named
         if self.context.document and (body_start < end or isinstance(variable, sympy.MatrixSymbol)) and not isinstance(variable, (sympy.Symbol, sympy.Indexed)):
             return self._quantity_named(numerator, denominator)  # \\partial L / \\partial w_3 where w_3 has a value; d/dv of a 1 x 1 v
         if not isinstance(variable, (sympy.Symbol, sympy.Indexed)):  # not a matrix, not an expression
@@ -1907,9 +1928,9 @@ class _Parser:
         return sympy.Derivative(operand, (variable, order))
 
     def _derivative_of_matrix_in_document(self, variable, body_start: int, end: int, token: Token):
-        """In a write-up, \\frac{\\partial}{\\partial \\mathbf{x}}(\\mathbf{a}^\\top\\mathbf{x}) of a vector or matrix it declares:
-        the derivative when what is differentiated holds the variable; None otherwise (\\partial L / \\partial W with L
-        not given is a name), the reading left where it was."""
+        """In a write-up, \\frac{\\partial}{\\partial \\mathbf{x}}(\\mathbf{a}^\\top\\mathbf{x}) of a vector or matrix it declares: the
+        derivative, or None when it cannot be read; the reading is left where it was when what is differentiated does
+        not hold the variable (\\partial L / \\partial W with L not given is a name)."""
         saved = self.position
         try:
             derivative = self._derivative_of_matrix(variable, body_start, end, token)
@@ -1918,7 +1939,6 @@ class _Parser:
             return None
         if not _may_hold(derivative.function, variable):
             self.position = saved
-            return None
         return derivative  # of a name: the write-up may define it (p = softmax(z)); the judge puts that in, or says not
 
     def _derivative_of_matrix(self, variable, body_start: int, end: int, token: Token):
@@ -1999,6 +2019,10 @@ class _Parser:
             function = self.context.function(name)
             if isinstance(function, IndexedFunction):
                 return function.build(sympy.Symbol(_vector_name(self.context)), self.context.index)
+            if self.context.arities.get(name, 1) > 1:  # \partial f / \partial x_2 for f(x_1, x_2): f of its own values
+                if name not in self.context.parameters:
+                    raise self.error(f"{name} takes {self.context.arities[name]} values: write them, \\frac{{\\partial {name}(x, y)}}{{\\partial x}}", token)
+                return function(*self.context.parameters[name])
             return function(variable)
         return self.expression()
 

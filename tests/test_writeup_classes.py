@@ -179,6 +179,37 @@ ROWS = [
     # a chain mixing = and >= is judged link by link
     ("$$3 - 3 = 0 \\ge 0$$", ["valid", "valid"]),
     ("$$3 - 2 = 0 \\ge 0$$", ["invalid", "valid"]),
+    # --- a function of several values, differentiated by its bare name: f means f(x_1, x_2)
+    # by hand: f = x_1 x_2^2, so df/dx_2 = 2 x_1 x_2 and df/dx_1 = x_2^2
+    ("$$f(x_1, x_2) = x_1 x_2^2$$\n\n$$\\frac{\\partial f}{\\partial x_2} = 2 x_1 x_2$$", ["definition", "valid"]),
+    ("$$f(x_1, x_2) = x_1 x_2^2$$\n\n$$\\frac{\\partial f}{\\partial x_2} = x_1 x_2$$", ["definition", "invalid"]),
+    ("$$f(x_1, x_2) = x_1 x_2^2$$\n\n$$\\frac{\\partial f}{\\partial x_1} = x_2^2$$", ["definition", "valid"]),
+    # L(yhat, y) = -(y log yhat + (1 - y) log(1 - yhat)): dL/dyhat = -y/yhat + (1 - y)/(1 - yhat); the sign slip is wrong
+    ("$$L(\\hat{y}, y) = -(y\\log(\\hat{y}) + (1-y)\\log(1-\\hat{y}))$$\n\n$$\\frac{dL}{d\\hat y} = -\\frac{y}{\\hat y} + \\frac{1-y}{1-\\hat y}$$",
+     ["definition", "valid"]),
+    ("$$L(\\hat{y}, y) = -(y\\log(\\hat{y}) + (1-y)\\log(1-\\hat{y}))$$\n\n$$\\frac{dL}{d\\hat y} = \\frac{y}{\\hat y} + \\frac{1-y}{1-\\hat y}$$",
+     ["definition", "invalid"]),
+    # --- a function's backslash left out right after a factor: ylog(p) is y log p, xexp(x) is x e^x
+    # by hand: d/dp (-y log p) = -y/p; d/dx (x e^x) = e^x + x e^x
+    ("$$L = -ylog(p)$$\n\n$$\\frac{dL}{dp} = -\\frac{y}{p}$$", ["definition", "valid"]),
+    ("$$L = -ylog(p)$$\n\n$$\\frac{dL}{dp} = \\frac{y}{p}$$", ["definition", "invalid"]),
+    ("$$g = xexp(x)$$\n\n$$\\frac{dg}{dx} = exp(x) + xexp(x)$$", ["definition", "valid"]),
+    ("$$g = xexp(x)$$\n\n$$\\frac{dg}{dx} = xexp(x)$$", ["definition", "invalid"]),
+    # --- a gradient in either layout, of a Greek vector declared in R^K: with t = (t_1, t_2) and J = -y^T log softmax(theta)
+    # for a one-hot y, dJ/dtheta_k = softmax(theta)_k - y_k, a column; its transpose is the numerator-layout row
+    ("Let $\\theta \\in \\mathbb{R}^K$ and $\\mathbf{y} \\in \\mathbb{R}^K$ a one-hot label, $\\mathbf{p} = \\operatorname{softmax}(\\theta)$, "
+     "$J = -\\mathbf{y}^\\top \\log \\mathbf{p}$.\n\n$$\\nabla_{\\theta} J = \\mathbf{p} - \\mathbf{y}$$", ["definition", "definition", "valid"]),
+    ("Let $\\theta \\in \\mathbb{R}^K$ and $\\mathbf{y} \\in \\mathbb{R}^K$ a one-hot label, $\\mathbf{p} = \\operatorname{softmax}(\\theta)$, "
+     "$J = -\\mathbf{y}^\\top \\log \\mathbf{p}$.\n\n$$\\frac{\\partial J}{\\partial \\theta} = (\\mathbf{p} - \\mathbf{y})^\\top$$", ["definition", "definition", "valid"]),
+    ("Let $\\theta \\in \\mathbb{R}^K$ and $\\mathbf{y} \\in \\mathbb{R}^K$ a one-hot label, $\\mathbf{p} = \\operatorname{softmax}(\\theta)$, "
+     "$J = -\\mathbf{y}^\\top \\log \\mathbf{p}$.\n\n$$\\frac{\\partial J}{\\partial \\theta} = \\mathbf{y} - \\mathbf{p}$$", ["definition", "definition", "invalid"]),
+    ("Let $\\theta \\in \\mathbb{R}^K$ and $\\mathbf{y} \\in \\mathbb{R}^K$ a one-hot label, $\\mathbf{p} = \\operatorname{softmax}(\\theta)$, "
+     "$J = -\\mathbf{y}^\\top \\log \\mathbf{p}$.\n\n$$\\frac{\\partial J}{\\partial \\theta} = \\mathbf{p}^\\top$$", ["definition", "definition", "invalid"]),
+    # --- a sum over a family of vectors (w_1, ..., w_V): the one vector w_i cannot stand for it, so the loss's formula
+    # is not differentiated as if every term held the same w_i (that gave V times the gradient, a false alarm)
+    ("Let $\\mathbf{w}_i, \\mathbf{u}_j \\in \\mathbb{R}^d$.\n\n$$L = \\sum_{i=1}^{V} \\sum_{j=1}^{V} (\\mathbf{w}_i^T \\mathbf{u}_j - c_{ij})^2$$\n\n"
+     "$$\\frac{\\partial L}{\\partial \\mathbf{w}_i} = 2 \\sum_{j=1}^{V} (\\mathbf{w}_i^T \\mathbf{u}_j - c_{ij}) \\mathbf{u}_j$$", ["definition", "definition"]),
+
 ]
 
 

@@ -86,6 +86,10 @@ def judge_claim(judge, step: Step, scope) -> Step:
                 return replace(step, verdict="valid", feedback=f"holds for any {', '.join(generic)} (checked with a generic one at random points)")
             if scope.problem.document and decision.verdict == "different" and not_real(decision.witness):
                 decision = decide(positive(context), left, right, where=domain, budget=0.4 * timeout, strict=False)
+            if decision.verdict == "different" and decision.method == "shape":
+                laid_out = _other_layout(step, context, left, right, domain, 0.4 * timeout)
+                if laid_out is not None:
+                    return laid_out
     except ShapeMismatch as error:
         return _misfit(step, scope, error)
     except LatexError as error:
@@ -155,6 +159,25 @@ def _inequality(step: Step, left, right, problem: Problem, domain, timeout: floa
             shown = ", ".join(f"{k} = {sympy.N(v, 4)}" for k, v in point.items())
             return replace(step, verdict="invalid", feedback=f"at {shown} it does not hold ({float(value):.6g})")
     return replace(step, verdict="undecided", feedback="held at every point tried, not proved")
+
+
+def _other_layout(step: Step, context: Problem, left, right, domain, budget: float) -> Step | None:
+    """A gradient written as a row (\\frac{\\partial J}{\\partial \\mathbf{z}} = (\\hat{\\mathbf{y}} - \\mathbf{y})^\\top), or a Jacobian
+    as its transpose: both layouts are in use and a write-up need not say which it follows, so the line is
+    valid when the transpose is equal (saying which layout it was read in), and invalid when it differs there too."""
+    derivative, other = (left, right) if isinstance(left, MatrixDerivative) else (right, left)
+    if not isinstance(derivative, MatrixDerivative) or not is_matrix_expr(other) or other.shape != derivative.shape[::-1]:
+        return None
+    decision = decide(context, derivative, sympy.Transpose(other), where=domain, budget=budget, strict=False)
+    expected = "numerator" if derivative.is_jacobian else "denominator"  # a gradient shaped like its variable
+    layout = {"numerator": "denominator", "denominator": "numerator"}[expected]
+    if decision.verdict == "different" and decision.witness is not None:
+        return replace(step, verdict="invalid", feedback=f"wrong in either layout: read in {layout} layout, {difference_shown(decision)}",
+                       witness=vars(decision.witness))
+    if decision.verdict != "equal":
+        return None
+    how = "proved" if decision.proved else "equal at random points"
+    return replace(step, verdict="valid", feedback=f"{how}; read in {layout} layout (the transpose of the {expected}-layout form)")
 
 
 def _derivative_of_an_undefined_name(*sides) -> MatrixDerivative | None:

@@ -19,6 +19,7 @@ import sympy
 from .. import dialect
 from ..equivalence import decide
 from ..lexer import LatexError
+from ..matrices import MatrixDerivative
 from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
 from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
 from ..parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, Reading, read_tokens
@@ -167,6 +168,8 @@ class Scope:
         expanded = self._through_definitions(quantity, variable)
         if not _reaches(expanded, variable) or self._kin_without_formula(quantity, expanded, variable):
             return None
+        if isinstance(variable, sympy.MatrixSymbol):
+            return MatrixDerivative(expanded, variable) if order == 1 and not _family_summed(expanded) else None
         return sympy.diff(expanded, variable, order)
 
     def _kin_without_formula(self, quantity, expanded, variable) -> bool:
@@ -274,6 +277,18 @@ def einstein_sums(expr):
     if not terms:
         return expr
     return sympy.Add(*(summed(term) for term in terms))
+
+
+def _family_summed(expr) -> bool:
+    """L = \\sum_i \\sum_j (\\mathbf{w}_i^T \\tilde{\\mathbf{w}}_j + ...)^2: the sums run over families of vectors (w_1, ..., w_V),
+    which the one vector w_i cannot stand for, so no derivative in w_i is worked out from such a formula."""
+    for total in expr.atoms(sympy.Sum):
+        bound = {limit[0].name for limit in total.limits}  # a Dummy's name is the letter written (i of _i)
+        for matrix in total.function.atoms(sympy.MatrixSymbol):
+            _, _, index = matrix.name.partition("_")
+            if set(index.strip("{}").replace(",", "")) & bound:
+                return True
+    return False
 
 
 def _reaches(expr, variable) -> bool:
@@ -901,6 +916,8 @@ class Judge:
         function = sympy.Function(name)
         definitions = {f: b for f, b in scope.problem.definitions.items() if str(f) != str(function)}
         scope.problem = replace(scope.problem, definitions={**definitions, function: body})
+        if len(body.variables) > 1:  # \partial f / \partial x_2 below reads f as f(x_1, x_2)
+            scope.context.parameters[str(function)] = tuple(body.variables)
         scope.defined[str(function)] = title
         scope.same_function.clear()
 
@@ -915,7 +932,8 @@ class Judge:
         fixed = function_name in dialect.FUNCTIONS and function_name not in dialect.REDEFINABLE and len(variables) == 1  # H(y, p) is not Heaviside's
         if not step.first_of_chain and (fixed or function_name in scope.defined):
             return None  # y = f(x_1, x_2) = body and f(x) = GELU(x) = body define; a known function inside a chain is a claim
-        anew = step.first_of_chain and scope.defined.get(function_name, step.title) < step.title  # ### Sigmoid: A(z) = ... again
+        anew = step.first_of_chain and (scope.defined.get(function_name, step.title) < step.title  # ### Sigmoid: A(z) = ... again
+                                        or step.role == "defines anew")  # "Another loss:" L(y, p) = ... again
         if function_name in scope.defined and not anew or function_name in {str(f) for f in self.base.definitions}:
             return None
         if fixed:
@@ -1013,10 +1031,21 @@ class Judge:
             return None
         written = isinstance(quantity, sympy.Symbol) and not isinstance(quantity, sympy.Dummy)  # \frac{\partial L}{\partial w_3}, F'(1,1)
         if written and step.first_of_chain and ("\\frac" in quantity.name or "(" in quantity.name) and self.may_define(quantity.name, step, scope):
-            if quantity in scope.leibniz and scope.derivative(quantity) is not None:
+            if quantity in scope.leibniz and scope.derivative(quantity) is not None or self._worked_out_derivative(step, scope):
                 return None  # its quantity and variable are defined: what the line gives it is checked
             return quantity.name
         return None
+
+    def _worked_out_derivative(self, step: Step, scope: Scope) -> bool:
+        """\\frac{\\partial J}{\\partial \\mathbf{z}} = ... where J reaches z through the write-up's definitions: what the
+        line says it is, is checked (as a scalar Leibniz name is), not taken as its definition."""
+        if not step.first_of_chain:
+            return False
+        try:
+            left = scope.put_in(self.read(step.left, scope).exact)
+        except (LatexError, DefinitionMisfit, TypeError, ValueError, sympy.ShapeError):
+            return False
+        return isinstance(left, MatrixDerivative) and left.function.has(left.variable)
 
     def _squared_name(self, side: Side, scope: Scope) -> str | None:
         """\\sigma_B^2 = ...: a variance is named squared."""

@@ -94,7 +94,8 @@ class Notation:
         functions = {**context.functions, **{name: sympy.Function(name) for name in sorted(self.functions) if name not in context.functions}}
         return replace(context, words=frozenset(self.words), quantities=frozenset(self.quantities & self.words - self.functions), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
                        functions=functions, shapes_known=bool(context.document), of_vectors=set(context.of_vectors) | self.of_vectors,
-                       arities={**context.arities, **{name: n for name, n in self.arities.items() if n > 1}})
+                       arities={**context.arities, **{name: n for name, n in self.arities.items() if n > 1}},
+                       parameters=dict(context.parameters))  # this section's own: its definitions add to it
 
     def lines(self) -> list[str]:
         """The facts as a reader sees them: 'line 3: W_1 is a matrix (m x n): declared ...'."""

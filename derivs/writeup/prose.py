@@ -30,7 +30,7 @@ CONVENTIONS: tuple[tuple[str, re.Pattern], ...] = (
 )
 # The one-hot thing itself: the formula right after "a one-hot vector", or right before "is one-hot".
 ONE_HOT_BEFORE = re.compile(r"one[- ]hot(?:[- ]encoded)?(?: (?:vector|label|encoding|target|representation))?\s*$", re.I)
-ONE_HOT_AFTER = re.compile(r"\s*(?:(?:is|are|be)\s+(?:a\s+|an\s+)?)?(?:one[- ]hot|(?:with )?only (?:one|a single) (?:entry|element|component))", re.I)
+ONE_HOT_AFTER = re.compile(r"\s*,?\s*(?:(?:is|are|be)\s+)?(?:a\s+|an\s+|the\s+)?(?:one[- ]hot|(?:with )?only (?:one|a single) (?:entry|element|component))", re.I)
 # "for large $k$": a bare \lim_{+\infty} is the limit in k.
 LARGE = re.compile(r"\blarge\s*$", re.I)
 # The end of a sentence: a new sentence starts after ". " + capital, "! ", "? ", a colon, or a blank line.
@@ -89,6 +89,15 @@ ANOTHER_WAY = re.compile(r"\b(?:some|other|many) (?:sources|authors|texts|books|
 def offers_another_way(sentence: str) -> bool:
     """The lead-in offers what follows as another convention's way of writing it: imagined, not claimed."""
     return bool(ANOTHER_WAY.search(sentence))
+
+
+# A display the lead-in says defines something anew, not restates it ("Another loss:", "Alternatively, define";
+# the Chinese 定义 "define" and 另一 "another", common in course notes): a function written again is redefined.
+DEFINES_ANEW = re.compile(r"\b(?:define|redefine|another|alternatively|an alternative|instead)\b|定义|另一", re.I)
+
+
+def defines_anew(sentence: str) -> bool:
+    return bool(DEFINES_ANEW.search(sentence))
 
 
 def lead_in(words: str) -> str:

@@ -478,7 +478,8 @@ class Inference:
         kind = node.kind
         if kind == "name":
             known = self.kind.get(node.key)
-            return True if known == "array" else False if known == "scalar" or node.greek else None
+            greek = node.greek and node.key not in self.declared  # a Greek letter is a number unless declared (\theta \in \mathbb{R}^K)
+            return True if known == "array" else False if known == "scalar" or greek else None
         if kind in ("number", "scalar"):
             return False
         if kind in ("matrix", "diag", "ones"):

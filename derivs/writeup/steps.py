@@ -42,7 +42,7 @@ class Step:
     explains: bool = False  # it names what was used before ("where ...")
     context: str = ""  # the bundled problem its section was recognised as (its rules and answers apply), else ""
     relation: str = "="  # as written: =, \approx, <, \le, :=, \leftarrow
-    role: str = ""  # from the lead words: given, defines, condition, hypothetical, required; a display's: another way
+    role: str = ""  # from the lead words: given, defines, condition, hypothetical, required; a display's: another way, defines anew
     used: tuple[str, ...] = ()  # the definitions and conventions the verdict used ("x_1 = 0.9 (line 3)")
     # the tokens behind the text (not printed, not in JSON)
     left: Side | None = field(default=None, repr=False, compare=False)
@@ -172,7 +172,7 @@ class _Builder:
         or which quantity grows ("for large $k$")."""
         self.lead_condition, self.large = None, ""
         sentence = prose.lead_in(paragraph.words[-2 * prose.WINDOW:])
-        self.lead_role = "another way" if prose.offers_another_way(sentence) else ""
+        self.lead_role = "another way" if prose.offers_another_way(sentence) else "defines anew" if prose.defines_anew(sentence) else ""
         if not prose.states_condition(sentence):
             return
         inline = [segment for segment in paragraph.segments if isinstance(segment, Math)]
