@@ -631,9 +631,13 @@ class _Parser:
 
     def factor(self):
         """An atom with its superscripts, primes and factorials."""
+        start = self.position
         value = self.atom()
         while True:
-            if self.at("symbol", "^"):
+            if self.at("symbol", "^") and self._log_of_a_power(start, value):
+                caret = self.take()  # \\log(1-p)^{1-y} in a write-up: the log of the power (a likelihood's factor)
+                value = sympy.log(self._power(value.args[0], self.script(), caret))
+            elif self.at("symbol", "^"):
                 value = self._superscript(value)
             elif self.at("symbol", "!"):  # (x != 3, typed together, is \\ne: the lexer says so)
                 token = self.take()
@@ -649,6 +653,17 @@ class _Parser:
                 value = self.resolve(value.name, self.subscript(), token)  # {x}_{i}, as sympy prints it
             else:
                 return value
+
+    def _log_of_a_power(self, start: int, value) -> bool:
+        """\\log(1-p)^{1-y}: a write-up's log of a bracket raised to a power that is not a number is the log of the
+        power (a symbolic power of a logarithm is rare; of a likelihood's factor, usual); (\\log x)^2 and
+        \\log(x)^2 keep TeX's reading."""
+        if not (self.context.document and isinstance(value, sympy.log) and self.tokens[start].is_("command", "log", "ln")):
+            return False
+        if not (self.tokens[start + 1].is_("symbol", "(") or self.tokens[start + 1].is_("command", "left")):
+            return False
+        following = self.peek(1)
+        return not (following.kind == "number" or following.is_("symbol", "{") and self.peek(2).kind == "number" and self.peek(3).is_("symbol", "}"))
 
     def _superscript(self, base):
         caret = self.take()
@@ -1390,7 +1405,9 @@ class _Parser:
         elif self.at("command", "sum", "prod"):  # \\log \\sum_j e^{x_j}: the sum is the argument
             value = self.factor()
         elif self.peek().kind == "command" and (self.peek().text in dialect.FUNCTIONS or self.peek().text in self.context.functions):
-            value = self.factor()  # \\log \\sigma(z): the sigmoid's value is the argument
+            # \\log \\sigma(z): the sigmoid's value is the argument; in a write-up, with the factors after it, as a bare
+            # argument of letters takes them (\\log \\sigma(a)^{y}(1-\\sigma(a))^{1-y} is a log-likelihood's one log)
+            value = self.term(stop_at_function=True) if self.context.document else self.factor()
         else:
             raise self.error(f"{name} needs an argument: write {name}(x)", token)
         return list(value) if isinstance(value, sympy.Tuple) else [value]
@@ -2019,9 +2036,7 @@ class _Parser:
             function = self.context.function(name)
             if isinstance(function, IndexedFunction):
                 return function.build(sympy.Symbol(_vector_name(self.context)), self.context.index)
-            if self.context.arities.get(name, 1) > 1:  # \partial f / \partial x_2 for f(x_1, x_2): f of its own values
-                if name not in self.context.parameters:
-                    raise self.error(f"{name} takes {self.context.arities[name]} values: write them, \\frac{{\\partial {name}(x, y)}}{{\\partial x}}", token)
+            if name in self.context.parameters:  # \partial f / \partial x_2 for f(x_1, x_2) = ...: f of its own values
                 return function(*self.context.parameters[name])
             return function(variable)
         return self.expression()
@@ -2079,6 +2094,8 @@ class _Parser:
         try:
             with self._shadowing(variable.name):
                 body = self.term()
+                if self.context.document:
+                    body = self._body_goes_on(body, variable)
         finally:
             self.bound.pop()
         kind = sympy.Sum if token.text == "sum" else sympy.Product
@@ -2086,6 +2103,22 @@ class _Parser:
         if excluded is not None:  # \\sum_{k \\neq i} x_k: the whole sum without its i-th term
             return total - body.subs(variable, excluded) if kind is sympy.Sum else total / body.subs(variable, excluded)
         return total
+
+    def _body_goes_on(self, body, index):
+        """\\sum_i a_i + b_i in a write-up: a term after + or - that still uses the summed index (nowhere else given)
+        is the body's, as its author meant; a term without it ends the sum."""
+        while self.at("symbol", "+", "-"):
+            start, sign = self.position, self.take()
+            try:
+                following = self.term()
+            except LatexError:
+                self.position = start
+                break
+            if not (isinstance(following, sympy.Basic) and index in following.free_symbols):
+                self.position = start
+                break
+            body = self._combine(body, following if sign.text == "+" else -following, "+", sign)
+        return body
 
     def _upper_bound(self):
         """A sum's ^N: TeX's one token, so \\sum_{n=1}^N (a_n - b_n) sums the bracket (N is not applied to it)."""

@@ -210,6 +210,19 @@ ROWS = [
     ("Let $\\mathbf{w}_i, \\mathbf{u}_j \\in \\mathbb{R}^d$.\n\n$$L = \\sum_{i=1}^{V} \\sum_{j=1}^{V} (\\mathbf{w}_i^T \\mathbf{u}_j - c_{ij})^2$$\n\n"
      "$$\\frac{\\partial L}{\\partial \\mathbf{w}_i} = 2 \\sum_{j=1}^{V} (\\mathbf{w}_i^T \\mathbf{u}_j - c_{ij}) \\mathbf{u}_j$$", ["definition", "definition"]),
 
+    # --- how far a sum's body and a log's argument reach, as authors write them
+    # a term after + that still uses the summed index is the body's: sum_i a_i + b_i is sum_i (a_i + b_i); one
+    # without it ends the sum (sum_i a_i + c is (sum_i a_i) + c, so doubling c is wrong)
+    ("$$\\sum_{i=1}^n a_i + b_i = \\sum_{i=1}^n (a_i + b_i)$$", ["valid"]),
+    ("$$\\sum_{i=1}^n a_i - b_i = \\sum_{i=1}^n a_i - \\sum_{i=1}^n b_i$$", ["valid"]),
+    ("$$\\sum_{i=1}^n a_i + c = c + \\sum_{i=1}^n a_i$$", ["valid"]),
+    ("$$\\sum_{i=1}^n a_i + c = \\sum_{i=1}^n (a_i + c)$$", ["invalid"]),
+    # log s^y (1 - s)^{1-y}: one log of the whole likelihood factor, = y log s + (1 - y) log(1 - s) for 0 < s < 1;
+    # \log(1-s)^{1-y}: the log of the power; where 1 - s < 0 the sides are not real, which says nothing
+    ("$$\\log \\sigma(a)^{y}(1-\\sigma(a))^{1-y} = y \\log \\sigma(a) + (1-y)\\log(1-\\sigma(a))$$", ["valid"]),
+    ("$$\\log \\sigma(a)^{y}(1-\\sigma(a))^{1-y} = y \\log \\sigma(a) + y\\log(1-\\sigma(a))$$", ["invalid"]),
+    ("$$\\log (1-\\sigma(a))^{1-y} = (1-y)\\log(1-\\sigma(a))$$", ["valid"]),
+    ("$$\\log (1-s)^{1-y} = (1-y)\\log(1-s)$$", ["undecided"]),
 ]
 
 

@@ -86,6 +86,9 @@ def judge_claim(judge, step: Step, scope) -> Step:
                 return replace(step, verdict="valid", feedback=f"holds for any {', '.join(generic)} (checked with a generic one at random points)")
             if scope.problem.document and decision.verdict == "different" and not_real(decision.witness):
                 decision = decide(positive(context), left, right, where=domain, budget=0.4 * timeout, strict=False)
+                if decision.verdict == "different" and not_real(decision.witness, both=True):  # log(1 - p)^{1-y} with p > 1
+                    return replace(step, verdict="undecided", feedback="the sides differ only where neither is a real number "
+                                   f"({difference_shown(decision)}): not judged")
             if decision.verdict == "different" and decision.method == "shape":
                 laid_out = _other_layout(step, context, left, right, domain, 0.4 * timeout)
                 if laid_out is not None:

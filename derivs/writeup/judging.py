@@ -448,9 +448,9 @@ def out_of_time(step: Step, timeout: float) -> Step:
     return replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached")
 
 
-def not_real(witness) -> bool:
-    """A witness where a side is not a real number (log of a negative entry): outside what the step is about."""
-    return witness is not None and any("j" in side for side in (witness.lhs, witness.rhs))
+def not_real(witness, both: bool = False) -> bool:
+    """A witness where a side (or both) is not a real number (log of a negative entry): outside what the step is about."""
+    return witness is not None and (all if both else any)("j" in side for side in (witness.lhs, witness.rhs))
 
 
 def positive(problem: Problem) -> Problem:
@@ -614,13 +614,17 @@ class Judge:
         return scope
 
     def notation(self, index: int) -> Notation:
-        """The notation of a section (what an earlier section declared holds here too)."""
+        """The notation of a section (what an earlier section declared holds here too, unless declared again here)."""
         if index not in self.notations:
             from .notation import declarations, learn
 
             section = self.sections.get(index)
             sides = list(section.sides) if section else []
-            declared = [d for earlier in sorted(self.sections) if earlier <= index for d in declarations(self._declarations(self.sections[earlier]))]
+            declared = []
+            for earlier in sorted(e for e in self.sections if e <= index):  # a name declared anew replaces what an earlier section said
+                found = declarations(self._declarations(self.sections[earlier]))
+                renewed = {key for key, *_ in found}
+                declared = [d for d in declared if d[0] not in renewed] + found
             if self.own_notation:
                 notation = learn(sides, section.paragraphs if section else (), declared, self.document)
             else:
@@ -708,6 +712,8 @@ class Judge:
         if step.verdict == "invalid" and "shape" not in step.feedback:
             return step
         declared = {fact.name for fact in scope.notation.facts if fact.how.startswith("declared")}
+        declared |= {str(name) for name, formula in scope.formulas.items()  # p = softmax(z) of a declared z: as sure as z
+                     if {str(n) for n in getattr(formula, "free_symbols", ())} & declared}
         found = next((f for f in scope.notation.findings if f.line == step.line and declared & set(f.names)), None)
         if found is None:  # a shape only inferred (a convention, a guess from a product) never makes a step wrong
             return step

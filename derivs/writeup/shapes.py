@@ -369,13 +369,14 @@ class _Dims:
 
     def union(self, first, second) -> tuple | None:
         """Join two dimensions; returns the pair when both are known and cannot be one (a conflict): two different
-        numbers, or two different declared sizes. A number meets a symbol in a worked example: the symbol stays."""
+        numbers, or two different declared sizes. A number meets a symbol in a worked example: the symbol stays;
+        but not 1, a vector's one column (p - p p^T has p K x 1 and p p^T K x K: a conflict, not K = 1)."""
         first, second = self.find(first), self.find(second)
         if first == second:
             return None
         known_first, known_second = not isinstance(first, tuple), not isinstance(second, tuple)
         if known_first and known_second:
-            if type(first) is type(second) or isinstance(first, sympy.Integer) == isinstance(second, sympy.Integer):
+            if type(first) is type(second) or isinstance(first, sympy.Integer) == isinstance(second, sympy.Integer) or 1 in (first, second):
                 return first, second
             if isinstance(first, sympy.Integer):
                 first, second = second, first

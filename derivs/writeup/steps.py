@@ -105,7 +105,10 @@ class _Builder:
         self.sides: list = []
 
     def build(self) -> list[Step]:
-        for piece in self.document.pieces:
+        pieces = self.document.pieces
+        for at, piece in enumerate(pieces):
+            if isinstance(piece, Heading) and not piece.new_problem and self._declares_anew(pieces[at + 1:]):
+                piece = replace(piece, new_problem=True)  # ## Word embeddings: y in R^V after y in R^K above: a new part
             if isinstance(piece, Heading) and not piece.new_problem:
                 self.previous = self.displayed = None  # ## The backward pass: a title; the values go on
                 self.lead_condition = None
@@ -137,6 +140,23 @@ class _Builder:
                 self._table(piece)
         self._close_section()
         return self.steps
+
+    def _declares_anew(self, following) -> bool:
+        """The text under a title (up to the next heading) declares a name this part declared with another space."""
+        from .notation import declarations
+
+        said = self.sides
+        before = {key: shape for key, shape, _, _ in declarations(
+            (w.side, said[n + 1].side, w.line) for n, w in enumerate(said[:-1]) if w.relation == "in")}
+        ahead = []
+        for piece in following:
+            if isinstance(piece, Heading):
+                break
+            maths = piece.maths if isinstance(piece, Paragraph) else (piece.math,) if isinstance(piece, Display) else ()
+            ahead.extend((statement.sides[n], statement.sides[n + 1], statement.line) for math in maths
+                         for line in read_formula(math, self.document).lines for statement in line.statements
+                         for n, relation in enumerate(statement.relations) if relation == "in" and n + 1 < len(statement.sides))
+        return any(key in before and before[key] != shape for key, shape, _, _ in declarations(ahead))
 
     def _close_section(self) -> None:
         last = self.sections[-1]
