@@ -7,6 +7,8 @@ independently here with mpmath (central differences), never taken from the code 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import mpmath
 import pytest
 import sympy
@@ -393,3 +395,25 @@ def test_names_declared_together_share_the_declaration():
     assert [s.verdict for s in report.steps] == ["valid", "invalid"], [(s.verdict, s.feedback) for s in report.steps]
     shown = str(report.to_dict().get("notation"))
     assert "n x 1" in shown and "n x n" not in shown, shown
+
+
+def test_the_issues_matrix_claims_hold_as_steps_of_one_write_up():
+    """tests/data/writeups/matrix_claims_of_issue_22.md: the softmax Jacobian diag(p) - p p^T, dJ/dtheta = (yhat - y)^T
+    (numerator layout) for J = -y^T log softmax(theta) with a one-hot y, the least-squares gradient (Wx - y)x^T, the
+    word-embedding gradient U(yhat - y), and the Hadamard product's order in the backprop recursion, each under its
+    own title with names declared anew (y in R^K, R^m, R^V): by hand every one holds, so every claim is valid."""
+    text = (Path(__file__).parent / "data" / "writeups" / "matrix_claims_of_issue_22.md").read_text(encoding="utf-8")
+    steps = check_derivation_now(text).steps
+    claims = [(s.line, s.verdict, s.feedback) for s in steps if s.verdict != "definition"]
+    assert [verdict for _, verdict, _ in claims] == ["valid"] * 5, claims
+
+
+def test_the_issues_matrix_claims_with_their_usual_slips_are_not_valid():
+    """The same write-up with the slips of issue 22: p - p p^T (diag missing: a vector minus a matrix), the sign of
+    y - yhat, x^T(Wx - y) (the wrong order: a 1 x n times an m-vector), U^T for U, W for W^T in the recursion.
+    None is valid; the three whose values or shapes settle it are invalid, and the missing diag is named."""
+    text = (Path(__file__).parent / "data" / "writeups" / "matrix_claims_of_issue_22_wrong.md").read_text(encoding="utf-8")
+    steps = {s.line: s for s in check_derivation_now(text).steps if s.verdict != "definition"}
+    assert not any(s.verdict == "valid" for s in steps.values()), [(s.line, s.verdict) for s in steps.values()]
+    assert [steps[line].verdict for line in (7, 13, 19)] == ["invalid"] * 3, [(s.line, s.verdict, s.feedback) for s in steps.values()]
+    assert "diag" in steps[5].feedback, steps[5].feedback
