@@ -223,6 +223,14 @@ ROWS = [
     ("$$\\log \\sigma(a)^{y}(1-\\sigma(a))^{1-y} = y \\log \\sigma(a) + y\\log(1-\\sigma(a))$$", ["invalid"]),
     ("$$\\log (1-\\sigma(a))^{1-y} = (1-y)\\log(1-\\sigma(a))$$", ["valid"]),
     ("$$\\log (1-s)^{1-y} = (1-y)\\log(1-s)$$", ["undecided"]),
+    # --- a chain rule whose fractions cancel to another variable of the same name: an index slip
+    # dE/dh_2 dh_2/dw_11 is dE/dw_11, so it cannot be dE/dw_12; over w_12 it cancels right (the line names dE/dw_12);
+    # E_total over E_o1 (only E_o1 depends on w_5) is the usual shortcut, not a slip
+    ("$$\\frac{\\partial E}{\\partial w_{12}} = \\frac{\\partial E}{\\partial h_2}\\frac{\\partial h_2}{\\partial w_{11}}$$", ["invalid"]),
+    ("$$\\frac{\\partial E}{\\partial w_{12}} = \\frac{\\partial E}{\\partial h_2}\\frac{\\partial h_2}{\\partial w_{12}}$$", ["definition"]),
+    ("$$\\frac{\\partial L}{\\partial x_1} = \\frac{\\partial L}{\\partial z} \\cdot \\frac{\\partial z}{\\partial x_2}$$", ["invalid"]),
+    ("$$\\frac{\\partial E_{total}}{\\partial w_5} = \\frac{\\partial E_{o1}}{\\partial o_1}\\frac{\\partial o_1}{\\partial w_5}$$", ["definition"]),
+    ("$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial z}\\frac{\\partial z}{\\partial W}$$", ["definition"]),
 ]
 
 

@@ -410,6 +410,24 @@ def leibniz_factors(side: Side):
     return net if found else None
 
 
+def chain_slip(step: Step) -> Step | None:
+    """\\frac{\\partial E}{\\partial w_{12}} = \\frac{\\partial E}{\\partial h_2}\\frac{\\partial h_2}{\\partial w_{11}}: the fractions cancel to
+    the same quantity over another variable of the same name (w_11 for w_12): an index slip, invalid. Anything
+    looser (E_total over E_o1, a fraction that does not cancel) is left to the other checks."""
+    if step.kind != "equal" or step.left is None or step.right is None:
+        return None
+    left, right = leibniz_factors(step.left), leibniz_factors(step.right)
+    if not left or not right or len(left) != 2 or len(right) != 2 or sorted(left.values()) != [-1, 1] or sorted(right.values()) != [-1, 1]:
+        return None
+    (top,), (bottom,) = [q for q, p in left.items() if p == 1], [q for q, p in left.items() if p == -1]
+    (chain_top,), (chain_bottom,) = [q for q, p in right.items() if p == 1], [q for q, p in right.items() if p == -1]
+    same_name = bottom.partition("_")[0] == chain_bottom.partition("_")[0] and "_" in bottom and "_" in chain_bottom
+    if top != chain_top or bottom == chain_bottom or not same_name:
+        return None
+    return replace(step, verdict="invalid", feedback=f"the chain rule's fractions cancel to \\partial {top}/\\partial {chain_bottom}, not \\partial {top}/\\partial {bottom}: "
+                                                     "a factor is taken over the wrong variable")
+
+
 def _is_differential(token) -> bool:
     return token.is_("command", "partial") or token.is_("letter", "d")
 
@@ -682,6 +700,9 @@ class Judge:
         return sorted(judged, key=lambda step: step.index)
 
     def one(self, step: Step, scope: Scope) -> Step:
+        slipped = chain_slip(step)  # a chain rule ending over another variable is wrong, even where it names a quantity
+        if slipped is not None:
+            return slipped
         try:
             with time_limit(self.timeout):  # a huge first line must not stall every step after it
                 outcome = self.statement(step, scope)
