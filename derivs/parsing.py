@@ -651,8 +651,32 @@ class _Parser:
             elif self.at("symbol", "_") and isinstance(value, sympy.Symbol):
                 token = self.peek()
                 value = self.resolve(value.name, self.subscript(), token)  # {x}_{i}, as sympy prints it
+            elif self.at("symbol", "_") and self.context.document and self._opens_bracket(start):
+                token = self.peek()
+                value = self._entry_of(value, self.subscript(), token)
             else:
                 return value
+
+    def _opens_bracket(self, at: int) -> bool:
+        first = self.tokens[at]
+        return first.is_("symbol", "(", "[") or first.kind == "command" and first.text in ("left", "big", "Big", "bigg", "Bigg", "bigl", "Bigl")
+
+    def _entry_of(self, value, subscript: "Subscript", token: Token):
+        """(W^T v + a)_i, [\\hat y - y]_b in a write-up: entry i of what the brackets hold. Of a vector expression, its
+        i-th entry (counting from 1); of an expression in the write-up's vectors, each vector's entry i, as \\hat y_b
+        reads (a number in it stays)."""
+        if matrices.is_matrix(value):
+            if 1 not in value.shape:
+                raise self.error("one index takes an entry of a vector; a matrix's entry needs two: (A)_{ij}", token)
+            index = subscript.value() - 1
+            return value[index, 0] if value.shape[1] == 1 else value[0, index]
+        if not isinstance(value, sympy.Basic):
+            raise self.error("only a vector's entry can be taken with a subscript here", token)
+        names = [s for s in value.free_symbols if isinstance(s, sympy.Symbol) and s not in self.bound]
+        vectors = [s for s in names if s.name in self.context.vectors] or names  # none known: the brackets say they are
+        if not vectors:
+            raise self.error("a subscript after brackets takes an entry of a vector, but nothing in them is one", token)
+        return value.xreplace({s: self.resolve(s.name, subscript, token) for s in vectors})
 
     def _log_of_a_power(self, start: int, value) -> bool:
         """\\log(1-p)^{1-y}: a write-up's log of a bracket raised to a power that is not a number is the log of the

@@ -231,6 +231,14 @@ ROWS = [
     ("$$\\frac{\\partial L}{\\partial x_1} = \\frac{\\partial L}{\\partial z} \\cdot \\frac{\\partial z}{\\partial x_2}$$", ["invalid"]),
     ("$$\\frac{\\partial E_{total}}{\\partial w_5} = \\frac{\\partial E_{o1}}{\\partial o_1}\\frac{\\partial o_1}{\\partial w_5}$$", ["definition"]),
     ("$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial z}\\frac{\\partial z}{\\partial W}$$", ["definition"]),
+    # --- an entry of what brackets hold: [a - b]_k is a_k - b_k (each vector's k-th entry), so + b_k is wrong
+    ("$$[\\hat{y} - y]_b = \\hat{y}_b - y_b$$", ["valid"]),
+    ("$$[\\hat{y} - y]_b = \\hat{y}_b + y_b$$", ["invalid"]),
+    ("$$\\big( u + 2 v \\big)_k = u_k + 2 v_k$$", ["valid"]),
+    ("$$(u + 2 v)_k = u_k + v_k$$", ["invalid"]),
+    # of a vector expression: with a = (1, 2)^T and b = (3, 5)^T, (a + b)_2 = 2 + 5 = 7
+    ("$$a = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$b = \\begin{bmatrix} 3 \\\\ 5 \\end{bmatrix}$$\n\n$$(a + b)_2 = 7$$", ["definition", "definition", "valid"]),
+    ("$$a = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$b = \\begin{bmatrix} 3 \\\\ 5 \\end{bmatrix}$$\n\n$$(a + b)_2 = 4$$", ["definition", "definition", "invalid"]),
 ]
 
 
