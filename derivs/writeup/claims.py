@@ -90,7 +90,7 @@ def judge_claim(judge, step: Step, scope) -> Step:
                     return replace(step, verdict="undecided", feedback="the sides differ only where neither is a real number "
                                    f"({difference_shown(decision)}): not judged")
             if decision.verdict == "different" and decision.method == "shape":
-                laid_out = _other_layout(step, context, left, right, domain, 0.4 * timeout)
+                laid_out = _other_layout(step, context, left, right, domain, 0.75 * timeout)  # the shapes told at once: most of the step's time is left
                 if laid_out is not None:
                     return laid_out
     except ShapeMismatch as error:
@@ -177,6 +177,8 @@ def _other_layout(step: Step, context: Problem, left, right, domain, budget: flo
     if decision.verdict == "different" and decision.witness is not None:
         return replace(step, verdict="invalid", feedback=f"wrong in either layout: read in {layout} layout, {difference_shown(decision)}",
                        witness=vars(decision.witness))
+    if decision.verdict == "undecided" and decision.note:
+        return replace(step, verdict="undecided", feedback=f"read in {layout} layout: {decision.note}")
     if decision.verdict != "equal":
         return None
     how = "proved" if decision.proved else "equal at random points"
