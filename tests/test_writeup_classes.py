@@ -239,6 +239,9 @@ ROWS = [
     # of a vector expression: with a = (1, 2)^T and b = (3, 5)^T, (a + b)_2 = 2 + 5 = 7
     ("$$a = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$b = \\begin{bmatrix} 3 \\\\ 5 \\end{bmatrix}$$\n\n$$(a + b)_2 = 7$$", ["definition", "definition", "valid"]),
     ("$$a = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$b = \\begin{bmatrix} 3 \\\\ 5 \\end{bmatrix}$$\n\n$$(a + b)_2 = 4$$", ["definition", "definition", "invalid"]),
+    # the chain rule written with * between its fractions cancels as with \cdot: valid as written
+    ("$$\\frac{\\partial E}{\\partial o} * \\frac{\\partial o}{\\partial n} = \\frac{\\partial E}{\\partial n}$$", ["valid"]),
+    ("$$\\frac{\\partial E}{\\partial w_{12}} = \\frac{\\partial E}{\\partial h_2} * \\frac{\\partial h_2}{\\partial w_{11}}$$", ["invalid"]),
 ]
 
 

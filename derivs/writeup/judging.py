@@ -385,7 +385,7 @@ def name_of(side: Side, notation: Notation):
 def leibniz_factors(side: Side):
     """A side that is only a product of Leibniz fractions (\\frac{\\partial L}{\\partial y} \\frac{dy}{dx}), as the
     fractions' net quantities over variables (L over x); None for anything else (a number, a sum, d/dx)."""
-    found = [t for t in side.tokens if t.kind != "space" and not t.is_("command", "cdot", "times")]
+    found = [t for t in side.tokens if t.kind != "space" and not t.is_("command", "cdot", "times") and not t.is_("symbol", "*")]
     net: dict[str, int] = {}
     at = 0
     while at < len(found):
