@@ -242,6 +242,17 @@ ROWS = [
     # the chain rule written with * between its fractions cancels as with \cdot: valid as written
     ("$$\\frac{\\partial E}{\\partial o} * \\frac{\\partial o}{\\partial n} = \\frac{\\partial E}{\\partial n}$$", ["valid"]),
     ("$$\\frac{\\partial E}{\\partial w_{12}} = \\frac{\\partial E}{\\partial h_2} * \\frac{\\partial h_2}{\\partial w_{11}}$$", ["invalid"]),
+    # a derivative in an entry of a vector that a sum runs over: d/dp_j sum_k y_k log p_k = y_j / p_j (only k = j
+    # holds p_j); with the minus in the numerator, -y_j/p_j
+    ("$$\\frac{\\partial}{\\partial p_j} \\sum_k y_k \\log p_k = \\frac{y_j}{p_j}$$", ["valid"]),
+    ("$$\\frac{-\\partial \\sum_k y_k \\log p_k}{\\partial p_j} = -\\frac{y_j}{p_j}$$", ["valid"]),
+    ("$$\\frac{-\\partial \\sum_k y_k \\log p_k}{\\partial p_j} = \\frac{y_j}{p_j}$$", ["invalid"]),
+    # a heading that states a condition holds for the displays under it: d p_j / d x_i = -p_i p_j only where j != i
+    # (for j = i it is p_i(1 - p_i)); with p = softmax(x)
+    ("Let $p_k = \\frac{e^{x_k}}{\\sum_m e^{x_m}}$.\n\n#### When $j \\neq i$\n\n$$\\frac{\\partial p_j}{\\partial x_i} = -p_i p_j$$",
+     ["definition", "valid"]),
+    ("Let $p_k = \\frac{e^{x_k}}{\\sum_m e^{x_m}}$.\n\n#### When $j \\neq i$\n\n$$\\frac{\\partial p_j}{\\partial x_i} = p_i p_j$$",
+     ["definition", "invalid"]),
 ]
 
 

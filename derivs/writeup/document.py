@@ -71,6 +71,7 @@ class Heading:
     words: str
     level: int = 1
     new_problem: bool = True
+    maths: tuple = ()  # its inline formulas: "#### When $j \\neq i$" says where what follows holds
 
 
 @dataclass(frozen=True)
@@ -335,7 +336,8 @@ def _read_markdown(document: Document) -> None:
             if table is not None and row is not None:
                 row.append(segments)
                 continue
-            if tokens[at - 1].type == "heading_open":
+            if tokens[at - 1].type == "heading_open":  # the heading's own words: its formulas say where what follows holds
+                pieces[-1] = replace(pieces[-1], maths=tuple(s for s in segments if isinstance(s, Math)))
                 continue
             _add_paragraph(pieces, line, segments, token.content)
 

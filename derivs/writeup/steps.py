@@ -97,6 +97,7 @@ class _Builder:
         self.start: Side | None = None
         self.underbraces: tuple = ()
         self.lead_condition: Side | None = None
+        self.heading_condition: Side | None = None  # a heading's "When $j \\neq i$": for every display under it
         self.lead_words = ""
         self.large = ""
         self.lead_role = ""  # a display's role from the lead-in ("some sources write it as:": another way)
@@ -109,6 +110,8 @@ class _Builder:
         for at, piece in enumerate(pieces):
             if isinstance(piece, Heading) and not piece.new_problem and self._declares_anew(pieces[at + 1:]):
                 piece = replace(piece, new_problem=True)  # ## Word embeddings: y in R^V after y in R^K above: a new part
+            if isinstance(piece, Heading):
+                self._heading_condition(piece)
             if isinstance(piece, Heading) and not piece.new_problem:
                 self.previous = self.displayed = None  # ## The backward pass: a title; the values go on
                 self.lead_condition = None
@@ -217,16 +220,26 @@ class _Builder:
                 if relation in ("<", ">", "<=", ">=", "!=", "==") and _is_number(value) or relation in ("!=", "==") and _is_bare_name(value):
                     self.lead_condition = _joined(statement)
 
+    def _heading_condition(self, heading: Heading) -> None:
+        """"#### When $j \\neq i$", "Case 2: $x < 0$": the displays under the heading hold there, until the next heading."""
+        self.heading_condition, self.lead_condition = None, None
+        if heading.maths and prose.states_condition(heading.words):
+            for math in heading.maths:
+                self._condition_from(math)
+            self.heading_condition, self.lead_condition = self.lead_condition, None
+
     def _lead_in_condition(self, formula: Formula) -> Side | None:
-        """The lead-in's condition, when the display writes its name ("at $g = 0.5$" before a formula without g is not)."""
+        """The lead-in's condition (else the heading's), when the display writes its name ("at $g = 0.5$" before a
+        formula without g is not)."""
         from .names import Scanner, single_name
 
-        if self.lead_condition is None:
+        chosen = self.lead_condition or self.heading_condition
+        if chosen is None:
             return None
-        name = single_name(self.lead_condition.tokens[:next((n for n, t in enumerate(self.lead_condition.tokens) if t.kind == "symbol" and t.text in "=<>" or t.kind == "command" and t.text in ("le", "leq", "ge", "geq", "ne", "neq")), 0)], runs=True)
+        name = single_name(chosen.tokens[:next((n for n, t in enumerate(chosen.tokens) if t.kind == "symbol" and t.text in "=<>" or t.kind == "command" and t.text in ("le", "leq", "ge", "geq", "ne", "neq")), 0)], runs=True)
         sides = [side for line in formula.lines for statement in line.statements for side in statement.sides]
         written = {n.key for side in sides for runs in (True, False) for n in Scanner(side.tokens, runs=runs).names()}
-        return self.lead_condition if name is not None and name.key in written else None
+        return chosen if name is not None and name.key in written else None
 
     # --- formulas
 
