@@ -103,8 +103,12 @@ def decide(
         return Decision("undecided", False, "numeric", cpu_seconds() - started, note=numeric.detail)
     searched = None
     if _is_matrix(left) and not limit and not strict:
-        # a derivation step: the search at other sizes is what lets it be called valid (a proof only says how), so it
-        # comes first, with at least half of what is left; grading tries the proof first (proved is its own status)
+        # a derivation step: the search at other sizes is what lets it be called valid (a proof only says how), so after
+        # a quick try at a proof it comes first, with at least half of what is left; grading tries the whole proof first
+        # (proved is its own status there)
+        quick = prove_equal(left, right, where, min(QUICK_PROOF, max(budget - (cpu_seconds() - started), 0.05)), problem.indices)
+        if quick.proved:
+            return Decision("equal", True, f"numeric ({numeric.points} points), proved by {quick.method}", cpu_seconds() - started)
         searched = _unproved_matrices(problem, left, right, where, points, numeric.points, max(EXAMINE_BUDGET, (budget - (cpu_seconds() - started)) / 2))
         if searched.verdict == "different":
             return replace(searched, seconds=cpu_seconds() - started)
@@ -146,6 +150,7 @@ def _indefinite_integral(expr) -> bool:
 
 
 EXAMINE_BUDGET = 0.4  # CPU seconds at least to look for a difference in the residual of an answer not proved equal
+QUICK_PROOF = 0.2  # CPU seconds for the proof a derivation's matrix step tries before its search at other sizes
 
 
 def _examined_in_part(tried: int) -> Decision:
