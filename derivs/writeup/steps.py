@@ -148,9 +148,6 @@ class _Builder:
         """The text under a title (up to the next heading) declares a name this part declared with another space."""
         from .notation import declarations
 
-        said = self.sides
-        before = {key: shape for key, shape, _, _ in declarations(
-            (w.side, said[n + 1].side, w.line) for n, w in enumerate(said[:-1]) if w.relation == "in")}
         ahead = []
         for piece in following:
             if isinstance(piece, Heading):
@@ -159,7 +156,13 @@ class _Builder:
             ahead.extend((statement.sides[n], statement.sides[n + 1], statement.line) for math in maths
                          for line in read_formula(math, self.document).lines for statement in line.statements
                          for n, relation in enumerate(statement.relations) if relation == "in" and n + 1 < len(statement.sides))
-        return any(key in before and before[key] != shape for key, shape, _, _ in declarations(ahead))
+        declared_ahead = declarations(ahead)
+        if not declared_ahead:
+            return False
+        said = self.sides
+        before = {key: shape for key, shape, _, _ in declarations(
+            (w.side, said[n + 1].side, w.line) for n, w in enumerate(said[:-1]) if w.relation == "in")}
+        return any(key in before and before[key] != shape for key, shape, _, _ in declared_ahead)
 
     def _close_section(self) -> None:
         last = self.sections[-1]
