@@ -2133,13 +2133,14 @@ class _Parser:
         is the body's, as its author meant; a term without it ends the sum."""
         while self.at("symbol", "+", "-"):
             start, sign = self.position, self.take()
+            kept = len(self.notes), len(self.decimals), len(self.leibniz)  # a term read ahead and left is read again later
             try:
                 following = self.term()
             except LatexError:
-                self.position = start
-                break
+                following = None
             if not (isinstance(following, sympy.Basic) and index in following.free_symbols):
                 self.position = start
+                del self.notes[kept[0]:], self.decimals[kept[1]:], self.leibniz[kept[2]:]
                 break
             body = self._combine(body, following if sign.text == "+" else -following, "+", sign)
         return body

@@ -9,6 +9,7 @@ start parts (values hold within one). Structure only: nothing is read into mathe
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field, fields, replace
 
 from . import prose
@@ -108,7 +109,7 @@ class _Builder:
     def build(self) -> list[Step]:
         pieces = self.document.pieces
         for at, piece in enumerate(pieces):
-            if isinstance(piece, Heading) and not piece.new_problem and self._declares_anew(pieces[at + 1:]):
+            if isinstance(piece, Heading) and not piece.new_problem and self._declares_anew(itertools.islice(pieces, at + 1, None)):
                 piece = replace(piece, new_problem=True)  # ## Word embeddings: y in R^V after y in R^K above: a new part
             if isinstance(piece, Heading):
                 self._heading_condition(piece)
