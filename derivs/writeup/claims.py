@@ -18,7 +18,7 @@ from ..lexer import LatexError
 from ..matrices import MatrixDerivative
 from ..model import Problem
 from ..parsing import ShapeMismatch
-from ..timelimit import TimeLimitExceeded, time_limit
+from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, leibniz_factors, names_in, not_real,
                       one_length, out_of_time, positive, undefined_functions, with_free_symbols)
 from .steps import Step
@@ -43,6 +43,7 @@ def judge_claim(judge, step: Step, scope) -> Step:
     if chained is not None:
         return chained
     timeout = judge.timeout
+    started = cpu_seconds()
     try:
         with time_limit(timeout):
             left_read, right_read = judge.read(step.left, scope), judge.read(step.right, scope)
@@ -78,7 +79,9 @@ def judge_claim(judge, step: Step, scope) -> Step:
             generic = undefined_functions(left, right, scope.problem) if scope.problem.document else []
             if generic:  # g_j(z_j) never defined: a fixed smooth g_j in its place; equal for it, equal for any (at points)
                 left, right = (concrete_functions(side, frozenset(generic)) for side in (left, right))
-            decision = decide(context, left, right, where=domain, budget=0.8 * timeout, strict=False)
+            # what reading and putting in took comes off the decision's share: a proof running to the step's own limit
+            # would lose an equality the search had already found
+            decision = decide(context, left, right, where=domain, budget=max(0.1, 0.85 * timeout - (cpu_seconds() - started)), strict=False)
             if generic and decision.verdict != "equal":
                 return replace(step, verdict="undecided", feedback=f"{', '.join(generic)} is not defined in the write-up, and the step "
                                "does not hold for every such function: not judged")
