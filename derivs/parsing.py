@@ -21,7 +21,7 @@ from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from . import dialect, matrices
 from .lexer import LatexError, Token, tokens
-from .model import Index, IndexedFunction, Matrix, Problem, Table, Vector
+from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Table, Vector
 
 MAX_LENGTH = 10_000
 _LETTER_SUBSCRIPT = re.compile(r"^[^_]+_\{?([A-Za-z])\}?$")  # x_j, x_{j}: an entry whose index is a letter
@@ -52,6 +52,7 @@ class Context:
     document: bool = False  # a write-up's notation (Problem.document): words are names, bare sums run to n
     arities: dict[str, int] = field(default_factory=dict)  # a problem's functions of several values: out(n, k, p, s, d)
     parameters: dict[str, tuple] = field(default_factory=dict)  # of those, the names of their values, where defined: f(x_1, x_2)
+    own_variable: dict[str, sympy.Symbol] = field(default_factory=dict)  # a problem's function of its variable: varphi -> x
     of_vectors: set[str] = field(default_factory=set)  # functions of a vector's entries: E(o) = -sum_i y_i log o_i
     words: frozenset = frozenset()  # a write-up's names typed as words (net, out, total): read as one name
     quantities: frozenset = frozenset()  # of those, the ones written alone somewhere: out(1 - out) is a product
@@ -94,11 +95,14 @@ class Context:
             else:
                 context.symbols[var.symbol.name] = var.symbol
         context.sum_bounds = {name: sympy.sympify(bound) for name, bound in problem.sum_bounds.items()}
+        scalars = {var.symbol for var in problem.variables if isinstance(var, Scalar)}
         for function, body in problem.definitions.items():
             context.functions[str(function)] = function
             if len(body.variables) > 1:
                 context.arities[str(function)] = len(body.variables)
                 context.parameters[str(function)] = tuple(body.variables)
+            elif body.variables[0] in scalars and not problem.document:  # varphi(x) = 1/(1 + e^{-ax}) of the problem's x
+                context.own_variable[str(function)] = body.variables[0]
             elif body.expr.has(sympy.Indexed):  # E(o) = -sum_i y_i log o_i: o only through its entries o_i
                 entries_hidden = body.expr.xreplace({entry: sympy.Dummy() for entry in body.expr.atoms(sympy.Indexed)})
                 if body.variables[0] not in entries_hidden.free_symbols:
@@ -269,6 +273,19 @@ FREE_FUNCTION_NAMES = frozenset({"f", "g", "h", "F", "G", "phi", "varphi", "psi"
 UPDATE_MARKS = frozenset({"new", "old", "next", "prev", "updated", "+", "-", "*", "final", "init"})
 
 
+def _values_named(found: list[Token], own_variable: dict) -> frozenset:
+    """The problem's functions of its variable written somewhere alone, as their value (\\varphi(1 - \\varphi), \\sigma \\cdot x):
+    there every one of them, bar one applied to the variable itself, is that value."""
+    alone = set()
+    for at, token in enumerate(found[:-1]):
+        if token.kind in ("command", "letter") and token.text in own_variable:
+            following = found[at + 1]
+            if following.kind == "end" or following.is_("symbol", ")", "]", "}", "+", "-", "*", "/", "=", ",") \
+                    or following.is_("command", "cdot", "times", "right"):
+                alone.add(token.text)
+    return frozenset(alone)
+
+
 _FACTOR_FUNCTIONS = ("tanh", "sinh", "cosh", "log", "exp", "sin", "cos", "tan", "ln")  # longest first
 
 
@@ -300,6 +317,7 @@ class _Parser:
         if context.free and not context.matrix_letters and not context.shapes_known and _writes_transpose(self.tokens):
             self.context = Context(**{**vars(context), "matrix_letters": True})
         self._read_words()  # after: with matrices about, capitals typed together (AB) are a product
+        self.values_named = _values_named(self.tokens, context.own_variable)
 
     # --- tokens
 
@@ -390,6 +408,12 @@ class _Parser:
                     raise LatexError(f"'{word}' would be read as the product {'·'.join(word)}: write a function with a backslash "
                                      r"(\exp, \tanh), separate factors (a \cdot b), or leave words out of the answer", self.text, self.tokens[at].position)
             at = max(run, at + 1)
+
+    def _applied_to_its_variable(self, name: str) -> bool:
+        """\\varphi(x) among bare \\varphi's: the application written out, read as one."""
+        variable = str(self.context.own_variable[name])
+        ahead = [self.peek(n) for n in range(3)]
+        return ahead[0].is_("symbol", "(") and ahead[1].text == variable and ahead[2].is_("symbol", ")")
 
     def _opens_argument(self, at: int) -> bool:
         return at < len(self.tokens) and (self.tokens[at].is_("symbol", "(") or self.tokens[at].is_("command", "left"))
@@ -1025,6 +1049,9 @@ class _Parser:
             function = self.context.functions[written]  # f_1(x) the write-up defined
         elif function is None and self.context.free and not decorated and not greek and not matrix and self._unknown_function_ahead(base, subscript is not None):
             function = sympy.Function(written)  # f(x), \\varphi_1(z) in a free context: an unknown function (\\varphi_1 is not \\varphi_2)
+        if function is not None and base in self.values_named and not self._applied_to_its_variable(base):
+            self.notes.append(f"read {base} written alone as {base}({self.context.own_variable[base]})")
+            return function(self.context.own_variable[base])  # \varphi(1 - \varphi): the value times a bracket, as students write it
         if function is not None and self._application_ahead(token):
             saved = self.position
             try:

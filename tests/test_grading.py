@@ -149,3 +149,19 @@ SOFTMAX_WRITTEN_OUT = [
 @pytest.mark.parametrize("answer, verdict", SOFTMAX_WRITTEN_OUT)
 def test_an_answer_in_terms_of_a_sum_may_name_its_index_as_it_likes(answer, verdict):
     assert grade_now("softmax_cross_entropy.same_index", answer).verdict == verdict
+
+
+@pytest.mark.parametrize("answer, verdict", [
+    (r"a \varphi (1 - \varphi)", "correct"),
+    (r"a\varphi(1-\varphi)", "correct"),
+    (r"a \varphi(x) (1 - \varphi)", "correct"),
+    (r"a \cdot \varphi \cdot (1 - \varphi)", "correct"),
+    (r"\varphi (1 - \varphi)", "incorrect"),
+    (r"a \varphi (1 + \varphi)", "incorrect"),
+    (r"a \varphi^2", "incorrect"),
+])
+def test_the_problems_function_written_alone_is_its_value(answer, verdict):
+    """Students write phi for phi(x): with phi(x) = 1/(1 + e^{-ax}) the derivative is a phi(x)(1 - phi(x)) by hand,
+    so a phi (1 - phi) is right once phi alone is phi(x) (and phi(1 - phi) beside it is that value times a bracket,
+    not phi of 1 - phi); without the a, with 1 + phi, or a phi^2 it is wrong."""
+    assert grade_now("sigmoid_derivative.derivative", answer).verdict == verdict
