@@ -14,7 +14,7 @@ from .discovery import LoadError, UnknownProblem, did_you_mean, load_problem, lo
 from .equivalence import decide
 from .feedback import explain
 from .latex import to_latex, to_text
-from .matrices import MatrixDerivative, is_matrix
+from .matrices import MatrixDerivative, is_matrix, layouts
 from .model import Index, IndexedFunction, Part, Problem, decimal_places, rounding
 from .dialect import GREEK
 from .parsing import Context, LatexError, Reading, ShapeMismatch, parse_latex, read, read_answer
@@ -347,8 +347,7 @@ def layout_verdict(problem: Problem, part: Part, answer, budget: float) -> tuple
     decision = decide(problem, sympy.Transpose(answer), reference, part.where, budget=budget, proof_budget=PROOF_BUDGET)
     if decision.verdict != "equal":
         return None
-    expected = "numerator" if derivative and part.question.is_jacobian else "denominator"  # else: shaped like its variable
-    other = {"numerator": "denominator", "denominator": "numerator"}[expected]
+    expected, other = layouts(part.question if derivative else None)
     if part.layout in ("numerator", "denominator"):
         return "incorrect", f"transposed (layout): this is the {other}-layout form; the problem asks for the {part.layout} layout", False
     verdict, feedback, proved = equal_verdict(decision)

@@ -80,6 +80,13 @@ class MatrixDerivative(sympy.MatrixExpr):
         return _derivative_value(self, point, walk)
 
 
+def layouts(derivative: MatrixDerivative | None) -> tuple[str, str]:
+    """The layout a derivative's own form is in, and the other one: a Jacobian's rows follow its function (numerator),
+    a gradient is shaped like its variable (denominator)."""
+    expected = "numerator" if derivative is not None and derivative.is_jacobian else "denominator"
+    return expected, {"numerator": "denominator", "denominator": "numerator"}[expected]
+
+
 _SUMMED = sympy.Dummy("d", integer=True, nonnegative=True)  # one index for every softmax's sum, so equal sums are equal
 
 

@@ -15,7 +15,7 @@ import sympy
 
 from ..equivalence import concrete_functions, decide
 from ..lexer import LatexError
-from ..matrices import MatrixDerivative
+from ..matrices import MatrixDerivative, layouts
 from ..model import Problem
 from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
@@ -175,8 +175,7 @@ def _other_layout(step: Step, context: Problem, left, right, domain, budget: flo
     if not isinstance(derivative, MatrixDerivative) or not is_matrix_expr(other) or other.shape != derivative.shape[::-1]:
         return None
     decision = decide(context, derivative, sympy.Transpose(other), where=domain, budget=budget, strict=False)
-    expected = "numerator" if derivative.is_jacobian else "denominator"  # a gradient shaped like its variable
-    layout = {"numerator": "denominator", "denominator": "numerator"}[expected]
+    expected, layout = layouts(derivative)
     if decision.verdict == "different" and decision.witness is not None:
         return replace(step, verdict="invalid", feedback=f"wrong in either layout: read in {layout} layout, {difference_shown(decision)}",
                        witness=vars(decision.witness))
