@@ -104,12 +104,12 @@ def decide(
     searched = None
     if _is_matrix(left) and not limit and not strict:
         # a derivation step: the search at other sizes is what lets it be called valid (a proof only says how), so after
-        # a quick try at a proof it comes first, with at least half of what is left; grading tries the whole proof first
-        # (proved is its own status there)
+        # a quick try at a proof it comes first, with all that is left (the full proof gets what the search leaves);
+        # grading tries the whole proof first (proved is its own status there)
         quick = prove_equal(left, right, where, min(QUICK_PROOF, max(budget - (cpu_seconds() - started), 0.05)), problem.indices)
         if quick.proved:
             return Decision("equal", True, f"numeric ({numeric.points} points), proved by {quick.method}", cpu_seconds() - started)
-        searched = _unproved_matrices(problem, left, right, where, points, numeric.points, max(EXAMINE_BUDGET, (budget - (cpu_seconds() - started)) / 2))
+        searched = _unproved_matrices(problem, left, right, where, points, numeric.points, max(EXAMINE_BUDGET, budget - (cpu_seconds() - started)))
         if searched.verdict == "different":
             return replace(searched, seconds=cpu_seconds() - started)
     remaining = budget - (cpu_seconds() - started)
