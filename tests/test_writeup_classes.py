@@ -253,6 +253,13 @@ ROWS = [
      ["definition", "valid"]),
     ("Let $p_k = \\frac{e^{x_k}}{\\sum_m e^{x_m}}$.\n\n#### When $j \\neq i$\n\n$$\\frac{\\partial p_j}{\\partial x_i} = p_i p_j$$",
      ["definition", "invalid"]),
+    # the same under a heading that names the case without a lead word ("### Case 2: $i \neq j$")
+    ("Let $p_k = \\frac{e^{x_k}}{\\sum_m e^{x_m}}$.\n\n### Case 2: $j \\neq i$\n\n$$\\frac{\\partial p_j}{\\partial x_i} = -p_i p_j$$",
+     ["definition", "valid"]),
+    ("Let $p_k = \\frac{e^{x_k}}{\\sum_m e^{x_m}}$.\n\n### Case 1: $j = i$\n\n$$\\frac{\\partial p_j}{\\partial x_i} = p_i (1 - p_i)$$",
+     ["definition", "valid"]),
+    ("Let $p_k = \\frac{e^{x_k}}{\\sum_m e^{x_m}}$.\n\n### Case 1: $j = i$\n\n$$\\frac{\\partial p_j}{\\partial x_i} = -p_i p_j$$",
+     ["definition", "invalid"]),
 ]
 
 

@@ -109,6 +109,13 @@ def lead_in(words: str) -> str:
 LEAD_IN_WORD = re.compile(r"\b(?:for|when|if|where|with|at|assume|assuming|suppose)\b", re.I)
 
 
+CASE = re.compile(r"\bcase\b", re.I)  # "### Case 2: $i \neq j$", as softmax-Jacobian derivations head their two halves
+
+
+def names_a_case(words: str) -> bool:
+    return bool(CASE.search(words))
+
+
 def states_condition(words: str) -> bool:
     """The lead-in says where what follows holds ("For $x > 0$ we can write:")."""
     return bool(LEAD_IN_WORD.search(words))

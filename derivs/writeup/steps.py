@@ -227,7 +227,7 @@ class _Builder:
     def _heading_condition(self, heading: Heading) -> None:
         """"#### When $j \\neq i$", "Case 2: $x < 0$": the displays under the heading hold there, until the next heading."""
         self.heading_condition, self.lead_condition = None, None
-        if heading.maths and prose.states_condition(heading.words):
+        if heading.maths and (prose.states_condition(heading.words) or prose.names_a_case(heading.words)):
             for math in heading.maths:
                 self._condition_from(math)
             self.heading_condition, self.lead_condition = self.lead_condition, None
