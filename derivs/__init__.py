@@ -14,7 +14,7 @@ _PUBLIC = {
                                   "Part", "Problem", "Scalar", "Size", "Table", "Variants", "Vector", "Whole", "WriteUp", "rounding")},
     "Reading": "parsing", "read_answer": "parsing",
     **{name: "variants" for name in ("VariantError", "student_seed", "variant")},
-    **{name: "verify" for name in ("CheckOptions", "CheckReport", "ClaimResult", "Status", "check_problems", "verify_claim", "verify_problem")},
+    **{name: "verify" for name in ("CheckOptions", "CheckReport", "ClaimResult", "Status", "check_problems", "check_selection", "verify_claim", "verify_problem")},
 }
 
 
@@ -61,6 +61,7 @@ __all__ = [
     "WriteUp",
     "check_derivation",
     "check_problems",
+    "check_selection",
     "compare",
     "get_problem",
     "grade",

@@ -3,7 +3,9 @@
 A problem whose every check passed is not checked again while nothing its results depend on has changed: the
 key holds the text of every source file of derivs, the text of every module in the problem's folder, the
 versions of sympy and mpmath, the problem's id and the check options. Only passes are kept (a failure or an
-undecided check is always worked out again). The folder is $DERIVS_CACHE, else $XDG_CACHE_HOME/derivs, else
+undecided check is always worked out again). A whole folder whose every check passed is also kept as one record,
+so `check all` run again with nothing changed answers without loading a module (loading the bundled problems
+costs more than reading every result back). The folder is $DERIVS_CACHE, else $XDG_CACHE_HOME/derivs, else
 ~/.cache/derivs; DERIVS_CACHE set to an empty string, or `check --fresh`, checks everything afresh.
 """
 
@@ -51,15 +53,17 @@ def _modules(folder: Path) -> str:
 
 
 def _file(problem_id: str, folder: Path, options) -> Path | None:
+    """Where one problem's results are kept; problem_id None: the record of the whole folder."""
     where = cache_folder()
     if where is None:
         return None
-    key = hashlib.sha256(f"{_engine()}|{_modules(folder)}|{problem_id}|{options.budget}|{options.points}|{options.seed}".encode()).hexdigest()
+    whose = "(the folder)" if problem_id is None else problem_id
+    key = hashlib.sha256(f"{_engine()}|{_modules(folder)}|{whose}|{options.budget}|{options.points}|{options.seed}".encode()).hexdigest()
     return where / "checks" / f"{key}.json"
 
 
-def recall(problem_id: str, folder: Path, options) -> list | None:
-    """The remembered results of a problem whose checks all passed, or None."""
+def recall(problem_id: str | None, folder: Path, options) -> list | None:
+    """The remembered results of a problem (None: of the whole folder) whose checks all passed, or None."""
     from .verify import ClaimResult
 
     path = _file(problem_id, folder, options)
@@ -71,8 +75,9 @@ def recall(problem_id: str, folder: Path, options) -> list | None:
         return None  # nothing kept, or a file from elsewhere: checked afresh
 
 
-def remember(problem_id: str, folder: Path, options, results: list) -> None:
-    """Keep a problem's results when every one of them passed; a folder that cannot be written keeps nothing."""
+def remember(problem_id: str | None, folder: Path, options, results: list) -> None:
+    """Keep a problem's (None: the whole folder's) results when every one of them passed; a folder that cannot be
+    written keeps nothing."""
     from .verify import Status
 
     path = _file(problem_id, folder, options)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .discovery import LoadError, UnknownProblem, load_problems, select
 from .quoting import count
-from .verify import CheckOptions, CheckReport, ClaimResult, Status, check_problems
+from .verify import CheckOptions, CheckReport, ClaimResult, Status, check_problems, check_selection
 
 
 class ExitCode(IntEnum):
@@ -128,9 +128,11 @@ def print_report(report: CheckReport, out: Console) -> None:
 def run_check(args, out: Console, err: Console) -> int:
     if args.variants < 0:
         raise UsageError("--variants must be a whole number from 0")
-    problems = _problems(args)
-    report = _check_with_progress(problems, _options(args), err)
-    variants = _check_variants(problems, args.variants, _options(args), err) if args.variants else None
+    try:
+        report = check_selection(args.problems, args.problem, _options(args), lambda problems, options: _check_with_progress(problems, options, err))
+    except (UnknownProblem, FileNotFoundError) as error:
+        raise UsageError(str(error)) from None
+    variants = _check_variants(_problems(args), args.variants, _options(args), err) if args.variants else None
     if args.json:
         print(json.dumps({**report.to_dict(), "variants": variants.to_dict() if variants else None}, indent=2))
     else:

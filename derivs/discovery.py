@@ -81,9 +81,14 @@ def folder_of(problem: Problem) -> Path | None:
 _CACHE: dict[Path, dict[str, Problem | LoadError]] = {}
 
 
+def problem_folder(directory: str | Path | None = None) -> Path:
+    """The folder a --problems option names (default: the bundled problems)."""
+    return Path(directory).resolve() if directory else default_problem_dir()
+
+
 def load_problems(directory: str | Path | None = None) -> dict[str, Problem | LoadError]:
     """All problems in `directory` (default: the bundled problems), by id, in file-name order."""
-    folder = Path(directory).resolve() if directory else default_problem_dir()
+    folder = problem_folder(directory)
     if folder in _CACHE:
         return _CACHE[folder]
     if folder.is_file():

@@ -392,8 +392,9 @@ def restates_question(problem: Problem, part: Part, answer) -> str | None:
             return f"write the answer without {to_text(item)}"
     if part.in_terms_of and not any(answer.find(lambda e, item=item: _is_item(e, item)) for item in part.in_terms_of):
         return f"write the answer {_written_in(problem, part)}"
-    stray = _names(_without_items(answer, part.in_terms_of)) & expressed_through(problem, part)
-    if part.in_terms_of and stray:
+    through = expressed_through(problem, part)
+    stray = _names(_without_items(answer, part.in_terms_of)) & through if _names(answer) & through else set()
+    if stray:
         shown = ", ".join(sorted(to_text(name) for name in stray))
         return f"write the answer {_written_in(problem, part)} only: {shown} {'appears' if len(stray) == 1 else 'appear'} outside {'it' if len(part.in_terms_of) == 1 else 'them'}"
     return None
@@ -435,9 +436,23 @@ def _names(expr) -> set:
 
 def expressed_through(problem: Problem, part: Part) -> set:
     """The problem's variables (not its indices) that the reference answer uses only through its
-    `in_terms_of` items (x in 4σ(2x)(1 - σ(2x)), w in (ŷ - t)ŷ(1 - ŷ)x_i): an answer may not use them elsewhere."""
+    `in_terms_of` items (x in 4σ(2x)(1 - σ(2x)), w in (ŷ - t)ŷ(1 - ŷ)x_i): an answer may not use them elsewhere.
+    Worked out once per part (a batch asks it for every answer)."""
     if not part.in_terms_of:
         return set()
+    key = (id(problem), id(part))
+    known = _EXPRESSED_THROUGH.get(key)
+    if known is None or known[0] is not problem or known[1] is not part:
+        if len(_EXPRESSED_THROUGH) > 512:  # a variant per student: bounded
+            _EXPRESSED_THROUGH.clear()
+        known = _EXPRESSED_THROUGH[key] = (problem, part, _expressed_through(problem, part))
+    return known[2]
+
+
+_EXPRESSED_THROUGH: dict[tuple[int, int], tuple[Problem, Part, frozenset]] = {}
+
+
+def _expressed_through(problem: Problem, part: Part) -> frozenset:
     variables = set()
     for variable in problem.variables:
         if isinstance(variable, Index):
@@ -445,7 +460,7 @@ def expressed_through(problem: Problem, part: Part) -> set:
         name = getattr(variable, "symbol", None) or getattr(variable, "base", None)
         variables.add(name.label if isinstance(name, sympy.IndexedBase) else name)
     items = {item.label if isinstance(item, sympy.IndexedBase) else item for item in part.in_terms_of}
-    return variables - items - _names(_without_items(sympy.sympify(part.answer), part.in_terms_of))
+    return frozenset(variables - items - _names(_without_items(sympy.sympify(part.answer), part.in_terms_of)))
 
 
 _DECIMALS = re.compile(r"to (at least )?(\d+) decimal")

@@ -325,6 +325,26 @@ def check_problems(
     return report
 
 
+def check_selection(directory, wanted: str, options: CheckOptions = CheckOptions(),
+                    run: Callable[[list, CheckOptions], CheckReport] = check_problems) -> CheckReport:
+    """`all` or one problem id of a folder, checked by `run`. A folder whose every check passed before, with nothing
+    in it or in derivs changed since, answers from checkcache without loading a module; raises UnknownProblem and
+    FileNotFoundError as load_problems and select do."""
+    from . import checkcache
+    from .discovery import load_problems, problem_folder, select
+
+    folder = problem_folder(directory)
+    started = cpu_seconds()
+    remembered = checkcache.recall(None, folder, options) if options.remember and folder.is_dir() else None
+    rows = [row for row in remembered or () if wanted in ("all", row.problem)]
+    if rows:
+        return CheckReport(rows, cpu_seconds() - started)
+    report = run(select(load_problems(folder), wanted), options)
+    if wanted == "all" and options.remember:
+        checkcache.remember(None, folder, options, report.results)
+    return report
+
+
 def check_variants(
     problems: Iterable,
     variants: int,

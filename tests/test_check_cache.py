@@ -47,3 +47,30 @@ def test_failures_are_never_remembered_and_fresh_checks_everything(tmp_path, mon
 def test_check_fresh_is_an_option(tmp_path):
     done = run_cli("check", "sigmoid_derivative", "--fresh")
     assert done.returncode == 0, done.stderr
+
+
+def test_a_folder_that_passed_answers_without_loading_a_module_until_one_changes(tmp_path, monkeypatch):
+    """`check all` run again with nothing changed reads the folder's record back; loading is what it saves."""
+    import derivs.discovery as discovery
+    from derivs import check_selection
+
+    monkeypatch.setenv("DERIVS_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "problems"
+    folder.mkdir()
+    _square(folder, "2*x")
+    _CACHE.pop(folder.resolve(), None)
+    first = check_selection(folder, "all")
+    assert first.return_code == 0
+
+    def no_loading(*args, **kwargs):
+        raise AssertionError("a module was loaded")
+
+    monkeypatch.setattr(discovery, "load_problems", no_loading)
+    again = check_selection(folder, "all")
+    assert [r.to_dict() for r in again.results] == [r.to_dict() for r in first.results]
+    assert [r.problem for r in check_selection(folder, "square").results] == ["square"] * len(first.results)
+    _square(folder, "3*x")  # changed: the record no longer answers, the folder is loaded and fails
+    monkeypatch.undo()
+    monkeypatch.setenv("DERIVS_CACHE", str(tmp_path / "cache"))
+    _CACHE.pop(folder.resolve(), None)
+    assert check_selection(folder, "all").return_code == 1
