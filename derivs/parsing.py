@@ -53,6 +53,7 @@ class Context:
     arities: dict[str, int] = field(default_factory=dict)  # a problem's functions of several values: out(n, k, p, s, d)
     parameters: dict[str, tuple] = field(default_factory=dict)  # of those, the names of their values, where defined: f(x_1, x_2)
     own_variable: dict[str, sympy.Symbol] = field(default_factory=dict)  # a problem's function of its variable: varphi -> x
+    valued_functions: frozenset = frozenset()  # a write-up's names of functions it gave a value (\sigma = \sigma(w^T x))
     of_vectors: set[str] = field(default_factory=set)  # functions of a vector's entries: E(o) = -sum_i y_i log o_i
     words: frozenset = frozenset()  # a write-up's names typed as words (net, out, total): read as one name
     quantities: frozenset = frozenset()  # of those, the ones written alone somewhere: out(1 - out) is a product
@@ -273,12 +274,13 @@ FREE_FUNCTION_NAMES = frozenset({"f", "g", "h", "F", "G", "phi", "varphi", "psi"
 UPDATE_MARKS = frozenset({"new", "old", "next", "prev", "updated", "+", "-", "*", "final", "init"})
 
 
-def _values_named(found: list[Token], own_variable: dict) -> frozenset:
-    """The problem's functions of its variable written somewhere alone, as their value (\\varphi(1 - \\varphi), \\sigma \\cdot x):
-    there every one of them, bar one applied to the variable itself, is that value."""
+def _values_named(found: list[Token], names) -> frozenset:
+    """The functions among `names` (a problem's functions of its variable, a write-up's functions it gave a value) written
+    somewhere alone, as their value (\\varphi(1 - \\varphi), \\sigma \\cdot x): there every one of them, bar one applied to
+    the variable itself, is that value."""
     alone = set()
     for at, token in enumerate(found[:-1]):
-        if token.kind in ("command", "letter") and token.text in own_variable:
+        if token.kind in ("command", "letter") and token.text in names:
             following = found[at + 1]
             if following.kind == "end" or following.is_("symbol", ")", "]", "}", "+", "-", "*", "/", "=", ",") \
                     or following.is_("command", "cdot", "times", "right"):
@@ -317,7 +319,7 @@ class _Parser:
         if context.free and not context.matrix_letters and not context.shapes_known and _writes_transpose(self.tokens):
             self.context = Context(**{**vars(context), "matrix_letters": True})
         self._read_words()  # after: with matrices about, capitals typed together (AB) are a product
-        self.values_named = _values_named(self.tokens, context.own_variable)
+        self.values_named = _values_named(self.tokens, context.own_variable.keys() | context.valued_functions)
 
     # --- tokens
 
@@ -1049,6 +1051,8 @@ class _Parser:
             function = self.context.functions[written]  # f_1(x) the write-up defined
         elif function is None and self.context.free and not decorated and not greek and not matrix and self._unknown_function_ahead(base, subscript is not None):
             function = sympy.Function(written)  # f(x), \\varphi_1(z) in a free context: an unknown function (\\varphi_1 is not \\varphi_2)
+        if function is not None and base in self.values_named and base not in self.context.own_variable:
+            function = None  # \sigma(1 - \sigma) where the write-up said \sigma = \sigma(w^T x): the value times a bracket
         if function is not None and base in self.values_named and not self._applied_to_its_variable(base):
             self.notes.append(f"read {base} written alone as {base}({self.context.own_variable[base]})")
             return function(self.context.own_variable[base])  # \varphi(1 - \varphi): the value times a bracket, as students write it
@@ -2082,6 +2086,8 @@ class _Parser:
         name = token.text if token.kind in ("letter", "command") else None
         if name and self.context.function(name) is not None and self.peek(1).kind == "end":
             self.take()
+            if name in self.context.valued_functions:
+                return self.context.symbols.get(name) or sympy.Symbol(name, real=True)  # d\sigma/dz after \sigma = \sigma(2z): the name, whose value the write-up gave
             if self.context.document and name in self.context.of_vectors:
                 return sympy.Symbol(name, real=True)  # dE/dx for E(o) of a vector o: a quantity of its own, not E(x)
             function = self.context.function(name)

@@ -260,6 +260,21 @@ ROWS = [
      ["definition", "valid"]),
     ("Let $p_k = \\frac{e^{x_k}}{\\sum_m e^{x_m}}$.\n\n### Case 1: $j = i$\n\n$$\\frac{\\partial p_j}{\\partial x_i} = -p_i p_j$$",
      ["definition", "invalid"]),
+    # a row times a column is a number: (y - sigma(w^T x)) x leaves x a d-vector (it made x d x d), so the gradient
+    # of the log-likelihood y log s + (1 - y) log(1 - s), s = sigma(w^T x), is (y - s) x, and s x alone is wrong
+    ("The weights are $w \\in \\mathbb{R}^{d}$.\n\n$$J = y \\log \\sigma(w^\\top x) + (1 - y) \\log(1 - \\sigma(w^\\top x))$$\n\n"
+     "$$\\nabla_w J = (y - \\sigma(w^\\top x)) x$$", ["definition", "valid"]),
+    ("The weights are $w \\in \\mathbb{R}^{d}$.\n\n$$J = y \\log \\sigma(w^\\top x) + (1 - y) \\log(1 - \\sigma(w^\\top x))$$\n\n"
+     "$$\\nabla_w J = (y + \\sigma(w^\\top x)) x$$", ["definition", "invalid"]),
+    # "sigma = sigma(w^T x)" (simplify notation): from there sigma alone is that value, so sigma(1 - sigma) is a
+    # product; d sigma(u)/dw = sigma(1 - sigma) x for u = w^T x
+    ("The weights are $w \\in \\mathbb{R}^{d}$.\n\n$$\\sigma = \\sigma(w^\\top x)$$\n\n$$\\nabla_w \\sigma = \\sigma(1 - \\sigma) x$$",
+     ["definition", "valid"]),
+    ("The weights are $w \\in \\mathbb{R}^{d}$.\n\n$$\\sigma = \\sigma(w^\\top x)$$\n\n$$\\nabla_w \\sigma = (1 - \\sigma) x$$",
+     ["definition", "invalid"]),
+    # the same in one variable: s = sigma(2z) has ds/dz = 2 s (1 - s)
+    ("$$\\sigma = \\sigma(2z)$$\n\n$$\\frac{d\\sigma}{dz} = 2\\sigma(1 - \\sigma)$$", ["definition", "valid"]),
+    ("$$\\sigma = \\sigma(2z)$$\n\n$$\\frac{d\\sigma}{dz} = \\sigma(1 - \\sigma)$$", ["definition", "invalid"]),
 ]
 
 

@@ -1116,6 +1116,8 @@ class Judge:
         scope.formulas.pop(symbol, None)
         if formula is not None and symbol is not None and symbol not in _names_of(formula):  # v_1 = \\ln(v_1) is no formula
             scope.formulas[symbol] = bound_apart(formula)
+        if scope.context.function(key.lstrip("\\")) is not None:  # \\sigma = \\sigma(w^T x): from here \\sigma alone is that value
+            scope.context = replace(scope.context, valued_functions=scope.context.valued_functions | {key.lstrip("\\")})
         value = self.carried_value(step, scope)
         if value is not None and symbol is not None:
             self.give(scope, {symbol: value}, step)

@@ -587,7 +587,12 @@ class Inference:
                 self._join(a, b, line, f"{_shown(first)} + {_shown(second)}", _keys(first, second))
             return known[0][1] if known else None
         if kind == "product":
-            return self._product_dimensions(node, line)
+            shape = self._product_dimensions(node, line)
+            if shape is not None and _inner_product(node):  # w^T x is a number: (y - \sigma(w^T x)) x must not make x square
+                for dimension in shape:
+                    if isinstance(self.dims.find(dimension), tuple):
+                        self.dims.union(dimension, sympy.Integer(1))
+            return shape
         for child in node.children:
             self._dimensions(child, line)
         return None
