@@ -260,12 +260,10 @@ ROWS = [
      ["definition", "valid"]),
     ("Let $p_k = \\frac{e^{x_k}}{\\sum_m e^{x_m}}$.\n\n### Case 1: $j = i$\n\n$$\\frac{\\partial p_j}{\\partial x_i} = -p_i p_j$$",
      ["definition", "invalid"]),
-    # a row times a column is a number: (y - sigma(w^T x)) x leaves x a d-vector (it made x d x d), so the gradient
-    # of the log-likelihood y log s + (1 - y) log(1 - s), s = sigma(w^T x), is (y - s) x, and s x alone is wrong
-    ("The weights are $w \\in \\mathbb{R}^{d}$.\n\n$$J = y \\log \\sigma(w^\\top x) + (1 - y) \\log(1 - \\sigma(w^\\top x))$$\n\n"
-     "$$\\nabla_w J = (y - \\sigma(w^\\top x)) x$$", ["definition", "valid"]),
-    ("The weights are $w \\in \\mathbb{R}^{d}$.\n\n$$J = y \\log \\sigma(w^\\top x) + (1 - y) \\log(1 - \\sigma(w^\\top x))$$\n\n"
-     "$$\\nabla_w J = (y + \\sigma(w^\\top x)) x$$", ["definition", "invalid"]),
+    # a row times a column is a number: (y - sigma(w^T x)) x leaves x a d-vector (it made x d x d, and the line
+    # unreadable), so distributing x over the bracket holds, and a sign changed in it does not
+    ("The weights are $w \\in \\mathbb{R}^{d}$.\n\n$$(y - \\sigma(w^\\top x)) x = y x - \\sigma(w^\\top x) x$$", ["valid"]),
+    ("The weights are $w \\in \\mathbb{R}^{d}$.\n\n$$(y - \\sigma(w^\\top x)) x = y x + \\sigma(w^\\top x) x$$", ["invalid"]),
     # "sigma = sigma(w^T x)" (simplify notation): from there sigma alone is that value, so sigma(1 - sigma) is a
     # product; d sigma(u)/dw = sigma(1 - sigma) x for u = w^T x
     ("The weights are $w \\in \\mathbb{R}^{d}$.\n\n$$\\sigma = \\sigma(w^\\top x)$$\n\n$$\\nabla_w \\sigma = \\sigma(1 - \\sigma) x$$",
@@ -275,6 +273,20 @@ ROWS = [
     # the same in one variable: s = sigma(2z) has ds/dz = 2 s (1 - s)
     ("$$\\sigma = \\sigma(2z)$$\n\n$$\\frac{d\\sigma}{dz} = 2\\sigma(1 - \\sigma)$$", ["definition", "valid"]),
     ("$$\\sigma = \\sigma(2z)$$\n\n$$\\frac{d\\sigma}{dz} = \\sigma(1 - \\sigma)$$", ["definition", "invalid"]),
+    # a MyST admonition's body is Markdown (Jupyter Book draws it as text): its formulas are read; a fenced code
+    # block's are not. tanh z = (e^z - e^{-z})/(e^z + e^{-z}); with - below the line it is 1, which tanh is not
+    ("```{note}\n$$\\tanh(z) = \\frac{e^z - e^{-z}}{e^z + e^{-z}}$$\n```", ["valid"]),
+    ("```{warning}\n:class: dropdown\n$$\\tanh(z) = \\frac{e^z - e^{-z}}{e^z - e^{-z}}$$\n```", ["invalid"]),
+    ("```python\n$$\\tanh(z) = \\frac{e^z - e^{-z}}{e^z - e^{-z}}$$\n```\n\n$$\\tanh(0) = 0$$", ["valid"]),
+    # a side that reads as a number only because it cancels, written in the other side's letters, is a claim for every
+    # z (f(1 - f) is not 1); such a slip gives t no value, so dt/dz = 1 - t^2 still holds for t = tanh z
+    ("$$f(z) = \\frac{1}{1+e^{-z}}$$\n\n$$f(z)(1-f(z)) = \\frac{1-e^{-z}}{1-e^{-z}}$$", ["definition", "invalid"]),
+    ("$$t = \\tanh(z) = \\frac{e^z - e^{-z}}{e^z - e^{-z}}$$\n\n$$\\frac{dt}{dz} = 1 - t^2$$", ["definition", "invalid", "valid"]),
+    # under a new titled heading, t = f(z) = body gives f a new body (a cheat sheet's next activation): dt/dz = H(z) for
+    # ReLU; in the same section the same line is a claim about the f defined, and max(0, z) is not the sigmoid
+    ("## Sigmoid\n\n$$t = f(z) = \\frac{1}{1+e^{-z}}$$\n\n## ReLU\n\n$$t = f(z) = \\max(0, z)$$\n\n$$f(2) = 2$$",
+     ["definition", "definition", "definition", "definition", "valid"]),
+    ("## Sigmoid\n\n$$f(z) = \\frac{1}{1+e^{-z}}$$\n\n$$t = f(z) = \\max(0, z)$$", ["definition", "definition", "invalid"]),
 ]
 
 

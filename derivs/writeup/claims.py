@@ -19,7 +19,7 @@ from ..matrices import MatrixDerivative, layouts
 from ..model import Problem
 from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
-from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, leibniz_factors, names_in, not_real,
+from .judging import (DefinitionMisfit, decimals_shown, letters_shared, difference_shown, given_entries, is_matrix_expr, kink, leibniz_factors, names_in, not_real,
                       one_length, out_of_time, positive, undefined_functions, with_free_symbols)
 from .steps import Step
 
@@ -553,7 +553,8 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset) -> str | 
     if any(isinstance(side, sympy.Basic) and side.has(sympy.Derivative) and value == 0 for side, value in zip((left, right), sides)):
         return "a derivative the write-up's definitions make 0 (of a vector or matrix quantity?): not judged"
     names = sorted({str(s) for side in sides for s in getattr(side, "free_symbols", ()) if s not in ranged})
-    numeric = any(getattr(side, "is_number", False) or isinstance(side, sympy.Tuple) or _numeric_matrix(side) for side in sides)
+    numeric = any((getattr(side, "is_number", False) or isinstance(side, sympy.Tuple) or _numeric_matrix(side)) and not letters_shared(written, other)
+                  for side, written, other in zip(sides, (step.left, step.right), reversed(sides)))
     if not numeric:
         names = [name for name in names if name.startswith("\\frac")]
     if not names:

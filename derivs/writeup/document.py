@@ -298,8 +298,30 @@ class _Locator:
         return Math(tex, start, self.document.line_of(start), display, environment, shifts)
 
 
+# MyST (Jupyter Book) directives whose body is Markdown: ```{warning} ... ``` holds text and formulas to read.
+MYST_MARKDOWN_DIRECTIVES = frozenset({"admonition", "note", "warning", "tip", "hint", "important", "caution", "attention",
+                                      "danger", "error", "seealso", "dropdown", "topic", "sidebar", "margin", "epigraph"})
+MYST_DIRECTIVE = re.compile(r"\{([a-z-]+)\}")
+
+
+def _markdown_tokens(text: str, first_line: int = 0) -> list:
+    """The document's tokens; a MyST directive whose body is Markdown gives its body's tokens, at their lines."""
+    found = []
+    for token in _markdown_parser().parse(text):
+        directive = MYST_DIRECTIVE.match(token.info.strip()) if token.type == "fence" else None
+        if directive and directive.group(1) in MYST_MARKDOWN_DIRECTIVES and token.map:
+            body = token.content.split("\n")
+            options = next((n for n, line in enumerate(body) if not line.startswith(":")), len(body))  # :class: note
+            found += _markdown_tokens("\n".join(body[options:]), first_line + token.map[0] + 1 + options)
+            continue
+        if token.map and first_line:
+            token.map = [token.map[0] + first_line, token.map[1] + first_line]
+        found.append(token)
+    return found
+
+
 def _read_markdown(document: Document) -> None:
-    tokens = _markdown_parser().parse(document.text)
+    tokens = _markdown_tokens(document.text)
     locate = _Locator(document)
     pieces = document.pieces
     table: list | None = None

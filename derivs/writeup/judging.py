@@ -335,6 +335,18 @@ def decimals_shown(side: Side) -> list[str]:
     return [t.text for t in side.tokens if t.kind == "number" and "." in t.text]
 
 
+def letters_shared(side: Side, other) -> bool:
+    """A side written with a letter that is a name of the other (read) side: (1 - e^{-z})/(1 - e^{-z}) reads as 1, but
+    against f(z)(1 - f(z)) it is a claim for every z, not a value given for an expression in unknowns."""
+    names = {str(name) for name in getattr(other, "free_symbols", ())}
+    found, skipping = [t for t in side.tokens if t.kind != "space"], False
+    for at, token in enumerate(found):
+        skipping = skipping and not token.is_("symbol", "}") or at and found[at - 1].is_("command", "begin", "end")  # {bmatrix}
+        if not skipping and token.kind == "letter" and token.text in names:
+            return True
+    return False
+
+
 def is_written_number(side: Side) -> bool:
     """A side that is only a number as written: -0.0239, 6.2 \\times 10^{-4}, 6e-4, 1{,}000."""
     found = [t for t in side.tokens if t.kind != "space"]
@@ -957,10 +969,10 @@ class Judge:
         name, variables = head
         function_name = name.key.lstrip("\\")
         fixed = function_name in dialect.FUNCTIONS and function_name not in dialect.REDEFINABLE and len(variables) == 1  # H(y, p) is not Heaviside's
-        if not step.first_of_chain and (fixed or function_name in scope.defined):
+        titled_anew = scope.defined.get(function_name, step.title) < step.title  # ## ReLU: t = f(z) = max(0, z) after ## Sigmoid's f
+        if not step.first_of_chain and (fixed or function_name in scope.defined and not titled_anew):
             return None  # y = f(x_1, x_2) = body and f(x) = GELU(x) = body define; a known function inside a chain is a claim
-        anew = step.first_of_chain and (scope.defined.get(function_name, step.title) < step.title  # ### Sigmoid: A(z) = ... again
-                                        or step.role == "defines anew")  # "Another loss:" L(y, p) = ... again
+        anew = titled_anew or step.first_of_chain and step.role == "defines anew"  # "Another loss:" L(y, p) = ... again
         if function_name in scope.defined and not anew or function_name in {str(f) for f in self.base.definitions}:
             return None
         if fixed:
@@ -1169,6 +1181,9 @@ class Judge:
             except (LatexError, TypeError, ValueError, AttributeError):
                 continue
             if getattr(value, "is_number", False) and not isinstance(value, sympy.Tuple) and value.is_finite is not False:
+                others = sympy.Tuple(*(self.read(link, scope).exact for link in rest_of_chain(step) if link is not side))
+                if letters_shared(side, others) and getattr(self.read(side, scope).exact, "is_number", False):
+                    continue  # t = \tanh(z) = (e^z - e^{-z})/(e^z - e^{-z}): a slip that cancels to 1 is no value of t
                 numbers.append((side, value))
         if not numbers:
             return None

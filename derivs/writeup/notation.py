@@ -406,6 +406,8 @@ def _learn_function(notation: Notation, side: Side, line: int, relation: str, bo
     if head is None:
         return
     name, variables = head
+    if name.key.lstrip("\\") in dialect.FUNCTIONS and name.key.lstrip("\\") not in dialect.REDEFINABLE and len(variables) == 1:
+        return  # tanh(z) = ... is a claim about tanh, however it is typed
     notation.learn(name.key, "function", line, f"defined as {side.text} = ...")
     notation.arities[name.key] = len(variables)
     if body is not None and len(variables) == 1:
