@@ -61,7 +61,7 @@ _SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle
 _SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": ("symbol", "["), "rbrack": ("symbol", "]"),
              "triangledown": ("command", "nabla"), "cr": ("command", "\\"), "newline": ("command", "\\"), "mid": ("symbol", "|"), "vert": ("symbol", "|"),
              "mathbbm": ("command", "mathbb"), "dfrac": ("command", "frac"), "tfrac": ("command", "frac"),
-             "mleft": ("command", "left"), "mright": ("command", "right")}  # mleftright's \mleft( .. \mright)
+             "mleft": ("command", "left"), "mright": ("command", "right"), "prime": ("symbol", "'")}  # mleftright's \mleft( .. \mright)
 
 
 def _translate(text: str) -> tuple[str, list[int]]:

@@ -1183,7 +1183,17 @@ class _Parser:
         named = base in FREE_FUNCTION_NAMES or self.context.document and (base[:1].isupper() or len(base) >= 2) and base not in self.context.quantities
         if self.context.matrix_letters and _looks_like_matrix(base) and base not in self.context.functions and base not in FREE_FUNCTION_NAMES:
             named = False  # W_2(W_1 x + b_1) among matrices: a product (F(W^T x) stays a function)
-        return named and (self.at("symbol", "(") or self.at("command", "left"))  # a write-up's S(x), L(y, \\hat y)
+        ahead = self._whole_power_width() if base in FREE_FUNCTION_NAMES else 0  # h^2(x): h(x) squared, as \\sin^2(x) is
+        return named and (self.at("symbol", "(", ahead=ahead) or self.at("command", "left", ahead=ahead))  # a write-up's S(x), L(y, \\hat y)
+
+    def _whole_power_width(self) -> int:
+        """The tokens of a whole-number power written here (^2, ^{2}); 0 where there is none."""
+        if self.at("symbol", "^") and self.peek(1).kind == "number" and self.peek(1).text.isdigit():
+            return 2
+        if self.at("symbol", "^") and self.at("symbol", "{", ahead=1) and self.peek(2).kind == "number" and self.peek(2).text.isdigit() \
+                and self.at("symbol", "}", ahead=3):
+            return 4
+        return 0
 
     def _increment_of(self) -> str:
         """After \\Delta in a write-up: the one letter it is the increment of (x in \\Delta x or \\Delta{x}), taken; else ""."""

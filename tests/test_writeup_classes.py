@@ -287,6 +287,14 @@ ROWS = [
     ("## Sigmoid\n\n$$t = f(z) = \\frac{1}{1+e^{-z}}$$\n\n## ReLU\n\n$$t = f(z) = \\max(0, z)$$\n\n$$f(2) = 2$$",
      ["definition", "definition", "definition", "definition", "valid"]),
     ("## Sigmoid\n\n$$f(z) = \\frac{1}{1+e^{-z}}$$\n\n$$t = f(z) = \\max(0, z)$$", ["definition", "definition", "invalid"]),
+    # f, g, h applied and never defined are any functions: the quotient rule (g/h)' = (g'h - gh')/h^2 holds for every
+    # g, h, with + it fails for almost every pair; \prime is a prime, and h^2(x) is h(x) squared
+    ("$$f(x) = \\frac{g(x)}{h(x)}$$\n\n$$f'(x) = \\frac{g'(x)h(x) - g(x)h'(x)}{h^2(x)}$$", ["definition", "valid"]),
+    ("$$f(x) = \\frac{g(x)}{h(x)}$$\n\n$$f\\prime(x) = \\frac{g\\prime(x)h(x) + g(x)h\\prime(x)}{h^2(x)}$$", ["definition", "invalid"]),
+    ("$$f(x) = \\frac{g(x)}{h(x)}$$\n\n$$f^{\\prime}(x) = \\frac{g^{\\prime}(x)h(x) - g(x)h^{\\prime}(x)}{h(x)^2}$$", ["definition", "valid"]),
+    # the product rule: (fg)' = f'g + fg', not f'g'
+    ("$$\\frac{d}{dx}[f(x)g(x)] = f'(x)g(x) + f(x)g'(x)$$", ["valid"]),
+    ("$$\\frac{d}{dx}[f(x)g(x)] = f'(x)g'(x)$$", ["invalid"]),
 ]
 
 

@@ -20,7 +20,7 @@ from ..model import Problem
 from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .judging import (DefinitionMisfit, decimals_shown, letters_shared, difference_shown, given_entries, is_matrix_expr, kink, leibniz_factors, names_in, not_real,
-                      one_length, out_of_time, positive, undefined_functions, with_free_symbols)
+                      one_length, out_of_time, placeholder_functions, positive, undefined_functions, with_free_symbols)
 from .steps import Step
 
 _NEW_PARAMETER = ("\\tilde", "\\hat", "\\bar")  # \tilde{\omega}, \hat w, w': new parameters, defined after use
@@ -44,6 +44,7 @@ def judge_claim(judge, step: Step, scope) -> Step:
         return chained
     timeout = judge.timeout
     started = cpu_seconds()
+    placeholders: list[str] = []
     try:
         with time_limit(timeout):
             left_read, right_read = judge.read(step.left, scope), judge.read(step.right, scope)
@@ -77,8 +78,9 @@ def judge_claim(judge, step: Step, scope) -> Step:
             if step.kind == "inequality":
                 return _inequality(step, left, right, context, domain, timeout)
             generic = undefined_functions(left, right, scope.problem) if scope.problem.document else []
-            if generic:  # g_j(z_j) never defined: a fixed smooth g_j in its place; equal for it, equal for any (at points)
-                left, right = (concrete_functions(side, frozenset(generic)) for side in (left, right))
+            placeholders = placeholder_functions(left, right, scope.problem, (step.left, step.right)) if scope.problem.document else []
+            if generic or placeholders:  # g_j(z_j), g(x) never defined: a fixed smooth function in its place; equal for it, equal for any (at points)
+                left, right = (concrete_functions(side, frozenset(generic + placeholders)) for side in (left, right))
             # what reading and putting in took comes off the decision's share: a proof running to the step's own limit
             # would lose an equality the search had already found
             decision = decide(context, left, right, where=domain, budget=max(0.1, 0.85 * timeout - (cpu_seconds() - started)), strict=False)
@@ -107,7 +109,11 @@ def judge_claim(judge, step: Step, scope) -> Step:
                                                            "(a number where a vector or matrix stands, or the other way): not judged")
     except Exception as error:  # a step we could not judge is undecided, and says why
         return replace(step, verdict="undecided", feedback=f"could not decide ({type(error).__name__})")
-    return _verdict(step, scope, decision, left, right, domain, unread)
+    judged = _verdict(step, scope, decision, left, right, domain, unread)
+    if placeholders and judged.verdict == "invalid":
+        judged = replace(judged, feedback=f"{judged.feedback} (for a generic {', '.join(placeholders)}: the write-up never defines "
+                                          f"{'it' if len(placeholders) == 1 else 'them'}, so the step must hold for every one)")
+    return judged
 
 
 def _verdict(step: Step, scope, decision, left, right, domain, unread) -> Step:

@@ -560,10 +560,24 @@ def given_entries(sides: tuple, values: dict) -> tuple:
 
 
 def undefined_functions(left, right, problem: Problem) -> list[str]:
-    """Functions a step applies that neither the write-up nor the course defines (f in f'(x) = ...)."""
+    """Functions a step applies that neither the write-up nor the course defines (g_j in g_j(z_j)): some function the
+    text has in mind, so a step that fails for a generic one may still hold for it."""
+    return sorted(_applied_undefined(left, right, problem) - FREE_FUNCTION_NAMES)
+
+
+def placeholder_functions(left, right, problem: Problem, written: tuple = ()) -> list[str]:
+    """f, g, h applied and never defined (the quotient rule's g and h): any function, so a step must hold for every one.
+    Not one written with a superscript in the `written` sides (g^{[i]}(Z), \\phi^{(1)}(z): a layer's own function)."""
+    found = [t for side in written for t in side.tokens if t.kind != "space"]
+    layered = {t.text for t, caret, *label in zip(found, found[1:], found[2:], found[3:])
+               if caret.is_("symbol", "^") and (label[0].is_("symbol", "(", "[") or label[0].is_("symbol", "{") and label[1].is_("symbol", "(", "["))}
+    return sorted(_applied_undefined(left, right, problem) & FREE_FUNCTION_NAMES - layered)
+
+
+def _applied_undefined(left, right, problem: Problem) -> set[str]:
     written = [side for side in (left, right) if isinstance(side, sympy.Basic)]
     applied = {str(type(f)) for side in written for f in side.atoms(sympy.core.function.AppliedUndef)}
-    return sorted(applied - FREE_FUNCTION_NAMES - {str(f) for f in problem.definitions})
+    return applied - {str(f) for f in problem.definitions}
 
 
 def names_in(side) -> set[str]:
