@@ -1050,7 +1050,7 @@ class _Parser:
         if subscript is not None and written in self.context.functions and self._application_ahead(token):
             function = self.context.functions[written]  # f_1(x) the write-up defined
         elif function is None and self.context.free and not decorated and not greek and not matrix and self._unknown_function_ahead(base, subscript is not None):
-            function = sympy.Function(written)  # f(x), \\varphi_1(z) in a free context: an unknown function (\\varphi_1 is not \\varphi_2)
+            function = sympy.Function(f"{written}^({layer})" if layer else written)  # f(x), \\varphi_1(z), \\phi^{(1)}(z): unknown functions, each its own
         if function is not None and base in self.values_named and base not in self.context.own_variable:
             function = None  # \sigma(1 - \sigma) where the write-up said \sigma = \sigma(w^T x): the value times a bracket
         if function is not None and base in self.values_named and not self._applied_to_its_variable(base):

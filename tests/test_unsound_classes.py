@@ -134,6 +134,8 @@ def test_an_unproved_equality_holding_a_step_whose_jumps_were_not_all_tried_is_u
 SUBSCRIPTED_FUNCTIONS = [  # f_1 and f_2 are two functions: never read as one
     (r"\phi_1(z)", r"\phi_2(z)"), ("f_1(x)", "f_2(x)"), ("g_2(x) + 1", "g_1(x) + 1"), ("f_1'(x)", "f_2'(x)"),
     (r"\psi_1(t)", r"\psi_2(t)"), ("h_1(x) h_2(x)", "h_1(x)^2"), (r"\varphi_1(x) - \varphi_2(x)", "0"),
+    # a layer's label is part of the name too: \phi^{(1)} and \phi^{(2)} are two layers' activations
+    (r"\phi^{(1)}(z)", r"\phi^{(2)}(z)"), ("f^{(1)}(x) + 1", "f^{(2)}(x) + 1"), (r"g^{(1)}(x) - g^{(2)}(x)", "0"),
 ]
 EQUATION_AGAINST_EXPRESSION = [  # an equation to solve is another kind of answer than an expression
     ("7 = 11a + c", "11a + c"), ("2x + 4 = 0", "-2"), ("x^2 = 4", "2"), ("11a + c", "7 = 11a + c"), ("a + b = 1", "a + b"),
@@ -152,6 +154,7 @@ def test_an_equation_against_an_expression_says_so():
 
 
 @pytest.mark.parametrize("gold, answer", [(r"\phi_{1}(z)", r"\phi_1(z)"), ("f_1(x) + f_2(x)", "f_2(x) + f_1(x)"), ("x = 2", "2"),
+                                          (r"\phi^{(1)}(z)", r"\phi^{(1)}(z)"),
                                           ("y = 2x + 1", "2x + 1"), (r"\varphi'(x) = 2x", "2x")])
 def test_the_same_function_and_a_named_value_still_agree(gold, answer):
     assert compare_now(gold, answer).verdict == "correct"
