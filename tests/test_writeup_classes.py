@@ -295,6 +295,9 @@ ROWS = [
     # the product rule: (fg)' = f'g + fg', not f'g'
     ("$$\\frac{d}{dx}[f(x)g(x)] = f'(x)g(x) + f(x)g'(x)$$", ["valid"]),
     ("$$\\frac{d}{dx}[f(x)g(x)] = f'(x)g'(x)$$", ["invalid"]),
+    # but g'(z) given through g itself is what one function satisfies (the sigmoid, named g in the prose), not a rule
+    # for every g: a generic g that fails it does not make the line wrong
+    ("Here $g$ is the logistic sigmoid.\n\n$$g'(z) = g(z)(1 - g(z))$$", ["undecided"]),
 ]
 
 

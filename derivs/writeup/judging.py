@@ -571,7 +571,20 @@ def placeholder_functions(left, right, problem: Problem, written: tuple = ()) ->
     found = [t for side in written for t in side.tokens if t.kind != "space"]
     layered = {t.text for t, caret, *label in zip(found, found[1:], found[2:], found[3:])
                if caret.is_("symbol", "^") and (label[0].is_("symbol", "(", "[") or label[0].is_("symbol", "{") and label[1].is_("symbol", "(", "["))}
-    return sorted(_applied_undefined(left, right, problem) & FREE_FUNCTION_NAMES - layered)
+    return sorted(_applied_undefined(left, right, problem) & FREE_FUNCTION_NAMES - layered - _characterised(left, right))
+
+
+def _characterised(left, right) -> set[str]:
+    """Functions whose derivative one side gives through the function itself (g'(z) = g(z)(1 - g(z)): what the sigmoid,
+    named g in the prose, satisfies): a property of one function, not a rule for every one."""
+    found = set()
+    for side, other in ((left, right), (right, left)):
+        if not isinstance(side, sympy.Basic) or not isinstance(other, sympy.Basic):
+            continue
+        differentiated = {str(type(d.expr)) for d in side.atoms(sympy.Derivative) if isinstance(d.expr, sympy.core.function.AppliedUndef)}
+        valued = {str(type(f)) for f in other.atoms(sympy.core.function.AppliedUndef)}
+        found |= {name for name in differentiated & valued if not any(str(type(d.expr)) == name for d in other.atoms(sympy.Derivative))}
+    return found
 
 
 def _applied_undefined(left, right, problem: Problem) -> set[str]:
