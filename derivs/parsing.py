@@ -680,8 +680,27 @@ class _Parser:
             elif self.at("symbol", "_") and self.context.document and self._opens_bracket(start):
                 token = self.peek()
                 value = self._entry_of(value, self.subscript(), token)
+            elif self.at("symbol", "'") and self._opens_bracket(start) and self._closes_bracket():
+                value = self._primed_bracket(value)
             else:
                 return value
+
+    def _closes_bracket(self) -> bool:
+        before = self.tokens[self.position - 1] if self.position else None
+        return before is not None and (before.is_("symbol", ")", "]") or before.is_("command", "right") or before.is_("command", "bigr", "Bigr", "big", "Big"))
+
+    def _primed_bracket(self, value):
+        """(\\frac{1}{1+e^{-x}})', [e^{-z}]': the derivative of what the brackets hold in its one variable."""
+        token = self.peek()
+        order = 0
+        while self.at("symbol", "'"):
+            self.take()
+            order += 1
+        variables = [s for s in getattr(value, "free_symbols", ()) if isinstance(s, sympy.Symbol) and s not in self.bound]
+        if matrices.is_matrix(value) or len(variables) != 1:
+            raise self.error("a prime after brackets differentiates what they hold in its one variable; with "
+                             f"{'none' if not variables else 'several'} here, write \\frac{{d}}{{dx}}(...)", token)
+        return sympy.Derivative(value, (variables[0], order))
 
     def _opens_bracket(self, at: int) -> bool:
         first = self.tokens[at]

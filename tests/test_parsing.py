@@ -99,6 +99,9 @@ GOOD_PAIRS = [
     (SOFTMAX, r"{x}_{1} - {x}_{2}", xv[1] - xv[2]),
     (NETWORK, r"\frac{{\omega^{(1)}}_{j,i}}{2}", omega1[jn, i_n] / 2),
     (SOFTMAX, r"e^{\mathbf{x}_i}", exp(xv[i])),
+    # a prime after brackets: the derivative in the one variable they hold
+    (TANH, r"\left(\tanh(x)\right)'", sympy.Derivative(tanh(xt), xt)),
+    (TANH, r"(x^3)''", sympy.Derivative(xt ** 3, (xt, 2))),
 ]
 
 
@@ -136,6 +139,7 @@ BAD_STRINGS = [
     ("__import__('os').system('ls')", "read as the product", None),
     ("(" * 4000 + "x" + ")" * 4000, "nested", None),
     (r"\delta_k", "two indices", 0),
+    ("(x y)'", "one variable", 5),
 ]
 
 
