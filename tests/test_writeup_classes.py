@@ -302,6 +302,14 @@ ROWS = [
     # and [e^{-2z}]' = -2e^{-2z} (without the minus, wrong)
     ("$$\\sigma'(x) = \\left(\\frac{1}{1+e^{-x}}\\right)' = \\frac{e^{-x}}{(1+e^{-x})^2}$$", ["valid", "valid"]),
     ("$$[e^{-2z}]' = 2e^{-2z}$$", ["invalid"]),
+    # "where k is the index of the correct class": the label weighing the logs is one-hot at k, so the cross-entropy
+    # is -log yhat_k; with the hat over the subscripted name (\hat{y_i}) the same entries; +log yhat_k (the sign) is not
+    ("$$\\text{CE}(y, \\hat y) = -\\sum_i y_i \\log \\hat{y}_i = -\\log \\hat{y}_k$$\n\nwhere $k$ is the index of the correct class.",
+     ["definition", "valid"]),
+    ("$$\\text{CE}(y, \\hat y) = -\\sum_i {y_i} \\log{\\hat {y_i}} = -\\log{\\hat {y_k}}$$\n\nwhere $k$ is the index of the true class.",
+     ["definition", "valid"]),
+    ("$$\\text{CE}(y, \\hat y) = -\\sum_i y_i \\log \\hat{y}_i = \\log \\hat{y}_k$$\n\nwhere $k$ is the index of the correct class.",
+     ["definition", "invalid"]),
 ]
 
 

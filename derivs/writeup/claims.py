@@ -535,7 +535,7 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset) -> str | 
     if only_left and only_right and (step.first_of_chain or _never_defined(only_left + only_right, scope)):
         return f"an equation between different unknowns ({', '.join(only_left)} and {', '.join(only_right)}), not an identity: not judged"
     vectors = _vector_names(left) | _vector_names(right)
-    one_side = [name for name in only_left or only_right if name in vectors]
+    one_side = [name for name in only_left or only_right if name in vectors and name not in scope.notation.one_hot]  # a one-hot label's entries are known
     if one_side and not (only_left and only_right) and _never_defined(one_side, scope) and not step.first_of_chain:
         return (f"the entries of {', '.join(one_side)} appear on one side only and the write-up never says what they are "
                 "(values, a formula): the step holds only for some values of them, so it is not judged")

@@ -114,8 +114,11 @@ class Scanner:
                 return None
             if token.text in dialect.DECORATIONS:
                 accent = {"widehat": "hat", "widetilde": "tilde", "overline": "bar"}.get(token.text, token.text)
-                inner_name = letters
-                base = plain_name(f"\\{accent}{{{inner_name}}}")
+                inside = self._subscripted_inside(index + 1)
+                if inside is not None:  # \\hat{y_i} is \\hat{y}_i, as the parser reads it: the entry i of \\hat{y}
+                    letter, subscript = inside
+                    return self._scripts(plain_name(f"\\{accent}{{{letter}}}"), index, end, bold, word, subscript)
+                base = plain_name(f"\\{accent}{{{letters}}}")
             else:
                 bold = token.text in ("mathbf", "boldsymbol", "bm", "vec", "pmb")
                 base = letters.lstrip("\\")
@@ -142,9 +145,23 @@ class Scanner:
                 return "\\" + token.text, index + 1
         return None
 
-    def _scripts(self, base: str, start: int, end: int, bold: bool, word: bool) -> Name:
+    def _subscripted_inside(self, index: int) -> tuple[str, tuple] | None:
+        """{y_i}, {y_{ik}} after a decoration: the letter and its subscript's tokens; None for anything else."""
+        close = self.group_end(index) if self.at(index, "symbol", "{") else None
+        inner = [t for t in self.found[index + 1:close] if t.kind != "space"] if close is not None else []
+        if len(inner) < 3 or not inner[1].is_("symbol", "_") or not (inner[0].kind == "letter" and len(inner[0].text) == 1
+                                                                   or inner[0].kind == "command" and inner[0].text in dialect.GREEK):
+            return None
+        script = inner[2:]
+        if script[0].is_("symbol", "{") and script[-1].is_("symbol", "}"):
+            script = script[1:-1]
+        if not script or len(script) > 1 and not inner[2].is_("symbol", "{"):
+            return None
+        letter = inner[0].text if inner[0].kind == "letter" else "\\" + inner[0].text
+        return letter, tuple(script)
+
+    def _scripts(self, base: str, start: int, end: int, bold: bool, word: bool, subscript: tuple = ()) -> Name:
         """The subscript, layer, update mark and primes after a name's base."""
-        subscript: tuple = ()
         layer = mark = ""
         primes = 0
         for _ in range(3):

@@ -11,6 +11,8 @@ read the same way, once.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 
 import sympy
@@ -139,6 +141,7 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
     for base, letter in notation.one_hot.items():
         if letter in summed:  # "y_i = 1 if the class is i" where sums run over i: which entry is hot is not said
             notation.one_hot[base] = ""
+    _learn_hot_index(notation, paragraphs, sides)  # "k is the index of the correct class" says it, whatever sums run over k
     return notation
 
 
@@ -207,6 +210,35 @@ def _learn_one_hot(notation: Notation, paragraph, document) -> None:
     for base in dict.fromkeys([*hot, *named]):
         notation.one_hot[base] = hot.get(base) or notation.one_hot.get(base, "")  # a later "one-hot y" keeps the hot letter
         notation.learn(base, "vector", paragraph.line, f"a one-hot label (one entry 1{', at ' + hot[base] if base in hot else ''}, the others 0)")
+
+
+def _learn_hot_index(notation: Notation, paragraphs, sides) -> None:
+    """"where $k$ is the index of the correct class": the one label whose entries weigh a log (-\\sum_i y_i \\log \\hat y_i)
+    is one-hot, with its 1 at k. Nothing is learned where no label, or more than one, weighs a log."""
+    said = [(paragraph, math) for paragraph in paragraphs for math, after in zip(paragraph.segments, paragraph.segments[1:])
+            if not isinstance(math, str) and isinstance(after, str) and prose.HOT_INDEX.match(after)
+            and re.fullmatch(r"\s*[A-Za-z]\s*", math.tex)]
+    labels = {base for written in sides for base in _log_weights(written.side.tokens, frozenset(notation.words))}
+    if not said or len(labels) != 1:
+        return
+    paragraph, math = said[0]
+    base, letter = labels.pop(), math.tex.strip()
+    notation.one_hot[base] = letter
+    notation.conventions.append(prose.Convention("one-hot", paragraph.line, f"{letter} is the index of the correct class"))
+    notation.learn(base, "vector", paragraph.line, f"a one-hot label (one entry 1, at {letter}, the others 0): {letter} is the index of the correct class")
+
+
+def _log_weights(found, words: frozenset) -> set[str]:
+    """Bases of one-index names right before a log (y_i \\log \\hat y_i, y_k \\cdot \\ln p_k): a cross-entropy's label."""
+    found = [t for t in found if t.kind != "space"]
+    bases = set()
+    for name in Scanner(found, words).names():
+        after = name.end
+        while after < len(found) and (found[after].is_("command", "cdot") or found[after].is_("symbol", "}")):
+            after += 1  # {y_i}\\log, y_i \\cdot \\log
+        if len(name.indices) == 1 and after < len(found) and found[after].is_("command", "log", "ln"):
+            bases.add(name.base)
+    return bases
 
 
 def _learn_shapes(notation: Notation, sides, declarations) -> None:

@@ -31,6 +31,9 @@ CONVENTIONS: tuple[tuple[str, re.Pattern], ...] = (
 # The one-hot thing itself: the formula right after "a one-hot vector", or right before "is one-hot".
 ONE_HOT_BEFORE = re.compile(r"one[- ]hot(?:[- ]encoded)?(?: (?:vector|label|encoding|target|representation))?\s*$", re.I)
 ONE_HOT_AFTER = re.compile(r"\s*,?\s*(?:(?:is|are|be)\s+)?(?:a\s+|an\s+|the\s+)?(?:one[- ]hot|(?:with )?only (?:one|a single) (?:entry|element|component))", re.I)
+# "where $k$ is the index of the correct class": k is the hot entry of the label a cross-entropy weighs its logs by.
+HOT_INDEX = re.compile(r"^\s*,?\s*(?:is|be|denotes?|as)\s+the\s+(?:index|position|number)\s+of\s+the\s+"
+                       r"(?:correct|true|target|right|ground[- ]truth|actual)\s+(?:class|label|word|category|output)", re.I)
 # "for large $k$": a bare \lim_{+\infty} is the limit in k.
 LARGE = re.compile(r"\blarge\s*$", re.I)
 # The end of a sentence: a new sentence starts after ". " + capital, "! ", "? ", a colon, or a blank line.
