@@ -325,6 +325,15 @@ def concrete_functions(expr, only: frozenset | None = None):
         arguments = [sympy.Dummy(f"t{n}") for n in range(len(applied.args))]
         inner = sum((n + 1) * t for n, t in enumerate(arguments))
         replacements[function] = sympy.Lambda(tuple(arguments), sympy.sin(a * inner + b) + inner**2 / 7 + b)
+    if replacements:  # d g(h(x)) / d h(x): in a function's own variable first, so h can be put in
+        expr = expr.replace(lambda e: isinstance(e, sympy.Derivative) and not all(isinstance(v, sympy.Symbol) for v in e.variables), _in_own_variables)
     for function, body in replacements.items():
         expr = expr.replace(function, body)
     return expr.doit() if replacements else expr
+
+
+def _in_own_variables(derivative: sympy.Derivative):
+    """d F(u) / d u for an expression u, as the derivative in a fresh variable at u (sympy's Subs form)."""
+    fresh = {v: sympy.Dummy("u") for v in dict.fromkeys(derivative.variables) if not isinstance(v, sympy.Symbol)}
+    inner = sympy.Derivative(derivative.expr.xreplace(fresh), *[(fresh.get(v, v), n) for v, n in derivative.variable_count])
+    return sympy.Subs(inner, tuple(fresh.values()), tuple(fresh.keys()))

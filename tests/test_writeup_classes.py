@@ -310,6 +310,10 @@ ROWS = [
      ["definition", "valid"]),
     ("$$\\text{CE}(y, \\hat y) = -\\sum_i y_i \\log \\hat{y}_i = \\log \\hat{y}_k$$\n\nwhere $k$ is the index of the correct class.",
      ["definition", "invalid"]),
+    # the chain rule with placeholder functions: (g(h(x)))' = g'(h(x)) h'(x); without h'(x), or with g' at x, wrong
+    ("$$f(x) = g(h(x))$$\n\n$$f'(x) = g'(h(x)) h'(x)$$", ["definition", "valid"]),
+    ("$$f(x) = g(h(x))$$\n\n$$f'(x) = g'(h(x))$$", ["definition", "invalid"]),
+    ("$$f(x) = g(h(x))$$\n\n$$f'(x) = g'(x) h'(x)$$", ["definition", "invalid"]),
 ]
 
 

@@ -579,11 +579,13 @@ def _characterised(left, right) -> set[str]:
     named g in the prose, satisfies): a property of one function, not a rule for every one."""
     found = set()
     for side, other in ((left, right), (right, left)):
-        if not isinstance(side, sympy.Basic) or not isinstance(other, sympy.Basic):
-            continue
-        differentiated = {str(type(d.expr)) for d in side.atoms(sympy.Derivative) if isinstance(d.expr, sympy.core.function.AppliedUndef)}
+        derivative = side.expr if isinstance(side, sympy.Subs) else side
+        if not isinstance(derivative, sympy.Derivative) or not isinstance(derivative.expr, sympy.core.function.AppliedUndef) or not isinstance(other, sympy.Basic):
+            continue  # only a side that is the derivative itself: g'(z) = ..., not a chain rule's product
+        name = str(type(derivative.expr))
         valued = {str(type(f)) for f in other.atoms(sympy.core.function.AppliedUndef)}
-        found |= {name for name in differentiated & valued if not any(str(type(d.expr)) == name for d in other.atoms(sympy.Derivative))}
+        if name in valued and not any(str(type(d.expr)) == name for d in other.atoms(sympy.Derivative)):
+            found.add(name)
     return found
 
 
