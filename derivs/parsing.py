@@ -1200,10 +1200,29 @@ class _Parser:
                 ahead += 1
             return self.at("symbol", "(", ahead=ahead) or self.at("command", "left", ahead=ahead)
         named = base in FREE_FUNCTION_NAMES or self.context.document and (base[:1].isupper() or len(base) >= 2) and base not in self.context.quantities
+        named = named or self.context.document and self._several_values_ahead()  # y(x, w), p(v, h): a number times a list means nothing
         if self.context.matrix_letters and _looks_like_matrix(base) and base not in self.context.functions and base not in FREE_FUNCTION_NAMES:
             named = False  # W_2(W_1 x + b_1) among matrices: a product (F(W^T x) stays a function)
         ahead = self._whole_power_width() if base in FREE_FUNCTION_NAMES else 0  # h^2(x): h(x) squared, as \\sin^2(x) is
         return named and (self.at("symbol", "(", ahead=ahead) or self.at("command", "left", ahead=ahead))  # a write-up's S(x), L(y, \\hat y)
+
+    def _several_values_ahead(self) -> bool:
+        """( ... , ... ) right here, with a comma outside any inner bracket."""
+        if not self.at("symbol", "("):
+            return False
+        depth = 0
+        for token in self.tokens[self.position:]:
+            if token.is_("symbol", "(", "[", "{") or token.is_("command", "left"):
+                depth += 1
+            elif token.is_("symbol", ")", "]", "}") or token.is_("command", "right"):
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif depth == 1 and token.is_("symbol", ",", ";", "|"):
+                return True
+            elif token.kind == "end":
+                return False
+        return False
 
     def _whole_power_width(self) -> int:
         """The tokens of a whole-number power written here (^2, ^{2}); 0 where there is none."""

@@ -314,6 +314,9 @@ ROWS = [
     ("$$f(x) = g(h(x))$$\n\n$$f'(x) = g'(h(x)) h'(x)$$", ["definition", "valid"]),
     ("$$f(x) = g(h(x))$$\n\n$$f'(x) = g'(h(x))$$", ["definition", "invalid"]),
     ("$$f(x) = g(h(x))$$\n\n$$f'(x) = g'(x) h'(x)$$", ["definition", "invalid"]),
+    # y(x, w): a letter before a bracket of several values is a function of them (a number times a list means nothing);
+    # y(1 - e) + (1 - y)e = y - 2ye + e for any value y(x, w) takes
+    ("$$y(x, w)(1 - \\epsilon) + (1 - y(x, w))\\epsilon = y(x, w) - 2y(x, w)\\epsilon + \\epsilon$$", ["valid"]),
 ]
 
 
