@@ -274,6 +274,16 @@ FREE_FUNCTION_NAMES = frozenset({"f", "g", "h", "F", "G", "phi", "varphi", "psi"
 UPDATE_MARKS = frozenset({"new", "old", "next", "prev", "updated", "+", "-", "*", "final", "init"})
 
 
+def names_the_sum(found: list[Token]) -> bool:
+    """\\sum and the tokens after it: bare, with nothing to sum after it (\\sum', \\sum - e_i, \\frac{e_i}{\\sum}, \\sum^2 below
+    a line), it is a write-up's short name for the sum it spelled out before."""
+    following = found[1] if len(found) > 1 else Token("end", "", 0)
+    if following.is_("symbol", "^"):
+        after = found[3] if len(found) > 3 else Token("end", "", 0)
+        return len(found) > 2 and found[2].kind == "number" and (after.kind == "end" or after.is_("symbol", "}", ")"))
+    return following.kind == "end" or following.is_("symbol", "'", ")", "}", "-", "+", "=", ",") or following.is_("command", "right", "cdot")
+
+
 def _values_named(found: list[Token], names) -> frozenset:
     """The functions among `names` (a problem's functions of its variable, a write-up's functions it gave a value) written
     somewhere alone, as their value (\\varphi(1 - \\varphi), \\sigma \\cdot x): there every one of them, bar one applied to
@@ -2175,6 +2185,9 @@ class _Parser:
 
     def _big_operator(self, token: Token):
         """\\sum_{j=1}^{K} body, \\sum_j body (the problem's bounds), \\prod likewise."""
+        if self.context.document and self._names_the_sum():
+            self.take()
+            return self._primed(token.text)  # e_j' \\sum - e_j \\sum': "the sum", a name (and its derivative's)
         self.take()
         variable, lower, upper = None, None, None
         for _ in range(2):
@@ -2208,6 +2221,9 @@ class _Parser:
         if excluded is not None:  # \\sum_{k \\neq i} x_k: the whole sum without its i-th term
             return total - body.subs(variable, excluded) if kind is sympy.Sum else total / body.subs(variable, excluded)
         return total
+
+    def _names_the_sum(self) -> bool:
+        return names_the_sum([self.peek(ahead) for ahead in range(4)])
 
     def _body_goes_on(self, body, index):
         """\\sum_i a_i + b_i in a write-up: a term after + or - that still uses the summed index (nowhere else given)

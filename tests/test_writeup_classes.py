@@ -317,6 +317,11 @@ ROWS = [
     # y(x, w): a letter before a bracket of several values is a function of them (a number times a list means nothing);
     # y(1 - e) + (1 - y)e = y - 2ye + e for any value y(x, w) takes
     ("$$y(x, w)(1 - \\epsilon) + (1 - y(x, w))\\epsilon = y(x, w) - 2y(x, w)\\epsilon + \\epsilon$$", ["valid"]),
+    # a bare \sum with nothing after it to sum is the write-up's short name for the sum (and \sum' its derivative):
+    # (e_i S - e_i^2)/S^2 = (e_i/S)(1 - e_i/S) for any S; with + in the bracket it is not
+    ("$$\\frac{e_i \\sum - e_i e_i}{\\sum^2} = \\frac{e_i}{\\sum}\\left(1 - \\frac{e_i}{\\sum}\\right)$$", ["valid"]),
+    ("$$\\frac{e_i \\sum - e_i e_i}{\\sum^2} = \\frac{e_i}{\\sum}\\left(1 + \\frac{e_i}{\\sum}\\right)$$", ["invalid"]),
+    ("$$\\sum' = e_i$$\n\n$$\\frac{e_i \\sum - e_i \\sum'}{\\sum^2} = \\frac{e_i \\sum - e_i^2}{\\sum^2}$$", ["definition", "valid"]),
 ]
 
 

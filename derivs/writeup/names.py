@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .. import dialect
 from ..lexer import Token
-from ..parsing import plain_name, superscript_label
+from ..parsing import names_the_sum, plain_name, superscript_label
 
 NAME_FONTS = frozenset({"mathbf", "boldsymbol", "bm", "vec", "mathit", "mathnormal", "pmb", "mathsf", "mathcal", "mathbb", "mathscr", "mathfrak"})
 WORD_COMMANDS = frozenset({"text", "textrm", "mathrm", "operatorname", "textit", "textbf", "mathit", "mbox"})
@@ -103,8 +103,9 @@ class Scanner:
                 base, end, word = text, index + run, True  # net, out (the notation's words); GELU, tanh typed as letters
             else:
                 base, end = token.text, index + 1
-        elif token.kind == "command" and (token.text in dialect.GREEK or token.text in ("ell", "nabla")):
-            base, end = token.text, index + 1
+        elif token.kind == "command" and (token.text in dialect.GREEK or token.text in ("ell", "nabla")
+                                           or token.text == "sum" and names_the_sum(self.found[index:index + 4])):
+            base, end = token.text, index + 1  # \\sum alone: "the sum", as the parser reads it
         elif token.kind == "command" and (token.text in dialect.DECORATIONS or token.text in NAME_FONTS or token.text in WORD_COMMANDS):
             inner = self._braced_word(index + 1)
             if inner is None:
