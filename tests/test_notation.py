@@ -183,6 +183,9 @@ ROWS = [
 
 # Families other projects' suites write (issue 26), five rows or more each, expected values by hand.
 ROWS += [
+    # \prime, a prime after brackets (the derivative in their one variable), an unknown function letter's power
+    ("f\\prime(x)", sympy.Derivative(f(x), x)), ("(x^3)'", sympy.Derivative(x ** 3, x)),
+    ("\\left(\\frac{1}{1+e^{-x}}\\right)'", sympy.Derivative(1 / (1 + sympy.exp(-x)), x)), ("h^2(x)", Function("h")(x) ** 2),
     # \mleft .. \mright, and \bigl / \Bigr sizes around any delimiter
     ("\\mleft(x+1\\mright)^2", S("(x+1)**2")), ("\\mleft[x - 1\\mright]", S("x - 1")), ("\\mleft|x\\mright|", S("Abs(x)")),
     ("\\mleft\\{x\\mright\\}", S("x")), ("\\mleft\\lfloor x \\mright\\rfloor", S("floor(x)")), ("\\bigl(x+1\\bigr)^2", S("(x+1)**2")),
