@@ -707,7 +707,9 @@ class _Parser:
             self.take()
             order += 1
         variables = [s for s in getattr(value, "free_symbols", ()) if isinstance(s, sympy.Symbol) and s not in self.bound]
-        if matrices.is_matrix(value) or len(variables) != 1:
+        if matrices.is_matrix(value):
+            raise self.error("a prime after a matrix in brackets is not read: write ^T for its transpose, or \\frac{d}{dx}(...) for a derivative", token)
+        if len(variables) != 1:
             raise self.error("a prime after brackets differentiates what they hold in its one variable; with "
                              f"{'none' if not variables else 'several'} here, write \\frac{{d}}{{dx}}(...)", token)
         return sympy.Derivative(value, (variables[0], order))

@@ -19,7 +19,7 @@ from ..matrices import MatrixDerivative, layouts
 from ..model import Problem
 from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
-from .judging import (DefinitionMisfit, decimals_shown, letters_shared, difference_shown, given_entries, is_matrix_expr, kink, leibniz_factors, names_in, not_real,
+from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, leibniz_factors, letters_shared, names_in, not_real,
                       one_length, out_of_time, placeholder_functions, positive, undefined_functions, with_free_symbols)
 from .steps import Step
 

@@ -12,7 +12,6 @@ read the same way, once.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field, replace
 
 import sympy
