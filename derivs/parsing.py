@@ -275,12 +275,20 @@ UPDATE_MARKS = frozenset({"new", "old", "next", "prev", "updated", "+", "-", "*"
 
 
 def names_the_sum(found: list[Token]) -> bool:
-    """\\sum and the tokens after it: bare, with nothing to sum after it (\\sum', \\sum - e_i, \\frac{e_i}{\\sum}, \\sum^2 below
-    a line), it is a write-up's short name for the sum it spelled out before."""
-    following = found[1] if len(found) > 1 else Token("end", "", 0)
+    """\\sum and the tokens after it (at least 6, or to the end): with nothing to sum after it (\\sum', \\sum - e_i,
+    \\frac{e_i}{\\sum}, \\frac{e^{\\theta_i}}{\\sum_K}, \\sum^2 below a line), it is a write-up's short name for the sum it
+    spelled out before."""
+    def at(index: int) -> Token:
+        return found[index] if index < len(found) else Token("end", "", 0)
+
+    after = 1
+    if at(1).is_("symbol", "_") and at(2).kind in ("letter", "number") and not at(3).is_("symbol", "=", "{"):
+        after = 3  # \\sum_K
+    elif at(1).is_("symbol", "_") and at(2).is_("symbol", "{") and at(3).kind == "letter" and at(4).is_("symbol", "}"):
+        after = 5  # \\sum_{K}
+    following = at(after)
     if following.is_("symbol", "^"):
-        after = found[3] if len(found) > 3 else Token("end", "", 0)
-        return len(found) > 2 and found[2].kind == "number" and (after.kind == "end" or after.is_("symbol", "}", ")"))
+        return at(after + 1).kind == "number" and (at(after + 2).kind == "end" or at(after + 2).is_("symbol", "}", ")"))
     return following.kind == "end" or following.is_("symbol", "'", ")", "}", "-", "+", "=", ",") or following.is_("command", "right", "cdot")
 
 
@@ -2189,6 +2197,8 @@ class _Parser:
         """\\sum_{j=1}^{K} body, \\sum_j body (the problem's bounds), \\prod likewise."""
         if self.context.document and self._names_the_sum():
             self.take()
+            if self.at("symbol", "_"):  # \\sum_K: the sum over K, named
+                return self._primed(plain_name(f"{token.text}_{{{self._name_subscript().raw}}}"))
             return self._primed(token.text)  # e_j' \\sum - e_j \\sum': "the sum", a name (and its derivative's)
         self.take()
         variable, lower, upper = None, None, None
@@ -2225,7 +2235,7 @@ class _Parser:
         return total
 
     def _names_the_sum(self) -> bool:
-        return names_the_sum([self.peek(ahead) for ahead in range(4)])
+        return names_the_sum([self.peek(ahead) for ahead in range(8)])
 
     def _body_goes_on(self, body, index):
         """\\sum_i a_i + b_i in a write-up: a term after + or - that still uses the summed index (nowhere else given)

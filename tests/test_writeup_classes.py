@@ -322,6 +322,10 @@ ROWS = [
     ("$$\\frac{e_i \\sum - e_i e_i}{\\sum^2} = \\frac{e_i}{\\sum}\\left(1 - \\frac{e_i}{\\sum}\\right)$$", ["valid"]),
     ("$$\\frac{e_i \\sum - e_i e_i}{\\sum^2} = \\frac{e_i}{\\sum}\\left(1 + \\frac{e_i}{\\sum}\\right)$$", ["invalid"]),
     ("$$\\sum' = e_i$$\n\n$$\\frac{e_i \\sum - e_i \\sum'}{\\sum^2} = \\frac{e_i \\sum - e_i^2}{\\sum^2}$$", ["definition", "valid"]),
+    # so is \sum_K alone ("the sum over K"): (e^t S - e^{2t})/S^2 = (e^t/S)(1 - e^t/S); a sum with a summand stays a sum
+    ("$$\\frac{e^{\\theta_i}\\sum_K - e^{\\theta_i}e^{\\theta_i}}{(\\sum_K)^2} = \\frac{e^{\\theta_i}}{\\sum_K}\\left(1 - \\frac{e^{\\theta_i}}{\\sum_K}\\right)$$", ["valid"]),
+    ("$$\\frac{e^{\\theta_i}\\sum_K - e^{\\theta_i}e^{\\theta_i}}{(\\sum_K)^2} = \\frac{e^{\\theta_i}}{\\sum_K}$$", ["invalid"]),
+    ("$$\\sum_{k=1}^{3} k = 6$$", ["valid"]),
 ]
 
 

@@ -104,7 +104,7 @@ class Scanner:
             else:
                 base, end = token.text, index + 1
         elif token.kind == "command" and (token.text in dialect.GREEK or token.text in ("ell", "nabla")
-                                           or token.text == "sum" and names_the_sum(self.found[index:index + 4])):
+                                           or token.text == "sum" and names_the_sum(self.found[index:index + 8])):
             base, end = token.text, index + 1  # \\sum alone: "the sum", as the parser reads it
         elif token.kind == "command" and (token.text in dialect.DECORATIONS or token.text in NAME_FONTS or token.text in WORD_COMMANDS):
             inner = self._braced_word(index + 1)
