@@ -298,6 +298,7 @@ ROWS = [
     # but g'(z) given through g itself is what one function satisfies (the sigmoid, named g in the prose), not a rule
     # for every g: a generic g that fails it does not make the line wrong
     ("Here $g$ is the logistic sigmoid.\n\n$$g'(z) = g(z)(1 - g(z))$$", ["undecided"]),
+    ("Let $F$ be an antiderivative of $f$.\n\n$$F'(x) = f(x)$$", ["undecided"]),  # a relation the text sets, not a rule
     # a prime after brackets is the derivative of what they hold in its one variable: (1/(1+e^{-x}))' = e^{-x}/(1+e^{-x})^2,
     # and [e^{-2z}]' = -2e^{-2z} (without the minus, wrong)
     ("$$\\sigma'(x) = \\left(\\frac{1}{1+e^{-x}}\\right)' = \\frac{e^{-x}}{(1+e^{-x})^2}$$", ["valid", "valid"]),

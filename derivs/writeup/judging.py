@@ -575,17 +575,17 @@ def placeholder_functions(left, right, problem: Problem, written: tuple = ()) ->
 
 
 def _characterised(left, right) -> set[str]:
-    """Functions whose derivative one side gives through the function itself (g'(z) = g(z)(1 - g(z)): what the sigmoid,
-    named g in the prose, satisfies): a property of one function, not a rule for every one."""
+    """Functions one side gives the derivative of, outright (g'(z) = g(z)(1 - g(z)), what the sigmoid named g in the prose
+    satisfies; F'(x) = f(x), an antiderivative): a property of the functions the text means, not a rule for every one.
+    Those functions, and the ones the other side applies, are not placeholders."""
     found = set()
     for side, other in ((left, right), (right, left)):
         derivative = side.expr if isinstance(side, sympy.Subs) else side
         if not isinstance(derivative, sympy.Derivative) or not isinstance(derivative.expr, sympy.core.function.AppliedUndef) or not isinstance(other, sympy.Basic):
             continue  # only a side that is the derivative itself: g'(z) = ..., not a chain rule's product
         name = str(type(derivative.expr))
-        valued = {str(type(f)) for f in other.atoms(sympy.core.function.AppliedUndef)}
-        if name in valued and not any(str(type(d.expr)) == name for d in other.atoms(sympy.Derivative)):
-            found.add(name)
+        if not any(str(type(d.expr)) == name for d in other.atoms(sympy.Derivative)):
+            found |= {name} | {str(type(f)) for f in other.atoms(sympy.core.function.AppliedUndef)}
     return found
 
 
