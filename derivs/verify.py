@@ -81,6 +81,7 @@ class ClaimResult:
 class CheckReport:
     results: list[ClaimResult] = field(default_factory=list)
     seconds: float = 0.0
+    remembered: bool = False  # read back whole from check's memory: nothing changed since every check passed
 
     def count(self, status: Status) -> int:
         return sum(1 for r in self.results if r.status is status)
@@ -92,7 +93,8 @@ class CheckReport:
     def summary(self) -> str:
         parts = [f"{self.count(s)} {s.value}" for s in Status if self.count(s) or s is Status.PASS]
         problems = len(dict.fromkeys(r.problem for r in self.results))
-        return f"{count(len(self.results), 'check')} in {count(problems, 'problem')}: " + ", ".join(parts) + f" ({self.seconds:.1f} s CPU)"
+        cost = "remembered: nothing changed since they passed; check --fresh proves them again" if self.remembered else f"{self.seconds:.1f} s CPU"
+        return f"{count(len(self.results), 'check')} in {count(problems, 'problem')}: " + ", ".join(parts) + f" ({cost})"
 
     def to_dict(self) -> dict:
         return {
@@ -102,6 +104,7 @@ class CheckReport:
             "undecided": self.count(Status.UNDECIDED),
             "errored": self.count(Status.ERROR),
             "seconds": round(self.seconds, 3),
+            "remembered": self.remembered,
             "results": [r.to_dict() for r in self.results],
         }
 
@@ -338,7 +341,7 @@ def check_selection(directory, wanted: str, options: CheckOptions = CheckOptions
     remembered = checkcache.recall(None, folder, options) if options.remember and folder.is_dir() else None
     rows = [row for row in remembered or () if wanted in ("all", row.problem)]
     if rows:
-        return CheckReport(rows, cpu_seconds() - started)
+        return CheckReport(rows, cpu_seconds() - started, remembered=True)
     report = run(select(load_problems(folder), wanted), options)
     if wanted == "all" and options.remember:
         checkcache.remember(None, folder, options, report.results)

@@ -68,6 +68,7 @@ def test_a_folder_that_passed_answers_without_loading_a_module_until_one_changes
     monkeypatch.setattr(discovery, "load_problems", no_loading)
     again = check_selection(folder, "all")
     assert [r.to_dict() for r in again.results] == [r.to_dict() for r in first.results]
+    assert again.remembered and not first.remembered and "remembered" in again.summary()
     assert [r.problem for r in check_selection(folder, "square").results] == ["square"] * len(first.results)
     _square(folder, "3*x")  # changed: the record no longer answers, the folder is loaded and fails
     monkeypatch.undo()
