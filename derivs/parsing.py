@@ -1131,10 +1131,15 @@ class _Parser:
 
     def _condition_in_brackets_ahead(self) -> bool:
         """p(y = 1 | x), P(A | B): brackets right after a name holding a relation or a bar (a probability's condition)."""
+        return self._in_brackets_ahead(lambda token: token.is_("symbol", "|", "=") or token.is_("command", "mid", "vert", "lvert"), 60)
+
+    def _in_brackets_ahead(self, wanted, within: int) -> bool:
+        """Brackets open right here and hold, outside any inner bracket, a token `wanted` accepts (looked for over at
+        most `within` tokens: bounded work)."""
         if not self.at("symbol", "("):
             return False
         depth = 0
-        for at in range(self.position, min(self.end, self.position + 60)):
+        for at in range(self.position, min(self.end, self.position + within)):
             token = self.tokens[at]
             if token.is_("symbol", "(", "[", "{") or token.is_("command", "{"):
                 depth += 1
@@ -1142,7 +1147,7 @@ class _Parser:
                 depth -= 1
                 if depth == 0:
                     return False
-            elif depth == 1 and (token.is_("symbol", "|", "=") or token.is_("command", "mid", "vert", "lvert")):
+            elif depth == 1 and wanted(token):
                 return True
         return False
 
@@ -1228,21 +1233,7 @@ class _Parser:
 
     def _several_values_ahead(self) -> bool:
         """( ... , ... ) right here, with a comma outside any inner bracket."""
-        if not self.at("symbol", "("):
-            return False
-        depth = 0
-        for token in self.tokens[self.position:]:
-            if token.is_("symbol", "(", "[", "{") or token.is_("command", "left"):
-                depth += 1
-            elif token.is_("symbol", ")", "]", "}") or token.is_("command", "right"):
-                depth -= 1
-                if depth == 0:
-                    return False
-            elif depth == 1 and token.is_("symbol", ",", ";", "|"):
-                return True
-            elif token.kind == "end":
-                return False
-        return False
+        return self._in_brackets_ahead(lambda token: token.is_("symbol", ",", ";", "|"), 200)
 
     def _whole_power_width(self) -> int:
         """The tokens of a whole-number power written here (^2, ^{2}); 0 where there is none."""
