@@ -197,24 +197,6 @@ def _not_equal(found: list[Token]) -> list[Token]:
     return out
 
 
-def _primes_after_subscripts(found: list[Token]) -> list[Token]:
-    """y''_1, y'_{k}: the subscript moves before the primes, so y''_1 and y_1'' are one name."""
-    out = list(found)
-    at = 0
-    while at < len(out):
-        if out[at].is_("symbol", "'") and (at == 0 or not out[at - 1].is_("symbol", "'")):
-            end = at
-            while end < len(out) and out[end].is_("symbol", "'"):
-                end += 1
-            script = _script_end(out, end) if end < len(out) and out[end].is_("symbol", "_") else None
-            if script is not None:
-                out[at:script] = out[end:script] + out[at:end]
-                at = script
-                continue
-        at += 1
-    return out
-
-
 def _script_end(found: list[Token], underscore: int) -> int | None:
     """The index after a subscript that starts at `underscore`: one token, or a braced group."""
     if underscore + 1 >= len(found) or found[underscore + 1].kind == "end":

@@ -153,7 +153,7 @@ def plain_name(name: str) -> str:
     """'W_{1}' and 'W_1' are the same name; so are '\\hat y' and '\\hat{y}', and '\\hat{\\mathbf{y}}' (a font under an
     accent is dropped when it is read, see _Parser._word)."""
     name = re.sub(r"_\{(\w+)\}", r"_\1", name.replace(" ", ""))
-    name = re.sub(r"\\(hat|tilde|bar)\{\\(?:mathbf|boldsymbol|bm|vec)\{(\w+)\}\}", r"\\\1{\2}", name)
+    name = re.sub(r"\\(hat|tilde|bar)\{\\(?:" + "|".join(sorted(dialect.FONTS)) + r")\{(\w+)\}\}", r"\\\1{\2}", name)
     return re.sub(r"\\(hat|tilde|bar)(\w)", r"\\\1{\2}", name)
 
 

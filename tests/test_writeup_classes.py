@@ -327,6 +327,29 @@ ROWS = [
     ("$$\\frac{e^{\\theta_i}\\sum_K - e^{\\theta_i}e^{\\theta_i}}{(\\sum_K)^2} = \\frac{e^{\\theta_i}}{\\sum_K}\\left(1 - \\frac{e^{\\theta_i}}{\\sum_K}\\right)$$", ["valid"]),
     ("$$\\frac{e^{\\theta_i}\\sum_K - e^{\\theta_i}e^{\\theta_i}}{(\\sum_K)^2} = \\frac{e^{\\theta_i}}{\\sum_K}$$", ["invalid"]),
     ("$$\\sum_{k=1}^{3} k = 6$$", ["valid"]),
+    # --- a vector or matrix written out by its own entries has that shape, as surely as if declared: x = [x_1, x_2]^T is
+    # 2 x 1 and W is 2 x 3, so W^T x is 3 x 1; x^T(p - y) with p = [p_1, p_2, p_3]^T multiplies a 1 x 2 by a 3 x 1,
+    # which no order of summing makes defined (a shape mistake, even in the line that names the gradient)
+    ("$$\\mathbf{x} = [x_1, x_2]^T$$\n\n$$\\mathbf{p} = [p_1, p_2, p_3]^T$$\n\n"
+     "$$\\frac{\\partial J}{\\partial W} = \\mathbf{x}^T(\\mathbf{p} - \\mathbf{y})$$", ["definition", "definition", "invalid"]),
+    ("$$\\mathbf{x} = [x_1, x_2]^T$$\n\n$$\\mathbf{p} = [p_1, p_2, p_3]^T$$\n\n"
+     "$$\\frac{\\partial J}{\\partial W} = \\mathbf{x}(\\mathbf{p} - \\mathbf{y})^T$$", ["definition", "definition", "definition"]),
+    ("$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
+     "$$\\mathbf{z} = W \\mathbf{x}$$", ["definition", "definition", "invalid"]),
+    ("$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
+     "$$\\mathbf{z} = W^T \\mathbf{x}$$", ["definition", "definition", "definition"]),
+    # a list with an ellipsis has as many entries as its last index says, not three: (x_1, ..., x_p)^T then A x is read
+    ("$$\\mathbf{x} = (x_1, \\dots, x_p)^T$$\n\n$$\\mathbf{a} = W\\mathbf{x} + \\mathbf{b}$$", ["definition", "definition"]),
+    # numbers under a name are one example's values, and a shape only guessed from how a name looks (w^T: a row)
+    # proves nothing: neither makes a later use of the name wrong
+    ("$$W = \\begin{bmatrix} 1 & 0 & 2 \\\\ 0 & 1 & 3 \\end{bmatrix}$$\n\n# The general case\n\n$$\\mathbf{z} = W\\mathbf{x} + \\mathbf{b}$$",
+     ["definition", "definition"]),
+    ("$$\\theta = [\\theta_1, \\theta_2, \\theta_3]^T$$\n\n$$\\theta = w^T x + b$$", ["definition", "definition"]),
+    # a font around a decorated name is the same name as the decoration around the font: \mathbb{\hat{y}} is \hat{\mathbb{y}}
+    ("$$\\hat{\\mathbb{y}} = [\\hat{y}_1, \\hat{y}_2]^T$$\n\n$$\\mathbf{x} = [x_1, x_2, x_3]^T$$\n\n$$G = \\mathbf{x}^T \\mathbb{\\hat{y}}$$",
+     ["definition", "definition", "invalid"]),
+    ("With $\\mathbb{\\hat{y}} = 0.25$:\n\n$$1 - \\hat{\\mathbf{y}} = 0.75$$", ["definition", "valid"]),
+    ("With $\\mathbb{\\hat{y}} = 0.25$:\n\n$$1 - \\hat{\\mathbf{y}} = 0.65$$", ["definition", "invalid"]),
 ]
 
 

@@ -27,7 +27,7 @@ from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .formulas import Side
 from .names import variable_tokens, function_head, single_name
 from .notation import Notation
-from .shapes import ELLIPSES
+from .shapes import ELLIPSES, TWO_SIDES
 from .steps import Step
 
 DERIVATION_BUDGET = 60.0  # CPU seconds for a whole write-up, whatever its length
@@ -188,7 +188,8 @@ class Scope:
         for _ in range(12):
             expanded = self._families_in(expanded, kept) if self.families else expanded
             labels = {base.label for base in expanded.atoms(sympy.IndexedBase)}  # p of p[j]: the vector, not its formula
-            names = [name for name in _names_of(expanded) if name in self.formulas and name != variable and name not in labels]
+            names = [name for name in _names_of(expanded) if name in self.formulas and name != variable and name not in labels
+                     and str(name) != kept]  # theta = W x + b: not put in where the derivative is in theta_i
             if not names:
                 break
             expanded = expanded.xreplace({name: self.formulas[name] for name in names})
@@ -769,14 +770,17 @@ class Judge:
     def shaped(step: Step, scope: Scope) -> Step:
         """A step on a line whose formula cannot be shaped (b_1 is m x 1 but W_2 W_1 x is p x 1) is wrong for that reason,
         whatever its values: shape mistakes are mistakes."""
-        if not scope.notation.findings or step.verdict == "valid" or step.verdict == "definition" and step.first_of_chain:
+        if not scope.notation.findings or step.verdict == "valid":
             return step
         if step.verdict == "invalid" and "shape" not in step.feedback:
             return step
-        declared = {fact.name for fact in scope.notation.facts if fact.how.startswith("declared")}
+        defines = step.verdict == "definition" and step.first_of_chain  # a body that cannot be shaped is wrong; a name is not
+        declared = {fact.name for fact in scope.notation.facts if fact.how.startswith("declared")} | scope.notation.entry_shaped
         declared |= {str(name) for name, formula in scope.formulas.items()  # p = softmax(z) of a declared z: as sure as z
                      if {str(n) for n in getattr(formula, "free_symbols", ())} & declared}
-        found = next((f for f in scope.notation.findings if f.line == step.line and declared & set(f.names)), None)
+        found = next((f for f in scope.notation.findings if f.line == step.line and declared & set(f.names)
+                      and not (scope.notation.guessed - declared) & set(f.names)  # w^T: a vector only by how it looks
+                      and not (defines and f.text.startswith(TWO_SIDES))), None)
         if found is None:  # a shape only inferred (a convention, a guess from a product) never makes a step wrong
             return step
         return replace(step, verdict="invalid", feedback=f"the shapes do not fit: {found.text}", witness=None)

@@ -16,6 +16,7 @@ from ..lexer import Token
 from ..parsing import names_the_sum, plain_name, superscript_label
 
 NAME_FONTS = frozenset({"mathbf", "boldsymbol", "bm", "vec", "mathit", "mathnormal", "pmb", "mathsf", "mathcal", "mathbb", "mathscr", "mathfrak"})
+BOLD_FONTS = ("mathbf", "boldsymbol", "bm", "vec", "pmb")
 WORD_COMMANDS = frozenset({"text", "textrm", "mathrm", "operatorname", "textit", "textbf", "mathit", "mbox"})
 
 
@@ -115,13 +116,17 @@ class Scanner:
                 return None
             if token.text in dialect.DECORATIONS:
                 accent = {"widehat": "hat", "widetilde": "tilde", "overline": "bar"}.get(token.text, token.text)
+                bold = letters.startswith(tuple(f"\\{font}{{" for font in BOLD_FONTS))  # \\hat{\\mathbf{y}}: a bold y, hatted
                 inside = self._subscripted_inside(index + 1)
                 if inside is not None:  # \\hat{y_i} is \\hat{y}_i, as the parser reads it: the entry i of \\hat{y}
                     letter, subscript = inside
                     return self._scripts(plain_name(f"\\{accent}{{{letter}}}"), index, end, bold, word, subscript)
                 base = plain_name(f"\\{accent}{{{letters}}}")
             else:
-                bold = token.text in ("mathbf", "boldsymbol", "bm", "vec", "pmb")
+                bold = token.text in BOLD_FONTS
+                inside = self._decorated_inside(index + 1, end - 1)
+                if inside is not None:  # \\mathbb{\\hat{y}}, \\mathbf{\\hat{y_i}}: the decorated name, as the parser reads it
+                    return self._scripts(inside.base, index, end, bold or inside.bold, inside.word, inside.subscript)
                 base = letters.lstrip("\\")
                 word = len(base) > 1 and base not in dialect.GREEK
         else:
@@ -145,6 +150,14 @@ class Scanner:
             if token.kind == "command" and token.text in dialect.GREEK:
                 return "\\" + token.text, index + 1
         return None
+
+    def _decorated_inside(self, opening: int, closing: int) -> Name | None:
+        """The decorated name that alone fills a font's braces (\\mathbb{\\hat{y}}), else None."""
+        if not self.at(opening, "symbol", "{") or not self.at(opening + 1, "command", *dialect.DECORATIONS):
+            return None
+        inner = [t for t in self.found[opening + 1:closing] if t.kind != "space"]
+        name = Scanner(inner, self.words, self.digits_name).name_at(0)
+        return name if name is not None and name.end == len(inner) else None
 
     def _subscripted_inside(self, index: int) -> tuple[str, tuple] | None:
         """{y_i}, {y_{ik}} after a decoration: the letter and its subscript's tokens; None for anything else."""

@@ -22,7 +22,7 @@ from ..parsing import Context
 from . import prose
 from .formulas import Side
 from .names import Name, Scanner, function_head, single_name
-from .shapes import Inference
+from .shapes import GIVEN_BY_ENTRIES, GUESSES, Inference
 
 MATRIX_SIZE = sympy.Symbol("n", integer=True, positive=True)  # a matrix's size where nothing says it
 IDENTITY_NAMES = frozenset({"I", "I_n", "I_d", "I_m", "I_k"})  # a square matrix named so is the identity, as everyone writes it
@@ -50,6 +50,8 @@ class Notation:
     functions: set[str] = field(default_factory=set)
     conventions: list = field(default_factory=list)
     findings: list = field(default_factory=list)  # uses that cannot be shaped (shapes.Finding)
+    entry_shaped: set = field(default_factory=set)  # names whose shape their entries written out give (x = [x_1, x_2]^T)
+    guessed: set = field(default_factory=set)  # arrays only by how they are written (w^T, a capital): no proof of a shape
     of_vectors: set[str] = field(default_factory=set)  # functions of a vector's entries: dE/dx is a quantity of its own
     one_hot: dict = field(default_factory=dict)  # a one-hot label's name -> the letter of its hot entry ("" where unsaid)
     arities: dict = field(default_factory=dict)  # a function the write-up defines -> how many values it takes
@@ -256,12 +258,15 @@ def _learn_shapes(notation: Notation, sides, declarations) -> None:
             inference.equal(previous, tree, line)
         previous, joined, after_in = tree, relation, relation == "in"
     shapes = inference.solve()
+    declared = {key for key, _, _, _ in declarations}
     for key, shape in shapes.arrays.items():
         line, why = inference.why.get(key, (0, ""))
         kind = "vector" if shape[1] == 1 else "matrix"
         notation.learn(key, kind, line, why, shape)
         notation.matrices[key] = shape
     notation.findings = list(shapes.findings)
+    notation.entry_shaped = {key for key, (_, why) in shapes.evidence.items() if why == GIVEN_BY_ENTRIES}
+    notation.guessed = {key for key, (_, why) in shapes.evidence.items() if why.startswith(GUESSES) and key not in declared}
 
 
 def _learn_words(notation: Notation, sides) -> None:

@@ -12,7 +12,7 @@ against a declared p) are a finding with its reason, as a reader would point it 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy
 
@@ -39,6 +39,7 @@ class Node:
     ops: list = field(default_factory=list)  # a product's operators between factors
     size: tuple = ()  # a matrix literal's (rows, columns)
     position: int = 0
+    entries: frozenset = frozenset()  # a literal's entry names' bases: w of [w_{11} & w_{12}]
 
 
 class _TreeParser:
@@ -108,7 +109,7 @@ class _TreeParser:
                 script = self._script_tokens()
                 texts = [t.text for t in script]
                 if texts in (["T"], ["top"], ["intercal"], ["\\top"]) or texts == ["mathsf", "{", "T", "}"] or texts == ["mathrm", "{", "T", "}"]:
-                    node = Node("transpose", [node])
+                    node = Node("matrix", size=node.size[::-1], position=node.position, entries=node.entries) if node.kind == "list" else Node("transpose", [node])
                 elif texts in (["-", "1"],):
                     node = Node("inverse", [node])
                 else:
@@ -158,11 +159,14 @@ class _TreeParser:
             self.at += 1
             return Node("number", position=position)
         if token.is_("symbol", "(", "["):
-            end = self._close(self.at)
-            inner = self._inner(self.at + 1, end)
+            start, end = self.at + 1, self._close(self.at)
+            count = self._entries(start, end)
+            inner = self._inner(start, end)
             self.at = end + 1
-            if self._commas(inner):
-                return Node("other")
+            if count > 1:  # [x_1, x_2]: a list of numbers, which ^T makes a column (alone its orientation is not meant)
+                if any(t.is_("command", *ELLIPSES) for t in self.found[start:end]):
+                    return Node("other", position=position)  # (x_1, \dots, x_p): as long as p, which says nothing here
+                return Node("list", size=(1, count), position=position, entries=self._entry_bases(start, end))
             return Node("group", [inner], position=position)
         if token.is_("symbol", "{"):
             end = self._close(self.at)
@@ -180,8 +184,21 @@ class _TreeParser:
         self.at += 1
         return Node("other", position=position)
 
-    def _commas(self, node: Node) -> bool:
-        return False
+    def _entry_bases(self, start: int, end: int) -> frozenset:
+        """The bases of the subscripted names between two tokens: the vector a literal writes entry by entry."""
+        return frozenset(name.base for name in Scanner(self.found[start:end], self.words).names() if name.subscript)
+
+    def _entries(self, start: int, end: int) -> int:
+        """How many entries brackets hold: one more than the commas at their top level."""
+        depth, commas = 0, 0
+        for token in self.found[start:end]:
+            if token.is_("symbol", "(", "[", "{") or token.is_("command", "left"):
+                depth += 1
+            elif token.is_("symbol", ")", "]", "}") or token.is_("command", "right"):
+                depth -= 1
+            elif depth == 0 and token.is_("symbol", ","):
+                commas += 1
+        return commas + 1
 
     def _name(self) -> Node:
         name = self.scanner.name_at(self.at)
@@ -335,9 +352,10 @@ class _TreeParser:
         close = self._close(index + 1) if index + 1 < len(self.found) and self.found[index + 1].is_("symbol", "{") else index
         self.at = close + 1
         if name.rstrip("*") in dialect.MATRIX_ENVIRONMENTS and name != "vmatrix" and not pattern:  # x_{11} ... x_{1D}: any size
+            entries = self._entry_bases(end_name + 1, index)
             if widths and widths[-1] == 1 and rows > 1 and all(w == 1 for w in widths):
-                return Node("matrix", size=(rows, 1), position=position)
-            return Node("matrix", size=(rows if widths[-1] > 0 else rows - 1, max(widths)), position=position)
+                return Node("matrix", size=(rows, 1), position=position, entries=entries)
+            return Node("matrix", size=(rows if widths[-1] > 0 else rows - 1, max(widths)), position=position, entries=entries)
         return Node("other", position=position)
 
 
@@ -386,6 +404,11 @@ class _Dims:
             first, second = second, first
         self.parent[second] = first
         return None
+
+
+GIVEN_BY_ENTRIES = "its entries written out"
+TWO_SIDES = "the two sides"
+GUESSES = ("written transposed", "inside a transposed group", "a capital", "a bold letter")  # kinds told by how a name looks
 
 
 @dataclass
@@ -450,6 +473,14 @@ class Inference:
             self.column_priors.append(key)  # a column vector, unless its uses say otherwise (applied once all are in)
         return True
 
+    def _given_by_entries(self, name: Node, line: int) -> bool:
+        """x = [x_1, x_2]^T, w = [[w_11, ...]]: a name written out by its own entries (not a numeric example's values)
+        is an array of that shape, as sure as a declaration, whatever else was seen of it first."""
+        if self.kind.get(name.key) == "array":
+            self.why[name.key] = (line, GIVEN_BY_ENTRIES)
+            return False
+        return self._array(name.key, line, GIVEN_BY_ENTRIES, name)
+
     def _shape_of(self, key: str) -> tuple:
         if key not in self.shape:
             self.shape[key] = (self.dims.new(), self.dims.new())
@@ -467,7 +498,7 @@ class Inference:
             if not changed:
                 break
         for left, right, line in self.statements:  # what a name is equal to first: a use that cannot fit is the finding
-            self._join(self._dimensions(left, line), self._dimensions(right, line), line, "the two sides", _keys(left, right))
+            self._join(self._dimensions(left, line), self._dimensions(right, line), line, TWO_SIDES, _keys(left, right))
         for tree, line, _ in self.trees:
             self._dimensions(tree, line)
         for key in self.column_priors:  # after the evidence: a convention never makes a finding (z_1 = a_0 W_1, rows)
@@ -549,6 +580,10 @@ class Inference:
         return changed
 
     def _kinds_equal(self, left: Node, right: Node, line: int) -> bool:
+        for name, other in ((left, right), (right, left)):
+            if name.kind == "name" and other.kind == "matrix" and other.size != (1, 1) and name.key not in self.entries \
+                    and name.key.split("^")[0].lower() in {base.lower() for base in other.entries}:  # W = [w_{ij}]
+                return self._given_by_entries(name, line)
         if left.kind == "name" and self._is_array(left) is None and self._is_array(right):
             return self._array(left.key, line, "equal to a vector or matrix")
         if right.kind == "name" and self._is_array(right) is None and self._is_array(left):
@@ -658,7 +693,8 @@ class Inference:
             if key not in self.declared and self.why.get(key, (0, ""))[1] in _BY_COMPANY and self._one_by_one((rows, columns)):
                 continue  # b in z = w^T x + b: an array only by what it stands beside, and that is 1 x 1: a number
             arrays[key] = tuple(self._concrete(d, sizes) for d in (rows, columns))
-        findings = list({(f.line, f.text): f for f in self.findings}.values())
+        findings = [replace(f, names=tuple(key for key in f.names if self.kind.get(key) == "array"))  # the arrays it involves
+                    for f in {(f.line, f.text): f for f in self.findings}.values()]
         return Shapes(arrays, findings, dict(self.why))
 
     def _concrete(self, dimension, sizes: dict):
