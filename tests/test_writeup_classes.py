@@ -10,6 +10,10 @@ import pytest
 
 from derivs.derivation import check_derivation_now
 
+NETWORK = ("Given $i_1 = 0.05$, $w_1 = 0.15$, $b_1 = 0.35$, $w_5 = 0.4$, $b_2 = 0.6$ and $t = 0.01$.\n\n"
+       "$$net_{h1} = w_1 i_1 + b_1$$\n\n$$out_{h1} = \\sigma(net_{h1})$$\n\n$$net_{o1} = w_5 out_{h1} + b_2$$\n\n"
+       "$$out_{o1} = \\sigma(net_{o1})$$\n\n$$E = \\frac{1}{2}(t - out_{o1})^2$$\n\n")
+
 ROWS = [
     # --- conventions stated in prose
     # Einstein: a repeated index is summed, so a_i b_i is the dot product; twice it is not.
@@ -350,6 +354,24 @@ ROWS = [
      ["definition", "definition", "invalid"]),
     ("With $\\mathbb{\\hat{y}} = 0.25$:\n\n$$1 - \\hat{\\mathbf{y}} = 0.75$$", ["definition", "valid"]),
     ("With $\\mathbb{\\hat{y}} = 0.25$:\n\n$$1 - \\hat{\\mathbf{y}} = 0.65$$", ["definition", "invalid"]),
+    # --- a chain must pass through what depends on its variable: out_h1 is built from i_1, w_1, b_1 alone, so
+    # d out_h1 / d w_5 = 0 and the product is 0, while E reaches w_5 through net_o1 (dE/dw_5 = (out_o1 - t) out_o1 (1 - out_o1) out_h1 != 0)
+    (NETWORK + "$$\\frac{\\partial E}{\\partial w_5} = \\frac{\\partial E}{\\partial out_{o1}} \\frac{\\partial out_{o1}}{\\partial out_{h1}} \\frac{\\partial out_{h1}}{\\partial w_5}$$",
+     ["definition"] * 11 + ["invalid"]),
+    (NETWORK + "$$\\frac{\\partial E}{\\partial w_5} = \\frac{\\partial E}{\\partial out_{o1}} \\frac{\\partial out_{o1}}{\\partial net_{o1}} \\frac{\\partial net_{o1}}{\\partial w_5}$$",
+     ["definition"] * 11 + ["valid"]),
+    (NETWORK + "$$\\frac{\\partial E}{\\partial w_1} = \\frac{\\partial E}{\\partial out_{o1}} \\frac{\\partial out_{o1}}{\\partial net_{o1}} \\frac{\\partial net_{o1}}{\\partial w_1}$$",
+     ["definition"] * 11 + ["valid"]),
+    # an error given only as a number may hide any dependence (E_o1 = 0.27 is a function of every weight): no finding
+    ("Given $E_{o1} = 0.27$ and $E_{o2} = 0.02$.\n\n$$E_{total} = E_{o1} + E_{o2}$$\n\n"
+     "$$\\frac{\\partial E_{total}}{\\partial w_5} = \\frac{\\partial E_{total}}{\\partial out_{o1}} \\frac{\\partial out_{o1}}{\\partial w_5}$$",
+     ["definition"] * 4),
+    # --- a known name said to equal an expression in itself (not an update) is a claim about its value:
+    # sigma(0.75) = 1/(1 + e^{-0.75}) = 0.679 (mpmath), not 0.75; x = x^2 + 0.25 holds at x = 0.5 (0.25 + 0.25)
+    ("With $\\hat{y} = 0.75$:\n\n$$\\hat{y} = \\frac{1}{1 + e^{-\\hat{y}}}$$", ["definition", "invalid"]),
+    ("With $x = 0.5$:\n\n$$x = x^2 + 0.25$$", ["definition", "valid"]),
+    # a new value made from the old one, affine in it (momentum: v = 0.9 v + 0.1 g), is an update: v = 0.9(0.5) + 0.2 = 0.65
+    ("With $v = 0.5$ and $g = 2$:\n\n$$v = 0.9 v + 0.1 g$$\n\n$$v + 1 = 1.65$$", ["definition", "definition", "definition", "valid"]),
 ]
 
 

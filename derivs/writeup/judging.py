@@ -742,7 +742,7 @@ class Judge:
         return sorted(judged, key=lambda step: step.index)
 
     def one(self, step: Step, scope: Scope) -> Step:
-        slipped = chain_slip(step)  # a chain rule ending over another variable is wrong, even where it names a quantity
+        slipped = chain_slip(step) or self.broken_link(step, scope)  # wrong even where it names a quantity
         if slipped is not None:
             return slipped
         try:
@@ -784,6 +784,43 @@ class Judge:
         if found is None:  # a shape only inferred (a convention, a guess from a product) never makes a step wrong
             return step
         return replace(step, verdict="invalid", feedback=f"the shapes do not fit: {found.text}", witness=None)
+
+    def broken_link(self, step: Step, scope: Scope) -> Step | None:
+        """\frac{\partial E}{\partial w_5} = \frac{\partial E}{\partial y}\frac{\partial y}{\partial h_1}\frac{\partial h_1}{\partial w_5}
+        where the write-up's own definitions build h_1 from given numbers without w_5: that link is 0, so the product
+        is 0 while E does reach w_5. A chain must pass through what depends on its variable."""
+        if step.kind != "equal" or step.left is None or step.right is None or not leibniz_factors(step.right):
+            return None
+        try:
+            whole, product = self.read(step.left, scope).expr, self.read(step.right, scope).expr
+        except LatexError:
+            return None
+        links = [factor for factor in sympy.Mul.make_args(product) if factor in scope.leibniz]
+        if whole not in scope.leibniz or not links:
+            return None
+        quantity, variable, _ = scope.leibniz[whole]
+        if not isinstance(quantity, sympy.Basic) or not _reaches(scope._through_definitions(quantity, variable), variable):
+            return None  # E is not seen to reach w_5 either: nothing to contradict
+        for link in links:
+            inner, by, order = scope.leibniz[link]
+            built = self._fully_built(inner, by, scope)
+            if order == 1 and built is not None and not _reaches(built, by):
+                return replace(step, verdict="invalid", feedback=f"\\partial {inner}/\\partial {by} is 0: by the write-up's definitions "
+                               f"{inner} = {sympy.sstr(built)} does not depend on {by}, so the product is 0, though {quantity} depends on {variable}")
+        return None
+
+    def _fully_built(self, quantity, variable, scope: Scope):
+        """The quantity through the write-up's formulas, when it ends in numbers the text gives (inputs, weights,
+        biases) and nothing else; None where a name is left whose value was only worked out or never given (it
+        may hide a dependence: E_o1 = 0.27 is a function of every weight)."""
+        if not isinstance(quantity, sympy.Symbol) or quantity not in scope.formulas:
+            return None
+        built = scope._through_definitions(quantity, variable)
+        inputs = {name for formula in scope.formulas.values() for name in _names_of(formula)}
+        given = {name for name in scope.values if name not in scope.formulas and name in inputs}
+        if not _names_of(built) or not _names_of(built) <= given | {variable} or scope._kin_without_formula(quantity, built, variable):
+            return None
+        return built
 
     # --- statements
 
@@ -1135,6 +1172,8 @@ class Judge:
         table); `name = value` alone restates the value it has, and is checked."""
         if step.role in ("given", "for") and step.first_of_chain:
             return True  # "take $c = 0$ or $c = +\\infty$": the text gives it a value here
+        if key in scope.valued and self._in_itself(step, scope) == "nonlinear":
+            return False  # \hat{y} = \frac{1}{1 + e^{-\hat{y}}} with \hat{y} known: a claim about its value, checked
         if key in scope.valued:
             block, kind = scope.valued[key]
             given_anew = kind == step.block_kind == "inline" and is_plain_number(step.right)  # "$s = 1$ ... then $s = 2$"
@@ -1150,6 +1189,17 @@ class Judge:
         base, _, letter = key.rpartition("_")
         restated = letter in {str(index) for index in scope.families.get(base, {})}  # \hat{x}_i = ... again, after \hat{x}_i was given for every i: checked
         return not (known or restated)
+
+    def _in_itself(self, step: Step, scope: Scope) -> str | None:
+        """How the right side holds the left side's name: "affine" (w - \eta g, \beta v + (1 - \beta) g: a new value
+        made from the old, an update), "nonlinear" (\hat y = \sigma(\hat y): what the name satisfies), or None."""
+        try:
+            name, body = self.read(step.left, scope).expr, self.read(step.right, scope).expr
+        except (LatexError, TypeError, ValueError):
+            return None
+        if not isinstance(name, sympy.Symbol) or not isinstance(body, sympy.Expr) or name not in body.free_symbols:
+            return None
+        return "nonlinear" if name in sympy.diff(body, name).free_symbols else "affine"
 
     def define_name(self, step: Step, scope: Scope, key: str) -> Step:
         """A new name: its value (a number), its formula for every index (p_i = ...), or a Leibniz name's formula."""
@@ -1233,7 +1283,9 @@ class Judge:
 
         found = [t for t in step.right.tokens if t.kind != "space"]
         first = Scanner(found, frozenset(scope.notation.words)).name_at(0)
-        return first is not None and first.key == name.key and first.end < len(found) and found[first.end].is_("symbol", "+", "-")
+        if first is not None and first.key == name.key and first.end < len(found) and found[first.end].is_("symbol", "+", "-"):
+            return True
+        return name.key in scope.valued and self._in_itself(step, scope) == "affine"  # v = \beta v + (1 - \beta) g
 
     def update(self, step: Step, scope: Scope) -> Step:
         """An assignment (w \\leftarrow w - \\eta g, w := w - ..., w_5 = w_5 - ...): the name's new value is the right
