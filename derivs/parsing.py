@@ -150,9 +150,10 @@ _CONTEXTS: dict[int, tuple[Problem, Context]] = {}
 
 
 def plain_name(name: str) -> str:
-    """'W_{1}' and 'W_1' are the same name; so are '\\hat y' and '\\hat{y}', and '\\hat{\\mathbf{y}}' (a font under an
+    """'W_{1}' and 'W_1' are the same name, and 'net_{h_1}' and 'net_{h1}'; so are '\\hat y' and '\\hat{y}', and '\\hat{\\mathbf{y}}' (a font under an
     accent is dropped when it is read, see _Parser._word)."""
-    name = re.sub(r"_\{(\w+)\}", r"_\1", name.replace(" ", ""))
+    name = re.sub(r"_\{([A-Za-z]+)_\{?(\d+)\}?\}", r"_{\1\2}", name.replace(" ", ""))  # net_{h_{1}} is net_{h1}
+    name = re.sub(r"_\{(\w+)\}", r"_\1", name)
     name = re.sub(r"\\(hat|tilde|bar)\{\\(?:" + "|".join(sorted(dialect.FONTS)) + r")\{(\w+)\}\}", r"\\\1{\2}", name)
     return re.sub(r"\\(hat|tilde|bar)(\w)", r"\\\1{\2}", name)
 

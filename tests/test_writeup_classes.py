@@ -372,6 +372,9 @@ ROWS = [
     ("With $x = 0.5$:\n\n$$x = x^2 + 0.25$$", ["definition", "valid"]),
     # a new value made from the old one, affine in it (momentum: v = 0.9 v + 0.1 g), is an update: v = 0.9(0.5) + 0.2 = 0.65
     ("With $v = 0.5$ and $g = 2$:\n\n$$v = 0.9 v + 0.1 g$$\n\n$$v + 1 = 1.65$$", ["definition", "definition", "definition", "valid"]),
+    # a nested subscript is the letters and digits typed together: net_{h_1} and net_{h1} are one name (2 x 0.5 = 1)
+    ("With $net_{h_{1}} = 0.5$:\n\n$$2 net_{h1} = 1$$", ["definition", "valid"]),
+    ("With $net_{h1} = 0.5$:\n\n$$2 net_{h_1} = 1.2$$", ["definition", "invalid"]),
 ]
 
 
