@@ -2550,8 +2550,10 @@ class Subscript:
         return (two and self._adjacent_pair()) or (self.value(),)
 
     def is_label(self) -> bool:
-        """o1, h2, o_{1}: a unit's label typed as a letter and its number (out_{o1}), not an index into a vector."""
+        """o1, h2, o_{1}, H21.H11: a unit's label typed as a letter and its number (out_{o1}), not an index into a vector."""
         found = self.tokens
+        if any(t.is_("symbol", ".") for t in found):
+            return True  # w_{H21.H11}: the weight from H11 to H21, a label (a product of indices would make it w_{H11.H21})
         return len(found) >= 2 and found[0].kind == "letter" and len(found[0].text) == 1 and (
             len(found) == 2 and found[1].kind == "number" or found[1].is_("symbol", "_"))
 

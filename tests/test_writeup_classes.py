@@ -375,6 +375,13 @@ ROWS = [
     # a nested subscript is the letters and digits typed together: net_{h_1} and net_{h1} are one name (2 x 0.5 = 1)
     ("With $net_{h_{1}} = 0.5$:\n\n$$2 net_{h1} = 1$$", ["definition", "valid"]),
     ("With $net_{h1} = 0.5$:\n\n$$2 net_{h_1} = 1.2$$", ["definition", "invalid"]),
+    # a dot between labels separates them as a comma does: with w a table (w_{ji} under a sum), w_{H21.H11} (H11 to
+    # H21) and w_{H11.H21} are two entries, so their sum is not twice one of them
+    ("$$net_j = \\sum_i w_{ji} x_i$$\n\n$$w_{H21.H11} + w_{H11.H21} = 2 w_{H21.H11}$$", ["definition", "invalid"]),
+    ("$$net_j = \\sum_i w_{ji} x_i$$\n\n$$w_{H21.H11} + w_{H11.H21} = w_{H11.H21} + w_{H21.H11}$$", ["definition", "valid"]),
+    # a negative number can stand in a name's place ((0.1 * -1) for w_3 I_3): 0.5 - 0.1 = 0.4
+    ("$$net = (w_{1} * I_1) + (w_{3} * I_3) = (0.5 * 1) + (0.1 * -1) = 0.4$$", ["definition", "definition", "valid"]),
+    ("$$net = (w_{1} * I_1) + (w_{3} * I_3) = (0.5 * 1) + (0.1 * -1) = 0.6$$", ["definition", "definition", "invalid"]),
 ]
 
 

@@ -1448,10 +1448,13 @@ def _shape_of_side(found, words: frozenset) -> list | None:
             units.append(("name", tuple(meaningful[at:name.end])))
             at = name.end
             continue
-        if token.kind == "number":
+        signed = token.is_("symbol", "-") and units and units[-1] == ("op", "*") and at + 1 < len(meaningful) \
+            and meaningful[at + 1].kind == "number"  # (0.1 * -1): a negative number in a name's place
+        if token.kind == "number" or signed:
             if units and units[-1][0] in ("name", "number", "close"):
                 units.append(("op", "*"))
-            units.append(("number", token.text))
+            units.append(("number", "-" + meaningful[at + 1].text if signed else token.text))
+            at += 1 if signed else 0
         elif token.is_("symbol", "*") or token.is_("command", *_TIMES):
             units.append(("op", "*"))
         elif token.is_("symbol", "(") or token.is_("command", "left"):
