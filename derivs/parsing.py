@@ -1682,7 +1682,7 @@ class _Parser:
     def _font_value(self, token: Token):
         self.take()
         letters = self._word(subscript_inside=True)
-        if letters.startswith("\\") and letters[1:].split("y")[0] in dialect.DECORATIONS or self.context.document and any(letters.startswith("\\" + d) for d in dialect.DECORATIONS):
+        if any(letters.startswith("\\" + d) for d in dialect.DECORATIONS):
             accent, _, inner = letters[1:].partition("\\")
             accent = next(d for d in sorted(dialect.DECORATIONS, key=len, reverse=True) if letters[1:].startswith(d))
             inner = letters[1 + len(accent):]
@@ -1740,9 +1740,9 @@ class _Parser:
                 elif piece.kind == "command" and piece.text in dialect.FONTS and self.at("symbol", "{"):
                     in_font = True
                     continue  # \\hat{\\mathbf{y}}: the bold y under a hat is \\hat{y}
-                elif self.context.document and piece.kind == "command" and piece.text in dialect.DECORATIONS and not parts:
-                    parts.append("\\" + piece.text)  # \\mathbb{\\hat{y}}: the hat stays
-                elif (self.context.document or in_font) and piece.is_("symbol", "{", "}"):
+                elif piece.kind == "command" and piece.text in dialect.DECORATIONS and not parts:
+                    parts.append("\\" + piece.text)  # \\mathbf{\\hat{y}}: the hat stays (it is \\hat{\\mathbf{y}})
+                elif (self.context.document or in_font or parts[:1] and parts[0][1:] in dialect.DECORATIONS) and piece.is_("symbol", "{", "}"):
                     continue  # the braces of a font inside (\\hat{\\mathbf{y}})
                 elif subscript_inside and self.context.document and piece.is_("symbol", "_") and parts and not parts[-1].startswith("\\"):
                     self.position -= 1  # \\mathbf{x_1}, \\mathbb{\\hat{y_i}}: the name, then its subscript, then these braces

@@ -183,6 +183,8 @@ ROWS = [
 
 # Families other projects' suites write (issue 26), five rows or more each, expected values by hand.
 ROWS += [
+    # a font around a decorated name is the decorated name (as the decoration around a font is)
+    ("\\mathbf{\\hat{y}}", sym("\\hat{y}")), ("\\mathbb{\\hat{y}} - y", sym("\\hat{y}") - y), ("\\boldsymbol{\\hat y}^2", sym("\\hat{y}") ** 2),
     # \prime, a prime after brackets (the derivative in their one variable), an unknown function letter's power
     ("f\\prime(x)", sympy.Derivative(f(x), x)), ("(x^3)'", sympy.Derivative(x ** 3, x)),
     ("\\left(\\frac{1}{1+e^{-x}}\\right)'", sympy.Derivative(1 / (1 + sympy.exp(-x)), x)), ("h^2(x)", Function("h")(x) ** 2),
