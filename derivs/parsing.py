@@ -1683,7 +1683,6 @@ class _Parser:
         self.take()
         letters = self._word(subscript_inside=True)
         if any(letters.startswith("\\" + d) for d in dialect.DECORATIONS):
-            accent, _, inner = letters[1:].partition("\\")
             accent = next(d for d in sorted(dialect.DECORATIONS, key=len, reverse=True) if letters[1:].startswith(d))
             inner = letters[1 + len(accent):]
             return self.name(plain_name(f"\\{accent}{{{inner}}}"), token, decorated=True)  # \\mathbb{\\hat{y}}

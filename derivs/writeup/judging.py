@@ -188,8 +188,7 @@ class Scope:
         for _ in range(12):
             expanded = self._families_in(expanded, kept) if self.families else expanded
             labels = {base.label for base in expanded.atoms(sympy.IndexedBase)}  # p of p[j]: the vector, not its formula
-            names = [name for name in _names_of(expanded) if name in self.formulas and name != variable and name not in labels
-                     and str(name) != kept]  # theta = W x + b: not put in where the derivative is in theta_i
+            names = [name for name in _names_of(expanded) if name in self.formulas and name != variable and name not in labels]
             if not names:
                 break
             expanded = expanded.xreplace({name: self.formulas[name] for name in names})
@@ -786,9 +785,9 @@ class Judge:
         return replace(step, verdict="invalid", feedback=f"the shapes do not fit: {found.text}", witness=None)
 
     def broken_link(self, step: Step, scope: Scope) -> Step | None:
-        """\frac{\partial E}{\partial w_5} = \frac{\partial E}{\partial y}\frac{\partial y}{\partial h_1}\frac{\partial h_1}{\partial w_5}
-        where the write-up's own definitions build h_1 from given numbers without w_5: that link is 0, so the product
-        is 0 while E does reach w_5. A chain must pass through what depends on its variable."""
+        """dE/dw_5 = dE/dy dy/dh_1 dh_1/dw_5 where the write-up's own definitions build h_1 from given numbers without
+        w_5: that link is 0, so the product is 0 while E does reach w_5. A chain must pass through what depends on its
+        variable."""
         if step.kind != "equal" or step.left is None or step.right is None or not leibniz_factors(step.right):
             return None
         try:
@@ -1191,8 +1190,8 @@ class Judge:
         return not (known or restated)
 
     def _in_itself(self, step: Step, scope: Scope) -> str | None:
-        """How the right side holds the left side's name: "affine" (w - \eta g, \beta v + (1 - \beta) g: a new value
-        made from the old, an update), "nonlinear" (\hat y = \sigma(\hat y): what the name satisfies), or None."""
+        """How the right side holds the left side's name: "affine" (w - eta g, beta v + (1 - beta) g: a new value made
+        from the old, an update), "nonlinear" (y = sigma(y): what the name satisfies), or None."""
         try:
             name, body = self.read(step.left, scope).expr, self.read(step.right, scope).expr
         except (LatexError, TypeError, ValueError):
