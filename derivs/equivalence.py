@@ -150,8 +150,9 @@ def _indefinite_integral(expr) -> bool:
 
 
 EXAMINE_BUDGET = 0.4  # CPU seconds at least to look for a difference in the residual of an answer not proved equal
-QUICK_PROOF = 0.6  # CPU seconds for the proof a derivation's matrix step tries before its search at other sizes: three times
-# what the slowest proof of the matrix classes costs idle (0.16 s), so a loaded core (CPU time per step rises about 1.5x) gives the same verdict
+QUICK_PROOF = 0.4  # CPU seconds for the proof a derivation's matrix step tries before its search at other sizes: 2.5 times
+# the slowest such proof idle (0.16 s), yet leaving the search three times what it needs where no proof comes (0.3 s of
+# 1.7 s): CPU time per step rises about 1.5x on a loaded core, and the verdict must not change with it
 
 
 def _examined_in_part(tried: int) -> Decision:
