@@ -14,6 +14,9 @@ NETWORK = ("Given $i_1 = 0.05$, $w_1 = 0.15$, $b_1 = 0.35$, $w_5 = 0.4$, $b_2 = 
        "$$net_{h1} = w_1 i_1 + b_1$$\n\n$$out_{h1} = \\sigma(net_{h1})$$\n\n$$net_{o1} = w_5 out_{h1} + b_2$$\n\n"
        "$$out_{o1} = \\sigma(net_{o1})$$\n\n$$E = \\frac{1}{2}(t - out_{o1})^2$$\n\n")
 
+COLUMNS = "$$\\mathbf{x} = [x_1, x_2]^T$$\n\n$$\\mathbf{p} = [p_1, p_2, p_3]^T$$\n\n"  # a 2-vector and a 3-vector, by their entries
+MATRIX_AND_COLUMN = "$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
+
 ROWS = [
     # --- conventions stated in prose
     # Einstein: a repeated index is summed, so a_i b_i is the dot product; twice it is not.
@@ -334,15 +337,11 @@ ROWS = [
     # --- a vector or matrix written out by its own entries has that shape, as surely as if declared: x = [x_1, x_2]^T is
     # 2 x 1 and W is 2 x 3, so W^T x is 3 x 1; x^T(p - y) with p = [p_1, p_2, p_3]^T multiplies a 1 x 2 by a 3 x 1,
     # which no order of summing makes defined (a shape mistake, even in the line that names the gradient)
-    ("$$\\mathbf{x} = [x_1, x_2]^T$$\n\n$$\\mathbf{p} = [p_1, p_2, p_3]^T$$\n\n"
-     "$$\\frac{\\partial J}{\\partial W} = \\mathbf{x}^T(\\mathbf{p} - \\mathbf{y})$$", ["definition", "definition", "invalid"]),
-    ("$$\\mathbf{x} = [x_1, x_2]^T$$\n\n$$\\mathbf{p} = [p_1, p_2, p_3]^T$$\n\n"
-     "$$\\frac{\\partial J}{\\partial W} = \\mathbf{x}(\\mathbf{p} - \\mathbf{y})^T$$", ["definition", "definition", "definition"]),
-    ("$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
-     "$$\\mathbf{z} = W \\mathbf{x}$$", ["definition", "definition", "invalid"]),
-    ("$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
-     "$$\\mathbf{z} = W^T \\mathbf{x}$$", ["definition", "definition", "definition"]),
-    # a list with an ellipsis has as many entries as its last index says, not three: (x_1, ..., x_p)^T then A x is read
+    (COLUMNS + "$$\\frac{\\partial J}{\\partial W} = \\mathbf{x}^T(\\mathbf{p} - \\mathbf{y})$$", ["definition", "definition", "invalid"]),
+    (COLUMNS + "$$\\frac{\\partial J}{\\partial W} = \\mathbf{x}(\\mathbf{p} - \\mathbf{y})^T$$", ["definition", "definition", "definition"]),
+    (MATRIX_AND_COLUMN + "$$\\mathbf{z} = W \\mathbf{x}$$", ["definition", "definition", "invalid"]),
+    (MATRIX_AND_COLUMN + "$$\\mathbf{z} = W^T \\mathbf{x}$$", ["definition", "definition", "definition"]),
+    # a list with an ellipsis says no length (it is as long as p), so it gives x no shape: A x + b is only named
     ("$$\\mathbf{x} = (x_1, \\dots, x_p)^T$$\n\n$$\\mathbf{a} = W\\mathbf{x} + \\mathbf{b}$$", ["definition", "definition"]),
     # numbers under a name are one example's values, and a shape only guessed from how a name looks (w^T: a row)
     # proves nothing: neither makes a later use of the name wrong
