@@ -100,6 +100,21 @@ def tokens(text: str, offset: int = 0, tolerant: bool = False) -> list[Token]:
     return [replace(token, position=token.position + offset) for token in found] if offset else found
 
 
+def spelled_back(found) -> str:
+    """Tokens written out as TeX again, the same wherever the formula came from: an image's address holds its formula
+    encoded, a Markdown escape doubles its backslashes, so the source text under the tokens is not the formula."""
+    out: list[str] = []
+    for token in found:
+        if token.kind in ("space", "end"):
+            continue
+        text = "\\" + token.text if token.kind == "command" else token.text
+        after_word = bool(out) and re.fullmatch(r"\\[A-Za-z]+", out[-1]) is not None and text[:1].isalpha()
+        if out and (token.space_before or after_word):
+            out.append(" ")
+        out.append(text)
+    return "".join(out)
+
+
 def _tokens(text: str, tolerant: bool) -> list[Token]:
     source, origin = _translate(text)
     found: list[Token] = []

@@ -20,7 +20,7 @@ import sympy
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from . import dialect, matrices
-from .lexer import LatexError, Token, tokens
+from .lexer import LatexError, Token, spelled_back, tokens
 from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Table, Vector
 
 MAX_LENGTH = 10_000
@@ -1622,7 +1622,7 @@ class _Parser:
         operand_start = self.position
         with self._shadowing(subscript.raw):
             operand = self.term() if isinstance(variable, sympy.MatrixSymbol) else self.factor()  # \\nabla_W \\tfrac12\\|e\\|^2: the product
-        written = f"\\nabla_{{{subscript.raw}}} {self.text[self.tokens[operand_start].position:self.tokens[self.position].position].strip() if self.position < len(self.tokens) else ''}"
+        written = f"\\nabla_{{{subscript.raw}}} {spelled_back(self.tokens[operand_start:self.position])}"
         if isinstance(variable, (sympy.Symbol, sympy.Indexed)) and isinstance(operand, sympy.Expr) and variable in operand.free_symbols and sympy.diff(operand, variable) != 0:
             return sympy.Derivative(operand, variable)
         if isinstance(variable, sympy.MatrixSymbol) and variable.shape != (1, 1) and _may_hold(operand, variable):
@@ -2011,7 +2011,7 @@ class _Parser:
             return self._derivative_in(numerator, denominator, variable_span, body_start, end, order, order_den, token)
 
     def _written(self, span: tuple[int, int]) -> str:
-        return self.text[self.tokens[span[0]].position : self.tokens[span[1]].position].strip() if span[1] < len(self.tokens) else ""
+        return spelled_back(self.tokens[span[0]:span[1]])
 
     def _derivative_in(self, numerator, denominator, variable_span, body_start, end, order, order_den, token):
         """The derivative once its variable and order are known; the operand is read with the variable shadowed."""

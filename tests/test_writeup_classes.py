@@ -6,6 +6,8 @@ from the mathematics of each row (worked by hand in its comment), never from run
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 
 from derivs.derivation import check_derivation_now
@@ -15,6 +17,13 @@ NETWORK = ("Given $i_1 = 0.05$, $w_1 = 0.15$, $b_1 = 0.35$, $w_5 = 0.4$, $b_2 = 
        "$$out_{o1} = \\sigma(net_{o1})$$\n\n$$E = \\frac{1}{2}(t - out_{o1})^2$$\n\n")
 
 COLUMNS = "$$\\mathbf{x} = [x_1, x_2]^T$$\n\n$$\\mathbf{p} = [p_1, p_2, p_3]^T$$\n\n"  # a 2-vector and a 3-vector, by their entries
+
+
+def image(tex: str) -> str:
+    """A formula as a README draws it: an image from a LaTeX service, the formula encoded in its address."""
+    return f"![f](https://latex.codecogs.com/svg.latex?{quote(tex)})\n\n"
+
+
 MATRIX_AND_COLUMN = "$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
 
 ROWS = [
@@ -150,6 +159,14 @@ ROWS = [
     # an image drawn by a LaTeX service is its formula: 2 + 2 = 4 holds, 2 + 2 = 5 does not
     ("The sum:\n\n![sum](https://latex.codecogs.com/svg.latex?%5Cdpi%7B120%7D%202%2B2%3D4)\n", ["valid"]),
     ("The sum:\n\n![sum](https://latex.codecogs.com/svg.latex?%5Cdpi%7B120%7D%202%2B2%3D5)\n", ["invalid"]),
+    # Leibniz names in images are told apart: with E = (y - t)^2, dE/dy = 2(y - t) and dE/dt = -2(y - t), so they are
+    # equal only with a minus sign between them
+    (image("E = (y - t)^2") + image("\\frac{\\partial E}{\\partial y} = \\frac{\\partial E}{\\partial t}"), ["definition", "invalid"]),
+    (image("E = (y - t)^2") + image("\\frac{\\partial E}{\\partial y} = -\\frac{\\partial E}{\\partial t}"), ["definition", "valid"]),
+    # ... also where their variables have values: z = w y gives dz/dy = w = 3 and dz/dw = y = 0.5
+    (image("w = 3") + image("y = 0.5") + image("z = w y") + image("\\frac{\\partial z}{\\partial y} = w"), ["definition"] * 3 + ["valid"]),
+    (image("w = 3") + image("y = 0.5") + image("z = w y") + image("\\frac{\\partial z}{\\partial y} = \\frac{\\partial z}{\\partial w}"),
+     ["definition"] * 3 + ["invalid"]),
     # \\( ... \\) is MathJax's \( ... \) as Markdown escapes it: x = 3 gives x^2 = 9
     ("With \\\\(x = 3\\\\):\n\n\\\\(x^2 = 9\\\\)\n", ["definition", "valid"]),
     ("With \\\\(x = 3\\\\):\n\n\\\\(x^2 = 8\\\\)\n", ["definition", "invalid"]),
