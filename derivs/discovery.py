@@ -38,6 +38,7 @@ def did_you_mean(wanted: str, known: list[str]) -> str:
     return f"; did you mean {close[0]}?" if close else ""
 
 
+@functools.lru_cache(maxsize=1)
 def default_problem_dir() -> Path:
     """The bundled problems: in a source checkout, the top-level problems/ beside the package (also when an
     editable install of another checkout maps derivs.problems elsewhere); installed, derivs.problems."""
@@ -128,11 +129,23 @@ def load_problem(problem_id: str, directory: str | Path | None = None) -> Proble
 _ONE: dict[Path, Problem | LoadError] = {}
 
 
-@functools.lru_cache(maxsize=256)
 def _declaring(folder: Path, problem_id: str) -> list[Path]:
-    """The modules of a folder whose text declares this problem id (found once per folder and id)."""
-    declared = re.compile(rf"""\bid\s*=\s*["']{re.escape(problem_id)}["']""")
-    return [path for path in sorted(folder.glob("*.py")) if not path.name.startswith("_") and declared.search(path.read_text(encoding="utf-8", errors="replace"))]
+    """The modules of a folder whose text declares this problem id."""
+    return _declared_ids(folder).get(problem_id, [])
+
+
+_DECLARED_ID = re.compile(r"""\bid\s*=\s*["'](\w+)["']""")
+
+
+@functools.lru_cache(maxsize=16)
+def _declared_ids(folder: Path) -> dict[str, list[Path]]:
+    """Each problem id a folder's modules declare -> the modules whose text declares it (each file read once)."""
+    found: dict[str, list[Path]] = {}
+    for path in sorted(folder.glob("*.py")):
+        if not path.name.startswith("_"):
+            for problem_id in dict.fromkeys(_DECLARED_ID.findall(path.read_text(encoding="utf-8", errors="replace"))):
+                found.setdefault(problem_id, []).append(path)
+    return found
 
 
 def select(problems: dict[str, Problem | LoadError], wanted: str) -> list[Problem | LoadError]:

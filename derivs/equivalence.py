@@ -80,7 +80,7 @@ def decide(
     early = _shapes_and_names(problem, left, right, strict)
     if early is not None:
         return replace(early, seconds=cpu_seconds() - started)
-    if left == right:  # the same expression (\\infty and \\infty, whose difference is not a number)
+    if left == right or _renamed_indices(left, right):  # the same expression (\\infty and \\infty, whose difference is not a number)
         return Decision("equal", True, "identical", cpu_seconds() - started)
     exact = _exact_difference(left, right)
     if exact is not None:
@@ -284,6 +284,14 @@ def _shapes_and_names(problem: Problem, left, right, strict: bool) -> Decision |
         names = ", ".join(foreign)
         return Decision("different", False, "variables", 0.0, note=f"the answer uses {names}, which the expected answer does not depend on")
     return None
+
+
+def _renamed_indices(left, right) -> bool:
+    """The same expression but for the names (or assumptions) of its bound indices: \\sum_j e^{x_j} and \\sum_k e^{x_k}."""
+    bound = (sympy.Sum, sympy.Product, sympy.Integral)
+    if not (isinstance(left, sympy.Basic) and isinstance(right, sympy.Basic)) or not (left.has(*bound) and right.has(*bound)):
+        return False
+    return left.as_dummy() == right.as_dummy()
 
 
 def _exact_difference(left, right) -> Decision | None:

@@ -40,6 +40,17 @@ class _Case:
         """Two expressions with definitions already expanded agree at the points (no expansion again)."""
         return compare_at_points(left, right, self.points, stop_at_difference=True, witness=False).holds is True
 
+    def combined(self, operation) -> list[tuple[dict, object]]:
+        """(point, operation(answer, reference)) from the two sides' values, each worked out once (and the reference's
+        once for the class): a quotient or difference is not walked again as an expression of its own."""
+        references = {id(point): value for point, value in self.values(self.reference)}
+        found = []
+        for point, value in self.values(self.answer):
+            reference = references.get(id(point))
+            if reference is not None and (reference != 0 or operation is not _quotient):
+                found.append((point, operation(value, reference)))
+        return found
+
     def values(self, expr) -> list[tuple[dict, object]]:
         """(point, value) where expr has a finite real value, by the same walk into mpmath as the decision."""
         found = []
@@ -58,6 +69,14 @@ def declared_mistake(case: _Case) -> str | None:
         if case.equals(case.raw_answer, mistake.answer):
             return mistake.feedback
     return None
+
+
+def _quotient(answer, reference):
+    return answer / reference
+
+
+def _difference(answer, reference):
+    return answer - reference
 
 
 def _constant(values: list) -> sympy.Basic | None:
@@ -105,17 +124,17 @@ def _inside_an_argument(factor, reference) -> bool:
 def _symbolic_ratio(case: _Case):
     """answer / reference when it is a constant, or a constant times a power of one of the reference's
     symbols (a missing chain-rule factor a); found from values at points, with no symbolic work."""
-    ratios = case.values(case.answer / case.reference)
+    ratios = case.combined(_quotient)
     number = _constant([value for _, value in ratios])
     if number is not None:
         return number
     for symbol in sorted(case.reference.free_symbols, key=str):
+        try:
+            at = [(value, mpmath.mpf(float(point[symbol]))) for point, value in ratios if point.get(symbol)]
+        except (KeyError, TypeError):
+            continue
         for power in (1, -1, 2, -2):
-            try:
-                scaled = [value / mpmath.mpf(float(point[symbol])) ** power for point, value in ratios if point.get(symbol)]
-            except (KeyError, TypeError, ZeroDivisionError):
-                continue
-            factor = _constant(scaled)
+            factor = _constant([value / coordinate**power for value, coordinate in at])
             if factor is not None and factor != 0:
                 return factor * symbol**power
     return None
@@ -124,7 +143,7 @@ def _symbolic_ratio(case: _Case):
 def additive_constant(case: _Case) -> str | None:
     if not _scalar(case):
         return None
-    shift = _constant([value for _, value in case.values(case.answer - case.reference)])
+    shift = _constant([value for _, value in case.combined(_difference)])
     if shift is not None and shift != 0:
         return f"off by an additive constant: your answer is the expected one plus {to_text(shift)}"
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -17,6 +18,7 @@ from .latex import to_latex, to_text
 from .matrices import MatrixDerivative, is_matrix, layouts
 from .model import Index, IndexedFunction, Part, Problem, decimal_places, rounding
 from .dialect import GREEK
+from .lexer import tokens
 from .parsing import Context, LatexError, Reading, ShapeMismatch, parse_latex, read, read_answer
 from .quoting import count
 from .sandbox import Overrun, run_limited
@@ -196,9 +198,10 @@ def _graded_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, probl
         return _grade_derivation(target, latex, problem, part, timeout, started)
     try:
         with time_limit(timeout):
-            answer, notes = stated_value(read_answer(latex, problem))
+            first = read_answer(latex, problem)
+            answer, notes = stated_value(first)
             answer = shaped_like(answer, part.answer)
-            reading[:] = [shown_reading(latex, Context.for_problem(problem)), notes]
+            reading[:] = [shown_reading(latex, Context.for_problem(problem), first), notes]
             restated = restates_question(problem, part, answer)
             if restated:
                 return result("incorrect", restated)
@@ -255,32 +258,55 @@ def decimal_verdict(problem: Problem, part: Part, answer, latex: str) -> tuple[s
     asked = decimal_places(part.question) if part.question is not None else None
     if asked is None or not getattr(answer, "is_number", False):
         return None
-    exact = problem.expand_definitions(part.question.args[0])
     written = places_written(latex)
     if written is None:  # not a decimal: compared with the key's value as any answer is
         return None
     if written < asked:
         return "incorrect", f"give at least {asked} decimal places: {latex.strip()} has {written}"
-    expected = rounding(written)[1](exact)
+    rounded = per_part(_roundings, problem, part)  # places -> the exact value rounded to them
+    if written not in rounded:
+        rounded[written] = rounding(written)[1](problem.expand_definitions(part.question.args[0]))
+    expected = rounded[written]
     if sympy.Rational(answer) == expected:
         return "correct", f"correct to the {written} decimal places given"
     return "incorrect", f"not the value to the {written} decimal places given"
 
 
+def _roundings(problem: Problem, part: Part) -> dict:
+    """The exact value of a part asking for decimals, rounded to each number of places an answer gave (filled as asked)."""
+    return {}
+
+
 RELATIONS_SHOWN = {"==": "=", "approx": r"\approx", "<": "<", "<=": r"\le", ">": ">", ">=": r"\ge", "!=": r"\ne"}
 
 
-def shown_reading(latex: str, context: Context) -> str:
+def shown_reading(latex: str, context: Context, reading: Reading | None = None) -> str:
     """The answer as read, printed back in the student's own notation: the names the problem gives meanings
     (p_i, ŷ, S(x + c)_i) and the decimals as written, not what they stand for; an equation as an equation.
-    The structure is the parse's (\\tanh x^2 shows as \\tanh(x^{2})), so a misreading shows."""
-    reading = read(latex, _display_context(context, latex))
+    The structure is the parse's (\\tanh x^2 shows as \\tanh(x^{2})), so a misreading shows. `reading`: the
+    answer as already read in `context`, printed as it is when the text holds nothing the display reads otherwise."""
+    if reading is None or _shown_otherwise(latex, context):
+        reading = read(latex, _display_context(context, latex))
     literal = {placeholder: sympy.Symbol(text) for placeholder, _, _, text in reading.decimals}
     sides = [_shown(side.xreplace(literal) if isinstance(side, sympy.Basic) else side, latex) for side in reading.sides]
     shown = sides[0]
     for relation, side in zip(reading.relations, sides[1:]):
         shown += f" {RELATIONS_SHOWN.get(relation, relation)} {side}"
     return shown
+
+
+def _shown_otherwise(latex: str, context: Context) -> bool:
+    """Whether the display reads the text otherwise than `context` does: a decimal (kept as written), or a letter or
+    command that may begin a name the problem gives a meaning (ŷ, p_i, a matrix). Errs towards reading again."""
+    try:
+        found = tokens(latex)
+    except LatexError:
+        return True
+    shown_as_names = [name for name, value in context.functions.items() if isinstance(value, IndexedFunction)]
+    shown_as_names += [*context.expressions, *context.matrices]
+    starts = {re.match(r"\\?([A-Za-z]*)", name).group(1) for name in shown_as_names} | {name[:1] for name in shown_as_names}  # \\hat, alpha, p
+    scaled = any(token.is_("number", "10") and following.is_("symbol", "^") for token, following in zip(found, found[1:]))  # 6 \\times 10^{-4}
+    return scaled or any(token.kind == "number" and "." in token.text or token.kind in ("letter", "command") and token.text in starts for token in found)
 
 
 def _shown(value, latex: str) -> str:
@@ -390,7 +416,7 @@ def restates_question(problem: Problem, part: Part, answer) -> str | None:
     for item in part.forbidden:
         if answer.has(item):
             return f"write the answer without {to_text(item)}"
-    if part.in_terms_of and not any(answer.find(lambda e, item=item: _is_item(e, item)) for item in part.in_terms_of):
+    if part.in_terms_of and not any(next(_occurrences(answer, item), None) is not None for item in part.in_terms_of):
         return f"write the answer {_written_in(problem, part)}"
     through = expressed_through(problem, part)
     stray = _names(_without_items(answer, part.in_terms_of)) & through if _names(answer) & through else set()
@@ -404,11 +430,15 @@ def _without_items(expr, items):
     """expr with each occurrence of an `in_terms_of` item (an application of a function, an entry of a
     vector, a symbol or a named expression) put as a fresh symbol: what is left is written outside them."""
     for item in items:
-        if isinstance(item, (sympy.FunctionClass, sympy.IndexedBase)) or item.has(*_BOUND):
-            expr = expr.replace(lambda e, item=item: _is_item(e, item), lambda e: sympy.Dummy())
-        else:
-            expr = expr.xreplace({item: sympy.Dummy()})
+        found = set(_occurrences(expr, item))
+        if found:
+            expr = expr.xreplace({occurrence: sympy.Dummy() for occurrence in found})
     return expr
+
+
+def _occurrences(expr, item):
+    """The subexpressions of expr that are occurrences of the item, outermost first, in one walk of the tree."""
+    return (node for node in sympy.preorder_traversal(expr) if _is_item(node, item))
 
 
 _BOUND = (sympy.Sum, sympy.Product, sympy.Integral)
@@ -421,9 +451,21 @@ def _is_item(expr, item) -> bool:
         return isinstance(expr, item)
     if isinstance(item, sympy.IndexedBase):
         return isinstance(expr, sympy.Indexed) and expr.base == item
-    if item.has(*_BOUND):
-        return type(expr) is type(item) and expr.as_dummy() == item.as_dummy()
-    return expr == item
+    if type(expr) is not type(item):
+        return False
+    dummied = _dummied(item)
+    if dummied is None:
+        return expr == item
+    if isinstance(item, _BOUND) and [limit[1:] for limit in expr.limits] != [limit[1:] for limit in item.limits]:
+        return False
+    return expr.has(*_BOUND) and expr.as_dummy() == dummied
+
+
+@functools.lru_cache(maxsize=256)
+def _dummied(item):
+    """An item holding a sum with its bound indices as dummies, worked out once (a batch compares every answer's
+    sums with it); None for an item with none."""
+    return item.as_dummy() if item.has(*_BOUND) else None
 
 
 def _names(expr) -> set:
@@ -436,20 +478,22 @@ def _names(expr) -> set:
 
 def expressed_through(problem: Problem, part: Part) -> set:
     """The problem's variables (not its indices) that the reference answer uses only through its
-    `in_terms_of` items (x in 4σ(2x)(1 - σ(2x)), w in (ŷ - t)ŷ(1 - ŷ)x_i): an answer may not use them elsewhere.
-    Worked out once per part (a batch asks it for every answer)."""
-    if not part.in_terms_of:
-        return set()
-    key = (id(problem), id(part))
-    known = _EXPRESSED_THROUGH.get(key)
+    `in_terms_of` items (x in 4σ(2x)(1 - σ(2x)), w in (ŷ - t)ŷ(1 - ŷ)x_i): an answer may not use them elsewhere."""
+    return per_part(_expressed_through, problem, part) if part.in_terms_of else set()
+
+
+_PER_PART: dict[tuple, tuple] = {}
+
+
+def per_part(work, problem: Problem, part: Part):
+    """work(problem, part), worked out once per part: a batch asks the same of every answer to it."""
+    key = (work, id(problem), id(part))
+    known = _PER_PART.get(key)
     if known is None or known[0] is not problem or known[1] is not part:
-        if len(_EXPRESSED_THROUGH) > 512:  # a variant per student: bounded
-            _EXPRESSED_THROUGH.clear()
-        known = _EXPRESSED_THROUGH[key] = (problem, part, _expressed_through(problem, part))
+        if len(_PER_PART) > 1024:  # a variant per student: bounded
+            _PER_PART.clear()
+        known = _PER_PART[key] = (problem, part, work(problem, part))
     return known[2]
-
-
-_EXPRESSED_THROUGH: dict[tuple[int, int], tuple[Problem, Part, frozenset]] = {}
 
 
 def _expressed_through(problem: Problem, part: Part) -> frozenset:

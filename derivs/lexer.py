@@ -7,6 +7,7 @@ came from, so an error can point at what the student typed.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -96,8 +97,14 @@ def tokens(text: str, offset: int = 0, tolerant: bool = False) -> list[Token]:
     For a write-up's formulas (`tolerant`): positions are `offset` + the offset in `text` (offsets in the whole
     document), a character we never accept becomes an "error" token for the parser to report where it is read,
     and \\quad, \\qquad stay as "space" tokens, which separate statements."""
-    found = _tokens(text, tolerant)
-    return [replace(token, position=token.position + offset) for token in found] if offset else found
+    found = _cached_tokens(text, tolerant)
+    return [replace(token, position=token.position + offset) for token in found] if offset else list(found)
+
+
+@functools.lru_cache(maxsize=512)
+def _cached_tokens(text: str, tolerant: bool) -> tuple[Token, ...]:
+    """A text's tokens, cut once: a grade reads its answer twice (to decide, then in the notation it is shown in)."""
+    return tuple(_tokens(text, tolerant))
 
 
 def spelled_back(found) -> str:

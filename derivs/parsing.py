@@ -321,6 +321,7 @@ class _Parser:
         self.tokens = tokens(text) if found is None else found
         self.position = 0
         self.end = len(self.tokens) - 1  # index of the "end" token; bounded sub-parses lower it
+        self._endings: dict[int, Token] = {}  # the "end" token seen at each bound
         self.context = context
         self.depth = 0
         self.absolute = 0  # how many |..| are open: a | then closes one
@@ -344,7 +345,12 @@ class _Parser:
 
     def peek(self, ahead: int = 0) -> Token:
         at = self.position + ahead
-        return self.tokens[at] if at < self.end else Token("end", "", self.tokens[self.end].position if self.end < len(self.tokens) else len(self.text))
+        if at < self.end:
+            return self.tokens[at]
+        ending = self._endings.get(self.end)
+        if ending is None:  # one per bound: peeking past the end is the commonest question a parse asks
+            ending = self._endings[self.end] = Token("end", "", self.tokens[self.end].position if self.end < len(self.tokens) else len(self.text))
+        return ending
 
     def take(self) -> Token:
         token = self.peek()
@@ -353,7 +359,11 @@ class _Parser:
         return token
 
     def at(self, kind: str, *texts: str, ahead: int = 0) -> bool:
-        return self.peek(ahead).is_(kind, *texts)
+        index = self.position + ahead
+        token = self.tokens[index] if index < self.end else None
+        if token is None:
+            return kind == "end" and (not texts or "" in texts)
+        return token.kind == kind and (not texts or token.text in texts)
 
     def error(self, message: str, token: Token | None = None) -> LatexError:
         token = token or self.peek()
@@ -443,6 +453,7 @@ class _Parser:
         """tokens[at:run], letters typed together, become one token of `kind`; returns the index after it."""
         first = self.tokens[at]
         self.tokens[at:run] = [Token(kind, "".join(t.text for t in self.tokens[at:run]), first.position, first.space_before)]
+        self._endings.clear()  # the tokens moved: an end seen before may stand elsewhere
         self.end -= run - at - 1
         return at + 1
 
@@ -1824,6 +1835,7 @@ class _Parser:
             return
         script = self.tokens[self.position + 2:end]
         self.tokens[self.position:end + 1] = [self.tokens[self.position], self.tokens[self.position + 1], self.tokens[end], *script]
+        self._endings.clear()  # the tokens moved: an end seen before may stand elsewhere
 
     def _set_braces(self):
         """\\{ .. \\}: brackets, as in \\max\\{0, x\\} or \\exp\\{-x\\}."""
@@ -1956,6 +1968,7 @@ class _Parser:
             # \frac12: TeX takes one digit as the numerator; split the number token in two
             first, rest = ahead.text[0], ahead.text[1:]
             self.tokens[self.position : self.position + 1] = [Token("number", first, ahead.position, ahead.space_before), Token("number", rest, ahead.position + 1)]
+            self._endings.clear()  # the tokens moved: an end seen before may stand elsewhere
             self.end += 1
         if ahead.kind == "command" and ahead.text not in dialect.GREEK and ahead.text not in dialect.CONSTANTS:
             raise self.error("write the arguments of \\frac in braces: \\frac{a}{b}", ahead)
