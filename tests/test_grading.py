@@ -165,3 +165,24 @@ def test_the_problems_function_written_alone_is_its_value(answer, verdict):
     so a phi (1 - phi) is right once phi alone is phi(x) (and phi(1 - phi) beside it is that value times a bracket,
     not phi of 1 - phi); without the a, with 1 + phi, or a phi^2 it is wrong."""
     assert grade_now("sigmoid_derivative.derivative", answer).verdict == verdict
+
+
+def test_the_answer_is_shown_as_the_display_reads_it_whether_or_not_it_is_read_again():
+    """The shown reading reuses the grading parse when nothing in the text reads otherwise for display (decimals as
+    written, the problem's names kept): for every labelled answer the result must be the display parse's own."""
+    from derivs.grading import resolve_target, shown_reading
+    from derivs.parsing import Context, LatexError, read_answer
+
+    with open(DATA / "answers.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    compared = 0
+    for row in rows:
+        problem, _ = resolve_target(row["target"])
+        context = Context.for_problem(problem)
+        try:
+            first = read_answer(row["answer"], problem)
+        except LatexError:
+            continue
+        assert shown_reading(row["answer"], context, first) == shown_reading(row["answer"], context), row["answer"]
+        compared += 1
+    assert compared > 300
