@@ -155,6 +155,15 @@ ROWS = [
     ("$$z = 1 + 1 = 2$$\n\nThen for the second input:\n\n$$z = 0.5 + 0.25 = 0.85$$", ["definition", "valid", "definition", "invalid"]),
     # a function defined again under a new title is a new definition
     ("### Linear\n\n$$A(z) = z$$\n\n### Sigmoid\n\n$$A(z) = \\frac{1}{1 + e^{-z}}$$\n\n$$A(0) = 0.5$$", ["definition", "definition", "valid"]),
+    # the value a computation comes to, stated alone in the next block, is a claim about that computation:
+    # 0.5 - 0.01 (0.2) = 0.498; [0.1, 0.2] - 0.01 [0.5, 0.4] = [0.095, 0.196]; a new value after other steps is a new value
+    ("$$b = 0.5 - 0.01 \\cdot 0.2$$\n\n$$b = 0.498$$", ["definition", "valid"]),
+    ("$$b = 0.5 - 0.01 \\cdot 0.2$$\n\n$$b = 0.497$$", ["definition", "invalid"]),
+    ("$$W = \\begin{bmatrix} 0.1 & 0.2 \\end{bmatrix} - 0.01 \\begin{bmatrix} 0.5 & 0.4 \\end{bmatrix}$$\n\n"
+     "$$W = \\begin{bmatrix} 0.095 & 0.196 \\end{bmatrix}$$", ["definition", "valid"]),
+    ("$$W = \\begin{bmatrix} 0.1 & 0.2 \\end{bmatrix} - 0.01 \\begin{bmatrix} 0.5 & 0.4 \\end{bmatrix}$$\n\n"
+     "$$W = \\begin{bmatrix} 0.095 & 0.195 \\end{bmatrix}$$", ["definition", "invalid"]),
+    ("$$x = 1 + 1$$\n\n$$y = 3$$\n\n$$x = 5$$\n\n$$x + y = 8$$", ["definition", "definition", "definition", "valid"]),
     # --- formulas where blogs and READMEs put them
     # an image drawn by a LaTeX service is its formula: 2 + 2 = 4 holds, 2 + 2 = 5 does not
     ("The sum:\n\n![sum](https://latex.codecogs.com/svg.latex?%5Cdpi%7B120%7D%202%2B2%3D4)\n", ["valid"]),

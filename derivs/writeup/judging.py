@@ -364,6 +364,38 @@ def is_written_number(side: Side) -> bool:
     return False
 
 
+_ENTRY_STARTS = {("symbol", "&"), ("symbol", ","), ("symbol", "["), ("symbol", "("), ("command", "\\"), ("command", "left")}
+_ENTRIES_END = {("symbol", "]"), ("symbol", ")"), ("command", "right")}
+
+
+def is_written_value(side: Side) -> bool:
+    """A side that is a value as written: a number, or a matrix or list of numbers (each with its sign, nothing
+    worked out): 0.4, [0.5, -0.2], \\begin{bmatrix} 0.49998 \\\\ 0.499996 \\end{bmatrix}."""
+    if is_written_number(side):
+        return True
+    found = [t for t in side.tokens if t.kind != "space"]
+    numbers, entry_start, at = 0, True, 0
+    while at < len(found):
+        token = found[at]
+        if token.is_("command", "begin", "end") and at + 3 < len(found) and found[at + 1].is_("symbol", "{"):
+            closing = next((k for k in range(at + 2, len(found)) if found[k].is_("symbol", "}")), None)
+            if closing is None:
+                return False
+            at, entry_start = closing + 1, token.is_("command", "begin")  # the environment's name
+            continue
+        if token.kind == "number":
+            numbers += 1
+            entry_start = False
+        elif token.is_("symbol", "-", "+") and entry_start:
+            entry_start = False
+        elif (token.kind, token.text) in _ENTRY_STARTS | _ENTRIES_END:
+            entry_start = (token.kind, token.text) in _ENTRY_STARTS
+        else:
+            return False
+        at += 1
+    return numbers > 0
+
+
 def is_plain_number(side: Side) -> bool:
     """A side that is an integer or a decimal, with its sign, and nothing else."""
     found = [t for t in side.tokens if t.kind != "space"]
@@ -458,6 +490,10 @@ def _group_end(found, at: int) -> int | None:
             if depth == 0:
                 return index
     return None
+
+
+def _numeric_matrix(value) -> bool:
+    return isinstance(value, sympy.MatrixBase) and all(getattr(entry, "is_number", False) and entry.is_finite is not False for entry in value)
 
 
 def is_matrix_expr(value) -> bool:
@@ -729,6 +765,7 @@ class Judge:
         judged: list[Step] = []
         started = cpu_seconds()
         self.steps = steps
+        self.last: Step | None = None  # the step judged just before the current one
         for step in _where_first(steps):
             if cpu_seconds() - started > DERIVATION_BUDGET:  # a hostile write-up gets a total bound, not N x timeout
                 judged.append(budget_ran_out(step))
@@ -738,6 +775,7 @@ class Judge:
             outcome = self.one(step, scope)
             judged.append(replace(outcome, used=tuple(dict.fromkeys(scope.used))))
             scope.seen |= self._names(step, scope)
+            self.last = outcome
         return sorted(judged, key=lambda step: step.index)
 
     def one(self, step: Step, scope: Scope) -> Step:
@@ -963,7 +1001,7 @@ class Judge:
     def given_values(self, step: Step, scope: Scope) -> dict | None:
         """Values the text gives as a list: (w_1, ..., w_6) = (0.75, ...), or a vector's entries: \\mathbf{z} = (1, 2, 3)
         gives z_1, z_2, z_3. (x_3 = -0.3 names one quantity: named_quantity.)"""
-        if step.kind != "equal" or not step.first_of_chain:
+        if step.kind != "equal" or not step.first_of_chain or self.restates_result(step):
             return None
         name = name_of(step.left, scope.notation)
         opens = step.right.tokens and (step.right.tokens[0].is_("symbol", "(", "[") or step.right.tokens[0].is_("command", "left", "begin"))
@@ -981,6 +1019,7 @@ class Judge:
             if isinstance(entries, sympy.MatrixBase) and isinstance(matrix, sympy.MatrixSymbol) and 1 not in entries.shape \
                     and all(getattr(e, "is_number", False) for e in entries):
                 return {matrix: sympy.ImmutableMatrix(entries)}  # A \\in R^{n x n}, then A = [[1, 2], [3, 4]] for an example
+            written = entries
             if isinstance(entries, sympy.MatrixBase) and 1 in entries.shape:
                 entries = sympy.Tuple(*entries)
             if isinstance(entries, sympy.Tuple) and len(entries) > 1 and all(getattr(v, "is_number", False) for v in entries):
@@ -990,6 +1029,10 @@ class Judge:
                 matrix = scope.context.matrices.get(name.key)
                 if isinstance(matrix, sympy.MatrixSymbol) and matrix.shape[1] == 1:  # \\mathbf{v} = [3, 1, 4]^T: v v^T is known too
                     given[matrix] = sympy.ImmutableMatrix(len(entries), 1, list(entries))
+                whole = self.read(step.left, scope).expr
+                if isinstance(written, sympy.MatrixBase) and isinstance(whole, (sympy.Symbol, sympy.MatrixSymbol)) \
+                        and getattr(whole, "shape", written.shape) == written.shape:  # W = [0.1, 0.2]: W itself, as written
+                    given[whole] = sympy.ImmutableMatrix(written)
                 return given
             return None
         if not step.left.tokens or not step.left.tokens[0].is_("symbol", "("):
@@ -1171,6 +1214,8 @@ class Judge:
         table); `name = value` alone restates the value it has, and is checked."""
         if step.role in ("given", "for") and step.first_of_chain:
             return True  # "take $c = 0$ or $c = +\\infty$": the text gives it a value here
+        if self.restates_result(step):
+            return False
         if key in scope.valued and self._in_itself(step, scope) == "nonlinear":
             return False  # \hat{y} = \frac{1}{1 + e^{-\hat{y}}} with \hat{y} known: a claim about its value, checked
         if key in scope.valued:
@@ -1188,6 +1233,16 @@ class Judge:
         base, _, letter = key.rpartition("_")
         restated = letter in {str(index) for index in scope.families.get(base, {})}  # \hat{x}_i = ... again, after \hat{x}_i was given for every i: checked
         return not (known or restated)
+
+    def restates_result(self, step: Step) -> bool:
+        """`b = [0.5, 0.5] - 0.01 [0.002, 0.0004]` and, as the next step, `b = [0.49998, 0.499996]`: the value the
+        computation just written comes to, stated on its own; a claim about that computation, not a new value."""
+        last = self.last
+        if last is None or last.section != step.section or last.block == step.block or last.verdict != "definition":
+            return False
+        if last.lhs.strip() != step.lhs.strip() or not last.first_of_chain or last.right is None or step.right is None:
+            return False
+        return is_written_value(step.right) and not is_written_value(last.right)
 
     def _in_itself(self, step: Step, scope: Scope) -> str | None:
         """How the right side holds the left side's name: "affine" (w - eta g, beta v + (1 - beta) g: a new value made
@@ -1255,14 +1310,17 @@ class Judge:
 
     def carried_value(self, step: Step, scope: Scope):
         """The value a name carries forward: the last link of its chain if it is exact (-1/81), else the first link
-        that is a number once the write-up's values are in (v_5 + v_4, not the rounded 36.0278 - 0.9899 after it)."""
+        that is a number once the write-up's values are in (v_5 + v_4, not the rounded 36.0278 - 0.9899 after it).
+        Not the number written when it is a slip: a final answer worked from a slip is wrong too."""
         numbers = []
         for side in rest_of_chain(step):
             try:
                 value = self.value(side, scope)
             except (LatexError, TypeError, ValueError, AttributeError):
                 continue
-            if getattr(value, "is_number", False) and not isinstance(value, sympy.Tuple) and value.is_finite is not False:
+            if _numeric_matrix(value):  # W_1 = [[0.1, 0.2], ...] - 0.01 [[...]]: a matrix of numbers is a value too
+                numbers.append((side, sympy.ImmutableMatrix(value)))
+            elif getattr(value, "is_number", False) and not isinstance(value, sympy.Tuple) and value.is_finite is not False:
                 others = sympy.Tuple(*(self.read(link, scope).exact for link in rest_of_chain(step) if link is not side))
                 if letters_shared(side, others) and getattr(self.read(side, scope).exact, "is_number", False):
                     continue  # t = \tanh(z) = (e^z - e^{-z})/(e^z - e^{-z}): a slip that cancels to 1 is no value of t
@@ -1270,7 +1328,7 @@ class Judge:
         if not numbers:
             return None
         last_side, last = numbers[-1]
-        return last if not decimals_shown(last_side) else numbers[0][1]
+        return last if not decimals_shown(last_side) or isinstance(last, sympy.MatrixBase) else numbers[0][1]
 
     def is_update(self, step: Step, scope: Scope) -> bool:
         """`w_5 = w_5 - \\alpha \\frac{\\partial E}{\\partial w_5}`: a name it already has, given a new value from its old
