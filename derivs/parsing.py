@@ -1392,7 +1392,8 @@ class _Parser:
             if isinstance(function, IndexedFunction):
                 return function.build(sympy.Symbol(_vector_name(context)), subscript.value())
             if name == "delta" and "delta" not in context.symbols:
-                pair = subscript.pair()
+                labelled = [t.kind for t in subscript.tokens] == ["letter", "number"]  # \\delta_{h2}, \\delta_{o1}: a unit's error
+                pair = None if context.document and labelled else subscript.pair()
                 if pair is None and context.document:
                     return context.symbol(full)  # \\delta_k, \\delta_j^{(2)}: a write-up's error term, a name
                 if pair is None:

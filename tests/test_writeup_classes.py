@@ -164,6 +164,19 @@ ROWS = [
     ("$$W = \\begin{bmatrix} 0.1 & 0.2 \\end{bmatrix} - 0.01 \\begin{bmatrix} 0.5 & 0.4 \\end{bmatrix}$$\n\n"
      "$$W = \\begin{bmatrix} 0.095 & 0.195 \\end{bmatrix}$$", ["definition", "invalid"]),
     ("$$x = 1 + 1$$\n\n$$y = 3$$\n\n$$x = 5$$\n\n$$x + y = 8$$", ["definition", "definition", "definition", "valid"]),
+    # a unit's error term \delta_{h2}, \delta_{o1} is a name, not the Kronecker delta of h and 2 (\delta_{ik} still is):
+    # 0.5 x 2 = 1
+    ("With $\\delta_{h2} = 0.5$ and $w = 2$:\n\n$$\\delta_{h2} w = 1$$", ["definition", "definition", "valid"]),
+    ("With $\\delta_{h2} = 0.5$ and $w = 2$:\n\n$$\\delta_{h2} w = 1.5$$", ["definition", "definition", "invalid"]),
+    ("$$\\sum_k \\delta_{ik} x_k = x_i$$", ["valid"]),
+    # a stated number that is another number altogether (1/(1 + e^0) = 0.5, written 0.6) is judged once, and the text
+    # works on from it (2a = 1.2); a rounding slip (1/3 = 0.334) is carried exactly, so restating it is wrong again
+    ("$$a = \\frac{1}{1 + e^{0}} = 0.6$$\n\n$$b = 2a = 1.2$$", ["definition", "invalid", "definition", "valid"]),
+    ("$$a = \\frac{1}{3} = 0.334$$\n\n$$b = a = 0.334$$", ["definition", "invalid", "definition", "invalid"]),
+    ("$$u = 0.5 + 0.25 = 0.6 + 0.25$$\n\n$$y = u = 0.85$$", ["definition", "invalid", "definition", "invalid"]),
+    # "assign delta = dE/do do/dn, therefore dE/dw = delta dn/dw": the chain rule, not two equations to solve
+    ("$$\\delta = \\frac{\\partial E}{\\partial o}\\frac{\\partial o}{\\partial n} \\therefore \\frac{\\partial E}{\\partial w} = \\delta \\frac{\\partial n}{\\partial w}$$",
+     ["definition", "undecided"]),
     # --- formulas where blogs and READMEs put them
     # an image drawn by a LaTeX service is its formula: 2 + 2 = 4 holds, 2 + 2 = 5 does not
     ("The sum:\n\n![sum](https://latex.codecogs.com/svg.latex?%5Cdpi%7B120%7D%202%2B2%3D4)\n", ["valid"]),

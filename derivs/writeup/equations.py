@@ -84,6 +84,8 @@ def follows(step: Step, first, second, problem: Problem, timeout: float, source:
         if all(c.verdict == "equal" for c in sound):  # x^2 = 4 => x = 2: true solutions, but not all of them
             return replace(step, verdict="undecided", feedback=f"its solutions solve {source} equation, which has others too")
         wrong = next((c for c in checks if c.verdict == "different"), None)
+        if wrong is not None and _leibniz_names(first, second):  # dE/dw = delta dnet/dw after delta = dE/dout dout/dnet
+            return replace(step, verdict="undecided", feedback="the equations relate derivatives by name, which the chain rule may link: not solved as equations")
         if wrong is not None:
             where = f"solving for {unknown}: at {wrong.witness.point} one equation holds and the other does not" if wrong.witness else wrong.note
             return replace(step, verdict="invalid", feedback=f"not the solutions of {source} equation; {where}", witness=vars(wrong.witness) if wrong.witness else None)
@@ -99,3 +101,8 @@ def stated_value(residual):
         if len(value) == 1 and value[0].is_number:
             return unknown, value[0]
     return None
+
+
+def _leibniz_names(*exprs) -> bool:
+    """Whether the expressions hold a write-up's Leibniz names (\\partial E / \\partial w as one symbol)."""
+    return any(getattr(symbol, "name", "").startswith("\\frac") for expr in exprs for symbol in getattr(expr, "free_symbols", ()))

@@ -1311,7 +1311,10 @@ class Judge:
     def carried_value(self, step: Step, scope: Scope):
         """The value a name carries forward: the last link of its chain if it is exact (-1/81), else the first link
         that is a number once the write-up's values are in (v_5 + v_4, not the rounded 36.0278 - 0.9899 after it).
-        Not the number written when it is a slip: a final answer worked from a slip is wrong too."""
+        A number stated alone as the last link that is another number altogether (off by more than 1%: a formula
+        slipped, 1/(1 + e^{0.3775}) = 0.5933) is the value the text works on from: that slip is judged on its line,
+        not again on every line that uses the number. A rounding slip (11.6520 for 11.65207), or one inside an
+        expression (36.0278 - 0.9899), is carried as the exact value: a final answer restating it is wrong too."""
         numbers = []
         for side in rest_of_chain(step):
             try:
@@ -1328,7 +1331,13 @@ class Judge:
         if not numbers:
             return None
         last_side, last = numbers[-1]
-        return last if not decimals_shown(last_side) or isinstance(last, sympy.MatrixBase) else numbers[0][1]
+        if not decimals_shown(last_side) or isinstance(last, sympy.MatrixBase):
+            return last
+        exact = numbers[0][1]
+        places = max(len(text.split(".")[1]) for text in decimals_shown(last_side))
+        if is_written_number(last_side) and abs(sympy.N(exact - last, 30)) > abs(sympy.N(exact, 30)) / 100 + sympy.Rational(1, 2 * 10**places):
+            return last  # the value the text states and works on from (its slip is judged on this line, once)
+        return exact
 
     def is_update(self, step: Step, scope: Scope) -> bool:
         """`w_5 = w_5 - \\alpha \\frac{\\partial E}{\\partial w_5}`: a name it already has, given a new value from its old
