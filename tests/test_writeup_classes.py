@@ -177,6 +177,12 @@ ROWS = [
     # "assign delta = dE/do do/dn, therefore dE/dw = delta dn/dw": the chain rule, not two equations to solve
     ("$$\\delta = \\frac{\\partial E}{\\partial o}\\frac{\\partial o}{\\partial n} \\therefore \\frac{\\partial E}{\\partial w} = \\delta \\frac{\\partial n}{\\partial w}$$",
      ["definition", "undecided"]),
+    # numbers put into a name's formula written on an earlier line give the names without a value theirs:
+    # dE/do = -(t - o), then dE/do = -(0.01 - 0.75) gives t = 0.01, so 1/2 (t - o)^2 = 1/2 (0.74)^2 = 0.2738
+    ("With $o = 0.75$:\n\n$$\\frac{\\partial E}{\\partial o} = -(t - o)$$\n\n$$\\frac{\\partial E}{\\partial o} = -(0.01 - 0.75) = 0.74$$\n\n"
+     "$$E = \\frac{1}{2}(t - o)^2 = 0.2738$$", ["definition"] * 3 + ["valid", "definition", "valid"]),
+    ("With $o = 0.75$:\n\n$$\\frac{\\partial E}{\\partial o} = -(t - o)$$\n\n$$\\frac{\\partial E}{\\partial o} = -(0.01 - 0.75) = 0.74$$\n\n"
+     "$$E = \\frac{1}{2}(t - o)^2 = 0.2838$$", ["definition"] * 3 + ["valid", "definition", "invalid"]),
     # --- formulas where blogs and READMEs put them
     # an image drawn by a LaTeX service is its formula: 2 + 2 = 4 holds, 2 + 2 = 5 does not
     ("The sum:\n\n![sum](https://latex.codecogs.com/svg.latex?%5Cdpi%7B120%7D%202%2B2%3D4)\n", ["valid"]),

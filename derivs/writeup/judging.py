@@ -18,7 +18,7 @@ import sympy
 
 from .. import dialect
 from ..equivalence import decide
-from ..lexer import LatexError
+from ..lexer import LatexError, spelled_back
 from ..matrices import MatrixDerivative
 from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
 from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
@@ -124,6 +124,7 @@ class Scope:
     formulas: dict = field(default_factory=dict)  # a name's symbol -> the formula the write-up defined it by (net = w_1 i_1 + ...)
     leibniz: dict = field(default_factory=dict)  # a Leibniz name's symbol -> (its quantity, its variable, order), as read
     known: set = field(default_factory=set)  # names given a formula (a Leibniz name's): not defined again by a later line
+    written: dict = field(default_factory=dict)  # a name as spelled -> the side its formula is written in (for values put in later)
 
     def put_in(self, expr, formulas: bool = True):
         """An expression with the write-up's functions expanded, then what it says of its names put in: a name's value
@@ -704,7 +705,7 @@ class Judge:
         scope = self.scopes[step.section]
         if scope is not self.scope or step.part != self.part:
             if scope is self.scope:  # a sub-question: its own values and formulas, the same functions
-                scope.values, scope.valued, scope.condition, scope.facts, scope.formulas = {}, {}, None, {}, {}
+                scope.values, scope.valued, scope.condition, scope.facts, scope.formulas, scope.written = {}, {}, None, {}, {}, {}
             self.scope, self.part = scope, step.part
         return scope
 
@@ -974,7 +975,9 @@ class Judge:
         if step.kind != "equal" or step.left is None or step.right is None:
             return None
         words = frozenset(scope.notation.words)
-        left, right = _shape_of_side(step.left.tokens, words), _shape_of_side(step.right.tokens, words)
+        formula = scope.written.get(spelled_back(step.left.tokens)) if step.first_of_chain else None
+        left = _shape_of_side((formula or step.left).tokens, words)  # dE/do = -(0.01 - 0.75) after dE/do = -(t - o)
+        right = _shape_of_side(step.right.tokens, words)
         if left is None or right is None or len(left) != len(right):
             return None
         found: dict = {}
@@ -987,13 +990,19 @@ class Judge:
                     return None
                 if not isinstance(symbol, (sympy.Symbol, sympy.Indexed)) or found.get(symbol, value) != value:
                     return None
-                if symbol in scope.values:  # a value it has: the number must be that value, as rounded
+                known = scope.values.get(symbol)
+                if known is None and symbol in scope.formulas:  # net = w_1 i_1 + ...: a value through its formula
+                    known = scope.put_in(symbol)
+                    known = known if getattr(known, "is_number", False) else None
+                if known is not None:  # a value it has: the number must be that value, as rounded
                     places = len(other.split(".")[1]) if "." in other else 0
-                    known = scope.values[symbol]
                     if not getattr(known, "is_number", False) or abs(sympy.N(known - value, 30)) > sympy.Rational(1, 2) / 10 ** places:
                         return None
                     continue
                 found[symbol] = value
+            elif kind == other_kind == "name":
+                if [t.text for t in token] != [t.text for t in other]:  # e in e^{-net} on both sides
+                    return None
             elif (kind, token) != (other_kind, other):
                 return None
         return found if len(left) > 1 and found else None  # (x = 0.5 alone is a value given, read elsewhere)
@@ -1261,10 +1270,12 @@ class Judge:
         for name in [n for n in scope.values if _key(n) == key]:
             del scope.values[name]
         scope.valued.pop(key, None)
-        formula = self.formula_of(step, scope)
+        formula, written = self.formula_of(step, scope)
         scope.formulas.pop(symbol, None)
+        scope.written.pop(spelled_back(step.left.tokens), None)
         if formula is not None and symbol is not None and symbol not in _names_of(formula):  # v_1 = \\ln(v_1) is no formula
             scope.formulas[symbol] = bound_apart(formula)
+            scope.written[spelled_back(step.left.tokens)] = written
         if scope.context.function(key.lstrip("\\")) is not None:  # \\sigma = \\sigma(w^T x): from here \\sigma alone is that value
             scope.context = replace(scope.context, valued_functions=scope.context.valued_functions | {key.lstrip("\\")})
         value = self.carried_value(step, scope)
@@ -1294,19 +1305,19 @@ class Judge:
         return sympy.Symbol(key, real=True)
 
     def formula_of(self, step: Step, scope: Scope):
-        """The formula a name is defined by: the first link of its chain that is not a number as written
-        (net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = 0.3775: w_1 i_1 + w_2 i_2 + b_1)."""
+        """The formula a name is defined by, and the side it is written in: the first link of its chain that is not
+        a number as written (net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = 0.3775: w_1 i_1 + w_2 i_2 + b_1); (None, None)."""
         for side in rest_of_chain(step):
             if is_written_number(side) or decimals_shown(side):
                 continue
             try:
                 formula = self.read(side, scope).exact
             except LatexError:
-                return None
+                return None, None
             if isinstance(formula, sympy.Expr) and _names_of(formula) and not formula.has(sympy.Derivative):
-                return formula
-            return None
-        return None
+                return formula, side
+            return None, None
+        return None, None
 
     def carried_value(self, step: Step, scope: Scope):
         """The value a name carries forward: the last link of its chain if it is exact (-1/81), else the first link
