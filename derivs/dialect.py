@@ -128,6 +128,8 @@ UNICODE = {
     "∇": r"\nabla ", "ᵀ": "^T", "⊤": r"\top ", "²": "^2", "³": "^3", "¹": "^1", "½": r"\frac12 ",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "ℓ": "l", "⌊": r"\lfloor ", "⌋": r"\rfloor ",
     "⌈": r"\lceil ", "⌉": r"\rceil ", "‖": r"\| ", "∈": r"\in ", "°": r"^{\circ}",
+    **{chr(0x2080 + digit): f"_{digit}" for digit in range(10)},  # w₁, x₂: subscript digits
+    **{glyph: f"^{digit}" for digit, glyph in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")},  # x⁴: superscript digits
 }
 # Accents on a pasted letter, precomposed (ŷ) or combining (x̂: x then U+0302): the LaTeX accent over that letter.
 UNICODE_ACCENTS = {"\u0302": "hat", "\u0304": "bar", "\u0305": "bar", "\u0303": "tilde", "\u0307": "dot", "\u0308": "ddot", "\u20d7": "vec"}

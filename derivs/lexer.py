@@ -132,7 +132,8 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
         if char.isspace() or char == "~":
             i, spaced = i + 1, True
             continue
-        grouped = _GROUPED.match(source, i) if char.isdigit() else None
+        ascii_digit = "0" <= char <= "9"  # (str.isdigit is true of ² and ₁, which are no number here)
+        grouped = _GROUPED.match(source, i) if ascii_digit else None
         plain_comma = re.search(r"(?<![{\\]),", grouped.group()) if grouped else None  # not {,} or \,
         if grouped and not (plain_comma and _inside_brackets(found)):
             digits = re.sub(r"\D", "", grouped.group())
@@ -143,7 +144,7 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
             found.append(Token("command", "dots", where, spaced))
             i, spaced = i + 3, False
             continue
-        if char.isdigit() or (char == "." and i + 1 < len(source) and source[i + 1].isdigit()):
+        if ascii_digit or (char == "." and i + 1 < len(source) and "0" <= source[i + 1] <= "9"):
             number = _NUMBER.match(source, i)
             if _SECOND_POINT.match(source, number.end()) and "." in number.group():  # 1.1.1: not a number
                 if not tolerant:

@@ -183,6 +183,17 @@ ROWS = [
      "$$E = \\frac{1}{2}(t - o)^2 = 0.2738$$", ["definition"] * 3 + ["valid", "definition", "valid"]),
     ("With $o = 0.75$:\n\n$$\\frac{\\partial E}{\\partial o} = -(t - o)$$\n\n$$\\frac{\\partial E}{\\partial o} = -(0.01 - 0.75) = 0.74$$\n\n"
      "$$E = \\frac{1}{2}(t - o)^2 = 0.2838$$", ["definition"] * 3 + ["valid", "definition", "invalid"]),
+    # digits pasted as subscripts (w₁ is w_1; the whole write-up ended in an AttributeError): 2 (0.5) = 1
+    ("With $w₁ = 0.5$:\n\n$$2 w_1 = 1$$", ["definition", "valid"]),
+    ("With $w_1 = 0.5$:\n\n$$2 w₁ = 1.5$$", ["definition", "invalid"]),
+    # \sigma given a softmax's body (a sum over its argument's vector) is the text's own function, not the logistic;
+    # a body in the argument alone is a claim about the logistic, checked: 1/(1 + e^{-z}) holds, 1/(1 + e^{z}) does not
+    ("$$\\sigma(z_i) = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$$", ["definition"]),
+    ("$$\\sigma(z_i) = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$$\n\n$$\\frac{1}{\\sigma(z_i)} \\sigma(z_i) = 1$$", ["definition", "valid"]),
+    ("$$\\sigma(z_k) = \\frac{1}{1 + e^{-z_k}}$$", ["valid"]),
+    ("$$\\sigma(z_k) = \\frac{1}{1 + e^{z_k}}$$", ["invalid"]),
+    # H of two arguments is the text's cross-entropy, never Heaviside's step (whose second argument is its value at 0)
+    ("$$L = H(y, \\sigma(z)) = -y \\log \\sigma(z)$$", ["definition", "undecided"]),
     # --- formulas where blogs and READMEs put them
     # an image drawn by a LaTeX service is its formula: 2 + 2 = 4 holds, 2 + 2 = 5 does not
     ("The sum:\n\n![sum](https://latex.codecogs.com/svg.latex?%5Cdpi%7B120%7D%202%2B2%3D4)\n", ["valid"]),

@@ -25,7 +25,7 @@ from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, poi
 from ..parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, Reading, read_tokens
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .formulas import Side
-from .names import variable_tokens, function_head, single_name
+from .names import applied_head, function_head, single_name, variable_tokens
 from .notation import Notation
 from .shapes import ELLIPSES, TWO_SIDES
 from .steps import Step
@@ -50,6 +50,8 @@ def _softmax_entry(argument, index):
 # A write-up with no problem named: the course's functions are known by default (the dialect's sigma, tanh,
 # ReLU, H, GELU, and the softmax S(x)_i here); a write-up may define sigma, GELU, H or S for itself.
 SOFTMAX = IndexedFunction(_softmax_entry)
+_ARGUMENT = sympy.Symbol("x", real=True)
+_GLYPHS = {"sigma": "σ", "sigmoid": "σ"}  # the name a text's own function is shown by, apart from the course's
 DOCUMENT = Problem(id="write-up", title="", statement="", variables=(), claims=(), document=True, names={"S": SOFTMAX, "softmax": SOFTMAX})
 
 
@@ -322,7 +324,7 @@ def _course_functions(expr):
     """A function the section defines but has not yet (\\sigma used above its definition) is the course's own."""
     if not isinstance(expr, sympy.Basic):
         return expr
-    pending = {f for f in expr.atoms(sympy.core.function.AppliedUndef) if str(f.func) in dialect.FUNCTIONS}
+    pending = {f for f in expr.atoms(sympy.core.function.AppliedUndef) if str(f.func) in dialect.FUNCTIONS and len(f.args) == 1}  # H(y, p) is no step
     if not pending:
         return expr
     return expr.xreplace({f: dialect.FUNCTIONS[str(f.func)](*f.args) for f in pending}).doit()
@@ -906,6 +908,11 @@ class Judge:
             name, body = defined
             self.define_function(scope, name, body, step.title)
             return replace(step, verdict="definition", feedback=f"defines {step.lhs}")
+        own = self.own_meaning(step, scope)
+        if own is not None:
+            self.define_function(scope, own, sympy.Lambda(_ARGUMENT, sympy.Function(_GLYPHS.get(own, own.upper()))(_ARGUMENT)), step.title)
+            return replace(step, verdict="definition", feedback=f"the text's own {step.lhs.split('(')[0].strip()}: a function of the whole vector "
+                                                                f"(a softmax), not the course's; what follows is read with it unknown")
         if first and self.states_an_application(step, scope):
             return replace(step, verdict="definition", feedback=f"states what {step.lhs} is (a function the write-up does not define otherwise)")
         key = self.named_quantity(step, scope)
@@ -1080,6 +1087,32 @@ class Judge:
             scope.context.parameters[str(function)] = tuple(body.variables)
         scope.defined[str(function)] = title
         scope.same_function.clear()
+
+    def own_meaning(self, step: Step, scope: Scope) -> str | None:
+        """`\\sigma(A_{ic}) = e^{A_{ic}} / \\sum_j e^{A_{ij}}`: a course function's name (\\sigma, the logistic) given a body
+        that sums over the entries of its argument's vector, a softmax; the text means its own function by the name.
+        The name that function takes, else None."""
+        head = applied_head(step.left, frozenset(scope.notation.words))
+        if head is None or step.kind != "equal":
+            return None
+        name, argument_tokens = head
+        function_name = name.key.lstrip("\\")
+        if function_name not in dialect.REDEFINABLE or function_name not in dialect.FUNCTIONS:
+            return None
+        defined = next((body for f, body in scope.problem.definitions.items() if str(f) == function_name), None)
+        if function_name in scope.defined and str(getattr(getattr(defined, "expr", None), "func", "")) != _GLYPHS.get(function_name, function_name.upper()):
+            return None  # the text defined it otherwise: a claim about that definition
+        try:
+            argument = self.read(Side(tuple(argument_tokens), "", argument_tokens[0].position), scope).expr
+            body = self.read(step.right, scope).exact
+        except (LatexError, IndexError):
+            return None
+        base = argument.base.label if isinstance(argument, sympy.Indexed) else argument if isinstance(argument, (sympy.Symbol, sympy.MatrixSymbol)) else None
+        if base is None or not isinstance(body, sympy.Expr):
+            return None
+        summed = [entry for total in body.atoms(sympy.Sum) for entry in total.function.atoms(sympy.Indexed)]
+        over_entries = any(entry.base.label == base or str(entry.base.label) == str(base) for entry in summed)
+        return function_name if over_entries else None
 
     def function_definition(self, step: Step, scope: Scope):
         """`F(x) = body`, `f(x_1, x_2) = body`: a function the write-up defines (a default one such as \\sigma or GELU

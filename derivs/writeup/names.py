@@ -302,6 +302,21 @@ def function_head(side, words: frozenset = frozenset()):
     return name, tuple(variables)
 
 
+def applied_head(side, words: frozenset = frozenset()):
+    """`\\sigma(A_{ic})`, `S(\\mathbf{z})`: a name applied to one argument, the whole side; (name, the argument's tokens)."""
+    found = [t for t in side.tokens if t.kind != "space"]
+    if len(found) < 4 or not found[-1].is_("symbol", ")"):
+        return None
+    opener = next((at for at, t in enumerate(found) if t.is_("symbol", "(")), None)
+    if opener is None or opener == 0:
+        return None
+    name = single_name(found[:opener], words)
+    pieces = _comma_split(found[opener + 1:-1])
+    if name is None or name.mark or name.primes or len(pieces) != 1 or not pieces[0]:
+        return None
+    return name, pieces[0]
+
+
 def variable_tokens(found, name) -> list:
     """The tokens of one variable of a function's head (the piece between commas that reads as `name`)."""
     for piece in _comma_split(found):
