@@ -194,6 +194,11 @@ ROWS = [
     ("$$\\sigma(z_k) = \\frac{1}{1 + e^{z_k}}$$", ["invalid"]),
     # H of two arguments is the text's cross-entropy, never Heaviside's step (whose second argument is its value at 0)
     ("$$L = H(y, \\sigma(z)) = -y \\log \\sigma(z)$$", ["definition", "undecided"]),
+    # a value only seen put in ((y - a)^2 = (0 - 0.75)^2 gives y = 0) is no statement: the next example may put in
+    # another (y = 1, and (1 - 0.75)^2 = 0.0625); a value the text states (y = 0) is held to
+    ("With $a = 0.75$:\n\n$$(y - a)^2 = (0 - 0.75)^2 = 0.5625$$\n\nNow the second example:\n\n$$(y - a)^2 = (1 - 0.75)^2 = 0.0625$$",
+     ["definition", "definition", "valid", "definition", "valid"]),
+    ("With $a = 0.75$ and $y = 0$:\n\n$$(y - a)^2 = (1 - 0.75)^2 = 0.0625$$", ["definition", "definition", "invalid", "valid"]),
     # --- formulas where blogs and READMEs put them
     # an image drawn by a LaTeX service is its formula: 2 + 2 = 4 holds, 2 + 2 = 5 does not
     ("The sum:\n\n![sum](https://latex.codecogs.com/svg.latex?%5Cdpi%7B120%7D%202%2B2%3D4)\n", ["valid"]),

@@ -126,6 +126,7 @@ class Scope:
     formulas: dict = field(default_factory=dict)  # a name's symbol -> the formula the write-up defined it by (net = w_1 i_1 + ...)
     leibniz: dict = field(default_factory=dict)  # a Leibniz name's symbol -> (its quantity, its variable, order), as read
     known: set = field(default_factory=set)  # names given a formula (a Leibniz name's): not defined again by a later line
+    inferred: set = field(default_factory=set)  # names whose value was only seen put in (y = 0 from (y - a)^2 = (0 - a)^2)
     written: dict = field(default_factory=dict)  # a name as spelled -> the side its formula is written in (for values put in later)
 
     def put_in(self, expr, formulas: bool = True):
@@ -891,6 +892,7 @@ class Judge:
         put = self.values_put_in(step, scope)
         if put:
             self.give(scope, put, step)
+            scope.inferred |= set(put)
             return replace(step, verdict="definition", feedback="puts in the values " + ", ".join(f"{n} = {v}" for n, v in put.items()))
         given = self.given_values(step, scope)
         if given:
@@ -1003,10 +1005,13 @@ class Judge:
                     known = known if getattr(known, "is_number", False) else None
                 if known is not None:  # a value it has: the number must be that value, as rounded
                     places = len(other.split(".")[1]) if "." in other else 0
-                    if not getattr(known, "is_number", False) or abs(sympy.N(known - value, 30)) > sympy.Rational(1, 2) / 10 ** places:
+                    room = sympy.Rational(1, 10**places) if places else sympy.Rational(1, 2)  # a decimal as \\approx allows it; a whole number exactly
+                    agrees = getattr(known, "is_number", False) and abs(sympy.N(known - value, 30)) <= room
+                    if agrees:
+                        continue
+                    if symbol not in scope.inferred:  # a value the text stated: another number in its place is a slip
                         return None
-                    continue
-                found[symbol] = value
+                found[symbol] = value  # (y = 0 only seen put in above: this line's example puts in another)
             elif kind == other_kind == "name":
                 if [t.text for t in token] != [t.text for t in other]:  # e in e^{-net} on both sides
                     return None
@@ -1078,6 +1083,7 @@ class Judge:
         for name, value in values.items():
             scope.values[name] = value
             scope.valued[_key(name)] = (step.block, step.block_kind)
+            scope.inferred.discard(name)
 
     def define_function(self, scope: Scope, name: str, body, title: int = 0) -> None:
         function = sympy.Function(name)
