@@ -199,6 +199,10 @@ ROWS = [
     ("With $a = 0.75$:\n\n$$(y - a)^2 = (0 - 0.75)^2 = 0.5625$$\n\nNow the second example:\n\n$$(y - a)^2 = (1 - 0.75)^2 = 0.0625$$",
      ["definition", "definition", "valid", "definition", "valid"]),
     ("With $a = 0.75$ and $y = 0$:\n\n$$(y - a)^2 = (1 - 0.75)^2 = 0.0625$$", ["definition", "definition", "invalid", "valid"]),
+    # "since z = 0.5 > 0": z's value is 0.5, not the 0 it is compared with (x = 3 > 2 gave x = 2, so x^2 = 9 was "wrong")
+    ("$$a = \\max(0, z)$$\n\nSince $z = 0.5 > 0$:\n\n$$\\frac{da}{dz} = 1$$", ["definition", "definition", "valid", "valid"]),
+    ("$$a = \\max(0, z)$$\n\nSince $z = 0.5 > 0$:\n\n$$\\frac{da}{dz} = 0$$", ["definition", "definition", "valid", "invalid"]),
+    ("Since $x = 3 > 2$:\n\n$$x^2 = 9$$", ["definition", "valid", "valid"]),
     # --- formulas where blogs and READMEs put them
     # an image drawn by a LaTeX service is its formula: 2 + 2 = 4 holds, 2 + 2 = 5 does not
     ("The sum:\n\n![sum](https://latex.codecogs.com/svg.latex?%5Cdpi%7B120%7D%202%2B2%3D4)\n", ["valid"]),

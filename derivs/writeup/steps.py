@@ -289,7 +289,8 @@ class _Builder:
         if sides[0] is not self.previous:
             self.start = sides[0]
         links = [(left, right, relation) for left, right, relation in zip(sides, sides[1:], relations) if left and right]
-        chain = tuple(right for _, right, _ in links)
+        equal = list(itertools.takewhile(lambda link: KINDS.get(link[2], "equal") in ("equal", "approx"), links))
+        chain = tuple(right for _, right, _ in equal) or tuple(right for _, right, _ in links)  # z = 0.5 > 0: z's chain ends at 0.5
         for left, right, relation in links:
             self.steps.append(Step(
                 len(self.steps) + 1, self.document.line_of(right.start), left.text, right.text, kind=KINDS.get(relation, "equal"),
