@@ -107,11 +107,33 @@ def _cached_tokens(text: str, tolerant: bool) -> tuple[Token, ...]:
     return tuple(_tokens(text, tolerant))
 
 
+_UPRIGHT = ("text", "mathrm", "textrm", "rm", "mathit", "textit")
+
+
 def spelled_back(found) -> str:
     """Tokens written out as TeX again, the same wherever the formula came from: an image's address holds its formula
-    encoded, a Markdown escape doubles its backslashes, so the source text under the tokens is not the formula."""
+    encoded, a Markdown escape doubles its backslashes, so the source text under the tokens is not the formula.
+    An upright font around plain letters is dropped (\\text{w}_3 is w_3, E_{\\text{total}} is E_{total})."""
+    found = list(found)
+    plain: list = []
+    at = 0
+    while at < len(found):
+        token = found[at]
+        closing = at + 2 + next((k for k, t in enumerate(found[at + 2:]) if t.is_("symbol", "}")), -at - 3)
+        if token.is_("command", *_UPRIGHT) and at + 1 < len(found) and found[at + 1].is_("symbol", "{") and closing > at + 2 \
+                and all(t.kind in ("letter", "number") for t in found[at + 2:closing]):
+            plain += [replace(found[at + 2], space_before=token.space_before), *found[at + 3:closing]]
+            at = closing + 1
+            continue
+        if token.is_("symbol", "_", "^") and at + 3 < len(found) and found[at + 1].is_("symbol", "{") and found[at + 3].is_("symbol", "}") \
+                and found[at + 2].kind in ("letter", "number"):
+            plain += [token, found[at + 2]]  # w_{3} is w_3
+            at += 4
+            continue
+        plain.append(token)
+        at += 1
     out: list[str] = []
-    for token in found:
+    for token in plain:
         if token.kind in ("space", "end"):
             continue
         text = "\\" + token.text if token.kind == "command" else token.text

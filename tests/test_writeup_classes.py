@@ -203,6 +203,13 @@ ROWS = [
     ("$$a = \\max(0, z)$$\n\nSince $z = 0.5 > 0$:\n\n$$\\frac{da}{dz} = 1$$", ["definition", "definition", "valid", "valid"]),
     ("$$a = \\max(0, z)$$\n\nSince $z = 0.5 > 0$:\n\n$$\\frac{da}{dz} = 0$$", ["definition", "definition", "valid", "invalid"]),
     ("Since $x = 3 > 2$:\n\n$$x^2 = 9$$", ["definition", "valid", "valid"]),
+    # numbers put into a formula written above must be the values its names have: g = 0.01, so 0.2 - 0.5 (0.08) puts
+    # the wrong number in g's place; 0.2 - 0.5 (0.01) = 0.195 is right
+    ("With $w = 0.2$, $\\alpha = 0.5$ and $g = 0.01$:\n\n$$w' = w - \\alpha g$$\n\n$$w' = 0.2 - 0.5 \\cdot 0.08$$", ["definition"] * 4 + ["invalid"]),
+    ("With $w = 0.2$, $\\alpha = 0.5$ and $g = 0.01$:\n\n$$w' = w - \\alpha g$$\n\n$$w' = 0.2 - 0.5 \\cdot (0.01) = 0.195$$", ["definition"] * 5 + ["valid"]),
+    # a derivative's name is one name however its letters are set (\text{w}_{3} is w_3): 2 (0.5) = 1
+    ("$$\\frac{\\partial E}{\\partial w_3} = 0.5$$\n\n$$2 \\frac{\\partial E}{\\partial \\text{w}_{3}} = 1$$", ["definition", "valid"]),
+    ("$$\\frac{\\partial E}{\\partial w_3} = 0.5$$\n\n$$2 \\frac{\\partial E}{\\partial \\text{w}_{3}} = 1.2$$", ["definition", "invalid"]),
     # --- formulas where blogs and READMEs put them
     # an image drawn by a LaTeX service is its formula: 2 + 2 = 4 holds, 2 + 2 = 5 does not
     ("The sum:\n\n![sum](https://latex.codecogs.com/svg.latex?%5Cdpi%7B120%7D%202%2B2%3D4)\n", ["valid"]),

@@ -484,6 +484,33 @@ def _quantity(found) -> str:
     return "".join(t.text for t in found if not t.is_("command", "left", "right") and not t.is_("symbol", "{", "}"))
 
 
+def _unwrapped(units: list | None) -> list | None:
+    """A side's units with brackets around a lone name or number taken off: 0.5 * (0.0886) is 0.5 * 0.0886."""
+    if units is None:
+        return None
+    out: list = []
+    for unit in units:
+        out.append(unit)
+        if unit == ("close", ")") and len(out) >= 3 and out[-3] == ("open", "(") and out[-2][0] in ("name", "number"):
+            out[-3:] = [out[-2]]
+    return out
+
+
+def _leibniz_end(found, at: int) -> int | None:
+    """Where a Leibniz fraction starting at `at` (\\frac{\\partial E}{\\partial w}, \\frac{dy}{dx}) ends; None if none starts there."""
+    if not found[at].is_("command", "frac", "dfrac", "tfrac") or at + 1 >= len(found) or not found[at + 1].is_("symbol", "{"):
+        return None
+    numerator_end = _group_end(found, at + 1)
+    if numerator_end is None or numerator_end + 1 >= len(found) or not found[numerator_end + 1].is_("symbol", "{"):
+        return None
+    denominator_end = _group_end(found, numerator_end + 1)
+    if denominator_end is None or numerator_end - at < 4 or denominator_end - numerator_end < 4:
+        return None
+    if not (_is_differential(found[at + 2]) and _is_differential(found[numerator_end + 2])):
+        return None
+    return denominator_end + 1
+
+
 def _group_end(found, at: int) -> int | None:
     depth = 0
     for index in range(at, len(found)):
@@ -890,6 +917,10 @@ class Judge:
         if self.lists_entries(step, scope):
             return replace(step, verdict="definition", feedback=f"{step.lhs} is the list of its entries {step.rhs}")
         put = self.values_put_in(step, scope)
+        if self.slip is not None:  # w_new = w - \\alpha g, then w_new = 0.2 - 0.5 (0.0886) with g = 0.0018
+            name, number, known = self.slip
+            return replace(step, verdict="invalid", feedback=f"puts {number} in place of {name}, whose value is {sympy.N(known, 6)}: "
+                                                             f"{step.lhs} = {self._written_formula(step, scope)} with the wrong number in")
         if put:
             self.give(scope, put, step)
             scope.inferred |= set(put)
@@ -981,12 +1012,13 @@ class Judge:
         """`w_1 i_1 + w_2 i_2 + b_1 = 0.15 \\cdot 0.05 + 0.2 \\cdot 0.1 + 0.35`: the right side is the left with a number in
         place of each name (values the text shows only in a figure, say): those are the names' values. Only for names
         with no value yet, each in one place, and the same operations in the same order on both sides."""
+        self.slip = None
         if step.kind != "equal" or step.left is None or step.right is None:
             return None
         words = frozenset(scope.notation.words)
         formula = scope.written.get(spelled_back(step.left.tokens)) if step.first_of_chain else None
-        left = _shape_of_side((formula or step.left).tokens, words)  # dE/do = -(0.01 - 0.75) after dE/do = -(t - o)
-        right = _shape_of_side(step.right.tokens, words)
+        left = _unwrapped(_shape_of_side((formula or step.left).tokens, words))  # dE/do = -(0.01 - 0.75) after dE/do = -(t - o)
+        right = _unwrapped(_shape_of_side(step.right.tokens, words))
         if left is None or right is None or len(left) != len(right):
             return None
         found: dict = {}
@@ -1000,8 +1032,11 @@ class Judge:
                 if not isinstance(symbol, (sympy.Symbol, sympy.Indexed)) or found.get(symbol, value) != value:
                     return None
                 known = scope.values.get(symbol)
-                if known is None and symbol in scope.formulas:  # net = w_1 i_1 + ...: a value through its formula
-                    known = scope.put_in(symbol)
+                if symbol in scope.formulas or symbol in scope.leibniz or known is not None:  # net = w_1 i_1 + ..., dnet/dw: through the definitions
+                    try:
+                        known = scope.put_in(symbol)
+                    except (TypeError, ValueError, DefinitionMisfit):
+                        known = None
                     known = known if getattr(known, "is_number", False) else None
                 if known is not None:  # a value it has: the number must be that value, as rounded
                     places = len(other.split(".")[1]) if "." in other else 0
@@ -1010,6 +1045,7 @@ class Judge:
                     if agrees:
                         continue
                     if symbol not in scope.inferred:  # a value the text stated: another number in its place is a slip
+                        self.slip = (written.strip(), other, known) if formula is not None else None
                         return None
                 found[symbol] = value  # (y = 0 only seen put in above: this line's example puts in another)
             elif kind == other_kind == "name":
@@ -1018,6 +1054,10 @@ class Judge:
             elif (kind, token) != (other_kind, other):
                 return None
         return found if len(left) > 1 and found else None  # (x = 0.5 alone is a value given, read elsewhere)
+
+    def _written_formula(self, step: Step, scope: Scope) -> str:
+        formula = scope.written.get(spelled_back(step.left.tokens))
+        return formula.text if formula is not None else step.rhs
 
     def given_values(self, step: Step, scope: Scope) -> dict | None:
         """Values the text gives as a list: (w_1, ..., w_6) = (0.75, ...), or a vector's entries: \\mathbf{z} = (1, 2, 3)
@@ -1557,6 +1597,13 @@ def _shape_of_side(found, words: frozenset) -> list | None:
     at = 0
     while at < len(meaningful):
         token = meaningful[at]
+        fraction_end = _leibniz_end(meaningful, at)
+        if fraction_end is not None:  # \\frac{\\partial E}{\\partial w_3}: a derivative's name, one unit
+            if units and units[-1][0] in ("name", "number", "close"):
+                units.append(("op", "*"))
+            units.append(("name", tuple(meaningful[at:fraction_end])))
+            at = fraction_end
+            continue
         name = scanner.name_at(at) if token.kind in ("letter", "command") else None
         if name is not None and name.end > at:
             if units and units[-1][0] in ("name", "number", "close"):
