@@ -590,6 +590,9 @@ class _Parser:
         try:
             if op == "+":
                 return left + right
+            if op == "*" and isinstance(right, sympy.Tuple) != isinstance(left, sympy.Tuple):  # 0.4 \\times [0.55, 0.6]: each entry
+                number, entries = (left, right) if isinstance(right, sympy.Tuple) else (right, left)
+                return sympy.Tuple(*(number * entry for entry in entries))
             if op == "*":
                 return left * right
             if op == "/":
@@ -2628,6 +2631,8 @@ def superscript_label(inner, then_subscript: bool = False, layered: bool = False
     if then_subscript and letters and written != "T" or layered and letters and len(inner) >= 3:
         return written
     bracketed = len(inner) >= 3 and inner[0].is_("symbol", "(", "[") and inner[-1].is_("symbol", ")", "]") and letters  # (t+1), not (1-1)
+    if len(inner) >= 3 and inner[0].is_("symbol", "[") and inner[-1].is_("symbol", "]"):
+        return written  # W^{[1]}, a^{[l-1]}: a layer in square brackets, never a power
     word = len(inner) >= 2 and all(t.kind == "letter" for t in inner)  # a^{sig}, h^{out}
     signed = len(inner) >= 2 and inner[-1].is_("symbol", "+", "-") and all(t.kind in ("number", "letter") for t in inner[:-1])  # w^{2+}
     if written in UPDATE_MARKS or bracketed and (any(t.is_("symbol", "+", "-") for t in inner) or inner[0].is_("symbol", "[")) or word or signed:

@@ -155,6 +155,7 @@ ROWS = [
     # lists, vectors and matrices
     ("(1,2,5)", sympy.Tuple(1, 2, 5)), ("[1, 2, 5, 8, 6, 8]", sympy.Tuple(1, 2, 5, 8, 6, 8)), ("(x, y)", sympy.Tuple(x, y)),
     ("\\left(1, 2\\right)", sympy.Tuple(1, 2)), ("\\left[1, 2\\right]", sympy.Tuple(1, 2)), ("(1,000)", sympy.Tuple(1, 0)),
+    ("2 \\times (1, 2)", sympy.Tuple(2, 4)), ("(1, 2) \\cdot 3", sympy.Tuple(3, 6)),  # each entry, not the list repeated
     ("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}", sympy.ImmutableMatrix([[1, 2], [3, 4]])),
     ("\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}", sympy.ImmutableMatrix([[1], [2]])),
     ("\\begin{matrix} x & y \\end{matrix}", sympy.ImmutableMatrix([[x, y]])),

@@ -210,6 +210,12 @@ ROWS = [
     # a derivative's name is one name however its letters are set (\text{w}_{3} is w_3): 2 (0.5) = 1
     ("$$\\frac{\\partial E}{\\partial w_3} = 0.5$$\n\n$$2 \\frac{\\partial E}{\\partial \\text{w}_{3}} = 1$$", ["definition", "valid"]),
     ("$$\\frac{\\partial E}{\\partial w_3} = 0.5$$\n\n$$2 \\frac{\\partial E}{\\partial \\text{w}_{3}} = 1.2$$", ["definition", "invalid"]),
+    # a layer in square brackets (a^{[1]}, deeplearning.ai's notation) is a label, never a power: 0.5 + 0.2 = 0.7, 0.5 (0.2) = 0.1
+    ("With $a^{[1]} = 0.5$ and $a^{[2]} = 0.2$:\n\n$$a^{[1]} + a^{[2]} = 0.7$$", ["definition", "definition", "valid"]),
+    ("With $a^{[1]} = 0.5$ and $a^{[2]} = 0.2$:\n\n$$a^{[1]} a^{[2]} = 0.25$$", ["definition", "definition", "invalid"]),
+    # a number times a list multiplies each entry, each judged to the places written: 0.404 (0.55, 0.60) = (0.2222, 0.2424)
+    ("$$0.404 \\times [0.55, 0.60] = [0.222, 0.242]$$", ["valid"]),
+    ("$$0.404 \\times [0.55, 0.60] = [0.222, 0.243]$$", ["invalid"]),
     # --- formulas where blogs and READMEs put them
     # an image drawn by a LaTeX service is its formula: 2 + 2 = 4 holds, 2 + 2 = 5 does not
     ("The sum:\n\n![sum](https://latex.codecogs.com/svg.latex?%5Cdpi%7B120%7D%202%2B2%3D4)\n", ["valid"]),

@@ -360,7 +360,7 @@ def as_written(step: Step, scope, left_read, right_read, sides, point, loose: bo
     on the left (0.7068)."""
     if not right_read.decimals:
         return None
-    value, target = sides
+    value, target = (sympy.ImmutableMatrix(list(side)) if isinstance(side, sympy.Tuple) and len(side) > 1 else side for side in sides)  # [-0.222, -0.243]
     entries = _numeric_entries(value, target)
     if entries is None:
         return None
@@ -441,7 +441,7 @@ def _moved_by_rounding(scope, read, value, point, every: bool) -> list:
             nudged = {**exact_values, placeholder: exact + sign * half}
             try:
                 moved = scope.put_in(base.xreplace(nudged)) if isinstance(base, (sympy.Basic, sympy.MatrixBase)) else base
-                moved = [sympy.N(m, 30) for m in (moved if isinstance(moved, sympy.MatrixBase) else [moved])]
+                moved = [sympy.N(m, 30) for m in (moved if isinstance(moved, (sympy.MatrixBase, sympy.Tuple)) else [moved])]
             except (TypeError, ValueError):
                 continue
             if len(moved) != size:
