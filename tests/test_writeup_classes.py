@@ -216,6 +216,10 @@ ROWS = [
     # a number times a list multiplies each entry, each judged to the places written: 0.404 (0.55, 0.60) = (0.2222, 0.2424)
     ("$$0.404 \\times [0.55, 0.60] = [0.222, 0.242]$$", ["valid"]),
     ("$$0.404 \\times [0.55, 0.60] = [0.222, 0.243]$$", ["invalid"]),
+    # g = 2 (0.05) written 0.01 (a slip, judged once): a later line may put in the right 0.1 as well as the 0.01 carried,
+    # but not another number (0.3); a formula with a rate written in it (1 - 0.5 g) is a formula still
+    ("$$g = 2 \\cdot 0.05 = 0.01$$\n\n$$w' = 1 - 0.5 g$$\n\n$$w' = 1 - 0.5 \\cdot 0.1 = 0.95$$", ["definition", "invalid", "definition", "definition", "valid"]),
+    ("$$g = 2 \\cdot 0.05 = 0.01$$\n\n$$w' = 1 - 0.5 g$$\n\n$$w' = 1 - 0.5 \\cdot 0.3 = 0.85$$", ["definition", "invalid", "definition", "invalid", "valid"]),
     # --- formulas where blogs and READMEs put them
     # an image drawn by a LaTeX service is its formula: 2 + 2 = 4 holds, 2 + 2 = 5 does not
     ("The sum:\n\n![sum](https://latex.codecogs.com/svg.latex?%5Cdpi%7B120%7D%202%2B2%3D4)\n", ["valid"]),

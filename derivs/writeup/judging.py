@@ -127,6 +127,8 @@ class Scope:
     leibniz: dict = field(default_factory=dict)  # a Leibniz name's symbol -> (its quantity, its variable, order), as read
     known: set = field(default_factory=set)  # names given a formula (a Leibniz name's): not defined again by a later line
     inferred: set = field(default_factory=set)  # names whose value was only seen put in (y = 0 from (y - a)^2 = (0 - a)^2)
+    also: dict = field(default_factory=dict)  # a name carried at a slipped value -> the right value, which may be put in too
+    slipped: dict = field(default_factory=dict)  # (while a name is defined: the right value of the slip it carries)
     written: dict = field(default_factory=dict)  # a name as spelled -> the side its formula is written in (for values put in later)
 
     def put_in(self, expr, formulas: bool = True):
@@ -1041,8 +1043,12 @@ class Judge:
                 if known is not None:  # a value it has: the number must be that value, as rounded
                     places = len(other.split(".")[1]) if "." in other else 0
                     room = sympy.Rational(1, 10**places) if places else sympy.Rational(1, 2)  # a decimal as \\approx allows it; a whole number exactly
-                    agrees = getattr(known, "is_number", False) and abs(sympy.N(known - value, 30)) <= room
-                    if agrees:
+                    def near(candidate) -> bool:
+                        return getattr(candidate, "is_number", False) and abs(sympy.N(candidate - value, 30)) <= room
+                    if near(known):
+                        continue
+                    if near(scope.also.get(symbol)):  # the right value the text slipped from: it works on with that again
+                        found[symbol] = scope.also[symbol]
                         continue
                     if symbol not in scope.inferred:  # a value the text stated: another number in its place is a slip
                         self.slip = (written.strip(), other, known) if formula is not None else None
@@ -1124,6 +1130,7 @@ class Judge:
             scope.values[name] = value
             scope.valued[_key(name)] = (step.block, step.block_kind)
             scope.inferred.discard(name)
+            scope.also.pop(name, None)
 
     def define_function(self, scope: Scope, name: str, body, title: int = 0) -> None:
         function = sympy.Function(name)
@@ -1357,9 +1364,12 @@ class Judge:
             scope.written[spelled_back(step.left.tokens)] = written
         if scope.context.function(key.lstrip("\\")) is not None:  # \\sigma = \\sigma(w^T x): from here \\sigma alone is that value
             scope.context = replace(scope.context, valued_functions=scope.context.valued_functions | {key.lstrip("\\")})
+        scope.slipped.pop(step.lhs.strip(), None)
         value = self.carried_value(step, scope)
         if value is not None and symbol is not None:
             self.give(scope, {symbol: value}, step)
+            if step.lhs.strip() in scope.slipped:
+                scope.also[symbol] = scope.slipped.pop(step.lhs.strip())
             scope.used.append(f"{step.lhs} = {sympy.N(value, 6)}")
             return replace(step, verdict="definition", feedback=f"defines {step.lhs} = {sympy.N(value, 6)}")
         body = self.read(step.right, scope).exact  # an unreadable body is not a definition
@@ -1387,12 +1397,14 @@ class Judge:
         """The formula a name is defined by, and the side it is written in: the first link of its chain that is not
         a number as written (net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = 0.3775: w_1 i_1 + w_2 i_2 + b_1); (None, None)."""
         for side in rest_of_chain(step):
-            if is_written_number(side) or decimals_shown(side):
+            if is_written_number(side):
                 continue
             try:
                 formula = self.read(side, scope).exact
             except LatexError:
                 return None, None
+            if decimals_shown(side) and not _names_of(formula):
+                continue  # 0.15 * 0.05 + 0.35: numbers put in, no formula (w - 0.5 g with its rate written is one)
             if isinstance(formula, sympy.Expr) and _names_of(formula) and not formula.has(sympy.Derivative):
                 return formula, side
             return None, None
@@ -1426,6 +1438,7 @@ class Judge:
         exact = numbers[0][1]
         places = max(len(text.split(".")[1]) for text in decimals_shown(last_side))
         if is_written_number(last_side) and abs(sympy.N(exact - last, 30)) > abs(sympy.N(exact, 30)) / 100 + sympy.Rational(1, 2 * 10**places):
+            scope.slipped[step.lhs.strip()] = exact  # the right value stays one the text may put in later
             return last  # the value the text states and works on from (its slip is judged on this line, once)
         return exact
 
