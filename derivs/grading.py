@@ -16,7 +16,7 @@ from .equivalence import decide
 from .feedback import explain
 from .latex import to_latex, to_text
 from .matrices import MatrixDerivative, is_matrix, layouts
-from .model import Index, IndexedFunction, Part, Problem, decimal_places, rounding
+from .model import Index, IndexedFunction, Part, Problem, decimal_places, whole_part
 from .dialect import GREEK
 from .lexer import tokens
 from .parsing import Context, LatexError, Reading, ShapeMismatch, parse_latex, read, read_answer
@@ -265,7 +265,8 @@ def decimal_verdict(problem: Problem, part: Part, answer, latex: str) -> tuple[s
         return "incorrect", f"give at least {asked} decimal places: {latex.strip()} has {written}"
     rounded = per_part(_roundings, problem, part)  # places -> the exact value rounded to them
     if written not in rounded:
-        rounded[written] = rounding(written)[1](problem.expand_definitions(part.question.args[0]))
+        scaled = problem.expand_definitions(part.question.args[0]) * 10**written + sympy.Rational(1, 2)
+        rounded[written] = whole_part(sympy.floor, scaled) / 10**written  # rounding's floor, by the certified evaluation
     expected = rounded[written]
     if sympy.Rational(answer) == expected:
         return "correct", f"correct to the {written} decimal places given"
@@ -456,8 +457,12 @@ def _is_item(expr, item) -> bool:
     dummied = _dummied(item)
     if dummied is None:
         return expr == item
-    if isinstance(item, _BOUND) and [limit[1:] for limit in expr.limits] != [limit[1:] for limit in item.limits]:
-        return False
+    if isinstance(item, _BOUND):
+        if [limit[1:] for limit in expr.limits] != [limit[1:] for limit in item.limits]:
+            return False
+        renamed = {limit[0]: own[0] for limit, own in zip(expr.limits, item.limits)}
+        if not set(renamed.values()) & expr.free_symbols:  # \sum_m e^{x_m} as \sum_j e^{x_j}, when j is not free in it
+            return expr.function.xreplace(renamed) == item.function
     return expr.has(*_BOUND) and expr.as_dummy() == dummied
 
 
