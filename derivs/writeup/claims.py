@@ -158,7 +158,8 @@ def _inequality(step: Step, left, right, problem: Problem, domain, timeout: floa
     if getattr(difference, "is_number", False):
         value = sympy.N(difference, 30)
         holds = value > 0 if strict else value >= 0
-        return replace(step, verdict="valid" if holds else "invalid", feedback="" if holds else f"{step.lhs} {relation} {step.rhs} does not hold: the difference is {sympy.N(difference, 6)}")
+        said = "holds" if holds else "does not hold"
+        return replace(step, verdict="valid" if holds else "invalid", feedback=f"{step.lhs} {relation} {step.rhs} {said}: the difference is {sympy.N(difference, 6)}")
     if _unknowns(difference):
         return replace(step, verdict="undecided", feedback="an inequality in unknowns (a condition on them, or a claim for every value): not judged")
     points = sample_points(problem.variables, domain, 24, 2026)
