@@ -138,7 +138,7 @@ ROWS = [
     ("a'", sym("a'")), ("x''", sym("x''")), ("φ", sym("varphi")), ("α + δ + ω", S("alpha + delta + omega")), ("2 − 1", S("1")),
     ("2 · 3", S("6")), ("2 × 3", S("6")), ("x′", sym("x'")), ("x²", S("x**2")), ("√x", S("sqrt(x)")), ("∞", sympy.oo), ("π", sympy.pi),
     ("θ^2", S("theta**2")), ("\\sigma^2", S("sigma**2")), ("x^{(2)}", sym("x^(2)")), ("μ + σ", S("mu + sigma")),
-    ("w₁ x₂", sym("w_1") * sym("x_2")), ("x⁴", S("x**4")), ("w₁⁰", S("1")),  # subscript and superscript digits pasted
+    ("w₁", sym("w_1")), ("w₁ x₂", sym("w_1") * sym("x_2")), ("x⁴", S("x**4")), ("w₁⁰", S("1")),  # subscript and superscript digits pasted
     # accented letters pasted precomposed (U+0177) or as a letter and a combining mark (U+0302, U+0304)
     ("\u0177", sym("\\hat{y}")), ("y\u0302", sym("\\hat{y}")), ("(\u0177 - t)\u0177", (sym("\\hat{y}") - t) * sym("\\hat{y}")),
     ("x\u0304_1", sym("\\bar{x}_1")), ("\u0233", sym("\\bar{y}")), ("w\u0303", sym("\\tilde{w}")),
