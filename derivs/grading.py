@@ -238,6 +238,9 @@ def _graded_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, probl
 _NUMBER = re.compile(r"(\d*)(?:\.(\d+))?\s*(?:(?:\\times|\\cdot|×|·)\s*10\s*\^\s*\{?\s*([-−]?\s*\d+)\s*\}?|[eE]([-+]?\d+))?")
 
 
+_CLOSING = re.compile(r"(?:\s|\\right\s*[)\]]|[)\].}$])+$")  # what may follow the last number: \right), a full stop, $
+
+
 def places_written(latex: str) -> int | None:
     """The decimal places of the last number written, at its scale: 0.00062 has 5, 6.2 \times 10^{-4} has 5,
     1.5e3 has 0; None when it has no decimal point (a whole number, a fraction, an expression)."""
@@ -246,7 +249,7 @@ def places_written(latex: str) -> int | None:
         if match.group(0).strip() and (match.group(1) or match.group(2)):
             last = match
     exponent = last and (last.group(3) or last.group(4))
-    if last is None or (last.group(2) is None and not exponent) or last.end() < len(latex.rstrip().rstrip(".}$").rstrip()):
+    if last is None or (last.group(2) is None and not exponent) or last.end() < len(_CLOSING.sub("", latex)):
         return None
     return max(0, len(last.group(2) or "") - int((exponent or "0").replace("−", "-").replace(" ", "")))
 

@@ -125,6 +125,12 @@ def test_correct_answers_in_other_forms_are_proved_not_only_sampled(target, late
     # dL/dw3 = 0.000622... is asked to at least 4 places, graded at the places given: 0.00072 is wrong at 5
     ("backprop_by_hand.gradient", "0.00072", "not the value to the 5 decimal places given"),
     ("backprop_by_hand.gradient", "0.001", "give at least 4 decimal places"),
+    # 0.00060 is wrong at its 5 places (0.00062) however it is bracketed: it was graded "correct" as the exact 0.0006
+    ("backprop_by_hand.gradient", "\\left(0.00060\\right)", "not the value to the 5 decimal places given"),
+    ("backprop_by_hand.gradient", "1\\cdot\\left(0.00060\\right)", "not the value to the 5 decimal places given"),
+    ("backprop_by_hand.gradient", "(0.00060)", "not the value to the 5 decimal places given"),
+    ("backprop_by_hand.gradient", "\\left[0.00060\\right]", "not the value to the 5 decimal places given"),
+    ("backprop_by_hand.gradient", "$(0.00060)$", "not the value to the 5 decimal places given"),
 ])
 def test_a_decimal_hears_how_it_is_rounded(target, latex, says):
     result = grade_now(target, latex)
