@@ -128,7 +128,6 @@ class Scope:
     known: set = field(default_factory=set)  # names given a formula (a Leibniz name's): not defined again by a later line
     inferred: set = field(default_factory=set)  # names whose value was only seen put in (y = 0 from (y - a)^2 = (0 - a)^2)
     also: dict = field(default_factory=dict)  # a name carried at a slipped value -> the right value, which may be put in too
-    slipped: dict = field(default_factory=dict)  # (while a name is defined: the right value of the slip it carries)
     written: dict = field(default_factory=dict)  # a name as spelled -> the side its formula is written in (for values put in later)
 
     def put_in(self, expr, formulas: bool = True):
@@ -1364,12 +1363,11 @@ class Judge:
             scope.written[spelled_back(step.left.tokens)] = written
         if scope.context.function(key.lstrip("\\")) is not None:  # \\sigma = \\sigma(w^T x): from here \\sigma alone is that value
             scope.context = replace(scope.context, valued_functions=scope.context.valued_functions | {key.lstrip("\\")})
-        scope.slipped.pop(step.lhs.strip(), None)
-        value = self.carried_value(step, scope)
+        value, right = self.carried_value(step, scope)
         if value is not None and symbol is not None:
             self.give(scope, {symbol: value}, step)
-            if step.lhs.strip() in scope.slipped:
-                scope.also[symbol] = scope.slipped.pop(step.lhs.strip())
+            if right is not None:  # the right value stays one the text may put in later
+                scope.also[symbol] = right
             scope.used.append(f"{step.lhs} = {sympy.N(value, 6)}")
             return replace(step, verdict="definition", feedback=f"defines {step.lhs} = {sympy.N(value, 6)}")
         body = self.read(step.right, scope).exact  # an unreadable body is not a definition
@@ -1416,7 +1414,8 @@ class Judge:
         A number stated alone as the last link that is another number altogether (off by more than 1%: a formula
         slipped, 1/(1 + e^{0.3775}) = 0.5933) is the value the text works on from: that slip is judged on its line,
         not again on every line that uses the number. A rounding slip (11.6520 for 11.65207), or one inside an
-        expression (36.0278 - 0.9899), is carried as the exact value: a final answer restating it is wrong too."""
+        expression (36.0278 - 0.9899), is carried as the exact value: a final answer restating it is wrong too.
+        Returns (the value carried, the right value when that is a slip, else None); (None, None) for no value."""
         numbers = []
         for side in rest_of_chain(step):
             try:
@@ -1431,16 +1430,15 @@ class Judge:
                     continue  # t = \tanh(z) = (e^z - e^{-z})/(e^z - e^{-z}): a slip that cancels to 1 is no value of t
                 numbers.append((side, value))
         if not numbers:
-            return None
+            return None, None
         last_side, last = numbers[-1]
         if not decimals_shown(last_side) or isinstance(last, sympy.MatrixBase):
-            return last
+            return last, None
         exact = numbers[0][1]
         places = max(len(text.split(".")[1]) for text in decimals_shown(last_side))
         if is_written_number(last_side) and abs(sympy.N(exact - last, 30)) > abs(sympy.N(exact, 30)) / 100 + sympy.Rational(1, 2 * 10**places):
-            scope.slipped[step.lhs.strip()] = exact  # the right value stays one the text may put in later
-            return last  # the value the text states and works on from (its slip is judged on this line, once)
-        return exact
+            return last, exact  # the value the text states and works on from (its slip is judged on this line, once)
+        return exact, None
 
     def is_update(self, step: Step, scope: Scope) -> bool:
         """`w_5 = w_5 - \\alpha \\frac{\\partial E}{\\partial w_5}`: a name it already has, given a new value from its old

@@ -275,8 +275,8 @@ def single_name(found, words: frozenset = frozenset(), runs: bool = False) -> Na
     return replace(name, start=name.start + shift, end=name.end + shift) if shift else name
 
 
-def function_head(side, words: frozenset = frozenset()):
-    """`F(x)`, `F(\\mathbf{x})`, `f(x_1, x_2)`, `S_c(x)`: the function's name and its variables' tokens, else None."""
+def _application(side, words: frozenset):
+    """`NAME(...)` spanning the whole side: the name and the comma-separated pieces inside the brackets, else None."""
     found = [t for t in side.tokens if t.kind != "space"]
     if len(found) < 4 or not found[-1].is_("symbol", ")"):
         return None
@@ -286,8 +286,16 @@ def function_head(side, words: frozenset = frozenset()):
     name = single_name(found[:opener], words)
     if name is None or name.mark or name.primes:
         return None  # f'(x) = ... is a claim about a derivative, not a definition
+    return name, _comma_split(found[opener + 1:-1])
+
+
+def function_head(side, words: frozenset = frozenset()):
+    """`F(x)`, `F(\\mathbf{x})`, `f(x_1, x_2)`, `S_c(x)`: the function's name and its variables' tokens, else None."""
+    applied = _application(side, words)
+    if applied is None:
+        return None
+    name, pieces = applied
     variables = []
-    pieces = _comma_split(found[opener + 1:-1])
     if len(pieces) == 1 and not (len(pieces[0]) == 1 or len(pieces[0]) == 4 and pieces[0][0].kind == "command"):
         return None  # \sigma(z_k) = ...: a claim at a point; one variable is a letter (or a bold letter)
     for piece in pieces:
@@ -304,17 +312,10 @@ def function_head(side, words: frozenset = frozenset()):
 
 def applied_head(side, words: frozenset = frozenset()):
     """`\\sigma(A_{ic})`, `S(\\mathbf{z})`: a name applied to one argument, the whole side; (name, the argument's tokens)."""
-    found = [t for t in side.tokens if t.kind != "space"]
-    if len(found) < 4 or not found[-1].is_("symbol", ")"):
+    applied = _application(side, words)
+    if applied is None or len(applied[1]) != 1 or not applied[1][0]:
         return None
-    opener = next((at for at, t in enumerate(found) if t.is_("symbol", "(")), None)
-    if opener is None or opener == 0:
-        return None
-    name = single_name(found[:opener], words)
-    pieces = _comma_split(found[opener + 1:-1])
-    if name is None or name.mark or name.primes or len(pieces) != 1 or not pieces[0]:
-        return None
-    return name, pieces[0]
+    return applied[0], applied[1][0]
 
 
 def variable_tokens(found, name) -> list:
