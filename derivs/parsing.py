@@ -293,6 +293,32 @@ def names_the_sum(found: list[Token]) -> bool:
     return following.kind == "end" or following.is_("symbol", "'", ")", "}", "-", "+", "=", ",") or following.is_("command", "right", "cdot")
 
 
+def unbraced_script_end(found, start: int) -> int:
+    """Where a write-up's subscript typed without braces ends, `start` being the token after the _: authors type
+    E_total, a_h1, w_ij, net_o2 for E_{total}, a_{h1}, w_{ij}, net_{o2} (TeX would take one letter). The run is letters
+    then digits, typed together; a letter with a subscript of its own starts the next name (x_iy_i is x_i y_i), and
+    a function applied ends it (y_klog(p_k) is y_k log(p_k)). A script that starts with a digit is its digits (W_1x)."""
+    def typed_together(at: int, kind: str) -> bool:
+        return at < len(found) and found[at].kind == kind and not found[at].space_before
+
+    first = found[start] if start < len(found) else None
+    if first is None or first.kind != "letter":
+        return start + 1
+    end = start + 1
+    while typed_together(end, "letter") and not (end + 1 < len(found) and found[end + 1].is_("symbol", "_")):
+        end += 1
+    letters = "".join(t.text for t in found[start:end])
+    applied = end < len(found) and (found[end].is_("symbol", "(") or found[end].is_("command", "left"))
+    function = next((f for f in sorted(dialect.FUNCTIONS, key=len, reverse=True) if len(f) >= 2 and letters[1:].endswith(f)), None)
+    if applied and function is not None:
+        while end > start + 1 and len("".join(t.text for t in found[start:end])) > len(letters) - len(function):
+            end -= 1
+        return end
+    while typed_together(end, "number"):
+        end += 1
+    return end
+
+
 def _values_named(found: list[Token], names) -> frozenset:
     """The functions among `names` (a problem's functions of its variable, a write-up's functions it gave a value) written
     somewhere alone, as their value (\\varphi(1 - \\varphi), \\sigma \\cdot x): there every one of them, bar one applied to
@@ -1350,6 +1376,9 @@ class _Parser:
                 end = self.matching("{", "}")
                 inner = self.tokens[start: end + 1]
                 self.position = end + 1
+            elif self.context.document:
+                self.position = min(unbraced_script_end(self.tokens[:self.end], start), self.end)
+                inner = self.tokens[start:self.position]
             else:
                 inner = [token]
         if not inner:
@@ -1651,7 +1680,8 @@ class _Parser:
     def _slashed_derivative(self, token: Token):
         """\\partial L / \\partial x_1: the derivative \\frac{\\partial L}{\\partial x_1}, written on one line."""
         start = self.position
-        slash = next((at for at in range(start + 1, min(start + 12, self.end)) if self.tokens[at].is_("symbol", "/")), None)
+        after = self._close_at(start + 1, "(", ")") + 1 if self.at("symbol", "(", ahead=1) else start + 1  # \partial (E_1 + E_2) / \partial w
+        slash = next((at for at in range(after, min(max(start + 12, after + 1), self.end)) if self.tokens[at].is_("symbol", "/")), None)
         if slash is None or slash + 1 >= self.end or not self.tokens[slash + 1].is_("command", "partial"):
             raise self.error(_UNSUPPORTED["partial"], token)
         stop = slash + 2
@@ -1663,12 +1693,12 @@ class _Parser:
         self.position = stop
         return self._derivative((start, slash), (slash + 1, stop), token) or self._quantity_named((start, slash), (slash + 1, stop))
 
-    def _close_at(self, at: int) -> int:
+    def _close_at(self, at: int, opener: str = "{", closer: str = "}") -> int:
         depth = 0
         for index in range(at, self.end):
-            if self.tokens[index].is_("symbol", "{"):
+            if self.tokens[index].is_("symbol", opener):
                 depth += 1
-            elif self.tokens[index].is_("symbol", "}"):
+            elif self.tokens[index].is_("symbol", closer):
                 depth -= 1
                 if depth == 0:
                     return index

@@ -16,6 +16,9 @@ NETWORK = ("Given $i_1 = 0.05$, $w_1 = 0.15$, $b_1 = 0.35$, $w_5 = 0.4$, $b_2 = 
        "$$net_{h1} = w_1 i_1 + b_1$$\n\n$$out_{h1} = \\sigma(net_{h1})$$\n\n$$net_{o1} = w_5 out_{h1} + b_2$$\n\n"
        "$$out_{o1} = \\sigma(net_{o1})$$\n\n$$E = \\frac{1}{2}(t - out_{o1})^2$$\n\n")
 
+SYMBOLIC_NET = ("$$h_1 = w_1 i_1 + w_2 i_2$$\n\n$$h_2 = w_3 i_1 + w_4 i_2$$\n\n$$a_1 = \\sigma(h_1)$$\n\n$$a_2 = \\sigma(h_2)$$\n\n"
+                "$$E = \\frac{1}{2}(t - v_1 a_1 - v_2 a_2)^2$$\n\n")  # two hidden units, no numbers
+
 COLUMNS = "$$\\mathbf{x} = [x_1, x_2]^T$$\n\n$$\\mathbf{p} = [p_1, p_2, p_3]^T$$\n\n"  # a 2-vector and a 3-vector, by their entries
 
 
@@ -463,6 +466,60 @@ ROWS = [
     # a negative number can stand in a name's place ((0.1 * -1) for w_3 I_3): 0.5 - 0.1 = 0.4
     ("$$net = (w_{1} * I_1) + (w_{3} * I_3) = (0.5 * 1) + (0.1 * -1) = 0.4$$", ["definition", "definition", "valid"]),
     ("$$net = (w_{1} * I_1) + (w_{3} * I_3) = (0.5 * 1) + (0.1 * -1) = 0.6$$", ["definition", "definition", "invalid"]),
+    # --- $$ ... $$ spaced out with blank lines is one display (d/dx x^3 = 3x^2, and 3x^2 is not 3x^3); a $$ closed
+    # with a full stop after it does not swallow the paragraphs after it (y = 2: y + 1 = 3, y^2 = 4)
+    ("$$\n\\frac{d}{dx} x^3\n\n= 3x^2\n\n= 3x^3\n$$", ["valid", "invalid"]),
+    ("$$\n\\frac{d}{dx} x^3\n\n= 3x^2\n$$", ["valid"]),
+    ("$$ y = 2 $$.\n\n- and $y + 1 = 3$\n\nThen\n$$\ny^2 = 4\n$$", ["definition", "valid", "valid"]),
+    # --- a subscript typed without braces runs on as authors mean it: E_o1 is E_{o1}, a_h2 is a_{h2}, E_total is
+    # E_{total} (0.25 + 0.05 = 0.30; 0.6 - 0.5 = 0.1); x_iy_i is still x_i y_i, and y_klog(p_k) is y_k log p_k
+    ("With $E_o1 = 0.25$ and $E_o2 = 0.05$:\n\n$$E_total = E_o1 + E_o2 = 0.30$$", ["definition", "definition", "definition", "valid"]),
+    ("With $E_o1 = 0.25$ and $E_o2 = 0.05$:\n\n$$E_total = E_o1 + E_o2 = 0.35$$", ["definition", "definition", "definition", "invalid"]),
+    ("With $a_h1 = 0.6$ and $a_h2 = 0.5$:\n\n$$a_h1 - a_h2 = 0.1$$", ["definition", "definition", "valid"]),
+    ("With $a_h1 = 0.6$ and $a_h2 = 0.5$:\n\n$$a_h1 + a_h2 = 1.0$$", ["definition", "definition", "invalid"]),
+    ("$$\\sum_i x_iy_i = \\sum_i y_i x_i$$", ["valid"]),
+    ("With $y_1 = 1$, $y_2 = 0$, $p_1 = 0.5$, $p_2 = 0.5$:\n\n$$-\\sum_{k=1}^{2} y_klog(p_k) = \\log 2$$", ["definition"] * 4 + ["valid"]),
+    # --- δ written for ∂, in a pair (δE/δo, \\frac{\\delta E}{\\delta o}): dE/do = o - t for E = (t - o)^2 / 2, not t - o
+    ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\delta E}{\\delta o} = o - t$$", ["definition", "valid"]),
+    ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\delta E}{\\delta o} = t - o$$", ["definition", "invalid"]),
+    ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$δE/δo = t - o$$", ["definition", "invalid"]),
+    # the part above may be in brackets with a / of its own (∂(1/2 (t - o)^2)/∂o = o - t); the numerator's mark
+    # left out (E/δo) is a typo of the same derivative when a δ stands below
+    ("$$∂(1/2 (t - o)^2)/∂o = o - t$$", ["valid"]),
+    ("$$∂(1/2 (t - o)^2)/∂o = t - o$$", ["invalid"]),
+    ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$E/δo = o - t$$", ["definition", "valid"]),
+    ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$E/δo = t + o$$", ["definition", "invalid"]),
+    # a unit's error δ_o stays a name: δ_o = 0.2 given, δ_o h = 0.1 at h = 0.5
+    ("With $\\delta_o = 0.2$ and $h = 0.5$:\n\n$$\\delta_o h = 0.1$$", ["definition", "definition", "valid"]),
+    # --- a line typed without $...$ whose every word is a name or a function is a formula (0.2 x 0.5 = 0.1, not
+    # 0.2; 1/2 (0.8 - 0.3)^2 = 0.125, with Markdown's \\* for *); a line with words in it is prose
+    ("Given:\n\n* i1 = 0.5\n* w1 = 0.2\n* h1 = w1 * i1 = 0.1\n", ["definition", "definition", "definition", "valid"]),
+    ("Given:\n\n* i1 = 0.5\n* w1 = 0.2\n* h1 = w1 * i1 = 0.2\n", ["definition", "definition", "definition", "invalid"]),
+    ("E1 = 1/2 \\* (0.8 - 0.3)^2 = 0.125\n", ["definition", "valid"]),
+    ("E1 = 1/2 \\* (0.8 - 0.3)^2 = 0.25\n", ["definition", "invalid"]),
+    ("The total error = the sum of the errors we make, so we add them.\n\nWith $x = 1$:\n\n$$x + 1 = 2$$", ["definition", "valid"]),
+    ("Run `loss = model(x)` and then lr = 0.01 is the rate we use.\n\n$$z = 2$$", ["definition"]),
+    # --- a name defined through a name that a later line defines through it is circular (a slip: a = σ(o) where
+    # o = w a + b); a name defined through one defined later, not back through it, is not
+    ("$$a = \\sigma(o)$$\n\n$$o = w a + b$$", ["invalid", "definition"]),
+    ("$$a = \\sigma(o)$$\n\n$$o = w x + b$$", ["definition", "definition"]),
+    # --- a chain rule on one line (∂E/∂a_1 ∂a_1/∂h_1 ∂h_1/∂w_3) through a quantity built without the variable has a
+    # link that is 0 (h_1 = w_1 i_1 + w_2 i_2 holds no w_3) while E reaches w_3 through h_2: wrong; through h_2, right
+    (SYMBOLIC_NET + "$$∂E/∂w_3 = ∂E/∂a_1 ∂a_1/∂h_1 ∂h_1/∂w_3$$", ["definition"] * 5 + ["invalid"]),
+    (SYMBOLIC_NET + "$$∂E/∂w_3 = ∂E/∂a_2 ∂a_2/∂h_2 ∂h_2/∂w_3$$", ["definition"] * 5 + ["valid"]),
+    # --- a derivative the definitions work out, said to equal a formula in other names the definitions use, is a
+    # claim: ∂o_1/∂w_5 = a_{h1}, not a_{h2}; a name nothing has used yet (a_{h3}) leaves it undecided
+    ("$$o_1 = w_5 a_{h1} + w_6 a_{h2}$$\n\n$$\\frac{\\partial o_1}{\\partial w_5} = a_{h2}$$", ["definition", "invalid"]),
+    ("$$o_1 = w_5 a_{h1} + w_6 a_{h2}$$\n\n$$\\frac{\\partial o_1}{\\partial w_5} = a_{h1}$$", ["definition", "valid"]),
+    ("$$o_1 = w_5 a_{h1} + w_6 a_{h2}$$\n\n$$\\frac{\\partial o_1}{\\partial w_5} = a_{h3}$$", ["definition", "undecided"]),
+    # --- a code span holding maths symbols (∂) is maths set as code: dE/do = o - t, not t - o; `nc0 = 3` is code
+    ("$$E = \\frac{1}{2}(t - o)^2$$\n\nThe gradient is `∂E/∂o = t - o`.", ["definition", "invalid"]),
+    ("$$E = \\frac{1}{2}(t - o)^2$$\n\nThe gradient is `∂E/∂o = o - t`.", ["definition", "valid"]),
+    ("Set `nc0 = 3` and `lr = 0.01`.\n\n$$z = 2$$", ["definition"]),
+    # --- a name of several letters that nothing defines or uses (ao_1 typed for a_o1) cannot show a claim wrong;
+    # a name that a definition uses can (t is in E, and (o - t) t is not dE/do = o - t)
+    ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) ao_1$$", ["definition", "undecided"]),
+    ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) t$$", ["definition", "invalid"]),
 ]
 
 

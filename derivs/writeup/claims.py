@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import sympy
 
+from .. import dialect
 from ..equivalence import concrete_functions, decide
 from ..lexer import LatexError
 from ..matrices import MatrixDerivative, layouts
@@ -518,6 +519,32 @@ def _never_defined(names: list[str], scope) -> bool:
     return any(name not in known for name in names)
 
 
+def _in_definitions(name: str, scope) -> bool:
+    """The write-up has defined the name, or used it in a definition, so far."""
+    if not _never_defined([name], scope):
+        return True
+    bodies = [*scope.values.values(), *scope.formulas.values()]
+    return any(name in {str(symbol) for symbol in getattr(body, "free_symbols", ())} | _vector_names(body) for body in bodies)
+
+
+def _stray(name: str, scope) -> bool:
+    """A name of several letters (not a variable: x, v_1, \\sigma) the write-up neither defines nor uses in any
+    definition so far (ao1 typed for a_o1): a claim that only it makes false shows a slip of the name, not of the
+    mathematics."""
+    base = name.partition("_")[0]
+    return len(base) >= 2 and base.isalpha() and base not in dialect.GREEK and not _in_definitions(name, scope)
+
+
+def _worked_derivative(step: Step, left) -> bool:
+    """The left side is a derivative's name (\\frac{\\partial o_1}{\\partial w_5}, ∂o1/∂w5) that the write-up's definitions
+    work out: what it equals is a claim over their names, not an equation between unknowns."""
+    found = [token for token in step.left.tokens if token.kind != "space"]
+    written = len(found) > 2 and (found[0].is_("command", "partial") or found[0].is_("command", "frac", "dfrac") and found[1].is_("symbol", "{")
+                                   and (found[2].is_("command", "partial") or found[2].is_("letter", "d")))
+    return written and isinstance(left, sympy.Basic) and not any(str(symbol).startswith("\\frac") for symbol in left.free_symbols) \
+        and not left.has(sympy.Indexed, sympy.KroneckerDelta, sympy.Sum)  # entries and indices: which are free is not read here
+
+
 def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset) -> str | None:
     """Why, in a write-up, sides that differ do not show the step wrong (the step is then undecided), or None:
     a function it applies but never defines (S(x)), a derivative its definitions make 0 (of a vector loss),
@@ -533,8 +560,12 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset) -> str | 
     if opaque:
         return f"{opaque[0]} is read as a quantity of its own (an expectation, a probability): the step holds only for some values of it"
     only_left, only_right = sorted(_unknowns(left) - _unknowns(right)), sorted(_unknowns(right) - _unknowns(left))
-    if only_left and only_right and (step.first_of_chain or _never_defined(only_left + only_right, scope)):
+    worked_out = _worked_derivative(step, left) and all(_in_definitions(name, scope) for name in only_left + only_right)
+    if only_left and only_right and not worked_out and (step.first_of_chain or _never_defined(only_left + only_right, scope)):
         return f"an equation between different unknowns ({', '.join(only_left)} and {', '.join(only_right)}), not an identity: not judged"
+    stray = sorted(name for name in only_left + only_right if not name.startswith("\\frac") and _stray(name, scope))
+    if stray:
+        return f"{', '.join(stray)} is not defined, nor used in any definition, in the write-up (a slip of name?): not judged"
     vectors = _vector_names(left) | _vector_names(right)
     one_side = [name for name in only_left or only_right if name in vectors and name not in scope.notation.one_hot]  # a one-hot label's entries are known
     if one_side and not (only_left and only_right) and _never_defined(one_side, scope) and not step.first_of_chain:

@@ -12,6 +12,8 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from .. import dialect
+
 MAX_TEXT = 200_000  # characters; checked before any parsing
 
 # Display environments whose body is mathematics (LaTeX files, and Markdown through the amsmath plugin).
@@ -210,9 +212,30 @@ def markdown_parser(html: bool):
               .use(amsmath_plugin)
               .enable("table"))
     # "The loss is\n$$\n...\n$$": a $$ line ends the paragraph above it, as MathJax blogs (kramdown) write it
-    parser.block.ruler.at("math_block", _interrupting(math_block_dollar(True)), {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    parser.block.ruler.at("math_block", _interrupting(_display_across_blank_lines(math_block_dollar)), {"alt": ["paragraph", "reference", "blockquote", "list"]})
     parser.inline.ruler.before("escape", "math_escaped", _escaped_math)
     return parser
+
+
+def _display_across_blank_lines(make_rule):
+    """$$ ... $$ on lines of their own with blank lines between (a derivation spaced out): one display, as MathJax
+    shows it, when nothing in it opens other maths; a $$ never closed on a line of its own (`$$.`) does not swallow
+    the paragraphs after it."""
+    tight, loose = make_rule(True), make_rule(True, allow_blank_lines=True)
+
+    def rule(state, start: int, end: int, silent: bool) -> bool:
+        if tight(state, start, end, silent):
+            return True
+        count, line = len(state.tokens), state.line
+        if not loose(state, start, end, False):
+            return False
+        swallowed = "$" in state.tokens[-1].content
+        if silent or swallowed:
+            del state.tokens[count:]
+            state.line = line
+        return not swallowed
+
+    return rule
 
 
 def _interrupting(rule):
@@ -355,6 +378,8 @@ def _read_markdown(document: Document) -> None:
         elif token.type == "inline":
             line = span[0] + 1 if span[0] is not None else (row_lines[-1] if row_lines else 1)
             segments = _inline_segments(token, locate, line)
+            if table is None and token.map and not any(isinstance(s, Math) for s in segments):
+                segments = _plain_formula_lines(document, locate, token.map) or segments
             if table is not None and row is not None:
                 row.append(segments)
                 continue
@@ -454,9 +479,77 @@ def _inline_segments(token, locate: _Locator, line: int) -> tuple:
             segments.append(locate.image(formula_of_image(child.attrs["src"]), str(child.attrs["src"]), line - 1))
         elif child.type in ("softbreak", "hardbreak"):
             segments.append("\n")
+        elif child.type == "code_inline" and _maths_as_code(child.content):
+            segments.append(locate.math(child.content, False, "`", line - 1, token.map[1] if token.map else None))
         elif child.type in ("text", "code_inline"):
             segments.append(child.content)
     return tuple(_inline_unless_alone(segments))
+
+
+# A line of a paragraph or a list item outside $...$ is a formula when it has a relation and every word in it is a
+# name or a function: letters typed with digits or an underscore (w5, a_h1, E_total, out_o1), one letter, a Greek
+# letter, a function the dialect reads (exp, log, sigma), a write-up's short word (net, out). Any other word is prose.
+PLAIN_RELATION = re.compile(r"(?<![<>=!:])=(?![=>])|≈")
+PLAIN_WORD = re.compile(r"[^\W\d_]+")
+LIST_MARK = re.compile(r"^\s*(?:>\s*)*(?:[*+-]|\d{1,2}[.)])\s+")
+MAX_PLAIN_FORMULA = 300
+
+
+def plain_formula(text: str) -> bool:
+    """Whether a line typed without maths delimiters (h1 = w1*i1 + w2*i2, Jo1 = 1/2 * (0.75 - 0.01)^2 = 0.28) is a
+    formula: see the table above. Lines with prose, code or links are not."""
+    line = text.strip()
+    if not (3 <= len(line) <= MAX_PLAIN_FORMULA) or not PLAIN_RELATION.search(line) or any(mark in line for mark in ("`", "$", "http", "](", "<", ">")):
+        return False
+    if any(line.count(a) != line.count(b) for a, b in ("()", "[]", "{}")) or line.endswith(("=", ":")) or line.startswith("="):
+        return False
+    for found in PLAIN_WORD.finditer(line):
+        word, before, after = found.group(), line[found.start() - 1:found.start()], line[found.end():found.end() + 1]
+        command = before == "\\"
+        typed_as_name = before == "_" or after == "_" or after.isdigit()
+        known = word in dialect.FUNCTIONS or word in dialect.DOCUMENT_WORDS or word in dialect.GREEK or word in ("sqrt", "sum", "max", "min", "softmax")
+        if not (len(word) == 1 or command or typed_as_name or known) or not all(char.isascii() or char in dialect.UNICODE for char in word):
+            return False
+    return True
+
+
+def _maths_as_code(text: str) -> bool:
+    """`∂E_total/∂w5 = ∂E1/∂w5`: a code span holding maths symbols no program writes (∂, σ, ², ½) and reading as a
+    formula is maths set as code; `nc0 = 3` or `lr = 0.01` is code."""
+    return any(not char.isascii() and char in dialect.UNICODE for char in text) and plain_formula(text)
+
+
+def _plain_formula_lines(document: Document, locate: _Locator, span) -> tuple | None:
+    """A paragraph's or list item's lines, each a formula (see plain_formula) or words; None when no line is a formula.
+    A formula typed this way is read with Markdown's escapes undone (1/2 \\* x is 1/2 * x), kept at its place."""
+    first, last = span
+    lines = document.text.split("\n")[first:last]
+    if not any(_after_lead_in(LIST_MARK.sub("", text, count=1).strip())[1] for text in lines):
+        return None
+    segments: list = []
+    for number, text in enumerate(lines, start=first + 1):
+        body = LIST_MARK.sub("", text, count=1).strip()
+        words, formula = _after_lead_in(body)
+        if formula:
+            start = document.offset_of_line(number) + text.index(body) + len(body) - len(formula)
+            tex, shifts = _unescaped(formula, start)
+            locate.cursor = max(locate.cursor, start + len(formula))
+            segments += [words, Math(tex, start, number, False, "", shifts)] if words else [Math(tex, start, number, False, "", shifts)]
+        else:
+            segments.append(body)
+        segments.append("\n")
+    return tuple(segments[:-1])
+
+
+def _after_lead_in(body: str) -> tuple[str, str]:
+    """A line's words before a colon and the formula after it ("The derivative in w5 is: dE/dw5 = ..."), or ("", the
+    whole line) when it is a formula; ("", "") when neither is."""
+    if plain_formula(_unescaped(body, 0)[0]):
+        return "", body
+    head, colon, tail = body.rpartition(": ")
+    if colon and tail.strip() and plain_formula(_unescaped(tail.strip(), 0)[0]):
+        return head + colon, tail.strip()
+    return "", ""
 
 
 def _inline_unless_alone(segments: list) -> list:

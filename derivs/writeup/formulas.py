@@ -93,7 +93,7 @@ class Formula:
 
 def read_formula(math: Math, document) -> Formula:
     """The lines and statements of one formula (`document` gives line numbers and the source)."""
-    found = tokens(math.tex, offset=0, tolerant=True)[:-1]
+    found = _deltas_as_partial(tokens(math.tex, offset=0, tolerant=True)[:-1])
     local = [token.position for token in found]  # in the formula's own text, which the sides' sources are cut from
     found = [replace(token, position=math.offset(token.position)) for token in found]  # where each stands in the file
     cut = _Cutter(found, document, math.tex, local)
@@ -103,6 +103,60 @@ def read_formula(math: Math, document) -> Formula:
         if line is not None and line.statements:
             lines.append(line)
     return Formula(math, tuple(lines))
+
+
+def _deltas_as_partial(found: list[Token]) -> list[Token]:
+    """δE/δw and \\frac{\\delta E}{\\delta w}: δ written for ∂, a habit of plain-text and physics write-ups. A δ is the
+    mark only in a pair, opening both the part above (or before the /) and the part below, each followed by what it
+    differentiates; δ_{h2} (a unit's error) has a subscript and stays a name."""
+    def marks(at: int, alone: bool = False) -> bool:
+        if not (at < len(found) and found[at].is_("command", "delta")):
+            return False
+        following = found[at + 1] if at + 1 < len(found) else None
+        if following is None or following.is_("symbol", "_", "^"):
+            return False
+        return following.kind in ("letter", "command") or following.is_("symbol", "(") or alone and following.is_("symbol", "}")
+
+    def group_end(at: int) -> int | None:
+        opener, depth = found[at].text, 0
+        for index in range(at, len(found)):
+            if found[index].is_("symbol", opener):
+                depth += 1
+            elif found[index].is_("symbol", OPEN[opener]):
+                depth -= 1
+                if depth == 0:
+                    return index
+        return None
+
+    pairs: set[int] = set()
+    for at, token in enumerate(found):
+        if token.is_("command", "frac", "dfrac", "tfrac") and at + 2 < len(found) and found[at + 1].is_("symbol", "{") and marks(at + 2, alone=True):
+            close = group_end(at + 1)
+            if close is not None and close + 2 < len(found) and found[close + 1].is_("symbol", "{") and marks(close + 2) and not found[close + 3].is_("symbol", "}"):
+                pairs |= {at + 2, close + 2}
+        elif marks(at) and at not in pairs:
+            end = at + 1
+            if found[end].is_("symbol", "("):
+                end = (group_end(end) or len(found)) + 1
+            else:
+                while end < len(found) and (found[end].kind in ("letter", "number", "command") and (end == at + 1 or not found[end].space_before)
+                                            or found[end].is_("symbol", "_", "{", "}")):
+                    end += 1
+            if end + 1 < len(found) and found[end].is_("symbol", "/") and marks(end + 1):
+                pairs |= {at, end + 1}
+    unmarked = {}  # o1/δw5: the numerator's mark left out, put back
+    for at, token in enumerate(found):
+        if token.is_("symbol", "/") and marks(at + 1) and at + 1 not in pairs:
+            start = at
+            while start > 0 and (found[start - 1].kind in ("letter", "number") or found[start - 1].is_("symbol", "_")) and not found[start].space_before:
+                start -= 1
+            if start < at and found[start].kind == "letter" and not (start and found[start - 1].is_("command", "partial", "delta")):
+                unmarked[start] = replace(found[start], kind="command", text="partial", space_before=found[start].space_before)
+                pairs.add(at + 1)
+    marked = [replace(token, text="partial") if at in pairs else token for at, token in enumerate(found)]
+    for start in sorted(unmarked, reverse=True):
+        marked[start:start] = [unmarked[start]]
+    return marked
 
 
 class _Cutter:

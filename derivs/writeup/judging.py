@@ -25,7 +25,7 @@ from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, poi
 from ..parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, Reading, read_tokens
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .formulas import Side
-from .names import applied_head, function_head, single_name, variable_tokens
+from .names import Scanner, applied_head, function_head, single_name, variable_tokens
 from .notation import Notation
 from .shapes import ELLIPSES, TWO_SIDES
 from .steps import Step
@@ -432,31 +432,49 @@ def name_of(side: Side, notation: Notation):
 
 
 def leibniz_factors(side: Side):
-    """A side that is only a product of Leibniz fractions (\\frac{\\partial L}{\\partial y} \\frac{dy}{dx}), as the
-    fractions' net quantities over variables (L over x); None for anything else (a number, a sum, d/dx)."""
+    """A side that is only a product of Leibniz fractions (\\frac{\\partial L}{\\partial y} \\frac{dy}{dx}, or on one line
+    ∂L/∂y ∂y/∂x), as the fractions' net quantities over variables (L over x); None for anything else (a number, a sum,
+    d/dx)."""
     found = [t for t in side.tokens if t.kind != "space" and not t.is_("command", "cdot", "times") and not t.is_("symbol", "*")]
     net: dict[str, int] = {}
     at = 0
     while at < len(found):
-        token = found[at]
-        if not token.is_("command", "frac", "dfrac", "tfrac") or at + 1 >= len(found) or not found[at + 1].is_("symbol", "{"):
+        fraction = _framed_fraction(found, at) or _slashed_fraction(found, at)
+        if fraction is None:
             return None
-        numerator_end = _group_end(found, at + 1)
-        if numerator_end is None or numerator_end + 1 >= len(found) or not found[numerator_end + 1].is_("symbol", "{"):
-            return None
-        denominator_end = _group_end(found, numerator_end + 1)
-        if denominator_end is None:
-            return None
-        top, bottom = found[at + 2:numerator_end], found[numerator_end + 2:denominator_end]
+        top, bottom, at = fraction
         if not top or not bottom or not _is_differential(top[0]) or not _is_differential(bottom[0]) or len(top) < 2 or len(bottom) < 2:
             return None
-        if top[1].kind == "letter" and len(top) == 2 and top[1].text == "d" or top[0].is_("letter", "d") and len(top) > 1 and top[1].kind == "letter" and not top[1].space_before and len(top) > 2 and top[2].kind == "letter" and not top[2].space_before and False:
+        if top[1].kind == "letter" and len(top) == 2 and top[1].text == "d":
             return None
         for quantity, sign in ((_quantity(top[1:]), 1), (_quantity(bottom[1:]), -1)):
             net[quantity] = net.get(quantity, 0) + sign
-        at = denominator_end + 1
     net = {quantity: power for quantity, power in net.items() if power}
     return net if found else None
+
+
+def _framed_fraction(found, at: int):
+    """\\frac{top}{bottom} at `at`: (top, bottom, the index after it), or None."""
+    if not found[at].is_("command", "frac", "dfrac", "tfrac") or at + 1 >= len(found) or not found[at + 1].is_("symbol", "{"):
+        return None
+    numerator_end = _group_end(found, at + 1)
+    if numerator_end is None or numerator_end + 1 >= len(found) or not found[numerator_end + 1].is_("symbol", "{"):
+        return None
+    denominator_end = _group_end(found, numerator_end + 1)
+    if denominator_end is None:
+        return None
+    return found[at + 2:numerator_end], found[numerator_end + 2:denominator_end], denominator_end + 1
+
+
+def _slashed_fraction(found, at: int):
+    """∂top/∂bottom at `at`, the bottom running to the next ∂: (top, bottom, the index after it), or None."""
+    if not found[at].is_("command", "partial"):
+        return None
+    slash = next((index for index in range(at + 1, len(found)) if found[index].is_("symbol", "/") or found[index].is_("command", "partial")), None)
+    if slash is None or not found[slash].is_("symbol", "/") or slash + 1 >= len(found) or not found[slash + 1].is_("command", "partial"):
+        return None
+    end = next((index for index in range(slash + 2, len(found)) if found[index].is_("command", "partial")), len(found))
+    return found[at:slash], found[slash + 1:end], end
 
 
 def chain_slip(step: Step) -> Step | None:
@@ -872,13 +890,13 @@ class Judge:
             return None  # E is not seen to reach w_5 either: nothing to contradict
         for link in links:
             inner, by, order = scope.leibniz[link]
-            built = self._fully_built(inner, by, scope)
+            built = self._fully_built(inner, by, scope, step.section)
             if order == 1 and built is not None and not _reaches(built, by):
                 return replace(step, verdict="invalid", feedback=f"\\partial {inner}/\\partial {by} is 0: by the write-up's definitions "
                                f"{inner} = {sympy.sstr(built)} does not depend on {by}, so the product is 0, though {quantity} depends on {variable}")
         return None
 
-    def _fully_built(self, quantity, variable, scope: Scope):
+    def _fully_built(self, quantity, variable, scope: Scope, section):
         """The quantity through the write-up's formulas, when it ends in numbers the text gives (inputs, weights,
         biases) and nothing else; None where a name is left whose value was only worked out or never given (it
         may hide a dependence: E_o1 = 0.27 is a function of every weight)."""
@@ -887,9 +905,18 @@ class Judge:
         built = scope._through_definitions(quantity, variable)
         inputs = {name for formula in scope.formulas.values() for name in _names_of(formula)}
         given = {name for name in scope.values if name not in scope.formulas and name in inputs}
+        if variable not in scope.formulas:  # over a weight or an input (not a quantity built of them): names never given anything are inputs
+            defined = self._defined_in_section(scope, section)
+            given |= {name for name in inputs if name not in scope.values and name not in scope.formulas and str(name) not in defined}
         if not _names_of(built) or not _names_of(built) <= given | {variable} or scope._kin_without_formula(quantity, built, variable):
             return None
         return built
+
+    def _defined_in_section(self, scope: Scope, section) -> set[str]:
+        """The names some line of the section defines (first links of its chains), by key."""
+        words = frozenset(scope.notation.words)
+        return {name.key for step in self.steps if step.section == section and step.first_of_chain and step.kind == "equal"
+                for name in [single_name(step.left.tokens, words)] if name is not None}
 
     # --- statements
 
@@ -1350,12 +1377,41 @@ class Judge:
         return "nonlinear" if name in sympy.diff(body, name).free_symbols else "affine"
 
     def define_name(self, step: Step, scope: Scope, key: str) -> Step:
-        """A new name: its value (a number), its formula for every index (p_i = ...), or a Leibniz name's formula."""
+        """A new name (see `_define_name`). A definition through a name that a later line defines through this one
+        (a_h1 = σ(o1), then o1 = w5 a_h1 + w6 a_h2) is circular: a mistake on this line, where the chain's other
+        link, if it has one, is taken as the formula."""
+        circular = self._defined_back(step, scope, key)
+        defined = self._define_name(step, scope, key, avoid=circular[1] if circular else frozenset())
+        if circular is None:
+            return defined
+        later, names = circular
+        return replace(defined, verdict="invalid", feedback=f"defines {step.lhs} through {', '.join(sorted(names))}, which line {later.line} "
+                                                              f"defines through {step.lhs}: a circular definition (a slip of name?)")
+
+    def _defined_back(self, step: Step, scope: Scope, key: str):
+        """(the later step, the names) when the formula of this definition uses names that a later line of the section
+        defines through `key`; else None."""
+        words = frozenset(scope.notation.words)
+        link = next((side for side in rest_of_chain(step) if not is_written_number(side)), None)
+        if link is None:
+            return None
+        used = {name.key for name in Scanner(link.tokens, words).names()} - {key}
+        for later in self.steps:
+            if later.index <= step.index or later.section != step.section or not later.first_of_chain or later.kind != "equal" or later.right is None:
+                continue
+            name = single_name(later.left.tokens, words)
+            if name is not None and name.key in used and key in {found.key for found in Scanner(later.right.tokens, words).names()}:
+                return later, frozenset({name.key})
+        return None
+
+    def _define_name(self, step: Step, scope: Scope, key: str, avoid: frozenset = frozenset()) -> Step:
+        """A new name: its value (a number), its formula for every index (p_i = ...), or a Leibniz name's formula;
+        the formula is the first link of the chain that names none of `avoid`."""
         symbol = self._symbol_of(step.left, scope, key)
         for name in [n for n in scope.values if _key(n) == key]:
             del scope.values[name]
         scope.valued.pop(key, None)
-        formula, written = self.formula_of(step, scope)
+        formula, written = self.formula_of(step, scope, avoid)
         scope.formulas.pop(symbol, None)
         scope.written.pop(spelled_back(step.left.tokens), None)
         if formula is not None and symbol is not None and symbol not in _names_of(formula):  # v_1 = \\ln(v_1) is no formula
@@ -1391,11 +1447,11 @@ class Judge:
             return value
         return sympy.Symbol(key, real=True)
 
-    def formula_of(self, step: Step, scope: Scope):
+    def formula_of(self, step: Step, scope: Scope, avoid: frozenset = frozenset()):
         """The formula a name is defined by, and the side it is written in: the first link of its chain that is not
         a number as written (net_{h1} = w_1 i_1 + w_2 i_2 + b_1 = 0.3775: w_1 i_1 + w_2 i_2 + b_1); (None, None)."""
         for side in rest_of_chain(step):
-            if is_written_number(side):
+            if is_written_number(side) or avoid and avoid & {name.key for name in Scanner(side.tokens, frozenset(scope.notation.words)).names()}:
                 continue
             try:
                 formula = self.read(side, scope).exact

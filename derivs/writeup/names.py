@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .. import dialect
 from ..lexer import Token
-from ..parsing import names_the_sum, plain_name, superscript_label
+from ..parsing import names_the_sum, plain_name, superscript_label, unbraced_script_end
 
 NAME_FONTS = frozenset({"mathbf", "boldsymbol", "bm", "vec", "mathit", "mathnormal", "pmb", "mathsf", "mathcal", "mathbb", "mathscr", "mathfrak"})
 BOLD_FONTS = ("mathbf", "boldsymbol", "bm", "vec", "pmb")
@@ -186,7 +186,8 @@ class Scanner:
                         break
                     subscript, end = tuple(self.found[end + 2:close]), close + 1
                 elif end + 1 < len(self.found):
-                    subscript, end = (self.found[end + 1],), end + 2
+                    close = unbraced_script_end(self.found, end + 1)
+                    subscript, end = tuple(self.found[end + 1:close]), close
                 continue
             if self.at(end, "symbol", "^") and not layer and not mark:
                 found = self._superscript_mark(end + 1)
