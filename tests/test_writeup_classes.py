@@ -497,6 +497,9 @@ ROWS = [
     ("Given:\n\n* i1 = 0.5\n* w1 = 0.2\n* h1 = w1 * i1 = 0.2\n", ["definition", "definition", "definition", "invalid"]),
     ("E1 = 1/2 \\* (0.8 - 0.3)^2 = 0.125\n", ["definition", "valid"]),
     ("E1 = 1/2 \\* (0.8 - 0.3)^2 = 0.25\n", ["definition", "invalid"]),
+    # in a blockquote or set in bold, the same (E1 for E = (t - o)^2 / 2 at t = 1, o = 0.5 is 0.125)
+    ("With $t = 1$ and $o = 0.5$:\n\n> E1 = 1/2 * (t - o)^2 = 0.125\n", ["definition", "definition", "definition", "valid"]),
+    ("With $t = 1$ and $o = 0.5$:\n\n**E1 = 1/2 * (t - o)^2 = 0.25**\n", ["definition", "definition", "definition", "invalid"]),
     ("The total error = the sum of the errors we make, so we add them.\n\nWith $x = 1$:\n\n$$x + 1 = 2$$", ["definition", "valid"]),
     ("Run `loss = model(x)` and then lr = 0.01 is the rate we use.\n\n$$z = 2$$", ["definition"]),
     # --- a name defined through a name that a later line defines through it is circular (a slip: a = σ(o) where

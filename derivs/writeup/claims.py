@@ -110,19 +110,19 @@ def judge_claim(judge, step: Step, scope) -> Step:
                                                            "(a number where a vector or matrix stands, or the other way): not judged")
     except Exception as error:  # a step we could not judge is undecided, and says why
         return replace(step, verdict="undecided", feedback=f"could not decide ({type(error).__name__})")
-    judged = _verdict(step, scope, decision, left, right, domain, unread)
+    judged = _verdict(step, scope, decision, left, right, domain, unread, _worked_quantity(left_read.expr, scope))
     if placeholders and judged.verdict == "invalid":
         judged = replace(judged, feedback=f"{judged.feedback} (for a generic {', '.join(placeholders)}: the write-up never defines "
                                           f"{'it' if len(placeholders) == 1 else 'them'}, so the step must hold for every one)")
     return judged
 
 
-def _verdict(step: Step, scope, decision, left, right, domain, unread) -> Step:
+def _verdict(step: Step, scope, decision, left, right, domain, unread, worked: frozenset = frozenset()) -> Step:
     if decision.verdict == "equal":
         return replace(step, verdict="valid", feedback="proved" if decision.proved else "equal at random points")
     if step.kind == "approx":
         return replace(step, verdict="undecided", feedback="an approximation (\\approx) is checked against a written decimal only")
-    unshown = not_shown_wrong(step, scope, left, right, frozenset(domain)) if decision.verdict == "different" else None
+    unshown = not_shown_wrong(step, scope, left, right, frozenset(domain), worked) if decision.verdict == "different" else None
     if decision.verdict == "different" and decision.method == "shape" and scope.problem.document:
         unshown = f"the two sides are read with different shapes ({decision.note.replace('wrong shape: ', '')}): not judged"
     if decision.verdict == "different" and unread:
@@ -535,17 +535,26 @@ def _stray(name: str, scope) -> bool:
     return len(base) >= 2 and base.isalpha() and base not in dialect.GREEK and not _in_definitions(name, scope)
 
 
-def _worked_derivative(step: Step, left) -> bool:
-    """The left side is a derivative's name (\\frac{\\partial o_1}{\\partial w_5}, ∂o1/∂w5) that the write-up's definitions
-    work out: what it equals is a claim over their names, not an equation between unknowns."""
-    found = [token for token in step.left.tokens if token.kind != "space"]
-    written = len(found) > 2 and (found[0].is_("command", "partial") or found[0].is_("command", "frac", "dfrac") and found[1].is_("symbol", "{")
-                                   and (found[2].is_("command", "partial") or found[2].is_("letter", "d")))
-    return written and isinstance(left, sympy.Basic) and not any(str(symbol).startswith("\\frac") for symbol in left.free_symbols) \
-        and not left.has(sympy.Indexed, sympy.KroneckerDelta, sympy.Sum)  # entries and indices: which are free is not read here
+def _worked_quantity(read, scope) -> frozenset:
+    """For a left side that is a Leibniz name (\\frac{\\partial o_1}{\\partial w_5}, ∂o1/∂w5) of a quantity the write-up
+    defines: the names of that quantity through its definitions, and the variable (o_1 = w_5 a_{h1} + w_6 a_{h2}: w_5,
+    a_h1, w_6, a_h2). What the derivative equals is then a claim over those names, not an equation between unknowns."""
+    if not isinstance(read, sympy.Symbol) or read not in scope.leibniz:
+        return frozenset()
+    quantity, variable, _ = scope.leibniz[read]
+    if not isinstance(quantity, sympy.Symbol) or quantity not in scope.formulas:
+        return frozenset()
+    expanded = scope._through_definitions(quantity, variable)
+    return frozenset(str(name) for name in getattr(expanded, "free_symbols", ())) | {str(variable)}
 
 
-def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset) -> str | None:
+def _worked_derivative(left) -> bool:
+    """The left side, worked out, holds no derivative's name and no entries or indices (which are free is not read)."""
+    return isinstance(left, sympy.Basic) and not any(str(symbol).startswith("\\frac") for symbol in left.free_symbols) \
+        and not left.has(sympy.Indexed, sympy.KroneckerDelta, sympy.Sum)
+
+
+def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset, worked: frozenset = frozenset()) -> str | None:
     """Why, in a write-up, sides that differ do not show the step wrong (the step is then undecided), or None:
     a function it applies but never defines (S(x)), a derivative its definitions make 0 (of a vector loss),
     or a number on one side while the other needs values (or Leibniz quantities) it never gives. `ranged`:
@@ -560,7 +569,7 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset) -> str | 
     if opaque:
         return f"{opaque[0]} is read as a quantity of its own (an expectation, a probability): the step holds only for some values of it"
     only_left, only_right = sorted(_unknowns(left) - _unknowns(right)), sorted(_unknowns(right) - _unknowns(left))
-    worked_out = _worked_derivative(step, left) and all(_in_definitions(name, scope) for name in only_left + only_right)
+    worked_out = _worked_derivative(left) and set(only_left + only_right) <= worked
     if only_left and only_right and not worked_out and (step.first_of_chain or _never_defined(only_left + only_right, scope)):
         return f"an equation between different unknowns ({', '.join(only_left)} and {', '.join(only_right)}), not an identity: not judged"
     stray = sorted(name for name in only_left + only_right if not name.startswith("\\frac") and _stray(name, scope))

@@ -491,7 +491,8 @@ def _inline_segments(token, locate: _Locator, line: int) -> tuple:
 # letter, a function the dialect reads (exp, log, sigma), a write-up's short word (net, out). Any other word is prose.
 PLAIN_RELATION = re.compile(r"(?<![<>=!:])=(?![=>])|≈")
 PLAIN_WORD = re.compile(r"[^\W\d_]+")
-LIST_MARK = re.compile(r"^\s*(?:>\s*)*(?:[*+-]|\d{1,2}[.)])\s+")
+LIST_MARK = re.compile(r"^\s*(?:>\s*)*(?:(?:[*+-]|\d{1,2}[.)])\s+)?")
+EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.*\S)\1$")  # **h1 = w1 * i1**: the line set in bold or italics
 MAX_PLAIN_FORMULA = 300
 
 
@@ -524,11 +525,12 @@ def _plain_formula_lines(document: Document, locate: _Locator, span) -> tuple | 
     A formula typed this way is read with Markdown's escapes undone (1/2 \\* x is 1/2 * x), kept at its place."""
     first, last = span
     lines = document.text.split("\n")[first:last]
-    if not any(_after_lead_in(LIST_MARK.sub("", text, count=1).strip())[1] for text in lines):
+    if not any(_after_lead_in(_unemphasised(LIST_MARK.sub("", text, count=1).strip()))[1] for text in lines):
         return None
     segments: list = []
     for number, text in enumerate(lines, start=first + 1):
         body = LIST_MARK.sub("", text, count=1).strip()
+        body = _unemphasised(body)
         words, formula = _after_lead_in(body)
         if formula:
             start = document.offset_of_line(number) + text.index(body) + len(body) - len(formula)
@@ -539,6 +541,11 @@ def _plain_formula_lines(document: Document, locate: _Locator, span) -> tuple | 
             segments.append(body)
         segments.append("\n")
     return tuple(segments[:-1])
+
+
+def _unemphasised(body: str) -> str:
+    emphasised = EMPHASIS.match(body)
+    return emphasised.group(2) if emphasised else body
 
 
 def _after_lead_in(body: str) -> tuple[str, str]:
