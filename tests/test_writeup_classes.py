@@ -519,6 +519,13 @@ ROWS = [
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\nThe gradient is `∂E/∂o = t - o`.", ["definition", "invalid"]),
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\nThe gradient is `∂E/∂o = o - t`.", ["definition", "valid"]),
     ("Set `nc0 = 3` and `lr = 0.01`.\n\n$$z = 2$$", ["definition"]),
+    # --- a value rounded after \\approx is one the text says it works on from: with a = 1/3 ≈ 0.334 (a unit off, as
+    # \\approx allows), 3a = 3(0.334) = 1.002 and b ≈ 1.002 hold as worked; after = the same 0.334 is a slip (0.333 to 3
+    # places) and 3(0.334) is not 3a (1.000); 1.003 is wrong either way
+    ("$$a = \\frac{1}{3} \\approx 0.334$$\n\n$$b = 3a = 3 \\cdot 0.334 = 1.002$$", ["definition", "valid", "definition", "valid", "valid"]),
+    ("$$a = \\frac{1}{3} = 0.334$$\n\n$$b = 3a = 3 \\cdot 0.334 = 1.002$$", ["definition", "invalid", "definition", "invalid", "valid"]),
+    ("$$a = \\frac{1}{3} \\approx 0.334$$\n\n$$b = 3a = 3 \\cdot 0.334 = 1.003$$", ["definition", "valid", "definition", "valid", "invalid"]),
+    ("$$a = \\frac{1}{3}$$\n\n$$a \\approx 0.334$$\n\n$$b = 3a = 3 \\cdot 0.334$$\n\n$$b \\approx 1.002$$", ["definition", "valid", "definition", "valid", "valid"]),
     # --- a name of several letters that nothing defines or uses (ao_1 typed for a_o1) cannot show a claim wrong;
     # a name that a definition uses can (t is in E, and (o - t) t is not dE/do = o - t)
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) ao_1$$", ["definition", "undecided"]),

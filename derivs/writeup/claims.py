@@ -20,7 +20,7 @@ from ..matrices import MatrixDerivative, layouts
 from ..model import Problem
 from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
-from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, leibniz_factors, letters_shared, names_in, not_real,
+from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_entries, is_matrix_expr, is_written_number, kink, leibniz_factors, letters_shared, names_in, not_real,
                       one_length, out_of_time, placeholder_functions, positive, undefined_functions, with_free_symbols)
 from .steps import Step
 
@@ -72,7 +72,10 @@ def judge_claim(judge, step: Step, scope) -> Step:
                 left, right = (sympy.series(side, symbol, 0, power).removeO() if isinstance(side, sympy.Expr) and side.has(symbol) else side for side in (left, right))
             context = _one_hot(_with_totals(with_free_symbols(scope.problem, (*written, left, right)), scope.facts), scope.notation)
             rounded = as_written(step, scope, left_read, right_read, (left, right), point)
+            if rounded is not None and rounded.verdict == "invalid" and scope.also:
+                rounded = _as_worked_on(step, scope, left_read, right_read, point) or rounded
             if rounded is not None:
+                _remember_rounding(step, scope, left_read, right_read, rounded)
                 return rounded
             if step.relation == "\\ne":
                 return _not_equal(step, context, left, right, domain, timeout)
@@ -390,6 +393,33 @@ def as_written(step: Step, scope, left_read, right_read, sides, point, loose: bo
         return replace(step, verdict="valid", feedback=f"{as_shown} agrees with {rounded} to the {places} places shown")
     witness = {"point": "", "lhs": rounded, "rhs": written, "values": ()}
     return replace(step, verdict="invalid", feedback=f"{as_shown} written, {rounded} to {places} places", witness=witness)
+
+
+def _as_worked_on(step: Step, scope, left_read, right_read, point) -> Step | None:
+    """A number that does not hold with the exact values may hold with the rounded ones the text accepted and works on
+    from (-2(1 - 0.0831) = -1.8338 after y ≈ 0.0831 for 0.08317): valid then, saying so; else None."""
+    sides = []
+    for read in (left_read, right_read):
+        try:
+            value = scope.put_in(read.exact, worked_on=True)
+        except (TypeError, ValueError, AttributeError):
+            return None
+        sides.append(value.subs(point) if point and isinstance(value, sympy.Basic) else value)
+    again = as_written(step, scope, left_read, right_read, tuple(sides), point)
+    if again is None or again.verdict != "valid":
+        return None
+    used = ", ".join(f"{name} = {float(value):.10g}" for name, value in scope.also.items() if name in getattr(left_read.exact, "free_symbols", ()))
+    return replace(again, feedback=f"{again.feedback}, with the rounded values the text works on from ({used})" if used else again.feedback)
+
+
+def _remember_rounding(step: Step, scope, left_read, right_read, judged: Step) -> None:
+    """`y ≈ 0.0831` accepted for 0.08317: the text says it works on from that rounded value. (After =, a number is a
+    claim to the places it shows, and a slip there is carried exactly: a final answer restating it is wrong too.)"""
+    name, stated = left_read.expr, right_read.exact
+    if judged.verdict != "valid" or step.kind != "approx" or not isinstance(name, sympy.Symbol) or name not in scope.values:
+        return
+    if getattr(stated, "is_number", False) and stated != scope.values[name]:
+        scope.also[name] = stated
 
 
 def _numeric_entries(value, target):

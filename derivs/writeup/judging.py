@@ -130,9 +130,10 @@ class Scope:
     also: dict = field(default_factory=dict)  # a name carried at a slipped value -> the right value, which may be put in too
     written: dict = field(default_factory=dict)  # a name as spelled -> the side its formula is written in (for values put in later)
 
-    def put_in(self, expr, formulas: bool = True):
+    def put_in(self, expr, formulas: bool = True, worked_on: bool = False):
         """An expression with the write-up's functions expanded, then what it says of its names put in: a name's value
-        where it has one, else (with `formulas`) the formula it was defined by, until nothing changes."""
+        where it has one, else (with `formulas`) the formula it was defined by, until nothing changes. `worked_on`: a
+        name's rounded value the text accepted and works on from (y ≈ 0.0831 for 0.08317) in place of its exact one."""
         if not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
             return expr
         expr = self._worked_derivatives(expr) if formulas else expr
@@ -147,7 +148,8 @@ class Scope:
             present = _names_of(expr) if isinstance(expr, sympy.Basic) else getattr(expr, "free_symbols", set())
             bound = {limit.args[1] for limit in expr.atoms(sympy.Limit)} if isinstance(expr, sympy.Basic) else set()
             bound |= {base.label for base in expr.atoms(sympy.IndexedBase)} if isinstance(expr, sympy.Basic) else set()  # p of p[j]
-            values = {name: value for name, value in self.values.items() if name in present and name not in bound}
+            known = {**self.values, **self.also} if worked_on else self.values
+            values = {name: value for name, value in known.items() if name in present and name not in bound}
             if formulas:
                 values.update({name: formula for name, formula in self.formulas.items() if name in present and name not in self.values and name not in bound})
             if not values:
@@ -1494,7 +1496,32 @@ class Judge:
         places = max(len(text.split(".")[1]) for text in decimals_shown(last_side))
         if is_written_number(last_side) and abs(sympy.N(exact - last, 30)) > abs(sympy.N(exact, 30)) / 100 + sympy.Rational(1, 2 * 10**places):
             return last, exact  # the value the text states and works on from (its slip is judged on this line, once)
+        if last != exact and self._accepted(step, scope, last_side, last, places):
+            return exact, last  # a rounded value the text may work on from (y ≈ 0.0831 for 0.08317), judged as it stands
         return exact, None
+
+    def _accepted(self, step: Step, scope: Scope, last_side: Side, last, places: int) -> bool:
+        """The chain's last number is a rounded value the text says it works on from: written after \\approx and within
+        a unit in its last place of the exact value, or of the chain's formula worked with such values (y ≈ 0.0831,
+        then -2(y - 1) = -2(0.0831 - 1), an expression of them). A number written after = is a claim to the places it
+        shows, and a slip there is carried exactly, so a final answer restating it is wrong too."""
+        approx = any(s.kind == "approx" and s.right is not None and s.right.start == last_side.start for s in self.steps)
+        if not approx and is_written_number(last_side):
+            return False
+        room = sympy.Rational(1, 10**places) / (1 if approx else 2)
+        first = next((side for side in rest_of_chain(step) if side is not last_side), None)
+        candidates = [self._worked_on(first, scope), self.value(first, scope) if approx and first is not None else None]
+        return any(getattr(v, "is_number", False) and abs(sympy.N(v - last, 30)) <= room for v in candidates)
+
+    def _worked_on(self, side: Side | None, scope: Scope):
+        """A side's value with the rounded values the text works on from put in; None where that is not a number."""
+        if side is None or not scope.also:
+            return None
+        try:
+            value = scope.put_in(self.read(side, scope).exact, worked_on=True)
+        except (LatexError, TypeError, ValueError, AttributeError, DefinitionMisfit):
+            return None
+        return value if getattr(value, "is_number", False) else None
 
     def is_update(self, step: Step, scope: Scope) -> bool:
         """`w_5 = w_5 - \\alpha \\frac{\\partial E}{\\partial w_5}`: a name it already has, given a new value from its old
