@@ -524,7 +524,7 @@ def _plain_formula_lines(document: Document, locate: _Locator, span) -> tuple | 
     """A paragraph's or list item's lines, each a formula (see plain_formula) or words; None when no line is a formula.
     A formula typed this way is read with Markdown's escapes undone (1/2 \\* x is 1/2 * x), kept at its place."""
     first, last = span
-    lines = document.text.split("\n")[first:last]
+    lines = [document.text[document.offset_of_line(number):document.offset_of_line(number + 1)].rstrip("\n") for number in range(first + 1, last + 1)]
     if not any(_after_lead_in(_unemphasised(LIST_MARK.sub("", text, count=1).strip()))[1] for text in lines):
         return None
     segments: list = []
