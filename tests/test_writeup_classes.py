@@ -526,6 +526,20 @@ ROWS = [
     ("$$a = \\frac{1}{3} = 0.334$$\n\n$$b = 3a = 3 \\cdot 0.334 = 1.002$$", ["definition", "invalid", "definition", "invalid", "valid"]),
     ("$$a = \\frac{1}{3} \\approx 0.334$$\n\n$$b = 3a = 3 \\cdot 0.334 = 1.003$$", ["definition", "valid", "definition", "valid", "invalid"]),
     ("$$a = \\frac{1}{3}$$\n\n$$a \\approx 0.334$$\n\n$$b = 3a = 3 \\cdot 0.334$$\n\n$$b \\approx 1.002$$", ["definition", "valid", "definition", "valid", "valid"]),
+    # --- a Greek letter typed as a word (alpha = 0.1, then alpha = 0.2 for the next plot) is that letter, given anew:
+    # 2(0.2) = 0.4, not 0.2
+    ("alpha = 0.1\n\nalpha = 0.2\n\n$$2 \\alpha = 0.4$$", ["definition", "definition", "valid"]),
+    ("alpha = 0.1\n\nalpha = 0.2\n\n$$2 \\alpha = 0.2$$", ["definition", "definition", "invalid"]),
+    # --- a subscripted name nothing defines or uses, whose letter the text uses with other subscripts (a_{01} typed
+    # for a_{o1}), leaves the claim undecided; with a_{o1}, dE/do_1 = (a - t) a (1 - a) holds and (t - a) a (1 - a) does not
+    ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial o_1} = (a_{01} - t) a_{o1}(1 - a_{o1})$$",
+     ["definition", "definition", "undecided"]),
+    ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial o_1} = (a_{o1} - t) a_{o1}(1 - a_{o1})$$",
+     ["definition", "definition", "valid"]),
+    ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial o_1} = (t - a_{o1}) a_{o1}(1 - a_{o1})$$",
+     ["definition", "definition", "invalid"]),
+    # --- a README's line break after a plain formula (h1 = w1*i1 <br>) is not part of it: 0.2 x 0.5 = 0.1
+    ("i1 = 0.5 <br>\nw1 = 0.2 <br>\nh1 = w1 * i1 = 0.1 <br>\n", ["definition", "definition", "definition", "valid"]),
     # --- a name of several letters that nothing defines or uses (ao_1 typed for a_o1) cannot show a claim wrong;
     # a name that a definition uses can (t is in E, and (o - t) t is not dE/do = o - t)
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) ao_1$$", ["definition", "undecided"]),

@@ -558,11 +558,31 @@ def _in_definitions(name: str, scope) -> bool:
 
 
 def _stray(name: str, scope) -> bool:
-    """A name of several letters (not a variable: x, v_1, \\sigma) the write-up neither defines nor uses in any
-    definition so far (ao1 typed for a_o1): a claim that only it makes false shows a slip of the name, not of the
-    mathematics."""
-    base = name.partition("_")[0]
-    return len(base) >= 2 and base.isalpha() and base not in dialect.GREEK and not _in_definitions(name, scope)
+    """A name the write-up neither defines nor uses in any definition so far, that is not a variable of its own: a
+    name of several letters (ao1 typed for a_o1), or a subscripted one that looks like a name the write-up defines
+    (a_01 typed for a_o1: 0 for o). A claim that only it makes false shows a slip of the name, not of the
+    mathematics. (x, v_1 beside v_2, \\sigma: variables, which a claim may be wrong about.)"""
+    base, _, subscript = name.partition("_")
+    if _in_definitions(name, scope) or not base.isalpha() or base in dialect.GREEK:
+        return False
+    if len(base) >= 2:
+        return True
+    if base in scope.notation.vectors or base in scope.notation.tables:
+        return False  # w_{H11.H21} of a table w: an entry, a variable
+    defined = {str(symbol) for symbol in [*scope.values, *scope.formulas]}
+    siblings = {other.partition("_")[2] for other in defined if other.partition("_")[0] == base and other != name}
+    return any(_looks_alike(subscript, sibling) for sibling in siblings)
+
+
+LOOK_ALIKE = frozenset({frozenset("0o"), frozenset("0O"), frozenset("1l"), frozenset("1I")})  # typed for each other
+
+
+def _looks_alike(written: str, meant: str) -> bool:
+    """Two subscripts that differ in one character, a pair typed for each other (01 for o1)."""
+    if len(written) != len(meant):
+        return False
+    different = [frozenset((a, b)) for a, b in zip(written, meant) if a != b]
+    return len(different) == 1 and different[0] in LOOK_ALIKE
 
 
 def _worked_quantity(read, scope) -> frozenset:
@@ -604,7 +624,7 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset, worked: f
         return f"an equation between different unknowns ({', '.join(only_left)} and {', '.join(only_right)}), not an identity: not judged"
     stray = sorted(name for name in only_left + only_right if not name.startswith("\\frac") and _stray(name, scope))
     if stray:
-        return f"{', '.join(stray)} is not defined, nor used in any definition, in the write-up (a slip of name?): not judged"
+        return f"{', '.join(stray)} {'is' if len(stray) == 1 else 'are'} not defined, nor used in any definition, in the write-up (a slip of name?): not judged"
     vectors = _vector_names(left) | _vector_names(right)
     one_side = [name for name in only_left or only_right if name in vectors and name not in scope.notation.one_hot]  # a one-hot label's entries are known
     if one_side and not (only_left and only_right) and _never_defined(one_side, scope) and not step.first_of_chain:

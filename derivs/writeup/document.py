@@ -493,6 +493,7 @@ PLAIN_RELATION = re.compile(r"(?<![<>=!:])=(?![=>])|≈")
 PLAIN_WORD = re.compile(r"[^\W\d_]+")
 LIST_MARK = re.compile(r"^\s*(?:>\s*)*(?:(?:[*+-]|\d{1,2}[.)])\s+)?")
 EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.*\S)\1$")  # **h1 = w1 * i1**: the line set in bold or italics
+LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*$", re.IGNORECASE)  # h1 = w1*i1 + w2*i2 <br>: a README's line break
 MAX_PLAIN_FORMULA = 300
 
 
@@ -544,6 +545,7 @@ def _plain_formula_lines(document: Document, locate: _Locator, span) -> tuple | 
 
 
 def _unemphasised(body: str) -> str:
+    body = LINE_BREAK.sub("", body)
     emphasised = EMPHASIS.match(body)
     return emphasised.group(2) if emphasised else body
 

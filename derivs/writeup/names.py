@@ -100,7 +100,9 @@ class Scanner:
         if token.kind == "letter":
             run = self.word_run(index)
             text = "".join(t.text for t in self.found[index:index + run])
-            if run >= 2 and (self.runs or text in self.words or text in dialect.FUNCTIONS or text in dialect.VARIADIC):
+            if run >= 3 and text in dialect.GREEK and text not in dialect.FUNCTIONS:
+                base, end = text, index + run  # alpha, sigma typed as letters: the Greek letter, as the parser reads it
+            elif run >= 2 and (self.runs or text in self.words or text in dialect.FUNCTIONS or text in dialect.VARIADIC):
                 base, end, word = text, index + run, True  # net, out (the notation's words); GELU, tanh typed as letters
             else:
                 base, end = token.text, index + 1
