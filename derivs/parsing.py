@@ -319,6 +319,20 @@ def unbraced_script_end(found, start: int) -> int:
     return end
 
 
+def _bias_broadcast(vector, matrix):
+    """In a write-up, XW + b with XW m x d and b a d-vector: the bias added to every row, as deep-learning texts and
+    numpy write it (1 b^T, m x d); a vector as long as the matrix's rows is added to every column (b 1^T). Anything
+    else is returned as it is, for the shape check to judge."""
+    if not (matrices.is_matrix(vector) and matrices.is_matrix(matrix)) or vector.shape[1] != 1 or 1 in matrix.shape:
+        return vector
+    rows, columns = matrix.shape
+    if vector.shape[0] == columns and columns != rows:
+        return sympy.OneMatrix(rows, 1) * vector.T
+    if vector.shape[0] == rows and columns != rows:
+        return vector * sympy.OneMatrix(1, columns)
+    return vector
+
+
 def _values_named(found: list[Token], names) -> frozenset:
     """The functions among `names` (a problem's functions of its variable, a write-up's functions it gave a value) written
     somewhere alone, as their value (\\varphi(1 - \\varphi), \\sigma \\cdot x): there every one of them, bar one applied to
@@ -607,6 +621,8 @@ class _Parser:
         left, right = matrices.fit_sizes(left, right, "*" if op == "outer" else op)
         if op == "+" and not self.context.document:
             left, right = self._broadcast(left, right), self._broadcast(right, left)
+        if op == "+" and self.context.document:
+            left, right = _bias_broadcast(left, right), _bias_broadcast(right, left)
         mismatch = matrices.shape_problem(left, right.T if op == "outer" and matrices.is_matrix(right) else right, "*" if op == "outer" else op)
         if mismatch:
             raise ShapeMismatch(mismatch, self.text, token.position if token is not None else None)
@@ -1949,6 +1965,10 @@ class _Parser:
     def _norm(self, value):
         if isinstance(value, (sympy.Tuple, sympy.MatrixBase)):
             return sympy.sqrt(sum(entry**2 for entry in value))
+        vector = self.context.vectors.get(getattr(value, "name", None)) if self.context.document and isinstance(value, sympy.Symbol) else None
+        if vector is not None and value.name not in self.context.tables:
+            j = sympy.Dummy("j", integer=True, positive=True)  # \|\mathbf{x}\| of a vector known by its entries x_i
+            return sympy.sqrt(sympy.Sum(vector[j] ** 2, (j, 1, DOCUMENT_SIZE)))
         if isinstance(value, sympy.MatrixExpr):  # the Euclidean (Frobenius) norm, kept as a matrix expression
             return sympy.sqrt(sympy.Trace(value.T * value))
         return sympy.Abs(value)

@@ -510,6 +510,9 @@ ROWS = [
     # link that is 0 (h_1 = w_1 i_1 + w_2 i_2 holds no w_3) while E reaches w_3 through h_2: wrong; through h_2, right
     (SYMBOLIC_NET + "$$∂E/∂w_3 = ∂E/∂a_1 ∂a_1/∂h_1 ∂h_1/∂w_3$$", ["definition"] * 5 + ["invalid"]),
     (SYMBOLIC_NET + "$$∂E/∂w_3 = ∂E/∂a_2 ∂a_2/∂h_2 ∂h_2/∂w_3$$", ["definition"] * 5 + ["valid"]),
+    # the chain rule over a function's name (z = f(g(x)), dz/dx = dz/dg dg/dx) has no link that is 0: g is applied,
+    # not a weight the quantity leaves out
+    ("If we compose $z = f(g(x))$, then:\n\n$$\\frac{dz}{dx} = \\frac{dz}{dg} \\cdot \\frac{dg}{dx}$$", ["definition", "valid"]),
     # --- a derivative the definitions work out, said to equal a formula in other names the definitions use, is a
     # claim: ∂o_1/∂w_5 = a_{h1}, not a_{h2}; a name nothing has used yet (a_{h3}) leaves it undecided
     ("$$o_1 = w_5 a_{h1} + w_6 a_{h2}$$\n\n$$\\frac{\\partial o_1}{\\partial w_5} = a_{h2}$$", ["definition", "invalid"]),
@@ -540,6 +543,13 @@ ROWS = [
      ["definition", "definition", "invalid"]),
     # --- a README's line break after a plain formula (h1 = w1*i1 <br>) is not part of it: 0.2 x 0.5 = 0.1
     ("i1 = 0.5 <br>\nw1 = 0.2 <br>\nh1 = w1 * i1 = 0.1 <br>\n", ["definition", "definition", "definition", "valid"]),
+    # --- a bias vector added to a matrix product (XW + b, b a d-vector, XW m x d) is added to every row, as deep-learning
+    # texts write it; a vector of another length still does not fit
+    ("Let $X \\in \\mathbb{R}^{m \\times n}$, $W \\in \\mathbb{R}^{n \\times d}$ and $\\mathbf{b} \\in \\mathbb{R}^{d}$.\n\n$$Y = XW + \\mathbf{b}$$", ["definition"]),
+    ("Let $X \\in \\mathbb{R}^{m \\times n}$, $W \\in \\mathbb{R}^{n \\times d}$ and $\\mathbf{b} \\in \\mathbb{R}^{p}$.\n\n$$Y = XW + \\mathbf{b}$$", ["invalid"]),
+    # --- the norm of a vector known by its entries (x_i under a sum): ||x||^2 = sum_i x_i^2, not sum_i x_i
+    ("$$\\lVert \\mathbf{x} \\rVert_2^2 = \\sum_{i} x_i^2$$", ["valid"]),
+    ("$$\\|\\mathbf{x}\\|^2 = \\sum_{i} x_i$$", ["invalid"]),
     # --- a name of several letters that nothing defines or uses (ao_1 typed for a_o1) cannot show a claim wrong;
     # a name that a definition uses can (t is in E, and (o - t) t is not dE/do = o - t)
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) ao_1$$", ["definition", "undecided"]),

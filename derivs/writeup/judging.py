@@ -907,7 +907,7 @@ class Judge:
         built = scope._through_definitions(quantity, variable)
         inputs = {name for formula in scope.formulas.values() for name in _names_of(formula)}
         given = {name for name in scope.values if name not in scope.formulas and name in inputs}
-        if variable not in scope.formulas:  # over a weight or an input (not a quantity built of them): names never given anything are inputs
+        if variable not in scope.formulas and variable in inputs:  # over a weight or an input some formula holds: names never given anything are inputs
             defined = self._defined_in_section(scope, section)
             given |= {name for name in inputs if name not in scope.values and name not in scope.formulas and str(name) not in defined}
         if not _names_of(built) or not _names_of(built) <= given | {variable} or scope._kin_without_formula(quantity, built, variable):

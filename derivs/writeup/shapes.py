@@ -619,8 +619,10 @@ class Inference:
             shapes = [(child, self._dimensions(child, line)) for child in node.children]
             known = [(child, shape) for child, shape in shapes if shape is not None]
             for (first, a), (second, b) in zip(known, known[1:]):
-                self._join(a, b, line, f"{_shown(first)} + {_shown(second)}", _keys(first, second))
-            return known[0][1] if known else None
+                if not self._broadcast(a, b):
+                    self._join(a, b, line, f"{_shown(first)} + {_shown(second)}", _keys(first, second))
+            matrices = [shape for _, shape in known if not self._vector(shape)]
+            return (matrices or [shape for _, shape in known] or [None])[0]
         if kind == "product":
             shape = self._product_dimensions(node, line)
             if shape is not None and _inner_product(node):  # w^T x is a number: (y - \sigma(w^T x)) x must not make x square
@@ -659,6 +661,16 @@ class Inference:
                                              _keys(current_node, factor)))
             current, current_node = (current[0], shape[1]), Node("product", [current_node, factor], ops=["juxt"])
         return None if unknown else current
+
+    def _broadcast(self, first, second) -> bool:
+        """XW + b with XW m x d and b a d-vector: the bias added to every row (or a column added to every column), as
+        deep-learning texts and numpy write it; a sum of two vectors of other lengths is still a mismatch."""
+        for matrix, vector in ((first, second), (second, first)):
+            if self._vector(vector) and not self._vector(matrix) and not isinstance(self.dims.find(matrix[1]), tuple):
+                length = self.dims.find(vector[0])
+                if not isinstance(length, tuple) and length in (self.dims.find(matrix[0]), self.dims.find(matrix[1])):
+                    return True
+        return False
 
     def _one_by_one(self, shape) -> bool:
         """A shape known to be 1 x 1 (w^T x of two declared vectors): a number where it multiplies."""
