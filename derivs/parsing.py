@@ -293,24 +293,27 @@ def names_the_sum(found: list[Token]) -> bool:
     return following.kind == "end" or following.is_("symbol", "'", ")", "}", "-", "+", "=", ",") or following.is_("command", "right", "cdot")
 
 
-def unbraced_script_end(found, start: int) -> int:
+def unbraced_script_end(found, start: int, stop: int | None = None) -> int:
     """Where a write-up's subscript typed without braces ends, `start` being the token after the _: authors type
     E_total, a_h1, w_ij, net_o2 for E_{total}, a_{h1}, w_{ij}, net_{o2} (TeX would take one letter). The run is letters
     then digits, typed together; a letter with a subscript of its own starts the next name (x_iy_i is x_i y_i), and
-    a function applied ends it (y_klog(p_k) is y_k log(p_k)). A script that starts with a digit is its digits (W_1x)."""
-    def typed_together(at: int, kind: str) -> bool:
-        return at < len(found) and found[at].kind == kind and not found[at].space_before
+    a function applied ends it (y_klog(p_k) is y_k log(p_k)). A script that starts with a digit is its digits (W_1x).
+    `stop`: where the tokens to look at end (all of them by default)."""
+    stop = len(found) if stop is None else stop
 
-    first = found[start] if start < len(found) else None
+    def typed_together(at: int, kind: str) -> bool:
+        return at < stop and found[at].kind == kind and not found[at].space_before
+
+    first = found[start] if start < stop else None
     if first is None or first.kind != "letter":
         return start + 1
     end = start + 1
-    while typed_together(end, "letter") and not (end + 1 < len(found) and found[end + 1].is_("symbol", "_")):
+    while typed_together(end, "letter") and not (end + 1 < stop and found[end + 1].is_("symbol", "_")):
         end += 1
     letters = "".join(t.text for t in found[start:end])
-    applied = end < len(found) and (found[end].is_("symbol", "(") or found[end].is_("command", "left"))
-    function = next((f for f in sorted(dialect.FUNCTIONS, key=len, reverse=True) if len(f) >= 2 and letters[1:].endswith(f)), None)
-    if applied and function is not None:
+    applied = end < stop and (found[end].is_("symbol", "(") or found[end].is_("command", "left"))
+    function = next((f for f in sorted(dialect.FUNCTIONS, key=len, reverse=True) if len(f) >= 2 and letters[1:].endswith(f)), None) if applied else None
+    if function is not None:
         while end > start + 1 and len("".join(t.text for t in found[start:end])) > len(letters) - len(function):
             end -= 1
         return end
@@ -1393,7 +1396,7 @@ class _Parser:
                 inner = self.tokens[start: end + 1]
                 self.position = end + 1
             elif self.context.document:
-                self.position = min(unbraced_script_end(self.tokens[:self.end], start), self.end)
+                self.position = min(unbraced_script_end(self.tokens, start, self.end), self.end)
                 inner = self.tokens[start:self.position]
             else:
                 inner = [token]

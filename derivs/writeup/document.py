@@ -525,14 +525,15 @@ def _plain_formula_lines(document: Document, locate: _Locator, span) -> tuple | 
     """A paragraph's or list item's lines, each a formula (see plain_formula) or words; None when no line is a formula.
     A formula typed this way is read with Markdown's escapes undone (1/2 \\* x is 1/2 * x), kept at its place."""
     first, last = span
-    lines = [document.text[document.offset_of_line(number):document.offset_of_line(number + 1)].rstrip("\n") for number in range(first + 1, last + 1)]
-    if not any(_after_lead_in(_unemphasised(LIST_MARK.sub("", text, count=1).strip()))[1] for text in lines):
+    read = []  # (line number, its text, the text without list mark and emphasis, words before a formula, the formula)
+    for number in range(first + 1, last + 1):
+        text = document.text[document.offset_of_line(number):document.offset_of_line(number + 1)].rstrip("\n")
+        body = _unemphasised(LIST_MARK.sub("", text, count=1).strip())
+        read.append((number, text, body, *_after_lead_in(body)))
+    if not any(formula for *_, formula in read):
         return None
     segments: list = []
-    for number, text in enumerate(lines, start=first + 1):
-        body = LIST_MARK.sub("", text, count=1).strip()
-        body = _unemphasised(body)
-        words, formula = _after_lead_in(body)
+    for number, text, body, words, formula in read:
         if formula:
             start = document.offset_of_line(number) + text.index(body) + len(body) - len(formula)
             tex, shifts = _unescaped(formula, start)

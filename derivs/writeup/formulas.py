@@ -105,6 +105,22 @@ def read_formula(math: Math, document) -> Formula:
     return Formula(math, tuple(lines))
 
 
+def closing(found: list[Token], at: int) -> int | None:
+    """The index of the bracket ((, [ or {) closing the one at `at`; None if it is never closed."""
+    opener = found[at].text
+    closer = OPEN.get(opener)
+    depth = 0
+    for index in range(at, len(found)):
+        token = found[index]
+        if token.is_("symbol", opener):
+            depth += 1
+        elif token.is_("symbol", closer):
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
 def _deltas_as_partial(found: list[Token]) -> list[Token]:
     """δE/δw and \\frac{\\delta E}{\\delta w}: δ written for ∂, a habit of plain-text and physics write-ups. A δ is the
     mark only in a pair, opening both the part above (or before the /) and the part below, each followed by what it
@@ -117,27 +133,16 @@ def _deltas_as_partial(found: list[Token]) -> list[Token]:
             return False
         return following.kind in ("letter", "command") or following.is_("symbol", "(") or alone and following.is_("symbol", "}")
 
-    def group_end(at: int) -> int | None:
-        opener, depth = found[at].text, 0
-        for index in range(at, len(found)):
-            if found[index].is_("symbol", opener):
-                depth += 1
-            elif found[index].is_("symbol", OPEN[opener]):
-                depth -= 1
-                if depth == 0:
-                    return index
-        return None
-
     pairs: set[int] = set()
     for at, token in enumerate(found):
         if token.is_("command", "frac", "dfrac", "tfrac") and at + 2 < len(found) and found[at + 1].is_("symbol", "{") and marks(at + 2, alone=True):
-            close = group_end(at + 1)
+            close = closing(found, at + 1)
             if close is not None and close + 2 < len(found) and found[close + 1].is_("symbol", "{") and marks(close + 2) and not found[close + 3].is_("symbol", "}"):
                 pairs |= {at + 2, close + 2}
         elif marks(at) and at not in pairs:
             end = at + 1
             if found[end].is_("symbol", "("):
-                end = (group_end(end) or len(found)) + 1
+                end = (closing(found, end) or len(found)) + 1
             else:
                 while end < len(found) and (found[end].kind in ("letter", "number", "command") and (end == at + 1 or not found[end].space_before)
                                             or found[end].is_("symbol", "_", "{", "}")):
@@ -246,18 +251,7 @@ class _Cutter:
 
     def _close(self, at: int) -> int | None:
         """The index of the bracket closing the one at `at`."""
-        opener = self.found[at].text
-        closer = OPEN.get(opener)
-        depth = 0
-        for index in range(at, len(self.found)):
-            token = self.found[index]
-            if token.is_("symbol", opener):
-                depth += 1
-            elif token.is_("symbol", closer):
-                depth -= 1
-                if depth == 0:
-                    return index
-        return None
+        return closing(self.found, at)
 
     def _argument_end(self, at: int) -> int | None:
         """The last index of a command's one braced argument (the command at `at`)."""

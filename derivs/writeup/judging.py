@@ -519,17 +519,13 @@ def _unwrapped(units: list | None) -> list | None:
 
 def _leibniz_end(found, at: int) -> int | None:
     """Where a Leibniz fraction starting at `at` (\\frac{\\partial E}{\\partial w}, \\frac{dy}{dx}) ends; None if none starts there."""
-    if not found[at].is_("command", "frac", "dfrac", "tfrac") or at + 1 >= len(found) or not found[at + 1].is_("symbol", "{"):
+    framed = _framed_fraction(found, at)
+    if framed is None:
         return None
-    numerator_end = _group_end(found, at + 1)
-    if numerator_end is None or numerator_end + 1 >= len(found) or not found[numerator_end + 1].is_("symbol", "{"):
+    top, bottom, end = framed
+    if len(top) < 2 or len(bottom) < 2 or not (_is_differential(top[0]) and _is_differential(bottom[0])):
         return None
-    denominator_end = _group_end(found, numerator_end + 1)
-    if denominator_end is None or numerator_end - at < 4 or denominator_end - numerator_end < 4:
-        return None
-    if not (_is_differential(found[at + 2]) and _is_differential(found[numerator_end + 2])):
-        return None
-    return denominator_end + 1
+    return end
 
 
 def _group_end(found, at: int) -> int | None:
@@ -745,6 +741,7 @@ class Judge:
         self.scope: Scope | None = None
         self.part = 0
         self.notations: dict[int, Notation] = {}
+        self.definitions: dict[tuple, list] = {}  # (section, notation words) -> its steps that define a name, with the name's key
 
     # --- scopes
 
@@ -817,6 +814,7 @@ class Judge:
         judged: list[Step] = []
         started = cpu_seconds()
         self.steps = steps
+        self.definitions = {}
         self.last: Step | None = None  # the step judged just before the current one
         for step in _where_first(steps):
             if cpu_seconds() - started > DERIVATION_BUDGET:  # a hostile write-up gets a total bound, not N x timeout
@@ -916,9 +914,16 @@ class Judge:
 
     def _defined_in_section(self, scope: Scope, section) -> set[str]:
         """The names some line of the section defines (first links of its chains), by key."""
+        return {key for _, key in self.definitions_in(section, scope)}
+
+    def definitions_in(self, section, scope: Scope) -> list:
+        """(step, the key of the name it defines) for each first link of a chain in the section whose left side is one
+        name, in reading order; worked out once per section."""
         words = frozenset(scope.notation.words)
-        return {name.key for step in self.steps if step.section == section and step.first_of_chain and step.kind == "equal"
-                for name in [single_name(step.left.tokens, words)] if name is not None}
+        if (section, words) not in self.definitions:
+            self.definitions[(section, words)] = [(step, name.key) for step in self.steps if step.section == section and step.first_of_chain
+                                                  and step.kind == "equal" for name in [single_name(step.left.tokens, words)] if name is not None]
+        return self.definitions[(section, words)]
 
     # --- statements
 
@@ -1398,12 +1403,10 @@ class Judge:
         if link is None:
             return None
         used = {name.key for name in Scanner(link.tokens, words).names()} - {key}
-        for later in self.steps:
-            if later.index <= step.index or later.section != step.section or not later.first_of_chain or later.kind != "equal" or later.right is None:
-                continue
-            name = single_name(later.left.tokens, words)
-            if name is not None and name.key in used and key in {found.key for found in Scanner(later.right.tokens, words).names()}:
-                return later, frozenset({name.key})
+        for later, defined in self.definitions_in(step.section, scope):
+            if later.index > step.index and later.right is not None and defined in used \
+                    and key in {found.key for found in Scanner(later.right.tokens, words).names()}:
+                return later, frozenset({defined})
         return None
 
     def _define_name(self, step: Step, scope: Scope, key: str, avoid: frozenset = frozenset()) -> Step:
@@ -1474,12 +1477,13 @@ class Judge:
         not again on every line that uses the number. A rounding slip (11.6520 for 11.65207), or one inside an
         expression (36.0278 - 0.9899), is carried as the exact value: a final answer restating it is wrong too.
         Returns (the value carried, the right value when that is a slip, else None); (None, None) for no value."""
-        numbers = []
+        numbers, values = [], {}
         for side in rest_of_chain(step):
             try:
                 value = self.value(side, scope)
             except (LatexError, TypeError, ValueError, AttributeError):
                 continue
+            values[side.start] = value
             if _numeric_matrix(value):  # W_1 = [[0.1, 0.2], ...] - 0.01 [[...]]: a matrix of numbers is a value too
                 numbers.append((side, sympy.ImmutableMatrix(value)))
             elif getattr(value, "is_number", False) and not isinstance(value, sympy.Tuple) and value.is_finite is not False:
@@ -1496,21 +1500,22 @@ class Judge:
         places = max(len(text.split(".")[1]) for text in decimals_shown(last_side))
         if is_written_number(last_side) and abs(sympy.N(exact - last, 30)) > abs(sympy.N(exact, 30)) / 100 + sympy.Rational(1, 2 * 10**places):
             return last, exact  # the value the text states and works on from (its slip is judged on this line, once)
-        if last != exact and self._accepted(step, scope, last_side, last, places):
+        if last != exact and self._accepted(step, scope, last_side, last, places, values):
             return exact, last  # a rounded value the text may work on from (y ≈ 0.0831 for 0.08317), judged as it stands
         return exact, None
 
-    def _accepted(self, step: Step, scope: Scope, last_side: Side, last, places: int) -> bool:
+    def _accepted(self, step: Step, scope: Scope, last_side: Side, last, places: int, values: dict) -> bool:
         """The chain's last number is a rounded value the text says it works on from: written after \\approx and within
         a unit in its last place of the exact value, or of the chain's formula worked with such values (y ≈ 0.0831,
         then -2(y - 1) = -2(0.0831 - 1), an expression of them). A number written after = is a claim to the places it
-        shows, and a slip there is carried exactly, so a final answer restating it is wrong too."""
+        shows, and a slip there is carried exactly, so a final answer restating it is wrong too. `values`: each link's
+        value, by where it starts, as carried_value worked them out."""
         approx = any(s.kind == "approx" and s.right is not None and s.right.start == last_side.start for s in self.steps)
         if not approx and is_written_number(last_side):
             return False
         room = sympy.Rational(1, 10**places) / (1 if approx else 2)
         first = next((side for side in rest_of_chain(step) if side is not last_side), None)
-        candidates = [self._worked_on(first, scope), self.value(first, scope) if approx and first is not None else None]
+        candidates = [self._worked_on(first, scope), values.get(first.start) if approx and first is not None else None]
         return any(getattr(v, "is_number", False) and abs(sympy.N(v - last, 30)) <= room for v in candidates)
 
     def _worked_on(self, side: Side | None, scope: Scope):
