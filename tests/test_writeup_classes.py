@@ -27,6 +27,9 @@ def image(tex: str) -> str:
     return f"![f](https://latex.codecogs.com/svg.latex?{quote(tex)})\n\n"
 
 
+NUMBERED = ("With $x_1 = 0.5$, $w_1 = 0.2$ and $b_1 = 0.1$:\n\n$$h_1 = \\sigma(w_1 x_1 + b_1)$$\n\n$$y_1 = w_5 h_1 + b_2$$\n\n"
+            "$$\\hat{y}_1 = \\sigma(y_1)$$\n\n")  # a hidden unit built from given numbers, an output built from w_5; no error yet
+
 MATRIX_AND_COLUMN = "$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
 
 ROWS = [
@@ -446,6 +449,22 @@ ROWS = [
      ["definition"] * 11 + ["valid"]),
     (NETWORK + "$$\\frac{\\partial E}{\\partial w_1} = \\frac{\\partial E}{\\partial out_{o1}} \\frac{\\partial out_{o1}}{\\partial net_{o1}} \\frac{\\partial net_{o1}}{\\partial w_1}$$",
      ["definition"] * 11 + ["valid"]),
+    # the same slip written before E has a formula: the chain's first link says E depends on y-hat_1, which the
+    # definitions build from w_5 (y_1 = w_5 h_1 + b_2), so E reaches w_5, and dh_1/dw_5 = 0 makes the product 0;
+    # through y_1 the chain is right, and a chain whose first link does not reach w_5 (E_2 through y_2 = w_7 h_1 + b_2)
+    # may be 0 as written (dE_2/dw_5 = 0): nothing to contradict
+    (NUMBERED + "$$\\frac{\\partial E}{\\partial w_5} = \\frac{\\partial E}{\\partial \\hat{y}_1} \\frac{\\partial \\hat{y}_1}{\\partial h_1} \\frac{\\partial h_1}{\\partial w_5}$$",
+     ["definition"] * 6 + ["invalid"]),
+    (NUMBERED + "$$\\frac{\\partial E}{\\partial w_5} = \\frac{\\partial E}{\\partial \\hat{y}_1} \\frac{\\partial \\hat{y}_1}{\\partial y_1} \\frac{\\partial y_1}{\\partial w_5}$$",
+     ["definition"] * 7),
+    (NUMBERED + "$$y_2 = w_7 h_1 + b_2$$\n\n$$\\hat{y}_2 = \\sigma(y_2)$$\n\n"
+     "$$\\frac{\\partial E_2}{\\partial w_5} = \\frac{\\partial E_2}{\\partial \\hat{y}_2} \\frac{\\partial \\hat{y}_2}{\\partial h_1} \\frac{\\partial h_1}{\\partial w_5}$$",
+     ["definition"] * 9),
+    # numbers put in with the sum's terms grouped otherwise, (0.4 x 0.5 + 0.45 x 0.5) + 0.6 for w_5 h + w_6 h + b, give
+    # w_5 = 0.4 and w_6 = 0.45 (sum 0.85); a bracket after a minus changes the expression and gives nothing
+    ("$$y = w_5 h + w_6 h + b$$\n\n$$y = (0.4 \\times 0.5 + 0.45 \\times 0.5) + 0.6$$\n\n$$w_5 + w_6 = 0.85$$", ["definition", "definition", "valid"]),
+    ("$$y = w_5 h + w_6 h + b$$\n\n$$y = (0.4 \\times 0.5 + 0.45 \\times 0.5) + 0.6$$\n\n$$w_5 + w_6 = 0.95$$", ["definition", "definition", "invalid"]),
+    ("$$y = w_5 h - w_6 h + b$$\n\n$$y = 0.4 \\times 0.5 - (0.45 \\times 0.5 + 0.6)$$\n\n$$w_5 + w_6 = 0.85$$", ["definition"] * 3),
     # an error given only as a number may hide any dependence (E_o1 = 0.27 is a function of every weight): no finding
     ("Given $E_{o1} = 0.27$ and $E_{o2} = 0.02$.\n\n$$E_{total} = E_{o1} + E_{o2}$$\n\n"
      "$$\\frac{\\partial E_{total}}{\\partial w_5} = \\frac{\\partial E_{total}}{\\partial out_{o1}} \\frac{\\partial out_{o1}}{\\partial w_5}$$",
@@ -550,6 +569,39 @@ ROWS = [
     # --- the norm of a vector known by its entries (x_i under a sum): ||x||^2 = sum_i x_i^2, not sum_i x_i
     ("$$\\lVert \\mathbf{x} \\rVert_2^2 = \\sum_{i} x_i^2$$", ["valid"]),
     ("$$\\|\\mathbf{x}\\|^2 = \\sum_{i} x_i$$", ["invalid"]),
+    # --- a definition through a name is not circular when the later line is an update of that name (b = b + a(y - y-hat),
+    # b on both sides): y-hat = sigma(wx + b) stays a definition; a_h1 = sigma(o_1) before o_1 = w_5 a_h1 + ... is circular
+    ("$$\\hat{y} = \\sigma(w x + b)$$\n\n$$b = b + 0.1(y - \\hat{y})$$", ["definition", "definition"]),
+    ("$$\\hat{y} = \\sigma(w x + b)$$\n\n$$b \\overset{\\mathrm{def}}{=} b - 0.1(\\hat{y} - y)$$", ["definition", "definition"]),
+    # --- "a one-hot vector with a 1 for the true class $c$" says which entry is hot: y_c = 1, so -sum_k y_k log p_k is
+    # -log p_c, and -y_c log p_c is -log p_c, not -2 log p_c; "a 1 at the index of the correct label $k$" alike
+    ("Here $\\mathbf{y}$ is a one-hot vector with a 1 for the true class $c$.\n\n$$-\\sum_k y_k \\log p_k = -\\log p_c$$", ["valid"]),
+    ("Here $\\mathbf{y}$ is a one-hot vector with a 1 for the true class $c$.\n\n$$-y_c \\log p_c = -\\log p_c$$", ["valid"]),
+    ("Here $\\mathbf{y}$ is a one-hot vector with a 1 for the true class $c$.\n\n$$-y_c \\log p_c = -2\\log p_c$$", ["invalid"]),
+    ("The target $t$ is one-hot, with a 1 at the index of the correct label $k$.\n\n$$\\sum_i t_i q_i = q_k$$", ["valid"]),
+    # --- a value of a function the write-up never defines (y_3 = F(0.21) = 1/(1 + e^{-0.21}): F is the sigmoid the
+    # text means) says what that function gives, and cannot be wrong for every F; once F is defined it is checked
+    # (sigma(0.21) = 0.552, 1/(1 + e^{-0.25}) = 0.562)
+    ("$$y_3 = F(0.21) = \\frac{1}{1 + e^{-0.21}}$$", ["definition", "undecided"]),
+    ("$$F(a) = \\frac{1}{1 + e^{-a}}$$\n\n$$y_3 = F(0.21) = \\frac{1}{1 + e^{-0.25}}$$", ["definition", "definition", "invalid"]),
+    # --- formulas a README sets as a code block (no language named): each line that reads as a formula, a line going on
+    # with '=' joined to the one above; dh1/dw1 is the Leibniz fraction (i1 for h1 = w1 i1 + w2 i2, not i2), and
+    # d/da of (t - a)^2 / 2 is a - t only with the inner -1. A block in a named language, or with a line of a program, is code.
+    ("```\nh1 = w1*i1 + w2*i2\ndh1/dw1 = i1\n```", ["definition", "valid"]),
+    ("```\nh1 = w1*i1 + w2*i2\ndh1/dw1 = i2\n```", ["definition", "invalid"]),
+    ("```\nE = 1/2*(t1 - a_o1)^2\ndE/da_o1 = 2 * 1/2 * (t1 - a_o1) * (-1)\n         = a_o1 - t1\n```", ["definition", "valid", "valid"]),
+    ("```\nE = 1/2*(t1 - a_o1)^2\ndE/da_o1 = 2 * 1/2 * (t1 - a_o1)\n         = a_o1 - t1\n```", ["definition", "invalid", "invalid"]),
+    ("```python\nh1 = w1*i1 + w2*i2\ndh1 = i2\n```", []),
+    ("```\nh1 = w1*i1 + w2*i2\nif h1 == 0:\n    h2 = 3\n```", []),
+    # ```math is GitHub's display maths: 0.5 x 0.2 + 0.1 = 0.2
+    ("```math\nz = 0.5 \\cdot 0.2 + 0.1 = 0.2\n```", ["definition", "valid"]),
+    ("```math\nz = 0.5 \\cdot 0.2 + 0.1 = 0.3\n```", ["definition", "invalid"]),
+    # --- a table's cell typed without $...$ is a formula when it reads as one (the comment cell is prose)
+    ("| Equation | Comment |\n|---|---|\n| h1 = w1*i1 + w2*i2 | pre-activation |\n| dh1/dw1 = i1 | input |\n", ["definition", "valid"]),
+    ("| Equation | Comment |\n|---|---|\n| h1 = w1*i1 + w2*i2 | pre-activation |\n| dh1/dw1 = w1 | input |\n", ["definition", "invalid"]),
+    # --- a paragraph that goes on with '=' from the formula above it: 0.5(1 - 0.5) = 0.25
+    ("With $y = 0.5$:\n\n> $d = y(1 - y)$\n\n=0.5(1 - 0.5)=0.25\n", ["definition", "definition", "valid"]),
+    ("With $y = 0.5$:\n\n> $d = y(1 - y)$\n\n=0.5(1 - 0.5)=0.3\n", ["definition", "definition", "invalid"]),
     # --- a name of several letters that nothing defines or uses (ao_1 typed for a_o1) cannot show a claim wrong;
     # a name that a definition uses can (t is in E, and (o - t) t is not dE/do = o - t)
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) ao_1$$", ["definition", "undecided"]),

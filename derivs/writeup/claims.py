@@ -21,7 +21,7 @@ from ..model import Problem
 from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_entries, is_matrix_expr, is_written_number, kink, leibniz_factors, letters_shared, names_in, not_real,
-                      one_length, out_of_time, placeholder_functions, positive, undefined_functions, with_free_symbols)
+                      one_length, out_of_time, placeholder_functions, positive, told_value, undefined_functions, with_free_symbols)
 from .steps import Step
 
 _NEW_PARAMETER = ("\\tilde", "\\hat", "\\bar")  # \tilde{\omega}, \hat w, w': new parameters, defined after use
@@ -81,6 +81,10 @@ def judge_claim(judge, step: Step, scope) -> Step:
                 return _not_equal(step, context, left, right, domain, timeout)
             if step.kind == "inequality":
                 return _inequality(step, left, right, context, domain, timeout)
+            told = told_value(left, right, scope.problem) if scope.problem.document else None
+            if told is not None:
+                return replace(step, verdict="undecided", feedback=f"says what {told} gives here, and the write-up does not define {told} "
+                               "(a formula for it would let this be checked): not judged")
             generic = undefined_functions(left, right, scope.problem) if scope.problem.document else []
             placeholders = placeholder_functions(left, right, scope.problem, (step.left, step.right)) if scope.problem.document else []
             if generic or placeholders:  # g_j(z_j), g(x) never defined: a fixed smooth function in its place; equal for it, equal for any (at points)

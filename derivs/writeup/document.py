@@ -364,6 +364,8 @@ def _read_markdown(document: Document) -> None:
             for number, part in enumerate(tex.split("$$")):  # "$$a = b$$ and $$= c$$" on one line: two displays
                 if number % 2 == 0 and part.strip():
                     pieces.append(Display(locate.math(part, True, environment, span[0], span[1])))
+        elif token.type in ("fence", "code_block") and token.map:
+            pieces += _code_displays(document, token)
         elif token.type == "table_open":
             table, table_line, row_lines = [], span[0] + 1, []
         elif token.type == "tr_open":
@@ -381,7 +383,7 @@ def _read_markdown(document: Document) -> None:
             if table is None and token.map and not any(isinstance(s, Math) for s in segments):
                 segments = _plain_formula_lines(document, locate, token.map) or segments
             if table is not None and row is not None:
-                row.append(segments)
+                row.append(segments if any(isinstance(s, Math) for s in segments) else _plain_formula_cell(document, locate, token.content, line))
                 continue
             if tokens[at - 1].type == "heading_open":  # the heading's own words: its formulas say where what follows holds
                 pieces[-1] = replace(pieces[-1], maths=tuple(s for s in segments if isinstance(s, Math)))
@@ -503,12 +505,13 @@ def plain_formula(text: str) -> bool:
     line = text.strip()
     if not (3 <= len(line) <= MAX_PLAIN_FORMULA) or not PLAIN_RELATION.search(line) or any(mark in line for mark in ("`", "$", "http", "](", "<", ">")):
         return False
-    if any(line.count(a) != line.count(b) for a, b in ("()", "[]", "{}")) or line.endswith(("=", ":")) or line.startswith("="):
+    if any(line.count(a) != line.count(b) for a, b in ("()", "[]", "{}")) or line.endswith(("=", ":")) or line.strip("= ") == "":
         return False
     for found in PLAIN_WORD.finditer(line):
         word, before, after = found.group(), line[found.start() - 1:found.start()], line[found.end():found.end() + 1]
         command = before == "\\"
-        typed_as_name = before == "_" or after == "_" or after.isdigit()
+        typed_as_name = before == "_" or after == "_" or after.isdigit() or word[0] == "d" and "/" in (before, after) \
+            or word.isupper() and len(word) <= 3  # dEtotal/da_o1; ET = E1 + E2, MSE
         known = word in dialect.FUNCTIONS or word in dialect.DOCUMENT_WORDS or word in dialect.GREEK or word in ("sqrt", "sum", "max", "min", "softmax")
         if not (len(word) == 1 or command or typed_as_name or known) or not all(char.isascii() or char in dialect.UNICODE for char in word):
             return False
@@ -543,6 +546,71 @@ def _plain_formula_lines(document: Document, locate: _Locator, span) -> tuple | 
             segments.append(body)
         segments.append("\n")
     return tuple(segments[:-1])
+
+
+def _plain_formula_cell(document: Document, locate: _Locator, content: str, line: int) -> tuple:
+    """A table cell typed without $...$ (| h1 = w1*i1 + w2*i2 | pre-activation |): a formula when it reads as one."""
+    body = _unemphasised(content.strip())
+    words, formula = _after_lead_in(body)
+    row = document.text[document.offset_of_line(line):document.offset_of_line(line + 1)]
+    at = row.find(formula) if formula else -1
+    if at < 0:
+        return (content,)
+    start = document.offset_of_line(line) + at
+    tex, shifts = _unescaped(formula, start)
+    locate.cursor = max(locate.cursor, start + len(formula))
+    return (words, Math(tex, start, line, False, "", shifts)) if words else (Math(tex, start, line, False, "", shifts),)
+
+
+# Code blocks whose lines may be formulas: no language, or one that says text or maths (```math is GitHub's display maths).
+CODE_AS_TEXT = frozenset({"", "text", "txt", "plain", "plaintext", "none"})
+CODE_AS_MATHS = frozenset({"math", "latex", "tex", "katex"})
+# A line of a program: a keyword opening it, a call of a method, an operator no formula uses, a statement's ; or braces.
+CODE_LINE = re.compile(r"^\s*(?:def|class|import|from|return|for|while|if|elif|else|try|except|with|print|var|let|const|function|public|private)\b"
+                       r"|\w\.\w+\(|\+=|-=|\w\s*[=!]=\s*\w|[;{}]\s*$|^\s*//|#include")
+CODE_COMMENT = re.compile(r"\s+#(?!\w*\()\s.*$|^\s*#.*$")  # ET = E1 + E2  # total error; a line that is a comment
+
+
+def _code_displays(document: Document, token) -> list:
+    """A README's formulas set as a code block (dEtotal/dw5 = dEtotal/da_o1 * ..., a line '= a_o1 - t1' going on with
+    the one above): each formula, with the lines that go on with it, is a display. A block of code (most lines not
+    formulas, or a programming language named) gives none; ```math gives its lines as LaTeX."""
+    info = token.info.strip().lower() if token.type == "fence" else ""
+    if info not in CODE_AS_TEXT and info not in CODE_AS_MATHS:
+        return []
+    first, last = token.map
+    inner = range(first + 2, last) if token.type == "fence" else range(first + 1, last + 1)
+    groups: list[list[tuple[int, int, str]]] = []  # per formula: (line, offset, text) of each of its lines
+    joining = False
+    for number in inner:
+        start = document.offset_of_line(number)
+        text = document.text[start:document.offset_of_line(number + 1)].rstrip("\n")
+        body = text if info in CODE_AS_MATHS else CODE_COMMENT.sub("", text)
+        stripped = body.strip()
+        if not stripped:
+            joining = False
+            continue
+        at = start + body.index(stripped)
+        if joining and stripped.startswith("=") and stripped.strip("= ") and plain_formula("x " + stripped):
+            groups[-1].append((number, at, stripped))
+        elif not stripped.startswith("=") and ((PLAIN_RELATION.search(stripped) is not None) if info in CODE_AS_MATHS else plain_formula(stripped)):
+            groups.append([(number, at, stripped)])
+            joining = True
+        else:
+            joining = False
+    if info in CODE_AS_MATHS and ("\\\\" in token.content or "\\begin" in token.content):
+        groups = []  # a LaTeX display with its own line breaks: one formula, as $$ ... $$
+        return [Display(Math(token.content, document.offset_of_line(first + 2), first + 2, True, "```"))] if token.content.strip() else []
+    if not groups or any(CODE_LINE.search(line) for line in token.content.split("\n")):
+        return []
+    displays = []
+    for group in groups:
+        tex, shifts = "", []
+        for _, at, text in group:
+            shifts.append((len(tex), at))
+            tex += text + "\n"
+        displays.append(Display(Math(tex.rstrip("\n"), group[0][1], group[0][0], True, "```", tuple(shifts))))
+    return displays
 
 
 def _unemphasised(body: str) -> str:

@@ -93,7 +93,7 @@ class Formula:
 
 def read_formula(math: Math, document) -> Formula:
     """The lines and statements of one formula (`document` gives line numbers and the source)."""
-    found = _deltas_as_partial(tokens(math.tex, offset=0, tolerant=True)[:-1])
+    found = _slashed_ds_as_partial(_deltas_as_partial(tokens(math.tex, offset=0, tolerant=True)[:-1]))
     local = [token.position for token in found]  # in the formula's own text, which the sides' sources are cut from
     found = [replace(token, position=math.offset(token.position)) for token in found]  # where each stands in the file
     cut = _Cutter(found, document, math.tex, local)
@@ -162,6 +162,30 @@ def _deltas_as_partial(found: list[Token]) -> list[Token]:
     for start in sorted(unmarked, reverse=True):
         marked[start:start] = [unmarked[start]]
     return marked
+
+
+def _slashed_ds_as_partial(found: list[Token]) -> list[Token]:
+    """dEtotal/da_o1, do1/dw5, d(E1 + E2)/dw5: a Leibniz fraction typed on one line, a d opening a word on both sides
+    of the slash. Read as the framed \\frac{dE}{dw} is (o1/w5 it is not); a d alone, or d_1/d_2, is a name."""
+    def opens(at: int) -> bool:
+        if not (at + 1 < len(found) and found[at].is_("letter", "d")) or found[at + 1].space_before:
+            return False
+        starts = at == 0 or found[at].space_before or not (found[at - 1].kind in ("letter", "number", "command") or found[at - 1].is_("symbol", "_", "}"))
+        return starts and (found[at + 1].kind in ("letter", "command") or found[at + 1].is_("symbol", "("))
+
+    pairs: set[int] = set()
+    for at in range(len(found)):
+        if not opens(at):
+            continue
+        end = at + 1
+        if found[end].is_("symbol", "("):
+            end = (closing(found, end) or len(found)) + 1
+        else:
+            while end < len(found) and not found[end].space_before and (found[end].kind in ("letter", "number", "command") or found[end].is_("symbol", "_", "{", "}")):
+                end += 1
+        if end + 1 < len(found) and found[end].is_("symbol", "/") and opens(end + 1):
+            pairs |= {at, end + 1}
+    return [replace(token, kind="command", text="partial") if at in pairs else token for at, token in enumerate(found)]
 
 
 class _Cutter:

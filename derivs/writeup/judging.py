@@ -517,6 +517,37 @@ def _unwrapped(units: list | None) -> list | None:
     return out
 
 
+def _regrouped(units: list | None) -> list | None:
+    """A side's units with brackets that only group terms of a sum taken off: (a + b) + c and a + (b + c) are a + b + c,
+    so w_5 h_1 + w_6 h_2 + b_2 and (0.4 * 0.59 + 0.45 * 0.6) + 0.6 have one shape. A bracket after a minus, a factor
+    or a power is kept: it changes what the expression is."""
+    if units is None:
+        return None
+    out = list(units)
+    changed = True
+    while changed:
+        changed = False
+        for at, unit in enumerate(out):
+            if unit != ("open", "(") or not (at == 0 or out[at - 1] == ("op", "+")):
+                continue
+            end = _closing_unit(out, at)
+            if end is not None and (end == len(out) - 1 or out[end + 1] in (("op", "+"), ("op", "-"))):
+                out = out[:at] + out[at + 1:end] + out[end + 1:]
+                changed = True
+                break
+    return out
+
+
+def _closing_unit(units: list, at: int) -> int | None:
+    """Where the bracket opened at `at` closes, in a side's units."""
+    depth = 0
+    for index in range(at, len(units)):
+        depth += {"open": 1, "close": -1}.get(units[index][0], 0)
+        if depth == 0:
+            return index
+    return None
+
+
 def _leibniz_end(found, at: int) -> int | None:
     """Where a Leibniz fraction starting at `at` (\\frac{\\partial E}{\\partial w}, \\frac{dy}{dx}) ends; None if none starts there."""
     framed = _framed_fraction(found, at)
@@ -656,6 +687,16 @@ def placeholder_functions(left, right, problem: Problem, written: tuple = ()) ->
     layered = {t.text for t, caret, *label in zip(found, found[1:], found[2:], found[3:])
                if caret.is_("symbol", "^") and (label[0].is_("symbol", "(", "[") or label[0].is_("symbol", "{") and label[1].is_("symbol", "(", "["))}
     return sorted(_applied_undefined(left, right, problem) & FREE_FUNCTION_NAMES - layered - _characterised(left, right))
+
+
+def told_value(left, right, problem: Problem) -> str | None:
+    """The function a step gives a value or formula of, where one side is that function applied (F(0.21) = ...) and the
+    other does not apply it, and nothing defines it: a fact about the function the text means, never wrong for every one."""
+    for side, other in ((left, right), (right, left)):
+        if isinstance(side, sympy.core.function.AppliedUndef) and isinstance(other, sympy.Basic) and str(type(side)) in _applied_undefined(side, None, problem) \
+                and not any(type(f) == type(side) for f in other.atoms(sympy.core.function.AppliedUndef)):
+            return str(type(side))
+    return None
 
 
 def _characterised(left, right) -> set[str]:
@@ -829,12 +870,13 @@ class Judge:
         return sorted(judged, key=lambda step: step.index)
 
     def one(self, step: Step, scope: Scope) -> Step:
-        slipped = chain_slip(step) or self.broken_link(step, scope)  # wrong even where it names a quantity
-        if slipped is not None:
-            return slipped
+        slipped = None
         try:
             with time_limit(self.timeout):  # a huge first line must not stall every step after it
-                outcome = self.statement(step, scope)
+                slipped = chain_slip(step) or self.broken_link(step, scope)  # wrong even where it names a quantity
+                outcome = slipped or self.statement(step, scope)
+            if slipped is not None:
+                return slipped
         except TimeLimitExceeded:
             outcome = out_of_time(step, self.timeout)
         except (LatexError, TypeError, ValueError, AttributeError, NotImplementedError, sympy.ShapeError):
@@ -880,20 +922,42 @@ class Judge:
             return None
         try:
             whole, product = self.read(step.left, scope).expr, self.read(step.right, scope).expr
-        except LatexError:
-            return None
-        links = [factor for factor in sympy.Mul.make_args(product) if factor in scope.leibniz]
-        if whole not in scope.leibniz or not links:
-            return None
-        quantity, variable, _ = scope.leibniz[whole]
-        if not isinstance(quantity, sympy.Basic) or not _reaches(scope._through_definitions(quantity, variable), variable):
+            links = [factor for factor in sympy.Mul.make_args(product) if factor in scope.leibniz]
+            if whole not in scope.leibniz or not links:
+                return None
+            quantity, variable, _ = scope.leibniz[whole]
+            return self._zero_link(step, scope, quantity, variable, links)
+        except (LatexError, TypeError, ValueError, AttributeError, NotImplementedError, sympy.ShapeError):
+            return None  # a definition applied to the wrong number of arguments, say: no finding from here
+
+    def _zero_link(self, step: Step, scope: Scope, quantity, variable, links) -> Step | None:
+        """The step, invalid, at the first link that is 0 by the definitions while the chain's quantity reaches its variable."""
+        reaching = self._chain_reaches(quantity, variable, links, scope)
+        if reaching is None:
             return None  # E is not seen to reach w_5 either: nothing to contradict
         for link in links:
             inner, by, order = scope.leibniz[link]
             built = self._fully_built(inner, by, scope, step.section)
             if order == 1 and built is not None and not _reaches(built, by):
                 return replace(step, verdict="invalid", feedback=f"\\partial {inner}/\\partial {by} is 0: by the write-up's definitions "
-                               f"{inner} = {sympy.sstr(built)} does not depend on {by}, so the product is 0, though {quantity} depends on {variable}")
+                               f"{inner} = {sympy.sstr(built)} does not depend on {by}, so the product is 0, though {quantity} depends on {variable}{reaching}")
+        return None
+
+    @staticmethod
+    def _chain_reaches(quantity, variable, links, scope: Scope) -> str | None:
+        """How E is seen to reach w_5: by its own definitions (""), or, where E has none yet, through the quantity its
+        chain's first link differentiates it by (dE/dy with y built from w_5: " through y"), which is what writing
+        that link says. None where neither shows it (dE_2/da_2 da_2/do_2 do_2/dw_5 may be 0, and say so)."""
+        if not isinstance(quantity, sympy.Basic):
+            return None
+        if _reaches(scope._through_definitions(quantity, variable), variable):
+            return ""
+        if quantity in scope.formulas:
+            return None  # E's formula is known and does not reach w_5: the chain may well be 0
+        for link in links:
+            inner, by, order = scope.leibniz[link]
+            if order == 1 and inner == quantity and by != variable and by in scope.formulas and _reaches(scope._through_definitions(by, variable), variable):
+                return f" (through {by}, which the write-up builds from {variable})"
         return None
 
     def _fully_built(self, quantity, variable, scope: Scope, section):
@@ -1052,8 +1116,8 @@ class Judge:
             return None
         words = frozenset(scope.notation.words)
         formula = scope.written.get(spelled_back(step.left.tokens)) if step.first_of_chain else None
-        left = _unwrapped(_shape_of_side((formula or step.left).tokens, words))  # dE/do = -(0.01 - 0.75) after dE/do = -(t - o)
-        right = _unwrapped(_shape_of_side(step.right.tokens, words))
+        left = _regrouped(_unwrapped(_shape_of_side((formula or step.left).tokens, words)))  # dE/do = -(0.01 - 0.75) after dE/do = -(t - o)
+        right = _regrouped(_unwrapped(_shape_of_side(step.right.tokens, words)))
         if left is None or right is None or len(left) != len(right):
             return None
         found: dict = {}
@@ -1404,8 +1468,10 @@ class Judge:
             return None
         used = {name.key for name in Scanner(link.tokens, words).names()} - {key}
         for later, defined in self.definitions_in(step.section, scope):
-            if later.index > step.index and later.right is not None and defined in used \
-                    and key in {found.key for found in Scanner(later.right.tokens, words).names()}:
+            if later.index <= step.index or later.right is None or defined not in used:
+                continue
+            through = {found.key for found in Scanner(later.right.tokens, words).names()}
+            if key in through and defined not in through:  # (b = b + \alpha(y - \hat{y}) is an update of b, not its definition)
                 return later, frozenset({defined})
         return None
 

@@ -190,10 +190,13 @@ def _learn_one_hot(notation: Notation, paragraph, document) -> None:
     """"$\\mathbf{y}$ is one-hot", "$y_o = 1$ only for the true class": the label y has one entry 1 (at o) and the others 0."""
     from .formulas import read_formula
 
-    named, hot = [], {}
+    named, hot, hot_letter = [], {}, None
     segments = paragraph.segments
     for at, math in enumerate(segments):
         if isinstance(math, str):
+            continue
+        if at and isinstance(segments[at - 1], str) and prose.ONE_AT.search(segments[at - 1]) and re.fullmatch(r"\s*[A-Za-z]\s*", math.tex):
+            hot_letter = hot_letter or math.tex.strip()  # "with a 1 for the true word $o$"
             continue
         said = _one_hot_said(segments[at - 1] if at else None, segments[at + 1] if at + 1 < len(segments) else None)
         for line in read_formula(math, document).lines:
@@ -208,6 +211,8 @@ def _learn_one_hot(notation: Notation, paragraph, document) -> None:
                     hot = {base: value[0] if letter == first.key else letter for base, letter in hot.items()}  # "y_w = 1 when w = o"
                 elif said and (len(statement.sides) == 1 or statement.relations == ("in",)):
                     named.append(first.base)  # "$\mathbf{y}$ is one-hot", "$\mathbf{y} \in \mathbb{R}^V$ one-hot"
+    if hot_letter is not None:
+        hot.update({base: hot_letter for base in named if base not in hot})
     for base in dict.fromkeys([*hot, *named]):
         notation.one_hot[base] = hot.get(base) or notation.one_hot.get(base, "")  # a later "one-hot y" keeps the hot letter
         notation.learn(base, "vector", paragraph.line, f"a one-hot label (one entry 1{', at ' + hot[base] if base in hot else ''}, the others 0)")

@@ -34,6 +34,10 @@ ONE_HOT_AFTER = re.compile(r"\s*,?\s*(?:(?:is|are|be)\s+)?(?:a\s+|an\s+|the\s+)?
 # "where $k$ is the index of the correct class": k is the hot entry of the label a cross-entropy weighs its logs by.
 HOT_INDEX = re.compile(r"^\s*,?\s*(?:is|be|denotes?|as)\s+the\s+(?:index|position|number)\s+of\s+the\s+"
                        r"(?:correct|true|target|right|ground[- ]truth|actual)\s+(?:class|label|word|category|output)", re.I)
+# "a one-hot vector with a 1 for the true outside word $o$", "a 1 at the index of the correct class $k$": the letter
+# right after is the hot entry.
+ONE_AT = re.compile(r"(?:\b1|\bone)\s+(?:for|at|in|on)\s+(?:the\s+)?(?:(?:index|position|entry|place|row)\s+(?:of\s+(?:the\s+)?)?)?"
+                    r"(?:(?:correct|true|target|right|ground[- ]truth|actual)\s+(?:\w+\s+)?(?:class|label|word|category|output|token)\s*)?$", re.I)
 # "for large $k$": a bare \lim_{+\infty} is the limit in k.
 LARGE = re.compile(r"\blarge\s*$", re.I)
 # The end of a sentence: a new sentence starts after ". " + capital, "! ", "? ", a colon, or a blank line.
