@@ -383,7 +383,7 @@ def _read_markdown(document: Document) -> None:
             if table is None and token.map and not any(isinstance(s, Math) for s in segments):
                 segments = _plain_formula_lines(document, locate, token.map) or segments
             if table is not None and row is not None:
-                row.append(segments if any(isinstance(s, Math) for s in segments) else _plain_formula_cell(document, locate, token.content, line))
+                row.append(segments if any(isinstance(s, Math) for s in segments) else _plain_formula_cell(document, locate, token.content, line, segments))
                 continue
             if tokens[at - 1].type == "heading_open":  # the heading's own words: its formulas say where what follows holds
                 pieces[-1] = replace(pieces[-1], maths=tuple(s for s in segments if isinstance(s, Math)))
@@ -548,14 +548,14 @@ def _plain_formula_lines(document: Document, locate: _Locator, span) -> tuple | 
     return tuple(segments[:-1])
 
 
-def _plain_formula_cell(document: Document, locate: _Locator, content: str, line: int) -> tuple:
+def _plain_formula_cell(document: Document, locate: _Locator, content: str, line: int, segments: tuple) -> tuple:
     """A table cell typed without $...$ (| h1 = w1*i1 + w2*i2 | pre-activation |): a formula when it reads as one."""
     body = _unemphasised(content.strip())
     words, formula = _after_lead_in(body)
     row = document.text[document.offset_of_line(line):document.offset_of_line(line + 1)]
     at = row.find(formula) if formula else -1
     if at < 0:
-        return (content,)
+        return segments
     start = document.offset_of_line(line) + at
     tex, shifts = _unescaped(formula, start)
     locate.cursor = max(locate.cursor, start + len(formula))
@@ -573,44 +573,44 @@ CODE_COMMENT = re.compile(r"\s+#(?!\w*\()\s.*$|^\s*#.*$")  # ET = E1 + E2  # tot
 
 def _code_displays(document: Document, token) -> list:
     """A README's formulas set as a code block (dEtotal/dw5 = dEtotal/da_o1 * ..., a line '= a_o1 - t1' going on with
-    the one above): each formula, with the lines that go on with it, is a display. A block of code (most lines not
-    formulas, or a programming language named) gives none; ```math gives its lines as LaTeX."""
+    the one above): each formula, with the lines that go on with it, is a display. A block that names a programming
+    language, or has a line of a program in it, gives none; ```math is LaTeX, one display where it breaks its own lines."""
     info = token.info.strip().lower() if token.type == "fence" else ""
     if info not in CODE_AS_TEXT and info not in CODE_AS_MATHS:
         return []
     first, last = token.map
-    inner = range(first + 2, last) if token.type == "fence" else range(first + 1, last + 1)
-    groups: list[list[tuple[int, int, str]]] = []  # per formula: (line, offset, text) of each of its lines
-    joining = False
-    for number in inner:
-        start = document.offset_of_line(number)
-        text = document.text[start:document.offset_of_line(number + 1)].rstrip("\n")
-        body = text if info in CODE_AS_MATHS else CODE_COMMENT.sub("", text)
-        stripped = body.strip()
-        if not stripped:
-            joining = False
-            continue
-        at = start + body.index(stripped)
-        if joining and stripped.startswith("=") and stripped.strip("= ") and plain_formula("x " + stripped):
-            groups[-1].append((number, at, stripped))
-        elif not stripped.startswith("=") and ((PLAIN_RELATION.search(stripped) is not None) if info in CODE_AS_MATHS else plain_formula(stripped)):
-            groups.append([(number, at, stripped)])
-            joining = True
-        else:
-            joining = False
     if info in CODE_AS_MATHS and ("\\\\" in token.content or "\\begin" in token.content):
-        groups = []  # a LaTeX display with its own line breaks: one formula, as $$ ... $$
         return [Display(Math(token.content, document.offset_of_line(first + 2), first + 2, True, "```"))] if token.content.strip() else []
-    if not groups or any(CODE_LINE.search(line) for line in token.content.split("\n")):
+    if info not in CODE_AS_MATHS and any(CODE_LINE.search(line) for line in token.content.split("\n")):
         return []
+    inner = range(first + 2, last) if token.type == "fence" else range(first + 1, last + 1)
     displays = []
-    for group in groups:
+    for group in _formula_groups(document, inner, latex=info in CODE_AS_MATHS):
         tex, shifts = "", []
         for _, at, text in group:
             shifts.append((len(tex), at))
             tex += text + "\n"
         displays.append(Display(Math(tex.rstrip("\n"), group[0][1], group[0][0], True, "```", tuple(shifts))))
     return displays
+
+
+def _formula_groups(document: Document, lines: range, latex: bool) -> list[list[tuple[int, int, str]]]:
+    """A code block's formulas: per formula, (line, offset, text) of its first line and of each line after it that
+    starts with '='. A comment (# ...) is not part of a line; in LaTeX any line with a relation is a formula."""
+    groups: list[list[tuple[int, int, str]]] = []
+    joining = False
+    for number in lines:
+        start = document.offset_of_line(number)
+        text = document.text[start:document.offset_of_line(number + 1)].rstrip("\n")
+        body = text if latex else CODE_COMMENT.sub("", text)
+        stripped = body.strip()
+        going_on = joining and stripped.startswith("=") and stripped.strip("= ") != "" and (latex or plain_formula("x " + stripped))
+        if going_on:
+            groups[-1].append((number, start + body.index(stripped), stripped))
+        elif stripped and not stripped.startswith("=") and (PLAIN_RELATION.search(stripped) is not None if latex else plain_formula(stripped)):
+            groups.append([(number, start + body.index(stripped), stripped)])
+        joining = going_on or bool(stripped) and groups and groups[-1][-1][0] == number
+    return groups
 
 
 def _unemphasised(body: str) -> str:
