@@ -30,6 +30,8 @@ def image(tex: str) -> str:
 NUMBERED = ("With $x_1 = 0.5$, $w_1 = 0.2$ and $b_1 = 0.1$:\n\n$$h_1 = \\sigma(w_1 x_1 + b_1)$$\n\n$$y_1 = w_5 h_1 + b_2$$\n\n"
             "$$\\hat{y}_1 = \\sigma(y_1)$$\n\n")  # a hidden unit built from given numbers, an output built from w_5; no error yet
 
+TWO_PATHS = "$$o_1 = w_5 h$$\n\n$$o_2 = w_7 h$$\n\n$$E = \\frac{1}{2}(o_1 - t_1)^2 + \\frac{1}{2}(o_2 - t_2)^2$$\n\n"  # h feeds two outputs
+
 MATRIX_AND_COLUMN = "$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
 
 ROWS = [
@@ -602,6 +604,15 @@ ROWS = [
     # --- a paragraph that goes on with '=' from the formula above it: 0.5(1 - 0.5) = 0.25
     ("With $y = 0.5$:\n\n> $d = y(1 - y)$\n\n=0.5(1 - 0.5)=0.25\n", ["definition", "definition", "valid"]),
     ("With $y = 0.5$:\n\n> $d = y(1 - y)$\n\n=0.5(1 - 0.5)=0.3\n", ["definition", "definition", "invalid"]),
+    # --- a chain rule that follows one path of two: h feeds o_1 and o_2, so dE/dh = (o_1 - t_1) w_5 + (o_2 - t_2) w_7, not
+    # dE/do_1 do_1/dh = (o_1 - t_1) w_5, although the fractions cancel; w_5 reaches E only through o_1, and the sum of both paths is right
+    (TWO_PATHS + "$$\\frac{\\partial E}{\\partial h} = \\frac{\\partial E}{\\partial o_1} \\frac{\\partial o_1}{\\partial h}$$", ["definition"] * 3 + ["invalid"]),
+    (TWO_PATHS + "$$\\frac{\\partial E}{\\partial w_5} = \\frac{\\partial E}{\\partial o_1} \\frac{\\partial o_1}{\\partial w_5}$$", ["definition"] * 3 + ["valid"]),
+    (TWO_PATHS + "$$\\frac{\\partial E}{\\partial h} = \\frac{\\partial E}{\\partial o_1} \\frac{\\partial o_1}{\\partial h} + "
+     "\\frac{\\partial E}{\\partial o_2} \\frac{\\partial o_2}{\\partial h}$$", ["definition"] * 3 + ["valid"]),
+    # --- the one word a plain line defines is a name (Etotal = ...), so dEtotal/da = a - t is checked against it
+    ("```\nEtotal = 1/2*(t - a)^2\ndEtotal/da = a - t\n```", ["definition", "valid"]),
+    ("```\nEtotal = 1/2*(t - a)^2\ndEtotal/da = t - a\n```", ["definition", "invalid"]),
     # --- a name of several letters that nothing defines or uses (ao_1 typed for a_o1) cannot show a claim wrong;
     # a name that a definition uses can (t is in E, and (o - t) t is not dE/do = o - t)
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) ao_1$$", ["definition", "undecided"]),

@@ -41,8 +41,32 @@ def judge_claim(judge, step: Step, scope) -> Step:
 
         return judge_implication(judge, step, scope)
     chained = chain_rule(step)
-    if chained is not None:
+    if chained is not None and not _built_by_formulas(judge, step, scope):
         return chained
+    judged = _judge_in_full(judge, step, scope)
+    if chained is None:
+        return judged
+    if judged.verdict == "invalid" and judged.witness is not None:  # dE/da_h1 = dE/da_o1 da_o1/do1 do1/da_h1, a_h1 also feeding o2
+        return replace(judged, feedback=f"the Leibniz fractions cancel, but by the write-up's definitions the product is not the derivative "
+                                        f"(does a quantity on the way reach the variable by another path too?): {judged.feedback}")
+    return chained
+
+
+def _built_by_formulas(judge, step: Step, scope) -> bool:
+    """Every quantity a chain rule differentiates has a formula in the write-up and no value (E_total = E_1 + E_2,
+    o_1 = w_5 a_h1 + ...): then its links can be worked out and the chain checked against them. A quantity given a
+    number (f = r t = 20) or known only by name leaves the chain rule as written."""
+    try:
+        read = [judge.read(side, scope).expr for side in (step.left, step.right)]
+    except (LatexError, TypeError, ValueError, AttributeError):
+        return False
+    links = [atom for side in read if isinstance(side, sympy.Basic) for atom in side.atoms(sympy.Symbol) if atom in scope.leibniz]
+    quantities = [scope.leibniz[link][0] for link in links]
+    return bool(quantities) and all(q in scope.formulas and q not in scope.values for q in quantities)
+
+
+def _judge_in_full(judge, step: Step, scope) -> Step:
+    """A claim's two sides read, the write-up's values and definitions put in, and decided."""
     timeout = judge.timeout
     started = cpu_seconds()
     placeholders: list[str] = []

@@ -493,6 +493,7 @@ def _inline_segments(token, locate: _Locator, line: int) -> tuple:
 # letter, a function the dialect reads (exp, log, sigma), a write-up's short word (net, out). Any other word is prose.
 PLAIN_RELATION = re.compile(r"(?<![<>=!:])=(?![=>])|≈")
 PLAIN_WORD = re.compile(r"[^\W\d_]+")
+PLAIN_DEFINED = re.compile(r"\s*([^\W\d_]{4,12})\s*(?:=|≈)(?!=)")  # Etotal = ...: the one word (4 letters or more) a line defines is a name
 LIST_MARK = re.compile(r"^\s*(?:>\s*)*(?:(?:[*+-]|\d{1,2}[.)])\s+)?")
 EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.*\S)\1$")  # **h1 = w1 * i1**: the line set in bold or italics
 LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*$", re.IGNORECASE)  # h1 = w1*i1 + w2*i2 <br>: a README's line break
@@ -507,11 +508,12 @@ def plain_formula(text: str) -> bool:
         return False
     if any(line.count(a) != line.count(b) for a, b in ("()", "[]", "{}")) or line.endswith(("=", ":")) or line.strip("= ") == "":
         return False
+    defined = PLAIN_DEFINED.match(line)
     for found in PLAIN_WORD.finditer(line):
         word, before, after = found.group(), line[found.start() - 1:found.start()], line[found.end():found.end() + 1]
         command = before == "\\"
         typed_as_name = before == "_" or after == "_" or after.isdigit() or word[0] == "d" and "/" in (before, after) \
-            or word.isupper() and len(word) <= 3  # dEtotal/da_o1; ET = E1 + E2, MSE
+            or word.isupper() and len(word) <= 3 or defined is not None and found.start() == defined.start(1)  # dEtotal/da_o1; ET, MSE; Etotal = ...
         known = word in dialect.FUNCTIONS or word in dialect.DOCUMENT_WORDS or word in dialect.GREEK or word in ("sqrt", "sum", "max", "min", "softmax")
         if not (len(word) == 1 or command or typed_as_name or known) or not all(char.isascii() or char in dialect.UNICODE for char in word):
             return False
