@@ -131,5 +131,15 @@ UNICODE = {
     **{chr(0x2080 + digit): f"_{digit}" for digit in range(10)},  # w₁, x₂: subscript digits
     **{glyph: f"^{digit}" for digit, glyph in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")},  # x⁴: superscript digits
 }
+MATH_ALPHANUMERICS = range(0x1D400, 0x1D800)  # 𝑥, 𝐰, 𝜕, 𝝈 pasted from a word processor: the letter or sign they style
+
+
+def unstyled(char: str) -> str:
+    """A mathematical alphanumeric (𝑥, 𝐖, 𝜕, 𝝈) as the plain character it styles (x, W, ∂, σ); any other as it is."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", char) if ord(char) in MATH_ALPHANUMERICS else char
+
+
 # Accents on a pasted letter, precomposed (ŷ) or combining (x̂: x then U+0302): the LaTeX accent over that letter.
 UNICODE_ACCENTS = {"\u0302": "hat", "\u0304": "bar", "\u0305": "bar", "\u0303": "tilde", "\u0307": "dot", "\u0308": "ddot", "\u20d7": "vec"}

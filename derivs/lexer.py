@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from .dialect import UNICODE, UNICODE_ACCENTS
+from .dialect import UNICODE, UNICODE_ACCENTS, unstyled
 
 
 class LatexError(ValueError):
@@ -70,6 +70,7 @@ def _translate(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     origin: list[int] = []
     for offset, char in enumerate(text):
+        char = unstyled(char)
         replacement = UNICODE.get(char)
         letter, *marks = unicodedata.normalize("NFD", char) if replacement is None and not char.isascii() else (char,)
         if len(marks) == 1 and marks[0] in UNICODE_ACCENTS and letter.isascii() and letter.isalpha():  # ŷ

@@ -1123,6 +1123,7 @@ class _Parser:
             increment = self._increment_of()
             if increment:  # \Delta x, \Delta{x}, \Delta W: the increment of x, one name (h in f(x + h))
                 base = f"\\Delta {increment}"
+        self._subscript_first()
         layer = self._layer_mark()
         subscript = self._name_subscript() if self.at("symbol", "_") else None
         layer = layer or self._layer_mark()
@@ -1318,6 +1319,29 @@ class _Parser:
         """A letter with digits typed right after it (z1, w5): in a write-up, one name."""
         following = self.peek()
         return len(base) == 1 and base.isalpha() and following.kind == "number" and following.text.isdigit() and not following.space_before
+
+    def _subscript_first(self) -> None:
+        """x^2_1 is x_1^2 and u^T_{k} is u_k^T, as TeX sets them: a superscript written before the subscript is read after
+        it (the two script groups swap places; nothing else moves)."""
+        if not self.at("symbol", "^"):
+            return
+        middle = self._script_end(self.position + 1)
+        if middle is None or middle >= self.end or not self.tokens[middle].is_("symbol", "_"):
+            return
+        end = self._script_end(middle + 1)
+        if end is None:
+            return
+        start = self.position
+        found = list(self.tokens)
+        self.tokens = found[:start] + found[middle:end] + found[start:middle] + found[end:]
+
+    def _script_end(self, at: int) -> int | None:
+        """Where a script's group starting at `at` ends (one token, or a braced group), exclusive; None if nothing is there."""
+        if at >= self.end or self.tokens[at].kind == "end":
+            return None
+        if self.tokens[at].is_("symbol", "{"):
+            return self._close_at(at) + 1
+        return at + 1
 
     def _update_mark(self) -> str:
         """^{new}, ^{+}, ^*, ^{(t+1)}, ^{sig} after a name: the mark of a new value or a label, not a power."""

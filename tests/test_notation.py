@@ -142,6 +142,12 @@ ROWS = [
     # accented letters pasted precomposed (U+0177) or as a letter and a combining mark (U+0302, U+0304)
     ("\u0177", sym("\\hat{y}")), ("y\u0302", sym("\\hat{y}")), ("(\u0177 - t)\u0177", (sym("\\hat{y}") - t) * sym("\\hat{y}")),
     ("x\u0304_1", sym("\\bar{x}_1")), ("\u0233", sym("\\bar{y}")), ("w\u0303", sym("\\tilde{w}")),
+    # styled letters and signs pasted from a word processor (Mathematical Alphanumeric Symbols, U+1D400-U+1D7FF) are the
+    # letter or sign they style: italic x, bold W, italic phi, bold-italic sigma, italic partial
+    ("\U0001D465^2", S("x**2")), ("\U0001D711", sym("varphi")), ("\U0001D715", None), ("\U0001D416 + \U0001D44A", S("2*W")), ("\U0001D748(0)", S("1/2")),
+    ("\\frac{\U0001D715}{\U0001D715 x} x^2", S("2*x")),
+    # a superscript written before the subscript, as TeX allows: x^2_1 is x_1^2
+    ("x^2_1", sym("x_1")**2), ("w^{2}_{k}", sym("w_k")**2), ("\\theta^2_0 + 1", sym("theta_0")**2 + 1), ("a^3_{12}", sym("a_12")**3),
     # spacing, delimiters, display commands
     ("\\left( x + 1 \\right)^2", S("(x+1)**2")), ("\\left[ x + 1 \\right]", S("x+1")), ("\\big( x \\big)", x), ("\\Big(x+1\\Big)", S("x+1")),
     ("\\bigl( x \\bigr)", x), ("x \\, y", S("x*y")), ("x\\;y", S("x*y")), ("x \\quad", x), ("\\displaystyle \\frac{1}{2}", S("1/2")),

@@ -32,6 +32,8 @@ NUMBERED = ("With $x_1 = 0.5$, $w_1 = 0.2$ and $b_1 = 0.1$:\n\n$$h_1 = \\sigma(w
 
 TWO_PATHS = "$$o_1 = w_5 h$$\n\n$$o_2 = w_7 h$$\n\n$$E = \\frac{1}{2}(o_1 - t_1)^2 + \\frac{1}{2}(o_2 - t_2)^2$$\n\n"  # h feeds two outputs
 
+HIDDEN_PAIR = "$$h_1 = w_1 x$$\n\n$$h_2 = w_2 x$$\n\n$$a_1 = \\sigma(h_1)$$\n\n$$a_2 = \\sigma(h_2)$$\n\n"  # two hidden units and their activations
+
 MATRIX_AND_COLUMN = "$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
 
 ROWS = [
@@ -613,6 +615,35 @@ ROWS = [
     # --- the one word a plain line defines is a name (Etotal = ...), so dEtotal/da = a - t is checked against it
     ("```\nEtotal = 1/2*(t - a)^2\ndEtotal/da = a - t\n```", ["definition", "valid"]),
     ("```\nEtotal = 1/2*(t - a)^2\ndEtotal/da = t - a\n```", ["definition", "invalid"]),
+    # --- one term of a sum of parallel terms takes a quantity where the others take its activation: o = v_1 h_1 + v_2 a_2
+    # with a_2 = sigma(h_2) and a_1 = sigma(h_1) defined is a slip for v_1 a_1 (flagged), and do/dv_1 = a_1 then holds;
+    # all terms alike, or no a_1 defined, is no finding
+    (HIDDEN_PAIR + "$$o = v_1 h_1 + v_2 a_2$$", ["definition"] * 4 + ["invalid"]),
+    (HIDDEN_PAIR + "$$o = v_1 h_1 + v_2 a_2$$\n\n$$\\frac{\\partial o}{\\partial v_1} = a_1$$", ["definition"] * 4 + ["invalid", "valid"]),
+    (HIDDEN_PAIR + "$$o = v_1 a_1 + v_2 a_2$$", ["definition"] * 5),
+    ("$$h_1 = w_1 x$$\n\n$$h_2 = w_2 x$$\n\n$$a_2 = \\sigma(h_2)$$\n\n$$o = v_1 h_1 + v_2 a_2$$", ["definition"] * 4),
+    # --- a name defined again by another formula on the next line, while a name of its family that the text uses (o2 in
+    # a_o2 = sigmoid(o2)) is defined nowhere, is a slip of name: flagged, and the formula taken as o2's (do2/dw7 = h1);
+    # with o2 defined, or no o2 used, nothing is flagged. A list mark inside a code block is not a minus.
+    ("```\no1 = w5 * h1 + w6 * h2\no1 = w7 * h1 + w8 * h2\na_o1 = sigmoid(o1)\na_o2 = sigmoid(o2)\n```", ["definition", "invalid", "definition", "definition"]),
+    ("```\no1 = w5 * h1 + w6 * h2\no1 = w7 * h1 + w8 * h2\na_o2 = sigmoid(o2)\ndo2/dw7 = h1\n```", ["definition", "invalid", "definition", "valid"]),
+    ("```\no1 = w5 * h1 + w6 * h2\no2 = w7 * h1 + w8 * h2\na_o1 = sigmoid(o1)\na_o2 = sigmoid(o2)\n```", ["definition"] * 4),
+    ("```\no1 = w5 * h1 + w6 * h2\no1 = w7 * h1 + w8 * h2\na_o1 = sigmoid(o1)\n```", ["definition"] * 3),
+    ("```\n- h1 = w1*i1 + w2*i2\n- dh1/dw1 = i1\n```", ["definition", "valid"]),
+    ("```\n- h1 = w1*i1 + w2*i2\n- dh1/dw1 = i2\n```", ["definition", "invalid"]),
+    # --- the forward pass again after an update: y = 4.6 x 2 after w_new = 3 + 1.6 = 4.6 puts in the new w, not a slip
+    # for w = 3; another number (4.4) is still one
+    ("With $w = 3$ and $x = 2$:\n\n$$\\hat{y} = w \\cdot x = 6$$\n\n$$w_{\\text{new}} = 3 - 0.1(-16) = 4.6$$\n\n$$\\hat{y} = 4.6 \\cdot 2 = 9.2$$",
+     ["definition", "definition", "definition", "valid", "definition", "valid", "definition", "valid"]),
+    ("With $w = 3$ and $x = 2$:\n\n$$\\hat{y} = w \\cdot x = 6$$\n\n$$w_{\\text{new}} = 3 - 0.1(-16) = 4.6$$\n\n$$\\hat{y} = 4.4 \\cdot 2 = 8.8$$",
+     ["definition", "definition", "definition", "valid", "definition", "valid", "invalid", "valid"]),
+    # --- "if $z_1 < 0$, then $ReLU'(z_1) = 0$" holds under the condition it supposes, not at z_1 = 0.5 given above;
+    # said of the value given, ReLU'(0.5) = 1, not 0
+    ("Take $z_1 = 0.5$. But if $z_1 < 0$, then $\\text{ReLU}'(z_1) = 0$, and the gradient vanishes.", ["definition", "undecided"]),
+    ("Take $z_1 = 0.5$. Then $\\text{ReLU}'(z_1) = 0$.", ["definition", "invalid"]),
+    # --- a styled ∂ pasted from a word processor (U+1D715) is ∂, and a note after a tab is not part of a code line's formula
+    ("```\nh1 = w1*i1 + w2*i2\thidden unit 1\n\U0001D715h1/\U0001D715w1 = i1\n```", ["definition", "valid"]),
+    ("```\nh1 = w1*i1 + w2*i2\thidden unit 1\n\U0001D715h1/\U0001D715w1 = w1\n```", ["definition", "invalid"]),
     # --- a name of several letters that nothing defines or uses (ao_1 typed for a_o1) cannot show a claim wrong;
     # a name that a definition uses can (t is in E, and (o - t) t is not dE/do = o - t)
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) ao_1$$", ["definition", "undecided"]),

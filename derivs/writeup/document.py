@@ -515,7 +515,7 @@ def plain_formula(text: str) -> bool:
         typed_as_name = before == "_" or after == "_" or after.isdigit() or word[0] == "d" and "/" in (before, after) \
             or word.isupper() and len(word) <= 3 or defined is not None and found.start() == defined.start(1)  # dEtotal/da_o1; ET, MSE; Etotal = ...
         known = word in dialect.FUNCTIONS or word in dialect.DOCUMENT_WORDS or word in dialect.GREEK or word in ("sqrt", "sum", "max", "min", "softmax")
-        if not (len(word) == 1 or command or typed_as_name or known) or not all(char.isascii() or char in dialect.UNICODE for char in word):
+        if not (len(word) == 1 or command or typed_as_name or known) or not all(char.isascii() or dialect.unstyled(char) in dialect.UNICODE for char in word):
             return False
     return True
 
@@ -598,13 +598,17 @@ def _code_displays(document: Document, token) -> list:
 
 def _formula_groups(document: Document, lines: range, latex: bool) -> list[list[tuple[int, int, str]]]:
     """A code block's formulas: per formula, (line, offset, text) of its first line and of each line after it that
-    starts with '='. A comment (# ...) is not part of a line; in LaTeX any line with a relation is a formula."""
+    starts with '='. A comment (# ...) or a list mark (- h1 = ...) is not part of a line; in LaTeX any line with a
+    relation is a formula."""
     groups: list[list[tuple[int, int, str]]] = []
     joining = False
     for number in lines:
         start = document.offset_of_line(number)
         text = document.text[start:document.offset_of_line(number + 1)].rstrip("\n")
-        body = text if latex else CODE_COMMENT.sub("", text)
+        body = text if latex else LIST_MARK.sub(lambda mark: " " * len(mark.group()), CODE_COMMENT.sub("", text), count=1)  # - h1 = ...
+        if not latex and "\t" in body.strip():  # a_h1 = σ(h1) <tab> 1/(1 + exp(-h1)): a note in a column of its own
+            first = body.strip().split("\t")[0]
+            body = body[:body.index(first) + len(first)]
         stripped = body.strip()
         going_on = joining and stripped.startswith("=") and stripped.strip("= ") != "" and (latex or plain_formula("x " + stripped))
         if going_on:

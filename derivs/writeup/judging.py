@@ -19,6 +19,7 @@ import sympy
 from .. import dialect
 from ..equivalence import decide
 from ..lexer import LatexError, spelled_back
+from ..lexer import tokens as lexed
 from ..matrices import MatrixDerivative
 from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
 from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
@@ -517,6 +518,42 @@ def _unwrapped(units: list | None) -> list | None:
     return out
 
 
+def _numbered_alike(index: str, other: str) -> bool:
+    """Two indices of one numbered family: o1 and o2, 1 and 2 (not t and 1, nor i and i)."""
+    return index != other and re.search(r"\d", index) is not None and re.sub(r"\d+", "#", index) == re.sub(r"\d+", "#", other)
+
+
+def _out_of_pattern(formula, formulas: dict):
+    """(the odd term, the quantity it takes, the one meant, a parallel term's quantity) when every term of a sum takes one
+    defined quantity, some take f(z) of theirs, and one takes a quantity x itself while f(x) is defined too; else None."""
+    terms = sympy.Add.make_args(formula)
+    nodes = [[name for name in term.free_symbols if name in formulas] for term in terms]
+    if len(terms) < 2 or any(len(found) != 1 for found in nodes):
+        return None
+    nodes = [found[0] for found in nodes]
+    for term, used in zip(terms, nodes):
+        for other in nodes:
+            inner = [name for name in formulas[other].free_symbols if name in formulas] if other != used else []
+            if len(inner) != 1 or inner[0] == used:
+                continue
+            meant = formulas[other].xreplace({inner[0]: used})
+            found = next((name for name, body in formulas.items() if body == meant and name not in (used, other)), None)
+            if found is not None and found not in nodes:
+                return term, used, found, other
+    return None
+
+
+UPDATE_MARKS = ("new", "next", "upd", "+", "'", "*")  # w_{new}, w^{+}, w', w^*: the name after an update
+
+
+def _updates_of(symbol, values: dict) -> list:
+    """The values of the names that are an update of this one (w_{\text{new}} = 4.6 for w): the text may go on with
+    the new value in the old name's place."""
+    name = str(symbol)
+    return [value for other, value in values.items() if other != symbol and str(other).startswith(name)
+            and str(other)[len(name):len(name) + 1] in ("_", "^", "'") and any(mark in str(other)[len(name):] for mark in UPDATE_MARKS)]
+
+
 def _regrouped(units: list | None) -> list | None:
     """A side's units with brackets that only group terms of a sum taken off: (a + b) + c and a + (b + c) are a + b + c,
     so w_5 h_1 + w_6 h_2 + b_2 and (0.4 * 0.59 + 0.45 * 0.6) + 0.6 have one shape. A bracket after a minus, a factor
@@ -893,6 +930,9 @@ class Judge:
             from .recognition import held_to_the_problem
 
             outcome = held_to_the_problem(self, outcome, scope)
+        if step.role == "conditional" and outcome.verdict == "invalid":  # if z_1 < 0, then ReLU'(z_1) = 0, with z_1 = 0.5 above
+            return replace(outcome, verdict="undecided", witness=None, feedback=f"what holds under the condition the sentence supposes "
+                                                                                f"('if ..., then'), not at the values given: not judged ({outcome.feedback})")
         return self.shaped(outcome, scope)
 
     @staticmethod
@@ -1146,6 +1186,9 @@ class Judge:
                         continue
                     if near(scope.also.get(symbol)):  # the right value the text slipped from: it works on with that again
                         found[symbol] = scope.also[symbol]
+                        continue
+                    if any(near(updated) for updated in _updates_of(symbol, scope.values)):
+                        found[symbol] = value  # y = 4.6 * 2 after w_new = 4.6: the forward pass again, with the new w
                         continue
                     if symbol not in scope.inferred:  # a value the text stated: another number in its place is a slip
                         self.slip = (written.strip(), other, known) if formula is not None else None
@@ -1451,13 +1494,76 @@ class Judge:
         """A new name (see `_define_name`). A definition through a name that a later line defines through this one
         (a_h1 = σ(o1), then o1 = w5 a_h1 + w6 a_h2) is circular: a mistake on this line, where the chain's other
         link, if it has one, is taken as the formula."""
+        sibling = self._sibling_meant(step, scope, key)
+        if sibling is not None:
+            return self._define_sibling(step, scope, key, *sibling)
         circular = self._defined_back(step, scope, key)
         defined = self._define_name(step, scope, key, avoid=circular[1] if circular else frozenset())
         if circular is None:
-            return defined
+            return self._kept_to_pattern(defined, scope, key)
         later, names = circular
         return replace(defined, verdict="invalid", feedback=f"defines {step.lhs} through {', '.join(sorted(names))}, which line {later.line} "
                                                               f"defines through {step.lhs}: a circular definition (a slip of name?)")
+
+    def _sibling_meant(self, step: Step, scope: Scope, key: str):
+        """(the earlier definition, the name meant, where it is used) when a line defines a name again by another formula
+        right after defining it (o1 = w5 a_h1 + w6 a_h2, then o1 = w7 a_h1 + w8 a_h2) and a name of the same family
+        that the section uses is defined nowhere (o2, in a_o2 = σ(o2)): a slip of name, o2 meant. Else None."""
+        words = frozenset(scope.notation.words)
+        defined = self.definitions_in(step.section, scope)
+        earlier = next((s for s, k in reversed(defined) if k == key and s.index < step.index), None)
+        if earlier is None or not 0 < step.line - earlier.line <= 3 or earlier.right is None or step.right is None \
+                or spelled_back(earlier.right.tokens) == spelled_back(step.right.tokens):
+            return None
+        mine = single_name(step.left.tokens, words)
+        if mine is None or len(mine.indices) != 1 or not any(n.key != key for n in Scanner(step.right.tokens, words).names()) \
+                or key in {n.key for n in Scanner(step.right.tokens, words).names()}:
+            return None  # an update (w = w - ...) or numbers put in are no new formula
+        keys = {k for _, k in defined}
+        through = {n.key for n in Scanner(step.right.tokens, words).names()}
+        used = {}
+        for other in self.steps:
+            if other.section != step.section:
+                continue
+            for side in (other.left, other.right):
+                for name in Scanner(side.tokens, words).names() if side is not None else ():
+                    if name.base == mine.base and len(name.indices) == 1 and name.key != key and name.key not in keys and name.key not in through \
+                            and not name.primes and not mine.primes and _numbered_alike(name.indices[0], mine.indices[0]):  # o2 for o1; not E_t, e_i
+                        spelled = tuple(t for t in lexed(name.key, offset=side.start) if t.kind != "end")
+                        used.setdefault(name.key, (other, Side(spelled, name.key, side.start)))
+        if len(used) != 1:
+            return None
+        (_, (where, side)), = used.items()
+        return earlier, side, where
+
+    def _define_sibling(self, step: Step, scope: Scope, key: str, earlier: Step, side: Side, where: Step) -> Step:
+        """The formula given to the name meant (see _sibling_meant); the name written keeps its first formula."""
+        formula, _ = self.formula_of(step, scope)
+        try:
+            meant = self.read(side, scope).expr
+        except LatexError:
+            meant = None
+        if formula is None or not isinstance(meant, sympy.Symbol):
+            return replace(step, verdict="undecided", feedback=f"defines {step.lhs} again, right after line {earlier.line}: not judged")
+        scope.formulas[meant] = bound_apart(formula)
+        return replace(step, verdict="invalid", feedback=f"defines {step.lhs} again, by another formula, right after line {earlier.line}; "
+                                                         f"{meant}, which line {where.line} uses, is defined nowhere: {meant} is surely meant, "
+                                                         f"and is taken as defined here")
+
+    def _kept_to_pattern(self, step: Step, scope: Scope, key: str) -> Step:
+        """o_1 = w_5 h_1 + w_6 a_{h2}, where a_{h2} = σ(h_2) and a_{h1} = σ(h_1) is defined: one term of a sum of parallel
+        terms takes a quantity (h_1) where the others take their quantity's activation; the term meant is w_5 a_{h1}.
+        A mistake on this line, and the formula taken as meant from here on (later lines that use a_{h1} are right)."""
+        symbol = self._symbol_of(step.left, scope, key) if step.left is not None else None
+        formula = scope.formulas.get(symbol)
+        found = _out_of_pattern(formula, scope.formulas) if isinstance(formula, sympy.Add) else None
+        if found is None:
+            return step
+        term, used, meant, other = found
+        scope.formulas[symbol] = formula.xreplace({term: term.xreplace({used: meant})})
+        return replace(step, verdict="invalid", feedback=f"the term {sympy.sstr(term)} takes {used} where the others take an activation "
+                                                         f"({other} = {sympy.sstr(scope.formulas[other])}): {meant}, defined as that of {used}, "
+                                                         f"is surely meant, and is taken from here on")
 
     def _defined_back(self, step: Step, scope: Scope, key: str):
         """(the later step, the names) when the formula of this definition uses names that a later line of the section

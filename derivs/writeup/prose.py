@@ -60,15 +60,19 @@ def _last_words(before: str) -> str:
     return window[ends[-1].end():] if ends else window
 
 
+# "if $z_1 < 0$, then $\text{ReLU}'(z_1) = 0$": what holds under a condition the text supposes, maybe against its values.
+CONDITIONAL = re.compile(r"\bif\b[^.;]*\bthen\s*$")
 _ROLE_PATTERNS = tuple((role, re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z])")) for role, phrases in ROLE_WORDS)
 _RESULT_WORDS = re.compile(r"\b(?:is|are|was|were|gives|equals|becomes|yields|so|then|thus|hence|therefore|we get|we have|obtain)\b")
 
 
 def role_of(before: str) -> str:
     """The role an inline formula takes from the words before it in its sentence: "given", "defines", "for",
-    "condition", "hypothetical", or "" when no word says."""
+    "condition", "hypothetical", "conditional" (right after "if ..., then"), or "" when no word says."""
     words = _last_words(before).lower()
     words = re.sub(r"\$[^$]*\$", " ", words)  # formulas before it in the same sentence ("with $a = 1$ and $b = 2$")
+    if CONDITIONAL.search(words):
+        return "conditional"
     best, where = "", -1
     for role, pattern in _ROLE_PATTERNS:
         for match in pattern.finditer(words):
