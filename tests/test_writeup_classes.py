@@ -644,6 +644,12 @@ ROWS = [
     # --- a styled ∂ pasted from a word processor (U+1D715) is ∂, and a note after a tab is not part of a code line's formula
     ("```\nh1 = w1*i1 + w2*i2\thidden unit 1\n\U0001D715h1/\U0001D715w1 = i1\n```", ["definition", "valid"]),
     ("```\nh1 = w1*i1 + w2*i2\thidden unit 1\n\U0001D715h1/\U0001D715w1 = w1\n```", ["definition", "invalid"]),
+    # --- two numbers for one derivative, neither worked out in the text (dF/da = -0.0190 stated, then -0.0109 put in its
+    # place): one is a slip, and which cannot be told here; the same number is no conflict (0.0553 - 0.0190 = 0.0363)
+    ("$$\\frac{\\partial E}{\\partial a} = 0.0553$$\n\n$$\\frac{\\partial F}{\\partial a} = -0.0190$$\n\n$$\\frac{\\partial G}{\\partial a} = "
+     "\\frac{\\partial E}{\\partial a} + \\frac{\\partial F}{\\partial a} = 0.0553 + -0.0109 = 0.0444$$", ["definition"] * 3 + ["undecided", "valid"]),
+    ("$$\\frac{\\partial E}{\\partial a} = 0.0553$$\n\n$$\\frac{\\partial F}{\\partial a} = -0.0190$$\n\n$$\\frac{\\partial G}{\\partial a} = "
+     "\\frac{\\partial E}{\\partial a} + \\frac{\\partial F}{\\partial a} = 0.0553 + -0.0190 = 0.0363$$", ["definition"] * 3 + ["valid", "valid"]),
     # --- a name of several letters that nothing defines or uses (ao_1 typed for a_o1) cannot show a claim wrong;
     # a name that a definition uses can (t is in E, and (o - t) t is not dE/do = o - t)
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) ao_1$$", ["definition", "undecided"]),

@@ -130,6 +130,7 @@ class Scope:
     inferred: set = field(default_factory=set)  # names whose value was only seen put in (y = 0 from (y - a)^2 = (0 - a)^2)
     also: dict = field(default_factory=dict)  # a name carried at a slipped value -> the right value, which may be put in too
     written: dict = field(default_factory=dict)  # a name as spelled -> the side its formula is written in (for values put in later)
+    stated: dict = field(default_factory=dict)  # a derivative given its value by a bare "name = number" line -> that line
 
     def put_in(self, expr, formulas: bool = True, worked_on: bool = False):
         """An expression with the write-up's functions expanded, then what it says of its names put in: a name's value
@@ -1056,6 +1057,10 @@ class Judge:
         if self.lists_entries(step, scope):
             return replace(step, verdict="definition", feedback=f"{step.lhs} is the list of its entries {step.rhs}")
         put = self.values_put_in(step, scope)
+        if self.conflict is not None:  # line 329: dE_o2/dout_h1 = -0.01904919; here -0.019049119 (the right one)
+            name, number, known, line = self.conflict
+            return replace(step, verdict="undecided", feedback=f"puts {number} in place of {name}, which line {line} states is {sympy.N(known, 8)} "
+                                                               "without working it out: one of the two is a slip, and neither can be checked here")
         if self.slip is not None:  # w_new = w - \\alpha g, then w_new = 0.2 - 0.5 (0.0886) with g = 0.0018
             name, number, known = self.slip
             return replace(step, verdict="invalid", feedback=f"puts {number} in place of {name}, whose value is {sympy.N(known, 6)}: "
@@ -1151,7 +1156,7 @@ class Judge:
         """`w_1 i_1 + w_2 i_2 + b_1 = 0.15 \\cdot 0.05 + 0.2 \\cdot 0.1 + 0.35`: the right side is the left with a number in
         place of each name (values the text shows only in a figure, say): those are the names' values. Only for names
         with no value yet, each in one place, and the same operations in the same order on both sides."""
-        self.slip = None
+        self.slip = self.conflict = None
         if step.kind != "equal" or step.left is None or step.right is None:
             return None
         words = frozenset(scope.notation.words)
@@ -1190,6 +1195,9 @@ class Judge:
                     if any(near(updated) for updated in _updates_of(symbol, scope.values)):
                         found[symbol] = value  # y = 4.6 * 2 after w_new = 4.6: the forward pass again, with the new w
                         continue
+                    if symbol in scope.stated and formula is None:  # two numbers the text gives for one name, neither worked out here
+                        self.conflict = (written.strip(), other, known, scope.stated[symbol])
+                        return None
                     if symbol not in scope.inferred:  # a value the text stated: another number in its place is a slip
                         self.slip = (written.strip(), other, known) if formula is not None else None
                         return None
@@ -1597,6 +1605,9 @@ class Judge:
         if scope.context.function(key.lstrip("\\")) is not None:  # \\sigma = \\sigma(w^T x): from here \\sigma alone is that value
             scope.context = replace(scope.context, valued_functions=scope.context.valued_functions | {key.lstrip("\\")})
         value, right = self.carried_value(step, scope)
+        scope.stated.pop(symbol, None)
+        if value is not None and symbol in scope.leibniz and len(rest_of_chain(step)) == 1 and is_written_number(step.right):
+            scope.stated[symbol] = step.line  # dE_o2/dout_h1 = -0.01904919: a derivative's value stated, not worked out here
         if value is not None and symbol is not None:
             self.give(scope, {symbol: value}, step)
             if right is not None:  # the right value stays one the text may put in later
@@ -1882,8 +1893,8 @@ def _shape_of_side(found, words: frozenset) -> list | None:
             units.append(("name", tuple(meaningful[at:name.end])))
             at = name.end
             continue
-        signed = token.is_("symbol", "-") and units and units[-1] == ("op", "*") and at + 1 < len(meaningful) \
-            and meaningful[at + 1].kind == "number"  # (0.1 * -1): a negative number in a name's place
+        signed = token.is_("symbol", "-") and units and units[-1] in (("op", "*"), ("op", "+")) and at + 1 < len(meaningful) \
+            and meaningful[at + 1].kind == "number"  # (0.1 * -1), 0.05 + -0.02: a negative number in a name's place
         if token.kind == "number" or signed:
             if units and units[-1][0] in ("name", "number", "close"):
                 units.append(("op", "*"))
