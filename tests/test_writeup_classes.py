@@ -650,6 +650,10 @@ ROWS = [
      "\\frac{\\partial E}{\\partial a} + \\frac{\\partial F}{\\partial a} = 0.0553 + -0.0109 = 0.0444$$", ["definition"] * 3 + ["undecided", "valid"]),
     ("$$\\frac{\\partial E}{\\partial a} = 0.0553$$\n\n$$\\frac{\\partial F}{\\partial a} = -0.0190$$\n\n$$\\frac{\\partial G}{\\partial a} = "
      "\\frac{\\partial E}{\\partial a} + \\frac{\\partial F}{\\partial a} = 0.0553 + -0.0190 = 0.0363$$", ["definition"] * 3 + ["valid", "valid"]),
+    # --- two or three capitals that a line typed without $...$ defines are one name (ET = E1 + E2), so dET/da1 is checked:
+    # a1 - t1, not (a1 - t1) + (a2 - t2)
+    ("```\nE1 = 1/2*(t1 - a1)^2\nE2 = 1/2*(t2 - a2)^2\nET = E1 + E2\ndET/da1 = a1 - t1\n```", ["definition"] * 3 + ["valid"]),
+    ("```\nE1 = 1/2*(t1 - a1)^2\nE2 = 1/2*(t2 - a2)^2\nET = E1 + E2\ndET/da1 = (a1 - t1) + (a2 - t2)\n```", ["definition"] * 3 + ["invalid"]),
     # --- a name of several letters that nothing defines or uses (ao_1 typed for a_o1) cannot show a claim wrong;
     # a name that a definition uses can (t is in E, and (o - t) t is not dE/do = o - t)
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) ao_1$$", ["definition", "undecided"]),

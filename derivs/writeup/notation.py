@@ -326,6 +326,11 @@ def _learn_words(notation: Notation, sides) -> None:
         notation.learn(word, "word", line, "letters typed together, written as one name")
     for word in (spelled_as_words - set(prose.CONDITION_WORDS)) & {w for written in sides for w in _bare_runs(written.side)}:
         notation.learn(word, "word", 0, "written in \\text or \\mathrm elsewhere")
+    for written in sides:
+        found = [t for t in written.side.tokens if t.kind != "space"]
+        if written.plain and written.first and written.relation == "==" and 2 <= len(found) <= 3 \
+                and all(t.kind == "letter" and t.text.isupper() and not t.space_before for t in found[1:]) and found[0].kind == "letter" and found[0].text.isupper():
+            notation.learn("".join(t.text for t in found), "word", written.line, "capitals a line typed without $...$ defines (ET = E1 + E2)")
 
 
 def _gradient_name(written) -> str:

@@ -65,6 +65,9 @@ class Step:
         return self.left is not None and self.first is not None and self.left.start == self.first.start
 
 
+PLAIN_ENVIRONMENTS = frozenset({"", "```"})  # how document.py marks a formula typed without $...$: a line, a cell, a code block
+
+
 @dataclass(frozen=True)
 class Written:
     """One side as the notation learns from it: where it stands and what follows it."""
@@ -73,6 +76,7 @@ class Written:
     line: int
     relation: str  # the relation after it in its statement ("" for the last side)
     first: bool  # it begins its statement
+    plain: bool = False  # typed without maths delimiters (a README's line, a code block, a table cell)
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,7 @@ class _Builder:
         self.start: Side | None = None
         self.underbraces: tuple = ()
         self.lead_condition: Side | None = None
+        self.plain = False  # the formula being read was typed without maths delimiters
         self.heading_condition: Side | None = None  # a heading's "When $j \\neq i$": for every display under it
         self.lead_words = ""
         self.large = ""
@@ -174,7 +179,7 @@ class _Builder:
         for number, side in enumerate(statement.sides):
             if side:
                 relation = statement.relations[number] if number < len(statement.relations) else ""
-                self.sides.append(Written(side, statement.line, relation, number == 0))
+                self.sides.append(Written(side, statement.line, relation, number == 0, self.plain))
 
     # --- prose and inline formulas
 
@@ -248,6 +253,7 @@ class _Builder:
     # --- formulas
 
     def _formula(self, formula: Formula, kind: str, condition: Side | None, role: str = "") -> None:
+        self.plain = formula.math.environment in PLAIN_ENVIRONMENTS
         for line in formula.lines:
             case = None  # "d = 1 \\rightarrow 4 = ...": a case worked, where the statement after the arrow holds
             for number, statement in enumerate(line.statements):
@@ -318,6 +324,7 @@ class _Builder:
                 for segment in cell:
                     if isinstance(segment, Math):
                         formula = read_formula(segment, self.document)
+                        self.plain = segment.environment in PLAIN_ENVIRONMENTS
                         cells += [statement for formula_line in formula.lines for statement in formula_line.statements]
             if not any(statement.continues for statement in cells):
                 for statement in cells:
