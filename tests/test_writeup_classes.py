@@ -654,6 +654,11 @@ ROWS = [
     # a1 - t1, not (a1 - t1) + (a2 - t2)
     ("```\nE1 = 1/2*(t1 - a1)^2\nE2 = 1/2*(t2 - a2)^2\nET = E1 + E2\ndET/da1 = a1 - t1\n```", ["definition"] * 3 + ["valid"]),
     ("```\nE1 = 1/2*(t1 - a1)^2\nE2 = 1/2*(t2 - a2)^2\nET = E1 + E2\ndET/da1 = (a1 - t1) + (a2 - t2)\n```", ["definition"] * 3 + ["invalid"]),
+    # --- E_t, defined nowhere, for the one defined E_total (ERA write-ups shorten the total error so): dE_t/da2 = a2 - t2,
+    # not a2 - t1; where a sum runs over t (E = sum_t E_t), E_t is a term of it, not an abbreviation, and nothing is read in
+    ("```\nE1 = 1/2*(t1 - a1)^2\nE2 = 1/2*(t2 - a2)^2\nE_total = E1 + E2\ndE_t/da2 = a2 - t2\n```", ["definition"] * 3 + ["valid"]),
+    ("```\nE1 = 1/2*(t1 - a1)^2\nE2 = 1/2*(t2 - a2)^2\nE_total = E1 + E2\ndE_t/da2 = a2 - t1\n```", ["definition"] * 3 + ["invalid"]),
+    ("$$E = \\sum_t E_t$$\n\n$$E_{total} = 2 a$$\n\n$$\\frac{\\partial E_t}{\\partial a} = 2$$", ["definition"] * 3),
     # --- a name of several letters that nothing defines or uses (ao_1 typed for a_o1) cannot show a claim wrong;
     # a name that a definition uses can (t is in E, and (o - t) t is not dE/do = o - t)
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) ao_1$$", ["definition", "undecided"]),

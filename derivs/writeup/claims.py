@@ -620,6 +620,7 @@ def _worked_quantity(read, scope) -> frozenset:
     if not isinstance(read, sympy.Symbol) or read not in scope.leibniz:
         return frozenset()
     quantity, variable, _ = scope.leibniz[read]
+    quantity = scope.abbreviated(quantity)  # E_t for E_Total
     if not isinstance(quantity, sympy.Symbol) or quantity not in scope.formulas:
         return frozenset()
     expanded = scope._through_definitions(quantity, variable)

@@ -192,7 +192,7 @@ class Scope:
     def _through_definitions(self, quantity, variable):
         """A quantity with the formula of every name it is defined through put in (not the variable's): what a
         derivative must see, before any value is put in (a value would hide that mu_d depends on x_ij)."""
-        expanded = quantity
+        expanded = self.abbreviated(quantity)
         kept = str(variable.base.label) if isinstance(variable, sympy.Indexed) else str(variable).partition("_")[0]
         for _ in range(12):
             expanded = self._families_in(expanded, kept) if self.families else expanded
@@ -202,6 +202,19 @@ class Scope:
                 break
             expanded = expanded.xreplace({name: self.formulas[name] for name in names})
         return _course_functions(self.problem.expand_definitions(expanded))
+
+    def abbreviated(self, quantity):
+        """E_t for E_Total, as ERA-style write-ups shorten the total error in their derivatives: a name nothing defines
+        or gives a value, whose subscript begins the subscript of exactly one defined name of the same letter (and is no
+        index a sum runs over, as the t of \\sum_t E_t is), stands for that name; any other quantity is itself."""
+        if not isinstance(quantity, sympy.Symbol) or quantity in self.formulas or quantity in self.values:
+            return quantity
+        base, _, short = quantity.name.partition("_")
+        if not base or not short.isalpha() or short in self.notation.summed:
+            return quantity
+        longer = [name for name in self.formulas if isinstance(name, sympy.Symbol) and name.name.partition("_")[0] == base
+                  and len(name.name.partition("_")[2]) > len(short) and name.name.partition("_")[2].lower().startswith(short.lower())]
+        return longer[0] if len(longer) == 1 else quantity
 
     def _worked_derivatives(self, expr):
         """\\frac{\\partial}{\\partial x_{ij}}(x_{nd} - \\mu_d): an operator-form derivative, taken through the definitions."""

@@ -57,6 +57,7 @@ class Notation:
     arities: dict = field(default_factory=dict)  # a function the write-up defines -> how many values it takes
     indices: set[str] = field(default_factory=set)  # letters written as a subscript (x_{nd}: n, d): n = i relates indices
     sizes: set[str] = field(default_factory=set)  # letters a sum runs to (\\sum_{n=1}^{N}): positive integers in every step
+    summed: set[str] = field(default_factory=set)  # letters a sum or product runs over (\\sum_t E_t): indices, never a name's abbreviation
     quantities: set[str] = field(default_factory=set)  # words written alone somewhere (out, not only out(...)): never functions
 
     def learn(self, name: str, kind: str, line: int, how: str, shape: tuple = ()) -> None:
@@ -139,6 +140,7 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
         body = sides[number + 1].side if number + 1 < len(sides) and written.relation in ("==", "defines") else None
         _learn_function(notation, written.side, written.line, written.relation, body)
     _learn_shapes(notation, sides, declarations)
+    notation.summed = summed
     for base, letter in notation.one_hot.items():
         if letter in summed:  # "y_i = 1 if the class is i" where sums run over i: which entry is hot is not said
             notation.one_hot[base] = ""
