@@ -541,9 +541,7 @@ def _plain_formula_lines(document: Document, locate: _Locator, span) -> tuple | 
     for number, text, body, words, formula in read:
         if formula:
             start = document.offset_of_line(number) + text.index(body) + len(body) - len(formula)
-            tex, shifts = _unescaped(formula, start)
-            locate.cursor = max(locate.cursor, start + len(formula))
-            segments += [words, Math(tex, start, number, False, "", shifts)] if words else [Math(tex, start, number, False, "", shifts)]
+            segments += _typed_formula(locate, words, formula, start, number)
         else:
             segments.append(body)
         segments.append("\n")
@@ -558,11 +556,21 @@ def _plain_formula_cell(document: Document, locate: _Locator, content: str, line
     at = row.find(formula) if formula else -1
     if at < 0:
         return segments
-    start = document.offset_of_line(line) + at
+    return tuple(_typed_formula(locate, words, formula, document.offset_of_line(line) + at, line))
+
+
+def _typed_formula(locate: _Locator, words: str, formula: str, start: int, line: int) -> list:
+    """A formula typed without $...$ found at `start`, with Markdown's escapes undone and its pieces kept at their places
+    (and the words of a lead-in before it, if any); later formulas are looked for after it."""
     tex, shifts = _unescaped(formula, start)
     locate.cursor = max(locate.cursor, start + len(formula))
-    return (words, Math(tex, start, line, False, "", shifts)) if words else (Math(tex, start, line, False, "", shifts),)
+    math = Math(tex, start, line, False, PLAIN, shifts)
+    return [words, math] if words else [math]
 
+
+# How a formula typed without $...$ is marked (its Math.environment): a line or a table cell, or a code block's line.
+PLAIN, CODE = "", "```"
+PLAIN_ENVIRONMENTS = frozenset({PLAIN, CODE})
 
 # Code blocks whose lines may be formulas: no language, or one that says text or maths (```math is GitHub's display maths).
 CODE_AS_TEXT = frozenset({"", "text", "txt", "plain", "plaintext", "none"})
@@ -582,7 +590,7 @@ def _code_displays(document: Document, token) -> list:
         return []
     first, last = token.map
     if info in CODE_AS_MATHS and ("\\\\" in token.content or "\\begin" in token.content):
-        return [Display(Math(token.content, document.offset_of_line(first + 2), first + 2, True, "```"))] if token.content.strip() else []
+        return [Display(Math(token.content, document.offset_of_line(first + 2), first + 2, True, CODE))] if token.content.strip() else []
     if info not in CODE_AS_MATHS and any(CODE_LINE.search(line) for line in token.content.split("\n")):
         return []
     inner = range(first + 2, last) if token.type == "fence" else range(first + 1, last + 1)
@@ -592,7 +600,7 @@ def _code_displays(document: Document, token) -> list:
         for _, at, text in group:
             shifts.append((len(tex), at))
             tex += text + "\n"
-        displays.append(Display(Math(tex.rstrip("\n"), group[0][1], group[0][0], True, "```", tuple(shifts))))
+        displays.append(Display(Math(tex.rstrip("\n"), group[0][1], group[0][0], True, CODE, tuple(shifts))))
     return displays
 
 

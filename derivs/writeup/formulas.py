@@ -140,15 +140,9 @@ def _deltas_as_partial(found: list[Token]) -> list[Token]:
             if close is not None and close + 2 < len(found) and found[close + 1].is_("symbol", "{") and marks(close + 2) and not found[close + 3].is_("symbol", "}"):
                 pairs |= {at + 2, close + 2}
         elif marks(at) and at not in pairs:
-            end = at + 1
-            if found[end].is_("symbol", "("):
-                end = (closing(found, end) or len(found)) + 1
-            else:
-                while end < len(found) and (found[end].kind in ("letter", "number", "command") and (end == at + 1 or not found[end].space_before)
-                                            or found[end].is_("symbol", "_", "{", "}")):
-                    end += 1
-            if end + 1 < len(found) and found[end].is_("symbol", "/") and marks(end + 1):
-                pairs |= {at, end + 1}
+            below = _slashed_pair(found, at, marks)
+            if below is not None:
+                pairs |= {at, below}
     unmarked = {}  # o1/δw5: the numerator's mark left out, put back
     for at, token in enumerate(found):
         if token.is_("symbol", "/") and marks(at + 1) and at + 1 not in pairs:
@@ -175,17 +169,22 @@ def _slashed_ds_as_partial(found: list[Token]) -> list[Token]:
 
     pairs: set[int] = set()
     for at in range(len(found)):
-        if not opens(at):
-            continue
-        end = at + 1
-        if found[end].is_("symbol", "("):
-            end = (closing(found, end) or len(found)) + 1
-        else:
-            while end < len(found) and not found[end].space_before and (found[end].kind in ("letter", "number", "command") or found[end].is_("symbol", "_", "{", "}")):
-                end += 1
-        if end + 1 < len(found) and found[end].is_("symbol", "/") and opens(end + 1):
-            pairs |= {at, end + 1}
+        below = _slashed_pair(found, at, opens) if opens(at) else None
+        if below is not None:
+            pairs |= {at, below}
     return [replace(token, kind="command", text="partial") if at in pairs else token for at, token in enumerate(found)]
+
+
+def _slashed_pair(found: list[Token], at: int, marks) -> int | None:
+    """Where the mark below the slash stands, for a mark at `at` opening the part above (δE/δw, do1/dw5,
+    d(E1 + E2)/dw5: a bracket, or a word typed together), when `marks` says a mark opens the part below; else None."""
+    end = at + 1
+    if found[end].is_("symbol", "("):
+        end = (closing(found, end) or len(found)) + 1
+    else:
+        while end < len(found) and (end == at + 1 or not found[end].space_before) and (found[end].kind in ("letter", "number", "command") or found[end].is_("symbol", "_", "{", "}")):
+            end += 1
+    return end + 1 if end + 1 < len(found) and found[end].is_("symbol", "/") and marks(end + 1) else None
 
 
 class _Cutter:

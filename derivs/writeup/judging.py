@@ -23,7 +23,7 @@ from ..lexer import tokens as lexed
 from ..matrices import MatrixDerivative
 from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
 from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
-from ..parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, Context, Reading, read_tokens
+from ..parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, read_tokens
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .formulas import Side
 from .names import Scanner, applied_head, function_head, single_name, variable_tokens
@@ -557,7 +557,7 @@ def _out_of_pattern(formula, formulas: dict):
     return None
 
 
-UPDATE_MARKS = ("new", "next", "upd", "+", "'", "*")  # w_{new}, w^{+}, w', w^*: the name after an update
+AFTER_UPDATE = (UPDATE_MARKS - {"old", "prev", "init", "final", "-"}) | {"'"}  # w_{new}, w^{+}, w', w^*: the name after an update
 
 
 def _updates_of(symbol, values: dict) -> list:
@@ -565,7 +565,7 @@ def _updates_of(symbol, values: dict) -> list:
     the new value in the old name's place."""
     name = str(symbol)
     return [value for other, value in values.items() if other != symbol and str(other).startswith(name)
-            and str(other)[len(name):len(name) + 1] in ("_", "^", "'") and any(mark in str(other)[len(name):] for mark in UPDATE_MARKS)]
+            and str(other)[len(name):len(name) + 1] in ("_", "^", "'") and any(mark in str(other)[len(name):] for mark in AFTER_UPDATE)]
 
 
 def _regrouped(units: list | None) -> list | None:

@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass, field, fields, replace
 
 from . import prose
-from .document import Display, Document, Heading, Math, Paragraph, Part, Table
+from .document import PLAIN_ENVIRONMENTS, Display, Document, Heading, Math, Paragraph, Part, Table
 from .formulas import Formula, Side, Statement, read_formula
 
 KINDS = {"==": "equal", "approx": "approx", "defines": "equal", "update": "update", "<": "inequality", "<=": "inequality",
@@ -63,9 +63,6 @@ class Step:
     @property
     def first_of_chain(self) -> bool:
         return self.left is not None and self.first is not None and self.left.start == self.first.start
-
-
-PLAIN_ENVIRONMENTS = frozenset({"", "```"})  # how document.py marks a formula typed without $...$: a line, a cell, a code block
 
 
 @dataclass(frozen=True)
