@@ -38,6 +38,9 @@ FUNCTIONS: dict[str, object] = {
     "lg": LOG10, "floor": sympy.floor, "ceil": sympy.ceiling, "ceiling": sympy.ceiling,  # \operatorname{floor}(x)
 }
 
+# The course's own functions among them, defined by a formula (what a problem may define another way: φ(x) = σ(ax)).
+COURSE_FUNCTIONS = {name: function for name, function in FUNCTIONS.items() if isinstance(function, sympy.Lambda)}
+
 # Functions a write-up may define its own way (a slope k, an approximation of GELU, a value of H at 0);
 # a line `\tanh(x) = ...` is a claim to check, but `\sigma(x) = \frac{1}{1+e^{-kx}}` defines the write-up's sigma.
 REDEFINABLE = frozenset({"sigma", "sigmoid", "GELU", "gelu", "H", "Heaviside", "softplus", "Softplus"})

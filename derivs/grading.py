@@ -17,7 +17,7 @@ from .feedback import explain
 from .latex import to_latex, to_text
 from .matrices import MatrixDerivative, is_matrix, layouts
 from .model import Index, IndexedFunction, Part, Problem, decimal_places, whole_part
-from .dialect import GREEK
+from .dialect import COURSE_FUNCTIONS, GREEK
 from .lexer import tokens
 from .parsing import Context, LatexError, Reading, ShapeMismatch, parse_latex, read, read_answer
 from .quoting import count
@@ -203,7 +203,11 @@ def _graded_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, probl
             answer = shaped_like(answer, part.answer)
             reading[:] = [shown_reading(latex, Context.for_problem(problem), first), notes]
             restated = restates_question(problem, part, answer)
-            if restated:
+            through = _through_definitions(problem, part, latex) if restated else None
+            if through:
+                answer, said = through
+                reading[1] = (*notes, said)
+            elif restated:
                 return result("incorrect", restated)
             decimal = decimal_verdict(problem, part, answer, latex)
             if decimal:
@@ -430,6 +434,37 @@ def restates_question(problem: Problem, part: Part, answer) -> str | None:
     return None
 
 
+def _through_definitions(problem: Problem, part: Part, latex: str) -> tuple | None:
+    """A part asked in terms of φ where the problem defines φ(x) as a course function at another argument
+    (φ(x) = σ(ax)): σ(ax) written is φ(x) by that definition, so the answer is read again with the course
+    functions kept applied, and each application equal to an item's definition at the item's argument in the
+    reference is put as that item. (The definition's formula typed out, 1/(1+e^{-ax}), stays not "in terms of φ".)
+    The answer so written and a note saying so; None when that does not make it one in terms of the items."""
+    defined = {item: problem.definitions[item] for item in part.in_terms_of if item in problem.definitions}
+    context = Context.for_problem(problem)
+    course = {name: function for name, function in COURSE_FUNCTIONS.items() if name not in context.functions}
+    if not defined or not course or not any(name in latex for name in course):
+        return None
+    kept = {name: sympy.Function(name) for name in course}
+    answer = sympy.sympify(stated_value(read(latex, replace(context, functions={**context.functions, **kept})))[0])
+    reference = sympy.sympify(part.answer)
+    as_items, said = {}, []
+    for application in answer.atoms(*kept.values()):
+        value = course[type(application).__name__](*application.args)
+        for item, definition in defined.items():
+            for at in reference.atoms(item):
+                if definition(*at.args) == value:
+                    as_items[application] = at
+                    said.append(f"{to_text(application)} as {to_text(at)}")
+    if not as_items:
+        return None
+    expanded = {application: course[type(application).__name__](*application.args) for application in answer.atoms(*kept.values())}
+    answer = answer.xreplace(as_items).xreplace(expanded)
+    if restates_question(problem, part, answer):
+        return None
+    return answer, f"read {', '.join(dict.fromkeys(said))}, by the problem's definition"
+
+
 def _without_items(expr, items):
     """expr with each occurrence of an `in_terms_of` item (an application of a function, an entry of a
     vector, a symbol or a named expression) put as a fresh symbol: what is left is written outside them."""
@@ -600,11 +635,13 @@ def _grade_derivation(target: str, text: str, problem: Problem, part: Part, time
         with time_limit(timeout):
             last = parse_latex(report.steps[-1].rhs, problem)
             decision = decide(problem, last, part.answer, part.where, budget=timeout)
+            restated = restates_question(problem, part, last)
+            if restated and _through_definitions(problem, part, report.steps[-1].rhs):
+                restated = None  # ends in a\sigma(ax)(1 - \sigma(ax)), which is a\varphi(x)(1 - \varphi(x)) by definition
     except (LatexError, TimeLimitExceeded) as error:
         return result("undecided", f"could not compare the last line with the answer ({error})")
     if decision.verdict != "equal":
         return result("incorrect", f"every step holds, but the derivation ends in {report.steps[-1].rhs}, not the expected answer")
-    restated = restates_question(problem, part, last)
     if restated:
         return result("incorrect", f"every step holds, but the last line does not answer as asked: {restated}")
     steps = 'all ' + count(len(report.steps), 'step') + ' hold' if len(report.steps) > 1 else 'its one step holds'

@@ -173,6 +173,24 @@ def test_the_problems_function_written_alone_is_its_value(answer, verdict):
     assert grade_now("sigmoid_derivative.derivative", answer).verdict == verdict
 
 
+@pytest.mark.parametrize("answer, verdict", [
+    (r"a\sigma(ax)(1-\sigma(ax))", "correct"),
+    (r"a\,\sigma(xa)\left(1-\sigma(ax)\right)", "correct"),
+    (r"a\sigma(ax) - a\sigma(ax)^2", "correct"),
+    (r"a\,\mathrm{sigmoid}(ax)(1-\varphi(x))", "correct"),
+    (r"\sigma(ax)(1-\sigma(ax))", "incorrect"),
+    (r"a\sigma(x)(1-\sigma(x))", "incorrect"),
+    (r"a\sigma(ax)(1+\sigma(ax))", "incorrect"),
+    (r"\frac{a}{1+e^{-ax}}\left(1-\frac{1}{1+e^{-ax}}\right)", "incorrect"),
+    (r"\frac{a e^{-ax}}{(1+e^{-ax})^2}", "incorrect"),
+])
+def test_the_course_function_the_problem_defines_its_function_by_counts_as_it(answer, verdict):
+    """phi(x) = 1/(1 + e^{-ax}) is sigma(ax), so a sigma(ax)(1 - sigma(ax)) is a phi(x)(1 - phi(x)), "in terms of phi"
+    as the part asks (by hand: sigma(ax) = 1/(1 + e^{-ax}) = phi(x)). Without the a, at x instead of ax (sigma(x) is
+    phi(x/a)), or with 1 + sigma it is a wrong value; phi's formula typed out is not "in terms of phi"."""
+    assert grade_now("sigmoid_derivative.derivative", answer).verdict == verdict
+
+
 def test_the_answer_is_shown_as_the_display_reads_it_whether_or_not_it_is_read_again():
     """The shown reading reuses the grading parse when nothing in the text reads otherwise for display (decimals as
     written, the problem's names kept): for every labelled answer the result must be the display parse's own."""
