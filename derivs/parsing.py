@@ -2216,6 +2216,15 @@ class _Parser:
             return int(written[2].text), 4
         return None
 
+    def _closing(self, at: int, end: int) -> int | None:
+        """Where the brace opened at tokens[at] closes, before `end`; None if it does not."""
+        depth = 0
+        for position in range(at, end):
+            depth += self.tokens[position].is_("symbol", "{") - self.tokens[position].is_("symbol", "}")
+            if depth == 0:
+                return position
+        return None
+
     def _differential_in(self, span: tuple[int, int]) -> tuple[int, tuple[int, int] | None]:
         """The order and the variable's tokens of a derivative's denominator (dx, \\partial x_i, dx^2, dx^{2})."""
         start, end = span
@@ -2228,6 +2237,8 @@ class _Parser:
             if written is not None and written[1] == width:
                 order, end = written[0], end - width
                 break
+        if self.tokens[body].is_("symbol", "{") and self._closing(body, end) == end - 1 and end - body > 2:
+            body, end = body + 1, end - 1  # \partial{v_c}: the variable in braces
         head = self.tokens[body]
         if not (head.kind == "letter" or head.kind == "command" and (head.text in dialect.GREEK or head.text in dialect.FONTS or head.text in dialect.DECORATIONS)):
             return 1, None
@@ -2759,6 +2770,12 @@ def _sum_of_pattern(first, last, parser: "_Parser", token: Token):
     """a_1 + a_2 + \\dots + a_n: the first and last terms follow one pattern in an index (the entries' subscripts, or the
     numbers in names such as p_1); the sum runs from the first term's index to the last's. Else an error (the terms
     between are what the ellipsis stands for: not compared with the pattern)."""
+    if isinstance(first, sympy.Sum) and len(first.limits) == 1:  # a_1 + \dots + a_o + \dots + a_n: a_o is one of the terms
+        index, low, _ = first.limits[0]
+        stop = _pattern_entries(last, parser.context)
+        high = {value[1] for value in stop.values()}
+        if len(high) == 1 and first.function.xreplace({index: next(iter(high))}) == last:
+            return sympy.Sum(first.function, (index, low, high.pop()))
     start, stop = _pattern_entries(first, parser.context), _pattern_entries(last, parser.context)
     low, high = {value[1] for value in start.values()}, {value[1] for value in stop.values()}
     if len(low) != 1 or len(high) != 1 or {v[0] for v in start.values()} != {v[0] for v in stop.values()}:

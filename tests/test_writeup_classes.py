@@ -149,6 +149,23 @@ ROWS = [
     # --- ellipses and sums over all but one index
     ("$$p_1 y_1 + \\dots + p_K y_K = \\sum_{k=1}^K p_k y_k$$", ["valid"]),
     ("$$\\sum_{k=1}^{K} p_k = p_i + \\sum_{k \\neq i} p_k$$", ["valid"]),
+    # the variable of a derivative in braces (\partial{v_c}, as for a function's argument) is that variable: d(x^2)/dx = 2x
+    ("$$\\frac{\\partial}{\\partial{x}} \\left( x^2 \\right) = 2x$$", ["valid"]),
+    ("$$\\frac{\\partial}{\\partial{x}} \\left( x^2 \\right) = 3x$$", ["invalid"]),
+    ("$$\\frac{ \\partial{x^3}}{\\partial{x}} = 3x^2$$", ["valid"]),
+    ("$$\\frac{ \\partial{x^3}}{\\partial{x}} = x^2$$", ["invalid"]),
+    # a term named in the middle of an ellipsis is one of the sum's terms: x_1 + ... + x_m + ... + x_n is the sum to n
+    # (not a sum to m of sums); so is y_o log p_o for the one-hot y hot at o, which leaves log p_o alone of the sum;
+    # without the one-hot convention, that sum is not y_o log p_o (n = 2: y_1 log p_1 + y_2 log p_2 with o = 1)
+    ("$$\\sum_{i=1}^{n} x_i = x_1 + \\cdots + x_m + \\cdots + x_n$$", ["valid"]),
+    ("$$\\sum_{i=1}^{n} x_i = x_1 + \\cdots + x_m + \\cdots + x_{n-1}$$", ["invalid"]),
+    ("$$x_1 + \\dots + x_j + \\dots + x_n = x_j$$", ["invalid"]),
+    ("$y$ is a one-hot vector with a 1 for the true class $o$.\n\n$$-\\sum_{k=1}^{n} y_k \\log p_k = -[y_1 \\log p_1 + \\cdots + y_o \\log p_o + \\cdots + y_n \\log p_n] = -\\log p_o$$",
+     ["valid", "valid"]),
+    ("$y$ is a one-hot vector with a 1 for the true class $o$.\n\n$$-[y_1 \\log p_1 + \\cdots + y_o \\log p_o + \\cdots + y_n \\log p_n] = -\\log p_n$$",
+     ["invalid"]),
+    ("$$-\\sum_{k=1}^{n} y_k \\log p_k = -[y_1 \\log p_1 + \\cdots + y_o \\log p_o + \\cdots + y_n \\log p_n] = -y_o \\log p_o$$",
+     ["valid", "invalid"]),
     # a vector listed with an ellipsis names its entries and claims nothing
     ("$$\\mathbf{x} = (x_1, \\dots, x_n)^T$$", ["definition"]),
     # --- conditions on indices: where a case holds, never a value
