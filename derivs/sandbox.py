@@ -13,6 +13,7 @@ tasks; a worker is replaced after a number of tasks, when it has grown, or when 
 from __future__ import annotations
 
 import atexit
+import gc
 import multiprocessing
 import os
 import pickle
@@ -69,6 +70,7 @@ def _limit_cpu(seconds: float) -> None:
 
 
 def _worker_loop(connection: Connection, memory_mb: int, parent: int) -> None:
+    gc.freeze()  # what the fork inherited lives as long as the worker: the collector need not walk it (nor touch its pages)
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     limit = memory_mb * 1024 * 1024
