@@ -1344,7 +1344,11 @@ class _Parser:
         return at + 1
 
     def _update_mark(self) -> str:
-        """^{new}, ^{+}, ^*, ^{(t+1)}, ^{sig} after a name: the mark of a new value or a label, not a power."""
+        """^{new}, ^{+}, ^*, ^{(t+1)}, ^{sig} after a name: the mark of a new value or a label, not a power; in a write-up
+        also a + typed against the name before its subscript or an = (w5+ = ..., W+_{A} = ...), which adds nothing."""
+        if typed_plus_mark(self.tokens, self.position):
+            self.position += 1
+            return "+"
         if not self.at("symbol", "^"):
             return ""
         if self.at("symbol", "{", ahead=1):
@@ -2889,6 +2893,16 @@ _COMMANDS = {
 
 
 # --- public functions ---------------------------------------------------------------------------
+
+
+def typed_plus_mark(found: list[Token], at: int) -> bool:
+    """found[at] is a + typed against the name before it that ends the name's side or comes before its subscript
+    (w5+ = ..., W+_{A} = ...): the update mark w^{+}, as plain text writes it (a + before nothing adds nothing).
+    One rule for the parser and the notation's scan of names."""
+    if at >= len(found) or not found[at].is_("symbol", "+") or found[at].space_before:
+        return False
+    after = found[at + 1] if at + 1 < len(found) else None
+    return after is None or after.kind == "end" or after.is_("symbol", "_") or _is_relation(after)
 
 
 def _is_relation(token: Token) -> bool:

@@ -149,6 +149,12 @@ ROWS = [
     # --- ellipses and sums over all but one index
     ("$$p_1 y_1 + \\dots + p_K y_K = \\sum_{k=1}^K p_k y_k$$", ["valid"]),
     ("$$\\sum_{k=1}^{K} p_k = p_i + \\sum_{k \\neq i} p_k$$", ["valid"]),
+    # a + typed against a name before = or its subscript is the update mark (w6+ for w_6^{+}, W+_A for W_A^{+}): the new
+    # weight is defined, and its value checked (0.45 - 0.5 * 0.1 = 0.40, not 0.41; 0.5 + 0.1 = 0.6, not 0.7)
+    ("```\nw6 = 0.45\nw6+ = w6 - 0.5 * 0.1\nw6+ = 0.40\n```", ["definition", "definition", "valid"]),
+    ("```\nw6 = 0.45\nw6+ = w6 - 0.5 * 0.1\nw6+ = 0.41\n```", ["definition", "definition", "invalid"]),
+    ("```\nW_A = 0.5\nW+_A = W_A + 0.1\nW+_A = 0.6\n```", ["definition", "definition", "valid"]),
+    ("```\nW_A = 0.5\nW+_A = W_A + 0.1\nW+_A = 0.7\n```", ["definition", "definition", "invalid"]),
     # the variable of a derivative in braces (\partial{v_c}, as for a function's argument) is that variable: d(x^2)/dx = 2x
     ("$$\\frac{\\partial}{\\partial{x}} \\left( x^2 \\right) = 2x$$", ["valid"]),
     ("$$\\frac{\\partial}{\\partial{x}} \\left( x^2 \\right) = 3x$$", ["invalid"]),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .. import dialect
 from ..lexer import Token
-from ..parsing import names_the_sum, plain_name, superscript_label, unbraced_script_end
+from ..parsing import names_the_sum, plain_name, superscript_label, typed_plus_mark, unbraced_script_end
 
 NAME_FONTS = frozenset({"mathbf", "boldsymbol", "bm", "vec", "mathit", "mathnormal", "pmb", "mathsf", "mathcal", "mathbb", "mathscr", "mathfrak"})
 BOLD_FONTS = ("mathbf", "boldsymbol", "bm", "vec", "pmb")
@@ -182,14 +182,10 @@ class Scanner:
         primes = 0
         for _ in range(3):
             if self.at(end, "symbol", "_") and not subscript:
-                if self.at(end + 1, "symbol", "{"):
-                    close = self.group_end(end + 1)
-                    if close is None:
-                        break
-                    subscript, end = tuple(self.found[end + 2:close]), close + 1
-                elif end + 1 < len(self.found):
-                    close = unbraced_script_end(self.found, end + 1)
-                    subscript, end = tuple(self.found[end + 1:close]), close
+                read = self._subscript_at(end)
+                if read is None:
+                    break
+                subscript, end = read
                 continue
             if self.at(end, "symbol", "^") and not layer and not mark:
                 found = self._superscript_mark(end + 1)
@@ -208,8 +204,23 @@ class Scanner:
             break
         if not subscript and self.digits_name and self.at(end, "number") and not self.found[end].space_before and base.isalpha() and len(base) == 1 and self.found[end].text.isdigit():
             subscript, end = (self.found[end],), end + 1  # z1, w5: a letter and digits typed together
+        if not mark and typed_plus_mark(self.found, end):
+            mark, end = "+", end + 1  # w5+ = ..., W+_{A}: typed for w_5^{+}
+            read = self._subscript_at(end) if not subscript and self.at(end, "symbol", "_") else None
+            if read is not None:
+                subscript, end = read
         key = key_of(base, subscript, layer, primes) + (f"^{{{mark}}}" if mark else "")
         return Name(key, base, subscript, start, end, bold, layer, mark, primes, word)
+
+    def _subscript_at(self, end: int) -> tuple[tuple, int] | None:
+        """The subscript whose _ is at `end` (braced, or run on as authors type it) and where it ends; None if it is not closed."""
+        if self.at(end + 1, "symbol", "{"):
+            close = self.group_end(end + 1)
+            return None if close is None else (tuple(self.found[end + 2:close]), close + 1)
+        if end + 1 < len(self.found):
+            close = unbraced_script_end(self.found, end + 1)
+            return tuple(self.found[end + 1:close]), close
+        return None
 
     def _superscript_mark(self, index: int) -> tuple[str, str, int] | None:
         """^{(2)} or ^(2): a layer; ^{new}, ^{+}, ^*, ^{(t+1)}: an update mark. Else None (a power, a transpose)."""
