@@ -580,9 +580,10 @@ ROWS = [
     ("alpha = 0.1\n\nalpha = 0.2\n\n$$2 \\alpha = 0.4$$", ["definition", "definition", "valid"]),
     ("alpha = 0.1\n\nalpha = 0.2\n\n$$2 \\alpha = 0.2$$", ["definition", "definition", "invalid"]),
     # --- a subscripted name nothing defines or uses, whose letter the text uses with other subscripts (a_{01} typed
-    # for a_{o1}), leaves the claim undecided; with a_{o1}, dE/do_1 = (a - t) a (1 - a) holds and (t - a) a (1 - a) does not
+    # for a_{o1}), is read as the name it looks like (see the slips of name below); with a_{o1}, dE/do_1 =
+    # (a - t) a (1 - a) holds and (t - a) a (1 - a) does not
     ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial o_1} = (a_{01} - t) a_{o1}(1 - a_{o1})$$",
-     ["definition", "definition", "undecided"]),
+     ["definition", "definition", "valid"]),
     ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial o_1} = (a_{o1} - t) a_{o1}(1 - a_{o1})$$",
      ["definition", "definition", "valid"]),
     ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial o_1} = (t - a_{o1}) a_{o1}(1 - a_{o1})$$",
@@ -685,6 +686,13 @@ ROWS = [
     # --- a name of several letters that nothing defines or uses (ao_1 typed for a_o1) cannot show a claim wrong;
     # a name that a definition uses can (t is in E, and (o - t) t is not dE/do = o - t)
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) ao_1$$", ["definition", "undecided"]),
+    # ... but a name that is a slip for exactly one name the write-up defines (a_01 for a_o1: 0 for o; ao_o1 for a_o1: a
+    # letter too many) is read as it, and the verdict says so: dE/da_o1 = a_o1 - t for E = (t - a_o1)^2 / 2, so t - a_o1
+    # and 2(a_o1 - t) are wrong whichever way the name is typed
+    ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial a_{o1}} = a_{01} - t$$", ["definition", "definition", "valid"]),
+    ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial a_{o1}} = t - a_{01}$$", ["definition", "definition", "invalid"]),
+    ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial a_{o1}} = ao_{o1} - t$$", ["definition", "definition", "valid"]),
+    ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial a_{o1}} = 2(ao_{o1} - t)$$", ["definition", "definition", "invalid"]),
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) t$$", ["definition", "invalid"]),
 ]
 

@@ -66,7 +66,17 @@ def _built_by_formulas(judge, step: Step, scope) -> bool:
 
 
 def _judge_in_full(judge, step: Step, scope) -> Step:
-    """A claim's two sides read, the write-up's values and definitions put in, and decided."""
+    """A claim's two sides read, the write-up's values and definitions put in, and decided; where a name in it is a
+    slip for one the write-up defines (a_01 for a_o1), read as that name, and the verdict says so."""
+    slips: dict = {}
+    judged = _judge_sides(judge, step, scope, slips)
+    if not slips or judged.verdict not in ("valid", "invalid"):
+        return judged
+    read = ", ".join(f"{written} as {meant}" for written, meant in slips.items())
+    return replace(judged, feedback=f"{judged.feedback} (reading {read}, the name the write-up defines)")
+
+
+def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
     timeout = judge.timeout
     started = cpu_seconds()
     placeholders: list[str] = []
@@ -74,6 +84,8 @@ def _judge_in_full(judge, step: Step, scope) -> Step:
         with time_limit(timeout):
             left_read, right_read = judge.read(step.left, scope), judge.read(step.right, scope)
             left, right = _named(judge, step, scope, left_read.exact), _named(judge, step, scope, right_read.exact)
+            slips.update(slips_of_name((left, right), scope))
+            left, right = (side.xreplace(slips) if isinstance(side, sympy.Basic) else side for side in (left, right))
             left, right = _with_later_definitions(judge, step, scope, left, right)
             if scope.facts:
                 left, right = (side.xreplace(scope.facts) if isinstance(side, sympy.Basic) else side for side in (left, right))
@@ -600,6 +612,32 @@ def _stray(name: str, scope) -> bool:
     defined = {str(symbol) for symbol in [*scope.values, *scope.formulas]}
     siblings = {other.partition("_")[2] for other in defined if other.partition("_")[0] == base and other != name}
     return any(_looks_alike(subscript, sibling) for sibling in siblings)
+
+
+def slips_of_name(sides, scope) -> dict:
+    """{a stray name: the one name the write-up defines that it was typed for}: a_01 for a_o1 (0 for o), ao_o1 for
+    a_o1 (a letter too many); a stray with no such name, or with two, is left as it is (and the step not judged)."""
+    defined = {str(symbol): symbol for symbol in [*scope.values, *scope.formulas] if isinstance(symbol, sympy.Symbol)}
+    slips = {}
+    for symbol in {s for side in sides if isinstance(side, sympy.Basic) for s in side.free_symbols}:
+        name = str(symbol)
+        if name in defined or name.startswith("\\") or not _stray(name, scope):
+            continue
+        meant = [other for other in defined if _typed_for(name, other)]
+        if len(meant) == 1:
+            slips[symbol] = defined[meant[0]]
+    return slips
+
+
+def _typed_for(written: str, meant: str) -> bool:
+    """`written` is `meant` with a slip: one pair of look-alike characters in the subscript (a_01 for a_o1), or one
+    letter of the name typed once too often (ao_o1 for a_o1)."""
+    base, _, subscript = written.partition("_")
+    meant_base, _, meant_subscript = meant.partition("_")
+    if base == meant_base and subscript and _looks_alike(subscript, meant_subscript):
+        return True
+    return len(meant) >= 3 and len(written) == len(meant) + 1 and any(
+        written[at].isalpha() and written[at] in meant and written[:at] + written[at + 1:] == meant for at in range(len(written)))
 
 
 LOOK_ALIKE = frozenset({frozenset("0o"), frozenset("0O"), frozenset("1l"), frozenset("1I")})  # typed for each other
