@@ -1316,9 +1316,11 @@ class _Parser:
         return letter.text
 
     def _digits_typed_after(self, base: str) -> bool:
-        """A letter with digits typed right after it (z1, w5): in a write-up, one name."""
+        """A letter, or a word the write-up types as a name, with digits typed right after it (z1, w5, ao1): in a
+        write-up, one name."""
         following = self.peek()
-        return len(base) == 1 and base.isalpha() and following.kind == "number" and following.text.isdigit() and not following.space_before
+        named = len(base) == 1 and base.isalpha() or base in self.context.words
+        return named and following.kind == "number" and following.text.isdigit() and not following.space_before
 
     def _subscript_first(self) -> None:
         """x^2_1 is x_1^2 and u^T_{k} is u_k^T, as TeX sets them: a superscript written before the subscript is read after

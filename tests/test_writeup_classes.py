@@ -693,6 +693,10 @@ ROWS = [
     ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial a_{o1}} = t - a_{01}$$", ["definition", "definition", "invalid"]),
     ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial a_{o1}} = ao_{o1} - t$$", ["definition", "definition", "valid"]),
     ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial a_{o1}} = 2(ao_{o1} - t)$$", ["definition", "definition", "invalid"]),
+    # typed without $...$, letters and digits together (ao1) are one name, not a times o1 (which made a right line wrong),
+    # and ao1 is the a_o1 the text defines: dE1/do1 = (a - t) a (1 - a) holds, with 1 + a it does not
+    ("```\na_o1 = 1/(1 + exp(-o1))\nE1 = 1/2 * (t1 - a_o1)^2\ndE1/do1 = (a_o1 - t1) * ao1 * (1 - a_o1)\n```", ["definition", "definition", "valid"]),
+    ("```\na_o1 = 1/(1 + exp(-o1))\nE1 = 1/2 * (t1 - a_o1)^2\ndE1/do1 = (a_o1 - t1) * ao1 * (1 + a_o1)\n```", ["definition", "definition", "invalid"]),
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) t$$", ["definition", "invalid"]),
 ]
 

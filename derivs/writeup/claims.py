@@ -630,11 +630,13 @@ def slips_of_name(sides, scope) -> dict:
 
 
 def _typed_for(written: str, meant: str) -> bool:
-    """`written` is `meant` with a slip: one pair of look-alike characters in the subscript (a_01 for a_o1), or one
-    letter of the name typed once too often (ao_o1 for a_o1)."""
+    """`written` is `meant` with a slip: one pair of look-alike characters in the subscript (a_01 for a_o1), the
+    subscript's mark left out or moved (ao1 for a_o1), or one letter typed once too often (ao_o1 for a_o1)."""
     base, _, subscript = written.partition("_")
     meant_base, _, meant_subscript = meant.partition("_")
     if base == meant_base and subscript and _looks_alike(subscript, meant_subscript):
+        return True
+    if written.replace("_", "") == meant.replace("_", ""):
         return True
     return len(meant) >= 3 and len(written) == len(meant) + 1 and any(
         written[at].isalpha() and written[at] in meant and written[:at] + written[at + 1:] == meant for at in range(len(written)))

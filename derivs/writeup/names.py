@@ -202,8 +202,8 @@ class Scanner:
                     primes, end = primes + 1, end + 1
                 continue
             break
-        if not subscript and self.digits_name and self.at(end, "number") and not self.found[end].space_before and base.isalpha() and len(base) == 1 and self.found[end].text.isdigit():
-            subscript, end = (self.found[end],), end + 1  # z1, w5: a letter and digits typed together
+        if not subscript and self.digits_name and self.at(end, "number") and not self.found[end].space_before and base.isalpha() and (len(base) == 1 or word) and self.found[end].text.isdigit():
+            subscript, end = (self.found[end],), end + 1  # z1, w5, ao1: a letter (or a word) and digits typed together
         if not mark and typed_plus_mark(self.found, end):
             mark, end = "+", end + 1  # w5+ = ..., W+_{A}: typed for w_5^{+}
             read = self._subscript_at(end) if not subscript and self.at(end, "symbol", "_") else None

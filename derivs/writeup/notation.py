@@ -314,6 +314,8 @@ def _learn_words(notation: Notation, sides) -> None:
             if word in dialect.FUNCTIONS or word in dialect.VARIADIC or word in dialect.GREEK or word in ("sqrt", "frac", "sum", "prod", "lim", "int", "pi", "infty"):
                 continue
             scripted = run < len(found) and found[run].is_("symbol", "_", "'") and not any(word.endswith(f) for f in dialect.FUNCTIONS if len(f) >= 2)
+            numbered = written.plain and run < len(found) and found[run].kind == "number" and not found[run].space_before  # ao1 typed for a_o1
+            scripted = scripted or numbered and found[run].text.isdigit() and not any(word.endswith(f) for f in dialect.FUNCTIONS if len(f) >= 2)
             usual = word in dialect.DOCUMENT_WORDS or len(word) >= 3 and word.isupper()  # out, dim, FLOP
             if scripted or usual or len(word) >= 4 and not any(word.endswith(f) for f in dialect.FUNCTIONS if len(f) >= 2):
                 candidates.setdefault(word, line)
