@@ -22,6 +22,9 @@ SYMBOLIC_NET = ("$$h_1 = w_1 i_1 + w_2 i_2$$\n\n$$h_2 = w_3 i_1 + w_4 i_2$$\n\n$
 COLUMNS = "$$\\mathbf{x} = [x_1, x_2]^T$$\n\n$$\\mathbf{p} = [p_1, p_2, p_3]^T$$\n\n"  # a 2-vector and a 3-vector, by their entries
 
 
+NEGATIVE_SAMPLING = "$$J = -\\log \\sigma(u_o^\\top v_c) - \\sum_{k=1}^{K} \\log \\sigma(-u_k^\\top v_c)$$\n\n"  # word2vec's loss
+
+
 def image(tex: str) -> str:
     """A formula as a README draws it: an image from a LaTeX service, the formula encoded in its address."""
     return f"![f](https://latex.codecogs.com/svg.latex?{quote(tex)})\n\n"
@@ -155,6 +158,12 @@ ROWS = [
     ("```\nw6 = 0.45\nw6+ = w6 - 0.5 * 0.1\nw6+ = 0.41\n```", ["definition", "definition", "invalid"]),
     ("```\nW_A = 0.5\nW+_A = W_A + 0.1\nW+_A = 0.6\n```", ["definition", "definition", "valid"]),
     ("```\nW_A = 0.5\nW+_A = W_A + 0.1\nW+_A = 0.7\n```", ["definition", "definition", "invalid"]),
+    # a sum over k of the vectors u_k (negative sampling) runs over K different vectors, which the one vector u_k cannot
+    # stand for: dJ/du_k is not worked out from it (it read K (1 - sigma(-u_k^T v_c)) v_c, a false alarm on the right
+    # (1 - sigma(-u_k^T v_c)) v_c); dJ/du_o is: -(1 - sigma(u_o^T v_c)) v_c by hand, and without the minus it is wrong
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = (1 - \\sigma(-u_k^\\top v_c)) v_c$$", ["definition", "definition"]),
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_o} = -(1 - \\sigma(u_o^\\top v_c)) v_c$$", ["definition", "valid"]),
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_o} = (1 - \\sigma(u_o^\\top v_c)) v_c$$", ["definition", "invalid"]),
     # the variable of a derivative in braces (\partial{v_c}, as for a function's argument) is that variable: d(x^2)/dx = 2x
     ("$$\\frac{\\partial}{\\partial{x}} \\left( x^2 \\right) = 2x$$", ["valid"]),
     ("$$\\frac{\\partial}{\\partial{x}} \\left( x^2 \\right) = 3x$$", ["invalid"]),

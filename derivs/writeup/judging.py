@@ -174,7 +174,10 @@ class Scope:
         quantity, variable, order = self.leibniz[symbol]
         if not isinstance(quantity, sympy.Basic):
             return None
-        expanded = self._through_definitions(quantity, variable)
+        put = self._formulas_put_in(quantity, variable)
+        if isinstance(variable, sympy.MatrixSymbol) and _family_summed(put, variable, self.notation.summed):
+            return None  # checked before the sums are worked out: \sum_k f(u_k) read with one u_k would be K f(u_k)
+        expanded = _course_functions(self.problem.expand_definitions(put))
         if not _reaches(expanded, variable) or self._kin_without_formula(quantity, expanded, variable):
             return None
         if isinstance(variable, sympy.MatrixSymbol):
@@ -192,6 +195,11 @@ class Scope:
     def _through_definitions(self, quantity, variable):
         """A quantity with the formula of every name it is defined through put in (not the variable's): what a
         derivative must see, before any value is put in (a value would hide that mu_d depends on x_ij)."""
+        return _course_functions(self.problem.expand_definitions(self._formulas_put_in(quantity, variable)))
+
+    def _formulas_put_in(self, quantity, variable):
+        """The quantity with the write-up's formulas put in for the names it is defined through, as written (its sums
+        not worked out)."""
         expanded = self.abbreviated(quantity)
         kept = str(variable.base.label) if isinstance(variable, sympy.Indexed) else str(variable).partition("_")[0]
         for _ in range(12):
@@ -201,7 +209,7 @@ class Scope:
             if not names:
                 break
             expanded = expanded.xreplace({name: self.formulas[name] for name in names})
-        return _course_functions(self.problem.expand_definitions(expanded))
+        return expanded
 
     def abbreviated(self, quantity):
         """E_t for E_Total, as ERA-style write-ups shorten the total error in their derivatives: a name nothing defines
@@ -301,14 +309,20 @@ def einstein_sums(expr):
     return sympy.Add(*(summed(term) for term in terms))
 
 
-def _family_summed(expr) -> bool:
+def _family_summed(expr, variable=None, indices=frozenset()) -> bool:
     """L = \\sum_i \\sum_j (\\mathbf{w}_i^T \\tilde{\\mathbf{w}}_j + ...)^2: the sums run over families of vectors (w_1, ..., w_V),
-    which the one vector w_i cannot stand for, so no derivative in w_i is worked out from such a formula."""
+    which the one vector w_i cannot stand for, so no derivative in w_i is worked out from such a formula. With a
+    variable: only a member of a summed family named by an index (u_k or u_j in \\sum_k f(u_k), not u_o) counts."""
     for total in expr.atoms(sympy.Sum):
         bound = {limit[0].name for limit in total.limits}  # a Dummy's name is the letter written (i of _i)
         for matrix in total.function.atoms(sympy.MatrixSymbol):
-            _, _, index = matrix.name.partition("_")
-            if set(index.strip("{}").replace(",", "")) & bound:
+            base, _, index = matrix.name.partition("_")
+            if not set(index.strip("{}").replace(",", "")) & bound:
+                continue
+            if variable is None:
+                return True
+            own_base, _, own_index = str(variable.name).partition("_")
+            if own_base == base and set(own_index.strip("{}")) & (bound | set(indices)):
                 return True
     return False
 
