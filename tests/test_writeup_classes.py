@@ -25,6 +25,11 @@ COLUMNS = "$$\\mathbf{x} = [x_1, x_2]^T$$\n\n$$\\mathbf{p} = [p_1, p_2, p_3]^T$$
 NEGATIVE_SAMPLING = "$$J = -\\log \\sigma(u_o^\\top v_c) - \\sum_{k=1}^{K} \\log \\sigma(-u_k^\\top v_c)$$\n\n"  # word2vec's loss
 
 
+SOFTMAX_BOUNDED = "Let $p_i = \\frac{e^{z_i}}{\\sum_{k=1}^{K} e^{z_k}}$, where $y$ is one-hot.\n\n"
+
+SOFTMAX_WORKED = '# Softmax and cross-entropy\n\nLet $p_i = \\frac{e^{z_i}}{\\sum_{k=1}^{K} e^{z_k}}$ and $L = -\\sum_{k=1}^{K} y_k \\log p_k$, where $y$ is one-hot.\n\n## Derivative of the softmax\n\nIf $i = j$:\n\n$$\\frac{\\partial p_i}{\\partial z_j} = \\frac{e^{z_i}\\sum_k e^{z_k} - e^{z_i}e^{z_i}}{(\\sum_k e^{z_k})^2} = p_i - p_i^2 = p_i(1 - p_i)$$\n\nIf $i \\neq j$:\n\n$$\\frac{\\partial p_i}{\\partial z_j} = \\frac{0 - e^{z_i}e^{z_j}}{(\\sum_k e^{z_k})^2} = -p_i p_j$$\n\n## Derivative of the loss\n\n$$\\frac{\\partial L}{\\partial z_i} = -\\sum_k \\frac{y_k}{p_k}\\frac{\\partial p_k}{\\partial z_i}$$\n\n$$= -\\frac{y_i}{p_i}p_i(1-p_i) - \\sum_{k \\neq i}\\frac{y_k}{p_k}(-p_k p_i)$$\n\n$$= -y_i + y_i p_i + \\sum_{k \\neq i} y_k p_i$$\n\n$$= -y_i + p_i\\sum_k y_k = p_i - y_i$$\n\nNumerically, with $z = (1, 2, 3)$: $p = (0.0900, 0.2447, 0.6652)$, and for $y = (0, 1, 0)$ the gradient is $(0.0900, -0.7553, 0.6652)$.\n\nThe loss is $L = -\\log 0.2447 = 1.4076$.\n'
+
+
 def image(tex: str) -> str:
     """A formula as a README draws it: an image from a LaTeX service, the formula encoded in its address."""
     return f"![f](https://latex.codecogs.com/svg.latex?{quote(tex)})\n\n"
@@ -164,6 +169,14 @@ ROWS = [
     (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = (1 - \\sigma(-u_k^\\top v_c)) v_c$$", ["definition", "definition"]),
     (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_o} = -(1 - \\sigma(u_o^\\top v_c)) v_c$$", ["definition", "valid"]),
     (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_o} = (1 - \\sigma(u_o^\\top v_c)) v_c$$", ["definition", "invalid"]),
+    # a bare \\sum_k runs to the bound the text gives sums over k elsewhere (K), so a one-hot y's entries summed that way
+    # are 1: -y_i + p_i sum_k y_k = p_i - y_i (it ran to another size, and y's hot entry fell outside it: a false alarm)
+    (SOFTMAX_BOUNDED + "$$-y_i + p_i\\sum_k y_k = p_i - y_i$$", ["definition", "valid"]),
+    (SOFTMAX_BOUNDED + "$$-y_i + p_i\\sum_k y_k = p_i + y_i$$", ["definition", "invalid"]),
+    # a whole softmax and cross-entropy derivation, every step right (worked by hand, and the numbers with mpmath:
+    # softmax(1, 2, 3) = (0.09003, 0.24473, 0.66524), -log 0.2447 = 1.40772); a list given in the numeric example at
+    # the end is not put into the symbolic steps before it (it broke them: "could not decide")
+    (SOFTMAX_WORKED, ["definition"] * 3 + ["valid"] * 10 + ["definition"] * 4 + ["valid"]),
     # the variable of a derivative in braces (\partial{v_c}, as for a function's argument) is that variable: d(x^2)/dx = 2x
     ("$$\\frac{\\partial}{\\partial{x}} \\left( x^2 \\right) = 2x$$", ["valid"]),
     ("$$\\frac{\\partial}{\\partial{x}} \\left( x^2 \\right) = 3x$$", ["invalid"]),

@@ -277,7 +277,7 @@ def _with_later_definitions(judge, step: Step, scope, left, right):
     swaps = {}
     for symbol in _atoms(right):
         name = getattr(symbol, "name", None)
-        if name in later and name not in on_left and symbol not in scope.values:
+        if name in later and name not in on_left and symbol not in scope.values and not _in_definitions(name, scope):  # z in p_i = e^{z_i}/...: not new
             try:
                 swaps[symbol] = judge.read(later[name], scope).exact
             except LatexError:

@@ -266,6 +266,8 @@ class Scope:
                 if found is not None:
                     swaps[symbol] = found
         for entry in expr.atoms(sympy.Indexed):
+            if not isinstance(entry.base, sympy.IndexedBase):
+                continue  # (0.09, 0.24, 0.67)[k]: an entry of a list written out, no family's
             if str(entry.base.label) in self.families and len(entry.indices) == 1 and str(entry.base.label) != kept:
                 found = self._family_at(str(entry.base.label), entry.indices[0])
                 if found is not None:
@@ -690,7 +692,7 @@ def with_free_symbols(problem: Problem, exprs) -> Problem:
     for expr in exprs:
         if not isinstance(expr, sympy.Basic):
             continue
-        entries = expr.atoms(sympy.Indexed)
+        entries = {entry for entry in expr.atoms(sympy.Indexed) if isinstance(entry.base, sympy.IndexedBase)}
         indices = {i for entry in entries for i in entry.indices} | {a for d in expr.atoms(sympy.KroneckerDelta) for a in d.args}
         sizes = {high for total in expr.atoms(sympy.Sum, sympy.Product) for _, _, high in total.limits} or section_sizes
         labels = {entry.base.label for entry in entries}

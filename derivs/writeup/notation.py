@@ -57,6 +57,7 @@ class Notation:
     arities: dict = field(default_factory=dict)  # a function the write-up defines -> how many values it takes
     indices: set[str] = field(default_factory=set)  # letters written as a subscript (x_{nd}: n, d): n = i relates indices
     sizes: set[str] = field(default_factory=set)  # letters a sum runs to (\\sum_{n=1}^{N}): positive integers in every step
+    ranges: dict = field(default_factory=dict)  # an index -> the one letter its sums run to (k -> K): a bare \\sum_k runs there too
     summed: set[str] = field(default_factory=set)  # letters a sum or product runs over (\\sum_t E_t): indices, never a name's abbreviation
     quantities: set[str] = field(default_factory=set)  # words written alone somewhere (out, not only out(...)): never functions
 
@@ -96,7 +97,8 @@ class Notation:
             if name not in context.functions and name not in context.matrices:
                 vectors.setdefault(name, sympy.IndexedBase(name, real=True))
         functions = {**context.functions, **{name: sympy.Function(name) for name in sorted(self.functions) if name not in context.functions}}
-        return replace(context, words=frozenset(self.words), quantities=frozenset(self.quantities & self.words - self.functions), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
+        ranges = {index: sympy.Symbol(bound, integer=True, positive=True) for index, bound in self.ranges.items() if index and bound}
+        return replace(context, sum_bounds={**ranges, **context.sum_bounds}, words=frozenset(self.words), quantities=frozenset(self.quantities & self.words - self.functions), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
                        functions=functions, shapes_known=bool(context.document), of_vectors=set(context.of_vectors) | self.of_vectors,
                        arities={**context.arities, **{name: n for name, n in self.arities.items() if n > 1}},
                        parameters=dict(context.parameters))  # this section's own: its definitions add to it
@@ -134,7 +136,10 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
     for number, written in enumerate(sides):
         names = Scanner(written.side.tokens, frozenset(notation.words)).names()
         notation.indices |= {index for name in names for index in name.indices if index.isalpha() and len(index) == 1}
-        notation.sizes |= _sum_bounds(written.side.tokens)
+        ranges = _sum_ranges(written.side.tokens)
+        notation.sizes |= set(ranges.values())
+        for index, bound in ranges.items():
+            notation.ranges[index] = bound if notation.ranges.get(index, bound) == bound else ""  # two bounds: neither
         summed |= _sum_indices(written.side.tokens)
         _learn_indexed(notation, written.side, names, written.line)
         body = sides[number + 1].side if number + 1 < len(sides) and written.relation in ("==", "defines") else None
@@ -148,9 +153,10 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
     return notation
 
 
-def _sum_bounds(found) -> set[str]:
-    """The letters sums and products run to: N in \\sum_{n=1}^{N} or \\prod_{k=1}^K."""
-    bounds = set()
+def _sum_ranges(found) -> dict[str, str]:
+    """The letters sums and products run to, by the index they run over: n -> N in \\sum_{n=1}^{N}, k -> K in
+    \\prod_{k=1}^K (an index not one letter is kept under "")."""
+    bounds = {}
     for at, token in enumerate(found):
         if not token.is_("command", "sum", "prod") or at + 1 >= len(found) or not found[at + 1].is_("symbol", "_"):
             continue
@@ -166,8 +172,10 @@ def _sum_bounds(found) -> set[str]:
             bound = found[end + 1:end + 4] if found[end + 1].is_("symbol", "{") else found[end + 1:end + 2]
             letters = [t for t in bound if t.kind == "letter"]
             if len(letters) == 1 and len(letters[0].text) == 1 and (len(bound) == 1 or bound[-1].is_("symbol", "}")):
-                bounds.add(letters[0].text)
-    return bounds
+                index = found[at + 3] if found[at + 2].is_("symbol", "{") else found[at + 2]
+                key = index.text if index.kind == "letter" and len(index.text) == 1 else ""
+                bounds[key] = letters[0].text if bounds.get(key, letters[0].text) == letters[0].text else ""
+    return {index: bound for index, bound in bounds.items() if bound}
 
 
 def _sum_indices(found) -> set[str]:
