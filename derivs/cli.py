@@ -546,6 +546,11 @@ class _progress_callback:
 
 
 RELATION_SHOWN = {"equal": "=", "approx": "\\approx", "implies": "\\Rightarrow"}
+
+
+def _relation_shown(step) -> str:
+    """A step's relation as printed: the kind's sign, else the relation as written (\\ne, \\le, \\leftarrow), else =."""
+    return RELATION_SHOWN.get(step.kind) or getattr(step, "relation", "") or "="
 STEP_MARKS = {"valid": "[green]✓[/]", "invalid": "[red]✗[/]", "undecided": "[yellow]?[/]", "unparsed": "[magenta]![/]", "definition": "[cyan]:=[/]"}
 
 
@@ -619,7 +624,7 @@ def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
             context = step.context
             mark = STEP_MARKS.get(step.verdict, step.verdict)
             out.print(f"{mark} step {step.index} (line {step.line}): ", end="", highlight=False)
-            out.print(f"{step.lhs} {RELATION_SHOWN.get(step.kind, '=')} {step.rhs}", markup=False, highlight=False)
+            out.print(f"{step.lhs} {_relation_shown(step)} {step.rhs}", markup=False, highlight=False)
             if step.verdict not in ("valid", "definition"):
                 out.print(f"    {step.verdict}: {step.feedback}", markup=False, highlight=False)
             if step.matches_start and step.verdict == "invalid":
@@ -635,7 +640,7 @@ def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
             out.print(f"  read as problem {problem} from line {line} (its rules and answers apply there)", highlight=False)
     for step in report.first_errors:
         out.print(f"  first wrong line of a derivation: line {step.line}: ", end="", highlight=False)
-        out.print(f"{step.lhs} {RELATION_SHOWN.get(step.kind, '=')} {step.rhs}  ({step.feedback})", markup=False, highlight=False)
+        out.print(f"{step.lhs} {_relation_shown(step)} {step.rhs}  ({step.feedback})", markup=False, highlight=False)
     if not report.first_errors:
         out.print("  " + report.explanation(), markup=False, highlight=False)
 

@@ -466,6 +466,9 @@ class _Parser:
                 if named is not None:  # a name this write-up types as a word (net, out, total), perhaps with a function after it
                     at = self._join(at, at + len(named), "letter") if len(named) > 1 else at + 1
                     continue
+            if self.context.document and self._hyphenated(at, run):
+                at = self._join(at, self._hyphenated(at, run), "letter")  # Log-Odds, Cross-Entropy: one name
+                continue
             if run - at >= 2 and not self._inside_name(at):
                 word = "".join(t.text for t in self.tokens[at:run])
                 known = word in dialect.FUNCTIONS or word in dialect.VARIADIC or word in WORD_COMMANDS
@@ -482,6 +485,20 @@ class _Parser:
                     raise LatexError(f"'{word}' would be read as the product {'·'.join(word)}: write a function with a backslash "
                                      r"(\exp, \tanh), separate factors (a \cdot b), or leave words out of the answer", self.text, self.tokens[at].position)
             at = max(run, at + 1)
+
+    def _hyphenated(self, at: int, run: int) -> int:
+        """Where a name of two capitalised words joined by a hyphen, typed without spaces (Log-Odds), ends; 0 if
+        tokens[at:run] does not begin one (a - b, log-odds in lower case: a difference)."""
+        if run - at < 2 or not self.tokens[at].text[:1].isupper() or run + 2 >= len(self.tokens):
+            return 0
+        hyphen, second = self.tokens[run], self.tokens[run + 1]
+        if not hyphen.is_("symbol", "-") or hyphen.space_before or second.space_before or second.kind != "letter" or not second.text.isupper():
+            return 0
+        end = run + 1
+        while end < len(self.tokens) and self.tokens[end].kind == "letter" and (end == run + 1 or not self.tokens[end].space_before):
+            end += 1
+        word = "".join(t.text for t in self.tokens[at:run])
+        return end if end - run - 1 >= 2 and word not in dialect.FUNCTIONS else 0
 
     def _applied_to_its_variable(self, name: str) -> bool:
         """\\varphi(x) among bare \\varphi's: the application written out, read as one."""
@@ -2312,7 +2329,7 @@ class _Parser:
                 if self.at("symbol", "{") and self.at("symbol", "}", ahead=1):  # \\sum_{w \\in V}^{}: no bound written
                     self.position += 2
                     continue
-                upper = self._upper_bound()
+                upper = self._upper_bound(subscript_to_come=variable is None)
         if variable is None:
             variable = self._summed_index(token)
         if upper is None:
@@ -2356,10 +2373,11 @@ class _Parser:
             body = self._combine(body, following if sign.text == "+" else -following, "+", sign)
         return body
 
-    def _upper_bound(self):
-        """A sum's ^N: TeX's one token, so \\sum_{n=1}^N (a_n - b_n) sums the bracket (N is not applied to it)."""
+    def _upper_bound(self, subscript_to_come: bool = False):
+        """A sum's ^N: TeX's one token, so \\sum_{n=1}^N (a_n - b_n) sums the bracket (N is not applied to it), and in
+        \\sum^K_{k=1} the _ after K is the sum's own."""
         token = self.peek()
-        if token.kind == "letter" and len(token.text) == 1 and not self.at("symbol", "_", ahead=1):
+        if token.kind == "letter" and len(token.text) == 1 and (subscript_to_come or not self.at("symbol", "_", ahead=1)):
             self.take()
             return self.resolve(token.text, None, token)
         return self.script()

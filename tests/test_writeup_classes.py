@@ -177,6 +177,13 @@ ROWS = [
     # softmax(1, 2, 3) = (0.09003, 0.24473, 0.66524), -log 0.2447 = 1.40772); a list given in the numeric example at
     # the end is not put into the symbolic steps before it (it broke them: "could not decide")
     (SOFTMAX_WORKED, ["definition"] * 3 + ["valid"] * 10 + ["definition"] * 4 + ["valid"]),
+    # a sum with its bound written first (\\sum^K_{k=1}) is the same sum: da_i/dz_j = -a_i a_j for the softmax a, i != j
+    ("$$a_i = \\frac{e^{z_i}}{\\sum^K_{k=1} e^{z_k}}$$\n\n$$\\frac{\\partial a_i}{\\partial z_j} = -a_i a_j \\quad (i \\neq j)$$", ["definition", "valid"]),
+    ("$$a_i = \\frac{e^{z_i}}{\\sum^K_{k=1} e^{z_k}}$$\n\n$$\\frac{\\partial a_i}{\\partial z_j} = a_i a_j \\quad (i \\neq j)$$", ["definition", "invalid"]),
+    # a colon inside a subscript (the layers 1 to L) labels nothing
+    ("$$\\mathcal{L}(w_{1:L}) = -\\sum_{i=1}^{n} y_i \\log h_i$$", ["definition"]),
+    # a sentence typed as maths ("when y = 1, but p = 0.1") is prose, not a claim about y or p
+    ("$$\\ln(p) => when y = 1, but p = 0.1$$", ["unparsed", "unparsed"]),
     # the variable of a derivative in braces (\partial{v_c}, as for a function's argument) is that variable: d(x^2)/dx = 2x
     ("$$\\frac{\\partial}{\\partial{x}} \\left( x^2 \\right) = 2x$$", ["valid"]),
     ("$$\\frac{\\partial}{\\partial{x}} \\left( x^2 \\right) = 3x$$", ["invalid"]),
@@ -726,6 +733,33 @@ ROWS = [
 @pytest.mark.parametrize("text, verdicts", ROWS)
 def test_a_write_up_of_each_kind_is_read_as_its_author_meant(text, verdicts):
     assert [step.verdict for step in check_derivation_now(text).steps] == verdicts
+
+
+# Loose writing around right mathematics, each a false alarm on a public write-up once: every line below holds (by
+# hand), so no step may be called wrong, whatever else is said of it.
+RIGHT_BUT_LOOSE = [
+    # sigma(z) = P, then a chain of => lines: that names P; sigma stays e^z/(1 + e^z), for which sigma(-z) = 1 - sigma(z)
+    ("$$\\sigma(z) = \\frac{e^z}{1 + e^z}$$\n\nWe map $z = w_1x_1 + w_2x_2 + b$ to a probability.\n\n## Decision boundary\n\n"
+     "$$\\begin{align*}\n\\sigma(z) &= P \\\\\n=> P &= \\frac{1}{1 + e^{-z}} \\\\\n=> 0.5 &= \\frac{1}{1 + e^{-z}} \\\\\n=> 1 &= e^{-z} \\\\\n=> z &= 0\n"
+     "\\end{align*}$$\n\n$$\\sigma(-z) = 1 - \\sigma(z)$$"),
+    # cases listed, each with its own numbers, not claims that y or p changed
+    "$$\\begin{align*} y = 1, p = 0, \\quad \\text{error} \\\\ y = 0, p = 1, \\quad \\text{error} \\\\ y = 1, p = 1, \\quad \\text{good} \\end{align*}$$",
+    "$$\\begin{align*} y = 1, p &= 0.1, \\quad \\text{big error} \\\\ y = 1, p &= 0.3, \\quad \\text{minor error} \\\\ y = 1, p &= 0.9 \\end{align*}$$",
+    # a name of two words joined by a hyphen: Log-Odds, not L o g minus Odds
+    "$$Odds = \\frac{P}{1 - P}$$\n\n$$Log-Odds = \\ln(\\frac{P}{1-P})$$",
+    # "when i != target" says which case, after "when i = target" (which is no value of i either)
+    "When $i = target$, the gradient is $p_i - 1$.\n\nWhen $i \\neq target$, the gradient is $p_i$.",
+    # a line defining sigma as a softmax that cannot be read: sigma is then the text's own, not the logistic
+    ("$$\\sigma(\\mathbf{z})_i = \\frac{e^{z_i}}{\\sum^K_{j=1}e^{z_j}}$$\n\n"
+     "$$\\frac{\\partial[\\sigma(\\mathbf{a})]_i}{\\partial a_j} = \\frac{\\partial}{\\partial a_j}\\frac{e^{a_i}}{\\sum^K_{k=1}e^{a_k}}$$"),
+    # cases of a Kronecker-like derivative with i = j compared: a_i and a_j are entries of one vector a
+    "$$g_i = e^{a_i}$$\n\n$$\\frac{\\partial}{\\partial a_j}g_i = \\begin{cases} e^{a_i} & i=j \\\\ 0 & i\\neq j \\end{cases}$$\n\nwhere $h_i = \\sum^K_{k=1}e^{a_k}$.",
+]
+
+
+@pytest.mark.parametrize("text", RIGHT_BUT_LOOSE)
+def test_right_mathematics_written_loosely_is_never_called_wrong(text):
+    assert "invalid" not in [step.verdict for step in check_derivation_now(text).steps]
 
 
 def test_a_definition_that_does_not_fit_its_use_says_which_name():

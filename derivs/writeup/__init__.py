@@ -53,6 +53,8 @@ class Report:
                 "first_errors": [s.index for s in self.first_errors], "seconds": round(self.seconds, 3), "notation": self.notation}
 
     def explanation(self) -> str:
+        if not self.steps:
+            return "no step to check"
         wrong = next((s for s in self.steps if s.verdict == "invalid"), None)
         if wrong is None:
             unclear = [s.index for s in self.steps if s.verdict in ("undecided", "unparsed")]

@@ -581,12 +581,14 @@ def _vector_names(side) -> set[str]:
     return {str(entry.base.label) for entry in side.atoms(sympy.Indexed)} if isinstance(side, sympy.Basic) else set()
 
 
-def _never_defined(names: list[str], scope) -> bool:
+def _never_defined(names: list[str], scope, vectors: frozenset = frozenset()) -> bool:
     """Some of the names have no value, formula or family in the write-up so far (p_i in `... = p_i(1 - p_j)` where
-    p was never defined here): a link to them cannot be shown wrong."""
-    known = {str(name) for name in (*scope.values, *scope.formulas)} | {str(getattr(name, "base", name)).split("[")[0] for name in scope.values}
-    known |= set(scope.families)
-    return any(name not in known for name in names)
+    p was never defined here): a link to them cannot be shown wrong. A name in `vectors` (used by its entries) is
+    known by its entries' values or a formula, not by a number the same letter was given (p = 0.1 in an example)."""
+    entries = {str(name.base.label) for name in scope.values if isinstance(name, sympy.Indexed) and isinstance(name.base, sympy.IndexedBase)}
+    known = {str(name) for name in scope.formulas} | set(scope.families)
+    scalars = {str(name) for name in scope.values} | {str(getattr(name, "base", name)).split("[")[0] for name in scope.values}
+    return any(name not in known and name not in (entries if name in vectors else scalars) for name in names)
 
 
 def _in_definitions(name: str, scope) -> bool:
@@ -689,7 +691,7 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset, worked: f
         return f"{opaque[0]} is read as a quantity of its own (an expectation, a probability): the step holds only for some values of it"
     only_left, only_right = sorted(_unknowns(left) - _unknowns(right)), sorted(_unknowns(right) - _unknowns(left))
     worked_out = _worked_derivative(left) and set(only_left + only_right) <= worked
-    if only_left and only_right and not worked_out and (step.first_of_chain or _never_defined(only_left + only_right, scope)):
+    if only_left and only_right and not worked_out and (step.first_of_chain or _never_defined(only_left + only_right, scope, frozenset(_vector_names(left) | _vector_names(right)))):
         return f"an equation between different unknowns ({', '.join(only_left)} and {', '.join(only_right)}), not an identity: not judged"
     stray = sorted(name for name in only_left + only_right if not name.startswith("\\frac") and _stray(name, scope))
     if stray:

@@ -628,7 +628,7 @@ class _Cutter:
             relation = self._relation(token, self.depths[at], base)
             if token.is_("symbol", ":") and position + 1 < len(clause) and self.found[clause[position + 1]].is_("symbol", "="):
                 relation, position = "defines", position + 1  # :=
-            elif token.is_("symbol", ":") and not relations and sides[-1] and self._is_label(sides[-1]):
+            elif token.is_("symbol", ":") and self.depths[at].braces == base and not relations and sides[-1] and self._is_label(sides[-1]):
                 relation, labelled = "==", True  # \Sigma_1 : x_1 w_1 + ...
             elif relation == "<" and position + 1 < len(clause) and self.found[clause[position + 1]].is_("symbol", "="):
                 relation, position = "<=", position + 1

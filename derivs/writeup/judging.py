@@ -25,6 +25,7 @@ from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table
 from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
 from ..parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, read_tokens
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
+from . import prose
 from .formulas import Side
 from .names import Scanner, applied_head, function_head, single_name, variable_tokens
 from .notation import Notation
@@ -113,6 +114,7 @@ class Scope:
     notation: Notation
     values: dict = field(default_factory=dict)  # a name's symbol (or entry) -> its value
     valued: dict = field(default_factory=dict)  # a name's key -> (block, block kind) that gave it
+    bare: set = field(default_factory=set)  # of those, the keys given a plain number on a line of its own (y = 1)
     defined: dict = field(default_factory=dict)  # functions the write-up defined in this section -> the title they came under
     families: dict = field(default_factory=dict)  # p -> (index symbol, body): p_i = ... for every i
     bodies: dict = field(default_factory=dict)  # a Leibniz name's symbol -> the formula the write-up gave it
@@ -457,6 +459,25 @@ def words_of(side: Side) -> bool:
             if letters >= 2:
                 return True
     return False
+
+
+def _course_function_defined(step: Step) -> str:
+    """The course function (\\sigma, GELU, H) a line starting a chain gives a formula of its own, applied on its left side
+    (\\sigma(\\mathbf{z})_i = ...), else ""."""
+    found = [t for t in step.left.tokens if t.kind != "space"] if step.left is not None and step.first_of_chain else []
+    if len(found) < 3 or found[0].kind not in ("command", "letter") or not found[1].is_("symbol", "("):
+        return ""
+    return found[0].text if found[0].text in dialect.REDEFINABLE else ""
+
+
+def _sentence_word(side: Side | None) -> str:
+    """The word of prose a side begins with, typed as letters (when in `when y = 1`), else ""."""
+    found = [t for t in side.tokens if t.kind != "space"] if side is not None else []
+    run = 0
+    while run < len(found) and found[run].kind == "letter" and (run == 0 or not found[run].space_before):
+        run += 1
+    word = "".join(t.text for t in found[:run])
+    return word if run >= 2 and run < len(found) and found[run].space_before and word.lower() in prose.CONNECTIVES else ""
 
 
 def name_of(side: Side, notation: Notation):
@@ -937,6 +958,9 @@ class Judge:
         return sorted(judged, key=lambda step: step.index)
 
     def one(self, step: Step, scope: Scope) -> Step:
+        word = _sentence_word(step.left)
+        if word:
+            return replace(step, verdict="unparsed", feedback=f"'{word}' begins a sentence typed as maths: write prose in \\text{{...}} or outside $...$")
         slipped = None
         try:
             with time_limit(self.timeout):  # a huge first line must not stall every step after it
@@ -960,6 +984,9 @@ class Judge:
             from .recognition import held_to_the_problem
 
             outcome = held_to_the_problem(self, outcome, scope)
+        redefined = _course_function_defined(step) if outcome.verdict == "unparsed" else ""
+        if redefined:  # \sigma(\mathbf{z})_i = (a softmax) not read: what follows must not take \sigma as the logistic
+            self.define_function(scope, redefined, sympy.Lambda(_ARGUMENT, sympy.Function(_GLYPHS.get(redefined, redefined.upper()))(_ARGUMENT)), step.title)
         if step.role == "conditional" and outcome.verdict == "invalid":  # if z_1 < 0, then ReLU'(z_1) = 0, with z_1 = 0.5 above
             return replace(outcome, verdict="undecided", witness=None, feedback=f"what holds under the condition the sentence supposes "
                                                                                 f"('if ..., then'), not at the values given: not judged ({outcome.feedback})")
@@ -1303,9 +1330,11 @@ class Judge:
         return None
 
     def give(self, scope: Scope, values: dict, step: Step) -> None:
+        alone = step.first_of_chain and len(rest_of_chain(step)) <= 1 and step.right is not None and is_plain_number(step.right)
         for name, value in values.items():
             scope.values[name] = value
             scope.valued[_key(name)] = (step.block, step.block_kind)
+            (scope.bare.add if alone else scope.bare.discard)(_key(name))
             scope.inferred.discard(name)
             scope.also.pop(name, None)
 
@@ -1313,6 +1342,8 @@ class Judge:
         function = sympy.Function(name)
         definitions = {f: b for f, b in scope.problem.definitions.items() if str(f) != str(function)}
         scope.problem = replace(scope.problem, definitions={**definitions, function: body})
+        if name in dialect.REDEFINABLE:  # read from here on as the write-up's own \sigma, not the course's one
+            scope.context.functions[name] = function
         if len(body.variables) > 1:  # \partial f / \partial x_2 below reads f as f(x_1, x_2)
             scope.context.parameters[str(function)] = tuple(body.variables)
         scope.defined[str(function)] = title
@@ -1367,6 +1398,9 @@ class Judge:
             return None
         if not all(isinstance(p, (sympy.Symbol, sympy.Indexed)) for p in parameters):
             return None
+        named = name_of(step.right, scope.notation) if step.right is not None else None
+        if named is not None and named.key not in {v.key for v in variables}:
+            return None  # \sigma(z) = P: names P as \sigma(z) (or claims it), whatever the lines after it work out
         body = self._last_body(step, scope, set(parameters))
         if isinstance(body, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) or getattr(body, "is_Relational", False) or not isinstance(body, sympy.Expr):
             return None
@@ -1374,7 +1408,7 @@ class Judge:
             return None  # S_c(\\mathbf{x}) = S(c\\mathbf{x}): a function of a vector's entries, not of a number
         dummies = [sympy.Symbol(v.key, real=True) for v in variables]
         body = body.xreplace(dict(zip(parameters, dummies)))
-        constant = len(step.chain) <= 1 and not any(p in scope.values for p in parameters)  # \dot A(z) = 0: a constant function
+        constant = len(step.chain) <= 1 and not any(p in scope.values for p in parameters) and body.is_number  # \dot A(z) = 0: a constant function (not \sigma(z) = P, which names P)
         if not set(dummies) & body.free_symbols and not constant:  # a = \sigma(z) = \frac{1}{1 + e^{0.5}}: z's value put in
             return None
         return function_name, sympy.Lambda(tuple(dummies) if len(dummies) > 1 else dummies[0], body)
@@ -1490,6 +1524,8 @@ class Judge:
             return False
         if key in scope.valued and self._in_itself(step, scope) == "nonlinear":
             return False  # \hat{y} = \frac{1}{1 + e^{-\hat{y}}} with \hat{y} known: a claim about its value, checked
+        if key in scope.bare and step.first_of_chain and len(rest_of_chain(step)) <= 1 and is_plain_number(step.right):
+            return True  # y = 1, p = 0 \quad error; y = 0, p = 1: cases, each given its own numbers, not claims about the last
         if key in scope.valued:
             block, kind = scope.valued[key]
             given_anew = kind == step.block_kind == "inline" and is_plain_number(step.right)  # "$s = 1$ ... then $s = 2$"

@@ -153,40 +153,52 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
     return notation
 
 
+def _sum_scripts(found) -> list[tuple[int, str, str]]:
+    """Each sum or product of a token run, as (where it stands, the letter it runs over, the letter it runs to), either
+    script first (\\sum_{k=1}^{K}, \\sum^K_{k=1}); "" where a script is missing or is not one letter."""
+    found_sums = []
+    for at, token in enumerate(found):
+        if not token.is_("command", "sum", "prod"):
+            continue
+        scripts, end = {}, at + 1
+        for _ in range(2):
+            if end + 1 >= len(found) or not found[end].is_("symbol", "_", "^") or found[end].text in scripts:
+                break
+            mark, group, end = found[end].text, *_script_group(found, end + 1)
+            scripts[mark] = group
+        lower, upper = scripts.get("_", []), scripts.get("^", [])
+        index = lower[0].text if lower and lower[0].kind == "letter" and len(lower[0].text) == 1 else ""
+        letters = [t for t in upper if t.kind == "letter"]
+        bound = letters[0].text if len(letters) == 1 and len(letters[0].text) == 1 and len(upper) == 1 else ""
+        found_sums.append((at, index, bound))
+    return found_sums
+
+
+def _script_group(found, at: int) -> tuple[list, int]:
+    """The tokens of a script starting at `at` (a braced group's inside, or one token) and where it ends."""
+    if not found[at].is_("symbol", "{"):
+        return [found[at]], at + 1
+    depth = 0
+    for end in range(at, len(found)):
+        depth += found[end].is_("symbol", "{") - found[end].is_("symbol", "}")
+        if depth == 0:
+            return list(found[at + 1:end]), end + 1
+    return list(found[at + 1:]), len(found)
+
+
 def _sum_ranges(found) -> dict[str, str]:
     """The letters sums and products run to, by the index they run over: n -> N in \\sum_{n=1}^{N}, k -> K in
     \\prod_{k=1}^K (an index not one letter is kept under "")."""
-    bounds = {}
-    for at, token in enumerate(found):
-        if not token.is_("command", "sum", "prod") or at + 1 >= len(found) or not found[at + 1].is_("symbol", "_"):
-            continue
-        end = at + 2
-        if end < len(found) and found[end].is_("symbol", "{"):
-            depth = 0
-            for end in range(at + 2, len(found)):
-                depth += found[end].is_("symbol", "{") - found[end].is_("symbol", "}")
-                if depth == 0:
-                    break
-        end += 1
-        if end + 1 < len(found) and found[end].is_("symbol", "^"):
-            bound = found[end + 1:end + 4] if found[end + 1].is_("symbol", "{") else found[end + 1:end + 2]
-            letters = [t for t in bound if t.kind == "letter"]
-            if len(letters) == 1 and len(letters[0].text) == 1 and (len(bound) == 1 or bound[-1].is_("symbol", "}")):
-                index = found[at + 3] if found[at + 2].is_("symbol", "{") else found[at + 2]
-                key = index.text if index.kind == "letter" and len(index.text) == 1 else ""
-                bounds[key] = letters[0].text if bounds.get(key, letters[0].text) == letters[0].text else ""
+    bounds: dict[str, str] = {}
+    for _, index, bound in _sum_scripts(found):
+        if bound:
+            bounds[index] = bound if bounds.get(index, bound) == bound else ""
     return {index: bound for index, bound in bounds.items() if bound}
 
 
 def _sum_indices(found) -> set[str]:
     """The letters sums run over: i in \\sum_i or \\sum_{i=1}^n."""
-    letters = set()
-    for at, token in enumerate(found[:-2]):
-        if token.is_("command", "sum", "prod") and found[at + 1].is_("symbol", "_"):
-            index = found[at + 3] if found[at + 2].is_("symbol", "{") and at + 3 < len(found) else found[at + 2]
-            if index.kind == "letter" and len(index.text) == 1:
-                letters.add(index.text)
-    return letters
+    return {index for _, index, _ in _sum_scripts(found) if index}
 
 
 def _one_hot_said(before, after) -> bool:
@@ -439,16 +451,10 @@ def _summed_indices(side: Side) -> set[str]:
     one index its summand's names carry (\\sum e^{x_j}: j), as the parser does."""
     found = side.tokens
     letters = set()
-    for at, token in enumerate(found):
-        if not token.is_("command", "sum", "prod"):
-            continue
-        if at + 1 < len(found) and found[at + 1].is_("symbol", "_"):
-            following = found[at + 2] if at + 2 < len(found) else None
-            if following is not None and following.is_("symbol", "{") and at + 3 < len(found):
-                following = found[at + 3]
-            if following is not None and following.kind == "letter":
-                letters.add(following.text)
-        elif not (at + 1 < len(found) and found[at + 1].is_("symbol", "^")):
+    for at, index, _ in _sum_scripts(found):
+        if index:
+            letters.add(index)
+        elif not (at + 1 < len(found) and found[at + 1].is_("symbol", "_", "^")):
             carried = {n.indices[0] for n in Scanner(found[at + 1:]).names() if len(n.indices) == 1 and n.indices[0].isalpha() and len(n.indices[0]) == 1}
             if len(carried) == 1:
                 letters |= carried

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 # for: a value for what follows ("for $n = 3$"), or, for a function's variable ("for $x = 0$"), where it is looked at.
 ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("hypothetical", ("say", "e.g.", "e.g", "eg.", "for example", "for instance", "imagine", "hypothetically", "such as", "suppose", "supposing")),
-    ("condition", ("at", "when", "whenever", "if", "iff", "unless", "as", "near", "around", "except")),
+    ("condition", ("at", "when", "whenever", "if", "iff", "unless", "as", "near", "around", "except", "当", "若", "如果")),
     ("given", ("with", "let", "set", "setting", "given", "assume", "assuming", "take", "taking", "using",
-               "choose", "choosing", "pick", "initialise", "initialize", "initially", "starting")),
-    ("for", ("for", "for all", "for every", "for each")),  # a value for what follows (for n = 3), or where (for x = 0)
-    ("defines", ("where", "define", "defining", "denote", "denoting", "here", "i.e.", "i.e", "ie", "namely", "call", "called")),
+               "choose", "choosing", "pick", "initialise", "initialize", "initially", "starting", "令", "设")),
+    ("for", ("for", "for all", "for every", "for each", "对于")),  # a value for what follows (for n = 3), or where (for x = 0)
+    ("defines", ("where", "define", "defining", "denote", "denoting", "here", "i.e.", "i.e", "ie", "namely", "call", "called", "其中", "定义")),
 )
 # Conventions a write-up states in words, and the kind each gives.
 CONVENTIONS: tuple[tuple[str, re.Pattern], ...] = (
@@ -43,6 +43,10 @@ LARGE = re.compile(r"\blarge\s*$", re.I)
 # The end of a sentence: a new sentence starts after ". " + capital, "! ", "? ", a colon, or a blank line.
 SENTENCE_END = re.compile(r"(?:[.!?](?=\s+[A-Z(\\$])|\n\s*\n|:\s*$)")
 CONDITION_WORDS = frozenset({"if", "for", "when", "where", "otherwise", "and", "or", "at", "with", "else", "all"})  # in \\text, not names
+# Words of a sentence typed into maths without \\text, first on a side ("when y = 1, but p = 0.1"): prose, never a
+# name or a product of letters.
+CONNECTIVES = frozenset({"when", "but", "if", "then", "where", "hence", "thus", "since", "because", "and", "or", "so", "let",
+                         "while", "whenever", "otherwise", "therefore", "given", "assume", "suppose"})
 WINDOW = 160  # characters of prose looked back over for a role word: bounded work however long a line is
 
 

@@ -407,10 +407,14 @@ def _looked_at(statement: Statement, role: str) -> bool:
     something is looked at, not a value or a step."""
     from .names import single_name
 
-    if len(statement.sides) != 2 or statement.relations[0] != "==":
+    if len(statement.sides) != 2 or statement.relations[0] not in ("==", "!="):
         return False
     name = single_name(statement.sides[0].tokens)
     if name is None:
+        return False
+    if role == "condition" and statement.relations[0] == "!=" and single_name(statement.sides[1].tokens, runs=True) is not None:
+        return True  # "when $i \\neq target$": which case, between two names
+    if statement.relations[0] != "==":
         return False
     if _enumeration(statement.sides[1]):
         return True  # "for $i = 1, 2, 3$": which indices, not a value
