@@ -184,6 +184,10 @@ ROWS = [
     ("$$\\mathcal{L}(w_{1:L}) = -\\sum_{i=1}^{n} y_i \\log h_i$$", ["definition"]),
     # a sentence typed as maths ("when y = 1, but p = 0.1") is prose, not a claim about y or p
     ("$$\\ln(p) => when y = 1, but p = 0.1$$", ["unparsed", "unparsed"]),
+    # a name given a formula in an index (df/dz_i = z_i - y_i), summed over that index, is that formula at each term:
+    # sum_i df/dz_i = sum_i (z_i - y_i) holds; = sum_i (z_i + y_i) does not (it read N (z_i - y_i) for one free i)
+    ("$$\\frac{df}{dz_i} = z_i - y_i$$\n\n$$\\sum_{i=1}^{N} \\frac{df}{dz_i} = \\sum_{i=1}^{N} (z_i - y_i)$$", ["definition", "valid"]),
+    ("$$\\frac{df}{dz_i} = z_i - y_i$$\n\n$$\\sum_{i=1}^{N} \\frac{df}{dz_i} = \\sum_{i=1}^{N} (z_i + y_i)$$", ["definition", "invalid"]),
     # the variable of a derivative in braces (\partial{v_c}, as for a function's argument) is that variable: d(x^2)/dx = 2x
     ("$$\\frac{\\partial}{\\partial{x}} \\left( x^2 \\right) = 2x$$", ["valid"]),
     ("$$\\frac{\\partial}{\\partial{x}} \\left( x^2 \\right) = 3x$$", ["invalid"]),

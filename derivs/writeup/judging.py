@@ -141,6 +141,8 @@ class Scope:
         if not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
             return expr
         expr = self._worked_derivatives(expr) if formulas else expr
+        if formulas:  # before a sum whose summand shows no index is worked out (a family's entries are put in by _families_in)
+            expr = _bound_by_name(expr, {name: f for name, f in {**self.values, **self.formulas}.items() if str(name).partition("_")[0] not in self.families})
         expr = self.problem.expand_definitions(expr) if isinstance(expr, sympy.Basic) else expr
         expr = _course_functions(expr)
         if self.families:
@@ -459,6 +461,25 @@ def words_of(side: Side) -> bool:
             if letters >= 2:
                 return True
     return False
+
+
+def _bound_by_name(expr, formulas: dict):
+    """Inside a sum over i, a name whose formula speaks of i stands for that formula at the sum's i (\\sum_i
+    \\frac{df}{dz_i} with df/dz_i = z_i - y_i is \\sum_i (z_i - y_i)): put in before the sum is worked out, which would
+    otherwise take the name for a constant and the i of its formula for another, free i."""
+    if not isinstance(expr, sympy.Basic) or not expr.has(sympy.Sum, sympy.Product):
+        return expr
+
+    def rebound(total):
+        function = total.function
+        for limit in total.limits:
+            variable = limit[0]
+            named = {name: formula for name, formula in formulas.items() if isinstance(name, sympy.Symbol) and name in function.free_symbols and isinstance(formula, sympy.Basic)
+                     and any(getattr(s, "name", None) == variable.name for s in formula.free_symbols)}
+            put = {name: formula.xreplace({s: variable for s in formula.free_symbols if getattr(s, "name", None) == variable.name}) for name, formula in named.items()}
+            function = function.xreplace(put) if put else function
+        return total.func(function, *total.limits) if function != total.function else total
+    return expr.replace(lambda e: isinstance(e, (sympy.Sum, sympy.Product)), rebound)
 
 
 def _course_function_defined(step: Step) -> str:
