@@ -551,6 +551,8 @@ RELATION_SHOWN = {"equal": "=", "approx": "\\approx", "implies": "\\Rightarrow"}
 def _relation_shown(step) -> str:
     """A step's relation as printed: the kind's sign, else the relation as written (\\ne, \\le, \\leftarrow), else =."""
     return RELATION_SHOWN.get(step.kind) or getattr(step, "relation", "") or "="
+
+
 STEP_MARKS = {"valid": "[green]✓[/]", "invalid": "[red]✗[/]", "undecided": "[yellow]?[/]", "unparsed": "[magenta]![/]", "definition": "[cyan]:=[/]"}
 
 
