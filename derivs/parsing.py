@@ -1574,7 +1574,10 @@ class _Parser:
                 break
         if not self._argument_ahead():
             raise _NoArgument() if token.kind in ("letter",) or token.text in dialect.GREEK else self.error(f"{name} needs an argument: write {name}(x)", token)
+        opened = self.position
         arguments = self.arguments(name, token)
+        if self.context.document and not isinstance(function, IndexedFunction) and not primes and power is None and self.at("symbol", "_"):
+            return self._entry_named_by_application(name, (opened, self.position))
         if self.context.document and not isinstance(function, IndexedFunction):
             arguments = [_number_if_one_by_one(argument, None) for argument in arguments]  # \\sigma(w^T x): a number's sigmoid
         if self.context.document and len(arguments) > 1 and not isinstance(function, (sympy.core.function.UndefinedFunction, IndexedFunction)) and function not in dialect.VARIADIC.values():
@@ -1591,6 +1594,13 @@ class _Parser:
         else:
             value = self._call(function, arguments, primes, token)
         return self._power(value, power, token) if power is not None else value
+
+    def _entry_named_by_application(self, name: str, argument_span: tuple[int, int]):
+        """\\phi(z)_i, \\sigma(\\mathbf{z})_j in a write-up: the i-th entry of a vector-valued function's value (a softmax),
+        which no function of one number is: a quantity named as written, whose value the write-up may give."""
+        subscript = self._name_subscript()
+        entry = plain_name(f"{name.lstrip(chr(92))}({self._written(argument_span).strip('()')})_{{{subscript.raw}}}")
+        return self.context.expressions.get(entry) or self.context.symbols.get(entry) or sympy.Symbol(entry, real=True)
 
     def _written_function(self, name: str, arguments: list, primes: int):
         """A write-up's F'(1,1) is the name of a feature map's entry (its value once given); L(y, \\hat y) a

@@ -30,6 +30,9 @@ SOFTMAX_BOUNDED = "Let $p_i = \\frac{e^{z_i}}{\\sum_{k=1}^{K} e^{z_k}}$, where $
 SOFTMAX_WORKED = '# Softmax and cross-entropy\n\nLet $p_i = \\frac{e^{z_i}}{\\sum_{k=1}^{K} e^{z_k}}$ and $L = -\\sum_{k=1}^{K} y_k \\log p_k$, where $y$ is one-hot.\n\n## Derivative of the softmax\n\nIf $i = j$:\n\n$$\\frac{\\partial p_i}{\\partial z_j} = \\frac{e^{z_i}\\sum_k e^{z_k} - e^{z_i}e^{z_i}}{(\\sum_k e^{z_k})^2} = p_i - p_i^2 = p_i(1 - p_i)$$\n\nIf $i \\neq j$:\n\n$$\\frac{\\partial p_i}{\\partial z_j} = \\frac{0 - e^{z_i}e^{z_j}}{(\\sum_k e^{z_k})^2} = -p_i p_j$$\n\n## Derivative of the loss\n\n$$\\frac{\\partial L}{\\partial z_i} = -\\sum_k \\frac{y_k}{p_k}\\frac{\\partial p_k}{\\partial z_i}$$\n\n$$= -\\frac{y_i}{p_i}p_i(1-p_i) - \\sum_{k \\neq i}\\frac{y_k}{p_k}(-p_k p_i)$$\n\n$$= -y_i + y_i p_i + \\sum_{k \\neq i} y_k p_i$$\n\n$$= -y_i + p_i\\sum_k y_k = p_i - y_i$$\n\nNumerically, with $z = (1, 2, 3)$: $p = (0.0900, 0.2447, 0.6652)$, and for $y = (0, 1, 0)$ the gradient is $(0.0900, -0.7553, 0.6652)$.\n\nThe loss is $L = -\\log 0.2447 = 1.4076$.\n'
 
 
+SOFTMAX_ENTRY = "$$\\phi(z)_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$$\n\n"  # a softmax's entry, named by the function applied
+
+
 def image(tex: str) -> str:
     """A formula as a README draws it: an image from a LaTeX service, the formula encoded in its address."""
     return f"![f](https://latex.codecogs.com/svg.latex?{quote(tex)})\n\n"
@@ -188,6 +191,12 @@ ROWS = [
     # sum_i df/dz_i = sum_i (z_i - y_i) holds; = sum_i (z_i + y_i) does not (it read N (z_i - y_i) for one free i)
     ("$$\\frac{df}{dz_i} = z_i - y_i$$\n\n$$\\sum_{i=1}^{N} \\frac{df}{dz_i} = \\sum_{i=1}^{N} (z_i - y_i)$$", ["definition", "valid"]),
     ("$$\\frac{df}{dz_i} = z_i - y_i$$\n\n$$\\sum_{i=1}^{N} \\frac{df}{dz_i} = \\sum_{i=1}^{N} (z_i + y_i)$$", ["definition", "invalid"]),
+    # phi(z)_i, the i-th entry of a vector-valued function's value (a softmax written so), is a quantity named as written,
+    # whose formula the text gives: p(1 - p) with p = e^{z_i}/sum_k e^{z_k} holds, p(1 + p) does not, and so does
+    # dp/dz_i = p(1 - p) by hand
+    (SOFTMAX_ENTRY + "$$\\frac{e^{z_i}}{\\sum_k e^{z_k}} \\left(1 - \\frac{e^{z_i}}{\\sum_k e^{z_k}} \\right) = \\phi(z)_i \\left( 1 - \\phi(z)_i \\right)$$", ["definition", "valid"]),
+    (SOFTMAX_ENTRY + "$$\\frac{e^{z_i}}{\\sum_k e^{z_k}} \\left(1 - \\frac{e^{z_i}}{\\sum_k e^{z_k}} \\right) = \\phi(z)_i \\left( 1 + \\phi(z)_i \\right)$$", ["definition", "invalid"]),
+    (SOFTMAX_ENTRY + "$$\\frac{\\partial \\phi(z)_i}{\\partial z_i} = \\phi(z)_i (1 - \\phi(z)_i)$$", ["definition", "valid"]),
     # the variable of a derivative in braces (\partial{v_c}, as for a function's argument) is that variable: d(x^2)/dx = 2x
     ("$$\\frac{\\partial}{\\partial{x}} \\left( x^2 \\right) = 2x$$", ["valid"]),
     ("$$\\frac{\\partial}{\\partial{x}} \\left( x^2 \\right) = 3x$$", ["invalid"]),

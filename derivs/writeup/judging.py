@@ -482,13 +482,21 @@ def _bound_by_name(expr, formulas: dict):
     return expr.replace(lambda e: isinstance(e, (sympy.Sum, sympy.Product)), rebound)
 
 
-def _course_function_defined(step: Step) -> str:
+def _course_function_defined(step: Step, entry: bool = False) -> str:
     """The course function (\\sigma, GELU, H) a line starting a chain gives a formula of its own, applied on its left side
-    (\\sigma(\\mathbf{z})_i = ...), else ""."""
+    (\\sigma(\\mathbf{z})_i = ...), else "". With `entry`, only where the left side is an entry of its value (the _i after
+    the bracket: a softmax, not the logistic's \\sigma(z) = \\frac{1}{1+e^{-kz}}, which defines \\sigma itself)."""
     found = [t for t in step.left.tokens if t.kind != "space"] if step.left is not None and step.first_of_chain else []
-    if len(found) < 3 or found[0].kind not in ("command", "letter") or not found[1].is_("symbol", "("):
+    if len(found) < 3 or found[0].kind not in ("command", "letter") or not found[1].is_("symbol", "(") or found[0].text not in dialect.REDEFINABLE:
         return ""
-    return found[0].text if found[0].text in dialect.REDEFINABLE else ""
+    depth, close = 0, None
+    for at, token in enumerate(found[1:], start=1):
+        depth += token.is_("symbol", "(") - token.is_("symbol", ")")
+        if depth == 0:
+            close = at
+            break
+    subscripted = close is not None and close + 1 < len(found) and found[close + 1].is_("symbol", "_")
+    return found[0].text if subscripted or not entry else ""
 
 
 def _sentence_word(side: Side | None) -> str:
@@ -1005,8 +1013,8 @@ class Judge:
             from .recognition import held_to_the_problem
 
             outcome = held_to_the_problem(self, outcome, scope)
-        redefined = _course_function_defined(step) if outcome.verdict == "unparsed" else ""
-        if redefined:  # \sigma(\mathbf{z})_i = (a softmax) not read: what follows must not take \sigma as the logistic
+        redefined = _course_function_defined(step, entry=outcome.verdict == "definition") if outcome.verdict in ("unparsed", "definition") else ""
+        if redefined:  # \sigma(\mathbf{z})_i = (a softmax), read or not: what follows must not take \sigma as the logistic
             self.define_function(scope, redefined, sympy.Lambda(_ARGUMENT, sympy.Function(_GLYPHS.get(redefined, redefined.upper()))(_ARGUMENT)), step.title)
         if step.role == "conditional" and outcome.verdict == "invalid":  # if z_1 < 0, then ReLU'(z_1) = 0, with z_1 = 0.5 above
             return replace(outcome, verdict="undecided", witness=None, feedback=f"what holds under the condition the sentence supposes "
