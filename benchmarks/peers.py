@@ -18,7 +18,6 @@ import time
 
 import sympy
 from latex2sympy2_extended import latex2sympy
-from math_verify import parse, verify
 
 LIMIT = 10.0  # CPU seconds per answer and peer, so the benchmark ends
 
@@ -60,6 +59,8 @@ def naive(answer: str, reference: str) -> str:
 
 
 def math_verify(answer: str, reference: str) -> str:
+    from math_verify import parse, verify  # here, so the naive approach's own process needs only latex2sympy2_extended
+
     gold = parse(f"${reference}$")
     given = parse(f"${answer}$")
     if not given:

@@ -103,7 +103,9 @@ def main() -> None:
     references = _references(rows, env)
     pairs = "".join(json.dumps({"answer": answer, "reference": references[target]}) + "\n" for target, answer, _ in rows)
     peer_env = {**os.environ, "PYTHONPATH": ""}
-    naive, _ = best([args.peer_python, str(HERE / "peers.py"), "--only", "naive"], peer_env, 1, stdin=pairs)
+    naive, verdicts = best([args.peer_python, str(HERE / "peers.py"), "--only", "naive"], peer_env, 1, stdin=pairs)
+    if len(verdicts.splitlines()) != len(rows):  # a peer that failed to start is no figure
+        raise RuntimeError(f"the naive approach answered {len(verdicts.splitlines())} of {len(rows)} rows; is latex2sympy2_extended installed there?")
     print(f"{'naive (whole process)':34} {naive:6.2f} s CPU  {len(rows) / naive:7.1f} distinct answers per CPU-second")
     print(f"derivs per CPU-second, whole process against whole process: {naive / whole:.1f}x the naive approach")
 

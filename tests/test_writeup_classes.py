@@ -167,9 +167,24 @@ ROWS = [
     ("```\nW_A = 0.5\nW+_A = W_A + 0.1\nW+_A = 0.6\n```", ["definition", "definition", "valid"]),
     ("```\nW_A = 0.5\nW+_A = W_A + 0.1\nW+_A = 0.7\n```", ["definition", "definition", "invalid"]),
     # a sum over k of the vectors u_k (negative sampling) runs over K different vectors, which the one vector u_k cannot
-    # stand for: dJ/du_k is not worked out from it (it read K (1 - sigma(-u_k^T v_c)) v_c, a false alarm on the right
-    # (1 - sigma(-u_k^T v_c)) v_c); dJ/du_o is: -(1 - sigma(u_o^T v_c)) v_c by hand, and without the minus it is wrong
-    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = (1 - \\sigma(-u_k^\\top v_c)) v_c$$", ["definition", "definition"]),
+    # stand for (read so, it was K (1 - sigma(-u_k^T v_c)) v_c, a false alarm): by one member u_k, only its own term
+    # -log sigma(-u_k^T v_c) has a derivative, (1 - sigma(-u_k^T v_c)) v_c = sigma(u_k^T v_c) v_c by hand (sigma' =
+    # sigma(1 - sigma), 1 - sigma(-x) = sigma(x)); (sigma(u_k^T v_c) - 1) v_c and its negative are wrong (a sign slip
+    # of cs224n answers). The sum may be written over another letter (j); over two families at once (w_i^T w_j) it
+    # is not worked out. dJ/du_o: -(1 - sigma(u_o^T v_c)) v_c by hand, and without the minus it is wrong
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = (1 - \\sigma(-u_k^\\top v_c)) v_c$$", ["definition", "valid"]),
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = \\sigma(u_k^\\top v_c) v_c$$", ["definition", "valid"]),
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = (\\sigma(u_k^\\top v_c) - 1) v_c$$", ["definition", "invalid"]),
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = -(1 - \\sigma(-u_k^\\top v_c)) v_c$$", ["definition", "invalid"]),
+    ("$$J = -\\sum_{j=1}^{K} \\log \\sigma(-u_j^\\top v_c)$$\n\n$$\\frac{\\partial J}{\\partial u_k} = \\sigma(u_k^\\top v_c) v_c$$", ["definition", "valid"]),
+    ("$$J = -\\sum_{j=1}^{K} \\log \\sigma(-u_j^\\top v_c)$$\n\n$$\\frac{\\partial J}{\\partial u_k} = (\\sigma(u_k^\\top v_c) - 1) v_c$$", ["definition", "invalid"]),
+    # the transpose written before the subscript (u^T_k, u^{\\top}_{k}) is TeX's u_k^T: the vector u_k transposed, not an
+    # entry k of u^T (which made u_k a number and the line unreadable)
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = (1 - \\sigma(-u^T_k v_c)) v_c$$", ["definition", "valid"]),
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = (1 - \\sigma(u^{\\top}_{k} v_c)) v_c$$", ["definition", "invalid"]),
+    ("$$J = -\\log \\sigma(u^T_o v_c)$$\n\n$$\\frac{\\partial J}{\\partial u_o} = -(1 - \\sigma(u^T_o v_c)) v_c$$", ["definition", "valid"]),
+    ("$$J = -\\log \\sigma(u^T_o v_c)$$\n\n$$\\frac{\\partial J}{\\partial u_o} = (1 - \\sigma(u^T_o v_c)) v_c$$", ["definition", "invalid"]),
+    ("$$L = \\sum_{i=1}^{V} \\sum_{j=1}^{V} (w_i^\\top w_j - c)^2$$\n\n$$\\frac{\\partial L}{\\partial w_i} = 2 \\sum_{j=1}^{V} (w_i^\\top w_j - c) w_j$$", ["definition", "definition"]),
     (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_o} = -(1 - \\sigma(u_o^\\top v_c)) v_c$$", ["definition", "valid"]),
     (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_o} = (1 - \\sigma(u_o^\\top v_c)) v_c$$", ["definition", "invalid"]),
     # a bare \\sum_k runs to the bound the text gives sums over k elsewhere (K), so a one-hot y's entries summed that way
@@ -395,6 +410,18 @@ ROWS = [
     ("$$\\frac{\\partial L}{\\partial x_1} = \\frac{\\partial L}{\\partial z} \\cdot \\frac{\\partial z}{\\partial x_2}$$", ["invalid"]),
     ("$$\\frac{\\partial E_{total}}{\\partial w_5} = \\frac{\\partial E_{o1}}{\\partial o_1}\\frac{\\partial o_1}{\\partial w_5}$$", ["definition"]),
     ("$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial z}\\frac{\\partial z}{\\partial W}$$", ["definition"]),
+    # ... and, in a chain of two links or more, to a variable of other letters: dJ/dtheta dtheta/dU is dJ/dU (a matrix's
+    # gradient), not dJ/dv_c; dL/dy dy/dz dz/dw is dL/dw, not dL/db. One fraction alone can be right (dL/db = dL/dz
+    # when z = wx + b, dz/db = 1), and a variable written loosely (bold or not, w for W, theta for its entry theta_j)
+    # is not a slip
+    ("$$\\frac{\\partial J}{\\partial v_c} = \\frac{\\partial J}{\\partial \\theta}\\frac{\\partial \\theta}{\\partial U}$$", ["invalid"]),
+    ("$$\\frac{\\partial J}{\\partial v_c} = \\frac{\\partial J}{\\partial \\theta}\\frac{\\partial \\theta}{\\partial v_c}$$", ["definition"]),
+    ("$$\\frac{\\partial L}{\\partial b} = \\frac{\\partial L}{\\partial \\hat y}\\frac{\\partial \\hat y}{\\partial z}\\frac{\\partial z}{\\partial w}$$", ["invalid"]),
+    ("$$\\frac{\\partial L}{\\partial b} = \\frac{\\partial L}{\\partial \\hat y}\\frac{\\partial \\hat y}{\\partial z}\\frac{\\partial z}{\\partial b}$$", ["definition"]),
+    ("$$\\frac{dL}{db} = \\frac{dL}{dz}$$", ["definition"]),
+    ("$$\\frac{\\partial L}{\\partial \\theta} = \\frac{\\partial L}{\\partial z}\\frac{\\partial z}{\\partial \\theta_j}$$", ["definition"]),
+    ("$$\\frac{\\partial L}{\\partial \\mathbf{w}} = \\frac{\\partial L}{\\partial z}\\frac{\\partial z}{\\partial w}$$", ["definition"]),
+    ("$$\\frac{\\partial E}{\\partial w_5} = \\frac{\\partial E}{\\partial o_1}\\frac{\\partial o_1}{\\partial w5}$$", ["definition"]),
     # --- an entry of what brackets hold: [a - b]_k is a_k - b_k (each vector's k-th entry), so + b_k is wrong
     ("$$[\\hat{y} - y]_b = \\hat{y}_b - y_b$$", ["valid"]),
     ("$$[\\hat{y} - y]_b = \\hat{y}_b + y_b$$", ["invalid"]),

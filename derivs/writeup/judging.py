@@ -179,8 +179,11 @@ class Scope:
         if not isinstance(quantity, sympy.Basic):
             return None
         put = self._formulas_put_in(quantity, variable)
-        if isinstance(variable, sympy.MatrixSymbol) and _family_summed(put, variable, self.notation.summed):
-            return None  # checked before the sums are worked out: \sum_k f(u_k) read with one u_k would be K f(u_k)
+        if isinstance(variable, sympy.MatrixSymbol) and (_family_summed(put, variable, self.notation.summed)
+                                                        or variable not in put.atoms(sympy.MatrixSymbol) and _family_summed(put)):  # u_k of \sum_j f(u_j)
+            put = _member_taken_out(put, variable)  # before the sums are worked out: \sum_k f(u_k) read with one u_k would be K f(u_k)
+            if put is None:
+                return None
         expanded = _course_functions(self.problem.expand_definitions(put))
         if not _reaches(expanded, variable) or self._kin_without_formula(quantity, expanded, variable):
             return None
@@ -331,6 +334,24 @@ def _family_summed(expr, variable=None, indices=frozenset()) -> bool:
             if own_base == base and set(own_index.strip("{}")) & (bound | set(indices)):
                 return True
     return False
+
+
+def _member_taken_out(expr, variable):
+    """For a derivative by one member u_k of a family: \\sum_{j=1}^K f(u_j) is f(u_k) (the other terms do not hold u_k;
+    read with one u_k the sum would be K f(u_k)). Only a scalar sum with one index whose terms hold the family in
+    that index alone; None for anything else (\\sum_i \\sum_j w_i^T w_j: each member twice)."""
+    base = variable.name.partition("_")[0]
+    for total in expr.atoms(sympy.Sum):
+        members = {m for m in total.function.atoms(sympy.MatrixSymbol) if m.name.partition("_")[0] == base}
+        if not {m.name.partition("_")[2].strip("{}") for m in members} & {limit[0].name for limit in total.limits}:
+            continue  # no sum over the family (u_k^T v_c's own sum over entries)
+        if len(total.limits) != 1 or len(members) != 1 or isinstance(total.function, sympy.MatrixExpr):
+            return None
+        (index, _, _), (member,) = total.limits[0], members
+        letter = variable.name.partition("_")[2].strip("{}")
+        term = total.function.xreplace({index: sympy.Symbol(letter, integer=True), member: variable})
+        expr = expr.xreplace({total: term})  # the other members' terms do not hold u_k: their derivative is 0
+    return None if _family_summed(expr, variable) else expr
 
 
 def _reaches(expr, variable) -> bool:
@@ -518,8 +539,21 @@ def leibniz_factors(side: Side):
     """A side that is only a product of Leibniz fractions (\\frac{\\partial L}{\\partial y} \\frac{dy}{dx}, or on one line
     ∂L/∂y ∂y/∂x), as the fractions' net quantities over variables (L over x); None for anything else (a number, a sum,
     d/dx)."""
-    found = [t for t in side.tokens if t.kind != "space" and not t.is_("command", "cdot", "times") and not t.is_("symbol", "*")]
+    fractions = leibniz_fractions(side)
+    if not fractions:
+        return None
     net: dict[str, int] = {}
+    for top, bottom in fractions:
+        for quantity, sign in ((_quantity(top), 1), (_quantity(bottom), -1)):
+            net[quantity] = net.get(quantity, 0) + sign
+    return {quantity: power for quantity, power in net.items() if power}
+
+
+def leibniz_fractions(side: Side) -> list[tuple[list, list]] | None:
+    """The (quantity, variable) tokens of each Leibniz fraction of a side that is only their product, in order;
+    None for anything else."""
+    found = [t for t in side.tokens if t.kind != "space" and not t.is_("command", "cdot", "times") and not t.is_("symbol", "*")]
+    fractions = []
     at = 0
     while at < len(found):
         fraction = _framed_fraction(found, at) or _slashed_fraction(found, at)
@@ -530,10 +564,8 @@ def leibniz_factors(side: Side):
             return None
         if top[1].kind == "letter" and len(top) == 2 and top[1].text == "d":
             return None
-        for quantity, sign in ((_quantity(top[1:]), 1), (_quantity(bottom[1:]), -1)):
-            net[quantity] = net.get(quantity, 0) + sign
-    net = {quantity: power for quantity, power in net.items() if power}
-    return net if found else None
+        fractions.append((top[1:], bottom[1:]))
+    return fractions or None
 
 
 def _framed_fraction(found, at: int):
@@ -560,10 +592,12 @@ def _slashed_fraction(found, at: int):
     return found[at:slash], found[slash + 1:end], end
 
 
-def chain_slip(step: Step) -> Step | None:
-    """\\frac{\\partial E}{\\partial w_{12}} = \\frac{\\partial E}{\\partial h_2}\\frac{\\partial h_2}{\\partial w_{11}}: the fractions cancel to
-    the same quantity over another variable of the same name (w_11 for w_12): an index slip, invalid. Anything
-    looser (E_total over E_o1, a fraction that does not cancel) is left to the other checks."""
+def chain_slip(step: Step, words: frozenset = frozenset()) -> Step | None:
+    """A chain rule whose fractions cancel to the same quantity over another variable than the left side's: invalid.
+    Either a variable of the same name (\\frac{\\partial E}{\\partial w_{12}} = \\frac{\\partial E}{\\partial h_2}\\frac{\\partial h_2}{\\partial w_{11}}:
+    an index slip), or, in a chain of two links or more, another name (\\frac{\\partial J}{\\partial v_c} = \\frac{\\partial J}{\\partial \\theta}
+    \\frac{\\partial \\theta}{\\partial U}). One fraction alone (\\frac{dL}{db} = \\frac{dL}{dz}, right when dz/db = 1) and anything looser
+    (E_total over E_o1, a fraction that does not cancel) are left to the other checks."""
     if step.kind != "equal" or step.left is None or step.right is None:
         return None
     left, right = leibniz_factors(step.left), leibniz_factors(step.right)
@@ -571,11 +605,27 @@ def chain_slip(step: Step) -> Step | None:
         return None
     (top,), (bottom,) = [q for q, p in left.items() if p == 1], [q for q, p in left.items() if p == -1]
     (chain_top,), (chain_bottom,) = [q for q, p in right.items() if p == 1], [q for q, p in right.items() if p == -1]
+    if top != chain_top or bottom == chain_bottom:
+        return None
     same_name = bottom.partition("_")[0] == chain_bottom.partition("_")[0] and "_" in bottom and "_" in chain_bottom
-    if top != chain_top or bottom == chain_bottom or not same_name:
+    if not same_name and not _chain_to_another_variable(step, words):
         return None
     return replace(step, verdict="invalid", feedback=f"the chain rule's fractions cancel to \\partial {top}/\\partial {chain_bottom}, not \\partial {top}/\\partial {bottom}: "
                                                      "a factor is taken over the wrong variable")
+
+
+def _chain_to_another_variable(step: Step, words: frozenset) -> bool:
+    """The right side is a chain of two links or more, and the variable it ends in and the left side's are names
+    of different letters (\\mathbf{v}_c and v_c are one; w and W, \\theta and \\theta_j, written loosely for one another, too)."""
+    links = leibniz_fractions(step.right)
+    (_, wanted), = leibniz_fractions(step.left)
+    ended = links[-1][1]
+    if len(links) < 2 or any(_quantity(bottom) != _quantity(top) for (_, bottom), (top, _) in zip(links, links[1:])):
+        return False
+    names = [single_name(variable, words) for variable in (wanted, ended)]
+    if None in names:
+        return False
+    return len({re.sub(r"[{}\s]", "", name.base).lower() for name in names}) == 2  # w and W: one weight, written loosely
 
 
 def _is_differential(token) -> bool:
@@ -993,7 +1043,7 @@ class Judge:
         slipped = None
         try:
             with time_limit(self.timeout):  # a huge first line must not stall every step after it
-                slipped = chain_slip(step) or self.broken_link(step, scope)  # wrong even where it names a quantity
+                slipped = chain_slip(step, frozenset(scope.notation.words)) or self.broken_link(step, scope)  # wrong even where it names a quantity
                 outcome = slipped or self.statement(step, scope)
             if slipped is not None:
                 return slipped

@@ -34,6 +34,7 @@ class Name:
     mark: str = ""  # the update mark of w^{new}
     primes: int = 0
     word: bool = False  # a word (net, FLOPs) rather than a letter
+    transposed: bool = False  # u^T_k: the transpose written before the subscript, TeX's u_k^T (the name ends after both)
 
     @property
     def indices(self) -> tuple[str, ...]:
@@ -179,7 +180,7 @@ class Scanner:
     def _scripts(self, base: str, start: int, end: int, bold: bool, word: bool, subscript: tuple = ()) -> Name:
         """The subscript, layer, update mark and primes after a name's base."""
         layer = mark = ""
-        primes = 0
+        primes, transposed = 0, False
         for _ in range(3):
             if self.at(end, "symbol", "_") and not subscript:
                 read = self._subscript_at(end)
@@ -187,6 +188,12 @@ class Scanner:
                     break
                 subscript, end = read
                 continue
+            if self.at(end, "symbol", "^") and not subscript and not transposed:
+                after = self._transpose_end(end + 1)
+                read = self._subscript_at(after) if after is not None and self.at(after, "symbol", "_") else None
+                if read is not None:  # u^T_k, x^{\top}_{i}: the name u_k, transposed
+                    (subscript, end), transposed = read, True
+                    continue
             if self.at(end, "symbol", "^") and not layer and not mark:
                 found = self._superscript_mark(end + 1)
                 if found is None:
@@ -210,7 +217,16 @@ class Scanner:
             if read is not None:
                 subscript, end = read
         key = key_of(base, subscript, layer, primes) + (f"^{{{mark}}}" if mark else "")
-        return Name(key, base, subscript, start, end, bold, layer, mark, primes, word)
+        return Name(key, base, subscript, start, end, bold, layer, mark, primes, word, transposed)
+
+    def _transpose_end(self, at: int) -> int | None:
+        """Where a transpose's script starting at `at` ends (T, \\top, \\intercal, or one of them braced), else None."""
+        marks = ("top", "intercal")
+        if self.at(at, "letter", "T") or self.at(at, "command", *marks):
+            return at + 1
+        if self.at(at, "symbol", "{") and (self.at(at + 1, "letter", "T") or self.at(at + 1, "command", *marks)) and self.at(at + 2, "symbol", "}"):
+            return at + 3
+        return None
 
     def _subscript_at(self, end: int) -> tuple[tuple, int] | None:
         """The subscript whose _ is at `end` (braced, or run on as authors type it) and where it ends; None if it is not closed."""
@@ -284,7 +300,7 @@ def single_name(found, words: frozenset = frozenset(), runs: bool = False) -> Na
         return None
     scanner = Scanner(meaningful, words, runs=runs)
     name = scanner.name_at(0)
-    if name is None or name.end != len(meaningful):
+    if name is None or name.end != len(meaningful) or name.transposed:
         return None
     return replace(name, start=name.start + shift, end=name.end + shift) if shift else name
 

@@ -209,6 +209,8 @@ class _TreeParser:
         greek = name.base in dialect.GREEK
         node = Node("name", key=name.key, bold=name.bold, capital=name.base[:1].isupper() and not name.word and len(name.base) == 1,
                     greek=greek, position=self.found[name.start].position)
+        if name.transposed:
+            return Node("transpose", [node])  # u^T_k
         if self.is_("symbol", "(") and (name.key in self.functions or name.base in ELEMENTWISE or name.base in SCALAR_RESULT or name.word and not name.subscript):
             end = self._close(self.at)
             argument = self._inner(self.at + 1, end)
