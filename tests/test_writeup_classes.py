@@ -45,6 +45,9 @@ TWO_PATHS = "$$o_1 = w_5 h$$\n\n$$o_2 = w_7 h$$\n\n$$E = \\frac{1}{2}(o_1 - t_1)
 
 HIDDEN_PAIR = "$$h_1 = w_1 x$$\n\n$$h_2 = w_2 x$$\n\n$$a_1 = \\sigma(h_1)$$\n\n$$a_2 = \\sigma(h_2)$$\n\n"  # two hidden units and their activations
 
+ERA_NETWORK = ("```\nh1 = w1*i1 + w2*i2\nh2 = w3*i1 + w4*i2\na_h1 = σ(h1)\na_h2 = σ(h2)\no1 = w5*a_h1 + w6*a_h2\no2 = w7*a_h1 + w8*a_h2\n"
+               "a_o1 = σ(o1)\na_o2 = σ(o2)\nE1 = ½ * (t1 - a_o1)²\nE2 = ½ * (t2 - a_o2)²\nE_total = E1 + E2\n```\n\n")  # a 2-2-2 network, 11 definitions
+
 MATRIX_AND_COLUMN = "$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
 
 ROWS = [
@@ -422,6 +425,14 @@ ROWS = [
     ("$$\\frac{\\partial L}{\\partial \\theta} = \\frac{\\partial L}{\\partial z}\\frac{\\partial z}{\\partial \\theta_j}$$", ["definition"]),
     ("$$\\frac{\\partial L}{\\partial \\mathbf{w}} = \\frac{\\partial L}{\\partial z}\\frac{\\partial z}{\\partial w}$$", ["definition"]),
     ("$$\\frac{\\partial E}{\\partial w_5} = \\frac{\\partial E}{\\partial o_1}\\frac{\\partial o_1}{\\partial w5}$$", ["definition"]),
+    # --- a link of a chain that is 0 by the definitions while the chain's quantity depends on its variable: E1 = (t1 -
+    # a_o1)^2/2 does not hold a_o2 (dE1/da_o2 = 0), yet E2 reaches a_h1 through o2 (w7 a_h1); w5 is a weight, an input
+    # of the formulas, so dw5/da_h1 = 0, yet E1 reaches a_h1 through o1. The same chains through the right quantities
+    # hold: dE2/da_h1 = (a_o2 - t2) a_o2 (1 - a_o2) w7 both ways, dE1/da_h1 = (a_o1 - t1) a_o1 (1 - a_o1) w5
+    (ERA_NETWORK + "```\n∂E2/∂a_h1 = ∂E1/∂a_o2 * ∂a_o2/∂o2 * ∂o2/∂a_h1\n```", ["definition"] * 11 + ["invalid"]),
+    (ERA_NETWORK + "```\n∂E2/∂a_h1 = ∂E2/∂a_o2 * ∂a_o2/∂o2 * ∂o2/∂a_h1\n```", ["definition"] * 11 + ["valid"]),
+    (ERA_NETWORK + "```\n∂E1/∂a_h1 = ∂E1/∂a_o1 * ∂a_o1/∂o1 * ∂o1/∂w5 * ∂w5/∂a_h1\n```", ["definition"] * 11 + ["invalid"]),
+    (ERA_NETWORK + "```\n∂E1/∂a_h1 = ∂E1/∂a_o1 * ∂a_o1/∂o1 * ∂o1/∂a_h1\n```", ["definition"] * 11 + ["valid"]),
     # --- an entry of what brackets hold: [a - b]_k is a_k - b_k (each vector's k-th entry), so + b_k is wrong
     ("$$[\\hat{y} - y]_b = \\hat{y}_b - y_b$$", ["valid"]),
     ("$$[\\hat{y} - y]_b = \\hat{y}_b + y_b$$", ["invalid"]),
@@ -762,6 +773,12 @@ ROWS = [
     ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial a_{o1}} = t - a_{01}$$", ["definition", "definition", "invalid"]),
     ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial a_{o1}} = ao_{o1} - t$$", ["definition", "definition", "valid"]),
     ("$$a_{o1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o1})^2$$\n\n$$\\frac{\\partial E}{\\partial a_{o1}} = 2(ao_{o1} - t)$$", ["definition", "definition", "invalid"]),
+    # a_01 written beside a_o1 in one claim, where neither is defined (the network's formulas are in a picture): the 0 is
+    # a slip for o, so d/da_o1 of (t1 - a_o1)^2 / 2 is a_o1 - t1 (valid), not t1 - a_o1; a digit subscript alone is
+    # never such a slip (a_0 and a_o may be two names: a_0 - t is not d/da_o of the same, undecided)
+    ("```\n∂(½ * (t1 - a_o1)²)/∂a_o1 = (a_01 - t1)\n```", ["valid"]),
+    ("```\n∂(½ * (t1 - a_o1)²)/∂a_o1 = (t1 - a_01)\n```", ["invalid"]),
+    ("```\n∂(½ * (t1 - a_o)²)/∂a_o = (a_0 - t1)\n```", ["undecided"]),
     # typed without $...$, letters and digits together (ao1) are one name, not a times o1 (which made a right line wrong),
     # and ao1 is the a_o1 the text defines: dE1/do1 = (a - t) a (1 - a) holds, with 1 + a it does not
     ("```\na_o1 = 1/(1 + exp(-o1))\nE1 = 1/2 * (t1 - a_o1)^2\ndE1/do1 = (a_o1 - t1) * ao1 * (1 - a_o1)\n```", ["definition", "definition", "valid"]),

@@ -73,7 +73,7 @@ def _judge_in_full(judge, step: Step, scope) -> Step:
     if not slips or judged.verdict not in ("valid", "invalid"):
         return judged
     read = ", ".join(f"{written} as {meant}" for written, meant in slips.items())
-    return replace(judged, feedback=f"{judged.feedback} (reading {read}, the name the write-up defines)")
+    return replace(judged, feedback=f"{judged.feedback} (reading {read}, as the write-up names it elsewhere)")
 
 
 def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
@@ -617,18 +617,33 @@ def _stray(name: str, scope) -> bool:
 
 
 def slips_of_name(sides, scope) -> dict:
-    """{a stray name: the one name the write-up defines that it was typed for}: a_01 for a_o1 (0 for o), ao_o1 for
-    a_o1 (a letter too many); a stray with no such name, or with two, is left as it is (and the step not judged)."""
+    """{a stray name: the one name the write-up defines (or the claim writes beside it) that it was typed for}: a_01
+    for a_o1 (0 for o), ao_o1 for a_o1 (a letter too many); a stray with no such name, or with two, is left as it is
+    (and the step not judged)."""
     defined = {str(symbol): symbol for symbol in [*scope.values, *scope.formulas] if isinstance(symbol, sympy.Symbol)}
+    written = {s for side in sides if isinstance(side, sympy.Basic) for s in side.free_symbols}
     slips = {}
-    for symbol in {s for side in sides if isinstance(side, sympy.Basic) for s in side.free_symbols}:
+    for symbol in written:
         name = str(symbol)
-        if name in defined or name.startswith("\\") or not _stray(name, scope):
+        if name in defined or name.startswith("\\"):
             continue
-        meant = [other for other in defined if _typed_for(name, other)]
+        beside = {str(other): other for other in written if isinstance(other, sympy.Symbol) and _zero_for_o(name, str(other))}
+        if not beside and not _stray(name, scope):
+            continue
+        known = {**defined, **beside}
+        meant = [other for other in known if _typed_for(name, other)]
         if len(meant) == 1:
-            slips[symbol] = defined[meant[0]]
+            slips[symbol] = known[meant[0]]
     return slips
+
+
+def _zero_for_o(written: str, meant: str) -> bool:
+    """a_01 beside a_o1 in one claim, neither defined: a 0 typed for the o of a unit's label (o1, o2), which a
+    subscript of digits alone never is (a_0 and a_o, a_1 and a_l may be two names)."""
+    base, _, subscript = written.partition("_")
+    meant_base, _, meant_subscript = meant.partition("_")
+    return (base == meant_base and len(subscript) == len(meant_subscript) >= 2 and subscript.isdigit() and subscript[0] == "0"
+            and meant_subscript == "o" + subscript[1:])
 
 
 def _typed_for(written: str, meant: str) -> bool:

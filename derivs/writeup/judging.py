@@ -1115,8 +1115,12 @@ class Judge:
             inner, by, order = scope.leibniz[link]
             built = self._fully_built(inner, by, scope, step.section)
             if order == 1 and built is not None and not _reaches(built, by):
-                return replace(step, verdict="invalid", feedback=f"\\partial {inner}/\\partial {by} is 0: by the write-up's definitions "
-                               f"{inner} = {sympy.sstr(built)} does not depend on {by}, so the product is 0, though {quantity} depends on {variable}{reaching}")
+                shown = sympy.sstr(built)
+                if len(shown) > 60:
+                    shown = "a formula in " + ", ".join(sorted(str(name) for name in _names_of(built)))
+                why = f"{inner} is an input of the write-up's formulas" if built == inner else f"by the write-up's definitions {inner} = {shown}"
+                return replace(step, verdict="invalid", feedback=f"\\partial {inner}/\\partial {by} is 0: {why} and does not depend on {by}, "
+                               f"so the product is 0, though {quantity} depends on {variable}{reaching}")
         return None
 
     @staticmethod
@@ -1140,13 +1144,16 @@ class Judge:
         """The quantity through the write-up's formulas, when it ends in numbers the text gives (inputs, weights,
         biases) and nothing else; None where a name is left whose value was only worked out or never given (it
         may hide a dependence: E_o1 = 0.27 is a function of every weight)."""
-        if not isinstance(quantity, sympy.Symbol) or quantity not in scope.formulas:
+        if not isinstance(quantity, sympy.Symbol):
             return None
-        built = scope._through_definitions(quantity, variable)
         inputs = {name for formula in scope.formulas.values() for name in _names_of(formula)}
+        defined = self._defined_in_section(scope, section)
+        if quantity not in scope.formulas:  # \partial w_5 / \partial a_{h1}: a weight the formulas use, and a quantity they compute
+            leaf = quantity in inputs and str(quantity) not in defined and variable in scope.formulas
+            return quantity if leaf else None
+        built = scope._through_definitions(quantity, variable)
         given = {name for name in scope.values if name not in scope.formulas and name in inputs}
-        if variable not in scope.formulas and variable in inputs:  # over a weight or an input some formula holds: names never given anything are inputs
-            defined = self._defined_in_section(scope, section)
+        if variable in inputs or variable in scope.formulas:  # over a weight, an input or a computed quantity: names never given anything are inputs
             given |= {name for name in inputs if name not in scope.values and name not in scope.formulas and str(name) not in defined}
         if not _names_of(built) or not _names_of(built) <= given | {variable} or scope._kin_without_formula(quantity, built, variable):
             return None
