@@ -433,6 +433,13 @@ ROWS = [
     (ERA_NETWORK + "```\n∂E2/∂a_h1 = ∂E2/∂a_o2 * ∂a_o2/∂o2 * ∂o2/∂a_h1\n```", ["definition"] * 11 + ["valid"]),
     (ERA_NETWORK + "```\n∂E1/∂a_h1 = ∂E1/∂a_o1 * ∂a_o1/∂o1 * ∂o1/∂w5 * ∂w5/∂a_h1\n```", ["definition"] * 11 + ["invalid"]),
     (ERA_NETWORK + "```\n∂E1/∂a_h1 = ∂E1/∂a_o1 * ∂a_o1/∂o1 * ∂o1/∂a_h1\n```", ["definition"] * 11 + ["valid"]),
+    # --- w^T x of two vectors is a 1 x 1 matrix, a number where a number stands (in exp, added to 1): sigma(w^T x) =
+    # 1/(1 + e^{-w^T x}) by the logistic's definition, and with e^{+w^T x} it is sigma(-w^T x), another number
+    # (it could not be evaluated at any point: undecided)
+    ("Let $\\mathbf{w}, \\mathbf{x} \\in \\mathbb{R}^d$.\n\n$$\\sigma(\\mathbf{w}^T\\mathbf{x}) = \\frac{1}{1 + e^{-\\mathbf{w}^T\\mathbf{x}}}$$", ["valid"]),
+    ("Let $\\mathbf{w}, \\mathbf{x} \\in \\mathbb{R}^d$.\n\n$$\\sigma(\\mathbf{w}^T\\mathbf{x}) = \\frac{1}{1 + e^{\\mathbf{w}^T\\mathbf{x}}}$$", ["invalid"]),
+    ("Let $\\mathbf{w}, \\mathbf{x} \\in \\mathbb{R}^d$.\n\n$$(1 + \\mathbf{w}^T\\mathbf{x})^2 = 1 + 2\\mathbf{w}^T\\mathbf{x} + (\\mathbf{w}^T\\mathbf{x})^2$$", ["valid"]),
+    ("Let $\\mathbf{w}, \\mathbf{x} \\in \\mathbb{R}^d$.\n\n$$(1 + \\mathbf{w}^T\\mathbf{x})^2 = 1 + \\mathbf{w}^T\\mathbf{x} + (\\mathbf{w}^T\\mathbf{x})^2$$", ["invalid"]),
     # --- an entry of what brackets hold: [a - b]_k is a_k - b_k (each vector's k-th entry), so + b_k is wrong
     ("$$[\\hat{y} - y]_b = \\hat{y}_b - y_b$$", ["valid"]),
     ("$$[\\hat{y} - y]_b = \\hat{y}_b + y_b$$", ["invalid"]),
