@@ -998,11 +998,13 @@ class _Parser:
         return value
 
     def _condition_in_brackets(self) -> bool:
-        """1[k = i] (Iverson's bracket, typed): a bracket after 1 that holds a relation is an indicator, not a product."""
-        if not self.at("symbol", "["):
+        """1[k = i], 1(x > 0), I(z \\ge 0) (Iverson's bracket, typed): a bracket after the indicator's mark that holds a
+        relation is an indicator, not a product or an application."""
+        opener = self.peek()
+        if not opener.is_("symbol", "[", "("):
             return False
         try:
-            end = self.matching("[", "]", "symbol")
+            end = self.matching(opener.text, "]" if opener.text == "[" else ")", "symbol")
         except LatexError:
             return False
         return any(_is_relation(t) for t in self.tokens[self.position + 1 : end])
@@ -1013,7 +1015,8 @@ class _Parser:
         if self.at("symbol", "_"):
             self.take()
         opener = self.peek()
-        end = self.matching("[", "]", "symbol") if opener.is_("symbol", "[") else self.matching("{", "}", opener.kind)
+        closer = {"[": "]", "(": ")"}.get(opener.text) if opener.kind == "symbol" else None
+        end = self.matching(opener.text, closer, "symbol") if closer else self.matching("{", "}", opener.kind)
         self.take()
         with self.bounded(end):
             if self.at("command", "{"):
@@ -1136,6 +1139,8 @@ class _Parser:
         """A letter or a greek name, with what follows it: a subscript, a layer (n), primes, an argument."""
         if not decorated and base in dialect.CONSTANTS and base not in self.context.symbols and not self.at("symbol", "_"):
             return dialect.CONSTANTS[base]
+        if base == "I" and not decorated and self._condition_in_brackets():
+            return self.indicator(token)  # I(z \\ge 0), I[u > 0]: the indicator of the condition, not I applied to it
         if base == "Delta" and self.context.document and not decorated:
             increment = self._increment_of()
             if increment:  # \Delta x, \Delta{x}, \Delta W: the increment of x, one name (h in f(x + h))
@@ -1808,11 +1813,13 @@ class _Parser:
             inner = letters[1 + len(accent):]
             return self.name(plain_name(f"\\{accent}{{{inner}}}"), token, decorated=True)  # \\mathbb{\\hat{y}}
         if token.text == "mathbb" and letters == "1" or token.text in ("mathbf", "bm", "boldsymbol") and letters == "1":
-            if self.at("command", "{") or self.at("symbol", "_") or self.at("symbol", "["):
+            if self.at("command", "{") or self.at("symbol", "_") or self.at("symbol", "[") or self._condition_in_brackets():
                 return self.indicator(token)
             if token.text != "mathbb" and self.context.matrices and (not self.context.document or self._transposed_next()):
                 return matrices.unsized_ones()  # \mathbf{1}: the ones vector, as long as what it meets (in a write-up: 1^T)
             return sympy.Integer(1)
+        if token.text in ("mathbb", "mathcal") and letters == "I" and (self.at("command", "{") or self._condition_in_brackets()):
+            return self.indicator(token)  # \mathbb{I}(x > 0), \mathcal{I}[x > 0]: the indicator, as some courses write its 1
         if letters.isdigit():
             return sympy.Integer(letters)
         if token.text == "mathbb" and self.context.document and letters.isalpha() and letters.isupper() and letters not in _SET_LETTERS:

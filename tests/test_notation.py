@@ -196,6 +196,13 @@ ROWS += [
     # \prime, a prime after brackets (the derivative in their one variable), an unknown function letter's power
     ("f\\prime(x)", sympy.Derivative(f(x), x)), ("(x^3)'", sympy.Derivative(x ** 3, x)),
     ("\\left(\\frac{1}{1+e^{-x}}\\right)'", sympy.Derivative(1 / (1 + sympy.exp(-x)), x)), ("h^2(x)", Function("h")(x) ** 2),
+    # an indicator written with round brackets, or as the letter I (plain, blackboard or calligraphic) before a bracket
+    # holding one relation: 1 where the relation holds, else 0; I(x) with no relation is still I applied to x
+    ("\\mathbb{1}(x > 0)", sympy.Piecewise((1, x > 0), (0, True))), ("\\mathbbm{1}(x \\ge 0)", sympy.Piecewise((1, x >= 0), (0, True))),
+    ("I(x > 0)", sympy.Piecewise((1, x > 0), (0, True))), ("I(x \\ge 0)", sympy.Piecewise((1, x >= 0), (0, True))),
+    ("I[x < 0]", sympy.Piecewise((1, x < 0), (0, True))), ("\\mathbb{I}(x > 0)", sympy.Piecewise((1, x > 0), (0, True))),
+    ("\\mathcal{I}[x \\leq 0]", sympy.Piecewise((1, x <= 0), (0, True))), ("1(x > 0)", sympy.Piecewise((1, x > 0), (0, True))),
+    ("x I(x > 0)", x * sympy.Piecewise((1, x > 0), (0, True))), ("\\mathbb{1}(k = i)", sympy.KroneckerDelta(k, REAL["i"])),
     # \mleft .. \mright, and \bigl / \Bigr sizes around any delimiter
     ("\\mleft(x+1\\mright)^2", S("(x+1)**2")), ("\\mleft[x - 1\\mright]", S("x - 1")), ("\\mleft|x\\mright|", S("Abs(x)")),
     ("\\mleft\\{x\\mright\\}", S("x")), ("\\mleft\\lfloor x \\mright\\rfloor", S("floor(x)")), ("\\bigl(x+1\\bigr)^2", S("(x+1)**2")),

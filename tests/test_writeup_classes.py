@@ -187,6 +187,15 @@ ROWS = [
     (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = (1 - \\sigma(u^{\\top}_{k} v_c)) v_c$$", ["definition", "invalid"]),
     ("$$J = -\\log \\sigma(u^T_o v_c)$$\n\n$$\\frac{\\partial J}{\\partial u_o} = -(1 - \\sigma(u^T_o v_c)) v_c$$", ["definition", "valid"]),
     ("$$J = -\\log \\sigma(u^T_o v_c)$$\n\n$$\\frac{\\partial J}{\\partial u_o} = (1 - \\sigma(u^T_o v_c)) v_c$$", ["definition", "invalid"]),
+    # J alone in a derivative, where the text stated J_{neg-sample}(o, v_c, U) = ... (a function of vectors, named where it
+    # is applied, as cs224n writes it): J is that body. dJ/du_o = (sigma(u_o^T v_c) - 1) v_c and dJ/du_k =
+    # -(sigma(-u_k^T v_c) - 1) v_c by hand; with the signs turned, wrong (they were not judged: J had no formula)
+    ("$$J_{neg-sample}(o, v_c, U) = -\\log(\\sigma(u_o^\\top v_c)) - \\sum_{k=1}^{K} \\log(\\sigma(-u_k^\\top v_c))$$\n\n"
+     "$$\\frac{\\partial J}{\\partial u_o} = (\\sigma(u_o^\\top v_c) - 1) v_c$$\n\n$$\\frac{\\partial J}{\\partial u_k} = -(\\sigma(-u_k^\\top v_c) - 1) v_c$$",
+     ["definition", "valid", "valid"]),
+    ("$$J_{neg-sample}(o, v_c, U) = -\\log(\\sigma(u_o^\\top v_c)) - \\sum_{k=1}^{K} \\log(\\sigma(-u_k^\\top v_c))$$\n\n"
+     "$$\\frac{\\partial J}{\\partial u_o} = (1 - \\sigma(u_o^\\top v_c)) v_c$$\n\n$$\\frac{\\partial J}{\\partial u_k} = (\\sigma(-u_k^\\top v_c) - 1) v_c$$",
+     ["definition", "invalid", "invalid"]),
     ("$$L = \\sum_{i=1}^{V} \\sum_{j=1}^{V} (w_i^\\top w_j - c)^2$$\n\n$$\\frac{\\partial L}{\\partial w_i} = 2 \\sum_{j=1}^{V} (w_i^\\top w_j - c) w_j$$", ["definition", "definition"]),
     (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_o} = -(1 - \\sigma(u_o^\\top v_c)) v_c$$", ["definition", "valid"]),
     (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_o} = (1 - \\sigma(u_o^\\top v_c)) v_c$$", ["definition", "invalid"]),

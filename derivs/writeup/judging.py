@@ -133,6 +133,7 @@ class Scope:
     also: dict = field(default_factory=dict)  # a name carried at a slipped value -> the right value, which may be put in too
     written: dict = field(default_factory=dict)  # a name as spelled -> the side its formula is written in (for values put in later)
     stated: dict = field(default_factory=dict)  # a derivative given its value by a bare "name = number" line -> that line
+    applied: dict = field(default_factory=dict)  # J of J_{neg-sample}(o, v_c, U) = ... (a function stated where it is applied) -> its bodies
 
     def put_in(self, expr, formulas: bool = True, worked_on: bool = False):
         """An expression with the write-up's functions expanded, then what it says of its names put in: a name's value
@@ -221,10 +222,13 @@ class Scope:
     def abbreviated(self, quantity):
         """E_t for E_Total, as ERA-style write-ups shorten the total error in their derivatives: a name nothing defines
         or gives a value, whose subscript begins the subscript of exactly one defined name of the same letter (and is no
-        index a sum runs over, as the t of \\sum_t E_t is), stands for that name; any other quantity is itself."""
+        index a sum runs over, as the t of \\sum_t E_t is), stands for that name; J alone, for the one function of that
+        letter stated where it is applied (J_{neg-sample}(o, v_c, U) = ...), for its body; any other quantity is itself."""
         if not isinstance(quantity, sympy.Symbol) or quantity in self.formulas or quantity in self.values:
             return quantity
         base, _, short = quantity.name.partition("_")
+        if not short and len(self.applied.get(base, ())) == 1:
+            return self.applied[base][0]  # J for the one J_{neg-sample}(o, v_c, U) = ... stated
         if not base or not short.isalpha() or short in self.notation.summed:
             return quantity
         longer = [name for name in self.formulas if isinstance(name, sympy.Symbol) and name.name.partition("_")[0] == base
@@ -1233,6 +1237,7 @@ class Judge:
             return replace(step, verdict="definition", feedback=f"the text's own {step.lhs.split('(')[0].strip()}: a function of the whole vector "
                                                                 f"(a softmax), not the course's; what follows is read with it unknown")
         if first and self.states_an_application(step, scope):
+            self._remember_application(step, scope)
             return replace(step, verdict="definition", feedback=f"states what {step.lhs} is (a function the write-up does not define otherwise)")
         key = self.named_quantity(step, scope)
         if key is not None:
@@ -1529,6 +1534,18 @@ class Judge:
         except LatexError:
             return False
         return isinstance(value, sympy.Basic) and bool(value.atoms(sympy.MatrixSymbol)) or is_matrix_expr(value)
+
+    def _remember_application(self, step: Step, scope: Scope) -> None:
+        """J_{neg-sample}(o, v_c, U) = body: what a bare J in a later derivative stands for (J is not defined otherwise)."""
+        head = function_head(step.left, frozenset(scope.notation.words))
+        if head is None or step.right is None:
+            return
+        try:
+            body = self.read(step.right, scope).exact
+        except LatexError:
+            return
+        if isinstance(body, sympy.Expr):
+            scope.applied.setdefault(head[0].base.lstrip("\\"), []).append(body)
 
     def states_an_application(self, step: Step, scope: Scope) -> bool:
         """`S(x_1) = ...`, `L(y, \\hat y) = ...`: a function the write-up never defines, applied on the left of a chain;
