@@ -449,6 +449,17 @@ ROWS = [
     ("Let $\\mathbf{w}, \\mathbf{x} \\in \\mathbb{R}^d$.\n\n$$\\sigma(\\mathbf{w}^T\\mathbf{x}) = \\frac{1}{1 + e^{\\mathbf{w}^T\\mathbf{x}}}$$", ["invalid"]),
     ("Let $\\mathbf{w}, \\mathbf{x} \\in \\mathbb{R}^d$.\n\n$$(1 + \\mathbf{w}^T\\mathbf{x})^2 = 1 + 2\\mathbf{w}^T\\mathbf{x} + (\\mathbf{w}^T\\mathbf{x})^2$$", ["valid"]),
     ("Let $\\mathbf{w}, \\mathbf{x} \\in \\mathbb{R}^d$.\n\n$$(1 + \\mathbf{w}^T\\mathbf{x})^2 = 1 + \\mathbf{w}^T\\mathbf{x} + (\\mathbf{w}^T\\mathbf{x})^2$$", ["invalid"]),
+    # --- a derivative where its function has a kink is compared away from the kink: ReLU'(z) = 1_{z > 0} holds for every
+    # z != 0, and at z = 0 the derivative does not exist (it was called wrong there: 1/2 against 0); 1_{z < 0} is
+    # wrong at every z != 0
+    ("$$f(z) = \\max(0, z)$$\n\n$$f'(z) = \\mathbf{1}_{z > 0}$$", ["definition", "valid"]),
+    ("$$f(z) = \\max(0, z)$$\n\n$$f'(z) = \\mathbf{1}_{z < 0}$$", ["definition", "invalid"]),
+    ("$$f(z) = |z|$$\n\n$$f'(z) = \\operatorname{sgn}(z)$$", ["definition", "valid"]),
+    ("$$f(z) = |z|$$\n\n$$f'(z) = -\\operatorname{sgn}(z)$$", ["definition", "invalid"]),
+    # "where phi'(z) = ..." of a function the text defines is a claim about its derivative (1 - tanh^2 for tanh), not
+    # notation explained; 1 + tanh^2 is wrong
+    ("$\\phi(z) = \\tanh(z)$ where $\\phi'(z) = 1 - \\tanh^2(z)$", ["definition", "valid"]),
+    ("$\\phi(z) = \\tanh(z)$ where $\\phi'(z) = 1 + \\tanh^2(z)$", ["definition", "invalid"]),
     # --- an entry of what brackets hold: [a - b]_k is a_k - b_k (each vector's k-th entry), so + b_k is wrong
     ("$$[\\hat{y} - y]_b = \\hat{y}_b - y_b$$", ["valid"]),
     ("$$[\\hat{y} - y]_b = \\hat{y}_b + y_b$$", ["invalid"]),
@@ -825,6 +836,10 @@ RIGHT_BUT_LOOSE = [
     # a line defining sigma as a softmax that cannot be read: sigma is then the text's own, not the logistic
     ("$$\\sigma(\\mathbf{z})_i = \\frac{e^{z_i}}{\\sum^K_{j=1}e^{z_j}}$$\n\n"
      "$$\\frac{\\partial[\\sigma(\\mathbf{a})]_i}{\\partial a_j} = \\frac{\\partial}{\\partial a_j}\\frac{e^{a_i}}{\\sum^K_{k=1}e^{a_k}}$$"),
+    # a list the prose offers as choices: each item defines phi anew (tanh, then ReLU), not a claim that tanh = ReLU
+    ("For example, popular choices include element-wise application of\n\n- $\\phi(z) = \\tanh(z)$ where $\\phi'(z) = 1 - \\tanh^2(z)$\n\n"
+     "- $\\phi(z) = ReLU(z) = \\max(0, z)$ where $\\phi'(z) = \\mathbf{1}_{z \\gt 0}$"),
+    ("Common activations such as:\n\n1. $f(x) = \\sigma(x)$, with $f'(x) = \\sigma(x)(1 - \\sigma(x))$\n2. $f(x) = \\tanh(x)$, with $f'(x) = 1 - \\tanh^2(x)$"),
     # cases of a Kronecker-like derivative with i = j compared: a_i and a_j are entries of one vector a
     "$$g_i = e^{a_i}$$\n\n$$\\frac{\\partial}{\\partial a_j}g_i = \\begin{cases} e^{a_i} & i=j \\\\ 0 & i\\neq j \\end{cases}$$\n\nwhere $h_i = \\sum^K_{k=1}e^{a_k}$.",
 ]

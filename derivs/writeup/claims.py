@@ -18,6 +18,7 @@ from ..equivalence import concrete_functions, decide
 from ..lexer import LatexError
 from ..matrices import MatrixDerivative, layouts
 from ..model import Problem
+from ..numeric import breakpoints
 from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_entries, is_matrix_expr, is_written_number, kink, leibniz_factors, letters_shared, names_in, not_real,
@@ -84,6 +85,7 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
         with time_limit(timeout):
             left_read, right_read = judge.read(step.left, scope), judge.read(step.right, scope)
             left, right = _named(judge, step, scope, left_read.exact), _named(judge, step, scope, right_read.exact)
+            as_read = (left, right)
             slips.update(slips_of_name((left, right), scope))
             left, right = (side.xreplace(slips) if isinstance(side, sympy.Basic) else side for side in (left, right))
             left, right = _with_later_definitions(judge, step, scope, left, right)
@@ -127,6 +129,7 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                 left, right = (concrete_functions(side, frozenset(generic + placeholders)) for side in (left, right))
             # what reading and putting in took comes off the decision's share: a proof running to the step's own limit
             # would lose an equality the search had already found
+            domain = _off_kinks(scope.problem, as_read, domain)
             decision = decide(context, left, right, where=domain, budget=max(0.1, 0.85 * timeout - (cpu_seconds() - started)), strict=False)
             if generic and decision.verdict != "equal":
                 return replace(step, verdict="undecided", feedback=f"{', '.join(generic)} is not defined in the write-up, and the step "
@@ -343,6 +346,25 @@ def _with_totals(problem: Problem, facts: dict):
 
 
 # --- conditions -------------------------------------------------------------------------------------
+
+
+def _off_kinks(problem: Problem, sides, domain: dict) -> dict:
+    """The ranges a claim about a derivative is compared on, without the points where the function differentiated has a
+    kink (ReLU'(z) = 1_{z > 0}: at z = 0 the derivative does not exist, and the line says nothing there)."""
+    found = dict(domain)
+    for side in sides:
+        for derivative in getattr(side, "atoms", lambda *_: ())(sympy.Derivative):
+            for zero in breakpoints(problem.expand_definitions(derivative.expr)):
+                if len(zero.free_symbols) != 1:
+                    continue
+                (symbol,) = zero.free_symbols
+                try:
+                    at = [value for value in sympy.solve(zero, symbol) if value.is_real]
+                except (NotImplementedError, TypeError, ValueError):
+                    continue
+                if at:
+                    found[symbol] = found.get(symbol, sympy.S.Reals) - sympy.FiniteSet(*at)
+    return found
 
 
 def condition_of(judge, step: Step, scope) -> tuple[dict, dict, str]:

@@ -90,6 +90,7 @@ class Paragraph:
 
     line: int
     segments: tuple  # str (words) and Math (inline formulas)
+    item: int = 0  # the list item it stands in (numbered through the document), 0 outside lists
 
     @property
     def maths(self) -> tuple[Math, ...]:
@@ -103,6 +104,7 @@ class Paragraph:
 @dataclass(frozen=True)
 class Display:
     math: Math
+    item: int = 0  # the list item it stands in, as a paragraph's
 
     @property
     def line(self) -> int:
@@ -351,9 +353,17 @@ def _read_markdown(document: Document) -> None:
     row: list | None = None
     table_line = 0
     row_lines: list[int] = []
+    items: list[int] = []  # the list items open, innermost last
+    numbered = 0
     for at, token in enumerate(tokens):
         span = token.map or (None, None)
-        if token.type == "heading_open":
+        item = items[-1] if items else 0
+        if token.type == "list_item_open":
+            numbered += 1
+            items.append(numbered)
+        elif token.type == "list_item_close" and items:
+            items.pop()
+        elif token.type == "heading_open":
             words = tokens[at + 1].content if at + 1 < len(tokens) else ""
             pieces.append(Heading(span[0] + 1, words, int(token.tag[1:]) if token.tag[1:].isdigit() else 1, bool(HEADING_LINE.match(words))))
         elif token.type in ("math_block", "math_block_eqno", "amsmath"):
@@ -363,7 +373,7 @@ def _read_markdown(document: Document) -> None:
                 environment, tex = _strip_environment(tex)
             for number, part in enumerate(tex.split("$$")):  # "$$a = b$$ and $$= c$$" on one line: two displays
                 if number % 2 == 0 and part.strip():
-                    pieces.append(Display(locate.math(part, True, environment, span[0], span[1])))
+                    pieces.append(Display(locate.math(part, True, environment, span[0], span[1]), item))
         elif token.type in ("fence", "code_block") and token.map:
             pieces += _code_displays(document, token)
         elif token.type == "table_open":
@@ -388,7 +398,7 @@ def _read_markdown(document: Document) -> None:
             if tokens[at - 1].type == "heading_open":  # the heading's own words: its formulas say where what follows holds
                 pieces[-1] = replace(pieces[-1], maths=tuple(s for s in segments if isinstance(s, Math)))
                 continue
-            _add_paragraph(pieces, line, segments, token.content)
+            _add_paragraph(pieces, line, segments, token.content, item)
 
 
 # Services that draw a formula from its LaTeX in the address (READMEs written before GitHub rendered maths):
@@ -660,7 +670,7 @@ def _inline_unless_alone(segments: list) -> list:
     return found
 
 
-def _add_paragraph(pieces: list, line: int, segments: tuple, source: str) -> None:
+def _add_paragraph(pieces: list, line: int, segments: tuple, source: str, item: int = 0) -> None:
     """A paragraph, after what its first line says it is: a heading, a sub-question's label, a table typed with tabs or
     bars ("$v_1$ | $= 2$ | $= 3$" without a header rule), or prose."""
     table = _typed_table(segments, line)
@@ -672,7 +682,7 @@ def _add_paragraph(pieces: list, line: int, segments: tuple, source: str) -> Non
         pieces.append(Part(line, first.strip()))
         rest = _after_first_line(segments)
         if rest:
-            pieces.append(Paragraph(line + 1, rest))
+            pieces.append(Paragraph(line + 1, rest, item))
         return
     if HEADING_LINE.match(first):
         pieces.append(Heading(line, first.strip("*_ \t"), 2))
@@ -683,13 +693,13 @@ def _add_paragraph(pieces: list, line: int, segments: tuple, source: str) -> Non
     for segment in segments:
         if isinstance(segment, Math) and segment.display:
             if any(isinstance(s, Math) or s.strip() for s in prose):
-                pieces.append(Paragraph(line, tuple(prose)))
-            pieces.append(Display(segment))
+                pieces.append(Paragraph(line, tuple(prose), item))
+            pieces.append(Display(segment, item))
             prose = []
         else:
             prose.append(segment)
     if any(isinstance(s, Math) or s.strip() for s in prose):
-        pieces.append(Paragraph(line, tuple(prose)))
+        pieces.append(Paragraph(line, tuple(prose), item))
 
 
 _CELL_BREAK = re.compile(r"(\n|\t|\|)")
@@ -766,10 +776,12 @@ class _LatexReader:
         self.document = document
         self.segments: list = []
         self.line = 1
+        self.items = 0  # \\item's met so far
+        self.item = 0  # the one being read, 0 outside lists
 
     def flush(self) -> None:
         if any(isinstance(s, Math) or s.strip() for s in self.segments):
-            _add_paragraph(self.document.pieces, self.line, tuple(self.segments), "".join(s if isinstance(s, str) else "$" for s in self.segments).lstrip())
+            _add_paragraph(self.document.pieces, self.line, tuple(self.segments), "".join(s if isinstance(s, str) else "$" for s in self.segments).lstrip(), self.item)
         self.segments = []
 
     def words(self, text: str, at: int) -> None:
@@ -785,7 +797,7 @@ class _LatexReader:
         math = Math(tex, start, self.document.line_of(start), display, environment)
         if display:
             self.flush()
-            self.document.pieces.append(Display(math))
+            self.document.pieces.append(Display(math, self.item))
         else:
             if not self.segments:
                 self.line = math.line
@@ -834,7 +846,7 @@ class _LatexReader:
                 skipped = body.index("}") + 1
                 start, body = start + skipped, body[skipped:]
             self.flush()
-            self.document.pieces.append(Display(Math(body, start, self.document.line_of(start), True, name)))
+            self.document.pieces.append(Display(Math(body, start, self.document.line_of(start), True, name), self.item))
         elif name in SKIPPED_ENVIRONMENTS:
             self.flush()
         elif name in TABLE_ENVIRONMENTS:
@@ -844,8 +856,10 @@ class _LatexReader:
             self.flush()
             if name.rstrip("*").lower() in QUESTION_ENVIRONMENTS:
                 self.document.pieces.append(Heading(self.document.line_of(node.pos), name, 2))
+            outer = self.item
             self.nodes(node.nodelist)
             self.flush()
+            self.item = outer  # after \\end{itemize}: outside its items again
 
     def macro(self, node) -> None:
         name = node.macroname
@@ -857,6 +871,8 @@ class _LatexReader:
             self.document.pieces.append(Heading(line, title, SECTION_MACROS[name], SECTION_MACROS[name] == 1 or bool(HEADING_LINE.match(title))))
         elif name == "item":
             self.flush()
+            self.items += 1
+            self.item = self.items
             label = self.document.text[arguments[0].pos: arguments[0].pos + arguments[0].len].strip("[]") if arguments else ""
             if label and PART_LABEL.fullmatch(label):
                 self.document.pieces.append(Part(line, label))

@@ -1192,7 +1192,8 @@ class Judge:
             return replace(step, verdict="definition", feedback="another convention's way of writing it, as the text says: not its own claim, and it changes nothing that follows")
         if step.role == "hypothetical" and name_of(step.left, scope.notation) is not None:
             return replace(step, verdict="definition", feedback="an example the text imagines ('say ...'): it changes nothing that follows")
-        if step.role == "defines" and step.block_kind == "inline" and step.first_of_chain and name_of(step.left, scope.notation) is None and function_head(step.left, frozenset(scope.notation.words)) is None:
+        if step.role == "defines" and step.block_kind == "inline" and step.first_of_chain and name_of(step.left, scope.notation) is None and function_head(step.left, frozenset(scope.notation.words)) is None \
+                and not self._derivative_of_known(step, scope):
             return replace(step, verdict="definition", feedback=f"notation the text explains: {step.lhs} = {step.rhs}")
         if step.kind == "declaration":
             return replace(step, verdict="definition", feedback=f"declares {step.lhs} \\in {step.rhs}")
@@ -1534,6 +1535,17 @@ class Judge:
         except LatexError:
             return False
         return isinstance(value, sympy.Basic) and bool(value.atoms(sympy.MatrixSymbol)) or is_matrix_expr(value)
+
+    def _derivative_of_known(self, step: Step, scope: Scope) -> bool:
+        """\\phi'(z) of a function the write-up or the course defines ("where $\\phi'(z) = 1 - \\tanh^2(z)$"): a claim about
+        its derivative, checked, not notation the text explains."""
+        if not any(t.is_("symbol", "'") for t in step.left.tokens):
+            return False
+        try:
+            left = self.read(step.left, scope).expr
+        except LatexError:
+            return False
+        return isinstance(left, sympy.Basic) and not undefined_functions(left, left, scope.problem)
 
     def _remember_application(self, step: Step, scope: Scope) -> None:
         """J_{neg-sample}(o, v_c, U) = body: what a bare J in a later derivative stands for (J is not defined otherwise)."""

@@ -106,6 +106,15 @@ def offers_another_way(sentence: str) -> bool:
     return bool(ANOTHER_WAY.search(sentence))
 
 
+# A list the lead-in offers as choices ("popular choices include", "common activations such as", "for example"): each
+# item is one of them, so a function its first formula writes again is defined anew, not claimed equal to the last.
+ALTERNATIVES = re.compile(r"\b(?:choices|options|alternatives|variants|examples|for example|e\.g\.|such as|include|includes|including)\b", re.I)
+
+
+def lists_alternatives(sentence: str) -> bool:
+    return bool(ALTERNATIVES.search(sentence))
+
+
 # A display the lead-in says defines something anew, not restates it ("Another loss:", "Alternatively, define";
 # the Chinese 定义 "define" and 另一 "another", common in course notes): a function written again is redefined.
 DEFINES_ANEW = re.compile(r"\b(?:define|redefine|another|alternatively|an alternative|instead)\b|定义|另一", re.I)

@@ -104,6 +104,10 @@ class _Builder:
         self.lead_words = ""
         self.large = ""
         self.lead_role = ""  # a display's role from the lead-in ("some sources write it as:": another way)
+        self.lead_sentence = ""  # the last sentence of the last paragraph
+        self.item = 0  # the list item being read (0: none)
+        self.item_role = ""  # for the first formula of each item of a list offered as choices: defines anew
+        self.item_first = False  # no formula of the current item read yet
         self.sections: list[Section] = [Section(0, "", 1)]
         self.paragraphs: list = []
         self.sides: list = []
@@ -131,21 +135,36 @@ class _Builder:
                 self.previous = self.displayed = None
                 self.lead_condition = None
             elif isinstance(piece, Paragraph):
+                self._enter_item(piece.item)
                 self.paragraphs.append(piece)
                 self._paragraph(piece)
             elif isinstance(piece, Display):
+                self._enter_item(piece.item)
                 self.block += 1
                 self.previous = self.displayed
                 formula = read_formula(piece.math, self.document)
                 if self.large:
                     formula = _with_limit_variable(formula, self.large)
-                self._formula(formula, "display", self._lead_in_condition(formula), self.lead_role)
+                self._formula(formula, "display", self._lead_in_condition(formula), self._item_role() or self.lead_role)
                 self.displayed = self.previous
             elif isinstance(piece, Table):
                 self.block += 1
                 self._table(piece)
         self._close_section()
         return self.steps
+
+    def _enter_item(self, item: int) -> None:
+        """A list starting after prose that offers choices ("popular choices include:") makes each of its items a
+        choice of its own; another item of the list starts here, or the list has ended."""
+        if item and not self.item:
+            self.item_role = "defines anew" if prose.lists_alternatives(self.lead_sentence) else ""
+        if item != self.item:
+            self.item, self.item_first = item, bool(item)
+
+    def _item_role(self) -> str:
+        """The role of the first formula of a choice in a list of them; '' for any other formula."""
+        first, self.item_first = self.item_first, False
+        return self.item_role if first else ""
 
     def _declares_anew(self, following) -> bool:
         """The text under a title (up to the next heading) declares a name this part declared with another space."""
@@ -189,7 +208,7 @@ class _Builder:
                 continue
             self.block += 1
             after = segments[at + 1] if at + 1 < len(segments) and isinstance(segments[at + 1], str) else ""
-            role = "required" if prose.requires(after) else prose.role_of(before)
+            role = "required" if prose.requires(after) else prose.role_of(before) or self._item_role()
             self.previous = None  # "$b = 10$" in the prose is not what a display "$$= c$$" goes on from
             formula = read_formula(segment, self.document)
             self._formula(formula, "inline", None, role)
@@ -201,6 +220,7 @@ class _Builder:
         or which quantity grows ("for large $k$")."""
         self.lead_condition, self.large = None, ""
         sentence = prose.lead_in(paragraph.words[-2 * prose.WINDOW:])
+        self.lead_sentence = sentence
         self.lead_role = "another way" if prose.offers_another_way(sentence) else "defines anew" if prose.defines_anew(sentence) else ""
         if not prose.states_condition(sentence):
             return
