@@ -460,6 +460,12 @@ ROWS = [
     # notation explained; 1 + tanh^2 is wrong
     ("$\\phi(z) = \\tanh(z)$ where $\\phi'(z) = 1 - \\tanh^2(z)$", ["definition", "valid"]),
     ("$\\phi(z) = \\tanh(z)$ where $\\phi'(z) = 1 + \\tanh^2(z)$", ["definition", "invalid"]),
+    # ... and a chain that starts from a numbered sibling of its left side's quantity: dE1/da_o2 ... cancels to dE1/da_h1,
+    # which is not dE2/da_h1 (E1 and E2 are two outputs' errors); from E2 it cancels right (the line names dE2/da_h1);
+    # E_total over E_o1 is the usual shortcut (only E_o1 depends on w_5), not a sibling
+    ("```\n∂E2/∂a_h1 = ∂E1/∂a_o2 * ∂a_o2/∂o2 * ∂o2/∂a_h1\n```", ["invalid"]),
+    ("```\n∂E2/∂a_h1 = ∂E2/∂a_o2 * ∂a_o2/∂o2 * ∂o2/∂a_h1\n```", ["definition"]),
+    ("$$\\frac{\\partial E_{o2}}{\\partial w_7} = \\frac{\\partial E_{o1}}{\\partial o_2}\\frac{\\partial o_2}{\\partial w_7}$$", ["invalid"]),
     # --- an entry of what brackets hold: [a - b]_k is a_k - b_k (each vector's k-th entry), so + b_k is wrong
     ("$$[\\hat{y} - y]_b = \\hat{y}_b - y_b$$", ["valid"]),
     ("$$[\\hat{y} - y]_b = \\hat{y}_b + y_b$$", ["invalid"]),

@@ -609,6 +609,9 @@ def chain_slip(step: Step, words: frozenset = frozenset()) -> Step | None:
         return None
     (top,), (bottom,) = [q for q, p in left.items() if p == 1], [q for q, p in left.items() if p == -1]
     (chain_top,), (chain_bottom,) = [q for q, p in right.items() if p == 1], [q for q, p in right.items() if p == -1]
+    if top != chain_top and bottom == chain_bottom and _siblings(top, chain_top) and len(leibniz_fractions(step.right)) >= 2:
+        return replace(step, verdict="invalid", feedback=f"the chain rule's fractions cancel to \\partial {chain_top}/\\partial {bottom}, not "
+                                                         f"\\partial {top}/\\partial {bottom}: it starts from another quantity")
     if top != chain_top or bottom == chain_bottom:
         return None
     same_name = bottom.partition("_")[0] == chain_bottom.partition("_")[0] and "_" in bottom and "_" in chain_bottom
@@ -616,6 +619,12 @@ def chain_slip(step: Step, words: frozenset = frozenset()) -> Step | None:
         return None
     return replace(step, verdict="invalid", feedback=f"the chain rule's fractions cancel to \\partial {top}/\\partial {chain_bottom}, not \\partial {top}/\\partial {bottom}: "
                                                      "a factor is taken over the wrong variable")
+
+
+def _siblings(quantity: str, other: str) -> bool:
+    """E1 and E2, E_{o1} and E_{o2}: two numbered quantities of one family (not E_total and E_o1, the total and a part)."""
+    written = [re.fullmatch(r"([A-Za-z]+)_?([A-Za-z]*\d+)", name) for name in (quantity, other)]
+    return all(written) and written[0].group(1) == written[1].group(1) and _numbered_alike(written[0].group(2), written[1].group(2))
 
 
 def _chain_to_another_variable(step: Step, words: frozenset) -> bool:
