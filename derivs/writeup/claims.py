@@ -18,10 +18,9 @@ from ..equivalence import concrete_functions, decide
 from ..lexer import LatexError
 from ..matrices import MatrixDerivative, layouts
 from ..model import Problem
-from ..numeric import breakpoints
 from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
-from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_entries, is_matrix_expr, is_written_number, kink, leibniz_factors, letters_shared, names_in, not_real,
+from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_entries, is_matrix_expr, is_written_number, kink, kinks, leibniz_factors, letters_shared, names_in, not_real,
                       one_length, out_of_time, placeholder_functions, positive, told_value, undefined_functions, with_free_symbols)
 from .steps import Step
 
@@ -352,18 +351,16 @@ def _off_kinks(problem: Problem, sides, domain: dict) -> dict:
     """The ranges a claim about a derivative is compared on, without the points where the function differentiated has a
     kink (ReLU'(z) = 1_{z > 0}: at z = 0 the derivative does not exist, and the line says nothing there)."""
     found = dict(domain)
-    for side in sides:
-        for derivative in getattr(side, "atoms", lambda *_: ())(sympy.Derivative):
-            for zero in breakpoints(problem.expand_definitions(derivative.expr)):
-                if len(zero.free_symbols) != 1:
-                    continue
-                (symbol,) = zero.free_symbols
-                try:
-                    at = [value for value in sympy.solve(zero, symbol) if value.is_real]
-                except (NotImplementedError, TypeError, ValueError):
-                    continue
-                if at:
-                    found[symbol] = found.get(symbol, sympy.S.Reals) - sympy.FiniteSet(*at)
+    for zero in kinks(problem, sides):
+        if len(zero.free_symbols) != 1:
+            continue
+        (symbol,) = zero.free_symbols
+        try:
+            at = [value for value in sympy.solve(zero, symbol) if value.is_real]
+        except (NotImplementedError, TypeError, ValueError):
+            continue
+        if at:
+            found[symbol] = found.get(symbol, sympy.S.Reals) - sympy.FiniteSet(*at)
     return found
 
 

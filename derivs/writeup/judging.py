@@ -544,8 +544,11 @@ def leibniz_factors(side: Side):
     ∂L/∂y ∂y/∂x), as the fractions' net quantities over variables (L over x); None for anything else (a number, a sum,
     d/dx)."""
     fractions = leibniz_fractions(side)
-    if not fractions:
-        return None
+    return _net_of(fractions) if fractions else None
+
+
+def _net_of(fractions) -> dict[str, int]:
+    """The quantities over variables that a product of Leibniz fractions cancels to (L over x for dL/dy dy/dx)."""
     net: dict[str, int] = {}
     for top, bottom in fractions:
         for quantity, sign in ((_quantity(top), 1), (_quantity(bottom), -1)):
@@ -604,18 +607,19 @@ def chain_slip(step: Step, words: frozenset = frozenset()) -> Step | None:
     (E_total over E_o1, a fraction that does not cancel) are left to the other checks."""
     if step.kind != "equal" or step.left is None or step.right is None:
         return None
-    left, right = leibniz_factors(step.left), leibniz_factors(step.right)
+    left_links, links = leibniz_fractions(step.left), leibniz_fractions(step.right)
+    left, right = _net_of(left_links or ()), _net_of(links or ())
     if not left or not right or len(left) != 2 or len(right) != 2 or sorted(left.values()) != [-1, 1] or sorted(right.values()) != [-1, 1]:
         return None
     (top,), (bottom,) = [q for q, p in left.items() if p == 1], [q for q, p in left.items() if p == -1]
     (chain_top,), (chain_bottom,) = [q for q, p in right.items() if p == 1], [q for q, p in right.items() if p == -1]
-    if top != chain_top and bottom == chain_bottom and _siblings(top, chain_top) and len(leibniz_fractions(step.right)) >= 2:
+    if top != chain_top and bottom == chain_bottom and _siblings(top, chain_top) and len(links) >= 2:
         return replace(step, verdict="invalid", feedback=f"the chain rule's fractions cancel to \\partial {chain_top}/\\partial {bottom}, not "
                                                          f"\\partial {top}/\\partial {bottom}: it starts from another quantity")
     if top != chain_top or bottom == chain_bottom:
         return None
     same_name = bottom.partition("_")[0] == chain_bottom.partition("_")[0] and "_" in bottom and "_" in chain_bottom
-    if not same_name and not _chain_to_another_variable(step, words):
+    if not same_name and not _chain_to_another_variable(left_links, links, words):
         return None
     return replace(step, verdict="invalid", feedback=f"the chain rule's fractions cancel to \\partial {top}/\\partial {chain_bottom}, not \\partial {top}/\\partial {bottom}: "
                                                      "a factor is taken over the wrong variable")
@@ -627,11 +631,10 @@ def _siblings(quantity: str, other: str) -> bool:
     return all(written) and written[0].group(1) == written[1].group(1) and _numbered_alike(written[0].group(2), written[1].group(2))
 
 
-def _chain_to_another_variable(step: Step, words: frozenset) -> bool:
-    """The right side is a chain of two links or more, and the variable it ends in and the left side's are names
-    of different letters (\\mathbf{v}_c and v_c are one; w and W, \\theta and \\theta_j, written loosely for one another, too)."""
-    links = leibniz_fractions(step.right)
-    (_, wanted), = leibniz_fractions(step.left)
+def _chain_to_another_variable(left_links, links, words: frozenset) -> bool:
+    """The right side's fractions are a chain of two links or more, and the variable it ends in and the left side's are
+    names of different letters (\\mathbf{v}_c and v_c are one; w and W, \\theta and \\theta_j, written loosely for one another, too)."""
+    (_, wanted), = left_links
     ended = links[-1][1]
     if len(links) < 2 or any(_quantity(bottom) != _quantity(top) for (_, bottom), (top, _) in zip(links, links[1:])):
         return False
@@ -906,16 +909,21 @@ def names_in(side) -> set[str]:
     return {s.name for s in side.free_symbols if isinstance(s, sympy.Symbol)} | {str(e.base.label) for e in side.atoms(sympy.Indexed)}
 
 
+def kinks(problem: Problem, sides):
+    """Where a function the sides differentiate has a kink (max, |x|, H): each expression that is 0 there."""
+    for side in sides:
+        for derivative in getattr(side, "atoms", lambda *_: ())(sympy.Derivative):
+            yield from breakpoints(problem.expand_definitions(derivative.expr))
+
+
 def kink(problem: Problem, sides, point: dict) -> str | None:
     """Why a derivative taken at the point does not exist: there its function has a kink (max, |x|, H)."""
     if not point:
         return None
-    for side in sides:
-        for derivative in getattr(side, "atoms", lambda *_: ())(sympy.Derivative):
-            for zero in breakpoints(problem.expand_definitions(derivative.expr)):
-                if zero.free_symbols <= set(point) and zero.subs(point) == 0:
-                    shown = ", ".join(f"{symbol} = {value}" for symbol, value in point.items())
-                    return f"the derivative is taken at {shown}, where its function has a kink: it has no value there, so the line is not judged"
+    for zero in kinks(problem, sides):
+        if zero.free_symbols <= set(point) and zero.subs(point) == 0:
+            shown = ", ".join(f"{symbol} = {value}" for symbol, value in point.items())
+            return f"the derivative is taken at {shown}, where its function has a kink: it has no value there, so the line is not judged"
     return None
 
 
