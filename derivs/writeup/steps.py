@@ -208,7 +208,8 @@ class _Builder:
                 continue
             self.block += 1
             after = segments[at + 1] if at + 1 < len(segments) and isinstance(segments[at + 1], str) else ""
-            role = "required" if prose.requires(after) else prose.role_of(before) or self._item_role()
+            first_of_item = self._item_role()  # taken by this formula whatever its own lead words say
+            role = "required" if prose.requires(after) else prose.role_of(before) or first_of_item
             self.previous = None  # "$b = 10$" in the prose is not what a display "$$= c$$" goes on from
             formula = read_formula(segment, self.document)
             self._formula(formula, "inline", None, role)
