@@ -419,7 +419,10 @@ def _entrywise_derivative(node: MatrixDerivative, sizes: tuple):
     """The derivative at given sizes with every matrix as a matrix of entry symbols, differentiated by sympy entry by
     entry: (cells, {sized matrix: its entry symbols}). Worked out once per sizes, then only evaluated at points."""
     sizes = dict(sizes)
-    sized = node.function.xreplace(sizes)
+    function = node.function
+    if isinstance(function, sympy.Add):  # a term that does not hold the variable has derivative 0: not instantiated
+        function = sympy.Add(*[term for term in function.args if term.has(node.variable)])
+    sized = function.xreplace(sizes)
     symbols = {matrix: _entry_symbols(matrix) for matrix in sized.atoms(sympy.MatrixSymbol)}
     variable = node.variable.xreplace(sizes)
     entries = symbols.get(variable)
