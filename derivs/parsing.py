@@ -1300,8 +1300,8 @@ class _Parser:
     def _unknown_function_ahead(self, base: str, subscripted: bool = False) -> bool:
         """f(x), f'(x), a write-up's S(x) or L(y, \\hat y): a function applied. With a subscript, only the usual
         function letters (f_1, g_2, \\phi_1): out_{o1}(1 - out_{o1}) is a product."""
-        if subscripted and base not in FREE_FUNCTION_NAMES:
-            return False
+        if subscripted and (base not in FREE_FUNCTION_NAMES or base in self.context.quantities):
+            return False  # h_j(1 - h_j) where the write-up gives h_j a formula: a product
         if self.at("symbol", "'"):
             ahead = 1
             while self.at("symbol", "'", ahead=ahead):

@@ -199,6 +199,29 @@ ROWS = [
     ("$$L = \\sum_{i=1}^{V} \\sum_{j=1}^{V} (w_i^\\top w_j - c)^2$$\n\n$$\\frac{\\partial L}{\\partial w_i} = 2 \\sum_{j=1}^{V} (w_i^\\top w_j - c) w_j$$", ["definition", "definition"]),
     (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_o} = -(1 - \\sigma(u_o^\\top v_c)) v_c$$", ["definition", "valid"]),
     (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_o} = (1 - \\sigma(u_o^\\top v_c)) v_c$$", ["definition", "invalid"]),
+    # "for every k in the range the family runs over" (\\forall k \\in [1, K], 1 \\le k \\le K, k \\in \\{1, \\dots, K\\})
+    # says the line holds for each member: it is judged for a generic k, as written (it was "a condition not read
+    # here", so leehanchung-style sign slips went unseen). dJ/du_k = sigma(u_k^T v_c) v_c by hand (above); a range that
+    # is not the whole family's (k from 2) still leaves the line unjudged
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = (\\sigma(u_k^\\top v_c) - 1) v_c, \\forall k \\in [1, K]$$", ["definition", "invalid"]),
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = \\sigma(u_k^\\top v_c) v_c, \\forall k \\in [1, K]$$", ["definition", "valid"]),
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = (\\sigma(u_k^\\top v_c) - 1) v_c, 1 \\le k \\le K$$", ["definition", "invalid"]),
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = (\\sigma(u_k^\\top v_c) - 1) v_c, k \\in \\{1, \\dots, K\\}$$", ["definition", "invalid"]),
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = (\\sigma(u_k^\\top v_c) - 1) v_c, k \\in [2, K]$$", ["definition", "undecided"]),
+    (NEGATIVE_SAMPLING + "$$\\frac{\\partial J}{\\partial u_k} = (\\sigma(u_k^\\top v_c) - 1) v_c, k = 1, \\ldots, K$$", ["definition", "invalid"]),
+    # a family given for every index (a_i = \\sigma(z_i)) and the derivative of one member by its own input: worked out
+    # entry by entry (z_i is the entry z[i] the family's formula holds; it was "names" the derivative, never checked).
+    # sigma' = sigma(1 - sigma), tanh' = 1 - tanh^2, softmax's dp_i/dz_i = p_i(1 - p_i) by hand; with + they are wrong.
+    # h_j (a usual function letter with a subscript) given a formula alone is a quantity: h_j(1 - h_j) is a product
+    ("$$a_i = \\sigma(z_i)$$\n\n$$\\frac{\\partial a_i}{\\partial z_i} = a_i(1 - a_i)$$", ["definition", "valid"]),
+    ("$$a_i = \\sigma(z_i)$$\n\n$$\\frac{\\partial a_i}{\\partial z_i} = a_i(1 + a_i)$$", ["definition", "invalid"]),
+    ("$$a_i = \\tanh(z_i)$$\n\n$$\\frac{\\partial a_i}{\\partial z_i} = 1 + a_i^2$$", ["definition", "invalid"]),
+    ("$$y_k = \\tanh(s_k)$$\n\n$$\\frac{\\partial y_k}{\\partial s_k} = 1 - y_k^2$$", ["definition", "valid"]),
+    ("$$p_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$$\n\n$$\\frac{\\partial p_i}{\\partial z_i} = p_i(1 + p_i)$$", ["definition", "invalid"]),
+    ("$$h_j = \\sigma(z_j)$$\n\n$$\\frac{\\partial h_j}{\\partial z_j} = h_j(1 - h_j)$$", ["definition", "valid"]),
+    ("$$h_j = \\sigma(z_j)$$\n\n$$\\frac{\\partial h_j}{\\partial z_j} = h_j(1 + h_j)$$", ["definition", "invalid"]),
+    ("$$a_i = \\sigma(z_i)$$\n\n$$\\frac{\\partial a_i}{\\partial z_i} = a_i(1 + a_i), \\forall i \\in \\{1, \\dots, n\\}$$", ["definition", "invalid"]),
+    ("$$g_1(x) = x^2$$\n\n$$g_1(3) = 9$$", ["definition", "valid"]),  # g_1 defined as a function stays one
     # a bare \\sum_k runs to the bound the text gives sums over k elsewhere (K), so a one-hot y's entries summed that way
     # are 1: -y_i + p_i sum_k y_k = p_i - y_i (it ran to another size, and y's hot entry fell outside it: a false alarm)
     (SOFTMAX_BOUNDED + "$$-y_i + p_i\\sum_k y_k = p_i - y_i$$", ["definition", "valid"]),

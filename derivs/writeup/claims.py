@@ -368,7 +368,7 @@ def condition_of(judge, step: Step, scope) -> tuple[dict, dict, str]:
     """A line's condition as a point (x = 0: put in before judging) and ranges (x > 0: where the sides are
     compared); the text of a condition that is neither (then a difference is not taken as a mistake)."""
     side = step.condition_side
-    if side is None:
+    if side is None or every_index(side):
         return {}, {}, ""
     try:
         reading = judge.read(side, scope).reading
@@ -395,6 +395,33 @@ def condition_of(judge, step: Step, scope) -> tuple[dict, dict, str]:
         interval = sympy.Interval(value, sympy.oo, left_open=opened) if upward else sympy.Interval(-sympy.oo, value, right_open=opened)
         return {}, {symbol: interval}, ""
     return {}, {}, f"for {side.text}"
+
+
+_DOTS = frozenset({"dots", "ldots", "cdots"})
+_AT_MOST = frozenset({"le", "leq", "leqslant"})
+
+
+def every_index(side) -> bool:
+    """`\\forall k \\in [1, K]`, `k \\in \\{1, \\dots, K\\}`, `1 \\le k \\le K`, `k = 1, \\dots, K`: an index over the
+    whole range it runs over (from 0 or 1 to a size or a number), which says the line holds for each member; the line
+    is judged for a generic index, as it is written."""
+    tokens = [t for t in side.tokens if t.kind != "space" and not t.is_("command", "forall")]
+    texts = [t.text for t in tokens]
+    low = lambda t: t.is_("number", "0", "1")  # noqa: E731
+    high = lambda t: t.kind == "number" or t.kind == "letter" and len(t.text) == 1  # noqa: E731
+    index = lambda t: t.kind == "letter" and len(t.text) == 1  # noqa: E731
+    dots = lambda t: t.kind == "command" and t.text in _DOTS  # noqa: E731 (... typed is \\dots by then)
+    if len(tokens) >= 7 and index(tokens[0]) and tokens[1].is_("command", "in"):
+        opened, closed = tokens[2], tokens[-1]
+        inner = tokens[3:-1]
+        bracketed = opened.is_("symbol", "[") and closed.is_("symbol", "]") or opened.is_("command", "{") and closed.is_("command", "}")
+        shaped = [t.text for t in inner[1:-1]] == [","] or len(inner) == 5 and inner[1].is_("symbol", ",") and dots(inner[2]) and inner[3].is_("symbol", ",")
+        return bracketed and shaped and low(inner[0]) and high(inner[-1])
+    if len(tokens) == 5 and all(t.kind == "command" and t.text in _AT_MOST for t in (tokens[1], tokens[3])):
+        return low(tokens[0]) and index(tokens[2]) and high(tokens[4])
+    if len(tokens) == 7 and index(tokens[0]) and texts[1] == "=" and texts[3] == texts[5] == ",":
+        return low(tokens[2]) and dots(tokens[4]) and high(tokens[6])
+    return False
 
 
 # --- the chain rule ---------------------------------------------------------------------------------

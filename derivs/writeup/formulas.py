@@ -447,6 +447,7 @@ class _Cutter:
                     pieces[-1].append(at)  # dropped with its words below
                 continue
             pieces[-1].append(at)
+        pieces, separators = self._ellipses_joined(pieces, separators)
         statements: list[tuple[list[int], str, tuple | None]] = []
         for number, piece in enumerate(pieces):
             separator = self.found[separators[number - 1]] if number else None
@@ -474,6 +475,21 @@ class _Cutter:
             statements.append((cleaned, "and" if statements else "", None))
         return statements
 
+    def _ellipses_joined(self, pieces: list[list[int]], separators: list[int]) -> tuple[list, list]:
+        """`k = 1, \\ldots, K`, `x_1, \\dots, x_n`: an ellipsis between commas joins the pieces on either side into one
+        list (the statement's range, not three pieces)."""
+        at = 1
+        while at < len(pieces) - 1:
+            alone = [i for i in pieces[at] if self.found[i].kind != "space"]
+            commas = all(self.found[separators[i]].is_("symbol", ",") for i in (at - 1, at))
+            if commas and len(alone) == 1 and self.found[alone[0]].is_("command", "dots", "ldots", "cdots") and pieces[at - 1] and pieces[at + 1]:
+                joined = pieces[at - 1] + [separators[at - 1]] + pieces[at] + [separators[at]] + pieces[at + 1]
+                pieces = pieces[:at - 1] + [joined] + pieces[at + 2:]
+                separators = separators[:at - 1] + separators[at + 1:]
+            else:
+                at += 1
+        return pieces, separators
+
     def _is_equation_number(self, piece: list[int]) -> bool:
         """(3), (1a), (2.1): an equation's number after a space."""
         found = [self.found[at] for at in piece]
@@ -497,10 +513,11 @@ class _Cutter:
         if len(relations) != 1 or len(inner) > 12:
             return None
         relation = RELATION_NAMES.get(self.found[relations[0]].text)
-        if inner is piece and relation == "==" and not indices:
-            return None  # x_2 = 2 after a comma is a value given, not a condition
         left = [self.found[at] for at in inner if at < relations[0]]
         right = [self.found[at] for at in inner if at > relations[0]]
+        listed = len(right) == 5 and right[1].is_("symbol", ",") and right[2].is_("command", "dots", "ldots", "cdots")  # k = 1, \\dots, K
+        if inner is piece and relation == "==" and not indices and not listed:
+            return None  # x_2 = 2 after a comma is a value given, not a condition
         simple = lambda side: 0 < len(side) <= 6 and not any(t.is_("symbol", "+", "*", "/") or t.kind == "command" and t.text in ("frac", "cdot", "times") for t in side)  # noqa: E731
         return inner if simple(left) and simple(right) else None
 

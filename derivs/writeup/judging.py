@@ -164,7 +164,7 @@ class Scope:
             bound_names = isinstance(expr, sympy.Basic) and expr.has(sympy.Sum, sympy.Product, sympy.Derivative, sympy.Integral, sympy.Limit, sympy.Subs)
             try:
                 expr = expr.subs(values) if bound_names else expr.xreplace(values)  # subs where a sum's own k is not the k given a value
-            except (TypeError, sympy.ShapeError) as error:  # sympy's "Mix of Matrix and Scalar symbols"
+            except (TypeError, AttributeError, sympy.ShapeError) as error:  # sympy's "Mix of Matrix and Scalar symbols"; a number transposed
                 raise DefinitionMisfit(", ".join(sorted(str(name) for name in values))) from error
             if isinstance(expr, sympy.Basic):
                 expr = self.problem.expand_definitions(expr)
@@ -186,6 +186,7 @@ class Scope:
             if put is None:
                 return None
         expanded = _course_functions(self.problem.expand_definitions(put))
+        variable = _as_entry_in(expanded, variable)
         if not _reaches(expanded, variable) or self._kin_without_formula(quantity, expanded, variable):
             return None
         if isinstance(variable, sympy.MatrixSymbol):
@@ -356,6 +357,17 @@ def _member_taken_out(expr, variable):
         term = total.function.xreplace({index: sympy.Symbol(letter, integer=True), member: variable})
         expr = expr.xreplace({total: term})  # the other members' terms do not hold u_k: their derivative is 0
     return None if _family_summed(expr, variable) else expr
+
+
+def _as_entry_in(expr, variable):
+    """z_i as the entry z[i] the expression holds: a family's formula (a_i = \\sigma(z_i) for every i) reads its
+    index's names as entries, a Leibniz name's variable is read alone, and both are the same quantity."""
+    if not isinstance(variable, sympy.Symbol) or not isinstance(expr, sympy.Basic):
+        return variable
+    base, _, index = variable.name.partition("_")
+    entries = [entry for entry in expr.atoms(sympy.Indexed) if str(entry.base.label) == base and len(entry.indices) == 1
+               and str(entry.indices[0]) == index]
+    return entries[0] if len(entries) == 1 and variable not in expr.free_symbols else variable
 
 
 def _reaches(expr, variable) -> bool:

@@ -18,7 +18,7 @@ import sympy
 
 from .. import dialect
 from ..model import Matrix, Problem, Size
-from ..parsing import Context
+from ..parsing import FREE_FUNCTION_NAMES, Context
 from . import prose
 from .formulas import Side
 from .names import Name, Scanner, function_head, single_name
@@ -98,7 +98,7 @@ class Notation:
                 vectors.setdefault(name, sympy.IndexedBase(name, real=True))
         functions = {**context.functions, **{name: sympy.Function(name) for name in sorted(self.functions) if name not in context.functions}}
         ranges = {index: sympy.Symbol(bound, integer=True, positive=True) for index, bound in self.ranges.items() if index and bound}
-        return replace(context, sum_bounds={**ranges, **context.sum_bounds}, words=frozenset(self.words), quantities=frozenset(self.quantities & self.words - self.functions), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
+        return replace(context, sum_bounds={**ranges, **context.sum_bounds}, words=frozenset(self.words), quantities=frozenset(self.quantities & (self.words | FREE_FUNCTION_NAMES) - self.functions), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
                        functions=functions, shapes_known=bool(context.document), of_vectors=set(context.of_vectors) | self.of_vectors,
                        arities={**context.arities, **{name: n for name, n in self.arities.items() if n > 1}},
                        parameters=dict(context.parameters))  # this section's own: its definitions add to it
@@ -352,9 +352,25 @@ def _learn_words(notation: Notation, sides) -> None:
         notation.learn(word, "word", 0, "written in \\text or \\mathrm elsewhere")
     for written in sides:
         found = [t for t in written.side.tokens if t.kind != "space"]
+        if _letter_quantity(written, sides):
+            notation.quantities.add(_letter_quantity(written, sides))
         if written.plain and written.first and written.relation == "==" and 2 <= len(found) <= 3 \
                 and all(t.kind == "letter" and t.text.isupper() and not t.space_before for t in found[1:]) and found[0].kind == "letter" and found[0].text.isupper():
             notation.learn("".join(t.text for t in found), "word", written.line, "capitals a line typed without $...$ defines (ET = E1 + E2)")
+
+
+def _letter_quantity(written, sides) -> str:
+    """h_j = \\sigma(z_j), g_1 = 0.3: a usual function letter with a subscript, given a formula or a value alone on the
+    left of a line, is a quantity there, so h_j(1 - h_j) is a product (\\phi_1 = \\tanh, a bare function, names a
+    function). Returns the letter ("" for any other side)."""
+    if not (written.first and written.relation == "=="):
+        return ""
+    name = single_name(written.side.tokens)
+    if name is None or not name.subscript or name.base.lstrip("\\") not in FREE_FUNCTION_NAMES:
+        return ""
+    following = next((later for later in sides[sides.index(written) + 1:] if later.line == written.line), None)
+    body = [t for t in following.side.tokens if t.kind != "space"] if following is not None else []
+    return name.base.lstrip("\\") if len(body) > 1 else ""
 
 
 def _gradient_name(written) -> str:
