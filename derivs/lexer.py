@@ -52,8 +52,9 @@ _SECOND_POINT = re.compile(r"\.\d")  # after a decimal number: a second decimal 
 # 6e-4, 1.5E3: a calculator's or a program's scientific notation, typed with no spaces and nothing after it
 _EXPONENT = re.compile(r"[eE]([+-]?)(\d+)(?![\w.])")
 _COMMAND = re.compile(r"\\([A-Za-z]+)|\\(.)", re.DOTALL)
-# Spacing that separates tokens and means nothing else (a thin space between digits is handled above).
-_SPACING = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits",
+# Spacing that separates tokens and means nothing else (a thin space between digits is handled above); a backslash
+# before a line's end is TeX's control space, as before a space.
+_SPACING = {",", ";", ":", "!", " ", "\n", "\t", "\r", "quad", "qquad", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits",
             "thinspace", "medspace", "thickspace", "enspace", "negthinspace", "nonumber", "notag", "big", "Big",
             "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle",
             "rm", "bf", "it", "sf", "tt", "cal",  # plain TeX's font switches: {\rm e}^x is e^x

@@ -360,6 +360,10 @@ ROWS = [
     # \\( ... \\) is MathJax's \( ... \) as Markdown escapes it: x = 3 gives x^2 = 9
     ("With \\\\(x = 3\\\\):\n\n\\\\(x^2 = 9\\\\)\n", ["definition", "valid"]),
     ("With \\\\(x = 3\\\\):\n\n\\\\(x^2 = 8\\\\)\n", ["definition", "invalid"]),
+    # a matrix's rows in such a blog end in six backslashes: Markdown leaves \\\\ (a new row) and \\ before the line's end,
+    # TeX's control space (it was "unknown command"); v = (1, 2) by column, so v^T v = 1 + 4 = 5
+    ("Let \\\\(v = \\begin{bmatrix} 1 \\\\\\\\\\\\\n2 \\end{bmatrix}\\\\).\n\nThen \\\\(v^T v = 5\\\\).\n", ["definition", "valid"]),
+    ("Let \\\\(v = \\begin{bmatrix} 1 \\\\\\\\\\\\\n2 \\end{bmatrix}\\\\).\n\nThen \\\\(v^T v = 6\\\\).\n", ["definition", "invalid"]),
     # a word written alone is a quantity, so out(1 - out) is a product: 0.5 (1 - 0.5) = 0.25
     ("With $out = 0.5$:\n\n$$out(1 - out) = 0.25$$", ["definition", "valid"]),
     ("With $out = 0.5$:\n\n$$out(1 - out) = 0.3$$", ["definition", "invalid"]),
