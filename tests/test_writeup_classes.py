@@ -222,6 +222,27 @@ ROWS = [
     ("$$h_j = \\sigma(z_j)$$\n\n$$\\frac{\\partial h_j}{\\partial z_j} = h_j(1 + h_j)$$", ["definition", "invalid"]),
     ("$$a_i = \\sigma(z_i)$$\n\n$$\\frac{\\partial a_i}{\\partial z_i} = a_i(1 + a_i), \\forall i \\in \\{1, \\dots, n\\}$$", ["definition", "invalid"]),
     ("$$g_1(x) = x^2$$\n\n$$g_1(3) = 9$$", ["definition", "valid"]),  # g_1 defined as a function stays one
+    # matrices whose shapes the write-up states (declared, or written out) that cannot be multiplied are a mistake, with
+    # the reason: (W x)^T = x^T W^T by hand, and x^T W is 1 x 2 times 3 x 2
+    ("Let $W \\in \\mathbb{R}^{3 \\times 2}$ and $x \\in \\mathbb{R}^{2}$.\n\n$$(W x)^T = x^T W$$", ["invalid"]),
+    ("Let $W \\in \\mathbb{R}^{3 \\times 2}$ and $x \\in \\mathbb{R}^{2}$.\n\n$$(W x)^T = x^T W^T$$", ["valid"]),
+    ("Let $x = \\begin{bmatrix} x_1 \\\\ x_2 \\end{bmatrix}$ and $W = \\begin{bmatrix} w_{11} & w_{12} \\\\ w_{21} & w_{22} \\\\ w_{31} & w_{32} \\end{bmatrix}$.\n\n"
+     "$$(W x)^T = x^T W$$", ["definition", "definition", "invalid"]),
+    ("Let $x = \\begin{bmatrix} x_1 \\\\ x_2 \\end{bmatrix}$ and $W = \\begin{bmatrix} w_{11} & w_{12} \\\\ w_{21} & w_{22} \\\\ w_{31} & w_{32} \\end{bmatrix}$.\n\n"
+     "$$(W x)^T = x^T W^T$$", ["definition", "definition", "valid"]),
+    # forward mode: \\dot{v} is v's tangent, so where v has a formula its tangent is the formula's partial derivatives
+    # times the tangents of the names it uses (a name whose tangent is never written, w, is a constant): by hand,
+    # (v_0^2)' = 2 v_0 \\dot{v}_0, sin' = cos, sqrt(v)' = \\dot{v} / (2 sqrt(v)), (w x)' = w \\dot{x}; with the sign turned, or
+    # the constant's factor left out, wrong (they were "names \\dot{v}_2", never checked; in one aligned block, "an
+    # equation to solve")
+    ("$$v_1 = v_0^2$$\n\n$$v_2 = \\sin(v_1)$$\n\n$$\\dot{v}_0 = 1$$\n\n$$\\dot{v}_1 = 2 v_0 \\dot{v}_0$$\n\n$$\\dot{v}_2 = \\cos(v_1) \\dot{v}_1$$",
+     ["definition"] * 3 + ["valid", "valid"]),
+    ("$$v_1 = v_0^2$$\n\n$$v_2 = \\sin(v_1)$$\n\n$$\\dot{v}_0 = 1$$\n\n$$\\dot{v}_1 = 2 v_0 \\dot{v}_0$$\n\n$$\\dot{v}_2 = -\\cos(v_1) \\dot{v}_1$$",
+     ["definition"] * 3 + ["valid", "invalid"]),
+    ("$$\\begin{aligned} v_1 &= v_0^2 \\\\ v_2 &= \\sqrt{v_1} \\end{aligned}$$\n\n$$\\begin{aligned} \\dot{v}_1 &= 2 v_0 \\dot{v}_0 \\\\ "
+     "\\dot{v}_2 &= -\\frac{1}{2} v_1^{-\\frac{1}{2}} \\dot{v}_1 \\\\ \\dot{v}_3 &= \\dot{v}_2 \\end{aligned}$$", ["definition"] * 2 + ["valid", "invalid", "definition"]),
+    ("$$y = w x$$\n\n$$\\dot{y} = w \\dot{x}$$", ["definition", "valid"]),
+    ("$$y = w x$$\n\n$$\\dot{y} = \\dot{x}$$", ["definition", "invalid"]),
     # a bare \\sum_k runs to the bound the text gives sums over k elsewhere (K), so a one-hot y's entries summed that way
     # are 1: -y_i + p_i sum_k y_k = p_i - y_i (it ran to another size, and y's hot entry fell outside it: a false alarm)
     (SOFTMAX_BOUNDED + "$$-y_i + p_i\\sum_k y_k = p_i - y_i$$", ["definition", "valid"]),

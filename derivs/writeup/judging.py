@@ -28,7 +28,7 @@ from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from . import prose
 from .formulas import Side
 from .names import Scanner, applied_head, function_head, single_name, variable_tokens
-from .notation import Notation
+from .notation import TANGENT_MARK, Notation
 from .shapes import ELLIPSES, TWO_SIDES
 from .steps import Step
 
@@ -252,17 +252,44 @@ class Scope:
         return expr.xreplace(swaps) if swaps else expr
 
     def _derivatives_in(self, expr):
-        """Leibniz names with no formula of their own given, worked out from the definitions where they can be."""
-        if not self.leibniz or not isinstance(expr, sympy.Basic):
+        """Leibniz names and tangents with no formula of their own given, worked out from the definitions where they can
+        be (a tangent's working holds the tangents before it: \\dot{v}_2 = \\cos(v_1) \\dot{v}_1, worked out in turn)."""
+        expr = self._derivatives_once(expr, leibniz=True)
+        for _ in range(MAX_TANGENT_DEPTH):
+            worked = self._derivatives_once(expr, leibniz=False)
+            if worked == expr:
+                break
+            expr = worked
+        return expr
+
+    def _derivatives_once(self, expr, leibniz: bool):
+        if not (self.leibniz or self.notation.tangents) or not isinstance(expr, sympy.Basic):
             return expr
         swaps = {}
         for symbol in expr.free_symbols:
-            if symbol in self.leibniz and symbol not in self.values:
-                worked = self.derivative(symbol)
-                if worked is not None:
-                    swaps[symbol] = worked
-                    self.used.append(f"{symbol.name} worked out from the definitions")
+            if symbol in self.values or symbol in self.leibniz and not leibniz:
+                continue
+            worked = self.derivative(symbol) if symbol in self.leibniz else self.tangent(getattr(symbol, "name", ""))
+            if worked is not None:
+                swaps[symbol] = worked
+                self.used.append(f"{symbol.name} worked out from the definitions")
         return expr.xreplace(swaps) if swaps else expr
+
+    def tangent(self, name: str):
+        """\\dot{v}_5 of v_5 = \\sqrt{v_4} (forward mode): the sum, over the names the formula uses whose own tangent the
+        text writes, of the formula's partial derivative in that name times its tangent; a name whose tangent is never
+        written is a constant. None where the dotted name has no formula under it, or its formula no such name."""
+        if not name.startswith(TANGENT_MARK) or name not in self.notation.tangents:
+            return None
+        close = name.index("}")
+        under = name[len(TANGENT_MARK):close] + name[close + 1:]
+        formula = next((f for s, f in self.formulas.items() if getattr(s, "name", None) == under), None)
+        if not isinstance(formula, sympy.Expr):
+            return None
+        moving = [s for s in formula.free_symbols if isinstance(s, sympy.Symbol) and _dotted(s.name) in self.notation.tangents]
+        if not moving:
+            return None
+        return sympy.Add(*(sympy.diff(formula, s) * sympy.Symbol(_dotted(s.name), real=True) for s in sorted(moving, key=str)))
 
     def _families_in(self, expr, kept: str = ""):
         """p_j, p[j] for a family p_i = body(i): the body at j (not for the family `kept`: a derivative's variable)."""
@@ -357,6 +384,15 @@ def _member_taken_out(expr, variable):
         term = total.function.xreplace({index: sympy.Symbol(letter, integer=True), member: variable})
         expr = expr.xreplace({total: term})  # the other members' terms do not hold u_k: their derivative is 0
     return None if _family_summed(expr, variable) else expr
+
+
+MAX_TANGENT_DEPTH = 64  # a forward-mode trace's length: its tangents are worked out through at most this many lines
+
+
+def _dotted(name: str) -> str:
+    """v_{-1} -> \\dot{v}_{-1}: the tangent's name of a name, as the parser spells it."""
+    cut = min((at for at in (name.find("_"), name.find("^")) if at > 0), default=len(name))
+    return f"{TANGENT_MARK}{name[:cut]}}}{name[cut:]}"
 
 
 def _as_entry_in(expr, variable):
@@ -1614,6 +1650,8 @@ class Judge:
         name = name_of(step.left, scope.notation)
         if not step.first_of_chain and not (name is not None and (name.subscript or name.layer or name.mark)):
             return None  # inside a chain, only a subscripted or labelled name is new: S(x_k) = p_k = \frac{..}{..}, b^{(1)} = b^{(2)} = 0
+        if name is not None and scope.tangent(name.key) is not None:
+            return None  # \\dot{v}_5 = ... where v_5 has a formula: what forward mode gives it is checked
         if name is not None:
             shadowed = name.key.lstrip("\\") in dialect.REDEFINABLE | set(DOCUMENT.names)  # S = k(w - f + 2p)/s + 1: a size
             if scope.context.function(name.key.lstrip("\\")) is not None and not shadowed and not name.subscript:
@@ -1985,7 +2023,7 @@ class Judge:
         (`\\sigma(z) = 0.5`), not an identity. Returns its residual, or None."""
         if step.kind != "equal" or step.condition and not step.case or not step.first_of_chain or len(step.chain) > 1:
             return None  # (a case, d = 1 \\rightarrow ..., may still be an equation to solve)
-        if not (is_plain_number(step.left) or is_plain_number(step.right) or self._solved_below(step)):
+        if not (is_plain_number(step.left) or is_plain_number(step.right) or self._solved_below(step) and not self._worked_name(step, scope)):
             return None
         left, right = self.value(step.left, scope), self.value(step.right, scope)
         if any(isinstance(side, (sympy.MatrixBase, sympy.MatrixExpr)) for side in (left, right)) and self._solved_below(step) \
@@ -1997,6 +2035,12 @@ class Judge:
         if not getattr(residual, "free_symbols", None) or vanishes(residual):
             return None  # a number, or an identity (\\sigma(z) + \\sigma(-z) = 1): judged as a step
         return residual
+
+    def _worked_name(self, step: Step, scope: Scope) -> bool:
+        """The left side is one tangent the definitions work out (\\dot{v}_5 in a forward-mode trace): each line of
+        such a block is a claim of its own, not a line of an equation being solved."""
+        name = name_of(step.left, scope.notation)
+        return name is not None and scope.tangent(name.key) is not None
 
     def _solved_below(self, step: Step) -> bool:
         """The next line of the block is an equation of its own (1 - \\lambda - 2\\eta\\tilde\\lambda = 1 - \\lambda, then

@@ -52,6 +52,7 @@ class Notation:
     findings: list = field(default_factory=list)  # uses that cannot be shaped (shapes.Finding)
     entry_shaped: set = field(default_factory=set)  # names whose shape their entries written out give (x = [x_1, x_2]^T)
     guessed: set = field(default_factory=set)  # arrays only by how they are written (w^T, a capital): no proof of a shape
+    tangents: set[str] = field(default_factory=set)  # dotted names written (\\dot{v}_5): forward mode's tangents
     of_vectors: set[str] = field(default_factory=set)  # functions of a vector's entries: dE/dx is a quantity of its own
     one_hot: dict = field(default_factory=dict)  # a one-hot label's name -> the letter of its hot entry ("" where unsaid)
     arities: dict = field(default_factory=dict)  # a function the write-up defines -> how many values it takes
@@ -121,6 +122,9 @@ class Notation:
 _SETS = {"R", "N", "Z", "Q", "C"}
 
 
+TANGENT_MARK = "\\dot{"  # \\dot{v}_5: the derivative of v_5 along the direction the text seeds (forward mode)
+
+
 def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
     """The notation of one section, from every side of its formulas (with its line and the relation after it),
     the prose of its paragraphs, and the declarations (key, shape, line, how) in force there."""
@@ -136,6 +140,7 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
     for number, written in enumerate(sides):
         names = Scanner(written.side.tokens, frozenset(notation.words)).names()
         notation.indices |= {index for name in names for index in name.indices if index.isalpha() and len(index) == 1}
+        notation.tangents |= {name.key for name in names if name.key.startswith(TANGENT_MARK)}
         ranges = _sum_ranges(written.side.tokens)
         notation.sizes |= set(ranges.values())
         for index, bound in ranges.items():
