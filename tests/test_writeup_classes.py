@@ -222,6 +222,8 @@ ROWS = [
     ("$$h_j = \\sigma(z_j)$$\n\n$$\\frac{\\partial h_j}{\\partial z_j} = h_j(1 + h_j)$$", ["definition", "invalid"]),
     ("$$a_i = \\sigma(z_i)$$\n\n$$\\frac{\\partial a_i}{\\partial z_i} = a_i(1 + a_i), \\forall i \\in \\{1, \\dots, n\\}$$", ["definition", "invalid"]),
     ("$$g_1(x) = x^2$$\n\n$$g_1(3) = 9$$", ["definition", "valid"]),  # g_1 defined as a function stays one
+    ("$$g_1 = 0.5$$\n\n$$g_1(1 - g_1) = 0.25$$", ["definition", "valid"]),  # g_1 given a value: 0.5 (1 - 0.5) = 0.25
+    ("$$g_1 = 0.5$$\n\n$$g_1(1 - g_1) = 0.3$$", ["definition", "invalid"]),
     # matrices whose shapes the write-up states (declared, or written out) that cannot be multiplied are a mistake, with
     # the reason: (W x)^T = x^T W^T by hand, and x^T W is 1 x 2 times 3 x 2
     ("Let $W \\in \\mathbb{R}^{3 \\times 2}$ and $x \\in \\mathbb{R}^{2}$.\n\n$$(W x)^T = x^T W$$", ["invalid"]),

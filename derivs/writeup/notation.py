@@ -355,27 +355,28 @@ def _learn_words(notation: Notation, sides) -> None:
         notation.learn(word, "word", line, "letters typed together, written as one name")
     for word in (spelled_as_words - set(prose.CONDITION_WORDS)) & {w for written in sides for w in _bare_runs(written.side)}:
         notation.learn(word, "word", 0, "written in \\text or \\mathrm elsewhere")
-    for written in sides:
+    for number, written in enumerate(sides):
         found = [t for t in written.side.tokens if t.kind != "space"]
-        if _letter_quantity(written, sides):
-            notation.quantities.add(_letter_quantity(written, sides))
+        letter = _letter_quantity(written, sides[number + 1] if number + 1 < len(sides) else None)
+        if letter:
+            notation.quantities.add(letter)
         if written.plain and written.first and written.relation == "==" and 2 <= len(found) <= 3 \
                 and all(t.kind == "letter" and t.text.isupper() and not t.space_before for t in found[1:]) and found[0].kind == "letter" and found[0].text.isupper():
             notation.learn("".join(t.text for t in found), "word", written.line, "capitals a line typed without $...$ defines (ET = E1 + E2)")
 
 
-def _letter_quantity(written, sides) -> str:
+def _letter_quantity(written, following) -> str:
     """h_j = \\sigma(z_j), g_1 = 0.3: a usual function letter with a subscript, given a formula or a value alone on the
     left of a line, is a quantity there, so h_j(1 - h_j) is a product (\\phi_1 = \\tanh, a bare function, names a
-    function). Returns the letter ("" for any other side)."""
+    function). `following`: the side after it. Returns the letter ("" for any other side)."""
     if not (written.first and written.relation == "=="):
         return ""
     name = single_name(written.side.tokens)
     if name is None or not name.subscript or name.base.lstrip("\\") not in FREE_FUNCTION_NAMES:
         return ""
-    following = next((later for later in sides[sides.index(written) + 1:] if later.line == written.line), None)
-    body = [t for t in following.side.tokens if t.kind != "space"] if following is not None else []
-    return name.base.lstrip("\\") if len(body) > 1 else ""
+    body = [t for t in following.side.tokens if t.kind != "space"] if following is not None and following.line == written.line else []
+    valued = len(body) > 1 or len(body) == 1 and body[0].kind == "number"
+    return name.base.lstrip("\\") if valued else ""
 
 
 def _gradient_name(written) -> str:
