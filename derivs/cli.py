@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .discovery import LoadError, UnknownProblem, load_problems, select
 from .quoting import count
+from .timelimit import STEP_TIMEOUT
 from .verify import CheckOptions, CheckReport, ClaimResult, Status, check_problems, check_selection
 
 
@@ -841,7 +842,7 @@ def build_parser() -> argparse.ArgumentParser:
     proof.add_argument("--json", action="store_true", help='print {"file": ..., "steps": [...], "counts": ..., "first_error": ...} as JSON, one object per file (a line each when several)')
     proof.add_argument("--summary", action="store_true", help="print only each file's counts and first wrong lines")
     proof.add_argument("--notation", action="store_true", help="first print what each name is (vector, matrix and shape, word, function) and the conventions read, with the line each was learned from")
-    proof.add_argument("--timeout", type=float, default=2.0, help="CPU seconds per step before it is undecided (default %(default)s)")
+    proof.add_argument("--timeout", type=float, default=STEP_TIMEOUT, help="CPU seconds per step before it is undecided (default %(default)s)")
     proof.add_argument("--html", metavar="REPORT.html", help="also write the write-up as a page, each step marked beside its line")
     _add_problems_dir(proof)
     proof.set_defaults(run=run_proof)

@@ -13,12 +13,12 @@ from .discovery import load_problems
 from .lexer import LatexError
 from .model import Problem
 from .sandbox import Overrun, run_limited
+from .timelimit import STEP_TIMEOUT
 from .writeup import Report, Step, check_write_up, read_document
 from .writeup import is_write_up as _is_write_up
 from .writeup.document import DocumentTooLong
 from .writeup.steps import find_steps as _find_steps
 
-STEP_TIMEOUT = 2.0  # CPU seconds per step
 DERIVATION_BUDGET = 60.0  # CPU seconds for a whole derivation, whatever its length
 MAX_DERIVATION = 200_000  # characters
 MAX_STEPS = 400

@@ -17,6 +17,8 @@ from pathlib import Path
 CORPUS = Path(__file__).parent / "corpus"
 sys.path.insert(0, str(CORPUS.parents[1]))  # this checkout's derivs, whatever else is installed
 
+from derivs.timelimit import STEP_TIMEOUT  # noqa: E402 (after the path: this checkout's)
+
 
 @dataclass
 class Score:
@@ -63,7 +65,7 @@ def _lines(step, document) -> set[int]:
     return covered
 
 
-def score(path: Path, data: dict, timeout: float = 2.0) -> Score:
+def score(path: Path, data: dict, timeout: float = STEP_TIMEOUT) -> Score:
     from derivs.derivation import check_derivation_now
     from derivs.writeup.document import form_of_path, read_document
 
