@@ -187,7 +187,12 @@ def test_ctrl_c_says_one_line_exits_130_and_leaves_no_lock(tmp_path):
     rows = [{"student": f"s{n}", "target": "sigmoid_derivative.at_zero", "answer": rf"\frac{{a}}{{{n + 2}}}"} for n in range(1000)]
     source, out = tmp_path / "big.csv", tmp_path / "results.jsonl"
     write_csv(source, rows)
-    process = subprocess.Popen([sys.executable, "-m", "derivs", "grade", "--batch", str(source), "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # as a foreground command gets Ctrl-C: a run started in the background of a script inherits SIGINT ignored, and
+    # Python then never installs its KeyboardInterrupt handler (the test failed so, the batch finishing untouched)
+    foreground = ("import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+                  "sys.argv = ['derivs'] + sys.argv[1:]; runpy.run_module('derivs', run_name='__main__')")
+    process = subprocess.Popen([sys.executable, "-c", foreground, "grade", "--batch", str(source), "--out", str(out)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
     journal = tmp_path / "results.jsonl.partial"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and (not journal.exists() or journal.read_text().count("\n") < 3):
