@@ -906,6 +906,15 @@ def test_right_mathematics_written_loosely_is_never_called_wrong(text):
     assert "invalid" not in [step.verdict for step in check_derivation_now(text).steps]
 
 
+def test_a_sum_over_infinitely_many_values_of_an_undefined_function_is_not_judged_and_says_why():
+    """A convolution of f and g the write-up never defines: no stand-in function has a value there (sympy's attempt ran to
+    the step's time limit, on each of the seed's eight such lines); undecided at once, never invalid, saying why."""
+    text = "$$(f * g)[n] = \\sum_{k=-\\infty}^{\\infty} f(k) \\cdot g(n-k)$$\n\n$$\\sum_{k=-\\infty}^{\\infty} f(k) g(n-k) = \\sum_{i=-\\infty}^{\\infty} f(i) g(n-i)$$"
+    steps = check_derivation_now(text).steps
+    assert [step.verdict for step in steps] == ["undecided", "undecided"], [(s.verdict, s.feedback) for s in steps]
+    assert all("infinitely many values of f, g" in step.feedback for step in steps), [s.feedback for s in steps]
+
+
 def test_a_definition_that_does_not_fit_its_use_says_which_name():
     (text,) = [text for text, _ in ROWS if "w^\\top x + y = 3" in text]
     steps = check_derivation_now(text).steps

@@ -124,6 +124,9 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                                "(a formula for it would let this be checked): not judged")
             generic = undefined_functions(left, right, scope.problem) if scope.problem.document else []
             placeholders = placeholder_functions(left, right, scope.problem, (step.left, step.right)) if scope.problem.document else []
+            if (generic or placeholders) and any(_infinite_sum(side) for side in (left, right)):
+                return replace(step, verdict="undecided", feedback=f"a sum over infinitely many values of {', '.join(generic + placeholders)}, "
+                               "which the write-up does not define: not judged")
             if generic or placeholders:  # g_j(z_j), g(x) never defined: a fixed smooth function in its place; equal for it, equal for any (at points)
                 left, right = (concrete_functions(side, frozenset(generic + placeholders)) for side in (left, right))
             # what reading and putting in took comes off the decision's share: a proof running to the step's own limit
@@ -395,6 +398,13 @@ def condition_of(judge, step: Step, scope) -> tuple[dict, dict, str]:
         interval = sympy.Interval(value, sympy.oo, left_open=opened) if upward else sympy.Interval(-sympy.oo, value, right_open=opened)
         return {}, {symbol: interval}, ""
     return {}, {}, f"for {side.text}"
+
+
+def _infinite_sum(side) -> bool:
+    """\\sum_{k=-\\infty}^{\\infty} f(k) g(n - k): a sum with an infinite bound (a stand-in for an undefined f has no
+    value there; sympy's attempt at one runs to the step's limit)."""
+    return isinstance(side, sympy.Basic) and any(limit[1].is_infinite or limit[2].is_infinite for total in side.atoms(sympy.Sum, sympy.Product)
+                                                 for limit in total.limits if len(limit) == 3)
 
 
 _DOTS = frozenset({"dots", "ldots", "cdots"})
