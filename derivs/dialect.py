@@ -90,6 +90,9 @@ RELATIONS = {"=": "==", "<": "<", ">": ">", "le": "<=", "leq": "<=", "leqslant":
              "geqslant": ">=", "ne": "!=", "neq": "!=", "lt": "<", "gt": ">", "approx": "approx", "simeq": "approx", "doteq": "approx",
              "coloneqq": "==", "equiv": "=="}
 
+# The ellipses a list or range writes between its terms (x_1, \dots, x_n; k = 1, \ldots, K).
+LIST_ELLIPSES = ("dots", "ldots", "cdots")
+
 # Products written with an operator; \odot is the Hadamard (entrywise) product.
 PRODUCTS = frozenset({"cdot", "times", "ast", "odot", "circ", "otimes"})
 

@@ -34,6 +34,13 @@ def is_matrix(value) -> bool:
     return isinstance(value, (sympy.MatrixExpr, sympy.MatrixBase))
 
 
+def one_entry(value):
+    """A 1 x 1 matrix expression (u^T v) as the number it is, its one entry; any other value as it is."""
+    if isinstance(value, sympy.MatrixExpr) and value.shape == (1, 1):
+        return value[0, 0]
+    return value
+
+
 def _scalar_valued(value) -> bool:
     return not is_matrix(value) or value.shape == (1, 1)
 

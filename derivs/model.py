@@ -15,6 +15,8 @@ import sympy
 from sympy import Expr, Set
 from sympy.core.evalf import PrecisionExhausted, get_integer_part
 
+from .matrices import one_entry
+
 
 # --- variables: what each free symbol ranges over -------------------------------------------
 
@@ -387,18 +389,11 @@ def _applied_once(expr, bodies: Mapping, seen: dict):
         args = tuple(_applied_once(arg, bodies, seen) for arg in expr.args)
         body = bodies.get(type(expr)) if isinstance(expr, sympy.Function) else None
         if isinstance(body, sympy.Lambda) and len(body.variables) == len(args):
-            seen[expr] = put_in(body.expr, dict(zip(body.variables, (_one_by_one_as_number(arg) for arg in args))))
+            # u^T v put in for a function's number variable is its one entry: sympy will not add 1 to a 1 x 1 matrix
+            seen[expr] = put_in(body.expr, dict(zip(body.variables, (one_entry(arg) for arg in args))))
         else:
             seen[expr] = body(*args) if body is not None else rebuilt(expr, args)
     return seen[expr]
-
-
-def _one_by_one_as_number(arg):
-    """u^T v (a 1 x 1 matrix) put in for a function's number variable: its one entry, so 1 + e^{-x} stays a sum of
-    numbers (sympy will not add a number to a matrix)."""
-    if isinstance(arg, sympy.MatrixExpr) and arg.shape == (1, 1):
-        return arg[0, 0]
-    return arg
 
 
 def put_in(expr, values: Mapping, seen: dict | None = None):

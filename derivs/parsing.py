@@ -1658,10 +1658,8 @@ class _Parser:
                 if len(arguments) < 2 and function in (sympy.Max, sympy.Min):
                     raise self.error("\\max and \\min compare two or more values: \\max(0, x)", token)
                 return function(*arguments)
-            argument = arguments[0]
-            if isinstance(argument, sympy.MatrixExpr) and argument.shape == (1, 1):
-                argument = argument[0, 0]  # \\sigma(u^T v): of the number u^T v is
-            elif matrices.is_matrix(argument):
+            argument = matrices.one_entry(arguments[0])  # \\sigma(u^T v): of the number u^T v is
+            if matrices.is_matrix(argument):
                 return matrices.elementwise(function, argument, primes)  # \\sigma(\\mathbf{z}), f'(\\mathbf{z}): entry by entry
             if isinstance(argument, sympy.Tuple):
                 raise self.error("a function of one value was given a list", token)
@@ -2771,9 +2769,7 @@ def superscript_label(inner, then_subscript: bool = False, layered: bool = False
 
 def _number_if_one_by_one(value, other):
     """x^T x, u^T v (a 1 x 1 matrix) beside a number or divided: the number it is (its one entry)."""
-    if isinstance(value, sympy.MatrixExpr) and value.shape == (1, 1) and not isinstance(other, (sympy.MatrixExpr, sympy.MatrixBase)):
-        return value[0, 0]
-    return value
+    return value if matrices.is_matrix(other) else matrices.one_entry(value)
 
 
 def _scalar_if_misfit(value, other, side: int):

@@ -407,10 +407,6 @@ def _infinite_sum(side) -> bool:
                                                  for limit in total.limits if len(limit) == 3)
 
 
-_DOTS = frozenset({"dots", "ldots", "cdots"})
-_AT_MOST = frozenset({"le", "leq", "leqslant"})
-
-
 def every_index(side) -> bool:
     """`\\forall k \\in [1, K]`, `k \\in \\{1, \\dots, K\\}`, `1 \\le k \\le K`, `k = 1, \\dots, K`: an index over the
     whole range it runs over (from 0 or 1 to a size or a number), which says the line holds for each member; the line
@@ -420,14 +416,14 @@ def every_index(side) -> bool:
     low = lambda t: t.is_("number", "0", "1")  # noqa: E731
     high = lambda t: t.kind == "number" or t.kind == "letter" and len(t.text) == 1  # noqa: E731
     index = lambda t: t.kind == "letter" and len(t.text) == 1  # noqa: E731
-    dots = lambda t: t.kind == "command" and t.text in _DOTS  # noqa: E731 (... typed is \\dots by then)
+    dots = lambda t: t.is_("command", *dialect.LIST_ELLIPSES)  # noqa: E731 (... typed is \\dots by then)
     if len(tokens) >= 7 and index(tokens[0]) and tokens[1].is_("command", "in"):
         opened, closed = tokens[2], tokens[-1]
         inner = tokens[3:-1]
         bracketed = opened.is_("symbol", "[") and closed.is_("symbol", "]") or opened.is_("command", "{") and closed.is_("command", "}")
         shaped = [t.text for t in inner[1:-1]] == [","] or len(inner) == 5 and inner[1].is_("symbol", ",") and dots(inner[2]) and inner[3].is_("symbol", ",")
         return bracketed and shaped and low(inner[0]) and high(inner[-1])
-    if len(tokens) == 5 and all(t.kind == "command" and t.text in _AT_MOST for t in (tokens[1], tokens[3])):
+    if len(tokens) == 5 and all(t.kind == "command" and dialect.RELATIONS.get(t.text) == "<=" for t in (tokens[1], tokens[3])):
         return low(tokens[0]) and index(tokens[2]) and high(tokens[4])
     if len(tokens) == 7 and index(tokens[0]) and texts[1] == "=" and texts[3] == texts[5] == ",":
         return low(tokens[2]) and dots(tokens[4]) and high(tokens[6])

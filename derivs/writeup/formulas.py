@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace, field
 
-from ..dialect import RELATIONS
+from ..dialect import LIST_ELLIPSES, RELATIONS
 from ..lexer import Token, tokens
 from .document import Math
 
@@ -482,7 +482,7 @@ class _Cutter:
         while at < len(pieces) - 1:
             alone = [i for i in pieces[at] if self.found[i].kind != "space"]
             commas = all(self.found[separators[i]].is_("symbol", ",") for i in (at - 1, at))
-            if commas and len(alone) == 1 and self.found[alone[0]].is_("command", "dots", "ldots", "cdots") and pieces[at - 1] and pieces[at + 1]:
+            if commas and len(alone) == 1 and self.found[alone[0]].is_("command", *LIST_ELLIPSES) and pieces[at - 1] and pieces[at + 1]:
                 joined = pieces[at - 1] + [separators[at - 1]] + pieces[at] + [separators[at]] + pieces[at + 1]
                 pieces = pieces[:at - 1] + [joined] + pieces[at + 2:]
                 separators = separators[:at - 1] + separators[at + 1:]
@@ -515,7 +515,7 @@ class _Cutter:
         relation = RELATION_NAMES.get(self.found[relations[0]].text)
         left = [self.found[at] for at in inner if at < relations[0]]
         right = [self.found[at] for at in inner if at > relations[0]]
-        listed = len(right) == 5 and right[1].is_("symbol", ",") and right[2].is_("command", "dots", "ldots", "cdots")  # k = 1, \\dots, K
+        listed = len(right) == 5 and right[1].is_("symbol", ",") and right[2].is_("command", *LIST_ELLIPSES)  # k = 1, \\dots, K
         if inner is piece and relation == "==" and not indices and not listed:
             return None  # x_2 = 2 after a comma is a value given, not a condition
         simple = lambda side: 0 < len(side) <= 6 and not any(t.is_("symbol", "+", "*", "/") or t.kind == "command" and t.text in ("frac", "cdot", "times") for t in side)  # noqa: E731

@@ -255,7 +255,7 @@ class Scope:
         """Leibniz names and tangents with no formula of their own given, worked out from the definitions where they can
         be (a tangent's working holds the tangents before it: \\dot{v}_2 = \\cos(v_1) \\dot{v}_1, worked out in turn)."""
         expr = self._derivatives_once(expr, leibniz=True)
-        for _ in range(MAX_TANGENT_DEPTH):
+        for _ in range(MAX_TANGENT_DEPTH if self.notation.tangents else 0):  # a text with no tangents: one pass is all
             worked = self._derivatives_once(expr, leibniz=False)
             if worked == expr:
                 break

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field, fields, replace
 
+from .. import dialect
 from . import prose
 from .document import PLAIN_ENVIRONMENTS, Display, Document, Heading, Math, Paragraph, Part, Table
 from .formulas import Formula, Side, Statement, read_formula
@@ -448,7 +449,7 @@ def _enumeration(side: Side) -> bool:
     """1, 2, 3 or 1, \\dots, K: numbers (or a last bound) apart by commas, outside brackets."""
     found = [t for t in side.tokens if t.kind != "space"]
     commas = [t for t in found if t.is_("symbol", ",")]
-    rest = [t for t in found if not t.is_("symbol", ",") and not t.is_("command", "dots", "ldots", "cdots")]
+    rest = [t for t in found if not t.is_("symbol", ",") and not t.is_("command", *dialect.LIST_ELLIPSES)]
     return bool(commas) and all(t.kind in ("number", "letter") for t in rest)
 
 
