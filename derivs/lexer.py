@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from .dialect import UNICODE, UNICODE_ACCENTS, unstyled
+from .dialect import GREEK, UNICODE, UNICODE_ACCENTS, unstyled
 
 
 class LatexError(ValueError):
@@ -62,7 +62,8 @@ _SPACING = {",", ";", ":", "!", " ", "\n", "\t", "\r", "quad", "qquad", "display
 # Other spellings of one token: \lbrace is \{, \lbrack is [.
 _SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": ("symbol", "["), "rbrack": ("symbol", "]"),
              "triangledown": ("command", "nabla"), "cr": ("command", "\\"), "newline": ("command", "\\"), "mid": ("symbol", "|"), "vert": ("symbol", "|"),
-             "mathbbm": ("command", "mathbb"), "dfrac": ("command", "frac"), "tfrac": ("command", "frac"),
+             "mathbbm": ("command", "mathbb"), "mathds": ("command", "mathbb"), "dfrac": ("command", "frac"), "tfrac": ("command", "frac"),
+             "nicefrac": ("command", "frac"), "sfrac": ("command", "frac"),
              "mleft": ("command", "left"), "mright": ("command", "right"), "prime": ("symbol", "'")}  # mleftright's \mleft( .. \mright)
 
 
@@ -71,6 +72,10 @@ def _translate(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     origin: list[int] = []
     for offset, char in enumerate(text):
+        if not char.isascii() and _escaped(text, offset):  # \· in \newcommand\·{\cdot}: a command named by the character
+            out.append(char)
+            origin.append(offset)
+            continue
         char = unstyled(char)
         replacement = UNICODE.get(char)
         letter, *marks = unicodedata.normalize("NFD", char) if replacement is None and not char.isascii() else (char,)
@@ -87,6 +92,14 @@ def _translate(text: str) -> tuple[str, list[int]]:
             out.append(replacement)
             origin.extend([offset] * len(replacement))
     return "".join(out), origin
+
+
+def _escaped(text: str, at: int) -> bool:
+    """An odd run of backslashes stands before text[at] (\\\\ is a line break, not an escape)."""
+    run = 0
+    while at - run - 1 >= 0 and text[at - run - 1] == "\\":
+        run += 1
+    return run % 2 == 1
 
 
 # Spacing a write-up's formulas keep as tokens: "A = B \\quad C = D" is two statements, "... \\quad (3)" a number.
@@ -225,11 +238,49 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
 
 def _normalized(found: list[Token]) -> list[Token]:
     """One spelling per token: x^{\\prime}, x^\\prime and x^{\\prime\\prime} are x', x' and x'' (one ' per prime);
-    \\lbrace is \\{ (the _SYNONYMS); != typed together is \\ne; primes before a subscript go after it (y''_1 is y_1'')."""
+    \\lbrace is \\{ (the _SYNONYMS); \\partial{x} is \\partial x; \\delta{_2} and \\delta{}_2 are \\delta_2; != typed together is \\ne; primes before a subscript go after it (y''_1 is y_1'')."""
     found = _spelled_once(found)
+    found = partial_unbraced(found) if any(token.is_("command", "partial") for token in found) else found
+    found = _scripts_unbraced(found) if any(token.is_("symbol", "{") for token in found) else found
     marks = {token.text for token in found if token.kind == "symbol"}
     found = _not_equal(found) if "!" in marks else found
     return _primes_after_subscripts(found) if "'" in marks and "_" in marks else found
+
+
+def partial_unbraced(found) -> list[Token]:
+    """\\partial{x}, \\partial {w_1}: \\partial takes no argument, so the braces after it group nothing and go
+    (\\partial x is the one spelling the Leibniz readers meet); a group holding a sum or a difference keeps them."""
+    out = list(found)
+    at = 0
+    while at + 1 < len(out):
+        if out[at].is_("command", "partial") and out[at + 1].is_("symbol", "{"):
+            close = _script_end(out, at)
+            inner = out[at + 2:close - 1] if close is not None else []
+            depth, summed = 0, False
+            for token in inner:
+                depth += token.is_("symbol", "{", "(", "[") - token.is_("symbol", "}", ")", "]")
+                summed = summed or (depth == 0 and token.is_("symbol", "+", "-"))
+            if inner and not summed:
+                out[at + 1:close] = [replace(inner[0], space_before=True), *inner[1:]]
+        at += 1
+    return out
+
+
+def _scripts_unbraced(found: list[Token]) -> list[Token]:
+    """\\delta{_2} and \\delta{}_2: a script set in braces, or after an empty group, right after a name, which TeX shows
+    as \\delta_2 (a slip of braces, or the {}_2 spacing idiom): the braces go."""
+    out = list(found)
+    at = 1
+    while at + 2 < len(out):
+        named = out[at - 1].kind == "letter" or out[at - 1].kind == "command" and out[at - 1].text in GREEK  # not \\widehat{}^2
+        if named and out[at].is_("symbol", "{") and out[at + 1].is_("symbol", "}") and out[at + 2].is_("symbol", "_", "^"):
+            del out[at:at + 2]  # \delta{}_2
+        elif named and out[at].is_("symbol", "{") and out[at + 1].is_("symbol", "_", "^"):
+            close = _script_end(out, at - 1)  # the group from `at`
+            if close is not None and close - at > 2:
+                out[at:close] = out[at + 1:close - 1]  # \delta{_2}
+        at += 1
+    return out
 
 
 def _not_equal(found: list[Token]) -> list[Token]:

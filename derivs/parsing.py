@@ -1186,8 +1186,10 @@ class _Parser:
                 self.position = saved  # \sigma^2 with nothing to apply it to: the name itself
         key = f"{base}^({layer})" if layer else base
         if mark:  # w^{new}, w_6^{+}: a new value's name, never a power
-            full = plain_name(f"{key}_{{{subscript.raw}}}") if subscript is not None else plain_name(key)
-            return self._primed(full + f"^{{{mark}}}")
+            full = (plain_name(f"{key}_{{{subscript.raw}}}") if subscript is not None else plain_name(key)) + f"^{{{mark}}}"
+            if full in self.context.matrices and not self.at("symbol", "'"):
+                return self.context.matrices[full]  # a^{(l-1)}, W^{new}: an array the write-up's notation shaped
+            return self._primed(full)
         if subscript is not None and self.at("symbol", "'"):
             return self._primed(plain_name(f"{key}_{{{subscript.raw}}}"))
         value = self.resolve(key, subscript, token)

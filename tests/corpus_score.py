@@ -55,6 +55,11 @@ def labelled() -> list[tuple[Path, dict]]:
     return found
 
 
+def _line_of(entry) -> int:
+    """A label's line: a bare number, or an entry with its reason."""
+    return int(entry["line"] if isinstance(entry, dict) else entry)
+
+
 def _lines(step, document) -> set[int]:
     """The lines a step's two sides are written on."""
     covered = {step.line}
@@ -78,7 +83,7 @@ def score(path: Path, data: dict, timeout: float = STEP_TIMEOUT) -> Score:
     result.valid, result.invalid, result.undecided = counts["valid"], counts["invalid"], counts["undecided"]
     result.unreadable, result.statements = counts["unreadable"], counts["statements"]
     mistakes = {int(m["line"]) for m in data.get("mistakes", [])}
-    excused = mistakes | {int(line) for line in data.get("carried", [])} | {int(a["line"]) for a in data.get("ambiguous", [])}
+    excused = mistakes | {_line_of(entry) for entry in data.get("carried", []) + data.get("ambiguous", [])}
     flagged = [(step, _lines(step, document)) for step in report.steps if step.verdict == "invalid"]
     result.mistakes = len(mistakes)
     for line in sorted(mistakes):

@@ -33,6 +33,11 @@ SOFTMAX_WORKED = '# Softmax and cross-entropy\n\nLet $p_i = \\frac{e^{z_i}}{\\su
 SOFTMAX_ENTRY = "$$\\phi(z)_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$$\n\n"  # a softmax's entry, named by the function applied
 
 
+LATEX_MACROS = ("\\documentclass{article}\n\\newcommand{\\pd}[2]{\\ensuremath{\\frac{\\partial {#1}}{\\partial {#2}}}}\n\\def\\sq#1{{#1}^2}\n"
+                "\\DeclareMathOperator{\\sgm}{sigmoid}\n\\newcommand{\\D}[2][x]{\\frac{d #2}{d #1}}\n\\newcommand\\·{\\cdot}\n"
+                "\\begin{document}\n")  # a preamble's shorthands: a partial, a square, an operator, an optional argument, \\·
+
+
 def image(tex: str) -> str:
     """A formula as a README draws it: an image from a LaTeX service, the formula encoded in its address."""
     return f"![f](https://latex.codecogs.com/svg.latex?{quote(tex)})\n\n"
@@ -867,6 +872,35 @@ ROWS = [
     ("```\na_o1 = 1/(1 + exp(-o1))\nE1 = 1/2 * (t1 - a_o1)^2\ndE1/do1 = (a_o1 - t1) * ao1 * (1 - a_o1)\n```", ["definition", "definition", "valid"]),
     ("```\na_o1 = 1/(1 + exp(-o1))\nE1 = 1/2 * (t1 - a_o1)^2\ndE1/do1 = (a_o1 - t1) * ao1 * (1 + a_o1)\n```", ["definition", "definition", "invalid"]),
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\n$$\\frac{\\partial E}{\\partial o} = (o - t) t$$", ["definition", "invalid"]),
+    # --- the write-up's own commands (\newcommand, \def, \DeclareMathOperator; MathJax's \newcommand in a formula) are
+    # read as their bodies: d/dx x^3 = 3x^2 (not 3x); d/dx (x^2 + x) = 2x + 1; sigmoid(0) = 1/2; d/dx x^2 = 2x by the
+    # optional argument's default x; d/dx sin x = cos x; 2 \cdot 3 = 6 through a command named by a character
+    (LATEX_MACROS + "Let $f(x) = x^3$.\n\\[ \\pd{f}{x} = 3x^2 \\]\n\\end{document}\n", ["definition", "valid"]),
+    (LATEX_MACROS + "Let $f(x) = x^3$.\n\\[ \\pd{f}{x} = 3x \\]\n\\end{document}\n", ["definition", "invalid"]),
+    (LATEX_MACROS + "Let $g(x) = \\sq{x} + x$.\n\\[ \\frac{dg}{dx} = 2x + 1 \\]\n\\end{document}\n", ["definition", "valid"]),
+    (LATEX_MACROS + "Let $g(x) = \\sq{x} + x$.\n\\[ \\frac{dg}{dx} = 2x \\]\n\\end{document}\n", ["definition", "invalid"]),
+    (LATEX_MACROS + "\\[ \\sgm(0) = \\frac{1}{2} \\]\n\\[ \\sgm(0) = 1 \\]\n\\end{document}\n", ["valid", "invalid"]),
+    (LATEX_MACROS + "Let $f(x) = x^2$.\n\\[ \\D{f} = 2x \\]\n\\[ \\D{f} = x \\]\n\\end{document}\n", ["definition", "valid", "invalid"]),
+    (LATEX_MACROS + "\\[ 2 \\· 3 = 6 \\]\n\\[ 2 \\· 3 = 5 \\]\n\\end{document}\n", ["valid", "invalid"]),
+    ("$\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}$\n\n$$f(x) = \\sin x$$\n\n$$\\pd{f}{x} = \\cos x$$\n\n$$\\pd{f}{x} = -\\cos x$$",
+     ["definition", "valid", "invalid"]),
+    # --- braces after \partial group nothing: \partial{f} is \partial f, so the derivative of the known f is checked
+    # (d/dx (x^2 + 3x) = 2x + 3, not 2x + 4); \delta{_2} and \delta{}_2 are \delta_2 (2 \cdot 3 = 6, not 7)
+    ("$$f(x) = x^2 + 3x$$\n\n$$\\frac{\\partial{f}}{\\partial{x}} = 2x + 3$$\n\n$$\\frac{\\partial {f}}{\\partial {x}} = 2x + 4$$", ["definition", "valid", "invalid"]),
+    ("$$\\delta{_2} = 3$$\n\n$$2\\delta_2 = 6$$\n\n$$2\\delta{}_2 = 7$$", ["definition", "valid", "invalid"]),
+    # --- superscripts that number layers (W^L, a^{l-1} over several names, shifted somewhere) are labels, not powers:
+    # dz^l/da^{l-1} = w^l for z^l = w^l a^{l-1} + b^l, not a^{l-1}; x^l over one name alone stays a power (d/dx x^l = l x^{l-1})
+    ("$$z^l = w^l a^{l-1} + b^l$$\n\n$$\\frac{\\partial z^l}{\\partial a^{l-1}} = w^l$$", ["definition", "valid"]),
+    ("$$z^l = w^l a^{l-1} + b^l$$\n\n$$\\frac{\\partial z^l}{\\partial a^{l-1}} = a^{l-1}$$", ["definition", "invalid"]),
+    ("$$f = x^l$$\n\n$$\\frac{df}{dx} = l x^{l-1}$$", ["definition", "valid"]),
+    # --- a name with a layer mark of several characters (a^{(l-1)}) given a column is that column: a^T a = 1 + 4 = 5
+    ("$$a^{(l-1)} = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$(a^{(l-1)})^T a^{(l-1)} = 5$$", ["definition", "valid"]),
+    ("$$a^{(l-1)} = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$(a^{(l-1)})^T a^{(l-1)} = 4$$", ["definition", "invalid"]),
+    # --- a line opening with \implies follows from the line before: 2wA + Cb + D = 0 gives w = (-Cb - D)/(2A), not
+    # (-Cb + D)/(2A); a conclusion in names the line before does not hold (A, D) rests on more lines: not judged against it
+    ("$$\\begin{aligned} 2wA + Cb + D &= 0 \\\\ \\implies w &= \\frac{-Cb - D}{2A} \\end{aligned}$$", ["definition", "valid"]),
+    ("$$\\begin{aligned} 2wA + Cb + D &= 0 \\\\ \\implies w &= \\frac{-Cb + D}{2A} \\end{aligned}$$", ["definition", "invalid"]),
+    ("$$\\begin{aligned} w &= \\frac{-2Bb - E}{C} \\\\ \\implies b &= \\frac{2AE - CD}{C^2 - 4AB} \\end{aligned}$$", ["definition", "undecided"]),
 ]
 
 

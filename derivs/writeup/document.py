@@ -13,8 +13,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .. import dialect
+from ..lexer import tokens
+from .macros import DEFINING, definitions
 
 MAX_TEXT = 200_000  # characters; checked before any parsing
+MAX_DEFINITION = 2_000  # characters of a \def read for its parameters and body
 
 # Display environments whose body is mathematics (LaTeX files, and Markdown through the amsmath plugin).
 MATH_ENVIRONMENTS = frozenset(
@@ -128,6 +131,8 @@ class Document:
     text: str
     pieces: list = field(default_factory=list)
     form: str = "markdown"  # or "latex"
+    macros: dict = field(default_factory=dict)  # the write-up's own commands, by name (see macros.py)
+    layers: frozenset = frozenset()  # letters its superscripts use as a layer's number (W^L, a^{l-1}): never powers
     _newlines: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -169,7 +174,51 @@ def read_document(text: str, form: str | None = None) -> Document:
     form = form or guess_form(text)
     document = Document(text, form=form)
     (_read_latex if form == "latex" else _read_markdown)(document)
+    for math in document.maths:  # MathJax's way: $\newcommand{\R}{\mathbb{R}}$ in the text
+        if any(token.kind == "command" and token.text in DEFINING for token in tokens(math.tex, tolerant=True)):
+            document.macros.update(definitions(tokens(math.tex, tolerant=True))[0])
+    document.layers = _layer_letters(document.maths)
     return document
+
+
+LAYER_LETTERS = frozenset({"l", "L", "ell"})  # the letters deep-learning texts number layers with (Nielsen's a^l, W^L)
+
+
+def _layer_letters(maths) -> frozenset:
+    """The layer letters a write-up writes as bare superscripts: W^L, z^{l}, a^{l-1}. A letter counts when it stands
+    over two names or more and also shifted (a^{l-1}, W^{l+1}) somewhere, as a layer's number does; x^l alone, or
+    [..]^{l}[..]^{1-l} (a Bernoulli likelihood's powers, over brackets), is a power."""
+    bases: dict[str, set] = {}
+    shifted: set[str] = set()
+    for math in maths:
+        if "^" not in math.tex:
+            continue
+        found = tokens(math.tex, tolerant=True)
+        for at, token in enumerate(found):
+            layer = layer_superscript(found, at, LAYER_LETTERS)
+            if layer is not None:
+                letter, end = layer
+                bases.setdefault(letter, set()).add(found[at - 1].text)
+                if end - at > 4:
+                    shifted.add(letter)
+    return frozenset(letter for letter, over in bases.items() if len(over) >= 2 and letter in shifted)
+
+
+def layer_superscript(found, at: int, letters) -> tuple[str, int] | None:
+    """At a ^ after a name: (the layer letter, the index after the superscript) for ^L, ^{l}, ^{l-1}, ^{L+2}; else None."""
+    if not found[at].is_("symbol", "^") or at == 0 or not (found[at - 1].kind in ("letter", "command") or found[at - 1].is_("symbol", "}")):
+        return None
+    if found[at - 1].kind == "command" and found[at - 1].text not in dialect.GREEK:
+        return None
+    inner_at = at + 2 if at + 1 < len(found) and found[at + 1].is_("symbol", "{") else at + 1
+    if inner_at >= len(found) or found[inner_at].kind not in ("letter", "command") or found[inner_at].text not in letters:
+        return None
+    if inner_at == at + 1:
+        return found[inner_at].text, at + 2
+    end = inner_at + 1
+    if end + 1 < len(found) and found[end].is_("symbol", "+", "-") and found[end + 1].kind == "number":
+        end += 2
+    return (found[inner_at].text, end + 1) if end < len(found) and found[end].is_("symbol", "}") else None
 
 
 _LATEX_SIGNS = re.compile(r"\\documentclass|\\begin\{document\}|\\(?:sub)*section\*?\{|\\item\b|\\begin\{(?:enumerate|itemize|tabular|problem|solution)\}")
@@ -890,6 +939,8 @@ class _LatexReader:
                 self.flush()
             else:
                 self.segments.append("\n")
+        elif name in DEFINING:
+            self.define(node)
         elif name in ("label", "ref", "eqref", "cite", "footnote", "vspace", "hspace", "includegraphics", "caption",
                       "usepackage", "documentclass", "newcommand", "renewcommand", "DeclareMathOperator", "title",
                       "author", "date", "maketitle", "hline", "toprule", "midrule", "bottomrule", "cline", "url", "href"):
@@ -897,6 +948,13 @@ class _LatexReader:
         else:
             for argument in arguments:
                 self.node(argument)
+
+    def define(self, node) -> None:
+        """A command the write-up defines. \\def's parameters and body are not its arguments to pylatexenc: they are
+        read from the text that follows, up to the body's closing brace."""
+        text = self.document.text
+        span = text[node.pos: node.pos + (MAX_DEFINITION if node.macroname == "def" else node.len)]
+        self.document.macros.update(definitions(tokens(span, tolerant=True))[0])
 
     def table(self, node) -> None:
         """A tabular's rows (split at \\\\) of cells (split at &), each cell's prose and inline formulas."""

@@ -41,6 +41,10 @@ def judge_implication(judge, step: Step, scope) -> Step:
             conclusion = None if second == 0 else decide(context, second, sympy.Integer(0), budget=0.3 * timeout, strict=False)
             if conclusion is None or conclusion.proved:
                 return replace(step, verdict="valid", feedback="what follows holds for every value (proved): it needs nothing from the line before")
+            extra = sorted(map(str, second.free_symbols - first.free_symbols)) if isinstance(first, sympy.Basic) and isinstance(second, sympy.Basic) else []
+            if extra and conclusion.verdict == "different":  # w = (-2Bb - E)/C => b = (2AE - CD)/(C^2 - 4AB): A, D come from earlier lines
+                return replace(step, verdict="undecided", feedback=f"what follows uses {', '.join(extra)}, which the line before does not: "
+                                                                   "it rests on more than that line, so it is not checked against it alone")
             if conclusion.verdict == "different" and (first == 0 or decide(context, first, sympy.Integer(0), budget=0.3 * timeout, strict=False).proved):
                 shown = f" (at {conclusion.witness.brief_point} it is off by {conclusion.witness.lhs})" if conclusion.witness and conclusion.witness.point else ""
                 return replace(step, verdict="invalid", feedback=f"the line before holds for every value, so what follows must too, and it does not{shown}")

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace, field
 
 from ..dialect import LIST_ELLIPSES, RELATIONS
 from ..lexer import Token, tokens
-from .document import Math
+from .document import Math, layer_superscript
+from .macros import DEFINING, definitions, expand
 
 # Relations between the sides of a chain, by token: the name a step records.
 RELATION_NAMES = {**{name: ("approx" if meaning == "approx" else meaning) for name, meaning in RELATIONS.items()},
@@ -80,6 +81,7 @@ class Line:
     number: int
     statements: tuple[Statement, ...]
     connectives: tuple[str, ...] = ()
+    implied: bool = False  # it opens with \implies, \Rightarrow: what it says follows from the line before
 
 
 @dataclass(frozen=True)
@@ -93,16 +95,61 @@ class Formula:
 
 def read_formula(math: Math, document) -> Formula:
     """The lines and statements of one formula (`document` gives line numbers and the source)."""
-    found = _slashed_ds_as_partial(_deltas_as_partial(tokens(math.tex, offset=0, tolerant=True)[:-1]))
+    found, call_ends = _with_macros(tokens(math.tex, offset=0, tolerant=True)[:-1], document.macros)
+    if document.layers:
+        found, call_ends = _layers_bracketed(found, call_ends, document.layers)
+    found = _slashed_ds_as_partial(_deltas_as_partial(found))  # token for token: call_ends still hold
     local = [token.position for token in found]  # in the formula's own text, which the sides' sources are cut from
     found = [replace(token, position=math.offset(token.position)) for token in found]  # where each stands in the file
-    cut = _Cutter(found, document, math.tex, local)
+    cut = _Cutter(found, document, math.tex, local, call_ends)
     lines = []
     for piece in cut.lines():
         line = cut.line(piece)
         if line is not None and line.statements:
             lines.append(line)
     return Formula(math, tuple(lines))
+
+
+def _with_macros(found: list[Token], macros: dict) -> tuple[list[Token], dict[int, int]]:
+    """The tokens with the write-up's own commands expanded (a formula that defines some is left without its
+    definitions), and where each expanded call ends in the formula's text."""
+    if any(token.kind == "command" and token.text in DEFINING for token in found):
+        spent = set(definitions(found)[1])
+        found = [token for at, token in enumerate(found) if at not in spent]
+    return expand(found, macros, lambda at: _token_end(found[at]))
+
+
+def _layers_bracketed(found: list[Token], call_ends: dict[int, int], letters) -> tuple[list[Token], dict[int, int]]:
+    """W^L and a^{l-1} in a write-up whose superscripts number layers with l (Document.layers): the layer marks
+    W^{(L)} and a^{(l-1)} are, which every later stage reads as labels, not powers."""
+    out: list[Token] = []
+    ends: dict[int, int] = {}
+    at = 0
+    while at < len(found):
+        layer = layer_superscript(found, at, letters)
+        if layer is None:
+            if at in call_ends:
+                ends[len(out)] = call_ends[at]
+            out.append(found[at])
+            at += 1
+            continue
+        _, after = layer
+        inner = [t for t in found[at + 1:after] if not t.is_("symbol", "{", "}")]
+        first = inner[0]
+        closer = found[after - 1].position  # the original superscript's last token: a side ending here shows all of it
+        made = [found[at], Token("symbol", "{", first.position), Token("symbol", "(", first.position), *inner,
+                Token("symbol", ")", closer), Token("symbol", "}", closer)]
+        for offset in range(len(made)):
+            source = min(at + offset, after - 1)
+            if source in call_ends:
+                ends[len(out) + offset] = call_ends[source]
+        out += made
+        at = after
+    return out, ends
+
+
+def _token_end(token: Token) -> int:
+    return token.position + len(token.text) + (1 if token.kind == "command" else 0)
 
 
 def closing(found: list[Token], at: int) -> int | None:
@@ -190,10 +237,11 @@ def _slashed_pair(found: list[Token], at: int, marks) -> int | None:
 class _Cutter:
     """The token-level work on one formula: depth, lines, annotations, statements, chains."""
 
-    def __init__(self, found: list[Token], document, tex: str, local: list[int]):
+    def __init__(self, found: list[Token], document, tex: str, local: list[int], call_ends: dict[int, int] | None = None):
         self.found = found
         self.document = document
         self.tex, self.local = tex, local  # the formula as written, and each token's place in it
+        self.call_ends = call_ends or {}  # a token a command of the write-up's own became: where the call ends
         self.whole_cases = self._only_cases()
         self.depths = _depths(found, LINE_ENVIRONMENTS | ({"cases", "dcases"} if self.whole_cases else set()))
 
@@ -310,7 +358,9 @@ class _Cutter:
                 if statements:
                     connectives.append("implies" if clause_index > 0 else separator)
                 statements.append(statement)
-        return Line(number, tuple(statements), tuple(connectives))
+        opening = next((self.found[at] for at in indices if self.found[at].kind != "space" and not self.found[at].is_("symbol", "&")), None)
+        implied = opening is not None and opening.kind == "command" and opening.text in IMPLICATIONS
+        return Line(number, tuple(statements), tuple(connectives), implied)
 
     def _before_remark_column(self, indices: list[int]) -> list[int]:
         """An align's && column holds a remark: the line ends before it."""
@@ -724,6 +774,8 @@ class _Cutter:
     def _end_of(self, at: int) -> int:
         """Where the token at `at` ends in the source: where the next token begins (or the formula ends)."""
         token, position = self.found[at], self.local[at]
+        if at in self.call_ends:
+            return self.call_ends[at]
         if token.kind == "command":
             return position + len(token.text) + 1
         if token.kind in ("number", "letter", "symbol") and at + 1 < len(self.found):

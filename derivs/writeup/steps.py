@@ -273,8 +273,17 @@ class _Builder:
 
     def _formula(self, formula: Formula, kind: str, condition: Side | None, role: str = "") -> None:
         self.plain = formula.math.environment in PLAIN_ENVIRONMENTS
+        before = None  # the last statement of the line before, in this formula
         for line in formula.lines:
             case = None  # "d = 1 \\rightarrow 4 = ...": a case worked, where the statement after the arrow holds
+            solved = _last_equation(before) if line.implied and line.statements else None
+            before = line.statements[-1] if line.statements else before
+            if solved is not None and _is_equation(line.statements[0]):
+                first = line.statements[0]  # ... = 2wA + Cb + D = 0 \\ \implies w = \frac{-Cb - D}{2A}: solved, not defined
+                self._remember(first)
+                self._implication(solved, first, line.number, kind)
+                self.previous = first.sides[-1]
+                line = replace(line, statements=line.statements[1:], connectives=line.connectives[1:])
             for number, statement in enumerate(line.statements):
                 connective = line.connectives[number - 1] if number else ""
                 following = line.connectives[number] if number < len(line.connectives) else ""
@@ -393,6 +402,17 @@ def _with_limit_variable(formula: Formula, letter: str) -> Formula:
     lines = tuple(copy(line, statements=tuple(copy(statement, sides=tuple(rewrite(side) for side in statement.sides)) for statement in line.statements))
                   for line in formula.lines)
     return copy(formula, lines=lines)
+
+
+def _is_equation(statement: Statement) -> bool:
+    return len(statement.sides) == 2 and statement.relations == ("==",) and all(statement.sides)
+
+
+def _last_equation(statement: Statement | None) -> Statement | None:
+    """The last link of a chain (A = B = C: B = C) when it is an equation, as an implication's premise."""
+    if statement is None or len(statement.sides) < 2 or statement.relations[-1] != "==" or not all(statement.sides[-2:]):
+        return None
+    return replace(statement, sides=statement.sides[-2:], relations=statement.relations[-1:])
 
 
 def _joined(statement: Statement) -> Side:
