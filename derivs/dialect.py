@@ -131,8 +131,10 @@ UNICODE = {
     "−": "-", "–": "-", "·": r"\cdot ", "⋅": r"\cdot ", "×": r"\times ", "∗": "*", "÷": "/", "′": "'", "″": "''",
     "≈": r"\approx ", "≤": r"\le ", "≥": r"\ge ", "≠": r"\ne ", "∑": r"\sum ", "∏": r"\prod ", "∂": r"\partial ",
     "∞": r"\infty ", "√": r"\sqrt ", "⊙": r"\odot ", "∘": r"\circ ", "∫": r"\int ", "→": r"\to ", "⇒": r"\Rightarrow ",
+    "←": r"\leftarrow ", "⇔": r"\iff ", "⊗": r"\otimes ",
     "∇": r"\nabla ", "ᵀ": "^T", "⊤": r"\top ", "²": "^2", "³": "^3", "¹": "^1", "½": r"\frac12 ",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "ℓ": "l", "⌊": r"\lfloor ", "⌋": r"\rfloor ",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",  # zero-width: invisible
+    "ℓ": "l", "⌊": r"\lfloor ", "⌋": r"\rfloor ",
     "⌈": r"\lceil ", "⌉": r"\rceil ", "‖": r"\| ", "∈": r"\in ", "°": r"^{\circ}",
     **{chr(0x2080 + digit): f"_{digit}" for digit in range(10)},  # w₁, x₂: subscript digits
     **{glyph: f"^{digit}" for digit, glyph in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")},  # x⁴: superscript digits

@@ -336,6 +336,20 @@ def _bias_broadcast(vector, matrix):
     return vector
 
 
+def _list_as_array(entries, other, on_left: bool):
+    """In a write-up, a list of numbers beside a vector or matrix in a sum or product is the array numpy prints it as:
+    [1, 2] W is a row times W; W [1, 2] is W times a column; [0.1, 0.2] added to a row or a column is that row or column.
+    Anything else is returned as it is."""
+    if not (isinstance(entries, sympy.Tuple) and matrices.is_matrix(other)) or any(isinstance(e, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) for e in entries):
+        return entries
+    rows, columns = other.shape
+    if on_left:
+        return sympy.ImmutableMatrix(1, len(entries), list(entries))
+    if rows == 1 and columns != 1:
+        return sympy.ImmutableMatrix(1, len(entries), list(entries))
+    return sympy.ImmutableMatrix(len(entries), 1, list(entries))
+
+
 def _values_named(found: list[Token], names) -> frozenset:
     """The functions among `names` (a problem's functions of its variable, a write-up's functions it gave a value) written
     somewhere alone, as their value (\\varphi(1 - \\varphi), \\sigma \\cdot x): there every one of them, bar one applied to
@@ -641,6 +655,8 @@ class _Parser:
         left, right = matrices.fit_sizes(left, right, "*" if op == "outer" else op)
         if op == "+" and not self.context.document:
             left, right = self._broadcast(left, right), self._broadcast(right, left)
+        if self.context.document and op in ("+", "*") and isinstance(left, sympy.Tuple) != isinstance(right, sympy.Tuple):
+            left, right = _list_as_array(left, right, on_left=op == "*"), _list_as_array(right, left, on_left=False)
         if op == "+" and self.context.document:
             left, right = _bias_broadcast(left, right), _bias_broadcast(right, left)
         mismatch = matrices.shape_problem(left, right.T if op == "outer" and matrices.is_matrix(right) else right, "*" if op == "outer" else op)
@@ -855,6 +871,9 @@ class _Parser:
                 return base.inverse() if isinstance(base, sympy.MatrixBase) else sympy.Inverse(base)
             if exponent.is_Integer and exponent > 0:
                 return base**exponent
+            if self.context.document and isinstance(exponent, sympy.Symbol) and exponent.name == "t":
+                self.notes.append("^t of a vector or matrix read as its transpose")
+                return base.T  # W^t, \\mathbf{a}^t: a transpose as many texts write it (a matrix has no power t)
             raise self.error("a matrix can be raised only to a whole power, transposed (^T) or inverted (^{-1})", caret)
         return self._power(base, exponent, caret)
 
@@ -1871,8 +1890,8 @@ class _Parser:
                     parts.append("\\" + piece.text)  # \\mathbf{\\hat{y}}: the hat stays (it is \\hat{\\mathbf{y}})
                 elif (self.context.document or in_font or parts[:1] and parts[0][1:] in dialect.DECORATIONS) and piece.is_("symbol", "{", "}"):
                     continue  # the braces of a font inside (\\hat{\\mathbf{y}})
-                elif subscript_inside and self.context.document and piece.is_("symbol", "_") and parts and not parts[-1].startswith("\\"):
-                    self.position -= 1  # \\mathbf{x_1}, \\mathbb{\\hat{y_i}}: the name, then its subscript, then these braces
+                elif subscript_inside and self.context.document and piece.is_("symbol", "_") and parts and (not parts[-1].startswith("\\") or parts[-1][1:] in dialect.GREEK):
+                    self.position -= 1  # \\mathbf{x_1}, \\mathbf{\\delta_2}, \\mathbb{\\hat{y_i}}: the name, then its subscript, then these braces
                     self.font_braces_owed.append(depth + 1)
                     return "".join(parts)
                 else:

@@ -901,6 +901,31 @@ ROWS = [
     ("$$\\begin{aligned} 2wA + Cb + D &= 0 \\\\ \\implies w &= \\frac{-Cb - D}{2A} \\end{aligned}$$", ["definition", "valid"]),
     ("$$\\begin{aligned} 2wA + Cb + D &= 0 \\\\ \\implies w &= \\frac{-Cb + D}{2A} \\end{aligned}$$", ["definition", "invalid"]),
     ("$$\\begin{aligned} w &= \\frac{-2Bb - E}{C} \\\\ \\implies b &= \\frac{2AE - CD}{C^2 - 4AB} \\end{aligned}$$", ["definition", "undecided"]),
+    # --- typed without $...$, letters with subscript or superscript digits (h₂, b₂, W₃ᵀ) are names as w5 is, so the line
+    # is a formula: 2 x 0.5 = 1.0, not 1.2
+    ("```\nh₂ = 0.5\ny₂ = 2 × h₂ = 1.0\n```", ["definition", "definition", "valid"]),
+    ("```\nh₂ = 0.5\ny₂ = 2 × h₂ = 1.2\n```", ["definition", "definition", "invalid"]),
+    # --- an update typed with ← (w ← w - 0.1 × 2 = 0.3): the chain after the arrow holds the old w (0.5 - 0.2 = 0.3, not
+    # 0.1), and the new value holds from the next line on (2 × 0.3 = 0.6)
+    ("```\nw = 0.5\nw ← w - 0.1 × 2 = 0.3\nv = 2 × w = 0.6\n```", ["definition", "definition", "valid", "definition", "valid"]),
+    ("```\nw = 0.5\nw ← w - 0.1 × 2 = 0.1\n```", ["definition", "definition", "invalid"]),
+    # --- a zero-width space pasted into a formula is nothing: 2 + 3 = 5, not 6
+    ("$$2 + 3\u200b = 5$$", ["valid"]),
+    ("$$2 + 3\u200b = 6$$", ["invalid"]),
+    # --- ^t of a vector or matrix is its transpose (a matrix has no power t): W^T [1, 1]^T = [4, 6]^T for W = [[1, 2], [3, 4]]
+    ("$$W = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$\\mathbf{a} = \\begin{bmatrix} 1 \\\\ 1 \\end{bmatrix}$$\n\n$$W^t \\mathbf{a} = \\begin{bmatrix} 4 \\\\ 6 \\end{bmatrix}$$",
+     ["definition", "definition", "valid"]),
+    ("$$W = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$\\mathbf{a} = \\begin{bmatrix} 1 \\\\ 1 \\end{bmatrix}$$\n\n$$W^t \\mathbf{a} = \\begin{bmatrix} 3 \\\\ 7 \\end{bmatrix}$$",
+     ["definition", "definition", "invalid"]),
+    # --- a bold Greek letter with its subscript inside the braces (\mathbf{\delta_2}) is \delta_2 in bold: [1, 2] [1, 2]^T = 5
+    ("$$\\mathbf{\\delta_2} = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$\\mathbf{\\delta_2}^T \\mathbf{\\delta_2} = 5$$", ["definition", "valid"]),
+    ("$$\\mathbf{\\delta_2} = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$\\mathbf{\\delta_2}^T \\mathbf{\\delta_2} = 4$$", ["definition", "invalid"]),
+    # --- a list of numbers beside a matrix is the row or column numpy prints it as: [1, 2] W = [0.5 + 1.4, 0.6 + 1.6] =
+    # [1.9, 2.2] (not [1.9, 2.3]); + [0.1, 0.2] gives [2.0, 2.4]; [1, 2] [1, 1]^T ... W [1, 1] = [3, 7] for W = [[1, 2], [3, 4]]
+    ("$$[1, 2] \\cdot \\begin{bmatrix}0.5 & 0.6 \\\\ 0.7 & 0.8\\end{bmatrix} + [0.1, 0.2] = [2.0, 2.4]$$", ["valid"]),
+    ("$$[1, 2] \\cdot \\begin{bmatrix}0.5 & 0.6 \\\\ 0.7 & 0.8\\end{bmatrix} = [1.9, 2.3]$$", ["invalid"]),
+    ("$$\\begin{bmatrix}1 & 2 \\\\ 3 & 4\\end{bmatrix} [1, 1] = [3, 7]$$", ["valid"]),
+    ("$$[0.8808, 0.9084] \\cdot [0.9, 0.1]^T + 0.3 = 1.1835$$", ["valid"]),
 ]
 
 

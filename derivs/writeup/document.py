@@ -557,6 +557,7 @@ LIST_MARK = re.compile(r"^\s*(?:>\s*)*(?:(?:[*+-]|\d{1,2}[.)])\s+)?")
 EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.*\S)\1$")  # **h1 = w1 * i1**: the line set in bold or italics
 LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*$", re.IGNORECASE)  # h1 = w1*i1 + w2*i2 <br>: a README's line break
 MAX_PLAIN_FORMULA = 300
+SCRIPT_GLYPHS = "₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹ᵀ"  # digits typed as subscripts or superscripts (and the transpose's ᵀ)
 
 
 def plain_formula(text: str) -> bool:
@@ -570,6 +571,9 @@ def plain_formula(text: str) -> bool:
     defined = PLAIN_DEFINED.match(line)
     for found in PLAIN_WORD.finditer(line):
         word, before, after = found.group(), line[found.start() - 1:found.start()], line[found.end():found.end() + 1]
+        scripted = word.rstrip(SCRIPT_GLYPHS)
+        if scripted != word:  # b₂, h₂², W₃ᵀ: letters typed with subscript or superscript digits, as w5 is
+            word, after = scripted, word[len(scripted)]
         command = before == "\\"
         typed_as_name = before == "_" or after == "_" or after.isdigit() or word[0] == "d" and "/" in (before, after) \
             or word.isupper() and len(word) <= 3 or defined is not None and found.start() == defined.start(1)  # dEtotal/da_o1; ET, MSE; Etotal = ...

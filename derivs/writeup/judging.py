@@ -134,6 +134,7 @@ class Scope:
     written: dict = field(default_factory=dict)  # a name as spelled -> the side its formula is written in (for values put in later)
     stated: dict = field(default_factory=dict)  # a derivative given its value by a bare "name = number" line -> that line
     applied: dict = field(default_factory=dict)  # J of J_{neg-sample}(o, v_c, U) = ... (a function stated where it is applied) -> its bodies
+    deferred: list = field(default_factory=list)  # updates whose chain goes on (w <- w - 0.2 = 0.3): (step, values), given after it
 
     def put_in(self, expr, formulas: bool = True, worked_on: bool = False):
         """An expression with the write-up's functions expanded, then what it says of its names put in: a name's value
@@ -1099,11 +1100,22 @@ class Judge:
                 continue
             scope = self.scope_for(step)
             scope.used = []
+            self._give_deferred(scope, step)
             outcome = self.one(step, scope)
             judged.append(replace(outcome, used=tuple(dict.fromkeys(scope.used))))
             scope.seen |= self._names(step, scope)
             self.last = outcome
         return sorted(judged, key=lambda step: step.index)
+
+    def _give_deferred(self, scope: Scope, step: Step) -> None:
+        """The new values of updates whose chain has ended by this step (see `update`)."""
+        waiting = []
+        for update, values in scope.deferred:
+            if update.block == step.block and step.first is not None and update.first is not None and step.first.start == update.first.start:
+                waiting.append((update, values))
+            else:
+                self.give(scope, values, update)
+        scope.deferred = waiting
 
     def one(self, step: Step, scope: Scope) -> Step:
         word = _sentence_word(step.left)
@@ -1982,7 +1994,10 @@ class Judge:
         except LatexError:
             return replace(step, verdict="definition", feedback=f"an update of {step.lhs} (a rule, not read)")
         if name is not None and getattr(value, "is_number", False) and isinstance(symbol, (sympy.Symbol, sympy.Indexed)):
-            self.give(scope, {symbol: value}, step)
+            if len(rest_of_chain(step)) > 1:  # w <- w - 0.1 x 2 = 0.3: the chain's later links still hold the old w
+                scope.deferred.append((step, {symbol: value}))
+            else:
+                self.give(scope, {symbol: value}, step)
             return replace(step, verdict="definition", feedback=f"updates {step.lhs} to {sympy.N(value, 6)}")
         return replace(step, verdict="definition", feedback=f"an update rule for {step.lhs}: a new value from the old, not an equation")
 
