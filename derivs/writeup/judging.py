@@ -1101,7 +1101,10 @@ class Judge:
             scope = self.scope_for(step)
             scope.used = []
             self._give_deferred(scope, step)
-            outcome = self.one(step, scope)
+            try:
+                outcome = self.one(step, scope)
+            except TimeLimitExceeded:  # a limit's expiry that escaped every handler inside: this step is out of time, not a crash
+                outcome = out_of_time(step, self.timeout)
             judged.append(replace(outcome, used=tuple(dict.fromkeys(scope.used))))
             scope.seen |= self._names(step, scope)
             self.last = outcome
