@@ -926,6 +926,11 @@ ROWS = [
     ("$$[1, 2] \\cdot \\begin{bmatrix}0.5 & 0.6 \\\\ 0.7 & 0.8\\end{bmatrix} = [1.9, 2.3]$$", ["invalid"]),
     ("$$\\begin{bmatrix}1 & 2 \\\\ 3 & 4\\end{bmatrix} [1, 1] = [3, 7]$$", ["valid"]),
     ("$$[0.8808, 0.9084] \\cdot [0.9, 0.1]^T + 0.3 = 1.1835$$", ["valid"]),
+    # --- a colour switch and one group around a whole display (\color{red}{ \begin{aligned} ... }) group nothing: its lines
+    # are read (d/dx x^2 = 2x, not 3x)
+    ("$$\\color{red}{\\begin{aligned} f &= x^2 \\\\ \\frac{df}{dx} &= 2x \\end{aligned}}$$", ["definition", "valid"]),
+    ("$$\\color{red}{\\begin{aligned} f &= x^2 \\\\ \\frac{df}{dx} &= 3x \\end{aligned}}$$", ["definition", "invalid"]),
+    ("$${\\begin{aligned} f &= x^2 \\\\ \\frac{df}{dx} &= 3x \\end{aligned}}$$", ["definition", "invalid"]),
 ]
 
 

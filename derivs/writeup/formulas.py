@@ -95,7 +95,7 @@ class Formula:
 
 def read_formula(math: Math, document) -> Formula:
     """The lines and statements of one formula (`document` gives line numbers and the source)."""
-    found, call_ends = _with_macros(tokens(math.tex, offset=0, tolerant=True)[:-1], document.macros)
+    found, call_ends = _with_macros(_outer_group_unwrapped(tokens(math.tex, offset=0, tolerant=True)[:-1]), document.macros)
     if document.layers:
         found, call_ends = _layers_bracketed(found, call_ends, document.layers)
     found = _slashed_ds_as_partial(_deltas_as_partial(found))  # token for token: call_ends still hold
@@ -108,6 +108,22 @@ def read_formula(math: Math, document) -> Formula:
         if line is not None and line.statements:
             lines.append(line)
     return Formula(math, tuple(lines))
+
+
+def _outer_group_unwrapped(found: list[Token]) -> list[Token]:
+    """$$\\color{red}{ \\begin{aligned} ... \\end{aligned} }$$: a colour switch (or nothing) and one group around the whole
+    formula, whose braces group nothing: its lines are the formula's lines."""
+    at = 0
+    while at < len(found) and found[at].kind == "space":
+        at += 1
+    if at + 3 < len(found) and found[at].is_("command", "color") and found[at + 1].is_("symbol", "{"):
+        close = closing(found, at + 1)
+        at = close + 1 if close is not None else at
+    while at < len(found) and found[at].kind == "space":
+        at += 1
+    if at < len(found) and found[at].is_("symbol", "{") and closing(found, at) == len(found) - 1:
+        return found[at + 1:-1]
+    return found
 
 
 def _with_macros(found: list[Token], macros: dict) -> tuple[list[Token], dict[int, int]]:
