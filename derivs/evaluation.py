@@ -20,6 +20,7 @@ from sympy.matrices.expressions.diagonal import DiagMatrix
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 MAX_TERMS = 10_000  # a Sum or Product over more terms than this is left to sympy
+MAX_PATTERN_CELLS = 10_000  # entries of a patterned vector (x_1, \dots, x_K) worked out at a point
 
 
 class Unsupported(Exception):
@@ -222,6 +223,11 @@ def _matrix(node, point):
         rows, cols = (int(_exact_integer(_walk(n, point))) for n in node.shape)
         fill = 0 if isinstance(node, sympy.ZeroMatrix) else 1
         return mpmath.eye(rows) if isinstance(node, sympy.Identity) else mpmath.matrix([[fill] * cols for _ in range(rows)])
+    if isinstance(node, sympy.FunctionMatrix):  # (x_1, \\dots, x_K) as a K x 1 column: its entries at the point's K
+        rows, cols = (int(_exact_integer(_walk(n, point))) for n in node.shape)
+        if rows * cols > MAX_PATTERN_CELLS:
+            raise NoValue(node)
+        return mpmath.matrix([[_walk(node.lamda(r, c), point) for c in range(cols)] for r in range(rows)])
     if isinstance(node, DiagMatrix):
         vector = _walk(node.args[0], point)
         entries = [vector[r, c] for r in range(vector.rows) for c in range(vector.cols)]

@@ -1090,11 +1090,18 @@ class _Parser:
         return value
 
     def _entries(self):
-        """One expression, or a list (a sympy Tuple) when commas separate entries: (1, 2, 5)."""
+        """One expression, or a list (a sympy Tuple) when commas separate entries: (1, 2, 5); in a write-up
+        (p_1, p_2, \\dots, p_K) is the vector of the pattern (see _pattern_vector)."""
         entries = [self.expression()]
+        gap = None
         while self.at("symbol", ","):
             self.take()
+            if self.context.document and gap is None and self.at("command", *_VECTOR_ELLIPSES) and self.at("symbol", ",", ahead=1):
+                gap = (len(entries), self.take())
+                continue
             entries.append(self.expression())
+        if gap is not None:
+            return _pattern_vector(entries, gap[0], self, gap[1], column=False)
         return entries[0] if len(entries) == 1 else sympy.Tuple(*entries)
 
     def braced(self):
@@ -2588,7 +2595,11 @@ class _Parser:
             if separators == {","} and self.at("command", "\\"):  # "a, b, \\ c": a list's line ends after a comma
                 self.take()
                 continue
-            rows[-1].append(self.expression())
+            if self.context.document and self.at("command", *_VECTOR_ELLIPSES) and (self.at("command", "\\", "end", ahead=1) or self.at("symbol", "&", ahead=1)):
+                rows[-1].append(_GAP)  # \\vdots in a column, \\cdots in a row: the entries a pattern leaves out
+                self.take()
+            else:
+                rows[-1].append(self.expression())
             if self.at("symbol", "&", ","):
                 separators.add(self.take().text)
                 if len(separators) > 1:
@@ -2603,6 +2614,12 @@ class _Parser:
         self._close_environment(name, token)
         if separators == {","}:  # \\begin{bmatrix} 1, 2, \\ 5, 8 \\end{bmatrix}: the list [1, 2, 5, 8], as the student typed it
             return sympy.Tuple(*(entry for row in rows for entry in row))
+        cells = [cell for row in rows for cell in row]
+        if any(cell is _GAP for cell in cells):
+            if len(rows) > 1 and any(len(row) > 1 for row in rows) or cells.count(_GAP) > 1 or cells[0] is _GAP or cells[-1] is _GAP:
+                raise self.error("a matrix with an ellipsis is read only as one column or one row with a pattern (x_1, \\dots, x_n)", token)
+            gap = cells.index(_GAP)
+            return _pattern_vector([c for c in cells if c is not _GAP], gap, self, token, column=len(rows) > 1)
         widths = {len(row) for row in rows}
         if len(widths) != 1:
             raise self.error("the rows of this matrix have different lengths", token)
@@ -2841,6 +2858,41 @@ def _sum_of_pattern(first, last, parser: "_Parser", token: Token):
     index = sympy.Dummy("k", integer=True)
     pattern = first.xreplace({key: sympy.IndexedBase(base, real=True)[index] for key, (base, _) in start.items()})
     return sympy.Sum(pattern, (index, low.pop(), high.pop()))
+
+
+_VECTOR_ELLIPSES = ("dots", "ldots", "cdots", "vdots", "dotsc")
+_GAP = object()  # a matrix cell that is an ellipsis
+MAX_PATTERN_ENTRIES = 64  # a patterned vector with a numeric end is written out up to this length
+
+
+def _pattern_vector(entries: list, gap: int, parser: "_Parser", token: Token, column: bool):
+    """(p_1, p_2, \\dots, p_K), a column x_1, \\vdots, x_d: the entries before and after the ellipsis follow one pattern
+    in an index, from the first entry's index to the last's. Written out when the last index is a number (a list, or
+    the column); a length that is a letter (K) gives a K x 1 column whose k-th entry is the pattern at k. The entries
+    written beside the ellipsis must be the pattern's own; else an error, never a guess."""
+    first, last = entries[0], entries[-1]
+    start, stop = _pattern_entries(first, parser.context), _pattern_entries(last, parser.context)
+    low, high = {value[1] for value in start.values()}, {value[1] for value in stop.values()}
+    if len(low) != 1 or len(high) != 1 or {v[0] for v in start.values()} != {v[0] for v in stop.values()}:
+        raise parser.error("the entries around the ellipsis do not show one pattern in an index: write every entry", token)
+    low, high = low.pop(), high.pop()
+    index = sympy.Dummy("k", integer=True)
+    pattern = first.xreplace({key: sympy.IndexedBase(base, real=True)[index] for key, (base, _) in start.items()})
+    if not low.is_Integer:
+        raise parser.error("a pattern's first entry needs a number for its index (x_1, \\dots, x_n)", token)
+    written = [pattern.xreplace({index: low + n}) for n in range(gap)] + [pattern.xreplace({index: high - n}) for n in range(len(entries) - gap - 1, -1, -1)]
+    read = [e.xreplace({key: sympy.IndexedBase(base, real=True)[value] for key, (base, value) in _pattern_entries(e, parser.context).items()}) for e in entries]
+    if [sympy.simplify(a - b) for a, b in zip(written, read)] != [0] * len(read):
+        raise parser.error("the entries around the ellipsis do not show one pattern in an index: write every entry", token)
+    if high.is_Integer:
+        if not 0 < high - low + 1 <= MAX_PATTERN_ENTRIES:
+            raise parser.error(f"a pattern of {high - low + 1} entries: write it with \\sum or a shorter list", token)
+        values = [pattern.xreplace({index: low + n}) for n in range(int(high - low) + 1)]
+        return sympy.ImmutableMatrix(len(values), 1, values) if column else sympy.Tuple(*values)
+    row, other = sympy.Dummy("i", integer=True), sympy.Dummy("j", integer=True)
+    entry = sympy.Lambda((row, other), pattern.xreplace({index: row + low}))
+    length = high - low + 1
+    return sympy.FunctionMatrix(length, 1, entry) if column else sympy.FunctionMatrix(1, length, entry)
 
 
 def _looks_like_matrix(name: str) -> bool:

@@ -931,6 +931,15 @@ ROWS = [
     ("$$\\color{red}{\\begin{aligned} f &= x^2 \\\\ \\frac{df}{dx} &= 2x \\end{aligned}}$$", ["definition", "valid"]),
     ("$$\\color{red}{\\begin{aligned} f &= x^2 \\\\ \\frac{df}{dx} &= 3x \\end{aligned}}$$", ["definition", "invalid"]),
     ("$${\\begin{aligned} f &= x^2 \\\\ \\frac{df}{dx} &= 3x \\end{aligned}}$$", ["definition", "invalid"]),
+    # --- an ellipsis in a list, a column (\vdots) or a row (\cdots) whose written entries show one pattern is the vector of
+    # the pattern: [x_1 x_2 x_3] [1, 1, 1]^T = x_1 + x_2 + x_3 (not x_1 + x_2); with a letter for its end (x_K) it is a K x 1
+    # column: x^T x = sum_k x_k^2, not sum_k x_k; entries that are not the pattern's (x_1, x_3, \dots) are not read
+    ("$$(x_1, x_2, \\dots, x_4) = (x_1, x_2, x_3, x_4)$$", ["valid"]),
+    ("$$\\begin{bmatrix} x_1 & \\cdots & x_3 \\end{bmatrix} \\begin{bmatrix} 1 \\\\ 1 \\\\ 1 \\end{bmatrix} = x_1 + x_2 + x_3$$", ["valid"]),
+    ("$$\\begin{bmatrix} x_1 & \\cdots & x_3 \\end{bmatrix} \\begin{bmatrix} 1 \\\\ 1 \\\\ 1 \\end{bmatrix} = x_1 + x_2$$", ["invalid"]),
+    ("Let $\\mathbf{x} \\in \\mathbb{R}^K$.\n\n$$\\begin{bmatrix} x_1 \\\\ \\vdots \\\\ x_K \\end{bmatrix}^T \\begin{bmatrix} x_1 \\\\ \\vdots \\\\ x_K \\end{bmatrix} = \\sum_{k=1}^K x_k^2$$", ["valid"]),
+    ("Let $\\mathbf{x} \\in \\mathbb{R}^K$.\n\n$$\\begin{bmatrix} x_1 \\\\ \\vdots \\\\ x_K \\end{bmatrix}^T \\begin{bmatrix} x_1 \\\\ \\vdots \\\\ x_K \\end{bmatrix} = \\sum_{k=1}^K x_k$$", ["invalid"]),
+    ("$$(x_1, x_3, \\dots, x_4) = (x_1, x_2, x_3, x_4)$$", ["unparsed"]),
 ]
 
 

@@ -36,10 +36,13 @@ def _misfit(step: Step, scope, error: ShapeMismatch) -> Step:
 
 
 def _list_as_array(entries, other):
-    """A list of values ([2.0, 2.4]) said to equal a one-row or one-column array of as many entries is that array."""
+    """A list of values ([2.0, 2.4], or p_1, \\dots, p_n) said to equal a one-row or one-column array of as many entries is
+    that array."""
     if isinstance(entries, sympy.Tuple) and isinstance(other, sympy.MatrixBase) and 1 in other.shape and len(entries) == len(other) \
             and not any(isinstance(e, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) for e in entries):
         return sympy.ImmutableMatrix(*other.shape, list(entries))
+    if isinstance(entries, sympy.FunctionMatrix) and hasattr(other, "shape") and entries.shape[0] == 1 and tuple(other.shape) == (entries.shape[1], 1):
+        return entries.T  # {p_1, \dots, p_n} said to equal a column: the list is that column
     return entries
 
 
