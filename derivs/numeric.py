@@ -212,8 +212,25 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
                 hot = int(hot) if hot is not None and 1 <= hot <= length else rng.randint(1, length)
                 for k in range(1, length + 1):
                     point[var.base[k]] = sympy.Integer(1 if k == hot else 0)
+        _entries_of_one_vector(variables, point)
         points.append(point)
     return points
+
+
+def _entries_of_one_vector(variables: tuple, point: dict) -> None:
+    """y_k and the y of y^T y are one vector: where a column (or row) and entries share a name, the entries are the
+    column's (a one-hot label's entries, drawn with its hot index, make the column instead)."""
+    arrays = {key.name: key for key in point if isinstance(key, sympy.MatrixSymbol)}
+    for var in variables:
+        key = arrays.get(str(var.base.label)) if isinstance(var, Vector) else None
+        value = point.get(key)
+        if not isinstance(value, sympy.MatrixBase) or 1 not in value.shape:
+            continue
+        if var.one_hot is not None:
+            point[key] = sympy.ImmutableMatrix(*value.shape, [point.get(var.base[k], 0) for k in range(1, len(value) + 1)])
+        else:
+            for k in range(1, len(value) + 1):
+                point[var.base[k]] = value[k - 1]
 
 
 def _by_name(point: dict, symbol):

@@ -2889,10 +2889,11 @@ def _pattern_vector(entries: list, gap: int, parser: "_Parser", token: Token, co
             raise parser.error(f"a pattern of {high - low + 1} entries: write it with \\sum or a shorter list", token)
         values = [pattern.xreplace({index: low + n}) for n in range(int(high - low) + 1)]
         return sympy.ImmutableMatrix(len(values), 1, values) if column else sympy.Tuple(*values)
-    row, other = sympy.Dummy("i", integer=True), sympy.Dummy("j", integer=True)
-    entry = sympy.Lambda((row, other), pattern.xreplace({index: row + low}))
+    row, col = sympy.Dummy("i", integer=True), sympy.Dummy("j", integer=True)
     length = high - low + 1
-    return sympy.FunctionMatrix(length, 1, entry) if column else sympy.FunctionMatrix(1, length, entry)
+    if column:
+        return sympy.FunctionMatrix(length, 1, sympy.Lambda((row, col), pattern.xreplace({index: row + low})))
+    return sympy.FunctionMatrix(1, length, sympy.Lambda((row, col), pattern.xreplace({index: col + low})))
 
 
 def _looks_like_matrix(name: str) -> bool:

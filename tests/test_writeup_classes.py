@@ -940,6 +940,24 @@ ROWS = [
     ("Let $\\mathbf{x} \\in \\mathbb{R}^K$.\n\n$$\\begin{bmatrix} x_1 \\\\ \\vdots \\\\ x_K \\end{bmatrix}^T \\begin{bmatrix} x_1 \\\\ \\vdots \\\\ x_K \\end{bmatrix} = \\sum_{k=1}^K x_k^2$$", ["valid"]),
     ("Let $\\mathbf{x} \\in \\mathbb{R}^K$.\n\n$$\\begin{bmatrix} x_1 \\\\ \\vdots \\\\ x_K \\end{bmatrix}^T \\begin{bmatrix} x_1 \\\\ \\vdots \\\\ x_K \\end{bmatrix} = \\sum_{k=1}^K x_k$$", ["invalid"]),
     ("$$(x_1, x_3, \\dots, x_4) = (x_1, x_2, x_3, x_4)$$", ["unparsed"]),
+    # --- a total typed as its initials (ET for the E_Total the text defines; ERA-style write-ups do) is that total:
+    # d/da_1 of (t_1 - a_1)^2 / 2 + (t_2 - a_2)^2 / 2 is a_1 - t_1, not t_1 - a_1
+    ("$$E_{Total} = \\frac{1}{2}(t_1 - a_1)^2 + \\frac{1}{2}(t_2 - a_2)^2$$\n\n$$\\frac{\\partial ET}{\\partial a_1} = a_1 - t_1$$", ["definition", "valid"]),
+    ("$$E_{Total} = \\frac{1}{2}(t_1 - a_1)^2 + \\frac{1}{2}(t_2 - a_2)^2$$\n\n$$\\frac{\\partial ET}{\\partial a_1} = t_1 - a_1$$", ["definition", "invalid"]),
+    # --- a declared vector and its entries are one vector: y^T y = sum_k y_k^2 and y^T p = sum_k y_k p_k (these were once
+    # called wrong, y's entries drawn apart from y), not sum_k y_k; the row (y_1, \dots, y_K) times p is y^T p
+    ("Let $\\mathbf{y} \\in \\mathbb{R}^K$.\n\n$$\\mathbf{y}^T \\mathbf{y} = \\sum_{k=1}^K y_k^2$$", ["valid"]),
+    ("Let $\\mathbf{y} \\in \\mathbb{R}^K$.\n\n$$\\mathbf{y}^T \\mathbf{y} = \\sum_{k=1}^K y_k$$", ["invalid"]),
+    ("Let $\\mathbf{y} \\in \\mathbb{R}^K$ and $\\mathbf{p} \\in \\mathbb{R}^K$.\n\n$$\\mathbf{y}^T \\mathbf{p} = \\sum_{k=1}^K y_k p_k$$", ["valid"]),
+    ("Let $\\mathbf{y} \\in \\mathbb{R}^K$ and $\\mathbf{p} \\in \\mathbb{R}^K$.\n\n$$\\begin{pmatrix} y_1 & \\dots & y_K \\end{pmatrix} \\mathbf{p} = \\mathbf{y}^T \\mathbf{p}$$", ["valid"]),
+    ("Let $\\mathbf{y} \\in \\mathbb{R}^K$ and $\\mathbf{p} \\in \\mathbb{R}^K$.\n\n$$\\begin{pmatrix} y_1 & \\dots & y_K \\end{pmatrix} \\mathbf{p} = \\mathbf{p}^T \\mathbf{p}$$", ["invalid"]),
+    # --- a name read as one number beside the entries of a patterned vector of the same letter (1/\phi beside \phi_1,
+    # \dots, \phi_K) is not judged: nothing links the two readings, so no difference found between them means anything
+    ("Let $\\mathbf{y} \\in \\mathbb{R}^K$.\n\n$$\\left(-\\mathbf{y} \\odot \\frac{1}{\\phi}\\right)^T = \\begin{pmatrix} -\\frac{y_1}{\\phi_1} & \\dots & -\\frac{y_K}{\\phi_K} \\end{pmatrix}$$", ["undecided"]),
+    # --- a value accepted after = a unit off in its last place (tanh(0.4404) = 0.41398, written 0.4139) is the value the
+    # text works on from: 1 - h^2 = 1 - (0.4139)^2 is no slip; putting in 0.4200 is one
+    ("$$h = \\tanh(0.4404) = 0.4139$$\n\n$$1 - h^2 = 1 - (0.4139)^2$$", ["definition", "valid", "valid"]),
+    ("$$h = \\tanh(0.4404) = 0.4139$$\n\n$$1 - h^2 = 1 - (0.4200)^2$$", ["definition", "valid", "invalid"]),
 ]
 
 

@@ -46,6 +46,22 @@ def _list_as_array(entries, other):
     return entries
 
 
+def _alone_and_by_entries(left, right) -> list[str]:
+    """Names a step reads both as one number and by the entries of a patterned vector (1/\\phi beside (\\phi_1, \\dots,
+    \\phi_K)): a vector read as a number on one side, whose entries the other side holds; nothing links the two, so no
+    difference between them means anything."""
+    sides = [side for side in (left, right) if isinstance(side, (sympy.Basic, sympy.MatrixBase))]
+    patterned = [m for side in sides for m in side.atoms(sympy.FunctionMatrix)]
+    if not patterned:
+        return []  # only a patterned vector's entries (p_1, \\dots, p_K) are checked so: elsewhere a name and entries of one letter are told apart upstream
+    entries = {str(e.base.label) for m in patterned for e in m.lamda.expr.atoms(sympy.Indexed)}
+    alone = set()
+    for side in sides:  # an entry's own label (the x of x[k]) is no use of x alone
+        bare = side.replace(lambda e: isinstance(e, sympy.Indexed), lambda e: sympy.Integer(0)) if isinstance(side, sympy.Basic) else side
+        alone |= {s.name for s in getattr(bare, "free_symbols", ()) if isinstance(s, sympy.Symbol) and not isinstance(s, sympy.Dummy)}
+    return sorted(alone & entries)
+
+
 def judge_claim(judge, step: Step, scope) -> Step:
     if step.kind == "implies":
         from .equations import judge_implication
@@ -124,7 +140,7 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
             if rounded is not None and rounded.verdict == "invalid" and scope.also:
                 rounded = _as_worked_on(step, scope, left_read, right_read, point) or rounded
             if rounded is not None:
-                _remember_rounding(step, scope, left_read, right_read, rounded)
+                _remember_rounding(step, scope, _chain_name(judge, step, scope, left_read), right_read, rounded)
                 return rounded
             if step.relation == "\\ne":
                 return _not_equal(step, context, left, right, domain, timeout)
@@ -134,6 +150,10 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
             if told is not None:
                 return replace(step, verdict="undecided", feedback=f"says what {told} gives here, and the write-up does not define {told} "
                                "(a formula for it would let this be checked): not judged")
+            mixed = _alone_and_by_entries(left, right) if scope.problem.document else []
+            if mixed:
+                return replace(step, verdict="undecided", feedback=f"{', '.join(mixed)} is written alone (read as one number) and by its entries "
+                               f"({mixed[0]}_k) in one step: what it is cannot be told here, so it is not judged")
             generic = undefined_functions(left, right, scope.problem) if scope.problem.document else []
             placeholders = placeholder_functions(left, right, scope.problem, (step.left, step.right)) if scope.problem.document else []
             if (generic or placeholders) and any(_infinite_sum(side) for side in (left, right)):
@@ -516,12 +536,35 @@ def _as_worked_on(step: Step, scope, left_read, right_read, point) -> Step | Non
     return replace(again, feedback=f"{again.feedback}, with the rounded values the text works on from ({used})" if used else again.feedback)
 
 
-def _remember_rounding(step: Step, scope, left_read, right_read, judged: Step) -> None:
-    """`y ≈ 0.0831` accepted for 0.08317: the text says it works on from that rounded value. (After =, a number is a
-    claim to the places it shows, and a slip there is carried exactly: a final answer restating it is wrong too.)"""
-    name, stated = left_read.expr, right_read.exact
-    if judged.verdict != "valid" or step.kind != "approx" or not isinstance(name, sympy.Symbol) or name not in scope.values:
+def _chain_name(judge, step: Step, scope, left_read):
+    """What a value is the value of: the left side, or the name its chain starts with (h = tanh(0.4404) = 0.4139)."""
+    if isinstance(left_read.expr, sympy.Symbol) or step.first is None or step.first is step.left:
+        return left_read.expr
+    try:
+        first = judge.read(step.first, scope).expr
+    except LatexError:
+        return left_read.expr
+    return first if isinstance(first, sympy.Symbol) else left_read.expr
+
+
+def _rounded_right(stated, exact, step: Step) -> bool:
+    """The number written after = is the exact value rounded to the places it shows (0.4140 for 0.41398, not 0.4139)."""
+    numbers = [t.text for t in step.right.tokens if t.kind == "number"] if step.right is not None else []
+    if len(numbers) != 1 or not getattr(exact, "is_number", False) or not getattr(stated, "is_number", False):
+        return True
+    places = len(numbers[0].partition(".")[2])
+    return abs(sympy.N(exact, 30) - sympy.N(stated, 30)) <= sympy.Rational(1, 2) * sympy.Rational(1, 10**places)
+
+
+def _remember_rounding(step: Step, scope, name, right_read, judged: Step) -> None:
+    """`y ≈ 0.0831` accepted for 0.08317, or `h = tanh(0.4404) = 0.4139` accepted for 0.41398 (a unit off in its last
+    place): the text works on from the value it wrote, so putting that value in later is no slip. (A number after =
+    that was wrong is carried exactly: a final answer restating it is wrong too.)"""
+    stated = right_read.exact
+    if judged.verdict != "valid" or step.kind not in ("approx", "equal") or not isinstance(name, sympy.Symbol) or name not in scope.values:
         return
+    if step.kind == "equal" and (name in scope.leibniz or _rounded_right(stated, scope.values[name], step)):
+        return  # after =, a correctly rounded value (or a derivative's) is put in as worked, to the places shown
     if getattr(stated, "is_number", False) and stated != scope.values[name]:
         scope.also[name] = stated
 

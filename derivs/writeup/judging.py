@@ -222,7 +222,7 @@ class Scope:
         return expanded
 
     def abbreviated(self, quantity):
-        """E_t for E_Total, as ERA-style write-ups shorten the total error in their derivatives: a name nothing defines
+        """E_t (or ET) for E_Total, as ERA-style write-ups shorten the total error in their derivatives: a name nothing defines
         or gives a value, whose subscript begins the subscript of exactly one defined name of the same letter (and is no
         index a sum runs over, as the t of \\sum_t E_t is), stands for that name; J alone, for the one function of that
         letter stated where it is applied (J_{neg-sample}(o, v_c, U) = ...), for its body; any other quantity is itself."""
@@ -231,6 +231,8 @@ class Scope:
         base, _, short = quantity.name.partition("_")
         if not short and len(self.applied.get(base, ())) == 1:
             return self.applied[base][0]  # J for the one J_{neg-sample}(o, v_c, U) = ... stated
+        if not short and 2 <= len(base) <= 3 and base.isalpha() and base[1:].isupper():
+            base, short = base[0], base[1:]  # ET for E_Total, typed together as its initials
         if not base or not short.isalpha() or short in self.notation.summed:
             return quantity
         longer = [name for name in self.formulas if isinstance(name, sympy.Symbol) and name.name.partition("_")[0] == base
