@@ -958,6 +958,8 @@ ROWS = [
     # text works on from: 1 - h^2 = 1 - (0.4139)^2 is no slip; putting in 0.4200 is one
     ("$$h = \\tanh(0.4404) = 0.4139$$\n\n$$1 - h^2 = 1 - (0.4139)^2$$", ["definition", "valid", "valid"]),
     ("$$h = \\tanh(0.4404) = 0.4139$$\n\n$$1 - h^2 = 1 - (0.4200)^2$$", ["definition", "valid", "invalid"]),
+    # --- plain TeX's \eqno (and \leqno) numbers the line with the rest of it, braced or not: d/dx x^3 = 3x^2, not 3x
+    ("$$f = x^3 \\eqno{(1)}$$\n\n$$\\frac{df}{dx} = 3x^2 \\eqno(2)$$\n\n$$\\frac{df}{dx} = 3x \\leqno (3)$$", ["definition", "valid", "invalid"]),
 ]
 
 

@@ -427,8 +427,8 @@ class _Cutter:
                 continue
             if token.kind == "command" and token.text in DROPPED:
                 continue
-            if token.is_("command", "because"):
-                break
+            if token.is_("command", "because", "eqno", "leqno"):
+                break  # \\because and what follows is a reason; TeX's \\eqno (4) numbers the line with the rest of it
             if token.kind == "command" and token.text in UNWRAPPED:
                 skip_to = self._unwrap(at)
                 continue
