@@ -35,7 +35,7 @@ def _misfit(step: Step, scope, error: ShapeMismatch) -> Step:
     return replace(step, verdict="invalid", feedback=f"the shapes do not fit: {error.message}")
 
 
-def _list_as_array(entries, other):
+def _compared_as_array(entries, other):
     """A list of values ([2.0, 2.4], or p_1, \\dots, p_n) said to equal a one-row or one-column array of as many entries is
     that array."""
     if isinstance(entries, sympy.Tuple) and isinstance(other, sympy.MatrixBase) and 1 in other.shape and len(entries) == len(other) \
@@ -134,7 +134,7 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                 left, right = (side.subs(point) if isinstance(side, sympy.Basic) else side for side in (left, right))
             for symbol, power in scope.nilpotent.items():  # (u + \\dot u \\epsilon)(v + \\dot v \\epsilon) with \\epsilon^2 = 0
                 left, right = (sympy.series(side, symbol, 0, power).removeO() if isinstance(side, sympy.Expr) and side.has(symbol) else side for side in (left, right))
-            left, right = _list_as_array(left, right), _list_as_array(right, left)
+            left, right = _compared_as_array(left, right), _compared_as_array(right, left)
             context = _one_hot(_with_totals(with_free_symbols(scope.problem, (*written, left, right)), scope.facts), scope.notation)
             rounded = as_written(step, scope, left_read, right_read, (left, right), point)
             if rounded is not None and rounded.verdict == "invalid" and scope.also:
