@@ -391,6 +391,8 @@ def _applied_once(expr, bodies: Mapping, seen: dict):
         if isinstance(body, sympy.Lambda) and len(body.variables) == len(args):
             # u^T v put in for a function's number variable is its one entry: sympy will not add 1 to a 1 x 1 matrix
             seen[expr] = put_in(body.expr, dict(zip(body.variables, (one_entry(arg) for arg in args))))
+        elif isinstance(body, sympy.Lambda):  # H(p, q), a cross-entropy, beside the one-value H (Heaviside): not that function
+            seen[expr] = rebuilt(expr, args)
         else:
             seen[expr] = body(*args) if body is not None else rebuilt(expr, args)
     return seen[expr]

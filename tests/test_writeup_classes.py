@@ -1019,3 +1019,11 @@ def test_a_vector_added_to_a_number_says_which_name():
     text = "# One\n\n$$y = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n# Two\n\n$$3 y + 1 = 3$$\n"
     step = check_derivation_now(text).steps[-1]
     assert step.verdict == "unparsed" and "a vector or matrix (of y) is added to a number" in step.feedback, step.feedback
+
+
+def test_a_function_of_two_values_named_like_a_course_function_of_one_is_not_that_function():
+    """H(p, q) (a cross-entropy) beside the course's Heaviside H(x): applying the one-value H to two values crashed the
+    step ("could not decide (BadArgumentsError)"); it is a function of its own, and H(p, q) = H(q, p) holds for some such
+    functions and not others: undecided, never invalid."""
+    step = check_derivation_now("$$H(p, q) = \\log$$\n\n$$H(p, q) = H(q, p)$$").steps[-1]  # its definition unreadable
+    assert step.verdict == "undecided" and "could not decide" not in step.feedback, (step.verdict, step.feedback)
