@@ -295,18 +295,24 @@ def _not_equal(found: list[Token]) -> list[Token]:
     return out
 
 
+def group_end(found, at: int) -> int | None:
+    """The index of the } closing the { at `at`; None if it is never closed."""
+    depth = 0
+    for index in range(at, len(found)):
+        depth += found[index].is_("symbol", "{") - found[index].is_("symbol", "}")
+        if depth == 0:
+            return index
+    return None
+
+
 def _script_end(found: list[Token], underscore: int) -> int | None:
     """The index after a subscript that starts at `underscore`: one token, or a braced group."""
     if underscore + 1 >= len(found) or found[underscore + 1].kind == "end":
         return None
     if not found[underscore + 1].is_("symbol", "{"):
         return underscore + 2
-    depth = 0
-    for at in range(underscore + 1, len(found)):
-        depth += found[at].is_("symbol", "{") - found[at].is_("symbol", "}")
-        if depth == 0:
-            return at + 1
-    return None
+    close = group_end(found, underscore + 1)
+    return close + 1 if close is not None else None
 
 
 def _spelled_once(found: list[Token]) -> list[Token]:

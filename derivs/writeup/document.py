@@ -174,27 +174,25 @@ def read_document(text: str, form: str | None = None) -> Document:
     form = form or guess_form(text)
     document = Document(text, form=form)
     (_read_latex if form == "latex" else _read_markdown)(document)
-    for math in document.maths:  # MathJax's way: $\newcommand{\R}{\mathbb{R}}$ in the text
-        if any(token.kind == "command" and token.text in DEFINING for token in tokens(math.tex, tolerant=True)):
-            document.macros.update(definitions(tokens(math.tex, tolerant=True))[0])
-    document.layers = _layer_letters(document.maths)
+    scanned = [tokens(math.tex, tolerant=True) for math in document.maths]
+    for found in scanned:  # MathJax's way: $\newcommand{\R}{\mathbb{R}}$ in the text
+        if any(token.kind == "command" and token.text in DEFINING for token in found):
+            document.macros.update(definitions(found)[0])
+    document.layers = _layer_letters(scanned)
     return document
 
 
 LAYER_LETTERS = frozenset({"l", "L", "ell"})  # the letters deep-learning texts number layers with (Nielsen's a^l, W^L)
 
 
-def _layer_letters(maths) -> frozenset:
+def _layer_letters(scanned) -> frozenset:
     """The layer letters a write-up writes as bare superscripts: W^L, z^{l}, a^{l-1}. A letter counts when it stands
     over two names or more and also shifted (a^{l-1}, W^{l+1}) somewhere, as a layer's number does; x^l alone, or
     [..]^{l}[..]^{1-l} (a Bernoulli likelihood's powers, over brackets), is a power."""
     bases: dict[str, set] = {}
     shifted: set[str] = set()
-    for math in maths:
-        if "^" not in math.tex:
-            continue
-        found = tokens(math.tex, tolerant=True)
-        for at, token in enumerate(found):
+    for found in scanned:  # each formula's tokens
+        for at in range(len(found)):
             layer = layer_superscript(found, at, LAYER_LETTERS)
             if layer is not None:
                 letter, end = layer

@@ -18,7 +18,7 @@ import sympy
 
 from .. import dialect
 from ..equivalence import decide
-from ..lexer import LatexError, spelled_back
+from ..lexer import LatexError, group_end, spelled_back
 from ..lexer import tokens as lexed
 from ..matrices import MatrixDerivative
 from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
@@ -630,10 +630,10 @@ def _framed_fraction(found, at: int):
     """\\frac{top}{bottom} at `at`: (top, bottom, the index after it), or None."""
     if not found[at].is_("command", "frac", "dfrac", "tfrac") or at + 1 >= len(found) or not found[at + 1].is_("symbol", "{"):
         return None
-    numerator_end = _group_end(found, at + 1)
+    numerator_end = group_end(found, at + 1)
     if numerator_end is None or numerator_end + 1 >= len(found) or not found[numerator_end + 1].is_("symbol", "{"):
         return None
-    denominator_end = _group_end(found, numerator_end + 1)
+    denominator_end = group_end(found, numerator_end + 1)
     if denominator_end is None:
         return None
     return found[at + 2:numerator_end], found[numerator_end + 2:denominator_end], denominator_end + 1
@@ -791,18 +791,6 @@ def _leibniz_end(found, at: int) -> int | None:
     if len(top) < 2 or len(bottom) < 2 or not (_is_differential(top[0]) and _is_differential(bottom[0])):
         return None
     return end
-
-
-def _group_end(found, at: int) -> int | None:
-    depth = 0
-    for index in range(at, len(found)):
-        if found[index].is_("symbol", "{"):
-            depth += 1
-        elif found[index].is_("symbol", "}"):
-            depth -= 1
-            if depth == 0:
-                return index
-    return None
 
 
 def _numeric_matrix(value) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..lexer import Token
+from ..lexer import Token, group_end
 
 DEFINING = frozenset({"newcommand", "renewcommand", "providecommand", "DeclareMathOperator", "def"})
 MAX_DEPTH = 16  # a body's commands expanded again at most this deep
@@ -103,15 +103,8 @@ def _group(found: list[Token], at: int) -> tuple[tuple[Token, ...] | None, int]:
         return None, at
     if not found[at].is_("symbol", "{"):
         return (found[at],), at + 1
-    depth = 0
-    for index in range(at, len(found)):
-        if found[index].is_("symbol", "{"):
-            depth += 1
-        elif found[index].is_("symbol", "}"):
-            depth -= 1
-            if depth == 0:
-                return tuple(found[at + 1:index]), index + 1
-    return None, at
+    close = group_end(found, at)
+    return (tuple(found[at + 1:close]), close + 1) if close is not None else (None, at)
 
 
 def _closing_square(found: list[Token], at: int) -> int | None:
