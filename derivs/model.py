@@ -61,7 +61,7 @@ class Index:
 
 @dataclass(frozen=True)
 class Vector:
-    """An IndexedBase whose entries base[1..length] are real, sampled from [low, high]; with a `total`, the
+    """An IndexedBase whose entries base[start..length] are real, sampled from [low, high]; with a `total`, the
     last entry is what makes them sum to it (a label's entries sum to 1); `one_hot`, one entry 1 and the rest 0."""
 
     base: sympy.IndexedBase
@@ -70,6 +70,7 @@ class Vector:
     high: float = 4.0
     total: sympy.Expr | None = None
     one_hot: object = None  # a one-hot label: True (its hot entry drawn at random) or the index symbol of its hot entry
+    start: int = 1  # 0 where an entry base[0] is written (\theta_0 + \theta_1 x: a bias first)
 
 
 @dataclass(frozen=True)
@@ -566,6 +567,7 @@ def vectors_for(exprs, declared, default_length=3) -> tuple[Vector | Table, ...]
     that size each way, for one written with two indices (w_{kj}, from 0 where w_{j0} is used)."""
     lengths: dict = {}
     pairs: dict = {}  # base -> the indices it is used with, for those with two
+    from_zero: set = set()  # bases with one index written 0 somewhere
     every_bound = {high for expr in exprs if isinstance(expr, sympy.Basic) for total in expr.atoms(sympy.Sum, sympy.Product) for _, _, high in total.limits}
     for expr in exprs:
         if not isinstance(expr, sympy.Basic):
@@ -574,6 +576,8 @@ def vectors_for(exprs, declared, default_length=3) -> tuple[Vector | Table, ...]
             lengths.setdefault(entry.base, set())
             if len(entry.indices) == 2:
                 pairs.setdefault(entry.base, []).append(entry.indices)
+            elif entry.indices[0] == 0:
+                from_zero.add(entry.base)
         for total in expr.atoms(sympy.Sum, sympy.Product):
             uppers = {high for _, _, high in total.limits}
             for entry in total.function.atoms(sympy.Indexed):
@@ -588,7 +592,7 @@ def vectors_for(exprs, declared, default_length=3) -> tuple[Vector | Table, ...]
             size = sympy.Max(*every_bound) if every_bound else default_length
             out.append(Table(base, size, size, row_start=starts[0], column_start=starts[1]))
         else:
-            out.append(Vector(base, size))
+            out.append(Vector(base, size, start=0 if base in from_zero else 1))
     return tuple(out)
 
 

@@ -186,10 +186,10 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
                 point[var.symbol] = _sample_from_set(rng, domain, var.low, var.high, turn)
             elif isinstance(var, Vector) and var.one_hot is None:
                 length = _concrete(var.length, sizes)
-                for k in range(1, length + 1):
+                for k in range(var.start, length + 1):
                     point[var.base[k]] = _random_rational(rng, var.low, var.high)
                 if var.total is not None:
-                    point[var.base[length]] = var.total - sum(point[var.base[k]] for k in range(1, length))
+                    point[var.base[length]] = var.total - sum(point[var.base[k]] for k in range(var.start, length))
             elif isinstance(var, Table):
                 for r in range(var.row_start, _concrete(var.rows, sizes) + 1):
                     for c in range(var.column_start, _concrete(var.columns, sizes) + 1):
@@ -229,8 +229,8 @@ def _entries_of_one_vector(variables: tuple, point: dict) -> None:
         if var.one_hot is not None:
             point[key] = sympy.ImmutableMatrix(*value.shape, [point.get(var.base[k], 0) for k in range(1, len(value) + 1)])
         else:
-            for k in range(1, len(value) + 1):
-                point[var.base[k]] = value[k - 1]
+            for k in range(len(value)):  # the column's first entry is the vector's first (\theta_0 where it starts at 0)
+                point[var.base[var.start + k]] = value[k]
 
 
 def _by_name(point: dict, symbol):

@@ -259,6 +259,15 @@ class ShapeMismatch(LatexError):
     one; the message says which shapes clash and the likely slip."""
 
 
+class ArrayBesideNumber(LatexError):
+    """A vector or matrix added to a number (1 + e^{-\\theta_1 x} with x a vector): `names` are the arrays' names, so a
+    write-up whose notation only inferred them to be arrays can read them again as numbers."""
+
+    def __init__(self, message: str, text: str, position: int | None, names: tuple[str, ...]):
+        super().__init__(message, text, position)
+        self.names = names
+
+
 # Products written with an operator that are not the matrix product: entrywise (\odot, \circ between matrices)
 # and outer (\otimes between vectors).
 _PRODUCT_OPS = {"odot": "odot", "circ": "odot", "otimes": "outer"}
@@ -683,9 +692,10 @@ class _Parser:
         except (sympy.ShapeError, TypeError, ValueError) as error:
             if op == "+" and "Mix of Matrix and Scalar" in str(error):
                 array = left if matrices.is_matrix(left) else right
-                names = ", ".join(sorted(str(s) for s in array.free_symbols if isinstance(s, sympy.MatrixSymbol))[:4]) or "a matrix"
-                raise self.error(f"a vector or matrix (of {names}) is added to a number here: see what each name is read as "
-                                 "(proof --notation), or declare it (x \\in \\mathbb{R}^n)", token) from None
+                names = tuple(sorted(str(s) for s in array.free_symbols if isinstance(s, sympy.MatrixSymbol)))
+                plain = self.error(f"a vector or matrix (of {', '.join(names[:4]) or 'a matrix'}) is added to a number here: see what each "
+                                   "name is read as (proof --notation), or declare it (x \\in \\mathbb{R}^n)", token)
+                raise ArrayBesideNumber(plain.message, plain.text, plain.position, names) from None
             raise self.error(f"these cannot be combined: {error}", token) from None
         raise AssertionError(op)
 

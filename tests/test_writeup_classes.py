@@ -960,6 +960,29 @@ ROWS = [
     ("$$h = \\tanh(0.4404) = 0.4139$$\n\n$$1 - h^2 = 1 - (0.4200)^2$$", ["definition", "valid", "invalid"]),
     # --- plain TeX's \eqno (and \leqno) numbers the line with the rest of it, braced or not: d/dx x^3 = 3x^2, not 3x
     ("$$f = x^3 \\eqno{(1)}$$\n\n$$\\frac{df}{dx} = 3x^2 \\eqno(2)$$\n\n$$\\frac{df}{dx} = 3x \\leqno (3)$$", ["definition", "valid", "invalid"]),
+    # --- MathJax's \require{cancel} loads an extension and writes nothing: the formula after it is read (d/dx x^2 = 2x)
+    ("$$ \\require{cancel} f = x^2 $$\n\n$$\\frac{df}{dx} = 2x$$", ["definition", "valid"]),
+    ("$$ \\require{cancel} f = x^2 $$\n\n$$\\frac{df}{dx} = 3x$$", ["definition", "invalid"]),
+    # --- a function the course does not know, defined on one sample (h(x^{(i)}) = 3x^{(i)} + 1, g(z_k) = z_k^2), is that
+    # function everywhere: h(2) = 7 and g(3) = 9, not 6; the hypothesis of logistic regression so defined gives
+    # h(1 - h) = e^{-u} / (1 + e^{-u})^2 (u = theta_0 + theta_1 x), not e^{-u} / (1 + e^{-u}); a course function at an
+    # entry (sigma(z_k)) is still a claim about sigma
+    ("$$h(x^{(i)}) = 3 x^{(i)} + 1$$\n\n$$h(2) = 7$$", ["definition", "valid"]),
+    ("$$h(x^{(i)}) = 3 x^{(i)} + 1$$\n\n$$h(2) = 6$$", ["definition", "invalid"]),
+    ("$$g(z_k) = z_k^2$$\n\n$$g(3) = 9$$", ["definition", "valid"]),
+    ("$$g(z_k) = z_k^2$$\n\n$$g(3) = 6$$", ["definition", "invalid"]),
+    ("$$h_\\theta(x^{(i)}) = \\frac{1}{1 + e^{-\\theta_0 - \\theta_1 x^{(i)}}}$$\n\n$$h_\\theta(x)(1 - h_\\theta(x)) = \\frac{e^{-\\theta_0 - \\theta_1 x}}{(1 + e^{-\\theta_0 - \\theta_1 x})^2}$$", ["definition", "valid"]),
+    ("$$h_\\theta(x^{(i)}) = \\frac{1}{1 + e^{-\\theta_0 - \\theta_1 x^{(i)}}}$$\n\n$$h_\\theta(x)(1 - h_\\theta(x)) = \\frac{e^{-\\theta_0 - \\theta_1 x}}{1 + e^{-\\theta_0 - \\theta_1 x}}$$", ["definition", "invalid"]),
+    ("$$\\sigma(z_k) = \\frac{1}{1 + e^{-z_k}}$$", ["valid"]),
+    ("$$\\sigma(z_k) = \\frac{1}{1 + e^{z_k}}$$", ["invalid"]),
+    # --- a vector whose entries are written from 0 (theta_0 + theta_1 x_1 + \dots) has an entry 0: (theta_0 + theta_1)^2
+    # expands with its cross term 2 theta_0 theta_1 (no values could be found for theta_0 before)
+    ("Later: $\\theta_0 x_0 + \\theta_1 x_1 + \\dots + \\theta_n x_n$.\n\n$$(\\theta_0 + \\theta_1)^2 = \\theta_0^2 + 2\\theta_0\\theta_1 + \\theta_1^2$$", ["valid"]),
+    ("Later: $\\theta_0 x_0 + \\theta_1 x_1 + \\dots + \\theta_n x_n$.\n\n$$(\\theta_0 + \\theta_1)^2 = \\theta_0^2 + \\theta_1^2$$", ["invalid"]),
+    # --- a name the notation only inferred to be a vector (x of theta^T x), used where only a number can stand (1 + theta_1 x,
+    # one feature), is a number there: (1 + theta_1 x)^2 = 1 + 2 theta_1 x + theta_1^2 x^2, not without the cross term
+    ("$$z = \\theta^T x$$\n\n$$(1 + \\theta_1 x)^2 = 1 + 2\\theta_1 x + \\theta_1^2 x^2$$", ["definition", "valid"]),
+    ("$$z = \\theta^T x$$\n\n$$(1 + \\theta_1 x)^2 = 1 + \\theta_1^2 x^2$$", ["definition", "invalid"]),
 ]
 
 

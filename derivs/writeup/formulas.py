@@ -27,7 +27,8 @@ IMPLICATIONS = frozenset({"Rightarrow", "implies", "Longrightarrow", "iff", "Lef
                           "therefore", "rightarrow", "longrightarrow", "Longleftarrow", "Leftarrow", "impliedby"})
 # Annotations: dropped with their one braced argument, or alone, or unwrapped (the argument kept).
 DROPPED_WITH_ARGUMENT = frozenset({"tag", "label", "eqref", "ref", "textcircled", "color", "hspace", "vspace", "phantom",
-                                   "hphantom", "vphantom", "intertext", "shortintertext", "footnote", "cite"})
+                                   "hphantom", "vphantom", "intertext", "shortintertext", "footnote", "cite",
+                                   "require"})  # \require{cancel}: MathJax loading an extension
 DROPPED = frozenset({"nonumber", "notag", "blacksquare", "qed", "qedhere", "square", "Box", "hfill", "checkmark",
                      "Downarrow", "Uparrow", "downarrow", "uparrow", "quad", "qquad", "newline", "medskip", "smallskip",
                      "bigskip", "noindent", "centering", "allowbreak", "nobreak", "displaybreak"})

@@ -23,7 +23,7 @@ from ..lexer import tokens as lexed
 from ..matrices import MatrixDerivative
 from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
 from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
-from ..parsing import DOCUMENT_SIZE, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, read_tokens
+from ..parsing import DOCUMENT_SIZE, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, read_tokens
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from . import prose
 from .formulas import Side
@@ -97,6 +97,23 @@ class Reader:
         return found
 
 
+def _only_inferred(names: tuple, scope: "Scope") -> tuple:
+    """The names, when the notation inferred every one of them to be an array (from a transpose, a product, entries
+    in a sum) and none was declared, written out by its entries or given a value or formula (which is an array's);
+    else nothing. Such a name used where only a number can stand (e^{-\\theta_1 x}, beside x_1 + \\dots + x_n in
+    another section) is a number there."""
+    given = {str(key) for known in (scope.values, scope.formulas, scope.bodies) for key in known}
+    return tuple(names) if names and not set(names) & (scope.notation.declared() | given) else ()
+
+
+def _as_numbers(scope: "Scope", names: tuple) -> Context:
+    """The scope's context with the named arrays read as plain numbers (one context per set of names, kept)."""
+    kept = scope.as_numbers.get(names)
+    if kept is None:
+        kept = scope.as_numbers[names] = replace(scope.context, matrices={k: v for k, v in scope.context.matrices.items() if k not in names})
+    return kept
+
+
 # --- what the write-up has said so far ----------------------------------------------------------------
 
 
@@ -129,6 +146,7 @@ class Scope:
     formulas: dict = field(default_factory=dict)  # a name's symbol -> the formula the write-up defined it by (net = w_1 i_1 + ...)
     leibniz: dict = field(default_factory=dict)  # a Leibniz name's symbol -> (its quantity, its variable, order), as read
     known: set = field(default_factory=set)  # names given a formula (a Leibniz name's): not defined again by a later line
+    as_numbers: dict = field(default_factory=dict)  # inferred arrays read as numbers where they meet one -> that context
     inferred: set = field(default_factory=set)  # names whose value was only seen put in (y = 0 from (y - a)^2 = (0 - a)^2)
     also: dict = field(default_factory=dict)  # a name carried at a slipped value -> the right value, which may be put in too
     written: dict = field(default_factory=dict)  # a name as spelled -> the side its formula is written in (for values put in later)
@@ -1064,7 +1082,15 @@ class Judge:
         return {name.key for side in (step.left, step.right) if side is not None for name in Scanner(side.tokens, words).names()}
 
     def read(self, side: Side, scope: Scope) -> Read:
-        read = self.reader.read(side, scope.context)
+        try:
+            read = self.reader.read(side, scope.context)
+        except ArrayBesideNumber as error:
+            numbers = _only_inferred(error.names, scope)
+            if not numbers:
+                raise
+            read = self.reader.read(side, _as_numbers(scope, numbers))
+            scope.used.extend(f"{name} read as a number here (as the vector the notation inferred, it would be added to a number)"
+                              for name in numbers)
         if scope.notation.has("einstein") and isinstance(read.expr, sympy.Basic):
             read = Read(einstein_sums(read.expr), read.decimals, read.reading)
         if read.reading is not None and read.reading.leibniz:
@@ -1154,7 +1180,7 @@ class Judge:
         if step.verdict == "invalid" and "shape" not in step.feedback:
             return step
         defines = step.verdict == "definition" and step.first_of_chain  # a body that cannot be shaped is wrong; a name is not
-        declared = {fact.name for fact in scope.notation.facts if fact.how.startswith("declared")} | scope.notation.entry_shaped
+        declared = scope.notation.declared()
         declared |= {str(name) for name, formula in scope.formulas.items()  # p = softmax(z) of a declared z: as sure as z
                      if {str(n) for n in getattr(formula, "free_symbols", ())} & declared}
         found = next((f for f in scope.notation.findings if f.line == step.line and declared & set(f.names)
@@ -1540,7 +1566,7 @@ class Judge:
     def function_definition(self, step: Step, scope: Scope):
         """`F(x) = body`, `f(x_1, x_2) = body`: a function the write-up defines (a default one such as \\sigma or GELU
         may be redefined once per section). In `f(x) = GELU(x) = x\\sigma(1.702x)` both names take the last body."""
-        head = function_head(step.left, frozenset(scope.notation.words))
+        head = function_head(step.left, frozenset(scope.notation.words), of_a_sample=True)
         if head is None or step.kind != "equal" or self._matrices_in(step.right, scope):
             return None
         name, variables = head

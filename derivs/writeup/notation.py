@@ -70,6 +70,10 @@ class Notation:
         if kind in ("matrix", "vector") and shape:
             self.matrices[name] = shape
 
+    def declared(self) -> set[str]:
+        """Names whose kind the text states: declared (W \\in \\mathbb{R}^{m \\times n}) or written out by entries."""
+        return {fact.name for fact in self.facts if fact.how.startswith("declared")} | self.entry_shaped
+
     def has(self, kind: str) -> bool:
         return any(c.kind == kind for c in self.conventions)
 
@@ -488,10 +492,12 @@ def _learn_function(notation: Notation, side: Side, line: int, relation: str, bo
     the body uses its variable only with an index (E(o) = -\\sum_i y_i \\log o_i), a function of a vector's entries."""
     if relation not in ("==", "defines"):
         return
-    head = function_head(side, frozenset(notation.words))
+    head = function_head(side, frozenset(notation.words), of_a_sample=True)
     if head is None:
         return
     name, variables = head
+    if _of_one_sample(variables) and (body is None or all(n.key != variables[0].key for n in Scanner(body.tokens, frozenset(notation.words)).names())):
+        return  # f(x_i) = \ln(1 + e^{-z_i}): the quantity for the i-th sample, named, not a function of x_i
     if name.key.lstrip("\\") in dialect.FUNCTIONS and name.key.lstrip("\\") not in dialect.REDEFINABLE and len(variables) == 1:
         return  # tanh(z) = ... is a claim about tanh, however it is typed
     notation.learn(name.key, "function", line, f"defined as {side.text} = ...")
@@ -500,6 +506,11 @@ def _learn_function(notation: Notation, side: Side, line: int, relation: str, bo
         uses = [n for n in Scanner(body.tokens, frozenset(notation.words)).names() if n.base == variables[0].base]
         if uses and all(n.subscript for n in uses):
             notation.of_vectors.add(name.key)
+
+
+def _of_one_sample(variables) -> bool:
+    """h(x^{(i)}), g(z_k): one variable, written with a script (a function head only where its body uses it)."""
+    return len(variables) == 1 and bool(variables[0].subscript or variables[0].layer)
 
 
 def declarations(statements) -> list[tuple]:
