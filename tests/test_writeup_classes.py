@@ -983,6 +983,14 @@ ROWS = [
     # one feature), is a number there: (1 + theta_1 x)^2 = 1 + 2 theta_1 x + theta_1^2 x^2, not without the cross term
     ("$$z = \\theta^T x$$\n\n$$(1 + \\theta_1 x)^2 = 1 + 2\\theta_1 x + \\theta_1^2 x^2$$", ["definition", "valid"]),
     ("$$z = \\theta^T x$$\n\n$$(1 + \\theta_1 x)^2 = 1 + \\theta_1^2 x^2$$", ["definition", "invalid"]),
+    # --- layers numbered in brackets typed after the name (W[1], dZ[2]: Ng's W^{[1]} without the caret), where the text
+    # numbers two layers or names so: W[1] W[2] = 2 * 3 = 6, not 5; d(W[1] x)/dx = W[1], not x; dZ[2] + 1 = 0.8 - 1 + 1 = 0.8
+    ("$$W[1] = 2$$\n\n$$W[2] = 3$$\n\n$$W[1] W[2] = 6$$", ["definition", "definition", "valid"]),
+    ("$$W[1] = 2$$\n\n$$W[2] = 3$$\n\n$$W[1] W[2] = 5$$", ["definition", "definition", "invalid"]),
+    ("$$Z[1] = W[1] x$$\n\n$$\\frac{\\partial Z[1]}{\\partial x} = W[1]$$", ["definition", "valid"]),
+    ("$$Z[1] = W[1] x$$\n\n$$\\frac{\\partial Z[1]}{\\partial x} = x$$", ["definition", "invalid"]),
+    ("$$dZ[2] = A[2] - Y$$\n\n$$A[2] = 0.8$$\n\n$$Y = 1$$\n\n$$dZ[2] + 1 = 0.8$$", ["definition", "definition", "definition", "valid"]),
+    ("$$dZ[2] = A[2] - Y$$\n\n$$A[2] = 0.8$$\n\n$$Y = 1$$\n\n$$dZ[2] + 1 = 0.6$$", ["definition", "definition", "definition", "invalid"]),
 ]
 
 

@@ -133,6 +133,7 @@ class Document:
     form: str = "markdown"  # or "latex"
     macros: dict = field(default_factory=dict)  # the write-up's own commands, by name (see macros.py)
     layers: frozenset = frozenset()  # letters its superscripts use as a layer's number (W^L, a^{l-1}): never powers
+    bracket_layers: frozenset = frozenset()  # names it numbers by layer in brackets typed after them (W[1], dZ[4])
     _newlines: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -179,6 +180,7 @@ def read_document(text: str, form: str | None = None) -> Document:
         if any(token.kind == "command" and token.text in DEFINING for token in found):
             document.macros.update(definitions(found)[0])
     document.layers = _layer_letters(scanned)
+    document.bracket_layers = _bracket_layer_names(scanned)
     return document
 
 
@@ -217,6 +219,48 @@ def layer_superscript(found, at: int, letters) -> tuple[str, int] | None:
     if end + 1 < len(found) and found[end].is_("symbol", "+", "-") and found[end + 1].kind == "number":
         end += 2
     return (found[inner_at].text, end + 1) if end < len(found) and found[end].is_("symbol", "}") else None
+
+
+def _bracket_layer_names(scanned) -> frozenset:
+    """Names a write-up numbers by layer in square brackets typed right after them: W[1], dZ[4], A[3]^T (Ng's W^{[1]},
+    the caret left out). The text must write a capital or a gradient's dW so, and two layers or names in all (W[1] and
+    W[2], or W[1] and b[1]); then its lower-case a[1], z[2] are layers too. A lone x[1], or x[0], x[1] alone, is
+    indexing."""
+    layered: dict[str, set] = {}
+    for found in scanned:
+        for at in range(len(found)):
+            mark = bracket_layer(found, at)
+            if mark is not None:
+                layered.setdefault(mark[0], set()).add(mark[1])
+    convention = any(name[-1].isupper() or len(name) == 2 for name in layered)
+    return frozenset(layered) if convention and sum(map(len, layered.values())) >= 2 else frozenset()
+
+
+def bracket_layer(found, at: int) -> tuple[str, str, int] | None:
+    """At a name's last letter: (the name, its layer, the index after the closing bracket) for W[1], dZ[4], a[l-1] typed
+    with no space before the bracket; else None. The name is one letter, or d and a letter (a gradient's dW)."""
+    if at + 3 >= len(found) or found[at].kind != "letter" or len(found[at].text) != 1:
+        return None
+    opening = found[at + 1]
+    if not opening.is_("symbol", "[") or opening.position != found[at].position + 1:
+        return None
+    name, start = found[at].text, at
+    if at > 0 and found[at - 1].kind == "letter" and found[at - 1].position == found[at].position - 1:
+        if found[at - 1].text != "d" or at > 1 and found[at - 2].kind in ("letter", "command") and found[at - 2].position == found[at].position - 2:
+            return None  # part of a word (softmax[..]), or d after another letter
+        name, start = "d" + name, at - 1
+    inner = at + 2
+    if found[inner].kind == "number" and found[inner].text.isdigit() and len(found[inner].text) <= 2:
+        end = inner + 1
+    elif found[inner].kind == "letter" and found[inner].text in ("l", "L"):
+        end = inner + 1
+        if end + 1 < len(found) and found[end].is_("symbol", "+", "-") and found[end + 1].kind == "number":
+            end += 2
+    else:
+        return None
+    if end >= len(found) or not found[end].is_("symbol", "]"):
+        return None
+    return name, "".join(t.text for t in found[inner:end]), end + 1
 
 
 _LATEX_SIGNS = re.compile(r"\\documentclass|\\begin\{document\}|\\(?:sub)*section\*?\{|\\item\b|\\begin\{(?:enumerate|itemize|tabular|problem|solution)\}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace, field
 
 from ..dialect import LIST_ELLIPSES, RELATIONS
 from ..lexer import Token, tokens
-from .document import Math, layer_superscript
+from .document import Math, bracket_layer, layer_superscript
 from .macros import DEFINING, definitions, expand
 
 # Relations between the sides of a chain, by token: the name a step records.
@@ -98,7 +98,9 @@ def read_formula(math: Math, document) -> Formula:
     """The lines and statements of one formula (`document` gives line numbers and the source)."""
     found, call_ends = _with_macros(_outer_group_unwrapped(tokens(math.tex, offset=0, tolerant=True)[:-1]), document.macros)
     if document.layers:
-        found, call_ends = _layers_bracketed(found, call_ends, document.layers)
+        found, call_ends = _respelled(found, call_ends, lambda at: _layer_as_mark(found, at, document.layers))
+    if document.bracket_layers:
+        found, call_ends = _respelled(found, call_ends, lambda at: _bracket_layer_as_mark(found, at, document.bracket_layers))
     found = _slashed_ds_as_partial(_deltas_as_partial(found))  # token for token: call_ends still hold
     local = [token.position for token in found]  # in the formula's own text, which the sides' sources are cut from
     found = [replace(token, position=math.offset(token.position)) for token in found]  # where each stands in the file
@@ -136,26 +138,21 @@ def _with_macros(found: list[Token], macros: dict) -> tuple[list[Token], dict[in
     return expand(found, macros, lambda at: _token_end(found[at]))
 
 
-def _layers_bracketed(found: list[Token], call_ends: dict[int, int], letters) -> tuple[list[Token], dict[int, int]]:
-    """W^L and a^{l-1} in a write-up whose superscripts number layers with l (Document.layers): the layer marks
-    W^{(L)} and a^{(l-1)} are, which every later stage reads as labels, not powers."""
+def _respelled(found: list[Token], call_ends: dict[int, int], spelling) -> tuple[list[Token], dict[int, int]]:
+    """The tokens with each piece `spelling(at)` gives (the index after the piece, its tokens) put in its place, and
+    where expanded calls end moved with them."""
     out: list[Token] = []
     ends: dict[int, int] = {}
     at = 0
     while at < len(found):
-        layer = layer_superscript(found, at, letters)
-        if layer is None:
+        respelled = spelling(at)
+        if respelled is None:
             if at in call_ends:
                 ends[len(out)] = call_ends[at]
             out.append(found[at])
             at += 1
             continue
-        _, after = layer
-        inner = [t for t in found[at + 1:after] if not t.is_("symbol", "{", "}")]
-        first = inner[0]
-        closer = found[after - 1].position  # the original superscript's last token: a side ending here shows all of it
-        made = [found[at], Token("symbol", "{", first.position), Token("symbol", "(", first.position), *inner,
-                Token("symbol", ")", closer), Token("symbol", "}", closer)]
+        after, made = respelled
         for offset in range(len(made)):
             source = min(at + offset, after - 1)
             if source in call_ends:
@@ -163,6 +160,41 @@ def _layers_bracketed(found: list[Token], call_ends: dict[int, int], letters) ->
         out += made
         at = after
     return out, ends
+
+
+def _layer_as_mark(found: list[Token], at: int, letters):
+    """W^L and a^{l-1} in a write-up whose superscripts number layers with l (Document.layers): the layer marks
+    W^{(L)} and a^{(l-1)} are, which every later stage reads as labels, not powers."""
+    layer = layer_superscript(found, at, letters)
+    if layer is None:
+        return None
+    _, after = layer
+    inner = [t for t in found[at + 1:after] if not t.is_("symbol", "{", "}")]
+    first = inner[0]
+    closer = found[after - 1].position  # the original superscript's last token: a side ending here shows all of it
+    return after, [found[at], Token("symbol", "{", first.position), Token("symbol", "(", first.position), *inner,
+                   Token("symbol", ")", closer), Token("symbol", "}", closer)]
+
+
+_TRANSPOSE_MARKS = (("T",), ("{", "T", "}"), ("top",), ("{", "top", "}"), ("intercal",))
+
+
+def _bracket_layer_as_mark(found: list[Token], at: int, names):
+    """W[1], dZ[4], A[3]^T in a write-up that numbers layers so (Document.bracket_layers): Ng's W^{[1]}, dZ^{[4]},
+    A^{[3]T}, which every later stage reads as names with a layer."""
+    mark = bracket_layer(found, at)
+    if mark is None or mark[0] not in names:
+        return None
+    after = mark[2]
+    layer = found[at + 1:after]  # [ 4 ]
+    transposed = next((len(spelled) for spelled in _TRANSPOSE_MARKS if after + len(spelled) < len(found) and found[after].is_("symbol", "^")
+                       and tuple(t.text for t in found[after + 1:after + 1 + len(spelled)]) == spelled), 0)
+    closer = found[after - 1].position
+    made = [found[at], Token("symbol", "^", closer), Token("symbol", "{", closer), *layer]
+    if transposed:
+        made.append(Token("letter", "T", found[after + 1].position))
+        after += 1 + transposed
+    return after, [*made, Token("symbol", "}", found[after - 1].position)]
 
 
 def _token_end(token: Token) -> int:
