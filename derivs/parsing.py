@@ -1224,16 +1224,11 @@ class _Parser:
         if mark:  # w^{new}, w_6^{+}: a new value's name, never a power
             full = (plain_name(f"{key}_{{{subscript.raw}}}") if subscript is not None else plain_name(key)) + f"^{{{mark}}}"
             if full in self.context.matrices and not self.at("symbol", "'"):
-                return self.context.matrices[full]  # a^{(l-1)}, W^{new}: an array the write-up's notation shaped
-            return self._primed(full)
+                return self._layer_transpose(self.context.matrices[full], full, token)  # a^{(l-1)}, W^{new}: an array the notation shaped
+            return self._layer_transpose(self._primed(full), full, token)
         if subscript is not None and self.at("symbol", "'"):
             return self._primed(plain_name(f"{key}_{{{subscript.raw}}}"))
-        value = self.resolve(key, subscript, token)
-        if self.layer_transposed:
-            self.layer_transposed = False
-            if not matrices.is_matrix(value) and not self.context.document:
-                raise self.error(f"only a matrix or vector has a transpose, and {key} is not one", token)
-            value = value.T if matrices.is_matrix(value) else value  # a write-up's number: its transpose is itself
+        value = self._layer_transpose(self.resolve(key, subscript, token), key, token)
         if self.at("symbol", "'") and isinstance(value, sympy.Symbol):
             primes = 0
             while self.at("symbol", "'"):
@@ -1421,11 +1416,22 @@ class _Parser:
         else:
             end, inner = self.position + 1, [self.peek(1)]
         then_subscript = end + 1 < self.end and self.tokens[end + 1].is_("symbol", "_")
-        label = superscript_label(inner, then_subscript, layered=bool(self.context.matrices))
+        transposed = len(inner) >= 4 and inner[0].is_("symbol", "[") and inner[-2].is_("symbol", "]") and _is_transpose_mark(inner[-1:])
+        label = superscript_label(inner[:-1] if transposed else inner, then_subscript, layered=bool(self.context.matrices))
         if label is None:
             return ""
         self.position = end + 1
+        self.layer_transposed = transposed  # A^{[1]T}: the layer's array, transposed (Ng's notation)
         return label
+
+    def _layer_transpose(self, value, key: str, token: Token):
+        """The value, transposed where its layer's superscript ended in a transpose (W^{(2)T}, A^{[1]T})."""
+        if not self.layer_transposed:
+            return value
+        self.layer_transposed = False
+        if not matrices.is_matrix(value) and not self.context.document:
+            raise self.error(f"only a matrix or vector has a transpose, and {key} is not one", token)
+        return value.T if matrices.is_matrix(value) else value  # a write-up's number: its transpose is itself
 
     def _layer_mark(self) -> str | None:
         """^{(2)} or ^(2) after a name: a layer label, not a power."""

@@ -991,6 +991,14 @@ ROWS = [
     ("$$Z[1] = W[1] x$$\n\n$$\\frac{\\partial Z[1]}{\\partial x} = x$$", ["definition", "invalid"]),
     ("$$dZ[2] = A[2] - Y$$\n\n$$A[2] = 0.8$$\n\n$$Y = 1$$\n\n$$dZ[2] + 1 = 0.8$$", ["definition", "definition", "definition", "valid"]),
     ("$$dZ[2] = A[2] - Y$$\n\n$$A[2] = 0.8$$\n\n$$Y = 1$$\n\n$$dZ[2] + 1 = 0.6$$", ["definition", "definition", "definition", "invalid"]),
+    # --- a layer's array transposed in its own superscript (Ng's A^{[1]T}, A^{[1]\top}) or after its bracket (W[1]^T):
+    # the transpose of [[1, 2], [3, 4]] is [[1, 3], [2, 4]] (it was read as A to the power T); A^T e_1 is A's first row
+    ("$$A^{[1]} = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$A^{[1]T} = \\begin{bmatrix} 1 & 3 \\\\ 2 & 4 \\end{bmatrix}$$", ["definition", "valid"]),
+    ("$$A^{[1]} = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$A^{[1]T} = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$", ["definition", "invalid"]),
+    ("$$A^{[1]} = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$A^{[1]\\top} \\begin{bmatrix} 1 \\\\ 0 \\end{bmatrix} = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$", ["definition", "valid"]),
+    ("$$A^{[1]} = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$A^{[1]\\top} \\begin{bmatrix} 1 \\\\ 0 \\end{bmatrix} = \\begin{bmatrix} 1 \\\\ 3 \\end{bmatrix}$$", ["definition", "invalid"]),
+    ("$$W[1] = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$b[1] = 0$$\n\n$$W[1]^T = \\begin{bmatrix} 1 & 3 \\\\ 2 & 4 \\end{bmatrix}$$", ["definition", "definition", "valid"]),
+    ("$$W[1] = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$b[1] = 0$$\n\n$$W[1]^T = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$", ["definition", "definition", "invalid"]),
 ]
 
 
