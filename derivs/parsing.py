@@ -1321,6 +1321,18 @@ class _Parser:
         operand = self.factor()
         return self.context.symbol(f"\\{name}_{{{index}}} {sympy.sstr(operand)}")
 
+    def _extremum_of_entries(self, function, argument, token: Token):
+        """A write-up's \\max(z), max(Z_i): the largest entry of a vector (the stable softmax's shift), read as
+        \\max_i Z_i is: a quantity of its own, which nothing here computes; a number's is the number."""
+        name = "max" if function is sympy.Max else "min"
+        if getattr(argument, "is_number", False):
+            return argument
+        if isinstance(argument, sympy.Indexed) and len(argument.indices) == 1 and isinstance(argument.indices[0], sympy.Symbol):
+            return self.context.symbol(f"\\{name}_{{{argument.indices[0]}}} {sympy.sstr(argument)}")
+        if isinstance(argument, (sympy.Symbol, sympy.IndexedBase, sympy.MatrixSymbol)):
+            return self.context.symbol(f"\\{name}_{{}} {sympy.sstr(argument)}")
+        raise self.error(f"\\{name} of one value: write the values it compares (\\{name}(0, x)) or the entries it runs over (\\{name}_j x_j)", token)
+
     def _primed(self, name: str, primes: int = 0):
         """w_1' (an updated weight): a name of its own, even where w_1 has a value."""
         while self.at("symbol", "'"):
@@ -1699,6 +1711,8 @@ class _Parser:
     def _call(self, function, arguments: list, primes: int, token: Token):
         try:
             if function in dialect.VARIADIC.values():
+                if len(arguments) == 1 and function in (sympy.Max, sympy.Min) and self.context.document:
+                    return self._extremum_of_entries(function, arguments[0], token)
                 if len(arguments) < 2 and function in (sympy.Max, sympy.Min):
                     raise self.error("\\max and \\min compare two or more values: \\max(0, x)", token)
                 return function(*arguments)

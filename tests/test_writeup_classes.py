@@ -999,6 +999,23 @@ ROWS = [
     ("$$A^{[1]} = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$A^{[1]\\top} \\begin{bmatrix} 1 \\\\ 0 \\end{bmatrix} = \\begin{bmatrix} 1 \\\\ 3 \\end{bmatrix}$$", ["definition", "invalid"]),
     ("$$W[1] = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$b[1] = 0$$\n\n$$W[1]^T = \\begin{bmatrix} 1 & 3 \\\\ 2 & 4 \\end{bmatrix}$$", ["definition", "definition", "valid"]),
     ("$$W[1] = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$b[1] = 0$$\n\n$$W[1]^T = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$", ["definition", "definition", "invalid"]),
+    # --- the largest entry written \max(z) or max(z_i) (the stable softmax's shift) is a quantity of its own, as \max_i z_i
+    # is: the shift cancels, so the softmax is unchanged (valid); a side that keeps it does not hold for every value of it,
+    # and is never called wrong for that alone (undecided)
+    ("$$\\frac{e^{z_i - \\max(z)}}{\\sum_{j=1}^{K} e^{z_j - \\max(z)}} = \\frac{e^{z_i}}{\\sum_{j=1}^{K} e^{z_j}}$$", ["valid"]),
+    ("$$\\frac{e^{z_i - max(z_i)}}{\\sum_{j=1}^{K} e^{z_j - max(z_i)}} = \\frac{e^{z_i}}{\\sum_{j=1}^{K} e^{z_j}}$$", ["valid"]),
+    ("$$\\frac{e^{z_i - \\max(z)}}{\\sum_{j=1}^{K} e^{z_j - \\max(z)}} = \\frac{e^{z_i - \\max(z)}}{\\sum_{j=1}^{K} e^{z_j}}$$", ["undecided"]),
+    # --- a derivative stated as a number in an example (dL/dw = 2 x (-1) = -2) and then given its general formula: the
+    # formula needs values the text does not give here, so it is not judged against the example's number; a second
+    # example's inputs ($x = 1$, $y = 2$, $w = 2$) replace the first's, and the stated -2 no longer holds: there
+    # dL/dw = 2(wx - y)x = 2(2 - 2) = 0, not 1
+    ("$$\\frac{\\partial L}{\\partial w} = 2 \\times (-1) = -2$$\n\n$$L = (w x - y)^2$$\n\n$$\\frac{\\partial L}{\\partial w} = 2(w x - y) x$$", ["definition", "valid", "definition", "undecided"]),
+    ("$$\\frac{\\partial L}{\\partial w} = 2 \\times (-1) = -2$$\n\n$$L = (w x - y)^2$$\n\nA second example: $x = 1$, $y = 2$, $w = 2$.\n\n$$\\frac{\\partial L}{\\partial w} = 0$$", ["definition", "valid", "definition", "definition", "definition", "definition", "valid"]),
+    ("$$\\frac{\\partial L}{\\partial w} = 2 \\times (-1) = -2$$\n\n$$L = (w x - y)^2$$\n\nA second example: $x = 1$, $y = 2$, $w = 2$.\n\n$$\\frac{\\partial L}{\\partial w} = 1$$", ["definition", "valid", "definition", "definition", "definition", "definition", "invalid"]),
+    # --- values given as a list ($x = 2$, $y = 3$ and $w = 1$) are values, x's too: x y = 6, not 5 (alone, $x = 2$ with no
+    # word before it is where a function is looked at, and "at $x = 2$, $y = 3$" stays a point)
+    ("Now $x = 2$, $y = 3$ and $w = 1$.\n\n$$x y = 6$$", ["definition", "definition", "definition", "valid"]),
+    ("Now $x = 2$, $y = 3$ and $w = 1$.\n\n$$x y = 5$$", ["definition", "definition", "definition", "invalid"]),
 ]
 
 

@@ -473,7 +473,10 @@ def decimals_shown(side: Side) -> list[str]:
 
 def letters_shared(side: Side, other) -> bool:
     """A side written with a letter that is a name of the other (read) side: (1 - e^{-z})/(1 - e^{-z}) reads as 1, but
-    against f(z)(1 - f(z)) it is a claim for every z, not a value given for an expression in unknowns."""
+    against f(z)(1 - f(z)) it is a claim for every z, not a value given for an expression in unknowns. A side that is
+    only derivatives' names (\\partial L / \\partial w, stated -2 at an example's values) shares no letter: its w names."""
+    if leibniz_fractions(side):
+        return False
     names = {str(name) for name in getattr(other, "free_symbols", ())}
     found, skipping = [t for t in side.tokens if t.kind != "space"], False
     for at, token in enumerate(found):
@@ -1520,6 +1523,8 @@ class Judge:
     def give(self, scope: Scope, values: dict, step: Step) -> None:
         alone = step.first_of_chain and len(rest_of_chain(step)) <= 1 and step.right is not None and is_plain_number(step.right)
         for name, value in values.items():
+            if alone and scope.values.get(name) != value:  # x = 1, y = 2 again: a new example's inputs
+                _forget_derivatives_of(scope, name)
             scope.values[name] = value
             scope.valued[_key(name)] = (step.block, step.block_kind)
             (scope.bare.add if alone else scope.bare.discard)(_key(name))
@@ -2118,6 +2123,21 @@ def rest_of_chain(step: Step) -> tuple:
     """The sides of a step's chain from its right side on (\\Sigma_1 = x_1 w_1 + ... = 1.368: for the first step, both)."""
     rest = tuple(side for side in step.chain if side.start >= step.right.start)
     return rest or (step.right,)
+
+
+def _forget_derivatives_of(scope: Scope, name) -> None:
+    """A name given a new value on a line of its own (a second example's w = 2): the numbers stated for derivatives
+    that depend on it (dL/dw = -2 at the first example's values) no longer hold; their formulas still do."""
+    depends = {name}
+    grew = True
+    while grew:  # every name whose formula reaches `name`
+        grown = depends | {symbol for symbol, formula in scope.formulas.items() if getattr(formula, "free_symbols", set()) & depends}
+        grew, depends = grown != depends, grown
+    for symbol, (quantity, variable, _) in scope.leibniz.items():
+        value = scope.values.get(symbol)
+        if getattr(value, "is_number", False) and (quantity in depends or variable in depends):
+            del scope.values[symbol]
+            scope.stated.pop(symbol, None)
 
 
 def _key(name) -> str:

@@ -203,6 +203,8 @@ class _Builder:
     def _paragraph(self, paragraph: Paragraph) -> None:
         before = ""  # the words just before the next formula (a bounded window: linear however long the line)
         segments = paragraph.segments
+        formulas = {at: read_formula(segment, self.document) for at, segment in enumerate(segments) if not isinstance(segment, str)}
+        listed = _listed_values(segments, formulas)
         for at, segment in enumerate(segments):
             if isinstance(segment, str):
                 before = (before + segment)[-2 * prose.WINDOW:]
@@ -211,9 +213,10 @@ class _Builder:
             after = segments[at + 1] if at + 1 < len(segments) and isinstance(segments[at + 1], str) else ""
             first_of_item = self._item_role()  # taken by this formula whatever its own lead words say
             role = "required" if prose.requires(after) else prose.role_of(before) or first_of_item
+            if at in listed and role in ("", "for"):
+                role = "given"  # "Inputs: $x = 1$, $y = 2$, $w = 2$": values, x's too (alone, $x = 1$ is where a function is looked at)
             self.previous = None  # "$b = 10$" in the prose is not what a display "$$= c$$" goes on from
-            formula = read_formula(segment, self.document)
-            self._formula(formula, "inline", None, role)
+            self._formula(formulas[at], "inline", None, role)
             before = (before + f"${segment.tex}$")[-2 * prose.WINDOW:]
         self._remember_lead(paragraph)
 
@@ -442,6 +445,29 @@ def _relation_token(relation: str, side: Side):
 
 
 VARIABLES = frozenset({"x", "z", "t", "epsilon", "varepsilon", "h"})  # where a function is looked at, not a value given
+
+LIST_JOINS = frozenset({",", "and", ";", ",and"})  # what stands between the formulas of a list: $x = 1$, $y = 2$ and $w = 2$
+
+
+def _listed_values(segments, formulas: dict) -> set[int]:
+    """The inline formulas that are one of a list of two or more values given in a row ($x = 1$, $y = 2$ and $w = 2$):
+    each one name set to a number, apart only by commas or "and"."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for at, segment in enumerate(segments):
+        if isinstance(segment, str):
+            if "".join(segment.split()).lower() not in LIST_JOINS:
+                listed.update(run if len(run) >= 2 else ())
+                run = []
+            continue
+        statements = [statement for line in formulas[at].lines for statement in line.statements]
+        if len(statements) == 1 and _is_value(statements[0]):
+            run.append(at)
+        else:
+            listed.update(run if len(run) >= 2 else ())
+            run = []
+    listed.update(run if len(run) >= 2 else ())
+    return listed
 
 
 def _looked_at(statement: Statement, role: str) -> bool:
