@@ -1016,6 +1016,20 @@ ROWS = [
     # word before it is where a function is looked at, and "at $x = 2$, $y = 3$" stays a point)
     ("Now $x = 2$, $y = 3$ and $w = 1$.\n\n$$x y = 6$$", ["definition", "definition", "definition", "valid"]),
     ("Now $x = 2$, $y = 3$ and $w = 1$.\n\n$$x y = 5$$", ["definition", "definition", "definition", "invalid"]),
+    # --- an equation's number typed after a formula set without $...$ (   -(12), or    (2)) is its label, not "minus 12"
+    # or "times 2": d(2x)/dx = 2, not 3
+    ("```\nz = 2 * x   -(12)\ndz/dx = 2   -(13)\n```\n", ["definition", "valid"]),
+    ("```\nz = 2 * x   -(12)\ndz/dx = 3   -(13)\n```\n", ["definition", "invalid"]),
+    ("z = 2 * x    (1)\n\ndz/dx = 2    (2)\n", ["definition", "valid"]),
+    # --- an activation defined by another's formula (out_o1 = σ(h1), where out_h1 = σ(h1) and o1 = w5 out_h1 are defined):
+    # each activation takes the quantity its name ends in, so the line is a copy slip (σ(o1) meant); σ(o1) itself, two
+    # names of one quantity (b_{h_1} beside a_{h_1}), or an o1 the text never defines are no slip
+    ("```\nh1 = w1 * i1\nh2 = w3 * i1\nout_h1 = σ(h1)\nout_h2 = σ(h2)\no1 = w5 * out_h1\nout_o1 = σ(h1)\n```\n", ["definition"] * 5 + ["invalid"]),
+    ("```\nh1 = w1 * i1\nh2 = w3 * i1\nout_h1 = σ(h1)\nout_h2 = σ(h2)\no1 = w5 * out_h1\nout_o1 = σ(o1)\n```\n", ["definition"] * 6),
+    ("$$h_1 = w_1 i_1$$\n\n$$a_{h_1} = \\sigma(h_1)$$\n\n$$o_1 = w_5 a_{h_1}$$\n\n$$a_{o_1} = \\sigma(h_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o_1})^2$$", ["definition", "definition", "definition", "invalid", "definition"]),
+    ("$$h_1 = w_1 i_1$$\n\n$$a_{h_1} = \\sigma(h_1)$$\n\n$$o_1 = w_5 a_{h_1}$$\n\n$$a_{o_1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o_1})^2$$", ["definition"] * 5),
+    ("$$h_1 = w_1 i_1$$\n\n$$a_{h_1} = \\sigma(h_1)$$\n\n$$b_{h_1} = \\sigma(h_1)$$", ["definition"] * 3),
+    ("$$h_1 = w_1 i_1$$\n\n$$a_{h_1} = \\sigma(h_1)$$\n\n$$a_{o_1} = \\sigma(h_1)$$", ["definition"] * 3),
 ]
 
 

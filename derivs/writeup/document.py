@@ -598,6 +598,7 @@ PLAIN_DEFINED = re.compile(r"\s*([^\W\d_]{4,12})\s*(?:=|≈)(?!=)")  # Etotal = 
 LIST_MARK = re.compile(r"^\s*(?:>\s*)*(?:(?:[*+-]|\d{1,2}[.)])\s+)?")
 EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.*\S)\1$")  # **h1 = w1 * i1**: the line set in bold or italics
 LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*$", re.IGNORECASE)  # h1 = w1*i1 + w2*i2 <br>: a README's line break
+EQUATION_NUMBER = re.compile(r"(?:\s{2,}|\t)[-–—]?\s*\(\d{1,3}[a-z]?\)\s*$")  # ∂o1/∂w6 = out_h2   -(12): the formula's number
 MAX_PLAIN_FORMULA = 300
 SCRIPT_GLYPHS = "₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹ᵀ"  # digits typed as subscripts or superscripts (and the transpose's ᵀ)
 
@@ -718,7 +719,7 @@ def _formula_groups(document: Document, lines: range, latex: bool) -> list[list[
     for number in lines:
         start = document.offset_of_line(number)
         text = document.text[start:document.offset_of_line(number + 1)].rstrip("\n")
-        body = text if latex else LIST_MARK.sub(lambda mark: " " * len(mark.group()), CODE_COMMENT.sub("", text), count=1)  # - h1 = ...
+        body = text if latex else EQUATION_NUMBER.sub("", LIST_MARK.sub(lambda mark: " " * len(mark.group()), CODE_COMMENT.sub("", text), count=1))  # - h1 = ...
         if not latex and "\t" in body.strip():  # a_h1 = σ(h1) <tab> 1/(1 + exp(-h1)): a note in a column of its own
             first = body.strip().split("\t")[0]
             body = body[:body.index(first) + len(first)]
@@ -733,7 +734,7 @@ def _formula_groups(document: Document, lines: range, latex: bool) -> list[list[
 
 
 def _unemphasised(body: str) -> str:
-    body = LINE_BREAK.sub("", body)
+    body = EQUATION_NUMBER.sub("", LINE_BREAK.sub("", body))
     emphasised = EMPHASIS.match(body)
     return emphasised.group(2) if emphasised else body
 

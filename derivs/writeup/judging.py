@@ -761,6 +761,30 @@ def _out_of_pattern(formula, formulas: dict):
     return None
 
 
+def _argument_meant(symbol, formulas: dict):
+    """(the formula meant, the name whose formula this one repeats) when `symbol`'s formula is a function of one name
+    alone (σ(h1)), another name ending in that name has the very same formula (out_h1 = σ(h1)), and `symbol` ends in a
+    name of its own that has a formula (out_o1 ends in o1): then the same function of o1 is meant. Else None."""
+    formula = formulas.get(symbol)
+    names = getattr(formula, "free_symbols", set())
+    if len(names) != 1 or next(iter(names)) not in formulas:
+        return None
+    argument = next(iter(names))
+    twin = next((name for name, body in formulas.items() if name != symbol and body == formula and _ends_in(name, argument)), None)
+    own = next((name for name in formulas if name not in (symbol, argument) and _ends_in(symbol, name)), None)
+    if twin is None or own is None or _ends_in(symbol, argument):
+        return None
+    return formula.xreplace({argument: own}), twin
+
+
+def _ends_in(name, inner) -> bool:
+    """Whether a name is written as a prefix and another name: out_{h1}, out_h1 and a_{h_1} end in h1 (h_1), not in 1."""
+    spelled, tail = (str(n).replace("{", "").replace("}", "") for n in (name, inner))
+    plain, plain_tail = spelled.replace("_", ""), tail.replace("_", "")
+    prefix = plain[:-len(plain_tail)] if plain_tail and plain.endswith(plain_tail) else ""
+    return bool(prefix) and prefix.isalpha() and "_" in spelled and not plain_tail.isdigit()
+
+
 AFTER_UPDATE = (UPDATE_MARKS - {"old", "prev", "init", "final", "-"}) | {"'"}  # w_{new}, w^{+}, w', w^*: the name after an update
 
 
@@ -1791,7 +1815,7 @@ class Judge:
         circular = self._defined_back(step, scope, key)
         defined = self._define_name(step, scope, key, avoid=circular[1] if circular else frozenset())
         if circular is None:
-            return self._kept_to_pattern(defined, scope, key)
+            return self._own_argument(self._kept_to_pattern(defined, scope, key), scope, key)
         later, names = circular
         return replace(defined, verdict="invalid", feedback=f"defines {step.lhs} through {', '.join(sorted(names))}, which line {later.line} "
                                                               f"defines through {step.lhs}: a circular definition (a slip of name?)")
@@ -1855,6 +1879,22 @@ class Judge:
         return replace(step, verdict="invalid", feedback=f"the term {sympy.sstr(term)} takes {used} where the others take an activation "
                                                          f"({other} = {sympy.sstr(scope.formulas[other])}): {meant}, defined as that of {used}, "
                                                          f"is surely meant, and is taken from here on")
+
+    def _own_argument(self, step: Step, scope: Scope, key: str) -> Step:
+        """out_o1 = σ(h1) where out_h1 = σ(h1) is already defined and o1 has a formula: each activation takes the quantity
+        its name ends in, so this line repeats out_h1's formula, and σ(o1) is surely meant. A mistake on this line,
+        and the formula meant taken from here on."""
+        if step.verdict != "definition" or step.left is None:
+            return step
+        symbol = self._symbol_of(step.left, scope, key)
+        found = _argument_meant(symbol, scope.formulas)
+        if found is None:
+            return step
+        meant, twin = found
+        scope.formulas[symbol] = meant
+        return replace(step, verdict="invalid", feedback=f"{step.lhs} = {step.rhs} repeats {twin}'s formula: each activation takes "
+                                                         f"the quantity its name ends in, so {sympy.sstr(meant)} is surely meant, and is "
+                                                         "taken from here on")
 
     def _defined_back(self, step: Step, scope: Scope, key: str):
         """(the later step, the names) when the formula of this definition uses names that a later line of the section
