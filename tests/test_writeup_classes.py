@@ -1030,6 +1030,18 @@ ROWS = [
     ("$$h_1 = w_1 i_1$$\n\n$$a_{h_1} = \\sigma(h_1)$$\n\n$$o_1 = w_5 a_{h_1}$$\n\n$$a_{o_1} = \\sigma(o_1)$$\n\n$$E = \\frac{1}{2}(t - a_{o_1})^2$$", ["definition"] * 5),
     ("$$h_1 = w_1 i_1$$\n\n$$a_{h_1} = \\sigma(h_1)$$\n\n$$b_{h_1} = \\sigma(h_1)$$", ["definition"] * 3),
     ("$$h_1 = w_1 i_1$$\n\n$$a_{h_1} = \\sigma(h_1)$$\n\n$$a_{o_1} = \\sigma(h_1)$$", ["definition"] * 3),
+    # --- the Dirac delta, named in the prose: \delta(x) is that function (it was \delta times x), its integral over the line
+    # is 1, not 0, and a line describing it by cases does not redefine it; without the name, \delta(x + 1) stays a product
+    ("By the Dirac delta's defining property,\n\n$$\\int_{-\\infty}^{\\infty} \\delta(x) \\, dx = 1$$", ["valid"]),
+    ("By the Dirac delta's defining property,\n\n$$\\int_{-\\infty}^{\\infty} \\delta(x) \\, dx = 0$$", ["invalid"]),
+    ("The Dirac delta is the derivative of the step, $H'(x) = \\delta(x) = \\begin{cases} +\\infty, & x = 0 \\\\ 0, & x \\ne 0 \\end{cases}$, so\n\n$$\\int_{-\\infty}^{\\infty} H'(x) \\, dx = \\int_{-\\infty}^{\\infty} \\delta(x) \\, dx$$", ["valid", "valid", "valid"]),
+    ("$$\\delta(x + 1) = \\delta x + \\delta$$", ["valid"]),
+    # --- a label given by cases in the prose ("if w = o, then y_w = y_o = 1; otherwise y_w = 0") is one-hot at o: the
+    # cross-entropy's sum is -log of the true word's probability (it was drawn as any vector: a false alarm); a wrong
+    # factor is never valid; with no cases said, y is any vector and the step is wrong
+    ("- if $w = o$, then $y_w = y_o = 1$;\n- otherwise, if $w \\neq o$, then $y_w = 0$.\n\n$$-\\sum_{w=1}^{V} y_w \\log(\\hat{y}_w) = -\\log(\\hat{y}_o)$$", ["definition", "definition", "definition", "definition", "valid"]),
+    ("- if $w = o$, then $y_w = y_o = 1$;\n- otherwise, if $w \\neq o$, then $y_w = 0$.\n\n$$-\\sum_{w=1}^{V} y_w \\log(\\hat{y}_w) = -2\\log(\\hat{y}_o)$$", ["definition", "definition", "definition", "definition", "undecided"]),
+    ("$$-\\sum_{w=1}^{V} y_w \\log(\\hat{y}_w) = -\\log(\\hat{y}_o)$$", ["invalid"]),
 ]
 
 

@@ -1601,6 +1601,7 @@ class Judge:
         name, variables = head
         function_name = name.key.lstrip("\\")
         fixed = function_name in dialect.FUNCTIONS and function_name not in dialect.REDEFINABLE and len(variables) == 1  # H(y, p) is not Heaviside's
+        fixed = fixed or scope.context.functions.get(function_name) is sympy.DiracDelta  # "the Dirac delta": δ(x) = {∞, 0} describes it
         titled_anew = scope.defined.get(function_name, step.title) < step.title  # ## ReLU: t = f(z) = max(0, z) after ## Sigmoid's f
         if not step.first_of_chain and (fixed or function_name in scope.defined and not titled_anew):
             return None  # y = f(x_1, x_2) = body and f(x) = GELU(x) = body define; a known function inside a chain is a claim

@@ -102,6 +102,8 @@ class Notation:
             if name not in context.functions and name not in context.matrices:
                 vectors.setdefault(name, sympy.IndexedBase(name, real=True))
         functions = {**context.functions, **{name: sympy.Function(name) for name in sorted(self.functions) if name not in context.functions}}
+        if self.has("dirac"):  # the text names the Dirac delta: \delta(x) is it, whatever line describes it
+            functions["delta"] = sympy.DiracDelta
         ranges = {index: sympy.Symbol(bound, integer=True, positive=True) for index, bound in self.ranges.items() if index and bound}
         return replace(context, sum_bounds={**ranges, **context.sum_bounds}, words=frozenset(self.words), quantities=frozenset(self.quantities & (self.words | FREE_FUNCTION_NAMES) - self.functions), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
                        functions=functions, shapes_known=bool(context.document), of_vectors=set(context.of_vectors) | self.of_vectors,
@@ -138,6 +140,8 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
         notation.conventions += found
         if document is not None and any(c.kind == "one-hot" for c in found):
             _learn_one_hot(notation, paragraph, document)
+    if document is not None:
+        _learn_one_hot_by_cases(notation, paragraphs, document)
     _learn_words(notation, sides)
     sides = [written for written in sides if not any(t.kind == "error" for t in written.side.tokens)]  # prose leaked into maths ($)
     summed: set[str] = set()
@@ -247,6 +251,37 @@ def _learn_one_hot(notation: Notation, paragraph, document) -> None:
     for base in dict.fromkeys([*hot, *named]):
         notation.one_hot[base] = hot.get(base) or notation.one_hot.get(base, "")  # a later "one-hot y" keeps the hot letter
         notation.learn(base, "vector", paragraph.line, f"a one-hot label (one entry 1{', at ' + hot[base] if base in hot else ''}, the others 0)")
+
+
+def _learn_one_hot_by_cases(notation: Notation, paragraphs, document) -> None:
+    """"if $w = o$, then $y_w = y_o = 1$; otherwise, if $w \\neq o$, then $y_w = 0$": a label given by cases in the prose,
+    its entry 1 where its index is o and 0 elsewhere, is one-hot at o. All three must be said in the section."""
+    from .formulas import read_formula
+
+    ones, zeros, cases, line = {}, set(), {}, 0
+    words = frozenset(notation.words)
+    for paragraph in paragraphs:
+        for math in (segment for segment in paragraph.segments if not isinstance(segment, str)):
+            for statement in (s for formula_line in read_formula(math, document).lines for s in formula_line.statements):
+                names = [single_name(side.tokens, words) for side in statement.sides]
+                last = [t.text for t in statement.sides[-1].tokens if t.kind != "space"] if statement.sides else []
+                letters = [n for n in names if n is not None and len(n.key) == 1 and n.key.isalpha()]
+                if len(statement.sides) == 2 and len(letters) == 2 and statement.relations[0] in ("==", "!="):
+                    cases[letters[0].key] = letters[1].key  # w = o, w \neq o: which entry a case is about
+                    continue
+                entries = [n for n in names[:-1] if n is not None and len(n.indices) == 1 and n.indices[0].isalpha()]
+                if not entries or set(statement.relations) != {"=="} or last not in (["1"], ["0"]):
+                    continue
+                if last == ["1"]:
+                    ones.setdefault(entries[0].base, entries[0].indices[0])
+                    line = line or paragraph.line
+                else:
+                    zeros.add((entries[0].base, entries[0].indices[0]))
+    for base, index in ones.items():
+        hot = cases.get(index)
+        if (base, index) in zeros and hot and hot != index and base not in notation.one_hot:
+            notation.one_hot[base] = hot
+            notation.learn(base, "vector", line, f"a one-hot label (its entry 1 where the index is {hot}, 0 elsewhere, said by cases)")
 
 
 def _learn_hot_index(notation: Notation, paragraphs, sides) -> None:

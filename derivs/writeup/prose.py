@@ -27,6 +27,7 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 CONVENTIONS: tuple[tuple[str, re.Pattern], ...] = (
     ("einstein", re.compile(r"einstein|repeated ind(?:ex|ices)[^.]{0,40}\bsum|sum(?:med|mation)? over (?:the )?repeated|implied summation|summation (?:is )?implied|summation convention", re.I)),
     ("one-hot", re.compile(r"one[- ]hot|only (?:one|a single) (?:entry|element|component) (?:is|equals?) (?:1|one)", re.I)),
+    ("dirac", re.compile(r"\bdirac\b", re.I)),  # "the Dirac delta": \delta(x) is that function, not \delta times x
 )
 # The one-hot thing itself: the formula right after "a one-hot vector", or right before "is one-hot".
 ONE_HOT_BEFORE = re.compile(r"one[- ]hot(?:[- ]encoded)?(?: (?:vector|label|encoding|target|representation))?\s*$", re.I)
