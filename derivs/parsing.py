@@ -671,6 +671,8 @@ class _Parser:
         mismatch = matrices.shape_problem(left, right.T if op == "outer" and matrices.is_matrix(right) else right, "*" if op == "outer" else op)
         if mismatch:
             raise ShapeMismatch(mismatch, self.text, token.position if token is not None else None)
+        if self.context.document and isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple):
+            return self._lists_combined(left, right, op, token)
         if isinstance(left, sympy.Tuple) or isinstance(right, sympy.Tuple):
             if op != "*" or not all(isinstance(side, sympy.Tuple) or self._known(side).is_number for side in (left, right)) or isinstance(left, sympy.Tuple) == isinstance(right, sympy.Tuple):
                 raise self.error("a list takes part only as a whole answer (or times a number)", token)
@@ -698,6 +700,17 @@ class _Parser:
                 raise ArrayBesideNumber(plain.message, plain.text, plain.position, names) from None
             raise self.error(f"these cannot be combined: {error}", token) from None
         raise AssertionError(op)
+
+    def _lists_combined(self, left: sympy.Tuple, right: sympy.Tuple, op: str, token: Token | None):
+        """Two lists of numbers in a write-up, as numpy prints vectors: [0.1, 0.7] - [0, 1] and [1, 2] \\odot [3, 4] entry by
+        entry, [2, 2] \\otimes [1, 3] the outer product (a matrix). Lists of other lengths, or multiplied otherwise, are not read."""
+        nested = any(isinstance(entry, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) for entry in (*left, *right))
+        if op == "outer" and not nested:
+            return sympy.ImmutableMatrix(len(left), len(right), [a * b for a in left for b in right])
+        if op in ("+", "odot") and len(left) == len(right) and not nested:
+            return sympy.Tuple(*((a + b) if op == "+" else a * b for a, b in zip(left, right)))
+        raise self.error("two lists are added or subtracted (as long as each other), multiplied entry by entry with \\odot, "
+                         "or by \\otimes; for a dot product write it out (or as u^T v)", token)
 
     def _broadcast(self, number, matrix):
         """1 - \\sigma(\\mathbf{z}): a number added to a vector or matrix is added to every entry (read as

@@ -1042,6 +1042,14 @@ ROWS = [
     ("- if $w = o$, then $y_w = y_o = 1$;\n- otherwise, if $w \\neq o$, then $y_w = 0$.\n\n$$-\\sum_{w=1}^{V} y_w \\log(\\hat{y}_w) = -\\log(\\hat{y}_o)$$", ["definition", "definition", "definition", "definition", "valid"]),
     ("- if $w = o$, then $y_w = y_o = 1$;\n- otherwise, if $w \\neq o$, then $y_w = 0$.\n\n$$-\\sum_{w=1}^{V} y_w \\log(\\hat{y}_w) = -2\\log(\\hat{y}_o)$$", ["definition", "definition", "definition", "definition", "undecided"]),
     ("$$-\\sum_{w=1}^{V} y_w \\log(\\hat{y}_w) = -\\log(\\hat{y}_o)$$", ["invalid"]),
+    # --- lists of numbers combined as numpy prints vectors: [0.1, 0.7, 0.2] - [0, 0, 1] = [0.1, 0.7, -0.8] entry by entry,
+    # [1, 2] \odot [3, 4] = [3, 8], [2, 2] \otimes [1, 3] = [[2, 6], [2, 6]] (rows from the left list)
+    ("$$[0.1, 0.7, 0.2] - [0, 0, 1] = [0.1, 0.7, -0.8]$$", ["valid"]),
+    ("$$[0.1, 0.7, 0.2] - [0, 0, 1] = [0.1, 0.7, 0.8]$$", ["invalid"]),
+    ("$$[1, 2] \\odot [3, 4] = [3, 8]$$", ["valid"]),
+    ("$$[1, 2] \\odot [3, 4] = [3, 6]$$", ["invalid"]),
+    ("$$[2, 2] \\otimes [1, 3] = \\begin{bmatrix} 2 & 6 \\\\ 2 & 6 \\end{bmatrix}$$", ["valid"]),
+    ("$$[2, 2] \\otimes [1, 3] = \\begin{bmatrix} 2 & 2 \\\\ 6 & 6 \\end{bmatrix}$$", ["invalid"]),
 ]
 
 
