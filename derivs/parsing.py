@@ -1441,7 +1441,7 @@ class _Parser:
         else:
             end, inner = self.position + 1, [self.peek(1)]
         then_subscript = end + 1 < self.end and self.tokens[end + 1].is_("symbol", "_")
-        transposed = len(inner) >= 4 and inner[0].is_("symbol", "[") and inner[-2].is_("symbol", "]") and _is_transpose_mark(inner[-1:])
+        transposed = len(inner) >= 4 and inner[0].is_("symbol", "[") and inner[-2].is_("symbol", "]") and is_transpose_mark(inner[-1:])
         label = superscript_label(inner[:-1] if transposed else inner, then_subscript, layered=bool(self.context.matrices))
         if label is None:
             return ""
@@ -2821,7 +2821,8 @@ _ELLIPSES = ("dots", "cdots", "ldots", "dotsb", "dotsc")
 _SET_LETTERS = frozenset("RNZQC")  # \\mathbb{R}: a set; \\mathbb{E}, \\mathbb{V}, \\mathbb{P} in a write-up: operators
 
 
-def _is_transpose_mark(inner) -> bool:
+def is_transpose_mark(inner) -> bool:
+    """A superscript's tokens (inside its braces) that mean a transpose: T, \\top, \\intercal, \\mathsf{T}."""
     return [t.text for t in inner] in (["T"], ["top"], ["intercal"]) or len(inner) == 4 and inner[0].text in ("mathsf", "mathrm") and inner[2].text == "T"
 
 
@@ -2829,7 +2830,7 @@ def superscript_label(inner, then_subscript: bool = False, layered: bool = False
     """What a name's superscript is when it is not a power: a new value's mark (w^{new}, w^{+}, w^*, w^{(t+1)},
     w^{2+}) or a label (a^{sig}, W^{[1]}; P^k_{m,n} with a subscript after it; W^{l+1} among matrices), as written;
     None for a power or a transpose. One rule for the parser and for the notation's scan of names."""
-    if not inner or _is_transpose_mark(inner):
+    if not inner or is_transpose_mark(inner):
         return None
     texts = [t.text for t in inner]
     written = "".join(texts)

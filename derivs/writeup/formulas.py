@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace, field
 
 from ..dialect import LIST_ELLIPSES, RELATIONS
-from ..lexer import Token, tokens
+from ..lexer import Token, group_end, tokens
+from ..parsing import is_transpose_mark
 from .document import Math, bracket_layer, layer_superscript
 from .macros import DEFINING, definitions, expand
 
@@ -176,9 +177,6 @@ def _layer_as_mark(found: list[Token], at: int, letters):
                    Token("symbol", ")", closer), Token("symbol", "}", closer)]
 
 
-_TRANSPOSE_MARKS = (("T",), ("{", "T", "}"), ("top",), ("{", "top", "}"), ("intercal",))
-
-
 def _bracket_layer_as_mark(found: list[Token], at: int, names):
     """W[1], dZ[4], A[3]^T in a write-up that numbers layers so (Document.bracket_layers): Ng's W^{[1]}, dZ^{[4]},
     A^{[3]T}, which every later stage reads as names with a layer."""
@@ -186,14 +184,13 @@ def _bracket_layer_as_mark(found: list[Token], at: int, names):
     if mark is None or mark[0] not in names:
         return None
     after = mark[2]
-    layer = found[at + 1:after]  # [ 4 ]
-    transposed = next((len(spelled) for spelled in _TRANSPOSE_MARKS if after + len(spelled) < len(found) and found[after].is_("symbol", "^")
-                       and tuple(t.text for t in found[after + 1:after + 1 + len(spelled)]) == spelled), 0)
-    closer = found[after - 1].position
-    made = [found[at], Token("symbol", "^", closer), Token("symbol", "{", closer), *layer]
-    if transposed:
-        made.append(Token("letter", "T", found[after + 1].position))
-        after += 1 + transposed
+    made = [found[at], Token("symbol", "^", found[after - 1].position), Token("symbol", "{", found[after - 1].position), *found[at + 1:after]]
+    if after + 1 < len(found) and found[after].is_("symbol", "^"):  # A[3]^T, A[3]^{\top}: the transpose joins the layer's superscript
+        end = group_end(found, after + 1) if found[after + 1].is_("symbol", "{") else after + 1
+        inner = found[after + 2:end] if end is not None and end > after + 1 else found[after + 1:after + 2]
+        if end is not None and is_transpose_mark(inner):
+            made.append(Token("letter", "T", found[after + 1].position))
+            after = end + 1
     return after, [*made, Token("symbol", "}", found[after - 1].position)]
 
 
