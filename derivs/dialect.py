@@ -128,7 +128,7 @@ for _name, _glyph in GREEK_GLYPHS.items():
 # Characters students paste, as the LaTeX they stand for.
 UNICODE = {
     **_PASTED_GREEK,
-    "−": "-", "–": "-", "·": r"\cdot ", "⋅": r"\cdot ", "×": r"\times ", "∗": "*", "÷": "/", "′": "'", "″": "''",
+    "−": "-", "–": "-", "·": r"\cdot ", "⋅": r"\cdot ", "×": r"\times ", "∗": "*", "÷": "/", "′": "'", "″": "''", "’": "'",  # ’: a prime an editor's smart quotes made
     "≈": r"\approx ", "≤": r"\le ", "≥": r"\ge ", "≠": r"\ne ", "∑": r"\sum ", "∏": r"\prod ", "∂": r"\partial ",
     "∞": r"\infty ", "√": r"\sqrt ", "⊙": r"\odot ", "∘": r"\circ ", "∫": r"\int ", "→": r"\to ", "⇒": r"\Rightarrow ",
     "←": r"\leftarrow ", "⇔": r"\iff ", "⊗": r"\otimes ",

@@ -136,7 +136,7 @@ ROWS = [
     ("\\bar{x}", sym("\\bar{x}")), ("\\overline{x}", sym("\\bar{x}")), ("\\mathbf{x}", x), ("\\boldsymbol{x}", x), ("\\bm{x}", x),
     ("\\vec{v}", sym("v")), ("\\mathit{x}", x), ("\\boldsymbol{\\theta}", sym("theta")), ("\\mathbf{x}_i", sym("x_i")),
     ("a'", sym("a'")), ("x''", sym("x''")), ("φ", sym("varphi")), ("α + δ + ω", S("alpha + delta + omega")), ("2 − 1", S("1")),
-    ("2 · 3", S("6")), ("2 × 3", S("6")), ("x′", sym("x'")), ("x²", S("x**2")), ("√x", S("sqrt(x)")), ("∞", sympy.oo), ("π", sympy.pi),
+    ("2 · 3", S("6")), ("2 × 3", S("6")), ("x′", sym("x'")), ("x’", sym("x'")), ("x²", S("x**2")), ("√x", S("sqrt(x)")), ("∞", sympy.oo), ("π", sympy.pi),
     ("θ^2", S("theta**2")), ("\\sigma^2", S("sigma**2")), ("x^{(2)}", sym("x^(2)")), ("μ + σ", S("mu + sigma")),
     ("w₁", sym("w_1")), ("w₁ x₂", sym("w_1") * sym("x_2")), ("x⁴", S("x**4")), ("w₁⁰", S("1")),  # subscript and superscript digits pasted
     # accented letters pasted precomposed (U+0177) or as a letter and a combining mark (U+0302, U+0304)

@@ -1050,6 +1050,9 @@ ROWS = [
     ("$$[1, 2] \\odot [3, 4] = [3, 6]$$", ["invalid"]),
     ("$$[2, 2] \\otimes [1, 3] = \\begin{bmatrix} 2 & 6 \\\\ 2 & 6 \\end{bmatrix}$$", ["valid"]),
     ("$$[2, 2] \\otimes [1, 3] = \\begin{bmatrix} 2 & 2 \\\\ 6 & 6 \\end{bmatrix}$$", ["invalid"]),
+    # --- a prime typed as an editor's smart apostrophe (σ’(x)) is a prime: σ' = σ(1 - σ), not σ(1 + σ)
+    ("$$σ’(x) = σ(x)(1 - σ(x))$$", ["valid"]),
+    ("$$σ’(x) = σ(x)(1 + σ(x))$$", ["invalid"]),
 ]
 
 
