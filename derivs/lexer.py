@@ -63,7 +63,7 @@ _SPACING = {",", ";", ":", "!", " ", "\n", "\t", "\r", "quad", "qquad", "display
 _SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": ("symbol", "["), "rbrack": ("symbol", "]"),
              "triangledown": ("command", "nabla"), "cr": ("command", "\\"), "newline": ("command", "\\"), "mid": ("symbol", "|"), "vert": ("symbol", "|"),
              "mathbbm": ("command", "mathbb"), "mathds": ("command", "mathbb"), "dfrac": ("command", "frac"), "tfrac": ("command", "frac"),
-             "nicefrac": ("command", "frac"), "sfrac": ("command", "frac"),
+             "nicefrac": ("command", "frac"), "sfrac": ("command", "frac"), "overrightarrow": ("command", "vec"),
              "mleft": ("command", "left"), "mright": ("command", "right"), "prime": ("symbol", "'")}  # mleftright's \mleft( .. \mright)
 
 

@@ -134,7 +134,7 @@ ROWS = [
     ("x_i", sym("x_i")), ("x_{i}", sym("x_i")), ("w_{kj}", sym("w_kj")), ("W_{in}", sym("W_in")), ("x_1 + x_2", sym("x_1") + sym("x_2")),
     ("\\hat y", sym("\\hat{y}")), ("\\hat{y}", sym("\\hat{y}")), ("\\widehat{y}", sym("\\hat{y}")), ("\\tilde{w}", sym("\\tilde{w}")),
     ("\\bar{x}", sym("\\bar{x}")), ("\\overline{x}", sym("\\bar{x}")), ("\\mathbf{x}", x), ("\\boldsymbol{x}", x), ("\\bm{x}", x),
-    ("\\vec{v}", sym("v")), ("\\mathit{x}", x), ("\\boldsymbol{\\theta}", sym("theta")), ("\\mathbf{x}_i", sym("x_i")),
+    ("\\vec{v}", sym("v")), ("\\overrightarrow{v}", sym("v")), ("\\mathit{x}", x), ("\\boldsymbol{\\theta}", sym("theta")), ("\\mathbf{x}_i", sym("x_i")),
     ("a'", sym("a'")), ("x''", sym("x''")), ("φ", sym("varphi")), ("α + δ + ω", S("alpha + delta + omega")), ("2 − 1", S("1")),
     ("2 · 3", S("6")), ("2 × 3", S("6")), ("x′", sym("x'")), ("x’", sym("x'")), ("x²", S("x**2")), ("√x", S("sqrt(x)")), ("∞", sympy.oo), ("π", sympy.pi),
     ("θ^2", S("theta**2")), ("\\sigma^2", S("sigma**2")), ("x^{(2)}", sym("x^(2)")), ("μ + σ", S("mu + sigma")),
