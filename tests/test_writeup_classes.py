@@ -1053,6 +1053,12 @@ ROWS = [
     # --- a prime typed as an editor's smart apostrophe (σ’(x)) is a prime: σ' = σ(1 - σ), not σ(1 + σ)
     ("$$σ’(x) = σ(x)(1 - σ(x))$$", ["valid"]),
     ("$$σ’(x) = σ(x)(1 + σ(x))$$", ["invalid"]),
+    # --- an equals sign typed between two inline formulas ("Let $z$ = $2x + 1$") makes them one: dz/dx = 2, not 1;
+    # \overrightarrow{w} is \vec{w}, one name: w^T w = 1 + 4 = 5, not 3
+    ("Let $z$ = $2x + 1$.\n\n$$\\frac{dz}{dx} = 2$$", ["definition", "valid"]),
+    ("Let $z$ = $2x + 1$.\n\n$$\\frac{dz}{dx} = 1$$", ["definition", "invalid"]),
+    ("$$\\overrightarrow{w} = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$\\vec{w}^T \\vec{w} = 5$$", ["definition", "valid"]),
+    ("$$\\overrightarrow{w} = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$\\vec{w}^T \\vec{w} = 3$$", ["definition", "invalid"]),
 ]
 
 

@@ -586,7 +586,21 @@ def _inline_segments(token, locate: _Locator, line: int) -> tuple:
             segments.append(locate.math(child.content, False, "`", line - 1, token.map[1] if token.map else None))
         elif child.type in ("text", "code_inline"):
             segments.append(child.content)
-    return tuple(_inline_unless_alone(segments))
+    return tuple(_related_inline(_inline_unless_alone(segments)))
+
+
+def _related_inline(segments: list) -> list:
+    """"Let $\\theta$ = $U^T v_c$": an equals sign typed between two inline formulas makes them one, θ = U^T v_c."""
+    found: list = []
+    for segment in segments:
+        joined = len(found) >= 2 and isinstance(segment, Math) and isinstance(found[-1], str) and found[-1].strip() == "=" \
+            and isinstance(found[-2], Math) and not found[-2].display and not segment.display and not found[-2].pinned and not segment.pinned
+        if not joined:
+            found.append(segment)
+            continue
+        left = found[-2]
+        found[-2:] = [replace(left, tex=f"{left.tex} = {segment.tex}", shifts=((0, left.start), (len(left.tex) + 3, segment.start)))]
+    return found
 
 
 # A line of a paragraph or a list item outside $...$ is a formula when it has a relation and every word in it is a
