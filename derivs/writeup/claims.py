@@ -27,6 +27,9 @@ from .steps import Step
 _NEW_PARAMETER = ("\\tilde", "\\hat", "\\bar")  # \tilde{\omega}, \hat w, w': new parameters, defined after use
 
 
+PROOF_SHARE = 0.5  # of a claim's decision budget, at most, for the symbolic proof (see _judge_sides)
+
+
 def _misfit(step: Step, scope, error: ShapeMismatch) -> Step:
     """Matrices that cannot be combined: a mistake where the problem declared their shapes; in a write-up's own
     notation the shapes were inferred (the inference reports its own misfits), so the step is only unreadable."""
@@ -164,7 +167,11 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
             # what reading and putting in took comes off the decision's share: a proof running to the step's own limit
             # would lose an equality the search had already found
             domain = _off_kinks(scope.problem, as_read, domain)
-            decision = decide(context, left, right, where=domain, budget=max(0.1, 0.85 * timeout - (cpu_seconds() - started)), strict=False)
+            budget = max(0.1, 0.85 * timeout - (cpu_seconds() - started))
+            # the proof gets half: in a write-up a proof only says how (valid either way), while the search for a difference
+            # after a failed proof decides valid against undecided, and must not be left the crumbs (a verdict at the boundary
+            # of the budget flips from run to run)
+            decision = decide(context, left, right, where=domain, budget=budget, strict=False, proof_budget=PROOF_SHARE * budget)
             if generic and decision.verdict != "equal":
                 return replace(step, verdict="undecided", feedback=f"{', '.join(generic)} is not defined in the write-up, and the step "
                                "does not hold for every such function: not judged")
