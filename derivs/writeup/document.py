@@ -134,6 +134,7 @@ class Document:
     macros: dict = field(default_factory=dict)  # the write-up's own commands, by name (see macros.py)
     layers: frozenset = frozenset()  # letters its superscripts use as a layer's number (W^L, a^{l-1}): never powers
     bracket_layers: frozenset = frozenset()  # names it numbers by layer in brackets typed after them (W[1], dZ[4])
+    formulas: dict = field(default_factory=dict, repr=False)  # each Math as read (formulas.read_formula): read once
     _newlines: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:

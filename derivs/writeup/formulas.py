@@ -96,7 +96,15 @@ class Formula:
 
 
 def read_formula(math: Math, document) -> Formula:
-    """The lines and statements of one formula (`document` gives line numbers and the source)."""
+    """The lines and statements of one formula (`document` gives line numbers and the source), read once per document:
+    the notation and the steps stages ask for the same formula and get the same reading."""
+    known = document.formulas.get(math)
+    if known is None:
+        known = document.formulas[math] = _read_formula(math, document)
+    return known
+
+
+def _read_formula(math: Math, document) -> Formula:
     found, call_ends = _with_macros(_outer_group_unwrapped(tokens(math.tex, offset=0, tolerant=True)[:-1]), document.macros)
     if document.layers:
         found, call_ends = _respelled(found, call_ends, lambda at: _layer_as_mark(found, at, document.layers))
