@@ -1120,6 +1120,13 @@ def test_a_vector_added_to_a_number_says_which_name():
     assert step.verdict == "unparsed" and "a vector or matrix (of y) is added to a number" in step.feedback, step.feedback
 
 
+def test_a_script_digit_typed_apart_from_its_letter_in_a_plain_formula_is_no_crash():
+    """`L = (y - ŷ) ²` typed without $...$, the square apart from its bracket: the line was an IndexError in the document
+    reader (a 'word' of script digits alone); now the write-up is read and the line gets a verdict."""
+    steps = check_derivation_now("Loss:\n\nL = (3 - 1) ² = 4\n").steps
+    assert steps and all(step.verdict in ("valid", "definition", "undecided", "unparsed") for step in steps), [s.verdict for s in steps]
+
+
 def test_a_function_of_two_values_named_like_a_course_function_of_one_is_not_that_function():
     """H(p, q) (a cross-entropy) beside the course's Heaviside H(x): applying the one-value H to two values crashed the
     step ("could not decide (BadArgumentsError)"); it is a function of its own, and H(p, q) = H(q, p) holds for some such

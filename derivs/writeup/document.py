@@ -630,6 +630,8 @@ def plain_formula(text: str) -> bool:
     for found in PLAIN_WORD.finditer(line):
         word, before, after = found.group(), line[found.start() - 1:found.start()], line[found.end():found.end() + 1]
         scripted = word.rstrip(SCRIPT_GLYPHS)
+        if not scripted:  # ² or ₂ alone (x ²): a script of what stands before it, no word
+            continue
         if scripted != word:  # b₂, h₂², W₃ᵀ: letters typed with subscript or superscript digits, as w5 is
             word, after = scripted, word[len(scripted)]
         command = before == "\\"
