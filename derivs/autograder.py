@@ -19,7 +19,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .batch import Row, grade_rows, unproved_marks
+from .batch import Row, grade_rows, review_marks
 
 try:
     import tomllib as toml  # novermin: guarded; on 3.10 tomli, below
@@ -215,7 +215,7 @@ class PartResult:
     target: str
     points: float
     max_points: float
-    verdict: str  # correct, incorrect, invalid, undecided, missing
+    verdict: str  # one of grading.VERDICTS, or missing
     message: str
     read_as: str = ""
     answer: str = ""
@@ -258,7 +258,7 @@ def gradescope_results(assignment: Assignment, results: list[PartResult]) -> dic
         else:
             output = gradescope_output(result.verdict, result.message, result.read_as)
         tests.append({"name": result.target, "score": result.points, "max_score": result.max_points, "output": output,
-                      "output_format": assignment.output_format, "visibility": assignment.visibility, **unproved_marks(result.verdict)})
+                      "output_format": assignment.output_format, "visibility": assignment.visibility, **review_marks(result.verdict)})
     return {"score": sum(r.points for r in results), "tests": tests, "visibility": assignment.visibility, "stdout_visibility": "hidden"}
 
 

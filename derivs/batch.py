@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .grading import DEFAULT_TIMEOUT, SCORED, UNPROVED, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, seeded_target, task_limit, with_expected
+from .grading import DEFAULT_TIMEOUT, SCORED, UNPROVED, WRONG_FORM, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, seeded_target, task_limit, with_expected
 from .parsing import MAX_LENGTH
 from .quoting import count, gradescope_output
 from .sandbox import Overrun, WorkerPool
@@ -516,17 +516,17 @@ def gradescope_results(records: Iterable[dict], problems_dir: str | None = None,
         else:
             output = gradescope_output(record["verdict"], record["feedback"], record.get("interpreted", ""))
         tests.append({"name": record["target"], "score": score, "max_score": max_score, "output": output,
-                      "output_format": "html" if output_format == "html" else "md", "visibility": "visible", **unproved_marks(record["verdict"])})
+                      "output_format": "html" if output_format == "html" else "md", "visibility": "visible", **review_marks(record["verdict"])})
     for results in by_student.values():
         results["score"] = sum(t["score"] for t in results["tests"])
         results["visibility"] = "visible"
     return by_student
 
 
-def unproved_marks(verdict: str) -> dict:
-    """What makes an unproved answer findable in Gradescope's results beside its score: a tag, and the verdict in
-    the test's extra data (Gradescope's own status field takes only passed and failed)."""
-    return {"tags": [UNPROVED], "extra_data": {"verdict": UNPROVED}} if verdict == UNPROVED else {}
+def review_marks(verdict: str) -> dict:
+    """What makes an unproved or wrong-form answer findable in Gradescope's results beside its score: a tag, and
+    the verdict in the test's extra data (Gradescope's own status field takes only passed and failed)."""
+    return {"tags": [verdict], "extra_data": {"verdict": verdict}} if verdict in (UNPROVED, WRONG_FORM) else {}
 
 
 def safe_name(student: str) -> str:

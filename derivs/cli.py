@@ -414,7 +414,7 @@ def _write_key(problems: list, folder: Path, args, out: Console, err: Console) -
     return code
 
 
-VERDICT_STYLE = {"correct": "green", "unproved": "cyan", "incorrect": "red", "invalid": "magenta", "undecided": "yellow"}
+VERDICT_STYLE = {"correct": "green", "unproved": "cyan", "wrong_form": "blue", "incorrect": "red", "invalid": "magenta", "undecided": "yellow"}
 
 
 def run_grade(args, out: Console, err: Console) -> int:

@@ -193,8 +193,37 @@ def missing_or_extra_term(case: _Case) -> str | None:
     return None
 
 
+def stray_differential(case: _Case) -> str | None:
+    """`... \\, dx` copied from an integral or from dy = ... dx: d is no name of the problem, so it reads as d times x.
+    Say so, and whether the answer without it is the expected one."""
+    if not isinstance(case.raw_answer, sympy.Expr):
+        return None
+    d = next((s for s in case.raw_answer.free_symbols if s.name == "d"), None)
+    if d is None or d in sympy.sympify(case.part.answer).free_symbols:
+        return None
+    beside = [v for v in _factors_beside(case.raw_answer, d) if isinstance(v, sympy.Symbol)]
+    for variable in beside:
+        if case.equals(case.raw_answer.subs(d, 1 / variable), case.part.answer):
+            return f"d{to_text(variable)} is a differential, read as d times {to_text(variable)}: without it your answer is the expected one"
+    if beside:
+        return f"d{to_text(beside[0])} is a differential, read as d times {to_text(beside[0])}: an answer is written without it"
+    return None
+
+
+def differential_note(problem: Problem, part: Part, answer) -> str | None:
+    """`stray_differential` on its own, for a caller whose other checks a stray d x would mislead."""
+    return stray_differential(_Case(problem, part, answer))
+
+
+def _factors_beside(expr, symbol) -> list:
+    """The other factors of every product in expr that has symbol as a factor."""
+    return [factor for product in sympy.preorder_traversal(expr) if isinstance(product, sympy.Mul) and symbol in product.args
+            for factor in product.args if factor != symbol]
+
+
 DIAGNOSES: tuple[Callable[[_Case], str | None], ...] = (
     declared_mistake,
+    stray_differential,
     sign_error,
     swapped_product,
     wrong_argument,

@@ -13,7 +13,7 @@ from sympy.matrices.exceptions import MatrixError
 
 from .discovery import LoadError, UnknownProblem, did_you_mean, load_problem, load_problems
 from .equivalence import decide
-from .feedback import explain
+from .feedback import differential_note, explain
 from .latex import to_latex, to_text
 from .matrices import MatrixDerivative, is_matrix, layouts
 from .model import Index, IndexedFunction, Part, Problem, decimal_places, whole_part
@@ -28,8 +28,10 @@ DEFAULT_TIMEOUT = 2.0  # CPU seconds per answer
 PROOF_BUDGET = 0.5  # CPU seconds of the default timeout for the symbolic proof behind `proved`
 # "unproved": equal at every point tried (sampled, breakpoints, jumps, far magnitudes, sizes), residual examined,
 # but no symbolic proof: never plain "correct", so an instructor can find it (it scores as correct; see README).
-VERDICTS = ("correct", "unproved", "incorrect", "invalid", "undecided")
+# "wrong_form": the reference's value, not written as the part asks (in terms of φ, without tanh): not scored.
+VERDICTS = ("correct", "unproved", "wrong_form", "incorrect", "invalid", "undecided")
 UNPROVED = "unproved"
+WRONG_FORM = "wrong_form"
 SCORED = frozenset({"correct", UNPROVED})  # the verdicts that earn a part's points
 
 
@@ -208,7 +210,8 @@ def _graded_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, probl
                 answer, said = through
                 reading[1] = (*notes, said)
             elif restated:
-                return result("incorrect", restated)
+                budget = max(0.1, 0.8 * timeout - (cpu_seconds() - started))
+                return result(*form_verdict(problem, part, answer, budget, PROOF_BUDGET * timeout / DEFAULT_TIMEOUT))
             decimal = decimal_verdict(problem, part, answer, latex)
             if decimal:
                 return result(*decimal)
@@ -410,6 +413,31 @@ CALCULUS = {sympy.Subs: "a derivative", sympy.Derivative: "a derivative", sympy.
 def restates_question(problem: Problem, part: Part, answer) -> str | None:
     """Feedback when an answer still holds what the question asks to work out, or breaks the part's
     `in_terms_of` / `forbidden`; None when it does not. (It may equal the reference: tanh'(x) does.)"""
+    return unworked(problem, part, answer) or breaks_form(problem, part, answer)
+
+
+def form_verdict(problem: Problem, part: Part, answer, budget: float, proof_budget: float) -> tuple[str, str]:
+    """(verdict, feedback) for an answer that restates the question or breaks the part's form: `incorrect`,
+    unless only the form is broken and the value is the reference's, which is `wrong_form` (not scored, and
+    findable: an instructor may give part of the points; the student is told the value is right)."""
+    unanswered = unworked(problem, part, answer)
+    if unanswered:
+        return "incorrect", unanswered
+    differential = differential_note(problem, part, answer)
+    if differential:  # the x of dx would be "x outside σ": say what the student typed instead
+        return "incorrect", differential
+    form = breaks_form(problem, part, answer)
+    decision = decide(problem, answer, part.answer, part.where, budget=budget, proof_budget=proof_budget)
+    if decision.verdict == "equal":
+        return WRONG_FORM, f"the right value, but not in the form asked for: {form}"
+    if decision.verdict == "different":
+        return "incorrect", f"{form}; {explain(problem, part, answer) or 'the value is not the expected one either'}"
+    return "incorrect", form
+
+
+def unworked(problem: Problem, part: Part, answer) -> str | None:
+    """Feedback when an answer still holds what the question asks to work out (a derivative left unevaluated,
+    the question's own expression): equal to the reference, perhaps, but no answer at all."""
     if not isinstance(answer, sympy.Basic):
         return None
     reference = sympy.sympify(part.answer)
@@ -421,6 +449,14 @@ def restates_question(problem: Problem, part: Part, answer) -> str | None:
             return f"your answer still contains {name} ({to_text(next(iter(answer.atoms(kind))))}): work it out"
     if question is not None and not question.is_number and not reference.has(question) and answer.has(question):
         return f"your answer restates the question ({to_text(question)}): write it {_written_in(problem, part)}"
+    return None
+
+
+def breaks_form(problem: Problem, part: Part, answer) -> str | None:
+    """Feedback when an answer is not written as the part asks (`in_terms_of`, `forbidden`): a different
+    form, which may still have the right value (see `form_verdict`)."""
+    if not isinstance(answer, sympy.Basic):
+        return None
     for item in part.forbidden:
         if answer.has(item):
             return f"write the answer without {to_text(item)}"
@@ -643,7 +679,8 @@ def _grade_derivation(target: str, text: str, problem: Problem, part: Part, time
     if decision.verdict != "equal":
         return result("incorrect", f"every step holds, but the derivation ends in {report.steps[-1].rhs}, not the expected answer")
     if restated:
-        return result("incorrect", f"every step holds, but the last line does not answer as asked: {restated}")
+        verdict = "incorrect" if unworked(problem, part, last) else WRONG_FORM
+        return result(verdict, f"every step holds, but the last line does not answer as asked: {restated}")
     steps = 'all ' + count(len(report.steps), 'step') + ' hold' if len(report.steps) > 1 else 'its one step holds'
     proved = decision.proved and all(s.feedback == "proved" for s in report.steps if s.verdict == "valid")
     if not proved:

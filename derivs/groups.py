@@ -204,7 +204,7 @@ class _Plan:
         for record in rows:
             if record["verdict"] != "correct":
                 self.by_text.setdefault((record["verdict"], normalise(record["answer"])), []).append(record)
-        self.keys = [key for key in self.by_text if key[0] in ("incorrect", "undecided", "unproved")]
+        self.keys = [key for key in self.by_text if key[0] in ("incorrect", "undecided", "unproved", "wrong_form")]
         self.texts = [self.by_text[key][0]["answer"] for key in self.keys]
         self.fingerprints: list = [None] * len(self.texts)
         self.buckets: list[list[int]] = []

@@ -20,6 +20,7 @@ PROOF_MARKS = {
 GRADE_MARKS = {
     "correct": ("ok", "✓", "correct"),
     "unproved": ("unsure", "≈", "unproved (equal at the points tried, not proved)"),
+    "wrong_form": ("unsure", "≃", "wrong form (the right value, not written as asked)"),
     "incorrect": ("wrong", "✗", "incorrect"),
     "undecided": ("unsure", "?", "undecided"),
     "invalid": ("unread", "!", "invalid (could not be read)"),

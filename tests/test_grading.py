@@ -29,7 +29,9 @@ def test_the_labelled_set_covers_every_target_and_verdict():
     assert len(LABELLED) >= 450
     targets = Counter(row["target"] for row in LABELLED)
     assert len(targets) >= 30 and min(targets.values()) >= 2
-    assert {row["label"] for row in LABELLED} == {"correct", "incorrect", "invalid"}
+    # wrong_form: the right value (an identity checked by hand: a e^{-ax}/(1 + e^{-ax})^2 = aφ(1 - φ), 1 - tanh^2 =
+    # 4σ(2x)(1 - σ(2x)), max(0, x) = xH(x), ...) not written as the part asks
+    assert {row["label"] for row in LABELLED} == {"correct", "wrong_form", "incorrect", "invalid"}
 
 
 def test_agreement_with_the_labels_is_at_least_98_percent(graded_class):
@@ -42,7 +44,7 @@ def test_agreement_with_the_labels_is_at_least_98_percent(graded_class):
 def test_every_result_has_the_fields_scripts_read(graded_class):
     for record, row in zip(graded_class, LABELLED):
         assert record["target"] == row["target"] and record["answer"] == row["answer"]
-        assert record["verdict"] in ("correct", "incorrect", "invalid", "undecided")
+        assert record["verdict"] in ("correct", "wrong_form", "incorrect", "invalid", "undecided")
         assert isinstance(record["feedback"], str) and record["feedback"]
         assert isinstance(record["proved"], bool)
 
@@ -181,13 +183,14 @@ def test_the_problems_function_written_alone_is_its_value(answer, verdict):
     (r"\sigma(ax)(1-\sigma(ax))", "incorrect"),
     (r"a\sigma(x)(1-\sigma(x))", "incorrect"),
     (r"a\sigma(ax)(1+\sigma(ax))", "incorrect"),
-    (r"\frac{a}{1+e^{-ax}}\left(1-\frac{1}{1+e^{-ax}}\right)", "incorrect"),
-    (r"\frac{a e^{-ax}}{(1+e^{-ax})^2}", "incorrect"),
+    (r"\frac{a}{1+e^{-ax}}\left(1-\frac{1}{1+e^{-ax}}\right)", "wrong_form"),  # the right value, φ's formula typed out
+    (r"\frac{a e^{-ax}}{(1+e^{-ax})^2}", "wrong_form"),
 ])
 def test_the_course_function_the_problem_defines_its_function_by_counts_as_it(answer, verdict):
     """phi(x) = 1/(1 + e^{-ax}) is sigma(ax), so a sigma(ax)(1 - sigma(ax)) is a phi(x)(1 - phi(x)), "in terms of phi"
     as the part asks (by hand: sigma(ax) = 1/(1 + e^{-ax}) = phi(x)). Without the a, at x instead of ax (sigma(x) is
-    phi(x/a)), or with 1 + sigma it is a wrong value; phi's formula typed out is not "in terms of phi"."""
+    phi(x/a)), or with 1 + sigma it is a wrong value; phi's formula typed out is the right value, not "in terms of phi"
+    (wrong_form: no points, and the student is told the value is right)."""
     assert grade_now("sigmoid_derivative.derivative", answer).verdict == verdict
 
 

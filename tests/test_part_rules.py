@@ -42,19 +42,70 @@ def test_a_prompt_that_disagrees_with_its_data_fails_the_check():
 
 
 @pytest.mark.parametrize(("target", "answer", "verdict", "said"), [
-    ("tanh_sigmoid.tanh_derivative", r"1 - \tanh^2(x)", "incorrect", "without tanh"),  # issue 25: it had full marks
-    ("tanh_sigmoid.tanh_derivative", r"4\sigma(2x)(1 - \frac{1}{1 + e^{-2x}})", "incorrect", "x appears outside"),
+    # the right value in a form the part forbids: wrong_form (no points, findable), never correct (issue 25: it had
+    # full marks); 1 - tanh^2 = 4σ(2x)(1 - σ(2x)) = tanh' by hand, as is the second (σ(2x) = 1/(1 + e^{-2x}))
+    ("tanh_sigmoid.tanh_derivative", r"1 - \tanh^2(x)", "wrong_form", "without tanh"),
+    ("tanh_sigmoid.tanh_derivative", r"4\sigma(2x)(1 - \frac{1}{1 + e^{-2x}})", "wrong_form", "x appears outside"),
+    # a wrong value in the wrong form: 1 + tanh^2 is 2 at x = 0 where tanh'(0) = 1; 2σ(2x)(1 - σ(2x)) is half of it
+    ("tanh_sigmoid.tanh_derivative", r"1 + \tanh^2(x)", "incorrect", "not the expected one either"),
+    ("tanh_sigmoid.tanh_derivative", r"2\sigma(2x)(1 - \frac{1}{1 + e^{-2x}})", "incorrect", "outside it; off by a constant factor: your answer is 1/2"),
     ("tanh_sigmoid.tanh_derivative", r"4\sigma(2x) - 4\sigma(2x)^2", "correct", ""),
-    ("sigmoid_derivative.derivative", r"\frac{a e^{-ax}}{(1 + e^{-ax})^2}", "incorrect", "in terms of"),
+    ("sigmoid_derivative.derivative", r"\frac{a e^{-ax}}{(1 + e^{-ax})^2}", "wrong_form", "in terms of"),
+    ("sigmoid_derivative.derivative", r"\frac{e^{-ax}}{(1 + e^{-ax})^2}", "incorrect", "in terms of"),  # the factor a lost
     ("sigmoid_derivative.derivative", r"a\varphi(x) - a\varphi(x)^2", "correct", ""),
+    # z is not a name for the unit's sum in this problem, so σ(z) is not ŷ: a wrong value as well as a wrong form
     ("logistic_output.weight_gradient", r"(\sigma(z) - t)\sigma(z)(1 - \sigma(z))x_i", "incorrect", "z appears outside"),
     ("logistic_output.weight_gradient", r"(\hat y - t)\hat y(1 - \hat y)x_i", "correct", ""),
-    ("relu_heaviside.relu_via_heaviside", r"\max(0, x)", "incorrect", "in terms of H"),
+    ("relu_heaviside.relu_via_heaviside", r"\max(0, x)", "wrong_form", "in terms of H"),
+    ("relu_heaviside.relu_via_heaviside", r"\max(0, 2x)", "incorrect", "in terms of H"),  # 2 at x = 1, not 1
     ("two_layer_backprop.hidden_slope", r"\alpha_1(1 - \alpha_1)", "correct", ""),
 ])
 def test_in_terms_of_is_enforced(target, answer, verdict, said):
     result = grade_now(target, answer, timeout=10)
     assert result.verdict == verdict and said in result.feedback, result.feedback
+
+
+def test_a_right_value_in_the_wrong_form_is_findable_and_earns_nothing(tmp_path):
+    """In a batch, wrong_form is counted apart, scores 0, and its Gradescope test carries the tag, so an instructor
+    can give part of the points by hand; the right form beside it scores its point."""
+    import json
+
+    from derivs.batch import gradescope_results, grade_rows, read_rows
+
+    source = tmp_path / "class.jsonl"
+    rows = (("ann", r"4\sigma(2x)(1 - \sigma(2x))"), ("bob", r"1 - \tanh^2(x)"), ("cy", r"1 + \tanh^2(x)"))
+    source.write_text("".join(json.dumps({"student": s, "target": "tanh_sigmoid.tanh_derivative", "answer": a}) + "\n" for s, a in rows))
+    records, _ = grade_rows(read_rows(source))
+    assert [r["verdict"] for r in records] == ["correct", "wrong_form", "incorrect"]
+    results = gradescope_results(records)
+    assert [results[s]["score"] for s, _ in rows] == [1.0, 0.0, 0.0]
+    bob = results["bob"]["tests"][0]
+    assert bob["tags"] == ["wrong_form"] and bob["extra_data"] == {"verdict": "wrong_form"}
+    assert "tags" not in results["ann"]["tests"][0] and "tags" not in results["cy"]["tests"][0]
+
+
+@pytest.mark.parametrize(("target", "answer", "said"), [
+    # a differential typed after an answer (copied from dy = ... dx or an integral): d is no name of these problems,
+    # so d x is a product; without it the first three are the expected answers, the last two are wrong values besides
+    ("sigmoid_derivative.at_zero", r"\frac{a}{4}\,dx", "without it your answer is the expected one"),
+    ("tanh_sigmoid.tanh_via_sigmoid", r"2\sigma(2x) - 1 \, dx", "without it your answer is the expected one"),
+    ("relu_heaviside.derivative", r"H(x)\,dx", "without it your answer is the expected one"),
+    ("sigmoid_derivative.at_zero", r"\frac{a}{2} dx", "an answer is written without it"),  # a/4 is due, not a/2
+    ("sigmoid_derivative.derivative", r"a\varphi(x)(1+\varphi(x))\,dx", "an answer is written without it"),
+])
+def test_a_stray_differential_is_named(target, answer, said):
+    result = grade_now(target, answer, timeout=10)
+    assert result.verdict == "incorrect" and "dx is a differential" in result.feedback and said in result.feedback, result.feedback
+
+
+def test_a_derivation_that_ends_in_the_right_value_in_the_wrong_form():
+    """Every step holds (d/dx (1 + e^{-ax})^{-1} = a e^{-ax}/(1 + e^{-ax})^2 by the chain rule), but the last line is
+    not written in terms of φ as asked: wrong_form; ended one step later, in φ, it is correct."""
+    steps = r"\varphi'(x) &= \frac{d}{dx}\frac{1}{1+e^{-ax}} \\ &= \frac{a e^{-ax}}{(1+e^{-ax})^2}"
+    result = grade_now("sigmoid_derivative.derivation", r"\begin{align}" + steps + r"\end{align}", timeout=10)
+    assert result.verdict == "wrong_form" and "in terms of φ" in result.feedback, result.feedback
+    ended = steps + r" \\ &= a\varphi(x)(1 - \varphi(x))"
+    assert grade_now("sigmoid_derivative.derivation", r"\begin{align}" + ended + r"\end{align}", timeout=10).verdict == "correct"
 
 
 def exact_gradient() -> mpmath.mpf:

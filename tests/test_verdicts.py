@@ -37,7 +37,6 @@ WRONG = [
     ("logistic_output.slope_from_output", r"\frac{d\sigma}{dz}"),
     ("logistic_output.slope_from_output", r"\sigma'(z)"),
     ("tanh_sigmoid.tanh_via_sigmoid", r"\tanh(x)"),
-    ("tanh_sigmoid.tanh_via_sigmoid", r"\frac{2\tanh(x/2)}{1 + \tanh^2(x/2)}"),  # equal, but tanh is what is to be replaced
     # a term that vanishes where the random points fall (x, a in [-4, 4], sizes 2, 3, 5)
     ("sigmoid_derivative.derivative", PHI + r" + H(x-5)"),
     ("sigmoid_derivative.derivative", PHI + r" + \max(0,x-5)"),
@@ -96,7 +95,9 @@ def test_right_answers_stay_correct(target, answer):
 def test_restating_the_question_says_so():
     feedback = grade_now("tanh_sigmoid.tanh_derivative", r"\tanh'(x)").feedback
     assert "still contains a derivative" in feedback and "work it out" in feedback
-    assert "without tanh" in grade_now("tanh_sigmoid.tanh_via_sigmoid", r"\frac{2\tanh(x/2)}{1 + \tanh^2(x/2)}").feedback
+    # equal to tanh(x) (the double-angle formula), but tanh is what is to be replaced: the right value, wrong form
+    in_tanh = grade_now("tanh_sigmoid.tanh_via_sigmoid", r"\frac{2\tanh(x/2)}{1 + \tanh^2(x/2)}")
+    assert in_tanh.verdict == "wrong_form" and "without tanh" in in_tanh.feedback
 
 
 def test_a_part_can_require_what_the_answer_is_written_in():
