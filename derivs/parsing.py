@@ -21,7 +21,7 @@ from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from . import dialect, matrices
 from .lexer import LatexError, Token, spelled_back, tokens
-from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Table, Vector
+from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Table, Vector, bound_apart
 
 MAX_LENGTH = 10_000
 _LETTER_SUBSCRIPT = re.compile(r"^[^_]+_\{?([A-Za-z])\}?$")  # x_j, x_{j}: an entry whose index is a letter
@@ -1396,10 +1396,10 @@ class _Parser:
         return letter.text
 
     def _digits_typed_after(self, base: str) -> bool:
-        """A letter, or a word the write-up types as a name, with digits typed right after it (z1, w5, ao1): in a
-        write-up, one name."""
+        """A letter, a word the write-up types as a name, or a Greek letter, with digits typed right after it (z1, w5,
+        ao1, delta2, \\theta0): in a write-up, one name."""
         following = self.peek()
-        named = len(base) == 1 and base.isalpha() or base in self.context.words
+        named = len(base) == 1 and base.isalpha() or base in self.context.words or base in dialect.GREEK and base not in dialect.CONSTANTS
         return named and following.kind == "number" and following.text.isdigit() and not following.space_before
 
     def _subscript_first(self) -> None:
@@ -1469,6 +1469,11 @@ class _Parser:
         if self.at("symbol", "(", ahead=1) and self.peek(2).kind in ("number", "letter") and self.at("symbol", ")", ahead=3):
             label = self.peek(2).text
             self.position += 4
+            return label
+        listed = listed_label(self.tokens[self.position + 2:self.end]) if self.at("symbol", "{", ahead=1) else None
+        if listed is not None:  # x^{(p,3)}: a sample and a layer
+            label, length = listed
+            self.position += 2 + length + 1
             return label
         transposed = self.peek(5).is_("command", "top", "intercal") or self.peek(5).is_("letter", "T")
         if self.at("symbol", "{", ahead=1) and self.at("symbol", "(", ahead=2) and self.peek(3).kind in ("number", "letter") \
@@ -1817,6 +1822,7 @@ class _Parser:
         with self._shadowing(subscript.raw):
             operand = self.term() if isinstance(variable, sympy.MatrixSymbol) else self.factor()  # \\nabla_W \\tfrac12\\|e\\|^2: the product
         written = f"\\nabla_{{{subscript.raw}}} {spelled_back(self.tokens[operand_start:self.position])}"
+        operand = bound_apart(operand)
         if isinstance(variable, (sympy.Symbol, sympy.Indexed)) and isinstance(operand, sympy.Expr) and variable in operand.free_symbols and sympy.diff(operand, variable) != 0:
             return sympy.Derivative(operand, variable)
         if isinstance(variable, sympy.MatrixSymbol) and variable.shape != (1, 1) and _may_hold(operand, variable):
@@ -2254,6 +2260,7 @@ class _Parser:
             self.position = saved
         if isinstance(operand, (sympy.MatrixExpr, sympy.MatrixBase, sympy.Tuple)):
             raise self.error("a derivative of a matrix or a list is not read in an answer: differentiate entry by entry", token)
+        operand = bound_apart(operand)  # \frac{\partial}{\partial x_k} \sum_k x_k^2: the sum's k is not the free one
         if self.context.document and body_start < end and (variable not in operand.free_symbols or sympy.diff(operand, variable) == 0):
             named = self._quantity_named(numerator, denominator)  # \\partial L / \\partial \\hat y: a name, not 0
             if isinstance(named, sympy.Symbol):
@@ -2824,6 +2831,21 @@ _SET_LETTERS = frozenset("RNZQC")  # \\mathbb{R}: a set; \\mathbb{E}, \\mathbb{V
 def is_transpose_mark(inner) -> bool:
     """A superscript's tokens (inside its braces) that mean a transpose: T, \\top, \\intercal, \\mathsf{T}."""
     return [t.text for t in inner] in (["T"], ["top"], ["intercal"]) or len(inner) == 4 and inner[0].text in ("mathsf", "mathrm") and inner[2].text == "T"
+
+
+def listed_label(found) -> tuple[str, int] | None:
+    """(p,3), (i, l) at the start of `found` and a closing brace after it: a name's labels listed in one superscript
+    (a sample and a layer; a list is no power). The label ("p,3") and how many tokens the brackets take."""
+    if not found or not found[0].is_("symbol", "("):
+        return None
+    close = next((at for at, t in enumerate(found[:12]) if t.is_("symbol", ")")), None)
+    inner = [t for t in found[1:close] if t.kind != "space"] if close else []
+    if len(inner) < 3 or close + 1 >= len(found) or not found[close + 1].is_("symbol", "}"):
+        return None
+    items, commas = inner[0::2], inner[1::2]
+    if len(inner) % 2 == 0 or not all(t.kind in ("number", "letter") for t in items) or not all(t.is_("symbol", ",") for t in commas):
+        return None
+    return ",".join(t.text for t in items), close + 1
 
 
 def superscript_label(inner, then_subscript: bool = False, layered: bool = False) -> str | None:

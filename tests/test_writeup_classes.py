@@ -1059,6 +1059,44 @@ ROWS = [
     ("Let $z$ = $2x + 1$.\n\n$$\\frac{dz}{dx} = 1$$", ["definition", "invalid"]),
     ("$$\\overrightarrow{w} = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$\\vec{w}^T \\vec{w} = 5$$", ["definition", "valid"]),
     ("$$\\overrightarrow{w} = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$\\vec{w}^T \\vec{w} = 3$$", ["definition", "invalid"]),
+    # --- a Greek letter spelled out (or its command) with digits typed after it is one name, as z1 is: theta0 is θ_0,
+    # not θ times 0, so y = 0.5 + 2·3 = 6.5 (7.5 is wrong); delta1 = w2 * delta2 defines δ_1 (it was δ = 2 w_2 δ)
+    ("```\ntheta0 = 0.5\ntheta1 = 2\ny = theta0 + theta1*3 = 6.5\n```", ["definition", "definition", "definition", "valid"]),
+    ("```\ntheta0 = 0.5\ntheta1 = 2\ny = theta0 + theta1*3 = 7.5\n```", ["definition", "definition", "definition", "invalid"]),
+    ("```\ndelta2 = y_hat - y\ndelta1 = w2 * delta2\n```", ["definition", "definition"]),
+    ("```\nalpha1 = 0.1\nalpha2 = alpha1 * 3\nalpha2 = 0.3\n```", ["definition", "definition", "valid"]),
+    ("$$\\theta1 = 2$$\n\n$$\\theta2 = 3\\theta1$$\n\n$$\\theta2 = 6$$", ["definition", "definition", "valid"]),
+    # --- log x = ln x / ln 10 written (French texts: log is log10, ln natural): the text's log is to that base from
+    # there on, so d log(p)/dp = 1/(p ln 10), and log 8 = 3 once log x = ln x / ln 2 is said; unsaid, log is natural
+    ("$$\\log(p) = \\frac{\\ln(p)}{\\ln(10)}$$\n\n$$\\frac{d \\log(p)}{dp} = \\frac{1}{p \\ln(10)}$$", ["valid", "valid"]),
+    ("$$\\log(p) = \\frac{\\ln(p)}{\\ln(10)}$$\n\n$$\\frac{d \\log(p)}{dp} = \\frac{1}{p}$$", ["valid", "invalid"]),
+    ("$$\\frac{d \\log(p)}{dp} = \\frac{1}{p}$$", ["valid"]),
+    ("$$log(x) = ln(x) / ln(2)$$\n\n$$\\log 8 = 3$$", ["valid", "valid"]),
+    ("$$log(x) = ln(x) / ln(2)$$\n\n$$\\log 8 = 2$$", ["valid", "invalid"]),
+    ("$$\\log 8 = 3$$", ["invalid"]),
+    # the sum's index and the entry's: z_j = sum_i w_ij x_i + b_j, so dz_j/dw_ij = x_i and dz_j/dx_i = w_ij (by hand:
+    # only the term with the sum's index equal to i holds w_ij or x_i); x_j and w_ji are wrong
+    ("$$z_j = \\sum_{i=1}^{n} w_{ij} x_i + b_j$$\n\n$$\\frac{\\partial z_j}{\\partial w_{ij}} = x_i$$", ["definition", "valid"]),
+    ("$$z_j = \\sum_{i=1}^{n} w_{ij} x_i + b_j$$\n\n$$\\frac{\\partial z_j}{\\partial w_{ij}} = x_j$$", ["definition", "invalid"]),
+    ("$$z_j = \\sum_{i=1}^{n} w_{ij} x_i + b_j$$\n\n$$\\frac{\\partial z_j}{\\partial x_i} = w_{ij}$$", ["definition", "valid"]),
+    ("$$z_j = \\sum_{i=1}^{n} w_{ij} x_i + b_j$$\n\n$$\\frac{\\partial z_j}{\\partial x_i} = w_{ji}$$", ["definition", "invalid"]),
+    # operator form: d/dx_k of sum_k x_k^2 is 2x_k (one term), not the sum of 2x_k (that was called valid)
+    ("$$\\frac{\\partial}{\\partial x_{k}} \\sum_{k=1}^{n} x_k^2 = 2 x_k$$", ["valid"]),
+    ("$$\\frac{\\partial}{\\partial x_{k}} \\sum_{k=1}^{n} x_k^2 = \\sum_{k=1}^{n} 2 x_k$$", ["invalid"]),
+    ("$$\\frac{\\partial}{\\partial w_{ij}} \\sum_{i=1}^{n} w_{ij} x_i = x_i$$", ["valid"]),
+    # a sample and a layer listed in one superscript, x^{(p,3)}: a name's label, not a power of a list
+    ("$$x^{(p,3)}_j = \\sum_{i=1}^{n} w_{ij} x^{(p,2)}_i$$\n\n$$\\frac{\\partial x^{(p,3)}_j}{\\partial w_{ij}} = x^{(p,2)}_i$$", ["definition", "valid"]),
+    ("$$x^{(p,3)}_j = \\sum_{i=1}^{n} w_{ij} x^{(p,2)}_i$$\n\n$$\\frac{\\partial x^{(p,3)}_j}{\\partial w_{ij}} = x^{(p,2)}_j$$", ["definition", "invalid"]),
+    ("$$a^{(i,l)} = 2 b^{(i,l)}$$\n\n$$\\frac{\\partial a^{(i,l)}}{\\partial b^{(i,l)}} = 2$$", ["definition", "valid"]),
+    # a layer's vector, its entries under a sum, is a vector: x^{(3)}_j = sum_i w_ij x^{(2)}_i, so dx^{(3)}_j/dw_ij is
+    # x^{(2)}_i (x^{(2)}_j is wrong); its entry formula holds for every index: dz^{(3)}_q/dw_ij is 0 for q != j, not x_i
+    ("$$x^{(3)}_j = \\sum_{i=1}^{n} w_{ij} x^{(2)}_i$$\n\n$$\\frac{\\partial x^{(3)}_j}{\\partial w_{ij}} = x^{(2)}_j$$", ["definition", "invalid"]),
+    ("$$x^{(3)}_j = \\sum_{i=1}^{n} w_{ij} x^{(2)}_i$$\n\n$$\\frac{\\partial x^{(3)}_j}{\\partial w_{ij}} = x^{(2)}_i$$", ["definition", "valid"]),
+    ("$$z^{(3)}_j = \\sum_{i=1}^{n} w_{ij} x_i + b_j$$\n\n$$\\frac{\\partial z^{(3)}_q}{\\partial w_{ij}} = x_i$$", ["definition", "invalid"]),
+    ("$$z^{(3)}_j = \\sum_{i=1}^{n} w_{ij} x_i + b_j$$\n\n$$\\frac{\\partial z^{(3)}_q}{\\partial w_{ij}} = \\delta_{qj} x_i$$", ["definition", "valid"]),
+    # a layer's name in brackets to take its subscript, (x^{(2)})_i, is the entry x^{(2)}_i
+    ("$$(x^{(3)})_j = \\sum_{i=1}^{n} w_{ij} (x^{(2)})_i$$\n\n$$\\frac{\\partial (x^{(3)})_j}{\\partial w_{ij}} = (x^{(2)})_i$$", ["definition", "valid"]),
+    ("$$(x^{(3)})_j = \\sum_{i=1}^{n} w_{ij} (x^{(2)})_i$$\n\n$$\\frac{\\partial (x^{(3)})_j}{\\partial w_{ij}} = (x^{(2)})_j$$", ["definition", "invalid"]),
 ]
 
 

@@ -17,6 +17,7 @@ from ..lexer import Token, group_end, tokens
 from ..parsing import is_transpose_mark
 from .document import Math, bracket_layer, layer_superscript
 from .macros import DEFINING, definitions, expand
+from .names import single_name
 
 # Relations between the sides of a chain, by token: the name a step records.
 RELATION_NAMES = {**{name: ("approx" if meaning == "approx" else meaning) for name, meaning in RELATIONS.items()},
@@ -110,6 +111,7 @@ def _read_formula(math: Math, document) -> Formula:
         found, call_ends = _respelled(found, call_ends, lambda at: _layer_as_mark(found, at, document.layers))
     if document.bracket_layers:
         found, call_ends = _respelled(found, call_ends, lambda at: _bracket_layer_as_mark(found, at, document.bracket_layers))
+    found, call_ends = _respelled(found, call_ends, lambda at: _bracketed_name_entry(found, at))
     found = _slashed_ds_as_partial(_deltas_as_partial(found))  # token for token: call_ends still hold
     local = [token.position for token in found]  # in the formula's own text, which the sides' sources are cut from
     found = [replace(token, position=math.offset(token.position)) for token in found]  # where each stands in the file
@@ -183,6 +185,20 @@ def _layer_as_mark(found: list[Token], at: int, letters):
     closer = found[after - 1].position  # the original superscript's last token: a side ending here shows all of it
     return after, [found[at], Token("symbol", "{", first.position), Token("symbol", "(", first.position), *inner,
                    Token("symbol", ")", closer), Token("symbol", "}", closer)]
+
+
+def _bracketed_name_entry(found: list[Token], at: int):
+    """(x^{(2)})_i, (W^{[1]})_{jk}: a name in brackets only to take a subscript after its own superscript, the entry
+    of that name, as x^{(2)}_i is (a transposed name, (W^T)_{ij}, is W_{ji}: left as written)."""
+    if not found[at].is_("symbol", "("):
+        return None
+    close = closing(found, at)
+    if close is None or close + 1 >= len(found) or not found[close + 1].is_("symbol", "_"):
+        return None
+    name = single_name(found[at + 1:close])
+    if name is None or name.subscript or name.mark or name.primes or not name.layer:
+        return None
+    return close + 1, [replace(found[at + 1], position=found[at].position), *found[at + 2:close]]  # a side shown from its (
 
 
 def _bracket_layer_as_mark(found: list[Token], at: int, names):

@@ -210,7 +210,7 @@ class Scope:
             return None
         if isinstance(variable, sympy.MatrixSymbol):
             return MatrixDerivative(expanded, variable) if order == 1 and not _family_summed(expanded) else None
-        return sympy.diff(expanded, variable, order)
+        return sympy.diff(bound_apart(expanded), variable, order)  # z_j = \sum_i w_{ij} x_i in w_{ij}: x_i, not \sum_i x_i
 
     def _kin_without_formula(self, quantity, expanded, variable) -> bool:
         """E_{total} = E_{o1} + E_{o2} where E_{o1} has a formula and E_{o2} only a value: E_{o2} surely depends on the
@@ -2189,11 +2189,13 @@ def _key(name) -> str:
 
 
 _DECORATED = re.compile(r"\\(?:hat|tilde|bar|overline|widehat|widetilde)\{[A-Za-z]+\}")
+_LAYERED = re.compile(r"[A-Za-z]+\^\([A-Za-z0-9,+-]+\)")  # z^(3), x^(p,3): a layer's (and a sample's) vector
 
 
 def _vector_base(base: str) -> bool:
-    """A name a family of entries can have: letters, or letters under a hat, tilde or bar (\\hat{y} of \\hat{y}_k)."""
-    return base.isalpha() or _DECORATED.fullmatch(base) is not None
+    """A name a family of entries can have: letters, letters under a hat, tilde or bar (\\hat{y} of \\hat{y}_k), or
+    letters with a layer (z^{(3)} of z^{(3)}_j)."""
+    return base.isalpha() or _DECORATED.fullmatch(base) is not None or _LAYERED.fullmatch(base) is not None
 
 
 def _family(key: str, body) -> dict | None:

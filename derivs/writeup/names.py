@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .. import dialect
 from ..lexer import Token
-from ..parsing import names_the_sum, plain_name, superscript_label, typed_plus_mark, unbraced_script_end
+from ..parsing import listed_label, names_the_sum, plain_name, superscript_label, typed_plus_mark, unbraced_script_end
 
 NAME_FONTS = frozenset({"mathbf", "boldsymbol", "bm", "vec", "mathit", "mathnormal", "pmb", "mathsf", "mathcal", "mathbb", "mathscr", "mathfrak"})
 BOLD_FONTS = ("mathbf", "boldsymbol", "bm", "vec", "pmb")
@@ -209,8 +209,8 @@ class Scanner:
                     primes, end = primes + 1, end + 1
                 continue
             break
-        if not subscript and self.digits_name and self.at(end, "number") and not self.found[end].space_before and base.isalpha() and (len(base) == 1 or word) and self.found[end].text.isdigit():
-            subscript, end = (self.found[end],), end + 1  # z1, w5, ao1: a letter (or a word) and digits typed together
+        if not subscript and self.digits_name and self.at(end, "number") and not self.found[end].space_before and base.isalpha() and (len(base) == 1 or word or base in dialect.GREEK and base not in dialect.CONSTANTS) and self.found[end].text.isdigit():
+            subscript, end = (self.found[end],), end + 1  # z1, w5, ao1, delta2: a letter (a word, a Greek letter spelled) and digits typed together
         if not mark and typed_plus_mark(self.found, end):
             mark, end = "+", end + 1  # w5+ = ..., W+_{A}: typed for w_5^{+}
             read = self._subscript_at(end) if not subscript and self.at(end, "symbol", "_") else None
@@ -259,6 +259,9 @@ class Scanner:
             middle = texts[1:-1]
             if len(middle) == 1 and (inner[1].kind in ("number", "letter")):
                 return "layer", middle[0], close + 1
+            listed = listed_label([*inner, self.found[close]]) if self.at(close, "symbol", "}") else None
+            if listed is not None:  # x^{(p,3)}: a sample and a layer
+                return "layer", listed[0], close + 1
             return "mark", "".join(texts), close + 1
         if len(inner) == 1 and inner[0].is_("command", "prime"):
             return "mark", "prime", close + 1

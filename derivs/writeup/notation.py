@@ -21,7 +21,7 @@ from ..model import Matrix, Problem, Size
 from ..parsing import FREE_FUNCTION_NAMES, Context
 from . import prose
 from .formulas import Side
-from .names import Name, Scanner, function_head, single_name
+from .names import Name, Scanner, function_head, key_of, single_name
 from .shapes import GIVEN_BY_ENTRIES, GUESSES, Inference
 
 MATRIX_SIZE = sympy.Symbol("n", integer=True, positive=True)  # a matrix's size where nothing says it
@@ -61,6 +61,7 @@ class Notation:
     ranges: dict = field(default_factory=dict)  # an index -> the one letter its sums run to (k -> K): a bare \\sum_k runs there too
     summed: set[str] = field(default_factory=set)  # letters a sum or product runs over (\\sum_t E_t): indices, never a name's abbreviation
     quantities: set[str] = field(default_factory=set)  # words written alone somewhere (out, not only out(...)): never functions
+    log_base: int | None = None  # log x = ln x / ln 10 written: this text's log is to that base (its ln is natural)
 
     def learn(self, name: str, kind: str, line: int, how: str, shape: tuple = ()) -> None:
         if any(f.name == name and f.kind == kind for f in self.facts):
@@ -104,6 +105,8 @@ class Notation:
         functions = {**context.functions, **{name: sympy.Function(name) for name in sorted(self.functions) if name not in context.functions}}
         if self.has("dirac"):  # the text names the Dirac delta: \delta(x) is it, whatever line describes it
             functions["delta"] = sympy.DiracDelta
+        if self.log_base:
+            functions["log"] = sympy.Lambda(_LOG_ARGUMENT, sympy.log(_LOG_ARGUMENT, self.log_base))
         ranges = {index: sympy.Symbol(bound, integer=True, positive=True) for index, bound in self.ranges.items() if index and bound}
         return replace(context, sum_bounds={**ranges, **context.sum_bounds}, words=frozenset(self.words), quantities=frozenset(self.quantities & (self.words | FREE_FUNCTION_NAMES) - self.functions), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
                        functions=functions, shapes_known=bool(context.document), of_vectors=set(context.of_vectors) | self.of_vectors,
@@ -157,6 +160,10 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
         _learn_indexed(notation, written.side, names, written.line)
         body = sides[number + 1].side if number + 1 < len(sides) and written.relation in ("==", "defines") else None
         _learn_function(notation, written.side, written.line, written.relation, body)
+        if body is not None and notation.log_base is None:
+            notation.log_base = _stated_log_base(written.side.tokens, body.tokens)
+            if notation.log_base:
+                notation.learn("log", "function", written.line, f"the logarithm to base {notation.log_base} (log x = ln x / ln {notation.log_base} written)")
     _learn_shapes(notation, sides, declarations)
     notation.summed = summed
     for base, letter in notation.one_hot.items():
@@ -164,6 +171,50 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
             notation.one_hot[base] = ""
     _learn_hot_index(notation, paragraphs, sides)  # "k is the index of the correct class" says it, whatever sums run over k
     return notation
+
+
+_LOG_ARGUMENT = sympy.Symbol("x", positive=True)
+
+
+def _stated_log_base(left, right) -> int | None:
+    """log(p) = \frac{ln(p)}{ln(10)}, \log x = \ln x / \ln 2: a text that writes both logarithms and says how they
+    relate uses log for the base it names (French texts: log is log10). The base, or None."""
+    left, right = ([t for t in side if t.kind != "space"] for side in (left, right))
+    argument = _after_word(left, "log")
+    if argument is None or not right:
+        return None
+    if right[0].is_("command", "frac"):
+        numerator, end = _script_group(right, 1)
+        denominator, end = _script_group(right, end) if end < len(right) else ([], end)
+        if end != len(right):
+            return None
+    else:
+        slash = next((n for n, t in enumerate(right) if t.is_("symbol", "/")), None)
+        if slash is None:
+            return None
+        numerator, denominator = right[:slash], right[slash + 1:]
+    base = [text for kind, text in _after_word(denominator, "ln") or () if (kind, text) not in (("symbol", "("), ("symbol", ")"))]
+    if _after_word(numerator, "ln") != argument or base not in (["2"], ["10"]):
+        return None
+    return int(base[0])
+
+
+def _word_at(found, at: int, word: str) -> int | None:
+    """Where a function's name (\log, or log typed as letters) starting at `at` ends, or None."""
+    if at < len(found) and found[at].is_("command", word):
+        return at + 1
+    letters = found[at:at + len(word)]
+    if len(letters) == len(word) and all(t.is_("letter", c) for t, c in zip(letters, word)):
+        return at + len(word)
+    return None
+
+
+def _after_word(found, word: str) -> tuple | None:
+    """The texts of what follows `word` when the tokens are that function's name applied to it, else None."""
+    end = _word_at(found, 0, word) if found else None
+    if end is None or end == len(found):
+        return None
+    return tuple((t.kind, t.text) for t in found[end:])
 
 
 def _sum_scripts(found) -> list[tuple[int, str, str]]:
@@ -498,13 +549,13 @@ def _learn_indexed(notation: Notation, side: Side, names: list[Name], line: int)
     if not bound:
         return
     for name in names:
-        if not name.subscript or name.layer or name.mark or name.primes or name.base in ("delta", "mathbb"):
+        if not name.subscript or name.mark or name.primes or name.base in ("delta", "mathbb"):
             continue  # \\delta_{ki} is Kronecker's
-        indices = name.indices
+        indices, whole = name.indices, key_of(name.base, (), name.layer)  # x^{(2)}_i: an entry of the layer's x^{(2)}
         if len(indices) == 1 and indices[0] in bound:
-            notation.learn(name.base, "vector", line, f"written {name.key} under a sum over {indices[0]}")
+            notation.learn(whole, "vector", line, f"written {name.key} under a sum over {indices[0]}")
         elif len(indices) == 2 and set(indices) & bound and all(len(i) == 1 for i in indices):
-            notation.learn(name.base, "table", line, f"written {name.key} under a sum over {' and '.join(sorted(set(indices) & bound))}")
+            notation.learn(whole, "table", line, f"written {name.key} under a sum over {' and '.join(sorted(set(indices) & bound))}")
 
 
 def _summed_indices(side: Side) -> set[str]:
