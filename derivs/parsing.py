@@ -878,6 +878,9 @@ class _Parser:
                 return sympy.ImmutableMatrix(len(base), 1, list(base))  # [1, 1]^T: a column vector
             if self.context.document and _of_one_by_ones(base, self.context.matrices):
                 return base  # (x^*)^T where the write-up's shapes make x^* 1 x 1: its transpose is itself
+            if not isinstance(base, (sympy.MatrixExpr, sympy.MatrixBase)) and self.context.document and base.free_symbols:
+                self.notes.append("^T of what reads as a number here (its names' shapes unknown) read as that number")
+                return base  # [\phi(w^T x) - y]^T where nothing says \phi gives a vector: a number's transpose is itself
             if not isinstance(base, (sympy.MatrixExpr, sympy.MatrixBase)):
                 raise self.error("^T transposes a matrix, but what stands before it is a number or scalar", caret)
             return base.T

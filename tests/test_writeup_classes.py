@@ -1074,6 +1074,10 @@ ROWS = [
     ("$$log(x) = ln(x) / ln(2)$$\n\n$$\\log 8 = 3$$", ["valid", "valid"]),
     ("$$log(x) = ln(x) / ln(2)$$\n\n$$\\log 8 = 2$$", ["valid", "invalid"]),
     ("$$\\log 8 = 3$$", ["invalid"]),
+    # --- ^T of what reads as a number (nothing says f gives a vector) is that number: 2(f(x) - y) = 2f(x) - 2y, and
+    # with + 2y it is wrong
+    ("$$2\\left[f(x) - y\\right]^T = 2f(x) - 2y$$", ["valid"]),
+    ("$$2\\left[f(x) - y\\right]^T = 2f(x) + 2y$$", ["invalid"]),
     # the sum's index and the entry's: z_j = sum_i w_ij x_i + b_j, so dz_j/dw_ij = x_i and dz_j/dx_i = w_ij (by hand:
     # only the term with the sum's index equal to i holds w_ij or x_i); x_j and w_ji are wrong
     ("$$z_j = \\sum_{i=1}^{n} w_{ij} x_i + b_j$$\n\n$$\\frac{\\partial z_j}{\\partial w_{ij}} = x_i$$", ["definition", "valid"]),
