@@ -84,6 +84,9 @@ CONSTANTS = {"pi": sympy.pi, "infty": sympy.oo, "infinity": sympy.oo, "e": sympy
 # Decorations that make a new name (\hat y is not y) and ones that only change the font (\mathbf x is x).
 DECORATIONS = frozenset("hat widehat tilde widetilde bar overline dot ddot check breve".split())
 FONTS = frozenset("mathbf boldsymbol bm vec mathit mathrm mathsf mathnormal mathcal mathbb pmb textbf textit".split())
+# Commands a script typed without braces may be, taking their group along (x_\mathrm{tanh}, w_\text{new}), as TeX
+# sets them.
+SCRIPT_WRAPPERS = FONTS | DECORATIONS | {"text", "textrm", "operatorname", "mbox"}
 
 # Relations, by command or symbol, with the sympy relation they build (approx is kept apart: a rounded value).
 RELATIONS = {"=": "==", "<": "<", ">": ">", "le": "<=", "leq": "<=", "leqslant": "<=", "ge": ">=", "geq": ">=",

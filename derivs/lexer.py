@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from .dialect import GREEK, UNICODE, UNICODE_ACCENTS, unstyled
+from .dialect import GREEK, SCRIPT_WRAPPERS, UNICODE, UNICODE_ACCENTS, unstyled
 
 
 class LatexError(ValueError):
@@ -353,9 +353,10 @@ def _primes_after_subscripts(found: list[Token]) -> list[Token]:
             primes += 1
         if primes + 1 < len(out) and out[primes].is_("symbol", "_"):
             end = primes + 2
-            if out[primes + 1].is_("symbol", "{"):
+            opens = primes + 2 if out[primes + 1].kind == "command" and out[primes + 1].text in SCRIPT_WRAPPERS else primes + 1
+            if opens < len(out) and out[opens].is_("symbol", "{"):  # _{j}, or _\mathrm{tanh}: the command and its group
                 depth = 0
-                for end in range(primes + 1, len(out)):
+                for end in range(opens, len(out)):
                     depth += out[end].is_("symbol", "{") - out[end].is_("symbol", "}")
                     if depth == 0:
                         break

@@ -314,6 +314,12 @@ def unbraced_script_end(found, start: int, stop: int | None = None) -> int:
         return at < stop and found[at].kind == kind and not found[at].space_before
 
     first = found[start] if start < stop else None
+    if first is not None and first.kind == "command" and first.text in dialect.SCRIPT_WRAPPERS and start + 1 < stop and found[start + 1].is_("symbol", "{"):
+        depth = 0
+        for at in range(start + 1, stop):  # \sigma_\mathrm{tanh}: the command takes its group, as TeX expands it
+            depth += found[at].is_("symbol", "{") - found[at].is_("symbol", "}")
+            if depth == 0:
+                return at + 1
     if first is None or first.kind != "letter":
         return start + 1
     end = start + 1
@@ -1189,7 +1195,9 @@ class _Parser:
 
     def name(self, base: str, token: Token, decorated: bool = False):
         """A letter or a greek name, with what follows it: a subscript, a layer (n), primes, an argument."""
-        if not decorated and base in dialect.CONSTANTS and base not in self.context.symbols and not self.at("symbol", "_"):
+        euler = base == "e" and self.at("symbol", "^") and not self._whole_power_ahead()  # e^{-0.9} beside a name e = \hat y - y
+        named = base in self.context.symbols or base in self.context.words  # e = \hat y - y: the write-up's name e
+        if not decorated and base in dialect.CONSTANTS and (not named or euler) and not self.at("symbol", "_"):
             return dialect.CONSTANTS[base]
         if base == "I" and not decorated and self._condition_in_brackets():
             return self.indicator(token)  # I(z \\ge 0), I[u > 0]: the indicator of the condition, not I applied to it
@@ -1260,6 +1268,12 @@ class _Parser:
                 return self.context.symbol(key)  # a write-up's S alone (a stride, a size) is a name, not the softmax
             return value.build(sympy.Symbol(_vector_name(self.context)), self.context.index)
         return value
+
+    def _whole_power_ahead(self) -> bool:
+        """^2 or ^{3}: a power that is a whole number (of a name e, e^2; not Euler's e^{-z}, e^{0.9})."""
+        ahead = [self.peek(n) for n in range(1, 4)]
+        digits = lambda token: token.kind == "number" and token.text.isdigit()  # noqa: E731
+        return digits(ahead[0]) or ahead[0].is_("symbol", "{") and digits(ahead[1]) and ahead[2].is_("symbol", "}")
 
     def _condition_in_brackets_ahead(self) -> bool:
         """p(y = 1 | x), P(A | B): brackets right after a name holding a relation or a bar (a probability's condition)."""
@@ -1520,7 +1534,7 @@ class _Parser:
             token = self.take()
             if token.kind == "end":
                 raise self.error("'_' needs a subscript", underscore)
-            if token.kind == "command" and token.text in dialect.FONTS | dialect.DECORATIONS and self.at("symbol", "{"):
+            if token.kind == "command" and token.text in dialect.SCRIPT_WRAPPERS and self.at("symbol", "{"):
                 end = self.matching("{", "}")
                 inner = self.tokens[start: end + 1]
                 self.position = end + 1

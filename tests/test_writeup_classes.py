@@ -1078,6 +1078,50 @@ ROWS = [
     # with + 2y it is wrong
     ("$$2\\left[f(x) - y\\right]^T = 2f(x) - 2y$$", ["valid"]),
     ("$$2\\left[f(x) - y\\right]^T = 2f(x) + 2y$$", ["invalid"]),
+    # --- a list whose name the text numbers from 0 (z_0 written, nothing past the list's end): z = [1.2, 2.0, 0.5] is z_0 =
+    # 1.2, z_1 = 2.0 (e^{z_1} = e^{1.2} is wrong); with z_3 written it counts from 1; x_0 = 1 given (a bias) keeps x = [2, 3]
+    # as x_1, x_2
+    ("- $z = [1.2, 2.0, 0.5]$\n- $e^{z_0} = e^{1.2}$\n- $e^{z_1} = e^{2.0}$", ["definition", "valid", "valid"]),
+    ("- $z = [1.2, 2.0, 0.5]$\n- $e^{z_0} = e^{1.2}$\n- $e^{z_1} = e^{1.2}$", ["definition", "valid", "invalid"]),
+    ("- $z = [1.2, 2.0, 0.5]$\n- $e^{z_1} = e^{1.2}$\n- $e^{z_3} = e^{0.5}$", ["definition", "valid", "valid"]),
+    ("- $x_0 = 1$\n- $x = [2, 3]$\n- $x_1 + x_0 = 3$", ["definition", "definition", "valid"]),
+    # --- a quantity named in two words, first in its formula (\text{Naive Accuracy}), is a name of its own, not prose:
+    # 950/1000 = 0.95 (0.9 is wrong), never compared with the accuracy before it
+    ("$$\\text{Accuracy} = 0.895$$\n\n$$\\text{Naive Accuracy} = \\frac{950}{1000} = 0.95$$", ["definition", "definition", "valid"]),
+    ("$$\\text{Accuracy} = 0.895$$\n\n$$\\text{Naive Accuracy} = \\frac{950}{1000} = 0.9$$", ["definition", "definition", "invalid"]),
+    # --- a function named with a word subscript, \sigma_\mathrm{tanh}(z), \sigma_\text{relu}: a function of its own (its
+    # \mathrm{tanh} is no word that hides \tanh); its prime may stand before the subscript: tanh' = 1 - tanh^2
+    ("$$\\sigma_\\mathrm{tanh}(z) = \\tanh(z)$$\n\n$$\\sigma'_\\mathrm{tanh}(z) = 1 - \\tanh^2(z)$$", ["definition", "valid"]),
+    ("$$\\sigma_\\mathrm{tanh}(z) = \\tanh(z)$$\n\n$$\\sigma'_\\mathrm{tanh}(z) = 1 + \\tanh^2(z)$$", ["definition", "invalid"]),
+    ("$$\\sigma_\\text{relu}(z) = \\max(0, z)$$\n\n$$\\sigma_\\text{relu}(2) = 2$$", ["definition", "valid"]),
+    # --- Nielsen's a^l and a^L: where l numbers layers, L over two names is the last layer: d/da^L_j of
+    # (1/2) sum_j (y_j - a^L_j)^2 is a^L_j - y_j (it was a_j to the power L)
+    ("$$z^l = w^l a^{l-1} + b^l$$\n\n$$z^L = w^L a^{L} + b^L$$\n\n$$C = \\frac{1}{2}\\sum_j (y_j - a_j^L)^2$$\n\n$$\\frac{\\partial C}{\\partial a_j^L} = a_j^L - y_j$$", ["definition", "definition", "definition", "valid"]),
+    ("$$z^l = w^l a^{l-1} + b^l$$\n\n$$z^L = w^L a^{L} + b^L$$\n\n$$C = \\frac{1}{2}\\sum_j (y_j - a_j^L)^2$$\n\n$$\\frac{\\partial C}{\\partial a_j^L} = y_j - a_j^L$$", ["definition", "definition", "definition", "invalid"]),
+    # --- f(x) = g(x)/h(x) with g, h never defined is a pattern (the quotient rule): "if f(x) = e^x/(e^x + b)" fills it
+    # in, and f' = e^x b/(e^x + b)^2 by hand; a second concrete formula for f is still a claim (b against 2b)
+    ("$$f(x) = \\frac{g(x)}{h(x)}$$\n\nIf\n\n$$f(x) = \\frac{e^x}{e^x + b}$$\n\n$$f'(x) = \\frac{e^x b}{(e^x + b)^2}$$", ["definition", "definition", "valid"]),
+    ("$$f(x) = \\frac{g(x)}{h(x)}$$\n\nIf\n\n$$f(x) = \\frac{e^x}{e^x + b}$$\n\n$$f'(x) = \\frac{e^x}{(e^x + b)^2}$$", ["definition", "definition", "invalid"]),
+    ("$$f(x) = \\frac{e^x}{e^x + b}$$\n\n$$f(x) = \\frac{e^x}{e^x + 2b}$$", ["definition", "invalid"]),
+    # --- a formula given again under a new heading (## Linear decay, ## Exponential decay) is that heading's own; under
+    # the same heading it is a claim: a - (a - c)t/N = a + (c - a)t/N, not a + (a - c)t/N
+    ("## Linear decay\n\n$$\\alpha_t = a - (a - c) \\frac{t}{N}$$\n\n## Exponential decay\n\n$$\\alpha_t = a \\left(\\frac{c}{a}\\right)^{t/N}$$", ["definition", "definition"]),
+    ("$$\\alpha_t = a - (a - c) \\frac{t}{N}$$\n\n$$\\alpha_t = a + (c - a) \\frac{t}{N}$$", ["definition", "valid"]),
+    ("$$\\alpha_t = a - (a - c) \\frac{t}{N}$$\n\n$$\\alpha_t = a + (a - c) \\frac{t}{N}$$", ["definition", "invalid"]),
+    # --- two equations to solve in a row where the second brings an unknown of its own (x): another fact, not a step
+    # solving the first, so undecided (it was "not the solutions")
+    ("$$2a + 3 = 7$$\n\n$$a x = 2$$", ["definition", "undecided"]),
+    # --- a write-up that gives e a formula (e = \\hat{y} - y, an error) means that name by e from there on, in the sections
+    # after too: L = e^2 = 0.09 (not 7.39); e^{-0.9} stays Euler's; e = 2.71828 alone states Euler's number
+    ("$$\\hat{y} = 0.7$$\n\n$$e = \\hat{y} - 1$$\n\n$$L = e^2 = 0.09$$", ["definition", "definition", "definition", "valid"]),
+    ("$$\\hat{y} = 0.7$$\n\n$$e = \\hat{y} - 1$$\n\n$$L = e^2 = 7.39$$", ["definition", "definition", "definition", "invalid"]),
+    ("$$\\hat{y} = 0.7$$\n\n$$e = \\hat{y} - 1$$\n\n$$\\sigma(0.9) = \\frac{1}{1 + e^{-0.9}} = 0.7109$$", ["definition", "definition", "valid", "valid"]),
+    ("$$e = 2.71828$$\n\n$$e^2 = 7.389$$", ["definition", "valid"]),
+    # --- a chain rule that ends over another variable is right where the write-up makes that link 1 (u = wh + b, so
+    # dE/db = dE/du): not a slip; with u = wh + 2b it is one, and with nothing said (v_c against U) it stays one
+    ("$$u = w h + b$$\n\n$$\\frac{\\partial u}{\\partial b} = 1$$\n\n$$\\frac{\\partial E}{\\partial b} = \\frac{\\partial E}{\\partial h}\\frac{\\partial h}{\\partial u}$$", ["definition", "valid", "definition"]),
+    ("$$u = w h + 2b$$\n\n$$\\frac{\\partial E}{\\partial b} = \\frac{\\partial E}{\\partial h}\\frac{\\partial h}{\\partial u}$$", ["definition", "invalid"]),
+    ("$$\\frac{\\partial J}{\\partial v_c} = \\frac{\\partial J}{\\partial \\theta}\\frac{\\partial \\theta}{\\partial U}$$", ["invalid"]),
     # the sum's index and the entry's: z_j = sum_i w_ij x_i + b_j, so dz_j/dw_ij = x_i and dz_j/dx_i = w_ij (by hand:
     # only the term with the sum's index equal to i holds w_ij or x_i); x_j and w_ji are wrong
     ("$$z_j = \\sum_{i=1}^{n} w_{ij} x_i + b_j$$\n\n$$\\frac{\\partial z_j}{\\partial w_{ij}} = x_i$$", ["definition", "valid"]),

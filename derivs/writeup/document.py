@@ -135,6 +135,7 @@ class Document:
     layers: frozenset = frozenset()  # letters its superscripts use as a layer's number (W^L, a^{l-1}): never powers
     bracket_layers: frozenset = frozenset()  # names it numbers by layer in brackets typed after them (W[1], dZ[4])
     formulas: dict = field(default_factory=dict, repr=False)  # each Math as read (formulas.read_formula): read once
+    e_named: bool = False  # a section wrote e = \hat{y} - y: e is that name in the sections after it too
     _newlines: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -190,7 +191,8 @@ LAYER_LETTERS = frozenset({"l", "L", "ell"})  # the letters deep-learning texts 
 
 def _layer_letters(scanned) -> frozenset:
     """The layer letters a write-up writes as bare superscripts: W^L, z^{l}, a^{l-1}. A letter counts when it stands
-    over two names or more and also shifted (a^{l-1}, W^{l+1}) somewhere, as a layer's number does; x^l alone, or
+    over two names or more and also shifted (a^{l-1}, W^{l+1}) somewhere, as a layer's number does, or when its other
+    case counts (Nielsen's a^l and the last layer's a^L); x^l alone, or
     [..]^{l}[..]^{1-l} (a Bernoulli likelihood's powers, over brackets), is a power."""
     bases: dict[str, set] = {}
     shifted: set[str] = set()
@@ -202,7 +204,10 @@ def _layer_letters(scanned) -> frozenset:
                 bases.setdefault(letter, set()).add(found[at - 1].text)
                 if end - at > 4:
                     shifted.add(letter)
-    return frozenset(letter for letter, over in bases.items() if len(over) >= 2 and letter in shifted)
+    letters = {letter for letter, over in bases.items() if len(over) >= 2 and letter in shifted}
+    # Nielsen's a^l and a^L: where l numbers layers, L over two names or more is the last one (and the other way)
+    letters |= {letter for letter, over in bases.items() if len(over) >= 2 and letter.swapcase() in letters}
+    return frozenset(letters)
 
 
 def layer_superscript(found, at: int, letters) -> tuple[str, int] | None:

@@ -90,6 +90,10 @@ def follows(step: Step, first, second, problem: Problem, timeout: float, source:
         wrong = next((c for c in checks if c.verdict == "different"), None)
         if wrong is not None and _leibniz_names(first, second):  # dE/dw = delta dnet/dw after delta = dE/dout dout/dnet
             return replace(step, verdict="undecided", feedback="the equations relate derivatives by name, which the chain rule may link: not solved as equations")
+        extra = sorted(map(str, second.free_symbols - first.free_symbols))
+        if wrong is not None and extra:  # dJ/dw_0 = -30, then dJ/dw_1 = -500 in x_{1i} too: another fact, not a solving step
+            return replace(step, verdict="undecided", feedback=f"it uses {', '.join(extra)}, which {source} equation does not: "
+                                                               "it rests on more than that equation, so it is not checked against it alone")
         if wrong is not None:
             where = f"solving for {unknown}: at {wrong.witness.point} one equation holds and the other does not" if wrong.witness else wrong.note
             return replace(step, verdict="invalid", feedback=f"not the solutions of {source} equation; {where}", witness=vars(wrong.witness) if wrong.witness else None)

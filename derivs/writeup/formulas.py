@@ -18,6 +18,7 @@ from ..parsing import is_transpose_mark
 from .document import Math, bracket_layer, layer_superscript
 from .macros import DEFINING, definitions, expand
 from .names import single_name
+from .prose import CONNECTIVES
 
 # Relations between the sides of a chain, by token: the name a step records.
 RELATION_NAMES = {**{name: ("approx" if meaning == "approx" else meaning) for name, meaning in RELATIONS.items()},
@@ -679,6 +680,10 @@ class _Cutter:
         one_word = stripped.replace("-", "").replace("_", "").isalnum() and " " not in stripped
         if one_word and following is not None and (following.is_("symbol", "(", "'", "^", "_", "=") or following.kind == "command" and following.text in ("left", "cdot", "times")):
             return False
+        named = stripped.split()
+        if 1 < len(named) <= 3 and all(word.isalpha() for word in named) and named[0].lower() not in CONDITION_WORDS | CONNECTIVES \
+                and following is not None and following.is_("symbol", "=") and all(t.kind == "space" for t in self.found[:at]):
+            return False  # \text{Naive Accuracy} = \frac{950}{1000}: a quantity named in words, first in its formula
         if one_word and stripped.lower() not in CONDITION_WORDS | {"and", "or", "so", "thus", "hence", "i.e", "ie", "since", "then", "by", "using", "where", "s.t"}:
             before = self.found[at - 1] if at > 0 else None
             if before is not None and (before.kind == "command" and before.text in ("cdot", "times", "frac") or before.is_("symbol", "=", "+", "-", "*", "/", "(", "{")):

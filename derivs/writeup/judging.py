@@ -144,6 +144,7 @@ class Scope:
     same_function: dict = field(default_factory=dict)
     seen: set = field(default_factory=set)  # names written in the steps before this one
     formulas: dict = field(default_factory=dict)  # a name's symbol -> the formula the write-up defined it by (net = w_1 i_1 + ...)
+    titled: dict = field(default_factory=dict)  # a name's key -> the title its formula was given under
     leibniz: dict = field(default_factory=dict)  # a Leibniz name's symbol -> (its quantity, its variable, order), as read
     known: set = field(default_factory=set)  # names given a formula (a Leibniz name's): not defined again by a later line
     as_numbers: dict = field(default_factory=dict)  # inferred arrays read as numbers where they meet one -> that context
@@ -671,12 +672,13 @@ def _slashed_fraction(found, at: int):
     return found[at:slash], found[slash + 1:end], end
 
 
-def chain_slip(step: Step, words: frozenset = frozenset()) -> Step | None:
+def chain_slip(step: Step, words: frozenset = frozenset(), unit=None) -> Step | None:
     """A chain rule whose fractions cancel to the same quantity over another variable than the left side's: invalid.
     Either a variable of the same name (\\frac{\\partial E}{\\partial w_{12}} = \\frac{\\partial E}{\\partial h_2}\\frac{\\partial h_2}{\\partial w_{11}}:
     an index slip), or, in a chain of two links or more, another name (\\frac{\\partial J}{\\partial v_c} = \\frac{\\partial J}{\\partial \\theta}
     \\frac{\\partial \\theta}{\\partial U}). One fraction alone (\\frac{dL}{db} = \\frac{dL}{dz}, right when dz/db = 1) and anything looser
-    (E_total over E_o1, a fraction that does not cancel) are left to the other checks."""
+    (E_total over E_o1, a fraction that does not cancel) are left to the other checks. `unit(quantity, variable)` (tokens): whether
+    the write-up makes \\partial quantity / \\partial variable 1 (u = Wh + b: \\partial E/\\partial b = \\partial E/\\partial u is right)."""
     if step.kind != "equal" or step.left is None or step.right is None:
         return None
     left_links, links = leibniz_fractions(step.left), leibniz_fractions(step.right)
@@ -692,6 +694,8 @@ def chain_slip(step: Step, words: frozenset = frozenset()) -> Step | None:
         return None
     same_name = bottom.partition("_")[0] == chain_bottom.partition("_")[0] and "_" in bottom and "_" in chain_bottom
     if not same_name and not _chain_to_another_variable(left_links, links, words):
+        return None
+    if unit is not None and unit(links[-1][1], left_links[0][1]):
         return None
     return replace(step, verdict="invalid", feedback=f"the chain rule's fractions cancel to \\partial {top}/\\partial {chain_bottom}, not \\partial {top}/\\partial {bottom}: "
                                                      "a factor is taken over the wrong variable")
@@ -1125,6 +1129,15 @@ class Judge:
                 scope.leibniz.setdefault(symbol, (quantity, variable, order))
         return read
 
+    def _derivative_is_one(self, quantity, variable, scope: Scope) -> bool:
+        """Whether the write-up states or works out \\partial quantity / \\partial variable (each a name's tokens) as 1."""
+        text = f"\\frac{{\\partial {spelled_back(quantity)}}}{{\\partial {spelled_back(variable)}}}"
+        try:
+            found = tuple(t for t in lexed(text) if t.kind != "end")
+            return sympy.simplify(self.value(Side(found, text, 0), scope) - 1) == 0
+        except (LatexError, TypeError, ValueError, AttributeError):
+            return False
+
     def value(self, side: Side, scope: Scope, formulas: bool = True):
         """A side's expression with its decimals as written and the write-up's values (and formulas) put in."""
         return scope.put_in(self.read(side, scope).exact, formulas)
@@ -1170,7 +1183,8 @@ class Judge:
         slipped = None
         try:
             with time_limit(self.timeout):  # a huge first line must not stall every step after it
-                slipped = chain_slip(step, frozenset(scope.notation.words)) or self.broken_link(step, scope)  # wrong even where it names a quantity
+                unit = lambda quantity, variable: self._derivative_is_one(quantity, variable, scope)  # noqa: E731
+                slipped = chain_slip(step, frozenset(scope.notation.words), unit) or self.broken_link(step, scope)  # wrong even where it names a quantity
                 outcome = slipped or self.statement(step, scope)
             if slipped is not None:
                 return slipped
@@ -1180,6 +1194,7 @@ class Judge:
             outcome = None  # not a statement: judged as a step, which says why it cannot be read
         if outcome is None:
             outcome = self.judge_in_scope(step, scope)
+            outcome = self._headed_anew(step, scope, outcome)
             if step.explains and step.block_kind == "inline" and outcome.verdict in ("undecided", "unparsed"):
                 outcome = replace(outcome, verdict="definition", feedback=f"names {step.lhs} as the text says (not read further: {outcome.feedback})")
         elif scope.recognised is None and outcome.verdict == "definition" and self.candidates:
@@ -1510,8 +1525,11 @@ class Judge:
                 entries = sympy.Tuple(*entries)
             if isinstance(entries, sympy.Tuple) and len(entries) > 1 and all(getattr(v, "is_number", False) for v in entries):
                 base = sympy.IndexedBase(name.base, real=True)
-                given = {base[n]: value for n, value in enumerate(entries, start=1)}  # z[1]: the vector's entries (its softmax)
-                given.update({sympy.Symbol(f"{name.base}_{n}", real=True): value for n, value in enumerate(entries, start=1)})
+                first = scope.notation.first_entry(name.base, len(entries))
+                if first == 0 and sympy.Symbol(f"{name.base}_0", real=True) in scope.values:
+                    first = 1  # x_0 = 1 given (a bias input): the list is the other entries
+                given = {base[n]: value for n, value in enumerate(entries, start=first)}  # z[1]: the vector's entries (its softmax)
+                given.update({sympy.Symbol(f"{name.base}_{n}", real=True): value for n, value in enumerate(entries, start=first)})
                 matrix = scope.context.matrices.get(name.key)
                 if isinstance(matrix, sympy.MatrixSymbol) and matrix.shape[1] == 1:  # \\mathbf{v} = [3, 1, 4]^T: v v^T is known too
                     given[matrix] = sympy.ImmutableMatrix(len(entries), 1, list(entries))
@@ -1606,6 +1624,7 @@ class Judge:
         if not step.first_of_chain and (fixed or function_name in scope.defined and not titled_anew):
             return None  # y = f(x_1, x_2) = body and f(x) = GELU(x) = body define; a known function inside a chain is a claim
         anew = titled_anew or step.first_of_chain and step.role == "defines anew"  # "Another loss:" L(y, p) = ... again
+        anew = anew or step.first_of_chain and self._schema(scope, function_name)  # f = g/h (the quotient rule), then "if f(x) = ..."
         if function_name in scope.defined and not anew or function_name in {str(f) for f in self.base.definitions}:
             return None
         if fixed:
@@ -1630,6 +1649,16 @@ class Judge:
         if not set(dummies) & body.free_symbols and not constant:  # a = \sigma(z) = \frac{1}{1 + e^{0.5}}: z's value put in
             return None
         return function_name, sympy.Lambda(tuple(dummies) if len(dummies) > 1 else dummies[0], body)
+
+    @staticmethod
+    def _schema(scope: Scope, function_name: str) -> bool:
+        """A function the write-up defined through functions it never defines (f(x) = g(x)/h(x) stating the quotient
+        rule): a pattern, which a later `f(x) = ...` fills in rather than contradicts."""
+        body = next((b for f, b in scope.problem.definitions.items() if str(f) == function_name), None)
+        if not isinstance(body, sympy.Lambda):
+            return False
+        applied = {str(type(a)) for a in body.expr.atoms(sympy.core.function.AppliedUndef)}
+        return bool(applied) and not applied & (set(scope.defined) | {str(f) for f in scope.problem.definitions})
 
     def _last_body(self, step: Step, scope: Scope, parameters: set):
         """f(x) = GELU(x) = body, f(x) = \\max(\\alpha x, x) = cases: the function is what the chain ends in, its last link
@@ -1785,6 +1814,17 @@ class Judge:
         restated = letter in {str(index) for index in scope.families.get(base, {})}  # \hat{x}_i = ... again, after \hat{x}_i was given for every i: checked
         return not (known or restated)
 
+    def _headed_anew(self, step: Step, scope: Scope, outcome: Step) -> Step:
+        """A name's formula given under one heading and another formula for it under a later one (## Linear decay:
+        \\alpha_t = ..., ## Exponential decay: \\alpha_t = ...): that heading's own definition, not a wrong claim. A
+        recap that agrees stays a checked claim."""
+        if outcome.verdict != "invalid" or step.kind != "equal" or not step.first_of_chain or len(step.chain) > 2:
+            return outcome
+        name = name_of(step.left, scope.notation)
+        if name is None or scope.titled.get(name.key, step.title) >= step.title:
+            return outcome
+        return self.define_name(step, scope, name.key)
+
     def restates_result(self, step: Step) -> bool:
         """`b = [0.5, 0.5] - 0.01 [0.002, 0.0004]` and, as the next step, `b = [0.49998, 0.499996]`: the value the
         computation just written comes to, stated on its own; a claim about that computation, not a new value."""
@@ -1925,6 +1965,7 @@ class Judge:
         scope.written.pop(spelled_back(step.left.tokens), None)
         if formula is not None and symbol is not None and symbol not in _names_of(formula):  # v_1 = \\ln(v_1) is no formula
             scope.formulas[symbol] = bound_apart(formula)
+            scope.titled[key] = step.title
             scope.written[spelled_back(step.left.tokens)] = written
         if scope.context.function(key.lstrip("\\")) is not None:  # \\sigma = \\sigma(w^T x): from here \\sigma alone is that value
             scope.context = replace(scope.context, valued_functions=scope.context.valued_functions | {key.lstrip("\\")})

@@ -61,7 +61,9 @@ class Notation:
     ranges: dict = field(default_factory=dict)  # an index -> the one letter its sums run to (k -> K): a bare \\sum_k runs there too
     summed: set[str] = field(default_factory=set)  # letters a sum or product runs over (\\sum_t E_t): indices, never a name's abbreviation
     quantities: set[str] = field(default_factory=set)  # words written alone somewhere (out, not only out(...)): never functions
-    log_base: int | None = None  # log x = ln x / ln 10 written: this text's log is to that base (its ln is natural)
+    numbered: dict = field(default_factory=dict)  # a name -> the entry numbers written (z_0, z_2: {0, 2}): from 0 or 1
+    log_base: int | None = None
+    e_named: bool = False  # e = \hat{y} - y written: e is that name (an error), e^{-z} still Euler's  # log x = ln x / ln 10 written: this text's log is to that base (its ln is natural)
 
     def learn(self, name: str, kind: str, line: int, how: str, shape: tuple = ()) -> None:
         if any(f.name == name and f.kind == kind for f in self.facts):
@@ -74,6 +76,12 @@ class Notation:
     def declared(self) -> set[str]:
         """Names whose kind the text states: declared (W \\in \\mathbb{R}^{m \\times n}) or written out by entries."""
         return {fact.name for fact in self.facts if fact.how.startswith("declared")} | self.entry_shaped
+
+    def first_entry(self, base: str, length: int) -> int:
+        """The number of a list's first entry: 0 where the text writes the name's entry 0 (z_0, as code and exam answers
+        number logits) and no entry beyond the list's length from there, else 1."""
+        numbers = self.numbered.get(base, set())
+        return 0 if 0 in numbers and max(numbers) < length else 1
 
     def has(self, kind: str) -> bool:
         return any(c.kind == kind for c in self.conventions)
@@ -138,6 +146,9 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
     """The notation of one section, from every side of its formulas (with its line and the relation after it),
     the prose of its paragraphs, and the declarations (key, shape, line, how) in force there."""
     notation = Notation()
+    if getattr(document, "e_named", False):  # a section before this one wrote e = \hat{y} - y
+        notation.e_named = True
+        notation.learn("e", "word", 0, "given a formula in a section before (e = ...): a name, not Euler's number, but in e^{-z}")
     for paragraph in paragraphs:
         found = prose.conventions_in(paragraph.words, paragraph.line)
         notation.conventions += found
@@ -151,6 +162,9 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
     for number, written in enumerate(sides):
         names = Scanner(written.side.tokens, frozenset(notation.words)).names()
         notation.indices |= {index for name in names for index in name.indices if index.isalpha() and len(index) == 1}
+        for name in names:
+            if len(name.indices) == 1 and name.indices[0].isdigit() and not name.layer and not name.mark:
+                notation.numbered.setdefault(name.base, set()).add(int(name.indices[0]))
         notation.tangents |= {name.key for name in names if name.key.startswith(TANGENT_MARK)}
         ranges = _sum_ranges(written.side.tokens)
         notation.sizes |= set(ranges.values())
@@ -160,6 +174,11 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
         _learn_indexed(notation, written.side, names, written.line)
         body = sides[number + 1].side if number + 1 < len(sides) and written.relation in ("==", "defines") else None
         _learn_function(notation, written.side, written.line, written.relation, body)
+        if body is not None and not notation.e_named and _names_e(written.side.tokens, body.tokens):
+            notation.e_named = True
+            if document is not None:
+                document.e_named = True
+            notation.learn("e", "word", written.line, "given a formula (e = ...): a name, not Euler's number, but in e^{-z}")
         if body is not None and notation.log_base is None:
             notation.log_base = _stated_log_base(written.side.tokens, body.tokens)
             if notation.log_base:
@@ -174,6 +193,12 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
 
 
 _LOG_ARGUMENT = sympy.Symbol("x", positive=True)
+
+
+def _names_e(left, right) -> bool:
+    """e = \\hat{y} - y: the letter e alone, given a formula in names (e = 2.718 states Euler's number)."""
+    left = [t for t in left if t.kind != "space"]
+    return len(left) == 1 and left[0].is_("letter", "e") and any(t.kind in ("letter", "command") for t in right)
 
 
 def _stated_log_base(left, right) -> int | None:
@@ -443,7 +468,7 @@ def _learn_words(notation: Notation, sides) -> None:
         if word in products and len(word) == 2 and products[word] <= alone and word not in gradients:
             continue  # Xw_0 where w_0 is written alone elsewhere: X times w_0, not a name Xw
         notation.learn(word, "word", line, "letters typed together, written as one name")
-    for word in (spelled_as_words - set(prose.CONDITION_WORDS)) & {w for written in sides for w in _bare_runs(written.side)}:
+    for word in (spelled_as_words - set(prose.CONDITION_WORDS) - set(dialect.FUNCTIONS)) & {w for written in sides for w in _bare_runs(written.side)}:
         notation.learn(word, "word", 0, "written in \\text or \\mathrm elsewhere")
     for number, written in enumerate(sides):
         found = [t for t in written.side.tokens if t.kind != "space"]
