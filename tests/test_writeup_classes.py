@@ -1106,6 +1106,10 @@ ROWS = [
     # --- a formula given again under a new heading (## Linear decay, ## Exponential decay) is that heading's own; under
     # the same heading it is a claim: a - (a - c)t/N = a + (c - a)t/N, not a + (a - c)t/N
     ("## Linear decay\n\n$$\\alpha_t = a - (a - c) \\frac{t}{N}$$\n\n## Exponential decay\n\n$$\\alpha_t = a \\left(\\frac{c}{a}\\right)^{t/N}$$", ["definition", "definition"]),
+    # (a name with a value, or one written through itself, stays a claim under a new heading: \\hat{y} = 1/(1 + e^{-\\hat{y}})
+    # is no new definition of a \\hat{y} worked out to 0.6225 above)
+    ("## Forward\n\n$$h = 0.5$$\n\n$$\\hat{y} = \\sigma(h) = 0.6225$$\n\n## Backward\n\n$$\\hat{y} = \\frac{1}{1 + e^{-\\hat{y}}}$$", ["definition", "definition", "valid", "invalid"]),
+    ("## Linear\n\n$$\\alpha_t = a - (a - c) \\frac{t}{N}$$\n\n## Again\n\n$$\\alpha_t = \\frac{1}{1 + \\alpha_t}$$", ["definition", "invalid"]),
     ("$$\\alpha_t = a - (a - c) \\frac{t}{N}$$\n\n$$\\alpha_t = a + (c - a) \\frac{t}{N}$$", ["definition", "valid"]),
     ("$$\\alpha_t = a - (a - c) \\frac{t}{N}$$\n\n$$\\alpha_t = a + (a - c) \\frac{t}{N}$$", ["definition", "invalid"]),
     # --- two equations to solve in a row where the second brings an unknown of its own (x): another fact, not a step

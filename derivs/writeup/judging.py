@@ -1821,8 +1821,8 @@ class Judge:
         if outcome.verdict != "invalid" or step.kind != "equal" or not step.first_of_chain or len(step.chain) > 2:
             return outcome
         name = name_of(step.left, scope.notation)
-        if name is None or scope.titled.get(name.key, step.title) >= step.title:
-            return outcome
+        if name is None or scope.titled.get(name.key, step.title) >= step.title or name.key in scope.valued or self._in_itself(step, scope):
+            return outcome  # a name with a value (\hat{y1} = 0.7491), or written through itself, stays a claim
         return self.define_name(step, scope, name.key)
 
     def restates_result(self, step: Step) -> bool:
