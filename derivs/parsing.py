@@ -20,7 +20,7 @@ import sympy
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from . import dialect, matrices
-from .lexer import LatexError, Token, spelled_back, tokens
+from .lexer import LatexError, Token, group_end, spelled_back, tokens
 from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Table, Vector, bound_apart
 
 MAX_LENGTH = 10_000
@@ -315,11 +315,9 @@ def unbraced_script_end(found, start: int, stop: int | None = None) -> int:
 
     first = found[start] if start < stop else None
     if first is not None and first.kind == "command" and first.text in dialect.SCRIPT_WRAPPERS and start + 1 < stop and found[start + 1].is_("symbol", "{"):
-        depth = 0
-        for at in range(start + 1, stop):  # \sigma_\mathrm{tanh}: the command takes its group, as TeX expands it
-            depth += found[at].is_("symbol", "{") - found[at].is_("symbol", "}")
-            if depth == 0:
-                return at + 1
+        close = group_end(found[:stop], start + 1)  # \sigma_\mathrm{tanh}: the command takes its group, as TeX expands it
+        if close is not None:
+            return close + 1
     if first is None or first.kind != "letter":
         return start + 1
     end = start + 1

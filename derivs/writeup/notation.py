@@ -62,8 +62,8 @@ class Notation:
     summed: set[str] = field(default_factory=set)  # letters a sum or product runs over (\\sum_t E_t): indices, never a name's abbreviation
     quantities: set[str] = field(default_factory=set)  # words written alone somewhere (out, not only out(...)): never functions
     numbered: dict = field(default_factory=dict)  # a name -> the entry numbers written (z_0, z_2: {0, 2}): from 0 or 1
-    log_base: int | None = None
-    e_named: bool = False  # e = \hat{y} - y written: e is that name (an error), e^{-z} still Euler's  # log x = ln x / ln 10 written: this text's log is to that base (its ln is natural)
+    log_base: int | None = None  # log x = ln x / ln 10 written: this text's log is to that base (its ln is natural)
+    e_named: bool = False  # e = \hat{y} - y written: e is that name (an error), e^{-z} still Euler's
 
     def learn(self, name: str, kind: str, line: int, how: str, shape: tuple = ()) -> None:
         if any(f.name == name and f.kind == kind for f in self.facts):
@@ -202,7 +202,7 @@ def _names_e(left, right) -> bool:
 
 
 def _stated_log_base(left, right) -> int | None:
-    """log(p) = \frac{ln(p)}{ln(10)}, \log x = \ln x / \ln 2: a text that writes both logarithms and says how they
+    """log(p) = \\frac{ln(p)}{ln(10)}, \\log x = \\ln x / \\ln 2: a text that writes both logarithms and says how they
     relate uses log for the base it names (French texts: log is log10). The base, or None."""
     left, right = ([t for t in side if t.kind != "space"] for side in (left, right))
     argument = _after_word(left, "log")
@@ -225,7 +225,7 @@ def _stated_log_base(left, right) -> int | None:
 
 
 def _word_at(found, at: int, word: str) -> int | None:
-    """Where a function's name (\log, or log typed as letters) starting at `at` ends, or None."""
+    """Where a function's name (\\log, or log typed as letters) starting at `at` ends, or None."""
     if at < len(found) and found[at].is_("command", word):
         return at + 1
     letters = found[at:at + len(word)]
