@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .grading import DEFAULT_TIMEOUT, SCORED, UNPROVED, WRONG_FORM, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, seeded_target, task_limit, with_expected
+from .grading import DEFAULT_TIMEOUT, SCORED, UNPROVED, VERDICTS, WRONG_FORM, GradeResult, UnknownTarget, from_overrun, grade_now, resolve_target, seeded_target, task_limit, with_expected
 from .parsing import MAX_LENGTH
 from .quoting import count, gradescope_output
 from .sandbox import Overrun, WorkerPool
@@ -260,7 +260,8 @@ class BatchReport:
     unknown: dict = field(default_factory=dict)  # with keep_going: each unknown target and its rows (left ungraded)
 
     def summary(self) -> str:
-        counts = ", ".join(f"{n} {v}" for v, n in sorted(self.verdicts.items()))
+        order = {verdict: n for n, verdict in enumerate(VERDICTS)}  # right to wrong, as the README lists them
+        counts = ", ".join(f"{n} {v}" for v, n in sorted(self.verdicts.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
         line = f"{count(self.rows, 'row')} ({counts}); {count(self.graded, 'distinct answer')} graded, {self.resumed} resumed, in {self.seconds:.1f} s -> {self.out}"
         return line + ("\n" + self.resume_summary() if self.resume_summary() else "")
 
