@@ -474,7 +474,7 @@ def _through_definitions(problem: Problem, part: Part, latex: str) -> tuple | No
     """A part asked in terms of φ where the problem defines φ(x) as a course function at another argument
     (φ(x) = σ(ax)): σ(ax) written is φ(x) by that definition, so the answer is read again with the course
     functions kept applied, and each application equal to an item's definition at the item's argument in the
-    reference is put as that item. (The definition's formula typed out, 1/(1+e^{-ax}), stays not "in terms of φ".)
+    reference, or at the one argument that makes them equal (σ(-ax) is φ(-x)), is put as that item. (The definition's formula typed out, 1/(1+e^{-ax}), stays not "in terms of φ".)
     The answer so written and a note saying so; None when that does not make it one in terms of the items."""
     defined = {item: problem.definitions[item] for item in part.in_terms_of if item in problem.definitions}
     context = Context.for_problem(problem)
@@ -488,10 +488,10 @@ def _through_definitions(problem: Problem, part: Part, latex: str) -> tuple | No
     for application in answer.atoms(*kept.values()):
         value = course[type(application).__name__](*application.args)
         for item, definition in defined.items():
-            for at in reference.atoms(item):
-                if definition(*at.args) == value:
-                    as_items[application] = at
-                    said.append(f"{to_text(application)} as {to_text(at)}")
+            at = next((at for at in reference.atoms(item) if definition(*at.args) == value), None) or _item_at(item, definition, value)
+            if at is not None:
+                as_items[application] = at
+                said.append(f"{to_text(application)} as {to_text(at)}")
     if not as_items:
         return None
     expanded = {application: course[type(application).__name__](*application.args) for application in answer.atoms(*kept.values())}
@@ -499,6 +499,15 @@ def _through_definitions(problem: Problem, part: Part, latex: str) -> tuple | No
     if restates_question(problem, part, answer):
         return None
     return answer, f"read {', '.join(dict.fromkeys(said))}, by the problem's definition"
+
+
+def _item_at(item, definition, value):
+    """The item at the one real argument where its definition takes `value` (φ(x) = σ(ax), value σ(-ax): φ(-x)), or None."""
+    if len(definition.variables) != 1:
+        return None
+    argument = sympy.Dummy("t", real=True)
+    found = sympy.solve(sympy.Eq(definition(argument), value), argument)
+    return item(found[0]) if len(found) == 1 else None
 
 
 def _without_items(expr, items):

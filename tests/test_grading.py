@@ -179,6 +179,9 @@ def test_the_problems_function_written_alone_is_its_value(answer, verdict):
     (r"a\sigma(ax)(1-\sigma(ax))", "correct"),
     (r"a\,\sigma(xa)\left(1-\sigma(ax)\right)", "correct"),
     (r"a\sigma(ax) - a\sigma(ax)^2", "correct"),
+    (r"a\sigma(ax)\sigma(-ax)", "correct"),  # σ(-ax) = 1 - σ(ax) = 1 - φ(x), so this is aφ(x)φ(-x) = aφ(x)(1 - φ(x))
+    (r"a\varphi(x)\,\sigma(-ax)", "correct"),
+    (r"a\sigma(ax)\sigma(ax)", "incorrect"),  # aφ(x)^2, not aφ(x)(1 - φ(x))
     (r"a\,\mathrm{sigmoid}(ax)(1-\varphi(x))", "correct"),
     (r"\sigma(ax)(1-\sigma(ax))", "incorrect"),
     (r"a\sigma(x)(1-\sigma(x))", "incorrect"),
