@@ -871,8 +871,7 @@ class _Parser:
             return False
         if not (self.tokens[start + 1].is_("symbol", "(") or self.tokens[start + 1].is_("command", "left")):
             return False
-        following = self.peek(1)
-        return not (following.kind == "number" or following.is_("symbol", "{") and self.peek(2).kind == "number" and self.peek(3).is_("symbol", "}"))
+        return not self._number_power_ahead()
 
     def _superscript(self, base):
         caret = self.take()
@@ -1193,7 +1192,7 @@ class _Parser:
 
     def name(self, base: str, token: Token, decorated: bool = False):
         """A letter or a greek name, with what follows it: a subscript, a layer (n), primes, an argument."""
-        euler = base == "e" and self.at("symbol", "^") and not self._whole_power_ahead()  # e^{-0.9} beside a name e = \hat y - y
+        euler = base == "e" and self.at("symbol", "^") and not self._number_power_ahead(whole=True)  # e^{-0.9} beside a name e = \hat y - y
         named = base in self.context.symbols or base in self.context.words  # e = \hat y - y: the write-up's name e
         if not decorated and base in dialect.CONSTANTS and (not named or euler) and not self.at("symbol", "_"):
             return dialect.CONSTANTS[base]
@@ -1267,11 +1266,12 @@ class _Parser:
             return value.build(sympy.Symbol(_vector_name(self.context)), self.context.index)
         return value
 
-    def _whole_power_ahead(self) -> bool:
-        """^2 or ^{3}: a power that is a whole number (of a name e, e^2; not Euler's e^{-z}, e^{0.9})."""
+    def _number_power_ahead(self, whole: bool = False) -> bool:
+        """At a ^: a power that is a number, ^2 or ^{0.5} (with `whole`, a whole number: a name e's e^2, not Euler's
+        e^{-z} or e^{0.9})."""
         ahead = [self.peek(n) for n in range(1, 4)]
-        digits = lambda token: token.kind == "number" and token.text.isdigit()  # noqa: E731
-        return digits(ahead[0]) or ahead[0].is_("symbol", "{") and digits(ahead[1]) and ahead[2].is_("symbol", "}")
+        number = lambda token: token.kind == "number" and (not whole or token.text.isdigit())  # noqa: E731
+        return number(ahead[0]) or ahead[0].is_("symbol", "{") and number(ahead[1]) and ahead[2].is_("symbol", "}")
 
     def _condition_in_brackets_ahead(self) -> bool:
         """p(y = 1 | x), P(A | B): brackets right after a name holding a relation or a bar (a probability's condition)."""

@@ -41,10 +41,9 @@ def judge_implication(judge, step: Step, scope) -> Step:
             conclusion = None if second == 0 else decide(context, second, sympy.Integer(0), budget=0.3 * timeout, strict=False)
             if conclusion is None or conclusion.proved:
                 return replace(step, verdict="valid", feedback="what follows holds for every value (proved): it needs nothing from the line before")
-            extra = sorted(map(str, second.free_symbols - first.free_symbols)) if isinstance(first, sympy.Basic) and isinstance(second, sympy.Basic) else []
-            if extra and conclusion.verdict == "different":  # w = (-2Bb - E)/C => b = (2AE - CD)/(C^2 - 4AB): A, D come from earlier lines
-                return replace(step, verdict="undecided", feedback=f"what follows uses {', '.join(extra)}, which the line before does not: "
-                                                                   "it rests on more than that line, so it is not checked against it alone")
+            rests = _rests_on_more(step, first, second, "the line before") if conclusion.verdict == "different" else None
+            if rests is not None:  # w = (-2Bb - E)/C => b = (2AE - CD)/(C^2 - 4AB): A, D come from earlier lines
+                return rests
             if conclusion.verdict == "different" and (first == 0 or decide(context, first, sympy.Integer(0), budget=0.3 * timeout, strict=False).proved):
                 shown = f" (at {conclusion.witness.brief_point} it is off by {conclusion.witness.lhs})" if conclusion.witness and conclusion.witness.point else ""
                 return replace(step, verdict="invalid", feedback=f"the line before holds for every value, so what follows must too, and it does not{shown}")
@@ -90,14 +89,25 @@ def follows(step: Step, first, second, problem: Problem, timeout: float, source:
         wrong = next((c for c in checks if c.verdict == "different"), None)
         if wrong is not None and _leibniz_names(first, second):  # dE/dw = delta dnet/dw after delta = dE/dout dout/dnet
             return replace(step, verdict="undecided", feedback="the equations relate derivatives by name, which the chain rule may link: not solved as equations")
-        extra = sorted(map(str, second.free_symbols - first.free_symbols))
-        if wrong is not None and extra:  # dJ/dw_0 = -30, then dJ/dw_1 = -500 in x_{1i} too: another fact, not a solving step
-            return replace(step, verdict="undecided", feedback=f"it uses {', '.join(extra)}, which {source} equation does not: "
-                                                               "it rests on more than that equation, so it is not checked against it alone")
+        rests = _rests_on_more(step, first, second, f"{source} equation") if wrong is not None else None
+        if rests is not None:  # dJ/dw_0 = -30, then dJ/dw_1 = -500 in x_{1i} too: another fact, not a solving step
+            return rests
         if wrong is not None:
             where = f"solving for {unknown}: at {wrong.witness.point} one equation holds and the other does not" if wrong.witness else wrong.note
             return replace(step, verdict="invalid", feedback=f"not the solutions of {source} equation; {where}", witness=vars(wrong.witness) if wrong.witness else None)
     return replace(step, verdict="undecided", feedback=f"could not show that this equation follows from {source}")
+
+
+def _rests_on_more(step: Step, first, second, source: str) -> Step | None:
+    """Undecided, saying why, when the second equation uses unknowns the first does not: it rests on more than the
+    first, so a difference between them shows no slip; None otherwise."""
+    if not isinstance(first, sympy.Basic) or not isinstance(second, sympy.Basic):
+        return None
+    extra = sorted(map(str, second.free_symbols - first.free_symbols))
+    if not extra:
+        return None
+    return replace(step, verdict="undecided", feedback=f"what follows uses {', '.join(extra)}, which {source} does not: "
+                                                       f"it rests on more than that, so it is not checked against it alone")
 
 
 def stated_value(residual):

@@ -18,7 +18,7 @@ import sympy
 
 from .. import dialect
 from ..equivalence import decide
-from ..lexer import LatexError, group_end, spelled_back
+from ..lexer import LatexError, Token, group_end, spelled_back
 from ..lexer import tokens as lexed
 from ..matrices import MatrixDerivative
 from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
@@ -1131,10 +1131,12 @@ class Judge:
 
     def _derivative_is_one(self, quantity, variable, scope: Scope) -> bool:
         """Whether the write-up states or works out \\partial quantity / \\partial variable (each a name's tokens) as 1."""
-        text = f"\\frac{{\\partial {spelled_back(quantity)}}}{{\\partial {spelled_back(variable)}}}"
+        at = quantity[0].position
+        mark = lambda kind, text: Token(kind, text, at)  # noqa: E731
+        found = (mark("command", "frac"), mark("symbol", "{"), mark("command", "partial"), *quantity, mark("symbol", "}"),
+                 mark("symbol", "{"), mark("command", "partial"), *variable, mark("symbol", "}"))
         try:
-            found = tuple(t for t in lexed(text) if t.kind != "end")
-            return sympy.simplify(self.value(Side(found, text, 0), scope) - 1) == 0
+            return sympy.simplify(self.value(Side(found, spelled_back(found), at), scope) - 1) == 0
         except (LatexError, TypeError, ValueError, AttributeError):
             return False
 
