@@ -53,6 +53,8 @@ HIDDEN_PAIR = "$$h_1 = w_1 x$$\n\n$$h_2 = w_2 x$$\n\n$$a_1 = \\sigma(h_1)$$\n\n$
 ERA_NETWORK = ("```\nh1 = w1*i1 + w2*i2\nh2 = w3*i1 + w4*i2\na_h1 = σ(h1)\na_h2 = σ(h2)\no1 = w5*a_h1 + w6*a_h2\no2 = w7*a_h1 + w8*a_h2\n"
                "a_o1 = σ(o1)\na_o2 = σ(o2)\nE1 = ½ * (t1 - a_o1)²\nE2 = ½ * (t2 - a_o2)²\nE_total = E1 + E2\n```\n\n")  # a 2-2-2 network, 11 definitions
 
+SOLVING_DECLARED = "Let $X \\in \\mathbb{R}^{n \\times d}$, $w \\in \\mathbb{R}^d$ and $t \\in \\mathbb{R}^n$, with $n > d$.\n\n"  # least squares
+
 MATRIX_AND_COLUMN = "$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
 
 ROWS = [
@@ -1149,6 +1151,37 @@ ROWS = [
     # a layer's name in brackets to take its subscript, (x^{(2)})_i, is the entry x^{(2)}_i
     ("$$(x^{(3)})_j = \\sum_{i=1}^{n} w_{ij} (x^{(2)})_i$$\n\n$$\\frac{\\partial (x^{(3)})_j}{\\partial w_{ij}} = (x^{(2)})_i$$", ["definition", "valid"]),
     ("$$(x^{(3)})_j = \\sum_{i=1}^{n} w_{ij} (x^{(2)})_i$$\n\n$$\\frac{\\partial (x^{(3)})_j}{\\partial w_{ij}} = (x^{(2)})_j$$", ["definition", "invalid"]),
+    # --- solving an equation: each line that rewrites it must hold wherever the line before does
+    # 3w - 6 = 0 gives w = 2, so 3w = 6 and w = 2 follow; 3w = -6 does not (w = 2 leaves 6 = -6), though w = -2 follows from it
+    ("$$\\begin{align*} 3w - 6 &= 0 \\\\ 3w &= 6 \\\\ w &= 2 \\end{align*}$$", ["definition", "valid", "valid"]),
+    ("$$\\begin{align*} 3w - 6 &= 0 \\\\ 3w &= -6 \\\\ w &= -2 \\end{align*}$$", ["definition", "invalid", "valid"]),
+    # a system: w_1 - w_2 = 1 does not follow from w_1 + w_2 = 3, nor w_1 = 2 from the line before alone; each is a
+    # condition of its own, never a slip (two unknowns: one equation does not fix them)
+    ("$$\\begin{align*} w_1 + w_2 &= 3 \\\\ w_1 - w_2 &= 1 \\\\ w_1 &= 2 \\end{align*}$$", ["definition", "definition", "definition"]),
+    # a derivative set to 0 at the end of its chain: dL/dw = 2(w - 3) is right, 2(w - 3) = 0 is the equation, w = 3 its
+    # solution; w = 6 leaves 2(6 - 3) = 6
+    ("$$L = (w - 3)^2$$\n\n$$\\frac{dL}{dw} = 2(w - 3) = 0$$\n\nso $w = 3$.", ["definition", "valid", "definition", "valid"]),
+    ("$$L = (w - 3)^2$$\n\n$$\\frac{dL}{dw} = 2(w - 3) = 0$$\n\nso $w = 6$.", ["definition", "valid", "definition", "invalid"]),
+    # a claim after an equation to solve shares none of its unknowns: judged as a claim, (a + b)^2 - a^2 - b^2 = 2ab
+    ("$$2(w - 3) = 0$$\n\n$$(a + b)^2 = a^2 + b^2$$", ["definition", "invalid"]),
+    # the normal equations: 0 against a vector is the zero vector; X^T(Xw - t) = X^TXw - X^Tt, so X^TXw = X^Tt is the
+    # same equation and w = (X^TX)^{-1}X^Tt its one solution (X^TX invertible for n > d); -X^Tt instead leaves
+    # X^Tt = -X^Tt, false unless X^Tt = 0; Xw = t follows only where X^T v = 0 forces v = 0 (n <= d), so not here, and
+    # in one block it stays a condition; X^Tt (X^TX)^{-1} is d x 1 times d x d, a shape mistake
+    (SOLVING_DECLARED + "$$\\begin{align*} X^T(Xw - t) &= 0 \\\\ X^TXw &= X^Tt \\\\ w &= (X^TX)^{-1}X^Tt \\end{align*}$$", ["definition", "valid", "valid"]),
+    (SOLVING_DECLARED + "$$\\begin{align*} X^T(Xw - t) &= 0 \\\\ X^TXw &= -X^Tt \\end{align*}$$", ["definition", "invalid"]),
+    (SOLVING_DECLARED + "$$\\begin{align*} X^T(Xw - t) &= 0 \\\\ Xw &= t \\end{align*}$$", ["definition", "definition"]),
+    (SOLVING_DECLARED + "$$\\frac{2}{n} X^T(Xw - t) = 0$$\n\nTherefore\n\n$$X^TXw = X^Tt$$", ["definition", "valid"]),
+    (SOLVING_DECLARED + "$$L = \\|Xw - t\\|^2 = (Xw - t)^T(Xw - t)$$\n\n$$X^TXw - X^Tt = 0$$\n\n$$w = X^Tt (X^TX)^{-1}$$", ["definition", "valid", "definition", "invalid"]),
+    # shapes by the whole document: t = Xw + \epsilon makes \epsilon a vector (a Greek letter is a number only where
+    # nothing says otherwise), the bars of ||\epsilon||^2 and \|A - I\|^2 hold a number, and e^T e (A - I) is a number
+    # times a matrix: none of them may shrink X to one row. Then X^T(A - I)\epsilon = X^T X(X^TX)^{-1}X^T\epsilon -
+    # X^T\epsilon = 0 (0 is the zero vector), not X^T\epsilon; and X(X^TX)^{-1}X^T\epsilon - \epsilon factors as written
+    ("$$t = Xw + \\epsilon$$\n\n$$A = X(X^TX)^{-1}X^T$$\n\n$$E = ||\\epsilon||^2 \\, ||A - I||^2$$\n\n$$X^T(A - I)\\epsilon = 0$$", ["definition", "definition", "definition", "valid"]),
+    ("$$t = Xw + \\epsilon$$\n\n$$A = X(X^TX)^{-1}X^T$$\n\n$$E = ||\\epsilon||^2 \\, ||A - I||^2$$\n\n$$X^T(A - I)\\epsilon = X^T\\epsilon$$", ["definition", "definition", "definition", "invalid"]),
+    ("$$t = Xw + \\epsilon$$\n\n$$A = X(X^TX)^{-1}X^T$$\n\n$$E = \\|\\epsilon\\|^2 \\, \\|A - I\\|^2$$\n\n$$X^T(A - I)\\epsilon = 0$$", ["definition", "definition", "definition", "valid"]),
+    ("$$t = Xw + \\epsilon$$\n\n$$X(X^TX)^{-1}X^T\\epsilon - \\epsilon = (X(X^TX)^{-1}X^T - I)\\epsilon$$", ["definition", "valid"]),
+    ("$$t = Xw + \\epsilon$$\n\n$$A = X(X^TX)^{-1}X^T$$\n\n$$X^T t = X^T(Xw + \\epsilon)$$\n\n$$\\epsilon^T\\epsilon (A - I) = (A - I)\\epsilon^T\\epsilon$$", ["definition", "definition", "valid", "valid"]),
 ]
 
 

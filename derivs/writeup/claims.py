@@ -22,6 +22,7 @@ from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_entries, is_matrix_expr, is_written_number, kink, kinks, leibniz_factors, letters_shared, names_in, not_real,
                       one_length, out_of_time, placeholder_functions, positive, told_value, undefined_functions, with_free_symbols)
+from .matrix_equations import zero_of_shape
 from .steps import Step
 
 _NEW_PARAMETER = ("\\tilde", "\\hat", "\\bar")  # \tilde{\omega}, \hat w, w': new parameters, defined after use
@@ -46,7 +47,7 @@ def _compared_as_array(entries, other):
         return sympy.ImmutableMatrix(*other.shape, list(entries))
     if isinstance(entries, sympy.FunctionMatrix) and hasattr(other, "shape") and entries.shape[0] == 1 and tuple(other.shape) == (entries.shape[1], 1):
         return entries.T  # {p_1, \dots, p_n} said to equal a column: the list is that column
-    return entries
+    return zero_of_shape(entries, other)  # 0 said to equal a vector or matrix: its zero
 
 
 def _alone_and_by_entries(left, right) -> list[str]:

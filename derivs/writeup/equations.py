@@ -14,7 +14,9 @@ from ..equivalence import decide
 from ..lexer import LatexError
 from ..model import Problem
 from ..timelimit import TimeLimitExceeded, time_limit
+from . import matrix_equations
 from .judging import out_of_time, with_free_symbols
+from .matrix_equations import is_array
 from .steps import Step
 
 
@@ -62,6 +64,8 @@ _NOT_SOLVED = (sympy.floor, sympy.ceiling, sympy.Piecewise, sympy.Max, sympy.Min
 def follows(step: Step, first, second, problem: Problem, timeout: float, source: str = "the first") -> Step:
     """Whether the equation second = 0 has the solutions of first = 0 (in one unknown they share). Equations with a
     floor, a maximum or a sum are not solved here (sympy's solver is slow and unsure on them): undecided."""
+    if is_array(first) or is_array(second):
+        return _follows_for_arrays(step, first, second, source)
     if any(isinstance(side, sympy.Basic) and side.has(*_NOT_SOLVED) for side in (first, second)):
         return replace(step, verdict="undecided", feedback="an equation with a floor, a maximum or a sum: not solved here")
     stated = stated_value(second)
@@ -96,6 +100,38 @@ def follows(step: Step, first, second, problem: Problem, timeout: float, source:
             where = f"solving for {unknown}: at {wrong.witness.point} one equation holds and the other does not" if wrong.witness else wrong.note
             return replace(step, verdict="invalid", feedback=f"not the solutions of {source} equation; {where}", witness=vars(wrong.witness) if wrong.witness else None)
     return replace(step, verdict="undecided", feedback=f"could not show that this equation follows from {source}")
+
+
+def _follows_for_arrays(step: Step, first, second, source: str) -> Step:
+    """Whether a vector or matrix equation holds where the one before it does, decided on exact instances (see
+    matrix_equations): the first solved for a matrix both use, the second put to that solution."""
+    if not (is_array(first) and is_array(second)):
+        return replace(step, verdict="undecided", feedback=f"an equation between vectors or matrices after one between numbers ({source}): not compared")
+    extra = sorted(map(str, matrix_equations.unknowns(second) - matrix_equations.unknowns(first)))
+    if extra:
+        return replace(step, verdict="undecided", feedback=f"what follows uses {', '.join(extra)}, which {source} equation does not: "
+                                                           f"it rests on more than that, so it is not checked against it alone")
+    found = matrix_equations.implication(first, second)
+    if found is None:
+        return replace(step, verdict="undecided", feedback=f"could not solve {source} equation for one of its vectors or matrices at random values: not compared")
+    outcome, unknown = found
+    if outcome == "follows":
+        return replace(step, verdict="valid", feedback=f"holds where {source} equation does (solved for {unknown} at random sizes and entries)")
+    if outcome == "some sizes":
+        return replace(step, verdict="undecided", feedback=f"follows from {source} equation at some sizes and not at others (where an inverse "
+                                                           f"exists, or a matrix has more rows than columns): the sizes are not read from the text")
+    return replace(step, verdict="invalid", feedback=f"does not follow from {source} equation: solved for {unknown} at random sizes and entries, "
+                                                     f"{source} equation holds and this one does not")
+
+
+def rewrites(first, second) -> bool:
+    """Whether an equation that does not follow from the line before it, in the same block, is a slip rather than the
+    next equation of a system: both are in one and the same unknown (a number), or, for vectors and matrices, the
+    second uses no name the first does not (the first fixes what it is solved for, so the two would contradict)."""
+    if is_array(first) and is_array(second):
+        return matrix_equations.unknowns(second) <= matrix_equations.unknowns(first)
+    symbols = [getattr(side, "free_symbols", set()) for side in (first, second)]
+    return len(symbols[0]) == 1 and symbols[0] == symbols[1]
 
 
 def _rests_on_more(step: Step, first, second, source: str) -> Step | None:

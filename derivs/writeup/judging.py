@@ -27,6 +27,9 @@ from ..parsing import DOCUMENT_SIZE, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPD
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from . import prose
 from .formulas import Side
+from .matrix_equations import array_residual, is_array
+from .matrix_equations import unknowns as unknowns_of
+from .matrix_equations import vanishes as matrix_vanishes
 from .names import Scanner, applied_head, function_head, single_name, variable_tokens
 from .notation import TANGENT_MARK, Notation
 from .shapes import ELLIPSES, TWO_SIDES
@@ -1187,7 +1190,10 @@ class Judge:
             with time_limit(self.timeout):  # a huge first line must not stall every step after it
                 unit = lambda quantity, variable: self._derivative_is_one(quantity, variable, scope)  # noqa: E731
                 slipped = chain_slip(step, frozenset(scope.notation.words), unit) or self.broken_link(step, scope)  # wrong even where it names a quantity
+                solution = None if slipped else self.solution(step, scope)
                 outcome = slipped or self.statement(step, scope)
+                if solution is not None and (outcome is None or outcome.verdict == "definition"):
+                    outcome = solution  # the name keeps the value it is given; the line is checked as the equation's solution
             if slipped is not None:
                 return slipped
         except TimeLimitExceeded:
@@ -2117,7 +2123,7 @@ class Judge:
         try:
             with time_limit(self.timeout):
                 residual = self.equation_to_solve(step, scope)
-        except (TimeLimitExceeded, LatexError, TypeError, ValueError, AttributeError, sympy.ShapeError):
+        except (TimeLimitExceeded, LatexError, TypeError, ValueError, AttributeError, NotImplementedError, sympy.ShapeError):
             residual = None
         if residual is None or step.block_kind == "table":
             return self.judge_step(step, scope)
@@ -2128,36 +2134,83 @@ class Judge:
             scope.facts.update(fact)
             return replace(step, verdict="definition", feedback=f"given: {step.lhs} = {step.rhs} (put in where it recurs)")
         previous, scope.condition = scope.condition, (step, residual)
-        if previous is None or previous[0].block == step.block:
-            return replace(step, verdict="definition", feedback="an equation to solve")
-        from .equations import follows
+        to_solve = replace(step, verdict="definition", feedback="an equation to solve")
+        if previous is None:
+            return to_solve
+        from .equations import follows, rewrites
 
         try:
             with time_limit(self.timeout):
-                problem = with_free_symbols(scope.problem, (previous[1], residual))
-                return follows(step, previous[1], residual, problem, self.timeout, source=f"line {previous[0].line}'s")
+                problem = with_free_symbols(scope.problem, (previous[1], residual)) if not is_array(residual) else scope.problem
+                outcome = follows(step, previous[1], residual, problem, self.timeout, source=f"line {previous[0].line}'s")
         except TimeLimitExceeded:
-            return out_of_time(step, self.timeout)
+            outcome = out_of_time(step, self.timeout)
         except Exception:  # sympy's solvers fail in many ways; the step is then undecided
-            return replace(step, verdict="undecided", feedback=f"could not show that this equation follows from line {previous[0].line}'s")
+            outcome = replace(step, verdict="undecided", feedback=f"could not show that this equation follows from line {previous[0].line}'s")
+        if not unknowns_of(previous[1]) & unknowns_of(residual):
+            return to_solve  # another equation altogether (dL/dv = 4(v - 1) = 0 after dL/dw = 2(w - 3) = 0)
+        if previous[0].block != step.block or outcome.verdict == "valid" or outcome.verdict == "invalid" and rewrites(previous[1], residual):
+            return outcome
+        return to_solve  # lines of one block may be a system of equations, each a condition of its own
+
+    def solution(self, step: Step, scope: Scope) -> Step | None:
+        """`w = (X^TX)^{-1}X^Tt` right after the equation `X^TXw = X^Tt`, with w one of its unknowns and no word before it
+        (let, say, for, where): the equation solved for w, checked to follow from it (not a new name's definition); None
+        for any other line."""
+        previous = scope.condition
+        if previous is None or self.last is None or previous[0].index != self.last.index or step.role \
+                or step.kind != "equal" or not step.first_of_chain or len(rest_of_chain(step)) != 1:
+            return None
+        try:
+            unknown = self.value(step.left, scope, formulas=False)
+            residual = self.value(step.left, scope, formulas=False) - self.value(step.right, scope, formulas=False)
+        except (LatexError, TypeError, ValueError, AttributeError, sympy.ShapeError):
+            return None
+        first = previous[1]
+        names = first.atoms(sympy.MatrixSymbol) if is_array(first) else first.free_symbols
+        if not isinstance(unknown, (sympy.Symbol, sympy.MatrixSymbol)) or unknown not in names:
+            return None
+        from .equations import follows
+
+        scope.condition = (step, residual)
+        problem = scope.problem if is_array(residual) else with_free_symbols(scope.problem, (first, residual))
+        outcome = follows(step, first, residual, problem, self.timeout, source=f"line {previous[0].line}'s")
+        return outcome if outcome.verdict in ("valid", "invalid") else None
 
     def equation_to_solve(self, step: Step, scope: Scope):
         """`expression = number` alone on its line, where the expression is not constant: an equation to solve
         (`\\sigma(z) = 0.5`), not an identity. Returns its residual, or None."""
-        if step.kind != "equal" or step.condition and not step.case or not step.first_of_chain or len(step.chain) > 1:
+        alone = step.first_of_chain and len(step.chain) <= 1
+        set_to_zero = not step.first_of_chain and len(rest_of_chain(step)) == 1 and is_plain_number(step.right) and step.rhs.strip() == "0"  # \\nabla L = 2(w - 3) = 0
+        if step.kind != "equal" or step.condition and not step.case or not (alone or set_to_zero):
             return None  # (a case, d = 1 \\rightarrow ..., may still be an equation to solve)
-        if not (is_plain_number(step.left) or is_plain_number(step.right) or self._solved_below(step) and not self._worked_name(step, scope)):
+        below, continues = self._solved_below(step), self._continues_solving(step, scope)
+        only_after = continues and not (below or is_plain_number(step.left) or is_plain_number(step.right))
+        if only_after and isinstance(self.read(step.left, scope).expr, (sympy.Symbol, sympy.MatrixSymbol, sympy.Indexed)):
+            return None  # dy/dz = e^{-z}/(1 + e^{-z}) after an equation in z: a claim about a name, not the solving going on
+        if not (is_plain_number(step.left) or is_plain_number(step.right) or (below or continues) and not self._worked_name(step, scope)):
             return None
         left, right = self.value(step.left, scope), self.value(step.right, scope)
         if any(isinstance(side, (sympy.MatrixBase, sympy.MatrixExpr)) for side in (left, right)) and self._solved_below(step) \
                 and all(getattr(side, "shape", (1, 1)) == (1, 1) for side in (left, right)):
             return ENTRY_EQUATION  # a^T A a = a^T B a among lines that rewrite an equation: one entry to solve for
-        if any(isinstance(side, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) for side in (left, right)):
+        if any(isinstance(side, (sympy.MatrixBase, sympy.MatrixExpr)) for side in (left, right)):
+            if not (continues or is_plain_number(step.left) or is_plain_number(step.right)):
+                return None  # a block of vector formulas (dL/dx = -t / t^T x, then dx/dz = ...): claims, each judged
+            residual = array_residual(left, right)  # X^T(Xw - t) = 0: the zero vector
+            return None if residual is None or matrix_vanishes(residual) or only_after and not _shares_unknowns(scope, residual) else residual
+        if isinstance(left, sympy.Tuple) or isinstance(right, sympy.Tuple):
             return None
         residual = left - right
-        if not getattr(residual, "free_symbols", None) or vanishes(residual):
+        if not getattr(residual, "free_symbols", None) or vanishes(residual) or only_after and not _shares_unknowns(scope, residual):
             return None  # a number, or an identity (\\sigma(z) + \\sigma(-z) = 1): judged as a step
         return residual
+
+    def _continues_solving(self, step: Step, scope: Scope) -> bool:
+        """The line right before this one was an equation to solve (or one rewriting it), and no word (let, say, for)
+        stands before this one: it may be the next line of the solving."""
+        previous = scope.condition
+        return previous is not None and self.last is not None and previous[0].index == self.last.index and not step.role
 
     def _worked_name(self, step: Step, scope: Scope) -> bool:
         """The left side is one tangent the definitions work out (\\dot{v}_5 in a forward-mode trace): each line of
@@ -2201,6 +2254,12 @@ def _capitals_as_matrices(notation: Notation, sides, base: Problem) -> None:
     for key, line in sorted(capitals, key=lambda item: (item[1], item[0])):
         if own or key not in declared:
             notation.learn(key, "matrix", line, "a capital in a derivation about matrices", (MATRIX_SIZE, MATRIX_SIZE))
+
+
+def _shares_unknowns(scope: Scope, residual) -> bool:
+    """Whether an equation shares an unknown with the one being solved: where only the line before makes a line part of
+    a solving, (a + b)^2 = a^2 + b^2 after 2(w - 3) = 0 is a claim of its own, judged as one."""
+    return bool(unknowns_of(scope.condition[1]) & unknowns_of(residual))
 
 
 def rest_of_chain(step: Step) -> tuple:

@@ -173,16 +173,29 @@ class _TreeParser:
             inner = self._inner(self.at + 1, end)
             self.at = end + 1
             return inner
-        if token.is_("symbol", "|"):
-            end = next((i for i in range(self.at + 1, len(self.found)) if self.found[i].is_("symbol", "|")), len(self.found) - 1)
-            self.at = end + 1
-            return Node("scalar", position=position)
+        if token.is_("symbol", "|") or token.is_("command", "|"):
+            self.at = self._bar_end() + 1
+            return Node("scalar", position=position)  # |x|, ||x||_2, \\|A - I\\|_F: a number, whatever the bars hold
         if token.kind == "command":
             return self._command(token)
         if token.kind == "letter":
             return self._name()
         self.at += 1
         return Node("other", position=position)
+
+    def _bar_end(self) -> int:
+        """Where the bars opened here close: |x| at the next bar, ||x|| at the next two bars together, \\|x\\| at the next \\|."""
+        double = self.is_("symbol", "|") and self.is_("symbol", "|", ahead=1)
+        start = self.at + (2 if double else 1)
+        for index in range(start, len(self.found)):
+            token = self.found[index]
+            if self.found[self.at].kind == "command" and token.is_("command", "|"):
+                return index
+            if not double and token.is_("symbol", "|"):
+                return index
+            if double and token.is_("symbol", "|") and index + 1 < len(self.found) and self.found[index + 1].is_("symbol", "|"):
+                return index + 1
+        return len(self.found) - 1
 
     def _entry_bases(self, start: int, end: int) -> frozenset:
         """The bases of the subscripted names between two tokens: the vector a literal writes entry by entry."""
@@ -200,7 +213,25 @@ class _TreeParser:
                 commas += 1
         return commas + 1
 
+    def _spelled_function(self) -> str:
+        """tr(, tr[, det(, exp( typed as plain letters before a bracket: the function's name, else "" (t r would be a product)."""
+        letters = ""
+        while self.is_("letter", ahead=len(letters)) and len(letters) < 8:
+            letters += self.peek(len(letters)).text
+        for end in range(len(letters), 1, -1):
+            if letters[:end] in ELEMENTWISE | SCALAR_RESULT and self.is_("symbol", "(", "[", ahead=end):
+                return letters[:end]
+        return ""
+
     def _name(self) -> Node:
+        spelled = self._spelled_function()
+        if spelled:
+            position = self.peek().position
+            self.at += len(spelled)
+            end = self._close(self.at)
+            argument = self._inner(self.at + 1, end)
+            self.at = end + 1
+            return Node("scalar" if spelled in SCALAR_RESULT else "apply", [argument], key=spelled, position=position)
         name = self.scanner.name_at(self.at)
         if name is None:
             self.at += 1
@@ -558,7 +589,7 @@ class Inference:
         if node.kind == "sum":
             if any(self._is_array(child) for child in node.children):
                 for child in node.children:
-                    if child.kind == "name" and self._is_array(child) is None:
+                    if child.kind == "name" and (self._is_array(child) is None or self._number_by_default(child)):  # Xw + \\epsilon
                         changed |= self._array(child.key, line, "added to a vector or matrix", child)
         return changed
 
@@ -644,6 +675,7 @@ class Inference:
             op = node.ops[number - 1] if number else ""
             unknown |= factor.kind in ("other", "call")
             if shape is None:
+                unknown |= current is not None and self._matrix(current) and not _lowercase(_untransposed(current_node)) and self._number_by_default(factor)
                 continue
             if current is None:
                 current, current_node = shape, factor
@@ -654,6 +686,9 @@ class Inference:
             if op == "dot" and current[1] == self.dims.find(current[1]) and self._vector(current) and self._vector(shape):
                 current = None  # u \cdot v: a dot product of two vectors
                 continue
+            if _row_times_column(current_node, factor) and number + 1 < len(node.children):  # e^T e (A - I): a number, as u . v
+                current = None
+                continue
             if self._one_by_one(current) or self._one_by_one(shape):  # (1 - \sigma(w^T x)) x: a 1 x 1 factor is a number
                 current, current_node = (shape, factor) if self._one_by_one(current) else (current, current_node)
                 continue
@@ -663,6 +698,11 @@ class Inference:
                                              _keys(current_node, factor)))
             current, current_node = (current[0], shape[1]), Node("product", [current_node, factor], ops=["juxt"])
         return None if unknown else current
+
+    def _number_by_default(self, node: Node) -> bool:
+        """A Greek letter nothing declares or shapes: a number only by convention, so (A - I)\\epsilon may be a matrix times
+        a vector, and its shape says nothing of A's."""
+        return node.kind == "name" and node.greek and node.key not in self.declared and node.key not in self.kind
 
     def _broadcast(self, first, second) -> bool:
         """XW + b with XW m x d and b a d-vector: the bias added to every row (or a column added to every column), as
@@ -677,6 +717,10 @@ class Inference:
     def _one_by_one(self, shape) -> bool:
         """A shape known to be 1 x 1 (w^T x of two declared vectors): a number where it multiplies."""
         return all(self.dims.find(dimension) == sympy.Integer(1) for dimension in shape)
+
+    def _matrix(self, shape) -> bool:
+        """Neither a column nor a row as far as is known."""
+        return all(self.dims.find(dimension) != sympy.Integer(1) for dimension in shape)
 
     def _vector(self, shape) -> bool:
         return self.dims.find(shape[1]) == sympy.Integer(1)
@@ -729,6 +773,17 @@ def _inner_product(node: Node) -> bool:
     first, last = node.children[0], node.children[-1]
     row = first.kind == "transpose" and first.children and _lowercase(first.children[0])
     return bool(row) and last.kind != "transpose" and _lowercase(last) and not {"hadamard", "outer"} & set(node.ops)
+
+
+def _row_times_column(row: Node, column: Node) -> bool:
+    """x^T y of two lowercase names, the row a name transposed: a number by the convention that lowercase names are
+    columns (in e^T e (A - I) the convention holds before it is applied to every name at the end)."""
+    return row.kind == "transpose" and bool(row.children) and row.children[0].kind == "name" and _lowercase(row.children[0]) \
+        and column.kind == "name" and _lowercase(column)
+
+
+def _untransposed(node: Node) -> Node:
+    return node.children[0] if node.kind == "transpose" and node.children else node
 
 
 def _lowercase(node: Node) -> bool:
