@@ -500,6 +500,7 @@ class _Parser:
                 word = "".join(t.text for t in self.tokens[at:run])
                 known = word in dialect.FUNCTIONS or word in dialect.VARIADIC or word in WORD_COMMANDS
                 known = known or len(word) >= 3 and word in dialect.GREEK  # phi(x), eta typed as words (not pi, mu: p·i, m·u)
+                known = known or self._matrix_function_typed(word, run)
                 if known or self.context.document and self.context.function(word) is not None:
                     run = self._join(at, run, "command")
                 elif self.context.document and word[0] == "d" and self.context.function(word[1:]) is not None:
@@ -532,6 +533,11 @@ class _Parser:
         variable = str(self.context.own_variable[name])
         ahead = [self.peek(n) for n in range(3)]
         return ahead[0].is_("symbol", "(") and ahead[1].text == variable and ahead[2].is_("symbol", ")")
+
+    def _matrix_function_typed(self, word: str, run: int) -> bool:
+        """tr(A), tr[A], diag(p) typed without \\operatorname among a write-up's matrices: the function, not t·r."""
+        bracket = run < len(self.tokens) and self.tokens[run].is_("symbol", "[")
+        return word in _MATRIX_FUNCTIONS and word != "softmax" and bool(self.context.matrices) and (self._opens_argument(run) or bracket)
 
     def _opens_argument(self, at: int) -> bool:
         return at < len(self.tokens) and (self.tokens[at].is_("symbol", "(") or self.tokens[at].is_("command", "left"))
@@ -1779,6 +1785,9 @@ class _Parser:
                 return self._log_base(token)
             function = self.context.function(name) or dialect.FUNCTIONS[name]
             return self.apply(function, "\\" + name, token)
+        if name in _MATRIX_FUNCTIONS and name != "softmax" and self.context.matrices:
+            self.take()  # tr(A) typed as letters (see _read_words)
+            return self._matrix_function(name, token)
         if name in dialect.VARIADIC:
             self.take()
             if self.context.document and name in ("max", "min") and self.at("symbol", "_"):

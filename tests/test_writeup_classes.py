@@ -55,6 +55,8 @@ ERA_NETWORK = ("```\nh1 = w1*i1 + w2*i2\nh2 = w3*i1 + w4*i2\na_h1 = σ(h1)\na_h2
 
 SOLVING_DECLARED = "Let $X \\in \\mathbb{R}^{n \\times d}$, $w \\in \\mathbb{R}^d$ and $t \\in \\mathbb{R}^n$, with $n > d$.\n\n"  # least squares
 
+TRACE_NAMED = "$$t = Xw + \\epsilon$$\n\n$$A = X(X^TX)^{-1}X^T$$\n\n"  # t a vector, A a projection
+
 MATRIX_AND_COLUMN = "$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
 
 ROWS = [
@@ -1182,6 +1184,14 @@ ROWS = [
     ("$$t = Xw + \\epsilon$$\n\n$$A = X(X^TX)^{-1}X^T$$\n\n$$E = \\|\\epsilon\\|^2 \\, \\|A - I\\|^2$$\n\n$$X^T(A - I)\\epsilon = 0$$", ["definition", "definition", "definition", "valid"]),
     ("$$t = Xw + \\epsilon$$\n\n$$X(X^TX)^{-1}X^T\\epsilon - \\epsilon = (X(X^TX)^{-1}X^T - I)\\epsilon$$", ["definition", "valid"]),
     ("$$t = Xw + \\epsilon$$\n\n$$A = X(X^TX)^{-1}X^T$$\n\n$$X^T t = X^T(Xw + \\epsilon)$$\n\n$$\\epsilon^T\\epsilon (A - I) = (A - I)\\epsilon^T\\epsilon$$", ["definition", "definition", "valid", "valid"]),
+    # tr(...) and tr[...] typed as letters among matrices are the trace, though t names a vector here (not t times r):
+    # the trace of a number is itself; tr(e^T B^T B e) = tr(B e e^T B^T) (cyclic), not tr(e^T e B^T B) = ||e||^2 tr(B^T B);
+    # tr[(A - I)^T(A - I)] = tr[A^TA] - tr[A^T] - tr[A] + tr[I], and tr[A^T] = tr[A]
+    (TRACE_NAMED + "$$tr(\\epsilon^T(A - I)\\epsilon) = \\epsilon^T(A - I)\\epsilon$$", ["definition", "definition", "valid"]),
+    (TRACE_NAMED + "$$tr(\\epsilon^T(A - I)^T(A - I)\\epsilon) = tr((A - I)\\epsilon\\epsilon^T(A - I)^T)$$", ["definition", "definition", "valid"]),
+    (TRACE_NAMED + "$$tr(\\epsilon^T(A - I)^T(A - I)\\epsilon) = tr(\\epsilon^T\\epsilon(A - I)^T(A - I))$$", ["definition", "definition", "invalid"]),
+    (TRACE_NAMED + "$$tr[(A - I)^T(A - I)] = tr[A^TA] - 2tr[A] + tr[I]$$", ["definition", "definition", "valid"]),
+    (TRACE_NAMED + "$$tr(A) = tr(X(X^TX)^{-1}X^T)$$", ["definition", "definition", "valid"]),
 ]
 
 

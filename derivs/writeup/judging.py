@@ -2170,12 +2170,19 @@ class Judge:
         names = first.atoms(sympy.MatrixSymbol) if is_array(first) else first.free_symbols
         if not isinstance(unknown, (sympy.Symbol, sympy.MatrixSymbol)) or unknown not in names:
             return None
-        from .equations import follows
+        from .equations import follows, rewrites
 
-        scope.condition = (step, residual)
         problem = scope.problem if is_array(residual) else with_free_symbols(scope.problem, (first, residual))
-        outcome = follows(step, first, residual, problem, self.timeout, source=f"line {previous[0].line}'s")
-        return outcome if outcome.verdict in ("valid", "invalid") else None
+        try:
+            outcome = follows(step, first, residual, problem, self.timeout, source=f"line {previous[0].line}'s")
+        except TimeLimitExceeded:
+            raise
+        except Exception:  # sympy's solvers fail in many ways: then it is not read as a solution
+            return None
+        if outcome.verdict not in ("valid", "invalid") or outcome.verdict == "invalid" and not rewrites(first, residual):
+            return None  # w_1 = 2 after w_1 - w_2 = 1: a system's solution, from more than the line before
+        scope.condition = (step, residual)
+        return outcome
 
     def equation_to_solve(self, step: Step, scope: Scope):
         """`expression = number` alone on its line, where the expression is not constant: an equation to solve
