@@ -1182,14 +1182,26 @@ class _Parser:
             raise self.error("'||' is never closed: write ||x||", start)
         self.take(), self.take()
         norm = self._norm(value)
-        if self.at("symbol", "_") and self.peek(1).text in ("2", "{"):
-            self.subscript()  # ||v||_2
+        self._norm_index(value, start)  # ||v||_2
         if self.at("symbol", "^"):
             caret = self.take()
             norm = self._power(norm, self.script(), caret)
-            if self.at("symbol", "_") and self.peek(1).text in ("2", "{"):
-                self.subscript()  # ||v||^2_2
+            self._norm_index(value, start)  # ||v||^2_2, ||A||^2_F
         return norm
+
+    def _norm_index(self, value, opener: Token) -> None:
+        """The subscript a norm may carry: _2 for a vector's length, _F for a matrix's Frobenius norm (what `_norm` works
+        out); any other (_1, a matrix's _2, the spectral norm) is refused rather than read as that one."""
+        if not self.at("symbol", "_"):
+            return
+        underscore = self.peek()
+        index = self.subscript().raw
+        matrix = isinstance(value, sympy.MatrixExpr) and 1 not in value.shape
+        if index == ("F" if matrix else "2") or index == "2" and isinstance(value, sympy.MatrixExpr) and not matrix:
+            return
+        kind = "a matrix" if matrix else "a vector"
+        raise self.error(f"the norm _{index} of {kind} is not read: only a vector's 2-norm \\|v\\|_2 and a matrix's Frobenius norm "
+                         "\\|A\\|_F are", underscore)
 
     def _abs(self, value):
         return self._norm(value) if isinstance(value, sympy.Tuple) else sympy.Abs(value)  # |(3, 4)| is a length
@@ -2152,9 +2164,7 @@ class _Parser:
             raise self.error(f"'\\{token.text}' is never closed by '\\{closer}'", token)
         self.take()
         if function == "norm":
-            if self.at("symbol", "_") and self.peek(1).text in ("2", "{"):
-                if self.subscript().value() != 2:
-                    raise self.error("only the 2-norm \\|v\\|_2 is read", token)
+            self._norm_index(value, token)
             return self._norm(value)
         if function is None:
             raise self.error(f"\\{token.text} .. \\{closer} is not read in an answer", token)

@@ -57,6 +57,8 @@ SOLVING_DECLARED = "Let $X \\in \\mathbb{R}^{n \\times d}$, $w \\in \\mathbb{R}^
 
 TRACE_NAMED = "$$t = Xw + \\epsilon$$\n\n$$A = X(X^TX)^{-1}X^T$$\n\n"  # t a vector, A a projection
 
+NORMS_DECLARED = "Let $A \\in \\mathbb{R}^{n \\times n}$ and $w \\in \\mathbb{R}^n$.\n\n"
+
 MATRIX_AND_COLUMN = "$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
 
 ROWS = [
@@ -1192,6 +1194,16 @@ ROWS = [
     (TRACE_NAMED + "$$tr(\\epsilon^T(A - I)^T(A - I)\\epsilon) = tr(\\epsilon^T\\epsilon(A - I)^T(A - I))$$", ["definition", "definition", "invalid"]),
     (TRACE_NAMED + "$$tr[(A - I)^T(A - I)] = tr[A^TA] - 2tr[A] + tr[I]$$", ["definition", "definition", "valid"]),
     (TRACE_NAMED + "$$tr(A) = tr(X(X^TX)^{-1}X^T)$$", ["definition", "definition", "valid"]),
+    # a norm's subscript: _F is a matrix's Frobenius norm, ||A||_F^2 = tr(A^TA) = tr(AA^T) (the sum of squared entries),
+    # not tr(A^2) unless A is symmetric; _2 is a vector's length, ||w||_2^2 = w^Tw; the 1-norm squared is not w^Tw
+    # (w = (1, 1): 4 against 2) and a matrix's _2 is its largest singular value, not sqrt(tr(A^TA)): neither is read
+    # as the 2-norm or the Frobenius norm, both are refused
+    (NORMS_DECLARED + "$$||A||^2_F = tr(A^TA)$$", ["valid"]),
+    (NORMS_DECLARED + "$$\\|A\\|_F^2 = tr(AA^T)$$", ["valid"]),
+    (NORMS_DECLARED + "$$||A||_F^2 = tr(A^2)$$", ["invalid"]),
+    (NORMS_DECLARED + "$$\\|w\\|_{2}^2 = w^Tw$$", ["valid"]),
+    (NORMS_DECLARED + "$$||w||_{1}^2 = w^Tw$$", ["unparsed"]),
+    (NORMS_DECLARED + "$$||A||_2 = \\sqrt{tr(A^TA)}$$", ["unparsed"]),
 ]
 
 
@@ -1223,6 +1235,12 @@ RIGHT_BUT_LOOSE = [
     ("Common activations such as:\n\n1. $f(x) = \\sigma(x)$, with $f'(x) = \\sigma(x)(1 - \\sigma(x))$\n2. $f(x) = \\tanh(x)$, with $f'(x) = 1 - \\tanh^2(x)$"),
     # cases of a Kronecker-like derivative with i = j compared: a_i and a_j are entries of one vector a
     "$$g_i = e^{a_i}$$\n\n$$\\frac{\\partial}{\\partial a_j}g_i = \\begin{cases} e^{a_i} & i=j \\\\ 0 & i\\neq j \\end{cases}$$\n\nwhere $h_i = \\sum^K_{k=1}e^{a_k}$.",
+    # the normal equations solved by substitution: a isolated through b, then b through a; both names were in the
+    # equations before, so this is solving (a system), not a circular definition
+    ("$$a\\sum x_i^2 + b\\sum x_i = \\sum x_i y_i$$\n\nIsolate $a$:\n\n$$a = \\frac{\\sum x_i y_i - b\\sum x_i}{\\sum x_i^2}$$\n\n"
+     "$$a\\sum x_i + bN = \\sum y_i$$\n\nIsolate $b$:\n\n$$b = \\frac{\\sum y_i - a\\sum x_i}{N}$$"),
+    # a function's signature before its formula (J: R^2 -> R, J(theta) = ...) declares its domain: no equation J = R^2
+    "$$J: \\mathbb{R}^2 \\to \\mathbb{R}, \\quad J(\\theta_1, \\theta_2) = \\theta_1^2 + 3\\theta_2^2$$\n\n$$\\frac{\\partial J}{\\partial \\theta_1} = 2\\theta_1$$",
 ]
 
 

@@ -573,8 +573,8 @@ class _Cutter:
         for number, piece in enumerate(pieces):
             separator = self.found[separators[number - 1]] if number else None
             cleaned = self._without_remarks(piece)
-            if not cleaned:
-                continue
+            if not cleaned or self._is_signature(cleaned):
+                continue  # J: \\mathbb{R}^2 \\to \\mathbb{R}, the function's domain, before its formula
             if separator is not None and statements:
                 if self._is_equation_number(cleaned):
                     continue
@@ -595,6 +595,14 @@ class _Cutter:
                     continue
             statements.append((cleaned, "and" if statements else "", None))
         return statements
+
+    def _is_signature(self, piece: list[int]) -> bool:
+        """`f: \\mathbb{R}^n \\to \\mathbb{R}`: a function's domain and codomain, a declaration with no equation in it."""
+        found = [self.found[at] for at in piece]
+        colon = next((n for n, t in enumerate(found) if t.is_("symbol", ":")), None)
+        arrow = any(t.is_("command", "to", "rightarrow", "longrightarrow") for t in found)
+        sets = any(t.is_("command", "mathbb", "mathcal", "R") for t in found)
+        return colon is not None and 0 < colon <= 4 and arrow and sets and not any(t.is_("symbol", "=") for t in found)
 
     def _ellipses_joined(self, pieces: list[list[int]], separators: list[int]) -> tuple[list, list]:
         """`k = 1, \\ldots, K`, `x_1, \\dots, x_n`: an ellipsis between commas joins the pieces on either side into one

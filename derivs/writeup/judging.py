@@ -1857,7 +1857,8 @@ class Judge:
     def define_name(self, step: Step, scope: Scope, key: str) -> Step:
         """A new name (see `_define_name`). A definition through a name that a later line defines through this one
         (a_h1 = σ(o1), then o1 = w5 a_h1 + w6 a_h2) is circular: a mistake on this line, where the chain's other
-        link, if it has one, is taken as the formula."""
+        link, if it has one, is taken as the formula. A name already used is being solved for (a = (Σxy - bΣx)/Σx²
+        after the normal equations, b through a below), which is no slip."""
         sibling = self._sibling_meant(step, scope, key)
         if sibling is not None:
             return self._define_sibling(step, scope, key, *sibling)
@@ -1865,6 +1866,9 @@ class Judge:
         defined = self._define_name(step, scope, key, avoid=circular[1] if circular else frozenset())
         if circular is None:
             return self._own_argument(self._kept_to_pattern(defined, scope, key), scope, key)
+        if key in scope.seen:  # a = (.. - b ..) / .. after an equation in a and b, b through a below: a system being solved
+            return replace(defined, feedback=f"{step.lhs} through {', '.join(sorted(circular[1]))}, which line {circular[0].line} gives "
+                                             f"through {step.lhs}: a system of equations being solved, not a formula for either")
         later, names = circular
         return replace(defined, verdict="invalid", feedback=f"defines {step.lhs} through {', '.join(sorted(names))}, which line {later.line} "
                                                               f"defines through {step.lhs}: a circular definition (a slip of name?)")
@@ -2149,9 +2153,11 @@ class Judge:
             outcome = replace(step, verdict="undecided", feedback=f"could not show that this equation follows from line {previous[0].line}'s")
         if not unknowns_of(previous[1]) & unknowns_of(residual):
             return to_solve  # another equation altogether (dL/dv = 4(v - 1) = 0 after dL/dw = 2(w - 3) = 0)
-        if previous[0].block != step.block or outcome.verdict == "valid" or outcome.verdict == "invalid" and rewrites(previous[1], residual):
+        if outcome.verdict == "valid" or outcome.verdict == "invalid" and rewrites(previous[1], residual):
             return outcome
-        return to_solve  # lines of one block may be a system of equations, each a condition of its own
+        if previous[0].block != step.block and outcome.verdict != "invalid":
+            return outcome  # undecided, saying why
+        return to_solve  # a system of equations (in a block or across two), each a condition of its own
 
     def solution(self, step: Step, scope: Scope) -> Step | None:
         """`w = (X^TX)^{-1}X^Tt` right after the equation `X^TXw = X^Tt`, with w one of its unknowns and no word before it
