@@ -55,7 +55,7 @@ _COMMAND = re.compile(r"\\([A-Za-z]+)|\\(.)", re.DOTALL)
 # Spacing that separates tokens and means nothing else (a thin space between digits is handled above); a backslash
 # before a line's end is TeX's control space, as before a space.
 _SPACING = {",", ";", ":", "!", " ", "\n", "\t", "\r", "quad", "qquad", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits",
-            "thinspace", "medspace", "thickspace", "enspace", "negthinspace", "nonumber", "notag", "big", "Big",
+            "thinspace", "medspace", "thickspace", "enspace", "space", "negthinspace", "nonumber", "notag", "big", "Big",
             "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle",
             "rm", "bf", "it", "sf", "tt", "cal",  # plain TeX's font switches: {\rm e}^x is e^x
             "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge"}  # sizes

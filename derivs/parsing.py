@@ -2552,6 +2552,17 @@ class _Parser:
         ahead = self.take()
         if ahead.kind == "letter" or ahead.kind == "command" and ahead.text in dialect.GREEK:
             return self.context.symbol(ahead.text)
+        if self.context.document and ahead.is_("command", "forall"):  # \\sum_{\\forall n}, \\sum_{\\forall_{n}}: over every n
+            if self.at("symbol", "_"):
+                self.take()
+            if not self.at("symbol", "{"):
+                return self._index_variable(token)
+            end = self.matching("{", "}")
+            self.take()
+            with self.bounded(end):
+                variable = self._index_variable(token)
+            self.position = end + 1
+            return variable
         raise self.error(f"the index of \\{token.text} must be a letter", ahead)
 
     def _integral(self, token: Token):

@@ -97,7 +97,8 @@ ROWS = [
     # absolute values, norms, floor, ceiling, binomials
     ("|x|", S("Abs(x)")), ("|x-1|", S("Abs(x-1)")), ("\\lvert x \\rvert", S("Abs(x)")), ("\\left| x \\right|", S("Abs(x)")),
     ("\\left\\lvert x \\right\\rvert", S("Abs(x)")), ("|x||y|", S("Abs(x)*Abs(y)")), ("2|x|", S("2*Abs(x)")), ("\\|x\\|", S("Abs(x)")),
-    ("\\|(3, 4)\\|", S("5")), ("\\left\\|(3,4)\\right\\|", S("5")), ("\\lfloor x \\rfloor", S("floor(x)")), ("\\lceil x \\rceil", S("ceiling(x)")),
+    ("\\|(3, 4)\\|", S("5")), ("\\left\\|(3,4)\\right\\|", S("5")), ("\\|v\\|_2", S("Abs(v)")), ("||v||^2_2", S("Abs(v)**2")),
+    ("\\|(3, 4)\\|_2", S("5")), ("\\lfloor x \\rfloor", S("floor(x)")), ("\\lceil x \\rceil", S("ceiling(x)")),
     ("\\left\\lfloor \\frac{n}{2} \\right\\rfloor", S("floor(n/2)")), ("\\left\\lceil \\frac{n}{2} \\right\\rceil", S("ceiling(n/2)")),
     ("\\lfloor 7/2 \\rfloor", S("3")), ("⌊x⌋", S("floor(x)")), ("\\binom{n}{k}", S("binomial(n, k)")), ("\\binom{5}{2}", S("10")),
     ("\\dbinom{5}{2}", S("10")),
@@ -242,6 +243,7 @@ ROWS += [
 ]
 
 BAD = [
+    ("||v||_1", "the norm _1 of a vector is not read", 5), ("\\|v\\|_\\infty", "the norm _\\infty of a vector is not read", 5),
     ("x)", "nothing to close", 1), ("(x", "never closed", 0), ("\\frac{a}{4", "never closed", 8), ("\\tanh(x/2}", "closed by", 5),
     ("", "empty", None), ("   ", "empty", None), ("$$", "empty", None), ("\\foo(x)", "unknown command \\foo", 0),
     ("\\sigm(x)", "did you mean \\sigma", 0), ("\\tanhh(x)", "did you mean \\tanh", 0), ("x +", "ends too early", None),

@@ -59,6 +59,11 @@ TRACE_NAMED = "$$t = Xw + \\epsilon$$\n\n$$A = X(X^TX)^{-1}X^T$$\n\n"  # t a vec
 
 NORMS_DECLARED = "Let $A \\in \\mathbb{R}^{n \\times n}$ and $w \\in \\mathbb{R}^n$.\n\n"
 
+SEQUENCE = "Let $\\gamma = 1 - \\beta$.\n\n$$\\theta_t = \\theta_0 - \\alpha m \\sum_{k=1}^t \\gamma^k$$\n\n"  # a sequence by a sum up to t
+
+PROBLEM_MACRO = ("\\documentclass{{article}}\n\\begin{{document}}\n\\{macro} Let $f(x) = x^2$. Then\n\\[\\frac{{d}}{{dx}} f(x) = 2x.\\]\n\n"
+                 "\\{macro} Let $f(x) = x^3$. Then\n\\[\\frac{{d}}{{dx}} f(x) = {second}.\\]\n\\end{{document}}\n")  # two questions
+
 MATRIX_AND_COLUMN = "$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
 
 ROWS = [
@@ -1204,6 +1209,20 @@ ROWS = [
     (NORMS_DECLARED + "$$\\|w\\|_{2}^2 = w^Tw$$", ["valid"]),
     (NORMS_DECLARED + "$$||w||_{1}^2 = w^Tw$$", ["unparsed"]),
     (NORMS_DECLARED + "$$||A||_2 = \\sqrt{tr(A^TA)}$$", ["unparsed"]),
+    # a sequence's index is the letter its closed form uses: theta_t given by a sum up to t, then by the geometric
+    # series, sum_{k=1}^t g^k = (g - g^{t+1})/(1 - g); with g^t instead the two differ at t = 1 (g against 0); a
+    # momentum-like v_t = sum_{k=1}^t b^{t-k} g = g(1 + b + ... + b^{t-1}) = g(1 - b^t)/(1 - b)
+    (SEQUENCE + "$$\\theta_t = \\theta_0 - \\alpha m \\left( \\frac{\\gamma - \\gamma^{t+1}}{1-\\gamma}\\right)$$", ["definition", "definition", "valid"]),
+    (SEQUENCE + "$$\\theta_t = \\theta_0 - \\alpha m \\left( \\frac{\\gamma - \\gamma^{t}}{1-\\gamma}\\right)$$", ["definition", "definition", "invalid"]),
+    ("$$v_t = \\sum_{k=1}^{t} \\beta^{t-k} g$$\n\n$$v_t = g\\frac{1 - \\beta^t}{1 - \\beta}$$", ["definition", "valid"]),
+    # \sum_{\forall n} is a sum over every n (a sum is linear; the sum of w over n is N w, not w); \space is a space
+    ("$$\\sum_{\\forall n} (t_n - w) = \\sum_{n} t_n - \\sum_{n} w$$", ["valid"]),
+    ("$$\\sum_{\\forall_{n}} 2 (w + x_n) = 2\\sum_{n} w + 2\\sum_{n} x_n$$", ["valid"]),
+    ("$$\\sum_{\\forall n} (t_n - w) = \\sum_{n} t_n - w$$", ["invalid"]),
+    ("With $w = 0$:\n\n$$w - (0.1) \\space (-2) = 0.2$$", ["definition", "valid"]),
+    # a homework template's \prob or \problem opens a question: f is given again there, d/dx x^3 = 3x^2, not 2x
+    (PROBLEM_MACRO.format(macro="prob", second="3x^2"), ["definition", "valid", "definition", "valid"]),
+    (PROBLEM_MACRO.format(macro="problem", second="2x"), ["definition", "valid", "definition", "invalid"]),
 ]
 
 

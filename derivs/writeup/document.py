@@ -26,6 +26,9 @@ MATH_ENVIRONMENTS = frozenset(
 )
 # LaTeX environments that begin a new question: their values and functions start afresh.
 QUESTION_ENVIRONMENTS = frozenset("problem question exercise homework task".split())
+# Commands a homework template defines to open a question (\\prob, \\problem{3}, \\question), from its own header file
+# the write-up does not carry: the same as such an environment.
+QUESTION_MACROS = QUESTION_ENVIRONMENTS | frozenset("prob ques exer hwproblem newproblem".split())
 TABLE_ENVIRONMENTS = frozenset("tabular tabular* tabularx array longtable".split())
 SKIPPED_ENVIRONMENTS = frozenset("verbatim lstlisting minted comment figure tikzpicture thebibliography".split())
 SECTION_MACROS = {"part": 1, "chapter": 1, "section": 1, "subsection": 2, "subsubsection": 3, "paragraph": 4, "subparagraph": 5}
@@ -987,6 +990,9 @@ class _LatexReader:
             self.flush()
             title = self.document.text[arguments[-1].pos: arguments[-1].pos + arguments[-1].len].strip("{}") if arguments else ""
             self.document.pieces.append(Heading(line, title, SECTION_MACROS[name], SECTION_MACROS[name] == 1 or bool(HEADING_LINE.match(title))))
+        elif name.lower() in QUESTION_MACROS:
+            self.flush()
+            self.document.pieces.append(Heading(line, name, 2))
         elif name == "item":
             self.flush()
             self.items += 1

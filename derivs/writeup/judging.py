@@ -928,6 +928,26 @@ def one_length(sides: tuple) -> tuple:
     return tuple(side.xreplace({DOCUMENT_SIZE: length}) if isinstance(side, sympy.Basic) else side for side in sides)
 
 
+def one_symbol_per_name(sides: tuple) -> tuple:
+    """One letter the author wrote is one quantity: where reading a step and putting in a formula stored earlier leave two
+    symbols of one name (t real in a formula read before t bounded a sum, t a positive integer in this line), both
+    become the one that says more of it. Dummies (indices a reading makes up) are left alone."""
+    exprs = [side for side in sides if isinstance(side, sympy.Basic)]
+    by_name: dict[str, set] = {}
+    for expr in exprs:
+        for symbol in expr.atoms(sympy.Symbol):  # a limit's t too: lim_{t -> oo} of a formula stored with its own t
+            if type(symbol) is sympy.Symbol:
+                by_name.setdefault(symbol.name, set()).add(symbol)
+    mapping = {}
+    for symbols in by_name.values():
+        if len(symbols) > 1:
+            kept = max(symbols, key=lambda symbol: (len(symbol.assumptions0), sorted(symbol.assumptions0.items())))
+            mapping.update({symbol: kept for symbol in symbols if symbol != kept})
+    if not mapping:
+        return sides
+    return tuple(side.xreplace(mapping) if isinstance(side, sympy.Basic) else side for side in sides)
+
+
 def given_entries(sides: tuple, values: dict) -> tuple:
     """A vector the write-up gave (\\mathbf{z} = (1, 2, 3): z_1, z_2, z_3): its sums and softmax run over its
     entries, whose values are put in."""
