@@ -1223,6 +1223,12 @@ ROWS = [
     # a homework template's \prob or \problem opens a question: f is given again there, d/dx x^3 = 3x^2, not 2x
     (PROBLEM_MACRO.format(macro="prob", second="3x^2"), ["definition", "valid", "definition", "valid"]),
     (PROBLEM_MACRO.format(macro="problem", second="2x"), ["definition", "valid", "definition", "invalid"]),
+    # equations with sums over the samples, solved: 0 = sum_n (w + x_n - t_n) is N w = sum_n (t_n - x_n), so
+    # w = (1/N) sum_n (t_n - x_n); without the 1/N it is wrong for every N > 1; halving an equation keeps its solutions
+    ("$$0 = \\sum_{n=1}^{N} (w + x_n - t_n)$$\n\nso\n\n$$N w = \\sum_{n=1}^{N} (t_n - x_n)$$", ["definition", "valid"]),
+    ("$$0 = \\sum_{n=1}^{N} (w + x_n - t_n)$$\n\nso\n\n$$w = \\frac{1}{N}\\sum_{n=1}^{N} (t_n - x_n)$$", ["definition", "valid"]),
+    ("$$0 = \\sum_{n=1}^{N} (w + x_n - t_n)$$\n\nso\n\n$$w = \\sum_{n=1}^{N} (t_n - x_n)$$", ["definition", "invalid"]),
+    ("$$0 = \\sum_{n} 2(w - t_n)$$\n\n$$0 = \\sum_{n} (w - t_n)$$", ["definition", "valid"]),
 ]
 
 

@@ -6,6 +6,7 @@ B follows from A when it has A's solutions in an unknown they share; when B only
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 
 import sympy
@@ -58,7 +59,46 @@ def judge_implication(judge, step: Step, scope) -> Step:
         return replace(step, verdict="undecided", feedback="could not show that the second equation follows from the first")
 
 
-_NOT_SOLVED = (sympy.floor, sympy.ceiling, sympy.Piecewise, sympy.Max, sympy.Min, sympy.Abs, sympy.Sum)
+_NOT_SUMS = (sympy.floor, sympy.ceiling, sympy.Piecewise, sympy.Max, sympy.Min, sympy.Abs)
+_LENGTHS = (3, 4)  # the terms a sum over a sample is written out with: two lengths, so that no length-1 accident agrees
+
+
+def _follows_summed_out(step: Step, first, second, problem: Problem, timeout: float, source: str) -> Step:
+    """Equations with sums over the samples (0 = \\sum_n (w_0 + w_1 x_n - t_n), then w_0 = ...): sympy does not solve
+    them as written, so each sum is written out at two lengths with random exact entries (x_n, t_n), the unknowns
+    (w_0, w_1) left as they are, and the equations compared at each; the verdict stands only where both agree."""
+    outcomes = []
+    for length in _LENGTHS:
+        written = _summed_out(first, second, length)
+        if written is None:
+            return replace(step, verdict="undecided", feedback="an equation with a sum whose length is also an unknown: not solved here")
+        outcomes.append(follows(step, *written, problem, timeout / len(_LENGTHS), source))
+    verdicts = {outcome.verdict for outcome in outcomes}
+    if verdicts == {"valid"}:
+        return replace(outcomes[0], feedback=f"{outcomes[0].feedback} (its sums written out at {' and '.join(map(str, _LENGTHS))} terms, random entries)")
+    if verdicts == {"invalid"}:
+        return replace(outcomes[0], witness=None, feedback=f"not the solutions of {source} equation, with its sums written out at "
+                                                           f"{' and '.join(map(str, _LENGTHS))} terms (random entries)")
+    return replace(step, verdict="undecided", feedback="an equation with sums, not decided when they are written out")
+
+
+def _summed_out(first, second, length: int):
+    """Both residuals with every sum's symbolic bound set to `length` (where it stands outside a sum too: \\sum_n w_0 =
+    n w_0), the sums expanded, and each entry (x[1], t[2]) a random exact number, the same in both; None where a bound
+    is an unknown that is not a length."""
+    sides = (first, second)
+    bounds = {high for side in sides for total in side.atoms(sympy.Sum) for _, _, high in total.limits if isinstance(high, sympy.Symbol)}
+    outside = {symbol for side in sides for symbol in side.replace(lambda e: isinstance(e, sympy.Sum), lambda e: sympy.Integer(0)).free_symbols}
+    if any(not (bound.is_integer and bound.is_positive) for bound in bounds & outside):
+        return None  # a bound that is a number the equations solve for, not a length (\\sum_{k=1}^t with t unknown)
+    rng = random.Random(2026 + length)
+    written = [side.xreplace({bound: length for bound in bounds}).doit() for side in sides]
+    entries = sorted({entry for side in written for entry in side.atoms(sympy.Indexed)}, key=str)
+    values = {entry: sympy.Rational(rng.randint(-19, 19), rng.randint(1, 5)) for entry in entries}
+    written = [side.xreplace(values) for side in written]
+    if any(side.has(sympy.Sum) for side in written):
+        return None
+    return written
 
 
 def follows(step: Step, first, second, problem: Problem, timeout: float, source: str = "the first") -> Step:
@@ -66,8 +106,10 @@ def follows(step: Step, first, second, problem: Problem, timeout: float, source:
     floor, a maximum or a sum are not solved here (sympy's solver is slow and unsure on them): undecided."""
     if is_array(first) or is_array(second):
         return _follows_for_arrays(step, first, second, source)
-    if any(isinstance(side, sympy.Basic) and side.has(*_NOT_SOLVED) for side in (first, second)):
-        return replace(step, verdict="undecided", feedback="an equation with a floor, a maximum or a sum: not solved here")
+    if any(isinstance(side, sympy.Basic) and side.has(*_NOT_SUMS) for side in (first, second)):
+        return replace(step, verdict="undecided", feedback="an equation with a floor, a maximum or an absolute value: not solved here")
+    if any(isinstance(side, sympy.Basic) and side.has(sympy.Sum) for side in (first, second)):
+        return _follows_summed_out(step, first, second, problem, timeout, source)
     stated = stated_value(second)
     if stated is not None and len(sympy.solve(first, stated[0])) <= 1:  # x^2 = 4 => x = 2 drops a solution: not this shortcut
         unknown, value = stated
@@ -130,8 +172,18 @@ def rewrites(first, second) -> bool:
     second uses no name the first does not (the first fixes what it is solved for, so the two would contradict)."""
     if is_array(first) and is_array(second):
         return matrix_equations.unknowns(second) <= matrix_equations.unknowns(first)
-    symbols = [getattr(side, "free_symbols", set()) for side in (first, second)]
+    symbols = [_scalar_unknowns(side) for side in (first, second)]
     return len(symbols[0]) == 1 and symbols[0] == symbols[1]
+
+
+def _scalar_unknowns(expr) -> set:
+    """The numbers an equation is in, without the data it sums over (x_n, t_n) and the lengths of those sums."""
+    if not isinstance(expr, sympy.Basic):
+        return set()
+    data = {entry.base.label for entry in expr.atoms(sympy.Indexed)}
+    lengths = {high for total in expr.atoms(sympy.Sum) for _, _, high in total.limits}
+    return {symbol for symbol in expr.free_symbols if isinstance(symbol, sympy.Symbol) and symbol not in data | lengths
+            and not (symbol.is_integer and symbol.is_positive)}
 
 
 def _rests_on_more(step: Step, first, second, source: str) -> Step | None:
