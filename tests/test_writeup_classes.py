@@ -64,6 +64,8 @@ SEQUENCE = "Let $\\gamma = 1 - \\beta$.\n\n$$\\theta_t = \\theta_0 - \\alpha m \
 PROBLEM_MACRO = ("\\documentclass{{article}}\n\\begin{{document}}\n\\{macro} Let $f(x) = x^2$. Then\n\\[\\frac{{d}}{{dx}} f(x) = 2x.\\]\n\n"
                  "\\{macro} Let $f(x) = x^3$. Then\n\\[\\frac{{d}}{{dx}} f(x) = {second}.\\]\n\\end{{document}}\n")  # two questions
 
+BY_ENTRIES = "Let $J(\\boldsymbol{\\theta}) = 2\\theta_1^2 + 4\\theta_2^2$.\n\n"  # a function of a vector, by its entries
+
 MATRIX_AND_COLUMN = "$$W = \\begin{bmatrix} w_{11} & w_{12} & w_{13} \\\\ w_{21} & w_{22} & w_{23} \\end{bmatrix}$$\n\n$$\\mathbf{x} = (x_1, x_2)^T$$\n\n"
 
 ROWS = [
@@ -1229,6 +1231,10 @@ ROWS = [
     ("$$0 = \\sum_{n=1}^{N} (w + x_n - t_n)$$\n\nso\n\n$$w = \\frac{1}{N}\\sum_{n=1}^{N} (t_n - x_n)$$", ["definition", "valid"]),
     ("$$0 = \\sum_{n=1}^{N} (w + x_n - t_n)$$\n\nso\n\n$$w = \\sum_{n=1}^{N} (t_n - x_n)$$", ["definition", "invalid"]),
     ("$$0 = \\sum_{n} 2(w - t_n)$$\n\n$$0 = \\sum_{n} (w - t_n)$$", ["definition", "valid"]),
+    # a function of a vector written in its entries: J(theta) = 2 theta_1^2 + 4 theta_2^2 has gradient (4 theta_1, 8 theta_2),
+    # not (4 theta_1, 4 theta_2) (the second entry is dJ/dtheta_2 = 8 theta_2); the derivative in theta itself is not 0
+    (BY_ENTRIES + "$$\\nabla J(\\boldsymbol{\\theta}) = \\begin{bmatrix} 4\\theta_1 \\\\ 8\\theta_2 \\end{bmatrix}$$", ["definition", "valid"]),
+    (BY_ENTRIES + "$$\\nabla J(\\boldsymbol{\\theta}) = \\begin{bmatrix} 4\\theta_1 \\\\ 4\\theta_2 \\end{bmatrix}$$", ["definition", "invalid"]),
 ]
 
 
@@ -1266,6 +1272,8 @@ RIGHT_BUT_LOOSE = [
      "$$a\\sum x_i + bN = \\sum y_i$$\n\nIsolate $b$:\n\n$$b = \\frac{\\sum y_i - a\\sum x_i}{N}$$"),
     # a function's signature before its formula (J: R^2 -> R, J(theta) = ...) declares its domain: no equation J = R^2
     "$$J: \\mathbb{R}^2 \\to \\mathbb{R}, \\quad J(\\theta_1, \\theta_2) = \\theta_1^2 + 3\\theta_2^2$$\n\n$$\\frac{\\partial J}{\\partial \\theta_1} = 2\\theta_1$$",
+    # the same gradient as H theta with H = diag(4, 8) given just below ("where"): right, whatever else is said of it
+    BY_ENTRIES + "$$\\nabla J(\\boldsymbol{\\theta}) = \\mathbf{H} \\boldsymbol{\\theta}$$\n\nwhere\n\n$$\\mathbf{H} = \\begin{bmatrix} 4 & 0 \\\\ 0 & 8 \\end{bmatrix}$$",
 ]
 
 

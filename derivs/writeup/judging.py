@@ -167,6 +167,7 @@ class Scope:
         expr = self._worked_derivatives(expr) if formulas else expr
         if formulas:  # before a sum whose summand shows no index is worked out (a family's entries are put in by _families_in)
             expr = _bound_by_name(expr, {name: f for name, f in {**self.values, **self.formulas}.items() if str(name).partition("_")[0] not in self.families})
+        expr = _gradients_by_entries(expr, self.problem.definitions) if isinstance(expr, sympy.Basic) else expr
         expr = self.problem.expand_definitions(expr) if isinstance(expr, sympy.Basic) else expr
         expr = _course_functions(expr)
         if self.families:
@@ -928,6 +929,35 @@ def one_length(sides: tuple) -> tuple:
     return tuple(side.xreplace({DOCUMENT_SIZE: length}) if isinstance(side, sympy.Basic) else side for side in sides)
 
 
+def _entries_written(body, base: str) -> list:
+    """The entries of a vector named `base` that a formula is written in (theta_1, theta_2 for theta), in order."""
+    pattern = re.compile(rf"{re.escape(base.lstrip(chr(92)))}_\{{?(\d+)\}}?")
+    found = [(int(match.group(1)), symbol) for symbol in body.free_symbols if isinstance(symbol, sympy.Symbol) and (match := pattern.fullmatch(symbol.name))]
+    return [symbol for _, symbol in sorted(found, key=lambda pair: pair[0])]
+
+
+def _written_by_entries(body, base: str) -> bool:
+    """A body written in two entries or more of its one argument (theta_1, theta_2 for J(theta)): a function of a
+    vector given by its entries."""
+    return len(_entries_written(body, base)) >= 2
+
+
+def _gradients_by_entries(expr, definitions: dict):
+    """\\nabla J(\\theta), read as J's derivative in theta, where the write-up defined J(theta) through theta's entries: the
+    column of J's derivatives in theta_1, theta_2, ... (the derivative in theta itself would be 0)."""
+    bodies = {str(f): body for f, body in definitions.items() if isinstance(body, sympy.Lambda) and len(body.variables) == 1}
+
+    def column(derivative):
+        applied = derivative.expr
+        body = bodies.get(str(applied.func)) if isinstance(applied, sympy.core.function.AppliedUndef) else None
+        if body is None or len(derivative.variables) != 1 or applied.args != tuple(derivative.variables):
+            return derivative
+        entries = _entries_written(body.expr, str(derivative.variables[0]))
+        return sympy.ImmutableMatrix([sympy.diff(body.expr, entry) for entry in entries]) if len(entries) >= 2 else derivative
+
+    return expr.replace(lambda e: isinstance(e, sympy.Derivative), column) if bodies else expr
+
+
 def one_symbol_per_name(sides: tuple) -> tuple:
     """One letter the author wrote is one quantity: where reading a step and putting in a formula stored earlier leave two
     symbols of one name (t real in a formula read before t bounded a sum, t a positive integer in this line), both
@@ -1661,7 +1691,8 @@ class Judge:
             parameters = [self.read(Side(tuple(self._tokens_of(v, step.left)), v.key, 0), scope).expr for v in variables]
         except LatexError:
             return None
-        if not all(isinstance(p, (sympy.Symbol, sympy.Indexed)) for p in parameters):
+        vector_argument = len(parameters) == 1 and isinstance(parameters[0], sympy.MatrixSymbol)  # J(theta) of a vector, by its entries (below)
+        if not vector_argument and not all(isinstance(p, (sympy.Symbol, sympy.Indexed)) for p in parameters):
             return None
         named = name_of(step.right, scope.notation) if step.right is not None else None
         if named is not None and named.key not in {v.key for v in variables}:
@@ -1674,7 +1705,10 @@ class Judge:
         dummies = [sympy.Symbol(v.key, real=True) for v in variables]
         body = body.xreplace(dict(zip(parameters, dummies)))
         constant = len(step.chain) <= 1 and not any(p in scope.values for p in parameters) and body.is_number  # \dot A(z) = 0: a constant function (not \sigma(z) = P, which names P)
-        if not set(dummies) & body.free_symbols and not constant:  # a = \sigma(z) = \frac{1}{1 + e^{0.5}}: z's value put in
+        by_entries = len(dummies) == 1 and _written_by_entries(body, str(parameters[0]).lstrip("\\"))  # J(theta) = 2 theta_1^2 + 4 theta_2^2
+        if vector_argument and not by_entries:
+            return None  # a function of a vector written through the vector itself is read as a matrix expression elsewhere
+        if not set(dummies) & body.free_symbols and not constant and not by_entries:  # a = \sigma(z) = \frac{1}{1 + e^{0.5}}: z's value put in
             return None
         return function_name, sympy.Lambda(tuple(dummies) if len(dummies) > 1 else dummies[0], body)
 
