@@ -1217,6 +1217,10 @@ ROWS = [
     (SEQUENCE + "$$\\theta_t = \\theta_0 - \\alpha m \\left( \\frac{\\gamma - \\gamma^{t+1}}{1-\\gamma}\\right)$$", ["definition", "definition", "valid"]),
     (SEQUENCE + "$$\\theta_t = \\theta_0 - \\alpha m \\left( \\frac{\\gamma - \\gamma^{t}}{1-\\gamma}\\right)$$", ["definition", "definition", "invalid"]),
     ("$$v_t = \\sum_{k=1}^{t} \\beta^{t-k} g$$\n\n$$v_t = g\\frac{1 - \\beta^t}{1 - \\beta}$$", ["definition", "valid"]),
+    # a sequence's counter as a power is a whole number: (1 - 2a)^{t+1} theta_0 is not (1 - 2a)^t theta_0 (they differ by the
+    # factor 1 - 2a), which tried at a fractional t and a negative base was "not a real number" and left alone
+    ("$$\\theta_{t+1} = (1 - 2\\alpha)\\theta_t$$\n\n$$\\theta_t = (1-2\\alpha)^t \\theta_0$$\n\n$$\\theta_t = (1-2\\alpha)^{t+1} \\theta_0$$", ["definition", "definition", "invalid"]),
+    ("$$\\theta_t = (1-8\\alpha)^t \\theta_0$$\n\n$$\\theta_t = (1-8\\alpha)^{t-1}(1 - 8\\alpha) \\theta_0$$", ["definition", "valid"]),
     # \sum_{\forall n} is a sum over every n (a sum is linear; the sum of w over n is N w, not w); \space is a space
     ("$$\\sum_{\\forall n} (t_n - w) = \\sum_{n} t_n - \\sum_{n} w$$", ["valid"]),
     ("$$\\sum_{\\forall_{n}} 2 (w + x_n) = 2\\sum_{n} w + 2\\sum_{n} x_n$$", ["valid"]),

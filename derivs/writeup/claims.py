@@ -21,8 +21,8 @@ from ..model import Problem
 from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_entries, is_matrix_expr, is_written_number, kink, kinks, leibniz_factors, letters_shared, names_in, not_real,
-                      one_length, one_symbol_per_name, out_of_time, placeholder_functions, positive, told_value, undefined_functions,
-                      with_free_symbols)
+                      one_length, one_symbol_per_name, out_of_time, placeholder_functions, positive, sequence_indices, told_value,
+                      undefined_functions, with_free_symbols)
 from .matrix_equations import zero_of_shape
 from .steps import Step
 
@@ -127,7 +127,7 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
             if kinked:
                 return replace(step, verdict="undecided", feedback=kinked)
             written = one_length((left, right))  # as read: its sums' bounds say which names are sizes
-            left, right = given_entries(one_symbol_per_name(one_length((scope.put_in(left), scope.put_in(right)))), scope.values)
+            left, right = given_entries(sequence_indices(one_symbol_per_name(one_length((scope.put_in(left), scope.put_in(right)))), written), scope.values)
             undefined = _derivative_of_an_undefined_name(left, right)
             if undefined is not None and undefined == left:  # \\partial L / \\partial W = ...: names the gradient, as in scalar form
                 return replace(step, verdict="definition", feedback=f"names {step.lhs} (what it is the derivative of is not given)")

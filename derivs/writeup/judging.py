@@ -978,6 +978,22 @@ def one_symbol_per_name(sides: tuple) -> tuple:
     return tuple(side.xreplace(mapping) if isinstance(side, sympy.Basic) else side for side in sides)
 
 
+def sequence_indices(sides: tuple, as_written: tuple = ()) -> tuple:
+    """A letter that subscripts a name in the step (theta_t, v_{t+1}) counts the terms of a sequence: where it is also
+    a power (in (1 - 8\\alpha)^t, \\beta^t), it is a positive integer, so a negative base is not raised to a fraction
+    (a number that is not real) at the points the step is tried at."""
+    exprs = [side for side in (*sides, *as_written) if isinstance(side, sympy.Basic)]  # theta_t as written, before its formula is put in
+    symbols = {symbol for expr in exprs for symbol in expr.free_symbols if type(symbol) is sympy.Symbol}
+    named = symbols | {matrix for expr in exprs for matrix in expr.atoms(sympy.MatrixSymbol)}  # \\boldsymbol{\\theta}_t, a vector
+    powers = {symbol for side in sides if isinstance(side, sympy.Basic) for power in side.atoms(sympy.Pow, sympy.MatPow) for symbol in power.exp.free_symbols}
+    counters = {symbol for symbol in symbols & powers if not symbol.is_integer
+                and any(re.search(rf"_\{{?{re.escape(symbol.name)}(?:[+-]\d+)?\}}?(?:_|$)", str(other)) for other in named if other != symbol)}
+    if not counters:
+        return sides
+    mapping = {symbol: sympy.Symbol(symbol.name, integer=True, positive=True) for symbol in counters}
+    return tuple(side.xreplace(mapping) if isinstance(side, sympy.Basic) else side for side in sides)
+
+
 def given_entries(sides: tuple, values: dict) -> tuple:
     """A vector the write-up gave (\\mathbf{z} = (1, 2, 3): z_1, z_2, z_3): its sums and softmax run over its
     entries, whose values are put in."""
