@@ -2552,7 +2552,7 @@ class _Parser:
         ahead = self.take()
         if ahead.kind == "letter" or ahead.kind == "command" and ahead.text in dialect.GREEK:
             return self.context.symbol(ahead.text)
-        if self.context.document and ahead.is_("command", "forall"):  # \\sum_{\\forall n}, \\sum_{\\forall_{n}}: over every n
+        if self.context.document and ahead.is_("command", "forall"):  # \sum_{\forall n}, \sum_{\forall_{n}}: over every n
             if self.at("symbol", "_"):
                 self.take()
             if not self.at("symbol", "{"):

@@ -26,7 +26,7 @@ MATH_ENVIRONMENTS = frozenset(
 )
 # LaTeX environments that begin a new question: their values and functions start afresh.
 QUESTION_ENVIRONMENTS = frozenset("problem question exercise homework task".split())
-# Commands a homework template defines to open a question (\\prob, \\problem{3}, \\question), from its own header file
+# Commands a homework template defines to open a question (\prob, \problem{3}, \question), from its own header file
 # the write-up does not carry: the same as such an environment.
 QUESTION_MACROS = QUESTION_ENVIRONMENTS | frozenset("prob ques exer hwproblem newproblem".split())
 TABLE_ENVIRONMENTS = frozenset("tabular tabular* tabularx array longtable".split())

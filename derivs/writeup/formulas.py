@@ -574,7 +574,7 @@ class _Cutter:
             separator = self.found[separators[number - 1]] if number else None
             cleaned = self._without_remarks(piece)
             if not cleaned or self._is_signature(cleaned):
-                continue  # J: \\mathbb{R}^2 \\to \\mathbb{R}, the function's domain, before its formula
+                continue  # J: \mathbb{R}^2 \to \mathbb{R}, the function's domain, before its formula
             if separator is not None and statements:
                 if self._is_equation_number(cleaned):
                     continue

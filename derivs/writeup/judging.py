@@ -984,7 +984,7 @@ def sequence_indices(sides: tuple, as_written: tuple = ()) -> tuple:
     (a number that is not real) at the points the step is tried at."""
     exprs = [side for side in (*sides, *as_written) if isinstance(side, sympy.Basic)]  # theta_t as written, before its formula is put in
     symbols = {symbol for expr in exprs for symbol in expr.free_symbols if type(symbol) is sympy.Symbol}
-    named = symbols | {matrix for expr in exprs for matrix in expr.atoms(sympy.MatrixSymbol)}  # \\boldsymbol{\\theta}_t, a vector
+    named = symbols | {matrix for expr in exprs for matrix in expr.atoms(sympy.MatrixSymbol)}  # \boldsymbol{\theta}_t, a vector
     powers = {symbol for side in sides if isinstance(side, sympy.Basic) for power in side.atoms(sympy.Pow, sympy.MatPow) for symbol in power.exp.free_symbols}
     counters = {symbol for symbol in symbols & powers if not symbol.is_integer
                 and any(re.search(rf"_\{{?{re.escape(symbol.name)}(?:[+-]\d+)?\}}?(?:_|$)", str(other)) for other in named if other != symbol)}
@@ -2239,7 +2239,7 @@ class Judge:
             return None
         try:
             unknown = self.value(step.left, scope, formulas=False)
-            residual = self.value(step.left, scope, formulas=False) - self.value(step.right, scope, formulas=False)
+            residual = unknown - self.value(step.right, scope, formulas=False)
         except (LatexError, TypeError, ValueError, AttributeError, sympy.ShapeError):
             return None
         first = previous[1]
@@ -2264,7 +2264,7 @@ class Judge:
         """`expression = number` alone on its line, where the expression is not constant: an equation to solve
         (`\\sigma(z) = 0.5`), not an identity. Returns its residual, or None."""
         alone = step.first_of_chain and len(step.chain) <= 1
-        set_to_zero = not step.first_of_chain and len(rest_of_chain(step)) == 1 and is_plain_number(step.right) and step.rhs.strip() == "0"  # \\nabla L = 2(w - 3) = 0
+        set_to_zero = not step.first_of_chain and len(rest_of_chain(step)) == 1 and is_plain_number(step.right) and step.rhs.strip() == "0"  # dL/dw = 2(w - 3) = 0
         if step.kind != "equal" or step.condition and not step.case or not (alone or set_to_zero):
             return None  # (a case, d = 1 \\rightarrow ..., may still be an equation to solve)
         below, continues = self._solved_below(step), self._continues_solving(step, scope)

@@ -3,10 +3,10 @@
 
 sympy cannot solve for a matrix symbol, so an implication is decided on instances, in exact rationals: every size
 gets a concrete value (all different, so no matrix is square by accident), every other matrix and number random
-entries, and the unknown a column of fresh symbols. Where the first equation is then linear in the unknown with
-exactly one solution, the second follows when it holds at that solution; it does not when it fails there. Sizes
-that make a needed inverse singular (X^TX with fewer rows than columns) are skipped: the write-up's own
-assumption, not a finding.
+entries, and the unknown a column of fresh symbols. Where the first equation is then linear in the unknown, the
+second follows when it holds on all its solutions (one, or a particular one moved along each free direction) and
+does not where it fails there; holding at some sizes and not at others is neither. Sizes that make a needed
+inverse singular (X^TX with fewer rows than columns) are skipped: the write-up's own assumption, not a finding.
 """
 
 from __future__ import annotations

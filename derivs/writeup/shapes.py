@@ -589,7 +589,7 @@ class Inference:
         if node.kind == "sum":
             if any(self._is_array(child) for child in node.children):
                 for child in node.children:
-                    if child.kind == "name" and (self._is_array(child) is None or self._number_by_default(child)):  # Xw + \\epsilon
+                    if child.kind == "name" and (self._is_array(child) is None or self._number_by_default(child)):  # Xw + \epsilon
                         changed |= self._array(child.key, line, "added to a vector or matrix", child)
         return changed
 
