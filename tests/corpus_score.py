@@ -5,6 +5,7 @@ labelled line (mistake, carried error or ambiguous) is a false alarm; a step is 
 valid or invalid, out of every step that is not a definition or a given value.
 
     python tests/corpus_score.py            # the table, per file and in all
+    python tests/corpus_score.py -v tests/heldout/set_j   # a held-out set kept apart from the corpus, same labels
 """
 
 from __future__ import annotations
@@ -44,12 +45,12 @@ class Score:
         return self.steps - self.statements
 
 
-def labelled() -> list[tuple[Path, dict]]:
-    """Every corpus write-up with its labels, in name order."""
+def labelled(folder: Path = CORPUS) -> list[tuple[Path, dict]]:
+    """Every write-up of a folder (the corpus unless told) with its labels, in name order."""
     found = []
-    for labels in sorted(CORPUS.glob("*.json")):
+    for labels in sorted(folder.glob("*.json")):
         data = json.loads(labels.read_text(encoding="utf-8"))
-        text = CORPUS / data["file"]
+        text = folder / data["file"]
         if text.is_file():
             found.append((text, data))
     return found
@@ -116,8 +117,9 @@ def table(scores: list[Score]) -> str:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
+    folders = [Path(arg) for arg in argv if not arg.startswith("-")]
     scores = []
-    for path, data in labelled():
+    for path, data in labelled(folders[0] if folders else CORPUS):
         result = score(path, data)
         scores.append(result)
         if verbose:
