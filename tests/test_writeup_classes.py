@@ -1235,6 +1235,16 @@ ROWS = [
     ("$$0 = \\sum_{n=1}^{N} (w + x_n - t_n)$$\n\nso\n\n$$w = \\frac{1}{N}\\sum_{n=1}^{N} (t_n - x_n)$$", ["definition", "valid"]),
     ("$$0 = \\sum_{n=1}^{N} (w + x_n - t_n)$$\n\nso\n\n$$w = \\sum_{n=1}^{N} (t_n - x_n)$$", ["definition", "invalid"]),
     ("$$0 = \\sum_{n} 2(w - t_n)$$\n\n$$0 = \\sum_{n} (w - t_n)$$", ["definition", "valid"]),
+    # "Solving for w_0" (before a display, or as the title over it) says the next line is the equation before solved for
+    # w_0, so a wrong one is a slip even with two unknowns: w_0 + w_1 = 3 gives w_0 = 3 - w_1, not 3 + w_1; with no such
+    # words w_0 = 3 + w_1 may be a system's second equation and stays a condition; (1/N) sum (t_n - w_1 x_n) = w_0 is
+    # the solution of 0 = sum (w_0 + w_1 x_n - t_n), the sum without 1/N is not
+    ("$$w_0 + w_1 = 3$$\n\nSolving for $w_0$:\n\n$$w_0 = 3 - w_1$$", ["definition", "valid"]),
+    ("$$w_0 + w_1 = 3$$\n\nSolving for $w_0$:\n\n$$w_0 = 3 + w_1$$", ["definition", "invalid"]),
+    ("$$w_0 + w_1 = 3$$\n\n$$w_0 = 3 + w_1$$", ["definition", "definition"]),
+    ("## Solving for $w_0$\n\n$$w_0 + w_1 = 3$$\n\n$$w_0 = 3 + w_1$$", ["definition", "invalid"]),
+    ("$$0 = \\sum_{n=1}^{N} (w_0 + w_1 x_n - t_n)$$\n\nSolving for $w_0$:\n\n$$\\frac{1}{N}\\sum_{n=1}^{N} (t_n - w_1 x_n) = w_0$$", ["definition", "valid"]),
+    ("$$0 = \\sum_{n=1}^{N} (w_0 + w_1 x_n - t_n)$$\n\nSolving for $w_0$:\n\n$$\\sum_{n=1}^{N} (t_n - w_1 x_n) = w_0$$", ["definition", "invalid"]),
     # a function of a vector written in its entries: J(theta) = 2 theta_1^2 + 4 theta_2^2 has gradient (4 theta_1, 8 theta_2),
     # not (4 theta_1, 4 theta_2) (the second entry is dJ/dtheta_2 = 8 theta_2); the derivative in theta itself is not 0
     (BY_ENTRIES + "$$\\nabla J(\\boldsymbol{\\theta}) = \\begin{bmatrix} 4\\theta_1 \\\\ 8\\theta_2 \\end{bmatrix}$$", ["definition", "valid"]),

@@ -2230,22 +2230,22 @@ class Judge:
         return to_solve  # a system of equations (in a block or across two), each a condition of its own
 
     def solution(self, step: Step, scope: Scope) -> Step | None:
-        """`w = (X^TX)^{-1}X^Tt` right after the equation `X^TXw = X^Tt`, with w one of its unknowns and no word before it
-        (let, say, for, where): the equation solved for w, checked to follow from it (not a new name's definition); None
-        for any other line."""
+        """`w = (X^TX)^{-1}X^Tt` (or `... = w`) right after the equation `X^TXw = X^Tt`, with w one of its unknowns and no
+        word before it (let, say, for, where) but "solving for": the equation solved for w, checked to follow from it
+        (not a new name's definition); None for any other line."""
         previous = scope.condition
-        if previous is None or self.last is None or previous[0].index != self.last.index or step.role \
+        if previous is None or self.last is None or previous[0].index != self.last.index or step.role not in ("", "solves") \
                 or step.kind != "equal" or not step.first_of_chain or len(rest_of_chain(step)) != 1:
             return None
         try:
-            unknown = self.value(step.left, scope, formulas=False)
-            residual = unknown - self.value(step.right, scope, formulas=False)
+            left, right = self.value(step.left, scope, formulas=False), self.value(step.right, scope, formulas=False)
+            residual = left - right
         except (LatexError, TypeError, ValueError, AttributeError, sympy.ShapeError):
             return None
         first = previous[1]
         names = first.atoms(sympy.MatrixSymbol) if is_array(first) else first.free_symbols
-        if not isinstance(unknown, (sympy.Symbol, sympy.MatrixSymbol)) or unknown not in names:
-            return None
+        if not any(isinstance(side, (sympy.Symbol, sympy.MatrixSymbol)) and side in names for side in (left, right)):
+            return None  # neither side is one of the equation's unknowns alone (w = ..., or ... = w_0)
         from .equations import follows, rewrites
 
         problem = scope.problem if is_array(residual) else with_free_symbols(scope.problem, (first, residual))
@@ -2255,7 +2255,8 @@ class Judge:
             raise
         except Exception:  # sympy's solvers fail in many ways: then it is not read as a solution
             return None
-        if outcome.verdict not in ("valid", "invalid") or outcome.verdict == "invalid" and not rewrites(first, residual):
+        said = step.role == "solves"  # "Solving for w_0:": the author says this line is the one before, solved
+        if outcome.verdict not in ("valid", "invalid") or outcome.verdict == "invalid" and not said and not rewrites(first, residual):
             return None  # w_1 = 2 after w_1 - w_2 = 1: a system's solution, from more than the line before
         scope.condition = (step, residual)
         return outcome
@@ -2293,7 +2294,7 @@ class Judge:
         """The line right before this one was an equation to solve (or one rewriting it), and no word (let, say, for)
         stands before this one: it may be the next line of the solving."""
         previous = scope.condition
-        return previous is not None and self.last is not None and previous[0].index == self.last.index and not step.role
+        return previous is not None and self.last is not None and previous[0].index == self.last.index and step.role in ("", "solves")
 
     def _worked_name(self, step: Step, scope: Scope) -> bool:
         """The left side is one tangent the definitions work out (\\dot{v}_5 in a forward-mode trace): each line of

@@ -91,6 +91,15 @@ def role_of(before: str) -> str:
 REQUIRED = re.compile(r"^\W{0,3}(?:must|should|has to|have to|needs? to)\s+(?:be true|hold|be satisfied)|^\W{0,3}is required", re.I)
 
 
+SOLVES = re.compile(r"\b(?:solv(?:e|ing) (?:it |this |that |the equation )?for|isolat(?:e|ing)|rearrang(?:e|ing) (?:it |this )?(?:for|to get))\b", re.I)
+
+
+def solves(sentence: str) -> bool:
+    """"Solving for $w_0$:", "Also isolate $a$:": the display after the sentence is the equation before solved for a name,
+    whatever else it could be (a system's next equation)."""
+    return bool(SOLVES.search(sentence))
+
+
 def requires(after: str) -> bool:
     """"$A = B$ must be true", "... should hold": the formula is a condition set on its unknowns, not a claim."""
     return bool(REQUIRED.search(after[:60]))

@@ -105,6 +105,7 @@ class _Builder:
         self.lead_words = ""
         self.large = ""
         self.lead_role = ""  # a display's role from the lead-in ("some sources write it as:": another way)
+        self.heading_role = ""  # from the title over it ("Solving for $w_0$": the lines under it solve an equation)
         self.lead_sentence = ""  # the last sentence of the last paragraph
         self.item = 0  # the list item being read (0: none)
         self.item_role = ""  # for the first formula of each item of a list offered as choices: defines anew
@@ -120,6 +121,7 @@ class _Builder:
                 piece = replace(piece, new_problem=True)  # ## Word embeddings: y in R^V after y in R^K above: a new part
             if isinstance(piece, Heading):
                 self._heading_condition(piece)
+                self.heading_role = "solves" if prose.solves(piece.words) else ""  # #### Solving for $w_0$: what follows solves
             if isinstance(piece, Heading) and not piece.new_problem:
                 self.previous = self.displayed = None  # ## The backward pass: a title; the values go on
                 self.lead_condition = None
@@ -146,7 +148,7 @@ class _Builder:
                 formula = read_formula(piece.math, self.document)
                 if self.large:
                     formula = _with_limit_variable(formula, self.large)
-                self._formula(formula, "display", self._lead_in_condition(formula), self._item_role() or self.lead_role)
+                self._formula(formula, "display", self._lead_in_condition(formula), self._item_role() or self.lead_role or self.heading_role)
                 self.displayed = self.previous
             elif isinstance(piece, Table):
                 self.block += 1
@@ -212,7 +214,7 @@ class _Builder:
             self.block += 1
             after = segments[at + 1] if at + 1 < len(segments) and isinstance(segments[at + 1], str) else ""
             first_of_item = self._item_role()  # taken by this formula whatever its own lead words say
-            role = "required" if prose.requires(after) else prose.role_of(before) or first_of_item
+            role = "required" if prose.requires(after) else prose.role_of(before) or first_of_item or self.heading_role
             if at in listed and role in ("", "for"):
                 role = "given"  # "Inputs: $x = 1$, $y = 2$, $w = 2$": values, x's too (alone, $x = 1$ is where a function is looked at)
             self.previous = None  # "$b = 10$" in the prose is not what a display "$$= c$$" goes on from
@@ -226,7 +228,8 @@ class _Builder:
         self.lead_condition, self.large = None, ""
         sentence = prose.lead_in(paragraph.words[-2 * prose.WINDOW:])
         self.lead_sentence = sentence
-        self.lead_role = "another way" if prose.offers_another_way(sentence) else "defines anew" if prose.defines_anew(sentence) else ""
+        self.lead_role = "another way" if prose.offers_another_way(sentence) else "defines anew" if prose.defines_anew(sentence) \
+            else "solves" if prose.solves(sentence) else ""
         if not prose.states_condition(sentence):
             return
         inline = [segment for segment in paragraph.segments if isinstance(segment, Math)]
