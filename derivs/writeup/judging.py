@@ -2211,18 +2211,17 @@ class Judge:
         to_solve = replace(step, verdict="definition", feedback="an equation to solve")
         if previous is None:
             return to_solve
-        from .equations import follows, rewrites
+        if not unknowns_of(previous[1]) & unknowns_of(residual):
+            return to_solve  # another equation altogether (dL/dv = 4(v - 1) = 0 after dL/dw = 2(w - 3) = 0)
+        from .equations import rewrites
 
         try:
             with time_limit(self.timeout):
-                problem = with_free_symbols(scope.problem, (previous[1], residual)) if not is_array(residual) else scope.problem
-                outcome = follows(step, previous[1], residual, problem, self.timeout, source=f"line {previous[0].line}'s")
+                outcome = self._follows_from(step, previous, residual, scope)
         except TimeLimitExceeded:
             outcome = out_of_time(step, self.timeout)
         except Exception:  # sympy's solvers fail in many ways; the step is then undecided
             outcome = replace(step, verdict="undecided", feedback=f"could not show that this equation follows from line {previous[0].line}'s")
-        if not unknowns_of(previous[1]) & unknowns_of(residual):
-            return to_solve  # another equation altogether (dL/dv = 4(v - 1) = 0 after dL/dw = 2(w - 3) = 0)
         if outcome.verdict == "valid" or outcome.verdict == "invalid" and rewrites(previous[1], residual):
             return outcome
         if previous[0].block != step.block and outcome.verdict != "invalid":
@@ -2233,10 +2232,9 @@ class Judge:
         """`w = (X^TX)^{-1}X^Tt` (or `... = w`) right after the equation `X^TXw = X^Tt`, with w one of its unknowns and no
         word before it (let, say, for, where) but "solving for": the equation solved for w, checked to follow from it
         (not a new name's definition); None for any other line."""
-        previous = scope.condition
-        if previous is None or self.last is None or previous[0].index != self.last.index or step.role not in ("", "solves") \
-                or step.kind != "equal" or not step.first_of_chain or len(rest_of_chain(step)) != 1:
+        if not self._continues_solving(step, scope) or step.kind != "equal" or not step.first_of_chain or len(rest_of_chain(step)) != 1:
             return None
+        previous = scope.condition
         try:
             left, right = self.value(step.left, scope, formulas=False), self.value(step.right, scope, formulas=False)
             residual = left - right
@@ -2246,11 +2244,10 @@ class Judge:
         names = first.atoms(sympy.MatrixSymbol) if is_array(first) else first.free_symbols
         if not any(isinstance(side, (sympy.Symbol, sympy.MatrixSymbol)) and side in names for side in (left, right)):
             return None  # neither side is one of the equation's unknowns alone (w = ..., or ... = w_0)
-        from .equations import follows, rewrites
+        from .equations import rewrites
 
-        problem = scope.problem if is_array(residual) else with_free_symbols(scope.problem, (first, residual))
         try:
-            outcome = follows(step, first, residual, problem, self.timeout, source=f"line {previous[0].line}'s")
+            outcome = self._follows_from(step, previous, residual, scope)
         except TimeLimitExceeded:
             raise
         except Exception:  # sympy's solvers fail in many ways: then it is not read as a solution
@@ -2260,6 +2257,14 @@ class Judge:
             return None  # w_1 = 2 after w_1 - w_2 = 1: a system's solution, from more than the line before
         scope.condition = (step, residual)
         return outcome
+
+    def _follows_from(self, step: Step, previous: tuple, residual, scope: Scope) -> Step:
+        """Whether the equation residual = 0 follows from the equation before it (`previous`: its step and residual)."""
+        from .equations import follows
+
+        first = previous[1]
+        problem = scope.problem if is_array(residual) else with_free_symbols(scope.problem, (first, residual))
+        return follows(step, first, residual, problem, self.timeout, source=f"line {previous[0].line}'s")
 
     def equation_to_solve(self, step: Step, scope: Scope):
         """`expression = number` alone on its line, where the expression is not constant: an equation to solve
