@@ -1229,6 +1229,10 @@ ROWS = [
     # a homework template's \prob or \problem opens a question: f is given again there, d/dx x^3 = 3x^2, not 2x
     (PROBLEM_MACRO.format(macro="prob", second="3x^2"), ["definition", "valid", "definition", "valid"]),
     (PROBLEM_MACRO.format(macro="problem", second="2x"), ["definition", "valid", "definition", "invalid"]),
+    # a text that defines \prob itself (a probability, \mathbb{P}), or writes \Prob, opens no question: f stays x^2,
+    # so d/dx f = 2x holds and 3x^2 does not
+    ("\\documentclass{article}\n\\newcommand{\\prob}{\\mathbb{P}}\n\\begin{document}\nLet $f(x) = x^2$. The event has \\prob{} one half, so\n"
+     "\\[\\frac{d}{dx} f(x) = 2x.\\]\n\\Prob again.\n\\[\\frac{d}{dx} f(x) = 3x^2.\\]\n\\end{document}\n", ["definition", "valid", "invalid"]),
     # equations with sums over the samples, solved: 0 = sum_n (w + x_n - t_n) is N w = sum_n (t_n - x_n), so
     # w = (1/N) sum_n (t_n - x_n); without the 1/N it is wrong for every N > 1; halving an equation keeps its solutions
     ("$$0 = \\sum_{n=1}^{N} (w + x_n - t_n)$$\n\nso\n\n$$N w = \\sum_{n=1}^{N} (t_n - x_n)$$", ["definition", "valid"]),

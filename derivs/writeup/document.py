@@ -27,7 +27,8 @@ MATH_ENVIRONMENTS = frozenset(
 # LaTeX environments that begin a new question: their values and functions start afresh.
 QUESTION_ENVIRONMENTS = frozenset("problem question exercise homework task".split())
 # Commands a homework template defines to open a question (\prob, \problem{3}, \question), from its own header file
-# the write-up does not carry: the same as such an environment.
+# the write-up does not carry: the same as such an environment. Spelled exactly (\Prob is a probability), and only
+# where the write-up does not define the command itself (\newcommand{\prob}{\mathbb{P}}).
 QUESTION_MACROS = QUESTION_ENVIRONMENTS | frozenset("prob ques exer hwproblem newproblem".split())
 TABLE_ENVIRONMENTS = frozenset("tabular tabular* tabularx array longtable".split())
 SKIPPED_ENVIRONMENTS = frozenset("verbatim lstlisting minted comment figure tikzpicture thebibliography".split())
@@ -990,7 +991,7 @@ class _LatexReader:
             self.flush()
             title = self.document.text[arguments[-1].pos: arguments[-1].pos + arguments[-1].len].strip("{}") if arguments else ""
             self.document.pieces.append(Heading(line, title, SECTION_MACROS[name], SECTION_MACROS[name] == 1 or bool(HEADING_LINE.match(title))))
-        elif name.lower() in QUESTION_MACROS:
+        elif name in QUESTION_MACROS and name not in self.document.macros:  # not the text's own \\prob (a probability, \\mathbb{P})
             self.flush()
             self.document.pieces.append(Heading(line, name, 2))
         elif name == "item":
