@@ -905,8 +905,13 @@ def main(argv: list[str] | None = None) -> int:
 def console_main() -> None:
     """Run the command, then leave without the interpreter's teardown when nothing needs closing: freeing
     every remembered expression one by one costs `check all` a third of a second of CPU. With worker
-    processes running (grade, batch, proof), the normal exit runs, so they are stopped."""
-    code = main()
+    processes running (grade, batch, proof), the normal exit runs, so they are stopped. A reader that goes away
+    (`| head`) ends the run quietly, as other command-line tools do."""
+    try:
+        code = main()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more reaches it, not even at exit
+        code = 141  # 128 + SIGPIPE, as a shell reports a pipe's writer that was cut off
     sandbox = sys.modules.get("derivs.sandbox")
     if sandbox is not None and sandbox.workers_running():
         sys.exit(code)

@@ -32,7 +32,7 @@ FUNCTIONS: dict[str, object] = {
     "arsech": sympy.asech, "asech": sympy.asech, "arcsch": sympy.acsch, "acsch": sympy.acsch,
     "exp": sympy.exp, "ln": sympy.log, "log": sympy.log,
     "sgn": sympy.sign, "sign": sympy.sign, "abs": sympy.Abs,
-    "sigma": LOGISTIC, "sigmoid": LOGISTIC, "H": sympy.Heaviside, "Heaviside": sympy.Heaviside,
+    "sigma": LOGISTIC, "sigmoid": LOGISTIC, "Sigmoid": LOGISTIC, "H": sympy.Heaviside, "Heaviside": sympy.Heaviside,
     "ReLU": RELU, "relu": RELU, "Relu": RELU, "erf": sympy.erf, "GELU": GELU, "gelu": GELU,
     "softplus": SOFTPLUS, "Softplus": SOFTPLUS,
     "lg": LOG10, "floor": sympy.floor, "ceil": sympy.ceiling, "ceiling": sympy.ceiling,  # \operatorname{floor}(x)
@@ -43,7 +43,7 @@ COURSE_FUNCTIONS = {name: function for name, function in FUNCTIONS.items() if is
 
 # Functions a write-up may define its own way (a slope k, an approximation of GELU, a value of H at 0);
 # a line `\tanh(x) = ...` is a claim to check, but `\sigma(x) = \frac{1}{1+e^{-kx}}` defines the write-up's sigma.
-REDEFINABLE = frozenset({"sigma", "sigmoid", "GELU", "gelu", "H", "Heaviside", "softplus", "Softplus"})
+REDEFINABLE = frozenset({"sigma", "sigmoid", "Sigmoid", "GELU", "gelu", "H", "Heaviside", "softplus", "Softplus"})
 
 # In a write-up (not an answer), these short words are names: out = \lfloor ... \rfloor, dim_{in}.
 # Longer runs of letters are names there too; two or three letters otherwise multiply (ax, kxy).
@@ -73,8 +73,8 @@ VARIADIC: dict[str, object] = {"max": sympy.Max, "min": sympy.Min, "gcd": GCD, "
 GREEK = frozenset(
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu xi omicron rho "
     "varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon "
-    "Phi Psi Omega".split()
-)
+    "Phi Psi Omega ell".split()
+)  # and \ell, a script l (a loss, a layer): a letter as the Greek ones are
 # Spellings of one letter: a problem that defines \varphi accepts \phi for it, and the other way round.
 GREEK_VARIANTS = {"phi": "varphi", "varphi": "phi", "epsilon": "varepsilon", "varepsilon": "epsilon",
                   "theta": "vartheta", "vartheta": "theta", "rho": "varrho", "varrho": "rho"}
@@ -122,7 +122,7 @@ GREEK_GLYPHS = {
     "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ",
     "sigma": "σ", "tau": "τ", "upsilon": "υ", "varphi": "φ", "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
     "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ", "Phi": "Φ",
-    "Psi": "Ψ", "Omega": "Ω",
+    "Psi": "Ψ", "Omega": "Ω", "ell": "ℓ",
 }
 _PASTED_GREEK: dict[str, str] = {"ϕ": r"\phi "}
 for _name, _glyph in GREEK_GLYPHS.items():
@@ -137,7 +137,7 @@ UNICODE = {
     "←": r"\leftarrow ", "⇔": r"\iff ", "⊗": r"\otimes ",
     "∇": r"\nabla ", "ᵀ": "^T", "⊤": r"\top ", "²": "^2", "³": "^3", "¹": "^1", "½": r"\frac12 ",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",  # zero-width: invisible
-    "ℓ": "l", "⌊": r"\lfloor ", "⌋": r"\rfloor ",
+    "⌊": r"\lfloor ", "⌋": r"\rfloor ",
     "⌈": r"\lceil ", "⌉": r"\rceil ", "‖": r"\| ", "∈": r"\in ", "°": r"^{\circ}",
     **{chr(0x2080 + digit): f"_{digit}" for digit in range(10)},  # w₁, x₂: subscript digits
     **{glyph: f"^{digit}" for digit, glyph in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")},  # x⁴: superscript digits

@@ -64,7 +64,8 @@ _SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": (
              "triangledown": ("command", "nabla"), "cr": ("command", "\\"), "newline": ("command", "\\"), "mid": ("symbol", "|"), "vert": ("symbol", "|"),
              "mathbbm": ("command", "mathbb"), "mathds": ("command", "mathbb"), "dfrac": ("command", "frac"), "tfrac": ("command", "frac"),
              "nicefrac": ("command", "frac"), "sfrac": ("command", "frac"), "overrightarrow": ("command", "vec"),
-             "mleft": ("command", "left"), "mright": ("command", "right"), "prime": ("symbol", "'")}  # mleftright's \mleft( .. \mright)
+             "mleft": ("command", "left"), "mright": ("command", "right"), "prime": ("symbol", "'"),
+             "colon": ("symbol", ":")}  # \colon as TeX spaces a colon: w \colon= w - g is :=, f \colon A \to B; mleftright's \mleft( .. \mright)
 
 
 def _translate(text: str) -> tuple[str, list[int]]:

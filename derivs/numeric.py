@@ -551,7 +551,16 @@ def substitute(expr, point: Mapping):
         elif symbol not in discrete:
             values[symbol] = value
     expr = expr.xreplace(values)
-    return expr.doit() if isinstance(expr, sympy.MatrixExpr) or expr.has(sympy.MatrixExpr) else expr
+    if not (isinstance(expr, sympy.MatrixExpr) or expr.has(sympy.MatrixExpr)):
+        return expr
+    return _explicit_identities(expr).doit()
+
+
+def _explicit_identities(expr):
+    """I of a known size as its entries: sympy's I + (numbers) stays a sum it works out entry by entry with symbolic
+    sums (a quarter of a second for a 2 x 2 squared), the entries' sum is at once a matrix."""
+    return expr.replace(lambda e: isinstance(e, sympy.Identity) and e.rows.is_Integer,
+                        lambda e: sympy.ImmutableMatrix(sympy.eye(int(e.rows))))
 
 
 def evaluate(expr, point: Mapping, digits: int = DIGITS):

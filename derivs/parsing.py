@@ -59,6 +59,7 @@ class Context:
     quantities: frozenset = frozenset()  # of those, the ones written alone somewhere: out(1 - out) is a product
     decimals: bool = False  # a write-up's decimals read as placeholders (Reading.decimals), so rounding can be weighed
     shapes_known: bool = False  # a write-up's matrices come from its notation: a transpose does not make capitals matrices
+    counters: frozenset = frozenset()  # a write-up's letters numbering a sequence (theta_{t+1}): a matrix's ^t is a power
 
     @classmethod
     def for_problem(cls, problem: Problem | None) -> "Context":
@@ -831,7 +832,7 @@ class _Parser:
 
     def _closes_bracket(self) -> bool:
         before = self.tokens[self.position - 1] if self.position else None
-        return before is not None and (before.is_("symbol", ")", "]") or before.is_("command", "right") or before.is_("command", "bigr", "Bigr", "big", "Big"))
+        return before is not None and (before.is_("symbol", ")", "]") or before.is_("command", "}", "right") or before.is_("command", "bigr", "Bigr", "big", "Big"))
 
     def _primed_bracket(self, value):
         """(\\frac{1}{1+e^{-x}})', [e^{-z}]': the derivative of what the brackets hold in its one variable."""
@@ -850,7 +851,7 @@ class _Parser:
 
     def _opens_bracket(self, at: int) -> bool:
         first = self.tokens[at]
-        return first.is_("symbol", "(", "[") or first.kind == "command" and first.text in ("left", "big", "Big", "bigg", "Bigg", "bigl", "Bigl")
+        return first.is_("symbol", "(", "[") or first.kind == "command" and first.text in ("{", "left", "big", "Big", "bigg", "Bigg", "bigl", "Bigl")
 
     def _entry_of(self, value, subscript: "Subscript", token: Token):
         """(W^T v + a)_i, [\\hat y - y]_b in a write-up: entry i of what the brackets hold. Of a vector expression, its
@@ -906,6 +907,8 @@ class _Parser:
                 return base.inverse() if isinstance(base, sympy.MatrixBase) else sympy.Inverse(base)
             if exponent.is_Integer and exponent > 0:
                 return base**exponent
+            if isinstance(exponent, sympy.Symbol) and exponent.name in self.context.counters:
+                return base ** sympy.Symbol(exponent.name, integer=True, positive=True)  # (I - \alpha H)^t: t steps
             if self.context.document and isinstance(exponent, sympy.Symbol) and exponent.name == "t":
                 self.notes.append("^t of a vector or matrix read as its transpose")
                 return base.T  # W^t, \\mathbf{a}^t: a transpose as many texts write it (a matrix has no power t)
@@ -1129,7 +1132,7 @@ class _Parser:
         (p_1, p_2, \\dots, p_K) is the vector of the pattern (see _pattern_vector)."""
         entries = [self.expression()]
         gap = None
-        while self.at("symbol", ","):
+        while self.at("symbol", ",") or self.context.document and self.at("symbol", ";"):  # J(W, b; x, y): parameters; data
             self.take()
             if self.context.document and gap is None and self.at("command", *_VECTOR_ELLIPSES) and self.at("symbol", ",", ahead=1):
                 gap = (len(entries), self.take())
@@ -3088,6 +3091,7 @@ _MATRIX_FUNCTIONS = {
     "Tr": lambda a: _MATRIX_FUNCTIONS["tr"](a), "trace": lambda a: _MATRIX_FUNCTIONS["tr"](a),
     "softmax": matrices.Softmax,
 }
+MATRIX_FUNCTION_NAMES = frozenset(_MATRIX_FUNCTIONS)  # \text{diag}(s), \operatorname{tr}(A): functions, never a word's name
 
 
 def _refuse(message: str):

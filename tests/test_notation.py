@@ -195,6 +195,10 @@ ROWS += [
     # a font around a decorated name is the decorated name (as the decoration around a font is)
     ("\\mathbf{\\hat{y}}", sym("\\hat{y}")), ("\\mathbb{\\hat{y}} - y", sym("\\hat{y}") - y), ("\\boldsymbol{\\hat y}^2", sym("\\hat{y}") ** 2),
     # \prime, a prime after brackets (the derivative in their one variable), an unknown function letter's power
+    # \ell (a loss, a layer) is a letter of its own, typed or pasted (ℓ), as a Greek one is; \ell(x) applies a function
+    ("Sigmoid(x)", sigma_(x)), ("\\{x^3\\}'", sympy.Derivative(x ** 3, x)), ("\\{\\sin x\\}''", sympy.Derivative(sympy.sin(x), (x, 2))),
+    ("\\ell", sym("ell")), ("\\ell^2 + 1", sym("ell") ** 2 + 1), ("ℓ^2 + 1", sym("ell") ** 2 + 1), ("2\\ell", 2 * sym("ell")), ("\\ell_1 - \\ell_2", sym("ell_1") - sym("ell_2")),
+    ("\\frac{\\ell}{2}", sym("ell") / 2),
     ("f\\prime(x)", sympy.Derivative(f(x), x)), ("(x^3)'", sympy.Derivative(x ** 3, x)),
     ("\\left(\\frac{1}{1+e^{-x}}\\right)'", sympy.Derivative(1 / (1 + sympy.exp(-x)), x)), ("h^2(x)", Function("h")(x) ** 2),
     # an indicator written with round brackets, or as the letter I (plain, blackboard or calligraphic) before a bracket

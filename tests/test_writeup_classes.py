@@ -30,6 +30,14 @@ SOFTMAX_BOUNDED = "Let $p_i = \\frac{e^{z_i}}{\\sum_{k=1}^{K} e^{z_k}}$, where $
 SOFTMAX_WORKED = '# Softmax and cross-entropy\n\nLet $p_i = \\frac{e^{z_i}}{\\sum_{k=1}^{K} e^{z_k}}$ and $L = -\\sum_{k=1}^{K} y_k \\log p_k$, where $y$ is one-hot.\n\n## Derivative of the softmax\n\nIf $i = j$:\n\n$$\\frac{\\partial p_i}{\\partial z_j} = \\frac{e^{z_i}\\sum_k e^{z_k} - e^{z_i}e^{z_i}}{(\\sum_k e^{z_k})^2} = p_i - p_i^2 = p_i(1 - p_i)$$\n\nIf $i \\neq j$:\n\n$$\\frac{\\partial p_i}{\\partial z_j} = \\frac{0 - e^{z_i}e^{z_j}}{(\\sum_k e^{z_k})^2} = -p_i p_j$$\n\n## Derivative of the loss\n\n$$\\frac{\\partial L}{\\partial z_i} = -\\sum_k \\frac{y_k}{p_k}\\frac{\\partial p_k}{\\partial z_i}$$\n\n$$= -\\frac{y_i}{p_i}p_i(1-p_i) - \\sum_{k \\neq i}\\frac{y_k}{p_k}(-p_k p_i)$$\n\n$$= -y_i + y_i p_i + \\sum_{k \\neq i} y_k p_i$$\n\n$$= -y_i + p_i\\sum_k y_k = p_i - y_i$$\n\nNumerically, with $z = (1, 2, 3)$: $p = (0.0900, 0.2447, 0.6652)$, and for $y = (0, 1, 0)$ the gradient is $(0.0900, -0.7553, 0.6652)$.\n\nThe loss is $L = -\\log 0.2447 = 1.4076$.\n'
 
 
+NORMALISER = "$$N(z) = \\sum_{k=1}^n e^{z_k}$$\n\n"  # a softmax's denominator, a function of the whole vector z
+
+HOT_AT_O = "The label $y$ is a one-hot vector with a $1$ for the true outside word $o$, and 0 everywhere else.\n\n"
+
+RECURRENCE = ("Let $\\mathbf{H} = \\begin{bmatrix} 4 & 0 \\\\ 0 & 8 \\end{bmatrix}$ and $\\boldsymbol{\\theta}_{t+1} = (I - \\alpha \\mathbf{H})\\boldsymbol{\\theta}_t$.\n\n")
+# gradient descent on a quadratic: a sequence numbered by t
+
+
 SOFTMAX_ENTRY = "$$\\phi(z)_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$$\n\n"  # a softmax's entry, named by the function applied
 
 
@@ -1252,7 +1260,66 @@ ROWS = [
     # a function of a vector written in its entries: J(theta) = 2 theta_1^2 + 4 theta_2^2 has gradient (4 theta_1, 8 theta_2),
     # not (4 theta_1, 4 theta_2) (the second entry is dJ/dtheta_2 = 8 theta_2); the derivative in theta itself is not 0
     (BY_ENTRIES + "$$\\nabla J(\\boldsymbol{\\theta}) = \\begin{bmatrix} 4\\theta_1 \\\\ 8\\theta_2 \\end{bmatrix}$$", ["definition", "valid"]),
-    (BY_ENTRIES + "$$\\nabla J(\\boldsymbol{\\theta}) = \\begin{bmatrix} 4\\theta_1 \\\\ 4\\theta_2 \\end{bmatrix}$$", ["definition", "invalid"]),
+    (BY_ENTRIES + "$$\\nabla J(\\boldsymbol{\\theta}) = \\begin{bmatrix} 4\\theta_1 \\\\ 4\\theta_2 \\end{bmatrix}$$", ["definition", "invalid"]),    # one formula typed as two inline spans on a line, an operator or bracket where they meet: w = 0.5 - 0.1(2(0.5) - 3)
+    # = 0.5 + 0.2 = 0.7, not 0.3; two spans that are each a whole equation (x = 1, y = 2) stay two
+    ("1. $w = 0.5 - (0.1)$ $(2 \\cdot 0.5 - 3) = 0.7$", ["definition", "valid"]),
+    ("1. $w = 0.5 - (0.1)$ $(2 \\cdot 0.5 - 3) = 0.3$", ["definition", "invalid"]),
+    ("We get $w = 0.5 -$ $0.1 \\cdot 2 = 0.3$.", ["definition", "valid"]),
+    ("Take $x = 1$ $y = 2$.\n\n$$x + y = 3$$", ["definition", "definition", "valid"]),
+    # a derivative, or a known function, at its variable with a number times the variable on the right is a claim about
+    # the function (f(x) = x^2 has f'(x) = 2x, not 3x; g(x) = x^2 is not 3x), never the name f' or g given the value 3;
+    # sigma' = sigma(1 - sigma) for the logistic sigma, not 3x; a derivative of a function nothing defines names it
+    ("$$f(x) = x^2$$\n\n$$f'(x) = 2x$$", ["definition", "valid"]),
+    ("$$f(x) = x^2$$\n\n$$f'(x) = 3x$$", ["definition", "invalid"]),
+    ("$$g(x) = x^2$$\n\n$$g(x) = 3x$$", ["definition", "invalid"]),
+    ("$$\\sigma(z) = \\frac{1}{1+e^{-z}}$$\n\n$$\\sigma'(z) = 3z$$", ["definition", "invalid"]),
+    ("$$\\sigma(z) = \\frac{1}{1+e^{-z}}$$\n\n$$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$$", ["definition", "valid"]),
+    ("$$h'(x) = 3x$$", ["undecided"]),
+    # a function of a vector through a sum over all its entries: N(z) = sum_k e^{z_k} has dN/dz_j = e^{z_j} (only the
+    # k = j term holds z_j), not 2e^{z_j}; e^{z_i}/N(z) is the softmax written out
+    (NORMALISER + "$$\\frac{\\partial}{\\partial z_j}N(z) = e^{z_j}$$", ["definition", "valid"]),
+    (NORMALISER + "$$\\frac{\\partial}{\\partial z_j}N(z) = 2e^{z_j}$$", ["definition", "invalid"]),
+    (NORMALISER + "$$\\frac{e^{z_i}}{N(z)} = \\frac{e^{z_i}}{\\sum_{k=1}^n e^{z_k}}$$", ["definition", "valid"]),
+    # a function defined under one LaTeX section holds under the next, which uses it without defining it (the values
+    # given there do not): the same N, dN/dz_j = e^{z_j}; 2e^{z_j} is wrong
+    ("\\section{Definition}\n\\begin{equation}\nN(z)=\\sum_{k=1}^n e^{z_k}\n\\end{equation}\n\\section{Derivative}\n"
+     "\\begin{equation}\n\\frac{\\partial}{\\partial z_j}N(z)=e^{z_j}\n\\end{equation}\n", ["definition", "valid"]),
+    ("\\section{Definition}\n\\begin{equation}\nN(z)=\\sum_{k=1}^n e^{z_k}\n\\end{equation}\n\\section{Derivative}\n"
+     "\\begin{equation}\n\\frac{\\partial}{\\partial z_j}N(z)=2e^{z_j}\n\\end{equation}\n", ["definition", "invalid"]),
+    # "a one-hot vector with a $1$ for the true word $o$" (the 1 typed as maths) says where the 1 is: the cross-entropy
+    # -sum_w y_w log yhat_w is -log yhat_o, not -log yhat_w
+    (HOT_AT_O + "$$-\\sum_{w} y_{w} \\log(\\hat{y}_{w}) = -\\log(\\hat{y}_{o})$$", ["valid"]),
+    (HOT_AT_O + "$$-\\sum_{w} y_{w} \\log(\\hat{y}_{w}) = -2\\log(\\hat{y}_{o})$$", ["invalid"]),
+    # \colon= is :=, an update (w = 2 - 0.1(0.5) = 1.95 from then on, so w + 1 = 2.95, not 3.05); \ell is a letter (the
+    # loss l = (y - yhat)^2 has dl/dyhat = -2(y - yhat), not 2(y - yhat))
+    ("With $w = 2$ and $g = 0.5$:\n\n$$w \\colon= w - 0.1 g$$\n\n$$w + 1 = 2.95$$", ["definition", "definition", "definition", "valid"]),
+    ("With $w = 2$ and $g = 0.5$:\n\n$$w \\colon= w - 0.1 g$$\n\n$$w + 1 = 3.05$$", ["definition", "definition", "definition", "invalid"]),
+    ("$$\\ell = (y - \\hat y)^2$$\n\n$$\\frac{\\partial \\ell}{\\partial \\hat y} = -2(y - \\hat y)$$", ["definition", "valid"]),
+    ("$$\\ell = (y - \\hat y)^2$$\n\n$$\\frac{\\partial \\ell}{\\partial \\hat y} = 2(y - \\hat y)$$", ["definition", "invalid"]),
+    # maths inside a blog's raw HTML is read: a <div> around \\( ... \\) (1/2 = 0.5, not 0.6), MathJax's own
+    # <script type="math/tex; mode=display"> (2 + 3 = 5, not 6)
+    ('<div style="color: white;">\n\\( a = \\frac{1}{2} = 0.5 \\)\n</div>\n', ["definition", "valid"]),
+    ('<div style="color: white;">\n\\( a = \\frac{1}{2} = 0.6 \\)\n</div>\n', ["definition", "invalid"]),
+    ('<script type="math/tex; mode=display">\nx = 2 + 3 = 5\n</script>\n', ["definition", "valid"]),
+    ('<script type="math/tex; mode=display">\nx = 2 + 3 = 6\n</script>\n', ["definition", "invalid"]),
+    # Sigmoid typed as a word is the logistic (sigma(0) = 1/2); a matrix of names set equal to one of numbers gives
+    # each name its number (w_1 + w_2 = 0.3 + 0.2 = 0.5); a prime after \\{ \\} differentiates what they hold
+    ("$$a = Sigmoid(0) = 0.5$$", ["definition", "valid"]),
+    ("$$a = Sigmoid(0) = 0.6$$", ["definition", "invalid"]),
+    ("$$W = \\begin{bmatrix} w_1 & w_2 \\end{bmatrix} = \\begin{bmatrix} 0.3 & 0.2 \\end{bmatrix}$$\n\n$$w_1 + w_2 = 0.5$$", ["definition", "definition", "valid"]),
+    ("$$W = \\begin{bmatrix} w_1 & w_2 \\end{bmatrix} = \\begin{bmatrix} 0.3 & 0.2 \\end{bmatrix}$$\n\n$$w_1 + w_2 = 0.6$$", ["definition", "definition", "invalid"]),
+    ("$$g(x) = x^3$$\n\n$$\\{ g(x) \\}' = 3x^2$$", ["definition", "valid"]),
+    ("$$g(x) = x^3$$\n\n$$\\{ g(x) \\}' = 2x^2$$", ["definition", "invalid"]),
+    # theta_{t+1} = (I - alpha H) theta_t numbers a sequence by t, so (I - alpha H)^t is a power, not a transpose: with
+    # H = diag(4, 8) it is diag((1 - 4 alpha)^t, (1 - 8 alpha)^t) (a diagonal matrix's power is its entries' powers);
+    # (1 - 4 alpha)^t in both corners is wrong at t = 1 already (1 - 8 alpha != 1 - 4 alpha for alpha != 0). With no
+    # sequence, W^t of a matrix is its transpose, as many texts write it: [[1, 3], [2, 4]] for [[1, 2], [3, 4]]
+    (RECURRENCE + "$$(I - \\alpha \\mathbf{H})^t \\boldsymbol{\\theta}_0 = \\begin{bmatrix} (1-4\\alpha)^t & 0 \\\\ 0 & (1-8\\alpha)^t \\end{bmatrix} \\boldsymbol{\\theta}_0$$",
+     ["definition", "definition", "valid"]),
+    (RECURRENCE + "$$(I - \\alpha \\mathbf{H})^t \\boldsymbol{\\theta}_0 = \\begin{bmatrix} (1-4\\alpha)^t & 0 \\\\ 0 & (1-4\\alpha)^t \\end{bmatrix} \\boldsymbol{\\theta}_0$$",
+     ["definition", "definition", "invalid"]),
+    ("$$W = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$W^t = \\begin{bmatrix} 1 & 3 \\\\ 2 & 4 \\end{bmatrix}$$", ["definition", "valid"]),
+    ("$$W = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$W^t = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$", ["definition", "invalid"]),
 ]
 
 
@@ -1290,6 +1357,14 @@ RIGHT_BUT_LOOSE = [
      "$$a\\sum x_i + bN = \\sum y_i$$\n\nIsolate $b$:\n\n$$b = \\frac{\\sum y_i - a\\sum x_i}{N}$$"),
     # a function's signature before its formula (J: R^2 -> R, J(theta) = ...) declares its domain: no equation J = R^2
     "$$J: \\mathbb{R}^2 \\to \\mathbb{R}, \\quad J(\\theta_1, \\theta_2) = \\theta_1^2 + 3\\theta_2^2$$\n\n$$\\frac{\\partial J}{\\partial \\theta_1} = 2\\theta_1$$",
+    # a softmax named p in prose and differentiated where applied: dp(o_1)/do_1 = p(o_1)(1 - p(o_1)) is about the
+    # function p, not p times o_1 (whose derivative would be p)
+    "Let softmax(x) function be $p(x)$.\n\n$$\\frac{\\partial p(o_1)}{\\partial o_1} = p(o_1)(1 - p(o_1))$$",
+    # a vector's squared norm beside its entries: 1/2 ||y - a||^2 = 1/2 sum_k (y_k - a_k)^2 (the bold letters are vectors)
+    "$$\\frac12 \\| \\mathbf{y} - \\mathbf{a} \\|^2 = \\frac12 \\sum_{k} | y_k - a_k |^2$$",
+    # a row vector's diag is square as long as the row: diag([s_1 s_2]) - s^T s is 2 x 2, no shape slip
+    ("Here $\\mathbf s$ is a row vector.\n\n$$\\mathbf s = \\begin{bmatrix} s_1 & s_2 \\end{bmatrix}$$\n\n"
+     "$$\\frac{\\partial \\mathbf s}{\\partial \\mathbf x} = \\text{diag}(\\mathbf s) - \\mathbf s^\\top \\mathbf s$$"),
     # the same gradient as H theta with H = diag(4, 8) given just below ("where"): right, whatever else is said of it
     BY_ENTRIES + "$$\\nabla J(\\boldsymbol{\\theta}) = \\mathbf{H} \\boldsymbol{\\theta}$$\n\nwhere\n\n$$\\mathbf{H} = \\begin{bmatrix} 4 & 0 \\\\ 0 & 8 \\end{bmatrix}$$",
 ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import sympy
+from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from .. import dialect
 from ..equivalence import concrete_functions, decide
@@ -649,6 +650,48 @@ def _opaque(name: str) -> bool:
     return "[" in name and "^{[" not in name or "(" in name and ("|" in name or "=" in name)
 
 
+def _collapsed(left, right, scope) -> list[str]:
+    """Vectors and matrices the notation made 1 x 1 by unifying uses (s^T s read as a number), with no declaration or
+    entries to say so: a difference there may be the reading's, not the author's."""
+    declared = scope.notation.declared()
+    found = {matrix for side in (left, right) if isinstance(side, sympy.Basic) for matrix in _multiplied_arrays(side)}
+    return sorted(str(m) for m in found if m.shape == (1, 1) and str(m) not in declared and m.name not in declared)
+
+
+def _multiplied_arrays(expr) -> set:
+    """The named arrays a product with anything but a number (s^T s, s x_i), a diag, a trace or an inverse takes: where
+    a 1 x 1 reading of a vector changes the value, which it does not in sums and multiples (2(f - y)^T is 2(f - y)
+    either way)."""
+    found = set()
+    for product in expr.atoms(sympy.MatMul, sympy.Mul):
+        factors = [arg for arg in product.args if not arg.is_number]
+        if len(factors) >= 2:  # s^T s, s x_i (s(x)_i read as a product): not a number times s
+            found |= {m for arg in factors for m in arg.atoms(sympy.MatrixSymbol)}
+    for taken in expr.atoms(sympy.Trace, sympy.Inverse, DiagMatrix):
+        found |= taken.atoms(sympy.MatrixSymbol)
+    return found
+
+
+def _whole_and_entries(step: Step, left, right) -> list[str]:
+    """Names a step uses as a plain number on a side written with bars and by their entries (\\|\\mathbf{y} -
+    \\mathbf{a}\\|^2 beside y_k - a_k): a vector's norm read as a number's absolute value."""
+    sides = [(left, step.left), (right, step.right)]
+    entries = {str(entry.base.label) for side, _ in sides if isinstance(side, sympy.Basic) for entry in side.atoms(sympy.Indexed)}
+    normed = {str(symbol) for side, written in sides if isinstance(side, sympy.Basic) and _has_bars(written)
+              for symbol in _outside_entries(side) if type(symbol) is sympy.Symbol and not symbol.is_integer}
+    return sorted(normed & entries)
+
+
+def _outside_entries(expr) -> set:
+    """The free symbols of expr but those only in its entries (sympy counts x[i]'s base x among them)."""
+    return expr.xreplace({entry: sympy.Dummy() for entry in expr.atoms(sympy.Indexed)}).free_symbols
+
+
+def _has_bars(written) -> bool:
+    return written is not None and any(t.is_("symbol", "|") or t.is_("command", "|", "Vert", "lVert", "rVert", "vert", "lvert", "rvert")
+                                       for t in written.tokens)
+
+
 def _unknowns(side) -> set[str]:
     """The names a side still holds once the write-up's values and formulas are in: vectors by their names (x for
     x_j), without the indices and sizes that only say which entry or how many."""
@@ -820,6 +863,15 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset, worked: f
     opaque = sorted(name for name in names_in(left) | names_in(right) if _opaque(name))
     if opaque:
         return f"{opaque[0]} is read as a quantity of its own (an expectation, a probability): the step holds only for some values of it"
+    collapsed = _collapsed(left, right, scope)
+    if collapsed:
+        return (f"{', '.join(collapsed)} {'is' if len(collapsed) == 1 else 'are'} read as 1 x 1 only from how the write-up uses "
+                f"{'it' if len(collapsed) == 1 else 'them'} (no size is declared): a vector written as a row or column, taken "
+                "for a number, is not judged")
+    both = _whole_and_entries(step, left, right)
+    if both:
+        return (f"{', '.join(both)} {'is' if len(both) == 1 else 'are'} used whole, read as a number, and by {'its' if len(both) == 1 else 'their'} "
+                "entries in one step (a vector's norm read as |a number|): not judged")
     only_left, only_right = sorted(_unknowns(left) - _unknowns(right)), sorted(_unknowns(right) - _unknowns(left))
     worked_out = _worked_derivative(left) and set(only_left + only_right) <= worked
     if only_left and only_right and not worked_out and (step.first_of_chain or _never_defined(only_left + only_right, scope, frozenset(_vector_names(left) | _vector_names(right)))):

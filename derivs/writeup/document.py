@@ -440,10 +440,42 @@ def _markdown_tokens(text: str, first_line: int = 0) -> list:
             options = next((n for n, line in enumerate(body) if not line.startswith(":")), len(body))  # :class: note
             found += _markdown_tokens("\n".join(body[options:]), first_line + token.map[0] + 1 + options)
             continue
+        if token.type == "html_block" and token.map and MATHJAX_SCRIPT.search(token.content):
+            found += _script_displays(token, first_line)
+            continue
+        if token.type == "html_block" and token.map and HTML_MATH.search(token.content):
+            found += _markdown_tokens(_html_text(token.content), first_line + token.map[0])
+            continue
         if token.map and first_line:
             token.map = [token.map[0] + first_line, token.map[1] + first_line]
         found.append(token)
     return found
+
+
+# Maths inside raw HTML (a blog's <div style="..."> around \( a_1 = ... \)): read as the Markdown it holds.
+HTML_MATH = re.compile(r"\$|\\\(|\\\[|\\begin\{")
+HTML_TAG = re.compile(r"<[^<>]*>")
+
+
+# MathJax 2's own markup, as Jekyll's kramdown writes a page's maths: <script type="math/tex; mode=display">..</script>.
+MATHJAX_SCRIPT = re.compile(r"<script\s+type=[\"']math/tex(?:;\s*mode=display)?[\"']\s*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+
+
+def _script_displays(token, first_line: int) -> list:
+    """Each MathJax script of an HTML block as a display formula, at its lines."""
+    from markdown_it.token import Token
+
+    found = []
+    for script in MATHJAX_SCRIPT.finditer(token.content):
+        start = first_line + token.map[0] + token.content.count("\n", 0, script.start(1))
+        end = start + script.group(1).count("\n") + 1
+        found.append(Token("math_block", "math", 0, map=[start, end], content=script.group(1), markup="$$", block=True))
+    return found
+
+
+def _html_text(html: str) -> str:
+    """An HTML block's text, line for line: tags taken out, each line's indent too (a tag's indent is not a code block)."""
+    return "\n".join(HTML_TAG.sub(" ", line).strip() for line in html.split("\n"))
 
 
 def _read_markdown(document: Document) -> None:
@@ -600,17 +632,52 @@ def _inline_segments(token, locate: _Locator, line: int) -> tuple:
 
 
 def _related_inline(segments: list) -> list:
-    """"Let $\\theta$ = $U^T v_c$": an equals sign typed between two inline formulas makes them one, θ = U^T v_c."""
+    """Inline formulas the author split but meant as one: "Let $\\theta$ = $U^T v_c$" (an equals sign typed between
+    them: θ = U^T v_c), and "$w_0 = 0 - (0.1)$ $(\\frac{1}{3} ...) = .2$" (only spaces between them, and the first ends
+    in an operator or the second starts with one or with a bracket)."""
     found: list = []
     for segment in segments:
-        joined = len(found) >= 2 and isinstance(segment, Math) and isinstance(found[-1], str) and found[-1].strip() == "=" \
-            and isinstance(found[-2], Math) and not found[-2].display and not segment.display and not found[-2].pinned and not segment.pinned
-        if not joined:
+        joint = _joint(found[-2], found[-1], segment) if len(found) >= 2 else None
+        if joint is None and found and isinstance(found[-1], Math) and _continues(found[-1], segment):
+            found.append("")
+            joint = " "
+        if joint is None:
             found.append(segment)
             continue
-        left = found[-2]
-        found[-2:] = [replace(left, tex=f"{left.tex} = {segment.tex}", shifts=((0, left.start), (len(left.tex) + 3, segment.start)))]
+        found[-2:] = [_joined(found[-2], joint, segment)]
     return found
+
+
+def _joined(left: Math, joint: str, right: Math) -> Math:
+    """One formula of two, each piece still pointing at where it was typed."""
+    at = len(left.tex) + len(joint)
+    shifts = (left.shifts or ((0, left.start),)) + tuple((at + tex, text) for tex, text in right.shifts or ((0, right.start),))
+    return replace(left, tex=f"{left.tex}{joint}{right.tex}", shifts=shifts)
+
+
+def _joins(left, right) -> bool:
+    return isinstance(left, Math) and isinstance(right, Math) and not left.display and not right.display \
+        and not left.pinned and not right.pinned
+
+
+def _joint(left, between, right) -> str | None:
+    """What joins two inline formulas with `between` typed between them, or None when they stay apart."""
+    if not _joins(left, right) or not isinstance(between, str):
+        return None
+    if between.strip() == "=":
+        return " = "
+    if between.strip(" "):  # words, a tab (a typed table's cell) or a line break between them: two formulas
+        return None
+    return " " if _continues(left, right) else None
+
+
+CONTINUED_END = re.compile(r"(?:[=+\-*/(]|\\cdot|\\times|\\left\()\s*$")
+CONTINUING_START = re.compile(r"^\s*(?:[=+\-*/()]|\\cdot|\\times|\\left\()")
+
+
+def _continues(left, right) -> bool:
+    """Side by side with only spaces between, the second continues the first when an operator or bracket joins them."""
+    return _joins(left, right) and bool(CONTINUED_END.search(left.tex) or CONTINUING_START.search(right.tex))
 
 
 # A line of a paragraph or a list item outside $...$ is a formula when it has a relation and every word in it is a

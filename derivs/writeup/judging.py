@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import mpmath
 import sympy
+from sympy.tensor.indexed import IndexException
 
 from .. import dialect
 from ..equivalence import decide
@@ -936,6 +937,34 @@ def _entries_written(body, base: str) -> list:
     return [symbol for _, symbol in sorted(found, key=lambda pair: pair[0])]
 
 
+def _of_entries_summed(parameters: list, body):
+    """N(z) = \\sum_{k=1}^n e^{z_k}: every entry of z the body uses is a sum's index over all of z, so N takes the
+    whole vector, and N(y) is the same sum over y's entries. None where an entry stands alone (S_c(x) = S(c x)_c)."""
+    if len(parameters) != 1 or not isinstance(parameters[0], sympy.Symbol):
+        return None
+    vector = parameters[0]
+    entries = [e for e in body.atoms(sympy.Indexed) if e.base.label == vector]
+    summed = {limit[0] for total in body.atoms(sympy.Sum) for limit in total.limits}
+    if not entries or vector in body.free_symbols - {e.base.label for e in entries} or not all(set(e.indices) <= summed for e in entries):
+        return None
+    dummy = sympy.Dummy(vector.name, **vector.assumptions0)
+    return sympy.Lambda(dummy, body.xreplace({entry.base: sympy.IndexedBase(dummy) for entry in entries}))
+
+
+def _carry_earlier(notation: Notation, earlier: list, sides: list) -> None:
+    """What a question before said a name is, where this one uses the name only that way: a function it applies and never
+    defines (N(z) after N(z) = ... under \\section{Definition}), a vector it writes only by its entries and as what a
+    function is applied to (z_j, N(z)). A name this question also writes otherwise (J = ... after J(v_c, o, U) = ...,
+    a alone) is its own here."""
+    from .notation import uses
+
+    applied, bare, indexed = uses(sides, frozenset(notation.words))
+    own = notation.words | set(notation.matrices) | notation.tables
+    for before in earlier:
+        notation.functions |= {name for name in before.functions & applied if name not in notation.arities} - bare - own - notation.vectors
+        notation.vectors |= (before.vectors & indexed) - bare - own - notation.functions
+
+
 def _written_by_entries(body, base: str) -> bool:
     """A body written in two entries or more of its one argument (theta_1, theta_2 for J(theta)): a function of a
     vector given by its entries."""
@@ -1134,7 +1163,7 @@ class Judge:
     def scope_for(self, step: Step) -> Scope:
         if step.section not in self.scopes:
             notation = self.notation(step.section)
-            problem = notation.problem(self.base)
+            problem = self._with_earlier_functions(notation.problem(self.base), step.section, notation)
             self.scopes[step.section] = Scope(problem, notation.context(problem), notation)
         scope = self.scopes[step.section]
         if scope is not self.scope or step.part != self.part:
@@ -1142,6 +1171,19 @@ class Judge:
                 scope.values, scope.valued, scope.condition, scope.facts, scope.formulas, scope.written = {}, {}, None, {}, {}, {}
             self.scope, self.part = scope, step.part
         return scope
+
+    def _with_earlier_functions(self, problem: Problem, section: int, notation: Notation) -> Problem:
+        """A function an earlier question defined (N(z) = \\sum_k e^{z_k} under \\section{Definition}) holds in a later
+        one that uses it and never defines it itself: the functions go on, the values do not."""
+        earlier, own = {}, {name.lstrip("\\") for name in notation.arities}
+        used = {name.lstrip("\\") for name in notation.functions}  # applied here, as _carry_earlier found
+        for index in sorted(i for i in self.scopes if i < section):
+            scope = self.scopes[index]
+            earlier.update({f: body for f, body in scope.problem.definitions.items()
+                            if str(f) in scope.defined and str(f) in used - own and str(f) not in dialect.FUNCTIONS})  # a new question's sigma is the course's
+        if not earlier:
+            return problem
+        return replace(problem, definitions={**earlier, **problem.definitions})
 
     def notation(self, index: int) -> Notation:
         """The notation of a section (what an earlier section declared holds here too, unless declared again here)."""
@@ -1157,6 +1199,7 @@ class Judge:
                 declared = [d for d in declared if d[0] not in renewed] + found
             if self.own_notation:
                 notation = learn(sides, section.paragraphs if section else (), declared, self.document)
+                _carry_earlier(notation, [self.notations[e] for e in sorted(self.notations) if e < index], sides)
             else:
                 notation = Notation()
                 if any(isinstance(v, Matrix) for v in self.base.variables):
@@ -1232,6 +1275,9 @@ class Judge:
                 outcome = self.one(step, scope)
             except TimeLimitExceeded:  # a limit's expiry that escaped every handler inside: this step is out of time, not a crash
                 outcome = out_of_time(step, self.timeout)
+            except (ArithmeticError, LookupError, ValueError, TypeError, AttributeError, NotImplementedError, RecursionError,
+                    sympy.SympifyError, sympy.PolynomialError, IndexException) as error:  # sympy's, on a reading it cannot use
+                outcome = replace(step, verdict="undecided", feedback=f"could not decide ({type(error).__name__})")
             judged.append(replace(outcome, used=tuple(dict.fromkeys(scope.used))))
             scope.seen |= self._names(step, scope)
             self.last = outcome
@@ -1264,7 +1310,7 @@ class Judge:
                 return slipped
         except TimeLimitExceeded:
             outcome = out_of_time(step, self.timeout)
-        except (LatexError, TypeError, ValueError, AttributeError, NotImplementedError, sympy.ShapeError):
+        except (LatexError, TypeError, ValueError, AttributeError, NotImplementedError, sympy.ShapeError, IndexException):
             outcome = None  # not a statement: judged as a step, which says why it cannot be read
         if outcome is None:
             outcome = self.judge_in_scope(step, scope)
@@ -1517,8 +1563,11 @@ class Judge:
         place of each name (values the text shows only in a figure, say): those are the names' values. Only for names
         with no value yet, each in one place, and the same operations in the same order on both sides."""
         self.slip = self.conflict = None
-        if step.kind != "equal" or step.left is None or step.right is None:
+        if step.kind != "equal" or step.left is None or step.right is None or _applies_known_function(step, scope):
             return None
+        entries = self._entries_put_in(step, scope)
+        if entries:
+            return entries
         words = frozenset(scope.notation.words)
         formula = scope.written.get(spelled_back(step.left.tokens)) if step.first_of_chain else None
         left = _regrouped(_unwrapped(_shape_of_side((formula or step.left).tokens, words)))  # dE/do = -(0.01 - 0.75) after dE/do = -(t - o)
@@ -1568,6 +1617,22 @@ class Judge:
             elif (kind, token) != (other_kind, other):
                 return None
         return found if len(left) > 1 and found else None  # (x = 0.5 alone is a value given, read elsewhere)
+
+    def _entries_put_in(self, step: Step, scope: Scope) -> dict | None:
+        """`W = [w_1 & w_2 \\\\ w_3 & w_4] = [0.3 & 0.2 \\\\ 0.2 & 0.3]`: a matrix of names, then the same shape of numbers,
+        gives each name its number (names with no value yet, each once)."""
+        try:
+            names, numbers = self.read(step.left, scope).exact, self.read(step.right, scope).exact
+        except LatexError:
+            return None
+        if not isinstance(names, sympy.MatrixBase) or not isinstance(numbers, sympy.MatrixBase) or names.shape != numbers.shape:
+            return None
+        found: dict = {}
+        for name, number in zip(names, numbers):
+            if not isinstance(name, (sympy.Symbol, sympy.Indexed)) or not getattr(number, "is_number", False) or name in scope.values or name in found:
+                return None
+            found[name] = number
+        return found
 
     def _written_formula(self, step: Step, scope: Scope) -> str:
         formula = scope.written.get(spelled_back(step.left.tokens))
@@ -1717,6 +1782,9 @@ class Judge:
         if isinstance(body, (sympy.Tuple, sympy.MatrixBase, sympy.MatrixExpr)) or getattr(body, "is_Relational", False) or not isinstance(body, sympy.Expr):
             return None
         if any(str(entry.base.label) in {v.key for v in variables} for entry in body.atoms(sympy.Indexed)):
+            summed = _of_entries_summed(parameters, body)
+            if summed is not None:  # N(z) = \\sum_k e^{z_k}: a function of the whole vector z, through its entries
+                return function_name, summed
             return None  # S_c(\\mathbf{x}) = S(c\\mathbf{x}): a function of a vector's entries, not of a number
         dummies = [sympy.Symbol(v.key, real=True) for v in variables]
         body = body.xreplace(dict(zip(parameters, dummies)))
@@ -2407,6 +2475,18 @@ def _family(key: str, body) -> dict | None:
 
 
 _TIMES = ("cdot", "times", "ast")
+
+
+def _applies_known_function(step: Step, scope: Scope) -> bool:
+    """f'(x) = 3x, or g(x) = 3x after g(x) = x^2: a function (or its derivative) at its variable, a claim about it,
+    never f' or g given the value 3."""
+    words = frozenset(scope.notation.words)
+    found = [t for t in step.left.tokens if t.kind not in ("space", "end")]
+    first = Scanner(found, words).name_at(0) if found else None
+    if first is not None and first.primes and first.end < len(found) and found[first.end].is_("symbol", "("):
+        return True
+    head = function_head(step.left, words)
+    return head is not None and head[0].key.lstrip("\\") in scope.defined
 
 
 def _shape_of_side(found, words: frozenset) -> list | None:

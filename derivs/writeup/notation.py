@@ -18,7 +18,7 @@ import sympy
 
 from .. import dialect
 from ..model import Matrix, Problem, Size
-from ..parsing import FREE_FUNCTION_NAMES, Context
+from ..parsing import FREE_FUNCTION_NAMES, MATRIX_FUNCTION_NAMES, Context
 from . import prose
 from .formulas import Side
 from .names import Name, Scanner, function_head, key_of, single_name
@@ -57,6 +57,7 @@ class Notation:
     one_hot: dict = field(default_factory=dict)  # a one-hot label's name -> the letter of its hot entry ("" where unsaid)
     arities: dict = field(default_factory=dict)  # a function the write-up defines -> how many values it takes
     indices: set[str] = field(default_factory=set)  # letters written as a subscript (x_{nd}: n, d): n = i relates indices
+    counters: set[str] = field(default_factory=set)  # letters a sequence's terms are numbered by (theta_{t+1}, w^{(k-1)}): whole numbers
     sizes: set[str] = field(default_factory=set)  # letters a sum runs to (\\sum_{n=1}^{N}): positive integers in every step
     ranges: dict = field(default_factory=dict)  # an index -> the one letter its sums run to (k -> K): a bare \\sum_k runs there too
     summed: set[str] = field(default_factory=set)  # letters a sum or product runs over (\\sum_t E_t): indices, never a name's abbreviation
@@ -117,7 +118,7 @@ class Notation:
             functions["log"] = sympy.Lambda(_LOG_ARGUMENT, sympy.log(_LOG_ARGUMENT, self.log_base))
         ranges = {index: sympy.Symbol(bound, integer=True, positive=True) for index, bound in self.ranges.items() if index and bound}
         return replace(context, sum_bounds={**ranges, **context.sum_bounds}, words=frozenset(self.words), quantities=frozenset(self.quantities & (self.words | FREE_FUNCTION_NAMES) - self.functions), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
-                       functions=functions, shapes_known=bool(context.document), of_vectors=set(context.of_vectors) | self.of_vectors,
+                       functions=functions, shapes_known=bool(context.document), counters=frozenset(self.counters), of_vectors=set(context.of_vectors) | self.of_vectors,
                        arities={**context.arities, **{name: n for name, n in self.arities.items() if n > 1}},
                        parameters=dict(context.parameters))  # this section's own: its definitions add to it
 
@@ -159,9 +160,11 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
     _learn_words(notation, sides)
     sides = [written for written in sides if not any(t.kind == "error" for t in written.side.tokens)]  # prose leaked into maths ($)
     summed: set[str] = set()
+    differentiated: dict = {}
     for number, written in enumerate(sides):
         names = Scanner(written.side.tokens, frozenset(notation.words)).names()
         notation.indices |= {index for name in names for index in name.indices if index.isalpha() and len(index) == 1}
+        notation.counters |= {letter for name in names for letter in _counted_by(name)}
         for name in names:
             if len(name.indices) == 1 and name.indices[0].isdigit() and not name.layer and not name.mark:
                 notation.numbered.setdefault(name.base, set()).add(int(name.indices[0]))
@@ -174,6 +177,7 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
         _learn_indexed(notation, written.side, names, written.line)
         body = sides[number + 1].side if number + 1 < len(sides) and written.relation in ("==", "defines") else None
         _learn_function(notation, written.side, written.line, written.relation, body)
+        differentiated.update({key: written.line for key in _differentiated(notation, written.side) if key not in differentiated})
         if body is not None and not notation.e_named and _names_e(written.side.tokens, body.tokens):
             notation.e_named = True
             if document is not None:
@@ -183,6 +187,10 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
             notation.log_base = _stated_log_base(written.side.tokens, body.tokens)
             if notation.log_base:
                 notation.learn("log", "function", written.line, f"the logarithm to base {notation.log_base} (log x = ln x / ln {notation.log_base} written)")
+    _, bare, _ = uses(sides, frozenset(notation.words))
+    for key, line in differentiated.items():
+        if key not in bare and key not in notation.functions:  # J alone elsewhere (dJ/d\theta): a quantity, J(...) its value
+            notation.learn(key, "function", line, f"differentiated where it is applied (\\partial {key}(...)) and never written alone")
     _learn_shapes(notation, sides, declarations)
     notation.summed = summed
     for base, letter in notation.one_hot.items():
@@ -193,6 +201,16 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
 
 
 _LOG_ARGUMENT = sympy.Symbol("x", positive=True)
+
+
+COUNTER = re.compile(r"\(?([a-z])[+-]\d\)?")  # t+1, (k-1): a letter and a step from it
+
+
+def _counted_by(name: Name) -> set[str]:
+    """The letter numbering a sequence's terms, where the name is written one term on (theta_{t+1}, w^{(k-1)}):
+    nothing else is shifted by a whole number."""
+    subscript = "".join(t.text for t in name.subscript if t.kind in ("letter", "number", "symbol"))
+    return {match.group(1) for written in (subscript, name.layer) if (match := COUNTER.fullmatch(written))}
 
 
 def _names_e(left, right) -> bool:
@@ -297,6 +315,13 @@ def _one_hot_said(before, after) -> bool:
             or isinstance(after, str) and prose.ONE_HOT_AFTER.match(after) is not None)
 
 
+def _with_number_before(segments, at: int) -> str:
+    """The words at `at`, after the number set as maths just before them ("a $1$ for the word"): "1 for the word"."""
+    before = segments[at - 1] if at else None
+    number = before.tex.strip() if before is not None and not isinstance(before, str) and before.tex.strip().isdigit() else ""
+    return f"{number}{segments[at]}" if number else segments[at]
+
+
 def _learn_one_hot(notation: Notation, paragraph, document) -> None:
     """"$\\mathbf{y}$ is one-hot", "$y_o = 1$ only for the true class": the label y has one entry 1 (at o) and the others 0."""
     from .formulas import read_formula
@@ -306,8 +331,8 @@ def _learn_one_hot(notation: Notation, paragraph, document) -> None:
     for at, math in enumerate(segments):
         if isinstance(math, str):
             continue
-        if at and isinstance(segments[at - 1], str) and prose.ONE_AT.search(segments[at - 1]) and re.fullmatch(r"\s*[A-Za-z]\s*", math.tex):
-            hot_letter = hot_letter or math.tex.strip()  # "with a 1 for the true word $o$"
+        if at and isinstance(segments[at - 1], str) and prose.ONE_AT.search(_with_number_before(segments, at - 1)) and re.fullmatch(r"\s*[A-Za-z]\s*", math.tex):
+            hot_letter = hot_letter or math.tex.strip()  # "with a 1 for the true word $o$", "with a $1$ for ..."
             continue
         said = _one_hot_said(segments[at - 1] if at else None, segments[at + 1] if at + 1 < len(segments) else None)
         for line in read_formula(math, document).lines:
@@ -391,7 +416,8 @@ def _log_weights(found, words: frozenset) -> set[str]:
 
 def _learn_shapes(notation: Notation, sides, declarations) -> None:
     """Matrices and vectors, with their shapes, by unification over every use (shapes.py)."""
-    inference = Inference(frozenset(notation.words), frozenset(notation.functions), frozenset(notation.vectors | notation.tables))
+    inference = Inference(frozenset(notation.words), frozenset(notation.functions), frozenset(notation.vectors | notation.tables),
+                          frozenset(notation.counters))
     for key, shape, line, how in declarations:
         inference.declare(key, shape, line, how)
     previous, joined, after_in = None, "", False
@@ -468,7 +494,7 @@ def _learn_words(notation: Notation, sides) -> None:
         if word in products and len(word) == 2 and products[word] <= alone and word not in gradients:
             continue  # Xw_0 where w_0 is written alone elsewhere: X times w_0, not a name Xw
         notation.learn(word, "word", line, "letters typed together, written as one name")
-    for word in (spelled_as_words - set(prose.CONDITION_WORDS) - set(dialect.FUNCTIONS)) & {w for written in sides for w in _bare_runs(written.side)}:
+    for word in (spelled_as_words - set(prose.CONDITION_WORDS) - set(dialect.FUNCTIONS) - MATRIX_FUNCTION_NAMES) & {w for written in sides for w in _bare_runs(written.side)}:
         notation.learn(word, "word", 0, "written in \\text or \\mathrm elsewhere")
     for number, written in enumerate(sides):
         found = [t for t in written.side.tokens if t.kind != "space"]
@@ -617,6 +643,39 @@ def _learn_function(notation: Notation, side: Side, line: int, relation: str, bo
         uses = [n for n in Scanner(body.tokens, frozenset(notation.words)).names() if n.base == variables[0].base]
         if uses and all(n.subscript for n in uses):
             notation.of_vectors.add(name.key)
+
+
+def _differentiated(notation: Notation, side: Side) -> list[str]:
+    """\\frac{\\partial p(o_1)}{\\partial o_1}: a name applied right after \\partial, differentiated as a function of
+    what it is applied to (p times o_1 would have derivative p)."""
+    found = [t for t in side.tokens if t.kind != "space"]
+    scanner = Scanner(found, frozenset(notation.words))
+    keys = []
+    for at, token in enumerate(found[:-1]):
+        name = scanner.name_at(at + 1) if token.is_("command", "partial") else None
+        if name is not None and name.end < len(found) and found[name.end].is_("symbol", "(") and name.key not in notation.words \
+                and name.key.lstrip("\\") not in dialect.FUNCTIONS:
+            keys.append(name.key)
+    return keys
+
+
+def uses(sides, words: frozenset) -> tuple[set, set, set]:
+    """How a part writes its names: applied (name(...)), alone (not as the one thing in brackets: N(z)'s z is
+    applied to, not alone), and by entries with a letter index (z_j: the base)."""
+    applied, bare, indexed = set(), set(), set()
+    for written in sides:
+        found = [t for t in written.side.tokens if t.kind != "space"]
+        for name in Scanner(found, words).names():
+            after = found[name.end] if name.end < len(found) else None
+            before = found[name.start - 1] if name.start else None
+            if after is not None and after.is_("symbol", "("):
+                applied.add(name.key)  # sigma_i(z) too: a family's function applied, not an entry times z
+            elif name.subscript and any(index.isalpha() for index in name.indices):
+                indexed.add(name.base)
+            elif not (before is not None and before.is_("symbol", "(") and after is not None and after.is_("symbol", ")")) \
+                    and not (after is not None and (after.is_("symbol", "_") or after.kind == "letter")):  # not a piece of num_inputs
+                bare.add(name.key)
+    return applied, bare, indexed
 
 
 def _of_one_sample(variables) -> bool:

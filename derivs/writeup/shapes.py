@@ -113,7 +113,7 @@ class _TreeParser:
                 elif texts in (["-", "1"],):
                     node = Node("inverse", [node])
                 else:
-                    node = Node("power", [node], position=len(texts))
+                    node = Node("power", [node], key="".join(texts), position=len(texts))  # key: the exponent as typed
             elif self.is_("symbol", "_") and node.kind in ("group", "apply", "transpose", "product"):
                 self.at += 1
                 self._script_tokens()
@@ -461,9 +461,11 @@ class Shapes:
 
 
 class Inference:
-    def __init__(self, words: frozenset = frozenset(), functions: frozenset = frozenset(), entries: frozenset = frozenset()):
+    def __init__(self, words: frozenset = frozenset(), functions: frozenset = frozenset(), entries: frozenset = frozenset(),
+                 counters: frozenset = frozenset()):
         self.words = words
         self.functions = functions
+        self.counters = counters  # letters numbering a sequence (theta_{t+1}): A^t is then a power, else a transpose
         self.entries = entries  # names written by their entries (y_k under \sum_k): kept as such where no use must be whole
         self.trees: list[tuple[Node, int, str]] = []  # (tree, line, relation after it)
         self.statements: list[tuple[Node, Node, int]] = []  # equal sides (left, right, line)
@@ -543,7 +545,7 @@ class Inference:
         kind = node.kind
         if kind == "name":
             known = self.kind.get(node.key)
-            greek = node.greek and node.key not in self.declared  # a Greek letter is a number unless declared (\theta \in \mathbb{R}^K)
+            greek = node.greek and not node.bold and node.key not in self.declared  # a Greek letter is a number unless bold or declared (\theta \in \mathbb{R}^K)
             return True if known == "array" else False if known == "scalar" or greek else None
         if kind in ("number", "scalar"):
             return False
@@ -564,7 +566,8 @@ class Inference:
         if kind == "frac":
             return self._is_array(node.children[0])
         if kind == "power":
-            return False if self._is_array(node.children[0]) is False else None
+            base = self._is_array(node.children[0])
+            return False if base is False else True if base and (node.key == "t" or node.key in self.counters) else None
         return None
 
     def _kinds(self, node: Node, line: int) -> bool:
@@ -603,7 +606,7 @@ class Inference:
                     if side.kind == "name" and self._is_array(side) is None:
                         changed |= self._array(side.key, line, "in a Hadamard product", side)
                 continue
-            if self._is_array(left) and right.kind == "name" and self._is_array(right) is None and not right.greek and not (op == "dot"):
+            if self._is_array(left) and right.kind == "name" and self._is_array(right) is None and not (right.greek and not right.bold) and not (op == "dot"):
                 changed |= self._array(right.key, line, "multiplied on the left by a matrix", right)
             if left.kind == "name" and self._is_array(left) is None and self._is_array(right) and left.capital and left.key not in self.functions:
                 changed |= self._array(left.key, line, "a capital multiplying a vector or matrix")
@@ -640,12 +643,15 @@ class Inference:
             return (inner[1], inner[0]) if inner else None
         if kind in ("group", "inverse"):
             return self._dimensions(node.children[0], line) if node.children else None
+        if kind == "power":
+            return self._power_dimensions(node, line)
         if kind == "apply":
             inner = self._dimensions(node.children[0], line) if node.children else None
             return None if node.key in ("\\sum", "\\prod") else inner
-        if kind == "diag":
+        if kind == "diag":  # of a column or a row (diag(s) of the row s = [s_1 s_2]): square, as long as it
             inner = self._dimensions(node.children[0], line) if node.children else None
-            return (inner[0], inner[0]) if inner else None
+            length = inner[1] if inner and self.dims.find(inner[0]) == sympy.Integer(1) else inner[0] if inner else None
+            return (length, length) if inner else None
         if kind == "frac":
             return self._dimensions(node.children[0], line)
         if kind == "sum":
@@ -702,7 +708,7 @@ class Inference:
     def _number_by_default(self, node: Node) -> bool:
         """A Greek letter nothing declares or shapes: a number only by convention, so (A - I)\\epsilon may be a matrix times
         a vector, and its shape says nothing of A's."""
-        return node.kind == "name" and node.greek and node.key not in self.declared and node.key not in self.kind
+        return node.kind == "name" and node.greek and not node.bold and node.key not in self.declared and node.key not in self.kind
 
     def _broadcast(self, first, second) -> bool:
         """XW + b with XW m x d and b a d-vector: the bias added to every row (or a column added to every column), as
@@ -721,6 +727,21 @@ class Inference:
     def _matrix(self, shape) -> bool:
         """Neither a column nor a row as far as is known."""
         return all(self.dims.find(dimension) != sympy.Integer(1) for dimension in shape)
+
+    def _power_dimensions(self, node: Node, line: int):
+        """A^t is A transposed, as the parser reads it, unless t numbers a sequence: then, as for a whole power, A is
+        square and so is its power. Only a counter's power makes A square: x^2 of a vector x (its squares, or its
+        squared length, loosely) must not make x a 1 x 1."""
+        inner = self._dimensions(node.children[0], line) if node.children else None
+        if inner is None or self._vector(inner):
+            return None
+        if node.key == "t" and "t" not in self.counters:
+            return (inner[1], inner[0])
+        if node.key in self.counters:
+            self._join((inner[0],), (inner[1],), line, f"{_shown(node)} (a power of a matrix)", _keys(node))
+            return inner
+        square = node.key.isdigit() and self.dims.find(inner[0]) == self.dims.find(inner[1])
+        return inner if square else None
 
     def _vector(self, shape) -> bool:
         return self.dims.find(shape[1]) == sympy.Integer(1)
