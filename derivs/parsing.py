@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
@@ -405,6 +405,7 @@ class _Parser:
         self.decimals: list = []  # with context.decimals: the placeholders made for decimals written
         self.leibniz: list = []  # a write-up's Leibniz names read here: (symbol, quantity, variable, order)
         self.excluded: list = []  # \\sum_{k \\neq i}: the index value a sum leaves out, while its bounds are read
+        self.paired: list = []  # \\sum_{i, j}: the indices after the first, while its bounds are read
         self.layer_transposed = False  # W^{(2)\\top}: the layer's matrix, transposed
         self.font_braces_owed: list[int] = []  # \\mathbf{x_1} in a write-up: braces to close after the name's subscript, per open font
         if context.free and not context.matrix_letters and not context.shapes_known and _writes_transpose(self.tokens):
@@ -2450,10 +2451,11 @@ class _Parser:
                 return self._primed(plain_name(f"{token.text}_{{{self._name_subscript().raw}}}"))
             return self._primed(token.text)  # e_j' \\sum - e_j \\sum': "the sum", a name (and its derivative's)
         self.take()
-        variable, lower, upper = None, None, None
+        variable, lower, upper, others = None, None, None, []
         for _ in range(2):
             if self.at("symbol", "_") and variable is None:
                 variable, lower = self._index_range(token)
+                others, self.paired = self.paired, []
             elif self.at("symbol", "^") and upper is None:
                 self.take()
                 if self.at("symbol", "{") and self.at("symbol", "}", ahead=1):  # \\sum_{w \\in V}^{}: no bound written
@@ -2469,19 +2471,30 @@ class _Parser:
             if upper is None:
                 raise self.error(f"a sum without bounds needs bounds here: write \\{token.text}_{{{variable}=1}}^{{n}}", token)
         excluded = self.excluded.pop() if self.excluded else None
-        self.bound.append(variable)
+        if others and excluded is not None:
+            raise self.error(f"\\{token.text} over several indices with one left out is not read: write one sum per index", token)
+        self.bound.extend([variable, *others])
         try:
-            with self._shadowing(variable.name):
+            with ExitStack() as shadows:
+                for index in (variable, *others):
+                    shadows.enter_context(self._shadowing(index.name))
                 body = self.term()
                 if self.context.document:
                     body = self._body_goes_on(body, variable)
         finally:
-            self.bound.pop()
+            del self.bound[-1 - len(others):]
         kind = sympy.Sum if token.text == "sum" else sympy.Product
-        total = kind(body, (variable, lower if lower is not None else 1, upper))
+        limits = [(index, lower if lower is not None else 1, self._bound_of(index, upper)) for index in others]  # \sum_{i, j}: over both
+        total = kind(body, (variable, lower if lower is not None else 1, upper), *limits)
         if excluded is not None:  # \\sum_{k \\neq i} x_k: the whole sum without its i-th term
             return total - body.subs(variable, excluded) if kind is sympy.Sum else total / body.subs(variable, excluded)
         return total
+
+    def _bound_of(self, index, written):
+        """Where a further index of \\sum_{i, j} runs to: the bound written for both, else its own letter's bound."""
+        if written is not None and written is not DOCUMENT_SIZE:
+            return written
+        return self.context.sum_bounds.get(index.name, written)
 
     def _names_the_sum(self) -> bool:
         return names_the_sum([self.peek(ahead) for ahead in range(8)])
@@ -2536,6 +2549,9 @@ class _Parser:
             self.take()
             with self.bounded(end):
                 variable = self._index_variable(token)
+                while self.context.document and self.at("symbol", ",") and self.peek(1).kind == "letter":  # \sum_{i, j}: both indices
+                    self.take()
+                    self.paired.append(self._index_variable(token))
                 lower = None
                 if self.at("symbol", "="):
                     self.take()

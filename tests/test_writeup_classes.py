@@ -1310,6 +1310,10 @@ ROWS = [
     ("$$W = \\begin{bmatrix} w_1 & w_2 \\end{bmatrix} = \\begin{bmatrix} 0.3 & 0.2 \\end{bmatrix}$$\n\n$$w_1 + w_2 = 0.6$$", ["definition", "definition", "invalid"]),
     ("$$g(x) = x^3$$\n\n$$\\{ g(x) \\}' = 3x^2$$", ["definition", "valid"]),
     ("$$g(x) = x^3$$\n\n$$\\{ g(x) \\}' = 2x^2$$", ["definition", "invalid"]),
+    # a sum over two indices in one subscript is the double sum: sum_{i,j} x_i y_j = (sum_i x_i)(sum_j y_j), not the
+    # diagonal sum_i x_i y_i (at n = 2 with x = (1, 2), y = (3, 4): 21 against 11)
+    ("$$\\sum_{i, j=1}^{n} x_i y_j = \\left(\\sum_{i=1}^n x_i\\right)\\left(\\sum_{j=1}^n y_j\\right)$$", ["valid"]),
+    ("$$\\sum_{i, j=1}^{n} x_i y_j = \\sum_{i=1}^n x_i y_i$$", ["invalid"]),
     # theta_{t+1} = (I - alpha H) theta_t numbers a sequence by t, so (I - alpha H)^t is a power, not a transpose: with
     # H = diag(4, 8) it is diag((1 - 4 alpha)^t, (1 - 8 alpha)^t) (a diagonal matrix's power is its entries' powers);
     # (1 - 4 alpha)^t in both corners is wrong at t = 1 already (1 - 8 alpha != 1 - 4 alpha for alpha != 0). With no
