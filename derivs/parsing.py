@@ -2285,7 +2285,10 @@ class _Parser:
         if body_start >= end:
             saved_integrals, self.integrals = self.integrals, 0
             try:
+                start = self.position
                 operand = self.term()  # \frac{d}{dx} f(x): the operator applies to what follows
+                if self.context.document and not self._one_group(start):
+                    operand = self._operand_goes_on(operand, variable, token)
             finally:
                 self.integrals = saved_integrals
         else:
@@ -2398,6 +2401,42 @@ class _Parser:
             return 1, None
         return order, (body, end)
 
+    def _derivative_operator_ahead(self, ahead: int) -> bool:
+        """\\frac{d}{dx}, \\dfrac{\\partial}{\\partial x} (an operator, nothing over the d) at `ahead`."""
+        if not self.at("command", "frac", "dfrac", "tfrac", ahead=ahead) or not self.at("symbol", "{", ahead=ahead + 1):
+            return False
+        numerator = self.peek(ahead + 2)
+        return (numerator.is_("letter", "d") or numerator.is_("command", "partial")) and self.at("symbol", "}", ahead=ahead + 3)
+
+    def _one_group(self, start: int) -> bool:
+        """The tokens from `start` to here are one bracketed group: (x^2), [e^{-z}], \\left( .. \\right)."""
+        first = self.tokens[start]
+        pairs = {"(": ")", "[": "]"}
+        if first.kind == "symbol" and first.text in pairs:
+            depth = 0
+            for at in range(start, self.position):
+                token = self.tokens[at]
+                depth += token.is_("symbol", first.text) - token.is_("symbol", pairs[first.text])
+                if depth == 0:
+                    return at == self.position - 1
+        if first.is_("command", "left"):
+            depth = 0
+            for at in range(start, self.position):
+                depth += self.tokens[at].is_("command", "left") - self.tokens[at].is_("command", "right")
+                if depth == 0:
+                    return at + 1 >= self.position - 1  # \right and its delimiter close it
+        return False
+
+    def _operand_goes_on(self, operand, variable, token: Token):
+        """\\frac{\\partial}{\\partial x} x^2 + 3x in a write-up: the terms after it that still hold x are what the author
+        differentiates (as a sum's body goes on); a term without x after that is either added or differentiated to 0,
+        and which is meant is not written."""
+        operand = self._body_goes_on(operand, {variable}, derivative=True)
+        if self.at("symbol", "+", "-") and not self._derivative_operator_ahead(1):
+            raise self.error(f"what \\frac{{d}}{{d{variable}}} applies to is not clear: a term after it without {variable} may be "
+                             "added or differentiated; put what is differentiated in brackets", token)
+        return operand
+
     def _derivative_operand(self, variable):
         """The numerator of \\frac{d\\varphi}{dx}: a bare function name means that function of x."""
         token = self.peek()
@@ -2480,7 +2519,7 @@ class _Parser:
                     shadows.enter_context(self._shadowing(index.name))
                 body = self.term()
                 if self.context.document:
-                    body = self._body_goes_on(body, variable)
+                    body = self._body_goes_on(body, {variable, *others})
         finally:
             del self.bound[-1 - len(others):]
         kind = sympy.Sum if token.text == "sum" else sympy.Product
@@ -2499,17 +2538,18 @@ class _Parser:
     def _names_the_sum(self) -> bool:
         return names_the_sum([self.peek(ahead) for ahead in range(8)])
 
-    def _body_goes_on(self, body, index):
-        """\\sum_i a_i + b_i in a write-up: a term after + or - that still uses the summed index (nowhere else given)
-        is the body's, as its author meant; a term without it ends the sum."""
-        while self.at("symbol", "+", "-"):
+    def _body_goes_on(self, body, indices: set, derivative: bool = False):
+        """\\sum_i a_i + b_i in a write-up: a term after + or - that still uses a summed index (nowhere else given)
+        is the body's, as its author meant; a term without one ends the sum (for a derivative's operand, so does a
+        term that is a derivative of its own: d/dz f + d/dz g)."""
+        while self.at("symbol", "+", "-") and not (derivative and self._derivative_operator_ahead(1)):
             start, sign = self.position, self.take()
             kept = len(self.notes), len(self.decimals), len(self.leibniz)  # a term read ahead and left is read again later
             try:
                 following = self.term()
             except LatexError:
                 following = None
-            if not (isinstance(following, sympy.Basic) and index in following.free_symbols):
+            if not (isinstance(following, sympy.Basic) and indices & following.free_symbols):
                 self.position = start
                 del self.notes[kept[0]:], self.decimals[kept[1]:], self.leibniz[kept[2]:]
                 break

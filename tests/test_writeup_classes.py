@@ -1314,6 +1314,24 @@ ROWS = [
     # diagonal sum_i x_i y_i (at n = 2 with x = (1, 2), y = (3, 4): 21 against 11)
     ("$$\\sum_{i, j=1}^{n} x_i y_j = \\left(\\sum_{i=1}^n x_i\\right)\\left(\\sum_{j=1}^n y_j\\right)$$", ["valid"]),
     ("$$\\sum_{i, j=1}^{n} x_i y_j = \\sum_{i=1}^n x_i y_i$$", ["invalid"]),
+    # differentiating by w^2_{11} says the 2 numbers a layer (no one differentiates by a power): o = h_1 w^2_{11} + h_2 w^2_{21}
+    # has do/dw^2_{21} = h_2, not h_1; x^2 with no such use stays a square
+    ("$$o = h_1 w^2_{11} + h_2 w^2_{21}$$\n\n$$\\frac{\\partial o}{\\partial w^2_{11}} = h_1$$\n\n$$x^2 + 1 = x \\cdot x + 1$$", ["definition", "valid", "valid"]),
+    ("$$o = h_1 w^2_{11} + h_2 w^2_{21}$$\n\n$$\\frac{\\partial o}{\\partial w^2_{21}} = h_1$$", ["definition", "invalid"]),
+    # an operator's derivative goes on over the terms that hold its variable (d/dx x^2 + 3x = 2x + 3, not 2x + 3x); a term
+    # without it after that may be added or differentiated, so the line is not read; brackets say which
+    ("$$\\frac{d}{dx} x^2 + 3x = 2x + 3$$", ["valid"]),
+    ("$$\\frac{d}{dx} x^2 + 3x = 2x + 3x$$", ["invalid"]),
+    ("$$\\frac{d}{dx} x^2 + 3 = 2x$$", ["unparsed"]),
+    ("$$\\frac{d}{dx}(x^2) + 3 = 2x + 3$$", ["valid"]),
+    ("$$\\frac{d}{dx}\\left(x^2\\right) + 3 = 2x$$", ["invalid"]),
+    # two operators side by side are two derivatives (d/dz of ln(1 + e^{-z}) plus d/dz of (1 - y)z), not one of the other
+    ("$$\\dfrac{d}{dz}[\\ln(1 + e^{-z}) + (1-y)z] = \\dfrac{d}{dz}\\ln(1 + e^{-z}) + \\dfrac{d}{dz}(1 - y)z$$", ["valid"]),
+    # a loss given a new formula (squared error, then cross-entropy under a new title): numbers worked out for dL/dw_1 under
+    # the old one no longer hold; the cross-entropy's dL/dw_1 = (yhat - y) x_1 for yhat = sigma(w_1 x_1) (by hand: dL/dyhat =
+    # (yhat - y)/(yhat(1 - yhat)), dyhat/dw_1 = yhat(1 - yhat) x_1)
+    ('$$L = \\frac{1}{2}(\\hat y - y)^2$$\n\nWith $\\hat y = 0$, $y = 5$ and $x_1 = 2$:\n\n- $\\frac{\\partial L}{\\partial w_1} = (0 - 5) \\times 2 = -10$\n\n## Logistic regression\n\n$$\\hat y = \\sigma(w_1 x_1)$$\n\n$$L = -[y \\log \\hat y + (1-y) \\log(1 - \\hat y)]$$\n\n$$\\frac{\\partial L}{\\partial w_1} = (\\hat y - y) x_1$$\n',
+     ["definition", "definition", "definition", "definition", "definition", "valid", "definition", "definition", "valid"]),
     # theta_{t+1} = (I - alpha H) theta_t numbers a sequence by t, so (I - alpha H)^t is a power, not a transpose: with
     # H = diag(4, 8) it is diag((1 - 4 alpha)^t, (1 - 8 alpha)^t) (a diagonal matrix's power is its entries' powers);
     # (1 - 4 alpha)^t in both corners is wrong at t = 1 already (1 - 8 alpha != 1 - 4 alpha for alpha != 0). With no

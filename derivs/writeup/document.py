@@ -138,6 +138,7 @@ class Document:
     macros: dict = field(default_factory=dict)  # the write-up's own commands, by name (see macros.py)
     layers: frozenset = frozenset()  # letters its superscripts use as a layer's number (W^L, a^{l-1}): never powers
     bracket_layers: frozenset = frozenset()  # names it numbers by layer in brackets typed after them (W[1], dZ[4])
+    digit_layers: frozenset = frozenset()  # letters it numbers by layer in a digit superscript (\partial w^2_{11}: w, W)
     formulas: dict = field(default_factory=dict, repr=False)  # each Math as read (formulas.read_formula): read once
     e_named: bool = False  # a section wrote e = \hat{y} - y: e is that name in the sections after it too
     _newlines: list[int] = field(default_factory=list, repr=False)
@@ -187,6 +188,7 @@ def read_document(text: str, form: str | None = None) -> Document:
             document.macros.update(definitions(found)[0])
     document.layers = _layer_letters(scanned)
     document.bracket_layers = _bracket_layer_names(scanned)
+    document.digit_layers = _digit_layer_letters(scanned)
     return document
 
 
@@ -229,6 +231,24 @@ def layer_superscript(found, at: int, letters) -> tuple[str, int] | None:
     if end + 1 < len(found) and found[end].is_("symbol", "+", "-") and found[end + 1].kind == "number":
         end += 2
     return (found[inner_at].text, end + 1) if end < len(found) and found[end].is_("symbol", "}") else None
+
+
+def _digit_layer_letters(scanned) -> frozenset:
+    """Letters a write-up differentiates by with a digit over them and an entry under (\\partial w^2_{11}): no one
+    differentiates by a power, so the digit numbers a layer, for that letter and its other case (W^2, the layer's
+    matrix)."""
+    letters = set()
+    for found in scanned:
+        found = [t for t in found if t.kind != "space"]
+        for at, token in enumerate(found[:-4]):
+            if not (token.is_("command", "partial") and found[at + 1].kind == "letter" and found[at + 2].is_("symbol", "^")):
+                continue
+            digit = at + 4 if found[at + 3].is_("symbol", "{") else at + 3
+            after = digit + 2 if digit == at + 4 else digit + 1
+            if digit < len(found) and found[digit].kind == "number" and found[digit].text.isdigit() and after < len(found) \
+                    and found[after].is_("symbol", "_") and (digit == at + 3 or found[digit + 1].is_("symbol", "}")):
+                letters.add(found[at + 1].text)
+    return frozenset(letters | {letter.swapcase() for letter in letters})
 
 
 def _bracket_layer_names(scanned) -> frozenset:

@@ -110,6 +110,8 @@ def _read_formula(math: Math, document) -> Formula:
     found, call_ends = _with_macros(_outer_group_unwrapped(tokens(math.tex, offset=0, tolerant=True)[:-1]), document.macros)
     if document.layers:
         found, call_ends = _respelled(found, call_ends, lambda at: _layer_as_mark(found, at, document.layers))
+    if document.digit_layers:
+        found, call_ends = _respelled(found, call_ends, lambda at: _digit_layer_as_mark(found, at, document.digit_layers))
     if document.bracket_layers:
         found, call_ends = _respelled(found, call_ends, lambda at: _bracket_layer_as_mark(found, at, document.bracket_layers))
     found, call_ends = _respelled(found, call_ends, lambda at: _bracketed_name_entry(found, at))
@@ -200,6 +202,24 @@ def _bracketed_name_entry(found: list[Token], at: int):
     if name is None or name.subscript or name.mark or name.primes or not name.layer:
         return None
     return close + 1, [replace(found[at + 1], position=found[at].position), *found[at + 2:close]]  # a side shown from its (
+
+
+def _digit_layer_as_mark(found: list[Token], at: int, letters):
+    """w^2_{11} and W^2 where the write-up differentiates by w^2_{11} (Document.digit_layers): the layer marks w^{(2)}_{11}
+    and W^{(2)}; a lowercase letter's digit with no entry under it (w^2 alone) stays a power."""
+    if not found[at].is_("symbol", "^") or at == 0 or found[at - 1].kind != "letter" or found[at - 1].text not in letters:
+        return None
+    braced = at + 1 < len(found) and found[at + 1].is_("symbol", "{")
+    digit = at + 2 if braced else at + 1
+    after = digit + 2 if braced else digit + 1
+    if digit >= len(found) or found[digit].kind != "number" or not found[digit].text.isdigit() or braced and not (digit + 1 < len(found) and found[digit + 1].is_("symbol", "}")):
+        return None
+    entry = after < len(found) and found[after].is_("symbol", "_")
+    if not entry and not found[at - 1].text.isupper():
+        return None
+    first = found[digit]
+    return after, [found[at], Token("symbol", "{", first.position), Token("symbol", "(", first.position), first,
+                   Token("symbol", ")", first.position), Token("symbol", "}", first.position)]
 
 
 def _bracket_layer_as_mark(found: list[Token], at: int, names):

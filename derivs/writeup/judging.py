@@ -2107,10 +2107,13 @@ class Judge:
         """A new name: its value (a number), its formula for every index (p_i = ...), or a Leibniz name's formula;
         the formula is the first link of the chain that names none of `avoid`."""
         symbol = self._symbol_of(step.left, scope, key)
+        before = scope.formulas.get(symbol) if symbol is not None else None
         for name in [n for n in scope.values if _key(n) == key]:
             del scope.values[name]
         scope.valued.pop(key, None)
         formula, written = self.formula_of(step, scope, avoid)
+        if before is not None and formula is not None and bound_apart(formula) != before:  # L = a new loss: the numbers
+            _forget_derivatives_of(scope, symbol)  # stated for dL/dw before were the old L's
         scope.formulas.pop(symbol, None)
         scope.written.pop(spelled_back(step.left.tokens), None)
         if formula is not None and symbol is not None and symbol not in _names_of(formula):  # v_1 = \\ln(v_1) is no formula
