@@ -2524,10 +2524,24 @@ class _Parser:
             del self.bound[-1 - len(others):]
         kind = sympy.Sum if token.text == "sum" else sympy.Product
         limits = [(index, lower if lower is not None else 1, self._bound_of(index, upper)) for index in others]  # \sum_{i, j}: over both
+        if limits:  # \sum_{m, n} with the size n: the index n is its own, not the bound every index runs to
+            bounds = set().union(*(getattr(limit[2], "free_symbols", set()) for limit in limits), getattr(upper, "free_symbols", set()))
+            named = {str(bound) for bound in bounds}  # by name: a later stage takes one letter for one quantity
+            own = {index: sympy.Dummy(index.name, integer=True) for index in (variable, *others) if index.name in named}
+            body = body.xreplace(own)
+            variable = own.get(variable, variable)
+            limits = [(own.get(index, index), start, bound) for index, start, bound in limits]
         total = kind(body, (variable, lower if lower is not None else 1, upper), *limits)
         if excluded is not None:  # \\sum_{k \\neq i} x_k: the whole sum without its i-th term
             return total - body.subs(variable, excluded) if kind is sympy.Sum else total / body.subs(variable, excluded)
         return total
+
+    def _letter_index_ahead(self) -> bool:
+        """A letter typed right after a sum's index with nothing between (\\sum_{mn}, as the entry Y_{mn} is written)."""
+        token = self.peek()
+        if token.kind != "letter" or len(token.text) != 1 or token.space_before:
+            return False
+        return self.peek(1).kind in ("end", "letter") or self.at("symbol", "=", ahead=1)
 
     def _bound_of(self, index, written):
         """Where a further index of \\sum_{i, j} runs to: the bound written for both, else its own letter's bound."""
@@ -2591,6 +2605,8 @@ class _Parser:
                 variable = self._index_variable(token)
                 while self.context.document and self.at("symbol", ",") and self.peek(1).kind == "letter":  # \sum_{i, j}: both indices
                     self.take()
+                    self.paired.append(self._index_variable(token))
+                while self.context.document and self._letter_index_ahead() and len(self.paired) < 2:  # \sum_{mn}: over m and n
                     self.paired.append(self._index_variable(token))
                 lower = None
                 if self.at("symbol", "="):

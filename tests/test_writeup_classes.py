@@ -1314,6 +1314,10 @@ ROWS = [
     # diagonal sum_i x_i y_i (at n = 2 with x = (1, 2), y = (3, 4): 21 against 11)
     ("$$\\sum_{i, j=1}^{n} x_i y_j = \\left(\\sum_{i=1}^n x_i\\right)\\left(\\sum_{j=1}^n y_j\\right)$$", ["valid"]),
     ("$$\\sum_{i, j=1}^{n} x_i y_j = \\sum_{i=1}^n x_i y_i$$", ["invalid"]),
+    # the indices typed together (\\sum_{mn}, as the entry Y_{mn} is), n also being the size every sum runs to: still the
+    # double sum, n its own index (sum_{mn} x_m y_n = (sum_m x_m)(sum_n y_n), not the diagonal)
+    ("$$\\sum_{mn} x_m y_n = \\sum_{m} x_m \\sum_n y_n$$", ["valid"]),
+    ("$$\\sum_{mn} x_m y_n = \\sum_{m} x_m y_m$$", ["invalid"]),
     # differentiating by w^2_{11} says the 2 numbers a layer (no one differentiates by a power): o = h_1 w^2_{11} + h_2 w^2_{21}
     # has do/dw^2_{21} = h_2, not h_1; x^2 with no such use stays a square
     ("$$o = h_1 w^2_{11} + h_2 w^2_{21}$$\n\n$$\\frac{\\partial o}{\\partial w^2_{11}} = h_1$$\n\n$$x^2 + 1 = x \\cdot x + 1$$", ["definition", "valid", "valid"]),
