@@ -2287,7 +2287,7 @@ class _Parser:
             try:
                 start = self.position
                 operand = self.term()  # \frac{d}{dx} f(x): the operator applies to what follows
-                if self.context.document and not self._one_group(start):
+                if self.context.document and not self._one_group(start) and not self._one_application(start):
                     operand = self._operand_goes_on(operand, variable, token)
             finally:
                 self.integrals = saved_integrals
@@ -2426,6 +2426,18 @@ class _Parser:
                 if depth == 0:
                     return at + 1 >= self.position - 1  # \right and its delimiter close it
         return False
+
+    def _one_application(self, start: int) -> bool:
+        """The tokens from `start` to here are one function applied: \\ln(1 + e^{-z}), \\sigma(w x), f(x) (d/dz of it, then
+        whatever is added)."""
+        first = self.tokens[start]
+        if not (first.kind == "command" and (first.text in dialect.FUNCTIONS or first.text in self.context.functions)
+                or first.kind == "letter" and first.text in self.context.functions):
+            return False
+        at = start + 1
+        while at < self.position and not self.tokens[at].is_("symbol", "(") and not self.tokens[at].is_("command", "left"):
+            at += 1  # \sigma^2(x), \log_2(x): scripts before the brackets
+        return at < self.position and self._one_group(at)
 
     def _operand_goes_on(self, operand, variable, token: Token):
         """\\frac{\\partial}{\\partial x} x^2 + 3x in a write-up: the terms after it that still hold x are what the author

@@ -1329,6 +1329,10 @@ ROWS = [
     ("$$\\frac{d}{dx} x^2 + 3 = 2x$$", ["unparsed"]),
     ("$$\\frac{d}{dx}(x^2) + 3 = 2x + 3$$", ["valid"]),
     ("$$\\frac{d}{dx}\\left(x^2\\right) + 3 = 2x$$", ["invalid"]),
+    # an operator before one function applied takes that application: d/dz ln(1 + e^{-z}) + (1 - y) adds 1 - y to
+    # -e^{-z}/(1 + e^{-z}); with + y instead it is wrong
+    ("$$\\dfrac{d}{dz}\\ln(1 + e^{-z}) + (1 - y) = -\\frac{e^{-z}}{1+e^{-z}} + 1 - y$$", ["valid"]),
+    ("$$\\dfrac{d}{dz}\\ln(1 + e^{-z}) + (1 - y) = -\\frac{e^{-z}}{1+e^{-z}} + 1 + y$$", ["invalid"]),
     # two operators side by side are two derivatives (d/dz of ln(1 + e^{-z}) plus d/dz of (1 - y)z), not one of the other
     ("$$\\dfrac{d}{dz}[\\ln(1 + e^{-z}) + (1-y)z] = \\dfrac{d}{dz}\\ln(1 + e^{-z}) + \\dfrac{d}{dz}(1 - y)z$$", ["valid"]),
     # a loss given a new formula (squared error, then cross-entropy under a new title): numbers worked out for dL/dw_1 under
