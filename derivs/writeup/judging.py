@@ -951,20 +951,6 @@ def _of_entries_summed(parameters: list, body):
     return sympy.Lambda(dummy, body.xreplace({entry.base: sympy.IndexedBase(dummy) for entry in entries}))
 
 
-def _carry_earlier(notation: Notation, earlier: list, sides: list) -> None:
-    """What a question before said a name is, where this one uses the name only that way: a function it applies and never
-    defines (N(z) after N(z) = ... under \\section{Definition}), a vector it writes only by its entries and as what a
-    function is applied to (z_j, N(z)). A name this question also writes otherwise (J = ... after J(v_c, o, U) = ...,
-    a alone) is its own here."""
-    from .notation import uses
-
-    applied, bare, indexed = uses(sides, frozenset(notation.words))
-    own = notation.words | set(notation.matrices) | notation.tables
-    for before in earlier:
-        notation.functions |= {name for name in before.functions & applied if name not in notation.arities} - bare - own - notation.vectors
-        notation.vectors |= (before.vectors & indexed) - bare - own - notation.functions
-
-
 def _written_by_entries(body, base: str) -> bool:
     """A body written in two entries or more of its one argument (theta_1, theta_2 for J(theta)): a function of a
     vector given by its entries."""
@@ -1188,7 +1174,7 @@ class Judge:
     def notation(self, index: int) -> Notation:
         """The notation of a section (what an earlier section declared holds here too, unless declared again here)."""
         if index not in self.notations:
-            from .notation import declarations, learn
+            from .notation import carry_earlier, declarations, learn
 
             section = self.sections.get(index)
             sides = list(section.sides) if section else []
@@ -1199,7 +1185,7 @@ class Judge:
                 declared = [d for d in declared if d[0] not in renewed] + found
             if self.own_notation:
                 notation = learn(sides, section.paragraphs if section else (), declared, self.document)
-                _carry_earlier(notation, [self.notations[e] for e in sorted(self.notations) if e < index], sides)
+                carry_earlier(notation, [self.notations[e] for e in sorted(self.notations) if e < index], sides)
             else:
                 notation = Notation()
                 if any(isinstance(v, Matrix) for v in self.base.variables):

@@ -645,6 +645,18 @@ def _learn_function(notation: Notation, side: Side, line: int, relation: str, bo
             notation.of_vectors.add(name.key)
 
 
+def carry_earlier(notation: Notation, earlier: list, sides: list) -> None:
+    """What a question before said a name is, where this one uses the name only that way: a function it applies and never
+    defines (N(z) after N(z) = ... under \\section{Definition}), a vector it writes only by its entries and as what a
+    function is applied to (z_j, N(z)). A name this question also writes otherwise (J = ... after J(v_c, o, U) = ...,
+    a alone) is its own here."""
+    applied, bare, indexed = uses(sides, frozenset(notation.words))
+    own = notation.words | set(notation.matrices) | notation.tables
+    for before in earlier:
+        notation.functions |= {name for name in before.functions & applied if name not in notation.arities} - bare - own - notation.vectors
+        notation.vectors |= (before.vectors & indexed) - bare - own - notation.functions
+
+
 def _differentiated(notation: Notation, side: Side) -> list[str]:
     """\\frac{\\partial p(o_1)}{\\partial o_1}: a name applied right after \\partial, differentiated as a function of
     what it is applied to (p times o_1 would have derivative p)."""
