@@ -1340,6 +1340,10 @@ ROWS = [
     # (yhat - y)/(yhat(1 - yhat)), dyhat/dw_1 = yhat(1 - yhat) x_1)
     ('$$L = \\frac{1}{2}(\\hat y - y)^2$$\n\nWith $\\hat y = 0$, $y = 5$ and $x_1 = 2$:\n\n- $\\frac{\\partial L}{\\partial w_1} = (0 - 5) \\times 2 = -10$\n\n## Logistic regression\n\n$$\\hat y = \\sigma(w_1 x_1)$$\n\n$$L = -[y \\log \\hat y + (1-y) \\log(1 - \\hat y)]$$\n\n$$\\frac{\\partial L}{\\partial w_1} = (\\hat y - y) x_1$$\n',
      ["definition", "definition", "definition", "definition", "definition", "valid", "definition", "definition", "valid"]),
+    # a function named again with other arguments (J(W, b; x, y), one example's cost, beside J(W, b) = W^2 + b) is another
+    # function, not a misreading: J(W, b) = W^2 + b still has dJ/db = 1, not 2
+    ("$$J(W,b) = W^2 + b$$\n\n$$J(W,b;x,y) = \\frac{1}{2} (W x + b - y)^2$$\n\n$$\\frac{\\partial}{\\partial b} J(W,b) = 1$$", ["definition", "undecided", "valid"]),
+    ("$$J(W,b) = W^2 + b$$\n\n$$J(W,b;x,y) = \\frac{1}{2} (W x + b - y)^2$$\n\n$$\\frac{\\partial}{\\partial b} J(W,b) = 2$$", ["definition", "undecided", "invalid"]),
     # theta_{t+1} = (I - alpha H) theta_t numbers a sequence by t, so (I - alpha H)^t is a power, not a transpose: with
     # H = diag(4, 8) it is diag((1 - 4 alpha)^t, (1 - 8 alpha)^t) (a diagonal matrix's power is its entries' powers);
     # (1 - 4 alpha)^t in both corners is wrong at t = 1 already (1 - 8 alpha != 1 - 4 alpha for alpha != 0). With no
