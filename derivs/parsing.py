@@ -2305,6 +2305,9 @@ class _Parser:
         if isinstance(operand, (sympy.MatrixExpr, sympy.MatrixBase, sympy.Tuple)):
             raise self.error("a derivative of a matrix or a list is not read in an answer: differentiate entry by entry", token)
         operand = bound_apart(operand)  # \frac{\partial}{\partial x_k} \sum_k x_k^2: the sum's k is not the free one
+        if self.context.document and entry_of_whole(variable, operand):
+            raise self.error(f"a derivative by an entry of {_entry_base(variable)}, which reads here as a whole vector or matrix: "
+                             "write the expression by its entries to have it checked", token)
         if self.context.document and body_start < end and (variable not in operand.free_symbols or sympy.diff(operand, variable) == 0):
             named = self._quantity_named(numerator, denominator)  # \\partial L / \\partial \\hat y: a name, not 0
             if isinstance(named, sympy.Symbol):
@@ -3164,6 +3167,20 @@ def _greek_spelled(raw: str, tokens_: tuple) -> str:
     if len(raw) >= 3 and raw in dialect.GREEK and all(token.kind == "letter" for token in tokens_):
         return "\\" + raw
     return raw
+
+
+def _entry_base(variable) -> str:
+    """The name an entry belongs to: w for w_i (an entry or a subscripted symbol)."""
+    return str(variable.base.label) if isinstance(variable, sympy.Indexed) else str(variable).split("_")[0]
+
+
+def entry_of_whole(variable, operand) -> bool:
+    """d/dw_i of an expression holding the whole w (a vector or matrix): w_i is not a symbol of it, and the derivative
+    would read as 0 whatever it is."""
+    if not isinstance(variable, (sympy.Indexed, sympy.Symbol)) or (isinstance(variable, sympy.Symbol) and "_" not in variable.name):
+        return False
+    wholes = {m.name for m in getattr(operand, "atoms", lambda *_: set())(sympy.MatrixSymbol)}
+    return _entry_base(variable) in wholes and variable not in getattr(operand, "free_symbols", set())
 
 
 def _refuse_empty_accent(parser: _Parser, inner: str, token: Token) -> None:

@@ -1399,6 +1399,9 @@ RIGHT_BUT_LOOSE = [
     # a row vector's diag is square as long as the row: diag([s_1 s_2]) - s^T s is 2 x 2, no shape slip
     ("Here $\\mathbf s$ is a row vector.\n\n$$\\mathbf s = \\begin{bmatrix} s_1 & s_2 \\end{bmatrix}$$\n\n"
      "$$\\frac{\\partial \\mathbf s}{\\partial \\mathbf x} = \\text{diag}(\\mathbf s) - \\mathbf s^\\top \\mathbf s$$"),
+    # the derivative by an entry w_i of a loss written through the whole vector w: 2(w^T x - y) x_i is right (by hand), and
+    # reading w_i as a name the formula does not hold made it 0
+    "Let $w, x \\in \\mathbb{R}^3$ and $y \\in \\mathbb{R}$.\n\n$$L = (w^T x - y)^2$$\n\n$$\\frac{\\partial}{\\partial w_i} L = 2(w^T x - y) x_i$$",
     # the same gradient as H theta with H = diag(4, 8) given just below ("where"): right, whatever else is said of it
     BY_ENTRIES + "$$\\nabla J(\\boldsymbol{\\theta}) = \\mathbf{H} \\boldsymbol{\\theta}$$\n\nwhere\n\n$$\\mathbf{H} = \\begin{bmatrix} 4 & 0 \\\\ 0 & 8 \\end{bmatrix}$$",
 ]

@@ -118,6 +118,10 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
             left_read, right_read = judge.read(step.left, scope), judge.read(step.right, scope)
             left, right = _named(judge, step, scope, left_read.exact), _named(judge, step, scope, right_read.exact)
             as_read = (left, right)
+            whole = _by_entry_of_whole(as_read, scope)
+            if whole is not None:
+                return replace(step, verdict="undecided", feedback=f"a derivative by an entry of {whole}, which the write-up uses as a "
+                                                                   "whole vector or matrix: its formula cannot be differentiated entry by entry here, so not judged")
             slips.update(slips_of_name((left, right), scope))
             left, right = (side.xreplace(slips) if isinstance(side, sympy.Basic) else side for side in (left, right))
             left, right = _with_later_definitions(judge, step, scope, left, right)
@@ -648,6 +652,27 @@ def _opaque(name: str) -> bool:
     if name.startswith("\\frac") or name.startswith("\\nabla"):
         return False
     return "[" in name and "^{[" not in name or "(" in name and ("|" in name or "=" in name)
+
+
+def _by_entry_of_whole(sides, scope) -> str | None:
+    """d/dw_i of a quantity where w is a whole vector or matrix in the write-up's notation (L(b, w) = ... w^T x ...): the
+    name w, since its formula would read the derivative as 0; else None."""
+    for side in sides:
+        for derivative in side.atoms(sympy.Derivative) if isinstance(side, sympy.Basic) else ():
+            for variable, _ in derivative.variable_count:
+                base = str(variable.base.label) if isinstance(variable, sympy.Indexed) else str(variable).split("_")[0] if "_" in str(variable) else None
+                if base is None or base not in scope.context.matrices:
+                    continue
+                try:
+                    bodies = [scope.put_in(derivative.expr), *scope.applied.get(str(derivative.expr).lstrip("\\"), [])]  # L, or L(b, w) = ...
+                except (TypeError, ValueError, AttributeError):
+                    continue
+                for through in (body for body in bodies if isinstance(body, sympy.Basic)):
+                    if isinstance(through, sympy.Symbol) and through != variable:
+                        return base  # L(b, w) stated, L alone given no formula: how it holds w_i is not written (not 0)
+                    if base in {m.name for m in through.atoms(sympy.MatrixSymbol)} and variable not in through.free_symbols:
+                        return base
+    return None
 
 
 def _collapsed(left, right, scope) -> list[str]:
