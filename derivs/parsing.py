@@ -466,10 +466,10 @@ class _Parser:
         finally:
             self.end = outer
 
-    def matching(self, opener: str, closer: str, kind: str = "symbol") -> int:
-        """Index of the token closing the bracket at the current position."""
+    def matching(self, opener: str, closer: str, kind: str = "symbol", start: int | None = None) -> int:
+        """Index of the token closing the bracket at the current position (or at `start`)."""
         depth = 0
-        for at in range(self.position, self.end):
+        for at in range(self.position if start is None else start, self.end):
             token = self.tokens[at]
             if token.is_(kind, opener):
                 depth += 1
@@ -2417,20 +2417,13 @@ class _Parser:
     def _one_group(self, start: int) -> bool:
         """The tokens from `start` to here are one bracketed group: (x^2), [e^{-z}], \\left( .. \\right)."""
         first = self.tokens[start]
-        pairs = {"(": ")", "[": "]"}
-        if first.kind == "symbol" and first.text in pairs:
-            depth = 0
-            for at in range(start, self.position):
-                token = self.tokens[at]
-                depth += token.is_("symbol", first.text) - token.is_("symbol", pairs[first.text])
-                if depth == 0:
-                    return at == self.position - 1
-        if first.is_("command", "left"):
-            depth = 0
-            for at in range(start, self.position):
-                depth += self.tokens[at].is_("command", "left") - self.tokens[at].is_("command", "right")
-                if depth == 0:
-                    return at + 1 >= self.position - 1  # \right and its delimiter close it
+        try:
+            if first.is_("symbol", "(", "["):
+                return self.matching(first.text, {"(": ")", "[": "]"}[first.text], start=start) == self.position - 1
+            if first.is_("command", "left"):
+                return self.matching("left", "right", "command", start=start) + 1 >= self.position - 1  # \\right and its delimiter close it
+        except LatexError:  # [0, 1): closed by another bracket
+            return False
         return False
 
     def _one_application(self, start: int) -> bool:

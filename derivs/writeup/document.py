@@ -233,6 +233,19 @@ def layer_superscript(found, at: int, letters) -> tuple[str, int] | None:
     return (found[inner_at].text, end + 1) if end < len(found) and found[end].is_("symbol", "}") else None
 
 
+def digit_superscript(found, at: int) -> tuple[int, int] | None:
+    """At a ^: (the digit's index, the index after the superscript) for ^2 or ^{2}; else None."""
+    if not found[at].is_("symbol", "^"):
+        return None
+    braced = at + 1 < len(found) and found[at + 1].is_("symbol", "{")
+    digit = at + 2 if braced else at + 1
+    if digit >= len(found) or found[digit].kind != "number" or not found[digit].text.isdigit():
+        return None
+    if braced and not (digit + 1 < len(found) and found[digit + 1].is_("symbol", "}")):
+        return None
+    return digit, digit + 2 if braced else digit + 1
+
+
 def _digit_layer_letters(scanned) -> frozenset:
     """Letters a write-up differentiates by with a digit over them and an entry under (\\partial w^2_{11}): no one
     differentiates by a power, so the digit numbers a layer, for that letter and its other case (W^2, the layer's
@@ -240,13 +253,11 @@ def _digit_layer_letters(scanned) -> frozenset:
     letters = set()
     for found in scanned:
         found = [t for t in found if t.kind != "space"]
-        for at, token in enumerate(found[:-4]):
-            if not (token.is_("command", "partial") and found[at + 1].kind == "letter" and found[at + 2].is_("symbol", "^")):
+        for at, token in enumerate(found[:-3]):
+            if not (token.is_("command", "partial") and found[at + 1].kind == "letter"):
                 continue
-            digit = at + 4 if found[at + 3].is_("symbol", "{") else at + 3
-            after = digit + 2 if digit == at + 4 else digit + 1
-            if digit < len(found) and found[digit].kind == "number" and found[digit].text.isdigit() and after < len(found) \
-                    and found[after].is_("symbol", "_") and (digit == at + 3 or found[digit + 1].is_("symbol", "}")):
+            script = digit_superscript(found, at + 2)
+            if script is not None and script[1] < len(found) and found[script[1]].is_("symbol", "_"):
                 letters.add(found[at + 1].text)
     return frozenset(letters | {letter.swapcase() for letter in letters})
 
@@ -657,10 +668,10 @@ def _related_inline(segments: list) -> list:
     in an operator or the second starts with one or with a bracket)."""
     found: list = []
     for segment in segments:
+        if found and _continues(found[-1], segment):  # nothing at all typed between them
+            found[-1] = _joined(found[-1], " ", segment)
+            continue
         joint = _joint(found[-2], found[-1], segment) if len(found) >= 2 else None
-        if joint is None and found and isinstance(found[-1], Math) and _continues(found[-1], segment):
-            found.append("")
-            joint = " "
         if joint is None:
             found.append(segment)
             continue
@@ -682,12 +693,10 @@ def _joins(left, right) -> bool:
 
 def _joint(left, between, right) -> str | None:
     """What joins two inline formulas with `between` typed between them, or None when they stay apart."""
-    if not _joins(left, right) or not isinstance(between, str):
-        return None
+    if not isinstance(between, str) or between.strip(" ") not in ("", "=") or not _joins(left, right):
+        return None  # words, a tab (a typed table's cell) or a line break between them: two formulas
     if between.strip() == "=":
         return " = "
-    if between.strip(" "):  # words, a tab (a typed table's cell) or a line break between them: two formulas
-        return None
     return " " if _continues(left, right) else None
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace, field
 from ..dialect import LIST_ELLIPSES, RELATIONS
 from ..lexer import Token, group_end, tokens
 from ..parsing import is_transpose_mark
-from .document import Math, bracket_layer, layer_superscript
+from .document import Math, bracket_layer, digit_superscript, layer_superscript
 from .macros import DEFINING, definitions, expand
 from .names import single_name
 from .prose import CONNECTIVES
@@ -207,13 +207,10 @@ def _bracketed_name_entry(found: list[Token], at: int):
 def _digit_layer_as_mark(found: list[Token], at: int, letters):
     """w^2_{11} and W^2 where the write-up differentiates by w^2_{11} (Document.digit_layers): the layer marks w^{(2)}_{11}
     and W^{(2)}; a lowercase letter's digit with no entry under it (w^2 alone) stays a power."""
-    if not found[at].is_("symbol", "^") or at == 0 or found[at - 1].kind != "letter" or found[at - 1].text not in letters:
+    script = digit_superscript(found, at) if at and found[at - 1].kind == "letter" and found[at - 1].text in letters else None
+    if script is None:
         return None
-    braced = at + 1 < len(found) and found[at + 1].is_("symbol", "{")
-    digit = at + 2 if braced else at + 1
-    after = digit + 2 if braced else digit + 1
-    if digit >= len(found) or found[digit].kind != "number" or not found[digit].text.isdigit() or braced and not (digit + 1 < len(found) and found[digit + 1].is_("symbol", "}")):
-        return None
+    digit, after = script
     entry = after < len(found) and found[after].is_("symbol", "_")
     if not entry and not found[at - 1].text.isupper():
         return None

@@ -1185,7 +1185,7 @@ class Judge:
                 declared = [d for d in declared if d[0] not in renewed] + found
             if self.own_notation:
                 notation = learn(sides, section.paragraphs if section else (), declared, self.document)
-                carry_earlier(notation, [self.notations[e] for e in sorted(self.notations) if e < index], sides)
+                carry_earlier(notation, [self.notations[e] for e in sorted(self.notations) if e < index])
             else:
                 notation = Notation()
                 if any(isinstance(v, Matrix) for v in self.base.variables):

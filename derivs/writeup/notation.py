@@ -58,6 +58,7 @@ class Notation:
     arities: dict = field(default_factory=dict)  # a function the write-up defines -> how many values it takes
     indices: set[str] = field(default_factory=set)  # letters written as a subscript (x_{nd}: n, d): n = i relates indices
     counters: set[str] = field(default_factory=set)  # letters a sequence's terms are numbered by (theta_{t+1}, w^{(k-1)}): whole numbers
+    written: tuple = (set(), set(), set())  # the section's names as `uses` finds them written: applied, alone, by entries
     sizes: set[str] = field(default_factory=set)  # letters a sum runs to (\\sum_{n=1}^{N}): positive integers in every step
     ranges: dict = field(default_factory=dict)  # an index -> the one letter its sums run to (k -> K): a bare \\sum_k runs there too
     summed: set[str] = field(default_factory=set)  # letters a sum or product runs over (\\sum_t E_t): indices, never a name's abbreviation
@@ -187,9 +188,9 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
             notation.log_base = _stated_log_base(written.side.tokens, body.tokens)
             if notation.log_base:
                 notation.learn("log", "function", written.line, f"the logarithm to base {notation.log_base} (log x = ln x / ln {notation.log_base} written)")
-    _, bare, _ = uses(sides, frozenset(notation.words))
+    notation.written = uses(sides, frozenset(notation.words))
     for key, line in differentiated.items():
-        if key not in bare and key not in notation.functions:  # J alone elsewhere (dJ/d\theta): a quantity, J(...) its value
+        if key not in notation.written[1] and key not in notation.functions:  # J alone elsewhere (dJ/d\theta): a quantity, J(...) its value
             notation.learn(key, "function", line, f"differentiated where it is applied (\\partial {key}(...)) and never written alone")
     _learn_shapes(notation, sides, declarations)
     notation.summed = summed
@@ -645,12 +646,12 @@ def _learn_function(notation: Notation, side: Side, line: int, relation: str, bo
             notation.of_vectors.add(name.key)
 
 
-def carry_earlier(notation: Notation, earlier: list, sides: list) -> None:
+def carry_earlier(notation: Notation, earlier: list) -> None:
     """What a question before said a name is, where this one uses the name only that way: a function it applies and never
     defines (N(z) after N(z) = ... under \\section{Definition}), a vector it writes only by its entries and as what a
     function is applied to (z_j, N(z)). A name this question also writes otherwise (J = ... after J(v_c, o, U) = ...,
     a alone) is its own here."""
-    applied, bare, indexed = uses(sides, frozenset(notation.words))
+    applied, bare, indexed = notation.written
     own = notation.words | set(notation.matrices) | notation.tables
     for before in earlier:
         notation.functions |= {name for name in before.functions & applied if name not in notation.arities} - bare - own - notation.vectors
