@@ -205,7 +205,7 @@ def _graded_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, probl
             answer = shaped_like(answer, part.answer)
             reading[:] = [shown_reading(latex, Context.for_problem(problem), first), notes]
             restated = restates_question(problem, part, answer)
-            through = _through_definitions(problem, part, latex) if restated else None
+            through = in_terms_of_items(problem, part, latex, answer) if restated else None
             if through:
                 answer, said = through
                 reading[1] = (*notes, said)
@@ -470,11 +470,38 @@ def breaks_form(problem: Problem, part: Part, answer) -> str | None:
     return None
 
 
+def in_terms_of_items(problem: Problem, part: Part, latex: str, answer) -> tuple | None:
+    """An answer that breaks the part's form as read, written again through the items' definitions: (answer, note)
+    when that makes it one in terms of the items, else None."""
+    return _through_definitions(problem, part, latex) or _definitions_typed_out(problem, part, answer)
+
+
+def _definitions_typed_out(problem: Problem, part: Part, answer) -> tuple | None:
+    """An item's defining formula typed out where the item stands: 2/(1 + e^{-2x}) - 1 is 2σ(2x) - 1 with σ's
+    formula written at 2x, so it is in terms of σ (the value is the same by definition; only the form check
+    changes). Matched on the formula at any argument, 1/(1 + e^{-ax}) as φ(x), 1/(1 + e^{ax}) as φ(-x); an answer
+    that only holds the formula's pieces (a e^{-ax}/(1 + e^{-ax})^2) is not one."""
+    if not isinstance(answer, sympy.Basic):
+        return None
+    argument = sympy.Wild("argument")
+    written, said = answer, []
+    for item, definition in problem.definitions.items():
+        if item not in part.in_terms_of or not isinstance(definition, sympy.Lambda) or len(definition.variables) != 1:
+            continue
+        for found in written.find(definition(argument)):
+            at = item(found.match(definition(argument))[argument])
+            written = written.xreplace({found: at})
+            said.append(f"{to_text(found)} as {to_text(at)}")
+    if not said or restates_question(problem, part, written):
+        return None
+    return written, f"read {', '.join(dict.fromkeys(said))}, by its definition"
+
+
 def _through_definitions(problem: Problem, part: Part, latex: str) -> tuple | None:
     """A part asked in terms of φ where the problem defines φ(x) as a course function at another argument
     (φ(x) = σ(ax)): σ(ax) written is φ(x) by that definition, so the answer is read again with the course
     functions kept applied, and each application equal to an item's definition at the item's argument in the
-    reference, or at the one argument that makes them equal (σ(-ax) is φ(-x)), is put as that item. (The definition's formula typed out, 1/(1+e^{-ax}), stays not "in terms of φ".)
+    reference, or at the one argument that makes them equal (σ(-ax) is φ(-x)), is put as that item.
     The answer so written and a note saying so; None when that does not make it one in terms of the items."""
     defined = {item: problem.definitions[item] for item in part.in_terms_of if item in problem.definitions}
     context = Context.for_problem(problem)
@@ -681,7 +708,7 @@ def _grade_derivation(target: str, text: str, problem: Problem, part: Part, time
             last = parse_latex(report.steps[-1].rhs, problem)
             decision = decide(problem, last, part.answer, part.where, budget=timeout)
             restated = restates_question(problem, part, last)
-            if restated and _through_definitions(problem, part, report.steps[-1].rhs):
+            if restated and in_terms_of_items(problem, part, report.steps[-1].rhs, last):
                 restated = None  # ends in a\sigma(ax)(1 - \sigma(ax)), which is a\varphi(x)(1 - \varphi(x)) by definition
     except (LatexError, TimeLimitExceeded) as error:
         return result("undecided", f"could not compare the last line with the answer ({error})")

@@ -43,12 +43,20 @@ def test_a_prompt_that_disagrees_with_its_data_fails_the_check():
 
 @pytest.mark.parametrize(("target", "answer", "verdict", "said"), [
     # the right value in a form the part forbids: wrong_form (no points, findable), never correct (issue 25: it had
-    # full marks); 1 - tanh^2 = 4σ(2x)(1 - σ(2x)) = tanh' by hand, as is the second (σ(2x) = 1/(1 + e^{-2x}))
+    # full marks); 1 - tanh^2 = 4σ(2x)(1 - σ(2x)) = tanh' by hand
     ("tanh_sigmoid.tanh_derivative", r"1 - \tanh^2(x)", "wrong_form", "without tanh"),
-    ("tanh_sigmoid.tanh_derivative", r"4\sigma(2x)(1 - \frac{1}{1 + e^{-2x}})", "wrong_form", "x appears outside"),
+    # σ's own formula typed out where σ(2x) stands (σ(2x) = 1/(1 + e^{-2x})) is written in terms of σ: the right value is
+    # correct, a wrong one is diagnosed as one in σ (the second is half of tanh')
+    ("tanh_sigmoid.tanh_derivative", r"4\sigma(2x)(1 - \frac{1}{1 + e^{-2x}})", "correct", ""),
+    ("tanh_sigmoid.tanh_derivative", r"\frac{4}{1+e^{-2x}}\cdot\frac{1}{1+e^{2x}}", "correct", ""),  # 1 - σ(2x) = σ(-2x)
+    ("tanh_sigmoid.tanh_via_sigmoid", r"\frac{2}{1 + e^{-2x}} - 1", "correct", ""),
+    ("tanh_sigmoid.tanh_via_sigmoid", r"\frac{2}{1 + e^{-x}} - 1", "incorrect", ""),  # 2σ(x) - 1 = tanh(x/2), not tanh(x)
+    ("tanh_sigmoid.tanh_via_sigmoid", r"\frac{e^{2x} - 1}{e^{2x} + 1}", "wrong_form", "in terms of σ"),  # tanh's own formula, no σ in it
     # a wrong value in the wrong form: 1 + tanh^2 is 2 at x = 0 where tanh'(0) = 1; 2σ(2x)(1 - σ(2x)) is half of it
     ("tanh_sigmoid.tanh_derivative", r"1 + \tanh^2(x)", "incorrect", "not the expected one either"),
-    ("tanh_sigmoid.tanh_derivative", r"2\sigma(2x)(1 - \frac{1}{1 + e^{-2x}})", "incorrect", "outside it; off by a constant factor: your answer is 1/2"),
+    ("tanh_sigmoid.tanh_derivative", r"2\sigma(2x)(1 - \frac{1}{1 + e^{-2x}})", "incorrect", "off by a constant factor: your answer is 1/2"),
+    ("sigmoid_derivative.derivative", r"\frac{a}{1+e^{-ax}} \cdot \frac{1}{1+e^{ax}}", "correct", ""),  # φ(x)·φ(-x)·a, φ(-x) = 1 - φ(x)
+    ("sigmoid_derivative.derivative", r"\frac{a}{(1+e^{-ax})^2}", "incorrect", ""),  # aφ(x)^2: 2a/... at x=0 is a/4 = aφ', but not elsewhere
     ("tanh_sigmoid.tanh_derivative", r"4\sigma(2x) - 4\sigma(2x)^2", "correct", ""),
     ("sigmoid_derivative.derivative", r"\frac{a e^{-ax}}{(1 + e^{-ax})^2}", "wrong_form", "in terms of"),
     ("sigmoid_derivative.derivative", r"\frac{e^{-ax}}{(1 + e^{-ax})^2}", "incorrect", "in terms of"),  # the factor a lost
