@@ -1354,6 +1354,29 @@ ROWS = [
      ["definition", "definition", "invalid"]),
     ("$$W = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$W^t = \\begin{bmatrix} 1 & 3 \\\\ 2 & 4 \\end{bmatrix}$$", ["definition", "valid"]),
     ("$$W = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n$$W^t = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$", ["definition", "invalid"]),
+    # one bracket too many, typed last on its line, closes nothing and has no other reading: left out, the formula is read
+    # (d/dx of -log sigma(x) is sigma(x) - 1, by hand: -sigma'(x)/sigma(x) = -(1 - sigma(x))); anywhere else the surplus
+    # bracket may close an opener the author dropped ((x + 1)) y: (x + 1)y or x + 1 y?), so the line stays unreadable
+    ("$$g(x) = -\\log\\sigma(x))$$\n\n$$g'(x) = \\sigma(x) - 1$$", ["definition", "valid"]),
+    ("$$g(x) = -\\log\\sigma(x))$$\n\n$$g'(x) = 1 - \\sigma(x)$$", ["definition", "invalid"]),
+    ("$$a = 2$$\n\n$$(a + 1)) \\cdot 2 = 6$$", ["definition", "unparsed"]),
+    ("$$a = 2$$\n\n$$b = (a + 1) \\cdot 3) \\quad \\text{so}$$\n\n$$b = 9$$", ["definition", "definition", "valid"]),
+    ("$$a = 2$$\n\n$$b = (a + 1) \\cdot 3) \\quad \\text{so}$$\n\n$$b = 8$$", ["definition", "definition", "invalid"]),
+    # a chain through net_h for a loss E given no formula (only used: F = 2E) says E reaches w_kh through net_h; the link
+    # dE/dnet_h is then what the chain assumes, not a 0 "because E is an input". With E = w_kh^2 given, E does not depend on
+    # net_h (dE/dnet_h = 0 while dE/dw_kh = 2 w_kh): that chain is wrong
+    ("$$F = 2 E$$\n\n$$net_h = \\sum_i w_{ih} o_i$$\n\n$$\\frac{\\partial E}{\\partial w_{kh}} = \\frac{\\partial E}{\\partial net_h} \\cdot \\frac{\\partial net_h}{\\partial w_{kh}}$$",
+     ["definition", "definition", "definition"]),
+    ("$$net_h = \\sum_i w_{ih} o_i$$\n\n$$E = w_{kh}^2$$\n\n$$\\frac{\\partial E}{\\partial w_{kh}} = \\frac{\\partial E}{\\partial net_h} \\cdot \\frac{\\partial net_h}{\\partial w_{kh}}$$",
+     ["definition", "definition", "invalid"]),
+    # a vector given by its entries (e_i = 1 where x_i > 0, -1 elsewhere: a letter index) and then written whole with bars
+    # is read as a number, so \|e\| says nothing of e: not judged (it was invalid, e read as Euler's number, or as a
+    # free number); e's entries given make e a name, while e^{2x} stays Euler's (d/dx e^{2x} = 2e^{2x})
+    ("Let $e_i = 1$ if $x_i > 0$ and $e_i = -1$ otherwise.\n\n$$\\|x\\|\\|e\\| = \\|x\\|_2\\sqrt{n}$$", ["definition", "undecided"]),
+    ("Let $e_i = 1$ for every $i$.\n\n$$\\frac{d}{dx} e^{2x} = 2e^{2x}$$", ["definition", "valid"]),
+    ("Let $e_i = 1$ for every $i$.\n\n$$\\frac{d}{dx} e^{2x} = e^{2x}$$", ["definition", "invalid"]),
+    # an opener on the line above closes here: the bracket is not surplus, and the two lines are one formula ((a + 1)(2 + 1) = 9)
+    ("$$a = 2$$\n\n$$\\begin{aligned} b &= (a + 1)(2 \\\\ &\\quad + 1) \\end{aligned}$$\n\n$$b = 9$$", ["definition", "definition", "valid"]),
 ]
 
 

@@ -707,6 +707,21 @@ def _whole_and_entries(step: Step, left, right) -> list[str]:
     return sorted(normed & entries)
 
 
+def _whole_given_by_entries(step: Step, left, right, scope) -> list[str]:
+    """Names a step writes with bars and uses whole as a plain number where the write-up gave only their entries by an
+    index (e_i = 1 if x_i > 0, e_i = -1 if not; p_k = ... for every k): \|e\| read as |a number| says nothing of e."""
+    sides = [(left, step.left), (right, step.right)]
+    normed = {str(symbol) for side, written in sides if isinstance(side, sympy.Basic) and _has_bars(written)
+              for symbol in _outside_entries(side) if type(symbol) is sympy.Symbol and not symbol.is_integer}
+    by_entries = {str(base) for base in scope.families}
+    for key in (*scope.values, *scope.formulas):
+        base, _, index = str(key).partition("_")
+        if type(key) is sympy.Symbol and len(index) == 1 and index.isalpha():
+            by_entries.add(base)
+    given_whole = {str(key) for key in (*scope.values, *scope.formulas)}
+    return sorted((normed & by_entries) - given_whole)
+
+
 def _outside_entries(expr) -> set:
     """The free symbols of expr but those only in its entries (sympy counts x[i]'s base x among them)."""
     return expr.xreplace({entry: sympy.Dummy() for entry in expr.atoms(sympy.Indexed)}).free_symbols
@@ -893,6 +908,10 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset, worked: f
         return (f"{', '.join(collapsed)} {'is' if len(collapsed) == 1 else 'are'} read as 1 x 1 only from how the write-up uses "
                 f"{'it' if len(collapsed) == 1 else 'them'} (no size is declared): a vector written as a row or column, taken "
                 "for a number, is not judged")
+    by_entries = _whole_given_by_entries(step, left, right, scope)
+    if by_entries:
+        return (f"{', '.join(by_entries)} {'is' if len(by_entries) == 1 else 'are'} given by {'its' if len(by_entries) == 1 else 'their'} "
+                "entries and used whole here, read as a number (a vector's norm read as |a number|): not judged")
     both = _whole_and_entries(step, left, right)
     if both:
         return (f"{', '.join(both)} {'is' if len(both) == 1 else 'are'} used whole, read as a number, and by {'its' if len(both) == 1 else 'their'} "

@@ -116,6 +116,7 @@ def _read_formula(math: Math, document) -> Formula:
         found, call_ends = _respelled(found, call_ends, lambda at: _bracket_layer_as_mark(found, at, document.bracket_layers))
     found, call_ends = _respelled(found, call_ends, lambda at: _bracketed_name_entry(found, at))
     found = _slashed_ds_as_partial(_deltas_as_partial(found))  # token for token: call_ends still hold
+    found, call_ends = _respelled(found, call_ends, lambda at: _surplus_closer(found, at))
     local = [token.position for token in found]  # in the formula's own text, which the sides' sources are cut from
     found = [replace(token, position=math.offset(token.position)) for token in found]  # where each stands in the file
     cut = _Cutter(found, document, math.tex, local, call_ends)
@@ -234,6 +235,44 @@ def _bracket_layer_as_mark(found: list[Token], at: int, names):
             made.append(Token("letter", "T", found[after + 1].position))
             after = end + 1
     return after, [*made, Token("symbol", "}", found[after - 1].position)]
+
+
+LINE_ENDS = frozenset({"\\\\", "&", ",", ".", ";", "quad", "qquad", "tag", "label", "text", "forall", "end", "newline"})
+
+
+def _surplus_closer(found: list[Token], at: int):
+    """A `)` or `]` that closes nothing in the whole formula, typed last on its line (log σ(-u^T v)) at the end of a
+    display): one bracket too many, with no other reading, so it is left out. Anywhere else it may belong to an
+    opener the author dropped (2a + b) c is (2a + b)c or 2a + bc), and the line stays unreadable."""
+    if not found[at].is_("symbol", ")", "]") or not _closes_nothing(found, at):
+        return None
+    for token in found[at + 1:]:
+        if token.kind == "space":
+            continue
+        if token.text in LINE_ENDS or token.is_("symbol", ",", ".", "&", ";"):
+            break
+        return None
+    return at + 1, []
+
+
+def _closes_nothing(found: list[Token], at: int) -> bool:
+    r"""Whether the bracket at `at` has no opener before it in the formula (\left and \right pairs aside)."""
+    depth, sizing = 0, False
+    for index, token in enumerate(found[:at + 1]):
+        if token.is_("command", "left", "right"):  # \bigl and the like are spacing to the lexer: their brackets count
+            sizing = True
+            continue
+        if sizing:
+            sizing = False
+            if index == at:
+                return False  # \right): a sized bracket pairs with its \left
+            continue
+        if token.is_("symbol", "(", "["):
+            depth += 1
+        elif token.is_("symbol", ")", "]") and index < at:
+            depth = max(0, depth - 1)
+    return depth == 0
+
 
 
 def _token_end(token: Token) -> int:

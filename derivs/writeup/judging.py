@@ -1361,6 +1361,8 @@ class Judge:
             return None  # E is not seen to reach w_5 either: nothing to contradict
         for link in links:
             inner, by, order = scope.leibniz[link]
+            if inner == quantity and quantity not in scope.formulas:
+                continue  # dE/dnet_h with E given no formula: what the chain says E reaches w through, not a 0
             built = self._fully_built(inner, by, scope, step.section)
             if order == 1 and built is not None and not _reaches(built, by):
                 shown = sympy.sstr(built)

@@ -215,8 +215,11 @@ def _counted_by(name: Name) -> set[str]:
 
 
 def _names_e(left, right) -> bool:
-    """e = \\hat{y} - y: the letter e alone, given a formula in names (e = 2.718 states Euler's number)."""
-    left = [t for t in left if t.kind != "space"]
+    """e = \\hat{y} - y: the letter e alone, given a formula in names (e = 2.718 states Euler's number); or an entry of
+    e given anything (e_i = 1 if x_i > 0): e is a vector of the write-up's."""
+    left = [t for t in left if t.kind != "space" and not t.is_("symbol", "{", "}")]
+    if len(left) == 3 and left[0].is_("letter", "e") and left[1].is_("symbol", "_") and left[2].kind in ("letter", "number"):
+        return True
     return len(left) == 1 and left[0].is_("letter", "e") and any(t.kind in ("letter", "command") for t in right)
 
 
