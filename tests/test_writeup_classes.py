@@ -1375,6 +1375,20 @@ ROWS = [
     ("Let $e_i = 1$ if $x_i > 0$ and $e_i = -1$ otherwise.\n\n$$\\|x\\|\\|e\\| = \\|x\\|_2\\sqrt{n}$$", ["definition", "undecided"]),
     ("Let $e_i = 1$ for every $i$.\n\n$$\\frac{d}{dx} e^{2x} = 2e^{2x}$$", ["definition", "valid"]),
     ("Let $e_i = 1$ for every $i$.\n\n$$\\frac{d}{dx} e^{2x} = e^{2x}$$", ["definition", "invalid"]),
+    # two matrices side by side are their product, worked out, not a value written: the next block's numbers for the
+    # same name restate it and are checked ([2; 3][1 4] = [[2, 8], [3, 12]] by hand; 13 is a slip)
+    ("$$D = \\begin{bmatrix} 2 \\\\ 3 \\end{bmatrix} \\begin{bmatrix} 1 & 4 \\end{bmatrix}$$\n\nResulting in:\n\n$$D = \\begin{bmatrix} 2 & 8 \\\\ 3 & 12 \\end{bmatrix}$$",
+     ["definition", "valid"]),
+    ("$$D = \\begin{bmatrix} 2 \\\\ 3 \\end{bmatrix} \\begin{bmatrix} 1 & 4 \\end{bmatrix}$$\n\nResulting in:\n\n$$D = \\begin{bmatrix} 2 & 8 \\\\ 3 & 13 \\end{bmatrix}$$",
+     ["definition", "invalid"]),
+    ("$$D = \\begin{bmatrix} 2 & 1 \\\\ 3 & 1 \\end{bmatrix} \\begin{bmatrix} 1 \\\\ 4 \\end{bmatrix}$$\n\nso\n\n$$D = \\begin{bmatrix} 6 \\\\ 8 \\end{bmatrix}$$",
+     ["definition", "invalid"]),  # [2 + 4, 3 + 4] = [6, 7]
+    # the numbers put in for D = A B^T with A and B given none (so not judged) are what the text goes on with: the
+    # result stated next is checked against them (13 for 3 x 4 = 12 is a slip); with no numbers, nothing is kept
+    ("$$D = A B^T$$\n\n$$D = \\begin{bmatrix} 2 \\\\ 3 \\end{bmatrix} \\begin{bmatrix} 1 & 4 \\end{bmatrix}$$\n\nResulting in:\n\n$$D = \\begin{bmatrix} 2 & 8 \\\\ 3 & 12 \\end{bmatrix}$$",
+     ["definition", "undecided", "valid"]),
+    ("$$D = A B^T$$\n\n$$D = \\begin{bmatrix} 2 \\\\ 3 \\end{bmatrix} \\begin{bmatrix} 1 & 4 \\end{bmatrix}$$\n\nResulting in:\n\n$$D = \\begin{bmatrix} 2 & 8 \\\\ 3 & 13 \\end{bmatrix}$$",
+     ["definition", "undecided", "invalid"]),
     # an opener on the line above closes here: the bracket is not surplus, and the two lines are one formula ((a + 1)(2 + 1) = 9)
     ("$$a = 2$$\n\n$$\\begin{aligned} b &= (a + 1)(2 \\\\ &\\quad + 1) \\end{aligned}$$\n\n$$b = 9$$", ["definition", "definition", "valid"]),
 ]

@@ -709,7 +709,7 @@ def _whole_and_entries(step: Step, left, right) -> list[str]:
 
 def _whole_given_by_entries(step: Step, left, right, scope) -> list[str]:
     """Names a step writes with bars and uses whole as a plain number where the write-up gave only their entries by an
-    index (e_i = 1 if x_i > 0, e_i = -1 if not; p_k = ... for every k): \|e\| read as |a number| says nothing of e."""
+    index (e_i = 1 if x_i > 0, e_i = -1 if not; p_k = ... for every k): \\|e\\| read as |a number| says nothing of e."""
     sides = [(left, step.left), (right, step.right)]
     normed = {str(symbol) for side, written in sides if isinstance(side, sympy.Basic) and _has_bars(written)
               for symbol in _outside_entries(side) if type(symbol) is sympy.Symbol and not symbol.is_integer}

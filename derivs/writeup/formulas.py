@@ -237,7 +237,7 @@ def _bracket_layer_as_mark(found: list[Token], at: int, names):
     return after, [*made, Token("symbol", "}", found[after - 1].position)]
 
 
-LINE_ENDS = frozenset({"\\\\", "&", ",", ".", ";", "quad", "qquad", "tag", "label", "text", "forall", "end", "newline"})
+LINE_ENDS = frozenset({"\\\\", "&", ",", ".", ";", "tag", "label", "text", "forall", "end"})  # what may follow a line's last bracket
 
 
 def _surplus_closer(found: list[Token], at: int):
@@ -249,7 +249,7 @@ def _surplus_closer(found: list[Token], at: int):
     for token in found[at + 1:]:
         if token.kind == "space":
             continue
-        if token.text in LINE_ENDS or token.is_("symbol", ",", ".", "&", ";"):
+        if token.text in LINE_ENDS:
             break
         return None
     return at + 1, []
@@ -272,7 +272,6 @@ def _closes_nothing(found: list[Token], at: int) -> bool:
         elif token.is_("symbol", ")", "]") and index < at:
             depth = max(0, depth - 1)
     return depth == 0
-
 
 
 def _token_end(token: Token) -> int:

@@ -513,19 +513,22 @@ _ENTRY_STARTS = {("symbol", "&"), ("symbol", ","), ("symbol", "["), ("symbol", "
 _ENTRIES_END = {("symbol", "]"), ("symbol", ")"), ("command", "right")}
 
 
-def is_written_value(side: Side) -> bool:
+def is_written_value(side: Side, products: bool = False) -> bool:
     """A side that is a value as written: a number, or a matrix or list of numbers (each with its sign, nothing
-    worked out): 0.4, [0.5, -0.2], \\begin{bmatrix} 0.49998 \\\\ 0.499996 \\end{bmatrix}."""
+    worked out): 0.4, [0.5, -0.2], \\begin{bmatrix} 0.49998 \\\\ 0.499996 \\end{bmatrix}. With `products`, matrices of
+    numbers side by side too ([4 1 2][2; 2; 1]: numbers only, though a product to work out)."""
     if is_written_number(side):
         return True
     found = [t for t in side.tokens if t.kind != "space"]
-    numbers, entry_start, at = 0, True, 0
+    numbers, entry_start, at, depth, closed = 0, True, 0, 0, False
     while at < len(found):
         token = found[at]
         if token.is_("command", "begin", "end") and at + 3 < len(found) and found[at + 1].is_("symbol", "{"):
             closing = next((k for k in range(at + 2, len(found)) if found[k].is_("symbol", "}")), None)
-            if closing is None:
-                return False
+            if closing is None or token.is_("command", "begin") and depth == 0 and closed and not products:
+                return False  # [2; 3][1 4]: two matrices side by side are a product, worked out, not a value written
+            depth += 1 if token.is_("command", "begin") else -1
+            closed = closed or depth == 0
             at, entry_start = closing + 1, token.is_("command", "begin")  # the environment's name
             continue
         if token.kind == "number":
@@ -1301,6 +1304,8 @@ class Judge:
         if outcome is None:
             outcome = self.judge_in_scope(step, scope)
             outcome = self._headed_anew(step, scope, outcome)
+            if outcome.verdict == "undecided":
+                self._keep_stated_numbers(step, scope)
             if step.explains and step.block_kind == "inline" and outcome.verdict in ("undecided", "unparsed"):
                 outcome = replace(outcome, verdict="definition", feedback=f"names {step.lhs} as the text says (not read further: {outcome.feedback})")
         elif scope.recognised is None and outcome.verdict == "definition" and self.candidates:
@@ -1961,13 +1966,29 @@ class Judge:
 
     def restates_result(self, step: Step) -> bool:
         """`b = [0.5, 0.5] - 0.01 [0.002, 0.0004]` and, as the next step, `b = [0.49998, 0.499996]`: the value the
-        computation just written comes to, stated on its own; a claim about that computation, not a new value."""
+        computation just written comes to, stated on its own; a claim about that computation, not a new value (the
+        computation a definition, or a claim not judged whose numbers the text goes on with: `_keep_stated_numbers`)."""
         last = self.last
-        if last is None or last.section != step.section or last.block == step.block or last.verdict != "definition":
+        if last is None or last.section != step.section or last.block == step.block or last.verdict not in ("definition", "undecided"):
             return False
         if last.lhs.strip() != step.lhs.strip() or not last.first_of_chain or last.right is None or step.right is None:
             return False
-        return is_written_value(step.right) and not is_written_value(last.right)
+        return is_written_value(step.right, products=True) and not is_written_value(last.right)
+
+    def _keep_stated_numbers(self, step: Step, scope: Scope) -> None:
+        """dW = [-0.95; 0.17][0.38 0.23 0] after dW = dZ A^T, not judged (A is given no numbers): the numbers the text
+        puts in are what it goes on with, so dW takes their value, and `dW = [[...]]` stated next is checked against it."""
+        if step.kind != "equal" or not step.first_of_chain or len(rest_of_chain(step)) != 1 or not is_written_value(step.right, products=True):
+            return
+        if name_of(step.left, scope.notation) is None:
+            return
+        try:
+            symbol, value = self.read(step.left, scope).expr, self.value(step.right, scope)
+        except (LatexError, TypeError, ValueError, AttributeError, NotImplementedError, sympy.ShapeError):
+            return
+        numeric = getattr(value, "is_number", False) or isinstance(value, sympy.MatrixBase) and all(getattr(e, "is_number", False) for e in value)
+        if numeric and isinstance(symbol, (sympy.Symbol, sympy.Indexed, sympy.MatrixSymbol)) and symbol not in scope.values:
+            self.give(scope, {symbol: value}, step)
 
     def _in_itself(self, step: Step, scope: Scope) -> str | None:
         """How the right side holds the left side's name: "affine" (w - eta g, beta v + (1 - beta) g: a new value made
