@@ -416,7 +416,20 @@ def rebuilt(expr, args: tuple):
     """A node with new arguments (itself when they are the same), a floor or ceiling of a number by `whole_part`."""
     if args == expr.args:
         return expr
+    if isinstance(expr, sympy.Derivative):
+        return _derivative_rebuilt(args)
     return whole_part(expr.func, args[0]) if isinstance(expr, (sympy.floor, sympy.ceiling)) else expr.func(*args)
+
+
+def _derivative_rebuilt(args: tuple):
+    """d g(x_4) / d x_4 where x_4 became its formula (Z_i - max Z): the derivative by a fresh variable, at that formula
+    (Subs), since sympy differentiates by symbols and applications only."""
+    body, pairs = args[0], args[1:]
+    by = {pair[0]: sympy.Dummy("t") for pair in pairs if not getattr(pair[0], "_diff_wrt", False)}
+    if not by:
+        return sympy.Derivative(body, *pairs)
+    inner = sympy.Derivative(body.xreplace(by), *(sympy.Tuple(by.get(pair[0], pair[0]), pair[1]) for pair in pairs))
+    return sympy.Subs(inner, tuple(by.values()), tuple(by))
 
 
 def doit_outside_limits(expr):

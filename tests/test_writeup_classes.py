@@ -1389,6 +1389,18 @@ ROWS = [
      ["definition", "undecided", "valid"]),
     ("$$D = A B^T$$\n\n$$D = \\begin{bmatrix} 2 \\\\ 3 \\end{bmatrix} \\begin{bmatrix} 1 & 4 \\end{bmatrix}$$\n\nResulting in:\n\n$$D = \\begin{bmatrix} 2 & 8 \\\\ 3 & 13 \\end{bmatrix}$$",
      ["definition", "undecided", "invalid"]),
+    # sigma'(0.6), the derivative at a decimal: sigma(0.6) = 0.6457 and sigma'(0.6) = sigma(1 - sigma) = 0.6457 x 0.3543 =
+    # 0.2288 (mpmath: 0.22878); 0.6457^2 is not it (it ended in "could not decide" before)
+    ("$$\\sigma'(0.6) = 0.6457 \\times 0.3543$$", ["valid"]),
+    ("$$\\sigma'(0.6) = 0.6457 \\times 0.6457$$", ["invalid"]),
+    # a function of a numbered name given no number (x_3 = g_4(x_4) = e^{x_4}, a computation graph's nodes) is defined by
+    # that formula: dg_4/dx_4 = e^{x_4} holds, dg_3/dx_3 = 2 for g_3(x_3) = x_3 + c does not (it is 1); a number at that
+    # point (y = g(z_1) = 0.3) defines nothing, and g'(z_1) = 1 then only names a value
+    ("Let $x_3 = g_4(x_4) = e^{x_4}$.\n\n$$\\frac{\\partial g_4(x_4)}{\\partial x_4} = e^{x_4}$$", ["definition", "definition", "valid"]),
+    ("Let $x_2 = g_3(x_3) = x_3 + c$.\n\n$$\\frac{\\partial g_3(x_3)}{\\partial x_3} = 2$$", ["definition", "definition", "invalid"]),
+    ("Let $y = g(z_1) = 0.3$.\n\n$$g'(z_1) = 1$$", ["definition", "undecided", "definition"]),
+    # a node defined through another (x_4 = Z - m, then g_4(x_4) = e^{x_4}): the derivative by x_4 is taken at x_4's formula
+    ("Let $x_4 = Z - m$ and $x_3 = g_4(x_4) = e^{x_4}$.\n\n$$\\frac{\\partial g_4(x_4)}{\\partial x_4} = e^{Z - m}$$", ["definition", "definition", "definition", "valid"]),
     # an opener on the line above closes here: the bracket is not surplus, and the two lines are one formula ((a + 1)(2 + 1) = 9)
     ("$$a = 2$$\n\n$$\\begin{aligned} b &= (a + 1)(2 \\\\ &\\quad + 1) \\end{aligned}$$\n\n$$b = 9$$", ["definition", "definition", "valid"]),
 ]

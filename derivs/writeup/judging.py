@@ -77,7 +77,11 @@ class Read:
         """The expression with every decimal at its written value."""
         if not self.decimals or not isinstance(self.expr, sympy.Basic):
             return self.expr
-        return self.expr.xreplace({placeholder: value for placeholder, value, _, _ in self.decimals})
+        values = {placeholder: value for placeholder, value, _, _ in self.decimals}
+        try:
+            return self.expr.xreplace(values)
+        except ValueError:  # \sigma'(0.6): a derivative by the decimal's placeholder is one at the value (Subs), not by 0.6
+            return self.expr.subs(values)
 
 
 class Reader:
@@ -1746,6 +1750,9 @@ class Judge:
         """`F(x) = body`, `f(x_1, x_2) = body`: a function the write-up defines (a default one such as \\sigma or GELU
         may be redefined once per section). In `f(x) = GELU(x) = x\\sigma(1.702x)` both names take the last body."""
         head = function_head(step.left, frozenset(scope.notation.words), of_a_sample=True)
+        at_a_point = head is None
+        if at_a_point:  # x_3 = g_4(x_4) = e^{x_4}: a numbered name given no number is the variable of g_4's formula
+            head = function_head(step.left, frozenset(scope.notation.words), of_a_sample=True, at_a_point=True)
         if head is None or step.kind != "equal" or self._matrices_in(step.right, scope):
             return None
         name, variables = head
@@ -1787,6 +1794,9 @@ class Judge:
             return None  # a function of a vector written through the vector itself is read as a matrix expression elsewhere
         if not set(dummies) & body.free_symbols and not constant and not by_entries:  # a = \sigma(z) = \frac{1}{1 + e^{0.5}}: z's value put in
             return None
+        itself = any(str(type(f)) == function_name for f in body.atoms(sympy.core.function.AppliedUndef))
+        if at_a_point and (itself or not set(dummies) & body.free_symbols or any(p in scope.values for p in parameters)):
+            return None  # y = g(z_1) = 0.3, or at a z_1 given a number: a value at one point
         return function_name, sympy.Lambda(tuple(dummies) if len(dummies) > 1 else dummies[0], body)
 
     @staticmethod

@@ -322,16 +322,17 @@ def _application(side, words: frozenset):
     return name, _comma_split(found[opener + 1:-1])
 
 
-def function_head(side, words: frozenset = frozenset(), of_a_sample: bool = False):
+def function_head(side, words: frozenset = frozenset(), of_a_sample: bool = False, at_a_point: bool = False):
     """`F(x)`, `F(\\mathbf{x})`, `f(x_1, x_2)`, `S_c(x)`: the function's name and its variables' tokens, else None.
-    `of_a_sample`: also a name the course does not know applied to any one sample (h_\\theta(x^{(i)}), g(z_k))."""
+    `of_a_sample`: also a name the course does not know applied to any one sample (h_\\theta(x^{(i)}), g(z_k));
+    `at_a_point`: or to one numbered name (g_4(x_4)), which may be a point or the function's variable: the caller says."""
     applied = _application(side, words)
     if applied is None:
         return None
     name, pieces = applied
     variables = []
     if len(pieces) == 1 and not (len(pieces[0]) == 1 or len(pieces[0]) == 4 and pieces[0][0].kind == "command"):
-        sample = _any_sample(pieces[0], words) if of_a_sample and name.key.lstrip("\\") not in dialect.FUNCTIONS else None
+        sample = _any_sample(pieces[0], words, at_a_point) if of_a_sample and name.key.lstrip("\\") not in dialect.FUNCTIONS else None
         return (name, (sample,)) if sample is not None else None  # \sigma(z_k) = ...: a claim at a point
     for piece in pieces:
         if len(piece) == 4 and piece[0].is_("command", "mathbf", "boldsymbol", "bm", "vec") and piece[1].is_("symbol", "{") and piece[3].is_("symbol", "}"):
@@ -345,15 +346,15 @@ def function_head(side, words: frozenset = frozenset(), of_a_sample: bool = Fals
     return name, tuple(variables)
 
 
-def _any_sample(piece, words: frozenset):
+def _any_sample(piece, words: frozenset, numbered: bool = False):
     """The variable of `h(x^{(i)})`, `g(z_k)`: one name whose only script is a letter, the sample or entry it stands for
-    (not a number: g(z_1) = ... is a value at one point)."""
+    (not a number: g(z_1) = ... is a value at one point, unless `numbered`)."""
     variable = single_name(piece, words)
     if variable is None or variable.primes or variable.mark or variable.word:
         return None
     layer = variable.layer.strip("()")
     scripts = [script for script in (layer, "".join(variable.indices)) if script]
-    return variable if len(scripts) == 1 and len(scripts[0]) == 1 and scripts[0].isalpha() else None
+    return variable if len(scripts) == 1 and (len(scripts[0]) == 1 and scripts[0].isalpha() or numbered and scripts[0].isdigit()) else None
 
 
 def applied_head(side, words: frozenset = frozenset()):
