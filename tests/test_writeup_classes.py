@@ -1401,6 +1401,26 @@ ROWS = [
     ("Let $y = g(z_1) = 0.3$.\n\n$$g'(z_1) = 1$$", ["definition", "undecided", "definition"]),
     # a node defined through another (x_4 = Z - m, then g_4(x_4) = e^{x_4}): the derivative by x_4 is taken at x_4's formula
     ("Let $x_4 = Z - m$ and $x_3 = g_4(x_4) = e^{x_4}$.\n\n$$\\frac{\\partial g_4(x_4)}{\\partial x_4} = e^{Z - m}$$", ["definition", "definition", "definition", "valid"]),
+    # E worked out from out typed rounded (out = sigma(1.1) = 0.7502601056..., typed 0.75026011): E = (out - o)^2/2 with out
+    # exact differs from it by ~2e-9, a billionth of its size, which the typed figures leave (mpmath: 0.27399251522860605
+    # against 0.2739925136...); 10^-6 more is not rounding
+    ("$$o = 0.01$$\n\n$$out = \\sigma(1.1) = 0.75026011$$\n\n$$E = \\frac{1}{2}(0.75026011 - 0.01)^2 = 0.27399252$$\n\n$$T = E = \\frac{1}{2}(out - o)^2$$",
+     ["definition", "definition", "valid", "definition", "valid", "definition", "valid"]),
+    ("$$o = 0.01$$\n\n$$out = \\sigma(1.1) = 0.75026011$$\n\n$$E = \\frac{1}{2}(0.75026011 - 0.01)^2 = 0.27399252$$\n\n$$T = E = \\frac{1}{2}(out - o)^2 + 10^{-6}$$",
+     ["definition", "definition", "valid", "definition", "valid", "definition", "invalid"]),
+    # a list of names equal to a list of numbers gives each name its number ([w_1, w_2, b] = [0.15, 0.2, 0.35]), so the
+    # weighted sum after it is checked (0.15 x 0.05 + 0.2 x 0.1 + 0.35 = 0.3775; 0.3875 is a slip)
+    ("$$[w_1, w_2, b] = [0.15, 0.20, 0.35]$$\n\n$$n = w_1 \\times 0.05 + w_2 \\times 0.10 + b = 0.3775$$", ["definition", "definition", "valid"]),
+    ("$$[w_1, w_2, b] = [0.15, 0.20, 0.35]$$\n\n$$n = w_1 \\times 0.05 + w_2 \\times 0.10 + b = 0.3875$$", ["definition", "definition", "invalid"]),
+    # h written alone as a number (h d, m/h: a count of heads) makes h(m d + m d) possibly h times a sum: with d = m/h the
+    # line is 3m^2, right as a product, wrong "for every function h": not judged either way
+    ("$$N = h(m d + m d) + h d \\cdot m$$\n\nWith $d = m/h$:\n\n$$h(m d + m d) + h d \\cdot m = 3 m^2$$", ["definition", "definition", "undecided"]),
+    # "with d_k = d_v = m/n" gives both names that value, also a size the text declared (d_v in W's shape): not a claim
+    # that d_v = m/n for every m, n
+    ("Let $W \\in \\mathbb{R}^{m \\times d_v}$.\n\n$$P = n(m d_k + m d_v)$$\n\nWith $d_k = d_v = m/n$:\n\n$$Q = 1$$",
+     ["definition", "definition", "definition", "definition"]),
+    # a quantity named in words and applied (\text{Data Loss}(w) = ...) is defined there, not "(w) = ..."
+    ("$$\\text{Data Loss}(w) = \\frac{1}{2}(y - xw)^2$$", ["definition"]),
     # an opener on the line above closes here: the bracket is not surplus, and the two lines are one formula ((a + 1)(2 + 1) = 9)
     ("$$a = 2$$\n\n$$\\begin{aligned} b &= (a + 1)(2 \\\\ &\\quad + 1) \\end{aligned}$$\n\n$$b = 9$$", ["definition", "definition", "valid"]),
 ]

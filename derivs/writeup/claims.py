@@ -25,6 +25,8 @@ from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_
                       one_length, one_symbol_per_name, out_of_time, placeholder_functions, positive, sequence_indices, told_value,
                       undefined_functions, with_free_symbols)
 from .matrix_equations import zero_of_shape
+from .names import Scanner
+from .notation import power_applied
 from .steps import Step
 
 _NEW_PARAMETER = ("\\tilde", "\\hat", "\\bar")  # \tilde{\omega}, \hat w, w': new parameters, defined after use
@@ -204,11 +206,62 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                                                            "(a number where a vector or matrix stands, or the other way): not judged")
     except Exception as error:  # a step we could not judge is undecided, and says why
         return replace(step, verdict="undecided", feedback=f"could not decide ({type(error).__name__})")
+    covered = _rounding_covers(written, left, right, scope) if decision.verdict == "different" else None
+    if covered:
+        return replace(step, verdict="valid", feedback=covered)
     judged = _verdict(step, scope, decision, left, right, domain, unread, _worked_quantity(left_read.expr, scope))
+    alone = _also_alone(step, placeholders, scope) if placeholders and judged.verdict == "invalid" else []
+    if alone:  # h(d k + d v) + h d: h may be a number (heads) times a sum, not a function
+        return replace(judged, verdict="undecided", witness=None, feedback=f"{', '.join(alone)} is also written alone on this line, as a "
+                       f"number, so {alone[0]}(...) may be a product, not a function applied: not judged")
     if placeholders and judged.verdict == "invalid":
         judged = replace(judged, feedback=f"{judged.feedback} (for a generic {', '.join(placeholders)}: the write-up never defines "
                                           f"{'it' if len(placeholders) == 1 else 'them'}, so the step must hold for every one)")
     return judged
+
+
+ROUNDING_GAP = sympy.Rational(1, 10**7)  # of the sides' size: what decimals typed to 8 or more figures leave, not a slip
+
+
+def _also_alone(step: Step, placeholders: list, scope) -> list[str]:
+    """The never-defined function letters of a step that the same line also writes alone, as factors (h d_v, m/h)."""
+    alone = set()
+    for side in (step.left, step.right):
+        found = [t for t in side.tokens if t.kind != "space"] if side is not None else []
+        for name in Scanner(found, frozenset(scope.notation.words)).names():
+            after = found[name.end] if name.end < len(found) else None
+            if name.key in placeholders and not (after is not None and after.is_("symbol", "(") or power_applied(found, name.end)):
+                alone.add(name.key)
+    return sorted(alone)
+
+
+def _rounding_covers(written, left, right, scope) -> str | None:
+    """E_total = E_o1 + E_o2 = (out_o1 - o_1)^2/2 + ..., where E_o1 = (0.75136507 - 0.01)^2/2 was worked out from out_o1 typed
+    rounded: the sides, numbers, differ by less than a ten-millionth of their size, and a name's value on them came from
+    decimals as typed. Equal to the precision of those numbers; said so (a slip in a typed number is judged on its own
+    line, where it is written; here no number is written)."""
+    if not all(getattr(side, "is_number", False) and side.is_finite for side in (left, right)) or not all(isinstance(side, sympy.Basic) for side in written):
+        return None
+    gap, size = abs(sympy.N(left - right, 30)), max(abs(sympy.N(left, 30)), abs(sympy.N(right, 30)))
+    if not (gap.is_real and size.is_real) or gap == 0 or gap > size * ROUNDING_GAP:
+        return None
+    typed = sorted(str(name) for name in (written[0] - written[1]).free_symbols if _from_decimals(scope.values.get(name)))
+    if not typed:
+        return None
+    return (f"equal to the precision of the numbers typed for {', '.join(typed)} (the sides differ by {float(gap):.1g}, "
+            f"{float(gap / size):.0e} of their size)")
+
+
+def _from_decimals(value) -> bool:
+    """A value worked out from decimals as typed (0.274811083, (0.75136507 - 0.01)^2/2): a rational whose denominator
+    has no factor but 2 and 5."""
+    if not isinstance(value, sympy.Rational) or value.is_Integer:
+        return False
+    q = int(value.q)
+    for factor in (2, 5):
+        while q % factor == 0:
+            q //= factor
+    return q == 1
 
 
 def _verdict(step: Step, scope, decision, left, right, domain, unread, worked: frozenset = frozenset()) -> Step:

@@ -745,8 +745,8 @@ class _Cutter:
             return False
         named = stripped.split()
         if 1 < len(named) <= 3 and all(word.isalpha() for word in named) and named[0].lower() not in CONDITION_WORDS | CONNECTIVES \
-                and following is not None and following.is_("symbol", "=") and all(t.kind == "space" for t in self.found[:at]):
-            return False  # \text{Naive Accuracy} = \frac{950}{1000}: a quantity named in words, first in its formula
+                and following is not None and following.is_("symbol", "=", "(") and all(t.kind == "space" for t in self.found[:at]):
+            return False  # \text{Naive Accuracy} = \frac{950}{1000}, \text{Data Loss}(w) = ...: named in words, first in its formula
         if one_word and stripped.lower() not in CONDITION_WORDS | {"and", "or", "so", "thus", "hence", "i.e", "ie", "since", "then", "by", "using", "where", "s.t"}:
             before = self.found[at - 1] if at > 0 else None
             if before is not None and (before.kind == "command" and before.text in ("cdot", "times", "frac") or before.is_("symbol", "=", "+", "-", "*", "/", "(", "{")):

@@ -517,6 +517,11 @@ _ENTRY_STARTS = {("symbol", "&"), ("symbol", ","), ("symbol", "["), ("symbol", "
 _ENTRIES_END = {("symbol", "]"), ("symbol", ")"), ("command", "right")}
 
 
+def _as_list(read):
+    """A one-row or one-column array as the list of its entries (a Tuple); anything else as it is."""
+    return sympy.Tuple(*read) if isinstance(read, sympy.MatrixBase) and 1 in read.shape else read
+
+
 def is_written_value(side: Side, products: bool = False) -> bool:
     """A side that is a value as written: a number, or a matrix or list of numbers (each with its sign, nothing
     worked out): 0.4, [0.5, -0.2], \\begin{bmatrix} 0.49998 \\\\ 0.499996 \\end{bmatrix}. With `products`, matrices of
@@ -1675,14 +1680,14 @@ class Judge:
                     given[whole] = sympy.ImmutableMatrix(written)
                 return given
             return None
-        if not step.left.tokens or not step.left.tokens[0].is_("symbol", "("):
+        if not step.left.tokens or not step.left.tokens[0].is_("symbol", "(", "["):
             return None
         try:
-            left, right = self.read(step.left, scope).exact, self.read(step.right, scope).exact
+            left, right = (_as_list(self.read(side, scope).exact) for side in (step.left, step.right))
         except LatexError:
             return None
-        if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple) and len(left) == len(right):
-            named = all(isinstance(n, sympy.Symbol) and "_" in n.name or isinstance(n, sympy.Indexed) for n in left)
+        if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple) and len(left) == len(right):  # [w_1, w_2, b_1] = [0.15, 0.2, 0.35] too
+            named = all(isinstance(n, sympy.Symbol) and not n.is_integer or isinstance(n, sympy.Indexed) for n in left)
             if named and all(getattr(value, "is_number", False) for value in right):
                 return dict(zip(left, right))
         return None
@@ -1939,8 +1944,8 @@ class Judge:
     def may_define(self, key: str, step: Step, scope: Scope) -> bool:
         """A name is new, or is worked out again in another block (dim_{out} = ... for each layer, v_1 in each
         table); `name = value` alone restates the value it has, and is checked."""
-        if step.role in ("given", "for") and step.first_of_chain:
-            return True  # "take $c = 0$ or $c = +\\infty$": the text gives it a value here
+        if step.role in ("given", "for") and (step.first_of_chain or step.block_kind == "inline"):
+            return True  # "take $c = 0$ or $c = +\\infty$", "with $d_k = d_v = d/h$": the text gives them values here
         if self.restates_result(step):
             return False
         if key in scope.valued and self._in_itself(step, scope) == "nonlinear":

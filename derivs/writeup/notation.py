@@ -684,14 +684,22 @@ def uses(sides, words: frozenset) -> tuple[set, set, set]:
         for name in Scanner(found, words).names():
             after = found[name.end] if name.end < len(found) else None
             before = found[name.start - 1] if name.start else None
-            if after is not None and after.is_("symbol", "("):
-                applied.add(name.key)  # sigma_i(z) too: a family's function applied, not an entry times z
+            if after is not None and after.is_("symbol", "(") or power_applied(found, name.end):
+                applied.add(name.key)  # sigma_i(z) too: a family's function applied, not an entry times z; h^2(x) too
             elif name.subscript and any(index.isalpha() for index in name.indices):
                 indexed.add(name.base)
             elif not (before is not None and before.is_("symbol", "(") and after is not None and after.is_("symbol", ")")) \
                     and not (after is not None and (after.is_("symbol", "_") or after.kind == "letter")):  # not a piece of num_inputs
                 bare.add(name.key)
     return applied, bare, indexed
+
+
+def power_applied(found, at: int) -> bool:
+    """h^2(x), h^{2}(x): a power written between a function's name and its argument (as \\sin^2 x)."""
+    if at + 2 >= len(found) or not found[at].is_("symbol", "^"):
+        return False
+    end = at + 2 if not found[at + 1].is_("symbol", "{") else next((k + 1 for k in range(at + 2, len(found)) if found[k].is_("symbol", "}")), len(found))
+    return end < len(found) and found[end].is_("symbol", "(")
 
 
 def _of_one_sample(variables) -> bool:
