@@ -1687,7 +1687,7 @@ class Judge:
         except LatexError:
             return None
         if isinstance(left, sympy.Tuple) and isinstance(right, sympy.Tuple) and len(left) == len(right):  # [w_1, w_2, b_1] = [0.15, 0.2, 0.35] too
-            named = all(isinstance(n, sympy.Symbol) and not n.is_integer or isinstance(n, sympy.Indexed) for n in left)
+            named = all(isinstance(name, sympy.Symbol) and not name.is_integer or isinstance(name, sympy.Indexed) for name in left)
             if named and all(getattr(value, "is_number", False) for value in right):
                 return dict(zip(left, right))
         return None
