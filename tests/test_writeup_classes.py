@@ -1421,6 +1421,10 @@ ROWS = [
      ["definition", "definition", "definition", "definition"]),
     # a quantity named in words and applied (\text{Data Loss}(w) = ...) is defined there, not "(w) = ..."
     ("$$\\text{Data Loss}(w) = \\frac{1}{2}(y - xw)^2$$", ["definition"]),
+    # \β, \· (a private macro file's shorthands for the pasted glyphs, never defined in the text) are β and ·:
+    # 0.9 x 2 = 1.8, not 1.7; a command the text defines (\newcommand{\β}{7}) is its definition (7 + 1 = 8)
+    ("$$\\β_1 = 0.9$$\n\n$$v = \\β_1 \\· 2 = 1.8$$", ["definition", "definition", "valid"]),
+    ("$$\\β_1 = 0.9$$\n\n$$v = \\β_1 \\· 2 = 1.7$$", ["definition", "definition", "invalid"]),
     # an opener on the line above closes here: the bracket is not surplus, and the two lines are one formula ((a + 1)(2 + 1) = 9)
     ("$$a = 2$$\n\n$$\\begin{aligned} b &= (a + 1)(2 \\\\ &\\quad + 1) \\end{aligned}$$\n\n$$b = 9$$", ["definition", "definition", "valid"]),
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace, field
 
-from ..dialect import LIST_ELLIPSES, RELATIONS
+from ..dialect import LIST_ELLIPSES, RELATIONS, UNICODE
 from ..lexer import Token, group_end, tokens
 from ..parsing import is_transpose_mark
 from .document import Math, bracket_layer, digit_superscript, layer_superscript
@@ -150,7 +150,18 @@ def _with_macros(found: list[Token], macros: dict) -> tuple[list[Token], dict[in
     if any(token.kind == "command" and token.text in DEFINING for token in found):
         spent = set(definitions(found)[1])
         found = [token for at, token in enumerate(found) if at not in spent]
-    return expand(found, macros, lambda at: _token_end(found[at]))
+    found, ends = expand(found, macros, lambda at: _token_end(found[at]))
+    return _respelled(found, ends, lambda at: _glyph_command(found, at))
+
+
+def _glyph_command(found: list[Token], at: int):
+    """\\β, \\· left after the write-up's own commands are expanded: a command named by a pasted glyph that a private
+    macro file (never in the text) defines as that glyph, the only reading: β, ·. Defined in the text, it was expanded."""
+    token = found[at]
+    meant = UNICODE.get(token.text) if token.kind == "command" and len(token.text) == 1 and not token.text.isascii() else None
+    if meant is None or not meant.startswith("\\"):
+        return None
+    return at + 1, [replace(piece, position=token.position, space_before=token.space_before) for piece in tokens(meant, tolerant=True)[:-1]]
 
 
 def _respelled(found: list[Token], call_ends: dict[int, int], spelling) -> tuple[list[Token], dict[int, int]]:
