@@ -116,7 +116,8 @@ def _read_formula(math: Math, document) -> Formula:
         found, call_ends = _respelled(found, call_ends, lambda at: _bracket_layer_as_mark(found, at, document.bracket_layers))
     found, call_ends = _respelled(found, call_ends, lambda at: _bracketed_name_entry(found, at))
     found = _slashed_ds_as_partial(_deltas_as_partial(found))  # token for token: call_ends still hold
-    found, call_ends = _respelled(found, call_ends, lambda at: _surplus_closer(found, at))
+    surplus = _surplus_closers(found)
+    found, call_ends = _respelled(found, call_ends, lambda at: (at + 1, []) if at in surplus else None)
     local = [token.position for token in found]  # in the formula's own text, which the sides' sources are cut from
     found = [replace(token, position=math.offset(token.position)) for token in found]  # where each stands in the file
     cut = _Cutter(found, document, math.tex, local, call_ends)
@@ -251,38 +252,33 @@ def _bracket_layer_as_mark(found: list[Token], at: int, names):
 LINE_ENDS = frozenset({"\\\\", "&", ",", ".", ";", "tag", "label", "text", "forall", "end"})  # what may follow a line's last bracket
 
 
-def _surplus_closer(found: list[Token], at: int):
-    """A `)` or `]` that closes nothing in the whole formula, typed last on its line (log σ(-u^T v)) at the end of a
-    display): one bracket too many, with no other reading, so it is left out. Anywhere else it may belong to an
-    opener the author dropped (2a + b) c is (2a + b)c or 2a + bc), and the line stays unreadable."""
-    if not found[at].is_("symbol", ")", "]") or not _closes_nothing(found, at):
-        return None
+def _surplus_closers(found: list[Token]) -> set[int]:
+    """The `)` and `]` that close nothing in the whole formula and are typed last on their line (log σ(-u^T v)) at the end
+    of a display): one bracket too many, with no other reading, so they are left out. Anywhere else such a bracket may
+    belong to an opener the author dropped ((2a + b) c or 2a + bc?), and the line stays unreadable. One pass; \\left and
+    \\right pairs aside (\\bigl and the like are spacing to the lexer: their brackets count)."""
+    surplus, depth, sizing = set(), 0, False
+    for at, token in enumerate(found):
+        if token.is_("command", "left", "right"):
+            sizing = True
+        elif sizing:
+            sizing = False
+        elif token.is_("symbol", "(", "["):
+            depth += 1
+        elif token.is_("symbol", ")", "]"):
+            if depth == 0 and _last_on_line(found, at):
+                surplus.add(at)
+            depth = max(0, depth - 1)
+    return surplus
+
+
+def _last_on_line(found: list[Token], at: int) -> bool:
+    """Nothing but spacing before the line's end (\\\\, &, a full stop, \\tag, \\text, the formula's end) after `at`."""
     for token in found[at + 1:]:
         if token.kind == "space":
             continue
-        if token.text in LINE_ENDS:
-            break
-        return None
-    return at + 1, []
-
-
-def _closes_nothing(found: list[Token], at: int) -> bool:
-    r"""Whether the bracket at `at` has no opener before it in the formula (\left and \right pairs aside)."""
-    depth, sizing = 0, False
-    for index, token in enumerate(found[:at + 1]):
-        if token.is_("command", "left", "right"):  # \bigl and the like are spacing to the lexer: their brackets count
-            sizing = True
-            continue
-        if sizing:
-            sizing = False
-            if index == at:
-                return False  # \right): a sized bracket pairs with its \left
-            continue
-        if token.is_("symbol", "(", "["):
-            depth += 1
-        elif token.is_("symbol", ")", "]") and index < at:
-            depth = max(0, depth - 1)
-    return depth == 0
+        return token.text in LINE_ENDS
+    return True
 
 
 def _token_end(token: Token) -> int:

@@ -1661,9 +1661,7 @@ class Judge:
             if isinstance(entries, sympy.MatrixBase) and isinstance(matrix, sympy.MatrixSymbol) and 1 not in entries.shape \
                     and all(getattr(e, "is_number", False) for e in entries):
                 return {matrix: sympy.ImmutableMatrix(entries)}  # A \\in R^{n x n}, then A = [[1, 2], [3, 4]] for an example
-            written = entries
-            if isinstance(entries, sympy.MatrixBase) and 1 in entries.shape:
-                entries = sympy.Tuple(*entries)
+            written, entries = entries, _as_list(entries)
             if isinstance(entries, sympy.Tuple) and len(entries) > 1 and all(getattr(v, "is_number", False) for v in entries):
                 base = sympy.IndexedBase(name.base, real=True)
                 first = scope.notation.first_entry(name.base, len(entries))
@@ -1698,7 +1696,8 @@ class Judge:
             entries = self.read(step.right, scope).exact
         except LatexError:
             return None
-        if isinstance(entries, sympy.MatrixBase) and 1 in entries.shape or isinstance(entries, sympy.Tuple):
+        entries = _as_list(entries)
+        if isinstance(entries, sympy.Tuple):
             listed = list(entries)
             return listed if all(getattr(value, "is_number", False) for value in listed) else None
         return None
@@ -1799,9 +1798,9 @@ class Judge:
             return None  # a function of a vector written through the vector itself is read as a matrix expression elsewhere
         if not set(dummies) & body.free_symbols and not constant and not by_entries:  # a = \sigma(z) = \frac{1}{1 + e^{0.5}}: z's value put in
             return None
-        itself = any(str(type(f)) == function_name for f in body.atoms(sympy.core.function.AppliedUndef))
-        if at_a_point and (itself or not set(dummies) & body.free_symbols or any(p in scope.values for p in parameters)):
-            return None  # y = g(z_1) = 0.3, or at a z_1 given a number: a value at one point
+        if at_a_point and (not set(dummies) & body.free_symbols or any(p in scope.values for p in parameters)
+                           or any(str(type(f)) == function_name for f in body.atoms(sympy.core.function.AppliedUndef))):
+            return None  # y = g(z_1) = 0.3 (its body g(z_1) itself), or at a z_1 given a number: a value at one point
         return function_name, sympy.Lambda(tuple(dummies) if len(dummies) > 1 else dummies[0], body)
 
     @staticmethod
