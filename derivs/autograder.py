@@ -219,6 +219,7 @@ class PartResult:
     message: str
     read_as: str = ""
     answer: str = ""
+    other_form: str = ""  # the right value, not written as the part asks: the form asked
 
 
 def grade_sheet(assignment: Assignment, text: str | None, problems_dir=None, timeout: float = DEFAULT_TIMEOUT, seed: int = 0) -> list[PartResult]:
@@ -242,7 +243,8 @@ def grade_sheet(assignment: Assignment, text: str | None, problems_dir=None, tim
             continue
         record = records[target]
         points = max_points if record["verdict"] in SCORED else 0.0
-        results.append(PartResult(target, points, max_points, record["verdict"], record["feedback"], record.get("interpreted", ""), record["answer"]))
+        results.append(PartResult(target, points, max_points, record["verdict"], record["feedback"], record.get("interpreted", ""), record["answer"],
+                                  record.get("other_form", "")))
     return results
 
 
@@ -258,7 +260,7 @@ def gradescope_results(assignment: Assignment, results: list[PartResult]) -> dic
         else:
             output = gradescope_output(result.verdict, result.message, result.read_as)
         tests.append({"name": result.target, "score": result.points, "max_score": result.max_points, "output": output,
-                      "output_format": assignment.output_format, "visibility": assignment.visibility, **review_marks(result.verdict)})
+                      "output_format": assignment.output_format, "visibility": assignment.visibility, **review_marks(result.verdict, result.other_form)})
     return {"score": sum(r.points for r in results), "tests": tests, "visibility": assignment.visibility, "stdout_visibility": "hidden"}
 
 

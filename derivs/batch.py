@@ -517,17 +517,22 @@ def gradescope_results(records: Iterable[dict], problems_dir: str | None = None,
         else:
             output = gradescope_output(record["verdict"], record["feedback"], record.get("interpreted", ""))
         tests.append({"name": record["target"], "score": score, "max_score": max_score, "output": output,
-                      "output_format": "html" if output_format == "html" else "md", "visibility": "visible", **review_marks(record["verdict"])})
+                      "output_format": "html" if output_format == "html" else "md", "visibility": "visible", **review_marks(record["verdict"], record.get("other_form", ""))})
     for results in by_student.values():
         results["score"] = sum(t["score"] for t in results["tests"])
         results["visibility"] = "visible"
     return by_student
 
 
-def review_marks(verdict: str) -> dict:
-    """What makes an unproved or wrong-form answer findable in Gradescope's results beside its score: a tag, and
-    the verdict in the test's extra data (Gradescope's own status field takes only passed and failed)."""
-    return {"tags": [verdict], "extra_data": {"verdict": verdict}} if verdict in (UNPROVED, WRONG_FORM) else {}
+def review_marks(verdict: str, other_form: str = "") -> dict:
+    """What makes an unproved or wrong-form answer, or a right one not in the form asked, findable in Gradescope's
+    results beside its score: a tag, and the verdict (and the form asked) in the test's extra data (Gradescope's own
+    status field takes only passed and failed)."""
+    tags = [verdict] if verdict in (UNPROVED, WRONG_FORM) else []
+    if other_form and verdict != WRONG_FORM:
+        tags.append("other_form")
+    extra = {"verdict": verdict, **({"other_form": other_form} if other_form else {})}
+    return {"tags": tags, "extra_data": extra} if tags else {}
 
 
 def safe_name(student: str) -> str:

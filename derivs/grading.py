@@ -28,7 +28,8 @@ DEFAULT_TIMEOUT = 2.0  # CPU seconds per answer
 PROOF_BUDGET = 0.5  # CPU seconds of the default timeout for the symbolic proof behind `proved`
 # "unproved": equal at every point tried (sampled, breakpoints, jumps, far magnitudes, sizes), residual examined,
 # but no symbolic proof: never plain "correct", so an instructor can find it (it scores as correct; see README).
-# "wrong_form": the reference's value, not written as the part asks (in terms of φ, without tanh): not scored.
+# "wrong_form": the reference's value, not written as a part asks whose form is the exercise (tanh in terms of σ):
+# not scored. Where the form is how the answer is asked for (tanh' in terms of σ), the right value is correct, with a note.
 VERDICTS = ("correct", "unproved", "wrong_form", "incorrect", "invalid", "undecided")
 UNPROVED = "unproved"
 WRONG_FORM = "wrong_form"
@@ -63,13 +64,15 @@ class GradeResult:
     student: str | None = None
     interpreted: str = ""  # the answer as read, printed back as LaTeX in the problem's notation
     reading_notes: tuple[str, ...] = ()  # where the reading departs from TeX (e^-ax read as e^{-ax})
+    other_form: str = ""  # the right value, not written as the part asks: the form asked ("write the answer without tanh")
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["seconds"] = round(self.seconds, 3)
         data["reading_notes"] = list(self.reading_notes)
-        if self.student is None:
-            del data["student"]
+        for unset in ("student", "other_form"):
+            if not data[unset]:
+                del data[unset]
         return data
 
 
@@ -211,7 +214,8 @@ def _graded_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, probl
                 reading[1] = (*notes, said)
             elif restated:
                 budget = max(0.1, 0.8 * timeout - (cpu_seconds() - started))
-                return result(*form_verdict(problem, part, answer, budget, PROOF_BUDGET * timeout / DEFAULT_TIMEOUT))
+                verdict, feedback, proved, other = form_verdict(problem, part, answer, budget, PROOF_BUDGET * timeout / DEFAULT_TIMEOUT)
+                return replace(result(verdict, feedback, proved), other_form=other)
             decimal = decimal_verdict(problem, part, answer, latex)
             if decimal:
                 return result(*decimal)
@@ -416,23 +420,32 @@ def restates_question(problem: Problem, part: Part, answer) -> str | None:
     return unworked(problem, part, answer) or breaks_form(problem, part, answer)
 
 
-def form_verdict(problem: Problem, part: Part, answer, budget: float, proof_budget: float) -> tuple[str, str]:
-    """(verdict, feedback) for an answer that restates the question or breaks the part's form: `incorrect`,
-    unless only the form is broken and the value is the reference's, which is `wrong_form` (not scored, and
-    findable: an instructor may give part of the points; the student is told the value is right)."""
+def form_verdict(problem: Problem, part: Part, answer, budget: float, proof_budget: float) -> tuple[str, str, bool, str]:
+    """(verdict, feedback, proved, the form asked) for an answer that restates the question or breaks the part's form:
+    `incorrect`, unless only the form is broken and the value is the reference's (see `right_value`)."""
     unanswered = unworked(problem, part, answer)
     if unanswered:
-        return "incorrect", unanswered
+        return "incorrect", unanswered, False, ""
     differential = differential_note(problem, part, answer)
     if differential:  # the x of dx would be "x outside σ": say what the student typed instead
-        return "incorrect", differential
+        return "incorrect", differential, False, ""
     form = breaks_form(problem, part, answer)
     decision = decide(problem, answer, part.answer, part.where, budget=budget, proof_budget=proof_budget)
     if decision.verdict == "equal":
-        return WRONG_FORM, f"the right value, but not in the form asked for: {form}"
+        return (*right_value(part, form, *equal_verdict(decision)), form)
     if decision.verdict == "different":
-        return "incorrect", f"{form}; {explain(problem, part, answer) or 'the value is not the expected one either'}"
-    return "incorrect", form
+        return "incorrect", f"{form}; {explain(problem, part, answer) or 'the value is not the expected one either'}", False, ""
+    return "incorrect", form, False, ""
+
+
+def right_value(part: Part, form: str, verdict: str, feedback: str, proved: bool) -> tuple[str, str, bool]:
+    """(verdict, feedback, proved) for the reference's value not written as the part asks. Where the form is the
+    exercise (`form_required`: tanh in terms of σ) it is `wrong_form`: not scored, findable, the student told the value
+    is right. Else the answer is right (1 - tanh^2(x) for tanh' asked in terms of σ) and keeps the verdict its value
+    earns, the form asked said beside it (and tagged `other_form` for the instructor)."""
+    if part.form_required:
+        return WRONG_FORM, f"the right value, but not in the form asked for: {form}", False
+    return verdict, f"{feedback}, but not in the form asked for ({form})", proved
 
 
 def unworked(problem: Problem, part: Part, answer) -> str | None:
@@ -714,14 +727,15 @@ def _grade_derivation(target: str, text: str, problem: Problem, part: Part, time
         return result("undecided", f"could not compare the last line with the answer ({error})")
     if decision.verdict != "equal":
         return result("incorrect", f"every step holds, but the derivation ends in {report.steps[-1].rhs}, not the expected answer")
-    if restated:
-        verdict = "incorrect" if unworked(problem, part, last) else WRONG_FORM
-        return result(verdict, f"every step holds, but the last line does not answer as asked: {restated}")
+    if restated and unworked(problem, part, last):
+        return result("incorrect", f"every step holds, but the last line does not answer as asked: {restated}")
     steps = 'all ' + count(len(report.steps), 'step') + ' hold' if len(report.steps) > 1 else 'its one step holds'
     proved = decision.proved and all(s.feedback == "proved" for s in report.steps if s.verdict == "valid")
     if not proved:
-        return result(UNPROVED, f"{steps} and the result is equal to the expected answer at the points tried, but not all is proved symbolically")
-    return result("correct", f"correct: {steps} and the result is the expected answer", True)
+        verdict = (UNPROVED, f"{steps} and the result is equal to the expected answer at the points tried, but not all is proved symbolically", False)
+    else:
+        verdict = ("correct", f"correct: {steps} and the result is the expected answer", True)
+    return replace(result(*right_value(part, restated, *verdict)), other_form=restated) if restated else result(*verdict)
 
 
 def task_limit(target: str, text: str, timeout: float, problems_dir=None) -> float:

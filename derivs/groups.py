@@ -197,9 +197,12 @@ class _Plan:
     def __init__(self, target: str, rows: list[dict], problems_dir):
         self.target = target
         self.groups: list[Group] = []
-        correct = [r for r in rows if r["verdict"] == "correct"]
+        correct = [r for r in rows if r["verdict"] == "correct" and not r.get("other_form")]
         if correct:
             self.groups.append(Group(target, "correct", correct, "each decided equal to the expected answer"))
+        other_form = [r for r in rows if r["verdict"] == "correct" and r.get("other_form")]
+        if other_form:  # right, but not in the form asked: a group of its own, for the instructor to look at
+            self.groups.append(Group(target, "correct", other_form, "each decided equal to the expected answer, not in the form asked"))
         self.by_text: dict[tuple[str, str], list[dict]] = {}
         for record in rows:
             if record["verdict"] != "correct":

@@ -171,6 +171,10 @@ class Part:
     # what it must not contain: "tanh(x) in terms of sigma" has in_terms_of=(sigma,), forbidden=(tanh,).
     in_terms_of: tuple = ()
     forbidden: tuple = ()
+    # Whether that form is the exercise itself ("tanh(x) in terms of sigma": the right value written otherwise is
+    # `wrong_form`, not scored) or how the answer is asked for (tanh'(x) in terms of sigma: 1 - tanh^2(x) is the right
+    # derivative, so `correct`, with the form asked said beside it and tagged for the instructor).
+    form_required: bool = False
     # For a derivative with respect to a vector or matrix: the layout the part fixes, "numerator" or "denominator",
     # where a transposed answer is incorrect; "either" (and "" when the question is a MatrixDerivative) accepts the
     # transpose as correct, saying the layout it was read in.

@@ -41,7 +41,7 @@ PROBLEM = Problem(
     ),
     parts=(
         Part("derivative", r"$g'(x)$ for $x \neq 0$", Heaviside(x), question=g_prime, where={x: nonzero}),
-        Part("relu_via_heaviside", r"$g(x)$ in terms of $H$", x * Heaviside(x), question=g(x), where={x: by_sign}, in_terms_of=(Heaviside,)),
+        Part("relu_via_heaviside", r"$g(x)$ in terms of $H$", x * Heaviside(x), question=g(x), where={x: by_sign}, in_terms_of=(Heaviside,), form_required=True),
     ),
     derivations=(
         Derivation("derivative for x > 0", g_prime, (Derivative(x, x), 1, Heaviside(x)), where={x: Interval.open(0, oo)}),

@@ -54,6 +54,7 @@ PROBLEM = Problem(
             points=2.0,
             kind="derivation",
             in_terms_of=(phi,),
+            form_required=True,  # the derivation is asked to end in terms of phi(x): a e^{-ax}/(1+e^{-ax})^2 has not got there
         ),
     ),
     derivations=(

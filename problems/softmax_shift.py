@@ -78,7 +78,7 @@ PROBLEM = Problem(
         ),
     ),
     parts=(
-        Part("shifted", r"$S(\mathbf{x} + c)_i$ in terms of $\mathbf{x}$", softmax(lambda k: x[k], i), question=softmax(lambda k: x[k] + c, i), in_terms_of=(x,)),
+        Part("shifted", r"$S(\mathbf{x} + c)_i$ in terms of $\mathbf{x}$", softmax(lambda k: x[k], i), question=softmax(lambda k: x[k] + c, i), in_terms_of=(x,), form_required=True),
         Part(
             "two_class_logit",
             r"$z$ such that $S(\mathbf{x})_1 = \sigma(z)$ when $K = 2$",

@@ -42,13 +42,14 @@ PROBLEM = Problem(
         ),
     ),
     parts=(
-        Part("tanh_via_sigmoid", r"$\tanh(x)$ in terms of $\sigma$", 2 * sigma(2 * x) - 1, question=tanh(x), in_terms_of=(sigma,), forbidden=(tanh,)),
+        Part("tanh_via_sigmoid", r"$\tanh(x)$ in terms of $\sigma$", 2 * sigma(2 * x) - 1, question=tanh(x), in_terms_of=(sigma,), forbidden=(tanh,), form_required=True),
         Part(
             "sigmoid_via_tanh",
             r"$\sigma(x)$ in terms of $\tanh$",
             (1 + tanh(x / 2)) / 2,
             question=sigma(x),
             in_terms_of=(tanh,),
+            form_required=True,
             mistakes=(
                 Mistake(
                     tanh(x / 2 + 1) / 2,

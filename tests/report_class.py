@@ -4,7 +4,8 @@ Each group is one piece of mathematics written at least three ways (the invalid 
 its spacing varied, since an unreadable answer can only be grouped by its text). Why the members of each
 group are equal, with phi = 1/(1 + e^{-ax}) (so phi(1 - phi) = e^{-ax}/(1 + e^{-ax})^2) and
 sech^2 = 1/cosh^2 = 1 - tanh^2 = 4 sigma(2x)(1 - sigma(2x)); the prompts ask for phi' in terms of phi
-and tanh' in terms of sigma, so the same value written otherwise is a group of its own, wrong_form:
+and tanh' in terms of sigma, so the same value written otherwise is right (correct) but a group of its own, apart from
+the answers in the form asked:
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 GROUPS = {
     "sigmoid_derivative.derivative": [
         ("right", "correct", [r"a\varphi(x)(1-\varphi(x))", r"a\varphi(x) - a\varphi(x)^2", r"a(\varphi(x) - \varphi(x)^2)"], 30),
-        ("not in phi", "wrong_form", [r"\frac{a e^{-ax}}{(1+e^{-ax})^2}", r"\frac{a}{4\cosh^2(ax/2)}", r"\frac{a}{(e^{ax/2}+e^{-ax/2})^2}"], 8),  # = phi', not as asked
+        ("not in phi", "correct", [r"\frac{a e^{-ax}}{(1+e^{-ax})^2}", r"\frac{a}{4\cosh^2(ax/2)}", r"\frac{a}{(e^{ax/2}+e^{-ax/2})^2}"], 8),  # = phi', correct, not as asked
         ("no a", "incorrect", [r"\varphi(x)(1-\varphi(x))", r"\frac{e^{-ax}}{(1+e^{-ax})^2}", r"\varphi(x) - \varphi(x)^2"], 10),  # phi'/a
         ("sign", "incorrect", [r"-a\varphi(x)(1-\varphi(x))", r"a\varphi(x)^2 - a\varphi(x)", r"-\frac{a e^{-ax}}{(1+e^{-ax})^2}"], 7),  # -phi'
         ("unclosed", "invalid", [r"a\varphi(x)(1-\varphi(x)", r"a\varphi(x)( 1 - \varphi(x)", r"a\varphi(x) (1-\varphi(x)"], 5),
@@ -25,7 +26,7 @@ GROUPS = {
     ],
     "tanh_sigmoid.tanh_derivative": [
         ("right", "correct", [r"4\sigma(2x)(1-\sigma(2x))", r"4\sigma(2x) - 4\sigma(2x)^2", r"4(\sigma(2x) - \sigma(2x)^2)"], 33),
-        ("not in sigma", "wrong_form", [r"1-\tanh^2(x)", r"\sech^2(x)", r"\frac{1}{\cosh^2(x)}"], 7),  # = tanh', not as asked
+        ("not in sigma", "correct", [r"1-\tanh^2(x)", r"\sech^2(x)", r"\frac{1}{\cosh^2(x)}"], 7),  # = tanh', correct, not as asked
         ("half", "incorrect", [r"2\sigma(2x)(1-\sigma(2x))", r"2\sigma(2x) - 2\sigma(2x)^2", r"\frac{4\sigma(2x)(1-\sigma(2x))}{2}"], 11),
         ("tanh of x squared", "incorrect", [r"1-\tanh x^2", r"1-\tanh(x^2)", r"1 - \tanh\left(x^2\right)"], 9),  # \tanh x^2 is tanh(x^2)
     ],

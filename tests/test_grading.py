@@ -187,13 +187,13 @@ def test_the_problems_function_written_alone_is_its_value(answer, verdict):
     (r"a\sigma(x)(1-\sigma(x))", "incorrect"),
     (r"a\sigma(ax)(1+\sigma(ax))", "incorrect"),
     (r"\frac{a}{1+e^{-ax}}\left(1-\frac{1}{1+e^{-ax}}\right)", "correct"),  # aφ(x)(1 - φ(x)), φ's formula typed out where φ(x) stands
-    (r"\frac{a e^{-ax}}{(1+e^{-ax})^2}", "wrong_form"),  # the right value, but no φ(x) in it: e^{-ax} is no φ
+    (r"\frac{a e^{-ax}}{(1+e^{-ax})^2}", "correct"),  # the right derivative, no φ(x) in it: correct, the form asked said beside it
 ])
 def test_the_course_function_the_problem_defines_its_function_by_counts_as_it(answer, verdict):
     """phi(x) = 1/(1 + e^{-ax}) is sigma(ax), so a sigma(ax)(1 - sigma(ax)) is a phi(x)(1 - phi(x)), "in terms of phi"
     as the part asks (by hand: sigma(ax) = 1/(1 + e^{-ax}) = phi(x)). Without the a, at x instead of ax (sigma(x) is
-    phi(x/a)), or with 1 + sigma it is a wrong value; phi's formula typed out where phi(x) stands is phi(x) by definition, but
-    a e^{-ax}/(1 + e^{-ax})^2 holds no phi(x) (wrong_form: no points, and the student is told the value is right)."""
+    phi(x/a)), or with 1 + sigma it is a wrong value; phi's formula typed out where phi(x) stands is phi(x) by definition;
+    a e^{-ax}/(1 + e^{-ax})^2 holds no phi(x), but it is the derivative asked for (correct, the form asked said beside it)."""
     assert grade_now("sigmoid_derivative.derivative", answer).verdict == verdict
 
 

@@ -42,9 +42,11 @@ def test_a_prompt_that_disagrees_with_its_data_fails_the_check():
 
 
 @pytest.mark.parametrize(("target", "answer", "verdict", "said"), [
-    # the right value in a form the part forbids: wrong_form (no points, findable), never correct (issue 25: it had
-    # full marks); 1 - tanh^2 = 4σ(2x)(1 - σ(2x)) = tanh' by hand
-    ("tanh_sigmoid.tanh_derivative", r"1 - \tanh^2(x)", "wrong_form", "without tanh"),
+    # the right derivative in another form than asked: correct, the form asked said beside it (and tagged: see below);
+    # 1 - tanh^2 = 4σ(2x)(1 - σ(2x)) = tanh' by hand. Where the form is the exercise (tanh in terms of σ, max(0, x) as xH(x))
+    # the right value otherwise written is wrong_form (no points, findable)
+    ("tanh_sigmoid.tanh_derivative", r"1 - \tanh^2(x)", "correct", "not in the form asked for (write the answer without tanh)"),
+    ("tanh_sigmoid.tanh_via_sigmoid", r"\frac{2\tanh(x/2)}{1 + \tanh^2(x/2)}", "wrong_form", "without tanh"),
     # σ's own formula typed out where σ(2x) stands (σ(2x) = 1/(1 + e^{-2x})) is written in terms of σ: the right value is
     # correct, a wrong one is diagnosed as one in σ (the second is half of tanh')
     ("tanh_sigmoid.tanh_derivative", r"4\sigma(2x)(1 - \frac{1}{1 + e^{-2x}})", "correct", ""),
@@ -58,7 +60,7 @@ def test_a_prompt_that_disagrees_with_its_data_fails_the_check():
     ("sigmoid_derivative.derivative", r"\frac{a}{1+e^{-ax}} \cdot \frac{1}{1+e^{ax}}", "correct", ""),  # φ(x)·φ(-x)·a, φ(-x) = 1 - φ(x)
     ("sigmoid_derivative.derivative", r"\frac{a}{(1+e^{-ax})^2}", "incorrect", ""),  # aφ(x)^2: 2a/... at x=0 is a/4 = aφ', but not elsewhere
     ("tanh_sigmoid.tanh_derivative", r"4\sigma(2x) - 4\sigma(2x)^2", "correct", ""),
-    ("sigmoid_derivative.derivative", r"\frac{a e^{-ax}}{(1 + e^{-ax})^2}", "wrong_form", "in terms of"),
+    ("sigmoid_derivative.derivative", r"\frac{a e^{-ax}}{(1 + e^{-ax})^2}", "correct", "not in the form asked for (write the answer in terms of φ)"),
     ("sigmoid_derivative.derivative", r"\frac{e^{-ax}}{(1 + e^{-ax})^2}", "incorrect", "in terms of"),  # the factor a lost
     ("sigmoid_derivative.derivative", r"a\varphi(x) - a\varphi(x)^2", "correct", ""),
     # z is not a name for the unit's sum in this problem, so σ(z) is not ŷ: a wrong value as well as a wrong form
@@ -74,8 +76,29 @@ def test_in_terms_of_is_enforced(target, answer, verdict, said):
 
 
 def test_a_right_value_in_the_wrong_form_is_findable_and_earns_nothing(tmp_path):
-    """In a batch, wrong_form is counted apart, scores 0, and its Gradescope test carries the tag, so an instructor
-    can give part of the points by hand; the right form beside it scores its point."""
+    """Where the form is the exercise (tanh in terms of σ), the right value written otherwise is wrong_form in a batch:
+    counted apart, scores 0, and its Gradescope test carries the tag, so an instructor can give part of the points by
+    hand; the right form beside it scores its point. ((e^{2x} - 1)/(e^{2x} + 1) = tanh(x) by hand: tanh's own formula.)"""
+    import json
+
+    from derivs.batch import gradescope_results, grade_rows, read_rows
+
+    source = tmp_path / "class.jsonl"
+    rows = (("ann", r"2\sigma(2x) - 1"), ("bob", r"\frac{e^{2x} - 1}{e^{2x} + 1}"), ("cy", r"\frac{e^{2x} + 1}{e^{2x} - 1}"))
+    source.write_text("".join(json.dumps({"student": s, "target": "tanh_sigmoid.tanh_via_sigmoid", "answer": a}) + "\n" for s, a in rows))
+    records, _ = grade_rows(read_rows(source))
+    assert [r["verdict"] for r in records] == ["correct", "wrong_form", "incorrect"]
+    results = gradescope_results(records)
+    assert [results[s]["score"] for s, _ in rows] == [1.0, 0.0, 0.0]
+    bob = results["bob"]["tests"][0]
+    assert bob["tags"] == ["wrong_form"] and bob["extra_data"]["verdict"] == "wrong_form"
+    assert "tags" not in results["ann"]["tests"][0] and "tags" not in results["cy"]["tests"][0]
+
+
+def test_a_right_derivative_in_another_form_scores_and_is_tagged(tmp_path):
+    """tanh' asked in terms of σ: 1 - tanh^2(x) is the derivative (= 4σ(2x)(1 - σ(2x)) by hand), so it scores its point;
+    the form asked is in the record and the Gradescope test is tagged other_form, for the instructor who wants the form;
+    1 + tanh^2(x) (2 at x = 0, where tanh'(0) = 1) is wrong."""
     import json
 
     from derivs.batch import gradescope_results, grade_rows, read_rows
@@ -84,12 +107,12 @@ def test_a_right_value_in_the_wrong_form_is_findable_and_earns_nothing(tmp_path)
     rows = (("ann", r"4\sigma(2x)(1 - \sigma(2x))"), ("bob", r"1 - \tanh^2(x)"), ("cy", r"1 + \tanh^2(x)"))
     source.write_text("".join(json.dumps({"student": s, "target": "tanh_sigmoid.tanh_derivative", "answer": a}) + "\n" for s, a in rows))
     records, _ = grade_rows(read_rows(source))
-    assert [r["verdict"] for r in records] == ["correct", "wrong_form", "incorrect"]
+    assert [r["verdict"] for r in records] == ["correct", "correct", "incorrect"]
+    assert "other_form" not in records[0] and records[1]["other_form"] == "write the answer without tanh"
     results = gradescope_results(records)
-    assert [results[s]["score"] for s, _ in rows] == [1.0, 0.0, 0.0]
+    assert [results[s]["score"] for s, _ in rows] == [1.0, 1.0, 0.0]
     bob = results["bob"]["tests"][0]
-    assert bob["tags"] == ["wrong_form"] and bob["extra_data"] == {"verdict": "wrong_form"}
-    assert "tags" not in results["ann"]["tests"][0] and "tags" not in results["cy"]["tests"][0]
+    assert bob["tags"] == ["other_form"] and bob["extra_data"] == {"verdict": "correct", "other_form": "write the answer without tanh"}
 
 
 @pytest.mark.parametrize(("target", "answer", "said"), [
