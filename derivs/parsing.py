@@ -25,6 +25,7 @@ from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Table, Vecto
 
 MAX_LENGTH = 10_000
 _LETTER_SUBSCRIPT = re.compile(r"^[^_]+_\{?([A-Za-z])\}?$")  # x_j, x_{j}: an entry whose index is a letter
+_LETTER_SAMPLE = re.compile(r"^[^_]+\^\(([ijkmnst])\)$")  # y^(i), \hat{y}^(i): a name of sample i, no subscript
 MAX_NESTING = 60
 MAX_DIGITS = 10_000  # a number with more digits than this is refused, not computed
 
@@ -60,6 +61,8 @@ class Context:
     decimals: bool = False  # a write-up's decimals read as placeholders (Reading.decimals), so rounding can be weighed
     shapes_known: bool = False  # a write-up's matrices come from its notation: a transpose does not make capitals matrices
     counters: frozenset = frozenset()  # a write-up's letters numbering a sequence (theta_{t+1}): a matrix's ^t is a power
+    primed: frozenset = frozenset()  # a write-up's single letters written primed with no argument (f'g + fg'): (fg)' is read
+    samples: frozenset = frozenset()  # a write-up's names summed over their samples (\sum_i y^{(i)}): y^{(i)} is y's entry i
 
     @classmethod
     def for_problem(cls, problem: Problem | None) -> "Context":
@@ -845,10 +848,27 @@ class _Parser:
         variables = [s for s in getattr(value, "free_symbols", ()) if isinstance(s, sympy.Symbol) and s not in self.bound]
         if matrices.is_matrix(value):
             raise self.error("a prime after a matrix in brackets is not read: write ^T for its transpose, or \\frac{d}{dx}(...) for a derivative", token)
+        if len(variables) > 1 and self.context.document and all(self._written_primed(v.name) for v in variables):
+            return self._formal_derivative(value, variables, order)
         if len(variables) != 1:
             raise self.error("a prime after brackets differentiates what they hold in its one variable; with "
                              f"{'none' if not variables else 'several'} here, write \\frac{{d}}{{dx}}(...)", token)
         return sympy.Derivative(value, (variables[0], order))
+
+    def _written_primed(self, name: str) -> bool:
+        """The write-up writes the single letter `name` with a prime of its own (f' in (fg)' = f'g + fg')."""
+        return name in self.context.primed and name not in self.context.functions  # f(x) = x^2 given: f'g may be f'(g)
+
+    def _formal_derivative(self, value, variables: list, order: int):
+        """(fg)' = f'g + fg', (u/v)': letters written primed on their own are functions of one unnamed variable, and
+        f' is f's derivative; the brackets' derivative is written in those same primed names."""
+        t = sympy.Dummy("t")
+        as_functions = {v: sympy.Function(v.name)(t) for v in variables}
+        derivative = sympy.diff(value.subs(as_functions), t, order)
+        for v, function in as_functions.items():
+            for k in range(order, 0, -1):
+                derivative = derivative.subs(sympy.Derivative(function, (t, k)), self.context.symbol(v.name + "'" * k))
+        return derivative.subs({function: v for v, function in as_functions.items()})
 
     def _opens_bracket(self, at: int) -> bool:
         first = self.tokens[at]
@@ -1264,6 +1284,8 @@ class _Parser:
             except _NoArgument:
                 self.position = saved  # \sigma^2 with nothing to apply it to: the name itself
         key = f"{base}^({layer})" if layer else base
+        if layer and subscript is None and not mark and base in self.context.samples and base in self.context.vectors and key not in self.context.vectors:
+            return self._sample_entry(base, layer)
         if mark:  # w^{new}, w_6^{+}: a new value's name, never a power
             full = (plain_name(f"{key}_{{{subscript.raw}}}") if subscript is not None else plain_name(key)) + f"^{{{mark}}}"
             if full in self.context.matrices and not self.at("symbol", "'"):
@@ -1494,6 +1516,11 @@ class _Parser:
         if not matrices.is_matrix(value) and not self.context.document:
             raise self.error(f"only a matrix or vector has a transpose, and {key} is not one", token)
         return value.T if matrices.is_matrix(value) else value  # a write-up's number: its transpose is itself
+
+    def _sample_entry(self, base: str, label: str):
+        """y^{(i)} of a write-up's y summed over its samples (\\sum_{i=1}^m (y^{(i)} - \\hat{y}^{(i)})^2): entry i, as y_i."""
+        letter = next(t for t in reversed(self.tokens[:self.position]) if t.text == label and t.kind in ("letter", "number"))
+        return self.context.vectors[base][Subscript((letter,), self).value()]
 
     def _layer_mark(self) -> str | None:
         """^{(2)} or ^(2) after a name: a layer label, not a power."""
@@ -2305,6 +2332,10 @@ class _Parser:
         if isinstance(operand, (sympy.MatrixExpr, sympy.MatrixBase, sympy.Tuple)):
             raise self.error("a derivative of a matrix or a list is not read in an answer: differentiate entry by entry", token)
         operand = bound_apart(operand)  # \frac{\partial}{\partial x_k} \sum_k x_k^2: the sum's k is not the free one
+        if self.context.document and isinstance(variable, sympy.Symbol) and variable not in operand.free_symbols \
+                and variable.name in self.context.functions and not isinstance(self.context.functions[variable.name], IndexedFunction):
+            raise self.error(f"a derivative by {variable.name}, a function the write-up defines, means by its value (as a chain rule writes "
+                             "it), which is not read here: write the value's name", token)
         if self.context.document and entry_of_whole(variable, operand):
             raise self.error(f"a derivative by an entry of {_entry_base(variable)}, which reads here as a whole vector or matrix: "
                              "write the expression by its entries to have it checked", token)
@@ -2603,6 +2634,7 @@ class _Parser:
         atoms = getattr(body, "atoms", lambda *_: set())
         indices = {index.name for entry in atoms(sympy.Indexed) for index in entry.indices if index.is_Symbol}
         indices |= {match.group(1) for symbol in atoms(sympy.Symbol) if (match := _LETTER_SUBSCRIPT.match(symbol.name))}  # x_j, unbound yet
+        indices |= {match.group(1) for symbol in atoms(sympy.Symbol) if (match := _LETTER_SAMPLE.search(symbol.name))}  # y^{(i)}: sample i
         if len(indices) != 1:
             raise self.error(f"\\{token.text} needs its index: \\{token.text}_{{j=1}}^{{n}}", token)
         return self.context.symbol(indices.pop())

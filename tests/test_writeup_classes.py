@@ -1427,6 +1427,63 @@ ROWS = [
     ("$$\\β_1 = 0.9$$\n\n$$v = \\β_1 \\· 2 = 1.7$$", ["definition", "definition", "invalid"]),
     # an opener on the line above closes here: the bracket is not surplus, and the two lines are one formula ((a + 1)(2 + 1) = 9)
     ("$$a = 2$$\n\n$$\\begin{aligned} b &= (a + 1)(2 \\\\ &\\quad + 1) \\end{aligned}$$\n\n$$b = 9$$", ["definition", "definition", "valid"]),
+    # a paragraph that is only a condition ("1. $i \neq j$" over a display) is the case the display works: for i != j,
+    # dp_i/dz_j = -p_i p_j (p_i p_j has the wrong sign); for i = j it is p_i(1 - p_i), so -p_i p_j is wrong there
+    ("Let $p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$.\n\n1. $i \\neq j$\n\n$$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$", ["definition", "valid"]),
+    ("Let $p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$.\n\n1. $i \\neq j$\n\n$$\\frac{\\partial p_i}{\\partial z_j} = p_i p_j$$", ["definition", "invalid"]),
+    ("Let $p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$.\n\n2. $i = j$\n\n$$\\frac{\\partial p_i}{\\partial z_j} = p_i (1 - p_i)$$", ["definition", "definition", "valid"]),
+    ("Let $p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$.\n\n2. $i = j$\n\n$$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$", ["definition", "definition", "invalid"]),
+    ("(a) $x < 0$\n\n$$|x| = -x$$", ["valid"]),
+    ("(a) $x > 0$\n\n$$|x| = -x$$", ["invalid"]),
+    # the product and quotient rules in primes, the letters written primed alone (f'g): functions of one variable, f' the
+    # derivative of f; (uv)' = u'v' and (f + g)' = f' - g' are wrong (u = x, v = x: (x^2)' = 2x, not 1)
+    ("Product rule: $(fg)' = f'g + fg'$", ["valid"]),
+    ("$$(uv)' = u'v'$$", ["invalid"]),
+    ("$$(u/v)' = \\frac{u'v - uv'}{v^2}$$", ["valid"]),
+    ("$$(u/v)' = \\frac{u'v + uv'}{v^2}$$", ["invalid"]),
+    ("$$(f + g)' = f' - g'$$", ["invalid"]),
+    # values in an align's next column after a comma (", & z_2 = 0, z_1 = z") are where that line holds:
+    # 1/(1 + e^{0 - z}) = 1/(1 + e^{-z}); with e^{z} on the right it is wrong; 2^2 + 1 = 5, not 6
+    ("$$\\begin{aligned} \\frac{1}{1 + e^{z_2 - z_1}} &= \\frac{1}{1 + e^{-z}}, & z_2 = 0, z_1 = z \\end{aligned}$$", ["valid"]),
+    ("$$\\begin{aligned} \\frac{1}{1 + e^{z_2 - z_1}} &= \\frac{1}{1 + e^{z}}, & z_2 = 0, z_1 = z \\end{aligned}$$", ["invalid"]),
+    ("$$\\begin{aligned} x^2 + y &= 5, & x = 2, y = 1 \\end{aligned}$$", ["valid"]),
+    ("$$\\begin{aligned} x^2 + y &= 6, & x = 2, y = 1 \\end{aligned}$$", ["invalid"]),
+    # a name at a time step after the counter's (w(t + 1) = w(t) - ...) is an update, not an equation; a known
+    # function's \sigma(t + 1) = \sigma(t) + 1 is still a claim, and false (\sigma is below 1)
+    ("$$w(t + 1) = w(t) - \\eta \\frac{\\partial E}{\\partial w}$$", ["definition"]),
+    ("$$w_{11}(t + 1) = w_{11}t - \\eta \\delta x_1$$", ["definition"]),
+    ("$$\\sigma(t + 1) = \\sigma(t) + 1$$", ["invalid"]),
+    # the word softmax of an entry (softmax(x_i + c), as students write S(x + c)_i) is the softmax's entry i; a formula
+    # for it in x's entries alone is a claim: a sum over j of e^{x_i} (the index not running) is n e^{x_i}, so the
+    # right side is 1/n; e^{x_i} over e^{x_j + c} misses e^c. A formula with a name of its own (T) defines a variant
+    ("$$softmax(x_i) = \\frac{e^{x_i}}{\\sum_j e^{x_i}}$$", ["invalid"]),
+    ("$$softmax(x_i) = \\frac{e^{x_i}}{\\sum_j e^{x_j}}$$", ["valid"]),
+    ("$$\\text{softmax}(x_i + c) = \\frac{e^{x_i + c}}{\\sum_j e^{x_j + c}}$$", ["valid"]),
+    ("$$\\text{softmax}(x_i + c) = \\frac{e^{x_i}}{\\sum_j e^{x_j + c}}$$", ["invalid"]),
+    ("$$softmax(z_i) = \\frac{e^{z_i/T}}{\\sum_j e^{z_j/T}}$$", ["definition"]),
+    # y^{(i)} under a sum over i (the i-th sample, Ng's notation) is entry i of y, as y_i: J = (1/m) sum_k (y_k - yhat_k)^2
+    # gives dJ/dyhat_i = -(2/m)(y_i - yhat_i) (it was read as one name, so the sum was m times one square and the right
+    # derivative was called wrong); 2(y_i - yhat_i) misses -1/m. A bare \sum takes the sample's i as its index
+    ("$$J = \\frac{1}{m} \\sum_{i=1}^m (y^{(i)} - \\hat{y}^{(i)})^2$$\n\n$$\\frac{\\partial J}{\\partial \\hat{y}^{(i)}} = -\\frac{2}{m}(y^{(i)} - \\hat{y}^{(i)})$$", ["definition", "valid"]),
+    ("$$J = \\frac{1}{m} \\sum_{i=1}^m (y^{(i)} - \\hat{y}^{(i)})^2$$\n\n$$\\frac{\\partial J}{\\partial \\hat{y}^{(i)}} = 2(y^{(i)} - \\hat{y}^{(i)})$$", ["definition", "invalid"]),
+    ("$$J = \\frac{1}{n} \\sum (y^{(i)} - \\hat{y}^{(i)})^2$$\n\n$$\\frac{\\partial J}{\\partial \\hat{y}^{(i)}} = -\\frac{2}{n}(y^{(i)} - \\hat{y}^{(i)})$$", ["definition", "valid"]),
+    ("$$J = \\frac{1}{n} \\sum{ (y^{(i)} - \\hat{y}^{(i)})^2 }$$\n\n$$\\frac{\\partial J}{\\partial \\hat{y}^{(i)}} = 2(y^{(i)} - \\hat{y}^{(i)})$$", ["definition", "invalid"]),
+    ("$$a^{(2)} = 3$$\n\n$$2 a^{(2)} = 6$$", ["definition", "valid"]),
+    # a derivative by a function the text defines (d/dh_theta of log h_theta(x), a chain rule's factor) means by its value:
+    # it read as 0 (h_theta's formula put in has no h_theta in it), so the right chain rule was called wrong; not read now
+    ("Let $h_{\\theta}(x) = \\frac{1}{1+e^{-\\theta x}}$.\n\n$$\\frac{\\partial}{\\partial \\theta} \\left( \\log (h_{\\theta}(x)) \\right) = \\frac{\\partial}{\\partial h_{\\theta}} \\left( \\log (h_{\\theta}(x)) \\right) \\frac{\\partial h_{\\theta}}{\\partial \\theta}$$",
+     ["definition", "unparsed"]),
+    # a name given again by a formula equal to the one it has restates it, which is checked (x(x + 2) = x^2 + 2x,
+    # e^a/(e^a + e^b) = 1/(1 + e^{b - a}), dividing by e^a); by another formula (2x + 2) it is defined anew, a new
+    # example or loss, not a claim
+    ("$$L = x^2 + 2x$$\n\n$$L = x(x + 2)$$", ["definition", "valid"]),
+    ("$$L = x^2 + 2x$$\n\n$$L = 2x + 2$$", ["definition", "definition"]),
+    ("$$p = \\frac{e^{a}}{e^{a} + e^{b}}$$\n\n$$p = \\frac{1}{1 + e^{b - a}}$$", ["definition", "valid"]),
+    # a last \\ before \end{bmatrix} starts no row: A is 2 x 2 and x 2 x 1, so Ax = [3; 7] (and [3; 8] is a slip)
+    ("Let $A = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\\\ \\end{bmatrix}$ and $x = \\begin{bmatrix} 1 \\\\ 1 \\\\ \\end{bmatrix}$.\n\n$$Ax = \\begin{bmatrix} 3 \\\\ 7 \\end{bmatrix}$$",
+     ["definition", "definition", "valid"]),
+    ("Let $A = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\\\ \\end{bmatrix}$ and $x = \\begin{bmatrix} 1 \\\\ 1 \\\\ \\end{bmatrix}$.\n\n$$Ax = \\begin{bmatrix} 3 \\\\ 8 \\end{bmatrix}$$",
+     ["definition", "definition", "invalid"]),
 ]
 
 

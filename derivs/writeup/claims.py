@@ -25,6 +25,7 @@ from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_
                       one_length, one_symbol_per_name, out_of_time, placeholder_functions, positive, sequence_indices, told_value,
                       undefined_functions, with_free_symbols)
 from .matrix_equations import zero_of_shape
+from .formulas import Side
 from .names import Scanner
 from .notation import power_applied
 from .steps import Step
@@ -472,6 +473,8 @@ def condition_of(judge, step: Step, scope) -> tuple[dict, dict, str]:
     side = step.condition_side
     if side is None or every_index(side):
         return {}, {}, ""
+    if step.bindings:
+        return _bindings(judge, side, scope)
     try:
         reading = judge.read(side, scope).reading
     except LatexError:
@@ -497,6 +500,24 @@ def condition_of(judge, step: Step, scope) -> tuple[dict, dict, str]:
         interval = sympy.Interval(value, sympy.oo, left_open=opened) if upward else sympy.Interval(-sympy.oo, value, right_open=opened)
         return {}, {symbol: interval}, ""
     return {}, {}, f"for {side.text}"
+
+
+def _bindings(judge, side, scope) -> tuple[dict, dict, str]:
+    """`z_2 = 0, z_1 = z` beside a claim: each name's value put in before judging it."""
+    point, part = {}, []
+    for token in (*side.tokens, None):
+        if token is not None and not token.is_("symbol", ","):
+            part.append(token)
+            continue
+        try:
+            reading = judge.read(Side(tuple(part), " ".join(t.text for t in part), part[0].position if part else -1), scope).reading
+        except LatexError:
+            reading = None
+        if reading is None or len(reading.sides) != 2 or reading.relations[0] != "==" or not isinstance(reading.sides[0], (sympy.Symbol, sympy.Indexed)):
+            return {}, {}, f"where {side.text}"
+        point[reading.sides[0]] = reading.sides[1]
+        part = []
+    return point, {}, ""
 
 
 def _infinite_sum(side) -> bool:

@@ -647,6 +647,10 @@ class _Cutter:
                     if rest and self._has_relation(rest) and statements[-1][2] is None:
                         statements[-1] = (statements[-1][0], statements[-1][1], (rest, self._text_of(cleaned[0])[0].strip().lower().rstrip(":,")))
                         continue
+                binding = self._binding_column(separators[number - 1], cleaned, statements[-1])
+                if binding is not None:
+                    statements[-1] = (statements[-1][0], statements[-1][1], binding)
+                    continue
                 condition = self._comparison(cleaned, bracketed_only=separator.kind == "space") if self._has_relation(statements[-1][0]) else None
                 if condition is not None and statements[-1][2] is None:  # (w, x \in R^n: a list of names, not w where x is in R^n)
                     statements[-1] = (statements[-1][0], statements[-1][1], (condition, "for"))
@@ -657,6 +661,27 @@ class _Cutter:
                     continue
             statements.append((cleaned, "and" if statements else "", None))
         return statements
+
+    def _binding_column(self, separator: int, piece: list[int], before: tuple) -> tuple | None:
+        """`&= \frac{1}{1 + e^{-z}}, & z_2 = 0, z_1 = z`: names set to values in an align's next column, after the
+        comma that ends a claim, are where that claim holds (each binding after a comma joins the first). Returns the
+        statement's new condition (its tokens, "where"), or None."""
+        tokens, _, condition = before
+        if not self._is_binding(piece) or not self._has_relation(tokens):
+            return None
+        if condition is not None and condition[1] == "where":
+            return condition[0] + [separator] + piece, "where"
+        column = any(self.found[at].is_("symbol", "&") for at in range(separator + 1, piece[0]))
+        return (piece, "where") if condition is None and column and self.found[separator].is_("symbol", ",") else None
+
+    def _is_binding(self, piece: list[int]) -> bool:
+        """`z_2 = 0`, `z_1 = z`: one name, `=`, a number or a name."""
+        found = [self.found[at] for at in piece if self.found[at].kind != "space"]
+        equals = [n for n, t in enumerate(found) if t.is_("symbol", "=")]
+        if len(equals) != 1 or not 1 <= equals[0] <= 4 or not 1 <= len(found) - equals[0] - 1 <= 3:
+            return False
+        plain = lambda t: t.kind in ("letter", "number") or t.is_("symbol", "_", "{", "}", "-", ".")  # noqa: E731
+        return found[0].kind == "letter" and all(plain(t) for n, t in enumerate(found) if n != equals[0])
 
     def _is_signature(self, piece: list[int]) -> bool:
         """`f: \\mathbb{R}^n \\to \\mathbb{R}`: a function's domain and codomain, a declaration with no equation in it."""

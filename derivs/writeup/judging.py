@@ -32,7 +32,7 @@ from .matrix_equations import array_residual, is_array
 from .matrix_equations import unknowns as unknowns_of
 from .matrix_equations import vanishes as matrix_vanishes
 from .names import Scanner, applied_head, function_head, single_name, variable_tokens
-from .notation import TANGENT_MARK, Notation
+from .notation import TANGENT_MARK, Notation, summed_indices
 from .shapes import ELLIPSES, TWO_SIDES
 from .steps import Step
 
@@ -44,8 +44,14 @@ ENTRY_EQUATION = object()  # an equation between 1 x 1 products, among lines tha
 def _softmax_entry(argument, index):
     """A write-up's S(\\mathbf{x} + c)_i: the softmax's i-th entry e^{x_i + c} / sum_j e^{x_j + c}, over the one
     vector (x or z, bold or not) in the argument; without an entry or a vector, S stays a function of its own."""
+    entries = getattr(argument, "atoms", lambda *_: set())(sympy.Indexed)
+    if len({(e.base, e.indices) for e in entries}) == 1:  # softmax(x_i + c), as students write S(x + c)_i: its entry i
+        (entry,) = {e for e in entries}
+        if len(entry.indices) == 1 and isinstance(entry.indices[0], sympy.Symbol) and not entry.indices[0].is_number:
+            whole = sympy.Symbol(str(entry.base.label), real=True)
+            return _softmax_entry(argument.xreplace({entry: whole}), entry.indices[0])
     vectors = [s for s in getattr(argument, "free_symbols", ()) if isinstance(s, sympy.Symbol) and s.name in ("x", "z")]
-    if index is None or len(vectors) != 1 or getattr(argument, "has", lambda *_: False)(sympy.Indexed):  # S(x_k): of one entry
+    if index is None or len(vectors) != 1 or getattr(argument, "has", lambda *_: False)(sympy.Indexed):  # S(x_1, x_2): of entries
         return sympy.Function("S")(argument)
     vector = sympy.IndexedBase(vectors[0].name, real=True)
     j = sympy.Dummy("j", integer=True)
@@ -807,6 +813,26 @@ def _ends_in(name, inner) -> bool:
 
 
 AFTER_UPDATE = (UPDATE_MARKS - {"old", "prev", "init", "final", "-"}) | {"'"}  # w_{new}, w^{+}, w', w^*: the name after an update
+
+
+STEP_COUNTERS = frozenset({"t", "k", "n"})  # the letters a time or an iteration is written with: w(t + 1), x(k + 1)
+
+
+def _at_next_step(side, scope) -> str | None:
+    """w_{11}(t + 1), \theta(k+1): a name at the step after a counter's, as an update's left side writes it; the
+    name's key, else None."""
+    from .names import Scanner
+
+    found = [t for t in side.tokens if t.kind != "space"]
+    name = Scanner(found, frozenset(scope.notation.words)).name_at(0)
+    if name is None or len(found) != name.end + 5 or name.base.lstrip("\\") in FREE_FUNCTION_NAMES | set(dialect.FUNCTIONS) \
+            or name.key in scope.notation.functions:
+        return None  # f(x + 1) = f(x) + 1, \sigma(t + 1) = ...: an equation of a function
+    bracket, counter, plus, one, close = found[name.end:]
+    counted = counter.kind == "letter" and counter.text in STEP_COUNTERS | scope.notation.counters  # \delta(x + 1) is a product
+    if bracket.is_("symbol", "(") and counted and plus.is_("symbol", "+") and one.is_("number", "1") and close.is_("symbol", ")"):
+        return name.key
+    return None
 
 
 def _updates_of(symbol, values: dict) -> list:
@@ -1770,7 +1796,7 @@ class Judge:
         anew = anew or step.first_of_chain and self._schema(scope, function_name)  # f = g/h (the quotient rule), then "if f(x) = ..."
         if function_name in scope.defined and not anew or function_name in {str(f) for f in self.base.definitions}:
             return None
-        if fixed:
+        if fixed or self._states_the_softmax(function_name, variables, step, scope):
             return None  # \tanh(x) = ... is a claim about tanh, checked
         try:
             parameters = [self.read(Side(tuple(self._tokens_of(v, step.left)), v.key, 0), scope).expr for v in variables]
@@ -1802,6 +1828,17 @@ class Judge:
                            or any(str(type(f)) == function_name for f in body.atoms(sympy.core.function.AppliedUndef))):
             return None  # y = g(z_1) = 0.3 (its body g(z_1) itself), or at a z_1 given a number: a value at one point
         return function_name, sympy.Lambda(tuple(dummies) if len(dummies) > 1 else dummies[0], body)
+
+    @staticmethod
+    def _states_the_softmax(function_name: str, variables: list, step: Step, scope: Scope) -> bool:
+        """softmax(x_i) = \frac{e^{x_i}}{\sum_j e^{x_i}}: the word softmax of a vector's entry, given a formula in that
+        vector's entries alone, is a claim about the softmax (checked); a formula with a name of its own
+        (e^{z_i/T}: a temperature) defines the text's variant."""
+        if function_name.lower() != "softmax" or len(variables) != 1 or len(variables[0].indices) != 1 or variables[0].base not in scope.notation.vectors:
+            return False
+        names = {n.base for n in Scanner(step.right.tokens, frozenset(scope.notation.words)).names()}
+        own = names - {variables[0].base, "e"} - summed_indices(step.right) - scope.notation.sizes - set(variables[0].indices)
+        return not own
 
     @staticmethod
     def _schema(scope: Scope, function_name: str) -> bool:
@@ -2023,6 +2060,9 @@ class Judge:
         sibling = self._sibling_meant(step, scope, key)
         if sibling is not None:
             return self._define_sibling(step, scope, key, *sibling)
+        restated = self._restated(step, scope, key)
+        if restated is not None:
+            return restated
         circular = self._defined_back(step, scope, key)
         defined = self._define_name(step, scope, key, avoid=circular[1] if circular else frozenset())
         if circular is None:
@@ -2033,6 +2073,23 @@ class Judge:
         later, names = circular
         return replace(defined, verdict="invalid", feedback=f"defines {step.lhs} through {', '.join(sorted(names))}, which line {later.line} "
                                                               f"defines through {step.lhs}: a circular definition (a slip of name?)")
+
+    def _restated(self, step: Step, scope: Scope, key: str) -> Step | None:
+        """L = x(x + 2) after L = x^2 + 2x: a name given again, by a formula equal to the one it has, restates it, and
+        that is checked (valid); by another formula it is defined anew (a later example, a new loss), which is not a
+        claim: None, and the name takes the new formula."""
+        symbol = self._symbol_of(step.left, scope, key)
+        before = scope.formulas.get(symbol) if symbol is not None else None
+        if before is None or not step.first_of_chain or step.right is None or len(rest_of_chain(step)) > 1:
+            return None  # (in a chain, the links after it go on from the numbers the text puts in: see values_put_in)
+        earlier = next((s for s, k in reversed(self.definitions_in(step.section, scope)) if k == key and s.index < step.index), None)
+        if earlier is None or earlier.right is None or spelled_back(earlier.right.tokens) == spelled_back(step.right.tokens):
+            return None
+        judged = self.judge_in_scope(step, scope)
+        if judged.verdict != "valid":
+            return None
+        self._define_name(step, scope, key)  # the values its chain carries, as a definition gives them
+        return replace(judged, feedback=f"restates {step.lhs} (line {earlier.line}) in another form: {judged.feedback}")
 
     def _sibling_meant(self, step: Step, scope: Scope, key: str):
         """(the earlier definition, the name meant, where it is used) when a line defines a name again by another formula
@@ -2255,13 +2312,15 @@ class Judge:
     def is_update(self, step: Step, scope: Scope) -> bool:
         """`w_5 = w_5 - \\alpha \\frac{\\partial E}{\\partial w_5}`: a name it already has, given a new value from its old
         one (`v_1 = \\ln(v_1)` for a v_1 never seen before is a definition, and a wrong one)."""
-        name = name_of(step.left, scope.notation)
-        if name is None or step.kind != "equal" or name.key not in scope.seen:
-            return False
         from .names import Scanner
 
+        name = name_of(step.left, scope.notation)
         found = [t for t in step.right.tokens if t.kind != "space"]
         first = Scanner(found, frozenset(scope.notation.words)).name_at(0)
+        if name is None and step.kind == "equal":
+            return _at_next_step(step.left, scope) is not None and first is not None and first.key == _at_next_step(step.left, scope)
+        if name is None or step.kind != "equal" or name.key not in scope.seen:
+            return False
         if first is not None and first.key == name.key and first.end < len(found) and found[first.end].is_("symbol", "+", "-"):
             return True
         return name.key in scope.valued and self._in_itself(step, scope) == "affine"  # v = \beta v + (1 - \beta) g

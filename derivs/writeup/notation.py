@@ -66,6 +66,9 @@ class Notation:
     numbered: dict = field(default_factory=dict)  # a name -> the entry numbers written (z_0, z_2: {0, 2}): from 0 or 1
     log_base: int | None = None  # log x = ln x / ln 10 written: this text's log is to that base (its ln is natural)
     e_named: bool = False  # e = \hat{y} - y written: e is that name (an error), e^{-z} still Euler's
+    primed: set[str] = field(default_factory=set)  # single letters written primed alone (f'g): functions of one unnamed variable
+    samples: set[str] = field(default_factory=set)  # names written y^{(i)} under a sum over i: y^{(i)} is y's entry i
+    layered_entries: set[str] = field(default_factory=set)  # names written with a layer and a subscript (x^{(i)}_j)
 
     def learn(self, name: str, kind: str, line: int, how: str, shape: tuple = ()) -> None:
         if any(f.name == name and f.kind == kind for f in self.facts):
@@ -119,7 +122,7 @@ class Notation:
             functions["log"] = sympy.Lambda(_LOG_ARGUMENT, sympy.log(_LOG_ARGUMENT, self.log_base))
         ranges = {index: sympy.Symbol(bound, integer=True, positive=True) for index, bound in self.ranges.items() if index and bound}
         return replace(context, sum_bounds={**ranges, **context.sum_bounds}, words=frozenset(self.words), quantities=frozenset(self.quantities & (self.words | FREE_FUNCTION_NAMES) - self.functions), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
-                       functions=functions, shapes_known=bool(context.document), counters=frozenset(self.counters), of_vectors=set(context.of_vectors) | self.of_vectors,
+                       functions=functions, shapes_known=bool(context.document), counters=frozenset(self.counters), primed=frozenset(self.primed), samples=frozenset(self.samples - self.layered_entries), of_vectors=set(context.of_vectors) | self.of_vectors,
                        arities={**context.arities, **{name: n for name, n in self.arities.items() if n > 1}},
                        parameters=dict(context.parameters))  # this section's own: its definitions add to it
 
@@ -453,6 +456,8 @@ def _learn_words(notation: Notation, sides) -> None:
     candidates: dict[str, int] = {}
     products: dict[str, set] = {}  # a two-letter run before a subscript -> its last letter with that subscript (w_0 of Xw_0)
     alone: set = set()  # single letters written with a subscript, not typed after another letter
+    single: set = set()  # letters written on their own somewhere (f in f'g)
+    primed_pairs: set = set()  # two letters typed together before a prime (fg' of (fg)' = f'g + fg')
     for written in sides:
         found, line = written.side.tokens, written.line
         skipped = _environment_names(found)
@@ -475,8 +480,13 @@ def _learn_words(notation: Notation, sides) -> None:
             while run < len(found) and found[run].kind == "letter" and (run == at or not found[run].space_before):
                 run += 1
             if run - at < 2:
+                single.add(token.text)
+                if run < len(found) and found[run].is_("symbol", "'") and not (run + 1 < len(found) and found[run + 1].is_("symbol", "(", "'")):
+                    notation.primed.add(token.text)  # f'g, g' alone: not f'(x)
                 continue
             word = "".join(t.text for t in found[at:run])
+            if run - at == 2 and run < len(found) and found[run].is_("symbol", "'"):
+                primed_pairs.add(word)
             if not (run < len(found) and (found[run].is_("symbol", "(") or found[run].is_("command", "left"))):
                 notation.quantities.add(word)  # written alone here: a quantity, so out(1 - out) is a product
             if word[0] == "d" and at and found[at - 1].is_("symbol", "{"):
@@ -492,11 +502,14 @@ def _learn_words(notation: Notation, sides) -> None:
                 if scripted and not usual:
                     products.setdefault(word, set()).add(_scripted_last(found, run - 1))
         alone |= _single_letters_scripted(found)
+    notation.primed |= {word[-1] for word in primed_pairs if set(word) <= single}  # g of fg'
     d_given = any(w.first and w.relation == "==" and len(w.side.tokens) == 1 and w.side.tokens[0].is_("letter", "d") for w in sides)
     gradients = {} if d_given else {name: written.line for written in sides for name in [_gradient_name(written)] if name}
     for word, line in {**gradients, **candidates}.items():
         if word in products and len(word) == 2 and products[word] <= alone and word not in gradients:
             continue  # Xw_0 where w_0 is written alone elsewhere: X times w_0, not a name Xw
+        if word in primed_pairs and set(word) <= single and word not in gradients:
+            continue  # fg' beside f'g: f times g', the product rule's terms, not a name fg
         notation.learn(word, "word", line, "letters typed together, written as one name")
     for word in (spelled_as_words - set(prose.CONDITION_WORDS) - set(dialect.FUNCTIONS) - MATRIX_FUNCTION_NAMES) & {w for written in sides for w in _bare_runs(written.side)}:
         notation.learn(word, "word", 0, "written in \\text or \\mathrm elsewhere")
@@ -600,9 +613,19 @@ def _learn_indexed(notation: Notation, side: Side, names: list[Name], line: int)
         for name in names:
             if name.indices and all(len(i) == 1 and i.isalpha() for i in name.indices) and name.base not in ("delta", "mathbb") and not name.layer:
                 notation.learn(name.base, "table" if len(name.indices) == 2 else "vector", line, f"written {name.key}, its repeated indices summed")
-    bound = _summed_indices(side)
+    for name in _in_softmax(side):
+        if len(name.indices) == 1 and len(name.indices[0]) == 1 and name.indices[0].isalpha() and not name.layer and not name.mark:
+            notation.learn(name.base, "vector", line, f"written {name.key} inside softmax(...), a function of a whole vector")
+    bound = summed_indices(side)
     if not bound:
         return
+    for name in names:
+        sample = not name.subscript and name.layer in SAMPLE_LETTERS and name.layer in bound and not name.transposed and not name.mark
+        if sample and not name.bold and not name.base[:1].isupper() and name.base not in notation.matrices:
+            notation.samples.add(name.base)
+            notation.learn(name.base, "vector", line, f"written {name.key} under a sum over {name.layer}: the sample's entry")
+        if name.subscript and name.layer:
+            notation.layered_entries.add(name.base)  # x^{(i)}_j: sample i is a vector of its own, not a number
     for name in names:
         if not name.subscript or name.mark or name.primes or name.base in ("delta", "mathbb"):
             continue  # \\delta_{ki} is Kronecker's
@@ -613,7 +636,28 @@ def _learn_indexed(notation: Notation, side: Side, names: list[Name], line: int)
             notation.learn(whole, "table", line, f"written {name.key} under a sum over {' and '.join(sorted(set(indices) & bound))}")
 
 
-def _summed_indices(side: Side) -> set[str]:
+# The letters a sample or a time step is numbered by in a superscript (y^{(i)}, x^{(t)}); l, L and capitals number layers.
+SAMPLE_LETTERS = frozenset("ijkmnst")
+
+
+def _in_softmax(side: Side) -> list[Name]:
+    """The names inside the brackets of the word softmax (softmax(x_i + c), \\text{softmax}(z_k)): entries of a vector."""
+    found, inside = side.tokens, []
+    for at in range(len(found) - 7):
+        if "".join(t.text for t in found[at:at + 7]) != "softmax" or at and found[at - 1].kind == "letter":
+            continue
+        opened = at + 8 if found[at + 7].is_("symbol", "}") else at + 7
+        if opened < len(found) and found[opened].is_("symbol", "("):
+            depth, close = 0, opened
+            for close in range(opened, len(found)):
+                depth += found[close].is_("symbol", "(") - found[close].is_("symbol", ")")
+                if depth == 0:
+                    break
+            inside += Scanner(found[opened + 1:close]).names()
+    return inside
+
+
+def summed_indices(side: Side) -> set[str]:
     """The letters the sums and products of a side run over: \\sum_k, \\sum_{k=1}^K, \\prod_{i}; a bare \\sum takes the
     one index its summand's names carry (\\sum e^{x_j}: j), as the parser does."""
     found = side.tokens
@@ -622,7 +666,9 @@ def _summed_indices(side: Side) -> set[str]:
         if index:
             letters.add(index)
         elif not (at + 1 < len(found) and found[at + 1].is_("symbol", "_", "^")):
-            carried = {n.indices[0] for n in Scanner(found[at + 1:]).names() if len(n.indices) == 1 and n.indices[0].isalpha() and len(n.indices[0]) == 1}
+            names = Scanner(found[at + 1:]).names()
+            carried = {n.indices[0] for n in names if len(n.indices) == 1 and n.indices[0].isalpha() and len(n.indices[0]) == 1}
+            carried |= {n.layer for n in names if not n.subscript and n.layer in SAMPLE_LETTERS}  # \sum (y^{(i)} - \hat{y}^{(i)})^2
             if len(carried) == 1:
                 letters |= carried
     return letters

@@ -150,6 +150,15 @@ def names_a_case(words: str) -> bool:
     return bool(CASE.search(words))
 
 
+# What may stand around the one formula of a paragraph that is only a label: a list number, a letter, brackets, a colon.
+BARE_LABEL = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)?\$\s*[:.,]?\s*$", re.I)
+
+
+def is_bare_label(words: str) -> bool:
+    """"1. $i \neq j$", "(b) $x < 0$:": a paragraph holding one formula and no words, as a case over the display after it."""
+    return bool(BARE_LABEL.match(words))
+
+
 def states_condition(words: str) -> bool:
     """The lead-in says where what follows holds ("For $x > 0$ we can write:")."""
     return bool(LEAD_IN_WORD.search(words))

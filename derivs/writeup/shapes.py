@@ -364,8 +364,8 @@ class _TreeParser:
         position = self.peek().position
         end_name = self._close(self.at + 1) if self.is_("symbol", "{", ahead=1) else self.at
         name = "".join(t.text for t in self.found[self.at + 2:end_name])
-        depth, index, rows, cells = 0, end_name + 1, 1, 1
-        widths, pattern = [], False
+        depth, index, cells, filled = 0, end_name + 1, 1, False
+        widths, pattern = [], False  # the cells of each row written (a row with nothing in it, after a last \\, is none)
         while index < len(self.found):
             token = self.found[index]
             pattern |= token.is_("command", *ELLIPSES)
@@ -378,17 +378,18 @@ class _TreeParser:
             elif depth == 0 and token.is_("symbol", "&"):
                 cells += 1
             elif depth == 0 and token.is_("command", "\\"):
-                widths.append(cells)
-                rows, cells = rows + 1, 1
+                widths += [cells] if filled or cells > 1 else []
+                cells, filled = 1, False
+                index += 1
+                continue
+            filled |= token.kind != "space"
             index += 1
-        widths.append(cells)
+        widths += [cells] if filled or cells > 1 else []
         close = self._close(index + 1) if index + 1 < len(self.found) and self.found[index + 1].is_("symbol", "{") else index
         self.at = close + 1
-        if name.rstrip("*") in dialect.MATRIX_ENVIRONMENTS and name != "vmatrix" and not pattern:  # x_{11} ... x_{1D}: any size
+        if name.rstrip("*") in dialect.MATRIX_ENVIRONMENTS and name != "vmatrix" and not pattern and widths:  # x_{11} ... x_{1D}: any size
             entries = self._entry_bases(end_name + 1, index)
-            if widths and widths[-1] == 1 and rows > 1 and all(w == 1 for w in widths):
-                return Node("matrix", size=(rows, 1), position=position, entries=entries)
-            return Node("matrix", size=(rows if widths[-1] > 0 else rows - 1, max(widths)), position=position, entries=entries)
+            return Node("matrix", size=(len(widths), max(widths)), position=position, entries=entries)
         return Node("other", position=position)
 
 

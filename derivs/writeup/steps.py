@@ -55,10 +55,11 @@ class Step:
     statements: tuple = field(default=(), repr=False, compare=False)  # an implication's two statements
     chain: tuple = field(default=(), repr=False, compare=False)  # the sides of its chain after its first
     case: bool = field(default=False, repr=False, compare=False)  # its condition is a case worked (d = 1 \rightarrow ...)
+    bindings: bool = field(default=False, repr=False, compare=False)  # its condition is values put in (\text{where } z_2 = 0, z_1 = z)
     title: int = field(default=0, repr=False, compare=False)  # how many titles (### Sigmoid) come before it in its section
 
     def to_dict(self) -> dict:
-        hidden = {"left", "right", "first", "underbraces", "condition_side", "statements", "chain", "case", "title"}
+        hidden = {"left", "right", "first", "underbraces", "condition_side", "statements", "chain", "case", "bindings", "title"}
         return {f.name: getattr(f.name and self, f.name) for f in fields(self) if f.name not in hidden}
 
     @property
@@ -230,6 +231,9 @@ class _Builder:
         self.lead_sentence = sentence
         self.lead_role = "another way" if prose.offers_another_way(sentence) else "defines anew" if prose.defines_anew(sentence) \
             else "solves" if prose.solves(sentence) else ""
+        if len(paragraph.maths) == 1 and prose.is_bare_label(paragraph.words):
+            self._condition_from(paragraph.maths[0], alone=True)  # "1. $i \neq j$" over a display: the case it works
+            return
         if not prose.states_condition(sentence):
             return
         inline = [segment for segment in paragraph.segments if isinstance(segment, Math)]
@@ -245,13 +249,16 @@ class _Builder:
                     self._condition_from(segment)
                 words += " $ "
 
-    def _condition_from(self, math: Math) -> None:
+    def _condition_from(self, math: Math, alone: bool = False) -> None:
+        """A condition the lead-in states: a name against a number, or two names (i \neq j). `alone`: the formula is
+        all the paragraph says, so a name equal to a number is a value, not a case."""
         for line in read_formula(math, self.document).lines:
             for statement in line.statements:
                 if len(statement.sides) != 2 or not _is_bare_name(statement.sides[0]):
                     continue
                 relation, value = statement.relations[0], statement.sides[1]
-                if relation in ("<", ">", "<=", ">=", "!=", "==") and _is_number(value) or relation in ("!=", "==") and _is_bare_name(value):
+                against_number = ("<", ">", "<=", ">=", "!=") if alone else ("<", ">", "<=", ">=", "!=", "==")
+                if relation in against_number and _is_number(value) or relation in ("!=", "==") and _is_bare_name(value):
                     self.lead_condition = _joined(statement)
 
     def _heading_condition(self, heading: Heading) -> None:
@@ -338,7 +345,8 @@ class _Builder:
                 condition=(statement.condition or condition).text if (statement.condition or condition) else "",
                 section=self.section, part=self.part, title=self.title, block=self.block, block_kind=kind, explains=statement.explains or role == "defines",
                 relation=SHOWN.get(relation, relation), role=role, left=left, right=right, first=self.start or left,
-                underbraces=self.underbraces, condition_side=statement.condition or condition, chain=chain, case=statement.condition_words == "case"))
+                underbraces=self.underbraces, condition_side=statement.condition or condition, chain=chain, case=statement.condition_words == "case",
+                bindings=statement.condition_words == "where"))
         self.previous = next((side for side in reversed(sides) if side), None)  # "A = B = \\ &= C": B links to C
 
     def _implication(self, before: Statement, after: Statement, line: int, kind: str) -> None:
