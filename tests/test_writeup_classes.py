@@ -249,7 +249,7 @@ ROWS = [
     ("$$a_i = \\sigma(z_i)$$\n\n$$\\frac{\\partial a_i}{\\partial z_i} = a_i(1 + a_i), \\forall i \\in \\{1, \\dots, n\\}$$", ["definition", "invalid"]),
     ("$$g_1(x) = x^2$$\n\n$$g_1(3) = 9$$", ["definition", "valid"]),  # g_1 defined as a function stays one
     ("$$g_1 = 0.5$$\n\n$$g_1(1 - g_1) = 0.25$$", ["definition", "valid"]),  # g_1 given a value: 0.5 (1 - 0.5) = 0.25
-    ("$$g_1 = 0.5$$\n\n$$g_1(1 - g_1) = 0.3$$", ["definition", "invalid"]),
+    ("$$g_1 = 0.5$$\n\n$$g_1(1 - g_1) = 0.4$$", ["definition", "invalid"]),
     # matrices whose shapes the write-up states (declared, or written out) that cannot be multiplied are a mistake, with
     # the reason: (W x)^T = x^T W^T by hand, and x^T W is 1 x 2 times 3 x 2
     ("Let $W \\in \\mathbb{R}^{3 \\times 2}$ and $x \\in \\mathbb{R}^{2}$.\n\n$$(W x)^T = x^T W$$", ["invalid"]),
@@ -415,7 +415,7 @@ ROWS = [
     ("Let \\\\(v = \\begin{bmatrix} 1 \\\\\\\\\\\\\n2 \\end{bmatrix}\\\\).\n\nThen \\\\(v^T v = 6\\\\).\n", ["definition", "invalid"]),
     # a word written alone is a quantity, so out(1 - out) is a product: 0.5 (1 - 0.5) = 0.25
     ("With $out = 0.5$:\n\n$$out(1 - out) = 0.25$$", ["definition", "valid"]),
-    ("With $out = 0.5$:\n\n$$out(1 - out) = 0.3$$", ["definition", "invalid"]),
+    ("With $out = 0.5$:\n\n$$out(1 - out) = 0.4$$", ["definition", "invalid"]),
     # a square I among matrices is the identity: A I = A, not 2A
     ("Let $A \\in \\mathbb{R}^{n \\times n}$.\n\n$$A I = A$$", ["valid"]),
     ("Let $A \\in \\mathbb{R}^{n \\times n}$.\n\n$$A I = 2A$$", ["invalid"]),
@@ -818,7 +818,7 @@ ROWS = [
     ("| Equation | Comment |\n|---|---|\n| h1 = w1*i1 + w2*i2 | pre-activation |\n| dh1/dw1 = w1 | input |\n", ["definition", "invalid"]),
     # --- a paragraph that goes on with '=' from the formula above it: 0.5(1 - 0.5) = 0.25
     ("With $y = 0.5$:\n\n> $d = y(1 - y)$\n\n=0.5(1 - 0.5)=0.25\n", ["definition", "definition", "valid"]),
-    ("With $y = 0.5$:\n\n> $d = y(1 - y)$\n\n=0.5(1 - 0.5)=0.3\n", ["definition", "definition", "invalid"]),
+    ("With $y = 0.5$:\n\n> $d = y(1 - y)$\n\n=0.5(1 - 0.5)=0.4\n", ["definition", "definition", "invalid"]),
     # --- a chain rule that follows one path of two: h feeds o_1 and o_2, so dE/dh = (o_1 - t_1) w_5 + (o_2 - t_2) w_7, not
     # dE/do_1 do_1/dh = (o_1 - t_1) w_5, although the fractions cancel; w_5 reaches E only through o_1, and the sum of both paths is right
     (TWO_PATHS + "$$\\frac{\\partial E}{\\partial h} = \\frac{\\partial E}{\\partial o_1} \\frac{\\partial o_1}{\\partial h}$$", ["definition"] * 3 + ["invalid"]),
@@ -1107,9 +1107,9 @@ ROWS = [
     ("- $z = [1.2, 2.0, 0.5]$\n- $e^{z_1} = e^{1.2}$\n- $e^{z_3} = e^{0.5}$", ["definition", "valid", "valid"]),
     ("- $x_0 = 1$\n- $x = [2, 3]$\n- $x_1 + x_0 = 3$", ["definition", "definition", "valid"]),
     # --- a quantity named in two words, first in its formula (\text{Naive Accuracy}), is a name of its own, not prose:
-    # 950/1000 = 0.95 (0.9 is wrong), never compared with the accuracy before it
+    # 950/1000 = 0.95 (0.85 is wrong), never compared with the accuracy before it
     ("$$\\text{Accuracy} = 0.895$$\n\n$$\\text{Naive Accuracy} = \\frac{950}{1000} = 0.95$$", ["definition", "definition", "valid"]),
-    ("$$\\text{Accuracy} = 0.895$$\n\n$$\\text{Naive Accuracy} = \\frac{950}{1000} = 0.9$$", ["definition", "definition", "invalid"]),
+    ("$$\\text{Accuracy} = 0.895$$\n\n$$\\text{Naive Accuracy} = \\frac{950}{1000} = 0.85$$", ["definition", "definition", "invalid"]),
     # --- a function named with a word subscript, \sigma_\mathrm{tanh}(z), \sigma_\text{relu}: a function of its own (its
     # \mathrm{tanh} is no word that hides \tanh); its prime may stand before the subscript: tanh' = 1 - tanh^2
     ("$$\\sigma_\\mathrm{tanh}(z) = \\tanh(z)$$\n\n$$\\sigma'_\\mathrm{tanh}(z) = 1 - \\tanh^2(z)$$", ["definition", "valid"]),
@@ -1479,6 +1479,16 @@ ROWS = [
     ("$$L = x^2 + 2x$$\n\n$$L = x(x + 2)$$", ["definition", "valid"]),
     ("$$L = x^2 + 2x$$\n\n$$L = 2x + 2$$", ["definition", "definition"]),
     ("$$p = \\frac{e^{a}}{e^{a} + e^{b}}$$\n\n$$p = \\frac{1}{1 + e^{b - a}}$$", ["definition", "valid"]),
+    # a number exactly halfway rounds to either neighbour (half up or half to even): 0.5 x 0.25 = 0.125 is 0.13 (or 0.12)
+    # to two places, -0.94 x 0.25 x 0.5 = -0.1175 is -0.118 (both were called wrong); -0.119 is a slip
+    ("$$0.5 \\cdot 0.25 = 0.13$$", ["valid"]),
+    ("$$-0.94 \\cdot 0.25 \\cdot 0.5 = -0.118$$", ["valid"]),
+    ("$$-0.94 \\cdot 0.25 \\cdot 0.5 = -0.119$$", ["invalid"]),
+    # a line typed without $...$ holding two statements apart by a wide gap of spaces is two statements (the second
+    # writes outh1 as a function of h1, restating its formula: not outh1 times h1); a gap before + joins nothing apart
+    ("outh1 = sigmoid(h1)      outh1(h1) = sigmoid(h1)", ["definition", "valid"]),
+    ("h1 = i1 * w1    outh1 = sigmoid(h1)", ["definition", "definition"]),
+    ("a = 2\n\nb = a  + 1 = 3", ["definition", "definition", "valid"]),
     # a last \\ before \end{bmatrix} starts no row: A is 2 x 2 and x 2 x 1, so Ax = [3; 7] (and [3; 8] is a slip)
     ("Let $A = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\\\ \\end{bmatrix}$ and $x = \\begin{bmatrix} 1 \\\\ 1 \\\\ \\end{bmatrix}$.\n\n$$Ax = \\begin{bmatrix} 3 \\\\ 7 \\end{bmatrix}$$",
      ["definition", "definition", "valid"]),

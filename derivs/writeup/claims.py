@@ -9,6 +9,7 @@ write-up never gave (a value, a function's definition) is `undecided`, never `in
 
 from __future__ import annotations
 
+import decimal
 from dataclasses import replace
 
 import sympy
@@ -570,6 +571,11 @@ def chain_rule(step: Step) -> Step | None:
 # --- numbers as written -----------------------------------------------------------------------------
 
 
+# Exactly halfway (-0.94 x 0.25 x 0.5 = -0.1175), either neighbour is a rounding (-0.118 half up, -0.117 half to even, as
+# Python's round gives); 40-digit floats of the tie may land a hair past it.
+TIE = sympy.Rational(1, 10 ** 30)
+
+
 def as_written(step: Step, scope, left_read, right_read, sides, point, loose: bool = True) -> Step | None:
     """A right side written with decimals (0.797057, 36.0278 - 0.9899, 3.35 \\times 10^{-4}, a vector of them) holds
     rounded values: the step is valid when the left side, a number (or each entry), is within how far the right side
@@ -591,16 +597,16 @@ def as_written(step: Step, scope, left_read, right_read, sides, point, loose: bo
     if max(shown) > 0:  # 3.35 \\times 10^{-4}: to 6 places, as 0.000335
         places = max(places, -int(sympy.floor(sympy.log(2 * min(s for s in shown if s > 0), 10))))
     written = step.rhs.replace(" ", "").replace("\\,", "")
-    wrong = next((n for n, (e, c, room) in enumerate(zip(exact, claimed, slack)) if abs(e - c) > room), None)
+    wrong = next((n for n, (e, c, room) in enumerate(zip(exact, claimed, slack)) if abs(e - c) > room + TIE), None)  # a tie: either neighbour
     if len(exact) > 1:
-        rounded = "(" + ", ".join(f"{float(e):.{places}f}" for e in exact) + ")"
+        rounded = "(" + ", ".join(_to_places(e, places) for e in exact) + ")"
         if wrong is None:
             return replace(step, verdict="valid", feedback=f"every entry agrees with {rounded} to the {places} places shown")
         where = _entry_name(value if isinstance(value, sympy.MatrixBase) else target, wrong)
-        feedback = f"in entry {where}: {float(claimed[wrong]):.{places}f} written, {float(exact[wrong]):.{places}f} to {places} places"
+        feedback = f"in entry {where}: {_to_places(claimed[wrong], places)} written, {_to_places(exact[wrong], places)} to {places} places"
         return replace(step, verdict="invalid", feedback=feedback, witness={"point": "", "lhs": rounded, "rhs": written, "values": ()})
-    rounded = f"{float(exact[0]):.{places}f}"
-    as_shown = written if is_single_decimal(step) else f"{written} ({float(claimed[0]):.{places}f})"
+    rounded = _to_places(exact[0], places)
+    as_shown = written if is_single_decimal(step) else f"{written} ({_to_places(claimed[0], places)})"
     if wrong is None:
         return replace(step, verdict="valid", feedback=f"{as_shown} agrees with {rounded} to the {places} places shown")
     witness = {"point": "", "lhs": rounded, "rhs": written, "values": ()}
@@ -685,6 +691,11 @@ def is_single_decimal(step: Step) -> bool:
     if found and found[0].is_("symbol", "-"):
         found = found[1:]
     return len(found) == 1 and found[0].kind == "number" and "." in found[0].text
+
+
+def _to_places(number, places: int) -> str:
+    """A number to `places` decimals as a person rounds it (half away from zero: -0.1175 is -0.118)."""
+    return str(decimal.Decimal(str(sympy.N(number, 40))).quantize(decimal.Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP))
 
 
 def _moved_by_rounding(scope, read, value, point, every: bool) -> list:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace, field
 from ..dialect import LIST_ELLIPSES, RELATIONS, UNICODE
 from ..lexer import Token, group_end, tokens
 from ..parsing import is_transpose_mark
-from .document import Math, bracket_layer, digit_superscript, layer_superscript
+from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, layer_superscript
 from .macros import DEFINING, definitions, expand
 from .names import single_name
 from .prose import CONNECTIVES
@@ -120,7 +120,7 @@ def _read_formula(math: Math, document) -> Formula:
     found, call_ends = _respelled(found, call_ends, lambda at: (at + 1, []) if at in surplus else None)
     local = [token.position for token in found]  # in the formula's own text, which the sides' sources are cut from
     found = [replace(token, position=math.offset(token.position)) for token in found]  # where each stands in the file
-    cut = _Cutter(found, document, math.tex, local, call_ends)
+    cut = _Cutter(found, document, math.tex, local, call_ends, plain=math.environment in PLAIN_ENVIRONMENTS)
     lines = []
     for piece in cut.lines():
         line = cut.line(piece)
@@ -370,8 +370,9 @@ def _slashed_pair(found: list[Token], at: int, marks) -> int | None:
 class _Cutter:
     """The token-level work on one formula: depth, lines, annotations, statements, chains."""
 
-    def __init__(self, found: list[Token], document, tex: str, local: list[int], call_ends: dict[int, int] | None = None):
+    def __init__(self, found: list[Token], document, tex: str, local: list[int], call_ends: dict[int, int] | None = None, plain: bool = False):
         self.found = found
+        self.plain = plain  # a line typed without $...$: a wide gap of spaces parts two statements, as \quad does
         self.document = document
         self.tex, self.local = tex, local  # the formula as written, and each token's place in it
         self.call_ends = call_ends or {}  # a token a command of the write-up's own became: where the call ends
@@ -619,10 +620,13 @@ class _Cutter:
         base = min(self.depths[at].braces for at in kept)
         pieces: list[list[int]] = [[]]
         separators: list[int] = []
-        for at in kept:
+        for number, at in enumerate(kept):
             token, depth = self.found[at], self.depths[at]
             top = depth.braces == base and not depth.brackets
             remark = token.kind == "command" and token.text in TEXT_COMMANDS and top and self._is_remark(at) and self._text_of(at)[0].strip().lower() not in CONDITION_WORDS
+            if top and number and token.kind == "letter" and self._has_relation(pieces[-1]) and self._wide_gap(kept[number - 1], at):
+                separators.append(kept[number - 1])  # outh1 = sigmoid(h1)    outh1(h1) = sigmoid(h1): two statements
+                pieces.append([])
             if top and (token.kind == "space" or remark or token.is_("symbol", ",", ";")):
                 separators.append(at)
                 pieces.append([])
@@ -682,6 +686,13 @@ class _Cutter:
             return False
         plain = lambda t: t.kind in ("letter", "number") or t.is_("symbol", "_", "{", "}", "-", ".")  # noqa: E731
         return found[0].kind == "letter" and all(plain(t) for n, t in enumerate(found) if n != equals[0])
+
+    def _wide_gap(self, before: int, at: int) -> bool:
+        """In a line typed without $...$, two spaces or more (or a tab) between two tokens."""
+        if not self.plain or self.found[before].kind == "command":
+            return False
+        gap = self.tex[self.local[before] + len(self.found[before].text):self.local[at]]
+        return (len(gap) >= 2 or "\t" in gap) and not gap.strip()
 
     def _is_signature(self, piece: list[int]) -> bool:
         """`f: \\mathbb{R}^n \\to \\mathbb{R}`: a function's domain and codomain, a declaration with no equation in it."""

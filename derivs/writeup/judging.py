@@ -1513,6 +1513,9 @@ class Judge:
                 return replace(step, verdict="definition", feedback=f"names a quantity in words: {step.lhs} = {step.rhs}")
         if step.kind == "update" or (first and self.is_update(step, scope)):
             return self.update(step, scope)
+        as_function = self._quantity_as_function(step, scope)
+        if as_function is not None:
+            return as_function
         defined = self.function_definition(step, scope)
         if defined is not None:
             name, body = defined
@@ -1828,6 +1831,29 @@ class Judge:
                            or any(str(type(f)) == function_name for f in body.atoms(sympy.core.function.AppliedUndef))):
             return None  # y = g(z_1) = 0.3 (its body g(z_1) itself), or at a z_1 given a number: a value at one point
         return function_name, sympy.Lambda(tuple(dummies) if len(dummies) > 1 else dummies[0], body)
+
+    def _quantity_as_function(self, step: Step, scope: Scope) -> Step | None:
+        """outh1(h1) = sigmoid(h1) after outh1 = sigmoid(h1): a quantity with a formula, written as a function of a name
+        its formula has, then given that formula again: function notation restating it (valid), not outh1 times h1.
+        Any other formula is left to the other readings."""
+        if step.kind != "equal" or not step.first_of_chain or step.right is None:
+            return None
+        head = function_head(step.left, frozenset(scope.notation.words), of_a_sample=True, at_a_point=True)
+        if head is None or len(head[1]) != 1:
+            return None
+        name, (variable,) = head
+        try:
+            quantity = self.read(Side(tuple(step.left.tokens[:name.end]), name.key, step.left.start), scope).expr
+            argument = self.read(Side(tuple(self._tokens_of(variable, step.left)), variable.key, 0), scope).expr
+            body = self.read(step.right, scope).expr
+        except LatexError:
+            return None
+        formula = scope.formulas.get(quantity) if isinstance(quantity, sympy.Symbol) else None
+        if formula is None or argument not in getattr(formula, "free_symbols", ()) or not isinstance(body, sympy.Expr):
+            return None
+        if sympy.simplify(formula - body) != 0:
+            return None
+        return replace(step, verdict="valid", feedback=f"{name.key} written as a function of {variable.key}: its formula {sympy.sstr(formula)}, restated")
 
     @staticmethod
     def _states_the_softmax(function_name: str, variables: list, step: Step, scope: Scope) -> bool:
