@@ -64,6 +64,7 @@ _SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": (
              "triangledown": ("command", "nabla"), "cr": ("command", "\\"), "newline": ("command", "\\"), "mid": ("symbol", "|"), "vert": ("symbol", "|"),
              "mathbbm": ("command", "mathbb"), "mathds": ("command", "mathbb"), "dfrac": ("command", "frac"), "tfrac": ("command", "frac"),
              "nicefrac": ("command", "frac"), "sfrac": ("command", "frac"), "overrightarrow": ("command", "vec"),
+             "bold": ("command", "mathbf"), "vb": ("command", "mathbf"), "vectorbold": ("command", "mathbf"),  # MathJax's \bold, physics' \vb
              "mleft": ("command", "left"), "mright": ("command", "right"), "prime": ("symbol", "'"),
              "colon": ("symbol", ":")}  # \colon as TeX spaces a colon: w \colon= w - g is :=, f \colon A \to B; mleftright's \mleft( .. \mright)
 

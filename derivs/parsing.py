@@ -933,6 +933,10 @@ class _Parser:
             if self.context.document and isinstance(exponent, sympy.Symbol) and exponent.name == "t":
                 self.notes.append("^t of a vector or matrix read as its transpose")
                 return base.T  # W^t, \\mathbf{a}^t: a transpose as many texts write it (a matrix has no power t)
+            if self.context.document and isinstance(exponent, sympy.Symbol) and len(exponent.name) == 1 and isinstance(base, sympy.MatrixExpr) \
+                    and not isinstance(base, sympy.MatrixBase) and 1 in base.shape and base.shape != (1, 1):
+                self.notes.append(f"^{exponent} of a vector read as its entry {exponent}")
+                return base[exponent - 1, 0] if base.shape[1] == 1 else base[0, exponent - 1]  # z_1^m: no vector has a power m
             raise self.error("a matrix can be raised only to a whole power, transposed (^T) or inverted (^{-1})", caret)
         return self._power(base, exponent, caret)
 
@@ -3029,7 +3033,10 @@ def superscript_label(inner, then_subscript: bool = False, layered: bool = False
         return written  # W^{[1]}, a^{[l-1]}: a layer in square brackets, never a power
     word = len(inner) >= 2 and all(t.kind == "letter" for t in inner)  # a^{sig}, h^{out}
     signed = len(inner) >= 2 and inner[-1].is_("symbol", "+", "-") and all(t.kind in ("number", "letter") for t in inner[:-1])  # w^{2+}
-    if written in UPDATE_MARKS or bracketed and (any(t.is_("symbol", "+", "-") for t in inner) or inner[0].is_("symbol", "[")) or word or signed:
+    plain = [t for t in inner if t.kind != "space"]
+    listed = len(plain) >= 3 and len(plain) % 2 == 1 and all(t.kind in ("number", "letter") for t in plain[0::2]) \
+        and all(t.is_("symbol", ",") for t in plain[1::2])  # W_1^{h, m}: an entry's indices, a list (no power is one)
+    if written in UPDATE_MARKS or bracketed and (any(t.is_("symbol", "+", "-") for t in inner) or inner[0].is_("symbol", "[")) or word or signed or listed:
         return written
     return None
 

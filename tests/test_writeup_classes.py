@@ -491,10 +491,10 @@ ROWS = [
     ("$$\\log (1-\\sigma(a))^{1-y} = (1-y)\\log(1-\\sigma(a))$$", ["valid"]),
     ("$$\\log (1-s)^{1-y} = (1-y)\\log(1-s)$$", ["undecided"]),
     # --- a chain rule whose fractions cancel to another variable of the same name: an index slip
-    # dE/dh_2 dh_2/dw_11 is dE/dw_11, so it cannot be dE/dw_12; over w_12 it cancels right (the line names dE/dw_12);
+    # dE/dh_2 dh_2/dw_11 is dE/dw_11, so it cannot be dE/dw_12; over w_12 it cancels right (the chain rule holds);
     # E_total over E_o1 (only E_o1 depends on w_5) is the usual shortcut, not a slip
     ("$$\\frac{\\partial E}{\\partial w_{12}} = \\frac{\\partial E}{\\partial h_2}\\frac{\\partial h_2}{\\partial w_{11}}$$", ["invalid"]),
-    ("$$\\frac{\\partial E}{\\partial w_{12}} = \\frac{\\partial E}{\\partial h_2}\\frac{\\partial h_2}{\\partial w_{12}}$$", ["definition"]),
+    ("$$\\frac{\\partial E}{\\partial w_{12}} = \\frac{\\partial E}{\\partial h_2}\\frac{\\partial h_2}{\\partial w_{12}}$$", ["valid"]),
     ("$$\\frac{\\partial L}{\\partial x_1} = \\frac{\\partial L}{\\partial z} \\cdot \\frac{\\partial z}{\\partial x_2}$$", ["invalid"]),
     ("$$\\frac{\\partial E_{total}}{\\partial w_5} = \\frac{\\partial E_{o1}}{\\partial o_1}\\frac{\\partial o_1}{\\partial w_5}$$", ["definition"]),
     ("$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial z}\\frac{\\partial z}{\\partial W}$$", ["definition"]),
@@ -503,9 +503,9 @@ ROWS = [
     # when z = wx + b, dz/db = 1), and a variable written loosely (bold or not, w for W, theta for its entry theta_j)
     # is not a slip
     ("$$\\frac{\\partial J}{\\partial v_c} = \\frac{\\partial J}{\\partial \\theta}\\frac{\\partial \\theta}{\\partial U}$$", ["invalid"]),
-    ("$$\\frac{\\partial J}{\\partial v_c} = \\frac{\\partial J}{\\partial \\theta}\\frac{\\partial \\theta}{\\partial v_c}$$", ["definition"]),
+    ("$$\\frac{\\partial J}{\\partial v_c} = \\frac{\\partial J}{\\partial \\theta}\\frac{\\partial \\theta}{\\partial v_c}$$", ["valid"]),
     ("$$\\frac{\\partial L}{\\partial b} = \\frac{\\partial L}{\\partial \\hat y}\\frac{\\partial \\hat y}{\\partial z}\\frac{\\partial z}{\\partial w}$$", ["invalid"]),
-    ("$$\\frac{\\partial L}{\\partial b} = \\frac{\\partial L}{\\partial \\hat y}\\frac{\\partial \\hat y}{\\partial z}\\frac{\\partial z}{\\partial b}$$", ["definition"]),
+    ("$$\\frac{\\partial L}{\\partial b} = \\frac{\\partial L}{\\partial \\hat y}\\frac{\\partial \\hat y}{\\partial z}\\frac{\\partial z}{\\partial b}$$", ["valid"]),
     ("$$\\frac{dL}{db} = \\frac{dL}{dz}$$", ["definition"]),
     ("$$\\frac{\\partial L}{\\partial \\theta} = \\frac{\\partial L}{\\partial z}\\frac{\\partial z}{\\partial \\theta_j}$$", ["definition"]),
     ("$$\\frac{\\partial L}{\\partial \\mathbf{w}} = \\frac{\\partial L}{\\partial z}\\frac{\\partial z}{\\partial w}$$", ["definition"]),
@@ -537,10 +537,10 @@ ROWS = [
     ("$\\phi(z) = \\tanh(z)$ where $\\phi'(z) = 1 - \\tanh^2(z)$", ["definition", "valid"]),
     ("$\\phi(z) = \\tanh(z)$ where $\\phi'(z) = 1 + \\tanh^2(z)$", ["definition", "invalid"]),
     # ... and a chain that starts from a numbered sibling of its left side's quantity: dE1/da_o2 ... cancels to dE1/da_h1,
-    # which is not dE2/da_h1 (E1 and E2 are two outputs' errors); from E2 it cancels right (the line names dE2/da_h1);
+    # which is not dE2/da_h1 (E1 and E2 are two outputs' errors); from E2 it cancels right (the chain rule holds);
     # E_total over E_o1 is the usual shortcut (only E_o1 depends on w_5), not a sibling
     ("```\n∂E2/∂a_h1 = ∂E1/∂a_o2 * ∂a_o2/∂o2 * ∂o2/∂a_h1\n```", ["invalid"]),
-    ("```\n∂E2/∂a_h1 = ∂E2/∂a_o2 * ∂a_o2/∂o2 * ∂o2/∂a_h1\n```", ["definition"]),
+    ("```\n∂E2/∂a_h1 = ∂E2/∂a_o2 * ∂a_o2/∂o2 * ∂o2/∂a_h1\n```", ["valid"]),
     ("$$\\frac{\\partial E_{o2}}{\\partial w_7} = \\frac{\\partial E_{o1}}{\\partial o_2}\\frac{\\partial o_2}{\\partial w_7}$$", ["invalid"]),
     # --- an entry of what brackets hold: [a - b]_k is a_k - b_k (each vector's k-th entry), so + b_k is wrong
     ("$$[\\hat{y} - y]_b = \\hat{y}_b - y_b$$", ["valid"]),
@@ -672,10 +672,10 @@ ROWS = [
     (NUMBERED + "$$\\frac{\\partial E}{\\partial w_5} = \\frac{\\partial E}{\\partial \\hat{y}_1} \\frac{\\partial \\hat{y}_1}{\\partial h_1} \\frac{\\partial h_1}{\\partial w_5}$$",
      ["definition"] * 6 + ["invalid"]),
     (NUMBERED + "$$\\frac{\\partial E}{\\partial w_5} = \\frac{\\partial E}{\\partial \\hat{y}_1} \\frac{\\partial \\hat{y}_1}{\\partial y_1} \\frac{\\partial y_1}{\\partial w_5}$$",
-     ["definition"] * 7),
+     ["definition"] * 6 + ["valid"]),
     (NUMBERED + "$$y_2 = w_7 h_1 + b_2$$\n\n$$\\hat{y}_2 = \\sigma(y_2)$$\n\n"
      "$$\\frac{\\partial E_2}{\\partial w_5} = \\frac{\\partial E_2}{\\partial \\hat{y}_2} \\frac{\\partial \\hat{y}_2}{\\partial h_1} \\frac{\\partial h_1}{\\partial w_5}$$",
-     ["definition"] * 9),
+     ["definition"] * 8 + ["valid"]),
     # numbers put in with the sum's terms grouped otherwise, (0.4 x 0.5 + 0.45 x 0.5) + 0.6 for w_5 h + w_6 h + b, give
     # w_5 = 0.4 and w_6 = 0.45 (sum 0.85); a bracket after a minus changes the expression and gives nothing
     ("$$y = w_5 h + w_6 h + b$$\n\n$$y = (0.4 \\times 0.5 + 0.45 \\times 0.5) + 0.6$$\n\n$$w_5 + w_6 = 0.85$$", ["definition", "definition", "valid"]),
@@ -684,7 +684,7 @@ ROWS = [
     # an error given only as a number may hide any dependence (E_o1 = 0.27 is a function of every weight): no finding
     ("Given $E_{o1} = 0.27$ and $E_{o2} = 0.02$.\n\n$$E_{total} = E_{o1} + E_{o2}$$\n\n"
      "$$\\frac{\\partial E_{total}}{\\partial w_5} = \\frac{\\partial E_{total}}{\\partial out_{o1}} \\frac{\\partial out_{o1}}{\\partial w_5}$$",
-     ["definition"] * 4),
+     ["definition"] * 3 + ["valid"]),
     # --- a known name said to equal an expression in itself (not an update) is a claim about its value:
     # sigma(0.75) = 1/(1 + e^{-0.75}) = 0.679 (mpmath), not 0.75; x = x^2 + 0.25 holds at x = 0.5 (0.25 + 0.25)
     ("With $\\hat{y} = 0.75$:\n\n$$\\hat{y} = \\frac{1}{1 + e^{-\\hat{y}}}$$", ["definition", "invalid"]),
@@ -1366,7 +1366,7 @@ ROWS = [
     # dE/dnet_h is then what the chain assumes, not a 0 "because E is an input". With E = w_kh^2 given, E does not depend on
     # net_h (dE/dnet_h = 0 while dE/dw_kh = 2 w_kh): that chain is wrong
     ("$$F = 2 E$$\n\n$$net_h = \\sum_i w_{ih} o_i$$\n\n$$\\frac{\\partial E}{\\partial w_{kh}} = \\frac{\\partial E}{\\partial net_h} \\cdot \\frac{\\partial net_h}{\\partial w_{kh}}$$",
-     ["definition", "definition", "definition"]),
+     ["definition", "definition", "valid"]),
     ("$$net_h = \\sum_i w_{ih} o_i$$\n\n$$E = w_{kh}^2$$\n\n$$\\frac{\\partial E}{\\partial w_{kh}} = \\frac{\\partial E}{\\partial net_h} \\cdot \\frac{\\partial net_h}{\\partial w_{kh}}$$",
      ["definition", "definition", "invalid"]),
     # a vector given by its entries (e_i = 1 where x_i > 0, -1 elsewhere: a letter index) and then written whole with bars
@@ -1489,6 +1489,18 @@ ROWS = [
     ("outh1 = sigmoid(h1)      outh1(h1) = sigmoid(h1)", ["definition", "valid"]),
     ("h1 = i1 * w1    outh1 = sigmoid(h1)", ["definition", "definition"]),
     ("a = 2\n\nb = a  + 1 = 3", ["definition", "definition", "valid"]),
+    # MathJax's \bold and the physics package's \vb are bold, as \mathbf: x^T x = 1 + 4 = 5 (6 is wrong)
+    ("$$\\bold{x} = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$\\bold{x}^T \\bold{x} = 5$$", ["definition", "valid"]),
+    ("$$\\vb{x} = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$\\vb{x}^T \\vb{x} = 6$$", ["definition", "invalid"]),
+    # a superscript listing indices (W^{h,m}, CS181's weight from unit m to h) is a label, no power; a vector's ^m (no
+    # vector has a power m) is its entry m: z^m z^m = (z^m)^2, not 2 z^m
+    ("$$W^{h,m} = 2$$\n\n$$3 W^{h,m} = 6$$", ["definition", "valid"]),
+    ("Let $\\mathbf{z} \\in \\mathbb{R}^n$.\n\n$$\\mathbf{z}^m \\mathbf{z}^m = (\\mathbf{z}^m)^2$$", ["valid"]),
+    ("Let $\\mathbf{z} \\in \\mathbb{R}^n$.\n\n$$\\mathbf{z}^m \\mathbf{z}^m = 2\\mathbf{z}^m$$", ["invalid"]),
+    # the chain rule written out for a derivative seen there first is a claim (its fractions cancel), not a definition;
+    # one that cancels to another variable's derivative is wrong
+    ("$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial y} \\frac{\\partial y}{\\partial w}$$", ["valid"]),
+    ("$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial y} \\frac{\\partial y}{\\partial b}$$", ["invalid"]),
     # a last \\ before \end{bmatrix} starts no row: A is 2 x 2 and x 2 x 1, so Ax = [3; 7] (and [3; 8] is a slip)
     ("Let $A = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\\\ \\end{bmatrix}$ and $x = \\begin{bmatrix} 1 \\\\ 1 \\\\ \\end{bmatrix}$.\n\n$$Ax = \\begin{bmatrix} 3 \\\\ 7 \\end{bmatrix}$$",
      ["definition", "definition", "valid"]),

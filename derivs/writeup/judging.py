@@ -1529,10 +1529,19 @@ class Judge:
         if first and self.states_an_application(step, scope):
             self._remember_application(step, scope)
             return replace(step, verdict="definition", feedback=f"states what {step.lhs} is (a function the write-up does not define otherwise)")
+        if first and len(rest_of_chain(step)) == 1 and self._writes_the_chain_rule(step):
+            return None  # dL/dW = dL/dy dy/dW, dL/dW seen here first: the chain rule written out is a claim, checked (a chain
+            # going on to numbers defines the name by them, as before: = 0.1 x 0.2 = 0.02)
         key = self.named_quantity(step, scope)
         if key is not None:
             return self.define_name(step, scope, key)
         return None
+
+    @staticmethod
+    def _writes_the_chain_rule(step: Step) -> bool:
+        from .claims import chain_rule
+
+        return chain_rule(step) is not None
 
     def vanishing_power(self, step: Step, scope: Scope):
         """`\\epsilon^2 = 0` for a name with no value: dual numbers' rule, (symbol, 2); else None."""
