@@ -667,7 +667,7 @@ class _Cutter:
         return statements
 
     def _binding_column(self, separator: int, piece: list[int], before: tuple) -> tuple | None:
-        """`&= \frac{1}{1 + e^{-z}}, & z_2 = 0, z_1 = z`: names set to values in an align's next column, after the
+        """`&= \\frac{1}{1 + e^{-z}}, & z_2 = 0, z_1 = z`: names set to values in an align's next column, after the
         comma that ends a claim, are where that claim holds (each binding after a comma joins the first). Returns the
         statement's new condition (its tokens, "where"), or None."""
         tokens, _, condition = before

@@ -819,10 +819,8 @@ STEP_COUNTERS = frozenset({"t", "k", "n"})  # the letters a time or an iteration
 
 
 def _at_next_step(side, scope) -> str | None:
-    """w_{11}(t + 1), \theta(k+1): a name at the step after a counter's, as an update's left side writes it; the
+    """w_{11}(t + 1), \\theta(k+1): a name at the step after a counter's, as an update's left side writes it; the
     name's key, else None."""
-    from .names import Scanner
-
     found = [t for t in side.tokens if t.kind != "space"]
     name = Scanner(found, frozenset(scope.notation.words)).name_at(0)
     if name is None or len(found) != name.end + 5 or name.base.lstrip("\\") in FREE_FUNCTION_NAMES | set(dialect.FUNCTIONS) \
@@ -1866,7 +1864,7 @@ class Judge:
 
     @staticmethod
     def _states_the_softmax(function_name: str, variables: list, step: Step, scope: Scope) -> bool:
-        """softmax(x_i) = \frac{e^{x_i}}{\sum_j e^{x_i}}: the word softmax of a vector's entry, given a formula in that
+        """softmax(x_i) = \\frac{e^{x_i}}{\\sum_j e^{x_i}}: the word softmax of a vector's entry, given a formula in that
         vector's entries alone, is a claim about the softmax (checked); a formula with a name of its own
         (e^{z_i/T}: a temperature) defines the text's variant."""
         if function_name.lower() != "softmax" or len(variables) != 1 or len(variables[0].indices) != 1 or variables[0].base not in scope.notation.vectors:
@@ -2347,13 +2345,12 @@ class Judge:
     def is_update(self, step: Step, scope: Scope) -> bool:
         """`w_5 = w_5 - \\alpha \\frac{\\partial E}{\\partial w_5}`: a name it already has, given a new value from its old
         one (`v_1 = \\ln(v_1)` for a v_1 never seen before is a definition, and a wrong one)."""
-        from .names import Scanner
-
         name = name_of(step.left, scope.notation)
         found = [t for t in step.right.tokens if t.kind != "space"]
         first = Scanner(found, frozenset(scope.notation.words)).name_at(0)
-        if name is None and step.kind == "equal":
-            return _at_next_step(step.left, scope) is not None and first is not None and first.key == _at_next_step(step.left, scope)
+        if name is None and step.kind == "equal":  # w(t + 1) = w(t) - ...: the name at the next step, from its old value
+            following = _at_next_step(step.left, scope)
+            return following is not None and first is not None and first.key == following
         if name is None or step.kind != "equal" or name.key not in scope.seen:
             return False
         if first is not None and first.key == name.key and first.end < len(found) and found[first.end].is_("symbol", "+", "-"):

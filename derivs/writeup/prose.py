@@ -155,7 +155,7 @@ BARE_LABEL = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)?\$\s*[:
 
 
 def is_bare_label(words: str) -> bool:
-    """"1. $i \neq j$", "(b) $x < 0$:": a paragraph holding one formula and no words, as a case over the display after it."""
+    """"1. $i \\neq j$", "(b) $x < 0$:": a paragraph holding one formula and no words, as a case over the display after it."""
     return bool(BARE_LABEL.match(words))
 
 

@@ -250,7 +250,7 @@ class _Builder:
                 words += " $ "
 
     def _condition_from(self, math: Math, alone: bool = False) -> None:
-        """A condition the lead-in states: a name against a number, or two names (i \neq j). `alone`: the formula is
+        """A condition the lead-in states: a name against a number, or two names (i \\neq j). `alone`: the formula is
         all the paragraph says, so a name equal to a number is a value, not a case."""
         for line in read_formula(math, self.document).lines:
             for statement in line.statements:
