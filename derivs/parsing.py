@@ -25,7 +25,9 @@ from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Table, Vecto
 
 MAX_LENGTH = 10_000
 _LETTER_SUBSCRIPT = re.compile(r"^[^_]+_\{?([A-Za-z])\}?$")  # x_j, x_{j}: an entry whose index is a letter
-_LETTER_SAMPLE = re.compile(r"^[^_]+\^\(([ijkmnst])\)$")  # y^(i), \hat{y}^(i): a name of sample i, no subscript
+# The letters a sample or a time step is numbered by in a superscript (y^{(i)}, x^{(t)}); l, L and capitals number layers.
+SAMPLE_LETTERS = frozenset("ijkmnst")
+_LETTER_SAMPLE = re.compile(rf"^[^_]+\^\(([{''.join(sorted(SAMPLE_LETTERS))}])\)$")  # y^(i), \hat{y}^(i): a name of sample i, no subscript
 MAX_NESTING = 60
 MAX_DIGITS = 10_000  # a number with more digits than this is refused, not computed
 
@@ -3009,10 +3011,15 @@ def listed_label(found) -> tuple[str, int] | None:
     inner = [t for t in found[1:close] if t.kind != "space"] if close else []
     if len(inner) < 3 or close + 1 >= len(found) or not found[close + 1].is_("symbol", "}"):
         return None
-    items, commas = inner[0::2], inner[1::2]
-    if len(inner) % 2 == 0 or not all(t.kind in ("number", "letter") for t in items) or not all(t.is_("symbol", ",") for t in commas):
+    if not _listed(inner):
         return None
-    return ",".join(t.text for t in items), close + 1
+    return ",".join(t.text for t in inner[0::2]), close + 1
+
+
+def _listed(found) -> bool:
+    """i, j or p, 3: letters and numbers apart by commas, at least two (a list, which no power is)."""
+    return len(found) >= 3 and len(found) % 2 == 1 and all(t.kind in ("number", "letter") for t in found[0::2]) \
+        and all(t.is_("symbol", ",") for t in found[1::2])
 
 
 def superscript_label(inner, then_subscript: bool = False, layered: bool = False) -> str | None:
@@ -3033,9 +3040,7 @@ def superscript_label(inner, then_subscript: bool = False, layered: bool = False
         return written  # W^{[1]}, a^{[l-1]}: a layer in square brackets, never a power
     word = len(inner) >= 2 and all(t.kind == "letter" for t in inner)  # a^{sig}, h^{out}
     signed = len(inner) >= 2 and inner[-1].is_("symbol", "+", "-") and all(t.kind in ("number", "letter") for t in inner[:-1])  # w^{2+}
-    plain = [t for t in inner if t.kind != "space"]
-    listed = len(plain) >= 3 and len(plain) % 2 == 1 and all(t.kind in ("number", "letter") for t in plain[0::2]) \
-        and all(t.is_("symbol", ",") for t in plain[1::2])  # W_1^{h, m}: an entry's indices, a list (no power is one)
+    listed = _listed([t for t in inner if t.kind != "space"])  # W_1^{h, m}: an entry's indices
     if written in UPDATE_MARKS or bracketed and (any(t.is_("symbol", "+", "-") for t in inner) or inner[0].is_("symbol", "[")) or word or signed or listed:
         return written
     return None

@@ -18,7 +18,7 @@ import sympy
 
 from .. import dialect
 from ..model import Matrix, Problem, Size
-from ..parsing import FREE_FUNCTION_NAMES, MATRIX_FUNCTION_NAMES, Context
+from ..parsing import FREE_FUNCTION_NAMES, MATRIX_FUNCTION_NAMES, SAMPLE_LETTERS, Context
 from . import prose
 from .formulas import Side
 from .names import Name, Scanner, function_head, key_of, single_name
@@ -634,10 +634,6 @@ def _learn_indexed(notation: Notation, side: Side, names: list[Name], line: int)
             notation.learn(whole, "vector", line, f"written {name.key} under a sum over {indices[0]}")
         elif len(indices) == 2 and set(indices) & bound and all(len(i) == 1 for i in indices):
             notation.learn(whole, "table", line, f"written {name.key} under a sum over {' and '.join(sorted(set(indices) & bound))}")
-
-
-# The letters a sample or a time step is numbered by in a superscript (y^{(i)}, x^{(t)}); l, L and capitals number layers.
-SAMPLE_LETTERS = frozenset("ijkmnst")
 
 
 def _in_softmax(side: Side) -> list[Name]:
