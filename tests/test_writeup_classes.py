@@ -46,6 +46,10 @@ LATEX_MACROS = ("\\documentclass{article}\n\\newcommand{\\pd}[2]{\\ensuremath{\\
                 "\\begin{document}\n")  # a preamble's shorthands: a partial, a square, an operator, an optional argument, \\·
 
 
+TEMPLATE_ENVIRONMENTS = "".join(f"\\newenvironment{{{name}}}[2][{name.title()}]{{\\begin{{trivlist}}\n\\item[\\hskip \\labelsep {{\\bfseries #1}}\\hskip \\labelsep {{\\bfseries #2.}}]}}{{\\end{{trivlist}}}}\n"
+                                for name in ("theorem", "lemma", "problem", "question", "corollary"))  # a common homework template's
+
+
 def image(tex: str) -> str:
     """A formula as a README draws it: an image from a LaTeX service, the formula encoded in its address."""
     return f"![f](https://latex.codecogs.com/svg.latex?{quote(tex)})\n\n"
@@ -903,6 +907,13 @@ ROWS = [
     (LATEX_MACROS + "\\[ \\sgm(0) = \\frac{1}{2} \\]\n\\[ \\sgm(0) = 1 \\]\n\\end{document}\n", ["valid", "invalid"]),
     (LATEX_MACROS + "Let $f(x) = x^2$.\n\\[ \\D{f} = 2x \\]\n\\[ \\D{f} = x \\]\n\\end{document}\n", ["definition", "valid", "invalid"]),
     (LATEX_MACROS + "\\[ 2 \\· 3 = 6 \\]\n\\[ 2 \\· 3 = 5 \\]\n\\end{document}\n", ["valid", "invalid"]),
+    # a preamble is read for its definitions only: a commented-out one (% \renewcommand) defines nothing (d/dx x^2 = 2x,
+    # not the 3x^2 of a cube), and a homework template's \newenvironment whose body opens \begin{trivlist} without closing
+    # it leaves the body read as before (d/dx x^3 = 3x^2, not 3x)
+    (LATEX_MACROS.replace("\\begin{document}", "%\\renewcommand{\\sq}[1]{{#1}^3}\n\\begin{document}") + "Let $g(x) = \\sq{x}$.\n\\[ \\frac{dg}{dx} = 2x \\]\n\\[ \\frac{dg}{dx} = 3x^2 \\]\n\\end{document}\n",
+     ["definition", "valid", "invalid"]),
+    (LATEX_MACROS.replace("\\begin{document}", TEMPLATE_ENVIRONMENTS + "\\begin{document}") + "\\begin{theorem}{1}Let $f(x) = x^3$.\\end{theorem}\n\\[ \\pd{f}{x} = 3x^2 \\]\n\\[ \\pd{f}{x} = 3x \\]\n\\end{document}\n",
+     ["definition", "valid", "invalid"]),
     ("$\\newcommand{\\pd}[2]{\\frac{\\partial #1}{\\partial #2}}$\n\n$$f(x) = \\sin x$$\n\n$$\\pd{f}{x} = \\cos x$$\n\n$$\\pd{f}{x} = -\\cos x$$",
      ["definition", "valid", "invalid"]),
     # --- braces after \partial group nothing: \partial{f} is \partial f, so the derivative of the known f is checked

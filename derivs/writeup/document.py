@@ -977,14 +977,33 @@ def _strip_environment(tex: str) -> tuple[str, str]:
 def _read_latex(document: Document) -> None:
     from pylatexenc.latexwalker import LatexWalker
 
+    body = _body_start(document.text)
+    if body:
+        document.macros.update(definitions(tokens(_without_comments(document.text[:body]), tolerant=True))[0])
     walker = LatexWalker(document.text, tolerant_parsing=True)
     try:
-        nodes, _, _ = walker.get_latex_nodes()
+        nodes, _, _ = walker.get_latex_nodes(pos=body)
     except Exception:  # pylatexenc in tolerant mode rarely raises; a text it cannot walk is read as Markdown
         document.form = "markdown"
         _read_markdown(document)
         return
     _LatexReader(document).nodes(nodes)
+
+
+_DOCUMENT_BEGINS = "\\begin{document}"
+
+
+def _body_start(text: str) -> int:
+    """Where the document's body begins: its preamble holds no write-up, only definitions, and pylatexenc's tolerant
+    walk is slow on it (each \\newenvironment's unclosed \\begin{trivlist} sends it to the end of the text and back: seconds for
+    a common homework template)."""
+    begins = text.find(_DOCUMENT_BEGINS)
+    return max(begins, 0)
+
+
+def _without_comments(tex: str) -> str:
+    """Each line up to its first unescaped %."""
+    return "\n".join(re.split(r"(?<!\\)%", line, maxsplit=1)[0] for line in tex.split("\n"))
 
 
 class _LatexReader:
