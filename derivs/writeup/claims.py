@@ -303,6 +303,7 @@ def _inequality(step: Step, left, right, problem: Problem, domain, timeout: floa
     from ..numeric import sample_points, point_value
 
     relation = step.relation
+    left, right = _one_by_one_as_number(left), _one_by_one_as_number(right)
     difference = (right - left) if relation in ("<", "\\le") else (left - right)
     strict = relation in ("<", ">")
     if getattr(difference, "is_number", False):
@@ -322,6 +323,13 @@ def _inequality(step: Step, left, right, problem: Problem, domain, timeout: floa
             shown = ", ".join(f"{k} = {sympy.N(v, 4)}" for k, v in point.items())
             return replace(step, verdict="invalid", feedback=f"at {shown} it does not hold ({float(value):.6g})")
     return replace(step, verdict="undecided", feedback="held at every point tried, not proved")
+
+
+def _one_by_one_as_number(side):
+    """A 1 x 1 matrix (w^T x, z^T H z) compared with a number is its one entry."""
+    if isinstance(side, sympy.MatrixExpr) and side.shape == (1, 1):
+        return side[0, 0]
+    return side
 
 
 def _other_layout(step: Step, context: Problem, left, right, domain, budget: float) -> Step | None:
