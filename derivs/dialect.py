@@ -15,6 +15,7 @@ LOGISTIC = sympy.Lambda(_x, 1 / (1 + sympy.exp(-_x)))
 RELU = sympy.Lambda(_x, sympy.Max(0, _x))
 GELU = sympy.Lambda(_x, _x * (1 + sympy.erf(_x / sympy.sqrt(2))) / 2)  # x Φ(x), exact; a write-up may define its own
 SOFTPLUS = sympy.Lambda(_x, sympy.log(1 + sympy.exp(_x)))
+LOGIT = sympy.Lambda(_x, sympy.log(_x / (1 - _x)))  # the log-odds, the logistic function's inverse
 LOG10 = sympy.Lambda(_x, sympy.log(_x, 10))  # \lg, as ISO 80000-2 and other graders' tables read it
 
 # Functions of one argument, by command or operator name: \tanh, \operatorname{sech}, \text{ReLU}.
@@ -34,7 +35,7 @@ FUNCTIONS: dict[str, object] = {
     "sgn": sympy.sign, "sign": sympy.sign, "abs": sympy.Abs,
     "sigma": LOGISTIC, "sigmoid": LOGISTIC, "Sigmoid": LOGISTIC, "H": sympy.Heaviside, "Heaviside": sympy.Heaviside,
     "ReLU": RELU, "relu": RELU, "Relu": RELU, "erf": sympy.erf, "GELU": GELU, "gelu": GELU,
-    "softplus": SOFTPLUS, "Softplus": SOFTPLUS,
+    "softplus": SOFTPLUS, "Softplus": SOFTPLUS, "logit": LOGIT,
     "lg": LOG10, "floor": sympy.floor, "ceil": sympy.ceiling, "ceiling": sympy.ceiling,  # \operatorname{floor}(x)
 }
 
@@ -43,18 +44,20 @@ COURSE_FUNCTIONS = {name: function for name, function in FUNCTIONS.items() if is
 
 # Functions a write-up may define its own way (a slope k, an approximation of GELU, a value of H at 0);
 # a line `\tanh(x) = ...` is a claim to check, but `\sigma(x) = \frac{1}{1+e^{-kx}}` defines the write-up's sigma.
-REDEFINABLE = frozenset({"sigma", "sigmoid", "Sigmoid", "GELU", "gelu", "H", "Heaviside", "softplus", "Softplus"})
+REDEFINABLE = frozenset({"sigma", "sigmoid", "Sigmoid", "GELU", "gelu", "H", "Heaviside", "softplus", "Softplus", "logit"})
 
 # In a write-up (not an answer), these short words are names: out = \lfloor ... \rfloor, dim_{in}.
 # Longer runs of letters are names there too; two or three letters otherwise multiply (ax, kxy).
 DOCUMENT_WORDS = frozenset({"in", "out", "net", "dim", "pad", "len", "err", "OR", "AND", "XOR"})
 
-# f^{-1} for these is the inverse function, not 1/f: \sin^{-1} x = arcsin x.
+# f^{-1} for these is the inverse function, not 1/f: \sin^{-1} x = arcsin x, \sigma^{-1}(p) = logit(p).
 INVERSES: dict[object, object] = {
+    LOGISTIC: LOGIT,
     sympy.sin: sympy.asin, sympy.cos: sympy.acos, sympy.tan: sympy.atan, sympy.cot: sympy.acot,
     sympy.sec: sympy.asec, sympy.csc: sympy.acsc, sympy.sinh: sympy.asinh, sympy.cosh: sympy.acosh,
     sympy.tanh: sympy.atanh, sympy.coth: sympy.acoth, sympy.sech: sympy.asech, sympy.csch: sympy.acsch,
 }
+INVERSE_NAMES = {"sigma": "logit", "sigmoid": "logit", "Sigmoid": "logit"}  # the same, by name (a write-up's sigma)
 
 def _of_whole_numbers(pairwise):
     """gcd or lcm of any number of whole numbers (sympy's own takes two, and reads a third as a generator)."""

@@ -1127,6 +1127,18 @@ class _Parser:
             value = self.group(token.text, ")" if token.text == "(" else "]")
             return self._positive_part(value) if token.text == "(" else value
         if token.text == "{":
+            depth = 1
+            while self.at("symbol", "{", ahead=depth):
+                depth += 1
+            named = self.peek(depth)
+            if named.kind == "command" and (named.text in dialect.FUNCTIONS or named.text in self.context.functions) and named.text != "log" \
+                    and all(self.at("symbol", "}", ahead=depth + n) for n in range(1, depth + 1)):
+                start = self.position
+                self.position += 2 * depth + 1  # {\\rm{softplus}}(x): braces around a function's name alone group nothing
+                if self._argument_ahead():
+                    function = self.context.function(named.text) or dialect.FUNCTIONS[named.text]
+                    return self.apply(function, "\\" + named.text, named)
+                self.position = start  # {\\sigma} alone: a name in braces
             return self.braced()
         if token.text == "|":
             return self.absolute_value()
@@ -1715,8 +1727,11 @@ class _Parser:
                     primes += 1
                     continue
                 power = self.script()
+                inverse_name = dialect.INVERSE_NAMES.get(name.lstrip("\\"))
                 if power == -1 and function in dialect.INVERSES:
                     function, power = dialect.INVERSES[function], None
+                elif power == -1 and inverse_name is not None:  # a write-up's own sigma stands for the course's: its inverse is logit
+                    function, power = self.context.function(inverse_name) or dialect.FUNCTIONS[inverse_name], None
                 elif power == -1:
                     raise self.error(f"{name}^{{-1}}: write 1/{name}(..) for the reciprocal, or name the inverse function", caret)
             else:

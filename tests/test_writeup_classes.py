@@ -50,6 +50,10 @@ TEMPLATE_ENVIRONMENTS = "".join(f"\\newenvironment{{{name}}}[2][{name.title()}]{
                                 for name in ("theorem", "lemma", "problem", "question", "corollary"))  # a common homework template's
 
 
+SWISH = "$$f(x) = x \\cdot \\operatorname{sigmoid}(\\beta x)$$\n\n"  # Swish, with its parameter beta
+BINARY_LOSS = "$$L = -y \\log p - (1 - y) \\log(1 - p)$$\n\n"
+
+
 def image(tex: str) -> str:
     """A formula as a README draws it: an image from a LaTeX service, the formula encoded in its address."""
     return f"![f](https://latex.codecogs.com/svg.latex?{quote(tex)})\n\n"
@@ -1517,6 +1521,31 @@ ROWS = [
      ["definition", "definition", "valid"]),
     ("Let $A = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\\\ \\end{bmatrix}$ and $x = \\begin{bmatrix} 1 \\\\ 1 \\\\ \\end{bmatrix}$.\n\n$$Ax = \\begin{bmatrix} 3 \\\\ 8 \\end{bmatrix}$$",
      ["definition", "definition", "invalid"]),
+    # a condition in a sentence ("when $\beta = 0$", Chinese 当...时) holds for the formulas after it in that sentence, also
+    # where it reaches them through a function's formula: x sigma(0 x) = x/2 (not x/3); -y log p - (1 - y) log(1 - p) is
+    # -log p at y = 1 and -log(1 - p) at y = 0; after a full stop it holds no more (no value of x: not judged)
+    (SWISH + "When $\\beta = 0$, the function becomes linear: $f(x) = \\frac{x}{2}$.", ["definition", "valid"]),
+    (SWISH + "When $\\beta = 0$, the function becomes linear: $f(x) = \\frac{x}{3}$.", ["definition", "invalid"]),
+    (SWISH + "当$\\beta=0$时，激活函数成为线性函数$f(x)=\\frac{x}{2}$。", ["definition", "valid"]),
+    (SWISH + "当$\\beta=0$时，激活函数成为线性函数$f(x)=x$。", ["definition", "invalid"]),
+    (BINARY_LOSS + "If $y = 1$, the loss is $L = -\\log p$; when $y = 0$ it is $L = -\\log(1 - p)$.", ["definition", "valid", "valid"]),
+    (BINARY_LOSS + "If $y = 1$, the loss is $L = -\\log p$; when $y = 0$ it is $L = -\\log p$.", ["definition", "valid", "invalid"]),
+    ("$$f(x) = \\frac{1}{1 + e^{-x}}$$\n\nAt $x = 0$, we have $f(x) = \\frac{1}{2}$. And $f(x) = \\frac{1}{3}$.", ["definition", "valid", "undecided"]),
+    # a number in brackets typed after a space at the end of displays, numbered one after another (no \tag in Markdown),
+    # is the equation's label: dz/dw_1 = x_1, not 3 x_1, for z = w_0 + w_1 x_1 (and 2 x_1 is wrong); one such display
+    # alone is a product (b = a (3) = 6 for a = 2)
+    ("$$z = w_0 + w_1 x_1 \\quad (1)$$\n\n$$\\frac{dz}{dw_0} = 1 (2)$$\n\n$$\\frac{dz}{dw_1} = x_1 (3)$$\n\n$$\\frac{dz}{dw_1} = 2 x_1 (4)$$",
+     ["definition", "valid", "valid", "invalid"]),
+    ("$$a = 2$$\n\n$$b = a (3)$$\n\n$$b = 6$$", ["definition", "definition", "valid"]),
+    ("$$a = 2$$\n\n$$b = a (3)$$\n\n$$b = 2$$", ["definition", "definition", "invalid"]),
+    # sigma^{-1} is the logistic function's inverse, the log-odds log(p/(1 - p)) (as sin^{-1} is arcsin), and logit names
+    # it; a function's name alone in braces ({\rm softplus}(x)) is applied to what follows: d/dx log(1 + e^x) = sigma(x)
+    ("$$\\sigma^{-1}(p) = \\log\\left(\\frac{p}{1-p}\\right)$$", ["valid"]),
+    ("$$\\sigma^{-1}(p) = \\log\\left(\\frac{1-p}{p}\\right)$$", ["invalid"]),
+    ("$$\\operatorname{logit}(\\sigma(x)) = x$$", ["valid"]),
+    ("$$\\operatorname{logit}(\\sigma(x)) = -x$$", ["invalid"]),
+    ("$$\\frac{d}{dx}{\\rm{softplus}}(x) = \\sigma(x)$$", ["valid"]),
+    ("$$\\frac{d}{dx}{\\rm softplus}(x) = \\sigma(-x)$$", ["invalid"]),
 ]
 
 

@@ -190,6 +190,9 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                 return replace(step, verdict="valid", feedback=f"holds for any {', '.join(generic)} (checked with a generic one at random points)")
             if scope.problem.document and decision.verdict == "different" and not_real(decision.witness):
                 decision = decide(positive(context), left, right, where=domain, budget=0.4 * timeout, strict=False)
+                if decision.verdict == "different" and not_real(decision.witness, both=True):  # log(p/(1-p)): a real point between 0 and 1
+                    between = decide(positive(context, 0.05, 0.95), left, right, where=domain, budget=0.2 * timeout, strict=False)
+                    decision = between if between.verdict == "different" and not not_real(between.witness, both=True) else decision
                 if decision.verdict == "different" and not_real(decision.witness, both=True):  # log(1 - p)^{1-y} with p > 1
                     return replace(step, verdict="undecided", feedback="the sides differ only where neither is a real number "
                                    f"({difference_shown(decision)}): not judged")

@@ -139,6 +139,7 @@ class Document:
     layers: frozenset = frozenset()  # letters its superscripts use as a layer's number (W^L, a^{l-1}): never powers
     bracket_layers: frozenset = frozenset()  # names it numbers by layer in brackets typed after them (W[1], dZ[4])
     digit_layers: frozenset = frozenset()  # letters it numbers by layer in a digit superscript (\partial w^2_{11}: w, W)
+    typed_labels: bool = False  # its displays end with a number typed in brackets after a space (= x_1 (6)): their labels
     formulas: dict = field(default_factory=dict, repr=False)  # each Math as read (formulas.read_formula): read once
     e_named: bool = False  # a section wrote e = \hat{y} - y: e is that name in the sections after it too
     _newlines: list[int] = field(default_factory=list, repr=False)
@@ -189,7 +190,25 @@ def read_document(text: str, form: str | None = None) -> Document:
     document.layers = _layer_letters(scanned)
     document.bracket_layers = _bracket_layer_names(scanned)
     document.digit_layers = _digit_layer_letters(scanned)
+    document.typed_labels = len({label for math, found in zip(document.maths, scanned) if math.display
+                                 for label in [typed_label(found)] if label is not None}) >= 2
     return document
+
+
+def typed_label(found) -> str | None:
+    """The number a formula's tokens end with, in brackets after a space (`\\frac{dz}{dw_1} = x_1 (6)`): an equation's
+    label typed by hand where Markdown has no \\tag. Read as one only where two displays or more end so, with numbers
+    of their own (one `= 2 (3)` is a product)."""
+    meaningful = [t for t in found if t.kind != "end"]
+    while meaningful and (meaningful[-1].kind == "space" or meaningful[-1].is_("symbol", ".", ",")):
+        meaningful.pop()
+    if len(meaningful) < 5 or not (meaningful[-3].is_("symbol", "(") and meaningful[-2].kind == "number" and meaningful[-1].is_("symbol", ")")):
+        return None
+    before = meaningful[-4]
+    spaced = before.kind == "space" or meaningful[-3].position > before.position + len(before.text) + (before.kind == "command")
+    if not spaced or not meaningful[-2].text.isdigit():
+        return None
+    return meaningful[-2].text
 
 
 LAYER_LETTERS = frozenset({"l", "L", "ell"})  # the letters deep-learning texts number layers with (Nielsen's a^l, W^L)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace, field
 from ..dialect import LIST_ELLIPSES, RELATIONS, UNICODE
 from ..lexer import Token, group_end, tokens
 from ..parsing import is_transpose_mark
-from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, layer_superscript
+from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, layer_superscript, typed_label
 from .macros import DEFINING, definitions, expand
 from .names import single_name
 from .prose import CONNECTIVES
@@ -117,6 +117,8 @@ def _read_formula(math: Math, document) -> Formula:
     found, call_ends = _respelled(found, call_ends, lambda at: _bracketed_name_entry(found, at))
     found = _slashed_ds_as_partial(_deltas_as_partial(found))  # token for token: call_ends still hold
     surplus = _surplus_closers(found)
+    if document.typed_labels and math.display and typed_label(found) is not None:
+        surplus |= _typed_label_at(found)
     found, call_ends = _respelled(found, call_ends, lambda at: (at + 1, []) if at in surplus else None)
     local = [token.position for token in found]  # in the formula's own text, which the sides' sources are cut from
     found = [replace(token, position=math.offset(token.position)) for token in found]  # where each stands in the file
@@ -270,6 +272,12 @@ def _surplus_closers(found: list[Token]) -> set[int]:
                 surplus.add(at)
             depth = max(0, depth - 1)
     return surplus
+
+
+def _typed_label_at(found: list[Token]) -> set[int]:
+    """The indices of a display's typed label, `(6)` at its end (see document.typed_label), to leave out."""
+    last = max(at for at, token in enumerate(found) if token.is_("symbol", ")"))
+    return {last - 2, last - 1, last}
 
 
 def _last_on_line(found: list[Token], at: int) -> bool:

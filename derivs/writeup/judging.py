@@ -910,11 +910,12 @@ def not_real(witness, both: bool = False) -> bool:
     return witness is not None and (all if both else any)("j" in side for side in (witness.lhs, witness.rhs))
 
 
-def positive(problem: Problem) -> Problem:
-    """The same variables drawn from positive values only: where logarithms and roots of them are real."""
+def positive(problem: Problem, low: float = 0.1, high: float = 4.0) -> Problem:
+    """The same variables drawn from positive values only: where logarithms and roots of them are real (between 0 and
+    1 where asked: a probability's log-odds, log(p/(1 - p)))."""
     def move(variable):
         if isinstance(variable, (Scalar, Vector, Table)):
-            return replace(variable, low=0.1, high=4.0)
+            return replace(variable, low=low, high=high)
         return variable
     return replace(problem, variables=tuple(move(v) for v in problem.variables))
 
@@ -2110,18 +2111,22 @@ class Judge:
     def _restated(self, step: Step, scope: Scope, key: str) -> Step | None:
         """L = x(x + 2) after L = x^2 + 2x: a name given again, by a formula equal to the one it has, restates it, and
         that is checked (valid); by another formula it is defined anew (a later example, a new loss), which is not a
-        claim: None, and the name takes the new formula."""
+        claim: None, and the name takes the new formula; unless the line holds under a condition the text states."""
         symbol = self._symbol_of(step.left, scope, key)
         before = scope.formulas.get(symbol) if symbol is not None else None
         if before is None or not step.first_of_chain or step.right is None or len(rest_of_chain(step)) > 1:
             return None  # (in a chain, the links after it go on from the numbers the text puts in: see values_put_in)
-        earlier = next((s for s, k in reversed(self.definitions_in(step.section, scope)) if k == key and s.index < step.index), None)
+        earlier = next((s for s, k in reversed(self.definitions_in(step.section, scope))
+                        if k == key and s.index < step.index and (not s.condition or s.bindings)), None)  # not one case of it
         if earlier is None or earlier.right is None or spelled_back(earlier.right.tokens) == spelled_back(step.right.tokens):
             return None
         judged = self.judge_in_scope(step, scope)
+        if judged.verdict == "invalid" and step.condition and not step.bindings:
+            return judged  # "when $y = 0$, $L = -\\log p$": under a condition the text states, a claim about L, not a new L
         if judged.verdict != "valid":
             return None
-        self._define_name(step, scope, key)  # the values its chain carries, as a definition gives them
+        if not step.condition or step.bindings:
+            self._define_name(step, scope, key)  # the values its chain carries, as a definition gives them (not one case's)
         return replace(judged, feedback=f"restates {step.lhs} (line {earlier.line}) in another form: {judged.feedback}")
 
     def _sibling_meant(self, step: Step, scope: Scope, key: str):

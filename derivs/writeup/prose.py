@@ -58,6 +58,14 @@ class Convention:
     words: str  # the sentence that states it
 
 
+STOP = re.compile(r"[.!?](?:\s+[A-Z(\\]|\s*$)|\n\s*\n|[。！？]")  # between two formulas, a colon ends no sentence
+
+
+def ends_a_sentence(words: str) -> bool:
+    """Whether these words (between two formulas) end a sentence: a full stop (in Chinese too) or a blank line."""
+    return bool(STOP.search(words))
+
+
 def _last_words(before: str) -> str:
     """The words of the current sentence before a formula (bounded look back)."""
     window = before[-WINDOW:]

@@ -114,6 +114,7 @@ class _Builder:
         self.sections: list[Section] = [Section(0, "", 1)]
         self.paragraphs: list = []
         self.sides: list = []
+        self.reaches: dict[str, set[str]] = {}  # a name -> the names its formulas write (f -> x, beta of f(x) = x sigmoid(beta x))
 
     def build(self) -> list[Step]:
         pieces = self.document.pieces
@@ -196,6 +197,12 @@ class _Builder:
         self.paragraphs, self.sides = [], []
 
     def _remember(self, statement: Statement) -> None:
+        from .names import Scanner
+
+        if len(statement.sides) >= 2 and statement.relations[0] == "==" and statement.sides[0]:
+            named = Scanner(statement.sides[0].tokens, runs=True).name_at(0)
+            if named is not None:
+                self.reaches.setdefault(named.key, set()).update(_names_written(statement.sides[1:]))
         for number, side in enumerate(statement.sides):
             if side:
                 relation = statement.relations[number] if number < len(statement.relations) else ""
@@ -208,9 +215,11 @@ class _Builder:
         segments = paragraph.segments
         formulas = {at: read_formula(segment, self.document) for at, segment in enumerate(segments) if not isinstance(segment, str)}
         listed = _listed_values(segments, formulas)
+        looked_at = None  # "when $\\beta = 0$": where the formulas after it in its sentence hold
         for at, segment in enumerate(segments):
             if isinstance(segment, str):
                 before = (before + segment)[-2 * prose.WINDOW:]
+                looked_at = None if prose.ends_a_sentence(segment) else looked_at
                 continue
             self.block += 1
             after = segments[at + 1] if at + 1 < len(segments) and isinstance(segments[at + 1], str) else ""
@@ -219,7 +228,10 @@ class _Builder:
             if at in listed and role in ("", "for"):
                 role = "given"  # "Inputs: $x = 1$, $y = 2$, $w = 2$": values, x's too (alone, $x = 1$ is where a function is looked at)
             self.previous = None  # "$b = 10$" in the prose is not what a display "$$= c$$" goes on from
-            self._formula(formulas[at], "inline", None, role)
+            self._formula(formulas[at], "inline", self._bearing(looked_at, formulas[at]), role)
+            statements = [statement for line in formulas[at].lines for statement in line.statements]
+            if len(statements) == 1 and statements[0].relations == ("==",) and _looked_at(statements[0], role):
+                looked_at = _joined(statements[0])
             before = (before + f"${segment.tex}$")[-2 * prose.WINDOW:]
         self._remember_lead(paragraph)
 
@@ -270,17 +282,25 @@ class _Builder:
             self.heading_condition, self.lead_condition = self.lead_condition, None
 
     def _lead_in_condition(self, formula: Formula) -> Side | None:
-        """The lead-in's condition (else the heading's), when the display writes its name ("at $g = 0.5$" before a
-        formula without g is not)."""
-        from .names import Scanner, single_name
+        """The lead-in's condition (else the heading's), where it bears on the display."""
+        return self._bearing(self.lead_condition or self.heading_condition, formula)
 
-        chosen = self.lead_condition or self.heading_condition
-        if chosen is None:
+    def _bearing(self, condition: Side | None, formula: Formula) -> Side | None:
+        """The condition, when the formula writes its name or a name whose formula reaches it ("when $\\beta = 0$,
+        $f(x) = x/2$" for f(x) = x sigmoid(beta x)); "at $g = 0.5$" before a formula without g is not its condition."""
+        from .names import single_name
+
+        if condition is None:
             return None
-        name = single_name(chosen.tokens[:next((n for n, t in enumerate(chosen.tokens) if t.kind == "symbol" and t.text in "=<>" or t.kind == "command" and t.text in ("le", "leq", "ge", "geq", "ne", "neq")), 0)], runs=True)
-        sides = [side for line in formula.lines for statement in line.statements for side in statement.sides]
-        written = {n.key for side in sides for runs in (True, False) for n in Scanner(side.tokens, runs=runs).names()}
-        return chosen if name is not None and name.key in written else None
+        name = single_name(condition.tokens[:next((n for n, t in enumerate(condition.tokens) if t.kind == "symbol" and t.text in "=<>" or t.kind == "command" and t.text in ("le", "leq", "ge", "geq", "ne", "neq")), 0)], runs=True)
+        if name is None:
+            return None
+        reached = _names_written([side for line in formula.lines for statement in line.statements for side in statement.sides])
+        for _ in range(4):  # through formulas of formulas, a bounded depth
+            if name.key in reached:
+                return condition
+            reached = reached.union(*(self.reaches.get(key, ()) for key in reached))
+        return condition if name.key in reached else None
 
     # --- formulas
 
@@ -427,6 +447,13 @@ def _last_equation(statement: Statement | None) -> Statement | None:
     if statement is None or len(statement.sides) < 2 or statement.relations[-1] != "==" or not all(statement.sides[-2:]):
         return None
     return replace(statement, sides=statement.sides[-2:], relations=statement.relations[-1:])
+
+
+def _names_written(sides) -> set[str]:
+    """The keys of every name the sides write, letters typed together read both ways."""
+    from .names import Scanner
+
+    return {n.key for side in sides if side for runs in (True, False) for n in Scanner(side.tokens, runs=runs).names()}
 
 
 def _joined(statement: Statement) -> Side:
