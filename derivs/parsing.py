@@ -882,7 +882,10 @@ class _Parser:
         reads (a number in it stays)."""
         if matrices.is_matrix(value):
             if 1 not in value.shape:
-                raise self.error("one index takes an entry of a vector; a matrix's entry needs two: (A)_{ij}", token)
+                row_column = subscript.indices(two=True)
+                if len(row_column) != 2:
+                    raise self.error("one index takes an entry of a vector; a matrix's entry needs two: (A)_{ij}", token)
+                return value[row_column[0] - 1, row_column[1] - 1]  # (G \\circ Y)_{ij}: the entry in row i, column j
             index = subscript.value() - 1
             return value[index, 0] if value.shape[1] == 1 else value[0, index]
         if not isinstance(value, sympy.Basic):
@@ -954,6 +957,21 @@ class _Parser:
         written = "".join(t.text for t in self.tokens[first : self.position])
         self.notes.append(f"^-{written} read as ^{{-{written}}}")
         return -sympy.Mul(*factors)
+
+    def _ones_beside(self, token: Token) -> bool:
+        """A write-up's bold 1 after a bracket, or before a bold 1 transposed: (G \\circ Y)\\mathbf{1}\\mathbf{1}^\\top sums
+        rows and spreads them back, the ones vector both times (a number 1 is not written after a bracket, nor 1 1^T)."""
+        at = self.tokens.index(token, 0, self.position)
+        before = self.tokens[at - 1] if at else None
+        ahead = [self.peek(n) for n in range(4)]
+        ones_next = ahead[0].is_("command", "mathbf", "bm", "boldsymbol") and ahead[1].is_("symbol", "{") and ahead[2].is_("number", "1") and ahead[3].is_("symbol", "}")
+        if ones_next:
+            self.position += 4
+            try:
+                ones_next = self._transposed_next()
+            finally:
+                self.position -= 4
+        return ones_next or before is not None and before.is_("symbol", ")")
 
     def _transposed_next(self) -> bool:
         """^T, ^\\top or ^{\\top} comes next: what stands here is a vector or matrix (a write-up's \\mathbf{1}^\\top)."""
@@ -1981,7 +1999,7 @@ class _Parser:
         if token.text == "mathbb" and letters == "1" or token.text in ("mathbf", "bm", "boldsymbol") and letters == "1":
             if self.at("command", "{") or self.at("symbol", "_") or self.at("symbol", "[") or self._condition_in_brackets():
                 return self.indicator(token)
-            if token.text != "mathbb" and self.context.matrices and (not self.context.document or self._transposed_next()):
+            if token.text != "mathbb" and self.context.matrices and (not self.context.document or self._transposed_next() or self._ones_beside(token)):
                 return matrices.unsized_ones()  # \mathbf{1}: the ones vector, as long as what it meets (in a write-up: 1^T)
             return sympy.Integer(1)
         if token.text in ("mathbb", "mathcal") and letters == "I" and (self.at("command", "{") or self._condition_in_brackets()):

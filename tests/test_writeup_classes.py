@@ -50,6 +50,7 @@ TEMPLATE_ENVIRONMENTS = "".join(f"\\newenvironment{{{name}}}[2][{name.title()}]{
                                 for name in ("theorem", "lemma", "problem", "question", "corollary"))  # a common homework template's
 
 
+WIDE = "Let $A = \\begin{bmatrix} 1 & 2 & 3 \\\\ 4 & 5 & 6 \\end{bmatrix}$.\n\n"  # a 2 x 3 matrix of numbers
 SWISH = "$$f(x) = x \\cdot \\operatorname{sigmoid}(\\beta x)$$\n\n"  # Swish, with its parameter beta
 BINARY_LOSS = "$$L = -y \\log p - (1 - y) \\log(1 - p)$$\n\n"
 
@@ -1546,12 +1547,36 @@ ROWS = [
     ("$$\\operatorname{logit}(\\sigma(x)) = -x$$", ["invalid"]),
     ("$$\\frac{d}{dx}{\\rm{softplus}}(x) = \\sigma(x)$$", ["valid"]),
     ("$$\\frac{d}{dx}{\\rm softplus}(x) = \\sigma(-x)$$", ["invalid"]),
+    # a function the text never defines, whose derivative it finds by differentiating a formula (g'(z) = (tanh's
+    # formula)'), is that formula: 1 - g(z)^2 after it is about tanh (valid), 1 + g(z)^2 is not; h(2) = 8 for h = x^3.
+    # A function already defined keeps its formula (f = x^2: f'(x) = (x^3)' is wrong), a quantity's derivative (dL/dy)
+    # defines nothing
+    ("$$\\begin{aligned} g^{\\prime}(z) &=\\left(\\frac{e^{z}-e^{-z}}{e^{z}+e^{-z}}\\right)^{\\prime} \\\\ &=\\frac{4}{\\left(e^{z}+e^{-z}\\right)^{2}} \\\\ "
+     "&=1-g(z)^{2} \\\\ &= 1 + g(z)^2 \\end{aligned}$$", ["definition", "valid", "valid", "invalid"]),
+    ("$$\\frac{d}{dx} h(x) = \\frac{d}{dx}\\left(x^3\\right) = 3x^2$$\n\n$$h(2) = 8$$\n\n$$h(2) = 9$$", ["definition", "valid", "valid", "invalid"]),
+    ("$$f(x) = x^2$$\n\n$$f^{\\prime}(x) = (x^3)^{\\prime} = 3x^2$$", ["definition", "invalid", "valid"]),
+    ("$$\\frac{d L}{d y} = \\frac{d}{d y}\\left(y^3\\right) = 3y^2$$\n\n$$L = 9$$", ["definition", "valid", "definition"]),
+    # an entry (row, column) of a bracketed matrix: (2A)_{21} = 2 x 3 = 6, (2A)_{12} = 2 x 2 = 4
+    ("Let $A = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$.\n\n$$(2A)_{21} = 6$$\n\n$$(2A)_{12} = 6$$", ["definition", "valid", "invalid"]),
+    # a bold 1 after a bracket, or before a bold 1 transposed, is the ones vector: (2A)1 sums 2A's rows (12, 30);
+    # A - (A)1 1^T takes each row's sum (6, 15) from its entries
+    (WIDE + "$$(2A)\\mathbf{1} = \\begin{bmatrix} 12 \\\\ 30 \\end{bmatrix}$$", ["definition", "valid"]),
+    (WIDE + "$$(2A)\\mathbf{1} = \\begin{bmatrix} 12 \\\\ 31 \\end{bmatrix}$$", ["definition", "invalid"]),
+    (WIDE + "$$A - (A)\\mathbf{1}\\,\\mathbf{1}^{\\top} = \\begin{bmatrix} -5 & -4 & -3 \\\\ -11 & -10 & -9 \\end{bmatrix}$$", ["definition", "valid"]),
+    (WIDE + "$$A - (A)\\mathbf{1}\\,\\mathbf{1}^{\\top} = \\begin{bmatrix} -5 & -4 & -3 \\\\ -11 & -10 & -8 \\end{bmatrix}$$", ["definition", "invalid"]),
 ]
 
 
 @pytest.mark.parametrize("text, verdicts", ROWS)
 def test_a_write_up_of_each_kind_is_read_as_its_author_meant(text, verdicts):
     assert [step.verdict for step in check_derivation_now(text).steps] == verdicts
+
+
+@pytest.mark.parametrize("prime", ["^{\\prime}", "^\\prime", "'"])
+def test_a_side_shows_its_prime_as_typed(prime):
+    """A prime typed as a command (^{\\prime}) is shown whole in the side, not cut to ^."""
+    steps = check_derivation_now(f"$$f(x) = x^2$$\n\n$$f{prime}(x) = (x^2){prime} = 2x$$").steps
+    assert [(step.lhs, step.rhs) for step in steps[1:]] == [(f"f{prime}(x)", f"(x^2){prime}"), (f"(x^2){prime}", "2x")]
 
 
 # Loose writing around right mathematics, each a false alarm on a public write-up once: every line below holds (by

@@ -967,6 +967,15 @@ class _Cutter:
             return self.call_ends[at]
         if token.kind == "command":
             return position + len(token.text) + 1
+        if token.is_("symbol", "'") and self.tex.startswith("^{", position) and "}" in self.tex[position:]:
+            return self.tex.index("}", position) + 1  # ^{\\prime}: one prime
+        if token.is_("symbol", "'") and self.tex.startswith("^\\", position):
+            position += 1  # ^\\prime
+        if token.kind == "symbol" and self.tex.startswith("\\", position) and self.tex[position + 1: position + 2].isalpha():
+            end = position + 1  # a symbol typed as a command (\\prime for ', \\lbrack for [): the command is its source
+            while end < len(self.tex) and self.tex[end].isalpha():
+                end += 1
+            return end
         if token.kind in ("number", "letter", "symbol") and at + 1 < len(self.found):
             nxt = self.local[at + 1]
             width = len(token.text) if token.kind != "number" else nxt - position

@@ -1324,6 +1324,9 @@ class Judge:
         try:
             with time_limit(self.timeout):  # a huge first line must not stall every step after it
                 unit = lambda quantity, variable: self._derivative_is_one(quantity, variable, scope)  # noqa: E731
+                taken = self._function_by_derivative(step, scope)
+                if taken is not None:
+                    return taken
                 slipped = chain_slip(step, frozenset(scope.notation.words), unit) or self.broken_link(step, scope)  # wrong even where it names a quantity
                 solution = None if slipped else self.solution(step, scope)
                 outcome = slipped or self.statement(step, scope)
@@ -1749,6 +1752,30 @@ class Judge:
             (scope.bare.add if alone else scope.bare.discard)(_key(name))
             scope.inferred.discard(name)
             scope.also.pop(name, None)
+
+    def _function_by_derivative(self, step: Step, scope: Scope) -> Step | None:
+        """g'(z) = (\\frac{e^z - e^{-z}}{e^z + e^{-z}})' with g defined nowhere: the text takes g to be that formula (it
+        differentiates the formula to find g'), so 1 - g(z)^2 after it is about tanh, not about every function g."""
+        if step.kind != "equal" or not step.first_of_chain or step.left is None or step.right is None:
+            return None
+        try:
+            left, right = self.read(step.left, scope).expr, self.read(step.right, scope).expr
+        except LatexError:
+            return None
+        if not (isinstance(left, sympy.Derivative) and isinstance(right, sympy.Derivative)) or left.derivative_count != 1:
+            return None
+        applied = left.expr
+        if not isinstance(applied, sympy.core.function.AppliedUndef) or len(applied.args) != 1 or left.variables != applied.args or right.variables != left.variables:
+            return None
+        name, body = str(applied.func), right.expr
+        written = [t for t in step.left.tokens if t.kind != "space"]
+        if not any(t.text == name and after.is_("symbol", "(", "'", "^") for t, after in zip(written, written[1:])):
+            return None  # dL/dy: a quantity's derivative (L is no function written applied), not g'(z) or d/dz g(z)
+        if name in scope.defined or name in dialect.FUNCTIONS or any(str(f) == name for f in scope.problem.definitions) \
+                or body.has(applied.func) or not body.has(applied.args[0]) or body.atoms(sympy.Derivative):
+            return None
+        self.define_function(scope, name, sympy.Lambda(applied.args[0], body), step.title)
+        return replace(step, verdict="definition", feedback=f"takes {name} to be {sympy.sstr(body)}, the formula it differentiates for {name}'")
 
     def define_function(self, scope: Scope, name: str, body, title: int = 0) -> None:
         function = sympy.Function(name)

@@ -321,12 +321,18 @@ class _TreeParser:
             self.at = self._close(self.at) + 1
         return Node("other", position=position)
 
-    def _bold_one(self) -> bool:
-        """\\mathbf{1} transposed: the ones vector (untransposed, a write-up's bold 1 may be the number, as the parser reads it)."""
-        one = self.is_("symbol", "{", ahead=1) and self.is_("number", ahead=2) and self.found[self.at + 2].text == "1" and self.is_("symbol", "}", ahead=3)
-        after = self.peek(5)
-        transposed = after is not None and (after.is_("letter", "T") or after.is_("command", "top", "intercal") or after.is_("symbol", "{"))
-        return one and self.is_("symbol", "^", ahead=4) and transposed
+    def _bold_one(self, ahead: int = 0) -> bool:
+        """\\mathbf{1} transposed, after a bracket, or before \\mathbf{1} transposed: the ones vector (elsewhere a write-up's
+        bold 1 may be the number, as the parser reads it)."""
+        one = self.is_("symbol", "{", ahead=ahead + 1) and self.is_("number", ahead=ahead + 2) and self.found[self.at + ahead + 2].text == "1" \
+            and self.is_("symbol", "}", ahead=ahead + 3)
+        after = self.peek(ahead + 5)
+        transposed = self.is_("symbol", "^", ahead=ahead + 4) and after is not None and (after.is_("letter", "T") or after.is_("command", "top", "intercal") or after.is_("symbol", "{"))
+        if not one or ahead:
+            return one and transposed
+        before = self.found[self.at - 1] if self.at else None
+        ones_next = self.is_("command", "mathbf", "bm", "boldsymbol", ahead=4) and self._bold_one(4)
+        return transposed or ones_next or before is not None and before.is_("symbol", ")")
 
     def _word_function(self) -> bool:
         if not self.is_("symbol", "{", ahead=1):
