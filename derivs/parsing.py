@@ -793,6 +793,8 @@ class _Parser:
                 return self.absolute == 0
             return token.text in "([{"
         if token.kind == "command":
+            if token.text == "text" and token is self.peek() and self._text_names_function():
+                return not stop_at_function  # \\text{ln}\\frac{2M}{\\delta}: a function's name in upright letters
             if token.text in _STOP_COMMANDS or token.text in dialect.RELATIONS or token.text in dialect.PRODUCTS:
                 return False
             if token.text in ("div", "over") or token.text == "|" and self.norms:
@@ -803,6 +805,16 @@ class _Parser:
                 return False
             return True
         return False
+
+    def _text_names_function(self) -> bool:
+        """\\text{..} here holds only the name of a function of the dialect (\\text{ln}, \\text{exp})."""
+        if not self.at("symbol", "{", ahead=1):
+            return False
+        letters, ahead = "", 2
+        while self.at("letter", ahead=ahead):
+            letters += self.peek(ahead).text
+            ahead += 1
+        return self.at("symbol", "}", ahead=ahead) and letters in dialect.FUNCTIONS
 
     # --- powers and postfix marks
 
@@ -972,6 +984,22 @@ class _Parser:
             finally:
                 self.position -= 4
         return ones_next or before is not None and before.is_("symbol", ")")
+
+    def _alone_in_brackets_ahead(self, name: str) -> bool:
+        """The brackets right after this name hold the name itself, alone (not applied): σ(1 - σ)."""
+        if not self.at("symbol", "("):
+            return False
+        depth, at = 0, self.position
+        while at < self.end:
+            depth += self.tokens[at].is_("symbol", "(") - self.tokens[at].is_("symbol", ")")
+            if depth == 0:
+                break
+            at += 1
+        inside, braces = [], 0
+        for token in self.tokens[self.position + 1: at]:  # outside scripts and groups: w_{1:L} holds no L of its own
+            braces += token.is_("symbol", "{") - token.is_("symbol", "}")
+            inside.append(token if braces == 0 and not token.is_("symbol", "}") else Token("symbol", "{", token.position))
+        return bool(inside) and bool(_values_named([*inside, Token("end", "", 0)], {name}))
 
     def _transposed_next(self) -> bool:
         """^T, ^\\top or ^{\\top} comes next: what stands here is a vector or matrix (a write-up's \\mathbf{1}^\\top)."""
@@ -1310,6 +1338,8 @@ class _Parser:
             function = sympy.Function(f"{written}^({layer})" if layer else written)  # f(x), \\varphi_1(z), \\phi^{(1)}(z): unknown functions, each its own
         if function is not None and base in self.values_named and base not in self.context.own_variable:
             function = None  # \sigma(1 - \sigma) where the write-up said \sigma = \sigma(w^T x): the value times a bracket
+        elif function is not None and self.context.document and self._alone_in_brackets_ahead(base):
+            function = None  # σ - σ^2 = σ(1 - σ): a name alone inside the brackets after it is a value there, and so is it
         if function is not None and base in self.values_named and not self._applied_to_its_variable(base):
             self.notes.append(f"read {base} written alone as {base}({self.context.own_variable[base]})")
             return function(self.context.own_variable[base])  # \varphi(1 - \varphi): the value times a bracket, as students write it

@@ -1564,6 +1564,16 @@ ROWS = [
     (WIDE + "$$(2A)\\mathbf{1} = \\begin{bmatrix} 12 \\\\ 31 \\end{bmatrix}$$", ["definition", "invalid"]),
     (WIDE + "$$A - (A)\\mathbf{1}\\,\\mathbf{1}^{\\top} = \\begin{bmatrix} -5 & -4 & -3 \\\\ -11 & -10 & -9 \\end{bmatrix}$$", ["definition", "valid"]),
     (WIDE + "$$A - (A)\\mathbf{1}\\,\\mathbf{1}^{\\top} = \\begin{bmatrix} -5 & -4 & -3 \\\\ -11 & -10 & -8 \\end{bmatrix}$$", ["definition", "invalid"]),
+    # a function's name before brackets that hold the name alone is a value there, and so is it: sigma - sigma^2 =
+    # sigma(1 - sigma) for the number sigma (sigma(1 + sigma) = sigma + sigma^2 is not); sigma(1 - x) stays the logistic
+    # function of 1 - x, and a letter inside a subscript (w_{1:L}) is no value
+    ("$$σ - σ^2 = σ(1 - σ)$$", ["valid"]),
+    ("$$\\sigma - \\sigma^2 = \\sigma(1 + \\sigma)$$", ["invalid"]),
+    ("$$\\sigma(1 - x) = \\frac{1}{1 + e^{x - 1}}$$", ["valid"]),
+    ("$$\\sigma(1 - x) = \\frac{1}{1 + e^{1 - x}}$$", ["invalid"]),
+    # \text{ln} before a fraction is the logarithm, not a word: sqrt(ln(2000/0.9)/100) = 0.2776 (0.2976 is wrong)
+    ("$$\\sqrt{\\frac{1}{2\\times 50}\\text{ln}\\frac{2\\times 1000}{0.9}} \\approx 0.2776$$", ["valid"]),
+    ("$$\\sqrt{\\frac{1}{2\\times 50}\\text{ln}\\frac{2\\times 1000}{0.9}} \\approx 0.2976$$", ["invalid"]),
 ]
 
 

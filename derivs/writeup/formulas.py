@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace, field
 
-from ..dialect import LIST_ELLIPSES, RELATIONS, UNICODE
+from ..dialect import FUNCTIONS, LIST_ELLIPSES, RELATIONS, UNICODE
 from ..lexer import Token, group_end, tokens
 from ..parsing import is_transpose_mark
 from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, layer_superscript, typed_label
@@ -790,6 +790,8 @@ class _Cutter:
         stripped = words.strip()
         if not stripped:
             return True
+        if stripped in FUNCTIONS:
+            return False  # \\text{ln}\\frac{2M}{\\delta}: a function's name, whatever follows
         following = self.found[end + 1] if end + 1 < len(self.found) else None
         one_word = stripped.replace("-", "").replace("_", "").isalnum() and " " not in stripped
         if one_word and following is not None and (following.is_("symbol", "(", "'", "^", "_", "=") or following.kind == "command" and following.text in ("left", "cdot", "times")):

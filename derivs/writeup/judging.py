@@ -574,12 +574,12 @@ def words_of(side: Side) -> bool:
         return True
     for at, token in enumerate(found):
         if token.kind == "command" and token.text in ("text", "textrm", "mathrm", "mbox") and at + 1 < len(found) and found[at + 1].is_("symbol", "{"):
-            letters = 0
+            letters = []
             for inner in found[at + 2:]:
                 if inner.is_("symbol", "}"):
                     break
-                letters += inner.kind == "letter"
-            if letters >= 2:
+                letters += [inner.text] if inner.kind == "letter" else []
+            if len(letters) >= 2 and "".join(letters) not in dialect.FUNCTIONS:  # \\text{ln}: a function, no words
                 return True
     return False
 
