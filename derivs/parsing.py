@@ -2126,6 +2126,10 @@ class _Parser:
                 self.position = saved
         if self.context.function(word) is not None:
             return self._named_function(word, token)
+        if token.text == "text" and self.context.document and len(word) > 1 and word[0].isalpha() and word[1:].isdigit():
+            return Subscript(tuple(t for t in tokens(word)[:-1]), self).value()  # \\text{h1} = 0.3775: h1 as if typed plainly
+        if token.text == "text" and self.context.document and word.isalnum() and word[0].isalpha() and any(c.isdigit() for c in word):
+            return self.name(word, token)  # \\text{out h1}: a unit's quantity, named in words and the unit's number
         if token.text == "text" and not self.at("symbol", "(") and not self.at("command", "left"):
             raise self.error(f"text in the answer ('{word}'): write only the mathematics", token)
         if len(word) == 1:

@@ -1574,6 +1574,15 @@ ROWS = [
     # \text{ln} before a fraction is the logarithm, not a word: sqrt(ln(2000/0.9)/100) = 0.2776 (0.2976 is wrong)
     ("$$\\sqrt{\\frac{1}{2\\times 50}\\text{ln}\\frac{2\\times 1000}{0.9}} \\approx 0.2776$$", ["valid"]),
     ("$$\\sqrt{\\frac{1}{2\\times 50}\\text{ln}\\frac{2\\times 1000}{0.9}} \\approx 0.2976$$", ["invalid"]),
+    # a unit's name in \text (\text{h1}, \text{out h1}) is a name, h1 the same as typed plainly; a display that puts
+    # numbers in for a formula's names, one decimal per name (whatever the operations: a fraction, an exponent), is
+    # checked against their values: 0.7 in place of h1 = 0.5 is a slip, 0.5 is right; 7 for out h1 = 2 x 3 is wrong
+    ("$$\\text{h1} = 0.5$$\n\n$$o = \\frac{1}{1+e^{-h1}}$$\n\n$$o = \\frac{1}{1+e^{-0.7}}$$", ["definition", "definition", "invalid"]),
+    ("$$\\text{h1} = 0.5$$\n\n$$o = \\frac{1}{1+e^{-h1}}$$\n\n$$o = \\frac{1}{1+e^{-0.5}}$$", ["definition", "definition", "valid"]),
+    ("$$\\text{out h1} = 2 \\cdot 3$$\n$$\\text{out h1} = 7$$", ["definition", "invalid"]),
+    ("$$\\text{out h1} = 2 \\cdot 3$$\n$$\\text{out h1} = 6$$", ["definition", "valid"]),
+    ("$$\\text{out h1} = \\frac{1}{1+e^{-0.3775}}$$\n$$\\text{out h1} = 0.5932$$", ["definition", "invalid"]),
+    ("$$\\text{out h1} = \\frac{1}{1+e^{-0.3775}}$$\n$$\\text{out h1} = 0.5933$$", ["definition", "valid"]),
 ]
 
 

@@ -797,7 +797,7 @@ class _Cutter:
         if one_word and following is not None and (following.is_("symbol", "(", "'", "^", "_", "=") or following.kind == "command" and following.text in ("left", "cdot", "times")):
             return False
         named = stripped.split()
-        if 1 < len(named) <= 3 and all(word.isalpha() for word in named) and named[0].lower() not in CONDITION_WORDS | CONNECTIVES \
+        if 1 < len(named) <= 3 and all(word.isalnum() and word[0].isalpha() for word in named) and named[0].lower() not in CONDITION_WORDS | CONNECTIVES \
                 and following is not None and following.is_("symbol", "=", "(") and all(t.kind == "space" for t in self.found[:at]):
             return False  # \text{Naive Accuracy} = \frac{950}{1000}, \text{Data Loss}(w) = ...: named in words, first in its formula
         if one_word and stripped.lower() not in CONDITION_WORDS | {"and", "or", "so", "thus", "hence", "i.e", "ie", "since", "then", "by", "using", "where", "s.t"}:

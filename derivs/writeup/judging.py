@@ -1615,6 +1615,8 @@ class Judge:
         left = _regrouped(_unwrapped(_shape_of_side((formula or step.left).tokens, words)))  # dE/do = -(0.01 - 0.75) after dE/do = -(t - o)
         right = _regrouped(_unwrapped(_shape_of_side(step.right.tokens, words)))
         if left is None or right is None or len(left) != len(right):
+            if formula is not None:
+                self.slip = self._slip_in_tree(formula, step.right, scope)
             return None
         found: dict = {}
         for (kind, token), (other_kind, other) in zip(left, right):
@@ -1659,6 +1661,34 @@ class Judge:
             elif (kind, token) != (other_kind, other):
                 return None
         return found if len(left) > 1 and found else None  # (x = 0.5 alone is a value given, read elsewhere)
+
+    def _slip_in_tree(self, formula: Side, numbers: Side, scope: Scope) -> tuple | None:
+        """o = \\frac{1}{1 + e^{-h}}, then o = \\frac{1}{1 + e^{-1.1959}} with h = 1.1059: the numbers line is the formula's
+        tree with a decimal in place of each name, one for one (each name written once, each decimal a name's, matched as
+        trees whatever the operations); a decimal farther from its name's value than its last figure is a slip: (name,
+        decimal, value). None where they are not so matched."""
+        try:
+            pattern, written = self.read(formula, scope), self.read(numbers, scope)
+        except LatexError:
+            return None
+        if not isinstance(pattern.expr, sympy.Expr) or not isinstance(written.expr, sympy.Expr) or pattern.decimals:
+            return None
+        names = pattern.expr.free_symbols
+        valued = {name: scope.values.get(name) for name in names}
+        if not names or len(names) != len(written.decimals) or any(not getattr(v, "is_number", False) or name in scope.leibniz for name, v in valued.items()):
+            return None
+        if any(pattern.expr.count(name) != 1 for name in names):
+            return None  # a name written twice (x^2 + x) need not be put in twice alike
+        wilds = {name: sympy.Wild(f"put_{n}") for n, name in enumerate(sorted(names, key=str))}
+        matched = written.expr.match(pattern.expr.xreplace(wilds))
+        decimals = {placeholder: (value, places, text) for placeholder, value, places, text in written.decimals}
+        if not matched or len(matched) != len(wilds) or set(matched.values()) != set(decimals):
+            return None  # each decimal stands for one name, and each name has one
+        for name, wild in wilds.items():
+            value, places, text = decimals[matched[wild]]
+            if abs(sympy.N(value - valued[name], 30)) > sympy.Rational(1, 10**places):
+                return (str(name), text, valued[name])
+        return None
 
     def _entries_put_in(self, step: Step, scope: Scope) -> dict | None:
         """`W = [w_1 & w_2 \\\\ w_3 & w_4] = [0.3 & 0.2 \\\\ 0.2 & 0.3]`: a matrix of names, then the same shape of numbers,
@@ -2150,6 +2180,8 @@ class Judge:
         judged = self.judge_in_scope(step, scope)
         if judged.verdict == "invalid" and step.condition and not step.bindings:
             return judged  # "when $y = 0$, $L = -\\log p$": under a condition the text states, a claim about L, not a new L
+        if judged.verdict == "invalid" and is_plain_number(step.right) and 0 < step.line - earlier.line <= 3:
+            return judged  # $$o = \\sigma(0.3775)$$ $$o = 0.5932$$: the value worked out a line on, checked as written
         if judged.verdict != "valid":
             return None
         if not step.condition or step.bindings:
