@@ -1583,6 +1583,9 @@ ROWS = [
     ("$$\\text{out h1} = 2 \\cdot 3$$\n$$\\text{out h1} = 6$$", ["definition", "valid"]),
     ("$$\\text{out h1} = \\frac{1}{1+e^{-0.3775}}$$\n$$\\text{out h1} = 0.5932$$", ["definition", "invalid"]),
     ("$$\\text{out h1} = \\frac{1}{1+e^{-0.3775}}$$\n$$\\text{out h1} = 0.5933$$", ["definition", "valid"]),
+    # a result set in bold in a line typed without $ (≈ **0.5767**) is that number: sigma(0.30935) = 0.576727
+    ("Z = σ(0.30935) ≈ **0.5767**", ["definition", "valid"]),
+    ("Z = σ(0.30935) ≈ **0.5867**", ["definition", "invalid"]),
 ]
 
 

@@ -736,6 +736,7 @@ PLAIN_WORD = re.compile(r"[^\W\d_]+")
 PLAIN_DEFINED = re.compile(r"\s*([^\W\d_]{4,12})\s*(?:=|≈)(?!=)")  # Etotal = ...: the one word (4 letters or more) a line defines is a name
 LIST_MARK = re.compile(r"^\s*(?:>\s*)*(?:(?:[*+-]|\d{1,2}[.)])\s+)?")
 EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?=\S)(.*\S)\1$")  # **h1 = w1 * i1**: the line set in bold or italics
+BOLD_PART = re.compile(r"(?<!\S)\*\*(\S(?:[^*]*\S)?)\*\*(?!\S)")  # ≈ **0.5768**: a result set in bold (x**2 is a power)
 LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*$", re.IGNORECASE)  # h1 = w1*i1 + w2*i2 <br>: a README's line break
 EQUATION_NUMBER = re.compile(r"(?:\s{2,}|\t)[-–—]?\s*\(\d{1,3}[a-z]?\)\s*$")  # ∂o1/∂w6 = out_h2   -(12): the formula's number
 MAX_PLAIN_FORMULA = 300
@@ -810,6 +811,7 @@ def _typed_formula(locate: _Locator, words: str, formula: str, start: int, line:
     """A formula typed without $...$ found at `start`, with Markdown's escapes undone and its pieces kept at their places
     (and the words of a lead-in before it, if any); later formulas are looked for after it."""
     tex, shifts = _unescaped(formula, start)
+    tex = BOLD_PART.sub(lambda found: "  " + found.group(1) + "  ", tex)  # same length: every piece stays at its place
     locate.cursor = max(locate.cursor, start + len(formula))
     math = Math(tex, start, line, False, PLAIN, shifts)
     return [words, math] if words else [math]
