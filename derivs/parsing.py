@@ -807,14 +807,16 @@ class _Parser:
         return False
 
     def _text_names_function(self) -> bool:
-        """\\text{..} here holds only the name of a function of the dialect (\\text{ln}, \\text{exp})."""
-        if not self.at("symbol", "{", ahead=1):
+        """\\text{..} here holds only the name of a function of the dialect (\\text{ln}, \\text{exp}), read as
+        _operator_name will read it."""
+        saved = self.position
+        try:
+            self.take()
+            return self.at("symbol", "{") and self._word() in dialect.FUNCTIONS
+        except LatexError:
             return False
-        letters, ahead = "", 2
-        while self.at("letter", ahead=ahead):
-            letters += self.peek(ahead).text
-            ahead += 1
-        return self.at("symbol", "}", ahead=ahead) and letters in dialect.FUNCTIONS
+        finally:
+            self.position = saved
 
     # --- powers and postfix marks
 
@@ -989,14 +991,8 @@ class _Parser:
         """The brackets right after this name hold the name itself, alone (not applied): σ(1 - σ)."""
         if not self.at("symbol", "("):
             return False
-        depth, at = 0, self.position
-        while at < self.end:
-            depth += self.tokens[at].is_("symbol", "(") - self.tokens[at].is_("symbol", ")")
-            if depth == 0:
-                break
-            at += 1
         inside, braces = [], 0
-        for token in self.tokens[self.position + 1: at]:  # outside scripts and groups: w_{1:L} holds no L of its own
+        for token in self.tokens[self.position + 1: self._close_at(self.position, "(", ")")]:  # outside scripts and groups: w_{1:L} holds no L of its own
             braces += token.is_("symbol", "{") - token.is_("symbol", "}")
             inside.append(token if braces == 0 and not token.is_("symbol", "}") else Token("symbol", "{", token.position))
         return bool(inside) and bool(_values_named([*inside, Token("end", "", 0)], {name}))
