@@ -355,6 +355,16 @@ def _bias_broadcast(vector, matrix):
     return vector
 
 
+def _number_spread(number, array):
+    """A number beside a vector or matrix in an elementwise formula: that number in every entry (1 - h is 1 - h_k for
+    each k). Anything else is returned as it is."""
+    if not matrices.is_matrix(array) or matrices.is_matrix(number) or not isinstance(number, sympy.Expr) or not number.is_number:
+        return number
+    if isinstance(array, sympy.MatrixBase):
+        return sympy.ImmutableMatrix(*array.shape, [number] * (array.shape[0] * array.shape[1]))
+    return number * sympy.OneMatrix(*array.shape)
+
+
 def _list_as_array(entries, other, on_left: bool):
     """In a write-up, a list of numbers beside a vector or matrix in a sum or product is the array numpy prints it as:
     [1, 2] W is a row times W; W [1, 2] is W times a column; [0.1, 0.2] added to a row or a column is that row or column.
@@ -413,6 +423,9 @@ class _Parser:
         self.paired: list = []  # \\sum_{i, j}: the indices after the first, while its bounds are read
         self.layer_transposed = False  # W^{(2)\\top}: the layer's matrix, transposed
         self.font_braces_owed: list[int] = []  # \\mathbf{x_1} in a write-up: braces to close after the name's subscript, per open font
+        # a write-up's formula with an elementwise product (h \\odot (1 - h)) is written entry by entry: a number added
+        # to a vector or matrix there is added to each entry, as numpy broadcasts it
+        self.elementwise = context.document and any(t.is_("command", "odot", "circ") for t in self.tokens)
         if context.free and not context.matrix_letters and not context.shapes_known and _writes_transpose(self.tokens):
             self.context = Context(**{**vars(context), "matrix_letters": True})
         self._read_words()  # after: with matrices about, capitals typed together (AB) are a product
@@ -685,6 +698,8 @@ class _Parser:
             left, right = _list_as_array(left, right, on_left=op == "*"), _list_as_array(right, left, on_left=False)
         if op == "+" and self.context.document:
             left, right = _bias_broadcast(left, right), _bias_broadcast(right, left)
+        if op == "+" and self.elementwise:
+            left, right = _number_spread(left, right), _number_spread(right, left)
         mismatch = matrices.shape_problem(left, right.T if op == "outer" and matrices.is_matrix(right) else right, "*" if op == "outer" else op)
         if mismatch:
             raise ShapeMismatch(mismatch, self.text, token.position if token is not None else None)

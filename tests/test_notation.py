@@ -89,7 +89,7 @@ ROWS = [
     ("sin(x)", S("sin(x)")), ("exp(-x)", S("exp(-x)")), ("tanh(x)", S("tanh(x)")), ("sqrt(x)", S("sqrt(x)")), ("ln(x)", S("log(x)")),
     # the course's functions
     ("\\sigma(x)", sigma_(x)), ("\\sigma(2x)", sigma_(2 * x)), ("\\operatorname{sigmoid}(x)", sigma_(x)), ("σ(x)", sigma_(x)),
-    ("H(x)", S("Heaviside(x)")), ("H(x-1)", S("Heaviside(x-1)")), ("\\operatorname{ReLU}(x)", S("Max(0, x)")),
+    ("H(x)", S("Heaviside(x)")), ("H(x-1)", S("Heaviside(x-1)")), ("\\operatorname{ReLU}(x)", S("Max(0, x)")), ("\\mathop{\\rm max}(0, x)", S("Max(0, x)")),
     ("\\text{ReLU}(x)", S("Max(0, x)")), ("\\mathrm{ReLU}(x)", S("Max(0, x)")), ("\\operatorname{relu}(x)", S("Max(0, x)")),
     ("\\max(0,x)", S("Max(0, x)")), ("\\max\\{0, x\\}", S("Max(0, x)")), ("\\max(a, b, c)", S("Max(a, b, c)")),
     ("\\min(a,b)", S("Min(a, b)")), ("\\min\\{a, b\\}", S("Min(a, b)")), ("\\operatorname{sgn}(x)", S("sign(x)")),

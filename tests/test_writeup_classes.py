@@ -53,6 +53,9 @@ TEMPLATE_ENVIRONMENTS = "".join(f"\\newenvironment{{{name}}}[2][{name.title()}]{
 WIDE = "Let $A = \\begin{bmatrix} 1 & 2 & 3 \\\\ 4 & 5 & 6 \\end{bmatrix}$.\n\n"  # a 2 x 3 matrix of numbers
 SWISH = "$$f(x) = x \\cdot \\operatorname{sigmoid}(\\beta x)$$\n\n"  # Swish, with its parameter beta
 BINARY_LOSS = "$$L = -y \\log p - (1 - y) \\log(1 - p)$$\n\n"
+PAIR = "Let $h = \\begin{bmatrix} 0.5 \\\\ 0.25 \\end{bmatrix}$.\n\n"  # a vector named by a function letter
+LOGISTIC_PAIR = ("Let $z = \\begin{bmatrix} 0 \\\\ 1 \\end{bmatrix}$.\n\n"
+                 "$$a = \\sigma(z) = \\begin{pmatrix} 0.5 \\\\ 0.7511 \\end{pmatrix}$$\n\n")  # sigma(1) = 0.7311, written 0.7511
 
 
 def image(tex: str) -> str:
@@ -1586,6 +1589,51 @@ ROWS = [
     # a result set in bold in a line typed without $ (≈ **0.5767**) is that number: sigma(0.30935) = 0.576727
     ("Z = σ(0.30935) ≈ **0.5767**", ["definition", "valid"]),
     ("Z = σ(0.30935) ≈ **0.5867**", ["definition", "invalid"]),
+    # an HTML comment is a draft the page does not show: 1 + 1 = 3 inside one is not read (nor is the comment's text
+    # read again as Markdown without end); 2 + 2 = 5 after it is judged
+    ("<!-- $$\n    a = 1 + 1 = 3\n$$ -->\n\n$$b = 2 + 2 = 5$$", ["definition", "invalid"]),
+    ("<!-- $$\n    a = 1 + 1 = 3\n$$ -->\n\n$$b = 2 + 2 = 4$$", ["definition", "valid"]),
+    # any codecogs host draws formulas (private.codecogs.com in copied posts; + sent as &plus;), and \bigtriangledown,
+    # the editor's nabla, is the gradient: d/dw w^3 = 3w^2
+    ("![f](https://private.codecogs.com/gif.latex?a%3D1&plus;1%3D3)", ["definition", "invalid"]),
+    ("![f](https://private.codecogs.com/gif.latex?a%3D1&plus;1%3D2)", ["definition", "valid"]),
+    ("$$f(w) = w^3$$\n\n$$\\bigtriangledown f(w) = 3w^2$$", ["definition", "valid"]),
+    ("$$f(w) = w^3$$\n\n$$\\bigtriangledown f(w) = 3w$$", ["definition", "invalid"]),
+    # an entry of a vector named by a function letter (h = [0.5, 0.25]) is a number: h_1(1 - h_1) = 0.5 x 0.5 = 0.25
+    (PAIR + "$$h_1 (1 - h_1) = 0.25$$", ["definition", "valid"]),
+    (PAIR + "$$h_1 (1 - h_1) = 0.5$$", ["definition", "invalid"]),
+    # in a formula with an elementwise product, 1 - h is 1 - h_k in each entry: h ⊙ (1 - h) = (0.25, 0.1875), shown to
+    # two places as (0.25, 0.19); (0.25, 0.17) is wrong in entry 2
+    (PAIR + "$$h \\odot (1 - h) = \\begin{pmatrix} 0.25 \\\\ 0.19 \\end{pmatrix}$$", ["definition", "valid"]),
+    (PAIR + "$$h \\odot (1 - h) = \\begin{pmatrix} 0.25 \\\\ 0.17 \\end{pmatrix}$$", ["definition", "invalid"]),
+    # a product of matrices of numbers is checked entry by entry to the places shown: h h^T = [[0.25, 0.125], [0.125,
+    # 0.0625]], shown as [[0.25, 0.13], [0.13, 0.06]]; 0.07 for 0.0625 is wrong
+    (PAIR + "$$h h^T = \\begin{pmatrix} 0.25 & 0.13 \\\\ 0.13 & 0.06 \\end{pmatrix}$$", ["definition", "valid"]),
+    (PAIR + "$$h h^T = \\begin{pmatrix} 0.25 & 0.13 \\\\ 0.13 & 0.07 \\end{pmatrix}$$", ["definition", "invalid"]),
+    # a vector of numbers against entries the text never gives values for (y_1, y_2) holds for some values only: not judged
+    (PAIR + "$$h \\odot (1 - h) = \\begin{pmatrix} y_1 (1 - y_1) \\\\ y_2 (1 - y_2) \\end{pmatrix}$$", ["definition", "undecided"]),
+    # a vector written with a slip (sigma(1) = 0.7311, not 0.7511) and then worked on with its right value: 2a = (1, 1.4621)
+    # holds for the right a (valid); (1, 1.5122) holds for neither a (invalid)
+    (LOGISTIC_PAIR + "$$b = 2 a = \\begin{pmatrix} 1.0 \\\\ 1.4621 \\end{pmatrix}$$", ["definition", "definition", "invalid", "definition", "valid"]),
+    (LOGISTIC_PAIR + "$$b = 2 a = \\begin{pmatrix} 1.0 \\\\ 1.5122 \\end{pmatrix}$$", ["definition", "definition", "invalid", "definition", "invalid"]),
+    # a chain rule split into the k = j term and the sum over k != j: each term's fractions must cancel to dL/dz_j. A
+    # first term over z_k (k summed nowhere there) is an index slip; links that do not meet (dL/dz_j then dz_k/dW_ji)
+    # too; the same with the indices right names dL/dz_j (a definition) or is the chain rule (valid)
+    ("$$\\frac{\\partial L}{\\partial z_j} = \\frac{\\partial L}{\\partial y_j}\\frac{\\partial y_j}{\\partial z_j} + \\sum_{k \\neq j} "
+     "\\frac{\\partial L}{\\partial y_k}\\frac{\\partial y_k}{\\partial z_j}$$", ["definition"]),
+    ("$$\\frac{\\partial L}{\\partial z_j} = \\frac{\\partial L}{\\partial y_k}\\frac{\\partial y_k}{\\partial z_k} + \\sum_{k \\neq j} "
+     "\\frac{\\partial L}{\\partial y_k}\\frac{\\partial y_k}{\\partial z_j}$$", ["invalid"]),
+    ("$$\\frac{\\partial L}{\\partial W_{j,i}} = \\frac{\\partial L}{\\partial z_j}\\frac{\\partial z_k}{\\partial W_{j,i}}$$", ["invalid"]),
+    ("$$\\frac{\\partial L}{\\partial W_{j,i}} = \\frac{\\partial L}{\\partial z_j}\\frac{\\partial z_j}{\\partial W_{j,i}}$$", ["valid"]),
+    # a value stated under an \\underbrace (_{=1}: weights that sum to 1, a one-hot label's entries) holds in the steps
+    # after the one that shows it: a(sum b) + (1 - a)(sum c) = a + (1 - a) = 1 (a - (1 - a) is not);
+    # -y_j + p_j(y_j + sum_{k != j} y_k) is p_j - y_j (p_j + y_j is not)
+    ("$$\\alpha \\underbrace{\\left(\\sum_{i=1}^p \\beta_i\\right)}_{=1} + (1 - \\alpha)\\underbrace{\\left(\\sum_{j=1}^q \\gamma_j\\right)}_{=1} "
+     "= \\alpha + (1 - \\alpha) = 1$$", ["valid", "valid"]),
+    ("$$\\alpha \\underbrace{\\left(\\sum_{i=1}^p \\beta_i\\right)}_{=1} + (1 - \\alpha)\\underbrace{\\left(\\sum_{j=1}^q \\gamma_j\\right)}_{=1} "
+     "= \\alpha - (1 - \\alpha)$$", ["invalid"]),
+    ("$$\\begin{align}\na &= -y_j + y_j p_j + p_j \\sum_{k \\neq j} y_k \\\\\n&= -y_j + p_j \\underbrace{\\left(y_j + \\sum_{k \\neq j} y_k \\right)}_{=1} "
+     "\\\\\n&= p_j - y_j \\\\\n&= p_j + y_j\n\\end{align}$$", ["definition", "valid", "valid", "invalid"]),
 ]
 
 

@@ -17,7 +17,7 @@ from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from .. import dialect
 from ..equivalence import concrete_functions, decide
-from ..lexer import LatexError
+from ..lexer import LatexError, spelled_back
 from ..matrices import MatrixDerivative, layouts
 from ..model import Problem
 from ..parsing import ShapeMismatch
@@ -107,6 +107,9 @@ def _judge_in_full(judge, step: Step, scope) -> Step:
     slip for one the write-up defines (a_01 for a_o1), read as that name, and the verdict says so."""
     slips: dict = {}
     judged = _judge_sides(judge, step, scope, slips)
+    stated = slips.pop(STATED, None)
+    if stated and judged.verdict in ("valid", "invalid"):
+        judged = replace(judged, feedback=f"{judged.feedback} (taking {'; '.join(stated)}, as the text states under \\underbrace)")
     if not slips or judged.verdict not in ("valid", "invalid"):
         return judged
     read = ", ".join(f"{written} as {meant}" for written, meant in slips.items())
@@ -120,7 +123,7 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
     try:
         with time_limit(timeout):
             left_read, right_read = judge.read(step.left, scope), judge.read(step.right, scope)
-            left, right = _named(judge, step, scope, left_read.exact), _named(judge, step, scope, right_read.exact)
+            left, right = _named(judge, step, scope, left_read.exact, slips), _named(judge, step, scope, right_read.exact, slips)
             as_read = (left, right)
             whole = _by_entry_of_whole(as_read, scope)
             if whole is not None:
@@ -364,14 +367,26 @@ def _derivative_of_an_undefined_name(*sides) -> MatrixDerivative | None:
     return None
 
 
-def _named(judge, step: Step, scope, expr):
-    """A name given by an earlier \\underbrace{E}_{W} stands for E."""
+STATED = "stated under an underbrace"  # the key, among a step's slips, of the values \underbrace{E}_{=1} stated that it used
+
+
+def _named(judge, step: Step, scope, expr, slips: dict):
+    """A name given by an earlier \\underbrace{E}_{W} stands for E; a value stated under one (\\underbrace{E}_{=1}) is
+    what E is in the steps after the one that shows it (that one compares E as written)."""
     if not step.underbraces or not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
         return expr
     present = {getattr(s, "name", None): s for s in expr.free_symbols | (expr.atoms(sympy.MatrixSymbol) if isinstance(expr, sympy.Basic) else set())}
     swaps = {}
     for name_side, body_side in step.underbraces:
+        stated = _stated_value(name_side)
         try:
+            if stated is not None and not _shown_in(body_side, step):
+                body = judge.read(body_side, scope).exact
+                if isinstance(body, sympy.Basic) and expr.has(body):
+                    swaps[body] = judge.read(stated, scope).exact
+                    slips.setdefault(STATED, []).append(f"{body_side.text.strip()} = {stated.text.strip()}")
+            if stated is not None:
+                continue
             name = judge.read(name_side, scope).expr
             body = judge.read(body_side, scope).exact
         except LatexError:
@@ -380,6 +395,21 @@ def _named(judge, step: Step, scope, expr):
         if written in present:
             swaps[present[written]] = body
     return expr.xreplace(swaps) if swaps else expr
+
+
+def _stated_value(script: Side) -> Side | None:
+    """The value an \\underbrace's script states (= 1 in _{=1}), as a side; None for a name."""
+    found = [t for t in script.tokens if t.kind != "space"]
+    if len(found) < 2 or not found[0].is_("symbol", "="):
+        return None
+    return Side(tuple(found[1:]), spelled_back(found[1:]), found[1].position)
+
+
+def _shown_in(body: Side, step: Step) -> bool:
+    """The \\underbrace's group is written in this step's right side: the step that rewrites into it compares it as
+    written (the steps from it on take its stated value)."""
+    side = step.right
+    return side is not None and bool(side.tokens) and side.start <= body.start <= side.tokens[-1].position
 
 
 def _with_later_definitions(judge, step: Step, scope, left, right):
@@ -594,7 +624,7 @@ def as_written(step: Step, scope, left_read, right_read, sides, point, loose: bo
     on the left (0.7068)."""
     if not right_read.decimals:
         return None
-    value, target = (sympy.ImmutableMatrix(list(side)) if isinstance(side, sympy.Tuple) and len(side) > 1 else side for side in sides)  # [-0.222, -0.243]
+    value, target = (_explicit(sympy.ImmutableMatrix(list(side)) if isinstance(side, sympy.Tuple) and len(side) > 1 else side) for side in sides)  # [-0.222, -0.243]
     entries = _numeric_entries(value, target)
     if entries is None:
         return None
@@ -604,6 +634,8 @@ def as_written(step: Step, scope, left_read, right_read, sides, point, loose: bo
         shown = [2 * s for s in shown]  # \\approx 0.10 for 0.105: "about", one unit in the last place (a key's answer is held to half)
     from_left = _moved_by_rounding(scope, left_read, value, point, every=False)
     slack = [a + b for a, b in zip(shown, from_left)]
+    if len(slack) != len(exact):  # each entry has its own tolerance, or none is weighed
+        return None
     places = max(len(text.split(".")[1]) if "." in text else 0 for _, _, _, text in right_read.decimals)
     if max(shown) > 0:  # 3.35 \\times 10^{-4}: to 6 places, as 0.000335
         places = max(places, -int(sympy.floor(sympy.log(2 * min(s for s in shown if s > 0), 10))))
@@ -637,8 +669,15 @@ def _as_worked_on(step: Step, scope, left_read, right_read, point) -> Step | Non
     again = as_written(step, scope, left_read, right_read, tuple(sides), point)
     if again is None or again.verdict != "valid":
         return None
-    used = ", ".join(f"{name} = {float(value):.10g}" for name, value in scope.also.items() if name in getattr(left_read.exact, "free_symbols", ()))
+    used = ", ".join(f"{name} = {_shown(value)}" for name, value in scope.also.items() if name in getattr(left_read.exact, "free_symbols", ()))
     return replace(again, feedback=f"{again.feedback}, with the rounded values the text works on from ({used})" if used else again.feedback)
+
+
+def _shown(value) -> str:
+    """A number to 10 figures, a matrix of numbers as the list of its entries."""
+    if isinstance(value, sympy.MatrixBase):
+        return "(" + ", ".join(f"{float(entry):.6g}" for entry in value) + ")"
+    return f"{float(value):.10g}"
 
 
 def _chain_name(judge, step: Step, scope, left_read):
@@ -690,6 +729,16 @@ def _numeric_entries(value, target):
     if not all(e.is_real for e in exact) or not all(c.is_real for c in claimed):
         return None
     return exact, claimed
+
+
+def _explicit(side):
+    """A product or sum of numeric matrices (h \\odot (1 - h) with h's entries given) as the matrix it is; else as it is."""
+    if not isinstance(side, sympy.MatrixExpr) or isinstance(side, sympy.MatrixBase) or side.free_symbols:
+        return side
+    try:
+        return sympy.ImmutableMatrix(side.as_explicit())
+    except (TypeError, ValueError, AttributeError, sympy.ShapeError):
+        return side
 
 
 def _entry_name(matrix, n: int) -> str:
@@ -848,6 +897,7 @@ def _unknowns(side) -> set[str]:
 
 
 def _numeric_matrix(side) -> bool:
+    side = _explicit(side)
     return isinstance(side, sympy.MatrixBase) and all(getattr(entry, "is_number", False) for entry in side)
 
 

@@ -480,21 +480,26 @@ MYST_MARKDOWN_DIRECTIVES = frozenset({"admonition", "note", "warning", "tip", "h
 MYST_DIRECTIVE = re.compile(r"\{([a-z-]+)\}")
 
 
-def _markdown_tokens(text: str, first_line: int = 0) -> list:
-    """The document's tokens; a MyST directive whose body is Markdown gives its body's tokens, at their lines."""
+def _markdown_tokens(text: str, first_line: int = 0, in_html: bool = False) -> list:
+    """The document's tokens; a MyST directive whose body is Markdown gives its body's tokens, at their lines.
+
+    An HTML block's text is read once as Markdown: HTML left in that text (a tag the line-wise strip could not close)
+    is not opened again, so nested markup cannot recurse without end."""
     found = []
     for token in _markdown_parser().parse(text):
         directive = MYST_DIRECTIVE.match(token.info.strip()) if token.type == "fence" else None
         if directive and directive.group(1) in MYST_MARKDOWN_DIRECTIVES and token.map:
             body = token.content.split("\n")
             options = next((n for n, line in enumerate(body) if not line.startswith(":")), len(body))  # :class: note
-            found += _markdown_tokens("\n".join(body[options:]), first_line + token.map[0] + 1 + options)
+            found += _markdown_tokens("\n".join(body[options:]), first_line + token.map[0] + 1 + options, in_html)
+            continue
+        if token.type == "html_block" and in_html:
             continue
         if token.type == "html_block" and token.map and MATHJAX_SCRIPT.search(token.content):
             found += _script_displays(token, first_line)
             continue
         if token.type == "html_block" and token.map and HTML_MATH.search(token.content):
-            found += _markdown_tokens(_html_text(token.content), first_line + token.map[0])
+            found += _markdown_tokens(_html_text(token.content), first_line + token.map[0], in_html=True)
             continue
         if token.map and first_line:
             token.map = [token.map[0] + first_line, token.map[1] + first_line]
@@ -505,6 +510,7 @@ def _markdown_tokens(text: str, first_line: int = 0) -> list:
 # Maths inside raw HTML (a blog's <div style="..."> around \( a_1 = ... \)): read as the Markdown it holds.
 HTML_MATH = re.compile(r"\$|\\\(|\\\[|\\begin\{")
 HTML_TAG = re.compile(r"<[^<>]*>")
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # a draft the page does not show (unclosed: to the end)
 
 
 # MathJax 2's own markup, as Jekyll's kramdown writes a page's maths: <script type="math/tex; mode=display">..</script>.
@@ -524,8 +530,10 @@ def _script_displays(token, first_line: int) -> list:
 
 
 def _html_text(html: str) -> str:
-    """An HTML block's text, line for line: tags taken out, each line's indent too (a tag's indent is not a code block)."""
-    return "\n".join(HTML_TAG.sub(" ", line).strip() for line in html.split("\n"))
+    """An HTML block's text, line for line: comments and tags taken out, each line's indent too (a tag's indent is not
+    a code block)."""
+    shown = HTML_COMMENT.sub(lambda comment: "\n" * comment.group(0).count("\n"), html)
+    return "\n".join(HTML_TAG.sub(" ", line).strip() for line in shown.split("\n"))
 
 
 def _read_markdown(document: Document) -> None:
@@ -585,12 +593,12 @@ def _read_markdown(document: Document) -> None:
 
 
 # Services that draw a formula from its LaTeX in the address (READMEs written before GitHub rendered maths):
-# (the address's start, where the LaTeX is: "query" for all of it, "path" after the start, else a query parameter).
+# (the host, or a domain any of whose hosts serve it; the path's start; where the LaTeX is: "query" for all of the
+# query, "path" after the path's start, else a query parameter). codecogs.com: latex., private. (CSDN's copies), www.
 IMAGE_SERVICES = (
-    ("https://latex.codecogs.com/", "query"), ("http://latex.codecogs.com/", "query"),
-    ("https://chart.googleapis.com/chart", "chl"), ("http://chart.apis.google.com/chart", "chl"),
-    ("https://render.githubusercontent.com/render/math", "math"), ("https://www.zhihu.com/equation", "tex"),
-    ("https://i.upmath.me/svg/", "path"), ("https://i.upmath.me/png/", "path"), ("https://tex.s2cms.ru/svg/", "path"),
+    ("codecogs.com", "/", "query"), ("chart.googleapis.com", "/chart", "chl"), ("chart.apis.google.com", "/chart", "chl"),
+    ("render.githubusercontent.com", "/render/math", "math"), ("www.zhihu.com", "/equation", "tex"),
+    ("i.upmath.me", "/svg/", "path"), ("i.upmath.me", "/png/", "path"), ("tex.s2cms.ru", "/svg/", "path"),
 )
 # codecogs's settings before the formula: \dpi{150}, \bg_white, \bg{white}, \large, \inline, \fn_cm ...
 IMAGE_SETTINGS = re.compile(r"^\s*(?:\\(?:dpi|bg|fg|fn|inline|tiny|small|normal|large|Large|LARGE|huge|Huge|displaystyle)(?:\{[^}]*\}|_\w+)?\s*)+")
@@ -602,17 +610,20 @@ def formula_of_image(source) -> str | None:
     from urllib.parse import parse_qs, unquote, urlsplit
 
     source = str(source)
-    if len(source) > 3 * MAX_IMAGE_FORMULA:
+    if len(source) > 3 * MAX_IMAGE_FORMULA or not source.startswith(("https://", "http://")):
         return None
-    for start, where in IMAGE_SERVICES:
-        if not source.startswith(start):
+    address = urlsplit(source)
+    host = (address.hostname or "").lower()
+    for domain, path, where in IMAGE_SERVICES:
+        if not (host == domain or host.endswith("." + domain)) or not address.path.startswith(path):
             continue
         if where == "query":
             tex = unquote(source.split("?", 1)[1]) if "?" in source else ""
+            tex = tex[len("latex="):] if tex.startswith("latex=") else tex
         elif where == "path":
-            tex = unquote(source[len(start):])
+            tex = unquote(address.path[len(path):])
         else:
-            tex = (parse_qs(urlsplit(source).query).get(where) or [""])[0]
+            tex = (parse_qs(address.query).get(where) or [""])[0]
         tex = IMAGE_SETTINGS.sub("", tex).strip()
         return tex or None
     return None

@@ -497,8 +497,8 @@ def letters_shared(side: Side, other) -> bool:
     found, skipping = [t for t in side.tokens if t.kind != "space"], False
     for at, token in enumerate(found):
         skipping = skipping and not token.is_("symbol", "}") or at and found[at - 1].is_("command", "begin", "end")  # {bmatrix}
-        if not skipping and token.kind == "letter" and token.text in names:
-            return True
+        if not skipping and (token.kind == "letter" or token.kind == "command" and token.text in dialect.GREEK) and token.text in names:
+            return True  # a letter, or a Greek letter's command (\\alpha, read as alpha)
     return False
 
 
@@ -655,7 +655,11 @@ def _net_of(fractions) -> dict[str, int]:
 def leibniz_fractions(side: Side) -> list[tuple[list, list]] | None:
     """The (quantity, variable) tokens of each Leibniz fraction of a side that is only their product, in order;
     None for anything else."""
-    found = [t for t in side.tokens if t.kind != "space" and not t.is_("command", "cdot", "times") and not t.is_("symbol", "*")]
+    return _fractions_of(side.tokens)
+
+
+def _fractions_of(written) -> list[tuple[list, list]] | None:
+    found = [t for t in written if t.kind != "space" and not t.is_("command", "cdot", "times") and not t.is_("symbol", "*")]
     fractions = []
     at = 0
     while at < len(found):
@@ -722,6 +726,90 @@ def chain_slip(step: Step, words: frozenset = frozenset(), unit=None) -> Step | 
         return None
     return replace(step, verdict="invalid", feedback=f"the chain rule's fractions cancel to \\partial {top}/\\partial {chain_bottom}, not \\partial {top}/\\partial {bottom}: "
                                                      "a factor is taken over the wrong variable")
+
+
+def term_slip(step: Step) -> Step | None:
+    """A chain rule written as a sum of terms, each a product of Leibniz fractions (the k = j term and the sum over
+    k \\neq j), where a term's fractions meet the left side's derivative but for the index of one name: invalid.
+    Either the term cancels to the same quantity over a sibling of the variable (\\partial L/\\partial z_k for
+    \\partial L/\\partial z_j, k not summed there), or two of its links do not meet (\\partial L/\\partial z_j then
+    \\partial z_k/\\partial W). Sums of other things, and letters a sum around the term runs over, are left alone."""
+    if step.kind != "equal" or step.left is None or step.right is None:
+        return None
+    wanted = _net_of(leibniz_fractions(step.left) or ())
+    if len(wanted) != 2 or sorted(wanted.values()) != [-1, 1]:
+        return None
+    (top,), (bottom,) = [q for q, p in wanted.items() if p == 1], [q for q, p in wanted.items() if p == -1]
+    terms = _summed_terms([t for t in step.right.tokens if t.kind != "space"])
+    if terms is None:
+        return None
+    written = {_quantity(q): spelled_back(q).strip() for _, fractions in terms for pair in fractions for q in pair}
+    written.update({_quantity(q): spelled_back(q).strip() for pair in leibniz_fractions(step.left) for q in pair})
+    for number, (bound, fractions) in enumerate(terms, 1):
+        net = _net_of(fractions)
+        if net == wanted:
+            continue
+        which = f"term {number}'s" if len(terms) > 1 else "the chain rule's"
+        over = [q for q, p in net.items() if p == -1]
+        if len(net) == 2 and net.get(top) == 1 and len(over) == 1 and _index_sibling(bottom, over[0], bound) and len(terms) > 1:
+            return replace(step, verdict="invalid", feedback=f"{which} fractions cancel to \\partial {written[top]}/\\partial {written[over[0]]}, "
+                                                             f"not \\partial {written[top]}/\\partial {written[bottom]}: an index slip")
+        rest = {q: p for q, p in net.items() if q not in wanted or net[q] != wanted[q]}
+        if {q: p for q, p in net.items() if q in wanted} == wanted and len(rest) == 2 and sorted(rest.values()) == [-1, 1]:
+            (up,), (down,) = [q for q, p in rest.items() if p == 1], [q for q, p in rest.items() if p == -1]
+            if _index_sibling(down, up, bound):
+                return replace(step, verdict="invalid", feedback=f"{which} links do not meet: \\partial/\\partial {written[down]} is followed "
+                                                                 f"by \\partial {written[up]}, another entry (an index slip)")
+    return None
+
+
+def _summed_terms(found) -> list[tuple[set, list]] | None:
+    """The terms of a side that is a sum of products of Leibniz fractions, each maybe under a \\sum: (the letters that
+    sum runs over, the fractions); None where any term is anything else."""
+    terms, start, depth = [], 0, 0
+    for at, token in enumerate(found + [None]):
+        if token is not None and (token.is_("symbol", "{", "(", "[") or token.is_("command", "left")):
+            depth += 1
+        elif token is not None and (token.is_("symbol", "}", ")", "]") or token.is_("command", "right")):
+            depth -= 1
+        if token is None or depth == 0 and token.is_("symbol", "+", "-") and at > start:
+            terms.append(found[start:at])
+            start = at + 1 if token is not None else at
+        elif depth == 0 and token.is_("symbol", "+", "-") and at == start:
+            start = at + 1
+    read = []
+    for term in terms:
+        bound, at = set(), 0
+        if term and term[0].is_("command", "sum") and len(term) > 2 and term[1].is_("symbol", "_"):
+            end = group_end(term, 2) if term[2].is_("symbol", "{") else 2
+            if end is None:
+                return None
+            script = term[2:end + 1]
+            first = next((t for t in script if t.kind == "letter"), None)
+            bound = {first.text} if first is not None else set()
+            at = end + 1
+            if at < len(term) and term[at].is_("symbol", "^"):
+                top_end = group_end(term, at + 1) if at + 1 < len(term) and term[at + 1].is_("symbol", "{") else at + 1
+                at = (top_end or at) + 1
+        fractions = _fractions_of(term[at:])
+        if fractions is None:
+            return None
+        read.append((bound, fractions))
+    return read or None
+
+
+def _index_sibling(wanted: str, written: str, bound: set) -> bool:
+    """z_k written for z_j: the same name but for one index letter in its subscript, a letter no sum here runs over."""
+    if len(wanted) != len(written) or wanted == written:
+        return False
+    apart = [at for at, (a, b) in enumerate(zip(wanted, written)) if a != b]
+    if len(apart) != 1:
+        return False
+    at = apart[0]
+    letters = (wanted[at], written[at])
+    neighbours = (wanted[at - 1:at], wanted[at + 1:at + 2])
+    alone = all(not n.isalpha() for n in neighbours)  # z_k, W_{k,i}: an index letter on its own, not part of a word
+    return "_" in wanted[:at] and all(c.islower() for c in letters) and alone and written[at] not in bound
 
 
 def _siblings(quantity: str, other: str) -> bool:
@@ -1327,7 +1415,7 @@ class Judge:
                 taken = self._function_by_derivative(step, scope)
                 if taken is not None:
                     return taken
-                slipped = chain_slip(step, frozenset(scope.notation.words), unit) or self.broken_link(step, scope)  # wrong even where it names a quantity
+                slipped = chain_slip(step, frozenset(scope.notation.words), unit) or term_slip(step) or self.broken_link(step, scope)  # wrong even where it names a quantity
                 solution = None if slipped else self.solution(step, scope)
                 outcome = slipped or self.statement(step, scope)
                 if solution is not None and (outcome is None or outcome.verdict == "definition"):
@@ -2354,6 +2442,7 @@ class Judge:
         slipped, 1/(1 + e^{0.3775}) = 0.5933) is the value the text works on from: that slip is judged on its line,
         not again on every line that uses the number. A rounding slip (11.6520 for 11.65207), or one inside an
         expression (36.0278 - 0.9899), is carried as the exact value: a final answer restating it is wrong too.
+        A matrix is carried as the text writes it, with the value its chain works out beside it where that differs.
         Returns (the value carried, the right value when that is a slip, else None); (None, None) for no value."""
         numbers, values = [], {}
         for side in rest_of_chain(step):
@@ -2372,7 +2461,10 @@ class Judge:
         if not numbers:
             return None, None
         last_side, last = numbers[-1]
-        if not decimals_shown(last_side) or isinstance(last, sympy.MatrixBase):
+        if isinstance(last, sympy.MatrixBase):  # a matrix is carried as written; its worked value, where another, may be put in too
+            first = numbers[0][1]
+            return last, (first if isinstance(first, sympy.MatrixBase) and first.shape == last.shape and first != last else None)
+        if not decimals_shown(last_side):
             return last, None
         exact = numbers[0][1]
         places = max(len(text.split(".")[1]) for text in decimals_shown(last_side))

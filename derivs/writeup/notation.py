@@ -63,6 +63,7 @@ class Notation:
     ranges: dict = field(default_factory=dict)  # an index -> the one letter its sums run to (k -> K): a bare \\sum_k runs there too
     summed: set[str] = field(default_factory=set)  # letters a sum or product runs over (\\sum_t E_t): indices, never a name's abbreviation
     quantities: set[str] = field(default_factory=set)  # words written alone somewhere (out, not only out(...)): never functions
+    # (a vector or matrix named by a function letter is one too: h_1(1 - h_1) is its entry times a bracket)
     numbered: dict = field(default_factory=dict)  # a name -> the entry numbers written (z_0, z_2: {0, 2}): from 0 or 1
     log_base: int | None = None  # log x = ln x / ln 10 written: this text's log is to that base (its ln is natural)
     e_named: bool = False  # e = \hat{y} - y written: e is that name (an error), e^{-z} still Euler's
@@ -121,7 +122,7 @@ class Notation:
         if self.log_base:
             functions["log"] = sympy.Lambda(_LOG_ARGUMENT, sympy.log(_LOG_ARGUMENT, self.log_base))
         ranges = {index: sympy.Symbol(bound, integer=True, positive=True) for index, bound in self.ranges.items() if index and bound}
-        return replace(context, sum_bounds={**ranges, **context.sum_bounds}, words=frozenset(self.words), quantities=frozenset(self.quantities & (self.words | FREE_FUNCTION_NAMES) - self.functions), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
+        return replace(context, sum_bounds={**ranges, **context.sum_bounds}, words=frozenset(self.words), quantities=frozenset((self.quantities | self.vectors | set(self.matrices)) & (self.words | FREE_FUNCTION_NAMES) - self.functions), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
                        functions=functions, shapes_known=bool(context.document), counters=frozenset(self.counters), primed=frozenset(self.primed), samples=frozenset(self.samples - self.layered_entries), of_vectors=set(context.of_vectors) | self.of_vectors,
                        arities={**context.arities, **{name: n for name, n in self.arities.items() if n > 1}},
                        parameters=dict(context.parameters))  # this section's own: its definitions add to it
