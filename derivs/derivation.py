@@ -38,6 +38,8 @@ def _document(text, form: str | None = None):
         return read_document(text, form)
     except DocumentTooLong as error:
         raise LatexError(str(error)) from None
+    except RecursionError:  # markup nested past what a reader follows (a guard, not a path any text is known to take)
+        raise LatexError("the text's structure is nested too deeply to read (brackets, lists or HTML inside one another)") from None
 
 
 def find_steps(text: str, form: str | None = None) -> list[Step]:

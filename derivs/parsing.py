@@ -677,7 +677,24 @@ class _Parser:
                 right = self.term()
                 terms.append(right if op == "+" else self._negate(right))
                 value = self._combine(value, right if op == "+" else self._negate(right), "+")
+            if self._bar_with_point_ahead():
+                return self._evaluated_at(value, self.take())
             return value
+
+    def _bar_with_point_ahead(self) -> bool:
+        """f'(x) \\Big|_{x=1}, \\frac{dy}{dx}|_{x=2}: a bar after an expression, no |..| open, with a point in its
+        subscript, evaluates what comes before it (as \\left. .. \\right|_{x=1} does)."""
+        if self.absolute or not (self.at("symbol", "|") or self.at("command", "vert", "rvert")) or not self.at("symbol", "_", ahead=1):
+            return False
+        if not self.at("symbol", "{", ahead=2):
+            return False
+        for ahead in range(3, 40):
+            token = self.peek(ahead)
+            if token.kind == "end" or token.is_("symbol", "}"):
+                return False
+            if token.is_("symbol", "="):
+                return True
+        return False
 
     def _negate(self, value):
         return -value if not isinstance(value, sympy.Tuple) else sympy.Tuple(*(-v for v in value))
@@ -786,8 +803,9 @@ class _Parser:
                 return value
 
     def _period_product_ahead(self, token: Token) -> bool:
+        """p_j.p_i, \\eta . \\delta_n, (0.3) . (0.5): a period typed tight or spaced alike on both sides, before a factor."""
         following = self.peek(1)
-        return self.context.document and token.is_("symbol", ".") and not following.space_before and not token.space_before \
+        return self.context.document and token.is_("symbol", ".") and following.space_before == token.space_before \
             and (following.kind == "letter" or following.kind == "command" and following.text in dialect.GREEK or following.is_("symbol", "("))
 
     def signed_factor(self):
@@ -805,7 +823,7 @@ class _Parser:
             return not (stop_at_function and token.kind == "letter" and self.context.function(token.text) is not None and self.at("symbol", "(", ahead=1))
         if token.kind == "symbol":
             if token.text == "|":
-                return self.absolute == 0
+                return self.absolute == 0 and not (token is self.peek() and self._bar_with_point_ahead())
             return token.text in "([{"
         if token.kind == "command":
             if token.text == "text" and token is self.peek() and self._text_names_function():
@@ -2248,6 +2266,10 @@ class _Parser:
             point[name] = where
         if not isinstance(value, sympy.Basic):
             return value
+        named = {entry[0] for entry in self.leibniz}
+        if not set(point) & value.free_symbols and named & value.free_symbols:  # dy/dx|_{x=1}, dy/dx a write-up's name: its formula is not at hand
+            raise self.error("the expression before the bar does not show the variables its subscript sets: write it out "
+                             "(\\frac{d}{dx}(2x^3) \\Big|_{x=1})", token)
         result = value.subs(point)
         if result.has(sympy.zoo, sympy.nan):
             raise self.error("at that point the expression is not defined (a division by zero)", token)
@@ -2405,6 +2427,9 @@ class _Parser:
                     operand = self._operand_goes_on(operand, variable, token)
             finally:
                 self.integrals = saved_integrals
+            named = self._operator_on_a_name(operand, variable, (start, self.position), variable_span, order)
+            if named is not None:
+                return named
         else:
             saved = self.position
             self.position = body_start
@@ -2457,6 +2482,46 @@ class _Parser:
                     raise self.error(self._leftover_message(self.peek()))
             self.position = saved
         return self._matrix_derivative(operand, variable, token)
+
+    def _operator_on_a_name(self, operand, variable, operand_span: tuple[int, int], variable_span: tuple[int, int], order: int):
+        """In a write-up, \\frac{\\partial}{\\partial o_k}(p_k) of a name with no formula in o_k here is the Leibniz quantity
+        \\frac{\\partial p_k}{\\partial o_k} (the write-up may say what p_k is later, or never), as that fraction written
+        whole would be: not 0. None for anything else."""
+        if not self.context.document or order != 1 or not isinstance(operand, sympy.Expr) or isinstance(operand, sympy.MatrixExpr) \
+                or variable in operand.free_symbols:
+            return None
+        if not isinstance(operand, (sympy.Symbol, sympy.Indexed)):
+            return self._through_quantities(operand, variable, variable_span)
+        if isinstance(operand, sympy.Symbol) and (operand.is_integer or operand in self.bound):
+            return None
+        found = [t for t in self.tokens[operand_span[0]:operand_span[1]] if t.kind != "space"]
+        while len(found) > 2 and (found[0].is_("symbol", "(") and found[-1].is_("symbol", ")") or found[0].is_("symbol", "{") and found[-1].is_("symbol", "}")):
+            found = found[1:-1]  # (p_k): the name inside its brackets
+        return self._rate_named(spelled_back(found).strip(), operand, variable, variable_span)
+
+    def _rate_named(self, written: str, quantity, variable, variable_span: tuple[int, int]):
+        """The Leibniz quantity \\frac{\\partial written}{\\partial variable}: its value once the write-up gave one, else its
+        symbol, noted as the derivative of `quantity` (the write-up's definitions may say what that is)."""
+        name = f"\\frac{{\\partial {written}}}{{\\partial {self._written(variable_span).strip()}}}"
+        given = self._given(spelled(name))
+        named = sympy.Symbol(name, real=True) if given is None else given
+        if isinstance(named, sympy.Symbol):
+            self.leibniz.append((named, quantity, variable, 1))
+        return named
+
+    def _through_quantities(self, operand, variable, variable_span: tuple[int, int]):
+        """\\frac{\\partial}{\\partial \\theta_k} \\log(\\hat{y}_i): a formula in names the write-up gives no formula in
+        theta_k here, differentiated by the chain rule through them (1/y-hat_i times the Leibniz quantity
+        \\frac{\\partial \\hat{y}_i}{\\partial \\theta_k}), not 0. None where it holds no such name."""
+        names = sorted((s for s in operand.free_symbols if isinstance(s, sympy.Symbol) and not s.is_integer and s not in self.bound
+                        and not s.name.startswith("\\frac")), key=str)
+        if not names or operand.has(sympy.Indexed, sympy.Sum, sympy.Derivative) or operand.atoms(sympy.core.function.AppliedUndef) \
+                or isinstance(variable, sympy.Indexed) or self.context.vectors.keys() & {name.name for name in names}:
+            return None  # N(z), a function the write-up defines, or a vector's entry: read as before
+        varying = {name: sympy.Function(f"_{n}")(variable) for n, name in enumerate(names)}
+        taken = sympy.diff(operand.xreplace(varying), variable)
+        rates = {sympy.Derivative(function, variable): self._rate_named(name.name, name, variable, variable_span) for name, function in varying.items()}
+        return taken.xreplace(rates).xreplace({function: name for name, function in varying.items()})
 
     def _quantity_named(self, numerator: tuple[int, int], denominator: tuple[int, int]) -> sympy.Symbol:
         """A write-up's Leibniz name for a quantity it has not defined as a function: one real symbol."""

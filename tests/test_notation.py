@@ -129,6 +129,7 @@ ROWS = [
     ("10\\%", S("1/10")), ("10%", S("1/10")), ("(1 - 20\\%) x", x * S("4/5")),
     # an evaluation bar: the expression at the point (x^2 + 1 at 3 is 10; d/dx x^3 at 2 is 3 * 2^2)
     ("\\left. x^2 + 1 \\right|_{x=3}", S("10")), ("\\left.\\frac{d}{dx} x^3 \\right|_{x=2}", sympy.Subs(sympy.Derivative(x**3, x), x, 2)),
+    ("\\frac{d}{dx} x^3 \\Big|_{x=2}", sympy.Subs(sympy.Derivative(x**3, x), x, 2)), ("x^2 + 1 \\bigg|_{x=3}", S("10")), ("x^2 \\vert_{x=3}", S("9")),
     # names: greek, subscripts, decorations, fonts, unicode
     ("\\alpha", sym("alpha")), ("\\beta + \\gamma", S("beta + gamma")), ("\\theta_0", sym("theta_0")), ("\\epsilon", sym("epsilon")),
     ("\\lambda", sym("lambda")), ("\\Delta x", sym("Delta") * x), ("x_1", sym("x_1")), ("x_{1}", sym("x_1")), ("x_{12}", sym("x_12")),

@@ -53,6 +53,9 @@ TEMPLATE_ENVIRONMENTS = "".join(f"\\newenvironment{{{name}}}[2][{name.title()}]{
 WIDE = "Let $A = \\begin{bmatrix} 1 & 2 & 3 \\\\ 4 & 5 & 6 \\end{bmatrix}$.\n\n"  # a 2 x 3 matrix of numbers
 SWISH = "$$f(x) = x \\cdot \\operatorname{sigmoid}(\\beta x)$$\n\n"  # Swish, with its parameter beta
 BINARY_LOSS = "$$L = -y \\log p - (1 - y) \\log(1 - p)$$\n\n"
+STEP_SIZES = "Let $\\eta = 0.3$, $\\delta_n = 0.5$ and $o_j = 2$.\n\n"  # a step size, an error, an input
+ENTRIES_LATER = ("$$h = \\begin{bmatrix} h_1 \\\\ h_2 \\end{bmatrix}$$\n\n$$n = \\begin{bmatrix} 0 \\\\ 1 \\end{bmatrix}$$\n\n"
+                 "$$h = \\sigma(n) = \\begin{pmatrix} 0.5 \\\\ 0.7311 \\end{pmatrix}$$\n\n")  # sigma(0) = 0.5, sigma(1) = 0.731059
 PAIR = "Let $h = \\begin{bmatrix} 0.5 \\\\ 0.25 \\end{bmatrix}$.\n\n"  # a vector named by a function letter
 LOGISTIC_PAIR = ("Let $z = \\begin{bmatrix} 0 \\\\ 1 \\end{bmatrix}$.\n\n"
                  "$$a = \\sigma(z) = \\begin{pmatrix} 0.5 \\\\ 0.7511 \\end{pmatrix}$$\n\n")  # sigma(1) = 0.7311, written 0.7511
@@ -1634,6 +1637,64 @@ ROWS = [
      "= \\alpha - (1 - \\alpha)$$", ["invalid"]),
     ("$$\\begin{align}\na &= -y_j + y_j p_j + p_j \\sum_{k \\neq j} y_k \\\\\n&= -y_j + p_j \\underbrace{\\left(y_j + \\sum_{k \\neq j} y_k \\right)}_{=1} "
      "\\\\\n&= p_j - y_j \\\\\n&= p_j + y_j\n\\end{align}$$", ["definition", "valid", "valid", "invalid"]),
+    # a name given with an index whose formula is written in another: a sum over the name's own index (the j inside
+    # z_j = sum_j ... is not the one outside), or an index nothing binds while the name's own is absent (p_j written
+    # with e^{a_i}, where the text sums over i elsewhere); the same formulas in the name's index define it. A label
+    # (h_{out}, z_o with no sum over o) and a line under a condition (p_i = p_j when i = j) are no index
+    ("$$z_j = \\sum_j w_{jk} a_k + b_j$$", ["invalid"]),
+    ("$$z_j = \\sum_k w_{jk} a_k + b_j$$", ["definition"]),
+    ("Let $s = \\sum_i a_i$.\n\n$$p_j = \\frac{e^{a_i}}{\\sum_{k=1}^N e^{a_k}}$$", ["definition", "invalid"]),
+    ("Let $s = \\sum_i a_i$.\n\n$$p_j = \\frac{e^{a_j}}{\\sum_{k=1}^N e^{a_k}}$$", ["definition", "definition"]),
+    ("Let $s = \\sum_i h_i$.\n\n$$z_o = \\sum_i h_i w_i$$", ["definition", "definition"]),
+    ("Let $s = \\sum_i p_i$.\n\nIf $i = j$, $$p_i = p_j$$", ["definition", "definition", "definition"]),
+    # a step that rewrites sigma(a) as a name the text never gives a value or formula (y-hat = sigma(a), said in a
+    # problem it does not quote) holds only under that reading: not judged; the next step, in y-hat alone, is proved
+    ("$$\\frac{\\partial L}{\\partial a} = -\\left(\\frac{y}{\\hat y} + \\frac{y - 1}{1 - \\hat y}\\right) \\sigma(a)(1 - \\sigma(a)) "
+     "= -\\left(\\frac{y}{\\hat y} + \\frac{y - 1}{1 - \\hat y}\\right) \\hat y (1 - \\hat y) = \\hat y - y$$", ["definition", "undecided", "valid"]),
+    # \\Delta w (or \\triangle w, as typed for it) is one name, the increment of w, defined where first given; a period
+    # typed spaced alike on both sides (eta . delta . o) is a product: 0.3 x 0.5 x 2 = 0.3, and w^+ = 1 - 0.3 = 0.7
+    (STEP_SIZES + "$$\\Delta w = \\eta \\delta_n o_j = 0.3$$\n\n$$w^+ = 1 - \\Delta w = 0.7$$",
+     ["definition"] * 3 + ["definition", "valid", "definition", "valid"]),
+    (STEP_SIZES + "$$\\Delta w = \\eta \\delta_n o_j = 0.3$$\n\n$$w^+ = 1 - \\Delta w = 0.8$$",
+     ["definition"] * 3 + ["definition", "valid", "definition", "invalid"]),
+    (STEP_SIZES + "$$\\triangle w_{j,n} = \\eta . \\delta_n . o_j = 0.3$$\n\n$$\\Delta w_{j,n} = 0.4$$",
+     ["definition"] * 3 + ["definition", "valid", "invalid"]),
+    ("$$(0.3) . (-0.5387) . (1) = -0.1616$$", ["valid"]),
+    ("$$(0.3) . (-0.5387) . (1) = 0.1616$$", ["invalid"]),
+    # an update through an increment defined by the gradient at the old value is no circular definition; a sum written
+    # with an ellipsis runs to a size (n), not to a stray index
+    ("$$w_j:=w_j+\\Delta w_j, \\ \\ \\Delta w_j=-\\eta\\frac{\\partial J(w)}{\\partial w_j}$$", ["definition", "definition"]),
+    ("Let $s = \\sum_n X_n$.\n\n$$Y_i = W_1X_1 + W_2X_2 + \\dotsb + W_n X_n$$", ["definition", "definition"]),
+    # d/dx applied to a name the text gives no formula in x (q) is the Leibniz quantity dq/dx, unknown, not 0: the step
+    # relates it to x and is not judged; with q = x^2 it is 2x, and (1/q) dq/dx = 2/x (1/x is wrong)
+    ("$$\\frac{1}{q}\\frac{\\partial}{\\partial x}(q) = \\frac{1}{q}\\frac{\\partial}{\\partial x}(x^2)$$", ["undecided"]),
+    ("$$q = x^2$$\n\n$$\\frac{1}{q}\\frac{\\partial}{\\partial x}(q) = \\frac{2}{x}$$", ["definition", "valid"]),
+    ("$$q = x^2$$\n\n$$\\frac{1}{q}\\frac{\\partial}{\\partial x}(q) = \\frac{1}{x}$$", ["definition", "invalid"]),
+    # the same through a formula of such names: d/dt log(q) = (1/q) dq/dt by the chain rule (not 0); with q = x^2,
+    # d/dx log(q) = 2/x (1/x is wrong)
+    ("$$-y \\frac{\\partial}{\\partial t} \\log(q) = -y \\frac{1}{q}\\frac{\\partial}{\\partial t} q$$", ["valid"]),
+    ("$$q = x^2$$\n\n$$\\frac{\\partial}{\\partial x} \\log(q) = \\frac{2}{x}$$", ["definition", "valid"]),
+    ("$$q = x^2$$\n\n$$\\frac{\\partial}{\\partial x} \\log(q) = \\frac{1}{x}$$", ["definition", "invalid"]),
+    # a bar with a point below it (\\Big|_{x=2}, |_{x=2}) evaluates what comes before it: d/dx x^3 at 2 is 12
+    ("$$\\frac{d}{dx} x^3 \\Big|_{x=2} = 12$$", ["valid"]),
+    ("$$\\frac{d}{dx} x^3 |_{x=2} = 13$$", ["invalid"]),
+    # NAME : sizes times sizes states a shape (a homework's dimension count), not a value: y-hat keeps no formula from it
+    ("$$\\mathbf{W}_1 : H \\times M, \\quad \\mathbf{b}_1 : H \\times 1$$", []),
+    ("$$\\hat{y} : (1 \\times H)\\left[(H \\times M)(M \\times 1) + (H \\times 1)\\right] + (1 \\times 1)$$\n\n"
+     "$$\\hat y (1 - \\hat y) = \\hat y - \\hat y^2$$", ["valid"]),
+    ("$$\\Sigma_1 : 2 \\times 3 + 1 = 7$$", ["definition", "valid"]),
+    # a zero-width space typed before an image (so the editor keeps the line) shows nothing: the image alone on its line
+    # is a display, and one that starts with = goes on from the one above (1 + 2 = 4 is wrong)
+    ("\u200b   " + image("a=1+2") + "\u200b    " + image("=4"), ["definition", "invalid"]),
+    ("\u200b   " + image("a=1+2") + "\u200b    " + image("=3"), ["definition", "valid"]),
+    # a vector written by its entries (h = [h_1, h_2]) and later given numbers (h = sigma(n) = (0.5, 0.7311)): its
+    # entries are those numbers (h_1 + h_2 = 1.2311); a matrix's numbers are its entries v_{11}, v_{12}, ... too
+    (ENTRIES_LATER + "$$h_1 + h_2 = 1.2311$$", ["definition"] * 3 + ["valid", "valid"]),
+    (ENTRIES_LATER + "$$h_1 + h_2 = 1.3311$$", ["definition"] * 3 + ["valid", "invalid"]),
+    ("$$v = \\begin{bmatrix} v_{11} & v_{12} \\\\ v_{21} & v_{22} \\end{bmatrix}$$\n\n$$v = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n"
+     "$$v_{12} v_{21} = 6$$", ["definition", "undecided", "valid"]),
+    ("$$v = \\begin{bmatrix} v_{11} & v_{12} \\\\ v_{21} & v_{22} \\end{bmatrix}$$\n\n$$v = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n"
+     "$$v_{12} v_{21} = 8$$", ["definition", "undecided", "invalid"]),
 ]
 
 

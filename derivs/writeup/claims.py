@@ -896,6 +896,57 @@ def _unknowns(side) -> set[str]:
     return found
 
 
+def _renaming(side, other, scope) -> str | None:
+    """sigma(a)(1 - sigma(a)) = y(1 - y) where the write-up never gives y a value or a formula: the step reads y as
+    sigma(a), an expression in unknowns only this side has, and holds exactly under that reading. Which reading the
+    text means (y = sigma(a), stated in a problem it does not quote) is not judged. Returns why, or None."""
+    scalar = (sympy.MatrixExpr, sympy.MatrixBase, sympy.Indexed, sympy.Sum, sympy.Derivative)
+    if not isinstance(side, sympy.Expr) or not isinstance(other, sympy.Expr) or any(s.has(*scalar) or isinstance(s, scalar) for s in (side, other)):
+        return None  # numbers and scalar names only: an index, a size or an entry is not a value to read a name as
+    own = side.free_symbols - other.free_symbols
+    if not own or any(s.is_integer for s in own):
+        return None
+    names = sorted((s for s in other.free_symbols if isinstance(s, sympy.Symbol) and not s.is_integer and _valueless(s, scope)), key=str)[:4]
+    parts = [p for p in sympy.preorder_traversal(side) if isinstance(p, sympy.Expr) and not p.is_Atom and p.free_symbols and p.free_symbols <= own][:12]
+    for name in names:
+        for part in parts:
+            try:
+                same = _same_at_points(side.xreplace({part: name}), other)
+            except (TypeError, ValueError, AttributeError):
+                same = False
+            if same:
+                return f"it reads {name} as {part}, which the write-up does not say: holds only under that reading, so not judged"
+    return None
+
+
+def _valueless(symbol, scope) -> bool:
+    """No value and no formula here, or a formula that is another such name (\\hat y = z_2, z_2 never given)."""
+    for _ in range(3):
+        if symbol in scope.values:
+            return False
+        formula = scope.formulas.get(symbol)
+        if formula is None:
+            return True
+        if not isinstance(formula, sympy.Symbol):
+            return False
+        symbol = formula
+    return False
+
+
+def _same_at_points(first, second) -> bool:
+    """Equal at three points of their unknowns (values in (0.1, 0.9), as probabilities and activations are)."""
+    symbols = sorted(first.free_symbols | second.free_symbols, key=str)
+    for seed in (0.23, 0.41, 0.67):
+        point = {s: sympy.Float(0.1 + ((seed * (n + 3) * 7.31) % 0.8)) for n, s in enumerate(symbols)}
+        try:
+            difference = complex(sympy.N((first - second).xreplace(point), 15))
+        except (TypeError, ValueError, ZeroDivisionError):
+            return False
+        if not abs(difference) < 1e-9:
+            return False
+    return True
+
+
 def _numeric_matrix(side) -> bool:
     side = _explicit(side)
     return isinstance(side, sympy.MatrixBase) and all(getattr(entry, "is_number", False) for entry in side)
@@ -1062,6 +1113,9 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset, worked: f
     if both:
         return (f"{', '.join(both)} {'is' if len(both) == 1 else 'are'} used whole, read as a number, and by {'its' if len(both) == 1 else 'their'} "
                 "entries in one step (a vector's norm read as |a number|): not judged")
+    renamed = _renaming(left, right, scope) or _renaming(right, left, scope)
+    if renamed:
+        return renamed
     only_left, only_right = sorted(_unknowns(left) - _unknowns(right)), sorted(_unknowns(right) - _unknowns(left))
     worked_out = _worked_derivative(left) and set(only_left + only_right) <= worked
     if only_left and only_right and not worked_out and (step.first_of_chain or _never_defined(only_left + only_right, scope, frozenset(_vector_names(left) | _vector_names(right)))):

@@ -913,7 +913,7 @@ def _inline_unless_alone(segments: list) -> list:
             continue
         before = found[at - 1] if at and isinstance(found[at - 1], str) else "\n" if at == 0 else "x"
         after = found[at + 1] if at + 1 < len(found) and isinstance(found[at + 1], str) else "\n" if at + 1 == len(found) else "x"
-        words_before = before.rsplit("\n", 1)[-1].strip()
+        words_before = before.rsplit("\n", 1)[-1].strip(INVISIBLE)
         words_after = any(char.isalnum() for char in after.split("\n", 1)[0])
         if words_before or words_after:
             found[at] = replace(segment, display=False)
@@ -942,14 +942,22 @@ def _add_paragraph(pieces: list, line: int, segments: tuple, source: str, item: 
     prose: list = []
     for segment in segments:
         if isinstance(segment, Math) and segment.display:
-            if any(isinstance(s, Math) or s.strip() for s in prose):
+            if any(isinstance(s, Math) or _shows_text(s) for s in prose):
                 pieces.append(Paragraph(line, tuple(prose), item))
             pieces.append(Display(segment, item))
             prose = []
         else:
             prose.append(segment)
-    if any(isinstance(s, Math) or s.strip() for s in prose):
+    if any(isinstance(s, Math) or _shows_text(s) for s in prose):
         pieces.append(Paragraph(line, tuple(prose), item))
+
+
+# Characters that show nothing: a zero-width space typed before an image (so the editor keeps the line), a BOM.
+INVISIBLE = " \t\r\n\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _shows_text(segment: str) -> bool:
+    return bool(segment.strip(INVISIBLE))
 
 
 _CELL_BREAK = re.compile(r"(\n|\t|\|)")

@@ -871,6 +871,16 @@ class _Cutter:
                 parts[-1].append(at)
         return parts
 
+    def _sizes_only(self, indices: list[int]) -> bool:
+        """Sizes multiplied with \\times, and only that (H \\times 1, (1 \\times H)[(H \\times M)(M \\times 1)]): a shape."""
+        found = [self.found[at] for at in indices if self.found[at].kind != "space"]
+        allowed = lambda t: t.kind == "number" or t.kind == "letter" and len(t.text) == 1 or t.is_("command", "times", "left", "right") \
+            or t.is_("symbol", "(", ")", "[", "]", "+")  # noqa: E731
+        end = next((n for n, t in enumerate(found) if not allowed(t)), len(found))
+        rest = found[end:]  # W_1 : H \times M, b_1 : H \times 1: the first shape says what the line is, if another follows
+        after = not rest or rest[0].is_("symbol", ",") or any(t.is_("symbol", ":") for t in rest) and not any(t.is_("symbol", "=") for t in rest)
+        return any(t.is_("command", "times") for t in found[:end]) and after
+
     def _statement(self, clause: list[int], number: int, condition, words: str, named, explains: bool) -> Statement | None:
         """A chain's sides and relations; `NAME :` at the start labels it (read as NAME =)."""
         if not clause:
@@ -887,6 +897,8 @@ class _Cutter:
             if token.is_("symbol", ":") and position + 1 < len(clause) and self.found[clause[position + 1]].is_("symbol", "="):
                 relation, position = "defines", position + 1  # :=
             elif token.is_("symbol", ":") and self.depths[at].braces == base and not relations and sides[-1] and self._is_label(sides[-1]):
+                if self._sizes_only(clause[position + 1:]):
+                    return None  # W_1 : H \times M, \hat y : (1 \times H)(H \times 1): a shape stated, not a value
                 relation, labelled = "==", True  # \Sigma_1 : x_1 w_1 + ...
             elif relation == "<" and position + 1 < len(clause) and self.found[clause[position + 1]].is_("symbol", "="):
                 relation, position = "<=", position + 1

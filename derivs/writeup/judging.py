@@ -763,6 +763,72 @@ def term_slip(step: Step) -> Step | None:
     return None
 
 
+def index_slip(step: Step, notation: Notation) -> Step | None:
+    """A name given with an index (p_j = ..., z_j = ...) whose other side is written in another index: a sum that runs
+    over the name's own index (z_j = \\sum_j w_{jk} a_k: the j inside is not the j outside), or an index no sum binds
+    and the name does not carry, while none of the name's indices appear (p_j = e^{a_i} / \\sum_k e^{a_k}): invalid.
+    Only letters the text sums over somewhere count as indices (out, o in z_o, a unit's label, do not), and a line
+    under a condition (p_i = p_j when i = j), a sum written with an ellipsis (its last index a size) and the summation
+    convention are left alone."""
+    if step.kind != "equal" or step.left is None or step.right is None or step.condition_side is not None or step.role == "condition" \
+            or notation.has("einstein"):
+        return None
+    name = single_name(step.left.tokens, frozenset(notation.words))
+    own = _index_letters(name, notation.summed, alone=True) if name is not None else set()
+    if not own:
+        return None
+    bound = summed_indices(step.right)
+    shadowed = sorted(own & bound)
+    if shadowed:
+        return replace(step, verdict="invalid", feedback=f"the sum runs over {shadowed[0]}, the index {step.lhs} is written with: the "
+                                                         f"{shadowed[0]} inside the sum is not the one outside (an index slip?)")
+    written = set()
+    for other in Scanner([t for t in step.right.tokens if t.kind != "space"], frozenset(notation.words)).names():
+        written |= _index_letters(other, notation.summed)
+    stray = sorted(written - bound - own)
+    patterned = any(t.kind == "command" and t.text in ELLIPSES for t in step.right.tokens)  # W_1 X_1 + \\dots + W_n X_n: n a size
+    if stray and not (written & own) and not patterned:
+        return replace(step, verdict="invalid", feedback=f"the right side carries the index {', '.join(stray)}, which {step.lhs} does not, "
+                                                         f"and no sum runs over it: an index slip?")
+    return None
+
+
+def _index_letters(name, summed: set, alone: bool = False) -> set:
+    """A name's indices that are indices: single letters of its subscript, each one the text sums over (z_j, w_{jk});
+    none for a label (h_{out}, w_{\\text{new}}, z_o where no sum runs over o). `alone`: a subscript of one letter is an
+    index whether or not a sum runs over it (the name's own index, p_j)."""
+    if any(t.kind == "command" for t in name.subscript):
+        return set()
+    letters = {str(i) for i in name.indices if str(i).isalpha() and len(str(i)) == 1 and str(i).islower()}
+    if alone and len(name.indices) == 1 and letters:
+        return letters
+    return letters if letters and letters <= summed else set()
+
+
+def _entries_of_values(values: dict, notation: Notation) -> dict:
+    """h = (0.5331, 0.5349) as a column or row of numbers gives its entries too: h_1, h_2 (and h[1], h[2]), numbered
+    as the text numbers that vector's entries, so h_1(1 - h_1) after it is a number; a matrix of numbers its entries
+    v_{11}, v_{12}, ... (rows and columns from 1)."""
+    entries = {}
+    for name, value in values.items():
+        base = str(getattr(name, "name", name))
+        if not isinstance(value, sympy.MatrixBase) or len(value) < 2 or not re.fullmatch(r"[A-Za-z]+", base):
+            continue
+        if not all(getattr(entry, "is_number", False) for entry in value):
+            continue
+        array = sympy.IndexedBase(base, real=True)
+        if 1 in value.shape:
+            first = notation.first_entry(base, len(value))
+            for number, entry in enumerate(value, start=first):
+                entries[sympy.Symbol(f"{base}_{number}", real=True)] = entry
+                entries[array[number]] = entry
+        elif max(value.shape) <= 9:  # v = [[0.4, 0.45], [0.5, 0.55]]: v_{11} = 0.4, v_{12} = 0.45, ...
+            for (row, column), entry in zip(((r, c) for r in range(value.shape[0]) for c in range(value.shape[1])), value):
+                entries[sympy.Symbol(f"{base}_{row + 1}{column + 1}", real=True)] = entry
+                entries[array[row + 1, column + 1]] = entry
+    return entries
+
+
 def _summed_terms(found) -> list[tuple[set, list]] | None:
     """The terms of a side that is a sum of products of Leibniz fractions, each maybe under a \\sum: (the letters that
     sum runs over, the fractions); None where any term is anything else."""
@@ -1415,7 +1481,7 @@ class Judge:
                 taken = self._function_by_derivative(step, scope)
                 if taken is not None:
                     return taken
-                slipped = chain_slip(step, frozenset(scope.notation.words), unit) or term_slip(step) or self.broken_link(step, scope)  # wrong even where it names a quantity
+                slipped = chain_slip(step, frozenset(scope.notation.words), unit) or term_slip(step) or index_slip(step, scope.notation) or self.broken_link(step, scope)  # wrong even where it names a quantity
                 solution = None if slipped else self.solution(step, scope)
                 outcome = slipped or self.statement(step, scope)
                 if solution is not None and (outcome is None or outcome.verdict == "definition"):
@@ -1862,6 +1928,7 @@ class Judge:
 
     def give(self, scope: Scope, values: dict, step: Step) -> None:
         alone = step.first_of_chain and len(rest_of_chain(step)) <= 1 and step.right is not None and is_plain_number(step.right)
+        values = {**_entries_of_values(values, scope.notation), **values}
         for name, value in values.items():
             if alone and scope.values.get(name) != value:  # x = 1, y = 2 again: a new example's inputs
                 _forget_derivatives_of(scope, name)
@@ -2235,14 +2302,15 @@ class Judge:
         """A new name (see `_define_name`). A definition through a name that a later line defines through this one
         (a_h1 = σ(o1), then o1 = w5 a_h1 + w6 a_h2) is circular: a mistake on this line, where the chain's other
         link, if it has one, is taken as the formula. A name already used is being solved for (a = (Σxy - bΣx)/Σx²
-        after the normal equations, b through a below), which is no slip."""
+        after the normal equations, b through a below), which is no slip; an update (w := w + \\Delta w, \\Delta w through
+        the gradient at w) makes a new value from the old, which is no circle."""
         sibling = self._sibling_meant(step, scope, key)
         if sibling is not None:
             return self._define_sibling(step, scope, key, *sibling)
         restated = self._restated(step, scope, key)
         if restated is not None:
             return restated
-        circular = self._defined_back(step, scope, key)
+        circular = self._defined_back(step, scope, key) if step.relation not in (":=", "\\leftarrow", "\\gets") else None  # an update
         defined = self._define_name(step, scope, key, avoid=circular[1] if circular else frozenset())
         if circular is None:
             return self._own_argument(self._kept_to_pattern(defined, scope, key), scope, key)

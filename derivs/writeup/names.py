@@ -107,6 +107,9 @@ class Scanner:
                 base, end, word = text, index + run, True  # net, out (the notation's words); GELU, tanh typed as letters
             else:
                 base, end = token.text, index + 1
+        elif token.is_("command", "Delta") and self._increment_letter(index + 1) is not None:
+            letter, end = self._increment_letter(index + 1)
+            base = f"\\Delta {letter}"  # \\Delta w, \\Delta{w}: the increment of w, one name (as the parser reads it)
         elif token.kind == "command" and (token.text in dialect.GREEK or token.text in ("ell", "nabla")
                                            or token.text == "sum" and names_the_sum(self.found[index:index + 8])):
             base, end = token.text, index + 1  # \\sum alone: "the sum", as the parser reads it
@@ -135,6 +138,15 @@ class Scanner:
         else:
             return None
         return self._scripts(base, index, end, bold, word)
+
+    def _increment_letter(self, index: int) -> tuple[str, int] | None:
+        """The one letter \\Delta is the increment of, at `index` (w or {w}), and the index after it; else None."""
+        if self.at(index, "symbol", "{") and index + 2 < len(self.found) and self.found[index + 1].kind == "letter" \
+                and len(self.found[index + 1].text) == 1 and self.at(index + 2, "symbol", "}"):
+            return self.found[index + 1].text, index + 3
+        if index < len(self.found) and self.found[index].kind == "letter" and len(self.found[index].text) == 1 and self.word_run(index) == 1:
+            return self.found[index].text, index + 1
+        return None
 
     def _braced_word(self, index: int) -> tuple[str, int] | None:
         """The letters of {..} at `index` (or one token), and the index after them. A subscript inside
