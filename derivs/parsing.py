@@ -401,6 +401,12 @@ def _function_after_factor(word: str) -> str | None:
     return next((f for f in _FACTOR_FUNCTIONS if word.endswith(f) and 1 <= len(word) - len(f) <= 2), None)
 
 
+def function_of_one_letter(word: str) -> str | None:
+    """loga, yloga, lnx: log, ln or exp typed without its backslash against the one letter it applies to (and at most
+    two letters of a factor before it), the function; None for any other word."""
+    return next((f for f in ("log", "ln", "exp") if word[:-1].endswith(f) and len(word) - len(f) - 1 <= 2 and word[-1].isalpha()), None)
+
+
 class _Parser:
     def __init__(self, text: str, context: Context, found: list[Token] | None = None):
         self.text = text
@@ -527,6 +533,8 @@ class _Parser:
                     run = self._join(at + 1, run, "command")  # \\frac{dGELU}{dx}: d, then the function
                 elif self.context.document and (suffix := _function_after_factor(word)) and self._opens_argument(run):
                     run = self._join(run - len(suffix), run, "command")  # ylog(p): y times log, its backslash left out
+                elif self.context.document and (function := function_of_one_letter(word)):
+                    run = self._join(run - len(function) - 1, run - 1, "command") + 1  # yloga: y log a, the letter its argument
                 elif self.context.document and (run - at >= 4 or word in dialect.DOCUMENT_WORDS or word.isupper() and not self.context.matrix_letters) and not set(word) <= set(self.context.matrices):
                     run = self._join(at, run, "letter")  # a write-up's name: out, dim, TP (not WV for declared matrices W, V)
                 elif run - at >= 3 and self._reads_as_prose(word):

@@ -1675,6 +1675,11 @@ ROWS = [
     ("$$-y \\frac{\\partial}{\\partial t} \\log(q) = -y \\frac{1}{q}\\frac{\\partial}{\\partial t} q$$", ["valid"]),
     ("$$q = x^2$$\n\n$$\\frac{\\partial}{\\partial x} \\log(q) = \\frac{2}{x}$$", ["definition", "valid"]),
     ("$$q = x^2$$\n\n$$\\frac{\\partial}{\\partial x} \\log(q) = \\frac{1}{x}$$", ["definition", "invalid"]),
+    # log, ln or exp typed without a backslash against the letter it applies to (yloga: y log a, as in the logistic
+    # loss -(y log a + (1 - y) log(1 - a))): dL/da = (1 - y)/(1 - a) - y/a (with + y/a it is wrong)
+    ("$$L(a,y)=-(yloga+(1-y)log(1-a))$$\n\n$$\\frac{d}{da}L(a,y)=-\\frac{y}{a}+\\frac{1-y}{1-a}$$", ["definition", "valid"]),
+    ("$$L(a,y)=-(yloga+(1-y)log(1-a))$$\n\n$$\\frac{d}{da}L(a,y)=\\frac{y}{a}+\\frac{1-y}{1-a}$$", ["definition", "invalid"]),
+    ("$$lnx + expy = \\ln x + e^y$$", ["valid"]),
     # a bar with a point below it (\\Big|_{x=2}, |_{x=2}) evaluates what comes before it: d/dx x^3 at 2 is 12
     ("$$\\frac{d}{dx} x^3 \\Big|_{x=2} = 12$$", ["valid"]),
     ("$$\\frac{d}{dx} x^3 |_{x=2} = 13$$", ["invalid"]),

@@ -18,7 +18,7 @@ import sympy
 
 from .. import dialect
 from ..model import Matrix, Problem, Size
-from ..parsing import FREE_FUNCTION_NAMES, MATRIX_FUNCTION_NAMES, SAMPLE_LETTERS, Context
+from ..parsing import FREE_FUNCTION_NAMES, MATRIX_FUNCTION_NAMES, SAMPLE_LETTERS, Context, function_of_one_letter
 from . import prose
 from .formulas import Side
 from .names import Name, Scanner, function_head, key_of, single_name
@@ -498,6 +498,8 @@ def _learn_words(notation: Notation, sides) -> None:
             numbered = written.plain and run < len(found) and found[run].kind == "number" and not found[run].space_before  # ao1 typed for a_o1
             scripted = scripted or numbered and found[run].text.isdigit() and not any(word.endswith(f) for f in dialect.FUNCTIONS if len(f) >= 2)
             usual = word in dialect.DOCUMENT_WORDS or len(word) >= 3 and word.isupper()  # out, dim, FLOP
+            if function_of_one_letter(word) and not scripted:
+                continue  # yloga: y log a, the function's backslash left out, not a name
             if scripted or usual or len(word) >= 4 and not any(word.endswith(f) for f in dialect.FUNCTIONS if len(f) >= 2):
                 candidates.setdefault(word, line)
                 if scripted and not usual:
