@@ -1680,6 +1680,19 @@ ROWS = [
     ("$$L(a,y)=-(yloga+(1-y)log(1-a))$$\n\n$$\\frac{d}{da}L(a,y)=-\\frac{y}{a}+\\frac{1-y}{1-a}$$", ["definition", "valid"]),
     ("$$L(a,y)=-(yloga+(1-y)log(1-a))$$\n\n$$\\frac{d}{da}L(a,y)=\\frac{y}{a}+\\frac{1-y}{1-a}$$", ["definition", "invalid"]),
     ("$$lnx + expy = \\ln x + e^y$$", ["valid"]),
+    # a list whose items each open with a label of their own and a colon ("**Sigmoid**: ...", "**Tanh**: ...") gives
+    # cases: each item's first formula defines the name for that case; what follows it in the item is checked against
+    # it (tanh' = 1 - tanh^2, not 1 + tanh^2); three output units' dy_k/da_l are three definitions, not claims
+    ("Derivatives:\n\n- **Sigmoid**: $f(x) = \\sigma(x)$, $f^\\prime(x) = f(x)(1 - f(x))$\n- **Tanh**: $f(x) = \\tanh(x)$, "
+     "$f^\\prime(x) = 1 - f(x)^2$\n- **Tanh**: $f(x) = \\tanh(x)$, $f^\\prime(x) = 1 + f(x)^2$",
+     ["definition", "valid", "definition", "valid", "definition", "invalid"]),
+    ("Output units:\n\n- **Linear**: $\\frac{\\partial y_k}{\\partial a_l} = \\delta_{kl}$\n- **Sigmoid**: $\\frac{\\partial y_k}{\\partial a_l} = "
+     "\\delta_{kl}\\sigma^\\prime(a_l)$\n- **Softmax**: $\\frac{\\partial y_k}{\\partial a_l} = \\delta_{kl}y_k - y_ky_l$", ["definition"] * 3),
+    ("- Step 1: $f(x) = x^2$\n- Step 2: $f(x) = x^3$", ["definition", "invalid"]),  # labels that order steps name no cases
+    # a list item opening with a label and a colon holding one value ("- Input: $x = 2$") gives that value: w x = 3 x 2
+    # = 6 (7 is wrong); nothing else in such a list changes (the later items' formulas are steps as ever)
+    ("- Input: $x = 2$\n- Weight: $w = 3$\n\n$$\\hat{y} = w x = 6$$", ["definition", "definition", "definition", "valid"]),
+    ("- Input: $x = 2$\n- Weight: $w = 3$\n\n$$\\hat{y} = w x = 7$$", ["definition", "definition", "definition", "invalid"]),
     # a bar with a point below it (\\Big|_{x=2}, |_{x=2}) evaluates what comes before it: d/dx x^3 at 2 is 12
     ("$$\\frac{d}{dx} x^3 \\Big|_{x=2} = 12$$", ["valid"]),
     ("$$\\frac{d}{dx} x^3 |_{x=2} = 13$$", ["invalid"]),

@@ -904,8 +904,9 @@ def _renaming(side, other, scope) -> str | None:
     if not isinstance(side, sympy.Expr) or not isinstance(other, sympy.Expr) or any(s.has(*scalar) or isinstance(s, scalar) for s in (side, other)):
         return None  # numbers and scalar names only: an index, a size or an entry is not a value to read a name as
     own = side.free_symbols - other.free_symbols
-    if not own or any(s.is_integer for s in own):
-        return None
+    indices = {symbol for expr in (side, other) for delta in expr.atoms(sympy.KroneckerDelta) for symbol in delta.free_symbols}
+    if not own or any(s.is_integer or s in indices for s in own | other.free_symbols & indices):
+        return None  # k, l of \delta_{kl}: indices, not values a name could be read as
     names = sorted((s for s in other.free_symbols if isinstance(s, sympy.Symbol) and not s.is_integer and _valueless(s, scope)), key=str)[:4]
     parts = [p for p in sympy.preorder_traversal(side) if isinstance(p, sympy.Expr) and not p.is_Atom and p.free_symbols and p.free_symbols <= own][:12]
     for name in names:

@@ -2016,6 +2016,7 @@ class Judge:
         if not step.first_of_chain and (fixed or function_name in scope.defined and not titled_anew):
             return None  # y = f(x_1, x_2) = body and f(x) = GELU(x) = body define; a known function inside a chain is a claim
         anew = titled_anew or step.first_of_chain and step.role == "defines anew"  # "Another loss:" L(y, p) = ... again
+        anew = anew or step.first_of_chain and step.labelled_item and self._case_after_case(step)  # "**Tanh**: f(x) = ..." after "**Sigmoid**: f(x) = ..."
         anew = anew or step.first_of_chain and self._schema(scope, function_name)  # f = g/h (the quotient rule), then "if f(x) = ..."
         if function_name in scope.defined and not anew or function_name in {str(f) for f in self.base.definitions}:
             return None
@@ -2254,12 +2255,34 @@ class Judge:
         """A name's formula given under one heading and another formula for it under a later one (## Linear decay:
         \\alpha_t = ..., ## Exponential decay: \\alpha_t = ...): that heading's own definition, not a wrong claim. A
         recap that agrees stays a checked claim."""
-        if outcome.verdict != "invalid" or step.kind != "equal" or not step.first_of_chain or len(step.chain) > 2:
+        case = step.labelled_item and self._case_after_case(step)
+        anew = (step.role == "defines anew" or case) and outcome.verdict == "undecided"  # a case's formula need not follow from the last
+        if outcome.verdict != "invalid" and not anew or step.kind != "equal" or not step.first_of_chain or len(step.chain) > 2:
             return outcome
         name = name_of(step.left, scope.notation)
+        if step.role == "defines anew" or case:  # one case of a list of them ("**Softmax**: dy_k/da_l = ..."): its own formula
+            key = name.key if name is not None and name.key not in scope.valued else self._derivative_stated(step, scope)
+            return self.define_name(step, scope, key) if key is not None and not self._in_itself(step, scope) else outcome
         if name is None or scope.titled.get(name.key, step.title) >= step.title or name.key in scope.valued or self._in_itself(step, scope):
             return outcome  # a name with a value (\hat{y1} = 0.7491), or written through itself, stays a claim
         return self.define_name(step, scope, name.key)
+
+    def _case_after_case(self, step: Step) -> bool:
+        """An earlier case of the same list (another labelled item) gave this line's left side a formula."""
+        return any(other.index < step.index and other.item and other.item != step.item and other.labelled_item and other.first_of_chain
+                   and other.section == step.section and other.left is not None and spelled_back(other.left.tokens) == spelled_back(step.left.tokens)
+                   for other in self.steps)
+
+    def _derivative_stated(self, step: Step, scope: Scope) -> str | None:
+        """The Leibniz name a line gives a formula (\\frac{\\partial y_k}{\\partial a_l} = ...) where the write-up's
+        definitions do not work that derivative out; else None."""
+        try:
+            quantity = self.read(step.left, scope).expr
+        except LatexError:
+            return None
+        if not isinstance(quantity, sympy.Symbol) or "\\frac" not in quantity.name:
+            return None
+        return None if quantity in scope.leibniz and scope.derivative(quantity) is not None else quantity.name
 
     def restates_result(self, step: Step) -> bool:
         """`b = [0.5, 0.5] - 0.01 [0.002, 0.0004]` and, as the next step, `b = [0.49998, 0.499996]`: the value the

@@ -133,6 +133,21 @@ def lists_alternatives(sentence: str) -> bool:
     return bool(ALTERNATIVES.search(sentence))
 
 
+# A list item that opens with a label of its own and a colon, before its first formula ("**Softmax**: $...$",
+# "\textbf{线性输出单元}：$...$", "Sigmoid: $...$"): one case of several, each giving its formula.
+CASE_LABEL = re.compile(r"\s*(?:\*\*|__)?[^\s:：$][^:：$]{0,40}?(?:\*\*|__)?\s*[:：]\s*")
+
+
+# Labels that order steps rather than name cases ("Step 2:", "Then:", "So we have:"): a restated formula there goes on
+# from the one before and is checked.
+SEQUENCE_LABEL = re.compile(r"\d|\b(?:step|first|second|third|then|next|finally|so|thus|hence|therefore|we|now|here|note|"
+                            r"which|this|it|where|and|or|also|again|check|recall|result|answer|final)\b", re.I)
+
+
+def labels_a_case(words: str) -> bool:
+    return bool(CASE_LABEL.fullmatch(words)) and not SEQUENCE_LABEL.search(words)
+
+
 # A display the lead-in says defines something anew, not restates it ("Another loss:", "Alternatively, define";
 # the Chinese 定义 "define" and 另一 "another", common in course notes): a function written again is redefined.
 DEFINES_ANEW = re.compile(r"\b(?:define|redefine|another|alternatively|an alternative|instead)\b|定义|另一", re.I)

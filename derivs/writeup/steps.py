@@ -57,9 +57,11 @@ class Step:
     case: bool = field(default=False, repr=False, compare=False)  # its condition is a case worked (d = 1 \rightarrow ...)
     bindings: bool = field(default=False, repr=False, compare=False)  # its condition is values put in (\text{where } z_2 = 0, z_1 = z)
     title: int = field(default=0, repr=False, compare=False)  # how many titles (### Sigmoid) come before it in its section
+    item: int = field(default=0, repr=False, compare=False)  # the list item it stands in (0 outside lists)
+    labelled_item: bool = field(default=False, repr=False, compare=False)  # that item opens with a label and a colon (a case)
 
     def to_dict(self) -> dict:
-        hidden = {"left", "right", "first", "underbraces", "condition_side", "statements", "chain", "case", "bindings", "title"}
+        hidden = {"left", "right", "first", "underbraces", "condition_side", "statements", "chain", "case", "bindings", "title", "item", "labelled_item"}
         return {f.name: getattr(f.name and self, f.name) for f in fields(self) if f.name not in hidden}
 
     @property
@@ -110,6 +112,8 @@ class _Builder:
         self.lead_sentence = ""  # the last sentence of the last paragraph
         self.item = 0  # the list item being read (0: none)
         self.item_role = ""  # for the first formula of each item of a list offered as choices: defines anew
+        self.list_of_choices = False  # the list being read was offered as choices by the prose before it
+        self.item_labelled = False  # the item being read opens with a label and a colon: one case of several
         self.item_first = False  # no formula of the current item read yet
         self.sections: list[Section] = [Section(0, "", 1)]
         self.paragraphs: list = []
@@ -140,7 +144,7 @@ class _Builder:
                 self.previous = self.displayed = None
                 self.lead_condition = None
             elif isinstance(piece, Paragraph):
-                self._enter_item(piece.item)
+                self._enter_item(piece.item, piece)
                 self.paragraphs.append(piece)
                 self._paragraph(piece)
             elif isinstance(piece, Display):
@@ -158,13 +162,17 @@ class _Builder:
         self._close_section()
         return self.steps
 
-    def _enter_item(self, item: int) -> None:
+    def _enter_item(self, item: int, piece: Paragraph | None = None) -> None:
         """A list starting after prose that offers choices ("popular choices include:") makes each of its items a
-        choice of its own; another item of the list starts here, or the list has ended."""
+        choice of its own; an item opening with a label of its own and a colon ("**Softmax**: ...") is a case, whose
+        first formula stands for that case where an earlier case gave the name another; another item of the list
+        starts here, or the list has ended."""
         if item and not self.item:
-            self.item_role = "defines anew" if prose.lists_alternatives(self.lead_sentence) else ""
+            self.list_of_choices = prose.lists_alternatives(self.lead_sentence)
         if item != self.item:
             self.item, self.item_first = item, bool(item)
+            self.item_labelled = bool(item) and piece is not None and prose.labels_a_case(_words_before_formula(piece))
+            self.item_role = "defines anew" if item and self.list_of_choices else ""
 
     def _item_role(self) -> str:
         """The role of the first formula of a choice in a list of them; '' for any other formula."""
@@ -214,7 +222,7 @@ class _Builder:
         before = ""  # the words just before the next formula (a bounded window: linear however long the line)
         segments = paragraph.segments
         formulas = {at: read_formula(segment, self.document) for at, segment in enumerate(segments) if not isinstance(segment, str)}
-        listed = _listed_values(segments, formulas)
+        listed = _listed_values(segments, formulas, labelled=self.item_labelled)
         looked_at = None  # "when $\\beta = 0$": where the formulas after it in its sentence hold
         for at, segment in enumerate(segments):
             if isinstance(segment, str):
@@ -366,7 +374,7 @@ class _Builder:
                 section=self.section, part=self.part, title=self.title, block=self.block, block_kind=kind, explains=statement.explains or role == "defines",
                 relation=SHOWN.get(relation, relation), role=role, left=left, right=right, first=self.start or left,
                 underbraces=self.underbraces, condition_side=statement.condition or condition, chain=chain, case=statement.condition_words == "case",
-                bindings=statement.condition_words == "where"))
+                bindings=statement.condition_words == "where", item=self.item, labelled_item=self.item_labelled))
         self.previous = next((side for side in reversed(sides) if side), None)  # "A = B = \\ &= C": B links to C
 
     def _implication(self, before: Statement, after: Statement, line: int, kind: str) -> None:
@@ -487,11 +495,17 @@ VARIABLES = frozenset({"x", "z", "t", "epsilon", "varepsilon", "h"})  # where a 
 LIST_JOINS = frozenset({",", "and", ";", ",and"})  # what stands between the formulas of a list: $x = 1$, $y = 2$ and $w = 2$
 
 
-def _listed_values(segments, formulas: dict) -> set[int]:
+def _listed_values(segments, formulas: dict, labelled: bool = False) -> set[int]:
     """The inline formulas that are one of a list of two or more values given in a row ($x = 1$, $y = 2$ and $w = 2$):
-    each one name set to a number, apart only by commas or "and"."""
+    each one name set to a number, apart only by commas or "and"; in a list item opening with a label and a colon
+    ("- Input: $x = 2$"), its one value too."""
     listed: set[int] = set()
     run: list[int] = []
+    first = next((at for at, segment in enumerate(segments) if not isinstance(segment, str)), None)
+    if labelled and first is not None:
+        statements = [statement for line in formulas[first].lines for statement in line.statements]
+        if len(statements) == 1 and _is_value(statements[0]):
+            listed.add(first)
     for at, segment in enumerate(segments):
         if isinstance(segment, str):
             if "".join(segment.split()).lower() not in LIST_JOINS:
@@ -506,6 +520,16 @@ def _listed_values(segments, formulas: dict) -> set[int]:
             run = []
     listed.update(run if len(run) >= 2 else ())
     return listed
+
+
+def _words_before_formula(paragraph: Paragraph) -> str:
+    """The prose a paragraph opens with, up to its first formula."""
+    words = []
+    for segment in paragraph.segments:
+        if not isinstance(segment, str):
+            break
+        words.append(segment)
+    return "".join(words)
 
 
 def _looked_at(statement: Statement, role: str) -> bool:
