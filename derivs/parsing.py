@@ -356,9 +356,9 @@ def _bias_broadcast(vector, matrix):
 
 
 def _number_spread(number, array):
-    """A number beside a vector or matrix in an elementwise formula: that number in every entry (1 - h is 1 - h_k for
-    each k). Anything else is returned as it is."""
-    if not matrices.is_matrix(array) or matrices.is_matrix(number) or not isinstance(number, sympy.Expr) or not number.is_number:
+    """A number beside a vector or matrix: that number in every entry (1 - h is 1 - h_k for each k), as an array of
+    numbers where the other is one. Anything else is returned as it is."""
+    if not matrices.is_matrix(array) or matrices.is_matrix(number) or not getattr(number, "is_number", False):
         return number
     if isinstance(array, sympy.MatrixBase):
         return sympy.ImmutableMatrix(*array.shape, [number] * (array.shape[0] * array.shape[1]))
@@ -717,14 +717,12 @@ class _Parser:
         if op == "/" and isinstance(right, (sympy.MatrixExpr, sympy.MatrixBase, sympy.Tuple)):
             raise self.error("division by a matrix or a list is not defined: multiply by an inverse (W^{-1}) if that is meant", token)
         left, right = matrices.fit_sizes(left, right, "*" if op == "outer" else op)
-        if op == "+" and not self.context.document:
+        if op == "+" and (not self.context.document or self.elementwise):
             left, right = self._broadcast(left, right), self._broadcast(right, left)
         if self.context.document and op in ("+", "*") and isinstance(left, sympy.Tuple) != isinstance(right, sympy.Tuple):
             left, right = _list_as_array(left, right, on_left=op == "*"), _list_as_array(right, left, on_left=False)
         if op == "+" and self.context.document:
             left, right = _bias_broadcast(left, right), _bias_broadcast(right, left)
-        if op == "+" and self.elementwise:
-            left, right = _number_spread(left, right), _number_spread(right, left)
         mismatch = matrices.shape_problem(left, right.T if op == "outer" and matrices.is_matrix(right) else right, "*" if op == "outer" else op)
         if mismatch:
             raise ShapeMismatch(mismatch, self.text, token.position if token is not None else None)
@@ -771,11 +769,11 @@ class _Parser:
 
     def _broadcast(self, number, matrix):
         """1 - \\sigma(\\mathbf{z}): a number added to a vector or matrix is added to every entry (read as
-        1 \\mathbf{1} - \\sigma(\\mathbf{z})), and the reading says so."""
-        if not (matrices.is_matrix(matrix) and getattr(number, "is_number", False) and not matrices.is_matrix(number)):
-            return number
-        self.notes.append(f"read the number {sympy.sstr(number)} beside a vector or matrix as that number in every entry")
-        return number * sympy.OneMatrix(*matrix.shape)
+        1 \\mathbf{1} - \\sigma(\\mathbf{z})), and an answer's reading says so (a write-up's elementwise formula means it)."""
+        spread = _number_spread(number, matrix)
+        if spread is not number and not self.context.document:
+            self.notes.append(f"read the number {sympy.sstr(number)} beside a vector or matrix as that number in every entry")
+        return spread
 
     def term(self, stop_at_function: bool = False):
         """Factors joined by \\cdot, \\times, *, /, \\odot or written side by side."""

@@ -32,7 +32,7 @@ from .matrix_equations import array_residual, is_array
 from .matrix_equations import unknowns as unknowns_of
 from .matrix_equations import vanishes as matrix_vanishes
 from .names import Scanner, applied_head, function_head, single_name, variable_tokens
-from .notation import TANGENT_MARK, Notation, summed_indices
+from .notation import TANGENT_MARK, Notation, script_group, summed_indices
 from .shapes import ELLIPSES, TWO_SIDES
 from .steps import Step
 
@@ -805,6 +805,14 @@ def _index_letters(name, summed: set, alone: bool = False) -> set:
     return letters if letters and letters <= summed else set()
 
 
+def _named_entries(base: str, entries, first: int) -> dict:
+    """A vector's entries as the text names them, numbered from `first`: base[n] (a vector's entry, as sums read it),
+    then base_n (as typed)."""
+    numbered = list(enumerate(entries, start=first))
+    vector = sympy.IndexedBase(base, real=True)
+    return {**{vector[n]: value for n, value in numbered}, **{sympy.Symbol(f"{base}_{n}", real=True): value for n, value in numbered}}
+
+
 def _entries_of_values(values: dict, notation: Notation) -> dict:
     """h = (0.5331, 0.5349) as a column or row of numbers gives its entries too: h_1, h_2 (and h[1], h[2]), numbered
     as the text numbers that vector's entries, so h_1(1 - h_1) after it is a number; a matrix of numbers its entries
@@ -816,16 +824,13 @@ def _entries_of_values(values: dict, notation: Notation) -> dict:
             continue
         if not all(getattr(entry, "is_number", False) for entry in value):
             continue
-        array = sympy.IndexedBase(base, real=True)
         if 1 in value.shape:
-            first = notation.first_entry(base, len(value))
-            for number, entry in enumerate(value, start=first):
-                entries[sympy.Symbol(f"{base}_{number}", real=True)] = entry
-                entries[array[number]] = entry
-        elif max(value.shape) <= 9:  # v = [[0.4, 0.45], [0.5, 0.55]]: v_{11} = 0.4, v_{12} = 0.45, ...
-            for (row, column), entry in zip(((r, c) for r in range(value.shape[0]) for c in range(value.shape[1])), value):
-                entries[sympy.Symbol(f"{base}_{row + 1}{column + 1}", real=True)] = entry
-                entries[array[row + 1, column + 1]] = entry
+            entries.update(_named_entries(base, list(value), notation.first_entry(base, len(value))))
+        elif max(value.shape) <= 9:
+            array = sympy.IndexedBase(base, real=True)  # v = [[0.4, 0.45], [0.5, 0.55]]: v_{11} = 0.4, v_{12} = 0.45, ...
+            for row in range(1, value.shape[0] + 1):
+                for column in range(1, value.shape[1] + 1):
+                    entries[sympy.Symbol(f"{base}_{row}{column}", real=True)] = entries[array[row, column]] = value[row - 1, column - 1]
     return entries
 
 
@@ -847,16 +852,11 @@ def _summed_terms(found) -> list[tuple[set, list]] | None:
     for term in terms:
         bound, at = set(), 0
         if term and term[0].is_("command", "sum") and len(term) > 2 and term[1].is_("symbol", "_"):
-            end = group_end(term, 2) if term[2].is_("symbol", "{") else 2
-            if end is None:
-                return None
-            script = term[2:end + 1]
+            script, at = script_group(term, 2)
             first = next((t for t in script if t.kind == "letter"), None)
             bound = {first.text} if first is not None else set()
-            at = end + 1
-            if at < len(term) and term[at].is_("symbol", "^"):
-                top_end = group_end(term, at + 1) if at + 1 < len(term) and term[at + 1].is_("symbol", "{") else at + 1
-                at = (top_end or at) + 1
+            if at + 1 < len(term) and term[at].is_("symbol", "^"):
+                at = script_group(term, at + 1)[1]
         fractions = _fractions_of(term[at:])
         if fractions is None:
             return None
@@ -1887,12 +1887,10 @@ class Judge:
                 return {matrix: sympy.ImmutableMatrix(entries)}  # A \\in R^{n x n}, then A = [[1, 2], [3, 4]] for an example
             written, entries = entries, _as_list(entries)
             if isinstance(entries, sympy.Tuple) and len(entries) > 1 and all(getattr(v, "is_number", False) for v in entries):
-                base = sympy.IndexedBase(name.base, real=True)
                 first = scope.notation.first_entry(name.base, len(entries))
                 if first == 0 and sympy.Symbol(f"{name.base}_0", real=True) in scope.values:
                     first = 1  # x_0 = 1 given (a bias input): the list is the other entries
-                given = {base[n]: value for n, value in enumerate(entries, start=first)}  # z[1]: the vector's entries (its softmax)
-                given.update({sympy.Symbol(f"{name.base}_{n}", real=True): value for n, value in enumerate(entries, start=first)})
+                given = _named_entries(name.base, entries, first)  # z[1] (the vector's entries, its softmax), z_1
                 matrix = scope.context.matrices.get(name.key)
                 if isinstance(matrix, sympy.MatrixSymbol) and matrix.shape[1] == 1:  # \\mathbf{v} = [3, 1, 4]^T: v v^T is known too
                     given[matrix] = sympy.ImmutableMatrix(len(entries), 1, list(entries))

@@ -235,8 +235,8 @@ def _stated_log_base(left, right) -> int | None:
     if argument is None or not right:
         return None
     if right[0].is_("command", "frac"):
-        numerator, end = _script_group(right, 1)
-        denominator, end = _script_group(right, end) if end < len(right) else ([], end)
+        numerator, end = script_group(right, 1)
+        denominator, end = script_group(right, end) if end < len(right) else ([], end)
         if end != len(right):
             return None
     else:
@@ -279,7 +279,7 @@ def _sum_scripts(found) -> list[tuple[int, str, str]]:
         for _ in range(2):
             if end + 1 >= len(found) or not found[end].is_("symbol", "_", "^") or found[end].text in scripts:
                 break
-            mark, group, end = found[end].text, *_script_group(found, end + 1)
+            mark, group, end = found[end].text, *script_group(found, end + 1)
             scripts[mark] = group
         lower, upper = scripts.get("_", []), scripts.get("^", [])
         index = lower[0].text if lower and lower[0].kind == "letter" and len(lower[0].text) == 1 else ""
@@ -289,7 +289,7 @@ def _sum_scripts(found) -> list[tuple[int, str, str]]:
     return found_sums
 
 
-def _script_group(found, at: int) -> tuple[list, int]:
+def script_group(found, at: int) -> tuple[list, int]:
     """The tokens of a script starting at `at` (a braced group's inside, or one token) and where it ends."""
     if not found[at].is_("symbol", "{"):
         return [found[at]], at + 1
