@@ -61,7 +61,7 @@ _SPACING = {",", ";", ":", "!", " ", "\n", "\t", "\r", "quad", "qquad", "display
             "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge"}  # sizes
 # Other spellings of one token: \lbrace is \{, \lbrack is [.
 _SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": ("symbol", "["), "rbrack": ("symbol", "]"),
-             "triangledown": ("command", "nabla"), "bigtriangledown": ("command", "nabla"), "mathop": ("command", "operatorname"), "triangle": ("command", "Delta"), "cr": ("command", "\\"), "newline": ("command", "\\"), "mid": ("symbol", "|"), "vert": ("symbol", "|"),
+             "triangledown": ("command", "nabla"), "part": ("command", "partial"), "bigodot": ("command", "odot"), "bigtriangledown": ("command", "nabla"), "mathop": ("command", "operatorname"), "triangle": ("command", "Delta"), "cr": ("command", "\\"), "newline": ("command", "\\"), "mid": ("symbol", "|"), "vert": ("symbol", "|"),
              "mathbbm": ("command", "mathbb"), "mathds": ("command", "mathbb"), "dfrac": ("command", "frac"), "tfrac": ("command", "frac"),
              "nicefrac": ("command", "frac"), "sfrac": ("command", "frac"), "overrightarrow": ("command", "vec"),
              "bold": ("command", "mathbf"), "vb": ("command", "mathbf"), "vectorbold": ("command", "mathbf"),  # MathJax's \bold, physics' \vb

@@ -97,6 +97,7 @@ class Matrix:
     low: float = -2.0
     high: float = 2.0
     one_hot: bool = False  # a column the text calls one-hot (a label): one entry 1 at random, the rest 0
+    structure: str = ""  # "symmetric" or "diagonal", as the text says (a covariance, LWR's weights): sampled so
 
 
 Variable = Scalar | Integer | Size | Index | Vector | Table | Matrix

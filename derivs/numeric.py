@@ -201,6 +201,8 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
                 if var.one_hot and cols == 1:
                     hot = rng.randrange(rows)
                     entries = [sympy.Integer(int(k == hot)) for k in range(rows)]
+                if var.structure and rows == cols:
+                    entries = _structured(entries, rows, var.structure)
                 point[var.symbol] = sympy.ImmutableMatrix(rows, cols, entries)
         for var in variables:  # an index with a condition (i \\neq j), after the others
             if isinstance(var, Index) and var.symbol in where:
@@ -236,6 +238,14 @@ def _entries_of_one_vector(variables: tuple, point: dict) -> None:
 def _by_name(point: dict, symbol):
     """The value the point gives a symbol of that name, whatever its assumptions (o of "y_o = 1" is an index)."""
     return point.get(symbol, next((value for key, value in point.items() if isinstance(key, sympy.Symbol) and key.name == symbol.name), None))
+
+
+def _structured(entries: list, size: int, structure: str) -> list:
+    """A square matrix's sampled entries made symmetric (the mean of it and its transpose) or diagonal."""
+    at = lambda r, c: entries[r * size + c]  # noqa: E731
+    if structure == "diagonal":
+        return [at(r, c) if r == c else sympy.Integer(0) for r in range(size) for c in range(size)]
+    return [(at(r, c) + at(c, r)) / 2 for r in range(size) for c in range(size)]
 
 
 def _index_where(rng: random.Random, var: Index, domain, point: dict, sizes: dict) -> sympy.Integer:

@@ -1519,7 +1519,9 @@ class _Parser:
         """f(x), f'(x), a write-up's S(x) or L(y, \\hat y): a function applied. With a subscript, only the usual
         function letters (f_1, g_2, \\phi_1): out_{o1}(1 - out_{o1}) is a product."""
         if subscripted and (base not in FREE_FUNCTION_NAMES or base in self.context.quantities):
-            return False  # h_j(1 - h_j) where the write-up gives h_j a formula: a product
+            # h_j(1 - h_j) where the write-up gives h_j a formula: a product; J_{naive}(v_c; o; U): a number times a list
+            # means nothing, so a function applied
+            return self.context.document and self._several_values_ahead() and (self.at("symbol", "(") or self.at("command", "left"))
         if self.at("symbol", "'"):
             ahead = 1
             while self.at("symbol", "'", ahead=ahead):
@@ -1994,7 +1996,7 @@ class _Parser:
         variable = subscript.value()
         operand_start = self.position
         with self._shadowing(subscript.raw):
-            operand = self.term() if isinstance(variable, sympy.MatrixSymbol) else self.factor()  # \\nabla_W \\tfrac12\\|e\\|^2: the product
+            operand = self.term()  # \\nabla_W \\tfrac12\\|e\\|^2, \\nabla_{\\mu} (x - \\mu)^T \\sigma^{-1} (x - \\mu): the whole product
         written = f"\\nabla_{{{subscript.raw}}} {spelled_back(self.tokens[operand_start:self.position])}"
         operand = bound_apart(operand)
         if isinstance(variable, (sympy.Symbol, sympy.Indexed)) and isinstance(operand, sympy.Expr) and variable in operand.free_symbols and sympy.diff(operand, variable) != 0:

@@ -106,7 +106,7 @@ ROWS = [
     ("\\frac{d}{dx} x^2", sympy.Derivative(x**2, x)), ("\\frac{d}{dx}\\left(x^2\\right)", sympy.Derivative(x**2, x)),
     ("\\frac{d}{dx}(x^2 + 1)", sympy.Derivative(x**2 + 1, x)), ("\\frac{dy}{dx}", sympy.Derivative(y, x)),
     ("\\frac{d^2}{dx^2} x^3", sympy.Derivative(x**3, (x, 2))), ("\\frac{d^{2}}{dx^{2}} x^3", sympy.Derivative(x**3, (x, 2))), ("\\frac{d^2 y}{dx^2}", sympy.Derivative(y, (x, 2))),
-    ("\\frac{\\partial}{\\partial x} x y", sympy.Derivative(x * y, x)), ("\\frac{\\partial f}{\\partial x}", sympy.Derivative(REAL["y"] * 0 + Symbol("f", real=True), x)),
+    ("\\frac{\\partial}{\\partial x} x y", sympy.Derivative(x * y, x)), ("\\frac{\\part}{\\part x} x y", sympy.Derivative(x * y, x)), ("\\frac{\\partial f}{\\partial x}", sympy.Derivative(REAL["y"] * 0 + Symbol("f", real=True), x)),
     ("\\frac{\\mathrm{d}}{\\mathrm{d}x} x^2", sympy.Derivative(x**2, x)), ("\\frac{d}{dt} e^{t}", sympy.Derivative(sympy.exp(t), t)),
     ("f'(x)", sympy.Derivative(f(x), x)), ("f''(x)", sympy.Derivative(f(x), (x, 2))), ("f(x)", f(x)), ("g(t)", Function("g")(t)),
     ("\\varphi(x)", Function("varphi")(x)), ("\\varphi'(x)", sympy.Derivative(Function("varphi")(x), x)),
@@ -175,7 +175,7 @@ ROWS = [
     # transposes, matrix products and the Hadamard product (capital names are matrices once one is written)
     ("W^T", W.T), ("W^\\top", W.T), ("W^{\\top}", W.T), ("W^{T}", W.T), ("W^{\\mathsf T}", W.T), ("W^\\intercal", W.T),
     ("W^{\\mathsf{T}}", W.T), ("W_1^TW_2^T", W1.T * W2.T), ("(W_2 W_1)^T", (W2 * W1).T), ("A^T B", A.T * B), ("B A^T", B * A.T),
-    ("A \\odot B", sympy.HadamardProduct(A, B)), ("A^T \\odot B", sympy.hadamard_product(A.T, B)), ("(A B)^T", (A * B).T),
+    ("A \\odot B", sympy.HadamardProduct(A, B)), ("A \\bigodot B", sympy.HadamardProduct(A, B)), ("A^T \\odot B", sympy.hadamard_product(A.T, B)), ("(A B)^T", (A * B).T),
     ("A^{-1}", S("1/A")), ("A^{-1} B^T", sympy.Inverse(A) * B.T), ("Wᵀ", W.T), ("A^T + B^T", A.T + B.T),
     # cases
     ("\\begin{cases} 0 & x < 0 \\\\ 1 & x \\ge 0 \\end{cases}", sympy.Piecewise((0, x < 0), (1, x >= 0))),

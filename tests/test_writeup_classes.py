@@ -9,6 +9,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
+import sympy
 
 from derivs.derivation import check_derivation_now
 
@@ -1713,6 +1714,67 @@ ROWS = [
      "$$v_{12} v_{21} = 6$$", ["definition", "undecided", "valid"]),
     ("$$v = \\begin{bmatrix} v_{11} & v_{12} \\\\ v_{21} & v_{22} \\end{bmatrix}$$\n\n$$v = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$\n\n"
      "$$v_{12} v_{21} = 8$$", ["definition", "undecided", "invalid"]),
+    # a formula typed in prose without $, its scripts as HTML (blogs converted from a word processor), inside words of a
+    # language typed without spaces: u = e^{a_0} + e^{a_1} is given, so d/da_0 (e^{a_0}/u) = (e^{a_0} u - e^{2 a_0})/u^2
+    ("u=exp(a<sub>0</sub>)+exp(a<sub>1</sub>)とおいて計算すると\n\n$$\\frac{\\partial}{\\partial a_0} \\frac{e^{a_0}}{u} = "
+     "\\frac{e^{a_0} u - e^{a_0} e^{a_0}}{u^2}$$", ["definition", "valid"]),
+    ("u=exp(a<sub>0</sub>)+exp(a<sub>1</sub>)とおいて計算すると\n\n$$\\frac{\\partial}{\\partial a_0} \\frac{e^{a_0}}{u} = "
+     "\\frac{e^{a_0}}{u^2}$$", ["definition", "invalid"]),
+    ("令z=w<sup>2</sup>+1，则\n\n$$\\frac{dz}{dw} = 2w$$", ["definition", "valid"]),
+    ("令z=w<sup>2</sup>+1，则\n\n$$\\frac{dz}{dw} = w$$", ["definition", "invalid"]),
+    # the weights of a cross-entropy (-sum_k t_k log y_k) are a label or a distribution: their entries sum to 1, as the
+    # softmax derivation uses without saying (sum_k t_k y_j - t_j = y_j - t_j; 2 y_j - t_j stays wrong); written out
+    # (t_0, t_1, t_2) the same for those entries
+    ("$$E = -\\sum_k t_k \\log y_k$$\n\n$$\\sum_k t_k y_j - t_j = y_j - t_j$$", ["definition", "valid"]),
+    ("$$E = -\\sum_k t_k \\log y_k$$\n\n$$\\sum_k t_k y_j - t_j = 2 y_j - t_j$$", ["definition", "invalid"]),
+    ("$$E = -t_0 \\log y_0 - t_1 \\log y_1 - t_2 \\log y_2$$\n\n$$(t_0 + t_1 + t_2) y_0 - t_0 = y_0 - t_0$$", ["definition", "valid"]),
+    ("$$E = -t_0 \\log y_0 - t_1 \\log y_1 - t_2 \\log y_2$$\n\n$$(t_0 + t_1) y_0 - t_0 = y_0 - t_0$$", ["definition", "invalid"]),
+    ("$$E = -\\sum_k t_k \\log t_k$$\n\n$$\\sum_k t_k y_j = y_j$$", ["definition", "invalid"]),  # an entropy's t weighs its own logs: no label
+    # a gradient operator applies to the whole product after it: -1/2 d/dmu (x - mu) s^{-1} (x - mu) = (x - mu)/s
+    ("$$-\\frac{1}{2}\\nabla_{\\mu}(x-\\mu)s^{-1}(x-\\mu) = s^{-1}(x-\\mu)$$", ["valid"]),
+    ("$$-\\frac{1}{2}\\nabla_{\\mu}(x-\\mu)s^{-1}(x-\\mu) = \\frac{1}{2} s^{-1}(x-\\mu)$$", ["invalid"]),
+    # sigma written as one of a function's arguments (l(phi, mu, sigma)) is a value there (a variance): sigma^{-1}(x - mu)
+    # is its reciprocal times a bracket, not the logit
+    ("Let $\\ell(\\phi, \\mu, \\sigma)$ be the log-likelihood.\n\n$$-\\frac{1}{2}\\nabla_{\\mu}(x-\\mu)\\sigma^{-1}(x-\\mu) = \\sigma^{-1}(x-\\mu)$$", ["valid"]),
+    ("Let $\\ell(\\phi, \\mu, \\sigma)$ be the log-likelihood.\n\n$$-\\frac{1}{2}\\nabla_{\\mu}(x-\\mu)\\sigma^{-1}(x-\\mu) = -\\sigma^{-1}(x-\\mu)$$", ["invalid"]),
+    # a function named again as another named function of the same variables is one more choice (a list of activations),
+    # not a claim that they agree; each choice's own formula is still checked
+    ("$g(s) = \\sigma(s) = \\frac{1}{1 + e^{-s}}$\n\n$g(s) = \\tanh(s) = \\frac{e^{s} - e^{-s}}{e^{s} + e^{-s}}$", ["definition"] * 3 + ["valid"]),
+    ("$g(s) = \\sigma(s) = \\frac{1}{1 + e^{-s}}$\n\n$g(s) = \\tanh(s) = \\frac{e^{s} - e^{-s}}{e^{s} + e^{-s} + 1}$", ["definition"] * 3 + ["invalid"]),
+    # an align row holding two equations side by side (& mu = ... & v = ...): each its own, not mu's side times v
+    ("$$\\begin{align} & m = \\frac{a + b}{2} & v = \\frac{(a - m)^2 + (b - m)^2}{2} \\\\ & 2 v = \\frac{(a - b)^2}{2} \\end{align}$$",
+     ["definition", "definition", "valid"]),
+    ("$$\\begin{align} & m = \\frac{a + b}{2} & v = \\frac{(a - m)^2 + (b - m)^2}{2} \\\\ & 2 v = (a - b)^2 \\end{align}$$",
+     ["definition", "definition", "invalid"]),
+    # a formula listing only definitions (one of a name new there) gives a name known before its new formula (a new figure's
+    # notation): y = gamma x-hat + beta, then "& m = ... & y = (x - m)/s" defines y anew; a chain about y still is checked
+    ("$$y = g x + b$$\n\n$$\\begin{align} & m = 2 x & y = \\frac{x - m}{s} \\end{align}$$\n\n$$y s = x - m$$", ["definition"] * 3 + ["valid"]),
+    ("$$y = g x + b$$\n\n$$\\begin{align} & m = 2 x & y = \\frac{x - m}{s} \\end{align}$$\n\n$$y s = x + m$$", ["definition"] * 3 + ["invalid"]),
+    # a function the write-up defines written alone, as a number, on the line that applies it: f(x + h) beside (d + h) f
+    # may be a product or another f (a node of the graph called f): not judged, never wrong
+    ("$$f(x) = 3x^2$$\n\n$$\\frac{f(x+h) - f(x)}{h} = \\frac{(d+h) f - d f}{h}$$", ["definition", "undecided"]),
+    ("$$f(x) = 3x^2$$\n\n$$\\frac{f(x+h) - f(x)}{h} = 6x + 2h$$", ["definition", "invalid"]),  # 6x + 3h is right
+    # a matrix the text calls symmetric or diagonal is one: grad x^T A x = 2 A x only then ((A + A^T) x in general);
+    # W_{ij} = 0 where i differs from j is diagonal, so grad y^T W X theta = X^T W y
+    ("Let $A \\in \\mathbb{R}^{n \\times n}$ be a symmetric matrix and $x \\in \\mathbb{R}^n$.\n\n$$\\nabla_{x} x^T A x = 2 A x$$", ["valid"]),
+    ("Let $A \\in \\mathbb{R}^{n \\times n}$ and $x \\in \\mathbb{R}^n$.\n\n$$\\nabla_{x} x^T A x = 2 A x$$", ["invalid"]),
+    ("Let $A \\in \\mathbb{R}^{n \\times n}$ and $x \\in \\mathbb{R}^n$, where $A$ is symmetric.\n\n$$\\nabla_{x} x^T A x = 3 A x$$", ["invalid"]),
+    ("Let $X \\in \\mathbb{R}^{m \\times n}$, $\\theta \\in \\mathbb{R}^n$, $y \\in \\mathbb{R}^m$, $W \\in \\mathbb{R}^{m \\times m}$ with "
+     "$W_{ij} = \\begin{cases} 0 & i \\neq j \\\\ w_i & i = j \\end{cases}$.\n\n$$\\nabla_{\\theta} y^T W X \\theta = X^T W y$$", ["definition", "valid"]),
+    ("Let $X \\in \\mathbb{R}^{m \\times n}$, $\\theta \\in \\mathbb{R}^n$, $y \\in \\mathbb{R}^m$, $W \\in \\mathbb{R}^{m \\times m}$.\n\n"
+     "$$\\nabla_{\\theta} y^T W X \\theta = X^T W y$$", ["invalid"]),
+    # a row of a display that starts with a name in words (\\ \text{Cross Entropy} = \text{Binary CE} = ...) is a new
+    # statement naming a quantity, not the row above going on (1 - y is not the cross-entropy)
+    ("$$\ny_0 = 1-y \\\\\n\\text{Cross Entropy} = \\text{Binary Cross Entropy} = -\\Bigl[y \\log(p) + (1-y) \\log(1-p)\\Bigr]\n$$",
+     ["definition"] * 3),
+    ("$$\ny_0 = 1-y \\\\\n= 2 - 1 - y\n$$", ["definition", "valid"]),  # a row that starts with = does go on
+    # a subscripted name before a bracket of several values is a function of them (a number times a list means nothing):
+    # J_{naive}(v_c; o; U) = ... names the loss; its derivative is then a claim about an undefined function, not unread
+    ("$$J_{naive}(v_c; o; U) = -\\log(\\hat{y}_o)$$", ["definition"]),
+    ("$$J_{naive}(v_c, o, U) = 2 \\quad J_{naive}(v_c, o, U) + 1 = 3$$", ["definition", "valid"]),
+    # a declared vector, Greek or not, is one where a gradient is taken in it: grad_theta y^T X theta = X^T y (n x 1)
+    ("Let $X \\in \\mathbb{R}^{m \\times n}$, $\\theta \\in \\mathbb{R}^n$, $y \\in \\mathbb{R}^m$.\n\n$$\\nabla_{\\theta} (y^T X \\theta) = X^T y$$", ["valid"]),
+    ("Let $X \\in \\mathbb{R}^{m \\times n}$, $\\theta \\in \\mathbb{R}^n$, $y \\in \\mathbb{R}^m$.\n\n$$\\nabla_{\\theta} (y^T X \\theta) = 2 X^T y$$", ["invalid"]),
 ]
 
 
@@ -1813,3 +1875,30 @@ def test_a_function_of_two_values_named_like_a_course_function_of_one_is_not_tha
     functions and not others: undecided, never invalid."""
     step = check_derivation_now("$$H(p, q) = \\log$$\n\n$$H(p, q) = H(q, p)$$").steps[-1]  # its definition unreadable
     assert step.verdict == "undecided" and "could not decide" not in step.feedback, (step.verdict, step.feedback)
+
+
+def test_a_free_index_ranges_over_the_entries_a_formula_writes_out():
+    """a_0 = v_00 z_0 + v_01 z_1 + v_02 z_2 put into da_0/dv_{0i} = z_i: the derivative is a sum of deltas at 0, 1, 2, so i
+    is compared there (at i = 3 the formula has no term, and z_3 no meaning); deltas the step writes itself change nothing,
+    nor does one delta alone (y_i(delta_{i0} - y_0) is about every i)."""
+    from derivs.writeup.claims import _written_positions
+
+    i = sympy.Symbol("i", integer=True)
+    v, z = sympy.IndexedBase("v"), sympy.IndexedBase("z")
+    a_0 = v[0, 0] * z[0] + v[0, 1] * z[1] + v[0, 2] * z[2]
+    put_in = (sympy.diff(a_0, v[0, i]), z[i])
+    assert _written_positions((sympy.Symbol("L"), z[i]), put_in, {}) == {i: sympy.Range(0, 3)}
+    assert _written_positions(put_in, put_in, {}) == {}  # written in the step: its own
+    one = (sympy.KroneckerDelta(i, 0) * z[0], z[i])
+    assert _written_positions((sympy.Symbol("L"), z[i]), one, {}) == {}
+
+
+def test_a_template_renewing_part_does_not_change_partial_and_part_reads_as_partial_in_maths():
+    """\\part is LaTeX's sectioning command (templates renew it) and Typora's \\partial: a renewal must not turn each
+    \\partial into the template's heading (it did once \\part read as \\partial), and \\part in maths is the derivative.
+    d/dx x^2 = 2x is right, = 3x wrong."""
+    template = ("\\documentclass{article}\n\\renewcommand{\\part}[1]{\\textbf{Part #1}\\stepcounter{partCounter}\\\\}\n"
+                "\\begin{document}\n\\[ \\frac{\\partial}{\\partial x} x^2 = 2x \\]\n\\[ \\frac{\\partial}{\\partial x} x^2 = 3x \\]\n\\end{document}\n")
+    assert [step.verdict for step in check_derivation_now(template, form="latex").steps] == ["valid", "invalid"]
+    typed = "$$\\frac{\\part}{\\part x} x^2 = 2x$$\n\n$$\\frac{\\part}{\\part x} x^2 = 3x$$"
+    assert [step.verdict for step in check_derivation_now(typed).steps] == ["valid", "invalid"]

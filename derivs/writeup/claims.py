@@ -153,6 +153,7 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                 left, right = (sympy.series(side, symbol, 0, power).removeO() if isinstance(side, sympy.Expr) and side.has(symbol) else side for side in (left, right))
             left, right = _compared_as_array(left, right), _compared_as_array(right, left)
             context = _one_hot(_with_totals(with_free_symbols(scope.problem, (*written, left, right)), scope.facts), scope.notation)
+            context, (left, right) = _structured(*_labels_sum_to_one(context, scope, (left, right)), scope)
             rounded = as_written(step, scope, left_read, right_read, (left, right), point)
             if rounded is not None and rounded.verdict == "invalid" and scope.also:
                 rounded = _as_worked_on(step, scope, left_read, right_read, point) or rounded
@@ -180,7 +181,7 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                 left, right = (concrete_functions(side, frozenset(generic + placeholders)) for side in (left, right))
             # what reading and putting in took comes off the decision's share: a proof running to the step's own limit
             # would lose an equality the search had already found
-            domain = _off_kinks(scope.problem, as_read, domain)
+            domain = _written_positions(as_read, (left, right), _off_kinks(scope.problem, as_read, domain))
             budget = max(0.1, 0.85 * timeout - (cpu_seconds() - started))
             # the proof gets half: in a write-up a proof only says how (valid either way), while the search for a difference
             # after a failed proof decides valid against undecided, and must not be left the crumbs (a verdict at the boundary
@@ -218,10 +219,11 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
     if covered:
         return replace(step, verdict="valid", feedback=covered)
     judged = _verdict(step, scope, decision, left, right, domain, unread, _worked_quantity(left_read.expr, scope))
-    alone = _also_alone(step, placeholders, scope) if placeholders and judged.verdict == "invalid" else []
-    if alone:  # h(d k + d v) + h d: h may be a number (heads) times a sum, not a function
+    functions = placeholders + sorted(set(scope.defined) - set(placeholders))
+    alone = _also_alone(step, functions, scope) if functions and judged.verdict == "invalid" else []
+    if alone:  # h(d k + d v) + h d: h may be a number (heads) times a sum, not a function; f(x + h) and the node f
         return replace(judged, verdict="undecided", witness=None, feedback=f"{', '.join(alone)} is also written alone on this line, as a "
-                       f"number, so {alone[0]}(...) may be a product, not a function applied: not judged")
+                       f"number, so {alone[0]}(...) may be a product, or another {alone[0]} than the function: not judged")
     if placeholders and judged.verdict == "invalid":
         judged = replace(judged, feedback=f"{judged.feedback} (for a generic {', '.join(placeholders)}: the write-up never defines "
                                           f"{'it' if len(placeholders) == 1 else 'them'}, so the step must hold for every one)")
@@ -231,16 +233,17 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
 ROUNDING_GAP = sympy.Rational(1, 10**7)  # of the sides' size: what decimals typed to 8 or more figures leave, not a slip
 
 
-def _also_alone(step: Step, placeholders: list, scope) -> list[str]:
-    """The never-defined function letters of a step that the same line also writes alone, as factors (h d_v, m/h)."""
-    alone = set()
+def _also_alone(step: Step, functions: list, scope) -> list[str]:
+    """The function letters a step applies (a never-defined one, or one the write-up defines) that the same line also
+    writes alone, as factors (h d_v, m/h; f(x + h) beside (d + h) * f, a node called f)."""
+    alone, applied = set(), set()
     for side in (step.left, step.right):
         found = [t for t in side.tokens if t.kind != "space"] if side is not None else []
         for name in Scanner(found, frozenset(scope.notation.words)).names():
             after = found[name.end] if name.end < len(found) else None
-            if name.key in placeholders and not (after is not None and after.is_("symbol", "(") or power_applied(found, name.end)):
-                alone.add(name.key)
-    return sorted(alone)
+            if name.key in functions:
+                (applied if after is not None and after.is_("symbol", "(") or power_applied(found, name.end) else alone).add(name.key)
+    return sorted(alone & applied)
 
 
 def _rounding_covers(written, left, right, scope) -> str | None:
@@ -489,6 +492,54 @@ def _with_totals(problem: Problem, facts: dict):
     return replace(problem, variables=tuple(replace(v, total=totals[v.base]) if isinstance(v, Vector) and v.base in totals else v for v in problem.variables))
 
 
+def _labels_sum_to_one(problem: Problem, scope, sides) -> tuple:
+    """A cross-entropy's target (notation.labels) has entries summing to 1: under a sum it is sampled so, and written
+    out (t_0, t_1, t_2) its last entry is 1 less the others. The step records that it took this."""
+    from ..model import Vector
+
+    labels = scope.notation.labels
+    exprs = [side for side in sides if isinstance(side, sympy.Basic)]
+    held = {base for base in labels if any(_holds_entry_of(expr, base) for expr in exprs)}
+    if not held:
+        return problem, sides
+    last: dict = {}
+    for base in held:
+        numbers = sorted(labels[base])
+        if numbers:
+            entries = [(sympy.Symbol(f"{base}_{n}", real=True), sympy.IndexedBase(base, real=True)[n]) for n in numbers]
+            for form in (0, 1):
+                last[entries[-1][form]] = 1 - sum(entry[form] for entry in entries[:-1])
+    variables = tuple(replace(v, total=sympy.Integer(1)) if isinstance(v, Vector) and str(v.base.label) in held and v.total is None
+                      and v.one_hot is None and not labels[str(v.base.label)] else v for v in problem.variables)
+    scope.used.extend(f"{base}'s entries sum to 1 (it weighs the logs of a cross-entropy: a label or a distribution)" for base in sorted(held))
+    sides = tuple(side.xreplace(last) if isinstance(side, sympy.Basic) and last else side for side in sides)
+    return replace(problem, variables=variables), sides
+
+
+def _structured(problem: Problem, sides, scope) -> tuple:
+    """A matrix the text calls symmetric or diagonal (notation.structured) is sampled so, and its transpose is itself."""
+    from ..model import Matrix
+
+    structured = scope.notation.structured
+    if not structured:
+        return problem, sides
+    matrices = {v.symbol: structured[v.symbol.name] for v in problem.variables if isinstance(v, Matrix) and v.symbol.name in structured
+                and v.symbol.shape[0] == v.symbol.shape[1]}
+    if not matrices:
+        return problem, sides
+    held = [matrix for matrix in matrices if any(isinstance(side, sympy.Basic) and side.has(matrix) for side in sides)]
+    scope.used.extend(f"{matrix} is {matrices[matrix]} (as the text says)" for matrix in held)
+    itself = {sympy.Transpose(matrix): matrix for matrix in matrices}
+    sides = tuple(side.xreplace(itself) if isinstance(side, sympy.Basic) else side for side in sides)
+    variables = tuple(replace(v, structure=matrices[v.symbol]) if isinstance(v, Matrix) and v.symbol in matrices else v for v in problem.variables)
+    return replace(problem, variables=variables), sides
+
+
+def _holds_entry_of(expr, base: str) -> bool:
+    return any(str(entry.base.label) == base for entry in expr.atoms(sympy.Indexed)) \
+        or any(symbol.name.startswith(base + "_") for symbol in expr.free_symbols if isinstance(symbol, sympy.Symbol))
+
+
 # --- conditions -------------------------------------------------------------------------------------
 
 
@@ -506,6 +557,26 @@ def _off_kinks(problem: Problem, sides, domain: dict) -> dict:
             continue
         if at:
             found[symbol] = found.get(symbol, sympy.S.Reals) - sympy.FiniteSet(*at)
+    return found
+
+
+def _written_positions(as_read, put_in, domain: dict) -> dict:
+    """An index the claim leaves free ranges over the entries a formula put in writes out (a_0 = v_{00} z_0 + v_{01} z_1
+    + v_{02} z_2, so da_0/dv_{0i} = z_i is about i = 0, 1, 2: at i = 3 the formula has no term and z_3 no meaning).
+    Only where putting in made the deltas (none written) and they name two positions or more."""
+    written = {d for side in as_read if isinstance(side, sympy.Basic) for d in side.atoms(sympy.KroneckerDelta)}
+    positions: dict = {}
+    for side in put_in:
+        for delta in side.atoms(sympy.KroneckerDelta) if isinstance(side, sympy.Basic) else ():
+            if delta in written:
+                continue
+            symbol, at = sorted(delta.args, key=lambda a: a.is_Integer)
+            if isinstance(symbol, sympy.Symbol) and at.is_Integer:
+                positions.setdefault(symbol, set()).add(int(at))
+    found = dict(domain)
+    for symbol, at in positions.items():
+        if len(at) > 1 and symbol not in found:
+            found[symbol] = sympy.Range(min(at), max(at) + 1)
     return found
 
 

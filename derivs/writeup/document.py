@@ -9,7 +9,9 @@ Code blocks, comments and raw HTML are skipped; block quotes and list items are 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from .. import dialect
@@ -649,6 +651,7 @@ def _escaped_math(state, silent: bool) -> bool:
 
 
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: a backslash before ASCII punctuation escapes it
+PLAIN_MARKUP = re.compile(MARKDOWN_ESCAPE.pattern + r"|<(sub|sup)>([^<>]{1,20})</\2>", re.IGNORECASE)  # and HTML's scripts
 
 
 def unescaped(source: str) -> str:
@@ -656,20 +659,31 @@ def unescaped(source: str) -> str:
     return _unescaped(source, 0)[0]
 
 
-def _unescaped(source: str, start: int) -> tuple[str, tuple]:
-    """The source with Markdown's escapes undone, and (offset in it, offset in the text) where each piece starts."""
+def _unescaped(source: str, start: int, markup: re.Pattern = MARKDOWN_ESCAPE) -> tuple[str, tuple]:
+    """The source with Markdown's escapes undone (and, with PLAIN_MARKUP, HTML scripts as LaTeX's), and (offset in it,
+    offset in the text) where each piece starts."""
     pieces, shifts, written, at = [], [], 0, 0
-    for match in MARKDOWN_ESCAPE.finditer(source):
+    for match in markup.finditer(source):
         pieces.append(source[at:match.start()])
         shifts.append((written, start + at))
         written += match.start() - at
-        pieces.append(match.group(1))
-        shifts.append((written, start + match.start() + 1))
-        written += 1
+        for piece, offset in _markup_pieces(match):
+            pieces.append(piece)
+            shifts.append((written, start + offset))
+            written += len(piece)
         at = match.end()
     pieces.append(source[at:])
     shifts.append((written, start + at))
     return "".join(pieces), tuple(shifts)
+
+
+def _markup_pieces(match: re.Match) -> list:
+    """What a piece of markup in a typed formula is in LaTeX, each part with its offset in the source: \\* is *, and
+    a<sub>0</sub> is a_{0} (blogs converted from a word processor type scripts so)."""
+    if match.group(1) is not None:
+        return [(match.group(1), match.start(1))]
+    mark = "_{" if match.group(2).lower() == "sub" else "^{"
+    return [(mark, match.start()), (match.group(3), match.start(3)), ("}", match.end(3))]
 
 
 def _inline_segments(token, locate: _Locator, line: int) -> tuple:
@@ -789,18 +803,18 @@ def _plain_formula_lines(document: Document, locate: _Locator, span) -> tuple | 
     """A paragraph's or list item's lines, each a formula (see plain_formula) or words; None when no line is a formula.
     A formula typed this way is read with Markdown's escapes undone (1/2 \\* x is 1/2 * x), kept at its place."""
     first, last = span
-    read = []  # (line number, its text, the text without list mark and emphasis, words before a formula, the formula)
+    read = []  # (line number, its text, the text without list mark and emphasis, words before a formula, it, words after)
     for number in range(first + 1, last + 1):
         text = document.text[document.offset_of_line(number):document.offset_of_line(number + 1)].rstrip("\n")
         body = _unemphasised(LIST_MARK.sub("", text, count=1).strip())
         read.append((number, text, body, *_after_lead_in(body)))
-    if not any(formula for *_, formula in read):
+    if not any(formula for *_, formula, _ in read):
         return None
     segments: list = []
-    for number, text, body, words, formula in read:
+    for number, text, body, words, formula, after in read:
         if formula:
-            start = document.offset_of_line(number) + text.index(body) + len(body) - len(formula)
-            segments += _typed_formula(locate, words, formula, start, number)
+            start = document.offset_of_line(number) + text.index(formula, text.index(body))
+            segments += _typed_formula(locate, words, formula, start, number, after)
         else:
             segments.append(body)
         segments.append("\n")
@@ -810,22 +824,22 @@ def _plain_formula_lines(document: Document, locate: _Locator, span) -> tuple | 
 def _plain_formula_cell(document: Document, locate: _Locator, content: str, line: int, segments: tuple) -> tuple:
     """A table cell typed without $...$ (| h1 = w1*i1 + w2*i2 | pre-activation |): a formula when it reads as one."""
     body = _unemphasised(content.strip())
-    words, formula = _after_lead_in(body)
+    words, formula, after = _after_lead_in(body)
     row = document.text[document.offset_of_line(line):document.offset_of_line(line + 1)]
     at = row.find(formula) if formula else -1
     if at < 0:
         return segments
-    return tuple(_typed_formula(locate, words, formula, document.offset_of_line(line) + at, line))
+    return tuple(_typed_formula(locate, words, formula, document.offset_of_line(line) + at, line, after))
 
 
-def _typed_formula(locate: _Locator, words: str, formula: str, start: int, line: int) -> list:
-    """A formula typed without $...$ found at `start`, with Markdown's escapes undone and its pieces kept at their places
-    (and the words of a lead-in before it, if any); later formulas are looked for after it."""
-    tex, shifts = _unescaped(formula, start)
+def _typed_formula(locate: _Locator, words: str, formula: str, start: int, line: int, after: str = "") -> list:
+    """A formula typed without $...$ found at `start`, with Markdown's escapes and HTML's scripts undone and its pieces
+    kept at their places (and the words either side of it, if any); later formulas are looked for after it."""
+    tex, shifts = _unescaped(formula, start, PLAIN_MARKUP)
     tex = BOLD_PART.sub(lambda found: "  " + found.group(1) + "  ", tex)  # same length: every piece stays at its place
     locate.cursor = max(locate.cursor, start + len(formula))
     math = Math(tex, start, line, False, PLAIN, shifts)
-    return [words, math] if words else [math]
+    return [piece for piece in (words, math, after) if piece]
 
 
 # How a formula typed without $...$ is marked (its Math.environment): a line or a table cell, or a code block's line.
@@ -893,15 +907,31 @@ def _unemphasised(body: str) -> str:
     return emphasised.group(2) if emphasised else body
 
 
-def _after_lead_in(body: str) -> tuple[str, str]:
+def _after_lead_in(body: str) -> tuple[str, str, str]:
     """A line's words before a colon and the formula after it ("The derivative in w5 is: dE/dw5 = ..."), or ("", the
-    whole line) when it is a formula; ("", "") when neither is."""
-    if plain_formula(_unescaped(body, 0)[0]):
-        return "", body
+    whole line) when it is a formula; in a language without spaces, words either side of it ("u=exp(a_0)+exp(a_1)とおいて",
+    "令z=wx+b"); ("", "", "") when there is none."""
+    if _plain(body):
+        return "", body, ""
     head, colon, tail = body.rpartition(": ")
-    if colon and tail.strip() and plain_formula(_unescaped(tail.strip(), 0)[0]):
-        return head + colon, tail.strip()
-    return "", ""
+    if colon and tail.strip() and _plain(tail.strip()):
+        return head + colon, tail.strip(), ""
+    runs = [(wordy, "".join(chars)) for wordy, chars in itertools.groupby(body, key=_wide)]
+    typed = [at for at, (wordy, run) in enumerate(runs) if not wordy and not run.strip()[:1].isdigit() and _plain(run.strip())]  # 数を3(K=3): the 3 is the sentence's
+    if len(typed) != 1 or len(runs) < 2:
+        return "", "", ""
+    (at,) = typed
+    return "".join(run for _, run in runs[:at]), runs[at][1].strip(), "".join(run for _, run in runs[at + 1:])
+
+
+def _plain(text: str) -> bool:
+    return plain_formula(_unescaped(text, 0, PLAIN_MARKUP)[0])
+
+
+def _wide(char: str) -> bool:
+    """A wide character (CJK, kana, Hangul, their punctuation), of scripts typed without spaces between words: a
+    formula typed in such prose ends where they start (ŷ, σ, ∂ and other narrow ones are a formula's own)."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def _inline_unless_alone(segments: list) -> list:

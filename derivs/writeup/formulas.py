@@ -417,7 +417,47 @@ class _Cutter:
                 skip = close - at if close is not None else 0
                 continue
             lines[-1].append(at)
-        return self._joined_continuations([line for line in lines if line])
+        return [column for line in self._joined_continuations([line for line in lines if line]) for column in self._equation_columns(line)]
+
+    def _equation_columns(self, line: list[int]) -> list[list[int]]:
+        """`& \\mu = \\frac{1}{N}\\sum_k x_k & v = ...`: an align row holding two equations side by side, each column pair
+        its own (a cell with its own left side before a relation, or a cell with none followed by one starting with a
+        relation, begins the next once the row so far has a relation). `a &= b &= c` stays one chain."""
+        cells: list[list[int]] = [[]]
+        for at in line:
+            if self.found[at].is_("symbol", "&") and self.depths[at].braces <= self.depths[at].transparent and not self.depths[at].brackets:
+                cells.append([])
+            cells[-1].append(at)
+        if len(cells) < 3:
+            return [line]
+        kinds = [self._cell_kind(cell) for cell in cells]  # "equation" (own left side), "continues" (starts with a relation), "side", ""
+        columns: list[list[int]] = [[]]
+        related = False
+        for number, cell in enumerate(cells):
+            following = kinds[number + 1] if number + 1 < len(kinds) else ""
+            starts = kinds[number] == "equation" or kinds[number] == "side" and following == "continues"
+            starts = starts and not self._ends_in(cells[number - 1]) if number else starts  # A = B, & z = 0: where; A &=& B = C
+            if related and starts:
+                columns.append([])
+                related = False
+            columns[-1] += cell
+            related = related or kinds[number] in ("equation", "continues")
+        return [column for column in columns if column]
+
+    def _ends_in(self, cell: list[int]) -> bool:
+        """The cell ends in punctuation (what follows is a condition) or a relation (eqnarray's &=&: the right side follows)."""
+        shown = [at for at in cell if self.found[at].kind != "space" and not self.found[at].is_("symbol", "&")]
+        return bool(shown) and (self.found[shown[-1]].is_("symbol", ",", ";")
+                                or self._relation(self.found[shown[-1]], self.depths[shown[-1]], self._line_level(shown[-1])) is not None)
+
+    def _cell_kind(self, cell: list[int]) -> str:
+        shown = [at for at in cell if self.found[at].kind != "space" and not self.found[at].is_("symbol", "&")]
+        if not shown or self.found[shown[0]].kind == "command" and self.found[shown[0]].text in TEXT_COMMANDS:
+            return ""  # & \\text{if } x > 0: a condition or a remark beside the equation
+        first = next((n for n, at in enumerate(shown) if self._relation(self.found[at], self.depths[at], self._line_level(at))), None)
+        if first is None:
+            return "side"
+        return "continues" if first == 0 else "equation"
 
     def _joined_continuations(self, lines: list[list[int]]) -> list[list[int]]:
         """A line that ends with an operator (a + b +) or is followed by one that starts with one (&\\quad + c) is one
@@ -797,9 +837,11 @@ class _Cutter:
         if one_word and following is not None and (following.is_("symbol", "(", "'", "^", "_", "=") or following.kind == "command" and following.text in ("left", "cdot", "times")):
             return False
         named = stripped.split()
+        before = next((t for t in reversed(self.found[:at]) if t.kind != "space"), None)
+        first = before is None or before.is_("command", "\\") or before.is_("symbol", "&")  # first in its formula or on its line
         if 1 < len(named) <= 3 and all(word.isalnum() and word[0].isalpha() for word in named) and named[0].lower() not in CONDITION_WORDS | CONNECTIVES \
-                and following is not None and following.is_("symbol", "=", "(") and all(t.kind == "space" for t in self.found[:at]):
-            return False  # \text{Naive Accuracy} = \frac{950}{1000}, \text{Data Loss}(w) = ...: named in words, first in its formula
+                and following is not None and following.is_("symbol", "=", "(") and (first or before.is_("symbol", "=")):
+            return False  # \text{Naive Accuracy} = \frac{950}{1000}, \text{Data Loss}(w) = ...: named in words (\\ \text{Cross Entropy} = \text{Binary CE} = ...)
         if one_word and stripped.lower() not in CONDITION_WORDS | {"and", "or", "so", "thus", "hence", "i.e", "ie", "since", "then", "by", "using", "where", "s.t"}:
             before = self.found[at - 1] if at > 0 else None
             if before is not None and (before.kind == "command" and before.text in ("cdot", "times", "frac") or before.is_("symbol", "=", "+", "-", "*", "/", "(", "{")):

@@ -24,7 +24,7 @@ from ..lexer import tokens as lexed
 from ..matrices import MatrixDerivative
 from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
 from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
-from ..parsing import DOCUMENT_SIZE, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, entry_of_whole, read_tokens
+from ..parsing import DOCUMENT_SIZE, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, entry_of_whole, plain_name, read_tokens
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from . import prose
 from .formulas import Side
@@ -1074,6 +1074,17 @@ def positive(problem: Problem, low: float = 0.1, high: float = 4.0) -> Problem:
     return replace(problem, variables=tuple(move(v) for v in problem.variables))
 
 
+def _another_choice(step: Step, function_name: str, variables) -> bool:
+    """g_i(s_i) = \\sigma(s_i) = ... after g_i(s_i) = \\tanh(s_i) = ...: the function named again as another named
+    function of the same variables is one more choice of it (a list of activations), not a claim that the two agree."""
+    shown = [t for t in step.right.tokens if t.kind != "space"] if step.right is not None else []
+    opening = next((at for at, t in enumerate(shown) if t.is_("symbol", "(")), None)
+    if not opening or not shown[-1].is_("symbol", ")") or not (all(t.kind == "letter" for t in shown[:opening]) or opening == 1 and shown[0].kind == "command"):
+        return False
+    named = "".join(t.text for t in shown[:opening])  # \sigma, ReLU typed as letters
+    return named != function_name and plain_name(spelled_back(shown[opening + 1:-1]).replace(" ", "")) == ",".join(plain_name(v.key) for v in variables)
+
+
 def with_free_symbols(problem: Problem, exprs) -> Problem:
     """The problem, plus a variable for each symbol a step uses that the problem does not declare:
     an index (1..the vector length) if it subscripts a vector, a vector for x in x_j under \\sum_j,
@@ -1438,7 +1449,7 @@ class Judge:
     def run(self, steps: list[Step]) -> list[Step]:
         judged: list[Step] = []
         started = cpu_seconds()
-        self.steps = steps
+        self.steps, self.judged = steps, judged
         self.definitions = {}
         self.last: Step | None = None  # the step judged just before the current one
         for step in _where_first(steps):
@@ -1665,7 +1676,7 @@ class Judge:
         first = step.first_of_chain
         for side in (step.left, step.right):  # \# \text{ of FLOP}(C) = ..., TP_i = \# \text{ of ..}
             naming = side is step.left or name_of(step.left, scope.notation) is not None
-            if first and naming and words_of(side) and self._unreadable(side, scope):
+            if (first or side is step.left) and naming and words_of(side) and self._unreadable(side, scope):  # A = \text{B C} = ...: B C too
                 return replace(step, verdict="definition", feedback=f"names a quantity in words: {step.lhs} = {step.rhs}")
         if step.kind == "update" or (first and self.is_update(step, scope)):
             return self.update(step, scope)
@@ -2016,6 +2027,7 @@ class Judge:
         anew = titled_anew or step.first_of_chain and step.role == "defines anew"  # "Another loss:" L(y, p) = ... again
         anew = anew or step.first_of_chain and step.labelled_item and self._case_after_case(step)  # "**Tanh**: f(x) = ..." after "**Sigmoid**: f(x) = ..."
         anew = anew or step.first_of_chain and self._schema(scope, function_name)  # f = g/h (the quotient rule), then "if f(x) = ..."
+        anew = anew or step.first_of_chain and function_name in scope.defined and _another_choice(step, function_name, variables)
         if function_name in scope.defined and not anew or function_name in {str(f) for f in self.base.definitions}:
             return None
         if fixed or self._states_the_softmax(function_name, variables, step, scope):
@@ -2261,9 +2273,23 @@ class Judge:
         if step.role == "defines anew" or case:  # one case of a list of them ("**Softmax**: dy_k/da_l = ..."): its own formula
             key = name.key if name is not None and name.key not in scope.valued else self._derivative_stated(step, scope)
             return self.define_name(step, scope, key) if key is not None and not self._in_itself(step, scope) else outcome
-        if name is None or scope.titled.get(name.key, step.title) >= step.title or name.key in scope.valued or self._in_itself(step, scope):
+        if name is None or name.key in scope.valued or self._in_itself(step, scope):
             return outcome  # a name with a value (\hat{y1} = 0.7491), or written through itself, stays a claim
+        if scope.titled.get(name.key, step.title) >= step.title and not self._among_definitions(step):
+            return outcome
         return self.define_name(step, scope, name.key)
+
+    def _among_definitions(self, step: Step) -> bool:
+        """The line stands in a formula that only lists definitions (each row or column one NAME = formula), one of them
+        of a name new there (& \\mu = ... & v = ... \\\\ & \\sigma = ... & y_i = ...): the formulas of a new figure or
+        notation, so a name known before is given its new formula there, not checked against the old one."""
+        block = [other for other in self.steps if other.block == step.block and other.section == step.section]
+        if len(block) < 2 or any(other.kind != "equal" or not other.first_of_chain or len(other.chain) != 1 for other in block):
+            return False
+        if any(other.index < step.index and other.lhs == step.lhs for other in block):
+            return False  # m = ..., v = ... \\ v = ...: a second formula for a name the formula itself gave is a claim
+        return any(other.index < step.index and other.verdict == "definition" and other.feedback.startswith(("names ", "defines "))
+                   for other in self.judged if other.block == step.block and other.section == step.section)
 
     def _case_after_case(self, step: Step) -> bool:
         """An earlier case of the same list (another labelled item) gave this line's left side a formula."""

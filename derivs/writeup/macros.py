@@ -50,6 +50,11 @@ def definitions(found: list[Token]) -> tuple[dict[str, Macro], list[int]]:
     return macros, spent
 
 
+# Commands a definition never changes in a formula: \\part (LaTeX's sectioning command, which templates renew) reads as
+# \\partial where Typora users type it in maths, so its renewal must not turn every \\partial into a heading.
+KEPT = frozenset({"partial"})
+
+
 def _definition(found: list[Token], at: int) -> tuple[str, Macro, int] | None:
     """The definition starting at `at`: (name, macro, index after it), or None if it is not one."""
     kind = found[at].text
@@ -58,6 +63,8 @@ def _definition(found: list[Token], at: int) -> tuple[str, Macro, int] | None:
         at += 1
     name, at = _defined_name(found, at)
     if name is None:
+        return None
+    if name in KEPT:
         return None
     if kind == "DeclareMathOperator":
         body, at = _group(found, at)

@@ -70,6 +70,10 @@ class Notation:
     primed: set[str] = field(default_factory=set)  # single letters written primed alone (f'g): functions of one unnamed variable
     samples: set[str] = field(default_factory=set)  # names written y^{(i)} under a sum over i: y^{(i)} is y's entry i
     layered_entries: set[str] = field(default_factory=set)  # names written with a layer and a subscript (x^{(i)}_j)
+    structured: dict = field(default_factory=dict)  # a square matrix -> "symmetric" or "diagonal", as the text says
+    passed: set[str] = field(default_factory=set)  # function names passed as values (l(\\phi, \\mu, \\sigma)): there a quantity
+    labels: dict = field(default_factory=dict)  # a cross-entropy's target -> the entry numbers it is written out with
+    # (empty under a sum): its entries sum to 1, as a label's or a distribution's do (t_0 + t_1 + t_2 = 1)
 
     def learn(self, name: str, kind: str, line: int, how: str, shape: tuple = ()) -> None:
         if any(f.name == name and f.kind == kind for f in self.facts):
@@ -112,6 +116,7 @@ class Notation:
         """The parser's context for this section: the problem's, with the words, vectors and tables learned here,
         and decimals read as placeholders (so a rounded value can be weighed)."""
         context = Context.for_problem(problem)
+        context = replace(context, symbols={**context.symbols, **{name: sympy.Symbol(name, real=True) for name in sorted(self.passed)}})
         vectors = dict(context.vectors)
         for name in sorted(self.vectors | self.tables):
             if name not in context.functions and name not in context.matrices:
@@ -160,6 +165,8 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
         notation.conventions += found
         if document is not None and any(c.kind == "one-hot" for c in found):
             _learn_one_hot(notation, paragraph, document)
+        if document is not None:
+            _learn_structure(notation, paragraph, document)
     if document is not None:
         _learn_one_hot_by_cases(notation, paragraphs, document)
     _learn_words(notation, sides)
@@ -179,9 +186,12 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
         for index, bound in ranges.items():
             notation.ranges[index] = bound if notation.ranges.get(index, bound) == bound else ""  # two bounds: neither
         summed |= _sum_indices(written.side.tokens)
+        _learn_labels(notation, written.side.tokens, names, written.line)
+        _learn_passed(notation, written.side.tokens, written.line)
         _learn_indexed(notation, written.side, names, written.line)
         body = sides[number + 1].side if number + 1 < len(sides) and written.relation in ("==", "defines") else None
         _learn_function(notation, written.side, written.line, written.relation, body)
+        _learn_diagonal(notation, written.side, body, written.line)
         differentiated.update({key: written.line for key in _differentiated(notation, written.side) if key not in differentiated})
         if body is not None and not notation.e_named and _names_e(written.side.tokens, body.tokens):
             notation.e_named = True
@@ -314,6 +324,87 @@ def _sum_ranges(found) -> dict[str, str]:
 def _sum_indices(found) -> set[str]:
     """The letters sums run over: i in \\sum_i or \\sum_{i=1}^n."""
     return {index for _, index, _ in _sum_scripts(found) if index}
+
+
+def _learn_structure(notation: Notation, paragraph, document) -> None:
+    """"a symmetric matrix $A$", "$\\Sigma$ is symmetric", "$W$ is diagonal": the matrix the formula names has that
+    structure (x^T A x has gradient 2Ax only then)."""
+    segments = paragraph.segments
+    for at, math in enumerate(segments):
+        if isinstance(math, str):
+            continue
+        before = segments[at - 1] if at and isinstance(segments[at - 1], str) else ""
+        after = segments[at + 1] if at + 1 < len(segments) and isinstance(segments[at + 1], str) else ""
+        said = prose.STRUCTURE_BEFORE.search(before) or prose.STRUCTURE_AFTER.match(after)
+        if not said:
+            continue
+        from .formulas import read_formula
+
+        for line in read_formula(math, document).lines:
+            for statement in line.statements:
+                name = single_name(statement.sides[0].tokens, frozenset(notation.words))
+                if name is not None and not name.subscript:
+                    _learn_structured(notation, name.key, said.group(1).lower(), paragraph.line, "said in words")
+
+
+def _learn_diagonal(notation: Notation, side: Side, body: Side | None, line: int) -> None:
+    """W_{ij} = \\begin{cases} 0 & i \\neq j \\\\ ... & i = j \\end{cases}: a matrix given by its entries, 0 off the diagonal."""
+    name = single_name(side.tokens, frozenset(notation.words))
+    if body is None or name is None or len(name.indices) != 2 or not all(index.isalpha() for index in name.indices):
+        return
+    first, second = name.indices
+    rows: list[list] = [[]]
+    for token in body.tokens:
+        if token.is_("command", "\\"):
+            rows.append([])
+        elif token.kind != "space" and not token.is_("symbol", "$", "{", "}", ","):
+            rows[-1].append(token)
+    for row in rows:
+        cut = next((at for at, t in enumerate(row) if t.is_("symbol", "&")), None)
+        if cut is None or [t.text for t in row[:cut]] not in (["0"], ["begin", "cases", "0"]) and [t.text for t in row[max(0, cut - 1):cut]] != ["0"]:
+            continue
+        condition = "".join(t.text for t in row[cut + 1:] if t.text not in ("text", "if", "for", "when"))
+        if any(f"{a}{unequal}{b}" in condition for a, b in ((first, second), (second, first)) for unequal in ("neq", "ne", "not=", "≠")):
+            _learn_structured(notation, name.base, "diagonal", line, "its entries given, 0 where the indices differ")
+            return
+
+
+def _learn_structured(notation: Notation, key: str, structure: str, line: int, how: str) -> None:
+    if notation.structured.get(key) != "diagonal":  # diagonal says more than symmetric
+        notation.structured[key] = structure
+        notation.learn(key, "matrix", line, f"{structure} ({how})")
+
+
+def _learn_labels(notation: Notation, found, names, line: int) -> None:
+    """The weights of a cross-entropy (-\\sum_k t_k \\log y_k, or -t_0 \\log y_0 - t_1 \\log y_1 - t_2 \\log y_2 written out)
+    are a label or a distribution: their entries sum to 1, which derivations use without saying (\\sum_k t_k y_j = y_j)."""
+    summed = _sum_indices(found)
+    weighed: dict = {}
+    ordered = sorted(names, key=lambda name: name.start)
+    for weight, logged in zip(ordered, ordered[1:]):
+        between = [t for t in found[weight.end:logged.start] if t.kind != "space" and not t.is_("symbol", "(", "{") and not t.is_("command", "left")]
+        if len(between) == 1 and between[0].is_("command", "log", "ln") and weight.indices and weight.indices == logged.indices \
+                and weight.base != logged.base and not weight.layer and not logged.layer and len(weight.indices) == 1:
+            weighed.setdefault(weight.base, set()).add(weight.indices[0])
+    for base, indices in weighed.items():
+        numbers = {int(index) for index in indices if index.isdigit()}
+        if indices & summed or len(numbers) > 1 and len(numbers) == len(indices):
+            if base not in notation.labels:
+                notation.learn(base, "vector", line, "weighs the logs of a cross-entropy: a label or a distribution, its entries summing to 1")
+            notation.labels[base] = numbers if not indices & summed else set()
+
+
+def _learn_passed(notation: Notation, found, line: int) -> None:
+    """\\ell(\\phi, \\mu_0, \\sigma), p(x; \\mu, \\sigma): a function's name written as one of several arguments is a value
+    there (a variance), so \\sigma^{-1}(x - \\mu) is its reciprocal times a bracket, not the logit."""
+    shown = [t for t in found if t.kind != "space"]
+    for at in range(1, len(shown) - 1):
+        token, before, after = shown[at], shown[at - 1], shown[at + 1]
+        if token.kind != "command" or token.text not in dialect.REDEFINABLE or token.text in notation.passed:
+            continue
+        if before.is_("symbol", ",", ";") and after.is_("symbol", ",", ";", ")") or before.is_("symbol", "(") and after.is_("symbol", ",", ";"):
+            notation.passed.add(token.text)
+            notation.learn(token.text, "word", line, "written as one of a function's arguments: a value here, not a function")
 
 
 def _one_hot_said(before, after) -> bool:

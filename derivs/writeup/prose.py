@@ -26,7 +26,7 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Conventions a write-up states in words, and the kind each gives.
 CONVENTIONS: tuple[tuple[str, re.Pattern], ...] = (
     ("einstein", re.compile(r"einstein|repeated ind(?:ex|ices)[^.]{0,40}\bsum|sum(?:med|mation)? over (?:the )?repeated|implied summation|summation (?:is )?implied|summation convention", re.I)),
-    ("one-hot", re.compile(r"one[- ]hot|only (?:one|a single) (?:entry|element|component) (?:is|equals?) (?:1|one)", re.I)),
+    ("one-hot", re.compile(r"one[- ]hot|\bhot[- ]vectors?\b|only (?:one|a single) (?:entry|element|component) (?:is|equals?) (?:1|one)", re.I)),
     ("dirac", re.compile(r"\bdirac\b", re.I)),  # "the Dirac delta": \delta(x) is that function, not \delta times x
 )
 # The one-hot thing itself: the formula right after "a one-hot vector", or right before "is one-hot".
@@ -39,6 +39,9 @@ HOT_INDEX = re.compile(r"^\s*,?\s*(?:is|be|denotes?|as)\s+the\s+(?:index|positio
 # right after is the hot entry.
 ONE_AT = re.compile(r"(?:\b1|\bone)\s+(?:for|at|in|on)\s+(?:the\s+)?(?:(?:index|position|entry|place|row)\s+(?:of\s+(?:the\s+)?)?)?"
                     r"(?:(?:correct|true|target|right|ground[- ]truth|actual)\s+(?:\w+\s+)?(?:class|label|word|category|output|token)\s*)?$", re.I)
+# "a symmetric matrix $A$", "$\Sigma$ is symmetric", "$W$ is a diagonal matrix": what the formula names has that structure.
+STRUCTURE_BEFORE = re.compile(r"\b(symmetric|diagonal)(?:\s+(?:positive\s+(?:semi-?)?definite\s+)?(?:weight\s+|covariance\s+)?(?:matrix|matrices))?\s*$", re.I)
+STRUCTURE_AFTER = re.compile(r"^\s*,?\s*(?:is|are|be)\s+(?:a\s+|an\s+)?(?:real\s+)?(symmetric|diagonal)\b", re.I)
 # "for large $k$": a bare \lim_{+\infty} is the limit in k.
 LARGE = re.compile(r"\blarge\s*$", re.I)
 # The end of a sentence: a new sentence starts after ". " + capital, "! ", "? ", a colon, or a blank line.

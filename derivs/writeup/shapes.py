@@ -310,6 +310,17 @@ class _TreeParser:
             return Node("apply", [operand], key="\\" + name, position=position)
         if name == "begin":
             return self._environment()
+        if name == "nabla":  # \\nabla_{\\theta} J, \\nabla_x (x^T A x): the gradient in what its script names; what follows is read on
+            self.at += 1
+            if not self.is_("symbol", "_"):
+                return Node("other", position=position)
+            self.at += 1
+            start = self.at + 1 if self.is_("symbol", "{") else self.at
+            end = self._close(self.at) if self.is_("symbol", "{") else self.at + 1
+            variable = self._inner(start, end)
+            self.at = end + 1 if self.is_("symbol", "{") else end
+            operand = self.factor() if self.peek() is not None and self._starts_factor(self.peek()) else Node("other")
+            return Node("gradient", [variable, operand], position=position)  # what it is taken of is not shaped by where it stands
         if name in dialect.FUNCTIONS or name in dialect.VARIADIC or name in ("operatorname",):
             return self._function_call()
         if name in ("sqrt",):
@@ -558,7 +569,7 @@ class Inference:
             return False
         if kind in ("matrix", "diag", "ones"):
             return node.size != (1, 1) if kind == "matrix" else True
-        if kind in ("transpose", "inverse", "group"):
+        if kind in ("transpose", "inverse", "group", "gradient"):
             return self._is_array(node.children[0]) if node.children else None
         if kind == "apply":
             return self._is_array(node.children[0]) if node.children and node.key not in ("\\sum", "\\prod") else None
@@ -591,6 +602,8 @@ class Inference:
                     changed |= self._array(name.key, line, "inside a transposed group", name)
         if node.kind == "product":
             changed |= self._kinds_product(node, line)
+        if node.kind == "gradient" and node.children and node.children[0].kind == "name" and node.children[0].key in self.declared:
+            changed |= self._array(node.children[0].key, line, "a gradient is taken in it (declared)", node.children[0])
         vector_argument = node.kind == "diag" or node.kind == "apply" and node.key in VECTOR_FUNCTIONS
         if vector_argument and node.children and node.children[0].kind in ("name", "group"):
             argument = node.children[0] if node.children[0].kind == "name" else _only_name(node.children[0])
@@ -613,7 +626,7 @@ class Inference:
                     if side.kind == "name" and self._is_array(side) is None:
                         changed |= self._array(side.key, line, "in a Hadamard product", side)
                 continue
-            if self._is_array(left) and right.kind == "name" and self._is_array(right) is None and not (right.greek and not right.bold) and not (op == "dot"):
+            if self._is_array(left) and right.kind == "name" and self._is_array(right) is None and not (right.greek and not right.bold and right.key not in self.declared) and not (op == "dot"):
                 changed |= self._array(right.key, line, "multiplied on the left by a matrix", right)
             if left.kind == "name" and self._is_array(left) is None and self._is_array(right) and left.capital and left.key not in self.functions:
                 changed |= self._array(left.key, line, "a capital multiplying a vector or matrix")
@@ -686,7 +699,7 @@ class Inference:
         for number, factor in enumerate(node.children):
             shape = self._dimensions(factor, line)
             op = node.ops[number - 1] if number else ""
-            unknown |= factor.kind in ("other", "call")
+            unknown |= factor.kind in ("other", "call", "gradient")
             if shape is None:
                 unknown |= current is not None and self._matrix(current) and not _lowercase(_untransposed(current_node)) and self._number_by_default(factor)
                 continue
