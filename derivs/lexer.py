@@ -242,11 +242,41 @@ def _normalized(found: list[Token]) -> list[Token]:
     """One spelling per token: x^{\\prime}, x^\\prime and x^{\\prime\\prime} are x', x' and x'' (one ' per prime);
     \\lbrace is \\{ (the _SYNONYMS); \\partial{x} is \\partial x; \\delta{_2} and \\delta{}_2 are \\delta_2; != typed together is \\ne; primes before a subscript go after it (y''_1 is y_1'')."""
     found = _spelled_once(found)
+    found = _over_as_frac(found) if any(token.is_("command", "over") for token in found) else found
     found = partial_unbraced(found) if any(token.is_("command", "partial") for token in found) else found
     found = _scripts_unbraced(found) if any(token.is_("symbol", "{") for token in found) else found
     marks = {token.text for token in found if token.kind == "symbol"}
     found = _not_equal(found) if "!" in marks else found
     return _primes_after_subscripts(found) if "'" in marks and "_" in marks else found
+
+
+def _over_as_frac(found: list[Token]) -> list[Token]:
+    """TeX's {a \\over b} is \\frac{a}{b} ({d \\over dz} g(z) the derivative operator, as \\frac{d}{dz} is); one \\over at the
+    group's own level, each group on its own (nested ones too)."""
+    out: list[Token] = []
+    at = 0
+    while at < len(found):
+        token = found[at]
+        close = group_end(found, at) if token.is_("symbol", "{") else None
+        if close is None:
+            out.append(token)
+            at += 1
+            continue
+        inner = found[at + 1:close]
+        depth, overs = 0, []
+        for index, inside in enumerate(inner):
+            depth += inside.is_("symbol", "{") - inside.is_("symbol", "}")
+            if depth == 0 and inside.is_("command", "over"):
+                overs.append(index)
+        if len(overs) != 1:
+            out += [token, *_over_as_frac(inner), found[close]]
+        else:
+            over = inner[overs[0]]
+            out += [Token("command", "frac", token.position, token.space_before), Token("symbol", "{", token.position),
+                    *_over_as_frac(inner[:overs[0]]), Token("symbol", "}", over.position), Token("symbol", "{", over.position),
+                    *_over_as_frac(inner[overs[0] + 1:]), found[close]]
+        at = close + 1
+    return out
 
 
 def partial_unbraced(found) -> list[Token]:

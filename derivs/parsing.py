@@ -618,15 +618,23 @@ class _Parser:
         if self._relation_ahead():  # "\\approx 0.0006", "= 3": the value, with its left side left out
             self.notes.append(f"read the value after '{self.peek().text}'")
             self._take_relation()
-        sides, relations = [self._sized(self.expression())], []
+        sides, relations = [self._sized(self._side())], []
         while self._relation_ahead():
             relations.append(self._take_relation())
-            sides.append(self._sized(self.expression()))
+            sides.append(self._sized(self._side()))
         while self.at("symbol", ".", ",", ";") and self.peek(1).kind == "end":
             self.take()  # a sentence's full stop after the answer
         if self.peek().kind != "end":
             raise self.error(self._leftover_message(self.peek()))
         return Reading(tuple(sides), tuple(relations), tuple(dict.fromkeys(self.notes)), tuple(self.decimals), tuple(self.leibniz))
+
+    def _side(self):
+        """One side, and TeX's `{a} \\over {b}` at its top (a side typed as a plain TeX fraction): a over b."""
+        value = self.expression()
+        if self.peek().kind == "command" and self.peek().text in dialect.GENERALISED_FRACTIONS:
+            operator = dialect.GENERALISED_FRACTIONS[self.take().text]
+            value = operator(value, self.expression())
+        return value
 
     def _sized(self, value):
         """A side whose \\mathbf{1} or I met no size is refused; a sum or product of matrices that do not fit too."""

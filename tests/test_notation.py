@@ -57,7 +57,7 @@ ROWS = [
     # fractions
     ("\\frac{a}{b}", S("a/b")), ("\\frac12", S("1/2")), ("\\frac 1 2", S("1/2")), ("\\frac x2", S("x/2")), ("\\frac1{n}", S("1/n")),
     ("\\frac{1}{2}x", S("x/2")), ("\\dfrac{a}{b}", S("a/b")), ("\\tfrac{a}{b}", S("a/b")), ("\\cfrac{1}{1+x}", S("1/(1+x)")),
-    ("{a \\over b}", S("a/b")), ("{1 \\over 1+x}", S("1/(1+x)")), ("\\frac{\\frac{1}{x}}{y}", S("1/(x*y)")),
+    ("{a \\over b}", S("a/b")), ("{1 \\over 1+x}", S("1/(1+x)")), ("{x + 1} \\over {2}", S("(x + 1)/2")), ("{{a \\over b} \\over c}", S("a/(b*c)")), ("\\frac{\\frac{1}{x}}{y}", S("1/(x*y)")),
     ("\\frac{x+1}{x-1}", S("(x+1)/(x-1)")), ("\\frac{1}{1+e^{-x}}", S("1/(1+exp(-x))")), ("\\frac{e^x}{1+e^x}", S("exp(x)/(1+exp(x))")),
     ("\\frac{2}{3}\\cdot\\frac{3}{4}", S("1/2")), ("\\frac\\pi2", S("pi/2")), ("\\frac{a}{b}\\frac{c}{d}", S("a*c/(b*d)")),
     # powers and roots
@@ -103,7 +103,7 @@ ROWS = [
     ("\\lfloor 7/2 \\rfloor", S("3")), ("⌊x⌋", S("floor(x)")), ("\\binom{n}{k}", S("binomial(n, k)")), ("\\binom{5}{2}", S("10")),
     ("\\dbinom{5}{2}", S("10")),
     # derivatives
-    ("\\frac{d}{dx} x^2", sympy.Derivative(x**2, x)), ("\\frac{d}{dx}\\left(x^2\\right)", sympy.Derivative(x**2, x)),
+    ("\\frac{d}{dx} x^2", sympy.Derivative(x**2, x)), ("{d \\over dx} x^2", sympy.Derivative(x**2, x)), ("\\frac{d}{dx}\\left(x^2\\right)", sympy.Derivative(x**2, x)),
     ("\\frac{d}{dx}(x^2 + 1)", sympy.Derivative(x**2 + 1, x)), ("\\frac{dy}{dx}", sympy.Derivative(y, x)),
     ("\\frac{d^2}{dx^2} x^3", sympy.Derivative(x**3, (x, 2))), ("\\frac{d^{2}}{dx^{2}} x^3", sympy.Derivative(x**3, (x, 2))), ("\\frac{d^2 y}{dx^2}", sympy.Derivative(y, (x, 2))),
     ("\\frac{\\partial}{\\partial x} x y", sympy.Derivative(x * y, x)), ("\\frac{\\part}{\\part x} x y", sympy.Derivative(x * y, x)), ("\\frac{\\partial f}{\\partial x}", sympy.Derivative(REAL["y"] * 0 + Symbol("f", real=True), x)),

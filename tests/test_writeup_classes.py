@@ -1772,6 +1772,48 @@ ROWS = [
     # J_{naive}(v_c; o; U) = ... names the loss; its derivative is then a claim about an undefined function, not unread
     ("$$J_{naive}(v_c; o; U) = -\\log(\\hat{y}_o)$$", ["definition"]),
     ("$$J_{naive}(v_c, o, U) = 2 \\quad J_{naive}(v_c, o, U) + 1 = 3$$", ["definition", "valid"]),
+    # NAME(NAME2) = a formula in NAME2 without NAME, where NAME has a value: how NAME depends on NAME2 (a walk-through's
+    # function head), a product only by accident: not judged; a bracket holding more than one name is a product as ever
+    ("Let $y_1 = 0.5$, $w_5 = 0.3$, $o_1 = 0.7$.\n\n$$y_1(o_1) = o_1 w_5$$", ["definition"] * 3 + ["undecided"]),
+    ("Let $y_1 = 0.5$ and $o_1 = 0.7$.\n\n$$y_1(o_1 + 1) = 0.85$$", ["definition"] * 2 + ["valid"]),
+    ("Let $y_1 = 0.5$ and $o_1 = 0.7$.\n\n$$y_1(o_1 + 1) = 0.95$$", ["definition"] * 2 + ["invalid"]),
+    # the chain rule summed over every intermediate (sum_k dC/da_k da_k/dz_j = dC/dz_j) is the chain rule, valid as
+    # written; summing a product whose intermediates do not carry the index (da_k/dz_k: every k's own z) is not it
+    ("$$C = \\sum_k a_k^2$$\n\n$$\\frac{\\partial C}{\\partial z_j} = \\sum_k \\frac{\\partial C}{\\partial a_k} \\frac{\\partial a_k}{\\partial z_j}$$",
+     ["definition", "valid"]),
+    ("$$C = \\sum_k a_k^2$$\n\n$$\\frac{\\partial C}{\\partial z_j} = \\sum_k \\frac{\\partial C}{\\partial a_k} \\frac{\\partial a_k}{\\partial z_k}$$",
+     ["definition", "definition"]),
+    # a = f(g(c)) restating a = f(b) with b = g(c) keeps a's formula in b: the chain rule through b is still the chain rule
+    ("If $a = f(b)$ and $b = g(c)$, so that $a = f(g(c))$, then $\\frac{d a}{d c} = \\frac{d a}{d b} \\cdot \\frac{d b}{d c}$.",
+     ["definition", "definition", "valid", "valid"]),
+    ("If $a = b^2$ and $b = 3c$, so that $a = 9c^2$, then $\\frac{d a}{d c} = 18 c$ and $\\frac{d a}{d b} = 2b$.",
+     ["definition", "definition", "valid", "valid", "valid"]),
+    # the easy part of a formula typed plain up to a relation, the rest in $...$ right after it, is one formula (g is
+    # tanh here, so g' = 1 - tanh^2; 1 + tanh^2 is wrong); {d \over dz} is TeX's d/dz
+    ("g(z) = tanh(z) = $\\frac{e^z - e^{-z}}{e^z + e^{-z}}$\n\n$g'(z) = {d \\over dz}g(z) = 1 - (tanh(z))^2$", ["definition", "valid", "valid", "valid"]),
+    ("g(z) = tanh(z) = $\\frac{e^z - e^{-z}}{e^z + e^{-z}}$\n\n$g'(z) = {d \\over dz}g(z) = 1 + (tanh(z))^2$", ["definition", "valid", "valid", "invalid"]),
+    # "$f(a) = 6$ when $a = 2$": the value after "when" is where the formula holds (f(2) = 6; 7 is wrong)
+    ("Take $f(a) = 3a$. Then $f(a) = 6$ when $a = 2$.", ["definition", "valid"]),
+    ("Take $f(a) = 3a$. Then $f(a) = 7$ when $a = 2$.", ["definition", "invalid"]),
+    # "say to $a = 2.001$ ... Then $f(a) = 6.003$": an imagined value changes nothing that follows, but the line or two
+    # after it that work it out are worked at it (6.004 is wrong there)
+    ("Take $f(a) = 3a$. Give $a$ a nudge, say to $a = 2.001$.\n\nThen $f(a) = 6.003$.", ["definition", "definition", "valid"]),
+    ("Take $f(a) = 3a$. Give $a$ a nudge, say to $a = 2.001$.\n\nThen $f(a) = 6.004$.", ["definition", "definition", "invalid"]),
+    ("Let $a = 2$ and $f(a) = 3a$. Give $a$ a nudge, say to $a = 2.001$.\n\nThen $f(a) = 6.003$.", ["definition"] * 3 + ["valid"]),
+    # an example the text imagines later ("e.g., $u = 2v$") defines nothing, so v = a + u is no circular definition; a
+    # later line that does define u through v makes it one
+    ("$$u = bc$$\n\n$$v = a + u$$\n\nMultiply a matrix by a vector, e.g., $u = 2v$.", ["definition"] * 3),
+    ("$$u = bc$$\n\n$$v = a + u$$\n\n$$u = 2v$$", ["definition", "invalid", "definition"]),
+    # a formula for one number (a = sigma(z), y-hat = sigma(z)) says nothing of the entries a sum over samples writes
+    # (a^{(i)}, y-hat^{(i)}): a step that reads one for the other is not judged; the same sum in one name is checked
+    ("Given $a = \\sigma(z)$ and $\\hat y = \\sigma(z)$,\n\n$$J = \\frac{1}{m} \\sum_{i=1}^{m} (\\hat y^{(i)} - y^{(i)}) = \\frac{1}{m} \\sum_{i=1}^{m} (a^{(i)} - y^{(i)})$$",
+     ["definition"] * 3 + ["undecided"]),
+    ("Given $a = \\sigma(z)$,\n\n$$J = \\frac{1}{m} \\sum_{i=1}^{m} (a^{(i)} - y^{(i)}) = \\frac{1}{m} \\sum_{i=1}^{m} a^{(i)} - \\frac{2}{m} \\sum_{i=1}^{m} y^{(i)}$$",
+     ["definition"] * 2 + ["invalid"]),
+    # a sum over a set (w in V) against its terms written out to |V|: the set's size is |V| (the bound of an ellipsis, a
+    # size, never a real number)
+    ("$$\\sum_{w \\in V} x_w = x_1 + \\ldots + x_{|V|}$$", ["valid"]),
+    ("$$\\sum_{w \\in V} x_w = 2 x_1 + \\ldots + x_{|V|}$$", ["invalid"]),
     # a declared vector, Greek or not, is one where a gradient is taken in it: grad_theta y^T X theta = X^T y (n x 1)
     ("Let $X \\in \\mathbb{R}^{m \\times n}$, $\\theta \\in \\mathbb{R}^n$, $y \\in \\mathbb{R}^m$.\n\n$$\\nabla_{\\theta} (y^T X \\theta) = X^T y$$", ["valid"]),
     ("Let $X \\in \\mathbb{R}^{m \\times n}$, $\\theta \\in \\mathbb{R}^n$, $y \\in \\mathbb{R}^m$.\n\n$$\\nabla_{\\theta} (y^T X \\theta) = 2 X^T y$$", ["invalid"]),

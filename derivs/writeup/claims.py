@@ -22,13 +22,13 @@ from ..matrices import MatrixDerivative, layouts
 from ..model import Problem
 from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
-from .judging import (DefinitionMisfit, decimals_shown, difference_shown, given_entries, is_matrix_expr, is_written_number, kink, kinks, leibniz_factors, letters_shared, names_in, not_real,
+from .judging import (DefinitionMisfit, _fractions_of, _net_of, decimals_shown, difference_shown, given_entries, is_matrix_expr, is_written_number, kink, kinks, leibniz_factors, letters_shared, names_in, not_real,
                       one_length, one_symbol_per_name, out_of_time, placeholder_functions, positive, sequence_indices, told_value,
                       undefined_functions, with_free_symbols)
 from .matrix_equations import zero_of_shape
 from .formulas import Side
 from .names import Scanner
-from .notation import power_applied
+from .notation import power_applied, script_group
 from .steps import Step
 
 _NEW_PARAMETER = ("\\tilde", "\\hat", "\\bar")  # \tilde{\omega}, \hat w, w': new parameters, defined after use
@@ -107,6 +107,8 @@ def _judge_in_full(judge, step: Step, scope) -> Step:
     slip for one the write-up defines (a_01 for a_o1), read as that name, and the verdict says so."""
     slips: dict = {}
     judged = _judge_sides(judge, step, scope, slips)
+    if judged.verdict == "invalid":
+        judged = _rescued_by_supposition(judge, step, scope) or judged
     stated = slips.pop(STATED, None)
     if stated and judged.verdict in ("valid", "invalid"):
         judged = replace(judged, feedback=f"{judged.feedback} (taking {'; '.join(stated)}, as the text states under \\underbrace)")
@@ -114,6 +116,29 @@ def _judge_in_full(judge, step: Step, scope) -> Step:
         return judged
     read = ", ".join(f"{written} as {meant}" for written, meant in slips.items())
     return replace(judged, feedback=f"{judged.feedback} (reading {read}, as the write-up names it elsewhere)")
+
+
+SUPPOSED_REACH = 5  # lines after an imagined value ("say to a = 2.001") where its consequences are worked ("Then f(a) = 6.003")
+
+
+def _rescued_by_supposition(judge, step: Step, scope) -> Step | None:
+    """A line that does not hold with the values given but does with the value the text just imagined (say $a = 2.001$;
+    then $f(a) = 6.003$): valid under that supposition, saying so. None otherwise."""
+    if scope.supposed is None:
+        return None
+    supposition, values = scope.supposed
+    if supposition.section != step.section or not 0 <= step.line - supposition.line <= SUPPOSED_REACH:
+        return None
+    kept = dict(scope.values)
+    scope.values.update(values)
+    try:
+        judged = _judge_sides(judge, step, scope, {})
+    finally:
+        scope.values.clear()
+        scope.values.update(kept)
+    if judged.verdict != "valid":
+        return None
+    return replace(judged, feedback=f"{judged.feedback} (supposing {supposition.lhs} = {supposition.rhs}, as line {supposition.line} imagines)")
 
 
 def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
@@ -138,8 +163,9 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
             kinked = kink(scope.problem, (left, right), point)
             if kinked:
                 return replace(step, verdict="undecided", feedback=kinked)
-            written = one_length((left, right))  # as read: its sums' bounds say which names are sizes
+            written = _entries_as_sizes(one_length((left, right)))  # as read: its sums' bounds say which names are sizes
             left, right = given_entries(sequence_indices(one_symbol_per_name(one_length((scope.put_in(left), scope.put_in(right)))), written), scope.values)
+            left, right = _entries_as_sizes((left, right))
             undefined = _derivative_of_an_undefined_name(left, right)
             if undefined is not None and undefined == left:  # \\partial L / \\partial W = ...: names the gradient, as in scalar form
                 return replace(step, verdict="definition", feedback=f"names {step.lhs} (what it is the derivative of is not given)")
@@ -516,6 +542,18 @@ def _labels_sum_to_one(problem: Problem, scope, sides) -> tuple:
     return replace(problem, variables=variables), sides
 
 
+def _entries_as_sizes(sides) -> tuple:
+    """\\sum_{j=1}^{N_\\mathrm{in}} where N is also written with other subscripts (N_\\mathrm{out}): the bound reads as an entry of
+    N, but a sum runs to a whole number: the entry is a size of its own (N_in), sampled as one."""
+    exprs = [side for side in sides if isinstance(side, sympy.Basic)]
+    bounds = {entry for expr in exprs for total in expr.atoms(sympy.Sum, sympy.Product) for _, low, high in total.limits
+              for entry in (sympy.sympify(low).atoms(sympy.Indexed) | sympy.sympify(high).atoms(sympy.Indexed))}
+    if not bounds:
+        return tuple(sides)
+    sizes = {entry: sympy.Symbol(f"{entry.base.label}_{''.join(map(str, entry.indices))}", integer=True, positive=True) for entry in bounds}
+    return tuple(side.xreplace(sizes) if isinstance(side, sympy.Basic) else side for side in sides)
+
+
 def _structured(problem: Problem, sides, scope) -> tuple:
     """A matrix the text calls symmetric or diagonal (notation.structured) is sampled so, and its transpose is itself."""
     from ..model import Matrix
@@ -673,11 +711,38 @@ def chain_rule(step: Step) -> Step | None:
     if step.kind != "equal":
         return None
     left, right = leibniz_factors(step.left), leibniz_factors(step.right)
-    if left is None or right is None or not left:
-        return None
-    if left == right:
+    if left is not None and right is not None and left and left == right:
         return replace(step, verdict="valid", feedback="the chain rule: the Leibniz fractions cancel to the same derivative")
+    for one, summed in ((left, step.right), (right, step.left)):
+        through = _summed_chain(summed) if one else None
+        if through is not None and through[0] == one:
+            return replace(step, verdict="valid", feedback=f"the chain rule summed over every {through[1]} on the way: the Leibniz "
+                                                           "fractions cancel to the same derivative")
     return None
+
+
+def _summed_chain(side) -> tuple[dict, str] | None:
+    """\\sum_k \\frac{\\partial C}{\\partial a_k} \\frac{\\partial a_k}{\\partial z_j}: a sum over an index of a product of Leibniz
+    fractions whose quantities between the ends carry that index and the ends do not: (the ends, the index), as the chain
+    rule through every a_k gives dC/dz_j. None for anything else."""
+    found = [t for t in side.tokens if t.kind != "space"] if side is not None else []
+    if len(found) < 4 or not found[0].is_("command", "sum") or not found[1].is_("symbol", "_"):
+        return None
+    lower, at = script_group(found, 2)
+    index = lower[0].text if lower and lower[0].kind == "letter" and len(lower[0].text) == 1 else None
+    if at < len(found) and found[at].is_("symbol", "^"):
+        _, at = script_group(found, at + 1)
+    body = found[at:]
+    if len(body) > 2 and (body[0].is_("symbol", "{") and body[-1].is_("symbol", "}") or body[0].is_("symbol", "(") and body[-1].is_("symbol", ")")):
+        body = body[1:-1]
+    fractions = _fractions_of(body) if index else None
+    if not fractions or len(fractions) < 2:
+        return None
+    ends = _net_of(fractions)
+    between = [t for top, bottom in fractions for t in (*top, *bottom)]
+    if not any(t.is_("letter", index) for t in between) or any(index in quantity for quantity in ends):
+        return None
+    return ends, index
 
 
 # --- numbers as written -----------------------------------------------------------------------------
@@ -1055,8 +1120,10 @@ def _never_defined(names: list[str], scope, vectors: frozenset = frozenset()) ->
     known by its entries' values or a formula, not by a number the same letter was given (p = 0.1 in an example)."""
     entries = {str(name.base.label) for name in scope.values if isinstance(name, sympy.Indexed) and isinstance(name.base, sympy.IndexedBase)}
     known = {str(name) for name in scope.formulas} | set(scope.families)
+    whole = {str(name) for name in scope.formulas if not isinstance(name, sympy.Symbol)} | set(scope.families)  # a = sigma(z) is one
+    # number's formula: it says nothing of a^{(i)}, the entries a sum over samples writes
     scalars = {str(name) for name in scope.values} | {str(getattr(name, "base", name)).split("[")[0] for name in scope.values}
-    return any(name not in known and name not in (entries if name in vectors else scalars) for name in names)
+    return any(name not in (whole | entries if name in vectors else known | scalars) for name in names)
 
 
 def _in_definitions(name: str, scope) -> bool:
@@ -1158,6 +1225,26 @@ def _worked_derivative(left) -> bool:
         and not left.has(sympy.Indexed, sympy.KroneckerDelta, sympy.Sum)
 
 
+def _dependence_named(step: Step, scope) -> str | None:
+    """y1(outh1) = outh1 * w5 where y1 has a value: the left side says how y1 depends on outh1 (a function's head, as a
+    walk-through writes it), which reads as a product of two numbers only by accident: not judged, saying so."""
+    if step.left is None or step.right is None:
+        return None
+    shown = [t for t in step.left.tokens if t.kind != "space"]
+    names = Scanner(shown, frozenset(scope.notation.words)).names()
+    if len(names) != 2 or names[0].start != 0 or names[0].end >= len(shown) or not shown[names[0].end].is_("symbol", "(") \
+            or names[1].start != names[0].end + 1 or names[1].end != len(shown) - 1 or not shown[-1].is_("symbol", ")"):
+        return None
+    outer, inner = names
+    if outer.key not in scope.valued or outer.primes or scope.context.function(outer.key) is not None:
+        return None  # f'(x) = 3x, g(x) = ...: a function's, checked
+    on_the_right = {name.key for name in Scanner([t for t in step.right.tokens if t.kind != "space"], frozenset(scope.notation.words)).names()}
+    if inner.key not in on_the_right or outer.key in on_the_right:
+        return None
+    return (f"{step.lhs} may say how {outer.key} depends on {inner.key} (as a function of it), not {outer.key} times {inner.key}: "
+            "not judged")
+
+
 def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset, worked: frozenset = frozenset()) -> str | None:
     """Why, in a write-up, sides that differ do not show the step wrong (the step is then undecided), or None:
     a function it applies but never defines (S(x)), a derivative its definitions make 0 (of a vector loss),
@@ -1166,6 +1253,9 @@ def not_shown_wrong(step: Step, scope, left, right, ranged: frozenset, worked: f
     problem = scope.problem
     if not problem.document:
         return None
+    dependence = _dependence_named(step, scope)
+    if dependence:
+        return dependence
     extrema = sorted(name for name in names_in(left) | names_in(right) if name.startswith(("\\max_", "\\min_")))
     if extrema:
         return f"{extrema[0]} is read as an unknown value, and the sides differ for some value of it: not judged"

@@ -703,7 +703,28 @@ def _inline_segments(token, locate: _Locator, line: int) -> tuple:
             segments.append(locate.math(child.content, False, "`", line - 1, token.map[1] if token.map else None))
         elif child.type in ("text", "code_inline"):
             segments.append(child.content)
-    return tuple(_related_inline(_inline_unless_alone(segments)))
+    return tuple(_typed_lead(_related_inline(_inline_unless_alone(segments)), locate.document))
+
+
+def _typed_lead(segments: list, document: Document) -> list:
+    """g(z) = tanh(z) = $\\frac{e^z - e^{-z}}{e^z + e^{-z}}$: the easy part of a formula typed plain (see plain_formula)
+    up to a relation, the hard part in $...$ right after it: one formula, each piece at its place."""
+    found = list(segments)
+    for at in range(1, len(found)):
+        math, before = found[at], found[at - 1]
+        if not isinstance(math, Math) or math.display or math.pinned or not isinstance(before, str) or math.environment != "$":
+            continue
+        lead = before.rsplit("\n", 1)[-1].strip()
+        if not lead.endswith("=") or not plain_formula(lead + " 0"):
+            continue
+        opening = math.start - 1
+        start = document.text.rfind(lead, max(0, opening - len(lead) - 8), opening)
+        if start < 0 or document.text[opening:opening + 1] != "$" or document.text[start + len(lead):opening].strip():
+            continue
+        shifts = ((0, start),) + tuple((len(lead) + 1 + tex, text) for tex, text in math.shifts or ((0, math.start),))
+        found[at - 1] = before[:before.rstrip().rfind(lead)]
+        found[at] = replace(math, tex=f"{lead} {math.tex}", start=start, line=document.line_of(start), shifts=shifts)
+    return [segment for segment in found if segment != ""]
 
 
 def _related_inline(segments: list) -> list:

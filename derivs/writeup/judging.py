@@ -168,6 +168,7 @@ class Scope:
     stated: dict = field(default_factory=dict)  # a derivative given its value by a bare "name = number" line -> that line
     applied: dict = field(default_factory=dict)  # J of J_{neg-sample}(o, v_c, U) = ... (a function stated where it is applied) -> its bodies
     deferred: list = field(default_factory=list)  # updates whose chain goes on (w <- w - 0.2 = 0.3): (step, values), given after it
+    supposed: tuple | None = None  # the last value imagined ("say to a = 2.001"): (the step, {symbol: value}); changes no value
 
     def put_in(self, expr, formulas: bool = True, worked_on: bool = False):
         """An expression with the write-up's functions expanded, then what it says of its names put in: a name's value
@@ -1118,13 +1119,25 @@ def with_free_symbols(problem: Problem, exprs) -> Problem:
                         extra.append(Size(DOCUMENT_SIZE, (2, 3, 5)))
                 else:
                     extra.append(Scalar(symbol, 0.2, 3) if symbol.is_positive else Scalar(symbol))
-    return replace(problem, variables=problem.variables + tuple(extra)) if extra else problem
+    variables = _sized_lengths(problem.variables + tuple(extra))
+    return replace(problem, variables=variables) if variables != problem.variables else problem
+
+
+def _sized_lengths(variables: tuple) -> tuple:
+    """Every vector's length, table's sizes and index's range is sampled as a size, however the step wrote it (x_j under
+    \\sum_{j=1}^{N_in}: N_in; y_{|V|} at the end of an ellipsis: V, not a real number): else no point can be drawn."""
+    bounds = [getattr(v, name) for v in variables for name in ("length", "rows", "columns", "upper") if isinstance(getattr(v, name, None), sympy.Basic)]
+    needed = {s for bound in bounds for s in bound.free_symbols if isinstance(s, sympy.Symbol)}
+    kept = tuple(v for v in variables if not (isinstance(v, Scalar) and v.symbol in needed))
+    sized = {v.symbol for v in kept if isinstance(v, Size)}
+    return kept + tuple(Size(symbol, (2, 3, 5)) for symbol in sorted(needed - sized, key=str))
 
 
 def one_length(sides: tuple) -> tuple:
     """A bare \\sum_j (or the softmax S) runs to n, 'the length'; beside \\sum_{j=1}^K in the same step, n is K."""
     exprs = [side for side in sides if isinstance(side, sympy.Basic)]
-    bounds = {high for expr in exprs for total in expr.atoms(sympy.Sum) for _, _, high in total.limits if isinstance(high, sympy.Symbol)}
+    bounds = {high for expr in exprs for total in expr.atoms(sympy.Sum) for _, _, high in total.limits
+              if isinstance(high, sympy.Symbol) or isinstance(high, sympy.Abs) and isinstance(high.args[0], sympy.Symbol)}  # |V|: V's size
     named = bounds - {DOCUMENT_SIZE}
     if DOCUMENT_SIZE not in bounds or len(named) != 1:
         return sides
@@ -1644,6 +1657,7 @@ class Judge:
         if step.role == "another way":
             return replace(step, verdict="definition", feedback="another convention's way of writing it, as the text says: not its own claim, and it changes nothing that follows")
         if step.role == "hypothetical" and name_of(step.left, scope.notation) is not None:
+            self._suppose(step, scope)
             return replace(step, verdict="definition", feedback="an example the text imagines ('say ...'): it changes nothing that follows")
         if step.role == "defines" and step.block_kind == "inline" and step.first_of_chain and name_of(step.left, scope.notation) is None and function_head(step.left, frozenset(scope.notation.words)) is None \
                 and not self._derivative_of_known(step, scope):
@@ -1765,6 +1779,41 @@ class Judge:
         except LatexError:
             return True
 
+    def _as_supposed(self, step: Step, scope: Scope) -> Step | None:
+        """"say to $a = 2.001$ ... Then $f(a) = 6.003$": an equation in the imagined name, a line or a few after it and with
+        no value of its own for that name, is worked at the imagined value (checked, saying so), not an equation to solve."""
+        from .claims import SUPPOSED_REACH
+
+        if scope.supposed is None or step.kind != "equal":
+            return None
+        supposition, values = scope.supposed
+        if supposition.section != step.section or not 0 < step.line - supposition.line <= SUPPOSED_REACH or any(v in scope.values for v in values):
+            return None
+        try:
+            unknowns = self.value(step.left, scope).free_symbols | self.value(step.right, scope).free_symbols
+        except (LatexError, DefinitionMisfit, AttributeError):
+            return None
+        if not unknowns or not unknowns <= set(values):
+            return None
+        scope.values.update(values)
+        try:
+            judged = self.judge_step(step, scope)
+        finally:
+            for symbol in values:
+                scope.values.pop(symbol, None)
+        if judged.verdict not in ("valid", "invalid"):
+            return None
+        return replace(judged, feedback=f"{judged.feedback} (at {supposition.lhs} = {supposition.rhs}, as line {supposition.line} imagines)")
+
+    def _suppose(self, step: Step, scope: Scope) -> None:
+        """Remember an imagined value (say $a = 2.001$), which a line or two after it may work out ("Then f(a) = 6.003")."""
+        try:
+            symbol, value = self.read(step.left, scope).expr, self.value(step.right, scope)
+        except (LatexError, DefinitionMisfit):
+            return
+        if isinstance(symbol, (sympy.Symbol, sympy.Indexed)) and getattr(value, "is_number", False):
+            scope.supposed = (step, {symbol: value})
+
     def values_put_in(self, step: Step, scope: Scope) -> dict | None:
         """`w_1 i_1 + w_2 i_2 + b_1 = 0.15 \\cdot 0.05 + 0.2 \\cdot 0.1 + 0.35`: the right side is the left with a number in
         place of each name (values the text shows only in a figure, say): those are the names' values. Only for names
@@ -1772,6 +1821,9 @@ class Judge:
         self.slip = self.conflict = None
         if step.kind != "equal" or step.left is None or step.right is None or _applies_known_function(step, scope):
             return None
+        head = function_head(step.left, frozenset(scope.notation.words)) if step.first_of_chain else None
+        if head is not None and head[0].base in FREE_FUNCTION_NAMES:
+            return None  # f(a) = 3a: the function f, not f times a with f = 3
         entries = self._entries_put_in(step, scope)
         if entries:
             return entries
@@ -2387,9 +2439,21 @@ class Judge:
             return judged  # $$o = \\sigma(0.3775)$$ $$o = 0.5932$$: the value worked out a line on, checked as written
         if judged.verdict != "valid":
             return None
-        if not step.condition or step.bindings:
+        if (not step.condition or step.bindings) and not self._through_fewer(before, step, scope):
             self._define_name(step, scope, key)  # the values its chain carries, as a definition gives them (not one case's)
         return replace(judged, feedback=f"restates {step.lhs} (line {earlier.line}) in another form: {judged.feedback}")
+
+    def _through_fewer(self, before, step: Step, scope: Scope) -> bool:
+        """a = f(g(c)) after a = f(b), b = g(c): the restatement puts in a quantity the first formula went through (b), so
+        a keeps its formula in b: a chain rule through b (da/db db/dc) still finds a depend on b."""
+        between = {symbol for symbol in getattr(before, "free_symbols", ()) if symbol in scope.formulas}
+        if not between:
+            return False
+        try:
+            restated = self.read(step.right, scope).exact
+        except LatexError:
+            return False
+        return not between <= getattr(restated, "free_symbols", set())
 
     def _sibling_meant(self, step: Step, scope: Scope, key: str):
         """(the earlier definition, the name meant, where it is used) when a line defines a name again by another formula
@@ -2476,8 +2540,8 @@ class Judge:
             return None
         used = {name.key for name in Scanner(link.tokens, words).names()} - {key}
         for later, defined in self.definitions_in(step.section, scope):
-            if later.index <= step.index or later.right is None or defined not in used:
-                continue
+            if later.index <= step.index or later.right is None or defined not in used or later.role == "hypothetical":
+                continue  # "e.g., $u = Av$": an example, no definition to go round
             through = {found.key for found in Scanner(later.right.tokens, words).names()}
             if key in through and defined not in through:  # (b = b + \alpha(y - \hat{y}) is an update of b, not its definition)
                 return later, frozenset({defined})
@@ -2650,6 +2714,9 @@ class Judge:
     def judge_in_scope(self, step: Step, scope: Scope) -> Step:
         """An equation to solve follows from the one before it (in another block); a stated sum is a fact; any other
         step is an identity between its sides."""
+        supposed = self._as_supposed(step, scope)
+        if supposed is not None:
+            return supposed
         try:
             with time_limit(self.timeout):
                 residual = self.equation_to_solve(step, scope)

@@ -236,7 +236,7 @@ class _Builder:
             if at in listed and role in ("", "for"):
                 role = "given"  # "Inputs: $x = 1$, $y = 2$, $w = 2$": values, x's too (alone, $x = 1$ is where a function is looked at)
             self.previous = None  # "$b = 10$" in the prose is not what a display "$$= c$$" goes on from
-            self._formula(formulas[at], "inline", self._bearing(looked_at, formulas[at]), role)
+            self._formula(formulas[at], "inline", self._bearing(looked_at, formulas[at]) or _condition_after(segments, formulas, at), role)
             statements = [statement for line in formulas[at].lines for statement in line.statements]
             if len(statements) == 1 and statements[0].relations == ("==",) and _looked_at(statements[0], role):
                 looked_at = _joined(statements[0])
@@ -530,6 +530,20 @@ def _words_before_formula(paragraph: Paragraph) -> str:
             break
         words.append(segment)
     return "".join(words)
+
+
+AFTER_CONDITION_WORDS = ("when", "if", "at", "whenever")
+
+
+def _condition_after(segments, formulas: dict, at: int) -> Side | None:
+    """"$f(a) = 6$ when $a = 2$": a value right after the formula, joined to it by "when", "if" or "at" alone, is where
+    the formula holds (its condition), as the same words before a formula say where what follows holds."""
+    if at + 2 >= len(segments) or not isinstance(segments[at + 1], str) or at + 2 not in formulas:
+        return None
+    if segments[at + 1].strip().strip(",").strip().lower() not in AFTER_CONDITION_WORDS:
+        return None
+    statements = [statement for line in formulas[at + 2].lines for statement in line.statements]
+    return _joined(statements[0]) if len(statements) == 1 and _is_value(statements[0]) else None
 
 
 def _looked_at(statement: Statement, role: str) -> bool:
