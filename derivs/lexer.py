@@ -243,11 +243,44 @@ def _normalized(found: list[Token]) -> list[Token]:
     \\lbrace is \\{ (the _SYNONYMS); \\partial{x} is \\partial x; \\delta{_2} and \\delta{}_2 are \\delta_2; != typed together is \\ne; primes before a subscript go after it (y''_1 is y_1'')."""
     found = _spelled_once(found)
     found = _over_as_frac(found) if any(token.is_("command", "over") for token in found) else found
+    found = _maths_out_of_text(found) if any(token.is_("error", "$") for token in found) else found
     found = partial_unbraced(found) if any(token.is_("command", "partial") for token in found) else found
     found = _scripts_unbraced(found) if any(token.is_("symbol", "{") for token in found) else found
     marks = {token.text for token in found if token.kind == "symbol"}
     found = _not_equal(found) if "!" in marks else found
     return _primes_after_subscripts(found) if "'" in marks and "_" in marks else found
+
+
+TEXT_WORDS = ("text", "textrm", "mbox", "textnormal", "textit", "textbf", "hbox")
+
+
+def _maths_out_of_text(found: list[Token]) -> list[Token]:
+    """\\text{if $x > 0$} (maths typed back inside words, in a cases condition) is \\text{if } x > 0: the maths between the
+    dollars leaves the words, as TeX sets it, so a condition is read, not dropped with the words."""
+    out: list[Token] = []
+    at = 0
+    while at < len(found):
+        token = found[at]
+        close = group_end(found, at + 1) if token.kind == "command" and token.text in TEXT_WORDS and at + 1 < len(found) and found[at + 1].is_("symbol", "{") else None
+        inner = found[at + 2:close] if close is not None else []
+        dollars = [index for index, inside in enumerate(inner) if inside.is_("error", "$")]
+        if close is None or not dollars or len(dollars) % 2:
+            out.append(token)
+            at += 1
+            continue
+        words = True
+        out += [token, found[at + 1]]
+        for index, inside in enumerate(inner):
+            if index in dollars:
+                out += [Token("symbol", "}", inside.position)] if words else [Token("command", token.text, inside.position), Token("symbol", "{", inside.position)]
+                words = not words
+            else:
+                out.append(inside)
+        out.append(found[close])
+        at = close + 1
+        if len(out) >= 3 and out[-3].kind == "command" and out[-3].text in TEXT_WORDS and out[-2].is_("symbol", "{") and out[-1].is_("symbol", "}"):
+            del out[-3:]  # the words after the last dollar were none
+    return out
 
 
 def _over_as_frac(found: list[Token]) -> list[Token]:

@@ -1730,6 +1730,7 @@ ROWS = [
     ("$$E = -t_0 \\log y_0 - t_1 \\log y_1 - t_2 \\log y_2$$\n\n$$(t_0 + t_1 + t_2) y_0 - t_0 = y_0 - t_0$$", ["definition", "valid"]),
     ("$$E = -t_0 \\log y_0 - t_1 \\log y_1 - t_2 \\log y_2$$\n\n$$(t_0 + t_1) y_0 - t_0 = y_0 - t_0$$", ["definition", "invalid"]),
     ("$$E = -\\sum_k t_k \\log t_k$$\n\n$$\\sum_k t_k y_j = y_j$$", ["definition", "invalid"]),  # an entropy's t weighs its own logs: no label
+    ("$$E = -\\sum_k t_k log(y_k)$$\n\n$$\\sum_k t_k y_j - t_j = y_j - t_j$$", ["definition", "valid"]),  # log typed without its backslash
     # a gradient operator applies to the whole product after it: -1/2 d/dmu (x - mu) s^{-1} (x - mu) = (x - mu)/s
     ("$$-\\frac{1}{2}\\nabla_{\\mu}(x-\\mu)s^{-1}(x-\\mu) = s^{-1}(x-\\mu)$$", ["valid"]),
     ("$$-\\frac{1}{2}\\nabla_{\\mu}(x-\\mu)s^{-1}(x-\\mu) = \\frac{1}{2} s^{-1}(x-\\mu)$$", ["invalid"]),
@@ -1814,6 +1815,19 @@ ROWS = [
     # size, never a real number)
     ("$$\\sum_{w \\in V} x_w = x_1 + \\ldots + x_{|V|}$$", ["valid"]),
     ("$$\\sum_{w \\in V} x_w = 2 x_1 + \\ldots + x_{|V|}$$", ["invalid"]),
+    # a cases block's rows keep their conditions in words (\text{otherwise}) and in maths typed back inside the words
+    # (\text{if $x > 0$}): g is then read, g(2) = 2 and g(-1) = 0 (1 is wrong)
+    ("$$ g(x) = \\begin{cases} x & \\text{if } x > 0 \\\\ 0 & \\text{otherwise} \\end{cases} $$\n\n$$g(2) = 2$$\n\n$$g(-1) = 1$$",
+     ["definition", "valid", "invalid"]),
+    ("$$ g(x) = \\begin{cases} x & \\text{if $x > 0$} \\\\ 0 & \\text{otherwise} \\end{cases} $$\n\n$$g(2) = 2$$\n\n$$g(-1) = 0$$",
+     ["definition", "valid", "valid"]),
+    # dt/dz written as a Leibniz name for t = max(0, z): at z = 0 the derivative does not exist, so a case split that
+    # puts z = 0 in either row is not wrong there (as for f'(z)); a wrong row elsewhere still is
+    ("$$t = max(0, z)$$\n\n$$\\frac{dt}{dz} = \\begin{cases} 1 & z \\geq 0 \\\\ 0 & z < 0 \\end{cases}$$", ["definition", "valid"]),
+    ("$$t = max(0, z)$$\n\n$$\\frac{dt}{dz} = \\begin{cases} 1 & z \\geq 0 \\\\ 2 & z < 0 \\end{cases}$$", ["definition", "invalid"]),
+    # an environment's name (\begin{cases}) holds no names: e = y - y-hat is no circular definition of y-hat's cases
+    ("$$\\hat{y} = \\begin{cases} 1 & \\text{if } z \\geq 0 \\\\ 0 & \\text{otherwise} \\end{cases}$$\n\n$$e = y - \\hat{y}$$",
+     ["definition", "definition"]),
     # a declared vector, Greek or not, is one where a gradient is taken in it: grad_theta y^T X theta = X^T y (n x 1)
     ("Let $X \\in \\mathbb{R}^{m \\times n}$, $\\theta \\in \\mathbb{R}^n$, $y \\in \\mathbb{R}^m$.\n\n$$\\nabla_{\\theta} (y^T X \\theta) = X^T y$$", ["valid"]),
     ("Let $X \\in \\mathbb{R}^{m \\times n}$, $\\theta \\in \\mathbb{R}^n$, $y \\in \\mathbb{R}^m$.\n\n$$\\nabla_{\\theta} (y^T X \\theta) = 2 X^T y$$", ["invalid"]),

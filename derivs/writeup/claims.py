@@ -207,7 +207,7 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                 left, right = (concrete_functions(side, frozenset(generic + placeholders)) for side in (left, right))
             # what reading and putting in took comes off the decision's share: a proof running to the step's own limit
             # would lose an equality the search had already found
-            domain = _written_positions(as_read, (left, right), _off_kinks(scope.problem, as_read, domain))
+            domain = _written_positions(as_read, (left, right), _off_kinks(scope.problem, (*as_read, *_leibniz_derivatives(as_read, scope)), domain))
             budget = max(0.1, 0.85 * timeout - (cpu_seconds() - started))
             # the proof gets half: in a write-up a proof only says how (valid either way), while the search for a difference
             # after a failed proof decides valid against undecided, and must not be left the crumbs (a verdict at the boundary
@@ -579,6 +579,21 @@ def _holds_entry_of(expr, base: str) -> bool:
 
 
 # --- conditions -------------------------------------------------------------------------------------
+
+
+def _leibniz_derivatives(sides, scope) -> list:
+    """dt/dz written as a Leibniz name, for t = max(0, z): the derivative it names, unevaluated, so the kinks of what it
+    differentiates are found as for f'(z)."""
+    found = []
+    for side in sides:
+        for symbol in side.free_symbols if isinstance(side, sympy.Basic) else ():
+            if symbol in scope.leibniz:
+                quantity, variable = scope.leibniz[symbol][:2]
+                try:
+                    found.append(sympy.Derivative(scope.put_in(quantity), variable, evaluate=False))
+                except (TypeError, ValueError, DefinitionMisfit):
+                    continue
+    return found
 
 
 def _off_kinks(problem: Problem, sides, domain: dict) -> dict:

@@ -40,6 +40,7 @@ UNWRAPPED = frozenset({"boxed", "underline", "fbox", "framebox", "cancel", "bcan
 TEXT_COMMANDS = frozenset({"text", "textrm", "mbox", "textit", "textbf", "textsf", "texttt", "hbox", "textnormal", "textup"})
 # Words in \text before a condition: \text{for } x > 0, \text{ at } x = 0, \text{if } x < 0.
 CONDITION_WORDS = frozenset({"for", "at", "when", "if", "where", "for all", "whenever", "with", "provided", "as", "given"})
+CASE_WORDS = frozenset({"otherwise", "else", "elsewhere", "o.w."})  # a cases row's condition: the parser reads it
 # Environments whose rows are the formula's lines (not a matrix's rows): unwrapped where they stand.
 LINE_ENVIRONMENTS = frozenset({"aligned", "alignedat", "gathered", "split", "align", "align*", "equation", "equation*",
                                "gather", "gather*", "multline", "multline*", "eqnarray", "eqnarray*", "flalign", "flalign*"})
@@ -807,7 +808,7 @@ class _Cutter:
                 continue
             if token.kind == "command" and token.text in TEXT_COMMANDS and self._is_remark(at):
                 words = self._text_of(at)[0].strip().lower().rstrip(":,")
-                if words not in CONDITION_WORDS:  # \text{for } x > 0 stays: the condition is read from it
+                if words not in CONDITION_WORDS | CASE_WORDS:  # \text{for } x > 0 stays: the condition is read from it
                     skip_to = self._argument_end(at) or at
                     continue
             out.append(at)

@@ -1127,7 +1127,9 @@ def _sized_lengths(variables: tuple) -> tuple:
     """Every vector's length, table's sizes and index's range is sampled as a size, however the step wrote it (x_j under
     \\sum_{j=1}^{N_in}: N_in; y_{|V|} at the end of an ellipsis: V, not a real number): else no point can be drawn."""
     bounds = [getattr(v, name) for v in variables for name in ("length", "rows", "columns", "upper") if isinstance(getattr(v, name, None), sympy.Basic)]
-    needed = {s for bound in bounds for s in bound.free_symbols if isinstance(s, sympy.Symbol)}
+    needed = {bound.args[0] if isinstance(bound, sympy.Abs) else bound for bound in bounds  # a size written alone (N_in, |V|):
+              if isinstance(bound, sympy.Symbol) or isinstance(bound, sympy.Abs) and isinstance(bound.args[0], sympy.Symbol)}
+    # n - k + 1 may be no size at all for sizes drawn apart (it stays unread, as before)
     kept = tuple(v for v in variables if not (isinstance(v, Scalar) and v.symbol in needed))
     sized = {v.symbol for v in kept if isinstance(v, Size)}
     return kept + tuple(Size(symbol, (2, 3, 5)) for symbol in sorted(needed - sized, key=str))

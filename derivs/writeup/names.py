@@ -293,6 +293,9 @@ class Scanner:
             if self._transpose_mark(index):
                 index += 1
                 continue
+            if self.found[index].is_("command", "begin", "end") and index + 1 < len(self.found) and self.found[index + 1].is_("symbol", "{"):
+                index = (self.group_end(index + 1) or index) + 1  # \begin{cases}: an environment's name, no names in it
+                continue
             name = self.name_at(index)
             if name is None:
                 index += 1

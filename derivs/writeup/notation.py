@@ -380,10 +380,11 @@ def _learn_labels(notation: Notation, found, names, line: int) -> None:
     are a label or a distribution: their entries sum to 1, which derivations use without saying (\\sum_k t_k y_j = y_j)."""
     summed = _sum_indices(found)
     weighed: dict = {}
-    ordered = sorted(names, key=lambda name: name.start)
+    ordered = sorted((name for name in names if name.key not in ("log", "ln")), key=lambda name: name.start)  # log typed is no name
     for weight, logged in zip(ordered, ordered[1:]):
         between = [t for t in found[weight.end:logged.start] if t.kind != "space" and not t.is_("symbol", "(", "{") and not t.is_("command", "left")]
-        if len(between) == 1 and between[0].is_("command", "log", "ln") and weight.indices and weight.indices == logged.indices \
+        typed = "".join(t.text for t in between) in ("log", "ln") and all(t.kind == "letter" for t in between)  # y_k log(p_k) typed
+        if (len(between) == 1 and between[0].is_("command", "log", "ln") or typed) and weight.indices and weight.indices == logged.indices \
                 and weight.base != logged.base and not weight.layer and not logged.layer and len(weight.indices) == 1:
             weighed.setdefault(weight.base, set()).add(weight.indices[0])
     for base, indices in weighed.items():
