@@ -251,7 +251,7 @@ def _normalized(found: list[Token]) -> list[Token]:
     return _primes_after_subscripts(found) if "'" in marks and "_" in marks else found
 
 
-TEXT_WORDS = ("text", "textrm", "mbox", "textnormal", "textit", "textbf", "hbox")
+TEXT_COMMANDS = frozenset({"text", "textrm", "mbox", "textit", "textbf", "textsf", "texttt", "hbox", "textnormal", "textup"})  # words in maths
 
 
 def _maths_out_of_text(found: list[Token]) -> list[Token]:
@@ -261,7 +261,7 @@ def _maths_out_of_text(found: list[Token]) -> list[Token]:
     at = 0
     while at < len(found):
         token = found[at]
-        close = group_end(found, at + 1) if token.kind == "command" and token.text in TEXT_WORDS and at + 1 < len(found) and found[at + 1].is_("symbol", "{") else None
+        close = group_end(found, at + 1) if token.kind == "command" and token.text in TEXT_COMMANDS and at + 1 < len(found) and found[at + 1].is_("symbol", "{") else None
         inner = found[at + 2:close] if close is not None else []
         dollars = [index for index, inside in enumerate(inner) if inside.is_("error", "$")]
         if close is None or not dollars or len(dollars) % 2:
@@ -278,7 +278,7 @@ def _maths_out_of_text(found: list[Token]) -> list[Token]:
                 out.append(inside)
         out.append(found[close])
         at = close + 1
-        if len(out) >= 3 and out[-3].kind == "command" and out[-3].text in TEXT_WORDS and out[-2].is_("symbol", "{") and out[-1].is_("symbol", "}"):
+        if len(out) >= 3 and out[-3].kind == "command" and out[-3].text in TEXT_COMMANDS and out[-2].is_("symbol", "{") and out[-1].is_("symbol", "}"):
             del out[-3:]  # the words after the last dollar were none
     return out
 

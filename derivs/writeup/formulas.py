@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace, field
 
 from ..dialect import FUNCTIONS, LIST_ELLIPSES, RELATIONS, UNICODE
-from ..lexer import Token, group_end, tokens
+from ..lexer import TEXT_COMMANDS, Token, group_end, tokens
 from ..parsing import is_transpose_mark
 from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, layer_superscript, typed_label
 from .macros import DEFINING, definitions, expand
@@ -37,7 +37,6 @@ DROPPED = frozenset({"nonumber", "notag", "blacksquare", "qed", "qedhere", "squa
                      "bigskip", "noindent", "centering", "allowbreak", "nobreak", "displaybreak"})
 UNWRAPPED = frozenset({"boxed", "underline", "fbox", "framebox", "cancel", "bcancel", "xcancel", "cancelto", "mathstrut",
                        "bbox", "colorbox", "textcolor", "highlight"})
-TEXT_COMMANDS = frozenset({"text", "textrm", "mbox", "textit", "textbf", "textsf", "texttt", "hbox", "textnormal", "textup"})
 # Words in \text before a condition: \text{for } x > 0, \text{ at } x = 0, \text{if } x < 0.
 CONDITION_WORDS = frozenset({"for", "at", "when", "if", "where", "for all", "whenever", "with", "provided", "as", "given"})
 CASE_WORDS = frozenset({"otherwise", "else", "elsewhere", "o.w."})  # a cases row's condition: the parser reads it
