@@ -30,7 +30,7 @@ import sympy
 
 from .batch import normalise
 from .grading import DEFAULT_TIMEOUT, PROOF_BUDGET, SCORED, UnknownTarget, VERDICTS, resolve_target, shaped_like, stated_value
-from .sandbox import Overrun, WorkerPool
+from .sandbox import WorkerPool
 
 FINGERPRINT_POINTS = 6
 FINGERPRINT_DIGITS = 12  # significant digits kept of each value (values are worked out to 30)

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from .dialect import GREEK, SCRIPT_WRAPPERS, UNICODE, UNICODE_ACCENTS, unstyled
+from .dialect import GREEK, RELATIONS, SCRIPT_WRAPPERS, UNICODE, UNICODE_ACCENTS, unstyled
 
 
 class LatexError(ValueError):
@@ -243,6 +243,8 @@ def _normalized(found: list[Token]) -> list[Token]:
     \\lbrace is \\{ (the _SYNONYMS); \\partial{x} is \\partial x; \\delta{_2} and \\delta{}_2 are \\delta_2; != typed together is \\ne; primes before a subscript go after it (y''_1 is y_1'')."""
     found = _spelled_once(found)
     found = _over_as_frac(found) if any(token.is_("command", "over") for token in found) else found
+    found = _boxes_as_row(found) if sum(token.is_("command", "boxed") for token in found) > 1 else found
+    found = _double_braces_once(found) if any(a.is_("symbol", "{") and b.is_("symbol", "{") for a, b in zip(found, found[1:])) else found
     found = _maths_out_of_text(found) if any(token.is_("error", "$") for token in found) else found
     found = partial_unbraced(found) if any(token.is_("command", "partial") for token in found) else found
     found = _scripts_unbraced(found) if any(token.is_("symbol", "{") for token in found) else found
@@ -256,7 +258,8 @@ TEXT_COMMANDS = frozenset({"text", "textrm", "mbox", "textit", "textbf", "textsf
 
 def _maths_out_of_text(found: list[Token]) -> list[Token]:
     """\\text{if $x > 0$} (maths typed back inside words, in a cases condition) is \\text{if } x > 0: the maths between the
-    dollars leaves the words, as TeX sets it, so a condition is read, not dropped with the words."""
+    dollars leaves the words, as TeX sets it, so a condition is read, not dropped with the words. Only maths that
+    states a relation is taken out: in \\text{if object $k$ is present} the $k$ is a word of the sentence."""
     out: list[Token] = []
     at = 0
     while at < len(found):
@@ -264,7 +267,7 @@ def _maths_out_of_text(found: list[Token]) -> list[Token]:
         close = group_end(found, at + 1) if token.kind == "command" and token.text in TEXT_COMMANDS and at + 1 < len(found) and found[at + 1].is_("symbol", "{") else None
         inner = found[at + 2:close] if close is not None else []
         dollars = [index for index, inside in enumerate(inner) if inside.is_("error", "$")]
-        if close is None or not dollars or len(dollars) % 2:
+        if close is None or not dollars or len(dollars) % 2 or not _relations_between(inner, dollars):
             out.append(token)
             at += 1
             continue
@@ -281,6 +284,12 @@ def _maths_out_of_text(found: list[Token]) -> list[Token]:
         if len(out) >= 3 and out[-3].kind == "command" and out[-3].text in TEXT_COMMANDS and out[-2].is_("symbol", "{") and out[-1].is_("symbol", "}"):
             del out[-3:]  # the words after the last dollar were none
     return out
+
+
+def _relations_between(inner: list[Token], dollars: list[int]) -> bool:
+    """Each piece of maths between a pair of dollars states a relation (x > 0, i \\neq j)."""
+    return all(any(token.kind in ("symbol", "command") and token.text in RELATIONS for token in inner[start + 1:end])
+               for start, end in zip(dollars[::2], dollars[1::2]))
 
 
 def _over_as_frac(found: list[Token]) -> list[Token]:
@@ -312,6 +321,58 @@ def _over_as_frac(found: list[Token]) -> list[Token]:
     return out
 
 
+def _double_braces_once(found: list[Token]) -> list[Token]:
+    """{{dE}} is {dE}: a group that is all of the group around it groups nothing more (\\frac{{dE}}{{db}} is dE/db, as
+    an equation editor writes it; read as two groups, the d's were products)."""
+    out = list(found)
+    at = 0
+    while at + 1 < len(out):
+        if out[at].is_("symbol", "{") and out[at + 1].is_("symbol", "{"):
+            inner, outer = group_end(out, at + 1), group_end(out, at)
+            if inner is not None and outer == inner + 1:
+                del out[inner]
+                del out[at + 1]
+                continue
+        at += 1
+    return out
+
+
+def _boxes_as_row(found: list[Token]) -> list[Token]:
+    """\\boxed{2}\\boxed{3}\\boxed{4}: boxes drawn side by side are the cells of one row, as a tensor is drawn: the list
+    [2, 3, 4] (one box alone is an answer marked, left to the formula reader)."""
+    out: list[Token] = []
+    at = 0
+    while at < len(found):
+        cells, end = _boxed_run(found, at)
+        if len(cells) < 2:
+            out.append(found[at])
+            at += 1
+            continue
+        opened = found[at]
+        out.append(Token("symbol", "[", opened.position, opened.space_before))
+        for number, cell in enumerate(cells):
+            if number:
+                out.append(Token("symbol", ",", cell[0].position if cell else opened.position))
+            out += cell
+        out.append(Token("symbol", "]", found[end - 1].position))
+        at = end
+    return out
+
+
+def _boxed_run(found: list[Token], at: int) -> tuple[list[list[Token]], int]:
+    """The contents of the boxes written one after another from `at` (spaces between them allowed), and the index after."""
+    cells: list[list[Token]] = []
+    while at + 1 < len(found) and found[at].is_("command", "boxed") and found[at + 1].is_("symbol", "{"):
+        close = group_end(found, at + 1)
+        if close is None:
+            break
+        cells.append(found[at + 2:close])
+        at = close + 1
+        while at < len(found) and found[at].kind == "space":
+            at += 1
+    return cells, at
+
+
 def partial_unbraced(found) -> list[Token]:
     """\\partial{x}, \\partial {w_1}: \\partial takes no argument, so the braces after it group nothing and go
     (\\partial x is the one spelling the Leibniz readers meet); a group holding a sum or a difference keeps them."""
@@ -333,8 +394,9 @@ def partial_unbraced(found) -> list[Token]:
 
 def _scripts_unbraced(found: list[Token]) -> list[Token]:
     """\\delta{_2} and \\delta{}_2: a script set in braces, or after an empty group, right after a name, which TeX shows
-    as \\delta_2 (a slip of braces, or the {}_2 spacing idiom): the braces go."""
-    out = list(found)
+    as \\delta_2 (a slip of braces, or the {}_2 spacing idiom): the braces go. So do an equation editor's braces around
+    a name before its script ({ w }_{ 1 }, { zh }_{ 1 }, { e }^{ -x }: w_1, zh_1, e^{-x})."""
+    out = _names_unbraced(list(found))
     at = 1
     while at + 2 < len(out):
         named = out[at - 1].kind == "letter" or out[at - 1].kind == "command" and out[at - 1].text in GREEK  # not \\widehat{}^2
@@ -344,6 +406,28 @@ def _scripts_unbraced(found: list[Token]) -> list[Token]:
             close = _script_end(out, at - 1)  # the group from `at`
             if close is not None and close - at > 2:
                 out[at:close] = out[at + 1:close - 1]  # \delta{_2}
+        at += 1
+    return out
+
+
+def _names_unbraced(out: list[Token]) -> list[Token]:
+    """An equation editor's spaced braces (a space inside, after the brace): { w }_{ 1 } is w_1, { e }^{ -x } is e^{-x},
+    { d }b_{ 2 } is db_2 (braces around one letter group nothing); { zh }_{ 1 } is the one name zh_1, as \\mathrm{zh}_1 (the braces say
+    the letters are one name; before a superscript they may be a product); in { dw }_{ i } the d is a differential (or
+    dW's d), read as dw_i typed plainly."""
+    at = 0
+    while at < len(out):
+        close = group_end(out, at) if out[at].is_("symbol", "{") else None
+        inner = out[at + 1:close] if close is not None else []
+        after = out[close + 1] if close is not None and close + 1 < len(out) else None
+        argument = at > 0 and out[at - 1].kind == "command"  # \\mathbb{R}^d, \\hat{y}_1: a command's own braces
+        greek = len(inner) == 1 and inner[0].kind == "command" and inner[0].text in GREEK  # { \\theta }^{ \\top }
+        letters = bool(inner) and inner[0].space_before and not argument and (greek or all(token.kind == "letter" for token in inner))
+        if letters and (len(inner) == 1 or after is not None and inner[0].text == "d" and after.is_("symbol", "_")):
+            out[at:close + 1] = [replace(inner[0], position=out[at].position, space_before=out[at].space_before), *inner[1:]]  # {dw}_{i}: dw_i, as typed
+        elif letters and after is not None and after.is_("symbol", "_"):
+            out[at:at + 1] = [Token("command", "mathrm", out[at].position, out[at].space_before), replace(out[at], space_before=False)]
+            at = close + 1  # past the group (one token longer now)
         at += 1
     return out
 
@@ -389,8 +473,8 @@ def _spelled_once(found: list[Token]) -> list[Token]:
             braced = found[i + 1].is_("symbol", "{")
             j = i + 2 if braced else i + 1
             primes = 0
-            while j < len(found) and found[j].is_("command", "prime"):
-                primes, j = primes + 1, j + 1
+            while j < len(found) and (found[j].is_("command", "prime") or braced and found[j].is_("symbol", "'")):
+                primes, j = primes + 1, j + 1  # x^{\\prime}, and x^{'} as an equation editor writes it
             closed = not braced or (j < len(found) and found[j].is_("symbol", "}"))
             if primes and closed and (braced or primes == 1):
                 out += [Token("symbol", "'", token.position, token.space_before)] * primes

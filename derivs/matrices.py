@@ -22,7 +22,6 @@ import itertools
 import mpmath
 import sympy
 from sympy.matrices.expressions.applyfunc import ElementwiseApplyFunction
-from sympy.matrices.expressions.diagonal import DiagMatrix
 
 __all__ = ["symbolic_entry", "MatrixDerivative", "Softmax", "closed_form", "shape_problem", "fit_sizes", "finish_sizes", "unsized_ones",
            "unsized_identity", "elementwise", "is_matrix", "shape_text", "explicit_closed_forms"]

@@ -871,6 +871,9 @@ class _Parser:
         """An atom with its superscripts, primes and factorials."""
         start = self.position
         value = self.atom()
+        sign = 1
+        if self.context.document and self.at("symbol", "^") and self.tokens[start].is_("symbol", "{") and self.tokens[start + 1].is_("symbol", "-"):
+            value, sign = -value, -1  # { -e }^{ -x }: the page shows -e^{-x}, the minus before the power, as the author means
         while True:
             if self.at("symbol", "^") and self._log_of_a_power(start, value):
                 caret = self.take()  # \\log(1-p)^{1-y} in a write-up: the log of the power (a likelihood's factor)
@@ -895,7 +898,7 @@ class _Parser:
             elif self.at("symbol", "'") and self._opens_bracket(start) and self._closes_bracket():
                 value = self._primed_bracket(value)
             else:
-                return value
+                return sign * value
 
     def _closes_bracket(self) -> bool:
         before = self.tokens[self.position - 1] if self.position else None
@@ -2151,6 +2154,8 @@ class _Parser:
             raise self.error(f"unknown function {word}{_did_you_mean(word, self.context)}", token)
         if word == "log" and self.at("symbol", "_"):
             return self._log_base(token)
+        if self.context.document and word not in dialect.FUNCTIONS and not self._argument_ahead():
+            return self.name(word, token)  # \\frac{\\partial \\text{BCE}}{\\partial p}: a write-up's own function named alone, its value
         return self.apply(function, word, token)
 
     def _operator_name(self, token: Token):
@@ -2648,8 +2653,13 @@ class _Parser:
         """The numerator of \\frac{d\\varphi}{dx}: a bare function name means that function of x."""
         token = self.peek()
         name = token.text if token.kind in ("letter", "command") else None
-        if name and self.context.function(name) is not None and self.peek(1).kind == "end":
+        if token.is_("command", "text", "mathrm", "operatorname") and self.context.document:
+            name = self._word_named_alone()  # \\frac{\\partial \\text{BCE}}{\\partial p}: the write-up's function named in words
+        elif name and self.context.function(name) is not None and self.peek(1).kind == "end":
             self.take()
+        else:
+            name = None
+        if name:
             if name in self.context.valued_functions:
                 return self.context.symbols.get(name) or sympy.Symbol(name, real=True)  # d\sigma/dz after \sigma = \sigma(2z): the name, whose value the write-up gave
             if self.context.document and name in self.context.of_vectors:
@@ -2661,6 +2671,20 @@ class _Parser:
                 return function(*self.context.parameters[name])
             return function(variable)
         return self.expression()
+
+    def _word_named_alone(self) -> str | None:
+        """\\text{BCE} (or \\mathrm, \\operatorname) naming a function the write-up defines, and nothing after it: the
+        name, read past; else None, where it was."""
+        saved = self.position
+        self.take()
+        try:
+            word = self._word()
+        except LatexError:
+            word = None
+        if word and self.context.function(word) is not None and word not in dialect.FUNCTIONS and self.peek().kind == "end":
+            return word
+        self.position = saved
+        return None
 
     def _sqrt(self, token: Token):
         self.take()

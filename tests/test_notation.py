@@ -45,7 +45,7 @@ ROWS = [
     ("6.2\\times10^{-4}", S("62/100000")), ("6.2 \\cdot 10^{-4}", S("62/100000")), ("1.5 \\times 10^{3}", S("1500")),
     ("10^{-25}", S("1/10**25")), ("2^{10}", S("1024")), ("2^10", S("1024")), ("0.0006", S("6/10000")),
     ("-0.9900", S("-99/100")), ("6e-4", S("6/10000")), ("{\\rm e}^x", S("exp(x)")), ("\\max\\lbrace 0, x \\rbrace", S("Max(0, x)")),
-    ("f^{\\prime}(x)", sympy.Derivative(f(x), x)), ("f^{\\prime\\prime}(x)", sympy.Derivative(f(x), (x, 2))), ("1.5E3", S("1500")), ("2e-x", S("2*E - x")), ("3e2x", S("6*E*x")), ("1111/10000", S("1111/10000")), ("42.", S("42")), ("42,", S("42")),
+    ("f^{\\prime}(x)", sympy.Derivative(f(x), x)), ("f^{\\prime\\prime}(x)", sympy.Derivative(f(x), (x, 2))), ("f^{ ' }(x)", sympy.Derivative(f(x), x)), ("f^{''}(x)", sympy.Derivative(f(x), (x, 2))), ("1.5E3", S("1500")), ("2e-x", S("2*E - x")), ("3e2x", S("6*E*x")), ("1111/10000", S("1111/10000")), ("42.", S("42")), ("42,", S("42")),
     # arithmetic and implicit products
     ("x+y", S("x+y")), ("x-y", S("x-y")), ("x - -y", S("x+y")), ("2x", S("2*x")), ("2 x y", S("2*x*y")), ("xy", S("x*y")),
     ("x \\cdot y", S("x*y")), ("x \\times y", S("x*y")), ("x*y", S("x*y")), ("x \\ast y", S("x*y")), ("x/y", S("x/y")),
@@ -161,7 +161,7 @@ ROWS = [
     ("x ≤ 3", S("x <= 3")), ("x ≥ 3", S("x >= 3")), ("x ≠ 3", sympy.Ne(x, 3)), ("x \\approx 3", sympy.Eq(x, 3)), ("x ≈ 3", sympy.Eq(x, 3)),
     ("x <= 3", S("x <= 3")), ("0 < x < 1", sympy.And(S("0 < x"), S("x < 1"))), ("y = 2x + 1", sympy.Eq(y, 2 * x + 1)),
     # lists, vectors and matrices
-    ("(1,2,5)", sympy.Tuple(1, 2, 5)), ("[1, 2, 5, 8, 6, 8]", sympy.Tuple(1, 2, 5, 8, 6, 8)), ("(x, y)", sympy.Tuple(x, y)),
+    ("(1,2,5)", sympy.Tuple(1, 2, 5)), ("[1, 2, 5, 8, 6, 8]", sympy.Tuple(1, 2, 5, 8, 6, 8)), ("\\boxed{1}\\boxed{2} \\boxed{5}", sympy.Tuple(1, 2, 5)), ("(x, y)", sympy.Tuple(x, y)),
     ("\\left(1, 2\\right)", sympy.Tuple(1, 2)), ("\\left[1, 2\\right]", sympy.Tuple(1, 2)), ("(1,000)", sympy.Tuple(1, 0)),
     ("2 \\times (1, 2)", sympy.Tuple(2, 4)), ("(1, 2) \\cdot 3", sympy.Tuple(3, 6)),  # each entry, not the list repeated
     ("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}", sympy.ImmutableMatrix([[1, 2], [3, 4]])),

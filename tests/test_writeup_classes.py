@@ -832,9 +832,10 @@ ROWS = [
     # --- a table's cell typed without $...$ is a formula when it reads as one (the comment cell is prose)
     ("| Equation | Comment |\n|---|---|\n| h1 = w1*i1 + w2*i2 | pre-activation |\n| dh1/dw1 = i1 | input |\n", ["definition", "valid"]),
     ("| Equation | Comment |\n|---|---|\n| h1 = w1*i1 + w2*i2 | pre-activation |\n| dh1/dw1 = w1 | input |\n", ["definition", "invalid"]),
-    # --- a paragraph that goes on with '=' from the formula above it: 0.5(1 - 0.5) = 0.25
-    ("With $y = 0.5$:\n\n> $d = y(1 - y)$\n\n=0.5(1 - 0.5)=0.25\n", ["definition", "definition", "valid"]),
-    ("With $y = 0.5$:\n\n> $d = y(1 - y)$\n\n=0.5(1 - 0.5)=0.4\n", ["definition", "definition", "invalid"]),
+    # --- a paragraph that goes on with '=' from the formula above it (alone in its paragraph, so its right side y(1 - y)
+    # is where the chain goes on: y(1 - y) = 0.5(1 - 0.5) at y = 0.5, then 0.5(1 - 0.5) = 0.25)
+    ("With $y = 0.5$:\n\n> $d = y(1 - y)$\n\n=0.5(1 - 0.5)=0.25\n", ["definition", "definition", "valid", "valid"]),
+    ("With $y = 0.5$:\n\n> $d = y(1 - y)$\n\n=0.5(1 - 0.5)=0.4\n", ["definition", "definition", "valid", "invalid"]),
     # --- a chain rule that follows one path of two: h feeds o_1 and o_2, so dE/dh = (o_1 - t_1) w_5 + (o_2 - t_2) w_7, not
     # dE/do_1 do_1/dh = (o_1 - t_1) w_5, although the fractions cancel; w_5 reaches E only through o_1, and the sum of both paths is right
     (TWO_PATHS + "$$\\frac{\\partial E}{\\partial h} = \\frac{\\partial E}{\\partial o_1} \\frac{\\partial o_1}{\\partial h}$$", ["definition"] * 3 + ["invalid"]),
@@ -1802,9 +1803,11 @@ ROWS = [
     ("Take $f(a) = 3a$. Give $a$ a nudge, say to $a = 2.001$.\n\nThen $f(a) = 6.004$.", ["definition", "definition", "invalid"]),
     ("Let $a = 2$ and $f(a) = 3a$. Give $a$ a nudge, say to $a = 2.001$.\n\nThen $f(a) = 6.003$.", ["definition"] * 3 + ["valid"]),
     # an example the text imagines later ("e.g., $u = 2v$") defines nothing, so v = a + u is no circular definition; a
-    # later line that does define u through v makes it one
-    ("$$u = bc$$\n\n$$v = a + u$$\n\nMultiply a matrix by a vector, e.g., $u = 2v$.", ["definition"] * 3),
-    ("$$u = bc$$\n\n$$v = a + u$$\n\n$$u = 2v$$", ["definition", "invalid", "definition"]),
+    # later line that does define u through v makes it one (u not defined before v's line: with u = bc before it, u
+    # meant bc there, and the later line gives u anew)
+    ("$$v = a + u$$\n\nMultiply a matrix by a vector, e.g., $u = 2v$.", ["definition"] * 2),
+    ("$$v = a + u$$\n\n$$u = 2v$$", ["invalid", "definition"]),
+    ("$$u = bc$$\n\n$$v = a + u$$\n\n$$u = 2v$$", ["definition"] * 3),
     # a formula for one number (a = sigma(z), y-hat = sigma(z)) says nothing of the entries a sum over samples writes
     # (a^{(i)}, y-hat^{(i)}): a step that reads one for the other is not judged; the same sum in one name is checked
     ("Given $a = \\sigma(z)$ and $\\hat y = \\sigma(z)$,\n\n$$J = \\frac{1}{m} \\sum_{i=1}^{m} (\\hat y^{(i)} - y^{(i)}) = \\frac{1}{m} \\sum_{i=1}^{m} (a^{(i)} - y^{(i)})$$",
@@ -1830,7 +1833,95 @@ ROWS = [
      ["definition", "definition"]),
     # a declared vector, Greek or not, is one where a gradient is taken in it: grad_theta y^T X theta = X^T y (n x 1)
     ("Let $X \\in \\mathbb{R}^{m \\times n}$, $\\theta \\in \\mathbb{R}^n$, $y \\in \\mathbb{R}^m$.\n\n$$\\nabla_{\\theta} (y^T X \\theta) = X^T y$$", ["valid"]),
-    ("Let $X \\in \\mathbb{R}^{m \\times n}$, $\\theta \\in \\mathbb{R}^n$, $y \\in \\mathbb{R}^m$.\n\n$$\\nabla_{\\theta} (y^T X \\theta) = 2 X^T y$$", ["invalid"]),
+    ("Let $X \\in \\mathbb{R}^{m \\times n}$, $\\theta \\in \\mathbb{R}^n$, $y \\in \\mathbb{R}^m$.\n\n$$\\nabla_{\\theta} (y^T X \\theta) = 2 X^T y$$", ["invalid"]),    # a loss named in words (\text{BCE}, \mathrm{MSE}) and defined as a function of p: its Leibniz derivative in p is worked
+    # out from that definition (by hand: d/dp [-y log p - (1 - y) log(1 - p)] = -y/p + (1 - y)/(1 - p); d/dp (p - y)^2 =
+    # 2(p - y)), so a sign slip in it is found; it was taken for a new name's definition ("names a quantity in words")
+    ("$$\\text{BCE}(y, p) = -y \\log(p) - (1 - y) \\log(1 - p)$$\n\n$$\\frac{\\partial \\text{BCE}}{\\partial p} = - \\frac{y}{p} + \\frac{1 - y}{1 - p}$$",
+     ["definition", "valid"]),
+    ("$$\\text{BCE}(y, p) = -y \\log(p) - (1 - y) \\log(1 - p)$$\n\n$$\\frac{\\partial \\text{BCE}}{\\partial p} = - \\frac{y}{p} - \\frac{1 - y}{1 - p}$$",
+     ["definition", "invalid"]),
+    ("$$\\mathrm{MSE}(p, y) = (p - y)^2$$\n\n$$\\frac{d \\mathrm{MSE}}{d p} = 2(p - y)$$", ["definition", "valid"]),
+    ("$$\\mathrm{MSE}(p, y) = (p - y)^2$$\n\n$$\\frac{d \\mathrm{MSE}}{d p} = 2(y - p)$$", ["definition", "invalid"]),
+    # a word naming no function the text defines stays a name of its own (its derivative a new quantity)
+    ("$$\\frac{\\partial \\text{Loss}}{\\partial p} = 2(p - y)$$", ["definition"]),    # a derivative only named (its quantity has no formula) under one heading and given another formula under a later one
+    # (## MSE with sigmoid, then ## Cross-entropy with sigmoid): that heading's own, as a plain name's is; a second formula
+    # under the same heading is checked against it, and a derivative worked out from a formula stays checked
+    ("## MSE\n\n$$\\frac{\\partial L}{\\partial w} = (y - a) x$$\n\n## Cross-entropy\n\n$$\\frac{\\partial L}{\\partial w} = (a - y) x$$",
+     ["definition", "definition"]),
+    ("## MSE\n\n$$\\frac{\\partial L}{\\partial w} = (y - a) x$$\n\n$$\\frac{\\partial L}{\\partial w} = (a - y) x$$", ["definition", "invalid"]),
+    ("## Loss\n\n$$L = (a - y)^2$$\n\n## Gradient\n\n$$\\frac{\\partial L}{\\partial a} = (a - y)$$", ["definition", "invalid"]),    # a chain rule with one link upside down (de/dd for dd/de): its fractions cancel to dL/de only with that link turned
+    # over, so as a rule it is wrong (it holds only where the link is 1 or -1); the right order is the chain rule
+    ("$$\\frac{dL}{de} = \\frac{de}{dd} \\times \\frac{dL}{dd}$$", ["invalid"]),
+    ("$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial y}\\frac{\\partial w}{\\partial y}$$", ["invalid"]),
+    ("$$\\frac{dL}{de} = \\frac{dd}{de} \\times \\frac{dL}{dd}$$", ["definition"]),
+    ("$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial y}\\frac{\\partial y}{\\partial z}\\frac{\\partial z}{\\partial w}$$", ["valid"]),    # numbered units: a chain rule whose links do not meet (do_2/dt_2 followed by dt_1/dU_12, as a numeric walk-through
+    # slips) is an index slip as with letters (z_k for z_j); the links that meet are the chain rule, and a sum over both
+    # units' paths is not broken
+    ("$$\\frac{\\partial E}{\\partial U_{12}} = \\frac{\\partial E}{\\partial o_2} \\frac{\\partial o_2}{\\partial t_2} \\frac{\\partial t_1}{\\partial U_{12}}$$", ["invalid"]),
+    ("$$\\frac{\\partial E}{\\partial U_{12}} = \\frac{\\partial E}{\\partial o_2} \\frac{\\partial o_2}{\\partial t_2} \\frac{\\partial t_2}{\\partial U_{12}}$$", ["valid"]),
+    ("$$\\frac{\\partial E}{\\partial h_1} = \\frac{\\partial E}{\\partial o_1} \\frac{\\partial o_1}{\\partial h_1} + \\frac{\\partial E}{\\partial o_2} \\frac{\\partial o_2}{\\partial h_1}$$", ["definition"]),
+    ("$$\\frac{\\partial E}{\\partial h_1} = \\frac{\\partial E}{\\partial o_1} \\frac{\\partial o_1}{\\partial h_2} + \\frac{\\partial E}{\\partial o_2} \\frac{\\partial o_2}{\\partial h_1}$$", ["invalid"]),    # h written through x (h = sigma(xw + b)) before z names its argument (z = xw + b): h depends on z as the text names it,
+    # so dh/dz is the sigmoid's derivative and the chain through it is the chain rule; a chain through z then h (z built
+    # without h) still has a link that is 0
+    ("$$h = \\sigma(x w + b)$$\n\n$$z = x w + b$$\n\n$$\\frac{\\partial L}{\\partial x} = \\frac{\\partial L}{\\partial h}\\frac{\\partial h}{\\partial z} \\frac{\\partial z}{\\partial x}$$",
+     ["definition", "definition", "valid"]),
+    ("$$h = \\sigma(x w + b)$$\n\n$$z = x w + b$$\n\n$$\\frac{\\partial L}{\\partial x} = \\frac{\\partial L}{\\partial z} \\frac{\\partial z}{\\partial h}\\frac{\\partial h}{\\partial x}$$",
+     ["definition", "definition", "invalid"]),    # z defined before a = sigma(z) means its formula there; a later heading giving z anew (", where z = a") makes no
+    # circle of a's definition; a name first defined later through a still does
+    ("$$z = w x + b$$\n\n$$a = \\sigma(z)$$\n\n## Next\n\n$$L = (a - y)^2$$, where $z = a$.", ["definition"] * 4),
+    ("$$a = \\sigma(z)$$\n\n## Next\n\n$$z = w a + b$$", ["invalid", "definition"]),    # text copied from a page with rendered maths holds each formula twice in a row (shown, then the screen reader's
+    # copy): one formula, read once (it was read as f'(x) = f(x)(1 - f(x)) f'(x) = f(x)(1 - f(x)), two false claims)
+    ("$$f(x) = x^2$$\n\n导数为：f′(x)=2xf′(x)=2x。", ["definition", "valid"]),
+    ("$$f(x) = x^2$$\n\n导数为：f′(x)=3xf′(x)=3x。", ["definition", "invalid"]),
+    ("$$f(x) = x^2$$\n\nThe derivative:\n\nf′(x)=2xf′(x)=2x", ["definition", "valid"]),    # a vector given as a list of numbers is that vector where its name stands alone: p - y is worked entry by entry
+    # (by hand: [0.1, 0.2, 0.7] - [0, 1, 0] = [0.1, -0.8, 0.7]), so a slip in one entry is found
+    ("$$p = [0.1, 0.2, 0.7]$$\n\n$$y = [0, 1, 0]$$\n\n$$\\frac{\\partial L}{\\partial o} = p - y = [0.1, -0.8, 0.7]$$", ["definition"] * 3 + ["valid"]),
+    ("$$p = [0.1, 0.2, 0.7]$$\n\n$$y = [0, 1, 0]$$\n\n$$\\frac{\\partial L}{\\partial o} = p - y = [0.1, -0.2, 0.7]$$", ["definition"] * 3 + ["invalid"]),
+    # boxes drawn side by side are the cells of one row (a tensor drawn as boxes): o = [2, 3, 4], not the product 24
+    ("$$o = \\boxed{2}\\boxed{3}\\boxed{4}$$\n\n$$o_1 + o_3 = 6$$", ["definition", "valid"]),
+    ("$$o = \\boxed{2}\\boxed{3}\\boxed{4}$$\n\n$$o_1 + o_3 = 8$$", ["definition", "invalid"]),
+    ("$$p = \\boxed{0.1} \\boxed{0.9}$$\n\n$$y = \\boxed{0}\\boxed{1}$$\n\n$$p - y = \\boxed{0.1}\\boxed{-0.1}$$", ["definition"] * 2 + ["valid"]),    # LaTeX: equations set inside a figure (to keep them with a caption) are the write-up's (the figure was skipped
+    # whole); a tikz drawing inside it still is skipped
+    ("\\documentclass{article}\n\\begin{document}\n\\begin{figure}[H]\n\\centering\n\\begin{equation}\nf(x) = x^2 + 1\n\\end{equation}\n"
+     "\\caption{The loss.}\n\\end{figure}\n\n\\[ f(2) = 5 \\]\n\\end{document}\n", ["definition", "valid"]),
+    ("\\documentclass{article}\n\\begin{document}\n\\begin{figure}[H]\n\\centering\n\\begin{equation}\nf(x) = x^2 + 1\n\\end{equation}\n"
+     "\\caption{The loss.}\n\\end{figure}\n\n\\[ f(2) = 4 \\]\n\\end{document}\n", ["definition", "invalid"]),
+    # eqnarray typed with its first two column marks together (a &&= b): the relation is the line's, not a remark column's
+    ("\\begin{eqnarray}\na &&= 2 \\\\\nb &&= a + 1 \\\\\nb &&= 3\n\\end{eqnarray}\n", ["definition", "definition", "valid"]),
+    ("\\begin{eqnarray}\na &&= 2 \\\\\nb &&= a + 1 \\\\\nb &&= 4\n\\end{eqnarray}\n", ["definition", "definition", "invalid"]),
+    # a piecewise formula written as align rows, each with its own condition (f'(x) = 1 if x > 0 \\ = 0 if x < 0, or
+    # "otherwise", or words: "if object k is absent"): each row is a case of f'(x), not 1 = 0; a wrong case is found, a
+    # claim under a condition in words is not judged, a name given by cases is defined by each (l_k = +1, l_k = -1), and
+    # has no one value after them (z = 2y is no number)
+    ("\\begin{align}\nf(x) &= \\max(0, x) \\\\\nf'(x) &= 1 \\text{ if } x > 0 \\\\\n&= 0 \\text{ if } x < 0\n\\end{align}\n",
+     ["definition", "valid", "valid"]),
+    ("\\begin{align}\nf(x) &= \\max(0, x) \\\\\nf'(x) &= 1 \\text{ if } x > 0 \\\\\n&= 2 \\text{ if } x < 0\n\\end{align}\n",
+     ["definition", "valid", "invalid"]),
+    ("\\begin{align}\nf(x) &= \\max(0, x) \\\\\nf'(x) &= 1 \\text{ if } x > 0 \\\\\n&= 0 \\text{ otherwise}\n\\end{align}\n",
+     ["definition", "valid", "undecided"]),
+    ("\\begin{align}\nl_k &= +1 \\text{ if object $k$ is present} \\\\\n&= -1 \\text{ if object $k$ is absent}\n\\end{align}\n",
+     ["definition", "definition"]),
+    ("\\begin{align}\ny &= 1 \\text{ if } x > 0 \\\\\n&= 0 \\text{ otherwise}\n\\end{align}\n\n\\[ z = 2 y \\]\n\n\\[ z = 2 \\]\n",
+     ["definition"] * 4),
+    # an equation editor's spaced braces: { -e }^{ -x } shows as -e^{-x}, the minus before the power, and is read so
+    # (as (-e)^{-x} the side was complex and the right derivative of (1 + e^{-x})^{-1} "invalid")
+    ("$$\\frac { d }{ dx } { (1+{ e }^{ -x }) }^{ -1 } = -{ (1+{ e }^{ -x }) }^{ -2 }\\cdot ({ -e }^{ -x })$$", ["valid"]),
+    ("$$\\frac { d }{ dx } { (1+{ e }^{ -x }) }^{ -1 } = { (1+{ e }^{ -x }) }^{ -2 }\\cdot ({ -e }^{ -x })$$", ["invalid"]),    # the same editor's names: { w }_{ 1 } is w_1, { zh }_{ 1 } the one name zh_1 (not z times h_1), and { dw }_{ 1 } under
+    # a fraction the differential of w_1 (they were "unexpected '_'"): zh_1 = 2 w_1 + 1 = 5 at w_1 = 2, d zh_1/d w_1 = 2
+    ("$${ w }_{ 1 } = 2$$\n\n$$h_1 = 7$$\n\n$${ zh }_{ 1 } = 2{ w }_{ 1 } + 1$$\n\n$${ zh }_{ 1 } = 5$$\n\n$$\\frac { d{ zh }_{ 1 } }{ { dw }_{ 1 } } = 2$$",
+     ["definition"] * 3 + ["valid", "valid"]),
+    ("$${ w }_{ 1 } = 2$$\n\n$$h_1 = 7$$\n\n$${ zh }_{ 1 } = 2{ w }_{ 1 } + 1$$\n\n$${ zh }_{ 1 } = 15$$\n\n$$\\frac { d{ zh }_{ 1 } }{ { dw }_{ 1 } } = 1$$",
+     ["definition"] * 3 + ["invalid", "invalid"]),    # braces that group nothing more: \frac{{dE}}{{db}} is dE/db (read as two groups, the d's multiplied: E/b), and
+    # { d }b_{ 2 } is d b_2; by hand dE/db = (o - t) o (1 - o) for E = (o - t)^2 / 2, o = sigma(z), z = wh + b
+    ("$$E = \\frac{1}{2}(o - t)^2$$\n\n$$o = \\sigma(z)$$\n\n$$z = w h + b$$\n\n$$\\frac { { dE } }{ { db } } = (o - t) o (1 - o)$$\n\n"
+     "$$\\frac { dE }{ { d }b } = (o - t) o (1 - o)$$", ["definition"] * 3 + ["valid", "valid"]),
+    ("$$E = \\frac{1}{2}(o - t)^2$$\n\n$$o = \\sigma(z)$$\n\n$$z = w h + b$$\n\n$$\\frac { { dE } }{ { db } } = (o - t) o$$\n\n"
+     "$$\\frac { dE }{ { d }b } = (o - t) (1 - o)$$", ["definition"] * 3 + ["invalid", "invalid"]),    # the editor's prime and Greek names: { f }^{ ' }(x) is f'(x) (it was "a prime belongs right after a function's
+    # name"), { \\theta }^{ 2 } is theta squared; for the sigmoid f' = f(1 - f), not f(2 - f)
+    ("$${ f }(x)=\\frac { 1 }{ 1+{ e }^{ -x } }$$\n\n$${ f }^{ ' }(x)=f(x)(1-f(x))$$\n\n$$\\theta = 2$$\n\n$${ \\theta }^{ 2 } = 4$$",
+     ["definition", "valid", "definition", "valid"]),
+    ("$${ f }(x)=\\frac { 1 }{ 1+{ e }^{ -x } }$$\n\n$${ f }^{ ' }(x)=f(x)(2-f(x))$$\n\n$$\\theta = 2$$\n\n$${ \\theta }^{ 2 } = 2$$",
+     ["definition", "invalid", "definition", "invalid"]),
 ]
 
 
@@ -1887,7 +1978,8 @@ RIGHT_BUT_LOOSE = [
     # reading w_i as a name the formula does not hold made it 0
     "Let $w, x \\in \\mathbb{R}^3$ and $y \\in \\mathbb{R}$.\n\n$$L = (w^T x - y)^2$$\n\n$$\\frac{\\partial}{\\partial w_i} L = 2(w^T x - y) x_i$$",
     # the same gradient as H theta with H = diag(4, 8) given just below ("where"): right, whatever else is said of it
-    BY_ENTRIES + "$$\\nabla J(\\boldsymbol{\\theta}) = \\mathbf{H} \\boldsymbol{\\theta}$$\n\nwhere\n\n$$\\mathbf{H} = \\begin{bmatrix} 4 & 0 \\\\ 0 & 8 \\end{bmatrix}$$",
+    BY_ENTRIES + "$$\\nabla J(\\boldsymbol{\\theta}) = \\mathbf{H} \\boldsymbol{\\theta}$$\n\nwhere\n\n$$\\mathbf{H} = \\begin{bmatrix} 4 & 0 \\\\ 0 & 8 \\end{bmatrix}$$",    # a sum over a primed index (k') beside the k outside it: another letter, no index slip
+    "$$y_k = \\frac{e^{x_k}}{\\sum_{k'=1}^D e^{x_{k'}}}$$",
 ]
 
 
@@ -1958,3 +2050,17 @@ def test_a_template_renewing_part_does_not_change_partial_and_part_reads_as_part
     assert [step.verdict for step in check_derivation_now(template, form="latex").steps] == ["valid", "invalid"]
     typed = "$$\\frac{\\part}{\\part x} x^2 = 2x$$\n\n$$\\frac{\\part}{\\part x} x^2 = 3x$$"
     assert [step.verdict for step in check_derivation_now(typed).steps] == ["valid", "invalid"]
+
+
+def test_a_name_alone_beside_entries_is_found_through_a_derivative_by_an_entry():
+    """p written alone beside a patterned vector of p's entries is the mix `_alone_and_by_entries` reports; a derivative by
+    an entry (dJ/du_1, as a gradient written entry by entry has) on the same side crashed it ("could not decide
+    (ValueError)": the entry was put to 0, and sympy cannot differentiate by 0). The entries of u are not p's."""
+    from derivs.writeup.claims import _alone_and_by_entries
+
+    i, j = sympy.symbols("i j", integer=True)
+    u, p = sympy.IndexedBase("u"), sympy.IndexedBase("p")
+    patterned = sympy.FunctionMatrix(3, 1, sympy.Lambda((i, j), p[i]))
+    by_an_entry = sympy.Derivative(sympy.Function("J")(u[1]), u[1])
+    assert _alone_and_by_entries(by_an_entry + sympy.Symbol("p"), patterned) == ["p"]
+    assert _alone_and_by_entries(by_an_entry, patterned) == []

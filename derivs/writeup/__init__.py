@@ -8,12 +8,11 @@ notation; statements recorded, claims decided).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from ..model import Problem
 from ..timelimit import cpu_seconds
-from .document import Display, Document, DocumentTooLong, Heading, Paragraph, Part, Table, read_document
-from .formulas import read_formula
+from .document import Document, Heading, Part, Table, read_document
 from .judging import DOCUMENT, Judge
 from .steps import Step, find_steps
 

@@ -22,13 +22,13 @@ from ..matrices import MatrixDerivative, layouts
 from ..model import Problem
 from ..parsing import ShapeMismatch
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
-from .judging import (DefinitionMisfit, _fractions_of, _net_of, decimals_shown, difference_shown, given_entries, is_matrix_expr, is_written_number, kink, kinks, leibniz_factors, letters_shared, names_in, not_real,
+from .judging import (DefinitionMisfit, chain_rule, decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, kinks, letters_shared, names_in, not_real,
                       one_length, one_symbol_per_name, out_of_time, placeholder_functions, positive, sequence_indices, told_value,
                       undefined_functions, with_free_symbols)
 from .matrix_equations import zero_of_shape
 from .formulas import Side
-from .names import Scanner
-from .notation import power_applied, script_group
+from .names import Scanner, application, single_name
+from .notation import power_applied
 from .steps import Step
 
 _NEW_PARAMETER = ("\\tilde", "\\hat", "\\bar")  # \tilde{\omega}, \hat w, w': new parameters, defined after use
@@ -66,8 +66,8 @@ def _alone_and_by_entries(left, right) -> list[str]:
         return []  # only a patterned vector's entries (p_1, \\dots, p_K) are checked so: elsewhere a name and entries of one letter are told apart upstream
     entries = {str(e.base.label) for m in patterned for e in m.lamda.expr.atoms(sympy.Indexed)}
     alone = set()
-    for side in sides:  # an entry's own label (the x of x[k]) is no use of x alone
-        bare = side.replace(lambda e: isinstance(e, sympy.Indexed), lambda e: sympy.Integer(0)) if isinstance(side, sympy.Basic) else side
+    for side in sides:  # an entry's own label (the x of x[k]) is no use of x alone; a stand-in, not 0 (d/dx[1] stays a derivative)
+        bare = side.replace(lambda e: isinstance(e, sympy.Indexed), lambda e: sympy.Dummy()) if isinstance(side, sympy.Basic) else side
         alone |= {s.name for s in getattr(bare, "free_symbols", ()) if isinstance(s, sympy.Symbol) and not isinstance(s, sympy.Dummy)}
     return sorted(alone & entries)
 
@@ -118,24 +118,15 @@ def _judge_in_full(judge, step: Step, scope) -> Step:
     return replace(judged, feedback=f"{judged.feedback} (reading {read}, as the write-up names it elsewhere)")
 
 
-SUPPOSED_REACH = 5  # lines after an imagined value ("say to a = 2.001") where its consequences are worked ("Then f(a) = 6.003")
-
-
 def _rescued_by_supposition(judge, step: Step, scope) -> Step | None:
     """A line that does not hold with the values given but does with the value the text just imagined (say $a = 2.001$;
     then $f(a) = 6.003$): valid under that supposition, saying so. None otherwise."""
-    if scope.supposed is None:
+    supposed = scope.supposition_for(step, its_own_line=True)
+    if supposed is None:
         return None
-    supposition, values = scope.supposed
-    if supposition.section != step.section or not 0 <= step.line - supposition.line <= SUPPOSED_REACH:
-        return None
-    kept = dict(scope.values)
-    scope.values.update(values)
-    try:
+    supposition, values = supposed
+    with scope.supposing(values):
         judged = _judge_sides(judge, step, scope, {})
-    finally:
-        scope.values.clear()
-        scope.values.update(kept)
     if judged.verdict != "valid":
         return None
     return replace(judged, feedback=f"{judged.feedback} (supposing {supposition.lhs} = {supposition.rhs}, as line {supposition.line} imagines)")
@@ -716,50 +707,6 @@ def every_index(side) -> bool:
     return False
 
 
-# --- the chain rule ---------------------------------------------------------------------------------
-
-
-def chain_rule(step: Step) -> Step | None:
-    """dF/dRelu dRelu/df = dF/dRelu dRelu/d(fI+b) d(fI+b)/df: products of Leibniz fractions whose quantities
-    cancel to the same quantity over the same variable are the chain rule, valid as written (for each
-    link's dependence through the next, which the write-up asserts and no value of it contradicts)."""
-    if step.kind != "equal":
-        return None
-    left, right = leibniz_factors(step.left), leibniz_factors(step.right)
-    if left is not None and right is not None and left and left == right:
-        return replace(step, verdict="valid", feedback="the chain rule: the Leibniz fractions cancel to the same derivative")
-    for one, summed in ((left, step.right), (right, step.left)):
-        through = _summed_chain(summed) if one else None
-        if through is not None and through[0] == one:
-            return replace(step, verdict="valid", feedback=f"the chain rule summed over every {through[1]} on the way: the Leibniz "
-                                                           "fractions cancel to the same derivative")
-    return None
-
-
-def _summed_chain(side) -> tuple[dict, str] | None:
-    """\\sum_k \\frac{\\partial C}{\\partial a_k} \\frac{\\partial a_k}{\\partial z_j}: a sum over an index of a product of Leibniz
-    fractions whose quantities between the ends carry that index and the ends do not: (the ends, the index), as the chain
-    rule through every a_k gives dC/dz_j. None for anything else."""
-    found = [t for t in side.tokens if t.kind != "space"] if side is not None else []
-    if len(found) < 4 or not found[0].is_("command", "sum") or not found[1].is_("symbol", "_"):
-        return None
-    lower, at = script_group(found, 2)
-    index = lower[0].text if lower and lower[0].kind == "letter" and len(lower[0].text) == 1 else None
-    if at < len(found) and found[at].is_("symbol", "^"):
-        _, at = script_group(found, at + 1)
-    body = found[at:]
-    if len(body) > 2 and (body[0].is_("symbol", "{") and body[-1].is_("symbol", "}") or body[0].is_("symbol", "(") and body[-1].is_("symbol", ")")):
-        body = body[1:-1]
-    fractions = _fractions_of(body) if index else None
-    if not fractions or len(fractions) < 2:
-        return None
-    ends = _net_of(fractions)
-    between = [t for top, bottom in fractions for t in (*top, *bottom)]
-    if not any(t.is_("letter", index) for t in between) or any(index in quantity for quantity in ends):
-        return None
-    return ends, index
-
-
 # --- numbers as written -----------------------------------------------------------------------------
 
 
@@ -1245,13 +1192,11 @@ def _dependence_named(step: Step, scope) -> str | None:
     walk-through writes it), which reads as a product of two numbers only by accident: not judged, saying so."""
     if step.left is None or step.right is None:
         return None
-    shown = [t for t in step.left.tokens if t.kind != "space"]
-    names = Scanner(shown, frozenset(scope.notation.words)).names()
-    if len(names) != 2 or names[0].start != 0 or names[0].end >= len(shown) or not shown[names[0].end].is_("symbol", "(") \
-            or names[1].start != names[0].end + 1 or names[1].end != len(shown) - 1 or not shown[-1].is_("symbol", ")"):
-        return None
-    outer, inner = names
-    if outer.key not in scope.valued or outer.primes or scope.context.function(outer.key) is not None:
+    words = frozenset(scope.notation.words)
+    applied = application(step.left, words)
+    outer, pieces = applied if applied is not None else (None, ())
+    inner = single_name(pieces[0], words) if len(pieces) == 1 else None
+    if inner is None or outer.key not in scope.valued or scope.context.function(outer.key) is not None:
         return None  # f'(x) = 3x, g(x) = ...: a function's, checked
     on_the_right = {name.key for name in Scanner([t for t in step.right.tokens if t.kind != "space"], frozenset(scope.notation.words)).names()}
     if inner.key not in on_the_right or outer.key in on_the_right:

@@ -33,7 +33,7 @@ QUESTION_ENVIRONMENTS = frozenset("problem question exercise homework task".spli
 # where the write-up does not define the command itself (\newcommand{\prob}{\mathbb{P}}).
 QUESTION_MACROS = QUESTION_ENVIRONMENTS | frozenset("prob ques exer hwproblem newproblem".split())
 TABLE_ENVIRONMENTS = frozenset("tabular tabular* tabularx array longtable".split())
-SKIPPED_ENVIRONMENTS = frozenset("verbatim lstlisting minted comment figure tikzpicture thebibliography".split())
+SKIPPED_ENVIRONMENTS = frozenset("verbatim lstlisting minted comment tikzpicture thebibliography".split())  # a figure is walked: students set equations in one
 SECTION_MACROS = {"part": 1, "chapter": 1, "section": 1, "subsection": 2, "subsubsection": 3, "paragraph": 4, "subparagraph": 5}
 
 # A paragraph that opens like a heading starts a new part of the write-up (its names start afresh):
@@ -306,11 +306,11 @@ def bracket_layer(found, at: int) -> tuple[str, str, int] | None:
     opening = found[at + 1]
     if not opening.is_("symbol", "[") or opening.position != found[at].position + 1:
         return None
-    name, start = found[at].text, at
+    name = found[at].text
     if at > 0 and found[at - 1].kind == "letter" and found[at - 1].position == found[at].position - 1:
         if found[at - 1].text != "d" or at > 1 and found[at - 2].kind in ("letter", "command") and found[at - 2].position == found[at].position - 2:
             return None  # part of a word (softmax[..]), or d after another letter
-        name, start = "d" + name, at - 1
+        name = "d" + name
     inner = at + 2
     if found[inner].kind == "number" and found[inner].text.isdigit() and len(found[inner].text) <= 2:
         end = inner + 1
@@ -856,11 +856,19 @@ def _plain_formula_cell(document: Document, locate: _Locator, content: str, line
 def _typed_formula(locate: _Locator, words: str, formula: str, start: int, line: int, after: str = "") -> list:
     """A formula typed without $...$ found at `start`, with Markdown's escapes and HTML's scripts undone and its pieces
     kept at their places (and the words either side of it, if any); later formulas are looked for after it."""
+    locate.cursor = max(locate.cursor, start + len(formula))
+    formula = _shown_once(formula)
     tex, shifts = _unescaped(formula, start, PLAIN_MARKUP)
     tex = BOLD_PART.sub(lambda found: "  " + found.group(1) + "  ", tex)  # same length: every piece stays at its place
-    locate.cursor = max(locate.cursor, start + len(formula))
     math = Math(tex, start, line, False, PLAIN, shifts)
     return [piece for piece in (words, math, after) if piece]
+
+
+def _shown_once(formula: str) -> str:
+    """f′(x)=f(x)(1−f(x))f′(x)=f(x)(1−f(x)): text copied from a page whose maths was rendered holds each formula twice
+    in a row (what is shown, then the screen reader's copy); it is one formula, read once."""
+    half, odd = divmod(len(formula), 2)
+    return formula[:half] if not odd and half >= 3 and formula[:half] == formula[half:] else formula
 
 
 # How a formula typed without $...$ is marked (its Math.environment): a line or a table cell, or a code block's line.
@@ -946,7 +954,7 @@ def _after_lead_in(body: str) -> tuple[str, str, str]:
 
 
 def _plain(text: str) -> bool:
-    return plain_formula(_unescaped(text, 0, PLAIN_MARKUP)[0])
+    return plain_formula(_unescaped(_shown_once(text), 0, PLAIN_MARKUP)[0])
 
 
 def _wide(char: str) -> bool:

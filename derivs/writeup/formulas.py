@@ -545,11 +545,14 @@ class _Cutter:
         return Line(number, tuple(statements), tuple(connectives), implied)
 
     def _before_remark_column(self, indices: list[int]) -> list[int]:
-        """An align's && column holds a remark: the line ends before it."""
+        """An align's && column holds a remark: the line ends before it. A relation right after the && is the line's own
+        (`net_1 &&= w_1 x_1`, an eqnarray typed with its three columns' first two marks together)."""
         for position, at in enumerate(indices[:-1]):
             token = self.found[at]
             if token.is_("symbol", "&") and self.found[indices[position + 1]].is_("symbol", "&"):
-                return indices[:position]
+                after = next((index for index in indices[position + 2:] if self.found[index].kind != "space"), None)
+                if after is None or self._relation(self.found[after], self.depths[after], self._line_level(after)) is None:
+                    return indices[:position]
         return indices
 
     def _explains(self, indices: list[int]) -> bool:
@@ -806,8 +809,10 @@ class _Cutter:
             if token.kind == "space":
                 continue
             if token.kind == "command" and token.text in TEXT_COMMANDS and self._is_remark(at):
-                words = self._text_of(at)[0].strip().lower().rstrip(":,")
-                if words not in CONDITION_WORDS | CASE_WORDS:  # \text{for } x > 0 stays: the condition is read from it
+                words, end = self._text_of(at)
+                words = words.strip().lower().rstrip(":,")
+                last = not any(self.found[i].kind != "space" for i in piece if i > end)
+                if words not in CONDITION_WORDS | CASE_WORDS and not (last and self._case_in_words(words)):  # \text{for } x > 0 stays: the condition is read from it
                     skip_to = self._argument_end(at) or at
                     continue
             out.append(at)
@@ -868,7 +873,15 @@ class _Cutter:
                     rest = [i for i in piece[position:] if i > end]
                     if rest and self._has_relation(rest):
                         return self._side(rest), lead, piece[:position]
+                if self._case_in_words(lead) and position > 0 and self._has_relation(piece[:position]) \
+                        and not any(self.found[i].kind != "space" for i in piece[position:] if i > end):
+                    return self._side([i for i in piece[position:] if i <= end]), lead, piece[:position]  # read as words: no mistake there
         return None, "", piece
+
+    @staticmethod
+    def _case_in_words(lead: str) -> bool:
+        """\\text{otherwise}, \\text{if object $k$ is present}: a case's condition said in words at the end of a row."""
+        return lead in CASE_WORDS or lead.split(" ", 1)[0] in ("if", "when", "whenever") and " " in lead
 
     # --- splitting at relations
 

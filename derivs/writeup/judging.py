@@ -11,6 +11,7 @@ decision procedure, and a side written as a rounded decimal to the places it sho
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 import mpmath
@@ -18,7 +19,6 @@ import sympy
 from sympy.tensor.indexed import IndexException
 
 from .. import dialect
-from ..equivalence import decide
 from ..lexer import LatexError, Token, group_end, spelled_back
 from ..lexer import tokens as lexed
 from ..matrices import MatrixDerivative
@@ -136,6 +136,9 @@ class DefinitionMisfit(TypeError):
     other way): the step is not judged, and says which names."""
 
 
+SUPPOSED_REACH = 5  # lines after an imagined value ("say to a = 2.001") where its consequences are worked ("Then f(a) = 6.003")
+
+
 @dataclass
 class Scope:
     """A section's notation and, in reading order, what its text has said: values, definitions, sums stated."""
@@ -169,6 +172,27 @@ class Scope:
     applied: dict = field(default_factory=dict)  # J of J_{neg-sample}(o, v_c, U) = ... (a function stated where it is applied) -> its bodies
     deferred: list = field(default_factory=list)  # updates whose chain goes on (w <- w - 0.2 = 0.3): (step, values), given after it
     supposed: tuple | None = None  # the last value imagined ("say to a = 2.001"): (the step, {symbol: value}); changes no value
+
+    def supposition_for(self, step: Step, its_own_line: bool = False) -> tuple | None:
+        """The value the text last imagined (say $a = 2.001$), as (its step, {symbol: value}), where it reaches this step:
+        the same section, up to SUPPOSED_REACH lines after it (or on its line too). None elsewhere."""
+        if self.supposed is None:
+            return None
+        supposition, _ = self.supposed
+        after = step.line - supposition.line
+        return self.supposed if supposition.section == step.section and (0 if its_own_line else 1) <= after <= SUPPOSED_REACH else None
+
+    @contextmanager
+    def supposing(self, values: dict):
+        """The imagined values in place for one judgement; the scope's values as they were before it after it, whatever
+        happens (nothing learned under a supposition outlives it)."""
+        kept = dict(self.values)
+        self.values.update(values)
+        try:
+            yield
+        finally:
+            self.values.clear()
+            self.values.update(kept)
 
     def put_in(self, expr, formulas: bool = True, worked_on: bool = False):
         """An expression with the write-up's functions expanded, then what it says of its names put in: a name's value
@@ -585,6 +609,12 @@ def words_of(side: Side) -> bool:
     return False
 
 
+def _one_case(step: Step) -> bool:
+    """y = 1 if x > 0 (then = 0 otherwise): a name given under a condition of its own has that value only there, so it
+    gives the name no value or formula for every line after it."""
+    return step.case_row
+
+
 def _bound_by_name(expr, formulas: dict):
     """Inside a sum over i, a name whose formula speaks of i stands for that formula at the sum's i (\\sum_i
     \\frac{df}{dz_i} with df/dz_i = z_i - y_i is \\sum_i (z_i - y_i)): put in before the sum is worked out, which would
@@ -700,6 +730,47 @@ def _slashed_fraction(found, at: int):
     return found[at:slash], found[slash + 1:end], end
 
 
+def chain_rule(step: Step) -> Step | None:
+    """dF/dRelu dRelu/df = dF/dRelu dRelu/d(fI+b) d(fI+b)/df: products of Leibniz fractions whose quantities
+    cancel to the same quantity over the same variable are the chain rule, valid as written (for each
+    link's dependence through the next, which the write-up asserts and no value of it contradicts)."""
+    if step.kind != "equal":
+        return None
+    left, right = leibniz_factors(step.left), leibniz_factors(step.right)
+    if left is not None and right is not None and left and left == right:
+        return replace(step, verdict="valid", feedback="the chain rule: the Leibniz fractions cancel to the same derivative")
+    for one, summed in ((left, step.right), (right, step.left)):
+        through = _summed_chain(summed) if one else None
+        if through is not None and through[0] == one:
+            return replace(step, verdict="valid", feedback=f"the chain rule summed over every {through[1]} on the way: the Leibniz "
+                                                           "fractions cancel to the same derivative")
+    return None
+
+
+def _summed_chain(side) -> tuple[dict, str] | None:
+    """\\sum_k \\frac{\\partial C}{\\partial a_k} \\frac{\\partial a_k}{\\partial z_j}: a sum over an index of a product of Leibniz
+    fractions whose quantities between the ends carry that index and the ends do not: (the ends, the index), as the chain
+    rule through every a_k gives dC/dz_j. None for anything else."""
+    found = [t for t in side.tokens if t.kind != "space"] if side is not None else []
+    if len(found) < 4 or not found[0].is_("command", "sum") or not found[1].is_("symbol", "_"):
+        return None
+    lower, at = script_group(found, 2)
+    index = lower[0].text if lower and lower[0].kind == "letter" and len(lower[0].text) == 1 else None
+    if at < len(found) and found[at].is_("symbol", "^"):
+        _, at = script_group(found, at + 1)
+    body = found[at:]
+    if len(body) > 2 and (body[0].is_("symbol", "{") and body[-1].is_("symbol", "}") or body[0].is_("symbol", "(") and body[-1].is_("symbol", ")")):
+        body = body[1:-1]
+    fractions = _fractions_of(body) if index else None
+    if not fractions or len(fractions) < 2:
+        return None
+    ends = _net_of(fractions)
+    between = [t for top, bottom in fractions for t in (*top, *bottom)]
+    if not any(t.is_("letter", index) for t in between) or any(index in quantity for quantity in ends):
+        return None
+    return ends, index
+
+
 def chain_slip(step: Step, words: frozenset = frozenset(), unit=None) -> Step | None:
     """A chain rule whose fractions cancel to the same quantity over another variable than the left side's: invalid.
     Either a variable of the same name (\\frac{\\partial E}{\\partial w_{12}} = \\frac{\\partial E}{\\partial h_2}\\frac{\\partial h_2}{\\partial w_{11}}:
@@ -727,6 +798,24 @@ def chain_slip(step: Step, words: frozenset = frozenset(), unit=None) -> Step | 
         return None
     return replace(step, verdict="invalid", feedback=f"the chain rule's fractions cancel to \\partial {top}/\\partial {chain_bottom}, not \\partial {top}/\\partial {bottom}: "
                                                      "a factor is taken over the wrong variable")
+
+
+def upside_down_link(step: Step) -> Step | None:
+    """\frac{dL}{de} = \frac{de}{dd} \frac{dL}{dd}: a chain rule whose fractions do not cancel to the left side's derivative
+    but would with one of them turned over (dd/de for de/dd): invalid, as a rule (it holds only where that link is
+    1 or -1), naming the link. Anything else that does not cancel is left to the other checks."""
+    if step.kind != "equal" or step.left is None or step.right is None:
+        return None
+    left, links = leibniz_fractions(step.left), leibniz_fractions(step.right)
+    wanted = _net_of(left or ())
+    if len(wanted) != 2 or sorted(wanted.values()) != [-1, 1] or not links or len(links) < 2 or _net_of(links) == wanted:
+        return None
+    for at, (top, bottom) in enumerate(links):
+        if _net_of([*links[:at], (bottom, top), *links[at + 1:]]) == wanted:
+            written, turned = (f"\\partial {spelled_back(a).strip()}/\\partial {spelled_back(b).strip()}" for a, b in ((top, bottom), (bottom, top)))
+            return replace(step, verdict="invalid", feedback=f"the chain rule's fractions do not cancel to the left side's derivative: {written} "
+                                                             f"is upside down (the chain rule takes {turned})")
+    return None
 
 
 def term_slip(step: Step) -> Step | None:
@@ -866,7 +955,8 @@ def _summed_terms(found) -> list[tuple[set, list]] | None:
 
 
 def _index_sibling(wanted: str, written: str, bound: set) -> bool:
-    """z_k written for z_j: the same name but for one index letter in its subscript, a letter no sum here runs over."""
+    """z_k written for z_j (t_1 for t_2): the same name but for one index in its subscript, a letter no sum here runs
+    over or a digit."""
     if len(wanted) != len(written) or wanted == written:
         return False
     apart = [at for at, (a, b) in enumerate(zip(wanted, written)) if a != b]
@@ -876,7 +966,8 @@ def _index_sibling(wanted: str, written: str, bound: set) -> bool:
     letters = (wanted[at], written[at])
     neighbours = (wanted[at - 1:at], wanted[at + 1:at + 2])
     alone = all(not n.isalpha() for n in neighbours)  # z_k, W_{k,i}: an index letter on its own, not part of a word
-    return "_" in wanted[:at] and all(c.islower() for c in letters) and alone and written[at] not in bound
+    indices = all(c.islower() for c in letters) or all(c.isdigit() for c in letters)
+    return "_" in wanted[:at] and indices and alone and written[at] not in bound
 
 
 def _siblings(quantity: str, other: str) -> bool:
@@ -1507,7 +1598,7 @@ class Judge:
                 taken = self._function_by_derivative(step, scope)
                 if taken is not None:
                     return taken
-                slipped = chain_slip(step, frozenset(scope.notation.words), unit) or term_slip(step) or index_slip(step, scope.notation) or self.broken_link(step, scope)  # wrong even where it names a quantity
+                slipped = chain_slip(step, frozenset(scope.notation.words), unit) or upside_down_link(step) or term_slip(step) or index_slip(step, scope.notation) or self.broken_link(step, scope)  # wrong even where it names a quantity
                 solution = None if slipped else self.solution(step, scope)
                 outcome = slipped or self.statement(step, scope)
                 if solution is not None and (outcome is None or outcome.verdict == "definition"):
@@ -1586,7 +1677,7 @@ class Judge:
             if inner == quantity and quantity not in scope.formulas:
                 continue  # dE/dnet_h with E given no formula: what the chain says E reaches w through, not a 0
             built = self._fully_built(inner, by, scope, step.section)
-            if order == 1 and built is not None and not _reaches(built, by):
+            if order == 1 and built is not None and not _reaches(built, by) and not self._written_inside(built, by, scope):
                 shown = sympy.sstr(built)
                 if len(shown) > 60:
                     shown = "a formula in " + ", ".join(sorted(str(name) for name in _names_of(built)))
@@ -1594,6 +1685,18 @@ class Judge:
                 return replace(step, verdict="invalid", feedback=f"\\partial {inner}/\\partial {by} is 0: {why} and does not depend on {by}, "
                                f"so the product is 0, though {quantity} depends on {variable}{reaching}")
         return None
+
+    @staticmethod
+    def _written_inside(built, by, scope: Scope) -> bool:
+        """h = sigmoid(x w_1 + b_1), then z_1 = x w_1 + b_1: z_1's formula sits inside h's, so h depends on z_1 as the
+        text names it (dh/dz_1 is the sigmoid's derivative, not 0)."""
+        if by not in scope.formulas:
+            return False
+        try:
+            own = scope._through_definitions(by, None)
+            return isinstance(own, sympy.Basic) and not own.is_Atom and _reaches(built.subs(own, by), by)
+        except (TypeError, ValueError, AttributeError):
+            return False
 
     @staticmethod
     def _chain_reaches(quantity, variable, links, scope: Scope) -> str | None:
@@ -1712,19 +1815,13 @@ class Judge:
         if first and self.states_an_application(step, scope):
             self._remember_application(step, scope)
             return replace(step, verdict="definition", feedback=f"states what {step.lhs} is (a function the write-up does not define otherwise)")
-        if first and len(rest_of_chain(step)) == 1 and self._writes_the_chain_rule(step):
+        if first and len(rest_of_chain(step)) == 1 and chain_rule(step) is not None:
             return None  # dL/dW = dL/dy dy/dW, dL/dW seen here first: the chain rule written out is a claim, checked (a chain
             # going on to numbers defines the name by them, as before: = 0.1 x 0.2 = 0.02)
         key = self.named_quantity(step, scope)
         if key is not None:
             return self.define_name(step, scope, key)
         return None
-
-    @staticmethod
-    def _writes_the_chain_rule(step: Step) -> bool:
-        from .claims import chain_rule
-
-        return chain_rule(step) is not None
 
     def vanishing_power(self, step: Step, scope: Scope):
         """`\\epsilon^2 = 0` for a name with no value: dual numbers' rule, (symbol, 2); else None."""
@@ -1784,25 +1881,18 @@ class Judge:
     def _as_supposed(self, step: Step, scope: Scope) -> Step | None:
         """"say to $a = 2.001$ ... Then $f(a) = 6.003$": an equation in the imagined name, a line or a few after it and with
         no value of its own for that name, is worked at the imagined value (checked, saying so), not an equation to solve."""
-        from .claims import SUPPOSED_REACH
-
-        if scope.supposed is None or step.kind != "equal":
+        supposed = scope.supposition_for(step) if step.kind == "equal" else None
+        if supposed is None or any(symbol in scope.values for symbol in supposed[1]):
             return None
-        supposition, values = scope.supposed
-        if supposition.section != step.section or not 0 < step.line - supposition.line <= SUPPOSED_REACH or any(v in scope.values for v in values):
-            return None
+        supposition, values = supposed
         try:
             unknowns = self.value(step.left, scope).free_symbols | self.value(step.right, scope).free_symbols
         except (LatexError, DefinitionMisfit, AttributeError):
             return None
         if not unknowns or not unknowns <= set(values):
             return None
-        scope.values.update(values)
-        try:
+        with scope.supposing(values):
             judged = self.judge_step(step, scope)
-        finally:
-            for symbol in values:
-                scope.values.pop(symbol, None)
         if judged.verdict not in ("valid", "invalid"):
             return None
         return replace(judged, feedback=f"{judged.feedback} (at {supposition.lhs} = {supposition.rhs}, as line {supposition.line} imagines)")
@@ -1953,7 +2043,8 @@ class Judge:
             written, entries = entries, _as_list(entries)
             if isinstance(entries, sympy.Tuple) and len(entries) > 1 and all(getattr(v, "is_number", False) for v in entries):
                 first = scope.notation.first_entry(name.base, len(entries))
-                if first == 0 and sympy.Symbol(f"{name.base}_0", real=True) in scope.values:
+                apart = first == 0 and sympy.Symbol(f"{name.base}_0", real=True) in scope.values
+                if apart:
                     first = 1  # x_0 = 1 given (a bias input): the list is the other entries
                 given = _named_entries(name.base, entries, first)  # z[1] (the vector's entries, its softmax), z_1
                 matrix = scope.context.matrices.get(name.key)
@@ -1963,6 +2054,8 @@ class Judge:
                 if isinstance(written, sympy.MatrixBase) and isinstance(whole, (sympy.Symbol, sympy.MatrixSymbol)) \
                         and getattr(whole, "shape", written.shape) == written.shape:  # W = [0.1, 0.2]: W itself, as written
                     given[whole] = sympy.ImmutableMatrix(written)
+                elif isinstance(whole, sympy.Symbol) and whole not in given and not apart:  # p = [0.1, 0.2, 0.7]: p - y is worked entry by entry
+                    given[whole] = sympy.ImmutableMatrix(len(entries), 1, list(entries))
                 return given
             return None
         if not step.left.tokens or not step.left.tokens[0].is_("symbol", "(", "["):
@@ -2327,11 +2420,12 @@ class Judge:
         if step.role == "defines anew" or case:  # one case of a list of them ("**Softmax**: dy_k/da_l = ..."): its own formula
             key = name.key if name is not None and name.key not in scope.valued else self._derivative_stated(step, scope)
             return self.define_name(step, scope, key) if key is not None and not self._in_itself(step, scope) else outcome
-        if name is None or name.key in scope.valued or self._in_itself(step, scope):
+        key = name.key if name is not None else self._derivative_stated(step, scope)  # or a Leibniz name only named before
+        if key is None or key in scope.valued or self._in_itself(step, scope):
             return outcome  # a name with a value (\hat{y1} = 0.7491), or written through itself, stays a claim
-        if scope.titled.get(name.key, step.title) >= step.title and not self._among_definitions(step):
+        if scope.titled.get(key, step.title) >= step.title and not self._among_definitions(step):
             return outcome
-        return self.define_name(step, scope, name.key)
+        return self.define_name(step, scope, key)
 
     def _among_definitions(self, step: Step) -> bool:
         """The line stands in a formula that only lists definitions (each row or column one NAME = formula), one of them
@@ -2535,14 +2629,17 @@ class Judge:
 
     def _defined_back(self, step: Step, scope: Scope, key: str):
         """(the later step, the names) when the formula of this definition uses names that a later line of the section
-        defines through `key`; else None."""
+        defines through `key`; else None. A name defined before this line already means what it was defined as here:
+        a later line giving it anew (z_i = a_i under another heading) makes no circle."""
         words = frozenset(scope.notation.words)
         link = next((side for side in rest_of_chain(step) if not is_written_number(side)), None)
         if link is None:
             return None
         used = {name.key for name in Scanner(link.tokens, words).names()} - {key}
-        for later, defined in self.definitions_in(step.section, scope):
-            if later.index <= step.index or later.right is None or defined not in used or later.role == "hypothetical":
+        definitions = self.definitions_in(step.section, scope)
+        before = {defined for earlier, defined in definitions if earlier.index < step.index}
+        for later, defined in definitions:
+            if later.index <= step.index or later.right is None or defined not in used or defined in before or later.role == "hypothetical":
                 continue  # "e.g., $u = Av$": an example, no definition to go round
             through = {found.key for found in Scanner(later.right.tokens, words).names()}
             if key in through and defined not in through:  # (b = b + \alpha(y - \hat{y}) is an update of b, not its definition)
@@ -2557,18 +2654,18 @@ class Judge:
         for name in [n for n in scope.values if _key(n) == key]:
             del scope.values[name]
         scope.valued.pop(key, None)
-        formula, written = self.formula_of(step, scope, avoid)
+        formula, written = self.formula_of(step, scope, avoid) if not _one_case(step) else (None, None)
         if before is not None and formula is not None and bound_apart(formula) != before:  # L = a new loss: the numbers
             _forget_derivatives_of(scope, symbol)  # stated for dL/dw before were the old L's
         scope.formulas.pop(symbol, None)
         scope.written.pop(spelled_back(step.left.tokens), None)
         if formula is not None and symbol is not None and symbol not in _names_of(formula):  # v_1 = \\ln(v_1) is no formula
             scope.formulas[symbol] = bound_apart(formula)
-            scope.titled[key] = step.title
             scope.written[spelled_back(step.left.tokens)] = written
+        scope.titled[key] = step.title  # under which heading, formula or not (another heading may give it anew)
         if scope.context.function(key.lstrip("\\")) is not None:  # \\sigma = \\sigma(w^T x): from here \\sigma alone is that value
             scope.context = replace(scope.context, valued_functions=scope.context.valued_functions | {key.lstrip("\\")})
-        value, right = self.carried_value(step, scope)
+        value, right = self.carried_value(step, scope) if not _one_case(step) else (None, None)
         scope.stated.pop(symbol, None)
         if value is not None and symbol in scope.leibniz and len(rest_of_chain(step)) == 1 and is_written_number(step.right):
             scope.stated[symbol] = step.line  # dE_o2/dout_h1 = -0.01904919: a derivative's value stated, not worked out here

@@ -323,7 +323,7 @@ def single_name(found, words: frozenset = frozenset(), runs: bool = False) -> Na
     return replace(name, start=name.start + shift, end=name.end + shift) if shift else name
 
 
-def _application(side, words: frozenset):
+def application(side, words: frozenset):
     """`NAME(...)` spanning the whole side: the name and the comma-separated pieces inside the brackets, else None."""
     found = [t for t in side.tokens if t.kind != "space"]
     if len(found) < 4 or not found[-1].is_("symbol", ")"):
@@ -341,7 +341,7 @@ def function_head(side, words: frozenset = frozenset(), of_a_sample: bool = Fals
     """`F(x)`, `F(\\mathbf{x})`, `f(x_1, x_2)`, `S_c(x)`: the function's name and its variables' tokens, else None.
     `of_a_sample`: also a name the course does not know applied to any one sample (h_\\theta(x^{(i)}), g(z_k));
     `at_a_point`: or to one numbered name (g_4(x_4)), which may be a point or the function's variable: the caller says."""
-    applied = _application(side, words)
+    applied = application(side, words)
     if applied is None:
         return None
     name, pieces = applied
@@ -374,7 +374,7 @@ def _any_sample(piece, words: frozenset, numbered: bool = False):
 
 def applied_head(side, words: frozenset = frozenset()):
     """`\\sigma(A_{ic})`, `S(\\mathbf{z})`: a name applied to one argument, the whole side; (name, the argument's tokens)."""
-    applied = _application(side, words)
+    applied = application(side, words)
     if applied is None or len(applied[1]) != 1 or not applied[1][0]:
         return None
     return applied[0], applied[1][0]

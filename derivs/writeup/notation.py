@@ -293,6 +293,8 @@ def _sum_scripts(found) -> list[tuple[int, str, str]]:
             scripts[mark] = group
         lower, upper = scripts.get("_", []), scripts.get("^", [])
         index = lower[0].text if lower and lower[0].kind == "letter" and len(lower[0].text) == 1 else ""
+        if index and len(lower) > 1 and lower[1].is_("symbol", "'"):
+            index += "'"  # \\sum_{k'=1}: k', another letter than the k outside
         letters = [t for t in upper if t.kind == "letter"]
         bound = letters[0].text if len(letters) == 1 and len(letters[0].text) == 1 and len(upper) == 1 else ""
         found_sums.append((at, index, bound))

@@ -20,7 +20,6 @@ from ..timelimit import TimeLimitExceeded, time_limit
 from .claims import as_written
 from .formulas import Side
 from .judging import DOCUMENT, Read, difference_shown, function_head, is_written_number, same_number, undefined_functions, with_free_symbols
-from .notation import Notation
 from .steps import Step
 
 _SAMPLE_POINTS = (sympy.Rational(-13, 10), sympy.Rational(2, 5), sympy.Rational(21, 10))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 from .. import dialect
 from . import prose
 from .document import PLAIN_ENVIRONMENTS, Display, Document, Heading, Math, Paragraph, Part, Table
-from .formulas import Formula, Side, Statement, read_formula
+from .formulas import CASE_WORDS, Formula, Side, Statement, read_formula
 
 KINDS = {"==": "equal", "approx": "approx", "defines": "equal", "update": "update", "<": "inequality", "<=": "inequality",
          ">": "inequality", ">=": "inequality", "!=": "inequality", "in": "declaration", "propto": "proportional"}
@@ -55,13 +55,14 @@ class Step:
     statements: tuple = field(default=(), repr=False, compare=False)  # an implication's two statements
     chain: tuple = field(default=(), repr=False, compare=False)  # the sides of its chain after its first
     case: bool = field(default=False, repr=False, compare=False)  # its condition is a case worked (d = 1 \rightarrow ...)
+    case_row: bool = field(default=False, repr=False, compare=False)  # one row of a piecewise formula (= 1 if x > 0, = 0 otherwise)
     bindings: bool = field(default=False, repr=False, compare=False)  # its condition is values put in (\text{where } z_2 = 0, z_1 = z)
     title: int = field(default=0, repr=False, compare=False)  # how many titles (### Sigmoid) come before it in its section
     item: int = field(default=0, repr=False, compare=False)  # the list item it stands in (0 outside lists)
     labelled_item: bool = field(default=False, repr=False, compare=False)  # that item opens with a label and a colon (a case)
 
     def to_dict(self) -> dict:
-        hidden = {"left", "right", "first", "underbraces", "condition_side", "statements", "chain", "case", "bindings", "title", "item", "labelled_item"}
+        hidden = {"left", "right", "first", "underbraces", "condition_side", "statements", "chain", "case", "case_row", "bindings", "title", "item", "labelled_item"}
         return {f.name: getattr(f.name and self, f.name) for f in fields(self) if f.name not in hidden}
 
     @property
@@ -99,7 +100,9 @@ class _Builder:
         self.section = self.part = self.title = 0
         self.block = 0
         self.previous: Side | None = None  # the side a continuation goes on from
+        self.cased = False  # the last row held under a condition of its own (f'(x) = 1 if x > 0): a row going on is another case
         self.displayed: Side | None = None  # where the last display ended: only a display continues it
+        self.just_displayed = False  # the piece before was a display (or a formula alone in its paragraph), no words between
         self.start: Side | None = None
         self.underbraces: tuple = ()
         self.lead_condition: Side | None = None
@@ -155,9 +158,10 @@ class _Builder:
                 if self.large:
                     formula = _with_limit_variable(formula, self.large)
                 self._formula(formula, "display", self._lead_in_condition(formula), self._item_role() or self.lead_role or self.heading_role)
-                self.displayed = self.previous
+                self.displayed, self.just_displayed = self.previous, True
             elif isinstance(piece, Table):
                 self.block += 1
+                self.just_displayed = False
                 self._table(piece)
         self._close_section()
         return self.steps
@@ -223,6 +227,8 @@ class _Builder:
         segments = paragraph.segments
         formulas = {at: read_formula(segment, self.document) for at, segment in enumerate(segments) if not isinstance(segment, str)}
         listed = _listed_values(segments, formulas, labelled=self.item_labelled)
+        lone = len(formulas) == 1 and all(not segment.strip() for segment in segments if isinstance(segment, str))  # a display in all but name
+        following, self.just_displayed = self.just_displayed, lone  # words between: a lone formula after them starts anew
         looked_at = None  # "when $\\beta = 0$": where the formulas after it in its sentence hold
         for at, segment in enumerate(segments):
             if isinstance(segment, str):
@@ -235,8 +241,10 @@ class _Builder:
             role = "required" if prose.requires(after) else prose.role_of(before) or first_of_item or self.heading_role
             if at in listed and role in ("", "for"):
                 role = "given"  # "Inputs: $x = 1$, $y = 2$, $w = 2$": values, x's too (alone, $x = 1$ is where a function is looked at)
-            self.previous = None  # "$b = 10$" in the prose is not what a display "$$= c$$" goes on from
+            self.previous = self.displayed if lone and following else None  # "$b = 10$" in the prose is not what a display "$$= c$$" goes on from
             self._formula(formulas[at], "inline", self._bearing(looked_at, formulas[at]) or _condition_after(segments, formulas, at), role)
+            if lone:  # > $Error = y - y_5$, then a line "= 0.5 - 0.61 = -0.11": the chain goes on
+                self.displayed = self.previous
             statements = [statement for line in formulas[at].lines for statement in line.statements]
             if len(statements) == 1 and statements[0].relations == ("==",) and _looked_at(statements[0], role):
                 looked_at = _joined(statements[0])
@@ -359,6 +367,8 @@ class _Builder:
                 if len(sides) < 2:
                     self.previous = sides[-1] if sides and sides[-1] else None
                     return
+            elif self.cased and _a_case(statement) and self.start is not None:
+                sides[0] = self.start  # f'(x) = 1 if x > 0 \\ = 0 otherwise: another case of the chain's first side
             else:
                 sides[0] = self.previous  # a line starting with "=" continues the chain above
         if sides[0] is not self.previous:
@@ -373,9 +383,10 @@ class _Builder:
                 condition=(statement.condition or condition).text if (statement.condition or condition) else "",
                 section=self.section, part=self.part, title=self.title, block=self.block, block_kind=kind, explains=statement.explains or role == "defines",
                 relation=SHOWN.get(relation, relation), role=role, left=left, right=right, first=self.start or left,
-                underbraces=self.underbraces, condition_side=statement.condition or condition, chain=chain, case=statement.condition_words == "case",
+                underbraces=self.underbraces, condition_side=statement.condition or condition, chain=chain, case=statement.condition_words == "case", case_row=_a_case(statement),
                 bindings=statement.condition_words == "where", item=self.item, labelled_item=self.item_labelled))
         self.previous = next((side for side in reversed(sides) if side), None)  # "A = B = \\ &= C": B links to C
+        self.cased = _a_case(statement)
 
     def _implication(self, before: Statement, after: Statement, line: int, kind: str) -> None:
         left, right = _joined(before), _joined(after)
@@ -609,3 +620,12 @@ def find_steps(document: Document) -> tuple[list[Step], list[Section]]:
     builder = _Builder(document)
     steps = builder.build()
     return steps, builder.sections
+
+
+CASE_LEADS = frozenset({"if", "when", "whenever"}) | CASE_WORDS
+
+
+def _a_case(statement: Statement) -> bool:
+    """A row of a piecewise formula written as lines (f'(x) = 1 if x > 0, = 0 otherwise): its own condition, led by
+    if, when or otherwise."""
+    return statement.condition is not None and statement.condition_words.split(" ", 1)[0] in CASE_LEADS
