@@ -321,29 +321,34 @@ def _over_as_frac(found: list[Token]) -> list[Token]:
     return out
 
 
+def _group_ends(found: list[Token]) -> dict[int, int]:
+    """Each { that is closed -> the index of its }, in one pass."""
+    ends, opened = {}, []
+    for index, token in enumerate(found):
+        if token.is_("symbol", "{"):
+            opened.append(index)
+        elif token.is_("symbol", "}") and opened:
+            ends[opened.pop()] = index
+    return ends
+
+
 def _double_braces_once(found: list[Token]) -> list[Token]:
     """{{dE}} is {dE}: a group that is all of the group around it groups nothing more (\\frac{{dE}}{{db}} is dE/db, as
-    an equation editor writes it; read as two groups, the d's were products)."""
-    out = list(found)
-    at = 0
-    while at + 1 < len(out):
-        if out[at].is_("symbol", "{") and out[at + 1].is_("symbol", "{"):
-            inner, outer = group_end(out, at + 1), group_end(out, at)
-            if inner is not None and outer == inner + 1:
-                del out[inner]
-                del out[at + 1]
-                continue
-        at += 1
-    return out
+    an equation editor writes it; read as two groups, the d's were products). One pass over the braces' pairs."""
+    ends = _group_ends(found)
+    dropped = {index for outer, close in ends.items() for inner in [outer + 1]
+               if inner in ends and ends[inner] + 1 == close for index in (inner, ends[inner])}
+    return [token for index, token in enumerate(found) if index not in dropped]
 
 
 def _boxes_as_row(found: list[Token]) -> list[Token]:
     """\\boxed{2}\\boxed{3}\\boxed{4}: boxes drawn side by side are the cells of one row, as a tensor is drawn: the list
     [2, 3, 4] (one box alone is an answer marked, left to the formula reader)."""
+    ends = _group_ends(found)
     out: list[Token] = []
     at = 0
     while at < len(found):
-        cells, end = _boxed_run(found, at)
+        cells, end = _boxed_run(found, at, ends)
         if len(cells) < 2:
             out.append(found[at])
             at += 1
@@ -359,18 +364,18 @@ def _boxes_as_row(found: list[Token]) -> list[Token]:
     return out
 
 
-def _boxed_run(found: list[Token], at: int) -> tuple[list[list[Token]], int]:
+def _boxed_run(found: list[Token], at: int, ends: dict) -> tuple[list[list[Token]], int]:
     """The contents of the boxes written one after another from `at` (spaces between them allowed), and the index after."""
-    cells: list[list[Token]] = []
+    spans: list[tuple[int, int]] = []
     while at + 1 < len(found) and found[at].is_("command", "boxed") and found[at + 1].is_("symbol", "{"):
-        close = group_end(found, at + 1)
+        close = ends.get(at + 1)
         if close is None:
             break
-        cells.append(found[at + 2:close])
+        spans.append((at + 2, close))
         at = close + 1
         while at < len(found) and found[at].kind == "space":
             at += 1
-    return cells, at
+    return ([found[start:close] for start, close in spans] if len(spans) > 1 else []), at
 
 
 def partial_unbraced(found) -> list[Token]:
@@ -410,26 +415,62 @@ def _scripts_unbraced(found: list[Token]) -> list[Token]:
     return out
 
 
-def _names_unbraced(out: list[Token]) -> list[Token]:
+def _names_unbraced(found: list[Token]) -> list[Token]:
     """An equation editor's spaced braces (a space inside, after the brace): { w }_{ 1 } is w_1, { e }^{ -x } is e^{-x},
-    { d }b_{ 2 } is db_2 (braces around one letter group nothing); { zh }_{ 1 } is the one name zh_1, as \\mathrm{zh}_1 (the braces say
-    the letters are one name; before a superscript they may be a product); in { dw }_{ i } the d is a differential (or
-    dW's d), read as dw_i typed plainly."""
+    { d }b_{ 2 } is db_2 (braces around one letter group nothing); { zh }_{ 1 } is the one name zh_1, as \\mathrm{zh}_1
+    (the braces say the letters are one name; before a superscript they may be a product); in { dw }_{ i } the d is a
+    differential (or dW's d), read as dw_i typed plainly. One pass, each brace looked at a bounded way ahead."""
+    openers = {close: opener for opener, close in _group_ends(found).items()}
+    out: list[Token] = []
     at = 0
-    while at < len(out):
-        close = group_end(out, at) if out[at].is_("symbol", "{") else None
-        inner = out[at + 1:close] if close is not None else []
-        after = out[close + 1] if close is not None and close + 1 < len(out) else None
-        argument = at > 0 and out[at - 1].kind == "command"  # \\mathbb{R}^d, \\hat{y}_1: a command's own braces
-        greek = len(inner) == 1 and inner[0].kind == "command" and inner[0].text in GREEK  # { \\theta }^{ \\top }
-        letters = bool(inner) and inner[0].space_before and not argument and (greek or all(token.kind == "letter" for token in inner))
-        if letters and (len(inner) == 1 or after is not None and inner[0].text == "d" and after.is_("symbol", "_")):
-            out[at:close + 1] = [replace(inner[0], position=out[at].position, space_before=out[at].space_before), *inner[1:]]  # {dw}_{i}: dw_i, as typed
-        elif letters and after is not None and after.is_("symbol", "_"):
-            out[at:at + 1] = [Token("command", "mathrm", out[at].position, out[at].space_before), replace(out[at], space_before=False)]
-            at = close + 1  # past the group (one token longer now)
-        at += 1
+    while at < len(found):
+        inner = _spaced_name(found, at) if not _an_argument(found, at, openers) else None
+        if inner is None:
+            out.append(found[at])
+            at += 1
+            continue
+        opened, close = found[at], at + len(inner) + 1
+        after = found[close + 1] if close + 1 < len(found) else None
+        if len(inner) == 1 or after is not None and inner[0].text == "d" and after.is_("symbol", "_"):
+            out += [replace(inner[0], position=opened.position, space_before=opened.space_before), *inner[1:]]
+        elif after is not None and after.is_("symbol", "_"):
+            out += [Token("command", "mathrm", opened.position, opened.space_before), replace(opened, space_before=False), *inner, found[close]]
+        else:
+            out += found[at:close + 1]
+        at = close + 1
     return out
+
+
+NAME_RUN = 12  # the most letters braced as one name ({ zh }, { dzo }) that the editor's braces are read around
+
+
+def _an_argument(found: list[Token], at: int, openers: dict) -> bool:
+    """The group at `at` is a command's argument: right after the command (\\mathbb{R}^d, \\hat{y}_1) or after another
+    argument of it (the b of \\frac{a}{ b }); after a script's group ({ w }_{ 1 }{ x }) it is not."""
+    before = at - 1
+    for _ in range(3):  # a command's earlier arguments: \\frac has two, \\textcolor, \\cancelto their own
+        if before < 0 or not found[before].is_("symbol", "}") or before not in openers:
+            break
+        opener = openers[before]
+        if opener and found[opener - 1].is_("symbol", "_", "^"):
+            return False
+        before = opener - 1
+    return before >= 0 and found[before].kind == "command"
+
+
+def _spaced_name(found: list[Token], at: int) -> list[Token] | None:
+    """The letters (or the one Greek letter) of { zh } at `at`, typed with a space after the brace; else None."""
+    if not found[at].is_("symbol", "{"):
+        return None
+    end = at + 1
+    while end < len(found) and end - at <= NAME_RUN and found[end].kind == "letter":
+        end += 1
+    if end == at + 1 and end < len(found) and found[end].kind == "command" and found[end].text in GREEK:
+        end += 1  # { \\theta }^{ \\top }
+    inner = found[at + 1:end]
+    if not inner or not inner[0].space_before or end >= len(found) or not found[end].is_("symbol", "}"):
+        return None
+    return inner
 
 
 def _not_equal(found: list[Token]) -> list[Token]:

@@ -40,6 +40,7 @@ UNWRAPPED = frozenset({"boxed", "underline", "fbox", "framebox", "cancel", "bcan
 # Words in \text before a condition: \text{for } x > 0, \text{ at } x = 0, \text{if } x < 0.
 CONDITION_WORDS = frozenset({"for", "at", "when", "if", "where", "for all", "whenever", "with", "provided", "as", "given"})
 CASE_WORDS = frozenset({"otherwise", "else", "elsewhere", "o.w."})  # a cases row's condition: the parser reads it
+CASE_LEADS = frozenset({"if", "when", "whenever"}) | CASE_WORDS  # the first word of a piecewise row's condition
 # Environments whose rows are the formula's lines (not a matrix's rows): unwrapped where they stand.
 LINE_ENVIRONMENTS = frozenset({"aligned", "alignedat", "gathered", "split", "align", "align*", "equation", "equation*",
                                "gather", "gather*", "multline", "multline*", "eqnarray", "eqnarray*", "flalign", "flalign*"})
@@ -881,7 +882,7 @@ class _Cutter:
     @staticmethod
     def _case_in_words(lead: str) -> bool:
         """\\text{otherwise}, \\text{if object $k$ is present}: a case's condition said in words at the end of a row."""
-        return lead in CASE_WORDS or lead.split(" ", 1)[0] in ("if", "when", "whenever") and " " in lead
+        return lead in CASE_WORDS or lead.split(" ", 1)[0] in CASE_LEADS and " " in lead
 
     # --- splitting at relations
 

@@ -609,12 +609,6 @@ def words_of(side: Side) -> bool:
     return False
 
 
-def _one_case(step: Step) -> bool:
-    """y = 1 if x > 0 (then = 0 otherwise): a name given under a condition of its own has that value only there, so it
-    gives the name no value or formula for every line after it."""
-    return step.case_row
-
-
 def _bound_by_name(expr, formulas: dict):
     """Inside a sum over i, a name whose formula speaks of i stands for that formula at the sum's i (\\sum_i
     \\frac{df}{dz_i} with df/dz_i = z_i - y_i is \\sum_i (z_i - y_i)): put in before the sum is worked out, which would
@@ -801,7 +795,7 @@ def chain_slip(step: Step, words: frozenset = frozenset(), unit=None) -> Step | 
 
 
 def upside_down_link(step: Step) -> Step | None:
-    """\frac{dL}{de} = \frac{de}{dd} \frac{dL}{dd}: a chain rule whose fractions do not cancel to the left side's derivative
+    """\\frac{dL}{de} = \\frac{de}{dd} \\frac{dL}{dd}: a chain rule whose fractions do not cancel to the left side's derivative
     but would with one of them turned over (dd/de for de/dd): invalid, as a rule (it holds only where that link is
     1 or -1), naming the link. Anything else that does not cancel is left to the other checks."""
     if step.kind != "equal" or step.left is None or step.right is None:
@@ -2654,7 +2648,7 @@ class Judge:
         for name in [n for n in scope.values if _key(n) == key]:
             del scope.values[name]
         scope.valued.pop(key, None)
-        formula, written = self.formula_of(step, scope, avoid) if not _one_case(step) else (None, None)
+        formula, written = self.formula_of(step, scope, avoid) if not step.case_row else (None, None)  # y = 1 if x > 0: there only
         if before is not None and formula is not None and bound_apart(formula) != before:  # L = a new loss: the numbers
             _forget_derivatives_of(scope, symbol)  # stated for dL/dw before were the old L's
         scope.formulas.pop(symbol, None)
@@ -2665,7 +2659,7 @@ class Judge:
         scope.titled[key] = step.title  # under which heading, formula or not (another heading may give it anew)
         if scope.context.function(key.lstrip("\\")) is not None:  # \\sigma = \\sigma(w^T x): from here \\sigma alone is that value
             scope.context = replace(scope.context, valued_functions=scope.context.valued_functions | {key.lstrip("\\")})
-        value, right = self.carried_value(step, scope) if not _one_case(step) else (None, None)
+        value, right = self.carried_value(step, scope) if not step.case_row else (None, None)
         scope.stated.pop(symbol, None)
         if value is not None and symbol in scope.leibniz and len(rest_of_chain(step)) == 1 and is_written_number(step.right):
             scope.stated[symbol] = step.line  # dE_o2/dout_h1 = -0.01904919: a derivative's value stated, not worked out here

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 from .. import dialect
 from . import prose
 from .document import PLAIN_ENVIRONMENTS, Display, Document, Heading, Math, Paragraph, Part, Table
-from .formulas import CASE_WORDS, Formula, Side, Statement, read_formula
+from .formulas import CASE_LEADS, Formula, Side, Statement, read_formula
 
 KINDS = {"==": "equal", "approx": "approx", "defines": "equal", "update": "update", "<": "inequality", "<=": "inequality",
          ">": "inequality", ">=": "inequality", "!=": "inequality", "in": "declaration", "propto": "proportional"}
@@ -620,9 +620,6 @@ def find_steps(document: Document) -> tuple[list[Step], list[Section]]:
     builder = _Builder(document)
     steps = builder.build()
     return steps, builder.sections
-
-
-CASE_LEADS = frozenset({"if", "when", "whenever"}) | CASE_WORDS
 
 
 def _a_case(statement: Statement) -> bool:
