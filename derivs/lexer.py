@@ -444,18 +444,17 @@ def _names_unbraced(found: list[Token]) -> list[Token]:
 NAME_RUN = 12  # the most letters braced as one name ({ zh }, { dzo }) that the editor's braces are read around
 
 
+TWO_ARGUMENTS = frozenset({"frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "overset", "underset", "stackrel", "textcolor", "colorbox", "cancelto"})
+
+
 def _an_argument(found: list[Token], at: int, openers: dict) -> bool:
-    """The group at `at` is a command's argument: right after the command (\\mathbb{R}^d, \\hat{y}_1) or after another
-    argument of it (the b of \\frac{a}{ b }); after a script's group ({ w }_{ 1 }{ x }) it is not."""
+    """The group at `at` is a command's argument: right after the command (\\mathbb{R}^d, \\hat{y}_1) or the second of a
+    command that takes two (the b of \\frac{a}{ b }); after a script's group ({ w }_{ 1 }{ x }) or a fraction it is not."""
     before = at - 1
-    for _ in range(3):  # a command's earlier arguments: \\frac has two, \\textcolor, \\cancelto their own
-        if before < 0 or not found[before].is_("symbol", "}") or before not in openers:
-            break
-        opener = openers[before]
-        if opener and found[opener - 1].is_("symbol", "_", "^"):
-            return False
-        before = opener - 1
-    return before >= 0 and found[before].kind == "command"
+    if before >= 0 and found[before].kind == "command":
+        return True
+    opener = openers.get(before) if before >= 0 and found[before].is_("symbol", "}") else None
+    return opener is not None and opener > 0 and found[opener - 1].kind == "command" and found[opener - 1].text in TWO_ARGUMENTS
 
 
 def _spaced_name(found: list[Token], at: int) -> list[Token] | None:
