@@ -2064,3 +2064,11 @@ def test_a_name_alone_beside_entries_is_found_through_a_derivative_by_an_entry()
     by_an_entry = sympy.Derivative(sympy.Function("J")(u[1]), u[1])
     assert _alone_and_by_entries(by_an_entry + sympy.Symbol("p"), patterned) == ["p"]
     assert _alone_and_by_entries(by_an_entry, patterned) == []
+
+
+def test_a_word_learned_from_its_mathrm_spelling_says_the_line_that_spells_it():
+    """{ zo }_{ 1 } (an equation editor's braces: the one name zo_1, as \\mathrm{zo}_1) on line 3 makes the plain zo_{ 1 }
+    of line 5 the same name; --notation says where it learned that (it said "line 0")."""
+    text = "Some words.\n\n$${ o }_{ 1 } = \\sigma({ zo }_{ 1 })$$\n\n$$zo_{ 1 } = w_7 h_1 + b_2$$\n"
+    notes = [note for note in check_derivation_now(text).notation if "zo is a word" in note]
+    assert len(notes) == 1 and "line 3: zo is a word" in notes[0], notes

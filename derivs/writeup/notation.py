@@ -547,7 +547,7 @@ def _learn_shapes(notation: Notation, sides, declarations) -> None:
 def _learn_words(notation: Notation, sides) -> None:
     """Letters typed together are one name when the write-up writes them with a subscript (net_{h1}, out_{o1}),
     a layer or a prime, in \\text or \\mathrm elsewhere, or when the run is long (four letters or more)."""
-    spelled_as_words: set[str] = set()
+    spelled_as_words: dict[str, int] = {}  # a word written in \\text or \\mathrm -> the first line it is
     candidates: dict[str, int] = {}
     products: dict[str, set] = {}  # a two-letter run before a subscript -> its last letter with that subscript (w_0 of Xw_0)
     alone: set = set()  # single letters written with a subscript, not typed after another letter
@@ -566,7 +566,7 @@ def _learn_words(notation: Notation, sides) -> None:
                         break
                     letters.append(inner.text)
                 if len(letters) >= 2:
-                    spelled_as_words.add("".join(letters))
+                    spelled_as_words.setdefault("".join(letters), line)
             if token.kind != "letter" or (at and found[at - 1].kind == "letter" and not token.space_before):
                 continue
             if at and found[at - 1].is_("symbol", "_", "^") or at >= 2 and found[at - 1].is_("symbol", "{") and found[at - 2].is_("symbol", "_", "^"):
@@ -608,8 +608,8 @@ def _learn_words(notation: Notation, sides) -> None:
         if word in primed_pairs and set(word) <= single and word not in gradients:
             continue  # fg' beside f'g: f times g', the product rule's terms, not a name fg
         notation.learn(word, "word", line, "letters typed together, written as one name")
-    for word in (spelled_as_words - set(prose.CONDITION_WORDS) - set(dialect.FUNCTIONS) - MATRIX_FUNCTION_NAMES) & {w for written in sides for w in _bare_runs(written.side)}:
-        notation.learn(word, "word", 0, "written in \\text or \\mathrm elsewhere")
+    for word in (set(spelled_as_words) - set(prose.CONDITION_WORDS) - set(dialect.FUNCTIONS) - MATRIX_FUNCTION_NAMES) & {w for written in sides for w in _bare_runs(written.side)}:
+        notation.learn(word, "word", spelled_as_words[word], "written in \\text or \\mathrm elsewhere")
     for number, written in enumerate(sides):
         found = [t for t in written.side.tokens if t.kind != "space"]
         letter = _letter_quantity(written, sides[number + 1] if number + 1 < len(sides) else None)
