@@ -133,7 +133,7 @@ ROWS = [
     # names: greek, subscripts, decorations, fonts, unicode
     ("\\alpha", sym("alpha")), ("\\beta + \\gamma", S("beta + gamma")), ("\\theta_0", sym("theta_0")), ("\\epsilon", sym("epsilon")),
     ("\\lambda", sym("lambda")), ("\\Delta x", sym("Delta") * x), ("x_1", sym("x_1")), ("x_{1}", sym("x_1")), ("x_{12}", sym("x_12")),
-    ("x_i", sym("x_i")), ("x_{i}", sym("x_i")), ("w_{kj}", sym("w_kj")), ("W_{in}", sym("W_in")), ("x_1 + x_2", sym("x_1") + sym("x_2")),
+    ("x_i", sym("x_i")), ("x_{i}", sym("x_i")), ("{ x }_{ 1 }", sym("x_1")), ("{{x + 1}}", x + 1), ("{ e }^{ -x }", S("exp(-x)")), ("w_{kj}", sym("w_kj")), ("W_{in}", sym("W_in")), ("x_1 + x_2", sym("x_1") + sym("x_2")),
     ("\\hat y", sym("\\hat{y}")), ("\\hat{y}", sym("\\hat{y}")), ("\\widehat{y}", sym("\\hat{y}")), ("\\tilde{w}", sym("\\tilde{w}")),
     ("\\bar{x}", sym("\\bar{x}")), ("\\overline{x}", sym("\\bar{x}")), ("\\mathbf{x}", x), ("\\boldsymbol{x}", x), ("\\bm{x}", x),
     ("\\vec{v}", sym("v")), ("\\overrightarrow{v}", sym("v")), ("\\mathit{x}", x), ("\\boldsymbol{\\theta}", sym("theta")), ("\\mathbf{x}_i", sym("x_i")),
