@@ -668,6 +668,14 @@ def leibniz_factors(side: Side):
     return _net_of(fractions) if fractions else None
 
 
+def _one_derivative(net: dict) -> tuple[str, str] | None:
+    """A net of Leibniz fractions that is one quantity over one variable (L over x): (quantity, variable); else None."""
+    if len(net) != 2 or sorted(net.values()) != [-1, 1]:
+        return None
+    (top,), (bottom,) = [q for q, p in net.items() if p == 1], [q for q, p in net.items() if p == -1]
+    return top, bottom
+
+
 def _net_of(fractions) -> dict[str, int]:
     """The quantities over variables that a product of Leibniz fractions cancels to (L over x for dL/dy dy/dx)."""
     net: dict[str, int] = {}
@@ -776,10 +784,10 @@ def chain_slip(step: Step, words: frozenset = frozenset(), unit=None) -> Step | 
         return None
     left_links, links = leibniz_fractions(step.left), leibniz_fractions(step.right)
     left, right = _net_of(left_links or ()), _net_of(links or ())
-    if not left or not right or len(left) != 2 or len(right) != 2 or sorted(left.values()) != [-1, 1] or sorted(right.values()) != [-1, 1]:
+    over, chain_over = _one_derivative(left), _one_derivative(right)
+    if over is None or chain_over is None:
         return None
-    (top,), (bottom,) = [q for q, p in left.items() if p == 1], [q for q, p in left.items() if p == -1]
-    (chain_top,), (chain_bottom,) = [q for q, p in right.items() if p == 1], [q for q, p in right.items() if p == -1]
+    (top, bottom), (chain_top, chain_bottom) = over, chain_over
     if top != chain_top and bottom == chain_bottom and _siblings(top, chain_top) and len(links) >= 2:
         return replace(step, verdict="invalid", feedback=f"the chain rule's fractions cancel to \\partial {chain_top}/\\partial {bottom}, not "
                                                          f"\\partial {top}/\\partial {bottom}: it starts from another quantity")
@@ -802,7 +810,7 @@ def upside_down_link(step: Step) -> Step | None:
         return None
     left, links = leibniz_fractions(step.left), leibniz_fractions(step.right)
     wanted = _net_of(left or ())
-    if len(wanted) != 2 or sorted(wanted.values()) != [-1, 1] or not links or len(links) < 2 or _net_of(links) == wanted:
+    if _one_derivative(wanted) is None or not links or len(links) < 2 or _net_of(links) == wanted:
         return None
     for at, (top, bottom) in enumerate(links):
         if _net_of([*links[:at], (bottom, top), *links[at + 1:]]) == wanted:
@@ -821,9 +829,10 @@ def term_slip(step: Step) -> Step | None:
     if step.kind != "equal" or step.left is None or step.right is None:
         return None
     wanted = _net_of(leibniz_fractions(step.left) or ())
-    if len(wanted) != 2 or sorted(wanted.values()) != [-1, 1]:
+    asked = _one_derivative(wanted)
+    if asked is None:
         return None
-    (top,), (bottom,) = [q for q, p in wanted.items() if p == 1], [q for q, p in wanted.items() if p == -1]
+    top, bottom = asked
     terms = _summed_terms([t for t in step.right.tokens if t.kind != "space"])
     if terms is None:
         return None
@@ -839,8 +848,9 @@ def term_slip(step: Step) -> Step | None:
             return replace(step, verdict="invalid", feedback=f"{which} fractions cancel to \\partial {written[top]}/\\partial {written[over[0]]}, "
                                                              f"not \\partial {written[top]}/\\partial {written[bottom]}: an index slip")
         rest = {q: p for q, p in net.items() if q not in wanted or net[q] != wanted[q]}
-        if {q: p for q, p in net.items() if q in wanted} == wanted and len(rest) == 2 and sorted(rest.values()) == [-1, 1]:
-            (up,), (down,) = [q for q, p in rest.items() if p == 1], [q for q, p in rest.items() if p == -1]
+        unmet = _one_derivative(rest) if {q: p for q, p in net.items() if q in wanted} == wanted else None
+        if unmet is not None:
+            up, down = unmet
             if _index_sibling(down, up, bound):
                 return replace(step, verdict="invalid", feedback=f"{which} links do not meet: \\partial/\\partial {written[down]} is followed "
                                                                  f"by \\partial {written[up]}, another entry (an index slip)")
