@@ -172,6 +172,7 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
             choices = [c for c in var.choices if _allowed(where, var.symbol, c)]
             sizes[var.symbol] = sympy.Integer(choices[(turn + offset * (turn // len(choices) + 1)) % len(choices)])
         sizes.update({s: v for s, v in fixed.items() if any(isinstance(var, Size) and var.symbol == s for var in variables)})
+        _one_length(variables, sizes)
         point.update(sizes)
         for var in variables:
             if getattr(var, "symbol", None) in fixed and not isinstance(var, Size):
@@ -217,6 +218,17 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
         _entries_of_one_vector(variables, point)
         points.append(point)
     return points
+
+
+def _one_length(variables: tuple, sizes: dict) -> None:
+    """v^T v beside \\sum_{i=1}^n v_i^2: the column v and the entries v_i are one vector (see _entries_of_one_vector), so
+    the column's length, drawn as a size of its own, is the entries' length n."""
+    lengths = {str(var.base.label): var.length for var in variables if isinstance(var, Vector) and var.length in sizes}
+    for var in variables:
+        if isinstance(var, Matrix) and var.symbol.name in lengths and 1 in var.symbol.shape:
+            (dimension,) = [d for d in var.symbol.shape if d != 1] or [1]
+            if dimension in sizes and dimension != lengths[var.symbol.name]:
+                sizes[dimension] = sizes[lengths[var.symbol.name]]
 
 
 def _entries_of_one_vector(variables: tuple, point: dict) -> None:

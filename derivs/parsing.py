@@ -65,6 +65,7 @@ class Context:
     counters: frozenset = frozenset()  # a write-up's letters numbering a sequence (theta_{t+1}): a matrix's ^t is a power
     primed: frozenset = frozenset()  # a write-up's single letters written primed with no argument (f'g + fg'): (fg)' is read
     samples: frozenset = frozenset()  # a write-up's names summed over their samples (\sum_i y^{(i)}): y^{(i)} is y's entry i
+    defined: frozenset = frozenset()  # the names of the functions the problem (or write-up) gives a formula
 
     @classmethod
     def for_problem(cls, problem: Problem | None) -> "Context":
@@ -103,6 +104,7 @@ class Context:
                 context.symbols[var.symbol.name] = var.symbol
         context.sum_bounds = {name: sympy.sympify(bound) for name, bound in problem.sum_bounds.items()}
         scalars = {var.symbol for var in problem.variables if isinstance(var, Scalar)}
+        context.defined = frozenset(str(function) for function in problem.definitions)
         for function, body in problem.definitions.items():
             context.functions[str(function)] = function
             if len(body.variables) > 1:
@@ -2055,7 +2057,7 @@ class _Parser:
     def _font(self, token: Token):
         """\\mathbf{x} is x (bold only marks a vector); \\mathbb{1} is the indicator's 1; \\mathrm{d} is d. In a write-up
         the subscript may be inside the braces: \\mathbf{x_1} is \\mathbf{x}_1."""
-        mark = len(self.font_braces_owed)
+        mark, start = len(self.font_braces_owed), self.position
         try:
             value = self._font_value(token)
         finally:
@@ -2063,8 +2065,23 @@ class _Parser:
             del self.font_braces_owed[mark:]
         for _ in range(owed):
             if not self.at("symbol", "}"):
+                if self.context.document and token.text in BOLD_FONTS:
+                    return self._bold_expression(start)
                 raise self.error("only a name and its subscript can stand in a font's braces here", self.peek())
             self.take()
+        return value
+
+    def _bold_expression(self, start: int):
+        """\\boldsymbol{u_o^T \\boldsymbol{v_c}}: a write-up's bold set over a whole expression (bold only marks
+        vectors): the braces are a group, read as the expression inside."""
+        self.position = start + 1
+        if not self.at("symbol", "{"):
+            raise self.error("only a name and its subscript can stand in a font's braces here", self.peek())
+        opener = self.take()
+        value = self.expression()
+        if not self.at("symbol", "}"):
+            raise self.error("'{' is never closed" if self.peek().kind == "end" else self._leftover_message(self.peek()), opener)
+        self.take()
         return value
 
     def _font_value(self, token: Token):
@@ -2469,6 +2486,10 @@ class _Parser:
         if self.context.document and entry_of_whole(variable, operand):
             raise self.error(f"a derivative by an entry of {_entry_base(variable)}, which reads here as a whole vector or matrix: "
                              "write the expression by its entries to have it checked", token)
+        hidden = subscripted_by(operand, variable, self.context.defined) if self.context.document else None
+        if hidden is not None:
+            raise self.error(f"{hidden} depends on {variable} through its subscript, and the write-up gives no formula for it in "
+                             f"{variable}: write {hidden} as a formula to have this derivative checked", token)
         if self.context.document and body_start < end and (variable not in operand.free_symbols or sympy.diff(operand, variable) == 0):
             named = self._quantity_named(numerator, denominator)  # \\partial L / \\partial \\hat y: a name, not 0
             if isinstance(named, sympy.Symbol):
@@ -3392,6 +3413,24 @@ def _greek_spelled(raw: str, tokens_: tuple) -> str:
 def _entry_base(variable) -> str:
     """The name an entry belongs to: w for w_i (an entry or a subscripted symbol)."""
     return str(variable.base.label) if isinstance(variable, sympy.Indexed) else str(variable).split("_")[0]
+
+
+BOLD_FONTS = frozenset({"mathbf", "boldsymbol", "bm", "pmb", "bold", "mathbold"})
+
+
+def subscripted_by(operand, variable, defined: frozenset = frozenset()) -> str | None:
+    """The name of a function the operand applies whose subscript is the variable or the vector it is an entry of (h_\\theta(x)
+    under \\partial / \\partial \\theta_j, f_w(x) under d/dw): it depends on the variable in a way no formula says, so the
+    derivative is not the 0 its letters alone would give."""
+    if not isinstance(operand, sympy.Basic):
+        return None
+    name = str(variable.base.label) if isinstance(variable, sympy.Indexed) else str(variable)
+    names = {name, name.split("_")[0]} - {""}
+    for applied in operand.atoms(sympy.core.function.AppliedUndef):
+        head, underscore, subscript = str(applied.func).partition("_")
+        if underscore and head and subscript.strip("{}").lstrip("\\") in names and str(applied.func) not in defined:
+            return str(applied.func)
+    return None
 
 
 def entry_of_whole(variable, operand) -> bool:

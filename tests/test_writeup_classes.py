@@ -773,13 +773,20 @@ ROWS = [
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\nThe gradient is `∂E/∂o = t - o`.", ["definition", "invalid"]),
     ("$$E = \\frac{1}{2}(t - o)^2$$\n\nThe gradient is `∂E/∂o = o - t`.", ["definition", "valid"]),
     ("Set `nc0 = 3` and `lr = 0.01`.\n\n$$z = 2$$", ["definition"]),
-    # --- a value rounded after \\approx is one the text says it works on from: with a = 1/3 ≈ 0.334 (a unit off, as
-    # \\approx allows), 3a = 3(0.334) = 1.002 and b ≈ 1.002 hold as worked; after = the same 0.334 is a slip (0.333 to 3
-    # places) and 3(0.334) is not 3a (1.000); 1.003 is wrong either way
-    ("$$a = \\frac{1}{3} \\approx 0.334$$\n\n$$b = 3a = 3 \\cdot 0.334 = 1.002$$", ["definition", "valid", "definition", "valid", "valid"]),
+    # --- "about" after \\approx is rounded or cut off: 1/3 = 0.3333... is 0.333 either way, so ≈ 0.334 is a slip (0.67
+    # of a unit up); 2/3 = 0.6666... ≈ 0.666 is cut off, which is fine. The value written after \\approx, a unit off, is
+    # still the one the text works on from: 3(0.334) = 1.002 and b ≈ 1.002 hold as worked. After = the same 0.334 is
+    # carried exactly, so 3(0.334) is not 3a (1.000); 1.003 is wrong either way; 0.336 is more than a unit off, no value
+    # the text can work on from
+    ("$$a = \\frac{1}{3} \\approx 0.334$$\n\n$$b = 3a = 3 \\cdot 0.334 = 1.002$$", ["definition", "invalid", "definition", "valid", "valid"]),
     ("$$a = \\frac{1}{3} = 0.334$$\n\n$$b = 3a = 3 \\cdot 0.334 = 1.002$$", ["definition", "invalid", "definition", "invalid", "valid"]),
-    ("$$a = \\frac{1}{3} \\approx 0.334$$\n\n$$b = 3a = 3 \\cdot 0.334 = 1.003$$", ["definition", "valid", "definition", "valid", "invalid"]),
-    ("$$a = \\frac{1}{3}$$\n\n$$a \\approx 0.334$$\n\n$$b = 3a = 3 \\cdot 0.334$$\n\n$$b \\approx 1.002$$", ["definition", "valid", "definition", "valid", "valid"]),
+    ("$$a = \\frac{1}{3} \\approx 0.334$$\n\n$$b = 3a = 3 \\cdot 0.334 = 1.003$$", ["definition", "invalid", "definition", "valid", "invalid"]),
+    ("$$a = \\frac{1}{3}$$\n\n$$a \\approx 0.334$$\n\n$$b = 3a = 3 \\cdot 0.334$$\n\n$$b \\approx 1.002$$", ["definition", "invalid", "definition", "valid", "valid"]),
+    ("$$a = \\frac{2}{3} \\approx 0.666$$\n\n$$b = 3a = 3 \\cdot 0.666 = 1.998$$", ["definition", "valid", "definition", "valid", "valid"]),
+    ("$$a = \\frac{1}{3}$$\n\n$$a \\approx 0.336$$\n\n$$b = 3a = 3 \\cdot 0.336$$", ["definition", "invalid", "definition", "invalid"]),
+    # the sigmoid's slope at 0.528: 0.528(1 - 0.528) = 0.249216, which is 0.249 rounded or cut off, not ≈ 0.250
+    ("$$s = 0.528 (1 - 0.528) \\approx 0.250$$", ["definition", "invalid"]),
+    ("$$s = 0.528 (1 - 0.528) \\approx 0.249$$", ["definition", "valid"]),
     # --- a Greek letter typed as a word (alpha = 0.1, then alpha = 0.2 for the next plot) is that letter, given anew:
     # 2(0.2) = 0.4, not 0.2
     ("alpha = 0.1\n\nalpha = 0.2\n\n$$2 \\alpha = 0.4$$", ["definition", "definition", "valid"]),
@@ -1922,6 +1929,59 @@ ROWS = [
      ["definition", "valid", "definition", "valid"]),
     ("$${ f }(x)=\\frac { 1 }{ 1+{ e }^{ -x } }$$\n\n$${ f }^{ ' }(x)=f(x)(2-f(x))$$\n\n$$\\theta = 2$$\n\n$${ \\theta }^{ 2 } = 2$$",
      ["definition", "invalid", "definition", "invalid"]),
+    # a remark giving the line's reason: the maths in it is not more of the line. "recalling that a_j = ..." is checked
+    # alone (right here) and the next row goes on from -a_j(1/a_j - 1) = a_j - 1; "since y_j = 1" is where its row holds
+    # (a_j - 1 = a_j - y_j at y_j = 1)
+    ("Let $a_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$.\n\n$$\n\\begin{aligned}\ng &= -a_j \\left( \\frac{1}{a_j} - 1 \\right) \\qquad \\text{recalling that } a_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}} \\\\\n"
+     "&= a_j - 1 \\\\\n&= a_j - y_j \\qquad \\text{since } y_j = 1\n\\end{aligned}\n$$", ["definition", "definition", "valid", "valid", "valid"]),
+    # the same rows wrong: the recalled formula sums e^{z_j} (n e^{z_j}, not the softmax's denominator), -a_j(1/a_j - 1)
+    # is a_j - 1 not a_j + 1; a_j + 1 = a_j - y_j holds at y_j = -1 (through y_t = -1)
+    ("Let $a_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$.\n\n$$\n\\begin{aligned}\ng &= -a_j \\left( \\frac{1}{a_j} - 1 \\right) \\qquad \\text{recalling that } a_j = \\frac{e^{z_j}}{\\sum_k e^{z_j}} \\\\\n"
+     "&= a_j + 1 \\\\\n&= a_j - y_j \\qquad \\text{since } y_j = y_{t} = -1\n\\end{aligned}\n$$", ["definition", "definition", "invalid", "invalid", "valid"]),
+    # "because x = 2": x^2 + 1 = 5 there, not 6
+    ("$$\n\\begin{aligned}\nf &= x^2 + 1 \\\\\n&= 5 \\qquad \\text{because } x = 2\n\\end{aligned}\n$$", ["definition", "valid"]),
+    ("$$\n\\begin{aligned}\nf &= x^2 + 1 \\\\\n&= 6 \\qquad \\text{because } x = 2\n\\end{aligned}\n$$", ["definition", "invalid"]),
+    # "by definition of a_j": the name after the words is words, not a factor of the line (it was read as ... times a_j)
+    ("Let $a_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$.\n\n$$\n\\begin{aligned}\ng &= 2 a_j \\\\\n&= \\frac{2 e^{z_j}}{\\sum_k e^{z_k}} \\qquad \\text{by definition of } a_j\n\\end{aligned}\n$$",
+     ["definition", "definition", "valid"]),
+    ("Let $a_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$.\n\n$$\n\\begin{aligned}\ng &= 2 a_j \\\\\n&= \\frac{e^{z_j}}{\\sum_k e^{z_k}} \\qquad \\text{by definition of } a_j\n\\end{aligned}\n$$",
+     ["definition", "definition", "invalid"]),
+    # a function given as a map: f: x -> x^2 is f(x) = x^2, so f(3) = 9 and not 6; h: t -> 2t gives h(1) = 2
+    ("Take $f: x \\mapsto x^2$ and $h: t \\rightarrow 2t$.\n\nSo $f(3) = 9$ and $h(1) = 2$.", ["definition", "definition", "valid", "valid"]),
+    ("Take $f: x \\mapsto x^2$ and $h: t \\rightarrow 2t$.\n\nSo $f(3) = 6$ and $h(1) = 3$.", ["definition", "definition", "invalid", "invalid"]),
+    # a lead-in that changes the set-up gives the function anew: after scaling w and b by c, f(x) = c w x + c b, and
+    # f(x)/c = w x + b; with a lead-in that changes nothing, f(x) = c w x + c b contradicts f(x) = w x + b
+    ("$$f(x) = w x + b$$\n\nIf we multiply all the weights and biases by a positive constant $c$ and re-examine the function $f$:\n\n"
+     "$$f(x) = c w x + c b$$\n\n$$\\frac{1}{c} f(x) = w x + b$$", ["definition", "definition", "valid"]),
+    ("$$f(x) = w x + b$$\n\nSo we have:\n\n$$f(x) = c w x + c b$$", ["definition", "invalid"]),
+    # an equation the entries satisfy is no definition of z_j through a_j: z_j = ln a_j + ln sum_k e^{z_k} holds for the
+    # softmax a_j, and no circle goes through it
+    ("By definition:\n\n$$a_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$$\n\nSo:\n\n$$z_j = \\ln(a_j) + \\ln\\left(\\sum_k e^{z_k}\\right)$$", ["definition", "definition"]),
+    # v^T v is the sum of the squares of v's n entries (the column v and the entries v_i are one vector of length n)
+    ("$$v^T v = \\sum_{i=1}^n v_i^2$$", ["valid"]),
+    ("$$v^T v = \\sum_{i=1}^n v_i^3$$", ["invalid"]),
+    # a sum typed across lines in a code block, each line ending in an operator: 1 + 2 + 3 = 6, not 7
+    ("Compute:\n\n```\n1 + 0 - 3 +\n4 + 0 - 6 +\n7 + 0 - 9 = -6\n```", ["valid"]),
+    ("Compute:\n\n```\n1 + 2 +\n3 = 7\n```", ["invalid"]),
+    # a name declared again with another space starts another set-up: z = xW with W in R^{m x n} is no clash with the
+    # W in R^{n x m} of z = Wx above it
+    ("(1) Matrix times column vector:\n$$z=Wx,\\ z\\in\\mathbb{R}^n, \\ W \\in \\mathbb{R}^{n\\times m}, x\\in \\mathbb{R}^m$$\n\n"
+     "Then $\\frac{\\partial z}{\\partial x} = W$.\n\n(2) Row vector times matrix:\n$$z=xW, z^T\\in \\mathbb{R}^n, x^T\\in \\mathbb{R}^m, W\\in \\mathbb{R}^{m\\times n}$$\n\n"
+     "Then $\\frac{\\partial z}{\\partial x} = W^T$.", ["definition", "valid", "definition", "definition"]),
+    # a one-hot label whose 1 the text places nowhere: -sum_w y_w log p_w = -log p_o holds with the 1 at o, which the
+    # line claims rather than slips (not judged); twice the log holds wherever the 1 is put, so it is wrong
+    ("The label $y$ is a one-hot vector.\n\n$$-\\sum_{w=1}^{n} y_w \\log(p_w) = -\\log(p_o)$$", ["undecided"]),
+    ("The label $y$ is a one-hot vector.\n\n$$-\\sum_{w=1}^{n} y_w \\log(p_w) = -2\\log(p_o)$$", ["invalid"]),
+    ("The label $y$ is a one-hot vector.\n\n$$\\sum_{k=1}^{n} y_k p_k = p_c$$", ["undecided"]),
+    ("The label $y$ is a one-hot vector.\n\n$$\\sum_{k=1}^{n} y_k p_k = p_c + 1$$", ["invalid"]),
+    # a function whose subscript is the variable (h_\\theta(x), f_w(x)) depends on it in a way the letters do not show:
+    # d/dw f_w(x)^2 is 2 f_w df_w/dw, not 0 (it was proved "valid", both sides read as 0), so without a formula for f_w
+    # the step is not judged; with f_w(x) = w x^2 the derivative is x^2, not 2x^2
+    ("$$\\frac{\\partial}{\\partial w}(f_w(x))^2 = 0$$", ["unparsed"]),
+    ("$$\\frac{\\partial h_\\theta(x)}{\\partial \\theta_j} = 0$$", ["unparsed"]),
+    ("$$\\frac{\\partial}{\\partial \\theta_j}\\frac{1}{2}\\sum_{i=1}^{m}(h_{\\theta}(x^{(i)})-y^{(i)})^2 = 5\\sum_{i=1}^{m}(h_{\\theta}(x^{(i)})-y^{(i)})$$", ["unparsed"]),
+    ("$$f_w(x) = w x^2$$\n\n$$\\frac{\\partial}{\\partial w} f_w(x) = x^2$$", ["definition", "valid"]),
+    ("$$f_w(x) = w x^2$$\n\n$$\\frac{\\partial}{\\partial w} f_w(x) = 2x^2$$", ["definition", "invalid"]),
 ]
 
 

@@ -221,6 +221,11 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                 laid_out = _other_layout(step, context, left, right, domain, 0.75 * timeout)  # the shapes told at once: most of the step's time is left
                 if laid_out is not None:
                     return laid_out
+            if decision.verdict == "different":
+                hot = _holds_if_hot_at(context, left, right, domain, 0.3 * timeout, scope.notation.summed)
+                if hot is not None:
+                    return replace(step, verdict="undecided", feedback=f"holds if the one-hot {hot[0]}'s 1 is at {hot[1]}, and the text does not "
+                                                                       "say where it is: not judged")
     except ShapeMismatch as error:
         return _misfit(step, scope, error)
     except LatexError as error:
@@ -498,6 +503,22 @@ def _one_hot(problem: Problem, notation) -> Problem:
     return replace(problem, variables=tuple(hot(v) for v in problem.variables))
 
 
+def _holds_if_hot_at(context: Problem, left, right, domain, budget: float, summed) -> tuple[str, str] | None:
+    """(label, index) when a one-hot label whose 1 the text places nowhere makes the step hold with its 1 at an index the
+    step writes (-\\sum_w y_w \\log \\hat y_w = -\\log \\hat y_o, the 1 at o): a claim about where the 1 is, not a slip.
+    An index the text's sums run over (i of \\sum_i y_i \\log p_i) stands for every entry, not for the true class."""
+    from ..model import Index, Vector
+
+    labels = [v for v in context.variables if isinstance(v, Vector) and v.one_hot is True]
+    indices = [v.symbol for v in context.variables if isinstance(v, Index) and str(v.symbol) not in summed]
+    for label in labels[:2]:
+        for index in indices[:3]:
+            placed = tuple(replace(v, one_hot=index) if v is label else v for v in context.variables)
+            if decide(replace(context, variables=placed), left, right, where=domain, budget=budget / 6, strict=False).verdict == "equal":
+                return str(label.base.label), str(index)
+    return None
+
+
 def _with_totals(problem: Problem, facts: dict):
     """A vector whose entries the write-up said sum to a value is sampled so that they do."""
     from ..model import Vector
@@ -728,8 +749,6 @@ def as_written(step: Step, scope, left_read, right_read, sides, point, loose: bo
         return None
     exact, claimed = entries
     shown = _moved_by_rounding(scope, right_read, target, point, every=True)
-    if step.kind == "approx" and loose:
-        shown = [2 * s for s in shown]  # \\approx 0.10 for 0.105: "about", one unit in the last place (a key's answer is held to half)
     from_left = _moved_by_rounding(scope, left_read, value, point, every=False)
     slack = [a + b for a, b in zip(shown, from_left)]
     if len(slack) != len(exact):  # each entry has its own tolerance, or none is weighed
@@ -738,7 +757,9 @@ def as_written(step: Step, scope, left_read, right_read, sides, point, loose: bo
     if max(shown) > 0:  # 3.35 \\times 10^{-4}: to 6 places, as 0.000335
         places = max(places, -int(sympy.floor(sympy.log(2 * min(s for s in shown if s > 0), 10))))
     written = step.rhs.replace(" ", "").replace("\\,", "")
-    wrong = next((n for n, (e, c, room) in enumerate(zip(exact, claimed, slack)) if abs(e - c) > room + TIE), None)  # a tie: either neighbour
+    cut = step.kind == "approx" and loose  # \\approx 0.10 for 0.105: "about" is rounded or cut off (a key's answer is rounded)
+    wrong = next((n for n, (e, c, room, moved) in enumerate(zip(exact, claimed, slack, from_left))
+                  if abs(e - c) > room + TIE and not (cut and abs(_cut_to(e, places) - c) <= moved + TIE)), None)  # a tie: either neighbour
     if len(exact) > 1:
         rounded = "(" + ", ".join(_to_places(e, places) for e in exact) + ")"
         if wrong is None:
@@ -752,6 +773,13 @@ def as_written(step: Step, scope, left_read, right_read, sides, point, loose: bo
         return replace(step, verdict="valid", feedback=f"{as_shown} agrees with {rounded} to the {places} places shown")
     witness = {"point": "", "lhs": rounded, "rhs": written, "values": ()}
     return replace(step, verdict="invalid", feedback=f"{as_shown} written, {rounded} to {places} places", witness=witness)
+
+
+def _cut_to(number, places: int):
+    """The number with its digits after `places` dropped (0.1059 -> 0.105 at 3 places, -0.1059 -> -0.105)."""
+    scale = sympy.Integer(10) ** places
+    magnitude = sympy.floor(abs(number) * scale) / scale
+    return -magnitude if number < 0 else magnitude
 
 
 def _as_worked_on(step: Step, scope, left_read, right_read, point) -> Step | None:
@@ -801,14 +829,25 @@ def _rounded_right(stated, exact, step: Step) -> bool:
 def _remember_rounding(step: Step, scope, name, right_read, judged: Step) -> None:
     """`y ≈ 0.0831` accepted for 0.08317, or `h = tanh(0.4404) = 0.4139` accepted for 0.41398 (a unit off in its last
     place): the text works on from the value it wrote, so putting that value in later is no slip. (A number after =
-    that was wrong is carried exactly: a final answer restating it is wrong too.)"""
+    that was wrong is carried exactly: a final answer restating it is wrong too.) After \\approx, a value a unit off in its
+    last place (1/3 ≈ 0.334) is a slip on its own line, and still the value the text goes on with."""
     stated = right_read.exact
-    if judged.verdict != "valid" or step.kind not in ("approx", "equal") or not isinstance(name, sympy.Symbol) or name not in scope.values:
+    if not isinstance(name, sympy.Symbol) or name not in scope.values or step.kind not in ("approx", "equal"):
+        return
+    if judged.verdict != "valid" and not (step.kind == "approx" and judged.verdict == "invalid" and _a_unit_off(stated, scope.values[name], right_read)):
         return
     if step.kind == "equal" and (name in scope.leibniz or _rounded_right(stated, scope.values[name], step)):
         return  # after =, a correctly rounded value (or a derivative's) is put in as worked, to the places shown
     if getattr(stated, "is_number", False) and stated != scope.values[name]:
         scope.also[name] = stated
+
+
+def _a_unit_off(stated, value, right_read) -> bool:
+    """A number written with decimals that is at most one unit in its last place from the value."""
+    if not right_read.decimals or not getattr(stated, "is_number", False) or not getattr(value, "is_number", False):
+        return False
+    places = max(len(text.split(".")[1]) if "." in text else 0 for _, _, _, text in right_read.decimals)
+    return abs(sympy.N(stated - value, 30)) <= sympy.Rational(1, 10**places)
 
 
 def _numeric_entries(value, target):

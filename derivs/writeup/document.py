@@ -907,12 +907,16 @@ def _code_displays(document: Document, token) -> list:
     return displays
 
 
+OPEN_ENDS = ("+", "-", "*", "/", "×", "·", "−")  # a typed line ending so goes on with the next
+
+
 def _formula_groups(document: Document, lines: range, latex: bool) -> list[list[tuple[int, int, str]]]:
     """A code block's formulas: per formula, (line, offset, text) of its first line and of each line after it that
     starts with '='. A comment (# ...) or a list mark (- h1 = ...) is not part of a line; in LaTeX any line with a
     relation is a formula."""
     groups: list[list[tuple[int, int, str]]] = []
     joining = False
+    opened: list[tuple[int, int, str]] = []  # lines ending in an operator (1 + 0 - 3 +), waiting for the line that ends the sum
     for number in lines:
         start = document.offset_of_line(number)
         text = document.text[start:document.offset_of_line(number + 1)].rstrip("\n")
@@ -921,6 +925,15 @@ def _formula_groups(document: Document, lines: range, latex: bool) -> list[list[
             first = body.strip().split("\t")[0]
             body = body[:body.index(first) + len(first)]
         stripped = body.strip()
+        if not latex and (opened or not PLAIN_RELATION.search(stripped)) and stripped.endswith(OPEN_ENDS):
+            opened.append((number, start + body.index(stripped), stripped))
+            continue
+        if opened:  # the sum typed across lines ends here: one formula when the whole reads as one
+            whole, opened = opened + [(number, start + body.index(stripped), stripped)], []
+            if stripped and plain_formula(" ".join(text for _, _, text in whole)):
+                groups.append(whole)
+                joining = True
+                continue
         going_on = joining and stripped.startswith("=") and stripped.strip("= ") != "" and (latex or plain_formula("x " + stripped))
         if going_on:
             groups[-1].append((number, start + body.index(stripped), stripped))

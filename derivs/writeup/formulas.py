@@ -10,6 +10,8 @@ the source it came from; the parser reads it later, once, in the notation of the
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace, field
 
 from ..dialect import FUNCTIONS, LIST_ELLIPSES, RELATIONS, UNICODE
@@ -40,6 +42,9 @@ UNWRAPPED = frozenset({"boxed", "underline", "fbox", "framebox", "cancel", "bcan
 # Words in \text before a condition: \text{for } x > 0, \text{ at } x = 0, \text{if } x < 0.
 CONDITION_WORDS = frozenset({"for", "at", "when", "if", "where", "for all", "whenever", "with", "provided", "as", "given"})
 CASE_WORDS = frozenset({"otherwise", "else", "elsewhere", "o.w."})  # a cases row's condition: the parser reads it
+# A remark that justifies the line it ends (\qquad \text{since } y_j = 1, \text{recalling that } a = ..., \text{by
+# definition of } a): the maths after it is the reason, not more of the line.
+JUSTIFICATION = re.compile(r"(?:since|because|as|by|using|use|from|recall|recalling|note|noting|due to|applying|see|cf)\b")
 CASE_LEADS = frozenset({"if", "when", "whenever"}) | CASE_WORDS  # the first word of a piecewise row's condition
 # Environments whose rows are the formula's lines (not a matrix's rows): unwrapped where they stand.
 LINE_ENVIRONMENTS = frozenset({"aligned", "alignedat", "gathered", "split", "align", "align*", "equation", "equation*",
@@ -533,6 +538,12 @@ class _Cutter:
             condition, words, piece = self._condition(piece, last=pieces_index == len(pieces) - 1)
             if condition is None and compared is not None:
                 condition, words = self._side(compared[0]), compared[1]
+            mapping = self._map_definition(piece, number, condition, words)
+            if mapping is not None:
+                if statements:
+                    connectives.append(separator)
+                statements.append(mapping)
+                continue
             clauses = self._split(piece, self._implication)
             for clause_index, clause in enumerate(clauses):
                 statement = self._statement(clause, number, condition, words, named, explains and pieces_index == 0 and clause_index == 0)
@@ -688,9 +699,15 @@ class _Cutter:
             pieces[-1].append(at)
         pieces, separators = self._ellipses_joined(pieces, separators)
         statements: list[tuple[list[int], str, tuple | None]] = []
+        justified = None  # once a remark gives the line's reason: the index of the statement it justifies
         for number, piece in enumerate(pieces):
             separator = self.found[separators[number - 1]] if number else None
             cleaned = self._without_remarks(piece)
+            if justified is None and statements and separator is not None and self._justifies(separators[number - 1]):
+                justified = len(statements) - 1
+            if justified is not None and cleaned:
+                self._reason(cleaned, statements, justified)
+                continue
             if not cleaned or self._is_signature(cleaned):
                 continue  # J: \mathbb{R}^2 \to \mathbb{R}, the function's domain, before its formula
             if separator is not None and statements:
@@ -717,6 +734,40 @@ class _Cutter:
                     continue
             statements.append((cleaned, "and" if statements else "", None))
         return statements
+
+    def _justifies(self, separator: int) -> bool:
+        """The separator is a remark in \\text whose words give a reason (since, by definition of, recalling that)."""
+        token = self.found[separator]
+        if token.kind != "command" or token.text not in TEXT_COMMANDS:
+            return False
+        return bool(JUSTIFICATION.match(self._text_of(separator)[0].strip().lower()))
+
+    def _reason(self, piece: list[int], statements: list, justified: int) -> None:
+        """Maths in a line's reason: a value it sets (since y_j = 1, and so y_j = 0) is where the justified statement
+        holds; a formula it recalls (recalling that a_j = ...) is a statement aside, checked alone; a name alone (by
+        definition of a_j) is words. None of it goes on with the line's chain."""
+        if not self._has_relation(piece):
+            return
+        tokens, separator, condition = statements[justified]
+        binding = self._binding_chain(piece)
+        if condition is None and binding is not None:
+            statements[justified] = (tokens, separator, (binding, "where"))
+            return
+        if self._comparison(piece, bracketed_only=False) is not None:
+            return  # since j \neq \tilde{y}: a reason, neither a value nor a claim of the line
+        statements.append((piece, "aside", None))
+
+    def _binding_chain(self, piece: list[int]) -> list[int] | None:
+        """`y_j = 1`, `y_j = y_{\\tilde y} = 1`: a name's value, through other names equal to it (the first name and the
+        last value); None for anything else."""
+        equals = [n for n, at in enumerate(piece) if self.found[at].is_("symbol", "=")]
+        if not equals:
+            return None
+        chained = piece[:equals[0]] + piece[equals[-1]:]
+        middles = [piece[a + 1:b] for a, b in zip(equals, equals[1:])]
+        if any(single_name([self.found[at] for at in middle], runs=True) is None for middle in middles):
+            return None
+        return chained if self._is_binding(chained) else None
 
     def _binding_column(self, separator: int, piece: list[int], before: tuple) -> tuple | None:
         """`&= \\frac{1}{1 + e^{-z}}, & z_2 = 0, z_1 = z`: names set to values in an align's next column, after the
@@ -977,6 +1028,24 @@ class _Cutter:
             return None
         return Statement(tuple(made), tuple(relations), number, continues=continues, condition=condition, condition_words=words,
                          named=named, explains=explains, labelled=labelled, dangling=dangling)
+
+    def _map_definition(self, piece: list[int], number: int, condition, words: str) -> Statement | None:
+        """`f: x \\mapsto x^2`, `f: x \\rightarrow x`: a function given as a map, read as f(x) = x^2 (its variable one
+        name, not a set: `f: \\mathbb{R} \\to \\mathbb{R}` is a signature)."""
+        found = [self.found[at] for at in piece]
+        colon = next((n for n, t in enumerate(found) if t.is_("symbol", ":")), None)
+        arrow = next((n for n, t in enumerate(found) if t.is_("command", "mapsto", "longmapsto", "to", "rightarrow", "longrightarrow")), None)
+        if colon is None or arrow is None or not 0 < colon < arrow < len(found) - 1 or any(t.is_("symbol", "=") for t in found):
+            return None
+        function, variable = single_name(found[:colon], runs=True), single_name(found[colon + 1:arrow], runs=True)
+        if function is None or variable is None or variable.subscript or any(t.kind == "command" and t.text in ("mathbb", "mathcal", "R") for t in found):
+            return None
+        if not found[arrow].text.endswith("mapsto") and not any(t.kind == "letter" and t.text == variable.key for t in found[arrow + 1:]):
+            return None  # f: X \to Y between sets; a map written with \to names its variable in its formula
+        at = found[0].position
+        applied = (*found[:colon], Token("symbol", "(", at), *found[colon + 1:arrow], Token("symbol", ")", at))
+        left = Side(applied, f"{self._side(piece[:colon]).text}({self._side(piece[colon + 1:arrow]).text})", at)
+        return Statement((left, self._side(piece[arrow + 1:])), ("==",), number, condition=condition, condition_words=words)
 
     def _annotated_relation(self, clause: list[int], position: int) -> tuple[str, int]:
         """\\overset{..}{=}, \\stackrel{..}{=}: an equals sign; \\xrightarrow{label}: "=" unless the label solves for

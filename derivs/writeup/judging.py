@@ -34,7 +34,7 @@ from .matrix_equations import vanishes as matrix_vanishes
 from .names import Scanner, applied_head, function_head, single_name, variable_tokens
 from .notation import TANGENT_MARK, Notation, script_group, summed_indices
 from .shapes import ELLIPSES, TWO_SIDES
-from .steps import Step
+from .steps import Step, declared_pairs
 
 DERIVATION_BUDGET = 60.0  # CPU seconds for a whole write-up, whatever its length
 
@@ -1508,12 +1508,7 @@ class Judge:
     @staticmethod
     def _declarations(section) -> list:
         """`X \\in \\mathbb{R}^{...}` statements of a section: (left side, right side, line)."""
-        found = []
-        sides = list(section.sides)
-        for written, following in zip(sides, sides[1:]):
-            if written.relation == "in":
-                found.append((written.side, following.side, written.line))
-        return found
+        return declared_pairs(list(section.sides))
 
     @staticmethod
     def _names(step: Step, scope: Scope) -> set[str]:
@@ -2131,6 +2126,7 @@ class Judge:
         if len(body.variables) > 1:  # \partial f / \partial x_2 below reads f as f(x_1, x_2)
             scope.context.parameters[str(function)] = tuple(body.variables)
         scope.defined[str(function)] = title
+        scope.context = replace(scope.context, defined=scope.context.defined | {str(function)})  # f_w = w x^2: d/dw f_w is read
         scope.same_function.clear()
 
     def own_meaning(self, step: Step, scope: Scope) -> str | None:
@@ -2645,10 +2641,21 @@ class Judge:
         for later, defined in definitions:
             if later.index <= step.index or later.right is None or defined not in used or defined in before or later.role == "hypothetical":
                 continue  # "e.g., $u = Av$": an example, no definition to go round
-            through = {found.key for found in Scanner(later.right.tokens, words).names()}
+            written = Scanner(later.right.tokens, words).names()
+            through = {found.key for found in written}
+            if self._in_own_family(later, written, words):
+                continue  # z_j = \ln a_j + \ln \sum_k e^{z_k}: an equation the z's satisfy, not a formula for z_j
             if key in through and defined not in through:  # (b = b + \alpha(y - \hat{y}) is an update of b, not its definition)
                 return later, frozenset({defined})
         return None
+
+    @staticmethod
+    def _in_own_family(step: Step, written, words) -> bool:
+        """The right side writes another entry of the left side's indexed name (z_j = ... z_k ...)."""
+        left = single_name(step.left.tokens, words) if step.left is not None else None
+        if left is None or not left.subscript:
+            return False
+        return any(name.base == left.base and name.layer == left.layer and name.subscript and name.key != left.key for name in written)
 
     def _define_name(self, step: Step, scope: Scope, key: str, avoid: frozenset = frozenset()) -> Step:
         """A new name: its value (a number), its formula for every index (p_i = ...), or a Leibniz name's formula;

@@ -136,13 +136,10 @@ class _Builder:
                 self.lead_condition = None
                 self.title += 1
             elif isinstance(piece, Heading):
-                self._close_section()
-                self.section, self.part = self.section + 1, 0
-                self.previous = self.displayed = None
-                self.underbraces = ()
-                self.sections.append(Section(self.section, piece.words, piece.line))
-                self.lead_condition = None
-            elif isinstance(piece, Part):
+                self._new_section(piece.words, piece.line)
+            elif isinstance(piece, (Paragraph, Display)) and _declares(piece) and self._declares_anew([piece]):
+                self._new_section("", piece.line)  # (2) z = xW, W \in R^{m x n} after W \in R^{n x m}: another set-up begins
+            if isinstance(piece, Part):
                 self.part += 1
                 self.previous = self.displayed = None
                 self.lead_condition = None
@@ -192,16 +189,22 @@ class _Builder:
             if isinstance(piece, Heading):
                 break
             maths = piece.maths if isinstance(piece, Paragraph) else (piece.math,) if isinstance(piece, Display) else ()
-            ahead.extend((statement.sides[n], statement.sides[n + 1], statement.line) for math in maths
-                         for line in read_formula(math, self.document).lines for statement in line.statements
-                         for n, relation in enumerate(statement.relations) if relation == "in" and n + 1 < len(statement.sides))
+            ahead.extend(pair for math in maths for line in read_formula(math, self.document).lines for statement in line.statements
+                         for pair in declared_pairs([Written(side, statement.line, relation, number == 0) for number, (side, relation)
+                                                     in enumerate(itertools.zip_longest(statement.sides, statement.relations, fillvalue=""))]))
         declared_ahead = declarations(ahead)
         if not declared_ahead:
             return False
-        said = self.sides
-        before = {key: shape for key, shape, _, _ in declarations(
-            (w.side, said[n + 1].side, w.line) for n, w in enumerate(said[:-1]) if w.relation == "in")}
+        before = {key: shape for key, shape, _, _ in declarations(declared_pairs(self.sides))}
         return any(key in before and before[key] != shape for key, shape, _, _ in declared_ahead)
+
+    def _new_section(self, title: str, line: int) -> None:
+        self._close_section()
+        self.section, self.part = self.section + 1, 0
+        self.previous = self.displayed = None
+        self.underbraces = ()
+        self.sections.append(Section(self.section, title, line))
+        self.lead_condition = None
 
     def _close_section(self) -> None:
         last = self.sections[-1]
@@ -343,6 +346,12 @@ class _Builder:
                 if case is not None:
                     self._chain(replace(statement, condition=statement.condition or case, condition_words="case"), kind, condition, role)
                     case = None
+                    continue
+                if connective == "aside":  # recalling that a_j = ...: checked alone; the next row goes on from the line before it
+                    kept = self.previous, self.start, self.cased
+                    self.previous = None
+                    self._chain(statement, kind, None, role)
+                    self.previous, self.start, self.cased = kept
                     continue
                 if connective == "implies" and self.steps and self.steps[-1].line == line.number and statement.is_chain and line.statements[number - 1].is_chain:
                     self._remember(statement)
@@ -531,6 +540,28 @@ def _listed_values(segments, formulas: dict, labelled: bool = False) -> set[int]
             run = []
     listed.update(run if len(run) >= 2 else ())
     return listed
+
+
+def _declares(piece: Paragraph | Display) -> bool:
+    """The piece may declare a name (a formula with \\in): worth reading for one."""
+    maths = piece.maths if isinstance(piece, Paragraph) else (piece.math,)
+    return any("\\in" in math.tex for math in maths)
+
+
+def declared_pairs(sides) -> list[tuple]:
+    """(named side, space, line) for each `X \\in S` among written sides, and for each name a chain sets equal to X
+    first (W = \\frac{QK^T}{d_k} \\in \\mathbb{R}^{n \\times n} declares W too)."""
+    pairs = []
+    for number, written in enumerate(sides[:-1]):
+        if written.relation != "in":
+            continue
+        space = sides[number + 1].side
+        pairs.append((written.side, space, written.line))
+        back = number - 1
+        while back >= 0 and sides[back].relation == "==" and sides[back].line == written.line and not sides[back + 1].first:
+            pairs.append((sides[back].side, space, written.line))
+            back -= 1
+    return pairs
 
 
 def _words_before_formula(paragraph: Paragraph) -> str:
