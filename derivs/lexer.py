@@ -66,7 +66,8 @@ _SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": (
              "nicefrac": ("command", "frac"), "sfrac": ("command", "frac"), "overrightarrow": ("command", "vec"),
              "bold": ("command", "mathbf"), "vb": ("command", "mathbf"), "vectorbold": ("command", "mathbf"),  # MathJax's \bold, physics' \vb
              "mleft": ("command", "left"), "mright": ("command", "right"), "prime": ("symbol", "'"),
-             "colon": ("symbol", ":")}  # \colon as TeX spaces a colon: w \colon= w - g is :=, f \colon A \to B; mleftright's \mleft( .. \mright)
+             "colon": ("symbol", ":"),  # \colon as TeX spaces a colon: w \colon= w - g is :=, f \colon A \to B; mleftright's \mleft( .. \mright)
+             "_": ("symbol", "_"), "*": ("symbol", "*")}  # x\_{0}, a \* b: maths escaped for Markdown (kramdown, Jekyll), as MathJax then reads it
 
 
 def _translate(text: str) -> tuple[str, list[int]]:
@@ -213,8 +214,9 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
                 found.append(Token("space", name, where, spaced))
                 spaced = True
                 continue
-            if tolerant and name == "_":  # train\_loss: an underscore typed in a word, part of the name
-                found.append(Token("letter", "_", where, spaced))
+            escaped_script = source[i:i + 1] == "{" or source[i:i + 1].isalnum() and not source[i + 1:i + 2].isalnum()
+            if tolerant and name == "_" and not escaped_script:  # train\_loss: an underscore typed in a word, part of the name
+                found.append(Token("letter", "_", where, spaced))  # (x\_{0}, x\_i: a subscript escaped for Markdown)
                 spaced = False
                 continue
             if name in _SPACING:

@@ -604,8 +604,14 @@ class _Parser:
         r"""Letters inside \text{..}, \operatorname{..}, \begin{..} or a subscript {..} are a name, not a product."""
         if at >= 2 and self.tokens[at - 1].is_("symbol", "{"):
             before = self.tokens[at - 2]
+            if before.is_("symbol", "^") and at >= 3 and self.tokens[at - 3].is_("letter", "e") and not self._typed_after_letter(at - 3):
+                return False  # e^{scores_0}: Euler's e raised to an expression, where the write-up's words are names
             return before.kind == "command" and before.text not in _ARGUMENT_COMMANDS or before.is_("symbol", "_", "^")
         return False
+
+    def _typed_after_letter(self, at: int) -> bool:
+        """The letter at `at` continues a run of letters typed together (the e of net^{...} is no Euler's e)."""
+        return at > 0 and self.tokens[at - 1].kind == "letter" and not self.tokens[at].space_before
 
     def _reads_as_prose(self, word: str) -> bool:
         """Three or more letters typed together that the problem does not each know: prose, not algebra."""
@@ -810,6 +816,10 @@ class _Parser:
             elif token.kind == "command" and token.text in dialect.BINARY_OPERATORS:  # 7 \\bmod 3
                 self.take()
                 value = _binary_operator(self, token, value, self.signed_factor())
+            elif self._operator_in_words(token):  # 7 \\text{ mod } 3, 7 \\operatorname{mod} 3: the operator, named in words
+                word, width = self._word_at()
+                self.position += width
+                value = dialect.BINARY_OPERATORS[word](value, self.signed_factor())
             elif self._starts_factor(token, stop_at_function):
                 value = self._combine(value, self.factor(), "*", token)
             elif self._period_product_ahead(token):
@@ -1475,6 +1485,11 @@ class _Parser:
         entry = f"{base}{chr(39) * primes}({row},{column})"
         return self.context.expressions.get(entry, sympy.Symbol(entry, real=True))
 
+    def _bracket_after_script(self) -> bool:
+        """At a subscript (_1, _{q(x)}): an opening bracket comes right after it."""
+        ahead = self.matching("{", "}", start=self.position + 1) + 1 if self.at("symbol", "{", ahead=1) else self.position + 2
+        return ahead < self.end and (self.tokens[ahead].is_("symbol", "[", "(") or self.tokens[ahead].is_("command", "left"))
+
     def _written_application(self, name: str, token: Token):
         """E[Z], p(y = 1 | x), P(A): a quantity the write-up names by what it is of, read as one name (its value once
         given); brackets that hold a condition or a bar are not arithmetic."""
@@ -1981,11 +1996,19 @@ class _Parser:
         named = self.take()
         if named.kind != "letter" and not (named.kind == "command" and named.text in dialect.GREEK):
             raise self.error("\\nabla needs a function after it: \\nabla f(x_0)", token)
-        function = self.context.function(named.text) or sympy.Function(named.text)
+        name = named.text
+        while named.kind == "letter" and self.peek().kind == "letter" and not self.peek().space_before:
+            name += self.take().text  # \\nabla loss(scores): the write-up's word, not l times oss
+        if len(name) > 1 and name not in self.context.words and self.context.function(name) is None:
+            raise self.error(f"\\nabla {name}: read {name} as one function's name, or write \\nabla f(x_0) of one letter", token)
+        function = self.context.function(name) or sympy.Function(name)
         if self.at("symbol", "_"):
             point = self.subscript().value()
         else:
-            (point,) = self.arguments("\\nabla " + named.text, token)
+            (point,) = self.arguments("\\nabla " + name, token)
+        if matrices.is_matrix(point) or str(point) in self.context.vectors or str(point) in self.context.matrices:
+            raise self.error(f"\\nabla {name}({point}) of a whole vector is a vector of derivatives: write them entry by entry "
+                             "(\\frac{\\partial f}{\\partial x_j}) to have them checked", token)
         variable = sympy.Dummy("t", real=True)
         return sympy.diff(function(variable), variable).subs(variable, point)
 
@@ -2102,6 +2125,8 @@ class _Parser:
         if letters.isdigit():
             return sympy.Integer(letters)
         if token.text == "mathbb" and self.context.document and letters.isalpha() and letters.isupper() and letters not in _SET_LETTERS:
+            if self.at("symbol", "_") and self._bracket_after_script():
+                letters = plain_name(f"{letters}_{{{self.subscript().raw}}}")  # \\mathbb{E}_1[...], \\mathbb{E}_{q}[...]: whose expectation
             if self.at("symbol", "[", "(") or self.at("command", "left"):
                 return self._written_application(letters, token)  # \\mathbb{E}[Z], \\mathbb{V}[Z]: an expectation, a variance
             return self.name(letters, token)
@@ -2174,6 +2199,21 @@ class _Parser:
         if self.context.document and word not in dialect.FUNCTIONS and not self._argument_ahead():
             return self.name(word, token)  # \\frac{\\partial \\text{BCE}}{\\partial p}: a write-up's own function named alone, its value
         return self.apply(function, word, token)
+
+    def _word_at(self) -> tuple[str, int]:
+        """The one word in braces after the current command (\\text{ mod }: mod) and the tokens it takes with the
+        command; ("", 0) for anything else."""
+        if not self.at("symbol", "{", ahead=1):
+            return "", 0
+        ahead = 2
+        while self.peek(ahead).kind == "letter" and (ahead == 2 or not self.peek(ahead).space_before):
+            ahead += 1
+        if ahead == 2 or not self.at("symbol", "}", ahead=ahead):
+            return "", 0
+        return "".join(self.peek(n).text for n in range(2, ahead)), ahead + 1
+
+    def _operator_in_words(self, token: Token) -> bool:
+        return token.is_("command", "text", "mathrm", "operatorname", "textrm") and self._word_at()[0] in dialect.BINARY_OPERATORS
 
     def _operator_name(self, token: Token):
         """\\operatorname{sech}(x), \\text{ReLU}(x), \\mathrm{sgn}(x)."""

@@ -233,6 +233,8 @@ ROWS += [
     ("\\gcd(12, 18, 8)", S("2")), ("\\gcd(12, 18)", S("6")), ("\\operatorname{lcm}(4, 6, 10)", S("60")), ("\\operatorname{lcm}(4, 6)", S("12")),
     ("\\gcd(30, 45, 75, 105)", S("15")), ("7 \\bmod 3", S("1")), ("a \\bmod n", S("Mod(a, n)")), ("a \\mod n", S("Mod(a, n)")),
     ("(2 + 5) \\bmod 3", S("1")), ("10 \\bmod 4 + 1", S("3")),
+    # the operator named in words: 17 mod 5 = 2
+    ("17 \\text{ mod } 5", S("2")), ("17 \\operatorname{mod} 5", S("2")), ("a \\mathrm{mod} n", S("Mod(a, n)")),
     # degrees
     ("30^{\\circ}", S("pi/6")), ("30^\\circ", S("pi/6")), ("30°", S("pi/6")), ("\\sin 30^\\circ", S("1/2")), ("x^{\\circ}", S("pi*x/180")),
     ("90^{\\circ} - 45^{\\circ}", S("pi/4")),

@@ -1982,6 +1982,42 @@ ROWS = [
     ("$$\\frac{\\partial}{\\partial \\theta_j}\\frac{1}{2}\\sum_{i=1}^{m}(h_{\\theta}(x^{(i)})-y^{(i)})^2 = 5\\sum_{i=1}^{m}(h_{\\theta}(x^{(i)})-y^{(i)})$$", ["unparsed"]),
     ("$$f_w(x) = w x^2$$\n\n$$\\frac{\\partial}{\\partial w} f_w(x) = x^2$$", ["definition", "valid"]),
     ("$$f_w(x) = w x^2$$\n\n$$\\frac{\\partial}{\\partial w} f_w(x) = 2x^2$$", ["definition", "invalid"]),
+    # \\nabla C (\\triangledown C) \\odot \\sigma'(z): the gradient stands in the Hadamard product, not C, so C stays the
+    # number its formula gives: dC/da = a - y for C = (a - y)^2 / 2
+    ("$$\\triangledown C \\odot \\sigma'(z)$$\n\n$$C = \\frac{1}{2}(a - y)^2$$\n\n$$\\frac{\\partial C}{\\partial a} = a - y$$", ["definition", "valid"]),
+    ("$$\\triangledown C \\odot \\sigma'(z)$$\n\n$$C = \\frac{1}{2}(a - y)^2$$\n\n$$\\frac{\\partial C}{\\partial a} = y - a$$", ["definition", "invalid"]),
+    # an inline formula whose matrices start lines of their own ("If $X = \\n\\begin{pmatrix}..."): the environments are that
+    # formula's, not displays that cut the paragraph; (1 2)(3 4)^T = 1*3 + 2*4 = 11, not 12
+    ("Words.\n\nIf $X = \n\\begin{pmatrix}x_1 \\\\ x_2 \\end{pmatrix}$\nand $Y = \n\\begin{pmatrix}y_1 \\\\ y_2 \\end{pmatrix}$\nthen $X^T Y = \n"
+     "\\begin{pmatrix}x_1 & x_2\\end{pmatrix}\n\\begin{pmatrix}y_1 \\\\ y_2\\end{pmatrix} = x_1 y_1 + x_2 y_2$.", ["definition", "definition", "valid", "valid"]),
+    ("Words.\n\nWith $X = \n\\begin{pmatrix}1 \\\\ 2 \\end{pmatrix}$\nand $Y = \n\\begin{pmatrix}3 \\\\ 4 \\end{pmatrix}$\nwe get $X^T Y = \n"
+     "\\begin{pmatrix}1 & 2\\end{pmatrix}\n\\begin{pmatrix}3 \\\\ 4\\end{pmatrix} = 12$.", ["definition", "definition", "valid", "invalid"]),
+    # a value restated in percent in brackets after it is the same value: 2.718 / 11.212 = 0.2424..., 0.242 (24.2%) holds;
+    # 1.105 / 11.212 = 0.0986, not 0.120 (12.0%); typed without $: 7.389 / 11.212 = 0.659 (65.9%)
+    ("$$p = 2.718 / 11.212 = 0.242 \\; (24.2\\%)$$", ["definition", "valid"]),
+    ("$$q = 1.105 / 11.212 = 0.120 \\; (12.0\\%)$$", ["definition", "invalid"]),
+    ("Values:\n\n7.389 / 11.212 = 0.659  (65.9%)", ["valid"]),
+    # a change of variables written both ways is no circle: Theta = theta + mu v and theta = Theta - mu v say the same;
+    # theta = Theta + mu v with it is a slip of sign (it goes round unless mu v = 0)
+    ("$$\\Theta = \\theta + \\mu v$$\n\n$$\\theta = \\Theta - \\mu v$$", ["definition", "definition"]),
+    ("$$\\Theta = \\theta + \\mu v$$\n\n$$\\theta = \\Theta + \\mu v$$", ["invalid", "definition"]),
+    # a font written twice over a name (\\mathbf{\\mathbf{w}}) is that name once: dJ/dz dz/dh dh/dw is dJ/dw, the chain
+    # rule; over another variable (dh/dx) it is not
+    ("$$\\frac{\\partial J}{\\partial \\mathbf{w}} = \\frac{\\partial J}{\\partial \\mathbf{z}} \\frac{\\partial \\mathbf{z}}{\\partial \\mathbf{h}} "
+     "\\frac{\\partial \\mathbf{h}}{\\partial \\mathbf{\\mathbf{w}}}$$", ["valid"]),
+    ("$$\\frac{\\partial J}{\\partial \\mathbf{w}} = \\frac{\\partial J}{\\partial \\mathbf{z}} \\frac{\\partial \\mathbf{z}}{\\partial \\mathbf{h}} "
+     "\\frac{\\partial \\mathbf{h}}{\\partial \\mathbf{\\mathbf{x}}}$$", ["invalid"]),
+    # an operator named in words: 17 \\text{ mod } 5 is 2 (the remark \\text{ mod } was dropped: 17 times 5)
+    ("$$17 \\text{ mod } 5 = 2$$", ["valid"]),
+    ("$$17 \\operatorname{mod} 5 = 3$$", ["invalid"]),
+    # an expectation with a subscript (\\mathbb{E}_1[...]) is one quantity, not E_1 times a bracket: E_1[(x - mu)^2] = sigma^2
+    # depends on the distribution, so it is not judged either way
+    ("$$a + \\mathbb{E}_1\\left[(x - \\mu_1)^2\\right] = a + \\sigma_1^2$$", ["undecided"]),
+    # maths escaped for Markdown (kramdown): x\\_{0} is x_0, so x_0 = x defines it and x_0 + 1 = x + 1 holds; a\\_loss typed in a
+    # word is still one name
+    ("So $\\mathbf{x}\\_{0} = \\mathbf{x}$.\n\nThen $\\mathbf{x}\\_{0} + 1 = \\mathbf{x} + 1$.", ["definition", "valid"]),
+    ("So $\\mathbf{x}\\_{0} = \\mathbf{x}$.\n\nThen $\\mathbf{x}\\_{0} + 1 = \\mathbf{x} + 2$.", ["definition", "invalid"]),
+    ("With $train\\_loss = 2$:\n\n$$2 \\cdot train\\_loss = 4$$", ["definition", "valid"]),
 ]
 
 

@@ -369,7 +369,25 @@ def markdown_parser(html: bool):
     # "The loss is\n$$\n...\n$$": a $$ line ends the paragraph above it, as MathJax blogs (kramdown) write it
     parser.block.ruler.at("math_block", _interrupting(_display_across_blank_lines(math_block_dollar)), {"alt": ["paragraph", "reference", "blockquote", "list"]})
     parser.inline.ruler.before("escape", "math_escaped", _escaped_math)
+    # "If $X = \n\begin{pmatrix}...\end{pmatrix}$ and": an environment at a line's start inside an open $ is that inline
+    # formula's, not a display of its own
+    amsmath = next(rule.fn for rule in parser.block.ruler.__rules__ if rule.name == "amsmath")
+    parser.block.ruler.at("amsmath", _outside_open_dollar(amsmath), {"alt": ["paragraph", "reference", "blockquote", "list", "footnote_def"]})
     return parser
+
+
+def _outside_open_dollar(rule):
+    """A block rule that does not start on a line where the paragraph's lines above it leave a $ open."""
+    def guarded(state, start: int, end: int, silent: bool) -> bool:
+        above = start
+        while above > 0 and not state.isEmpty(above - 1):
+            above -= 1
+        if above < start:
+            text = state.src[state.bMarks[above]:state.eMarks[start - 1]]
+            if text.replace("\\$", "").replace("$$", "").count("$") % 2:
+                return False
+        return rule(state, start, end, silent)
+    return guarded
 
 
 def _display_across_blank_lines(make_rule):

@@ -14,7 +14,7 @@ import re
 
 from dataclasses import dataclass, replace, field
 
-from ..dialect import FUNCTIONS, LIST_ELLIPSES, RELATIONS, UNICODE
+from ..dialect import BINARY_OPERATORS, FUNCTIONS, LIST_ELLIPSES, RELATIONS, UNICODE
 from ..lexer import TEXT_COMMANDS, Token, group_end, tokens
 from ..parsing import is_transpose_mark
 from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, layer_superscript, typed_label
@@ -702,7 +702,7 @@ class _Cutter:
         justified = None  # once a remark gives the line's reason: the index of the statement it justifies
         for number, piece in enumerate(pieces):
             separator = self.found[separators[number - 1]] if number else None
-            cleaned = self._without_remarks(piece)
+            cleaned = self._without_percentage(self._without_remarks(piece))
             if justified is None and statements and separator is not None and self._justifies(separators[number - 1]):
                 justified = len(statements) - 1
             if justified is not None and cleaned:
@@ -734,6 +734,15 @@ class _Cutter:
                     continue
             statements.append((cleaned, "and" if statements else "", None))
         return statements
+
+    def _without_percentage(self, piece: list[int]) -> list[int]:
+        """`= 0.659 (65.9%)`: the value again in percent, in brackets after it, is dropped (it was 0.659 times 0.659)."""
+        found = [self.found[at] for at in piece[-4:]]
+        percent = len(found) == 4 and found[0].is_("symbol", "(") and found[1].kind == "number" and found[3].is_("symbol", ")") \
+            and (found[2].is_("symbol", "%") or found[2].is_("command", "%"))
+        if percent and (len(piece) == 4 or self.found[piece[-5]].kind == "number"):
+            return piece[:-4]
+        return piece
 
     def _justifies(self, separator: int) -> bool:
         """The separator is a remark in \\text whose words give a reason (since, by definition of, recalling that)."""
@@ -887,8 +896,8 @@ class _Cutter:
         stripped = words.strip()
         if not stripped:
             return True
-        if stripped in FUNCTIONS:
-            return False  # \\text{ln}\\frac{2M}{\\delta}: a function's name, whatever follows
+        if stripped in FUNCTIONS or stripped in BINARY_OPERATORS:
+            return False  # \\text{ln}\\frac{2M}{\\delta}: a function's name, whatever follows; \\text{ mod }: an operator
         following = self.found[end + 1] if end + 1 < len(self.found) else None
         one_word = stripped.replace("-", "").replace("_", "").isalnum() and " " not in stripped
         if one_word and following is not None and (following.is_("symbol", "(", "'", "^", "_", "=") or following.kind == "command" and following.text in ("left", "cdot", "times")):

@@ -998,7 +998,10 @@ def _is_differential(token) -> bool:
 
 
 def _quantity(found) -> str:
-    return "".join(t.text for t in found if not t.is_("command", "left", "right") and not t.is_("symbol", "{", "}"))
+    """A Leibniz fraction's quantity or variable as one string: brackets' sizes and braces dropped, a font written twice
+    over itself once (\\mathbf{\\mathbf{w}} is \\mathbf{w})."""
+    kept = [t for t in found if not t.is_("command", "left", "right") and not t.is_("symbol", "{", "}")]
+    return "".join(t.text for n, t in enumerate(kept) if not (n and t.kind == "command" and t.text in dialect.FONTS and kept[n - 1].is_("command", t.text)))
 
 
 def _unwrapped(units: list | None) -> list | None:
@@ -1568,8 +1571,8 @@ class Judge:
                 outcome = self.one(step, scope)
             except TimeLimitExceeded:  # a limit's expiry that escaped every handler inside: this step is out of time, not a crash
                 outcome = out_of_time(step, self.timeout)
-            except (ArithmeticError, LookupError, ValueError, TypeError, AttributeError, NotImplementedError, RecursionError,
-                    sympy.SympifyError, sympy.PolynomialError, IndexException) as error:  # sympy's, on a reading it cannot use
+            except Exception as error:  # sympy's, on a reading it cannot use (even StopIteration from inside simplify): this
+                # step is undecided, and the write-up's other steps are still judged
                 outcome = replace(step, verdict="undecided", feedback=f"could not decide ({type(error).__name__})")
             judged.append(replace(outcome, used=tuple(dict.fromkeys(scope.used))))
             scope.seen |= self._names(step, scope)
@@ -2506,6 +2509,8 @@ class Judge:
         if restated is not None:
             return restated
         circular = self._defined_back(step, scope, key) if step.relation not in (":=", "\\leftarrow", "\\gets") else None  # an update
+        if circular is not None and self._solved_back(step, circular[0], scope):
+            circular = None  # \\Theta = \\theta + \\mu v, then \\theta = \\Theta - \\mu v: a change of variables, both ways
         defined = self._define_name(step, scope, key, avoid=circular[1] if circular else frozenset())
         if circular is None:
             return self._own_argument(self._kept_to_pattern(defined, scope, key), scope, key)
@@ -2626,6 +2631,22 @@ class Judge:
         return replace(step, verdict="invalid", feedback=f"{step.lhs} = {step.rhs} repeats {twin}'s formula: each activation takes "
                                                          f"the quantity its name ends in, so {sympy.sstr(meant)} is surely meant, and is "
                                                          "taken from here on")
+
+    def _solved_back(self, step: Step, later: Step, scope: Scope) -> bool:
+        """The later line is this definition solved for the name it goes through (\\Theta = \\theta + \\mu v, later
+        \\theta = \\Theta - \\mu v): put back in, this formula gives its own name."""
+        try:
+            name, body = self.read(step.left, scope).expr, self.read(step.right, scope).expr
+            other, other_body = self.read(later.left, scope).expr, self.read(later.right, scope).expr
+        except (LatexError, TypeError, ValueError, AttributeError):
+            return False
+        if not all(isinstance(e, (sympy.Symbol, sympy.Indexed)) for e in (name, other)) or not isinstance(body, sympy.Expr):
+            return False
+        try:
+            with time_limit(0.5):
+                return sympy.simplify(body.xreplace({other: other_body}) - name) == 0
+        except (TimeLimitExceeded, Exception):  # sympy's simplify of sums can fail inside (StopIteration): no answer, no circle lifted
+            return False
 
     def _defined_back(self, step: Step, scope: Scope, key: str):
         """(the later step, the names) when the formula of this definition uses names that a later line of the section

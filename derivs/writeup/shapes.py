@@ -312,7 +312,9 @@ class _TreeParser:
             return self._environment()
         if name == "nabla":  # \\nabla_{\\theta} J, \\nabla_x (x^T A x): the gradient in what its script names; what follows is read on
             self.at += 1
-            if not self.is_("symbol", "_"):
+            if not self.is_("symbol", "_"):  # \\nabla C \\odot \\sigma'(z): the gradient stands there, not C
+                if self.peek() is not None and self._starts_factor(self.peek()):
+                    self.factor()
                 return Node("other", position=position)
             self.at += 1
             start = self.at + 1 if self.is_("symbol", "{") else self.at
