@@ -428,6 +428,7 @@ class _Parser:
         self.decimals: list = []  # with context.decimals: the placeholders made for decimals written
         self.leibniz: list = []  # a write-up's Leibniz names read here: (symbol, quantity, variable, order)
         self.excluded: list = []  # \\sum_{k \\neq i}: the index value a sum leaves out, while its bounds are read
+        self.delta_marks = False  # reading a fraction whose top and bottom both open with \\delta: a derivative's marks
         self.paired: list = []  # \\sum_{i, j}: the indices after the first, while its bounds are read
         self.layer_transposed = False  # W^{(2)\\top}: the layer's matrix, transposed
         self.font_braces_owed: list[int] = []  # \\mathbf{x_1} in a write-up: braces to close after the name's subscript, per open font
@@ -2445,6 +2446,12 @@ class _Parser:
         if self.context.document and end - start > 2 and self.tokens[start].is_("symbol", "-") and self._after_d(start + 1, end) is not None:
             derivative = self._derivative((start + 1, end), denominator, token)
             return None if derivative is None else -derivative
+        if self.context.document and not self.delta_marks and self._delta_marked(start) and self._delta_marked(denominator[0]):
+            self.delta_marks = True  # \\frac{\\delta v_5}{\\delta v_4}: a derivative written with \\delta for \\partial (never delta over delta)
+            try:
+                return self._derivative(numerator, denominator, token)
+            finally:
+                self.delta_marks = False
         marks = self.tokens[start:end]
         if self.integrals and _differential_ends(marks) and self.differential is None:
             self.differential = self.context.symbol(marks[-1].text)  # \int \frac{dz}{z}, \frac{3\,dz}{z}: 3/z, in z
@@ -2618,12 +2625,17 @@ class _Parser:
                 return table[name]
         return None
 
+    def _delta_marked(self, at: int) -> bool:
+        """tokens[at] is \\delta followed by a name (\\delta v_5, \\delta{v_5}), not \\delta_j, an error term."""
+        return at + 1 < self.end and self.tokens[at].is_("command", "delta") and not self.tokens[at + 1].is_("symbol", "_", "^") \
+            and (self.tokens[at + 1].kind == "letter" or self.tokens[at + 1].is_("symbol", "{"))
+
     def _after_d(self, start: int, end: int) -> int | None:
         """Where a derivative's mark (d, \\partial, \\mathrm{d}) opening tokens[start:end] ends; None if there is none."""
         if start >= end:
             return None
         first = self.tokens[start]
-        if first.is_("letter", "d") or first.is_("command", "partial"):
+        if first.is_("letter", "d") or first.is_("command", "partial") or self.delta_marks and first.is_("command", "delta"):
             return start + 1
         upright = [t.text for t in self.tokens[start + 1 : start + 4]] == ["{", "d", "}"]
         if first.is_("command", "mathrm", "operatorname", "text") and end - start >= 4 and upright:
@@ -2889,6 +2901,15 @@ class _Parser:
             raise self.error(f"\\{token.text} needs its index: \\{token.text}_{{j=1}}^{{n}}", token)
         return self.context.symbol(indices.pop())
 
+    def _fixed_before(self, variable, left_out, token: Token) -> bool:
+        """\\sum_{i \\neq j} written after terms that carry i as their index and not j: the sum runs over j, i left out."""
+        if not (isinstance(variable, sympy.Symbol) and isinstance(left_out, sympy.Symbol)):
+            return False
+        before = self.tokens[:self.tokens.index(token)] if token in self.tokens else []
+        scripts = {after.text for at, after in enumerate(before[1:], 1) if before[at - 1].is_("symbol", "_") and after.kind == "letter"}
+        scripts |= {after.text for at, after in enumerate(before[2:], 2) if before[at - 2].is_("symbol", "_") and before[at - 1].is_("symbol", "{") and after.kind == "letter"}
+        return variable.name in scripts and left_out.name not in scripts
+
     def _index_range(self, token: Token):
         self.take()
         if self.at("symbol", "{"):
@@ -2907,7 +2928,10 @@ class _Parser:
                     lower = self.expression()
                 elif self.context.document and self.at("command", "ne", "neq"):  # \\sum_{k \\neq i}: every k but i
                     self.take()
-                    self.excluded.append(self.expression())
+                    left_out = self.expression()
+                    if self._fixed_before(variable, left_out, token):  # y_i p_i + \\sum_{i \\ne j} y_j p_i: i is the line's, j runs
+                        variable, left_out = left_out, variable
+                    self.excluded.append(left_out)
                 elif self.context.document and self.at("command", "in"):  # \\sum_{w \\in V}: every w, V the set of them all
                     self.position = end
                 if self.peek().kind != "end":

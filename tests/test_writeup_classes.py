@@ -2018,6 +2018,19 @@ ROWS = [
     ("So $\\mathbf{x}\\_{0} = \\mathbf{x}$.\n\nThen $\\mathbf{x}\\_{0} + 1 = \\mathbf{x} + 1$.", ["definition", "valid"]),
     ("So $\\mathbf{x}\\_{0} = \\mathbf{x}$.\n\nThen $\\mathbf{x}\\_{0} + 1 = \\mathbf{x} + 2$.", ["definition", "invalid"]),
     ("With $train\\_loss = 2$:\n\n$$2 \\cdot train\\_loss = 4$$", ["definition", "valid"]),
+    # a case named in Korean before the display ("i≠j인 경우", the case i ≠ j): the softmax's off-diagonal derivative
+    # -p_i p_j holds there; the diagonal one p_i(1 - p_i) does not
+    ("$$p_i = \\frac{e^{a_i}}{\\sum_k e^{a_k}}$$\n\n다음은 $i≠j$인 경우입니다.\n\n$$\\frac{\\partial p_i}{\\partial a_j} = -p_i p_j$$", ["definition", "valid"]),
+    ("$$p_i = \\frac{e^{a_i}}{\\sum_k e^{a_k}}$$\n\n다음은 $i≠j$인 경우입니다.\n\n$$\\frac{\\partial p_i}{\\partial a_j} = p_i (1 - p_i)$$", ["definition", "invalid"]),
+    # \\sum_{i \\neq j} after terms indexed by i: i is the line's own index and the sum runs over j, leaving i out:
+    # y_i p_i + \\sum_{j \\ne i} y_j p_i = \\sum_j y_j p_i; with p_j in the last sum it is another quantity
+    ("$$p_i = \\frac{e^{a_i}}{\\sum_k e^{a_k}}$$\n\n$$-y_i + y_i p_i + \\sum_{i \\neq j} y_j p_i = -y_i + \\sum_{j} y_j p_i$$", ["definition", "valid"]),
+    ("$$p_i = \\frac{e^{a_i}}{\\sum_k e^{a_k}}$$\n\n$$-y_i + y_i p_i + \\sum_{i \\neq j} y_j p_i = -y_i + \\sum_{j} y_j p_j$$", ["definition", "invalid"]),
+    # a derivative written with \\delta for \\partial (\\frac{\\delta v_3}{\\delta x}): for v_3 = x^2 it is 2x, not x; delta over delta
+    # with subscripts (error terms) stays a quotient
+    ("$$v_3 = x^2$$\n\n$$\\frac{\\delta v_3}{\\delta x} = 2x$$", ["definition", "valid"]),
+    ("$$v_3 = x^2$$\n\n$$\\frac{\\delta v_3}{\\delta x} = x$$", ["definition", "invalid"]),
+    ("$$\\frac{\\delta_j}{\\delta_k} \\delta_k = \\delta_j$$", ["valid"]),
 ]
 
 

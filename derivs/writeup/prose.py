@@ -169,7 +169,8 @@ def lead_in(words: str) -> str:
     return re.split(r"(?<=[.!?])\s+(?=[A-Z(])", paragraph.strip())[-1][-300:]
 
 
-LEAD_IN_WORD = re.compile(r"\b(?:for|when|if|where|with|at|assume|assuming|suppose)\b", re.I)
+# (and "the case ...", "...인 경우", "...の場合", "...的情况": a case named in Korean, Japanese or Chinese, whose words have no spaces)
+LEAD_IN_WORD = re.compile(r"\b(?:for|when|if|where|with|at|assume|assuming|suppose)\b|경우|일 때|場合|のとき|情况|情形", re.I)
 
 
 CASE = re.compile(r"\bcase\b", re.I)  # "### Case 2: $i \neq j$", as softmax-Jacobian derivations head their two halves
