@@ -2906,8 +2906,17 @@ class _Parser:
         if not (isinstance(variable, sympy.Symbol) and isinstance(left_out, sympy.Symbol)):
             return False
         before = self.tokens[:self.tokens.index(token)] if token in self.tokens else []
-        scripts = {after.text for at, after in enumerate(before[1:], 1) if before[at - 1].is_("symbol", "_") and after.kind == "letter"}
-        scripts |= {after.text for at, after in enumerate(before[2:], 2) if before[at - 2].is_("symbol", "_") and before[at - 1].is_("symbol", "{") and after.kind == "letter"}
+        scripts, summed = set(), set()
+        for at, mark in enumerate(before[1:-1], 1):  # a name's subscript (y_i, p_{i}), not another sum's index (\\sum_j x_j)
+            if not mark.is_("symbol", "_"):
+                continue
+            after = before[at + 2] if before[at + 1].is_("symbol", "{") and at + 2 < len(before) else before[at + 1]
+            letter = after.text if after.kind == "letter" else ""
+            if before[at - 1].is_("command", "sum", "prod"):
+                summed.add(letter)
+            elif before[at - 1].kind == "letter" or before[at - 1].is_("symbol", "}"):
+                scripts.add(letter)
+        scripts -= summed
         return variable.name in scripts and left_out.name not in scripts
 
     def _index_range(self, token: Token):

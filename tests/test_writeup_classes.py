@@ -2031,6 +2031,12 @@ ROWS = [
     ("$$v_3 = x^2$$\n\n$$\\frac{\\delta v_3}{\\delta x} = 2x$$", ["definition", "valid"]),
     ("$$v_3 = x^2$$\n\n$$\\frac{\\delta v_3}{\\delta x} = x$$", ["definition", "invalid"]),
     ("$$\\frac{\\delta_j}{\\delta_k} \\delta_k = \\delta_j$$", ["valid"]),
+    # a one-hot label named in plain words ("y is the one-hot label vector") and its 1 placed in words ("only the k-th
+    # dimension of y is one"): -sum_i y_i log p_i = -log p_k; twice that is wrong
+    ("Here y is the one-hot label vector: only the k-th dimension of y is one.\n\n$$-\\sum_{i=1}^{n} y_i \\log(p_i) = -\\log(p_k)$$", ["valid"]),
+    ("Here y is the one-hot label vector: only the k-th dimension of y is one.\n\n$$-\\sum_{i=1}^{n} y_i \\log(p_i) = -2\\log(p_k)$$", ["invalid"]),
+    # another sum's index before it is no fixed index: \\sum_j x_j \\cdot \\sum_{j \\neq i} x_j runs over j, leaving i out
+    ("$$\\sum_j x_j \\cdot \\sum_{j \\neq i} x_j = \\sum_j x_j \\left(\\sum_j x_j - x_i\\right)$$", ["valid"]),
 ]
 
 

@@ -449,6 +449,9 @@ def _learn_one_hot(notation: Notation, paragraph, document) -> None:
                     hot = {base: value[0] if letter == first.key else letter for base, letter in hot.items()}  # "y_w = 1 when w = o"
                 elif said and (len(statement.sides) == 1 or statement.relations == ("in",)):
                     named.append(first.base)  # "$\mathbf{y}$ is one-hot", "$\mathbf{y} \in \mathbb{R}^V$ one-hot"
+    for words in (segment for segment in segments if isinstance(segment, str)):  # the label named in plain words
+        named += [found.group(1) for found in prose.ONE_HOT_WORD.finditer(words)]
+        hot.update({found.group(2): found.group(1) for found in prose.HOT_ENTRY_WORDS.finditer(words)})
     if hot_letter is not None:
         hot.update({base: hot_letter for base in named if base not in hot})
     for base in dict.fromkeys([*hot, *named]):

@@ -32,6 +32,10 @@ CONVENTIONS: tuple[tuple[str, re.Pattern], ...] = (
 # The one-hot thing itself: the formula right after "a one-hot vector", or right before "is one-hot".
 ONE_HOT_BEFORE = re.compile(r"one[- ]hot(?:[- ]encoded)?(?: (?:vector|label|encoding|target|representation))?\s*$", re.I)
 ONE_HOT_AFTER = re.compile(r"\s*,?\s*(?:(?:is|are|be)\s+)?(?:a\s+|an\s+|the\s+)?(?:one[- ]hot|(?:with )?only (?:one|a single) (?:entry|element|component))", re.I)
+# The label named in words, not in a formula: "where y is the one-hot label vector"; "only the k-th dimension of y is one"
+# says where its 1 is.
+ONE_HOT_WORD = re.compile(r"(?<![\w$\\])([A-Za-z])\s+(?:is|are)\s+(?:a|an|the)\s+one[- ]hot\b", re.I)
+HOT_ENTRY_WORDS = re.compile(r"\bonly\s+the\s+([a-z])[- ]?th\s+(?:dimension|entry|element|component|coordinate)\s+of\s+([A-Za-z])\s+is\s+(?:one|1)\b", re.I)
 # "where $k$ is the index of the correct class": k is the hot entry of the label a cross-entropy weighs its logs by.
 HOT_INDEX = re.compile(r"^\s*,?\s*(?:is|be|denotes?|as)\s+the\s+(?:index|position|number)\s+of\s+the\s+"
                        r"(?:correct|true|target|right|ground[- ]truth|actual)\s+(?:class|label|word|category|output)", re.I)
