@@ -70,6 +70,11 @@ _SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": (
              "_": ("symbol", "_"), "*": ("symbol", "*")}  # x\_{0}, a \* b: maths escaped for Markdown (kramdown, Jekyll), as MathJax then reads it
 
 
+def _escaped_script(source: str, at: int) -> bool:
+    """After `\\_`: a group or one character standing alone follows (x\\_{0}, x\\_i), a subscript escaped for Markdown."""
+    return source[at:at + 1] == "{" or source[at:at + 1].isalnum() and not source[at + 1:at + 2].isalnum()
+
+
 def _translate(text: str) -> tuple[str, list[int]]:
     """Replace unicode by LaTeX; return the new text and, per new character, its original offset."""
     out: list[str] = []
@@ -214,8 +219,7 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
                 found.append(Token("space", name, where, spaced))
                 spaced = True
                 continue
-            escaped_script = source[i:i + 1] == "{" or source[i:i + 1].isalnum() and not source[i + 1:i + 2].isalnum()
-            if tolerant and name == "_" and not escaped_script:  # train\_loss: an underscore typed in a word, part of the name
+            if tolerant and name == "_" and not _escaped_script(source, i):  # train\_loss: an underscore typed in a word, part of the name
                 found.append(Token("letter", "_", where, spaced))  # (x\_{0}, x\_i: a subscript escaped for Markdown)
                 spaced = False
                 continue

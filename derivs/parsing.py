@@ -25,6 +25,7 @@ from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Table, Vecto
 
 MAX_LENGTH = 10_000
 _LETTER_SUBSCRIPT = re.compile(r"^[^_]+_\{?([A-Za-z])\}?$")  # x_j, x_{j}: an entry whose index is a letter
+_LEIBNIZ_INDEX = re.compile(r"_\{?([A-Za-z])\}?(?![A-Za-z])")  # the letter indices inside a Leibniz name (\partial z_k^{(l+1)})
 # The letters a sample or a time step is numbered by in a superscript (y^{(i)}, x^{(t)}); l, L and capitals number layers.
 SAMPLE_LETTERS = frozenset("ijkmnst")
 _LETTER_SAMPLE = re.compile(rf"^[^_]+\^\(([{''.join(sorted(SAMPLE_LETTERS))}])\)$")  # y^(i), \hat{y}^(i): a name of sample i, no subscript
@@ -49,6 +50,7 @@ class Context:
     sum_bounds: dict[str, sympy.Basic] = field(default_factory=dict)  # per index letter, from the problem
     expressions: dict[str, sympy.Basic] = field(default_factory=dict)  # "\\hat{y}" -> sigma(w . x)
     index: sympy.Basic | None = None  # the entry F(v) means when written without a subscript
+    beside: frozenset = frozenset()  # a write-up's index letters carried by the other sides of the line read
     tables: set[str] = field(default_factory=set)  # names in `vectors` that take two indices (w_{kj})
     free: bool = False  # unknown names are real symbols (compare); else plain symbols the grader calls foreign
     matrix_letters: bool = False  # free context: capital and bold names are matrices (set when a transpose is written)
@@ -2897,6 +2899,10 @@ class _Parser:
         indices = {index.name for entry in atoms(sympy.Indexed) for index in entry.indices if index.is_Symbol}
         indices |= {match.group(1) for symbol in atoms(sympy.Symbol) if (match := _LETTER_SUBSCRIPT.match(symbol.name))}  # x_j, unbound yet
         indices |= {match.group(1) for symbol in atoms(sympy.Symbol) if (match := _LETTER_SAMPLE.search(symbol.name))}  # y^{(i)}: sample i
+        indices |= {match.group(1) for symbol in atoms(sympy.Symbol) if symbol.name.startswith("\\frac")  # dC/dz_k: a Leibniz name's
+                    for match in _LEIBNIZ_INDEX.finditer(symbol.name)}
+        if len(indices) > 1 and len(indices - self.context.beside) == 1:
+            indices -= self.context.beside  # dC/dz_j = \\sum dC/dz_k dz_k/dz_j: j is the line's own index, k the sum's
         if len(indices) != 1:
             raise self.error(f"\\{token.text} needs its index: \\{token.text}_{{j=1}}^{{n}}", token)
         return self.context.symbol(indices.pop())

@@ -2037,6 +2037,10 @@ ROWS = [
     ("Here y is the one-hot label vector: only the k-th dimension of y is one.\n\n$$-\\sum_{i=1}^{n} y_i \\log(p_i) = -2\\log(p_k)$$", ["invalid"]),
     # another sum's index before it is no fixed index: \\sum_j x_j \\cdot \\sum_{j \\neq i} x_j runs over j, leaving i out
     ("$$\\sum_j x_j \\cdot \\sum_{j \\neq i} x_j = \\sum_j x_j \\left(\\sum_j x_j - x_i\\right)$$", ["valid"]),
+    # a \\sum written with no index over a body with two index letters: the one the other side carries is the line's own,
+    # the other the sum's: da_j/dx_i = sum_k w_{jk} dx_k/dx_i = w_{ji}; with w_{kj} it is w_{ij}, another entry
+    ("$$a_j = \\sum_k w_{jk} x_k$$\n\n$$\\frac{\\partial a_j}{\\partial x_i} = \\sum w_{jk} \\frac{\\partial x_k}{\\partial x_i}$$", ["definition", "valid"]),
+    ("$$a_j = \\sum_k w_{jk} x_k$$\n\n$$\\frac{\\partial a_j}{\\partial x_i} = \\sum w_{kj} \\frac{\\partial x_k}{\\partial x_i}$$", ["definition", "invalid"]),
 ]
 
 

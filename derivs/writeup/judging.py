@@ -105,6 +105,12 @@ class Reader:
                 self.cache[key] = Read(reading.value, reading.decimals, reading)
             except LatexError as error:
                 self.cache[key] = error
+                if side.beside and str(error).startswith("\\sum needs its index"):  # the other sides say which index is the line's
+                    try:
+                        reading = read_tokens(side.tokens, self.text, replace(context, beside=side.beside))
+                        self.cache[key] = Read(reading.value, reading.decimals, reading)
+                    except LatexError as again:
+                        self.cache[key] = again
         found = self.cache[key]
         if isinstance(found, LatexError):
             raise found
