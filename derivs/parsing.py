@@ -2911,18 +2911,8 @@ class _Parser:
         """\\sum_{i \\neq j} written after terms that carry i as their index and not j: the sum runs over j, i left out."""
         if not (isinstance(variable, sympy.Symbol) and isinstance(left_out, sympy.Symbol)):
             return False
-        before = self.tokens[:self.tokens.index(token)] if token in self.tokens else []
-        scripts, summed = set(), set()
-        for at, mark in enumerate(before[1:-1], 1):  # a name's subscript (y_i, p_{i}), not another sum's index (\\sum_j x_j)
-            if not mark.is_("symbol", "_"):
-                continue
-            after = before[at + 2] if before[at + 1].is_("symbol", "{") and at + 2 < len(before) else before[at + 1]
-            letter = after.text if after.kind == "letter" else ""
-            if before[at - 1].is_("command", "sum", "prod"):
-                summed.add(letter)
-            elif before[at - 1].kind == "letter" or before[at - 1].is_("symbol", "}"):
-                scripts.add(letter)
-        scripts -= summed
+        carried, summed = subscript_letters(self.tokens[:self.tokens.index(token)] if token in self.tokens else [])
+        scripts = carried - summed  # a name's subscript (y_i, p_{i}), not another sum's index (\\sum_j x_j)
         return variable.name in scripts and left_out.name not in scripts
 
     def _index_range(self, token: Token):
@@ -3495,6 +3485,19 @@ def _entry_base(variable) -> str:
 
 
 BOLD_FONTS = frozenset({"mathbf", "boldsymbol", "bm", "pmb", "bold", "mathbold"})
+
+
+def subscript_letters(found) -> tuple[frozenset, frozenset]:
+    """The single letters written as subscripts (of a braced group its first: z_j, w_{jk}, \\delta_k), as (those names
+    carry, those a \\sum or \\prod runs over): the indices a run of tokens writes."""
+    carried, summed = set(), set()
+    for at, mark in enumerate(found[:-1]):
+        if not mark.is_("symbol", "_") or not at:
+            continue
+        inner = found[at + 2] if found[at + 1].is_("symbol", "{") and at + 2 < len(found) else found[at + 1]
+        if inner.kind == "letter" and len(inner.text) == 1:
+            (summed if found[at - 1].is_("command", "sum", "prod") else carried).add(inner.text)
+    return frozenset(carried), frozenset(summed)
 
 
 def subscripted_by(operand, variable, defined: frozenset = frozenset()) -> str | None:

@@ -753,7 +753,7 @@ def as_written(step: Step, scope, left_read, right_read, sides, point, loose: bo
     slack = [a + b for a, b in zip(shown, from_left)]
     if len(slack) != len(exact):  # each entry has its own tolerance, or none is weighed
         return None
-    places = max(len(text.split(".")[1]) if "." in text else 0 for _, _, _, text in right_read.decimals)
+    places = _places_written(right_read)
     if max(shown) > 0:  # 3.35 \\times 10^{-4}: to 6 places, as 0.000335
         places = max(places, -int(sympy.floor(sympy.log(2 * min(s for s in shown if s > 0), 10))))
     written = step.rhs.replace(" ", "").replace("\\,", "")
@@ -846,8 +846,12 @@ def _a_unit_off(stated, value, right_read) -> bool:
     """A number written with decimals that is at most one unit in its last place from the value."""
     if not right_read.decimals or not getattr(stated, "is_number", False) or not getattr(value, "is_number", False):
         return False
-    places = max(len(text.split(".")[1]) if "." in text else 0 for _, _, _, text in right_read.decimals)
-    return abs(sympy.N(stated - value, 30)) <= sympy.Rational(1, 10**places)
+    return abs(sympy.N(stated - value, 30)) <= sympy.Rational(1, 10**_places_written(right_read))
+
+
+def _places_written(read) -> int:
+    """The most decimal places a read's decimals are written to (0.249 and 1.5: 3)."""
+    return max(len(text.split(".")[1]) if "." in text else 0 for _, _, _, text in read.decimals)
 
 
 def _numeric_entries(value, target):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace, field
 
 from ..dialect import BINARY_OPERATORS, FUNCTIONS, LIST_ELLIPSES, RELATIONS, UNICODE
 from ..lexer import TEXT_COMMANDS, Token, group_end, tokens
-from ..parsing import is_transpose_mark
+from ..parsing import is_transpose_mark, subscript_letters
 from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, layer_superscript, typed_label
 from .macros import DEFINING, definitions, expand
 from .names import single_name
@@ -1030,7 +1030,7 @@ class _Cutter:
                 sides[-1].append(at)
             position += 1
         made = [self._side(side) for side in sides]
-        letters = [subscript_letters(side.tokens) for side in made]
+        letters = [subscript_letters(side.tokens)[0] for side in made]
         made = [replace(side, beside=frozenset().union(*(letters[:n] + letters[n + 1:]))) if side else side for n, side in enumerate(made)]
         continues = not made[0] and len(made) > 1
         dangling = len(made) > 1 and not made[-1]
@@ -1200,16 +1200,3 @@ def _depths(found: list[Token], transparent_names: frozenset | set) -> list[_Dep
             continue
         out.append(_Depth(braces, brackets, transparent))
     return out
-
-
-def subscript_letters(found) -> frozenset:
-    """The single letters a side writes as subscripts of names (z_j, w_{jk}): the indices it carries."""
-    letters = set()
-    for at, token in enumerate(found[:-1]):
-        if token.is_("symbol", "_") and at and not found[at - 1].is_("command", "sum", "prod"):
-            inner = found[at + 1]
-            if inner.is_("symbol", "{"):
-                inner = found[at + 2] if at + 2 < len(found) else inner
-            if inner.kind == "letter" and len(inner.text) == 1:
-                letters.add(inner.text)
-    return frozenset(letters)

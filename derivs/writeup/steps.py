@@ -13,9 +13,10 @@ import itertools
 from dataclasses import dataclass, field, fields, replace
 
 from .. import dialect
+from ..parsing import subscript_letters
 from . import prose
 from .document import PLAIN_ENVIRONMENTS, Display, Document, Heading, Math, Paragraph, Part, Table
-from .formulas import CASE_LEADS, Formula, Side, Statement, read_formula, subscript_letters
+from .formulas import CASE_LEADS, Formula, Side, Statement, read_formula
 
 KINDS = {"==": "equal", "approx": "approx", "defines": "equal", "update": "update", "<": "inequality", "<=": "inequality",
          ">": "inequality", ">=": "inequality", "!=": "inequality", "in": "declaration", "propto": "proportional"}
@@ -380,7 +381,7 @@ class _Builder:
                 sides[0] = self.start  # f'(x) = 1 if x > 0 \\ = 0 otherwise: another case of the chain's first side
             else:
                 sides[0] = self.previous  # a line starting with "=" continues the chain above
-                carried = subscript_letters(self.previous.tokens)  # and its side carries the line's indices beside the new ones
+                carried = subscript_letters(self.previous.tokens)[0]  # and its side carries the line's indices beside the new ones
                 sides[1:] = [replace(side, beside=side.beside | carried) if side else side for side in sides[1:]]
         if sides[0] is not self.previous:
             self.start = sides[0]
