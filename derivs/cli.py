@@ -560,6 +560,7 @@ STEP_MARKS = {"valid": "[green]✓[/]", "invalid": "[red]✗[/]", "undecided": "
 def run_proof(args, out: Console, err: Console) -> int:
     from .derivation import check_derivation, is_write_up, write_up_problems
     from .writeup.document import form_of_path
+    from .writeup.notebook import read_notebook
     from .discovery import get_problem
     from .parsing import LatexError
 
@@ -577,15 +578,15 @@ def run_proof(args, out: Console, err: Console) -> int:
     reports, pages = {}, []
     for path in paths:
         text = path.read_text(encoding="utf-8", errors="replace")
+        form = form_of_path(path.name)
         try:
-            whole = problem is not None and is_write_up(text)  # a whole write-up: its own notation, held to the problem
-            reports[str(path)] = check_derivation(text, problem, timeout=args.timeout, problems_dir=args.problems, whole=whole,
-                                                  form=form_of_path(path.name))
+            whole = problem is not None and is_write_up(text, form)  # a whole write-up: its own notation, held to the problem
+            reports[str(path)] = check_derivation(text, problem, timeout=args.timeout, problems_dir=args.problems, whole=whole, form=form)
         except LatexError as error:
             if args.html:  # the page still shows the text, and why it was not checked
                 _write_proof_page(args.html, pages + [(str(path), text, None, str(error))], out)
             raise UsageError(f"{path}: {error}") from None
-        pages.append((str(path), text, reports[str(path)], ""))
+        pages.append((str(path), read_notebook(text).text if form == "notebook" else text, reports[str(path)], ""))
     if args.html:
         _write_proof_page(args.html, pages, out)
     if args.json:
@@ -623,10 +624,10 @@ def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
         context = ""
         for step in report.steps:
             if step.context != context and step.context:
-                out.print(f"  (from line {step.line}, this part is read as problem {step.context}: its rules and answers apply)", highlight=False)
+                out.print(f"  (from {step.where}, this part is read as problem {step.context}: its rules and answers apply)", highlight=False)
             context = step.context
             mark = STEP_MARKS.get(step.verdict, step.verdict)
-            out.print(f"{mark} step {step.index} (line {step.line}): ", end="", highlight=False)
+            out.print(f"{mark} step {step.index} ({step.where}): ", end="", highlight=False)
             out.print(f"{step.lhs} {_relation_shown(step)} {step.rhs}", markup=False, highlight=False)
             if step.verdict not in ("valid", "definition"):
                 out.print(f"    {step.verdict}: {step.feedback}", markup=False, highlight=False)
@@ -642,7 +643,7 @@ def _print_write_up(name: str, report, out: Console, verbose: bool) -> None:
         if problem:
             out.print(f"  read as problem {problem} from line {line} (its rules and answers apply there)", highlight=False)
     for step in report.first_errors:
-        out.print(f"  first wrong line of a derivation: line {step.line}: ", end="", highlight=False)
+        out.print(f"  first wrong line of a derivation: {step.where}: ", end="", highlight=False)
         out.print(f"{step.lhs} {_relation_shown(step)} {step.rhs}  ({step.feedback})", markup=False, highlight=False)
     if not report.first_errors:
         out.print("  " + report.explanation(), markup=False, highlight=False)

@@ -14,9 +14,10 @@ from .lexer import LatexError
 from .model import Problem
 from .sandbox import Overrun, run_limited
 from .timelimit import STEP_TIMEOUT
-from .writeup import Report, Step, check_write_up, read_document
+from .writeup import Report, Step, check_write_up, placed, read_document
 from .writeup import is_write_up as _is_write_up
-from .writeup.document import DocumentTooLong
+from .writeup.document import DocumentTooLong, looks_like_notebook
+from .writeup.notebook import NotANotebook
 from .writeup.steps import find_steps as _find_steps
 
 DERIVATION_BUDGET = 60.0  # CPU seconds for a whole derivation, whatever its length
@@ -32,11 +33,12 @@ __all__ = ["DerivationReport", "MAX_DERIVATION", "MAX_STEPS", "STEP_TIMEOUT", "S
 def _document(text, form: str | None = None):
     if not isinstance(text, str):
         raise LatexError("the derivation must be text")
-    if len(text) > MAX_DERIVATION:
+    notebook = form == "notebook" or form is None and looks_like_notebook(text)
+    if len(text) > MAX_DERIVATION and not notebook:  # a notebook's outputs do not count: its Markdown is bounded when read
         raise LatexError(f"the derivation is {len(text):,} characters long; at most {MAX_DERIVATION:,} are accepted")
     try:
         return read_document(text, form)
-    except DocumentTooLong as error:
+    except (DocumentTooLong, NotANotebook) as error:
         raise LatexError(str(error)) from None
     except RecursionError:  # markup nested past what a reader follows (a guard, not a path any text is known to take)
         raise LatexError("the text's structure is nested too deeply to read (brackets, lists or HTML inside one another)") from None
@@ -44,7 +46,8 @@ def _document(text, form: str | None = None):
 
 def find_steps(text: str, form: str | None = None) -> list[Step]:
     """Every step of every chain in the text, numbered from 1 in reading order (structure only)."""
-    return _find_steps(_document(text, form))[0]
+    document = _document(text, form)
+    return placed(_find_steps(document)[0], document)
 
 
 def bounded_steps(text: str, form: str | None = None) -> list[Step]:

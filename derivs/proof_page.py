@@ -112,12 +112,12 @@ class StepMarks:
 
     def details(self, step) -> str:
         kind, symbol, word = PROOF_MARKS.get(step.verdict, ("unsure", "?", step.verdict or "not judged"))
-        return (f'<details class="mark" id="{self.anchor(step)}"><summary title="step {step.index}, line {step.line}: {escape(word)}">'
+        return (f'<details class="mark" id="{self.anchor(step)}"><summary title="step {step.index}, {step.where}: {escape(word)}">'
                 f'{mark_symbol(kind, symbol, word)}<span class="n">{step.index}</span></summary>'
                 f'<div class="why">{self.explanation(step, kind, word)}</div></details>')
 
     def explanation(self, step, kind: str, word: str) -> str:
-        parts = [f'<p><b class="k-{kind}">{escape(word)}</b>: step {step.index}, line {step.line}'
+        parts = [f'<p><b class="k-{kind}">{escape(word)}</b>: step {step.index}, {step.where}'
                  + (f", held to problem <code>{escape(step.context)}</code>" if step.context else "") + "</p>",
                  f'<p class="read">read as: {self.math(_written(step))}'
                  + (f' <span class="note">where {self.math(step.condition)}</span>' if step.condition else "") + "</p>"]
@@ -592,7 +592,7 @@ def _notes(marks: StepMarks) -> str:
     rows = [s for s in marks.steps if s.verdict in ("invalid", "undecided", "unparsed")]
     if not rows:
         return ""
-    items = "".join(f"<li>{mark_symbol(*PROOF_MARKS[s.verdict])} step {s.index} (line {s.line}): {escape(s.feedback)}</li>" for s in rows)
+    items = "".join(f"<li>{mark_symbol(*PROOF_MARKS[s.verdict])} step {s.index} ({s.where}): {escape(s.feedback)}</li>" for s in rows)
     return f'<section class="print-only"><h2>Notes on the marked steps</h2><ul>{items}</ul></section>'
 
 

@@ -56,9 +56,14 @@ def labelled(folder: Path = CORPUS) -> list[tuple[Path, dict]]:
     return found
 
 
-def _line_of(entry) -> int:
-    """A label's line: a bare number, or an entry with its reason."""
-    return int(entry["line"] if isinstance(entry, dict) else entry)
+def _line_of(entry, document=None) -> int:
+    """A label's line of the text: a bare number, or an entry with its reason; in a notebook an entry gives its
+    cell too, and the line within that cell is found in the text made of the notebook's Markdown cells."""
+    line = int(entry["line"] if isinstance(entry, dict) else entry)
+    if document is None or document.notebook is None:
+        return line
+    place = (int(entry["cell"]), line)
+    return document.notebook.places.index(place) + 1 if place in document.notebook.places else -1
 
 
 def _lines(step, document) -> set[int]:
@@ -83,15 +88,15 @@ def score(path: Path, data: dict, timeout: float = STEP_TIMEOUT) -> Score:
     counts = report.counts
     result.valid, result.invalid, result.undecided = counts["valid"], counts["invalid"], counts["undecided"]
     result.unreadable, result.statements = counts["unreadable"], counts["statements"]
-    mistakes = {int(m["line"]) for m in data.get("mistakes", [])}
-    excused = mistakes | {_line_of(entry) for entry in data.get("carried", []) + data.get("ambiguous", [])}
+    mistakes = {_line_of(m, document) for m in data.get("mistakes", [])}
+    excused = mistakes | {_line_of(entry, document) for entry in data.get("carried", []) + data.get("ambiguous", [])}
     flagged = [(step, _lines(step, document)) for step in report.steps if step.verdict == "invalid"]
     result.mistakes = len(mistakes)
     for line in sorted(mistakes):
         if any(line in lines for _, lines in flagged):
             result.found += 1
         else:
-            result.missed.append(line)
+            result.missed.append(document.where(line))
     result.false_alarms = [step for step, lines in flagged if not lines & excused]
     return result
 
@@ -124,7 +129,7 @@ def main(argv: list[str]) -> int:
         scores.append(result)
         if verbose:
             for step in result.false_alarms:
-                print(f"  false alarm {path.name}:{step.line}: {step.lhs} {step.relation} {step.rhs}  // {step.feedback[:160]}")
+                print(f"  false alarm {path.name}:{step.where}: {step.lhs} {step.relation} {step.rhs}  // {step.feedback[:160]}")
             for line in result.missed:
                 print(f"  missed {path.name}:{line}")
     print(table(scores))

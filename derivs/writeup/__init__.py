@@ -8,7 +8,7 @@ notation; statements recorded, claims decided).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Problem
 from ..timelimit import cpu_seconds
@@ -16,7 +16,7 @@ from .document import Document, Heading, Part, Table, read_document
 from .judging import DOCUMENT, Judge
 from .steps import Step, find_steps
 
-__all__ = ["DOCUMENT", "Report", "Step", "check_write_up", "is_write_up", "read_document", "steps_of"]
+__all__ = ["DOCUMENT", "Report", "Step", "check_write_up", "is_write_up", "placed", "read_document", "steps_of"]
 
 
 @dataclass
@@ -60,7 +60,7 @@ class Report:
             if unclear:
                 return f"no step was found wrong; steps {', '.join(map(str, unclear))} could not be checked"
             return "every step is valid"
-        text = f"step {wrong.index} (line {wrong.line}) is wrong: {wrong.lhs} is not equal to {wrong.rhs}"
+        text = f"step {wrong.index} ({wrong.where}) is wrong: {wrong.lhs} is not equal to {wrong.rhs}"
         return text + (f"; {wrong.feedback}" if wrong.feedback else "")
 
 
@@ -88,5 +88,13 @@ def check_write_up(document: Document, problem: Problem | None, timeout: float, 
     if not own:
         judged = judge.mark_lines_that_match_their_start(judged)
     notation = [f"section {index} ({judge.sections[index].title or 'before the first heading'}): {line}"
-                for index, notation in sorted(judge.notations.items()) for line in notation.lines()]
-    return Report(judged, cpu_seconds() - started, notation)
+                for index, notation in sorted(judge.notations.items()) for line in notation.lines(document.where)]
+    return Report(placed(judged, document), cpu_seconds() - started, notation)
+
+
+def placed(steps: list[Step], document: Document) -> list[Step]:
+    """Steps with the places a reader finds them at: in a notebook, the cell and the line within it besides the
+    line of the text made of its Markdown cells (which judging and a proof page work on); elsewhere as they are."""
+    if document.notebook is None:
+        return steps
+    return [replace(step, cell=cell, cell_line=line) for step in steps for cell, line in [document.notebook.place(step.line)]]

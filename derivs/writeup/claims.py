@@ -129,7 +129,7 @@ def _rescued_by_supposition(judge, step: Step, scope) -> Step | None:
         judged = _judge_sides(judge, step, scope, {})
     if judged.verdict != "valid":
         return None
-    return replace(judged, feedback=f"{judged.feedback} (supposing {supposition.lhs} = {supposition.rhs}, as line {supposition.line} imagines)")
+    return replace(judged, feedback=f"{judged.feedback} (supposing {supposition.lhs} = {supposition.rhs}, as {judge.document.where(supposition.line)} imagines)")
 
 
 def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:

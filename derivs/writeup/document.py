@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from .. import dialect
 from ..lexer import tokens
 from .macros import DEFINING, definitions
+from .notebook import Notebook, read_notebook
 
 MAX_TEXT = 200_000  # characters; checked before any parsing
 MAX_DEFINITION = 2_000  # characters of a \def read for its parameters and body
@@ -144,6 +145,7 @@ class Document:
     typed_labels: bool = False  # its displays end with a number typed in brackets after a space (= x_1 (6)): their labels
     formulas: dict = field(default_factory=dict, repr=False)  # each Math as read (formulas.read_formula): read once
     e_named: bool = False  # a section wrote e = \hat{y} - y: e is that name in the sections after it too
+    notebook: Notebook | None = field(default=None, repr=False)  # read from a notebook: where each line of `text` sits in it
     _newlines: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -152,6 +154,13 @@ class Document:
     def line_of(self, offset: int) -> int:
         """The 1-based line of a character offset."""
         return bisect.bisect_left(self._newlines, offset) + 1
+
+    def where(self, line: int) -> str:
+        """A line of the text as the reader finds it: "line 12", or in a notebook "cell 3, line 2"."""
+        if self.notebook is None:
+            return f"line {line}"
+        cell, at = self.notebook.place(line)
+        return f"cell {cell}, line {at}"
 
     def offset_of_line(self, line: int) -> int:
         """The offset where a 1-based line starts."""
@@ -179,11 +188,15 @@ class DocumentTooLong(ValueError):
 
 
 def read_document(text: str, form: str | None = None) -> Document:
-    """The pieces of a write-up. `form` is "markdown" or "latex"; by default it is told from the text."""
+    """The pieces of a write-up. `form` is "markdown", "latex" or "notebook" (its Markdown cells are read); by
+    default it is told from the text. Raises DocumentTooLong, or NotANotebook for a notebook that is not one."""
+    form = form or guess_form(text)
+    notebook = read_notebook(text) if form == "notebook" else None
+    if notebook is not None:
+        text, form = notebook.text, "markdown"
     if len(text) > MAX_TEXT:
         raise DocumentTooLong(f"the write-up is {len(text):,} characters long; at most {MAX_TEXT:,} are accepted")
-    form = form or guess_form(text)
-    document = Document(text, form=form)
+    document = Document(text, form=form, notebook=notebook)
     (_read_latex if form == "latex" else _read_markdown)(document)
     scanned = [tokens(math.tex, tolerant=True) for math in document.maths]
     for found in scanned:  # MathJax's way: $\newcommand{\R}{\mathbb{R}}$ in the text
@@ -328,15 +341,24 @@ def bracket_layer(found, at: int) -> tuple[str, str, int] | None:
 _LATEX_SIGNS = re.compile(r"\\documentclass|\\begin\{document\}|\\(?:sub)*section\*?\{|\\item\b|\\begin\{(?:enumerate|itemize|tabular|problem|solution)\}")
 
 
+_NOTEBOOK_SIGNS = re.compile(r'\s*\{\s*"(?:cells|worksheets|metadata|nbformat(?:_minor)?)"\s*:')
+
+
+def looks_like_notebook(text: str) -> bool:
+    return _NOTEBOOK_SIGNS.match(text) is not None
+
+
 def guess_form(text: str) -> str:
-    """LaTeX when the text has a document's or a list's commands, else Markdown (which reads $..$, $$..$$,
-    \\[..\\] and top-level align blocks too)."""
+    """A notebook when the text is a JSON object opening with a notebook's keys; LaTeX when it has a document's or
+    a list's commands; else Markdown (which reads $..$, $$..$$, \\[..\\] and top-level align blocks too)."""
+    if looks_like_notebook(text):
+        return "notebook"
     return "latex" if _LATEX_SIGNS.search(text) else "markdown"
 
 
 def form_of_path(name: str) -> str | None:
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    return {"tex": "latex", "ltx": "latex", "md": "markdown", "markdown": "markdown", "txt": "markdown", "ipynb": None}.get(suffix)
+    return {"tex": "latex", "ltx": "latex", "md": "markdown", "markdown": "markdown", "txt": "markdown", "ipynb": "notebook"}.get(suffix)
 
 
 # --- Markdown ----------------------------------------------------------------------------------------

@@ -1903,7 +1903,7 @@ class Judge:
             judged = self.judge_step(step, scope)
         if judged.verdict not in ("valid", "invalid"):
             return None
-        return replace(judged, feedback=f"{judged.feedback} (at {supposition.lhs} = {supposition.rhs}, as line {supposition.line} imagines)")
+        return replace(judged, feedback=f"{judged.feedback} (at {supposition.lhs} = {supposition.rhs}, as {self.document.where(supposition.line)} imagines)")
 
     def _suppose(self, step: Step, scope: Scope) -> None:
         """Remember an imagined value (say $a = 2.001$), which a line or two after it may work out ("Then f(a) = 6.003")."""
@@ -2521,10 +2521,10 @@ class Judge:
         if circular is None:
             return self._own_argument(self._kept_to_pattern(defined, scope, key), scope, key)
         if key in scope.seen:  # a = (.. - b ..) / .. after an equation in a and b, b through a below: a system being solved
-            return replace(defined, feedback=f"{step.lhs} through {', '.join(sorted(circular[1]))}, which line {circular[0].line} gives "
+            return replace(defined, feedback=f"{step.lhs} through {', '.join(sorted(circular[1]))}, which {self.document.where(circular[0].line)} gives "
                                              f"through {step.lhs}: a system of equations being solved, not a formula for either")
         later, names = circular
-        return replace(defined, verdict="invalid", feedback=f"defines {step.lhs} through {', '.join(sorted(names))}, which line {later.line} "
+        return replace(defined, verdict="invalid", feedback=f"defines {step.lhs} through {', '.join(sorted(names))}, which {self.document.where(later.line)} "
                                                               f"defines through {step.lhs}: a circular definition (a slip of name?)")
 
     def _restated(self, step: Step, scope: Scope, key: str) -> Step | None:
@@ -2548,7 +2548,7 @@ class Judge:
             return None
         if (not step.condition or step.bindings) and not self._through_fewer(before, step, scope):
             self._define_name(step, scope, key)  # the values its chain carries, as a definition gives them (not one case's)
-        return replace(judged, feedback=f"restates {step.lhs} (line {earlier.line}) in another form: {judged.feedback}")
+        return replace(judged, feedback=f"restates {step.lhs} ({self.document.where(earlier.line)}) in another form: {judged.feedback}")
 
     def _through_fewer(self, before, step: Step, scope: Scope) -> bool:
         """a = f(g(c)) after a = f(b), b = g(c): the restatement puts in a quantity the first formula went through (b), so
@@ -2601,10 +2601,10 @@ class Judge:
         except LatexError:
             meant = None
         if formula is None or not isinstance(meant, sympy.Symbol):
-            return replace(step, verdict="undecided", feedback=f"defines {step.lhs} again, right after line {earlier.line}: not judged")
+            return replace(step, verdict="undecided", feedback=f"defines {step.lhs} again, right after {self.document.where(earlier.line)}: not judged")
         scope.formulas[meant] = bound_apart(formula)
-        return replace(step, verdict="invalid", feedback=f"defines {step.lhs} again, by another formula, right after line {earlier.line}; "
-                                                         f"{meant}, which line {where.line} uses, is defined nowhere: {meant} is surely meant, "
+        return replace(step, verdict="invalid", feedback=f"defines {step.lhs} again, by another formula, right after {self.document.where(earlier.line)}; "
+                                                         f"{meant}, which {self.document.where(where.line)} uses, is defined nowhere: {meant} is surely meant, "
                                                          f"and is taken as defined here")
 
     def _kept_to_pattern(self, step: Step, scope: Scope, key: str) -> Step:
@@ -2881,7 +2881,7 @@ class Judge:
         except TimeLimitExceeded:
             outcome = out_of_time(step, self.timeout)
         except Exception:  # sympy's solvers fail in many ways; the step is then undecided
-            outcome = replace(step, verdict="undecided", feedback=f"could not show that this equation follows from line {previous[0].line}'s")
+            outcome = replace(step, verdict="undecided", feedback=f"could not show that this equation follows from {self.document.where(previous[0].line)}'s")
         if outcome.verdict == "valid" or outcome.verdict == "invalid" and rewrites(previous[1], residual):
             return outcome
         if previous[0].block != step.block and outcome.verdict != "invalid":
@@ -2924,7 +2924,7 @@ class Judge:
 
         first = previous[1]
         problem = scope.problem if is_array(residual) else with_free_symbols(scope.problem, (first, residual))
-        return follows(step, first, residual, problem, self.timeout, source=f"line {previous[0].line}'s")
+        return follows(step, first, residual, problem, self.timeout, source=f"{self.document.where(previous[0].line)}'s")
 
     def equation_to_solve(self, step: Step, scope: Scope):
         """`expression = number` alone on its line, where the expression is not constant: an equation to solve

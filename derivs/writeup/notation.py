@@ -132,16 +132,16 @@ class Notation:
                        arities={**context.arities, **{name: n for name, n in self.arities.items() if n > 1}},
                        parameters=dict(context.parameters))  # this section's own: its definitions add to it
 
-    def lines(self) -> list[str]:
-        """The facts as a reader sees them: 'line 3: W_1 is a matrix (m x n): declared ...'."""
+    def lines(self, where=lambda line: f"line {line}") -> list[str]:
+        """The facts as a reader sees them: 'line 3: W_1 is a matrix (m x n): declared ...' (`where` shows a line)."""
         shown = []
         for fact in self.facts:
             shape = f" ({' x '.join(map(str, fact.shape))})" if fact.shape else ""
-            shown.append(f"line {fact.line}: {fact.name} is a {fact.kind}{shape}: {fact.how}")
+            shown.append(f"{where(fact.line)}: {fact.name} is a {fact.kind}{shape}: {fact.how}")
         for convention in self.conventions:
-            shown.append(f"line {convention.line}: convention '{convention.kind}': {convention.words}")
+            shown.append(f"{where(convention.line)}: convention '{convention.kind}': {convention.words}")
         for finding in self.findings:
-            shown.append(f"line {finding.line}: cannot be shaped: {finding.text}")
+            shown.append(f"{where(finding.line)}: cannot be shaped: {finding.text}")
         return shown
 
 

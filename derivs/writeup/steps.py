@@ -47,6 +47,8 @@ class Step:
     relation: str = "="  # as written: =, \approx, <, \le, :=, \leftarrow
     role: str = ""  # from the lead words: given, defines, condition, hypothetical, required; a display's: another way, defines anew
     used: tuple[str, ...] = ()  # the definitions and conventions the verdict used ("x_1 = 0.9 (line 3)")
+    cell: int = 0  # in a notebook, the cell it is in (from 1, every cell counted) and its line there; `line` is
+    cell_line: int = 0  # then the line in the text made of the notebook's Markdown cells (as a proof page shows it)
     # the tokens behind the text (not printed, not in JSON)
     left: Side | None = field(default=None, repr=False, compare=False)
     right: Side | None = field(default=None, repr=False, compare=False)
@@ -62,9 +64,17 @@ class Step:
     item: int = field(default=0, repr=False, compare=False)  # the list item it stands in (0 outside lists)
     labelled_item: bool = field(default=False, repr=False, compare=False)  # that item opens with a label and a colon (a case)
 
+    @property
+    def where(self) -> str:
+        """Where a reader finds it: "line 12", or in a notebook "cell 3, line 2"."""
+        return f"cell {self.cell}, line {self.cell_line}" if self.cell else f"line {self.line}"
+
     def to_dict(self) -> dict:
         hidden = {"left", "right", "first", "underbraces", "condition_side", "statements", "chain", "case", "case_row", "bindings", "title", "item", "labelled_item"}
-        return {f.name: getattr(f.name and self, f.name) for f in fields(self) if f.name not in hidden}
+        shown = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in hidden}
+        if not self.cell:  # not from a notebook
+            del shown["cell"], shown["cell_line"]
+        return shown
 
     @property
     def first_of_chain(self) -> bool:
