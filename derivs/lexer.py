@@ -248,10 +248,12 @@ def _normalized(found: list[Token]) -> list[Token]:
     """One spelling per token: x^{\\prime}, x^\\prime and x^{\\prime\\prime} are x', x' and x'' (one ' per prime);
     \\lbrace is \\{ (the _SYNONYMS); \\partial{x} is \\partial x; \\delta{_2} and \\delta{}_2 are \\delta_2; != typed together is \\ne; primes before a subscript go after it (y''_1 is y_1'')."""
     found = _spelled_once(found)
+    found = _physics_derivatives(found) if any(token.is_("command", "dv", "pdv", "odv") for token in found) else found
     found = _over_as_frac(found) if any(token.is_("command", "over") for token in found) else found
     found = _boxes_as_row(found) if sum(token.is_("command", "boxed") for token in found) > 1 else found
     found = _double_braces_once(found) if any(a.is_("symbol", "{") and b.is_("symbol", "{") for a, b in zip(found, found[1:])) else found
     found = _maths_out_of_text(found) if any(token.is_("error", "$") for token in found) else found
+    found = _prose_in_roman(found) if any(token.is_("symbol", "{") for token in found) else found
     found = partial_unbraced(found) if any(token.is_("command", "partial") for token in found) else found
     found = _scripts_unbraced(found) if any(token.is_("symbol", "{") for token in found) else found
     marks = {token.text for token in found if token.kind == "symbol"}
@@ -260,6 +262,83 @@ def _normalized(found: list[Token]) -> list[Token]:
 
 
 TEXT_COMMANDS = frozenset({"text", "textrm", "mbox", "textit", "textbf", "textsf", "texttt", "hbox", "textnormal", "textup"})  # words in maths
+
+
+def _physics_derivatives(found: list[Token]) -> list[Token]:
+    """The physics (and derivative) package's derivatives, as Leibniz fractions: \\dv{f}{x} is \\frac{df}{dx}, \\pdv{f}{x}
+    is \\frac{\\partial f}{\\partial x}, \\dv[2]{f}{x} the second derivative, \\pdv{f}{x}{y} the mixed one (\\partial^2 f over
+    \\partial x \\partial y), \\pdv{x} alone the operator \\frac{\\partial}{\\partial x}. \\odv is the derivative package's \\dv.
+    A form not of these shapes stays as written (and is refused where read)."""
+    out: list[Token] = []
+    at = 0
+    while at < len(found):
+        token = found[at]
+        taken = _derivative_macro(found, at) if token.is_("command", "dv", "pdv", "odv") else None
+        if taken is None:
+            out.append(token)
+            at += 1
+            continue
+        tokens_, at = taken
+        out += tokens_
+    return out
+
+
+def _derivative_macro(found: list[Token], at: int) -> tuple[list[Token], int] | None:
+    """\\dv or \\pdv at `at` written out as a fraction, and the index after it; None for a shape not read."""
+    token = found[at]
+    where = token.position
+    mark = (lambda: [Token("command", "partial", where)]) if token.text == "pdv" else (lambda: [Token("letter", "d", where)])
+    following = at + 1
+    if following < len(found) and found[following].is_("symbol", "*"):
+        following += 1  # \dv*{f}{x}: typeset inline, the same derivative
+    order: list[Token] = []
+    if following < len(found) and found[following].is_("symbol", "["):
+        close = next((k for k in range(following, min(following + 6, len(found))) if found[k].is_("symbol", "]")), None)
+        if close is None or not all(t.kind in ("number", "letter") for t in found[following + 1:close]) or close == following + 1:
+            return None
+        order, following = list(found[following + 1:close]), close + 1
+    groups = []
+    while following < len(found) and found[following].is_("symbol", "{") and len(groups) < 3:
+        close = group_end(found, following)
+        if close is None:
+            return None
+        groups.append(found[following + 1:close])
+        following = close + 1
+    if not groups or any(not group for group in groups) or len(groups) == 3 and (order or token.text != "pdv"):
+        return None
+    open_, shut, frac = Token("symbol", "{", where), Token("symbol", "}", where), Token("command", "frac", where, token.space_before)
+    last = replace(found[following - 1], space_before=False)  # the source's last brace: the fraction spans what was written
+    power = [Token("symbol", "^", where), open_, *order, shut] if order else []
+    if len(groups) == 1:  # the operator: \pdv{x} f
+        return [frac, open_, *mark(), *power, shut, open_, *mark(), *groups[0], *power, last], following
+    if len(groups) == 2:
+        return [frac, open_, *mark(), *power, *groups[0], shut, open_, *mark(), *groups[1], *power, last], following
+    two = [Token("symbol", "^", where), Token("number", "2", where)]
+    return [frac, open_, *mark(), *two, *groups[0], shut, open_, *mark(), *groups[1], *mark(), *groups[2], last], following
+
+
+# Words a cases line or a condition sets in roman (\mathrm{if}, {\rm otherwise}): prose, as \text{if} is, not a product
+# of letters (i times f). Only these: \mathrm{d}, \mathrm{softmax}, \mathrm{tr} stay names.
+ROMAN_WORDS = frozenset({"if", "for", "when", "whenever", "otherwise", "else", "where", "and", "or", "iff"})
+
+
+def _prose_in_roman(found: list[Token]) -> list[Token]:
+    """\\mathrm{if}, \\operatorname{otherwise}, and {\\rm if} (the font switch is dropped when cut, leaving braces that
+    no command or script takes) around one of the ROMAN_WORDS: \\text{if}, words."""
+    out: list[Token] = []
+    for at, token in enumerate(found):
+        close = group_end(found, at) if token.is_("symbol", "{") else None
+        inner = found[at + 1:close] if close is not None else []
+        word = "".join(t.text for t in inner).lower()
+        if inner and all(t.kind == "letter" for t in inner) and not any(t.space_before for t in inner[1:]) and word in ROMAN_WORDS:
+            before = out[-1] if out else None
+            if before is not None and before.is_("command", "mathrm", "operatorname", "mathit"):
+                out[-1] = replace(before, text="text")
+            elif before is None or not (before.kind == "command" or before.is_("symbol", "_", "^")):
+                out.append(Token("command", "text", token.position, token.space_before))
+                token = replace(token, space_before=False)
+        out.append(token)
+    return out
 
 
 def _maths_out_of_text(found: list[Token]) -> list[Token]:

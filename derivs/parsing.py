@@ -437,7 +437,7 @@ class _Parser:
         # a write-up's formula with an elementwise product (h \\odot (1 - h)) is written entry by entry: a number added
         # to a vector or matrix there is added to each entry, as numpy broadcasts it
         self.elementwise = context.document and any(t.is_("command", "odot", "circ") for t in self.tokens)
-        if context.free and not context.matrix_letters and not context.shapes_known and _writes_transpose(self.tokens):
+        if context.free and not context.matrix_letters and not context.shapes_known and writes_transpose_in(self.tokens):
             self.context = Context(**{**vars(context), "matrix_letters": True})
         self._read_words()  # after: with matrices about, capitals typed together (AB) are a product
         self.values_named = _values_named(self.tokens, context.own_variable.keys() | context.valued_functions)
@@ -2532,6 +2532,10 @@ class _Parser:
                 and variable.name in self.context.functions and not isinstance(self.context.functions[variable.name], IndexedFunction):
             raise self.error(f"a derivative by {variable.name}, a function the write-up defines, means by its value (as a chain rule writes "
                              "it), which is not read here: write the value's name", token)
+        sibling = sibling_entry(variable, operand) if self.context.document else None
+        if sibling is not None:
+            raise self.error(f"{sibling} and {variable} are entries of one vector at two index letters: the derivative of one by the other "
+                             f"is 1 where the letters are one entry and 0 elsewhere (a Kronecker delta), which is not read here", token)
         if self.context.document and entry_of_whole(variable, operand):
             raise self.error(f"a derivative by an entry of {_entry_base(variable)}, which reads here as a whole vector or matrix: "
                              "write the expression by its entries to have it checked", token)
@@ -3515,6 +3519,22 @@ def subscripted_by(operand, variable, defined: frozenset = frozenset()) -> str |
     return None
 
 
+_LETTER_ENTRY = re.compile(r"(.+)_\{?([a-z])\}?")
+
+
+def sibling_entry(variable, operand) -> sympy.Symbol | None:
+    """d/db_j of an expression holding b_m (one name's entries at two index letters, read as two names): the entry, else
+    None. The derivative is the Kronecker delta of m and j, not the 0 that two unrelated names give."""
+    entry = _LETTER_ENTRY.fullmatch(variable.name) if isinstance(variable, sympy.Symbol) else None
+    if entry is None:
+        return None
+    for symbol in sorted(getattr(operand, "free_symbols", set()), key=str):
+        other = _LETTER_ENTRY.fullmatch(symbol.name) if isinstance(symbol, sympy.Symbol) else None
+        if other is not None and other.group(1) == entry.group(1) and other.group(2) != entry.group(2):
+            return symbol
+    return None
+
+
 def entry_of_whole(variable, operand) -> bool:
     """d/dw_i of an expression holding the whole w (a vector or matrix): w_i is not a symbol of it, and the derivative
     would read as 0 whatever it is."""
@@ -3577,7 +3597,7 @@ def _is_relation(token: Token) -> bool:
     return token.is_("symbol", "=", "<", ">") or (token.kind == "command" and token.text in dialect.RELATIONS)
 
 
-def _writes_transpose(tokens_: list[Token]) -> bool:
+def writes_transpose_in(tokens_: list[Token]) -> bool:
     """A transpose or a Hadamard product anywhere: then capital and bold names are matrices."""
     if any(t.is_("command", "top", "intercal", "odot") for t in tokens_):
         return True
@@ -3592,7 +3612,7 @@ def _writes_transpose(tokens_: list[Token]) -> bool:
 def writes_transpose(text: str) -> bool:
     """Whether a text writes a transpose (W^T, x^\\top) or a Hadamard product, as the parser decides it."""
     try:
-        return _writes_transpose(tokens(text))
+        return writes_transpose_in(tokens(text))
     except LatexError:
         return False
 

@@ -2041,6 +2041,34 @@ ROWS = [
     # the other the sum's: da_j/dx_i = sum_k w_{jk} dx_k/dx_i = w_{ji}; with w_{kj} it is w_{ij}, another entry
     ("$$a_j = \\sum_k w_{jk} x_k$$\n\n$$\\frac{\\partial a_j}{\\partial x_i} = \\sum w_{jk} \\frac{\\partial x_k}{\\partial x_i}$$", ["definition", "valid"]),
     ("$$a_j = \\sum_k w_{jk} x_k$$\n\n$$\\frac{\\partial a_j}{\\partial x_i} = \\sum w_{kj} \\frac{\\partial x_k}{\\partial x_i}$$", ["definition", "invalid"]),
+    # --- twenty-fourth stop
+    # a case written before its formula, in words set in roman or \\text: the formula holds there. With y_i the softmax,
+    # dy_i/dx_j = y_i(1 - y_i) where i = j (and -y_i y_j elsewhere); y_i(1 + y_i) is wrong in either case
+    ("$$y_i = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$$\n\n$${\\rm if}~i=j,~\\frac{\\partial y_i}{\\partial x_j} = y_i(1 - y_i)$$", ["definition", "valid"]),
+    ("$$y_i = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$$\n\n$$\\mathrm{if}\\ i=j, \\quad \\frac{\\partial y_i}{\\partial x_j} = y_i(1 - y_i)$$", ["definition", "valid"]),
+    ("$$y_i = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$$\n\n$$\\text{if } i=j, \\ \\frac{\\partial y_i}{\\partial x_j} = y_i(1 - y_i)$$", ["definition", "valid"]),
+    ("$$y_i = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$$\n\n$$\\text{when } i=j, \\ \\frac{\\partial y_i}{\\partial x_j} = y_i(1 + y_i)$$", ["definition", "invalid"]),
+    ("$$y_i = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$$\n\n$$\\text{if } i \\neq j, \\ \\frac{\\partial y_i}{\\partial x_j} = y_i(1 - y_i)$$", ["definition", "invalid"]),
+    # under i = j, a fraction over x_j is one over x_i: the chain of fractions does not slip an index
+    ("$$y_i = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$$\n\n$${\\rm if}~i=j,~\\frac{\\partial y_i}{\\partial x_j}=\\frac{\\partial y_i}{\\partial x_i}$$", ["definition", "valid"]),
+    # an inequality after "if" or "when" in a sentence is what the sentence supposes, not a claim (dL/dw = -16 here)
+    ("Let $w = 1.5$, $x = 4$, $t = 8$ and $L = (wx - t)^2$, so $\\frac{dL}{dw} = 2x(wx - t)$.\n\n"
+     "If $\\frac{dL}{dw} > 0$ then decrease $w$.", ["definition"] * 4 + ["valid", "undecided"]),
+    # a product of shapes: (J x K)(K x 1) is J x 1; inner sizes that differ, or another outcome, are wrong; a x b = b x a stays arithmetic
+    ("A check: $(J\\times K)(K \\times 1) = J\\times 1$.", ["valid"]),
+    ("A check: $(K \\times 1)(1 \\times J) = (K \\times J)$.", ["valid"]),
+    ("A check: $(J\\times K)(J \\times 1) = J\\times 1$.", ["invalid"]),
+    ("A check: $(J\\times K)(K \\times 1) = K\\times 1$.", ["invalid"]),
+    ("$$a \\times b = b \\times a$$", ["valid"]),
+    # entries of one vector at two index letters: d b_m / d b_j is a Kronecker delta, not 0 (0 was proved valid)
+    ("$$\\frac{\\partial}{\\partial b_j} \\left(\\sum_l W_{nl}X_{lm} + b_m\\right) = 0$$", ["unparsed"]),
+    ("$$\\frac{\\partial}{\\partial x_i} (x_i^2 + x_j) = 2x_i$$", ["unparsed"]),
+    ("$$\\frac{\\partial}{\\partial x_i} (x_i^2 + 3) = 2x_i$$", ["valid"]),
+    # the physics package's derivatives: \\dv{f}{x}, \\dv[2]{f}{x}, \\pdv{x}(...), \\pdv{f}{x}{y}; d/dx x^3 = 3x^2, d2 = 6x
+    ("Let $f(x) = x^3$.\n\n$$\\dv{f}{x} = 3x^2$$\n\n$$\\dv[2]{f}{x} = 6x$$\n\n$$\\dv{f}{x} = 3x$$", ["definition", "valid", "valid", "invalid"]),
+    ("$$\\pdv{x}(x^2 y) = 2xy$$\n\n$$\\pdv{x}(x^2 y) = 2x$$\n\n$$\\pdv{y}(x^2 y^2) = 2x^2 y$$", ["valid", "invalid", "valid"]),
+    # (a mixed partial is written out as \\frac{\\partial^2 g}{\\partial x \\partial y}, which is not read: unreadable, as typed)
+    ("Let $g(x, y) = x^2 y^3$.\n\n$$\\pdv{g}{x}{y} = 6xy^2$$\n\n$$\\pdv*{g}{x} = 2xy^2$$", ["definition", "unparsed", "invalid"]),
 ]
 
 

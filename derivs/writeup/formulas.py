@@ -733,8 +733,28 @@ class _Cutter:
                     glue = [separators[number - 1]] if separator.is_("symbol", ",", ";") else []
                     statements[-1] = (statements[-1][0] + glue + cleaned, statements[-1][1], statements[-1][2])
                     continue
+            lead = self._leading_condition(statements)
+            if lead is not None:
+                statements[-1] = (cleaned, "", lead)
+                continue
             statements.append((cleaned, "and" if statements else "", None))
         return statements
+
+    def _leading_condition(self, statements: list) -> tuple | None:
+        """The line so far is only a condition in words before its statement (\text{if } i = j, \frac{..}{..} = ...;
+        {\rm when}~x > 0: ...): the condition's tokens and word, where the statement after it holds. Else None."""
+        if len(statements) != 1 or statements[0][2] is not None:
+            return None
+        piece = statements[0][0]
+        lead = self.found[piece[0]]
+        if lead.kind != "command" or lead.text not in TEXT_COMMANDS:
+            return None
+        words, end = self._text_of(piece[0])
+        word = words.strip().lower().rstrip(":,")
+        rest = [at for at in piece if at > end]
+        if word not in CONDITION_WORDS | CASE_LEADS or not rest or not self._has_relation(rest):
+            return None
+        return rest, word
 
     def _without_percentage(self, piece: list[int]) -> list[int]:
         """`= 0.659 (65.9%)`: the value again in percent, in brackets after it, is dropped (it was 0.659 times 0.659)."""

@@ -24,7 +24,7 @@ from ..lexer import tokens as lexed
 from ..matrices import MatrixDerivative
 from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
 from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
-from ..parsing import DOCUMENT_SIZE, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, entry_of_whole, plain_name, read_tokens
+from ..parsing import DOCUMENT_SIZE, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, entry_of_whole, plain_name, read_tokens, writes_transpose_in
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from . import prose
 from .formulas import Side
@@ -779,6 +779,60 @@ def _summed_chain(side) -> tuple[dict, str] | None:
     return ends, index
 
 
+def sizes_multiplied(step: Step) -> Step | None:
+    """(J \\times K)(K \\times 1) = J \\times 1: a check of the shapes a product takes, not numbers multiplied. Judged by
+    the rule of matrix products (the inner sizes agree, the outer ones remain); None where a side is not sizes alone."""
+    if step.kind != "equal" or step.left is None or step.right is None:
+        return None
+    left, right = _size_product(step.left.tokens), _size_product(step.right.tokens)
+    if left is None or right is None or max(_groups(step.left.tokens), _groups(step.right.tokens)) < 2:
+        return None  # a \\times b = b \\times a: numbers multiplied; a product of shapes writes two groups or more
+    if "mismatch" in (left, right):
+        return replace(step, verdict="invalid", feedback="the inner sizes of this product do not agree: it has no shape")
+    if left == right:
+        return replace(step, verdict="valid", feedback=f"the sizes multiply to {' x '.join(left)} on both sides")
+    return replace(step, verdict="invalid", feedback=f"the left side multiplies to {' x '.join(left)}, the right side to {' x '.join(right)}")
+
+
+def _groups(found) -> int:
+    return sum(t.is_("symbol", "(") for t in found)
+
+
+def _size_product(found) -> tuple | str | None:
+    """The shape sizes written as (a \\times b)(b \\times c) ... multiply to (a, c); "mismatch" where inner sizes differ;
+    None for anything else (one size alone, numbers multiplied: 2 \\times 3 = 6 is arithmetic)."""
+    found = [t for t in found if t.kind != "space" and not t.is_("command", "left", "right")]
+    groups, at = [], 0
+    bare = not any(t.is_("symbol", "(") for t in found)
+    while at < len(found):
+        end = len(found) if bare else next((k for k in range(at, len(found)) if found[k].is_("symbol", ")")), None)
+        if end is None or not bare and not found[at].is_("symbol", "("):
+            return None
+        inner = found[at:end] if bare else found[at + 1:end]
+        if len(inner) != 3 or not inner[1].is_("command", "times") or not all(t.kind in ("letter", "number") for t in (inner[0], inner[2])):
+            return None
+        groups.append((inner[0].text, inner[2].text))
+        at = end if bare else end + 1
+    if not groups or all(a.isdigit() and b.isdigit() for a, b in groups) and len(groups) == 1:
+        return None
+    rows, columns = groups[0]
+    for inner_rows, inner_columns in groups[1:]:
+        if inner_rows != columns:
+            return "mismatch"
+        columns = inner_columns
+    return rows, columns
+
+
+def _equates_indices(step: Step) -> bool:
+    """The step holds where two index letters are one (\\text{if } i = j, ...): its tokens' index letters may differ
+    as written, so the slips read from them (a chain over x_j against x_i) are no slips there."""
+    side = step.condition_side
+    if side is None:
+        return False
+    found = [t for t in side.tokens if t.kind != "space"]
+    return len(found) == 3 and found[1].is_("symbol", "=") and found[0].kind == found[2].kind == "letter"
+
+
 def chain_slip(step: Step, words: frozenset = frozenset(), unit=None) -> Step | None:
     """A chain rule whose fractions cancel to the same quantity over another variable than the left side's: invalid.
     Either a variable of the same name (\\frac{\\partial E}{\\partial w_{12}} = \\frac{\\partial E}{\\partial h_2}\\frac{\\partial h_2}{\\partial w_{11}}:
@@ -887,7 +941,8 @@ def index_slip(step: Step, notation: Notation) -> Step | None:
         written |= _index_letters(other, notation.summed)
     stray = sorted(written - bound - own)
     patterned = any(t.kind == "command" and t.text in ELLIPSES for t in step.right.tokens)  # W_1 X_1 + \\dots + W_n X_n: n a size
-    if stray and not (written & own) and not patterned:
+    vectorised = writes_transpose_in(step.right.tokens)  # \\delta_j = f'(z_j) \\circ (W^k)^\\top \\delta_k: subscripts name layers
+    if stray and not (written & own) and not patterned and not vectorised:
         return replace(step, verdict="invalid", feedback=f"the right side carries the index {', '.join(stray)}, which {step.lhs} does not, "
                                                          f"and no sum runs over it: an index slip?")
     return None
@@ -1606,7 +1661,11 @@ class Judge:
                 taken = self._function_by_derivative(step, scope)
                 if taken is not None:
                     return taken
-                slipped = chain_slip(step, frozenset(scope.notation.words), unit) or upside_down_link(step) or term_slip(step) or index_slip(step, scope.notation) or self.broken_link(step, scope)  # wrong even where it names a quantity
+                sized = sizes_multiplied(step)
+                if sized is not None:
+                    return sized
+                slipped = None if _equates_indices(step) else chain_slip(step, frozenset(scope.notation.words), unit) or upside_down_link(step) \
+                    or term_slip(step) or index_slip(step, scope.notation) or self.broken_link(step, scope)  # wrong even where it names a quantity
                 solution = None if slipped else self.solution(step, scope)
                 outcome = slipped or self.statement(step, scope)
                 if solution is not None and (outcome is None or outcome.verdict == "definition"):
@@ -1635,6 +1694,9 @@ class Judge:
         redefined = _course_function_defined(step, entry=outcome.verdict == "definition") if outcome.verdict in ("unparsed", "definition") else ""
         if redefined:  # \sigma(\mathbf{z})_i = (a softmax), read or not: what follows must not take \sigma as the logistic
             self.define_function(scope, redefined, sympy.Lambda(_ARGUMENT, sympy.Function(_GLYPHS.get(redefined, redefined.upper()))(_ARGUMENT)), step.title)
+        if step.role in ("condition", "hypothetical") and step.kind == "inequality" and step.block_kind == "inline" and outcome.verdict == "invalid":
+            return replace(outcome, verdict="undecided", witness=None, feedback=f"what the sentence supposes ('if', 'when', 'say ...'), "
+                                                                                f"not what it claims: not judged ({outcome.feedback})")
         if step.role == "conditional" and outcome.verdict == "invalid":  # if z_1 < 0, then ReLU'(z_1) = 0, with z_1 = 0.5 above
             return replace(outcome, verdict="undecided", witness=None, feedback=f"what holds under the condition the sentence supposes "
                                                                                 f"('if ..., then'), not at the values given: not judged ({outcome.feedback})")
