@@ -741,8 +741,8 @@ class _Cutter:
         return statements
 
     def _leading_condition(self, statements: list) -> tuple | None:
-        """The line so far is only a condition in words before its statement (\text{if } i = j, \frac{..}{..} = ...;
-        {\rm when}~x > 0: ...): the condition's tokens and word, where the statement after it holds. Else None."""
+        """The line so far is only a condition in words before its statement (\\text{if } i = j, \\frac{..}{..} = ...;
+        {\\rm when}~x > 0: ...): the condition's tokens and word, where the statement after it holds. Else None."""
         if len(statements) != 1 or statements[0][2] is not None:
             return None
         piece = statements[0][0]
