@@ -287,7 +287,7 @@ def _derivative_macro(found: list[Token], at: int) -> tuple[list[Token], int] | 
     """\\dv or \\pdv at `at` written out as a fraction, and the index after it; None for a shape not read."""
     token = found[at]
     where = token.position
-    mark = (lambda: [Token("command", "partial", where)]) if token.text == "pdv" else (lambda: [Token("letter", "d", where)])
+    mark = [Token("command", "partial", where)] if token.text == "pdv" else [Token("letter", "d", where)]
     following = at + 1
     if following < len(found) and found[following].is_("symbol", "*"):
         following += 1  # \dv*{f}{x}: typeset inline, the same derivative
@@ -310,11 +310,11 @@ def _derivative_macro(found: list[Token], at: int) -> tuple[list[Token], int] | 
     last = replace(found[following - 1], space_before=False)  # the source's last brace: the fraction spans what was written
     power = [Token("symbol", "^", where), open_, *order, shut] if order else []
     if len(groups) == 1:  # the operator: \pdv{x} f
-        return [frac, open_, *mark(), *power, shut, open_, *mark(), *groups[0], *power, last], following
+        return [frac, open_, *mark, *power, shut, open_, *mark, *groups[0], *power, last], following
     if len(groups) == 2:
-        return [frac, open_, *mark(), *power, *groups[0], shut, open_, *mark(), *groups[1], *power, last], following
+        return [frac, open_, *mark, *power, *groups[0], shut, open_, *mark, *groups[1], *power, last], following
     two = [Token("symbol", "^", where), Token("number", "2", where)]
-    return [frac, open_, *mark(), *two, *groups[0], shut, open_, *mark(), *groups[1], *mark(), *groups[2], last], following
+    return [frac, open_, *mark, *two, *groups[0], shut, open_, *mark, *groups[1], *mark, *groups[2], last], following
 
 
 # Words a cases line or a condition sets in roman (\mathrm{if}, {\rm otherwise}): prose, as \text{if} is, not a product
@@ -325,10 +325,10 @@ ROMAN_WORDS = frozenset({"if", "for", "when", "whenever", "otherwise", "else", "
 def _prose_in_roman(found: list[Token]) -> list[Token]:
     """\\mathrm{if}, \\operatorname{otherwise}, and {\\rm if} (the font switch is dropped when cut, leaving braces that
     no command or script takes) around one of the ROMAN_WORDS: \\text{if}, words."""
+    ends = _group_ends(found)
     out: list[Token] = []
     for at, token in enumerate(found):
-        close = group_end(found, at) if token.is_("symbol", "{") else None
-        inner = found[at + 1:close] if close is not None else []
+        inner = found[at + 1:ends[at]] if at in ends else []
         word = "".join(t.text for t in inner).lower()
         if inner and all(t.kind == "letter" for t in inner) and not any(t.space_before for t in inner[1:]) and word in ROMAN_WORDS:
             before = out[-1] if out else None

@@ -3519,18 +3519,21 @@ def subscripted_by(operand, variable, defined: frozenset = frozenset()) -> str |
     return None
 
 
-_LETTER_ENTRY = re.compile(r"(.+)_\{?([a-z])\}?")
+def _lower_letter_entry(symbol) -> tuple[str, str] | None:
+    """b_j, b_{m}: (the name, its index letter) for a symbol that is an entry at a lower-case index letter; else None."""
+    entry = _LETTER_SUBSCRIPT.match(symbol.name) if isinstance(symbol, sympy.Symbol) else None
+    return (symbol.name.split("_")[0], entry.group(1)) if entry is not None and entry.group(1).islower() else None
 
 
 def sibling_entry(variable, operand) -> sympy.Symbol | None:
     """d/db_j of an expression holding b_m (one name's entries at two index letters, read as two names): the entry, else
     None. The derivative is the Kronecker delta of m and j, not the 0 that two unrelated names give."""
-    entry = _LETTER_ENTRY.fullmatch(variable.name) if isinstance(variable, sympy.Symbol) else None
+    entry = _lower_letter_entry(variable)
     if entry is None:
         return None
     for symbol in sorted(getattr(operand, "free_symbols", set()), key=str):
-        other = _LETTER_ENTRY.fullmatch(symbol.name) if isinstance(symbol, sympy.Symbol) else None
-        if other is not None and other.group(1) == entry.group(1) and other.group(2) != entry.group(2):
+        other = _lower_letter_entry(symbol)
+        if other is not None and other[0] == entry[0] and other[1] != entry[1]:
             return symbol
     return None
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from .. import dialect
 from ..lexer import tokens
 from .macros import DEFINING, definitions
-from .notebook import Notebook, read_notebook
+from .notebook import Notebook, read_notebook, shown_place
 
 MAX_TEXT = 200_000  # characters; checked before any parsing
 MAX_DEFINITION = 2_000  # characters of a \def read for its parameters and body
@@ -157,10 +157,8 @@ class Document:
 
     def where(self, line: int) -> str:
         """A line of the text as the reader finds it: "line 12", or in a notebook "cell 3, line 2"."""
-        if self.notebook is None:
-            return f"line {line}"
-        cell, at = self.notebook.place(line)
-        return f"cell {cell}, line {at}"
+        cell, at = self.notebook.place(line) if self.notebook is not None else (0, line)
+        return shown_place(at, cell)
 
     def offset_of_line(self, line: int) -> int:
         """The offset where a 1-based line starts."""

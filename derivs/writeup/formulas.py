@@ -46,6 +46,13 @@ CASE_WORDS = frozenset({"otherwise", "else", "elsewhere", "o.w."})  # a cases ro
 # definition of } a): the maths after it is the reason, not more of the line.
 JUSTIFICATION = re.compile(r"(?:since|because|as|by|using|use|from|recall|recalling|note|noting|due to|applying|see|cf)\b")
 CASE_LEADS = frozenset({"if", "when", "whenever"}) | CASE_WORDS  # the first word of a piecewise row's condition
+
+
+def _lead_word(words: str) -> str:
+    """A \\text's words as the word that leads a condition or a case: "If:" and " for " are "if" and "for"."""
+    return words.strip().lower().rstrip(":,")
+
+
 # Environments whose rows are the formula's lines (not a matrix's rows): unwrapped where they stand.
 LINE_ENVIRONMENTS = frozenset({"aligned", "alignedat", "gathered", "split", "align", "align*", "equation", "equation*",
                                "gather", "gather*", "multline", "multline*", "eqnarray", "eqnarray*", "flalign", "flalign*"})
@@ -714,13 +721,10 @@ class _Cutter:
             if separator is not None and statements:
                 if self._is_equation_number(cleaned):
                     continue
-                lead = self.found[cleaned[0]]
-                if lead.kind == "command" and lead.text in TEXT_COMMANDS and self._text_of(cleaned[0])[0].strip().lower().rstrip(":,") in CONDITION_WORDS:
-                    end = self._text_of(cleaned[0])[1]
-                    rest = [at for at in cleaned if at > end]
-                    if rest and self._has_relation(rest) and statements[-1][2] is None:
-                        statements[-1] = (statements[-1][0], statements[-1][1], (rest, self._text_of(cleaned[0])[0].strip().lower().rstrip(":,")))
-                        continue
+                worded = self._worded_condition(cleaned, CONDITION_WORDS)
+                if worded is not None and statements[-1][2] is None:
+                    statements[-1] = (statements[-1][0], statements[-1][1], worded)
+                    continue
                 binding = self._binding_column(separators[number - 1], cleaned, statements[-1])
                 if binding is not None:
                     statements[-1] = (statements[-1][0], statements[-1][1], binding)
@@ -745,16 +749,19 @@ class _Cutter:
         {\\rm when}~x > 0: ...): the condition's tokens and word, where the statement after it holds. Else None."""
         if len(statements) != 1 or statements[0][2] is not None:
             return None
-        piece = statements[0][0]
+        return self._worded_condition(statements[0][0], CONDITION_WORDS | CASE_LEADS)
+
+    def _worded_condition(self, piece: list[int], leads: frozenset) -> tuple | None:
+        """A piece that opens with a condition's word in \\text (one of `leads`) and then states a relation
+        (\\text{for } x > 0): (the relation's tokens, the word); else None."""
         lead = self.found[piece[0]]
         if lead.kind != "command" or lead.text not in TEXT_COMMANDS:
             return None
         words, end = self._text_of(piece[0])
-        word = words.strip().lower().rstrip(":,")
         rest = [at for at in piece if at > end]
-        if word not in CONDITION_WORDS | CASE_LEADS or not rest or not self._has_relation(rest):
+        if _lead_word(words) not in leads or not rest or not self._has_relation(rest):
             return None
-        return rest, word
+        return rest, _lead_word(words)
 
     def _without_percentage(self, piece: list[int]) -> list[int]:
         """`= 0.659 (65.9%)`: the value again in percent, in brackets after it, is dropped (it was 0.659 times 0.659)."""
@@ -892,7 +899,7 @@ class _Cutter:
                 continue
             if token.kind == "command" and token.text in TEXT_COMMANDS and self._is_remark(at):
                 words, end = self._text_of(at)
-                words = words.strip().lower().rstrip(":,")
+                words = _lead_word(words)
                 last = not any(self.found[i].kind != "space" for i in piece if i > end)
                 if words not in CONDITION_WORDS | CASE_WORDS and not (last and self._case_in_words(words)):  # \text{for } x > 0 stays: the condition is read from it
                     skip_to = self._argument_end(at) or at
@@ -950,7 +957,7 @@ class _Cutter:
             token = self.found[at]
             if token.kind == "command" and token.text in TEXT_COMMANDS and self.depths[at].braces == self.depths[piece[0]].braces:
                 words, end = self._text_of(at)
-                lead = words.strip().lower().rstrip(":,")
+                lead = _lead_word(words)
                 if lead in CONDITION_WORDS and position > 0 and self._has_relation(piece[:position]):
                     rest = [i for i in piece[position:] if i > end]
                     if rest and self._has_relation(rest):

@@ -32,6 +32,11 @@ class Notebook:
         return self.places[min(max(line, 1), len(self.places)) - 1]
 
 
+def shown_place(line: int, cell: int = 0) -> str:
+    """A place as the reader is told it: "line 12", or in a notebook "cell 3, line 2" (cell 0: not a notebook's)."""
+    return f"cell {cell}, line {line}" if cell else f"line {line}"
+
+
 def read_notebook(raw: str) -> Notebook:
     """The Markdown of a notebook's text cells. Raises NotANotebook with the reason for what is not one."""
     if len(raw) > MAX_NOTEBOOK:
@@ -59,7 +64,7 @@ def _cells(data) -> list:
         return data["cells"]
     sheets = data.get("worksheets")
     if isinstance(sheets, list) and all(isinstance(sheet, dict) for sheet in sheets):
-        return [cell for sheet in sheets for cell in sheet.get("cells", []) if isinstance(sheet.get("cells"), list)]
+        return [cell for sheet in sheets if isinstance(sheet.get("cells"), list) for cell in sheet["cells"]]
     raise NotANotebook("not a Jupyter notebook: the JSON has no cells")
 
 

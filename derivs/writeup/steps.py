@@ -17,6 +17,7 @@ from ..parsing import subscript_letters
 from . import prose
 from .document import PLAIN_ENVIRONMENTS, Display, Document, Heading, Math, Paragraph, Part, Table
 from .formulas import CASE_LEADS, Formula, Side, Statement, read_formula
+from .notebook import shown_place
 
 KINDS = {"==": "equal", "approx": "approx", "defines": "equal", "update": "update", "<": "inequality", "<=": "inequality",
          ">": "inequality", ">=": "inequality", "!=": "inequality", "in": "declaration", "propto": "proportional"}
@@ -67,7 +68,7 @@ class Step:
     @property
     def where(self) -> str:
         """Where a reader finds it: "line 12", or in a notebook "cell 3, line 2"."""
-        return f"cell {self.cell}, line {self.cell_line}" if self.cell else f"line {self.line}"
+        return shown_place(self.cell_line if self.cell else self.line, self.cell)
 
     def to_dict(self) -> dict:
         hidden = {"left", "right", "first", "underbraces", "condition_side", "statements", "chain", "case", "case_row", "bindings", "title", "item", "labelled_item"}
