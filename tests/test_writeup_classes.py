@@ -2060,6 +2060,12 @@ ROWS = [
     ("A check: $(J\\times K)(J \\times 1) = J\\times 1$.", ["invalid"]),
     ("A check: $(J\\times K)(K \\times 1) = K\\times 1$.", ["invalid"]),
     ("$$a \\times b = b \\times a$$", ["valid"]),
+    # shapes multiplied with a sign between them, as texts write it; numbers whose product holds stay arithmetic
+    ("The dot product: $(1 \\times n) \\times (n \\times 1) = (1 \\times 1)$.", ["valid"]),
+    ("So $(3\\times 3)\\cdot(3\\times 1) = (3\\times 1)$ and $(6 \\times 12)(12 \\times 1) = (6 \\times 1)$.", ["valid", "valid"]),
+    ("So $(64 \\times 20) \\times (20 \\times 1) = (20 \\times 1)$.", ["invalid"]),
+    ("So $(N\\times 1) = (N\\times 2)\\cdot (3\\times 1)$.", ["invalid"]),
+    ("$$(2 \\times 3)(1 \\times 1) = (6 \\times 1)$$", ["valid"]),
     # entries of one vector at two index letters: d b_m / d b_j is a Kronecker delta, not 0 (0 was proved valid)
     ("$$\\frac{\\partial}{\\partial b_j} \\left(\\sum_l W_{nl}X_{lm} + b_m\\right) = 0$$", ["unparsed"]),
     ("$$\\frac{\\partial}{\\partial x_i} (x_i^2 + x_j) = 2x_i$$", ["unparsed"]),

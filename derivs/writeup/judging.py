@@ -780,13 +780,17 @@ def _summed_chain(side) -> tuple[dict, str] | None:
 
 
 def sizes_multiplied(step: Step) -> Step | None:
-    """(J \\times K)(K \\times 1) = J \\times 1: a check of the shapes a product takes, not numbers multiplied. Judged by
-    the rule of matrix products (the inner sizes agree, the outer ones remain); None where a side is not sizes alone."""
+    """(J \\times K)(K \\times 1) = J \\times 1, (64 \\times 20) \\times (20 \\times 1) = (64 \\times 1): a check of the shapes a
+    product takes, not numbers multiplied. Judged by the rule of matrix products (the inner sizes agree, the outer ones
+    remain); None where a side is not sizes alone."""
     if step.kind != "equal" or step.left is None or step.right is None:
         return None
-    left, right = _size_product(step.left.tokens), _size_product(step.right.tokens)
-    if left is None or right is None or max(_groups(step.left.tokens), _groups(step.right.tokens)) < 2:
+    left, right = _size_groups(step.left.tokens), _size_groups(step.right.tokens)
+    if left is None or right is None or max(len(left), len(right)) < 2:
         return None  # a \\times b = b \\times a: numbers multiplied; a product of shapes writes two groups or more
+    if all(size.isdigit() for group in left + right for size in group) and _multiplied(left) == _multiplied(right):
+        return None  # (2 \\times 3)(1 \\times 1) = (6 \\times 1): numbers whose product holds, whatever else they could be
+    left, right = _product_shape(left), _product_shape(right)
     if "mismatch" in (left, right):
         return replace(step, verdict="invalid", feedback="the inner sizes of this product do not agree: it has no shape")
     if left == right:
@@ -794,17 +798,19 @@ def sizes_multiplied(step: Step) -> Step | None:
     return replace(step, verdict="invalid", feedback=f"the left side multiplies to {' x '.join(left)}, the right side to {' x '.join(right)}")
 
 
-def _groups(found) -> int:
-    return sum(t.is_("symbol", "(") for t in found)
+# Between two bracketed shapes: side by side, or a product's sign as texts write it ((1 x n) \\times (n x 1), \\cdot, @)
+_SHAPE_PRODUCTS = (("command", "times"), ("command", "cdot"), ("symbol", "*"), ("error", "@"))
 
 
-def _size_product(found) -> tuple | str | None:
-    """The shape sizes written as (a \\times b)(b \\times c) ... multiply to (a, c); "mismatch" where inner sizes differ;
-    None for anything else (one size alone, numbers multiplied: 2 \\times 3 = 6 is arithmetic)."""
+def _size_groups(found) -> list[tuple[str, str]] | None:
+    """The sizes of a side written as shapes multiplied, (a \\times b)(b \\times c) or a \\times b alone: [(a, b), (b, c)];
+    None for anything else."""
     found = [t for t in found if t.kind != "space" and not t.is_("command", "left", "right")]
-    groups, at = [], 0
     bare = not any(t.is_("symbol", "(") for t in found)
+    groups, at = [], 0
     while at < len(found):
+        if groups and not bare and any(found[at].is_(*sign) for sign in _SHAPE_PRODUCTS):
+            at += 1
         end = len(found) if bare else next((k for k in range(at, len(found)) if found[k].is_("symbol", ")")), None)
         if end is None or not bare and not found[at].is_("symbol", "("):
             return None
@@ -813,8 +819,18 @@ def _size_product(found) -> tuple | str | None:
             return None
         groups.append((inner[0].text, inner[2].text))
         at = end if bare else end + 1
-    if not groups or all(a.isdigit() and b.isdigit() for a, b in groups) and len(groups) == 1:
-        return None
+    return groups or None
+
+
+def _multiplied(groups) -> int:
+    product = 1
+    for rows, columns in groups:
+        product *= int(rows) * int(columns)
+    return product
+
+
+def _product_shape(groups) -> tuple[str, str] | str:
+    """The shape of a product of shapes, or "mismatch" where an inner pair of sizes differs."""
     rows, columns = groups[0]
     for inner_rows, inner_columns in groups[1:]:
         if inner_rows != columns:
