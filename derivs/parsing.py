@@ -68,6 +68,7 @@ class Context:
     primed: frozenset = frozenset()  # a write-up's single letters written primed with no argument (f'g + fg'): (fg)' is read
     samples: frozenset = frozenset()  # a write-up's names summed over their samples (\sum_i y^{(i)}): y^{(i)} is y's entry i
     defined: frozenset = frozenset()  # the names of the functions the problem (or write-up) gives a formula
+    prime_by: dict = field(default_factory=dict)  # a write-up's function -> the name its prime is taken by (f'(x) as d/dw)
 
     @classmethod
     def for_problem(cls, problem: Problem | None) -> "Context":
@@ -689,7 +690,12 @@ class _Parser:
         with self.nested():
             value = self.term()  # a leading sign is read by signed_factor
             terms = [value]
-            while self.at("symbol", "+", "-"):
+            while self.at("symbol", "+", "-") or self._signed_group_ahead():
+                if self.at("symbol", "{"):  # y\color{red}{+ a - b}: shown as y + a - b, the braces only colour it
+                    right = self.braced()
+                    terms.append(right)
+                    value = self._combine(value, right, "+")
+                    continue
                 op = self.take().text
                 if self.context.document and self.at("command", *_ELLIPSES) and op == "+":
                     ellipsis = self.take()
@@ -707,6 +713,11 @@ class _Parser:
             if self._bar_with_point_ahead():
                 return self._evaluated_at(value, self.take())
             return value
+
+    def _signed_group_ahead(self) -> bool:
+        """{+ a - b} after a term in a write-up: a group that opens with a sign continues the sum it follows (TeX shows
+        y{+a} as y + a; what is left of a colour switch, \\color{red}{+a}, is such a group), never a product."""
+        return self.context.document and self.at("symbol", "{") and self.peek(1).is_("symbol", "+", "-")
 
     def _bar_with_point_ahead(self) -> bool:
         """f'(x) \\Big|_{x=1}, \\frac{dy}{dx}|_{x=2}: a bar after an expression, no |..| open, with a point in its
@@ -853,7 +864,7 @@ class _Parser:
         if token.kind == "symbol":
             if token.text == "|":
                 return self.absolute == 0 and not (token is self.peek() and self._bar_with_point_ahead())
-            return token.text in "([{"
+            return token.text in "([{" and not (token is self.peek() and self._signed_group_ahead())
         if token.kind == "command":
             if token.text == "text" and token is self.peek() and self._text_names_function():
                 return not stop_at_function  # \\text{ln}\\frac{2M}{\\delta}: a function's name in upright letters
@@ -929,7 +940,7 @@ class _Parser:
         variables = [s for s in getattr(value, "free_symbols", ()) if isinstance(s, sympy.Symbol) and s not in self.bound]
         if matrices.is_matrix(value):
             raise self.error("a prime after a matrix in brackets is not read: write ^T for its transpose, or \\frac{d}{dx}(...) for a derivative", token)
-        if len(variables) > 1 and self.context.document and all(self._written_primed(v.name) for v in variables):
+        if variables and self.context.document and all(self._written_primed(v.name) for v in variables):
             return self._formal_derivative(value, variables, order)
         if len(variables) != 1:
             raise self.error("a prime after brackets differentiates what they hold in its one variable; with "
@@ -1922,7 +1933,8 @@ class _Parser:
                 self.notes.append(f"what was typed means {name.lstrip(chr(92))}({sympy.sstr(value).replace('**', '^')})")
         elif self.at("command", "sum", "prod"):  # \\log \\sum_j e^{x_j}: the sum is the argument
             value = self.factor()
-        elif self.peek().kind == "command" and (self.peek().text in dialect.FUNCTIONS or self.peek().text in self.context.functions):
+        elif self.peek().kind == "command" and (self.peek().text in dialect.FUNCTIONS or self.peek().text in self.context.functions) \
+                or self.peek().kind == "letter" and self.context.function(self.peek().text) is not None:  # \ln f(x) of the text's f
             # \\log \\sigma(z): the sigmoid's value is the argument; in a write-up, with the factors after it, as a bare
             # argument of letters takes them (\\log \\sigma(a)^{y}(1-\\sigma(a))^{1-y} is a log-likelihood's one log)
             value = self.term(stop_at_function=True) if self.context.document else self.factor()
@@ -1945,6 +1957,8 @@ class _Parser:
                 raise self.error("a function of one value was given a list", token)
             if not primes:
                 return function(argument)
+            if str(function) in self.context.prime_by:  # f'(x) of f(x) = \\sigma(w^T x), where the text takes it by w
+                return sympy.Derivative(function(argument), (self.context.symbol(self.context.prime_by[str(function)]), primes))
             if argument.is_Symbol:
                 return sympy.Derivative(function(argument), (argument, primes))
             u = sympy.Dummy("u")
@@ -2843,8 +2857,21 @@ class _Parser:
             limits = [(own.get(index, index), start, bound) for index, start, bound in limits]
         total = kind(body, (variable, lower if lower is not None else 1, upper), *limits)
         if excluded is not None:  # \\sum_{k \\neq i} x_k: the whole sum without its i-th term
-            return total - body.subs(variable, excluded) if kind is sympy.Sum else total / body.subs(variable, excluded)
+            term = self._term_at(body, variable, excluded)
+            return total - term if kind is sympy.Sum else total / term
         return total
+
+    def _term_at(self, body, variable, value):
+        """A sum's body at one value of its index, Leibniz names included: \\frac{\\partial a_j}{\\partial z_i} at j = i is
+        the name \\frac{\\partial a_i}{\\partial z_i}, the derivative of a_i (a name keeps its letters through subs)."""
+        renamed = {}
+        for named, quantity, by, order in list(self.leibniz):
+            if named in body.free_symbols and named not in renamed and variable in _free_of(quantity) | _free_of(by) and isinstance(value, sympy.Symbol):
+                letter = re.escape(variable.name)
+                name = re.sub(r"_(\{?)" + letter + r"(\}?)(?![A-Za-z])", lambda m: f"_{m.group(1)}{value.name}{m.group(2)}", named.name)
+                renamed[named] = sympy.Symbol(name, **named.assumptions0)
+                self.leibniz.append((renamed[named], quantity.subs(variable, value), by.subs(variable, value), order))
+        return body.xreplace(renamed).subs(variable, value)
 
     def _letter_index_ahead(self) -> bool:
         """A letter typed right after a sum's index with nothing between (\\sum_{mn}, as the entry Y_{mn} is written)."""
@@ -3272,6 +3299,11 @@ DOCUMENT_SIZE = sympy.Symbol("n", integer=True, positive=True)  # where a write-
 
 _ELLIPSES = ("dots", "cdots", "ldots", "dotsb", "dotsc")
 _SET_LETTERS = frozenset("RNZQC")  # \\mathbb{R}: a set; \\mathbb{E}, \\mathbb{V}, \\mathbb{P} in a write-up: operators
+
+
+def _free_of(value) -> set:
+    """The free symbols of a value, none for what has none (a number, a string)."""
+    return set(getattr(value, "free_symbols", ()))
 
 
 def is_transpose_mark(inner) -> bool:

@@ -2075,6 +2075,36 @@ ROWS = [
     ("$$\\pdv{x}(x^2 y) = 2xy$$\n\n$$\\pdv{x}(x^2 y) = 2x$$\n\n$$\\pdv{y}(x^2 y^2) = 2x^2 y$$", ["valid", "invalid", "valid"]),
     # (a mixed partial is written out as \\frac{\\partial^2 g}{\\partial x \\partial y}, which is not read: unreadable, as typed)
     ("Let $g(x, y) = x^2 y^3$.\n\n$$\\pdv{g}{x}{y} = 6xy^2$$\n\n$$\\pdv*{g}{x} = 2xy^2$$", ["definition", "unparsed", "invalid"]),
+    # --- twenty-fifth stop
+    # a course template's sample superscript: C^n, y^n, \hat{y}^n over three names are sample n's, never powers;
+    # dC/d\hat{y} of -(y ln yh + (1-y) ln(1-yh)) is -y/yh + (1-y)/(1-yh); with +y/yh it is wrong
+    ("$$C^n = -(y^n \\ln \\hat{y}^n + (1-y^n)\\ln(1-\\hat{y}^n))$$\n\n$$\\frac{\\partial C^n}{\\partial \\hat{y}^n} = -\\frac{y^n}{\\hat{y}^n} + \\frac{1-y^n}{1-\\hat{y}^n}$$", ["definition", "valid"]),
+    ("$$C^n = -(y^n \\ln \\hat{y}^n + (1-y^n)\\ln(1-\\hat{y}^n))$$\n\n$$\\frac{\\partial C^n}{\\partial \\hat{y}^n} = \\frac{y^n}{\\hat{y}^n} + \\frac{1-y^n}{1-\\hat{y}^n}$$", ["definition", "invalid"]),
+    # over two names where the text sums over the letter: the same (a mean of per-sample errors, e^n = y^n - t^n)
+    ("$$E = \\frac{1}{N}\\sum_{n=1}^N (y^n - t^n)^2$$\n\n$$\\frac{\\partial E}{\\partial y^n} = \\frac{2}{N}(y^n - t^n)$$", ["definition", "valid"]),
+    # a power rule keeps its power: n shifted (x^{n-1}) says n is an exponent; d/dx x^n = n x^{n-1}, not x^{n-1}
+    ("$$\\frac{d}{dx} x^n = n x^{n-1}$$\n\n$$\\frac{d}{dy} y^n = y^{n-1}$$\n\n$$\\frac{d}{dz} z^n = n z^{n-1}$$", ["valid", "invalid", "valid"]),
+    # a group that opens with a sign continues the sum (what a colour switch leaves): a - b(1-c) - bc = a - b + bc - bc
+    ("$$a - b(1 - c) - bc = a - b\\color{red}{+bc - bc}$$\n\n$$a - b(1 - c) = a - b {-bc}$$", ["valid", "invalid"]),
+    # f(x) = sigma(wx) in a text that differentiates by w and never by x: f'(x) is d/dw, sigma(1 - sigma) x; ... w is d/dx's
+    ("$$f(x) = \\frac{1}{1 + e^{-wx}}$$\n\n$$L = -\\ln f(x)$$\n\n$$\\frac{\\partial L}{\\partial w} = -\\frac{f'(x)}{f(x)}$$\n\n$$f'(x) = f(x)(1 - f(x)) x$$\n\n$$f'(x) = f(x)(1 - f(x)) w$$",
+     ["definition", "definition", "valid", "valid", "invalid"]),
+    # where the text differentiates by x as well, the prime is f's own variable's
+    ("$$f(x) = \\frac{1}{1 + e^{-wx}}$$\n\n$$\\frac{d f(x)}{d x} = f(x)(1 - f(x)) w$$\n\n$$f'(x) = f(x)(1 - f(x)) w$$", ["definition", "valid", "valid"]),
+    # a name in brackets with a prime, (\\hat{y})': its derivative, whose formula a later line gives: dC/dw = -(1 - yh) x
+    # (the lines that write (\\hat{y})' before its formula are undecided: what it is, is not yet said)
+    ("$$f(x) = \\frac{1}{1+e^{-wx}}$$\n\n$$\\hat{y} = f(x)$$\n\n$$C = -\\ln \\hat{y}$$\n\n$$\\frac{\\partial C}{\\partial w} = -\\frac{(\\hat{y})'}{\\hat{y}}$$\n\n$$(\\hat{y})' = f'(x)$$\n\n"
+     "$$\\frac{\\partial C}{\\partial w} = -(1 - \\hat{y})x$$\n\n$$\\frac{\\partial C}{\\partial w} = -(1 - \\hat{y})w$$", ["definition"] * 3 + ["undecided", "undecided", "valid", "invalid"]),
+    # a sum leaving one index out holds Leibniz names of its index: \\sum_{j \\neq i} f_j \\partial a_j/\\partial z_i less than the
+    # whole sum by its j = i term, whose name is \\partial a_i/\\partial z_i (it was the j-th: a true split called wrong)
+    ("$$a_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$$\n\n$$C = -\\sum_j y_j \\ln a_j$$\n\n$$\\frac{\\partial C}{\\partial z_i} = -\\frac{y_i}{a_i} \\frac{\\partial a_i}{\\partial z_i} - \\sum_{j \\neq i} \\frac{y_j}{a_j} \\frac{\\partial a_j}{\\partial z_i}$$",
+     ["definition", "definition", "valid"]),
+    ("$$a_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$$\n\n$$C = -\\sum_j y_j \\ln a_j$$\n\n$$\\frac{\\partial C}{\\partial z_i} = -\\frac{y_i}{a_i} \\frac{\\partial a_i}{\\partial z_i} + \\sum_{j \\neq i} \\frac{y_j}{a_j} \\frac{\\partial a_j}{\\partial z_i}$$",
+     ["definition", "definition", "invalid"]),
+    # a case stated after a display ("where $j \\neq i$"): the softmax's off-diagonal derivative -a_j a_i holds there
+    ("$$a_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$$\n\n$$\\frac{\\partial a_j}{\\partial z_i} = -a_j a_i$$\n\nwhere $j \\neq i$.", ["definition", "valid"]),
+    ("$$a_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$$\n\n$$\\frac{\\partial a_j}{\\partial z_i} = a_j a_i$$\n\nwhere $j \\neq i$.", ["definition", "invalid"]),
+    ("$$a_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$$\n\n$$\\frac{\\partial a_j}{\\partial z_i} = -a_j a_i$$\n\nfor every $j$.", ["definition", "invalid"]),
 ]
 
 

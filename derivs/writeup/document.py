@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from .. import dialect
 from ..lexer import tokens
 from .macros import DEFINING, definitions
+from .names import Scanner
 from .notebook import Notebook, read_notebook, shown_place
 
 MAX_TEXT = 200_000  # characters; checked before any parsing
@@ -139,7 +140,7 @@ class Document:
     pieces: list = field(default_factory=list)
     form: str = "markdown"  # or "latex"
     macros: dict = field(default_factory=dict)  # the write-up's own commands, by name (see macros.py)
-    layers: frozenset = frozenset()  # letters its superscripts use as a layer's number (W^L, a^{l-1}): never powers
+    layers: frozenset = frozenset()  # letters its superscripts use as a layer's or a sample's number (W^L, a^{l-1}, C^n): never powers
     bracket_layers: frozenset = frozenset()  # names it numbers by layer in brackets typed after them (W[1], dZ[4])
     digit_layers: frozenset = frozenset()  # letters it numbers by layer in a digit superscript (\partial w^2_{11}: w, W)
     typed_labels: bool = False  # its displays end with a number typed in brackets after a space (= x_1 (6)): their labels
@@ -200,7 +201,7 @@ def read_document(text: str, form: str | None = None) -> Document:
     for found in scanned:  # MathJax's way: $\newcommand{\R}{\mathbb{R}}$ in the text
         if any(token.kind == "command" and token.text in DEFINING for token in found):
             document.macros.update(definitions(found)[0])
-    document.layers = _layer_letters(scanned)
+    document.layers = _layer_letters(scanned) | _sample_letters(scanned)
     document.bracket_layers = _bracket_layer_names(scanned)
     document.digit_layers = _digit_layer_letters(scanned)
     document.typed_labels = len({label for math, found in zip(document.maths, scanned) if math.display
@@ -248,11 +249,97 @@ def _layer_letters(scanned) -> frozenset:
     return frozenset(letters)
 
 
+SAMPLE_MARKS = frozenset("ijkmn")  # the letters texts number samples with when they write them bare over names (C^n, x^n_i)
+
+
+def _sample_letters(scanned) -> frozenset:
+    """The letters a write-up writes bare over names to number its samples (a course template's C^n(w), x^n_i, \\hat{y}^n).
+    A letter counts when it stands over three names or more, or over two where the text also sums over it or
+    differentiates by such a name (no one differentiates by a power); never where it is shifted somewhere (x^{n-1}: a
+    power rule's exponent) or stands over a bracket or a number ((1 + x)^n, 2^n): there it is a power."""
+    over: dict[str, set] = {}
+    summed, differentiated, powers = set(), set(), set()
+    for found in scanned:
+        for name in Scanner(found).names():
+            letter = _bare_letter_over(found, name.end)
+            if letter is None or name.layer or name.mark or _in_subscript(found, name.start) or name.base in ("e", "R", "mathbb"):
+                continue
+            over.setdefault(letter, set()).add(name.base)
+            if _in_denominator_after_partial(found, name.start):
+                differentiated.add(letter)
+        for at, token in enumerate(found):
+            if token.is_("symbol", "^") and at and (found[at - 1].is_("symbol", ")", "]") or found[at - 1].kind == "number"):
+                powers |= {letter for letter in [_bare_letter_over(found, at)] if letter}
+            shifted = layer_superscript(found, at, SAMPLE_MARKS)
+            if shifted is not None and shifted[1] - at > 4:
+                powers.add(shifted[0])
+            if token.is_("command", "sum"):
+                summed |= {letter for letter in [_summed_letter(found, at)] if letter}
+    return frozenset(letter for letter, bases in over.items() if letter not in powers
+                     and (len(bases) >= 3 or len(bases) == 2 and letter in summed | differentiated))
+
+
+def _bare_letter_over(found, at: int) -> str | None:
+    """The sample letter of ^n or ^{n} at `at`, else None."""
+    if at >= len(found) or not found[at].is_("symbol", "^"):
+        return None
+    braced = at + 1 < len(found) and found[at + 1].is_("symbol", "{")
+    inner = at + 2 if braced else at + 1
+    if inner >= len(found) or found[inner].kind != "letter" or found[inner].text not in SAMPLE_MARKS:
+        return None
+    if braced and not (inner + 1 < len(found) and found[inner + 1].is_("symbol", "}")):
+        return None
+    return found[inner].text
+
+
+def _in_subscript(found, at: int) -> bool:
+    """The token at `at` opens a subscript (\\sum_i^m: i is the sum's index, m its bound)."""
+    return at > 0 and (found[at - 1].is_("symbol", "_") or found[at - 1].is_("symbol", "{") and at > 1 and found[at - 2].is_("symbol", "_"))
+
+
+def _in_denominator_after_partial(found, at: int) -> bool:
+    """\\frac{..}{\\partial x^n}: the name at `at` is what a fraction's derivative is taken by."""
+    return at > 2 and found[at - 1].is_("command", "partial") and found[at - 2].is_("symbol", "{") and found[at - 3].is_("symbol", "}")
+
+
+def _summed_letter(found, at: int) -> str | None:
+    """The index letter of the \\sum at `at` (\\sum_n, \\sum_{n=1}, \\sum\\limits_{n}), else None."""
+    at += 1
+    if at < len(found) and found[at].is_("command", "limits"):
+        at += 1
+    if at + 1 >= len(found) or not found[at].is_("symbol", "_"):
+        return None
+    letter = found[at + 2] if found[at + 1].is_("symbol", "{") and at + 2 < len(found) else found[at + 1]
+    return letter.text if letter.kind == "letter" else None
+
+
+def _bound_of_operator(found, at: int) -> bool:
+    """The ^ at `at` writes a sum's or a product's upper bound (\\sum_j^n, \\prod_{i=1}^{n}), not a name's superscript."""
+    underscore = _underscore_before(found, at)
+    return underscore is not None and underscore >= 1 and found[underscore - 1].is_("command", "sum", "prod", "limits", "bigcup", "bigcap")
+
+
+def _underscore_before(found, caret: int) -> int | None:
+    """For a ^ right after a subscript (_j^n, _{i=1}^{n}, z_{0}^2): the index of that subscript's _, else None."""
+    at = caret - 1
+    if at >= 0 and found[at].is_("symbol", "}"):
+        depth = 0
+        while at >= 0:
+            depth += found[at].is_("symbol", "}") - found[at].is_("symbol", "{")
+            if depth == 0:
+                break
+            at -= 1
+    elif at >= 0 and found[at].kind not in ("letter", "number"):
+        return None
+    at -= 1
+    return at if at >= 0 and found[at].is_("symbol", "_") else None
+
+
 def layer_superscript(found, at: int, letters) -> tuple[str, int] | None:
     """At a ^ after a name: (the layer letter, the index after the superscript) for ^L, ^{l}, ^{l-1}, ^{L+2}; else None."""
     if not found[at].is_("symbol", "^") or at == 0 or not (found[at - 1].kind in ("letter", "command") or found[at - 1].is_("symbol", "}")):
         return None
-    if found[at - 1].kind == "command" and found[at - 1].text not in dialect.GREEK:
+    if found[at - 1].kind == "command" and found[at - 1].text not in dialect.GREEK or _bound_of_operator(found, at):
         return None
     inner_at = at + 2 if at + 1 < len(found) and found[at + 1].is_("symbol", "{") else at + 1
     if inner_at >= len(found) or found[inner_at].kind not in ("letter", "command") or found[inner_at].text not in letters:
@@ -291,7 +378,32 @@ def _digit_layer_letters(scanned) -> frozenset:
             script = digit_superscript(found, at + 2)
             if script is not None and script[1] < len(found) and found[script[1]].is_("symbol", "_"):
                 letters.add(found[at + 1].text)
+            after = subscript_end(found, at + 2)  # \partial w_{11}^2: the entry written first
+            if after is not None and digit_superscript(found, after) is not None:
+                letters.add(found[at + 1].text)
     return frozenset(letters | {letter.swapcase() for letter in letters})
+
+
+def subscript_end(found, at: int) -> int | None:
+    """The index after the subscript whose _ is at `at` (_1, _{01}), else None."""
+    if at + 1 >= len(found) or not found[at].is_("symbol", "_"):
+        return None
+    if not found[at + 1].is_("symbol", "{"):
+        return at + 2
+    depth = 0
+    for end in range(at + 1, len(found)):
+        depth += found[end].is_("symbol", "{") - found[end].is_("symbol", "}")
+        if depth == 0:
+            return end + 1
+    return None
+
+
+def letter_before_subscript(found, caret: int) -> int | None:
+    """For a ^ right after a letter's subscript (z_{0}^2, w_1^2): the letter's index, else None."""
+    underscore = _underscore_before(found, caret)
+    if underscore is None or underscore < 1 or found[underscore - 1].kind != "letter":
+        return None
+    return underscore - 1 if subscript_end(found, underscore) == caret else None
 
 
 def _bracket_layer_names(scanned) -> frozenset:

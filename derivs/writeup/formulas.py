@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace, field
 from ..dialect import BINARY_OPERATORS, FUNCTIONS, LIST_ELLIPSES, RELATIONS, UNICODE
 from ..lexer import TEXT_COMMANDS, Token, group_end, tokens
 from ..parsing import is_transpose_mark, subscript_letters
-from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, layer_superscript, typed_label
+from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, layer_superscript, letter_before_subscript, typed_label
 from .macros import DEFINING, definitions, expand
 from .names import single_name
 from .prose import CONNECTIVES
@@ -236,12 +236,13 @@ def _bracketed_name_entry(found: list[Token], at: int):
 def _digit_layer_as_mark(found: list[Token], at: int, letters):
     """w^2_{11} and W^2 where the write-up differentiates by w^2_{11} (Document.digit_layers): the layer marks w^{(2)}_{11}
     and W^{(2)}; a lowercase letter's digit with no entry under it (w^2 alone) stays a power."""
-    script = digit_superscript(found, at) if at and found[at - 1].kind == "letter" and found[at - 1].text in letters else None
+    letter = at - 1 if at and found[at - 1].kind == "letter" else letter_before_subscript(found, at)  # w^2_{11}, w_{11}^2
+    script = digit_superscript(found, at) if letter is not None and found[letter].text in letters else None
     if script is None:
         return None
     digit, after = script
-    entry = after < len(found) and found[after].is_("symbol", "_")
-    if not entry and not found[at - 1].text.isupper():
+    entry = after < len(found) and found[after].is_("symbol", "_") or letter != at - 1
+    if not entry and not found[letter].text.isupper():
         return None
     first = found[digit]
     return after, [found[at], Token("symbol", "{", first.position), Token("symbol", "(", first.position), first,

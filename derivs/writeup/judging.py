@@ -2803,6 +2803,14 @@ class Judge:
             scope.known.add(key)
         return replace(step, verdict="definition", feedback=f"names {step.lhs}")
 
+    def _derivatives_of_defined(self, formula, scope: Scope):
+        """A formula's derivatives of functions the write-up defines, worked out (f'(x) where f(x) = \\sigma(w^T x)), so
+        (\\hat{y})' = f'(x) gives \\hat{y}' a formula; a derivative of anything else stays one."""
+        defined = set(scope.problem.definitions)
+        worked = {d: scope.problem.expand_definitions(d) for d in formula.atoms(sympy.Derivative)
+                  if any(type(f) in defined for f in d.expr.atoms(sympy.Function))}
+        return formula.xreplace(worked) if worked else formula
+
     def _symbol_of(self, side: Side, scope: Scope, key: str):
         try:
             value = self.read(side, scope).expr
@@ -2824,6 +2832,8 @@ class Judge:
                 return None, None
             if decimals_shown(side) and not _names_of(formula):
                 continue  # 0.15 * 0.05 + 0.35: numbers put in, no formula (w - 0.5 g with its rate written is one)
+            if isinstance(formula, sympy.Expr) and formula.has(sympy.Derivative):  # f'(x) of the write-up's f: worked out
+                formula = self._derivatives_of_defined(formula, scope)
             if isinstance(formula, sympy.Expr) and _names_of(formula) and not formula.has(sympy.Derivative):
                 return formula, side
             return None, None

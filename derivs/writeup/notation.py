@@ -73,6 +73,8 @@ class Notation:
     structured: dict = field(default_factory=dict)  # a square matrix -> "symmetric" or "diagonal", as the text says
     passed: set[str] = field(default_factory=set)  # function names passed as values (l(\\phi, \\mu, \\sigma)): there a quantity
     labels: dict = field(default_factory=dict)  # a cross-entropy's target -> the entry numbers it is written out with
+    prime_by: dict = field(default_factory=dict)  # a function -> the name its prime is taken by (f(x) = \\sigma(w^T x) where
+    # the text differentiates by w, never by x: f'(x) is d/dw, as a logistic regression's write-up means it)
     # (empty under a sum): its entries sum to 1, as a label's or a distribution's do (t_0 + t_1 + t_2 = 1)
 
     def learn(self, name: str, kind: str, line: int, how: str, shape: tuple = ()) -> None:
@@ -128,7 +130,7 @@ class Notation:
             functions["log"] = sympy.Lambda(_LOG_ARGUMENT, sympy.log(_LOG_ARGUMENT, self.log_base))
         ranges = {index: sympy.Symbol(bound, integer=True, positive=True) for index, bound in self.ranges.items() if index and bound}
         return replace(context, sum_bounds={**ranges, **context.sum_bounds}, words=frozenset(self.words), quantities=frozenset((self.quantities | self.vectors | set(self.matrices)) & (self.words | FREE_FUNCTION_NAMES) - self.functions), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
-                       functions=functions, shapes_known=bool(context.document), counters=frozenset(self.counters), primed=frozenset(self.primed), samples=frozenset(self.samples - self.layered_entries), of_vectors=set(context.of_vectors) | self.of_vectors,
+                       functions=functions, shapes_known=bool(context.document), counters=frozenset(self.counters), primed=frozenset(self.primed), samples=frozenset(self.samples - self.layered_entries), prime_by=dict(self.prime_by), of_vectors=set(context.of_vectors) | self.of_vectors,
                        arities={**context.arities, **{name: n for name, n in self.arities.items() if n > 1}},
                        parameters=dict(context.parameters))  # this section's own: its definitions add to it
 
@@ -173,6 +175,7 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
     sides = [written for written in sides if not any(t.kind == "error" for t in written.side.tokens)]  # prose leaked into maths ($)
     summed: set[str] = set()
     differentiated: dict = {}
+    bodies: dict = {}  # a function of one value the write-up defines -> (its variable's key, the other names of its body)
     for number, written in enumerate(sides):
         names = Scanner(written.side.tokens, frozenset(notation.words)).names()
         notation.indices |= {index for name in names for index in name.indices if index.isalpha() and len(index) == 1}
@@ -181,6 +184,7 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
             if len(name.indices) == 1 and name.indices[0].isdigit() and not name.layer and not name.mark:
                 notation.numbered.setdefault(name.base, set()).add(int(name.indices[0]))
         notation.tangents |= {name.key for name in names if name.key.startswith(TANGENT_MARK)}
+        notation.primed |= {name.key for name in names if _primed_in_brackets(written.side.tokens, name)}
         ranges = _sum_ranges(written.side.tokens)
         notation.sizes |= set(ranges.values())
         for index, bound in ranges.items():
@@ -190,7 +194,7 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
         _learn_passed(notation, written.side.tokens, written.line)
         _learn_indexed(notation, written.side, names, written.line)
         body = sides[number + 1].side if number + 1 < len(sides) and written.relation in ("==", "defines") else None
-        _learn_function(notation, written.side, written.line, written.relation, body)
+        _learn_function(notation, written.side, written.line, written.relation, body, bodies)
         _learn_diagonal(notation, written.side, body, written.line)
         differentiated.update({key: written.line for key in _differentiated(notation, written.side) if key not in differentiated})
         if body is not None and not notation.e_named and _names_e(written.side.tokens, body.tokens):
@@ -206,6 +210,7 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
     for key, line in differentiated.items():
         if key not in notation.written[1] and key not in notation.functions:  # J alone elsewhere (dJ/d\theta): a quantity, J(...) its value
             notation.learn(key, "function", line, f"differentiated where it is applied (\\partial {key}(...)) and never written alone")
+    _learn_prime_variables(notation, sides, bodies)
     _learn_shapes(notation, sides, declarations)
     notation.summed = summed
     for base, letter in notation.one_hot.items():
@@ -770,9 +775,10 @@ def summed_indices(side: Side) -> set[str]:
     return letters
 
 
-def _learn_function(notation: Notation, side: Side, line: int, relation: str, body: Side | None) -> None:
+def _learn_function(notation: Notation, side: Side, line: int, relation: str, body: Side | None, bodies: dict) -> None:
     """`name(x) = ...` (or `f(x_1, x_2)`, `S_c(\\mathbf{x})`) on the left of a chain: a function the write-up defines; when
-    the body uses its variable only with an index (E(o) = -\\sum_i y_i \\log o_i), a function of a vector's entries."""
+    the body uses its variable only with an index (E(o) = -\\sum_i y_i \\log o_i), a function of a vector's entries.
+    `bodies` gets a function of one value's variable and the other names in its body, and the line it was defined on."""
     if relation not in ("==", "defines"):
         return
     head = function_head(side, frozenset(notation.words), of_a_sample=True)
@@ -786,9 +792,45 @@ def _learn_function(notation: Notation, side: Side, line: int, relation: str, bo
     notation.learn(name.key, "function", line, f"defined as {side.text} = ...")
     notation.arities[name.key] = len(variables)
     if body is not None and len(variables) == 1:
-        uses = [n for n in Scanner(body.tokens, frozenset(notation.words)).names() if n.base == variables[0].base]
+        inside = Scanner(body.tokens, frozenset(notation.words)).names()
+        bodies.setdefault(name.key, (variables[0].key, {n.key for n in inside} - {variables[0].key}, line))
+        uses = [n for n in inside if n.base == variables[0].base]
         if uses and all(n.subscript for n in uses):
             notation.of_vectors.add(name.key)
+
+
+def _primed_in_brackets(found, name: Name) -> bool:
+    """(\\hat{y}^n)': a name alone in brackets with a prime after them, the derivative of a quantity written as a name (a
+    function of a variable the text leaves unnamed), as f' alone is."""
+    return 0 < name.start and found[name.start - 1].is_("symbol", "(") and name.end + 1 < len(found) \
+        and found[name.end].is_("symbol", ")") and found[name.end + 1].is_("symbol", "'")
+
+
+def _learn_prime_variables(notation: Notation, sides, bodies: dict) -> None:
+    """f(x) = \\frac{1}{1 + e^{-w^T x}} in a text that differentiates by w (\\partial C / \\partial w) and never by x:
+    its f'(x) is taken by w, the one name of the body the text differentiates by (a logistic regression's write-up
+    means the derivative in the weights). Where the text also differentiates by x, or by two of the body's names,
+    the prime is f's own variable's, as written."""
+    taken_by = set()
+    for written in sides:
+        found = [t for t in written.side.tokens if t.kind != "space"]
+        scanner = Scanner(found, frozenset(notation.words))
+        for at, token in enumerate(found[:-1]):
+            if token.is_("command", "partial") or token.is_("letter", "d") and at and found[at - 1].is_("symbol", "{") and _in_denominator(found, at):
+                name = scanner.name_at(at + 1)  # the whole denominator: {\\partial w}, not {\\partial e^{a_j}}
+                if name is not None and _in_denominator(found, at) and name.end < len(found) and found[name.end].is_("symbol", "}"):
+                    taken_by.add(name.key)
+    for function, (variable, others, line) in bodies.items():
+        candidates = others & taken_by
+        if variable not in taken_by and len(candidates) == 1:
+            by = notation.prime_by[function] = next(iter(candidates))
+            said = f"; its prime is taken by {by} (the text differentiates by {by}, never by {variable})"
+            notation.facts = [replace(fact, how=fact.how + said) if fact.name == function and fact.kind == "function" else fact for fact in notation.facts]
+
+
+def _in_denominator(found, at: int) -> bool:
+    """The token at `at` opens the denominator of a \\frac ({\\partial w}, {dw}): the brace before it follows a closing one."""
+    return at >= 2 and found[at - 1].is_("symbol", "{") and found[at - 2].is_("symbol", "}")
 
 
 def carry_earlier(notation: Notation, earlier: list) -> None:

@@ -166,7 +166,8 @@ class _Builder:
                 formula = read_formula(piece.math, self.document)
                 if self.large:
                     formula = _with_limit_variable(formula, self.large)
-                self._formula(formula, "display", self._lead_in_condition(formula), self._item_role() or self.lead_role or self.heading_role)
+                condition = self._lead_in_condition(formula) or _condition_after_display(pieces, at, formula, self.document)
+                self._formula(formula, "display", condition, self._item_role() or self.lead_role or self.heading_role)
                 self.displayed, self.just_displayed = self.previous, True
             elif isinstance(piece, Table):
                 self.block += 1
@@ -589,17 +590,44 @@ def _words_before_formula(paragraph: Paragraph) -> str:
 
 
 AFTER_CONDITION_WORDS = ("when", "if", "at", "whenever")
+AFTER_CASE_WORDS = ("where", "for", "with")  # "$$\\frac{\\partial a_j}{\\partial z_i} = -a_j a_i$$ where $j \\neq i$": which case
 
 
 def _condition_after(segments, formulas: dict, at: int) -> Side | None:
     """"$f(a) = 6$ when $a = 2$": a value right after the formula, joined to it by "when", "if" or "at" alone, is where
-    the formula holds (its condition), as the same words before a formula say where what follows holds."""
+    the formula holds (its condition), as the same words before a formula say where what follows holds. "where", "for"
+    and "with" say so only of two index letters (j \\neq i, i = j): after a formula "where $y = \\sigma(z)$" defines."""
     if at + 2 >= len(segments) or not isinstance(segments[at + 1], str) or at + 2 not in formulas:
         return None
-    if segments[at + 1].strip().strip(",").strip().lower() not in AFTER_CONDITION_WORDS:
+    word = segments[at + 1].strip().strip(",").strip().lower()
+    if word not in AFTER_CONDITION_WORDS + AFTER_CASE_WORDS:
         return None
     statements = [statement for line in formulas[at + 2].lines for statement in line.statements]
-    return _joined(statements[0]) if len(statements) == 1 and _is_value(statements[0]) else None
+    if len(statements) != 1:
+        return None
+    if _relates_indices(statements[0]) or word in AFTER_CONDITION_WORDS and _is_value(statements[0]):
+        return _joined(statements[0])
+    return None
+
+
+def _condition_after_display(pieces, at: int, formula: Formula, document: Document) -> Side | None:
+    """$$\\frac{\\partial a_j}{\\partial z_i} = -a_j a_i$$ and a paragraph after it opening "where $j \\neq i$": the
+    display's condition, as the same words in its own paragraph would be (_condition_after)."""
+    following = pieces[at + 1] if at + 1 < len(pieces) else None
+    if not isinstance(following, Paragraph) or len(following.segments) < 2 or not isinstance(following.segments[0], str):
+        return None
+    segments = [formula.math, *following.segments[:2]]
+    return _condition_after(segments, {0: formula, 2: read_formula(segments[2], document)} if not isinstance(segments[2], str) else {}, 0)
+
+
+def _relates_indices(statement: Statement) -> bool:
+    """`j \\neq i`, `i = j`: two index letters, equal or not (which case of a formula's indices)."""
+    from .names import single_name
+
+    if len(statement.sides) != 2 or statement.relations[0] not in ("==", "!="):
+        return False
+    names = [single_name(side.tokens) for side in statement.sides]
+    return all(name is not None and len(name.key) == 1 and name.key.islower() for name in names)
 
 
 def _looked_at(statement: Statement, role: str) -> bool:
