@@ -616,6 +616,8 @@ def _condition_after_display(pieces, at: int, formula: Formula, document: Docume
     following = pieces[at + 1] if at + 1 < len(pieces) else None
     if not isinstance(following, Paragraph) or len(following.segments) < 2 or not isinstance(following.segments[0], str):
         return None
+    if not following.segments[0].strip()[:1].islower():
+        return None  # "If $y = 1$, the loss is ...": a new sentence, about what follows it
     segments = [formula.math, *following.segments[:2]]
     return _condition_after(segments, {0: formula, 2: read_formula(segments[2], document)} if not isinstance(segments[2], str) else {}, 0)
 
