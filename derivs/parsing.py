@@ -1877,9 +1877,9 @@ class _Parser:
             value = function.build(arguments[0], self._entry_index())
         elif self.context.document and len(arguments) > 1 and str(function) not in self.context.functions and isinstance(function, sympy.core.function.UndefinedFunction):
             value = self._written_function(name, arguments, primes)
-        elif self.context.document and isinstance(function, sympy.core.function.UndefinedFunction) and len(arguments) > 1 \
+        elif self.context.document and isinstance(function, sympy.core.function.UndefinedFunction) and not primes \
                 and len(arguments) != self.context.arities.get(str(function), 1):
-            value = function(*arguments)  # J(W, b; x, y) beside J(W, b): the write-up's name for another function, its own
+            value = function(*arguments)  # J(W, b; x, y) beside J(W, b), L(w) beside L(y_1, y_2): another function of that name, its own
         elif len(arguments) != self.context.arities.get(str(function), 1) and function not in dialect.VARIADIC.values():
             wanted = self.context.arities.get(str(function), 1)
             raise self.error(f"{name} takes {'one argument' if wanted == 1 else f'{wanted} arguments'}, not {len(arguments)}", token)

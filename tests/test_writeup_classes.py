@@ -2105,6 +2105,19 @@ ROWS = [
     ("$$a_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$$\n\n$$\\frac{\\partial a_j}{\\partial z_i} = -a_j a_i$$\n\nwhere $j \\neq i$.", ["definition", "valid"]),
     ("$$a_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$$\n\n$$\\frac{\\partial a_j}{\\partial z_i} = a_j a_i$$\n\nwhere $j \\neq i$.", ["definition", "invalid"]),
     ("$$a_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$$\n\n$$\\frac{\\partial a_j}{\\partial z_i} = -a_j a_i$$\n\nfor every $j$.", ["definition", "invalid"]),
+    # a function's own arguments are held in its partial derivatives: with y given a formula elsewhere ("if we had"),
+    # \\partial f / \\partial x of f(x, y) = 3x^2 + 2xy + 5 is 6x + 2y, not 6x + 2y + 2x dy/dx; 6x alone is wrong
+    ("For example if we had $y = w_0 + w_1 x$.\n\n$$f(x,y) = 3x^2 + 2xy + 5$$\n\n$$\\frac{\\partial f}{\\partial x} = 6x + 2y$$\n\n$$\\frac{\\partial f}{\\partial x} = 6x$$",
+     ["definition", "definition", "valid", "invalid"]),
+    # one name for functions of one and of two values: L(w) = (3w - 8)^2 at w = 2 is 4 (not "L takes 2 arguments"); 5 is wrong
+    ("$$L(w) = (3w - 8)^2$$\n\n$$L(2) = 4$$\n\n$$L(2) = 5$$\n\n$$L(y_1, y_2) = y_1^2 + y_2^2$$", ["definition", "valid", "invalid", "definition"]),
+    # what an undefined function gives, stated in prose ("because $f(x) = p$"), is put in where the text applies it so:
+    # -x p(1-p)(y-p)/(p(1-p)) = -(y - p)x; -(y + p)x is wrong
+    ("$$\\frac{\\partial C}{\\partial w} = -x f(x)(1 - f(x)) \\frac{y - p}{p(1-p)}$$\n\nbecause $f(x) = p$.\n\n$$\\frac{\\partial C}{\\partial w} = -(y - p) x$$\n\n$$\\frac{\\partial C}{\\partial w} = -(y + p) x$$",
+     ["definition", "undecided", "valid", "invalid"]),
+    # a per-sample cross-entropy's target (y_k^n under \\sum_k y_k^n \\ln \\hat{y}_k^n) sums to 1: dC/dz_i = \\hat{y}_i - y_i
+    ("$$\\hat{y}_k^n = \\frac{e^{z_k}}{\\sum_j e^{z_j}}$$\n\n$$C^n = -\\sum_k y_k^n \\ln \\hat{y}_k^n$$\n\n$$\\frac{\\partial C^n}{\\partial z_i} = \\hat{y}_i^n - y_i^n$$\n\n$$\\frac{\\partial C^n}{\\partial z_i} = y_i^n - \\hat{y}_i^n$$",
+     ["definition", "definition", "valid", "invalid"]),
 ]
 
 

@@ -183,7 +183,10 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                 return _inequality(step, left, right, context, domain, timeout)
             told = told_value(left, right, scope.problem) if scope.problem.document else None
             if told is not None:
-                return replace(step, verdict="undecided", feedback=f"says what {told} gives here, and the write-up does not define {told} "
+                applied, gives = told
+                scope.told[applied] = gives  # put in where the text applies it so again (f(x^n) = \\hat{y}^n, "because")
+                name = str(type(applied))
+                return replace(step, verdict="undecided", feedback=f"says what {name} gives here, and the write-up does not define {name} "
                                "(a formula for it would let this be checked): not judged")
             mixed = _alone_and_by_entries(left, right) if scope.problem.document else []
             if mixed:

@@ -176,6 +176,7 @@ class Scope:
     written: dict = field(default_factory=dict)  # a name as spelled -> the side its formula is written in (for values put in later)
     stated: dict = field(default_factory=dict)  # a derivative given its value by a bare "name = number" line -> that line
     applied: dict = field(default_factory=dict)  # J of J_{neg-sample}(o, v_c, U) = ... (a function stated where it is applied) -> its bodies
+    told: dict = field(default_factory=dict)  # f(x^n) -> \\hat{y}^n: what a function nothing defines gives where the text says so
     deferred: list = field(default_factory=list)  # updates whose chain goes on (w <- w - 0.2 = 0.3): (step, values), given after it
     supposed: tuple | None = None  # the last value imagined ("say to a = 2.001"): (the step, {symbol: value}); changes no value
 
@@ -234,7 +235,7 @@ class Scope:
                 raise DefinitionMisfit(", ".join(sorted(str(name) for name in values))) from error
             if isinstance(expr, sympy.Basic):
                 expr = self.problem.expand_definitions(expr)
-        return expr
+        return expr.xreplace(self.told) if self.told and isinstance(expr, sympy.Basic) else expr  # f(x^n) where "f(x^n) = \\hat{y}^n"
 
     def derivative(self, symbol):
         """A Leibniz name (\\partial E / \\partial o) the write-up's definitions let us work out: its quantity with every
@@ -277,10 +278,11 @@ class Scope:
         not worked out)."""
         expanded = self.abbreviated(quantity)
         kept = str(variable.base.label) if isinstance(variable, sympy.Indexed) else str(variable).partition("_")[0]
+        held = _fellow_arguments(expanded, variable)
         for _ in range(12):
             expanded = self._families_in(expanded, kept) if self.families else expanded
             labels = {base.label for base in expanded.atoms(sympy.IndexedBase)}  # p of p[j]: the vector, not its formula
-            names = [name for name in _names_of(expanded) if name in self.formulas and name != variable and name not in labels]
+            names = [name for name in _names_of(expanded) if name in self.formulas and name != variable and name not in labels | held]
             if not names:
                 break
             expanded = expanded.xreplace({name: self.formulas[name] for name in names})
@@ -1329,6 +1331,15 @@ def _entries_written(body, base: str) -> list:
     return [symbol for _, symbol in sorted(found, key=lambda pair: pair[0])]
 
 
+def _fellow_arguments(quantity, variable) -> set:
+    """\\partial f(x, y) / \\partial x: the other values f is applied to (y), held as they are, whatever formula the text
+    gave them elsewhere ("if we had $y = w_0 + w_1 x$"): a partial derivative among a function's own arguments."""
+    if not isinstance(quantity, sympy.Basic):
+        return set()
+    return {argument for applied in quantity.atoms(sympy.core.function.AppliedUndef) if variable in applied.args
+            for argument in applied.args if isinstance(argument, sympy.Symbol) and argument != variable}
+
+
 def _of_entries_summed(parameters: list, body):
     """N(z) = \\sum_{k=1}^n e^{z_k}: every entry of z the body uses is a sum's index over all of z, so N takes the
     whole vector, and N(y) is the same sum over y's entries. None where an entry stands alone (S_c(x) = S(c x)_c)."""
@@ -1436,13 +1447,14 @@ def placeholder_functions(left, right, problem: Problem, written: tuple = ()) ->
     return sorted(_applied_undefined(left, right, problem) & FREE_FUNCTION_NAMES - layered - _characterised(left, right))
 
 
-def told_value(left, right, problem: Problem) -> str | None:
+def told_value(left, right, problem: Problem) -> tuple | None:
     """The function a step gives a value or formula of, where one side is that function applied (F(0.21) = ...) and the
-    other does not apply it, and nothing defines it: a fact about the function the text means, never wrong for every one."""
+    other does not apply it, and nothing defines it: a fact about the function the text means, never wrong for every one.
+    (The application, what it gives), else None."""
     for side, other in ((left, right), (right, left)):
         if isinstance(side, sympy.core.function.AppliedUndef) and isinstance(other, sympy.Basic) and str(type(side)) in _applied_undefined(side, None, problem) \
                 and not any(type(f) == type(side) for f in other.atoms(sympy.core.function.AppliedUndef)):
-            return str(type(side))
+            return side, other
     return None
 
 
@@ -2262,6 +2274,7 @@ class Judge:
         anew = anew or step.first_of_chain and step.labelled_item and self._case_after_case(step)  # "**Tanh**: f(x) = ..." after "**Sigmoid**: f(x) = ..."
         anew = anew or step.first_of_chain and self._schema(scope, function_name)  # f = g/h (the quotient rule), then "if f(x) = ..."
         anew = anew or step.first_of_chain and function_name in scope.defined and _another_choice(step, function_name, variables)
+        anew = anew or step.first_of_chain and function_name in scope.defined and self._of_other_arity(scope, function_name, len(variables))
         if function_name in scope.defined and not anew or function_name in {str(f) for f in self.base.definitions}:
             return None
         if fixed or self._states_the_softmax(function_name, variables, step, scope):
@@ -2296,6 +2309,12 @@ class Judge:
                            or any(str(type(f)) == function_name for f in body.atoms(sympy.core.function.AppliedUndef))):
             return None  # y = g(z_1) = 0.3 (its body g(z_1) itself), or at a z_1 given a number: a value at one point
         return function_name, sympy.Lambda(tuple(dummies) if len(dummies) > 1 else dummies[0], body)
+
+    @staticmethod
+    def _of_other_arity(scope: Scope, name: str, arity: int) -> bool:
+        """L(y_1, y_2) = ... after L(w) = ...: a function of another number of values, another function of that name."""
+        body = next((b for f, b in scope.problem.definitions.items() if str(f) == name), None)
+        return isinstance(body, sympy.Lambda) and len(body.variables) != arity
 
     def _quantity_as_function(self, step: Step, scope: Scope) -> Step | None:
         """outh1(h1) = sigmoid(h1) after outh1 = sigmoid(h1): a quantity with a formula, written as a function of a name
@@ -3128,7 +3147,7 @@ def _key(name) -> str:
 
 
 _DECORATED = re.compile(r"\\(?:hat|tilde|bar|overline|widehat|widetilde)\{[A-Za-z]+\}")
-_LAYERED = re.compile(r"[A-Za-z]+\^\([A-Za-z0-9,+-]+\)")  # z^(3), x^(p,3): a layer's (and a sample's) vector
+_LAYERED = re.compile(r"(?:[A-Za-z]+|\\(?:hat|tilde|bar|overline|widehat|widetilde)\{[A-Za-z]+\})\^\([A-Za-z0-9,+-]+\)")  # z^(3), x^(p,3), \hat{y}^(n): a layer's (and a sample's) vector
 
 
 def _vector_base(base: str) -> bool:

@@ -392,8 +392,8 @@ def _learn_labels(notation: Notation, found, names, line: int) -> None:
         between = [t for t in found[weight.end:logged.start] if t.kind != "space" and not t.is_("symbol", "(", "{") and not t.is_("command", "left")]
         typed = "".join(t.text for t in between) in ("log", "ln") and all(t.kind == "letter" for t in between)  # y_k log(p_k) typed
         if (len(between) == 1 and between[0].is_("command", "log", "ln") or typed) and weight.indices and weight.indices == logged.indices \
-                and weight.base != logged.base and not weight.layer and not logged.layer and len(weight.indices) == 1:
-            weighed.setdefault(weight.base, set()).add(weight.indices[0])
+                and weight.base != logged.base and weight.layer == logged.layer and len(weight.indices) == 1:
+            weighed.setdefault(key_of(weight.base, (), weight.layer), set()).add(weight.indices[0])  # y_k^n: sample n's label
     for base, indices in weighed.items():
         numbers = {int(index) for index in indices if index.isdigit()}
         if indices & summed or len(numbers) > 1 and len(numbers) == len(indices):
