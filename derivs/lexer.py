@@ -248,7 +248,7 @@ def _normalized(found: list[Token]) -> list[Token]:
     """One spelling per token: x^{\\prime}, x^\\prime and x^{\\prime\\prime} are x', x' and x'' (one ' per prime);
     \\lbrace is \\{ (the _SYNONYMS); \\partial{x} is \\partial x; \\delta{_2} and \\delta{}_2 are \\delta_2; != typed together is \\ne; primes before a subscript go after it (y''_1 is y_1'')."""
     found = _spelled_once(found)
-    found = _physics_derivatives(found) if any(token.is_("command", "dv", "pdv", "odv") for token in found) else found
+    found = _physics_derivatives(found) if any(token.is_("command", "dv", "pdv", "odv", "pfrac") for token in found) else found
     found = _over_as_frac(found) if any(token.is_("command", "over") for token in found) else found
     found = _boxes_as_row(found) if sum(token.is_("command", "boxed") for token in found) > 1 else found
     found = _double_braces_once(found) if any(a.is_("symbol", "{") and b.is_("symbol", "{") for a, b in zip(found, found[1:])) else found
@@ -267,13 +267,14 @@ TEXT_COMMANDS = frozenset({"text", "textrm", "mbox", "textit", "textbf", "textsf
 def _physics_derivatives(found: list[Token]) -> list[Token]:
     """The physics (and derivative) package's derivatives, as Leibniz fractions: \\dv{f}{x} is \\frac{df}{dx}, \\pdv{f}{x}
     is \\frac{\\partial f}{\\partial x}, \\dv[2]{f}{x} the second derivative, \\pdv{f}{x}{y} the mixed one (\\partial^2 f over
-    \\partial x \\partial y), \\pdv{x} alone the operator \\frac{\\partial}{\\partial x}. \\odv is the derivative package's \\dv.
+    \\partial x \\partial y), \\pdv{x} alone the operator \\frac{\\partial}{\\partial x}. \\odv is the derivative package's \\dv;
+    \\pfrac{L}{x}, a course template's partial fraction (its .sty is never in the text), is \\pdv{L}{x}.
     A form not of these shapes stays as written (and is refused where read)."""
     out: list[Token] = []
     at = 0
     while at < len(found):
         token = found[at]
-        taken = _derivative_macro(found, at) if token.is_("command", "dv", "pdv", "odv") else None
+        taken = _derivative_macro(found, at) if token.is_("command", "dv", "pdv", "odv", "pfrac") else None
         if taken is None:
             out.append(token)
             at += 1
@@ -287,7 +288,7 @@ def _derivative_macro(found: list[Token], at: int) -> tuple[list[Token], int] | 
     """\\dv or \\pdv at `at` written out as a fraction, and the index after it; None for a shape not read."""
     token = found[at]
     where = token.position
-    mark = [Token("command", "partial", where)] if token.text == "pdv" else [Token("letter", "d", where)]
+    mark = [Token("command", "partial", where)] if token.text in ("pdv", "pfrac") else [Token("letter", "d", where)]
     following = at + 1
     if following < len(found) and found[following].is_("symbol", "*"):
         following += 1  # \dv*{f}{x}: typeset inline, the same derivative

@@ -2553,6 +2553,9 @@ class _Parser:
         if self.context.document and entry_of_whole(variable, operand):
             raise self.error(f"a derivative by an entry of {_entry_base(variable)}, which reads here as a whole vector or matrix: "
                              "write the expression by its entries to have it checked", token)
+        if self.context.document and whole_of_entries(variable, operand):
+            raise self.error(f"a derivative by the whole {variable} of an expression that holds its entries ({variable}_i): a "
+                             "Jacobian, which is not read here; write it by entries (\\partial / \\partial x_j) to have it checked", token)
         hidden = subscripted_by(operand, variable, self.context.defined) if self.context.document else None
         if hidden is not None:
             raise self.error(f"{hidden} depends on {variable} through its subscript, and the write-up gives no formula for it in "
@@ -2853,6 +2856,7 @@ class _Parser:
             named = {str(bound) for bound in bounds}  # by name: a later stage takes one letter for one quantity
             own = {index: sympy.Dummy(index.name, integer=True) for index in (variable, *others) if index.name in named}
             body = body.xreplace(own)
+            self._leibniz_moved(body, own)
             variable = own.get(variable, variable)
             limits = [(own.get(index, index), start, bound) for index, start, bound in limits]
         total = kind(body, (variable, lower if lower is not None else 1, upper), *limits)
@@ -2860,6 +2864,13 @@ class _Parser:
             term = self._term_at(body, variable, excluded)
             return total - term if kind is sympy.Sum else total / term
         return total
+
+    def _leibniz_moved(self, body, mapping: dict) -> None:
+        """The Leibniz names in a sum's body whose index the sum renamed (\\sum_{m,n} over the size n: its own n), their
+        quantities renamed with it: \\partial \\log X_{mn} / \\partial X_{ij} is of the sum's X_{mn}, not of X at the size."""
+        for at, (named, quantity, by, order) in enumerate(self.leibniz):
+            if named in body.free_symbols and set(mapping) & (_free_of(quantity) | _free_of(by)):
+                self.leibniz[at] = (named, quantity.xreplace(mapping), by.xreplace(mapping), order)
 
     def _term_at(self, body, variable, value):
         """A sum's body at one value of its index, Leibniz names included: \\frac{\\partial a_j}{\\partial z_i} at j = i is
@@ -3577,6 +3588,15 @@ def entry_of_whole(variable, operand) -> bool:
         return False
     wholes = {m.name for m in getattr(operand, "atoms", lambda *_: set())(sympy.MatrixSymbol)}
     return _entry_base(variable) in wholes and variable not in getattr(operand, "free_symbols", set())
+
+
+def whole_of_entries(variable, operand) -> bool:
+    """d/dx of an expression holding the entries x_i of the same name: x alone would read as a number of its own, and
+    the derivative as if the entries did not move with it."""
+    if not isinstance(variable, sympy.Symbol):
+        return False
+    labels = {str(entry.base.label) for entry in getattr(operand, "atoms", lambda *_: set())(sympy.Indexed)}
+    return variable.name in labels
 
 
 def _refuse_empty_accent(parser: _Parser, inner: str, token: Token) -> None:

@@ -110,7 +110,7 @@ ROWS = [
     ("\\frac{\\mathrm{d}}{\\mathrm{d}x} x^2", sympy.Derivative(x**2, x)), ("\\frac{d}{dt} e^{t}", sympy.Derivative(sympy.exp(t), t)),
     # the physics package's \\dv and \\pdv (and the derivative package's \\odv): the same fractions
     ("\\dv{x} x^2", sympy.Derivative(x**2, x)), ("\\dv{y}{x}", sympy.Derivative(y, x)), ("\\dv[2]{x} x^3", sympy.Derivative(x**3, (x, 2))),
-    ("\\pdv{x} x y", sympy.Derivative(x * y, x)), ("\\odv{x}(x^2 + 1)", sympy.Derivative(x**2 + 1, x)), ("\\dv*{t} e^{t}", sympy.Derivative(sympy.exp(t), t)),
+    ("\\pdv{x} x y", sympy.Derivative(x * y, x)), ("\\odv{x}(x^2 + 1)", sympy.Derivative(x**2 + 1, x)), ("\\dv*{t} e^{t}", sympy.Derivative(sympy.exp(t), t)), ("\\pfrac{x y}{x}", sympy.Derivative(x * y, x)),
     ("f'(x)", sympy.Derivative(f(x), x)), ("f''(x)", sympy.Derivative(f(x), (x, 2))), ("f(x)", f(x)), ("g(t)", Function("g")(t)),
     ("\\varphi(x)", Function("varphi")(x)), ("\\varphi'(x)", sympy.Derivative(Function("varphi")(x), x)),
     ("f'(0)", sympy.Subs(sympy.Derivative(f(Symbol("u")), Symbol("u")), Symbol("u"), 0)), ("\\tanh'(x)", sympy.Derivative(sympy.tanh(x), x)),

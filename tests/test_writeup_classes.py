@@ -2118,6 +2118,15 @@ ROWS = [
     # a per-sample cross-entropy's target (y_k^n under \\sum_k y_k^n \\ln \\hat{y}_k^n) sums to 1: dC/dz_i = \\hat{y}_i - y_i
     ("$$\\hat{y}_k^n = \\frac{e^{z_k}}{\\sum_j e^{z_j}}$$\n\n$$C^n = -\\sum_k y_k^n \\ln \\hat{y}_k^n$$\n\n$$\\frac{\\partial C^n}{\\partial z_i} = \\hat{y}_i^n - y_i^n$$\n\n$$\\frac{\\partial C^n}{\\partial z_i} = y_i^n - \\hat{y}_i^n$$",
      ["definition", "definition", "valid", "invalid"]),
+    # a derivative by a whole vector z of an expression holding its entries z_k is a Jacobian: read with z a number of its
+    # own, d/dz e^z / sum_k e^{z_k} was e^z / sum_k e^{z_k} and the line was proved; it is not read (unparsed), never proved
+    ("$$\\frac{\\partial}{\\partial z} \\frac{e^{z}}{\\sum_{k=1}^{3} e^{z_k}} = \\frac{e^{z}}{\\sum_{k=1}^{3} e^{z_k}}$$", ["unparsed"]),
+    ("$$\\frac{\\partial}{\\partial z_1} \\frac{e^{z_1}}{\\sum_{k=1}^{3} e^{z_k}} = \\frac{e^{z_1}}{\\sum_{k=1}^{3} e^{z_k}}$$", ["invalid"]),
+    # a course template's \\pfrac{L}{x} (its .sty never in the text) is the partial fraction: d/dx of x^2 y is 2xy, not 2x
+    ("$$\\pfrac{(x^2 y)}{x} = 2xy$$\n\n$$\\pfrac{(x^2 y)}{x} = 2x$$", ["valid", "invalid"]),
+    # a sum over m, n where n is also the size: its Leibniz names are of the sum's own n (d log X_mn / dX_ij = d_mi d_nj / X_mn)
+    ("$$\\sum_{m, n}T_{mn}\\frac{\\partial \\log X_{mn}}{\\partial X_{ij}} = \\sum_{m, n}\\frac{T_{mn}}{X_{mn}}\\frac{\\partial X_{mn}}{\\partial X_{ij}}$$\n\n"
+     "$$\\sum_{m, n}T_{mn}\\frac{\\partial \\log X_{mn}}{\\partial X_{ij}} = \\sum_{m, n}T_{mn}\\frac{\\partial X_{mn}}{\\partial X_{ij}}$$", ["valid", "invalid"]),
 ]
 
 

@@ -235,7 +235,7 @@ class Scope:
                 raise DefinitionMisfit(", ".join(sorted(str(name) for name in values))) from error
             if isinstance(expr, sympy.Basic):
                 expr = self.problem.expand_definitions(expr)
-        return expr.xreplace(self.told) if self.told and isinstance(expr, sympy.Basic) else expr  # f(x^n) where "f(x^n) = \\hat{y}^n"
+        return _told_put_in(expr, self.told) if self.told and isinstance(expr, sympy.Basic) else expr  # f(x^n) where "f(x^n) = \\hat{y}^n"
 
     def derivative(self, symbol):
         """A Leibniz name (\\partial E / \\partial o) the write-up's definitions let us work out: its quantity with every
@@ -1329,6 +1329,13 @@ def _entries_written(body, base: str) -> list:
     pattern = re.compile(rf"{re.escape(base.lstrip(chr(92)))}_\{{?(\d+)\}}?")
     found = [(int(match.group(1)), symbol) for symbol in body.free_symbols if isinstance(symbol, sympy.Symbol) and (match := pattern.fullmatch(symbol.name))]
     return [symbol for _, symbol in sorted(found, key=lambda pair: pair[0])]
+
+
+def _told_put_in(expr, told: dict):
+    """What the text said a function gives at a point, put in where it is applied there, but not inside a derivative:
+    g(z_1) = 0.3 says nothing of g'(z_1)."""
+    derivatives = {d: sympy.Dummy() for d in expr.atoms(sympy.Derivative, sympy.Subs)}
+    return expr.xreplace(derivatives).xreplace(told).xreplace({dummy: d for d, dummy in derivatives.items()})
 
 
 def _fellow_arguments(quantity, variable) -> set:
