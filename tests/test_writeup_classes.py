@@ -2127,6 +2127,11 @@ ROWS = [
     # a sum over m, n where n is also the size: its Leibniz names are of the sum's own n (d log X_mn / dX_ij = d_mi d_nj / X_mn)
     ("$$\\sum_{m, n}T_{mn}\\frac{\\partial \\log X_{mn}}{\\partial X_{ij}} = \\sum_{m, n}\\frac{T_{mn}}{X_{mn}}\\frac{\\partial X_{mn}}{\\partial X_{ij}}$$\n\n"
      "$$\\sum_{m, n}T_{mn}\\frac{\\partial \\log X_{mn}}{\\partial X_{ij}} = \\sum_{m, n}T_{mn}\\frac{\\partial X_{mn}}{\\partial X_{ij}}$$", ["valid", "invalid"]),
+    # "A and B are respectively" over a display: each line gives its own formula (two schedules for eta_t), not a claim
+    # that they agree; lines about functions the text knows stay claims (tanh' = 1 - tanh^2, not 1 + tanh^2)
+    ("The exponential decay and the $1/t$-decay functions are respectively\n\n$$\\begin{split}\\eta_t &= \\eta_o \\exp(-k t)\\\\ \\eta_t &= \\frac{\\eta_o}{1+k t}\\end{split}$$",
+     ["definition", "definition"]),
+    ("The derivatives of the sigmoid and of tanh are respectively\n\n$$\\sigma'(x) = \\sigma(x)(1-\\sigma(x))$$\n\n$$\\tanh'(x) = 1 + \\tanh^2(x)$$", ["valid", "invalid"]),
 ]
 
 

@@ -1869,6 +1869,11 @@ class Judge:
         if step.role == "hypothetical" and name_of(step.left, scope.notation) is not None:
             self._suppose(step, scope)
             return replace(step, verdict="definition", feedback="an example the text imagines ('say ...'): it changes nothing that follows")
+        if step.role in ("defines", "given") and step.block_kind == "inline" and step.first_of_chain and name_of(step.left, scope.notation) is None \
+                and function_head(step.left, frozenset(scope.notation.words)) is None:
+            named = self._named_by_its_right(step, scope)  # "we let $\\sum_j e^{f_j} = \\Sigma$"
+            if named is not None:
+                return named
         if step.role == "defines" and step.block_kind == "inline" and step.first_of_chain and name_of(step.left, scope.notation) is None and function_head(step.left, frozenset(scope.notation.words)) is None \
                 and not self._derivative_of_known(step, scope):
             return replace(step, verdict="definition", feedback=f"notation the text explains: {step.lhs} = {step.rhs}")
@@ -2281,7 +2286,8 @@ class Judge:
         anew = anew or step.first_of_chain and step.labelled_item and self._case_after_case(step)  # "**Tanh**: f(x) = ..." after "**Sigmoid**: f(x) = ..."
         anew = anew or step.first_of_chain and self._schema(scope, function_name)  # f = g/h (the quotient rule), then "if f(x) = ..."
         anew = anew or step.first_of_chain and function_name in scope.defined and _another_choice(step, function_name, variables)
-        anew = anew or step.first_of_chain and function_name in scope.defined and self._of_other_arity(scope, function_name, len(variables))
+        anew = anew or step.first_of_chain and function_name in scope.defined and self._of_other_arity(scope, function_name, len(variables)) \
+            and not any(n.key == name.key for n in Scanner([t for t in step.right.tokens if t.kind != "space"], frozenset(scope.notation.words)).names())
         if function_name in scope.defined and not anew or function_name in {str(f) for f in self.base.definitions}:
             return None
         if fixed or self._states_the_softmax(function_name, variables, step, scope):
@@ -2836,6 +2842,17 @@ class Judge:
         worked = {d: scope.problem.expand_definitions(d) for d in formula.atoms(sympy.Derivative)
                   if any(type(f) in defined for f in d.expr.atoms(sympy.Function))}
         return formula.xreplace(worked) if worked else formula
+
+    def _named_by_its_right(self, step: Step, scope: Scope) -> Step | None:
+        """"We let $\\sum_j e^{f_j} = \\Sigma$": a name new to the text on the right of what it stands for, in a sentence
+        that defines; it is defined so, as `\\Sigma = \\sum_j e^{f_j}` would be. Else None."""
+        if len(step.chain) > 1 or step.right is None:
+            return None
+        name = name_of(step.right, scope.notation)
+        if name is None or name in scope.seen or self._symbol_of(step.right, scope, name) in {**scope.values, **scope.formulas}:
+            return None
+        turned = replace(step, lhs=step.rhs, rhs=step.lhs, left=step.right, right=step.left, chain=(step.left,))
+        return replace(self._define_name(turned, scope, name), lhs=step.lhs, rhs=step.rhs)
 
     def _symbol_of(self, side: Side, scope: Scope, key: str):
         try:

@@ -160,7 +160,7 @@ def labels_a_case(words: str) -> bool:
 # A lead-in that changes the set-up before writing a function again ("If we multiply all the weights and biases by $c$ and
 # re-examine $f$:", "if we scale the inputs by 2") gives the function anew as well.
 DEFINES_ANEW = re.compile(r"\b(?:define|redefine|another|alternatively|an alternative|instead|re-?examine)\b|定义|另一"
-                          r"|\bif we (?:multiply|scale|rescale|replace|change|double|halve|negate|perturb|shift)\b", re.I)
+                          r"|\brespectively\b|\bif we (?:multiply|scale|rescale|replace|change|double|halve|negate|perturb|shift)\b", re.I)
 
 
 def defines_anew(sentence: str) -> bool:
