@@ -2132,6 +2132,10 @@ ROWS = [
     ("The exponential decay and the $1/t$-decay functions are respectively\n\n$$\\begin{split}\\eta_t &= \\eta_o \\exp(-k t)\\\\ \\eta_t &= \\frac{\\eta_o}{1+k t}\\end{split}$$",
      ["definition", "definition"]),
     ("The derivatives of the sigmoid and of tanh are respectively\n\n$$\\sigma'(x) = \\sigma(x)(1-\\sigma(x))$$\n\n$$\\tanh'(x) = 1 + \\tanh^2(x)$$", ["valid", "invalid"]),
+    # a sample's mark left out for brevity: x beside x^n, in a text that numbers samples by a bare n, is sample n's x
+    # (dC/dw of the per-sample log-loss is -(y - yhat) x); with + it is wrong
+    ("$$\\hat{y}^n = \\frac{1}{1 + e^{-w x^n}}$$\n\n$$C^n = -(y^n \\ln \\hat{y}^n + (1-y^n)\\ln(1-\\hat{y}^n))$$\n\n$$\\frac{\\partial C^n}{\\partial w} = -(y^n - \\hat{y}^n) x$$\n\n$$\\frac{\\partial C^n}{\\partial w} = (y^n - \\hat{y}^n) x$$",
+     ["definition", "definition", "valid", "invalid"]),
 ]
 
 

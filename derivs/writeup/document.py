@@ -143,6 +143,7 @@ class Document:
     layers: frozenset = frozenset()  # letters its superscripts use as a layer's or a sample's number (W^L, a^{l-1}, C^n): never powers
     bracket_layers: frozenset = frozenset()  # names it numbers by layer in brackets typed after them (W[1], dZ[4])
     digit_layers: frozenset = frozenset()  # letters it numbers by layer in a digit superscript (\partial w^2_{11}: w, W)
+    dropped_marks: dict = field(default_factory=dict)  # a name written with its sample mark and, elsewhere, without it -> the letter
     typed_labels: bool = False  # its displays end with a number typed in brackets after a space (= x_1 (6)): their labels
     formulas: dict = field(default_factory=dict, repr=False)  # each Math as read (formulas.read_formula): read once
     e_named: bool = False  # a section wrote e = \hat{y} - y: e is that name in the sections after it too
@@ -201,7 +202,9 @@ def read_document(text: str, form: str | None = None) -> Document:
     for found in scanned:  # MathJax's way: $\newcommand{\R}{\mathbb{R}}$ in the text
         if any(token.kind == "command" and token.text in DEFINING for token in found):
             document.macros.update(definitions(found)[0])
-    document.layers = _layer_letters(scanned) | _sample_letters(scanned)
+    samples = _sample_letters(scanned)
+    document.layers = _layer_letters(scanned) | samples
+    document.dropped_marks = _dropped_marks(scanned, samples)
     document.bracket_layers = _bracket_layer_names(scanned)
     document.digit_layers = _digit_layer_letters(scanned)
     document.typed_labels = len({label for math, found in zip(document.maths, scanned) if math.display
@@ -274,9 +277,39 @@ def _sample_letters(scanned) -> frozenset:
             if shifted is not None and shifted[1] - at > 4:
                 powers.add(shifted[0])
             if token.is_("command", "sum"):
-                summed |= {letter for letter in [_summed_letter(found, at)] if letter}
+                summed |= {letter for letter in [summed_letter(found, at)] if letter}
     return frozenset(letter for letter, bases in over.items() if letter not in powers
                      and (len(bases) >= 3 or len(bases) == 2 and letter in summed | differentiated))
+
+
+def _dropped_marks(scanned, letters) -> dict:
+    """Names a write-up numbering its samples by a bare superscript (C^n, y^n_k) also writes without the mark where it
+    means the same sample (y_k beside y^n_k, the mark left out for brevity, as such reports do): name -> letter. Only
+    names never written bare in a formula that sums over the letter (C(w) = \\frac{1}{N}\\sum_n C^n(w): C is the total),
+    never defined bare (a formula opening with them and =) and never applied (f(x): a function's own variable)."""
+    if len(letters) != 1:
+        return {}
+    letter = next(iter(letters))
+    marked, bare, kept = set(), set(), set()
+    for found in scanned:
+        names = Scanner(found).names()
+        kept |= {name.base for name in names if _in_subscript(found, name.start)}  # an index letter (k of y_k) is never a sample's
+        summed = any(token.is_("command", "sum") and summed_letter(found, at) == letter for at, token in enumerate(found))
+        for number, name in enumerate(names):
+            if _in_subscript(found, name.start) or name.base in ("e", "R", "mathbb", "sum", "partial"):
+                continue
+            if name.layer == letter or _bare_letter_over(found, name.end) == letter:
+                marked.add(name.base)
+                continue
+            if name.layer or name.mark or name.primes:
+                continue
+            applied = name.end < len(found) and found[name.end].is_("symbol", "(")
+            opening = number == 0 and any(token.is_("symbol", "=") for token in found[name.end:name.end + 12])
+            if summed or applied or opening:
+                kept.add(name.base)
+            else:
+                bare.add(name.base)
+    return {base: letter for base in sorted((marked & bare) - kept)}
 
 
 def _bare_letter_over(found, at: int) -> str | None:
@@ -302,7 +335,7 @@ def _in_denominator_after_partial(found, at: int) -> bool:
     return at > 2 and found[at - 1].is_("command", "partial") and found[at - 2].is_("symbol", "{") and found[at - 3].is_("symbol", "}")
 
 
-def _summed_letter(found, at: int) -> str | None:
+def summed_letter(found, at: int) -> str | None:
     """The index letter of the \\sum at `at` (\\sum_n, \\sum_{n=1}, \\sum\\limits_{n}), else None."""
     at += 1
     if at < len(found) and found[at].is_("command", "limits"):

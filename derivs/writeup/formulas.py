@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace, field
 from ..dialect import BINARY_OPERATORS, FUNCTIONS, LIST_ELLIPSES, RELATIONS, UNICODE
 from ..lexer import TEXT_COMMANDS, Token, group_end, tokens
 from ..parsing import is_transpose_mark, subscript_letters
-from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, layer_superscript, letter_before_subscript, typed_label
+from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, layer_superscript, letter_before_subscript, summed_letter, typed_label
 from .macros import DEFINING, definitions, expand
-from .names import single_name
+from .names import Scanner, single_name
 from .prose import CONNECTIVES
 
 # Relations between the sides of a chain, by token: the name a step records.
@@ -128,6 +128,9 @@ def _read_formula(math: Math, document) -> Formula:
         found, call_ends = _respelled(found, call_ends, lambda at: _digit_layer_as_mark(found, at, document.digit_layers))
     if document.bracket_layers:
         found, call_ends = _respelled(found, call_ends, lambda at: _bracket_layer_as_mark(found, at, document.bracket_layers))
+    if document.dropped_marks:
+        marks = _dropped_marks_at(found, document.dropped_marks)
+        found, call_ends = _respelled(found, call_ends, lambda at: _mark_restored(found, at, marks))
     found, call_ends = _respelled(found, call_ends, lambda at: _bracketed_name_entry(found, at))
     found = _slashed_ds_as_partial(_deltas_as_partial(found))  # token for token: call_ends still hold
     surplus = _surplus_closers(found)
@@ -217,6 +220,32 @@ def _layer_as_mark(found: list[Token], at: int, letters):
     closer = found[after - 1].position  # the original superscript's last token: a side ending here shows all of it
     return after, [found[at], Token("symbol", "{", first.position), Token("symbol", "(", first.position), *inner,
                    Token("symbol", ")", closer), Token("symbol", "}", closer)]
+
+
+def _dropped_marks_at(found: list[Token], dropped: dict) -> dict:
+    """Where a formula writes a name without the sample mark the write-up leaves out for brevity (Document.dropped_marks):
+    the index of the name's last token -> the letter; none in a formula that sums over the letter."""
+    letters = set(dropped.values())
+    if any(token.is_("command", "sum") and summed_letter(found, at) in letters for at, token in enumerate(found)):
+        return {}
+    marks = {}
+    for name in Scanner(found).names():
+        letter = dropped.get(name.base)
+        if letter is None or name.layer or name.mark or name.primes or name.end < len(found) and found[name.end].is_("symbol", "^", "("):
+            continue
+        if name.start and found[name.start - 1].is_("symbol", "_") or name.start > 1 and found[name.start - 2].is_("symbol", "_"):
+            continue  # a subscript's letters
+        marks[name.end - 1] = letter
+    return marks
+
+
+def _mark_restored(found: list[Token], at: int, marks: dict):
+    """y_k where the write-up means y^n_k: the sample's mark put back after the name (read as y^{(n)}_k)."""
+    if at not in marks:
+        return None
+    where = found[at].position
+    return at + 1, [found[at], Token("symbol", "^", where), Token("symbol", "{", where), Token("symbol", "(", where),
+                    Token("letter", marks[at], where), Token("symbol", ")", where), Token("symbol", "}", where)]
 
 
 def _bracketed_name_entry(found: list[Token], at: int):
