@@ -2989,6 +2989,12 @@ class _Parser:
 
     def _index_variable(self, token: Token):
         ahead = self.take()
+        if ahead.kind == "letter" and self.context.document and self.at("symbol", "'"):
+            primes = 0
+            while self.at("symbol", "'"):
+                self.take()
+                primes += 1
+            return self.context.symbol(ahead.text + "'" * primes)  # \sum_{k'}: another index than the k outside it
         if ahead.kind == "letter" or ahead.kind == "command" and ahead.text in dialect.GREEK:
             return self.context.symbol(ahead.text)
         if self.context.document and ahead.is_("command", "forall"):  # \sum_{\forall n}, \sum_{\forall_{n}}: over every n

@@ -2136,6 +2136,13 @@ ROWS = [
     # (dC/dw of the per-sample log-loss is -(y - yhat) x); with + it is wrong
     ("$$\\hat{y}^n = \\frac{1}{1 + e^{-w x^n}}$$\n\n$$C^n = -(y^n \\ln \\hat{y}^n + (1-y^n)\\ln(1-\\hat{y}^n))$$\n\n$$\\frac{\\partial C^n}{\\partial w} = -(y^n - \\hat{y}^n) x$$\n\n$$\\frac{\\partial C^n}{\\partial w} = (y^n - \\hat{y}^n) x$$",
      ["definition", "definition", "valid", "invalid"]),
+    # a sum over a primed index written without its start (\\sum_{k'}^K): every k' from 1, another letter than k
+    ("$$p_k = \\frac{e^{z_k}}{\\sum_{k'}^K e^{z_{k'}}}$$\n\n$$\\frac{\\partial p_k}{\\partial z_k} = p_k(1 - p_k)$$\n\n$$\\frac{\\partial p_k}{\\partial z_k} = p_k(1 + p_k)$$",
+     ["definition", "valid", "invalid"]),
+    # the same with the mark left out before a bracket (y_k (1 - p_k) is a product, y_k sample n's) and a target summed to 1:
+    # p_k sum_i y_i^n - y_k = p_k - y_k for the cross-entropy's target
+    ("$$p_k^n = \\frac{e^{z_k}}{\\sum_{j} e^{z_j}}$$\n\n$$C^n = -\\sum_i y_i^n \\ln p_i^n$$\n\n$$p_k^n \\sum_i y_i^n - y_k = p_k^n - y_k (1 + 0)$$\n\n$$p_k^n \\sum_i y_i^n - y_k = p_k^n + y_k (1 + 0)$$",
+     ["definition", "definition", "valid", "invalid"]),
 ]
 
 

@@ -303,7 +303,7 @@ def _dropped_marks(scanned, letters) -> dict:
                 continue
             if name.layer or name.mark or name.primes:
                 continue
-            applied = name.end < len(found) and found[name.end].is_("symbol", "(")
+            applied = not name.subscript and name.end < len(found) and found[name.end].is_("symbol", "(")  # f(x), not y_k (1 - p_k)
             opening = number == 0 and any(token.is_("symbol", "=") for token in found[name.end:name.end + 12])
             if summed or applied or opening:
                 kept.add(name.base)
@@ -332,7 +332,12 @@ def _in_subscript(found, at: int) -> bool:
 
 def _in_denominator_after_partial(found, at: int) -> bool:
     """\\frac{..}{\\partial x^n}: the name at `at` is what a fraction's derivative is taken by."""
-    return at > 2 and found[at - 1].is_("command", "partial") and found[at - 2].is_("symbol", "{") and found[at - 3].is_("symbol", "}")
+    return at > 0 and found[at - 1].is_("command", "partial") and opens_denominator(found, at - 1)
+
+
+def opens_denominator(found, at: int) -> bool:
+    """The token at `at` is the first of a \\frac's denominator ({\\partial w}, {dw}): its brace follows a closing one."""
+    return at >= 2 and found[at - 1].is_("symbol", "{") and found[at - 2].is_("symbol", "}")
 
 
 def summed_letter(found, at: int) -> str | None:

@@ -231,8 +231,10 @@ def _dropped_marks_at(found: list[Token], dropped: dict) -> dict:
     marks = {}
     for name in Scanner(found).names():
         letter = dropped.get(name.base)
-        if letter is None or name.layer or name.mark or name.primes or name.end < len(found) and found[name.end].is_("symbol", "^", "("):
-            continue
+        following = found[name.end] if name.end < len(found) else None
+        if letter is None or name.layer or name.mark or name.primes or following is not None and (
+                following.is_("symbol", "^") or following.is_("symbol", "(") and not name.subscript):
+            continue  # x^2 (a power stays where it is written), f(x) (a function's own variable)
         if name.start and found[name.start - 1].is_("symbol", "_") or name.start > 1 and found[name.start - 2].is_("symbol", "_"):
             continue  # a subscript's letters
         marks[name.end - 1] = letter

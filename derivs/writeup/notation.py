@@ -20,6 +20,7 @@ from .. import dialect
 from ..model import Matrix, Problem, Size
 from ..parsing import FREE_FUNCTION_NAMES, MATRIX_FUNCTION_NAMES, SAMPLE_LETTERS, Context, function_of_one_letter
 from . import prose
+from .document import opens_denominator
 from .formulas import Side
 from .names import Name, Scanner, function_head, key_of, single_name
 from .shapes import GIVEN_BY_ENTRIES, GUESSES, Inference
@@ -392,7 +393,7 @@ def _learn_labels(notation: Notation, found, names, line: int) -> None:
         between = [t for t in found[weight.end:logged.start] if t.kind != "space" and not t.is_("symbol", "(", "{") and not t.is_("command", "left")]
         typed = "".join(t.text for t in between) in ("log", "ln") and all(t.kind == "letter" for t in between)  # y_k log(p_k) typed
         if (len(between) == 1 and between[0].is_("command", "log", "ln") or typed) and weight.indices and weight.indices == logged.indices \
-                and weight.base != logged.base and weight.layer == logged.layer and len(weight.indices) == 1:
+                and weight.base != logged.base and (weight.layer == logged.layer or not logged.layer) and len(weight.indices) == 1:
             weighed.setdefault(key_of(weight.base, (), weight.layer), set()).add(weight.indices[0])  # y_k^n: sample n's label
     for base, indices in weighed.items():
         numbers = {int(index) for index in indices if index.isdigit()}
@@ -816,9 +817,9 @@ def _learn_prime_variables(notation: Notation, sides, bodies: dict) -> None:
         found = [t for t in written.side.tokens if t.kind != "space"]
         scanner = Scanner(found, frozenset(notation.words))
         for at, token in enumerate(found[:-1]):
-            if token.is_("command", "partial") or token.is_("letter", "d") and at and found[at - 1].is_("symbol", "{") and _in_denominator(found, at):
+            if (token.is_("command", "partial") or token.is_("letter", "d")) and opens_denominator(found, at):
                 name = scanner.name_at(at + 1)  # the whole denominator: {\\partial w}, not {\\partial e^{a_j}}
-                if name is not None and _in_denominator(found, at) and name.end < len(found) and found[name.end].is_("symbol", "}"):
+                if name is not None and name.end < len(found) and found[name.end].is_("symbol", "}"):
                     taken_by.add(name.key)
     for function, (variable, others, line) in bodies.items():
         candidates = others & taken_by
@@ -826,11 +827,6 @@ def _learn_prime_variables(notation: Notation, sides, bodies: dict) -> None:
             by = notation.prime_by[function] = next(iter(candidates))
             said = f"; its prime is taken by {by} (the text differentiates by {by}, never by {variable})"
             notation.facts = [replace(fact, how=fact.how + said) if fact.name == function and fact.kind == "function" else fact for fact in notation.facts]
-
-
-def _in_denominator(found, at: int) -> bool:
-    """The token at `at` opens the denominator of a \\frac ({\\partial w}, {dw}): the brace before it follows a closing one."""
-    return at >= 2 and found[at - 1].is_("symbol", "{") and found[at - 2].is_("symbol", "}")
 
 
 def carry_earlier(notation: Notation, earlier: list) -> None:
