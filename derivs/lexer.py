@@ -254,6 +254,7 @@ def _normalized(found: list[Token]) -> list[Token]:
     found = _double_braces_once(found) if any(a.is_("symbol", "{") and b.is_("symbol", "{") for a, b in zip(found, found[1:])) else found
     found = _maths_out_of_text(found) if any(token.is_("error", "$") for token in found) else found
     found = _prose_in_roman(found) if any(token.is_("symbol", "{") for token in found) else found
+    found = _script_prose(found) if any(token.kind == "error" and _prose_letter(token.text) for token in found) else found
     found = partial_unbraced(found) if any(token.is_("command", "partial") for token in found) else found
     found = _scripts_unbraced(found) if any(token.is_("symbol", "{") for token in found) else found
     marks = {token.text for token in found if token.kind == "symbol"}
@@ -321,6 +322,37 @@ def _derivative_macro(found: list[Token], at: int) -> tuple[list[Token], int] | 
 # Words a cases line or a condition sets in roman (\mathrm{if}, {\rm otherwise}): prose, as \text{if} is, not a product
 # of letters (i times f). Only these: \mathrm{d}, \mathrm{softmax}, \mathrm{tr} stay names.
 ROMAN_WORDS = frozenset({"if", "for", "when", "whenever", "otherwise", "else", "where", "and", "or", "iff"})
+
+
+def _prose_letter(char: str) -> bool:
+    """A letter of a script other than Latin (Han, kana, Hangul, Cyrillic...) or that script's punctuation: prose."""
+    category = unicodedata.category(char)
+    return not char.isascii() and (category.startswith("L") or category.startswith("P")) and char not in UNICODE
+
+
+def _script_prose(found: list[Token]) -> list[Token]:
+    """已知 z_1 = ..., 而 \\frac{..}{..}: words of another script typed straight into a display (outside \\text) are prose
+    there, as \\text{已知} would be: each run of them is set in \\text, so a line's lead words are read as words."""
+    out: list[Token] = []
+    depth, opening, words = 0, False, []  # depth: braces open inside a \\text group (0: outside any)
+    for token in found:
+        if token.kind == "error" and _prose_letter(token.text) and depth == 0:
+            words.append(token)
+            continue
+        if words:
+            where = words[0].position
+            out += [Token("command", "text", where, words[0].space_before), Token("symbol", "{", where), *words, Token("symbol", "}", words[-1].position)]
+            words = []
+        if token.kind == "command" and token.text in TEXT_COMMANDS:
+            opening = True
+        elif token.is_("symbol", "{") and (opening or depth):
+            depth, opening = depth + 1, False
+        elif token.is_("symbol", "}") and depth:
+            depth -= 1
+        else:
+            opening = False
+        out.append(token)
+    return out
 
 
 def _prose_in_roman(found: list[Token]) -> list[Token]:

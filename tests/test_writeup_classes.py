@@ -2143,6 +2143,11 @@ ROWS = [
     # p_k sum_i y_i^n - y_k = p_k - y_k for the cross-entropy's target
     ("$$p_k^n = \\frac{e^{z_k}}{\\sum_{j} e^{z_j}}$$\n\n$$C^n = -\\sum_i y_i^n \\ln p_i^n$$\n\n$$p_k^n \\sum_i y_i^n - y_k = p_k^n - y_k (1 + 0)$$\n\n$$p_k^n \\sum_i y_i^n - y_k = p_k^n + y_k (1 + 0)$$",
      ["definition", "definition", "valid", "invalid"]),
+    # a preamble's shorthand for an equation (\\beq ... \\eeq), the preamble not in the text: a display; (x+1)^2 is not x^2 + 1
+    ("\\documentclass{article}\n\\begin{document}\nWe have\n\\beq x^2 + 2x = x(x + 2) \\eeq\nand\n\\beq (x+1)^2 = x^2 + 1 \\eeq\n\\end{document}\n", ["valid", "invalid"]),
+    # words of another script typed straight into a display (已知 "given", 而 "and", 所以 "so"): prose, as in \\text
+    ("$$已知 z = 3x$$\n\n$$而 \\frac{dz}{dx} = 3$$\n\n$$所以 \\frac{dz}{dx} = 4$$", ["definition", "valid", "invalid"]),
+    ("$$Пусть\\ z = x^2,$$\n\n$$тогда\\ \\frac{dz}{dx} = 2x$$", ["definition", "valid"]),
 ]
 
 

@@ -1306,6 +1306,9 @@ def _without_comments(tex: str) -> str:
     return "\n".join(re.split(r"(?<!\\)%", line, maxsplit=1)[0] for line in tex.split("\n"))
 
 
+SHORTHAND_DISPLAYS = {"beq": "eeq", "be": "ee", "bea": "eea", "beqa": "eeqa", "beqn": "eeqn"}  # \\beq ... \\eeq: an equation
+
+
 class _LatexReader:
     """Walks pylatexenc's nodes, gathering prose and inline formulas into paragraphs (a blank line ends one)."""
 
@@ -1341,9 +1344,34 @@ class _LatexReader:
             self.segments.append(math)
 
     def nodes(self, nodes) -> None:
-        for node in nodes or ():
+        nodes = list(nodes or ())
+        at = 0
+        while at < len(nodes):
+            node = nodes[at]
+            closer = self._shorthand_display(nodes, at)
+            if closer is not None:  # \beq ... \eeq: a display between a preamble's shorthands for \begin{equation}
+                start = node.pos + node.len
+                self.flush()
+                self.document.pieces.append(Display(Math(self.document.text[start:nodes[closer].pos], start, self.document.line_of(start), True, "equation"), self.item))
+                at = closer + 1
+                continue
             if node is not None:
                 self.node(node)
+            at += 1
+
+    def _shorthand_display(self, nodes: list, at: int) -> int | None:
+        """At \\beq (\\be, \\bea, \\beqa), shorthands physics and engineering preambles define for \\begin{equation} (and
+        eqnarray), when the text does not define them otherwise: the index of the closing \\eeq among the same nodes."""
+        from pylatexenc.latexwalker import LatexMacroNode
+
+        node = nodes[at]
+        if not isinstance(node, LatexMacroNode) or node.macroname not in SHORTHAND_DISPLAYS:
+            return None
+        closing = SHORTHAND_DISPLAYS[node.macroname]
+        opens, closes = self.document.macros.get(node.macroname), self.document.macros.get(closing)
+        if opens is not None and "begin" not in str(opens) or closes is not None and "end" not in str(closes):
+            return None  # \\newcommand{\\ee}{\\mathrm{e}}: the text's own
+        return next((k for k in range(at + 1, len(nodes)) if isinstance(nodes[k], LatexMacroNode) and nodes[k].macroname == closing), None)
 
     def node(self, node) -> None:
         from pylatexenc.latexwalker import (LatexCharsNode, LatexCommentNode, LatexEnvironmentNode, LatexGroupNode,
