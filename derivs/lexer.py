@@ -326,8 +326,9 @@ ROMAN_WORDS = frozenset({"if", "for", "when", "whenever", "otherwise", "else", "
 
 def _prose_letter(char: str) -> bool:
     """A letter of a script other than Latin (Han, kana, Hangul, Cyrillic...) or that script's punctuation: prose."""
-    category = unicodedata.category(char)
-    return not char.isascii() and (category.startswith("L") or category.startswith("P")) and char not in UNICODE
+    if len(char) != 1 or char.isascii() or char in UNICODE:
+        return False  # an error token may hold more than one character (a stray command's text)
+    return unicodedata.category(char)[0] in "LP"
 
 
 def _script_prose(found: list[Token]) -> list[Token]:
