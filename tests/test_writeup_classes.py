@@ -2148,6 +2148,10 @@ ROWS = [
     # words of another script typed straight into a display (已知 "given", 而 "and", 所以 "so"): prose, as in \\text
     ("$$已知 z = 3x$$\n\n$$而 \\frac{dz}{dx} = 3$$\n\n$$所以 \\frac{dz}{dx} = 4$$", ["definition", "valid", "invalid"]),
     ("$$Пусть\\ z = x^2,$$\n\n$$тогда\\ \\frac{dz}{dx} = 2x$$", ["definition", "valid"]),
+    # "we let $\\sum_j e^{f_j} = \\Sigma$": a new name on the right of the sum it stands for is that sum (the line holds by it);
+    # then dp_k/df_k = e^{f_k}(Sigma - e^{f_k}) / Sigma^2, not e^{f_k} Sigma / Sigma^2
+    ("We let $\\sum_j e^{f_j} = \\Sigma$, and so\n\n$$p_k = \\frac{e^{f_k}}{\\Sigma}$$\n\n$$\\frac{\\partial p_k}{\\partial f_k} = \\frac{e^{f_k}(\\Sigma - e^{f_k})}{\\Sigma^2}$$\n\n$$\\frac{\\partial p_k}{\\partial f_k} = \\frac{e^{f_k}\\Sigma}{\\Sigma^2}$$",
+     ["valid", "definition", "valid", "invalid"]),
 ]
 
 

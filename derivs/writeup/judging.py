@@ -2846,11 +2846,13 @@ class Judge:
     def _named_by_its_right(self, step: Step, scope: Scope) -> Step | None:
         """"We let $\\sum_j e^{f_j} = \\Sigma$": a name new to the text on the right of what it stands for, in a sentence
         that defines; it is defined so, as `\\Sigma = \\sum_j e^{f_j}` would be. Else None."""
-        if len(step.chain) > 1 or step.right is None:
-            return None
+        if len(step.chain) > 1 or step.right is None or step.kind != "equal" or step.relation != "=":
+            return None  # (|w^{(t+1)} - w^{(t)}| < \\epsilon says nothing of what \\epsilon is)
+        if not any(t.is_("command", "sum", "prod", "frac", "exp", "log", "ln", "sqrt") or t.is_("symbol", "^") for t in step.left.tokens):
+            return None  # given $X\\hat{w} = t$: an equation the data satisfy, not a name for a sum or a fraction
         name = name_of(step.right, scope.notation)
-        if name is None or name in scope.seen or self._symbol_of(step.right, scope, name) in {**scope.values, **scope.formulas}:
-            return None
+        if name is None or name in scope.seen or name in scope.titled or name in scope.valued:
+            return None  # (decided by key: reading the side here would change what the scope has seen)
         turned = replace(step, lhs=step.rhs, rhs=step.lhs, left=step.right, right=step.left, chain=(step.left,))
         return replace(self._define_name(turned, scope, name), lhs=step.lhs, rhs=step.rhs)
 
