@@ -254,7 +254,7 @@ def _normalized(found: list[Token]) -> list[Token]:
     found = _double_braces_once(found) if any(a.is_("symbol", "{") and b.is_("symbol", "{") for a, b in zip(found, found[1:])) else found
     found = _maths_out_of_text(found) if any(token.is_("error", "$") for token in found) else found
     found = _prose_in_roman(found) if any(token.is_("symbol", "{") for token in found) else found
-    found = _script_prose(found) if any(token.kind == "error" and _prose_letter(token.text) for token in found) else found
+    found = _script_prose(found) if any(token.kind == "error" and (_prose_letter(token.text) or _ascii_mark(token.text)) for token in found) else found
     found = partial_unbraced(found) if any(token.is_("command", "partial") for token in found) else found
     found = _scripts_unbraced(found) if any(token.is_("symbol", "{") for token in found) else found
     marks = {token.text for token in found if token.kind == "symbol"}
@@ -326,9 +326,15 @@ ROMAN_WORDS = frozenset({"if", "for", "when", "whenever", "otherwise", "else", "
 
 def _prose_letter(char: str) -> bool:
     """A letter of a script other than Latin (Han, kana, Hangul, Cyrillic...) or that script's punctuation: prose."""
-    if len(char) != 1 or char.isascii() or char in UNICODE:
+    if len(char) != 1 or char.isascii() or char in UNICODE or _ascii_mark(char):
         return False  # an error token may hold more than one character (a stray command's text)
     return unicodedata.category(char)[0] in "LP"
+
+
+def _ascii_mark(char: str) -> str | None:
+    """The ASCII punctuation a full-width one stands for (，→ ,  ；→ ;  ：→ :  （→ (), as CJK keyboards type them in maths."""
+    plain = unicodedata.normalize("NFKC", char) if len(char) == 1 else ""
+    return plain if len(plain) == 1 and plain in ",;:()=+<>" else None
 
 
 def _script_prose(found: list[Token]) -> list[Token]:
@@ -337,7 +343,9 @@ def _script_prose(found: list[Token]) -> list[Token]:
     out: list[Token] = []
     depth, opening, words = 0, False, []  # depth: braces open inside a \\text group (0: outside any)
     for token in found:
-        if token.kind == "error" and _prose_letter(token.text) and depth == 0:
+        if token.kind == "error" and _ascii_mark(token.text):
+            token = Token("symbol", _ascii_mark(token.text), token.position, token.space_before)  # v_0=2，v_1=5: a comma
+        elif token.kind == "error" and _prose_letter(token.text) and depth == 0:
             words.append(token)
             continue
         if words:

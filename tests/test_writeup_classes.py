@@ -2152,6 +2152,10 @@ ROWS = [
     # then dp_k/df_k = e^{f_k}(Sigma - e^{f_k}) / Sigma^2, not e^{f_k} Sigma / Sigma^2
     ("We let $\\sum_j e^{f_j} = \\Sigma$, and so\n\n$$p_k = \\frac{e^{f_k}}{\\Sigma}$$\n\n$$\\frac{\\partial p_k}{\\partial f_k} = \\frac{e^{f_k}(\\Sigma - e^{f_k})}{\\Sigma^2}$$\n\n$$\\frac{\\partial p_k}{\\partial f_k} = \\frac{e^{f_k}\\Sigma}{\\Sigma^2}$$",
      ["valid", "definition", "valid", "invalid"]),
+    # full-width punctuation typed in maths (，；) separates as its ASCII mark does: two values, not a product 2 v_0
+    ("Here $v_1=x_1=2，v_0=x_2=5$.\n\n$$v_1 v_0 = 10$$\n\n$$v_1 v_0 = 12$$", ["definition", "definition", "definition", "definition", "valid", "invalid"]),
+    # \\delta{v}/\\delta{x} with braces, and \\delta v_{-1}/\\delta x written with a slash: derivatives (d(3x)/dx = 3)
+    ("Let $v_{-1} = 3x$.\n\n$$\\frac{\\delta{v_{-1}}}{\\delta{x}} = 3$$\n\n$$\\delta v_{-1}/ \\delta x = 3$$\n\n$$\\delta v_{-1}/ \\delta x = 4$$", ["definition", "valid", "valid", "invalid"]),
 ]
 
 

@@ -365,7 +365,7 @@ def _deltas_as_partial(found: list[Token]) -> list[Token]:
         following = found[at + 1] if at + 1 < len(found) else None
         if following is None or following.is_("symbol", "_", "^"):
             return False
-        return following.kind in ("letter", "command") or following.is_("symbol", "(") or alone and following.is_("symbol", "}")
+        return following.kind in ("letter", "command") or following.is_("symbol", "(", "{") or alone and following.is_("symbol", "}")
 
     pairs: set[int] = set()
     for at, token in enumerate(found):
@@ -416,7 +416,10 @@ def _slashed_pair(found: list[Token], at: int, marks) -> int | None:
     if found[end].is_("symbol", "("):
         end = (closing(found, end) or len(found)) + 1
     else:
-        while end < len(found) and (end == at + 1 or not found[end].space_before) and (found[end].kind in ("letter", "number", "command") or found[end].is_("symbol", "_", "{", "}")):
+        depth = 0  # inside a subscript's braces anything goes (v_{-1})
+        while end < len(found) and (end == at + 1 or depth or not found[end].space_before) and (
+                depth or found[end].kind in ("letter", "number", "command") or found[end].is_("symbol", "_", "{", "}")):
+            depth += found[end].is_("symbol", "{") - found[end].is_("symbol", "}")
             end += 1
     return end + 1 if end + 1 < len(found) and found[end].is_("symbol", "/") and marks(end + 1) else None
 
