@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from .. import dialect
-from ..lexer import tokens
+from ..lexer import group_end, tokens
 from .macros import DEFINING, definitions
 from .names import Scanner
 from .notebook import Notebook, read_notebook, shown_place
@@ -202,9 +202,10 @@ def read_document(text: str, form: str | None = None) -> Document:
     for found in scanned:  # MathJax's way: $\newcommand{\R}{\mathbb{R}}$ in the text
         if any(token.kind == "command" and token.text in DEFINING for token in found):
             document.macros.update(definitions(found)[0])
-    samples = _sample_letters(scanned)
+    named = [(found, Scanner(found).names()) for found in scanned]  # each formula's names, read once for both rules
+    samples = _sample_letters(named)
     document.layers = _layer_letters(scanned) | samples
-    document.dropped_marks = _dropped_marks(scanned, samples)
+    document.dropped_marks = _dropped_marks(named, samples)
     document.bracket_layers = _bracket_layer_names(scanned)
     document.digit_layers = _digit_layer_letters(scanned)
     document.typed_labels = len({label for math, found in zip(document.maths, scanned) if math.display
@@ -255,17 +256,17 @@ def _layer_letters(scanned) -> frozenset:
 SAMPLE_MARKS = frozenset("ijkmn")  # the letters texts number samples with when they write them bare over names (C^n, x^n_i)
 
 
-def _sample_letters(scanned) -> frozenset:
+def _sample_letters(named) -> frozenset:
     """The letters a write-up writes bare over names to number its samples (a course template's C^n(w), x^n_i, \\hat{y}^n).
     A letter counts when it stands over three names or more, or over two where the text also sums over it or
     differentiates by such a name (no one differentiates by a power); never where it is shifted somewhere (x^{n-1}: a
     power rule's exponent) or stands over a bracket or a number ((1 + x)^n, 2^n): there it is a power."""
     over: dict[str, set] = {}
     summed, differentiated, powers = set(), set(), set()
-    for found in scanned:
-        for name in Scanner(found).names():
+    for found, names in named:  # (a formula's tokens, its names)
+        for name in names:
             letter = _bare_letter_over(found, name.end)
-            if letter is None or name.layer or name.mark or _in_subscript(found, name.start) or name.base in ("e", "R", "mathbb"):
+            if letter is None or name.layer or name.mark or in_subscript(found, name.start) or name.base in ("e", "R", "mathbb"):
                 continue
             over.setdefault(letter, set()).add(name.base)
             if _in_denominator_after_partial(found, name.start):
@@ -282,7 +283,7 @@ def _sample_letters(scanned) -> frozenset:
                      and (len(bases) >= 3 or len(bases) == 2 and letter in summed | differentiated))
 
 
-def _dropped_marks(scanned, letters) -> dict:
+def _dropped_marks(named, letters) -> dict:
     """Names a write-up numbering its samples by a bare superscript (C^n, y^n_k) also writes without the mark where it
     means the same sample (y_k beside y^n_k, the mark left out for brevity, as such reports do): name -> letter. Only
     names never written bare in a formula that sums over the letter (C(w) = \\frac{1}{N}\\sum_n C^n(w): C is the total),
@@ -291,12 +292,11 @@ def _dropped_marks(scanned, letters) -> dict:
         return {}
     letter = next(iter(letters))
     marked, bare, kept = set(), set(), set()
-    for found in scanned:
-        names = Scanner(found).names()
-        kept |= {name.base for name in names if _in_subscript(found, name.start)}  # an index letter (k of y_k) is never a sample's
+    for found, names in named:
+        kept |= {name.base for name in names if in_subscript(found, name.start)}  # an index letter (k of y_k) is never a sample's
         summed = any(token.is_("command", "sum") and summed_letter(found, at) == letter for at, token in enumerate(found))
         for number, name in enumerate(names):
-            if _in_subscript(found, name.start) or name.base in ("e", "R", "mathbb", "sum", "partial"):
+            if in_subscript(found, name.start) or name.base in ("e", "R", "mathbb", "sum", "partial"):
                 continue
             if name.layer == letter or _bare_letter_over(found, name.end) == letter:
                 marked.add(name.base)
@@ -325,7 +325,7 @@ def _bare_letter_over(found, at: int) -> str | None:
     return found[inner].text
 
 
-def _in_subscript(found, at: int) -> bool:
+def in_subscript(found, at: int) -> bool:
     """The token at `at` opens a subscript (\\sum_i^m: i is the sum's index, m its bound)."""
     return at > 0 and (found[at - 1].is_("symbol", "_") or found[at - 1].is_("symbol", "{") and at > 1 and found[at - 2].is_("symbol", "_"))
 
@@ -428,12 +428,8 @@ def subscript_end(found, at: int) -> int | None:
         return None
     if not found[at + 1].is_("symbol", "{"):
         return at + 2
-    depth = 0
-    for end in range(at + 1, len(found)):
-        depth += found[end].is_("symbol", "{") - found[end].is_("symbol", "}")
-        if depth == 0:
-            return end + 1
-    return None
+    close = group_end(found, at + 1)
+    return None if close is None else close + 1
 
 
 def letter_before_subscript(found, caret: int) -> int | None:
@@ -1369,7 +1365,8 @@ class _LatexReader:
             return None
         closing = SHORTHAND_DISPLAYS[node.macroname]
         opens, closes = self.document.macros.get(node.macroname), self.document.macros.get(closing)
-        if opens is not None and "begin" not in str(opens) or closes is not None and "end" not in str(closes):
+        if opens is not None and not any(t.is_("command", "begin") for t in opens.body) \
+                or closes is not None and not any(t.is_("command", "end") for t in closes.body):
             return None  # \\newcommand{\\ee}{\\mathrm{e}}: the text's own
         return next((k for k in range(at + 1, len(nodes)) if isinstance(nodes[k], LatexMacroNode) and nodes[k].macroname == closing), None)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace, field
 from ..dialect import BINARY_OPERATORS, FUNCTIONS, LIST_ELLIPSES, RELATIONS, UNICODE
 from ..lexer import TEXT_COMMANDS, Token, group_end, tokens
 from ..parsing import is_transpose_mark, subscript_letters
-from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, layer_superscript, letter_before_subscript, summed_letter, typed_label
+from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, in_subscript, layer_superscript, letter_before_subscript, summed_letter, typed_label
 from .macros import DEFINING, definitions, expand
 from .names import Scanner, single_name
 from .prose import CONNECTIVES
@@ -235,7 +235,7 @@ def _dropped_marks_at(found: list[Token], dropped: dict) -> dict:
         if letter is None or name.layer or name.mark or name.primes or following is not None and (
                 following.is_("symbol", "^") or following.is_("symbol", "(") and not name.subscript):
             continue  # x^2 (a power stays where it is written), f(x) (a function's own variable)
-        if name.start and found[name.start - 1].is_("symbol", "_") or name.start > 1 and found[name.start - 2].is_("symbol", "_"):
+        if in_subscript(found, name.start):
             continue  # a subscript's letters
         marks[name.end - 1] = letter
     return marks
