@@ -810,18 +810,21 @@ def _primed_in_brackets(found, name: Name) -> bool:
 def _learn_prime_variables(notation: Notation, sides, bodies: dict) -> None:
     """f(x) = \\frac{1}{1 + e^{-w^T x}} in a text that differentiates by w (\\partial C / \\partial w) and never by x:
     its f'(x) is taken by w, the one name of the body the text differentiates by (a logistic regression's write-up
-    means the derivative in the weights). Where the text also differentiates by x, or by two of the body's names,
-    the prime is f's own variable's, as written."""
-    taken_by = set()
+    means the derivative in the weights). Only for a function the text writes primed; where the text also
+    differentiates by x, or by two of the body's names, the prime is f's own variable's, as written."""
+    taken_by, primed = set(), set()
     for written in sides:
         found = [t for t in written.side.tokens if t.kind != "space"]
         scanner = Scanner(found, frozenset(notation.words))
+        primed |= {name.key.rstrip("'") for name in scanner.names() if name.primes and name.end < len(found) and found[name.end].is_("symbol", "(")}
         for at, token in enumerate(found[:-1]):
             if (token.is_("command", "partial") or token.is_("letter", "d")) and opens_denominator(found, at):
                 name = scanner.name_at(at + 1)  # the whole denominator: {\\partial w}, not {\\partial e^{a_j}}
                 if name is not None and name.end < len(found) and found[name.end].is_("symbol", "}"):
                     taken_by.add(name.key)
     for function, (variable, others, line) in bodies.items():
+        if function not in primed:
+            continue  # a function the text never writes primed (f'(x)): nothing to take its prime by
         candidates = others & taken_by
         if variable not in taken_by and len(candidates) == 1:
             by = notation.prime_by[function] = next(iter(candidates))
