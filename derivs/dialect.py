@@ -141,6 +141,7 @@ UNICODE = {
     "∇": r"\nabla ", "ᵀ": "^T", "⊤": r"\top ", "²": "^2", "³": "^3", "¹": "^1", "½": r"\frac12 ",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",  # zero-width: invisible
     "⌊": r"\lfloor ", "⌋": r"\rfloor ",
+    "⋯": r"\cdots ", "…": r"\ldots ", "⋮": r"\vdots ", "⋱": r"\ddots ",  # an ellipsis pasted: x_1 + ⋯ + x_n
     "⌈": r"\lceil ", "⌉": r"\rceil ", "‖": r"\| ", "∈": r"\in ", "°": r"^{\circ}",
     **{chr(0x2080 + digit): f"_{digit}" for digit in range(10)},  # w₁, x₂: subscript digits
     **{glyph: f"^{digit}" for digit, glyph in enumerate("⁰¹²³⁴⁵⁶⁷⁸⁹")},  # x⁴: superscript digits

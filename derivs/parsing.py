@@ -1290,13 +1290,13 @@ class _Parser:
         entries = [self.expression()]
         gap = None
         while self.at("symbol", ",") or self.context.document and self.at("symbol", ";"):  # J(W, b; x, y): parameters; data
-            self.take()
-            if self.context.document and gap is None and self.at("command", *_VECTOR_ELLIPSES) and self.at("symbol", ",", ahead=1):
-                gap = (len(entries), self.take())
+            separator = self.take().text
+            if self.context.document and gap is None and self.at("command", *_VECTOR_ELLIPSES) and self.at("symbol", separator, ahead=1):
+                gap = (len(entries), self.take(), separator)
                 continue
             entries.append(self.expression())
-        if gap is not None:
-            return _pattern_vector(entries, gap[0], self, gap[1], column=False)
+        if gap is not None:  # [x_1; x_2; \cdots; x_D] (semicolons, as a textbook and MATLAB write it) is a column
+            return _pattern_vector(entries, gap[0], self, gap[1], column=gap[2] == ";")
         return entries[0] if len(entries) == 1 else sympy.Tuple(*entries)
 
     def braced(self):
@@ -2556,6 +2556,10 @@ class _Parser:
         if self.context.document and whole_of_entries(variable, operand):
             raise self.error(f"a derivative by the whole {variable} of an expression that holds its entries ({variable}_i): a "
                              "Jacobian, which is not read here; write it by entries (\\partial / \\partial x_j) to have it checked", token)
+        if self.context.document and order == 1 and _entries_of_one_family(operand, variable):
+            # \\partial X_{sk} / \\partial X_{ri}: one entry by another of the same family is 1 where they are one entry, else 0,
+            # whatever the family's formula; worked out here, so a sum over k around it keeps its k
+            return sympy.Mul(*(sympy.KroneckerDelta(a, b) for a, b in zip(operand.indices, variable.indices)))
         hidden = subscripted_by(operand, variable, self.context.defined) if self.context.document else None
         if hidden is not None:
             raise self.error(f"{hidden} depends on {variable} through its subscript, and the write-up gives no formula for it in "
@@ -3596,6 +3600,11 @@ def entry_of_whole(variable, operand) -> bool:
     return _entry_base(variable) in wholes and variable not in getattr(operand, "free_symbols", set())
 
 
+def _entries_of_one_family(operand, variable) -> bool:
+    return isinstance(operand, sympy.Indexed) and isinstance(variable, sympy.Indexed) and operand.base == variable.base \
+        and len(operand.indices) == len(variable.indices)
+
+
 def whole_of_entries(variable, operand) -> bool:
     """d/dx of an expression holding the entries x_i of the same name: x alone would read as a number of its own, and
     the derivative as if the entries did not move with it."""
@@ -3725,6 +3734,8 @@ def read_tokens(found, text: str, context: Context) -> Reading:
         raise LatexError("an empty side: something is missing")
     if len(kept) > MAX_LENGTH:
         raise LatexError(f"the formula has {len(kept):,} tokens; at most {MAX_LENGTH:,} are read")
+    if context.document:
+        kept = _closed_at_its_end(kept)
     _check_token_brackets(kept, text)
     kept.append(Token("end", "", kept[-1].position + 1, spaced))
     try:
@@ -3735,6 +3746,29 @@ def read_tokens(found, text: str, context: Context) -> Reading:
         if isinstance(error, LatexError):
             raise
         raise LatexError(f"cannot read this LaTeX: {_sympy_reason(error)}") from None
+
+
+def _closed_at_its_end(found: list[Token]) -> list[Token]:
+    """A side that opens with a bracket its author never closed (`-(0 \\log 0.3 + 1 \\log 0.4 = 0.92`, the closing
+    bracket forgotten before the relation): the bracket closed at the side's end, the only place it can close. Only for
+    a bracket that opens the side (after a sign at most) and is the one left open: `P(y` (a function's argument cut by
+    a relation) stays unbalanced."""
+    start = 1 if found and found[0].is_("symbol", "-", "+") else 0
+    if len(found) < start + 2 or not found[start].is_("symbol", "(", "["):
+        return found
+    depth = 0
+    for at, token in enumerate(found):
+        if at and found[at - 1].is_("command", "left", "right"):
+            continue
+        if token.is_("symbol", "(", "[", "{"):
+            depth += 1
+        elif token.is_("symbol", ")", "]", "}"):
+            depth -= 1
+            if depth == 0:
+                return found  # the opening bracket is closed inside the side
+    if depth != 1:
+        return found
+    return [*found, Token("symbol", _OPENERS[found[start].text], found[-1].position + len(found[-1].text))]
 
 
 def _check_token_brackets(found: list[Token], text: str) -> None:

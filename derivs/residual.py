@@ -210,8 +210,9 @@ def _magnitudes(variables, where, base) -> list[dict]:
                         found.append({**base[0], var.symbol: value})
         elif isinstance(var, Vector) and var.one_hot is None and var.total is None:
             entries = [s for s in base[0] if isinstance(s, sympy.Indexed) and s.base == var.base]
-            for scale in (10, 1000, 10**6):
-                found.append({**base[0], **{entry: base[0][entry] * scale for entry in entries}})
+            columns = [s for s in base[0] if isinstance(s, sympy.MatrixSymbol) and s.name == str(var.base.label)]
+            for scale in (10, 1000, 10**6):  # the column of the same name (w of w^T x beside w_i) is the same vector
+                found.append({**base[0], **{entry: base[0][entry] * scale for entry in entries + columns}})
     return found
 
 

@@ -263,7 +263,7 @@ BAD = [
     ("\\frac{1}{0}", "division by zero", None), ("0^{-1}", "division by zero", None), ("2^{2^{2^{2^{100}}}}", "digits", None),
     ("10^{10^{10}}!", "digits", None), ("(" * 70 + "x" + ")" * 70, "nested", None), ("\\sin", "needs an argument", 0),
     ("\\max(x)", "two or more", 0), ("\\text{hello}", "text in the answer", 0), ("\\int x", "needs its variable", 0),
-    ("\\lim x", "where it goes", 0), ("\\mathbb{1}[x \\approx 0]", "condition is exact", 0), ("\\mathrm{softmax}(x)_i", "unexpected '_'", None), ("1_{x}", "holds a condition", None), ("\\sum x_k", "needs bounds here: write \\sum_{k=1}", 0), ("\\sum x_j y_k", "needs its index", 0), ("x \\pm 1", "two answers", 2), ("\\cdots", "leaves terms out", 0),
+    ("\\lim x", "where it goes", 0), ("\\mathbb{1}[x \\approx 0]", "condition is exact", 0), ("\\mathrm{softmax}(x)_i", "unexpected '_'", None), ("1_{x}", "holds a condition", None), ("\\sum x_k", "needs bounds here: write \\sum_{k=1}", 0), ("\\sum x_j y_k", "needs its index", 0), ("x \\pm 1", "two answers", 2), ("\\cdots", "leaves terms out", 0), ("x_1 + ⋯ + x_4", "leaves terms out", 6),
     ("\\nabla f", "gradient", 0), ("\\partial x", "belongs in a derivative", 0), ("x $ y", "'$' inside the answer", 2),
     ("x ∃ y", "not part of the notation", 2), ("\\begin{align} x \\end{align}", "not read in an answer", 0),
     ("\\begin{pmatrix} 1 & 2 \\\\ 3 \\end{pmatrix}", "different lengths", 0), ("\\left( x", "never closed", None),

@@ -2156,6 +2156,41 @@ ROWS = [
     ("Here $v_1=x_1=2，v_0=x_2=5$.\n\n$$v_1 v_0 = 10$$\n\n$$v_1 v_0 = 12$$", ["definition", "definition", "definition", "definition", "valid", "invalid"]),
     # \\delta{v}/\\delta{x} with braces, and \\delta v_{-1}/\\delta x written with a slash: derivatives (d(3x)/dx = 3)
     ("Let $v_{-1} = 3x$.\n\n$$\\frac{\\delta{v_{-1}}}{\\delta{x}} = 3$$\n\n$$\\delta v_{-1}/ \\delta x = 3$$\n\n$$\\delta v_{-1}/ \\delta x = 4$$", ["definition", "valid", "valid", "invalid"]),
+    # a static site's template tags around maths ({% mathjax %} of Hexo, {% katex display %} of jekyll-katex), in the
+    # text or inside a <div>: displays alone on their lines, inline beside words (d/dx x^3 = 3x^2, not 3x)
+    ("Let {% mathjax %}y = x^3{% endmathjax %}.\n\n{% mathjax %}\n\\frac{dy}{dx} = 3x^2\n{% endmathjax %}\n\n{% mathjax %}\n\\frac{dy}{dx} = 3x\n{% endmathjax %}",
+     ["definition", "valid", "invalid"]),
+    ("<div style=\"text-align: center;\">\n\t{% mathjax %}\n\t(x + 1)^2 = x^2 + 2x + 1\n\t{% endmathjax %}\n</div>\n\n<div>\n\t{% mathjax %}\n\t(x + 1)^2 = x^2 + 1\n\t{% endmathjax %}\n</div>",
+     ["valid", "invalid"]),
+    ("With {% katex %}u = 2x{% endkatex %}:\n\n{% katex display %}\n\\frac{d}{dx} u^2 = 8x\n{% endkatex %}\n\n{% katex display %} \\frac{d}{dx} u^2 = 4x {% endkatex %}",
+     ["definition", "valid", "invalid"]),
+    # a side opening with a bracket its author forgot to close before the relation: closed at the side's end (-ln 0.4 =
+    # 0.916 is 0.92, not 0.91); a bracket after a name or a product's second factor left open stays unread
+    ("$$L = -(0 \\times \\log 0.3 + 1 \\times \\log 0.4 = 0.92$$\n\n$$M = -(1 \\times \\log 0.4 + 0 \\times \\log 0.3 = 0.91$$",
+     ["definition", "valid", "definition", "invalid"]),
+    ("$$(x + 1)(x - 1 = x^2 - 1$$\n\n$$\\sigma(2 = 0.88$$", ["unparsed", "unparsed"]),
+    # a proof's end typed in letters after the last formula: no product q e d (x(x+1) = x^2 + x; + 2x is wrong)
+    ("$$x(x+1) = x^2 + x \\quad q.e.d$$\n\n$$x(x+1) = x^2 + x \\quad Q.E.D.$$\n\n$$x(x+1) = x^2 + 2x \\quad q.e.d.$$", ["valid", "valid", "invalid"]),
+    # w^T x beside its entries w_i x_i, with a bias added: one vector (the probes at growing magnitudes scaled the entries
+    # and not the column, and a true line was called wrong); 2b on one side only is wrong
+    ("$$z = \\sum_{i=1}^{n} w_i x_i + b = w^T x + b$$\n\n$$\\sum_{i=1}^{n} w_i x_i + b = w^T x + 2b$$", ["definition", "valid", "invalid"]),
+    # a column written with semicolons and an ellipsis (typed or pasted), as textbooks and MATLAB write it: x^T x is the
+    # sum of squares, not the sum of entries
+    ("Let $x = [x_1; x_2; \\cdots; x_D]$.\n\n$$\\sum_{d=1}^D x_d^2 = x^T x$$\n\n$$\\sum_{d=1}^D x_d = x^T x$$", ["definition", "valid", "invalid"]),
+    ("Let $x = [x_1; x_2; ⋯; x_D]$.\n\n$$\\sum_{d=1}^D x_d^2 = x^\\top x$$", ["definition", "valid"]),
+    # a regulariser of a matrix's entries (R(w) = sum_{i,j} w_{ij}^2): d/dw_{12} of lambda R(w) is 2 lambda w_{12} (lambda w_{12}
+    # is wrong); d/dw of the whole is a gradient, not worked out (read with w a number apart from its entries it was 0,
+    # and the true 2 lambda w was called wrong)
+    ("$$R(w)=\\sum_{i, j} w_{i, j}^2$$\n\n$$\\frac{\\partial}{\\partial w} \\left( \\lambda \\, R(w) \\right) = 2\\lambda w$$\n\n"
+     "$$\\frac{\\partial}{\\partial w_{1,2}} \\left( \\lambda \\, R(w) \\right) = 2\\lambda w_{1,2}$$\n\n$$\\frac{\\partial}{\\partial w_{1,2}} \\left( \\lambda \\, R(w) \\right) = \\lambda w_{1,2}$$",
+     ["definition", "undecided", "valid", "invalid"]),
+    # one entry by another of the same family, alone in a sum over one of its indices: sum_k dX_{sk}/dX_{ri} is delta_{sr}
+    # (the k-th term is delta_{sr} delta_{ki}), not n delta_{sr}; the sum's k stayed free and a true line was called wrong
+    ("$$\\frac{1}{M} \\sum_{k=1}^M \\frac{\\partial X_{sk}}{\\partial X_{ri}} = \\frac{1}{M} \\sum_{k=1}^M \\delta_{sr} \\delta_{ki}$$\n\n"
+     "$$\\sum_{k=1}^n \\frac{\\partial X_{sk}}{\\partial X_{ri}} = \\delta_{sr}$$\n\n$$\\sum_{k=1}^n \\frac{\\partial X_{sk}}{\\partial X_{ri}} = n\\delta_{sr}$$",
+     ["valid", "valid", "invalid"]),
+    ("$$\\mu_s = \\frac{1}{M} \\sum_{k=1}^M X_{sk}$$\n\n$$\\frac{\\delta \\mu_s}{\\delta X_{ri}} = \\frac{1}{M} \\sum_{k=1}^M \\frac{\\delta X_{sk}}{\\delta X_{ri}} = \\frac{\\delta_{sr}}{M}$$\n\n"
+     "$$\\frac{\\delta \\mu_s}{\\delta X_{ri}} = \\frac{\\delta_{ri}}{M}$$", ["definition", "valid", "valid", "invalid"]),
 ]
 
 
@@ -2306,3 +2341,14 @@ def test_a_word_learned_from_its_mathrm_spelling_says_the_line_that_spells_it():
     text = "Some words.\n\n$${ o }_{ 1 } = \\sigma({ zo }_{ 1 })$$\n\n$$zo_{ 1 } = w_7 h_1 + b_2$$\n"
     notes = [note for note in check_derivation_now(text).notation if "zo is a word" in note]
     assert len(notes) == 1 and "line 3: zo is a word" in notes[0], notes
+
+
+@pytest.mark.parametrize("text", [
+    "$$L = \\sum_{i} w_{i}^2$$\n\n$$\\frac{\\partial L}{\\partial w} = 0$$",
+    "$$L(w) = \\sum_{i=1}^{3} w_{i}^2$$\n\n$$\\frac{\\partial}{\\partial w} L(w) = 0$$",
+    "$$R(w)=\\sum_{i, j} w_{i, j}^2$$\n\n$$\\frac{\\partial}{\\partial w} R(w) = 0$$",
+])
+def test_a_derivative_by_a_whole_vector_of_its_entries_is_never_proved_zero(text):
+    """d/dw of sum_i w_i^2 is the gradient 2w, never 0: with w read as a number apart from its entries w_i the
+    derivative came out 0 and `= 0` was proved. Whatever else is said of the last line, it is not valid."""
+    assert check_derivation_now(text).steps[-1].verdict != "valid"

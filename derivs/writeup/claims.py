@@ -20,7 +20,7 @@ from ..equivalence import concrete_functions, decide
 from ..lexer import LatexError, spelled_back
 from ..matrices import MatrixDerivative, layouts
 from ..model import Problem
-from ..parsing import ShapeMismatch
+from ..parsing import ShapeMismatch, whole_of_entries
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .judging import (DefinitionMisfit, chain_rule, decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, kinks, letters_shared, names_in, not_real,
                       one_length, one_symbol_per_name, out_of_time, placeholder_functions, positive, sequence_indices, told_value,
@@ -141,6 +141,10 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
             left_read, right_read = judge.read(step.left, scope), judge.read(step.right, scope)
             left, right = _named(judge, step, scope, left_read.exact, slips), _named(judge, step, scope, right_read.exact, slips)
             as_read = (left, right)
+            gradient = _derivative_by_whole_of_entries(as_read, scope)
+            if gradient is not None:
+                return replace(step, verdict="undecided", feedback=f"a derivative by the whole {gradient} of a formula in its entries "
+                                                                   f"(a gradient, entry by entry): not worked out here, so not judged")
             whole = _by_entry_of_whole(as_read, scope)
             if whole is not None:
                 return replace(step, verdict="undecided", feedback=f"a derivative by an entry of {whole}, which the write-up uses as a "
@@ -941,6 +945,19 @@ def _opaque(name: str) -> bool:
     if name.startswith("\\frac") or name.startswith("\\nabla"):
         return False
     return "[" in name and "^{[" not in name or "(" in name and ("|" in name or "=" in name)
+
+
+def _derivative_by_whole_of_entries(sides, scope):
+    """d/dw of a formula that, once the write-up's functions are put in, holds w's entries (R(w) = \\sum_{i,j} w_{ij}^2):
+    the name of w, else None. Read with w a number of its own, the derivative would be 0 whatever the line says."""
+    for side in sides:
+        for node in sympy.preorder_traversal(side) if isinstance(side, sympy.Basic) else ():
+            if isinstance(node, sympy.Derivative):
+                operand = scope.problem.expand_definitions(scope.put_in(node.expr))
+                for variable, _ in node.variable_count:
+                    if whole_of_entries(variable, operand):
+                        return variable
+    return None
 
 
 def _by_entry_of_whole(sides, scope) -> str | None:

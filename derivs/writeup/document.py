@@ -535,6 +535,7 @@ def markdown_parser(html: bool):
     # "The loss is\n$$\n...\n$$": a $$ line ends the paragraph above it, as MathJax blogs (kramdown) write it
     parser.block.ruler.at("math_block", _interrupting(_display_across_blank_lines(math_block_dollar)), {"alt": ["paragraph", "reference", "blockquote", "list"]})
     parser.inline.ruler.before("escape", "math_escaped", _escaped_math)
+    parser.inline.ruler.before("math_escaped", "math_template", _template_math)
     # "If $X = \n\begin{pmatrix}...\end{pmatrix}$ and": an environment at a line's start inside an open $ is that inline
     # formula's, not a display of its own
     amsmath = next(rule.fn for rule in parser.block.ruler.__rules__ if rule.name == "amsmath")
@@ -694,7 +695,7 @@ def _markdown_tokens(text: str, first_line: int = 0, in_html: bool = False) -> l
 
 
 # Maths inside raw HTML (a blog's <div style="..."> around \( a_1 = ... \)): read as the Markdown it holds.
-HTML_MATH = re.compile(r"\$|\\\(|\\\[|\\begin\{")
+HTML_MATH = re.compile(r"\$|\\\(|\\\[|\\begin\{|\{%-?\s*(?:mathjax|katex|math)\b")
 HTML_TAG = re.compile(r"<[^<>]*>")
 HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # a draft the page does not show (unclosed: to the end)
 
@@ -831,6 +832,27 @@ def _escaped_math(state, silent: bool) -> bool:
         token = state.push("math_escaped", "math", 0)
         token.content, token.markup, token.info = state.src[state.pos + 3:end], opener, kind
     state.pos = end + 3
+    return True
+
+
+# A static site's template tag around a formula: {% mathjax %}..{% endmathjax %} (Hexo's hexo-math), {% katex %} and
+# {% katex display %} (jekyll-katex), {% math %}: the tag's name, its options, where its body starts.
+TEMPLATE_MATH_OPENER = re.compile(r"\{%-?[ \t]*(mathjax|katex|math)\b([^%\n]*?)-?%\}")
+
+
+def _template_math(state, silent: bool) -> bool:
+    """Inline rule: a template tag's formula, read as $$..$$ is (a display when alone on its lines, else inline)."""
+    if not state.src.startswith("{%", state.pos):
+        return False
+    opener = TEMPLATE_MATH_OPENER.match(state.src, state.pos, state.posMax)
+    closer = re.compile(r"\{%-?[ \t]*end" + opener.group(1) + r"[ \t]*-?%\}") if opener else None
+    close = closer.search(state.src, opener.end(), state.posMax) if closer else None
+    if close is None:
+        return False
+    if not silent:
+        token = state.push("math_inline_double", "math", 0)
+        token.content, token.markup = state.src[opener.end():close.start()], "$$"
+    state.pos = close.end()
     return True
 
 

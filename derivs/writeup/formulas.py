@@ -37,6 +37,7 @@ DROPPED_WITH_ARGUMENT = frozenset({"tag", "label", "eqref", "ref", "textcircled"
 DROPPED = frozenset({"nonumber", "notag", "blacksquare", "qed", "qedhere", "square", "Box", "hfill", "checkmark",
                      "Downarrow", "Uparrow", "downarrow", "uparrow", "quad", "qquad", "newline", "medskip", "smallskip",
                      "bigskip", "noindent", "centering", "allowbreak", "nobreak", "displaybreak"})
+END_MARKS = (tuple("q.e.d"), tuple("Q.E.D"), tuple("QED"))  # a proof's end in letters, its last full stop already dropped
 UNWRAPPED = frozenset({"boxed", "underline", "fbox", "framebox", "cancel", "bcancel", "xcancel", "cancelto", "mathstrut",
                        "bbox", "colorbox", "textcolor", "highlight"})
 # Words in \text before a condition: \text{for } x > 0, \text{ at } x = 0, \text{if } x < 0.
@@ -694,9 +695,26 @@ class _Cutter:
         kept = [at for at in kept if at not in self._hidden]
         while kept and self.found[kept[-1]].is_("symbol", ".", ",", ";"):
             kept.pop()
+        kept = self._without_end_mark(kept)
         while kept and self.found[kept[-1]].kind == "space":
             kept.pop()
         return self._without_leading_label(kept)
+
+    def _without_end_mark(self, kept: list[int]) -> list[int]:
+        """A proof's end typed in letters after the last formula (`\\quad q.e.d`, `Q.E.D.`, `QED`), set apart by a space:
+        no product q e d."""
+        for mark in END_MARKS:
+            count = len(mark)
+            if len(kept) <= count or tuple(self.found[at].text for at in kept[-count:]) != mark:
+                continue
+            rest = kept[:-count]
+            spaced = self.found[kept[-count]].space_before or self.found[rest[-1]].kind == "space" or kept[-count] - rest[-1] > 1
+            while rest and self.found[rest[-1]].kind == "space":
+                rest = rest[:-1]
+            before = self.found[rest[-1]] if rest else None
+            if spaced and before is not None and (before.kind in ("letter", "number") or before.is_("symbol", ")", "]", "}", "|")):
+                return rest
+        return kept
 
     def _without_leading_label(self, kept: list[int]) -> list[int]:
         """(b), (ii), Q2:, 1. at the start are labels; so are \\therefore, \\Rightarrow starting a line ("so")."""

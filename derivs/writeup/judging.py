@@ -24,7 +24,7 @@ from ..lexer import tokens as lexed
 from ..matrices import MatrixDerivative
 from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
 from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
-from ..parsing import DOCUMENT_SIZE, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, entry_of_whole, plain_name, read_tokens, writes_transpose_in
+from ..parsing import DOCUMENT_SIZE, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, entry_of_whole, plain_name, whole_of_entries, read_tokens, writes_transpose_in
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from . import prose
 from .formulas import Side
@@ -254,8 +254,9 @@ class Scope:
                 return None
         expanded = _course_functions(self.problem.expand_definitions(put))
         variable = _as_entry_in(expanded, variable)
-        if not _reaches(expanded, variable) or self._kin_without_formula(quantity, expanded, variable) or entry_of_whole(variable, expanded):
-            return None  # (w_i of a formula in the whole w: no derivative worked out, rather than 0)
+        if not _reaches(expanded, variable) or self._kin_without_formula(quantity, expanded, variable) or entry_of_whole(variable, expanded) \
+                or whole_of_entries(variable, expanded):
+            return None  # (w_i of a formula in the whole w, or w of one in w's entries: no derivative worked out, rather than 0)
         if isinstance(variable, sympy.MatrixSymbol):
             return MatrixDerivative(expanded, variable) if order == 1 and not _family_summed(expanded) else None
         return sympy.diff(bound_apart(expanded), variable, order)  # z_j = \sum_i w_{ij} x_i in w_{ij}: x_i, not \sum_i x_i
