@@ -101,7 +101,13 @@ class _Point(dict):
     def __init__(self, values: Mapping):
         super().__init__(values)
         self.seen: dict = {}
-        self._entries = values._entries if isinstance(values, _Point) else None
+        # a sum's terms copy their point once per term: the entries are worked out once, on the point they copy
+        self._entries = values.entries() if isinstance(values, _Point) else None
+
+    def __setitem__(self, key, value) -> None:
+        super().__setitem__(key, value)
+        if isinstance(key, sympy.Indexed):
+            self._entries = None  # an entry given here: the table is built again, with it
 
     def entries(self) -> dict:
         """The indexed values by (base, whole-number indices), built once per point."""

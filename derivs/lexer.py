@@ -254,6 +254,7 @@ def _normalized(found: list[Token]) -> list[Token]:
     found = _double_braces_once(found) if any(a.is_("symbol", "{") and b.is_("symbol", "{") for a, b in zip(found, found[1:])) else found
     found = _maths_out_of_text(found) if any(token.is_("error", "$") for token in found) else found
     found = _prose_in_roman(found) if any(token.is_("symbol", "{") for token in found) else found
+    found = _numbers_out_of_text(found) if any(token.kind == "command" and token.text in TEXT_COMMANDS for token in found) else found
     found = _script_prose(found) if any(token.kind == "error" and (_prose_letter(token.text) or _ascii_mark(token.text)) for token in found) else found
     found = partial_unbraced(found) if any(token.is_("command", "partial") for token in found) else found
     found = _scripts_unbraced(found) if any(token.is_("symbol", "{") for token in found) else found
@@ -380,6 +381,25 @@ def _prose_in_roman(found: list[Token]) -> list[Token]:
                 out.append(Token("command", "text", token.position, token.space_before))
                 token = replace(token, space_before=False)
         out.append(token)
+    return out
+
+
+def _numbers_out_of_text(found: list[Token]) -> list[Token]:
+    """\\text{-0.01} \\times \\text{0.1} (a number set upright, as a line of words in numbers is typed): the number
+    itself, sign and all; a group with any letter in it stays words."""
+    out: list[Token] = []
+    at = 0
+    while at < len(found):
+        token = found[at]
+        close = group_end(found, at + 1) if token.kind == "command" and token.text in TEXT_COMMANDS and at + 1 < len(found) and found[at + 1].is_("symbol", "{") else None
+        inner = [t for t in found[at + 2:close] if t.kind != "space"] if close is not None else []
+        signed = inner[1:] if inner and inner[0].is_("symbol", "-", "+") else inner
+        if len(signed) == 1 and signed[0].kind == "number":
+            out += [replace(inner[0], space_before=token.space_before), *inner[1:]]
+            at = close + 1
+            continue
+        out.append(token)
+        at += 1
     return out
 
 

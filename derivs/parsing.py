@@ -3572,10 +3572,14 @@ def subscripted_by(operand, variable, defined: frozenset = frozenset()) -> str |
     return None
 
 
+_LETTERS_SUBSCRIPT = re.compile(r"^[^_]+_\{?([a-z](?:,?[a-z]){0,2})\}?$")  # b_j, X_{mj}, X_{m,j}: an entry at index letters
+
+
 def _lower_letter_entry(symbol) -> tuple[str, str] | None:
-    """b_j, b_{m}: (the name, its index letter) for a symbol that is an entry at a lower-case index letter; else None."""
-    entry = _LETTER_SUBSCRIPT.match(symbol.name) if isinstance(symbol, sympy.Symbol) else None
-    return (symbol.name.split("_")[0], entry.group(1)) if entry is not None and entry.group(1).islower() else None
+    """b_j, b_{m}, X_{mj}: (the name, its index letters) for a symbol that is an entry at lower-case index letters (at most
+    three); else None."""
+    entry = _LETTERS_SUBSCRIPT.match(symbol.name) if isinstance(symbol, sympy.Symbol) else None
+    return (symbol.name.split("_")[0], entry.group(1).replace(",", "")) if entry is not None else None
 
 
 def sibling_entry(variable, operand) -> sympy.Symbol | None:
@@ -3586,7 +3590,7 @@ def sibling_entry(variable, operand) -> sympy.Symbol | None:
         return None
     for symbol in sorted(getattr(operand, "free_symbols", set()), key=str):
         other = _lower_letter_entry(symbol)
-        if other is not None and other[0] == entry[0] and other[1] != entry[1]:
+        if other is not None and other[0] == entry[0] and other[1] != entry[1] and len(other[1]) == len(entry[1]):
             return symbol
     return None
 

@@ -19,7 +19,7 @@ from typing import Iterable, Mapping
 import mpmath
 import sympy
 
-from .model import Scalar, Size, Variable, Vector
+from .model import Index, Scalar, Size, Variable, Vector
 from .numeric import (DIGITS, EVALUATION_ERRORS, GUARD_DIGITS, STEPS, Witness, _allowed, _signed_ok, _with, _witness,
                       breakpoints, point_value, probe_points)
 from .timelimit import TimeLimitExceeded
@@ -54,10 +54,13 @@ def unlocated_steps(expr, variables: tuple[Variable, ...]) -> list:
     if not isinstance(expr, sympy.Basic):
         return []
     declared = {getattr(var, "symbol", None) for var in variables} - {None}
+    indices = {var.symbol for var in variables if isinstance(var, Index)}
     found = [node for node in expr.atoms(*STEPS) if not node.args[0].is_number]
     for node in expr.atoms(sympy.Heaviside, sympy.sign, sympy.KroneckerDelta, sympy.Piecewise):
         if node.is_number or isinstance(node, sympy.Piecewise) and not all(value.is_number for value, _ in node.args):
             continue
+        if isinstance(node, sympy.KroneckerDelta) and all(symbol.is_integer or symbol in indices for symbol in node.free_symbols):
+            continue  # delta of indices (a sum's own among them): whole numbers, each pair met where the indices are drawn
         if not all(_located(zero, declared) for zero in breakpoints(node)):
             found.append(node)
     return found

@@ -2191,6 +2191,18 @@ ROWS = [
      ["valid", "valid", "invalid"]),
     ("$$\\mu_s = \\frac{1}{M} \\sum_{k=1}^M X_{sk}$$\n\n$$\\frac{\\delta \\mu_s}{\\delta X_{ri}} = \\frac{1}{M} \\sum_{k=1}^M \\frac{\\delta X_{sk}}{\\delta X_{ri}} = \\frac{\\delta_{sr}}{M}$$\n\n"
      "$$\\frac{\\delta \\mu_s}{\\delta X_{ri}} = \\frac{\\delta_{ri}}{M}$$", ["definition", "valid", "valid", "invalid"]),
+    # numbers set upright in \\text (a line of words in numbers): 0.55 + (-0.01)(0.1) = 0.549, not 0.551; a group with a letter
+    # stays words
+    ("$$a = 0.55 + \\text{-0.01} \\times \\text{0.1} = 0.549$$\n\n$$b = 0.55 + \\text{-0.01} \\times \\text{0.1} = 0.551$$",
+     ["definition", "valid", "definition", "invalid"]),
+    # index notation with a gradient nothing works out (dL/dY_{mn}, L never given): the entries of one family, so the delta
+    # picks the entry at i (sum_{m,n} G_{mn} delta_{ni} = sum_m G_{mi}); keeping the sum over n makes it n times too large
+    ("$$\\sum_{m,n} \\frac{\\partial L}{\\partial Y_{mn}} \\delta_{ni} = \\sum_m \\frac{\\partial L}{\\partial Y_{mi}}$$\n\n"
+     "$$\\sum_{m,n} \\frac{\\partial L}{\\partial Y_{mn}} \\delta_{ni} = \\sum_{m,n} \\frac{\\partial L}{\\partial Y_{mi}}$$", ["valid", "invalid"]),
+    # a function of an entry differentiated by another entry, inside a sum over the first's index: delta_{mi} h'(X_{mj}),
+    # summed with delta_{mi} to h'(X_{ij}) (the sum's m was lost, and the left side came out 0); twice it is wrong
+    ("$$\\sum_{m} \\delta_{mi}\\frac{\\partial h(X_{mj})}{\\partial X_{ij}} = \\frac{\\partial h(X_{ij})}{\\partial X_{ij}}$$\n\n"
+     "$$\\sum_{m} \\delta_{mi}\\frac{\\partial h(X_{mj})}{\\partial X_{ij}} = 2\\frac{\\partial h(X_{ij})}{\\partial X_{ij}}$$", ["valid", "invalid"]),
 ]
 
 
@@ -2347,6 +2359,9 @@ def test_a_word_learned_from_its_mathrm_spelling_says_the_line_that_spells_it():
     "$$L = \\sum_{i} w_{i}^2$$\n\n$$\\frac{\\partial L}{\\partial w} = 0$$",
     "$$L(w) = \\sum_{i=1}^{3} w_{i}^2$$\n\n$$\\frac{\\partial}{\\partial w} L(w) = 0$$",
     "$$R(w)=\\sum_{i, j} w_{i, j}^2$$\n\n$$\\frac{\\partial}{\\partial w} R(w) = 0$$",
+    # two entries of one table at other index letters, read as two names, are not unrelated: d/dX_{ij} h(X_{mj}) is
+    # delta_{mi} h'(X_{mj}), not 0
+    "$$\\frac{\\partial}{\\partial X_{ij}} h(X_{mj}) = 0$$",
 ])
 def test_a_derivative_by_a_whole_vector_of_its_entries_is_never_proved_zero(text):
     """d/dw of sum_i w_i^2 is the gradient 2w, never 0: with w read as a number apart from its entries w_i the

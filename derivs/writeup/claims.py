@@ -140,7 +140,7 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
         with time_limit(timeout):
             left_read, right_read = judge.read(step.left, scope), judge.read(step.right, scope)
             left, right = _named(judge, step, scope, left_read.exact, slips), _named(judge, step, scope, right_read.exact, slips)
-            as_read = (left, right)
+            left, right = as_read = _leibniz_families((left, right), scope)
             gradient = _derivative_by_whole_of_entries(as_read, scope)
             if gradient is not None:
                 return replace(step, verdict="undecided", feedback=f"a derivative by the whole {gradient} of a formula in its entries "
@@ -559,6 +559,48 @@ def _labels_sum_to_one(problem: Problem, scope, sides) -> tuple:
     scope.used.extend(f"{base}'s entries sum to 1 (it weighs the logs of a cross-entropy: a label or a distribution)" for base in sorted(held))
     sides = tuple(side.xreplace(last) if isinstance(side, sympy.Basic) and last else side for side in sides)
     return replace(problem, variables=variables), sides
+
+
+def _leibniz_families(sides, scope) -> tuple:
+    """\\partial L / \\partial Y_{mn} and \\partial L / \\partial Y_{mi}, names nothing works out: entries (m, n) and (m, i) of one
+    family, the gradient of L by Y, so a sum over n with \\delta_{ni} in it picks the entry at i, as index notation means.
+    Only a name whose quantity or variable is an entry at index letters, and which is no value or formula of the text's."""
+    found = []
+    for side in sides:
+        families = {}
+        bound = {dummy.name: dummy for dummy in getattr(side, "atoms", lambda *_: ())(sympy.Dummy)}
+        for symbol in getattr(side, "free_symbols", ()):
+            family = _family_of(symbol, scope)
+            if family is not None:  # a sum's own index, renamed apart when read, is this side's (a reading of it kept earlier has another)
+                families[symbol] = family.xreplace({i: bound.get(i.name, i) for i in family.indices if isinstance(i, sympy.Dummy)})
+        found.append(side.xreplace(families) if families else side)
+    return tuple(found)
+
+
+def _family_of(symbol, scope):
+    """The entry of its family a Leibniz name is (see _leibniz_families), or None."""
+    if not isinstance(symbol, sympy.Symbol) or symbol not in scope.leibniz or symbol in scope.values or symbol in scope.formulas \
+            or scope.derivative(symbol) is not None:
+        return None
+    quantity, variable, order = scope.leibniz[symbol]
+    parts = [_entry_parts(quantity), _entry_parts(variable)]
+    if order != 1 or not any(parts) or any(part is None for part in parts):
+        return None
+    (top, top_indices), (bottom, bottom_indices) = parts[0] or (str(quantity), ()), parts[1] or (str(variable), ())
+    indices = (*top_indices, *bottom_indices)
+    given = {str(key) for known in (scope.values, scope.formulas, scope.bodies) for key in known}
+    if not all(isinstance(index, sympy.Symbol) for index in indices) or top in given or str(quantity) in given:
+        return None  # the quantity has a formula: its gradient has a structure (its entries may sum to 0), not any values
+    return sympy.IndexedBase(f"\\partial {top}/\\partial {bottom}", real=True)[indices]
+
+
+def _entry_parts(expr):
+    """(its family's name, its indices) for an entry (Y_{mn}, or W[m, n] of a matrix); () for a plain name; None else."""
+    if isinstance(expr, sympy.Indexed):
+        return str(expr.base.label), tuple(expr.indices)
+    if isinstance(expr, sympy.matrices.expressions.matexpr.MatrixElement):
+        return str(expr.parent), (expr.i, expr.j)
+    return () if isinstance(expr, sympy.Symbol) else None
 
 
 def _entries_as_sizes(sides) -> tuple:

@@ -208,6 +208,8 @@ class Scope:
         if not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
             return expr
         expr = self._worked_derivatives(expr) if formulas else expr
+        if isinstance(expr, sympy.Basic) and expr.has(sympy.Sum, sympy.Product):
+            expr = self._leibniz_in_sums(expr)
         if formulas:  # before a sum whose summand shows no index is worked out (a family's entries are put in by _families_in)
             expr = _bound_by_name(expr, {name: f for name, f in {**self.values, **self.formulas}.items() if str(name).partition("_")[0] not in self.families})
         expr = _gradients_by_entries(expr, self.problem.definitions) if isinstance(expr, sympy.Basic) else expr
@@ -321,6 +323,16 @@ class Scope:
             if operand != derivative.expr:
                 swaps[derivative] = sympy.diff(operand, *derivative.variable_count[0])
         return expr.xreplace(swaps) if swaps else expr
+
+    def _leibniz_in_sums(self, expr):
+        """Leibniz names inside a sum whose index they carry (\\sum_m \\delta_{mi} \\partial h(X_{mj}) / \\partial X_{ij}), worked out
+        before anything works the sum out: as a name the summand shows no m, and the sum would be n times it."""
+        carried = lambda symbol: set().union(*(getattr(part, "free_symbols", set()) for part in self.leibniz[symbol][:2]))  # noqa: E731
+        inside = {symbol for total in expr.atoms(sympy.Sum, sympy.Product) for symbol in total.function.free_symbols
+                  if symbol in self.leibniz and carried(symbol) & set(total.variables)}
+        worked = {symbol: self.derivative(symbol) for symbol in inside}
+        worked = {symbol: value for symbol, value in worked.items() if value is not None and not isinstance(value, MatrixDerivative)}
+        return expr.xreplace(worked) if worked else expr
 
     def _derivatives_in(self, expr):
         """Leibniz names and tangents with no formula of their own given, worked out from the definitions where they can
