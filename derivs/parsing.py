@@ -2556,10 +2556,6 @@ class _Parser:
         if self.context.document and whole_of_entries(variable, operand):
             raise self.error(f"a derivative by the whole {variable} of an expression that holds its entries ({variable}_i): a "
                              "Jacobian, which is not read here; write it by entries (\\partial / \\partial x_j) to have it checked", token)
-        if self.context.document and order == 1 and _entries_of_one_family(operand, variable):
-            # \\partial X_{sk} / \\partial X_{ri}: one entry by another of the same family is 1 where they are one entry, else 0,
-            # whatever the family's formula; worked out here, so a sum over k around it keeps its k
-            return sympy.Mul(*(sympy.KroneckerDelta(a, b) for a, b in zip(operand.indices, variable.indices)))
         hidden = subscripted_by(operand, variable, self.context.defined) if self.context.document else None
         if hidden is not None:
             raise self.error(f"{hidden} depends on {variable} through its subscript, and the write-up gives no formula for it in "
@@ -3602,11 +3598,6 @@ def entry_of_whole(variable, operand) -> bool:
         return False
     wholes = {m.name for m in getattr(operand, "atoms", lambda *_: set())(sympy.MatrixSymbol)}
     return _entry_base(variable) in wholes and variable not in getattr(operand, "free_symbols", set())
-
-
-def _entries_of_one_family(operand, variable) -> bool:
-    return isinstance(operand, sympy.Indexed) and isinstance(variable, sympy.Indexed) and operand.base == variable.base \
-        and len(operand.indices) == len(variable.indices)
 
 
 def whole_of_entries(variable, operand) -> bool:

@@ -173,7 +173,8 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
             for symbol, power in scope.nilpotent.items():  # (u + \\dot u \\epsilon)(v + \\dot v \\epsilon) with \\epsilon^2 = 0
                 left, right = (sympy.series(side, symbol, 0, power).removeO() if isinstance(side, sympy.Expr) and side.has(symbol) else side for side in (left, right))
             left, right = _compared_as_array(left, right), _compared_as_array(right, left)
-            context = _one_hot(_with_totals(with_free_symbols(scope.problem, (*written, left, right)), scope.facts), scope.notation)
+            named_by = _leibniz_variables(as_read, scope)  # X_{ri} of \\partial X_{sk} / \\partial X_{ri}: its i is an index, worked out or not
+            context = _one_hot(_with_totals(with_free_symbols(scope.problem, (*written, *named_by, left, right)), scope.facts), scope.notation)
             context, (left, right) = _structured(*_labels_sum_to_one(context, scope, (left, right)), scope)
             rounded = as_written(step, scope, left_read, right_read, (left, right), point)
             if rounded is not None and rounded.verdict == "invalid" and scope.also:
@@ -640,6 +641,12 @@ def _holds_entry_of(expr, base: str) -> bool:
 
 
 # --- conditions -------------------------------------------------------------------------------------
+
+
+def _leibniz_variables(sides, scope) -> list:
+    """The entries the sides' Leibniz names differentiate and are of (X_{ri}, X_{sk}): what their index letters are."""
+    return [part for side in sides for symbol in getattr(side, "free_symbols", ()) if symbol in scope.leibniz
+            for part in scope.leibniz[symbol][:2] if isinstance(part, sympy.Indexed)]
 
 
 def _leibniz_derivatives(sides, scope) -> list:
