@@ -2185,9 +2185,9 @@ ROWS = [
      "$$\\frac{\\partial}{\\partial w_{1,2}} \\left( \\lambda \\, R(w) \\right) = 2\\lambda w_{1,2}$$\n\n$$\\frac{\\partial}{\\partial w_{1,2}} \\left( \\lambda \\, R(w) \\right) = \\lambda w_{1,2}$$",
      ["definition", "undecided", "valid", "invalid"]),
     # one entry by another of the same family, alone in a sum over one of its indices: sum_k dX_{sk}/dX_{ri} is delta_{sr}
-    # (the k-th term is delta_{sr} delta_{ki}), not n delta_{sr}; the sum's k stayed free and a true line was called wrong
+    # (the k-th term is delta_{sr} delta_{ki}), not M delta_{sr}; the sum's k stayed free and a true line was called wrong
     ("$$\\frac{1}{M} \\sum_{k=1}^M \\frac{\\partial X_{sk}}{\\partial X_{ri}} = \\frac{1}{M} \\sum_{k=1}^M \\delta_{sr} \\delta_{ki}$$\n\n"
-     "$$\\sum_{k=1}^n \\frac{\\partial X_{sk}}{\\partial X_{ri}} = \\delta_{sr}$$\n\n$$\\sum_{k=1}^n \\frac{\\partial X_{sk}}{\\partial X_{ri}} = n\\delta_{sr}$$",
+     "$$\\sum_{k=1}^M \\frac{\\partial X_{sk}}{\\partial X_{ri}} = \\delta_{sr}$$\n\n$$\\sum_{k=1}^M \\frac{\\partial X_{sk}}{\\partial X_{ri}} = M\\delta_{sr}$$",
      ["valid", "valid", "invalid"]),
     ("$$\\mu_s = \\frac{1}{M} \\sum_{k=1}^M X_{sk}$$\n\n$$\\frac{\\delta \\mu_s}{\\delta X_{ri}} = \\frac{1}{M} \\sum_{k=1}^M \\frac{\\delta X_{sk}}{\\delta X_{ri}} = \\frac{\\delta_{sr}}{M}$$\n\n"
      "$$\\frac{\\delta \\mu_s}{\\delta X_{ri}} = \\frac{\\delta_{ri}}{M}$$", ["definition", "valid", "valid", "invalid"]),
@@ -2203,6 +2203,16 @@ ROWS = [
     # summed with delta_{mi} to h'(X_{ij}) (the sum's m was lost, and the left side came out 0); twice it is wrong
     ("$$\\sum_{m} \\delta_{mi}\\frac{\\partial h(X_{mj})}{\\partial X_{ij}} = \\frac{\\partial h(X_{ij})}{\\partial X_{ij}}$$\n\n"
      "$$\\sum_{m} \\delta_{mi}\\frac{\\partial h(X_{mj})}{\\partial X_{ij}} = 2\\frac{\\partial h(X_{ij})}{\\partial X_{ij}}$$", ["valid", "invalid"]),
+    # an index a delta pairs with a sum's own runs over that sum's range: with W in R^{N x M} and samples s up to S,
+    # sum_s sum_n G_{sn} X_{sj} delta_{ni} = sum_s G_{si} X_{sj} (i up to N; drawn up to S it was called wrong); without the
+    # delta's pick (a sum over n left) it is wrong
+    ("$$\\sum_{s=1}^{S} \\sum_{n=1}^{N} \\frac{\\partial L}{\\partial Y_{sn}} X_{sj} \\delta_{ni} = \\sum_{s=1}^{S} \\frac{\\partial L}{\\partial Y_{si}} X_{sj}$$\n\n"
+     "$$\\sum_{s=1}^{S} \\sum_{n=1}^{N} \\frac{\\partial L}{\\partial Y_{sn}} X_{sj} \\delta_{ni} = \\sum_{s=1}^{S} \\sum_{n=1}^{N} \\frac{\\partial L}{\\partial Y_{si}} X_{sj}$$",
+     ["valid", "invalid"]),
+    # an activation f the text never defines, its derivative written through itself (f' = f(1 - f), the sigmoid's): a
+    # property of one f, not judged for a generic one; a line wrong for every f (a chain factor dropped) is still wrong
+    ("$$a \\cdot f^{\\prime}(x) = a f(x)(1 - f(x))$$\n\n$$\\frac{d}{dx} f(2x) = f^\\prime(2x)$$\n\n$$\\frac{d}{dx} f(2x) = 2f^\\prime(2x)$$",
+     ["undecided", "invalid", "valid"]),
 ]
 
 

@@ -217,6 +217,10 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                                "does not hold for every such function: not judged")
             if generic:
                 return replace(step, verdict="valid", feedback=f"holds for any {', '.join(generic)} (checked with a generic one at random points)")
+            own = _derivative_beside_itself(as_read, placeholders)
+            if own and decision.verdict == "different":
+                return replace(step, verdict="undecided", feedback=f"relates {own}' to {own}, which the write-up never defines: a property of one "
+                               f"function ({own}' = {own}(1 - {own}) is the sigmoid's), not of every one, so not judged")
             if scope.problem.document and decision.verdict == "different" and not_real(decision.witness):
                 decision = decide(positive(context), left, right, where=domain, budget=0.4 * timeout, strict=False)
                 if decision.verdict == "different" and not_real(decision.witness, both=True):  # log(p/(1-p)): a real point between 0 and 1
@@ -641,6 +645,21 @@ def _holds_entry_of(expr, base: str) -> bool:
 
 
 # --- conditions -------------------------------------------------------------------------------------
+
+
+def _derivative_beside_itself(sides, placeholders: list) -> str | None:
+    """An undefined function whose derivative one side holds and whose value the other does (f'(z) = f(z)(1 - f(z))): its
+    name; the step states what f is, and holds for some f only."""
+    def holds(expr) -> bool:
+        return any(str(applied.func) == name for applied in expr.atoms(sympy.core.function.AppliedUndef))
+
+    for name in placeholders:
+        derived = [isinstance(side, sympy.Basic) and any(holds(node.expr) for node in side.atoms(sympy.Derivative, sympy.Subs)) for side in sides]
+        bare = [isinstance(side, sympy.Basic) and holds(side.replace(lambda node: isinstance(node, (sympy.Derivative, sympy.Subs)), lambda node: sympy.Integer(0)))
+                for side in sides]
+        if derived[0] != derived[1] and any(bare[at] and not derived[at] for at in (0, 1)):
+            return name
+    return None
 
 
 def _leibniz_variables(sides, scope) -> list:

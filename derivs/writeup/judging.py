@@ -1304,6 +1304,7 @@ def with_free_symbols(problem: Problem, exprs) -> Problem:
                     extra.append(Size(symbol, (2, 3, 5)))
                 elif symbol in indices:
                     upper = (sympy.Min if sizes is section_sizes else sympy.Max)(*sizes) if sizes else DOCUMENT_SIZE if problem.document else length
+                    upper = _paired_range(expr).get(symbol, upper)
                     extra.append(Index(symbol, upper))
                     if upper == DOCUMENT_SIZE and not taken(DOCUMENT_SIZE):
                         extra.append(Size(DOCUMENT_SIZE, (2, 3, 5)))
@@ -1311,6 +1312,20 @@ def with_free_symbols(problem: Problem, exprs) -> Problem:
                     extra.append(Scalar(symbol, 0.2, 3) if symbol.is_positive else Scalar(symbol))
     variables = _sized_lengths(problem.variables + tuple(extra))
     return replace(problem, variables=variables) if variables != problem.variables else problem
+
+
+def _paired_range(expr) -> dict:
+    """An index a Kronecker delta pairs with a sum's own (\\sum_{n=1}^{N} G_{sn} \\delta_{ni}): the sum's bound is its range,
+    the only one where the delta picks a term (i up to N, not up to the larger S)."""
+    found = {}
+    for total in expr.atoms(sympy.Sum):
+        for variable, _, high in total.limits:
+            for delta in total.function.atoms(sympy.KroneckerDelta):
+                if variable in delta.args:
+                    other = delta.args[1] if delta.args[0] == variable else delta.args[0]
+                    if isinstance(other, sympy.Symbol) and not other.free_symbols & set(total.variables):
+                        found.setdefault(other, high)
+    return found
 
 
 def _sized_lengths(variables: tuple) -> tuple:
