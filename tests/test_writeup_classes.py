@@ -2213,6 +2213,10 @@ ROWS = [
     # property of one f, not judged for a generic one; a line wrong for every f (a chain factor dropped) is still wrong
     ("$$a \\cdot f^{\\prime}(x) = a f(x)(1 - f(x))$$\n\n$$\\frac{d}{dx} f(2x) = f^\\prime(2x)$$\n\n$$\\frac{d}{dx} f(2x) = 2f^\\prime(2x)$$",
      ["undecided", "invalid", "valid"]),
+    # the same pick under a derivative taken into the sum: d/dX_{ri} (1/M) sum_k X_{sk} = (1/M) sum_k dX_{sk}/dX_{ri} (i runs to M,
+    # the sum's range); without the 1/M it is wrong; and q.e.d. after a comma ends the line
+    ("$$\\frac{\\delta}{\\delta X_{ri}} \\frac{1}{M} \\sum_{k=1}^M X_{sk} = \\frac{1}{M} \\sum_{k=1}^M \\frac{\\delta X_{sk}}{\\delta X_{ri}}, \\quad q.e.d.$$\n\n"
+     "$$\\frac{\\delta}{\\delta X_{ri}} \\frac{1}{M} \\sum_{k=1}^M X_{sk} = \\sum_{k=1}^M \\frac{\\delta X_{sk}}{\\delta X_{ri}}$$", ["valid", "invalid"]),
 ]
 
 

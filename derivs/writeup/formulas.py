@@ -709,8 +709,8 @@ class _Cutter:
                 continue
             rest = kept[:-count]
             spaced = self.found[kept[-count]].space_before or self.found[rest[-1]].kind == "space" or kept[-count] - rest[-1] > 1
-            while rest and self.found[rest[-1]].kind == "space":
-                rest = rest[:-1]
+            while rest and (self.found[rest[-1]].kind == "space" or self.found[rest[-1]].is_("symbol", ",", ";")):
+                rest = rest[:-1]  # "..., \\quad q.e.d.": the comma before the mark goes with it
             before = self.found[rest[-1]] if rest else None
             if spaced and before is not None and (before.kind in ("letter", "number") or before.is_("symbol", ")", "]", "}", "|")):
                 return rest

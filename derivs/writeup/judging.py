@@ -1291,6 +1291,7 @@ def with_free_symbols(problem: Problem, exprs) -> Problem:
             if not taken(matrix):
                 extra += [Size(n, (2, 3)) for n in matrix.shape if isinstance(n, sympy.Symbol) and not taken(n)]
                 extra.append(Matrix(matrix))
+    paired = {symbol: high for expr in exprs if isinstance(expr, sympy.Basic) for symbol, high in _paired_range(expr).items()}
     for expr in exprs:
         if not isinstance(expr, sympy.Basic):
             continue
@@ -1304,7 +1305,7 @@ def with_free_symbols(problem: Problem, exprs) -> Problem:
                     extra.append(Size(symbol, (2, 3, 5)))
                 elif symbol in indices:
                     upper = (sympy.Min if sizes is section_sizes else sympy.Max)(*sizes) if sizes else DOCUMENT_SIZE if problem.document else length
-                    upper = _paired_range(expr).get(symbol, upper)
+                    upper = paired.get(symbol, upper)
                     extra.append(Index(symbol, upper))
                     if upper == DOCUMENT_SIZE and not taken(DOCUMENT_SIZE):
                         extra.append(Size(DOCUMENT_SIZE, (2, 3, 5)))
