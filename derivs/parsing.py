@@ -2711,6 +2711,20 @@ class _Parser:
         numerator = self.peek(ahead + 2)
         return (numerator.is_("letter", "d") or numerator.is_("command", "partial")) and self.at("symbol", "}", ahead=ahead + 3)
 
+    def _derivative_operator_in_term(self, ahead: int) -> bool:
+        """A derivative operator in the term starting at `ahead` (before the next + or - outside brackets): (1 - t)
+        \\frac{\\partial}{\\partial y} \\log(1 - y) is a derivative of its own, not more of the one before."""
+        depth, at = 0, ahead
+        while self.position + at < self.end:
+            token = self.peek(at)
+            if token.kind == "end" or depth == 0 and (token.is_("symbol", "+", "-", "=") or token.kind == "relation"):
+                return False
+            if depth == 0 and self._derivative_operator_ahead(at):
+                return True
+            depth += 1 if token.is_("symbol", "(", "[", "{") else -1 if token.is_("symbol", ")", "]", "}") else 0
+            at += 1
+        return False
+
     def _one_group(self, start: int) -> bool:
         """The tokens from `start` to here are one bracketed group: (x^2), [e^{-z}], \\left( .. \\right)."""
         first = self.tokens[start]
@@ -2740,7 +2754,7 @@ class _Parser:
         differentiates (as a sum's body goes on); a term without x after that is either added or differentiated to 0,
         and which is meant is not written."""
         operand = self._body_goes_on(operand, {variable}, derivative=True)
-        if self.at("symbol", "+", "-") and not self._derivative_operator_ahead(1):
+        if self.at("symbol", "+", "-") and not self._derivative_operator_in_term(1):
             raise self.error(f"what \\frac{{d}}{{d{variable}}} applies to is not clear: a term after it without {variable} may be "
                              "added or differentiated; put what is differentiated in brackets", token)
         return operand
@@ -2904,7 +2918,7 @@ class _Parser:
         """\\sum_i a_i + b_i in a write-up: a term after + or - that still uses a summed index (nowhere else given)
         is the body's, as its author meant; a term without one ends the sum (for a derivative's operand, so does a
         term that is a derivative of its own: d/dz f + d/dz g)."""
-        while self.at("symbol", "+", "-") and not (derivative and self._derivative_operator_ahead(1)):
+        while self.at("symbol", "+", "-") and not (derivative and self._derivative_operator_in_term(1)):
             start, sign = self.position, self.take()
             kept = len(self.notes), len(self.decimals), len(self.leibniz)  # a term read ahead and left is read again later
             try:

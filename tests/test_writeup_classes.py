@@ -2217,6 +2217,11 @@ ROWS = [
     # the sum's range); without the 1/M it is wrong; and q.e.d. after a comma ends the line
     ("$$\\frac{\\delta}{\\delta X_{ri}} \\frac{1}{M} \\sum_{k=1}^M X_{sk} = \\frac{1}{M} \\sum_{k=1}^M \\frac{\\delta X_{sk}}{\\delta X_{ri}}, \\quad q.e.d.$$\n\n"
      "$$\\frac{\\delta}{\\delta X_{ri}} \\frac{1}{M} \\sum_{k=1}^M X_{sk} = \\sum_{k=1}^M \\frac{\\delta X_{sk}}{\\delta X_{ri}}$$", ["valid", "invalid"]),
+    # two operator-form derivatives in one line, the second after a factor ((1 - t) d/dy log(1 - y)): each its own, the first
+    # not reaching over the second; by y itself although y has a formula (y = sigma(a)): -t/y + (1 - t)/(1 - y); with - wrong
+    ("$$y = \\sigma(a)$$\n\n$$D = -t\\frac{\\partial}{\\partial y}\\log y - (1-t)\\frac{\\partial}{\\partial y}\\log(1-y) = - \\frac{t}{y} + \\frac{1-t}{1-y}$$\n\n"
+     "$$F = -t\\frac{\\partial}{\\partial y}\\log y - (1-t)\\frac{\\partial}{\\partial y}\\log(1-y) = - \\frac{t}{y} - \\frac{1-t}{1-y}$$",
+     ["definition", "definition", "valid", "definition", "invalid"]),
 ]
 
 

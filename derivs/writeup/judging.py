@@ -320,7 +320,8 @@ class Scope:
             if len(variables) != 1:
                 continue
             operand = self._through_definitions(derivative.expr, variables[0])
-            if operand != derivative.expr:
+            if operand != derivative.expr or variables[0] in self.formulas or _entry_name(variables[0]) in self.families:
+                # (d/dy_n log y_n with y_n = sigma(a_n) given: by y_n itself, before y_n's formula is put in everywhere)
                 swaps[derivative] = sympy.diff(operand, *derivative.variable_count[0])
         return expr.xreplace(swaps) if swaps else expr
 
@@ -1313,6 +1314,11 @@ def with_free_symbols(problem: Problem, exprs) -> Problem:
                     extra.append(Scalar(symbol, 0.2, 3) if symbol.is_positive else Scalar(symbol))
     variables = _sized_lengths(problem.variables + tuple(extra))
     return replace(problem, variables=variables) if variables != problem.variables else problem
+
+
+def _entry_name(variable) -> str:
+    """The family an entry is of: y for y[n] or the name y_n; else the name itself."""
+    return str(variable.base.label) if isinstance(variable, sympy.Indexed) else getattr(variable, "name", "").partition("_")[0]
 
 
 def _paired_range(expr) -> dict:
