@@ -1529,12 +1529,22 @@ class _Parser:
         return self.context.expressions.get(key, sympy.Symbol(key, real=True))
 
     def _extremum_over_an_index(self, name: str):
-        """A write-up's \\max_j x_j: the largest entry, which nothing here computes. It is read as a quantity of its
-        own, named as written, so a step that holds whatever its value is proved; a step that fails for some value
-        is not thereby wrong (derivation leaves it undecided)."""
+        """A write-up's \\max_j x_j: the largest entry over the index's range (a bare sum's, as \\sum_j runs), worked out
+        wherever the size is a number (EntryExtremum); an operand that carries no such index stays a quantity of its own,
+        named as written, so a step that holds whatever its value is proved and one that fails for some value is not
+        thereby wrong."""
         index = self.subscript().raw
+        letter = sympy.Symbol(index, real=True) if re.fullmatch(r"[a-z]", index) else None
         operand = self.factor()
+        if letter is not None and any(letter in entry.indices for entry in getattr(operand, "atoms", lambda *_: set())(sympy.Indexed)):
+            return self._extremum_entry(name, operand, letter)
         return self.context.symbol(f"\\{name}_{{{index}}} {sympy.sstr(operand)}")
+
+    def _extremum_entry(self, name: str, operand, letter: sympy.Symbol):
+        """The largest (smallest) value of the operand as its index runs over a bare sum's range."""
+        bound = self.context.sum_bounds.get(letter.name, self.context.sum_bound) or DOCUMENT_SIZE
+        own = sympy.Dummy(letter.name, integer=True)
+        return EntryExtremum(sympy.Integer(1 if name == "max" else -1), operand.xreplace({letter: own}), own, bound)
 
     def _extremum_of_entries(self, function, argument, token: Token):
         """A write-up's \\max(z), max(Z_i): the largest entry of a vector (the stable softmax's shift), read as
@@ -1543,7 +1553,7 @@ class _Parser:
         if getattr(argument, "is_number", False):
             return argument
         if isinstance(argument, sympy.Indexed) and len(argument.indices) == 1 and isinstance(argument.indices[0], sympy.Symbol):
-            return self.context.symbol(f"\\{name}_{{{argument.indices[0]}}} {sympy.sstr(argument)}")
+            return self._extremum_entry(name, argument, argument.indices[0])
         if isinstance(argument, (sympy.Symbol, sympy.IndexedBase, sympy.MatrixSymbol)):
             return self.context.symbol(f"\\{name}_{{}} {sympy.sstr(argument)}")
         raise self.error(f"\\{name} of one value: write the values it compares (\\{name}(0, x)) or the entries it runs over (\\{name}_j x_j)", token)
@@ -3326,6 +3336,31 @@ def _split_commas(tokens_: tuple) -> list[tuple]:
 
 MATRIX_SIZE = sympy.Symbol("n_{matrix}", integer=True, positive=True)  # square matrices of a free context
 DOCUMENT_SIZE = sympy.Symbol("n", integer=True, positive=True)  # where a write-up's bare \sum_j ends
+
+
+class EntryExtremum(sympy.Function):
+    """max_{j=1..N} body(j) (sign 1) or min (sign -1): a write-up's \max_j x_j, the stable softmax's shift. It stays
+    unevaluated while N is a symbol and becomes sympy's Max (Min) of the terms once a size is put in, so it is computed at
+    every point a step is evaluated at; its index is bound (no free symbol)."""
+
+    @classmethod
+    def eval(cls, sign, body, index, upper):
+        if upper.is_Integer and 1 <= int(upper) <= MAX_EXTREMUM_TERMS:
+            terms = [body.xreplace({index: sympy.Integer(k)}) for k in range(1, int(upper) + 1)]
+            return sympy.Max(*terms) if sign == 1 else sympy.Min(*terms)
+        return None
+
+    @property
+    def free_symbols(self):
+        sign, body, index, upper = self.args
+        return (body.free_symbols - {index}) | upper.free_symbols
+
+    def _latex(self, printer):
+        sign, body, index, upper = self.args
+        return rf"\{'max' if sign == 1 else 'min'}_{{{index}}} {printer._print(body)}"
+
+
+MAX_EXTREMUM_TERMS = 1000
 
 
 _ELLIPSES = ("dots", "cdots", "ldots", "dotsb", "dotsc")

@@ -2222,6 +2222,14 @@ ROWS = [
     ("$$y = \\sigma(a)$$\n\n$$D = -t\\frac{\\partial}{\\partial y}\\log y - (1-t)\\frac{\\partial}{\\partial y}\\log(1-y) = - \\frac{t}{y} + \\frac{1-t}{1-y}$$\n\n"
      "$$F = -t\\frac{\\partial}{\\partial y}\\log y - (1-t)\\frac{\\partial}{\\partial y}\\log(1-y) = - \\frac{t}{y} - \\frac{1-t}{1-y}$$",
      ["definition", "definition", "valid", "definition", "invalid"]),
+    # the stable softmax's shift \max_k x_k: an identity whatever its value is proved; a slip (a sum over i of x_j, a +
+    # for the -) is wrong with the maximum computed at each point (it was "an unknown value", never judged)
+    ("$$\\frac{e^{x_i}}{\\sum_j e^{x_j}} = \\frac{e^{(x_i - \\max_k x_k)}}{\\sum_j e^{(x_j - \\max_k x_k)}}$$\n\n"
+     "$$\\frac{e^{x_i}}{\\sum_j e^{x_j}} = \\frac{e^{(x_i - \\max_k x_k)}}{\\sum_i e^{(x_j - \\max_k x_k)}}$$\n\n"
+     "$$\\log \\sum_j e^{x_j} = \\max_k x_k + \\log \\sum_j e^{x_j - \\max_k x_k}$$\n\n$$\\log \\sum_j e^{x_j} = \\max_k x_k + \\log \\sum_j e^{x_j + \\max_k x_k}$$",
+     ["valid", "invalid", "valid", "invalid"]),
+    ("$$\\frac{e^{z_i}}{\\sum_j e^{z_j}} = \\frac{e^{z_i - \\max(z_j)}}{\\sum_j e^{z_j - \\max(z_j)}}$$\n\n"
+     "$$\\frac{e^{z_i}}{\\sum_j e^{z_j}} = \\frac{e^{z_i + \\max(z_j)}}{\\sum_j e^{z_j - \\max(z_j)}}$$", ["valid", "invalid"]),
 ]
 
 

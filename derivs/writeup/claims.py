@@ -20,7 +20,7 @@ from ..equivalence import concrete_functions, decide
 from ..lexer import LatexError, spelled_back
 from ..matrices import MatrixDerivative, layouts
 from ..model import Problem
-from ..parsing import ShapeMismatch, whole_of_entries
+from ..parsing import EntryExtremum, ShapeMismatch, whole_of_entries
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .judging import (DefinitionMisfit, chain_rule, decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, kinks, letters_shared, names_in, not_real,
                       one_length, one_symbol_per_name, out_of_time, placeholder_functions, positive, sequence_indices, told_value,
@@ -211,7 +211,8 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
             # the proof gets half: in a write-up a proof only says how (valid either way), while the search for a difference
             # after a failed proof decides valid against undecided, and must not be left the crumbs (a verdict at the boundary
             # of the budget flips from run to run)
-            decision = decide(context, left, right, where=domain, budget=budget, strict=False, proof_budget=PROOF_SHARE * budget)
+            decision = _whatever_the_extremum(scope, context, left, right, domain, budget) \
+                or decide(context, left, right, where=domain, budget=budget, strict=False, proof_budget=PROOF_SHARE * budget)
             if generic and decision.verdict != "equal":
                 return replace(step, verdict="undecided", feedback=f"{', '.join(generic)} is not defined in the write-up, and the step "
                                "does not hold for every such function: not judged")
@@ -660,6 +661,19 @@ def _derivative_beside_itself(sides, placeholders: list) -> str | None:
         if derived[0] != derived[1] and any(bare[at] and not derived[at] for at in (0, 1)):
             return name
     return None
+
+
+def _whatever_the_extremum(scope, context, left, right, domain, budget: float):
+    """A step about \\max_k x_k (the stable softmax's shift) that holds whatever value the maximum has: decided with
+    it as a number of its own, which a proof handles at once; None when it does not hold so (then it is decided with
+    the maximum computed at each point, where a wrong line shows)."""
+    extrema = {node for side in (left, right) if isinstance(side, sympy.Basic) for node in side.atoms(EntryExtremum)}
+    if not extrema:
+        return None
+    named = {node: sympy.Symbol(f"\\max_{{{node.args[2].name}}} {sympy.sstr(node.args[1])}", real=True) for node in extrema}
+    sides = tuple(side.xreplace(named) if isinstance(side, sympy.Basic) else side for side in (left, right))
+    trial = decide(with_free_symbols(context, sides), *sides, where=domain, budget=budget / 3, strict=False, proof_budget=budget / 6)
+    return trial if trial.verdict == "equal" else None
 
 
 def _leibniz_variables(sides, scope) -> list:
