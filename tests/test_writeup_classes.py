@@ -2230,6 +2230,11 @@ ROWS = [
      ["valid", "invalid", "valid", "invalid"]),
     ("$$\\frac{e^{z_i}}{\\sum_j e^{z_j}} = \\frac{e^{z_i - \\max(z_j)}}{\\sum_j e^{z_j - \\max(z_j)}}$$\n\n"
      "$$\\frac{e^{z_i}}{\\sum_j e^{z_j}} = \\frac{e^{z_i + \\max(z_j)}}{\\sum_j e^{z_j - \\max(z_j)}}$$", ["valid", "invalid"]),
+    # the chain rule summed over several indices on the way (\sum_m \sum_n, \sum_{m,f}, through o_{mn} then a_f): the
+    # fractions cancel to dL/dk_{ij}, as through one summed index
+    ("$$\\frac{\\partial L}{\\partial k_{i,j}} = \\sum_m\\sum_n \\frac{\\partial L}{\\partial o_{m, n}} \\frac{\\partial o_{m, n}}{\\partial k_{i,j}}$$\n\n"
+     "$$\\frac{\\partial L}{\\partial k_{i}} = \\sum_{m,f} \\frac{\\partial L}{\\partial o_{m}} \\frac{\\partial o_{m}}{\\partial a_{f}}\\frac{\\partial a_{f}}{\\partial k_{i}}$$",
+     ["valid", "valid"]),
 ]
 
 
@@ -2393,4 +2398,12 @@ def test_a_word_learned_from_its_mathrm_spelling_says_the_line_that_spells_it():
 def test_a_derivative_by_a_whole_vector_of_its_entries_is_never_proved_zero(text):
     """d/dw of sum_i w_i^2 is the gradient 2w, never 0: with w read as a number apart from its entries w_i the
     derivative came out 0 and `= 0` was proved. Whatever else is said of the last line, it is not valid."""
+    assert check_derivation_now(text).steps[-1].verdict != "valid"
+
+
+def test_a_summed_chain_that_ends_at_another_entry_is_not_the_chain_rule():
+    """sum_{m,n,f} dL/do_{mn} do_{mn}/da_f da_f/dk_{im} cancels to dL/dk_{im} summed over m, not to dL/dk_{ij}: whatever is
+    said of the line, it is not valid as the chain rule."""
+    text = ("$$\\frac{\\partial L}{\\partial k_{i,j}} = \\sum_m\\sum_n\\sum_f \\frac{\\partial L}{\\partial o_{m, n}} "
+            "\\frac{\\partial o_{m, n}}{\\partial a_{f}}\\frac{\\partial a_{f}}{\\partial k_{i,m}}$$")
     assert check_derivation_now(text).steps[-1].verdict != "valid"

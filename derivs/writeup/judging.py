@@ -776,23 +776,26 @@ def _summed_chain(side) -> tuple[dict, str] | None:
     fractions whose quantities between the ends carry that index and the ends do not: (the ends, the index), as the chain
     rule through every a_k gives dC/dz_j. None for anything else."""
     found = [t for t in side.tokens if t.kind != "space"] if side is not None else []
-    if len(found) < 4 or not found[0].is_("command", "sum") or not found[1].is_("symbol", "_"):
-        return None
-    lower, at = script_group(found, 2)
-    index = lower[0].text if lower and lower[0].kind == "letter" and len(lower[0].text) == 1 else None
-    if at < len(found) and found[at].is_("symbol", "^"):
-        _, at = script_group(found, at + 1)
+    indices, at = [], 0
+    while at + 1 < len(found) and found[at].is_("command", "sum") and found[at + 1].is_("symbol", "_"):
+        lower, at = script_group(found, at + 2)  # \\sum_m \\sum_n, \\sum_{m,n}: every index summed on the way
+        letters = [t.text for t in lower if not t.is_("symbol", ",")]
+        if not letters or not all(len(letter) == 1 and letter.isalpha() for letter in letters):
+            return None
+        indices += letters
+        if at < len(found) and found[at].is_("symbol", "^"):
+            _, at = script_group(found, at + 1)
     body = found[at:]
     if len(body) > 2 and (body[0].is_("symbol", "{") and body[-1].is_("symbol", "}") or body[0].is_("symbol", "(") and body[-1].is_("symbol", ")")):
         body = body[1:-1]
-    fractions = _fractions_of(body) if index else None
+    fractions = _fractions_of(body) if indices else None
     if not fractions or len(fractions) < 2:
         return None
     ends = _net_of(fractions)
     between = [t for top, bottom in fractions for t in (*top, *bottom)]
-    if not any(t.is_("letter", index) for t in between) or any(index in quantity for quantity in ends):
+    if not all(any(t.is_("letter", index) for t in between) and not any(index in quantity for quantity in ends) for index in indices):
         return None
-    return ends, index
+    return ends, ", ".join(indices)
 
 
 def sizes_multiplied(step: Step) -> Step | None:
