@@ -2235,6 +2235,14 @@ ROWS = [
     ("$$\\frac{\\partial L}{\\partial k_{i,j}} = \\sum_m\\sum_n \\frac{\\partial L}{\\partial o_{m, n}} \\frac{\\partial o_{m, n}}{\\partial k_{i,j}}$$\n\n"
      "$$\\frac{\\partial L}{\\partial k_{i}} = \\sum_{m,f} \\frac{\\partial L}{\\partial o_{m}} \\frac{\\partial o_{m}}{\\partial a_{f}}\\frac{\\partial a_{f}}{\\partial k_{i}}$$",
      ["valid", "valid"]),
+    # a heading that is only its conditions ("### $i = k$, $l \neq j$"): both hold for the displays under it (d e^{x_{kl}}/dx_{ij}
+    # is 0 there, not e^{x_{ij}}); only the last was kept, and a true line was called wrong
+    ("$$y_{kl} = \\frac{e^{x_{kl}}}{\\sum_{p} e^{x_{kp}}}$$\n\n### $i = k$, $l \\neq j$\n\n"
+     "$$\\frac{\\partial e^{x_{kl}}}{\\partial x_{ij}} = \\frac{\\partial e^{x_{il}}}{\\partial x_{ij}} = 0$$\n\n$$\\frac{\\partial e^{x_{kl}}}{\\partial x_{ij}} = e^{x_{ij}}$$",
+     ["definition", "valid", "valid", "invalid"]),
+    ("$$y_{kl} = \\frac{e^{x_{kl}}}{\\sum_{p} e^{x_{kp}}}$$\n\n### $i = k$, $l \\neq j$\n\n"
+     "$\\frac{\\partial e^{x_{kl}}}{\\partial x_{ij}} = \\frac{\\partial e^{x_{il}}}{\\partial x_{ij}} = 0$\n\n$\\frac{\\partial e^{x_{kl}}}{\\partial x_{ij}} = e^{x_{ij}}$",
+     ["definition", "valid", "valid", "invalid"]),  # the same with each formula a paragraph of its own ($...$ alone)
 ]
 
 

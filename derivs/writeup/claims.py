@@ -742,6 +742,15 @@ def condition_of(judge, step: Step, scope) -> tuple[dict, dict, str]:
         return {}, {}, ""
     if step.bindings:
         return _bindings(judge, side, scope)
+    parts = _conditions_apart(side)
+    if len(parts) > 1:  # "$i = k$, $l \\neq j$" over a display: each condition holds
+        point, domain, unread = {}, {}, []
+        for part in parts:
+            found = condition_of(judge, replace(step, condition_side=part), scope)
+            point.update(found[0])
+            domain.update(found[1])
+            unread += [found[2]] if found[2] else []
+        return point, domain, "; ".join(unread)
     try:
         reading = judge.read(side, scope).reading
     except LatexError:
@@ -792,6 +801,22 @@ def _infinite_sum(side) -> bool:
     value there; sympy's attempt at one runs to the step's limit)."""
     return isinstance(side, sympy.Basic) and any(limit[1].is_infinite or limit[2].is_infinite for total in side.atoms(sympy.Sum, sympy.Product)
                                                  for limit in total.limits if len(limit) == 3)
+
+
+def _conditions_apart(side) -> list:
+    """A condition side cut at its commas outside brackets (one side when there is none)."""
+    parts, current, depth = [], [], 0
+    for token in side.tokens:
+        depth += 1 if token.is_("symbol", "(", "[", "{") else -1 if token.is_("symbol", ")", "]", "}") else 0
+        if depth == 0 and token.is_("symbol", ","):
+            parts.append(current)
+            current = []
+        else:
+            current.append(token)
+    parts.append(current)
+    if len(parts) < 2 or not all(parts):
+        return [side]
+    return [Side(tuple(part), spelled_back(part), part[0].position) for part in parts]
 
 
 def every_index(side) -> bool:

@@ -181,7 +181,12 @@ CASE = re.compile(r"\bcase\b", re.I)  # "### Case 2: $i \neq j$", as softmax-Jac
 
 
 def names_a_case(words: str) -> bool:
-    return bool(CASE.search(words))
+    return bool(CASE.search(words) or ONLY_FORMULAS.fullmatch(INLINE_FORMULA.sub("$", words)) and "$" in INLINE_FORMULA.sub("$", words))
+
+
+# A heading that is its formulas only ("### $i = k$, $l \neq j$"): the case the displays under it work, as "Case 2" says.
+INLINE_FORMULA = re.compile(r"\$[^$]+\$")
+ONLY_FORMULAS = re.compile(r"(?:\s|\$|,|;|:|&|and\b)*")
 
 
 # What may stand around the one formula of a paragraph that is only a label: a list number, a letter, brackets, a colon.

@@ -13,6 +13,7 @@ import itertools
 from dataclasses import dataclass, field, fields, replace
 
 from .. import dialect
+from ..lexer import Token
 from ..parsing import subscript_letters
 from . import prose
 from .document import PLAIN_ENVIRONMENTS, Display, Document, Heading, Math, Paragraph, Part, Table
@@ -258,7 +259,10 @@ class _Builder:
             if at in listed and role in ("", "for"):
                 role = "given"  # "Inputs: $x = 1$, $y = 2$, $w = 2$": values, x's too (alone, $x = 1$ is where a function is looked at)
             self.previous = self.displayed if lone and following else None  # "$b = 10$" in the prose is not what a display "$$= c$$" goes on from
-            self._formula(formulas[at], "inline", self._bearing(looked_at, formulas[at]) or _condition_after(segments, formulas, at), role)
+            condition = self._bearing(looked_at, formulas[at]) or _condition_after(segments, formulas, at)
+            if condition is None and lone:  # a display in all but name, under a heading that states its case
+                condition = self._bearing(self.heading_condition, formulas[at])
+            self._formula(formulas[at], "inline", condition, role)
             if lone:  # > $Error = y - y_5$, then a line "= 0.5 - 0.61 = -0.11": the chain goes on
                 self.displayed = self.previous
             statements = [statement for line in formulas[at].lines for statement in line.statements]
@@ -309,9 +313,12 @@ class _Builder:
         """"#### When $j \\neq i$", "Case 2: $x < 0$": the displays under the heading hold there, until the next heading."""
         self.heading_condition, self.lead_condition = None, None
         if heading.maths and (prose.states_condition(heading.words) or prose.names_a_case(heading.words)):
+            found = []
             for math in heading.maths:
+                self.lead_condition = None
                 self._condition_from(math)
-            self.heading_condition, self.lead_condition = self.lead_condition, None
+                found += [self.lead_condition] if self.lead_condition is not None else []
+            self.heading_condition, self.lead_condition = _all_of(found), None
 
     def _lead_in_condition(self, formula: Formula) -> Side | None:
         """The lead-in's condition (else the heading's), where it bears on the display."""
@@ -499,6 +506,17 @@ def _names_written(sides) -> set[str]:
     return {n.key for side in sides if side for runs in (True, False) for n in Scanner(side.tokens, runs=runs).names()}
 
 
+def _all_of(conditions: list) -> Side | None:
+    """Several conditions a heading states at once ("$i = k$, $l \\neq j$"): one side, a comma between each, where
+    condition_of reads each in turn."""
+    if len(conditions) < 2:
+        return conditions[0] if conditions else None
+    found = list(conditions[0].tokens)
+    for condition in conditions[1:]:
+        found += [Token("symbol", ",", condition.start), *condition.tokens]
+    return Side(tuple(found), ", ".join(condition.text for condition in conditions), conditions[0].start)
+
+
 def _joined(statement: Statement) -> Side:
     """A whole statement as one side (an equation's tokens, relations included): what an implication relates."""
     found = []
@@ -515,7 +533,6 @@ def _joined(statement: Statement) -> Side:
 
 
 def _relation_token(relation: str, side: Side):
-    from ..lexer import Token
 
     position = side.tokens[0].position if side.tokens else side.start
     symbol = {"==": "=", "<": "<", ">": ">"}.get(relation)
