@@ -2533,7 +2533,10 @@ class _Parser:
             saved_integrals, self.integrals = self.integrals, 0
             try:
                 start = self.position
-                operand = self.term()  # \frac{d}{dx} f(x): the operator applies to what follows
+                if self.context.document and self._group_then_group():
+                    operand = self.factor()  # \frac{d}{dx}(f)(g) - f \frac{d}{dx}(g): the operator's bracket, times the next
+                else:
+                    operand = self.term()  # \frac{d}{dx} f(x): the operator applies to what follows
                 if self.context.document and not self._one_group(start) and not self._one_application(start):
                     operand = self._operand_goes_on(operand, variable, token)
             finally:
@@ -2733,6 +2736,36 @@ class _Parser:
                 return True
             depth += 1 if token.is_("symbol", "(", "[", "{") else -1 if token.is_("symbol", ")", "]", "}") else 0
             at += 1
+        return False
+
+    def _group_then_group(self) -> bool:
+        """A bracketed group here, and another right after it ((e^{x_j}) (\\sum_k e^{x_k}), as the quotient rule is written)."""
+        opener = self.peek()
+        if opener.is_("command", "left"):
+            try:
+                close = self.matching("left", "right", "command", start=self.position) + 2  # past \right and its delimiter
+            except LatexError:
+                return False
+        elif opener.is_("symbol", "(", "["):
+            try:
+                close = self.matching(opener.text, {"(": ")", "[": "]"}[opener.text], start=self.position) + 1
+            except LatexError:
+                return False
+        else:
+            return False
+        following = self.tokens[close] if close < self.end else None
+        if following is None or not (following.is_("symbol", "(", "[") or following.is_("command", "left")):
+            return False
+        # only where the line writes the rule out (f' g - f g': another derivative operator later on the side); alone,
+        # \\frac{d}{dx}(x^2)(x + 1) keeps its old reading, the derivative of the product
+        depth = 0
+        for at in range(close, self.end):
+            token = self.tokens[at]
+            if depth == 0 and (token.kind == "relation" or token.is_("symbol", "=")):
+                return False  # (k = 1 under a sum is inside its braces)
+            if depth == 0 and self._derivative_operator_ahead(at - self.position):
+                return True
+            depth += 1 if token.is_("symbol", "(", "[", "{") else -1 if token.is_("symbol", ")", "]", "}") else 0
         return False
 
     def _one_group(self, start: int) -> bool:

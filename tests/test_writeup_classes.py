@@ -2243,6 +2243,11 @@ ROWS = [
     ("$$y_{kl} = \\frac{e^{x_{kl}}}{\\sum_{p} e^{x_{kp}}}$$\n\n### $i = k$, $l \\neq j$\n\n"
      "$\\frac{\\partial e^{x_{kl}}}{\\partial x_{ij}} = \\frac{\\partial e^{x_{il}}}{\\partial x_{ij}} = 0$\n\n$\\frac{\\partial e^{x_{kl}}}{\\partial x_{ij}} = e^{x_{ij}}$",
      ["definition", "valid", "valid", "invalid"]),  # the same with each formula a paragraph of its own ($...$ alone)
+    # the quotient rule written out with operators, f' g - f g' (d/dx_i (e^{x_j}) (sum_k e^{x_k}) - e^{x_j} d/dx_i (sum_k e^{x_k})):
+    # the first operator takes its own bracket, the next bracket multiplies it; with + for - it is wrong
+    ("$$\\frac{\\partial}{\\partial x_i}\\left(e^{x_j}\\right) \\left(\\sum_{k=1}^{n} e^{x_k}\\right) - e^{x_j}\\, \\frac{\\partial}{\\partial x_i}\\left(\\sum_{k=1}^{n} e^{x_k}\\right) = \\delta_{ij} e^{x_j} \\sum_{k=1}^{n} e^{x_k} - e^{x_j} e^{x_i}$$\n\n"
+     "$$\\frac{\\partial}{\\partial x_i}\\left(e^{x_j}\\right) \\left(\\sum_{k=1}^{n} e^{x_k}\\right) - e^{x_j}\\, \\frac{\\partial}{\\partial x_i}\\left(\\sum_{k=1}^{n} e^{x_k}\\right) = \\delta_{ij} e^{x_j} \\sum_{k=1}^{n} e^{x_k} + e^{x_j} e^{x_i}$$",
+     ["valid", "invalid"]),
 ]
 
 
