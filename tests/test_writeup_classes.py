@@ -2248,6 +2248,10 @@ ROWS = [
     ("$$\\frac{\\partial}{\\partial x_i}\\left(e^{x_j}\\right) \\left(\\sum_{k=1}^{n} e^{x_k}\\right) - e^{x_j}\\, \\frac{\\partial}{\\partial x_i}\\left(\\sum_{k=1}^{n} e^{x_k}\\right) = \\delta_{ij} e^{x_j} \\sum_{k=1}^{n} e^{x_k} - e^{x_j} e^{x_i}$$\n\n"
      "$$\\frac{\\partial}{\\partial x_i}\\left(e^{x_j}\\right) \\left(\\sum_{k=1}^{n} e^{x_k}\\right) - e^{x_j}\\, \\frac{\\partial}{\\partial x_i}\\left(\\sum_{k=1}^{n} e^{x_k}\\right) = \\delta_{ij} e^{x_j} \\sum_{k=1}^{n} e^{x_k} + e^{x_j} e^{x_i}$$",
      ["valid", "invalid"]),
+    # a function given again after "let" (令) inside a chain: x_2 = g_3(x_3) = e^{x_3} gives g_3 anew (it was x_3 + c), and its
+    # derivative is then e^{x_3}, not x_3 e^{x_3}
+    ("令 $x_2 = g_3(x_3) = x_3 + c$\n\n令 $x_2 = g_3(x_3) = e^{x_3}$\n\n$$\\frac{\\partial g_3(x_3)}{\\partial x_3} = e^{x_3}$$\n\n$$\\frac{\\partial g_3(x_3)}{\\partial x_3} = x_3 e^{x_3}$$",
+     ["definition", "definition", "definition", "definition", "valid", "invalid"]),
 ]
 
 

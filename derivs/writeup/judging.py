@@ -2318,9 +2318,10 @@ class Judge:
         fixed = function_name in dialect.FUNCTIONS and function_name not in dialect.REDEFINABLE and len(variables) == 1  # H(y, p) is not Heaviside's
         fixed = fixed or scope.context.functions.get(function_name) is sympy.DiracDelta  # "the Dirac delta": δ(x) = {∞, 0} describes it
         titled_anew = scope.defined.get(function_name, step.title) < step.title  # ## ReLU: t = f(z) = max(0, z) after ## Sigmoid's f
-        if not step.first_of_chain and (fixed or function_name in scope.defined and not titled_anew):
+        let = step.role == "given" and function_name in scope.defined  # "let $x_2 = g_3(x_3) = e^{x_3}$" (令): given again, anew
+        if not step.first_of_chain and (fixed or function_name in scope.defined and not titled_anew and not let):
             return None  # y = f(x_1, x_2) = body and f(x) = GELU(x) = body define; a known function inside a chain is a claim
-        anew = titled_anew or step.first_of_chain and step.role == "defines anew"  # "Another loss:" L(y, p) = ... again
+        anew = titled_anew or let or step.first_of_chain and step.role == "defines anew"  # "Another loss:" L(y, p) = ... again
         anew = anew or step.first_of_chain and step.labelled_item and self._case_after_case(step)  # "**Tanh**: f(x) = ..." after "**Sigmoid**: f(x) = ..."
         anew = anew or step.first_of_chain and self._schema(scope, function_name)  # f = g/h (the quotient rule), then "if f(x) = ..."
         anew = anew or step.first_of_chain and function_name in scope.defined and _another_choice(step, function_name, variables)
