@@ -779,7 +779,8 @@ def _summed_chain(side) -> tuple[dict, str] | None:
     indices, at = [], 0
     while at + 1 < len(found) and found[at].is_("command", "sum") and found[at + 1].is_("symbol", "_"):
         lower, at = script_group(found, at + 2)  # \\sum_m \\sum_n, \\sum_{m,n}: every index summed on the way
-        letters = [t.text for t in lower if not t.is_("symbol", ",")]
+        before = next((n for n, t in enumerate(lower) if t.is_("symbol", "=") or t.is_("command", "in")), len(lower))  # \\sum_{j=1}^{K}, \\sum_{j \\in ch(i)}: j
+        letters = [t.text for t in lower[:before] if not t.is_("symbol", ",")]
         if not letters or not all(len(letter) == 1 and letter.isalpha() for letter in letters):
             return None
         indices += letters
