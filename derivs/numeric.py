@@ -513,8 +513,10 @@ def _with(variables, where, fixed: dict, point: dict) -> list[dict]:
     if isinstance(var, Integer) and not var.low <= value <= var.high:  # an integer's range is its domain (n >= k)
         return []
     if isinstance(var, Index) and not sympy.sympify(var.upper).is_number:
-        size = next(iter(sympy.sympify(var.upper).free_symbols))
-        fixed = {**fixed, size: sympy.Integer(max(int(value), int(point.get(size, 1))))}
+        # every size the bound is made of grows to hold it (Min(M, n_1): both; one picked from a set would depend on the
+        # process's hash seed, and so would the verdict)
+        grown = {size: sympy.Integer(max(int(value), int(point.get(size, 1)))) for size in sorted(sympy.sympify(var.upper).free_symbols, key=str)}
+        fixed = {**fixed, **grown}
     elif isinstance(var, Index) and value > int(var.upper):
         return []
     if not all(_allowed(where, s, v) for s, v in fixed.items()):

@@ -210,3 +210,16 @@ def test_a_polynomial_vanishing_at_the_sampled_sizes_is_never_correct(problem_id
     # a short proof budget: the proof cannot succeed for a wrong answer, and what must catch it is the examination after
     decision = decide(problem, answer, reference, budget=2.0, proof_budget=0.1)
     assert decision.verdict != "equal", (answer, decision)
+
+
+def test_an_index_probed_past_a_bound_of_several_sizes_grows_each_of_them():
+    """An index bounded by Min(M, N) (the smaller of the sizes it indexes), probed at 5: both sizes must hold 5, or the
+    point has an index outside its range. One size was picked from a set, so which grew (and the verdict of a step
+    that depends on it) changed with the process's hash seed."""
+    from derivs.model import Index, Size
+    from derivs.numeric import _with
+
+    i, M, N = sympy.Symbol("i", integer=True), sympy.Symbol("M", integer=True, positive=True), sympy.Symbol("N", integer=True, positive=True)
+    variables = (Size(M, (2, 3)), Size(N, (2, 3)), Index(i, sympy.Min(M, N)))
+    (point,) = _with(variables, {}, {i: sympy.Integer(5)}, {M: sympy.Integer(2), N: sympy.Integer(3)})
+    assert point[i] == 5 and point[M] >= 5 and point[N] >= 5

@@ -1316,7 +1316,8 @@ def with_free_symbols(problem: Problem, exprs) -> Problem:
                         extra.append(Size(DOCUMENT_SIZE, (2, 3, 5)))
                 else:
                     extra.append(Scalar(symbol, 0.2, 3) if symbol.is_positive else Scalar(symbol))
-    variables = _sized_lengths(problem.variables + tuple(extra))
+    variables = _sized_lengths(tuple(replace(v, upper=paired[v.symbol]) if isinstance(v, Index) and v.symbol in paired else v
+                                     for v in problem.variables + tuple(extra)))  # an index declared earlier, paired here too
     return replace(problem, variables=variables) if variables != problem.variables else problem
 
 
