@@ -233,10 +233,10 @@ QUOTIENT = r"\lim_{\epsilon \to 0} \frac{g(x+\epsilon) - g(x)}{\epsilon}"
         (r"$$\text{softmax}(\mathbf{x} + c)_i = \text{softmax}(\mathbf{x})_i$$", ["valid"]),
         (r"$$\mathrm{softmax}(z + c)_i = \mathrm{softmax}(z)_i + c$$", ["invalid"]),
         (r"$$\mathrm{softmax}(2z)_i = \mathrm{softmax}(z)_i$$", ["invalid"]),
-        # the max of the entries is a quantity no value here computes: subtracting it is a shift like any other (proved);
-        # a step that fails for some value of it is not shown wrong by that (e^{-M} = 1 only when the max is 0)
+        # the max of the entries: subtracting it is a shift like any other (proved whatever its value); shifting only the
+        # numerator leaves a factor e^{-max_j x_j}, 1 only when the largest entry is 0, so at the points drawn it is wrong
         (r"$$\frac{e^{x_i - \max_j x_j}}{\sum_k e^{x_k - \max_j x_j}} = \frac{e^{x_i}}{\sum_k e^{x_k}}$$", ["valid"]),
-        (r"$$\frac{e^{x_i - \max_j x_j}}{\sum_k e^{x_k}} = \frac{e^{x_i}}{\sum_k e^{x_k}}$$", ["undecided"]),
+        (r"$$\frac{e^{x_i - \max_j x_j}}{\sum_k e^{x_k}} = \frac{e^{x_i}}{\sum_k e^{x_k}}$$", ["invalid"]),
         # y_i beside sum_k y_k is that y's i-th entry: picking it out with 1{k = i} gives y_i, not 2 y_i
         (r"$$\sum_{k=1}^K y_k 1\{k = i\} = y_i$$", ["valid"]),
         (r"$$\sum_{k=1}^K y_k 1\{k = i\} = 2y_i$$", ["invalid"]),
