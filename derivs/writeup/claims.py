@@ -574,7 +574,7 @@ def _leibniz_families(sides, scope) -> tuple:
     found = []
     for side in sides:
         families = {}
-        bound = {dummy.name: dummy for dummy in getattr(side, "atoms", lambda *_: ())(sympy.Dummy)}
+        bound = {dummy.name: dummy for dummy in sorted(getattr(side, "atoms", lambda *_: ())(sympy.Dummy), key=lambda d: d.dummy_index)}
         for symbol in getattr(side, "free_symbols", ()):
             family = _family_of(symbol, scope)
             if family is not None:  # a sum's own index, renamed apart when read, is this side's (a reading of it kept earlier has another)

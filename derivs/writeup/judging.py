@@ -1330,9 +1330,9 @@ def _paired_range(expr) -> dict:
     """An index a Kronecker delta pairs with a sum's own (\\sum_{n=1}^{N} G_{sn} \\delta_{ni}): the sum's bound is its range,
     the only one where the delta picks a term (i up to N, not up to the larger S)."""
     found = {}
-    for total in expr.atoms(sympy.Sum):
+    for total in sorted(expr.atoms(sympy.Sum), key=str):  # sorted: the same range in every process
         for variable, _, high in total.limits:
-            for delta in total.function.atoms(sympy.KroneckerDelta):
+            for delta in sorted(total.function.atoms(sympy.KroneckerDelta), key=str):
                 if variable in delta.args:
                     other = delta.args[1] if delta.args[0] == variable else delta.args[0]
                     if isinstance(other, sympy.Symbol) and not other.free_symbols & set(total.variables):
