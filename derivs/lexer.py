@@ -384,6 +384,14 @@ def _prose_in_roman(found: list[Token]) -> list[Token]:
     return out
 
 
+def _text_group_end(found: list[Token], at: int) -> int | None:
+    """Where the braced words of a \\text (\\mbox, \\textrm ...) starting at `at` close; None if no such group starts there."""
+    token = found[at]
+    if token.kind == "command" and token.text in TEXT_COMMANDS and at + 1 < len(found) and found[at + 1].is_("symbol", "{"):
+        return group_end(found, at + 1)
+    return None
+
+
 def _numbers_out_of_text(found: list[Token]) -> list[Token]:
     """\\text{-0.01} \\times \\text{0.1} (a number set upright, as a line of words in numbers is typed): the number
     itself, sign and all; a group with any letter in it stays words."""
@@ -391,7 +399,7 @@ def _numbers_out_of_text(found: list[Token]) -> list[Token]:
     at = 0
     while at < len(found):
         token = found[at]
-        close = group_end(found, at + 1) if token.kind == "command" and token.text in TEXT_COMMANDS and at + 1 < len(found) and found[at + 1].is_("symbol", "{") else None
+        close = _text_group_end(found, at)
         inner = [t for t in found[at + 2:close] if t.kind != "space"] if close is not None else []
         signed = inner[1:] if inner and inner[0].is_("symbol", "-", "+") else inner
         if len(signed) == 1 and signed[0].kind == "number":
@@ -411,7 +419,7 @@ def _maths_out_of_text(found: list[Token]) -> list[Token]:
     at = 0
     while at < len(found):
         token = found[at]
-        close = group_end(found, at + 1) if token.kind == "command" and token.text in TEXT_COMMANDS and at + 1 < len(found) and found[at + 1].is_("symbol", "{") else None
+        close = _text_group_end(found, at)
         inner = found[at + 2:close] if close is not None else []
         dollars = [index for index, inside in enumerate(inner) if inside.is_("error", "$")]
         if close is None or not dollars or len(dollars) % 2 or not _relations_between(inner, dollars):

@@ -1542,9 +1542,14 @@ class _Parser:
 
     def _extremum_entry(self, name: str, operand, letter: sympy.Symbol):
         """The largest (smallest) value of the operand as its index runs over a bare sum's range."""
-        bound = self.context.sum_bounds.get(letter.name, self.context.sum_bound) or DOCUMENT_SIZE
         own = sympy.Dummy(letter.name, integer=True)
-        return EntryExtremum(sympy.Integer(1 if name == "max" else -1), operand.xreplace({letter: own}), own, bound)
+        return EntryExtremum(sympy.Integer(1 if name == "max" else -1), operand.xreplace({letter: own}), own, self._bare_range(letter.name))
+
+    def _bare_range(self, index: str):
+        """Where an index written with no bound runs to (\\sum_j, \\max_j): the problem's bound, else a write-up's size n;
+        None in an answer that gives none."""
+        upper = self.context.sum_bounds.get(index, self.context.sum_bound)
+        return DOCUMENT_SIZE if upper is None and self.context.document else upper
 
     def _extremum_of_entries(self, function, argument, token: Token):
         """A write-up's \\max(z), max(Z_i): the largest entry of a vector (the stable softmax's shift), read as
@@ -2564,7 +2569,7 @@ class _Parser:
             raise self.error(f"{sibling} and {variable} are entries of one vector at two index letters: the derivative of one by the other "
                              f"is 1 where the letters are one entry and 0 elsewhere (a Kronecker delta), which is not read here", token)
         if self.context.document and entry_of_whole(variable, operand):
-            raise self.error(f"a derivative by an entry of {_entry_base(variable)}, which reads here as a whole vector or matrix: "
+            raise self.error(f"a derivative by an entry of {entry_base(variable)}, which reads here as a whole vector or matrix: "
                              "write the expression by its entries to have it checked", token)
         if self.context.document and whole_of_entries(variable, operand):
             raise self.error(f"a derivative by the whole {variable} of an expression that holds its entries ({variable}_i): a "
@@ -2724,13 +2729,15 @@ class _Parser:
         numerator = self.peek(ahead + 2)
         return (numerator.is_("letter", "d") or numerator.is_("command", "partial")) and self.at("symbol", "}", ahead=ahead + 3)
 
-    def _derivative_operator_in_term(self, ahead: int) -> bool:
-        """A derivative operator in the term starting at `ahead` (before the next + or - outside brackets): (1 - t)
-        \\frac{\\partial}{\\partial y} \\log(1 - y) is a derivative of its own, not more of the one before."""
+    def _derivative_operator_before(self, ahead: int, in_term: bool = False) -> bool:
+        """A derivative operator outside brackets from `ahead` on, before the side's relation (and, `in_term`, before the
+        next + or -: (1 - t) \\frac{\\partial}{\\partial y} \\log(1 - y) is a derivative of its own, not more of the one
+        before); a k = 1 under a sum is inside its braces."""
+        stops = ("+", "-", "=") if in_term else ("=",)
         depth, at = 0, ahead
         while self.position + at < self.end:
             token = self.peek(at)
-            if token.kind == "end" or depth == 0 and (token.is_("symbol", "+", "-", "=") or token.kind == "relation"):
+            if token.kind == "end" or depth == 0 and (token.is_("symbol", *stops) or token.kind == "relation"):
                 return False
             if depth == 0 and self._derivative_operator_ahead(at):
                 return True
@@ -2758,15 +2765,7 @@ class _Parser:
             return False
         # only where the line writes the rule out (f' g - f g': another derivative operator later on the side); alone,
         # \\frac{d}{dx}(x^2)(x + 1) keeps its old reading, the derivative of the product
-        depth = 0
-        for at in range(close, self.end):
-            token = self.tokens[at]
-            if depth == 0 and (token.kind == "relation" or token.is_("symbol", "=")):
-                return False  # (k = 1 under a sum is inside its braces)
-            if depth == 0 and self._derivative_operator_ahead(at - self.position):
-                return True
-            depth += 1 if token.is_("symbol", "(", "[", "{") else -1 if token.is_("symbol", ")", "]", "}") else 0
-        return False
+        return self._derivative_operator_before(close - self.position)
 
     def _one_group(self, start: int) -> bool:
         """The tokens from `start` to here are one bracketed group: (x^2), [e^{-z}], \\left( .. \\right)."""
@@ -2797,7 +2796,7 @@ class _Parser:
         differentiates (as a sum's body goes on); a term without x after that is either added or differentiated to 0,
         and which is meant is not written."""
         operand = self._body_goes_on(operand, {variable}, derivative=True)
-        if self.at("symbol", "+", "-") and not self._derivative_operator_in_term(1):
+        if self.at("symbol", "+", "-") and not self._derivative_operator_before(1, in_term=True):
             raise self.error(f"what \\frac{{d}}{{d{variable}}} applies to is not clear: a term after it without {variable} may be "
                              "added or differentiated; put what is differentiated in brackets", token)
         return operand
@@ -2888,9 +2887,7 @@ class _Parser:
         if variable is None:
             variable = self._summed_index(token)
         if upper is None:
-            upper = self.context.sum_bounds.get(variable.name, self.context.sum_bound)
-            if upper is None and self.context.document:
-                upper = DOCUMENT_SIZE
+            upper = self._bare_range(variable.name)
             if upper is None:
                 raise self.error(f"a sum without bounds needs bounds here: write \\{token.text}_{{{variable}=1}}^{{n}}", token)
         excluded = self.excluded.pop() if self.excluded else None
@@ -2961,7 +2958,7 @@ class _Parser:
         """\\sum_i a_i + b_i in a write-up: a term after + or - that still uses a summed index (nowhere else given)
         is the body's, as its author meant; a term without one ends the sum (for a derivative's operand, so does a
         term that is a derivative of its own: d/dz f + d/dz g)."""
-        while self.at("symbol", "+", "-") and not (derivative and self._derivative_operator_in_term(1)):
+        while self.at("symbol", "+", "-") and not (derivative and self._derivative_operator_before(1, in_term=True)):
             start, sign = self.position, self.take()
             kept = len(self.notes), len(self.decimals), len(self.leibniz)  # a term read ahead and left is read again later
             try:
@@ -3614,7 +3611,7 @@ def _greek_spelled(raw: str, tokens_: tuple) -> str:
     return raw
 
 
-def _entry_base(variable) -> str:
+def entry_base(variable) -> str:
     """The name an entry belongs to: w for w_i (an entry or a subscripted symbol)."""
     return str(variable.base.label) if isinstance(variable, sympy.Indexed) else str(variable).split("_")[0]
 
@@ -3679,7 +3676,7 @@ def entry_of_whole(variable, operand) -> bool:
     if not isinstance(variable, (sympy.Indexed, sympy.Symbol)) or (isinstance(variable, sympy.Symbol) and "_" not in variable.name):
         return False
     wholes = {m.name for m in getattr(operand, "atoms", lambda *_: set())(sympy.MatrixSymbol)}
-    return _entry_base(variable) in wholes and variable not in getattr(operand, "free_symbols", set())
+    return entry_base(variable) in wholes and variable not in getattr(operand, "free_symbols", set())
 
 
 def whole_of_entries(variable, operand) -> bool:

@@ -585,8 +585,7 @@ def _leibniz_families(sides, scope) -> tuple:
 
 def _family_of(symbol, scope):
     """The entry of its family a Leibniz name is (see _leibniz_families), or None."""
-    if not isinstance(symbol, sympy.Symbol) or symbol not in scope.leibniz or symbol in scope.values or symbol in scope.formulas \
-            or scope.derivative(symbol) is not None:
+    if not isinstance(symbol, sympy.Symbol) or symbol not in scope.leibniz or symbol in scope.values or symbol in scope.formulas:
         return None
     quantity, variable, order = scope.leibniz[symbol]
     parts = [_entry_parts(quantity), _entry_parts(variable)]
@@ -597,6 +596,8 @@ def _family_of(symbol, scope):
     given = {str(key) for known in (scope.values, scope.formulas, scope.bodies) for key in known}
     if not all(isinstance(index, sympy.Symbol) for index in indices) or top in given or str(quantity) in given:
         return None  # the quantity has a formula: its gradient has a structure (its entries may sum to 0), not any values
+    if scope.derivative(symbol) is not None:
+        return None  # worked out from the definitions (the costliest test, so the last)
     return sympy.IndexedBase(f"\\partial {top}/\\partial {bottom}", real=True)[indices]
 
 

@@ -24,7 +24,7 @@ from ..lexer import tokens as lexed
 from ..matrices import MatrixDerivative
 from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
 from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
-from ..parsing import DOCUMENT_SIZE, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, entry_of_whole, plain_name, whole_of_entries, read_tokens, writes_transpose_in
+from ..parsing import DOCUMENT_SIZE, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, entry_base, entry_of_whole, plain_name, whole_of_entries, read_tokens, writes_transpose_in
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from . import prose
 from .formulas import Side
@@ -320,7 +320,7 @@ class Scope:
             if len(variables) != 1:
                 continue
             operand = self._through_definitions(derivative.expr, variables[0])
-            if operand != derivative.expr or variables[0] in self.formulas or _entry_name(variables[0]) in self.families:
+            if operand != derivative.expr or variables[0] in self.formulas or entry_base(variables[0]) in self.families:
                 # (d/dy_n log y_n with y_n = sigma(a_n) given: by y_n itself, before y_n's formula is put in everywhere)
                 swaps[derivative] = sympy.diff(operand, *derivative.variable_count[0])
         return expr.xreplace(swaps) if swaps else expr
@@ -1319,11 +1319,6 @@ def with_free_symbols(problem: Problem, exprs) -> Problem:
     variables = _sized_lengths(tuple(replace(v, upper=paired[v.symbol]) if isinstance(v, Index) and v.symbol in paired else v
                                      for v in problem.variables + tuple(extra)))  # an index declared earlier, paired here too
     return replace(problem, variables=variables) if variables != problem.variables else problem
-
-
-def _entry_name(variable) -> str:
-    """The family an entry is of: y for y[n] or the name y_n; else the name itself."""
-    return str(variable.base.label) if isinstance(variable, sympy.Indexed) else getattr(variable, "name", "").partition("_")[0]
 
 
 def _paired_range(expr) -> dict:
