@@ -44,6 +44,16 @@ class Token:
         return self.kind == kind and (not texts or self.text in texts)
 
 
+def first_digit_apart(found: list, at: int) -> bool:
+    """\\frac12: TeX takes one digit of an unbraced number as an argument; the number token at `at` is split in two
+    (in place). True when it was split."""
+    token = found[at] if at < len(found) else None
+    if token is None or token.kind != "number" or len(token.text) < 2:
+        return False
+    found[at:at + 1] = [Token("number", token.text[0], token.position, token.space_before), Token("number", token.text[1:], token.position + 1)]
+    return True
+
+
 # Thousands written 1{,}154{,}560, 61\,706, 61\;706, 1,154,560 or typed 61 706, 1 000 000: one number, not a
 # product (61 706 was 61 times 706) or a list.
 _GROUPED = re.compile(r"\d{1,3}(?:(?:\{,\}|\\[,;: ]|\\thinspace ?|,| |~)\d{3})+(?![\d])(?!\.\d)")

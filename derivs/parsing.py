@@ -20,7 +20,7 @@ import sympy
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from . import dialect, matrices
-from .lexer import LatexError, Token, group_end, spelled_back, tokens
+from .lexer import LatexError, Token, first_digit_apart, group_end, spelled_back, tokens
 from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Table, Vector, bound_apart
 
 MAX_LENGTH = 10_000
@@ -2444,10 +2444,7 @@ class _Parser:
         ahead = self.peek()
         if ahead.kind == "end":
             raise self.error("\\frac needs two arguments: \\frac{a}{b}", token)
-        if ahead.kind == "number" and len(ahead.text) > 1:
-            # \frac12: TeX takes one digit as the numerator; split the number token in two
-            first, rest = ahead.text[0], ahead.text[1:]
-            self.tokens[self.position : self.position + 1] = [Token("number", first, ahead.position, ahead.space_before), Token("number", rest, ahead.position + 1)]
+        if first_digit_apart(self.tokens, self.position):
             self._endings.clear()  # the tokens moved: an end seen before may stand elsewhere
             self.end += 1
         if ahead.kind == "command" and ahead.text not in dialect.GREEK and ahead.text not in dialect.CONSTANTS:
@@ -3369,7 +3366,7 @@ DOCUMENT_SIZE = sympy.Symbol("n", integer=True, positive=True)  # where a write-
 
 
 class EntryExtremum(sympy.Function):
-    """max_{j=1..N} body(j) (sign 1) or min (sign -1): a write-up's \max_j x_j, the stable softmax's shift. It stays
+    """max_{j=1..N} body(j) (sign 1) or min (sign -1): a write-up's \\max_j x_j, the stable softmax's shift. It stays
     unevaluated while N is a symbol and becomes sympy's Max (Min) of the terms once a size is put in, so it is computed at
     every point a step is evaluated at; its index is bound (no free symbol)."""
 

@@ -1,12 +1,16 @@
 """A CPU-time limit around a block of (pure Python) sympy work.
 
-Budgets count this process's CPU seconds (ITIMER_PROF), not the wall clock, so a verdict
-is the same on an idle machine and on one where other work takes the cores: waiting for a
-core costs nothing. The wall clock is only the parent's generous safety net (sandbox.py).
+Budgets count this thread's CPU seconds spent outside the garbage collector, not the wall clock,
+so a verdict is the same on an idle machine and on one where other work takes the cores (waiting
+for a core costs nothing), and the same early in a long-lived process and late in it (a full
+collection walks every object the process holds: after a few thousand decisions one costs
+seconds, and it lands on whichever step happens to allocate then). ITIMER_PROF only wakes the
+check; the wall clock is only the parent's generous safety net (sandbox.py).
 """
 
 from __future__ import annotations
 
+import gc
 import signal
 import threading
 import time
@@ -31,13 +35,37 @@ class TimeLimitExceeded(BaseException):
 
 
 def cpu_seconds() -> float:
-    """CPU seconds this thread has used (user + system); the clock every budget reads.
+    """CPU seconds this thread has used (user + system) outside the garbage collector; the clock every budget reads.
 
     The thread's clock, not the process's: once RLIMIT_CPU is set (every grading worker sets it) Linux reads the
     process clock from totals it updates only at scheduler ticks, so a 3 ms decision that starts just after the
     worker wakes can read as 0 ms (a batch's decisions summed to 2.0 s of 3.5 s). The thread clock is exact, and
-    the budgets are the main thread's (see time_limit)."""
-    return time.thread_time()
+    the budgets are the main thread's (see time_limit). The collector's time is left out: what it costs depends on
+    everything the process did before, not on the work being timed."""
+    now = time.thread_time()
+    if threading.get_ident() != threading.main_thread().ident:
+        return now  # the collector's count is the main thread's
+    inside = now - _collector["started"] if _collector["started"] is not None else 0.0  # a collection under way
+    return now - _collector["seconds"] - inside
+
+
+# the main thread's CPU seconds inside full collections so far, and when the one under way began. Only full ones: a young
+# generation's collection costs what a fixed number of new objects costs, a full one what the whole process holds
+_collector = {"seconds": 0.0, "started": None}
+
+
+def _count_collection(phase: str, info: dict) -> None:
+    if info.get("generation") != 2 or threading.get_ident() != threading.main_thread().ident:
+        return
+    if phase == "start":
+        _collector["started"] = time.thread_time()
+    elif _collector["started"] is not None:
+        _collector["seconds"] += time.thread_time() - _collector["started"]
+        _collector["started"] = None
+
+
+gc.callbacks.append(_count_collection)
+_deadlines: list[float] = []  # the time limits open in the main thread, innermost last, as cpu_seconds() values
 
 
 @contextmanager
@@ -55,27 +83,32 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         yield
         return
 
-    running = {"open": True, "repeats": 0}
+    started = cpu_seconds()
+    deadline = min([started + seconds, *_deadlines[-1:]])  # never outlive an outer limit that ends sooner
+    running = {"open": True, "expired": False, "repeats": 0}
 
     def _expire(signum, frame):
         if not running["open"]:
             return
+        left = deadline - cpu_seconds()
+        if (left > 0 or _collector["started"] is not None) and not running["expired"]:  # the timer counts the collector's
+            signal.setitimer(signal.ITIMER_PROF, max(left, 1e-3))  # time too: not yet this block's end (and an exception
+            return  # raised inside a collection's callback would only be printed and lost)
+        running["expired"] = True
         if running["repeats"] < MAX_REPEATS:  # an `except` below may swallow this one: it comes again until the block ends
             running["repeats"] += 1
             signal.setitimer(signal.ITIMER_PROF, REPEAT)
         raise TimeLimitExceeded(f"gave up after {seconds:g} s of CPU time")
 
-    started = cpu_seconds()
     previous_handler = signal.signal(signal.SIGPROF, _expire)
-    previous_delay, _ = signal.getitimer(signal.ITIMER_PROF)
-    delay = min(seconds, previous_delay) if previous_delay else seconds  # never outlive an outer limit that ends sooner
-    signal.setitimer(signal.ITIMER_PROF, max(delay, 1e-3))
+    _deadlines.append(deadline)
+    signal.setitimer(signal.ITIMER_PROF, max(deadline - started, 1e-3))
     try:
         yield
     finally:
         running["open"] = False
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous_handler)
-        if previous_delay:  # an outer limit is running: give it back what is left of it
-            left = previous_delay - (cpu_seconds() - started)
-            signal.setitimer(signal.ITIMER_PROF, max(left, 1e-3))  # spent: the outer limit fires at once
+        _deadlines.pop()
+        if _deadlines:  # an outer limit is running: give it back what is left of it
+            signal.setitimer(signal.ITIMER_PROF, max(_deadlines[-1] - cpu_seconds(), 1e-3))  # spent: the outer limit fires at once

@@ -217,3 +217,47 @@ def test_an_unquoted_comma_in_the_last_column_is_part_of_the_answer(tmp_path):
     reordered.write_text("answer,target,student\n\\max(0, x),relu.derivative,ann\n", encoding="utf-8")
     (only,) = read_rows(reordered)
     assert "quote" in only.problem
+
+
+def test_a_step_out_of_time_stays_undecided_on_a_line_whose_shapes_do_not_fit(monkeypatch):
+    """A timeout is undecided, never invalid, even where the document's shapes say the line cannot be shaped (W x is
+    m x 1, b is p x 1): on a loaded test worker a step that ran out of time was turned invalid by the shape finding."""
+    from derivs.derivation import check_derivation_now
+    from derivs.writeup import claims
+    from derivs.writeup.judging import out_of_time
+
+    text = "Let $W \\in \\mathbb{R}^{m \\times n}$, $\\mathbf{x} \\in \\mathbb{R}^n$ and $\\mathbf{b} \\in \\mathbb{R}^p$.\n\n" \
+           "$$W\\mathbf{x} + \\mathbf{b} = \\mathbf{b} + W\\mathbf{x}$$\n"
+    judged = [s for s in check_derivation_now(text).steps if s.line == 3]
+    assert [s.verdict for s in judged] == ["invalid"], judged  # the shapes: m x 1 plus p x 1
+    monkeypatch.setattr(claims, "_judge_sides", lambda judge, step, scope, slips: out_of_time(step, judge.timeout))
+    judged = [s for s in check_derivation_now(text).steps if s.line == 3]
+    assert [s.verdict for s in judged] == ["undecided"], judged
+
+
+def test_a_full_collection_of_a_big_heap_does_not_count_against_a_limit():
+    """A full garbage collection walks every object the process holds: late in a long-lived worker (a test run, a batch)
+    one costs seconds and lands on whatever step allocates then. That is not the step's work, so a step's verdict must not
+    depend on it; the step's own work is still limited."""
+    import gc
+    import time
+
+    from derivs.timelimit import TimeLimitExceeded, cpu_seconds, time_limit
+
+    heap = [(i, [i]) for i in range(2_000_000)]  # a big heap, as after thousands of decisions
+    started = time.thread_time()
+    gc.collect()
+    collecting = time.thread_time() - started
+    assert collecting > 0.2, collecting  # the premise: one full collection costs more than the limit below
+    with time_limit(0.2):
+        before = cpu_seconds()
+        gc.collect()
+        gc.collect()
+        work = cpu_seconds() - before
+    assert work < 0.1, work
+    with pytest.raises(TimeLimitExceeded):
+        with time_limit(0.2):
+            started = cpu_seconds()
+            while cpu_seconds() - started < 2.0:
+                gc.collect(0)  # own work (young collections count) goes on being limited
+    del heap

@@ -409,6 +409,18 @@ def test_the_issues_matrix_claims_hold_as_steps_of_one_write_up():
     assert [verdict for _, verdict, _ in claims] == ["valid"] * 5, claims
 
 
+@pytest.mark.parametrize("half", ["\\tfrac12", "\\frac12", "\\frac{1}{2}"])
+def test_a_half_written_without_braces_leaves_the_norm_after_it(half):
+    """TeX's \\tfrac12 takes one digit as each argument: the half, then the squared norm of the m-vector W x - y. With
+    the number 12 read as the numerator the norm was a fraction's denominator, W x stood outside it, and the gradient
+    (m x n, as W) was found to be "m x 1": a shape finding that turned the step invalid whenever it ran out of time."""
+    text = ("Let $W \\in \\mathbb{R}^{m \\times n}$, $\\mathbf{x} \\in \\mathbb{R}^n$ and $\\mathbf{y} \\in \\mathbb{R}^m$.\n\n"
+            f"$$\\nabla_W {half}\\|W\\mathbf{{x}} - \\mathbf{{y}}\\|^2 = (W\\mathbf{{x}} - \\mathbf{{y}})\\mathbf{{x}}^\\top$$\n")
+    report = check_derivation_now(text)
+    assert not [line for line in report.notation if "cannot be shaped" in line], report.notation
+    assert [s.verdict for s in report.steps if s.line == 3] == ["valid"], report.steps
+
+
 def test_the_issues_matrix_claims_with_their_usual_slips_are_not_valid():
     """The same write-up with the slips of issue 22: p - p p^T (diag missing: a vector minus a matrix), the sign of
     y - yhat, x^T(Wx - y) (the wrong order: a 1 x n times an m-vector), U^T for U, W for W^T in the recursion.

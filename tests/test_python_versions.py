@@ -33,3 +33,14 @@ def test_vermin_finds_a_newer_feature(tmp_path):
     (tmp_path / "new.py").write_text("import tomllib\n", encoding="utf-8")
     run = subprocess.run([sys.executable, "-c", VERMIN, "new.py"], cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode != 0 and "tomllib" in run.stdout
+
+
+def test_no_source_has_an_invalid_escape():
+    """'\\m' in a docstring is a DeprecationWarning today and a SyntaxError in a later Python: every source compiles
+    with warnings as errors."""
+    import warnings
+
+    for path in sorted((ROOT / "derivs").rglob("*.py")) + sorted((ROOT / "problems").rglob("*.py")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            compile(path.read_text(encoding="utf-8"), str(path), "exec")

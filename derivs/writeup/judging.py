@@ -1252,7 +1252,7 @@ def difference_shown(decision) -> str:
 
 
 def out_of_time(step: Step, timeout: float) -> Step:
-    return replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached")
+    return replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached", timed_out=True)
 
 
 def not_real(witness, both: bool = False) -> bool:
@@ -1776,7 +1776,7 @@ class Judge:
     def shaped(step: Step, scope: Scope) -> Step:
         """A step on a line whose formula cannot be shaped (b_1 is m x 1 but W_2 W_1 x is p x 1) is wrong for that reason,
         whatever its values: shape mistakes are mistakes."""
-        if not scope.notation.findings or step.verdict == "valid":
+        if not scope.notation.findings or step.verdict == "valid" or step.timed_out:  # a timeout is undecided, never invalid
             return step
         if step.verdict == "invalid" and "shape" not in step.feedback:
             return step

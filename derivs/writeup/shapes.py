@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 import sympy
 
 from .. import dialect
+from ..lexer import first_digit_apart
 from .names import Scanner
 
 ELEMENTWISE = frozenset(dialect.FUNCTIONS) | {"softmax", "sigmoid", "relu", "ReLU", "tanh", "exp", "log", "ln", "GELU", "f"}
@@ -270,6 +271,7 @@ class _TreeParser:
                     parts.append((self.at + 1, end))
                     self.at = end + 1
                 else:
+                    first_digit_apart(self.found, self.at)  # \\tfrac12\\|e\\|^2: the half, then the norm
                     parts.append((self.at, self.at + 1))
                     self.at += 1
             top = [t for t in self.found[parts[0][0]:parts[0][1]]]
@@ -321,7 +323,7 @@ class _TreeParser:
             end = self._close(self.at) if self.is_("symbol", "{") else self.at + 1
             variable = self._inner(start, end)
             self.at = end + 1 if self.is_("symbol", "{") else end
-            operand = self.factor() if self.peek() is not None and self._starts_factor(self.peek()) else Node("other")
+            operand = self.term() if self.peek() is not None and self._starts_factor(self.peek()) else Node("other")  # the whole product, as the parser reads it
             return Node("gradient", [variable, operand], position=position)  # what it is taken of is not shaped by where it stands
         if name in dialect.FUNCTIONS or name in dialect.VARIADIC or name in ("operatorname",):
             return self._function_call()

@@ -65,6 +65,7 @@ class Step:
     title: int = field(default=0, repr=False, compare=False)  # how many titles (### Sigmoid) come before it in its section
     item: int = field(default=0, repr=False, compare=False)  # the list item it stands in (0 outside lists)
     labelled_item: bool = field(default=False, repr=False, compare=False)  # that item opens with a label and a colon (a case)
+    timed_out: bool = field(default=False, repr=False, compare=False)  # undecided because a CPU limit ran out: never made invalid after
 
     @property
     def where(self) -> str:
