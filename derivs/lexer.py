@@ -180,7 +180,7 @@ def spelled_back(found) -> str:
 def _tokens(text: str, tolerant: bool) -> list[Token]:
     source, origin = _translate(text)
     found: list[Token] = []
-    i, spaced = 0, False
+    i, spaced, sized = 0, False, -1  # sized: where a dropped \bigl (a size for the delimiter after it) ended
     while i < len(source):
         char = source[i]
         where = origin[i] if i < len(origin) else len(text)
@@ -235,12 +235,15 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
                 continue
             if name in _SPACING:
                 spaced = True
+                sized = i if name in _SIZED_DELIMITERS else sized  # \bigl< : the size is dropped, the < is a bracket
                 continue
             found.append(Token("command", name, where, spaced))
             spaced = False
             continue
         if char.isascii() and char.isalpha():
             found.append(Token("letter", char, where, spaced))
+        elif char in "<>" and (sized == i or found and found[-1].is_("command", *_SIZED_DELIMITERS)):  # \left<, \bigl<: brackets
+            found.append(Token("command", "langle" if char == "<" else "rangle", where, spaced))
         elif char in "+-*/^_()[]{}|,=<>!'&.;:%":
             found.append(Token("symbol", char, where, spaced))
         elif tolerant:
@@ -252,6 +255,9 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
         i, spaced = i + 1, False
     found.append(Token("end", "", len(text), spaced))
     return _normalized(found)
+
+
+_SIZED_DELIMITERS = ("left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr")
 
 
 def _normalized(found: list[Token]) -> list[Token]:

@@ -2260,7 +2260,10 @@ class _Parser:
         if word in _MATRIX_FUNCTIONS and self.context.document and self.context.matrices:
             saved = self.position  # a write-up's softmax(z) of a vector it declares: the vector's softmax, not a name's
             try:
-                return self._matrix_function(word, token)
+                whole = self._matrix_function(word, token)
+                if not self.at("symbol", "_") or self.context.function(word) is None:
+                    return whole
+                self.position = saved  # softmax(z)_i: an entry, in the write-up's entries z_j (as where z is not declared)
             except LatexError:
                 self.position = saved
         if self.context.function(word) is not None:

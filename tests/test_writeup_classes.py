@@ -2252,6 +2252,34 @@ ROWS = [
     # derivative is then e^{x_3}, not x_3 e^{x_3}
     ("令 $x_2 = g_3(x_3) = x_3 + c$\n\n令 $x_2 = g_3(x_3) = e^{x_3}$\n\n$$\\frac{\\partial g_3(x_3)}{\\partial x_3} = e^{x_3}$$\n\n$$\\frac{\\partial g_3(x_3)}{\\partial x_3} = x_3 e^{x_3}$$",
      ["definition", "definition", "definition", "definition", "valid", "invalid"]),
+    # a softmax's entries of any vector (theta, a, a declared z): softmax(a)_i softmax(a)_w is the product of two entries,
+    # e^{a_i} e^{a_w} / (sum_j e^{a_j})^2; the index was dropped for a vector not named x or z (both read S(a), so the product
+    # "equalled" softmax(a)_i^2), and a declared z in R^n made softmax(z)_i unreadable and z_i a name apart from z_j
+    ("$$\\frac{e^{\\theta_i}e^{\\theta_w}}{(\\sum_j e^{\\theta_j})^2} = \\operatorname{softmax}(\\theta)_i \\operatorname{softmax}(\\theta)_w$$\n\n"
+     "$$\\operatorname{softmax}(\\theta)_i \\operatorname{softmax}(\\theta)_w = \\operatorname{softmax}(\\theta)_i^2$$\n\n"
+     "$$softmax(a)_i softmax(a)_w = softmax(a)_w softmax(a)_i$$", ["valid", "invalid", "valid"]),
+    ("Let $z \\in \\mathbb{R}^n$.\n\n$$e^{z_i} = \\operatorname{softmax}(z)_i \\sum_j e^{z_j}$$\n\n"
+     "$$\\frac{e^{z_i}e^{z_w}}{(\\sum_j e^{z_j})^2} = \\operatorname{softmax}(z)_i \\operatorname{softmax}(z)_w$$\n\n"
+     "$$\\frac{e^{z_i}e^{z_w}}{(\\sum_j e^{z_j})^2} = \\operatorname{softmax}(z)_i \\operatorname{softmax}(z)_i$$", ["valid", "valid", "invalid"]),
+    ("Let $\\mathbf{x} \\in \\mathbb{R}^K$.\n\n$$\\sum_{k=1}^K \\operatorname{softmax}(\\mathbf{x})_k = 1$$\n\n$$\\sum_{k=1}^K \\operatorname{softmax}(\\mathbf{x})_k = \\sum_{k=1}^K \\frac{e^{x_k}}{\\sum_{j=1}^K e^{x_j}} = \\sum_{k=1}^K e^{x_k}$$",
+     ["valid", "valid", "invalid"]),
+    # a sentence leading into a display's formula and ending in a colon (对w_5进行更新：, \text{Updating } w_5 ...:): the
+    # name among its words is not a side, so w_5 keeps its value (0.4) and w_5^+ is a name of its own; it was read as
+    # w_5 = w_5^+, w_5 became 0.36, and three true lines after it were called wrong
+    ("Let $w_5 = 0.4$.\n\n$$\n对w_5进行更新：w_5^+=w_5-0.5*0.08=0.36\n$$\n\n$$\\frac{\\partial (w_5 x)}{\\partial x} = w_5 = 0.40$$\n\n"
+     "$$\\text{Updating } w_5 \\text{ once more}: w_5^+ = w_5 - 0.5 \\cdot 0.08 = 0.35$$",
+     ["definition", "definition", "valid", "valid", "valid", "definition", "invalid"]),
+    # \left< ... \right> are angle brackets, as \left\langle \right\rangle: the > after \right is no "greater than" splitting
+    # the line (a write-up marking rows <y> and columns {y} this way had 19 of 23 steps unreadable); a bare \bigl< \bigr>
+    # is the bare \langle, refused as in an answer, and never "4 < a"
+    ("Let $a = 2$.\n\n$$\\left< a \\right> + 1 = 3$$\n\n$$\\left< a \\right> + 1 = 4$$\n\n$$\\bigl< a \\bigr> = 2$$",
+     ["definition", "valid", "invalid", "unparsed"]),
+    # a paragraph naming a case and its condition before a display ("**Case 2:** $j \neq c$ (a wrong class)", "Với $i \neq j$:",
+    # "Si $i = j$ :"): the display holds there; the softmax Jacobian's off-diagonal line was checked at j = c and called wrong
+    ("Let $p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$.\n\n**Case 2:** $j \\neq c$ (a wrong class)\n$$\\frac{\\partial p_c}{\\partial z_j} = -p_c p_j$$\n\n"
+     "Với $i \\neq j$:\n$$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$\n\nSi $i = j$ :\n$$\\frac{\\partial p_i}{\\partial z_j} = p_i(1 - p_i)$$\n\n"
+     "**Case 3:** $i \\neq j$\n$$\\frac{\\partial p_i}{\\partial z_j} = p_i(1 - p_i)$$",
+     ["definition", "valid", "valid", "definition", "valid", "invalid"]),  # $i = j$ alone: a condition, defining nothing
 ]
 
 

@@ -22,6 +22,8 @@ from .macros import DEFINING, definitions, expand
 from .names import Scanner, single_name
 from .prose import CONNECTIVES
 
+REMARK_ARROWS = ("leftarrow", "Leftarrow", "longleftarrow", "Longleftarrow", "impliedby")  # ← pointing at the line from a note
+
 # Relations between the sides of a chain, by token: the name a step records.
 RELATION_NAMES = {**{name: ("approx" if meaning == "approx" else meaning) for name, meaning in RELATIONS.items()},
                   "=": "==", "<": "<", ">": ">", "coloneqq": "defines", "triangleq": "defines", "equiv": "==",
@@ -575,6 +577,7 @@ class _Cutter:
         explains = self._explains(indices)
         if explains:
             indices = self._after_leading_word(indices)
+        indices = self._before_arrow_remark(self._after_lead_sentence(indices))
         kept, named = self._without_annotations(indices)
         pieces = self._statements(kept)
         statements, connectives = [], []
@@ -1166,6 +1169,42 @@ class _Cutter:
             position += 1
         return relation, position
 
+    def _after_lead_sentence(self, indices: list[int]) -> list[int]:
+        """The line after a sentence that leads into it and ends in a colon (对w_5进行更新：w_5^+ = ..., \\text{Updating }
+        w_5\\text{ by}: w_5^+ = ...): the words, and a name among them, are not a side the chain equals (a label's colon,
+        \\Sigma_1 : x_1 w_1, is one)."""
+        if not indices:
+            return indices
+        base = self.depths[indices[0]].braces
+        for position, at in enumerate(indices):
+            token = self.found[at]
+            if self._relation(token, self.depths[at], base) is not None:
+                return indices
+            if token.is_("symbol", ":") and self.depths[at].braces == base:
+                after = indices[position + 1:]
+                if after and not self.found[after[0]].is_("symbol", "=") and self._is_sentence(indices[:position]):
+                    return after
+                return indices
+        return indices
+
+    def _before_arrow_remark(self, indices: list[int]) -> list[int]:
+        """The line before an arrow that points at it from a remark (= ... \\quad \\leftarrow \\text{here } y_i \\text{
+        cancels}): the words and a name among them are a note beside the line, not the new value of an update."""
+        if not indices:
+            return indices
+        base = self.depths[indices[0]].braces
+        for position, at in enumerate(indices):
+            token = self.found[at]
+            if token.is_("command", *REMARK_ARROWS) and self.depths[at].braces == base and self._is_sentence(indices[position + 1:]):
+                return indices[:position]
+        return indices
+
+    def _is_sentence(self, side: list[int]) -> bool:
+        """Words that make a sentence (对w_5进行更新：, \\text{Updating } w_5\\text{ by}:): their \\text holds prose, a word of a
+        script typed without spaces or two words at least, not one name."""
+        words = " ".join(self._text_of(at)[0] for at in side if self.found[at].kind == "command" and self.found[at].text in TEXT_COMMANDS)
+        return any(not char.isascii() and char.isalpha() for char in words) or len(words.split()) > 1
+
     def _is_label(self, side: list[int]) -> bool:
         """What may label a chain with ':': a name (\\Sigma_1, v_5, \\hat y, F'(1,1)), not an expression."""
         found = [self.found[at] for at in side]
@@ -1196,6 +1235,8 @@ class _Cutter:
         token, position = self.found[at], self.local[at]
         if at in self.call_ends:
             return self.call_ends[at]
+        if token.kind == "command" and not self.tex.startswith("\\", position):
+            return position + 1  # a command typed as a character (\\left< is \\left\\langle): that character
         if token.kind == "command":
             return position + len(token.text) + 1
         if token.is_("symbol", "'") and self.tex.startswith("^{", position) and "}" in self.tex[position:]:

@@ -42,21 +42,39 @@ ENTRY_EQUATION = object()  # an equation between 1 x 1 products, among lines tha
 
 
 def _softmax_entry(argument, index):
-    """A write-up's S(\\mathbf{x} + c)_i: the softmax's i-th entry e^{x_i + c} / sum_j e^{x_j + c}, over the one
-    vector (x or z, bold or not) in the argument; without an entry or a vector, S stays a function of its own."""
+    """A write-up's S(\\mathbf{x} + c)_i, softmax(\\theta)_i: the softmax's i-th entry e^{x_i + c} / sum_j e^{x_j + c}, over
+    the one vector in the argument (a declared column, a lone name, or x or z beside a constant). An entry whose vector
+    cannot be told stays S(argument, i), the entry i of a function of its own: its index is never dropped (softmax(a)_i
+    softmax(a)_w is not S(a)^2); without an entry S stays a function of the whole vector."""
     entries = getattr(argument, "atoms", lambda *_: set())(sympy.Indexed)
     if len({(e.base, e.indices) for e in entries}) == 1:  # softmax(x_i + c), as students write S(x + c)_i: its entry i
         (entry,) = {e for e in entries}
         if len(entry.indices) == 1 and isinstance(entry.indices[0], sympy.Symbol) and not entry.indices[0].is_number:
             whole = sympy.Symbol(str(entry.base.label), real=True)
             return _softmax_entry(argument.xreplace({entry: whole}), entry.indices[0])
-    vectors = [s for s in getattr(argument, "free_symbols", ()) if isinstance(s, sympy.Symbol) and s.name in ("x", "z")]
-    if index is None or len(vectors) != 1 or getattr(argument, "has", lambda *_: False)(sympy.Indexed):  # S(x_1, x_2): of entries
+    if index is None:
         return sympy.Function("S")(argument)
-    vector = sympy.IndexedBase(vectors[0].name, real=True)
+    vector, length = _softmax_vector(argument)
+    if vector is None:
+        return sympy.Function("S")(argument, index)
+    entries = sympy.IndexedBase(vector.name, real=True)
     j = sympy.Dummy("j", integer=True)
-    entry = lambda k: sympy.exp(argument.xreplace({vectors[0]: vector[k]}))  # noqa: E731
-    return entry(index) / sympy.Sum(entry(j), (j, 1, DOCUMENT_SIZE))
+    entry = lambda k: sympy.exp(argument.xreplace({vector: entries[k]}))  # noqa: E731
+    return entry(index) / sympy.Sum(entry(j), (j, 1, length))
+
+
+def _softmax_vector(argument) -> tuple:
+    """(the vector a softmax's argument holds, its length), or (None, None) where that cannot be told."""
+    if getattr(argument, "has", lambda *_: False)(sympy.Indexed):  # S(x_1, x_2): of entries
+        return None, None
+    columns = [m for m in getattr(argument, "atoms", lambda *_: set())(sympy.MatrixSymbol) if 1 in m.shape]
+    if len(columns) == 1 and not getattr(argument, "free_symbols", set()) - {columns[0]} - set(columns[0].shape[0].free_symbols):
+        column = columns[0]
+        return (column, max(column.shape, key=lambda d: d != 1)) if argument == column else (None, None)
+    names = [s for s in getattr(argument, "free_symbols", ()) if isinstance(s, sympy.Symbol)]
+    vectors = [s for s in names if s.name in ("x", "z")] if len(names) > 1 else names  # S(x + c): x is the vector
+    vectors = [s for s in vectors if "_" not in s.name and "^" not in s.name]  # S(f_{y_i}): an entry, not a vector
+    return (vectors[0], DOCUMENT_SIZE) if len(vectors) == 1 else (None, None)
 
 
 # A write-up with no problem named: the course's functions are known by default (the dialect's sigma, tanh,
@@ -1564,6 +1582,17 @@ def same_number(first, second) -> bool:
     return difference.is_number and abs(difference) < sympy.Float("1e-20")
 
 
+def _shape_scripts(found) -> list[tuple[int, int]]:
+    """The spans (brace to brace) of scripts that state a shape, (u_{ij})_{N_k \\times N_{k-1}}: the names in them are sizes."""
+    spans = []
+    for at, token in enumerate(found[:-1]):
+        if token.is_("symbol", "_", "^") and found[at + 1].is_("symbol", "{"):
+            end = group_end(found, at + 1)
+            if end is not None and any(t.is_("command", "times") for t in found[at + 2:end]):
+                spans.append((at + 1, end))
+    return spans
+
+
 def budget_ran_out(step: Step) -> Step:
     return replace(step, verdict="undecided", feedback=f"the derivation's budget of {DERIVATION_BUDGET:g} s of CPU time ran out")
 
@@ -2808,7 +2837,8 @@ class Judge:
         link = next((side for side in rest_of_chain(step) if not is_written_number(side)), None)
         if link is None:
             return None
-        used = {name.key for name in Scanner(link.tokens, words).names()} - {key}
+        shape = _shape_scripts(link.tokens)
+        used = {name.key for name in Scanner(link.tokens, words).names() if not any(start < name.start < end for start, end in shape)} - {key}
         definitions = self.definitions_in(step.section, scope)
         before = {defined for earlier, defined in definitions if earlier.index < step.index}
         for later, defined in definitions:
@@ -2989,9 +3019,9 @@ class Judge:
         name = name_of(step.left, scope.notation)
         found = [t for t in step.right.tokens if t.kind != "space"]
         first = Scanner(found, frozenset(scope.notation.words)).name_at(0)
-        if name is None and step.kind == "equal":  # w(t + 1) = w(t) - ...: the name at the next step, from its old value
-            following = _at_next_step(step.left, scope)
-            return following is not None and first is not None and first.key == following
+        if name is None and step.kind == "equal":  # w(t + 1) = w(t) - ..., \\Delta w(t+1) = \\alpha \\Delta w(t) + ...: the name at
+            following = _at_next_step(step.left, scope)  # the next step, from its old value (a momentum term's too)
+            return following is not None and any(n.key == following for n in Scanner(found, frozenset(scope.notation.words)).names())
         if name is None or step.kind != "equal" or name.key not in scope.seen:
             return False
         if first is not None and first.key == name.key and first.end < len(found) and found[first.end].is_("symbol", "+", "-"):
@@ -3122,6 +3152,8 @@ class Judge:
         residual = left - right
         if not getattr(residual, "free_symbols", None) or vanishes(residual) or only_after and not _shares_unknowns(scope, residual):
             return None  # a number, or an identity (\\sigma(z) + \\sigma(-z) = 1): judged as a step
+        if residual.has(sympy.Sum) and residual.atoms(sympy.Function) and self.judge_step(step, scope).verdict == "valid":
+            return None  # \\sum_k softmax(x)_k = 1: an identity in a vector's entries (which `vanishes` cannot put values in)
         return residual
 
     def _continues_solving(self, step: Step, scope: Scope) -> bool:
@@ -3144,12 +3176,15 @@ class Judge:
             and following.kind == "equal" and step.block_kind == "display"
 
     def stated_sum(self, step: Step, scope: Scope) -> dict | None:
-        """`\\sum_k y_k = 1` (a one-hot label, probabilities): a fact the write-up states, not an equation to solve."""
+        """`\\sum_k y_k = 1` (a one-hot label, probabilities): a fact the write-up states, not an equation to solve. A sum
+        of a function of the entries (\\sum_k softmax(x)_k = 1, \\sum_k e^{x_k}/S = 1) says what the function does: a claim."""
         try:
             total, value = self.read(step.left, scope).exact, self.read(step.right, scope).exact
         except LatexError:
             return None
-        return {total: value} if isinstance(total, sympy.Sum) and getattr(value, "is_number", False) else None
+        if not isinstance(total, sympy.Sum) or not getattr(value, "is_number", False) or total.function.atoms(sympy.Function):
+            return None
+        return {total: value}
 
     def judge_step(self, step: Step, scope: Scope) -> Step:
         from .claims import judge_claim

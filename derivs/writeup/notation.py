@@ -74,6 +74,7 @@ class Notation:
     structured: dict = field(default_factory=dict)  # a square matrix -> "symmetric" or "diagonal", as the text says
     passed: set[str] = field(default_factory=set)  # function names passed as values (l(\\phi, \\mu, \\sigma)): there a quantity
     labels: dict = field(default_factory=dict)  # a cross-entropy's target -> the entry numbers it is written out with
+    stated: set = field(default_factory=set)  # the names a declaration gives a shape (z \\in \\mathbb{R}^n), however else they are written
     prime_by: dict = field(default_factory=dict)  # a function -> the name its prime is taken by (f(x) = \\sigma(w^T x) where
     # the text differentiates by w, never by x: f'(x) is d/dw, as a logistic regression's write-up means it)
     # (empty under a sum): its entries sum to 1, as a label's or a distribution's do (t_0 + t_1 + t_2 = 1)
@@ -123,6 +124,9 @@ class Notation:
         vectors = dict(context.vectors)
         for name in sorted(self.vectors | self.tables):
             if name not in context.functions and name not in context.matrices:
+                vectors.setdefault(name, sympy.IndexedBase(name, real=True))
+        for name, shape in sorted(self.matrices.items()):  # z in R^n declared: z_i is its entry i, as z_j under a sum is
+            if name in self.stated and shape[1] == 1 and shape[0] != 1 and name not in context.functions:
                 vectors.setdefault(name, sympy.IndexedBase(name, real=True))
         functions = {**context.functions, **{name: sympy.Function(name) for name in sorted(self.functions) if name not in context.functions}}
         if self.has("dirac"):  # the text names the Dirac delta: \delta(x) is it, whatever line describes it
@@ -543,6 +547,7 @@ def _learn_shapes(notation: Notation, sides, declarations) -> None:
         previous, joined, after_in = tree, relation, relation == "in"
     shapes = inference.solve()
     declared = {key for key, _, _, _ in declarations}
+    notation.stated = declared
     for key, shape in shapes.arrays.items():
         line, why = inference.why.get(key, (0, ""))
         kind = "vector" if shape[1] == 1 else "matrix"

@@ -173,11 +173,14 @@ def lead_in(words: str) -> str:
     return re.split(r"(?<=[.!?])\s+(?=[A-Z(])", paragraph.strip())[-1][-300:]
 
 
-# (and "the case ...", "...인 경우", "...の場合", "...的情况": a case named in Korean, Japanese or Chinese, whose words have no spaces)
-LEAD_IN_WORD = re.compile(r"\b(?:for|when|if|where|with|at|assume|assuming|suppose)\b|경우|일 때|場合|のとき|情况|情形", re.I)
+# (and "the case ...", "...인 경우", "...の場合", "...的情况": a case named in Korean, Japanese or Chinese, whose words have no
+# spaces; "Với $i \neq j$:", "Si $i = j$ :", "Para $i = j$:", "Für $i = j$:": the same words in Vietnamese, French, Spanish,
+# Portuguese, German)
+LEAD_IN_WORD = re.compile(r"\b(?:for|when|if|where|with|at|assume|assuming|suppose|với|khi|nếu|si|pour|quand|lorsque|para|cuando|"
+                          r"quando|se|für|wenn|falls)\b|경우|일 때|場合|のとき|情况|情形", re.I)
 
 
-CASE = re.compile(r"\bcase\b", re.I)  # "### Case 2: $i \neq j$", as softmax-Jacobian derivations head their two halves
+CASE = re.compile(r"\bcase\b|\btrường hợp\b|\bcaso\b|\bcas\b|\bfall\b", re.I)  # "### Case 2: $i \neq j$", as softmax-Jacobian derivations head their two halves
 
 
 def names_a_case(words: str) -> bool:
@@ -187,6 +190,27 @@ def names_a_case(words: str) -> bool:
 # A heading that is its formulas only ("### $i = k$, $l \neq j$"): the case the displays under it work, as "Case 2" says.
 INLINE_FORMULA = re.compile(r"\$[^$]+\$")
 ONLY_FORMULAS = re.compile(r"(?:\s|\$|,|;|:|&|and\b)*")
+
+
+# "$S$ is the sum $\\sum_i e^{a_i}$", "$S$ denotes $...$", "($S$는 전체 합 $...$)", "$S$ 为 $...$": a name, then in the same
+# sentence a copula and at most a few words naming what it is, then its formula. A preposition last ("$f$ is
+# differentiable at $x_0$", "is in $\\mathbb{R}^n$") says something else about the name.
+NAMES_AS = re.compile(r"^\s*(?:\)\s*)?(?:is|denotes|stands\s+for|means|equals|is\s+defined\s+as|est|ist|es|é)"
+                      r"(?:\s+(?:the|a|an|le|la|der|die|das|el|o))?(?:\s+[A-Za-z-]+){0,2}\s*[:,]?\s*$", re.I)
+NAMES_AS_WIDE = re.compile(r"^\s*(?:(?:는|은)[가-힣\s]{0,10}(?<![고며면서때에도])|(?:是|为|為|表示|即)[\u4e00-\u9fff\s]{0,6}|は[\u3040-\u30ff\u4e00-\u9fff\s]{0,6})\s*[:：,，]?\s*$")
+NAMES_AS_NOT_LAST = frozenset({"at", "in", "on", "for", "with", "of", "to", "by", "from", "over", "than", "and", "or", "if",
+                               "when", "where", "as", "not", "also", "differentiable", "continuous", "convex", "positive",
+                               "negative", "zero", "constant", "fixed", "known", "given", "small", "large"})
+
+
+def names_as(between: str) -> bool:
+    """The words between a lone name's formula and the next formula say the name is that formula."""
+    if NAMES_AS_WIDE.match(between.strip().rstrip(":：,，").strip()):
+        return True
+    if not NAMES_AS.match(between):
+        return False
+    words = between.strip().rstrip(":,").lower().split()
+    return not words or words[-2:] == ["defined", "as"] or words[-1] not in NAMES_AS_NOT_LAST
 
 
 # What may stand around the one formula of a paragraph that is only a label: a list number, a letter, brackets, a colon.
@@ -200,7 +224,7 @@ def is_bare_label(words: str) -> bool:
 
 def states_condition(words: str) -> bool:
     """The lead-in says where what follows holds ("For $x > 0$ we can write:")."""
-    return bool(LEAD_IN_WORD.search(words))
+    return bool(LEAD_IN_WORD.search(words) or CASE.search(words))
 
 
 def conventions_in(words: str, line: int) -> list[Convention]:

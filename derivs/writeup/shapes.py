@@ -323,7 +323,7 @@ class _TreeParser:
             end = self._close(self.at) if self.is_("symbol", "{") else self.at + 1
             variable = self._inner(start, end)
             self.at = end + 1 if self.is_("symbol", "{") else end
-            operand = self.term() if self.peek() is not None and self._starts_factor(self.peek()) else Node("other")  # the whole product, as the parser reads it
+            operand = self.factor() if self.peek() is not None and self._starts_factor(self.peek()) else Node("other")
             return Node("gradient", [variable, operand], position=position)  # what it is taken of is not shaped by where it stands
         if name in dialect.FUNCTIONS or name in dialect.VARIADIC or name in ("operatorname",):
             return self._function_call()

@@ -264,6 +264,7 @@ class _Builder:
             if condition is None and lone:  # a display in all but name, under a heading that states its case
                 condition = self._bearing(self.heading_condition, formulas[at])
             self._formula(formulas[at], "inline", condition, role)
+            self._named_in_words(segments, formulas, at)
             if lone:  # > $Error = y - y_5$, then a line "= 0.5 - 0.61 = -0.11": the chain goes on
                 self.displayed = self.previous
             statements = [statement for line in formulas[at].lines for statement in line.statements]
@@ -271,6 +272,20 @@ class _Builder:
                 looked_at = _joined(statements[0])
             before = (before + f"${segment.tex}$")[-2 * prose.WINDOW:]
         self._remember_lead(paragraph)
+
+    def _named_in_words(self, segments, formulas: dict, at: int) -> None:
+        """"$S$ is the sum $\\sum_i e^{a_i}$" ("($S$는 전체 합 $...$)", "$S$ 为 $...$"): a lone name, words saying what it is,
+        then a formula with no relation in it: the name's definition, as "$S = \\sum_i e^{a_i}$" would be."""
+        if at < 2 or at - 2 not in formulas or not isinstance(segments[at - 1], str) or not prose.names_as(segments[at - 1]):
+            return
+        name, body = _lone_side(formulas[at - 2]), _lone_side(formulas[at])
+        if name is None or body is None or not _is_bare_name(name) or _is_bare_name(body) or _is_number(body):
+            return
+        if any(t.kind == "command" and t.text in ("mathbb", "in", "mathcal") for t in body.tokens):
+            return  # "$x$ is $\\mathbb{R}^n$": a set, said loosely
+        if _names_written((name,)) & _names_written((body,)):
+            return
+        self._chain(Statement((name, body), ("==",), formulas[at].lines[0].number), "inline", None, "defines")
 
     def _remember_lead(self, paragraph: Paragraph) -> None:
         """The last sentence of a paragraph may say where the displays after it hold ("For $x > 0$ we can write:"),
@@ -700,6 +715,12 @@ def _is_number(side: Side) -> bool:
     if meaningful and meaningful[0].is_("symbol", "-"):
         meaningful = meaningful[1:]
     return len(meaningful) == 1 and meaningful[0].kind == "number"
+
+
+def _lone_side(formula: Formula) -> Side | None:
+    """The one side of a formula that is one expression and no relation ($S$, $\\sum_i e^{a_i}$), else None."""
+    statements = [statement for line in formula.lines for statement in line.statements]
+    return statements[0].sides[0] if len(statements) == 1 and len(statements[0].sides) == 1 and statements[0].sides[0].tokens else None
 
 
 def _is_bare_name(side: Side) -> bool:
