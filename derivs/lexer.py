@@ -61,6 +61,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 _SECOND_POINT = re.compile(r"\.\d")  # after a decimal number: a second decimal point
 # 6e-4, 1.5E3: a calculator's or a program's scientific notation, typed with no spaces and nothing after it
 _EXPONENT = re.compile(r"[eE]([+-]?)(\d+)(?![\w.])")
+_ROW_SPACE = re.compile(r"\*?\s*\[\s*-?(?:\d+\.?\d*|\.\d+)\s*(?:pt|em|ex|mm|cm|in|mu|bp|pc|dd|sp)\s*\]")
 _COMMAND = re.compile(r"\\([A-Za-z]+)|\\(.)", re.DOTALL)
 # Spacing that separates tokens and means nothing else (a thin space between digits is handled above); a backslash
 # before a line's end is TeX's control space, as before a space.
@@ -239,6 +240,9 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
                 continue
             found.append(Token("command", name, where, spaced))
             spaced = False
+            if name == "\\":  # \\[2pt]: a row break's extra space, not a bracket of 2 p t
+                space = _ROW_SPACE.match(source, i)
+                i = space.end() if space else i
             continue
         if char.isascii() and char.isalpha():
             found.append(Token("letter", char, where, spaced))

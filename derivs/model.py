@@ -142,6 +142,10 @@ class IndexedFunction:
     """
 
     build: Callable[[Expr, Expr], Expr]
+    unwritten: Callable[[Expr, Expr], Expr] | None = None  # the generic entry where no index is written (S(x + c) = S(x)), if not `build`
+
+    def entry(self, argument, index, written: bool = True):
+        return (self.build if written or self.unwritten is None else self.unwritten)(argument, index)
 
 
 @dataclass(frozen=True)

@@ -1889,7 +1889,8 @@ class _Parser:
         if self.context.document and len(arguments) > 1 and not isinstance(function, (sympy.core.function.UndefinedFunction, IndexedFunction)) and function not in dialect.VARIADIC.values():
             function = sympy.Function(name.lstrip("\\"))  # H(y, p): the write-up's cross-entropy, not Heaviside's step
         if isinstance(function, IndexedFunction):
-            value = function.build(arguments[0], self._entry_index())
+            written = self.at("symbol", "_")
+            value = function.entry(arguments[0], self._entry_index(), written)
         elif self.context.document and len(arguments) > 1 and str(function) not in self.context.functions and isinstance(function, sympy.core.function.UndefinedFunction):
             value = self._written_function(name, arguments, primes)
         elif self.context.document and isinstance(function, sympy.core.function.UndefinedFunction) and not primes \
@@ -2261,8 +2262,9 @@ class _Parser:
             saved = self.position  # a write-up's softmax(z) of a vector it declares: the vector's softmax, not a name's
             try:
                 whole = self._matrix_function(word, token)
-                if not self.at("symbol", "_") or self.context.function(word) is None:
-                    return whole
+                argument = whole.args[0] if whole.args else None
+                if not self.at("symbol", "_") or self.context.function(word) is None or str(argument) not in self.context.vectors:
+                    return whole  # (an entry only of a vector whose entries z_j are read as its own: else z_i, z_j are names apart)
                 self.position = saved  # softmax(z)_i: an entry, in the write-up's entries z_j (as where z is not declared)
             except LatexError:
                 self.position = saved

@@ -90,10 +90,13 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     def _expire(signum, frame):
         if not running["open"]:
             return
+        if _collector["started"] is not None or frame is not None and frame.f_code is _count_collection.__code__:
+            signal.setitimer(signal.ITIMER_PROF, REPEAT)  # inside a collection (or its callback): an exception raised
+            return  # there would only be printed and lost; the check comes again right after
         left = deadline - cpu_seconds()
-        if (left > 0 or _collector["started"] is not None) and not running["expired"]:  # the timer counts the collector's
-            signal.setitimer(signal.ITIMER_PROF, max(left, 1e-3))  # time too: not yet this block's end (and an exception
-            return  # raised inside a collection's callback would only be printed and lost)
+        if left > 0 and not running["expired"]:  # the timer counts the collector's time too: not yet this block's end
+            signal.setitimer(signal.ITIMER_PROF, max(left, 1e-3))
+            return
         running["expired"] = True
         if running["repeats"] < MAX_REPEATS:  # an `except` below may swallow this one: it comes again until the block ends
             running["repeats"] += 1

@@ -2280,6 +2280,28 @@ ROWS = [
      "Với $i \\neq j$:\n$$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$\n\nSi $i = j$ :\n$$\\frac{\\partial p_i}{\\partial z_j} = p_i(1 - p_i)$$\n\n"
      "**Case 3:** $i \\neq j$\n$$\\frac{\\partial p_i}{\\partial z_j} = p_i(1 - p_i)$$",
      ["definition", "valid", "valid", "definition", "valid", "invalid"]),  # $i = j$ alone: a condition, defining nothing
+    # a line wholly in bold that names a case ("**Case 2: $i \neq k$**", "**2-2. 다른 녀석$(i \neq k)$을 미분할 때**", its condition
+    # in brackets): a title, whose condition holds for the displays under it past the prose between; a bold line that names
+    # no case ("**Remember: $a_k$ is a logit**") is no condition
+    ("Let $y_i = \\frac{e^{a_i}}{S}$ where $S = \\sum_j e^{a_j}$.\n\n**2-2. <b>다른 녀석$(i \\neq k)$을 미분할 때</b> (행렬의 나머지 성분)**\n\n"
+     "분자에는 $a_k$가 없다.\n\n$$\n\\frac{\\partial y_i}{\\partial a_k} = -y_i y_k\n$$\n\n**Case 2: $i \\neq k$**\n\nSome words.\n\n"
+     "$$\n\\frac{\\partial y_i}{\\partial a_k} = -y_i y_k\n$$\n\n$$\n\\frac{\\partial y_i}{\\partial a_k} = y_i y_k\n$$\n\n"
+     "**Remember: $a_k$ is a logit**\n\n$$\\frac{\\partial y_k}{\\partial a_k} = y_k(1 - y_k)$$",
+     ["definition", "definition", "valid", "valid", "invalid", "valid"]),
+    # "Recall that ..." restates a definition: the formula after it is a claim about the name defined before (a 1/n dropped
+    # in the recap is a mistake, not a new L from there on); a name never defined before is given by it as usual
+    ("$$L = \\frac{1}{n}\\sum_{i=1}^n (y_i - p_i)^2$$\n\nRecall that\n\n$$L = \\sum_{i=1}^n (y_i - p_i)^2$$\n\n"
+     "Recall that $L = \\frac{1}{n}\\sum_{i=1}^n (y_i - p_i)^2$, so we go on.\n\nRemember that we defined $L = \\frac{2}{n}\\sum_{i=1}^n (y_i - p_i)^2$.\n\n"
+     "Recall that $q = 2$.", ["definition", "invalid", "valid", "invalid", "definition"]),
+    # a name listed in words before a statement of its own ("$\tanh(u) \quad\text{and}\quad \frac{d}{du}\tanh(u) = 1 - \tanh^2(u)$"):
+    # the statement is the derivative's, not tanh(u) times it
+    ("- Activation and its derivative  \n  $\\displaystyle \\tanh(u) \\quad\\text{and}\\quad \\frac{d}{du}\\tanh(u) = 1-\\tanh^2(u)$\n\n"
+     "$\\tanh(u) \\quad\\text{and}\\quad \\frac{d}{du}\\tanh(u) = 1+\\tanh^2(u)$", ["valid", "invalid"]),
+    # a softmax's sum of unknown length against one the step writes to 3 (or written out to its third entry): the text's
+    # vector has 3 entries, so the step holds; a slip in it (the sum over e^{\theta_i}) is still found
+    ("$$\\operatorname{softmax}(z)_i = \\frac{\\exp(z_i)}{\\sum_{j=1}^3 \\exp(z_j)}$$\n\n"
+     "$$\\operatorname{softmax}(z)_i = \\frac{\\exp(z_i)}{\\exp(z_1) + \\exp(z_2) + \\exp(z_3)}$$\n\n"
+     "$$\\operatorname{softmax}(\\theta)_i = \\frac{\\exp(\\theta_i)}{\\sum_{j=1}^3 \\exp(\\theta_i)}$$", ["valid", "valid", "invalid"]),
 ]
 
 

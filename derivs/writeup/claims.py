@@ -20,7 +20,7 @@ from ..equivalence import concrete_functions, decide
 from ..lexer import LatexError, spelled_back
 from ..matrices import MatrixDerivative, layouts
 from ..model import Problem
-from ..parsing import EntryExtremum, ShapeMismatch, whole_of_entries
+from ..parsing import DOCUMENT_SIZE, EntryExtremum, ShapeMismatch, whole_of_entries
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .judging import (DefinitionMisfit, chain_rule, decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, kinks, letters_shared, names_in, not_real,
                       one_length, one_symbol_per_name, out_of_time, placeholder_functions, positive, sequence_indices, told_value,
@@ -235,6 +235,10 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                 if laid_out is not None:
                     return laid_out
             if decision.verdict == "different":
+                stated = _holds_at_stated_length(context, left, right, domain, 0.3 * timeout)
+                if stated is not None:
+                    return replace(step, verdict="valid", feedback=f"holds for a vector of {stated} entries, as the step's own sum says "
+                                                                   "(the write-up gives no other length)")
                 hot = _holds_if_hot_at(context, left, right, domain, 0.3 * timeout, scope.notation.summed)
                 if hot is not None:
                     return replace(step, verdict="undecided", feedback=f"holds if the one-hot {hot[0]}'s 1 is at {hot[1]}, and the text does not "
@@ -514,6 +518,24 @@ def _one_hot(problem: Problem, notation) -> Problem:
         letter = notation.one_hot[str(variable.base.label)]
         return replace(variable, one_hot=sympy.Symbol(letter, real=True) if letter else True)
     return replace(problem, variables=tuple(hot(v) for v in problem.variables))
+
+
+def _holds_at_stated_length(context: Problem, left, right, domain, budget: float) -> int | None:
+    """The length a sum in the step states (\\sum_{j=1}^3 e^{\\theta_j}, or its last entry written out) when the step holds with the vector's unknown length
+    (a bare \\sum_j, a softmax's) set to it: the text's vector has that many entries, so the step is no slip."""
+    sides = [side for side in (left, right) if isinstance(side, sympy.Basic)]
+    if not any(DOCUMENT_SIZE in side.free_symbols for side in sides):
+        return None
+    stated = {int(limit[2]) for side in sides for total in side.atoms(sympy.Sum) for limit in total.limits
+              if limit[1] == 1 and limit[2].is_Integer and 1 < limit[2] <= 50}
+    stated |= {int(entry.indices[0]) for side in sides for entry in side.atoms(sympy.Indexed)  # the sum written out: its last entry
+               if len(entry.indices) == 1 and entry.indices[0].is_Integer and 1 < entry.indices[0] <= 50}
+    stated = sorted(stated, reverse=True)
+    for length in stated[:2]:
+        at = {DOCUMENT_SIZE: sympy.Integer(length)}
+        if decide(context, left.xreplace(at), right.xreplace(at), where=domain, budget=budget / 2, strict=False).verdict == "equal":
+            return length
+    return None
 
 
 def _holds_if_hot_at(context: Problem, left, right, domain, budget: float, summed) -> tuple[str, str] | None:

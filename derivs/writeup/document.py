@@ -776,6 +776,10 @@ def _read_markdown(document: Document) -> None:
             if tokens[at - 1].type == "heading_open":  # the heading's own words: its formulas say where what follows holds
                 pieces[-1] = replace(pieces[-1], maths=tuple(s for s in segments if isinstance(s, Math)))
                 continue
+            title = _bold_case_title(token, segments, line)
+            if title is not None:
+                pieces.append(title)
+                continue
             _add_paragraph(pieces, line, segments, token.content, item)
 
 
@@ -1196,6 +1200,21 @@ def _inline_unless_alone(segments: list) -> list:
         if words_before or words_after:
             found[at] = replace(segment, display=False)
     return found
+
+
+def _bold_case_title(token, segments: tuple, line: int) -> Heading | None:
+    """A line set wholly in bold that names a case ("**Case 2: $i \\neq k$**", "**2-2. 다른 녀석$(i \\neq k)$을 미분할 때**"): a
+    title over what follows, as "#### Case 2" would be, whose formulas say where the displays under it hold."""
+    from .prose import states_condition
+
+    children = [child for child in token.children or () if not (child.type == "text" and not child.content.strip())]
+    if len(children) < 3 or children[0].type != "strong_open" or children[-1].type != "strong_close" or "\n" in token.content:
+        return None
+    words = "".join(s if isinstance(s, str) else " $ " for s in segments)
+    maths = tuple(s for s in segments if isinstance(s, Math))
+    if not maths or not states_condition(words.replace("$", " ")):  # words that name a case, not a formula set in bold
+        return None
+    return Heading(line, words.strip(), 4, new_problem=False, maths=maths)
 
 
 def _add_paragraph(pieces: list, line: int, segments: tuple, source: str, item: int = 0) -> None:

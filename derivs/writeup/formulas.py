@@ -764,6 +764,7 @@ class _Cutter:
         pieces, separators = self._ellipses_joined(pieces, separators)
         statements: list[tuple[list[int], str, tuple | None]] = []
         justified = None  # once a remark gives the line's reason: the index of the statement it justifies
+        worded = False  # words stood between the last piece and this one (\quad\text{and}\quad)
         for number, piece in enumerate(pieces):
             separator = self.found[separators[number - 1]] if number else None
             cleaned = self._without_percentage(self._without_remarks(piece))
@@ -772,8 +773,16 @@ class _Cutter:
             if justified is not None and cleaned:
                 self._reason(cleaned, statements, justified)
                 continue
+            if not cleaned and piece:
+                worded = True
             if not cleaned or self._is_signature(cleaned):
                 continue  # J: \mathbb{R}^2 \to \mathbb{R}, the function's domain, before its formula
+            if worded and statements and not self._has_relation(statements[-1][0]) and self._has_relation(cleaned) \
+                    and self._relation_at(cleaned) > 0:
+                statements[-1] = (cleaned, statements[-1][1], None)  # \tanh(u) \quad\text{and}\quad \frac{d}{du}\tanh(u) = ...: a
+                worded = False  # name listed in words before a statement of its own, not the start of it
+                continue
+            worded = False
             if separator is not None and statements:
                 if self._is_equation_number(cleaned):
                     continue
@@ -1001,8 +1010,12 @@ class _Cutter:
         return True
 
     def _has_relation(self, piece: list[int]) -> bool:
+        return self._relation_at(piece) >= 0
+
+    def _relation_at(self, piece: list[int]) -> int:
+        """Where the piece's first relation stands among its tokens (0: it begins with one), -1 if it has none."""
         base = min((self.depths[at].braces for at in piece), default=0)
-        return any(self._relation(self.found[at], self.depths[at], base) for at in piece)
+        return next((n for n, at in enumerate(piece) if self._relation(self.found[at], self.depths[at], base)), -1)
 
     # --- conditions
 

@@ -41,7 +41,7 @@ DERIVATION_BUDGET = 60.0  # CPU seconds for a whole write-up, whatever its lengt
 ENTRY_EQUATION = object()  # an equation between 1 x 1 products, among lines that rewrite it: solved, not judged
 
 
-def _softmax_entry(argument, index):
+def _softmax_entry(argument, index, generic: bool = False):
     """A write-up's S(\\mathbf{x} + c)_i, softmax(\\theta)_i: the softmax's i-th entry e^{x_i + c} / sum_j e^{x_j + c}, over
     the one vector in the argument (a declared column, a lone name, or x or z beside a constant). An entry whose vector
     cannot be told stays S(argument, i), the entry i of a function of its own: its index is never dropped (softmax(a)_i
@@ -51,20 +51,22 @@ def _softmax_entry(argument, index):
         (entry,) = {e for e in entries}
         if len(entry.indices) == 1 and isinstance(entry.indices[0], sympy.Symbol) and not entry.indices[0].is_number:
             whole = sympy.Symbol(str(entry.base.label), real=True)
-            return _softmax_entry(argument.xreplace({entry: whole}), entry.indices[0])
+            return _softmax_entry(argument.xreplace({entry: whole}), entry.indices[0], generic=True)  # (x or z only, as S(x + c))
     if index is None:
         return sympy.Function("S")(argument)
-    vector, length = _softmax_vector(argument)
-    if vector is None:
-        return sympy.Function("S")(argument, index)
+    vector, length = _softmax_vector(argument, generic)
+    if vector is None:  # the generic entry of a function of its own stays that function, as any unknown one
+        return sympy.Function("S")(argument) if generic else sympy.Function("S")(argument, index)
     entries = sympy.IndexedBase(vector.name, real=True)
     j = sympy.Dummy("j", integer=True)
     entry = lambda k: sympy.exp(argument.xreplace({vector: entries[k]}))  # noqa: E731
     return entry(index) / sympy.Sum(entry(j), (j, 1, length))
 
 
-def _softmax_vector(argument) -> tuple:
-    """(the vector a softmax's argument holds, its length), or (None, None) where that cannot be told."""
+def _softmax_vector(argument, generic: bool = False) -> tuple:
+    """(the vector a softmax's argument holds, its length), or (None, None) where that cannot be told. For the generic
+    entry of a softmax written without an index (S(x + c) = S(x)) only x or z is taken for a vector: softmax(A) = \\sigma(A)
+    names a function, and says nothing of an entry."""
     if getattr(argument, "has", lambda *_: False)(sympy.Indexed):  # S(x_1, x_2): of entries
         return None, None
     columns = [m for m in getattr(argument, "atoms", lambda *_: set())(sympy.MatrixSymbol) if 1 in m.shape]
@@ -72,14 +74,14 @@ def _softmax_vector(argument) -> tuple:
         column = columns[0]
         return (column, max(column.shape, key=lambda d: d != 1)) if argument == column else (None, None)
     names = [s for s in getattr(argument, "free_symbols", ()) if isinstance(s, sympy.Symbol)]
-    vectors = [s for s in names if s.name in ("x", "z")] if len(names) > 1 else names  # S(x + c): x is the vector
+    vectors = [s for s in names if s.name in ("x", "z")] if len(names) > 1 or generic else names  # S(x + c): x is the vector
     vectors = [s for s in vectors if "_" not in s.name and "^" not in s.name]  # S(f_{y_i}): an entry, not a vector
     return (vectors[0], DOCUMENT_SIZE) if len(vectors) == 1 else (None, None)
 
 
 # A write-up with no problem named: the course's functions are known by default (the dialect's sigma, tanh,
 # ReLU, H, GELU, and the softmax S(x)_i here); a write-up may define sigma, GELU, H or S for itself.
-SOFTMAX = IndexedFunction(_softmax_entry)
+SOFTMAX = IndexedFunction(_softmax_entry, unwritten=lambda argument, index: _softmax_entry(argument, index, generic=True))
 _ARGUMENT = sympy.Symbol("x", real=True)
 _GLYPHS = {"sigma": "σ", "sigmoid": "σ"}  # the name a text's own function is shown by, apart from the course's
 DOCUMENT = Problem(id="write-up", title="", statement="", variables=(), claims=(), document=True, names={"S": SOFTMAX, "softmax": SOFTMAX})
@@ -1930,6 +1932,8 @@ class Judge:
             return replace(step, verdict="definition", feedback="a condition the text sets ('... must hold'): an equation to solve, not an identity")
         if step.role == "another way":
             return replace(step, verdict="definition", feedback="another convention's way of writing it, as the text says: not its own claim, and it changes nothing that follows")
+        if step.role == "recalls" and step.first_of_chain and self._defined_before(step, scope):
+            return None  # "Recall that $C = \\sum_x C_x$" after C = \\frac{1}{n} \\sum_x C_x: a claim about that C, not a new one
         if step.role == "hypothetical" and name_of(step.left, scope.notation) is not None:
             self._suppose(step, scope)
             return replace(step, verdict="definition", feedback="an example the text imagines ('say ...'): it changes nothing that follows")
@@ -2564,6 +2568,14 @@ class Judge:
             name = single_name(found[:-4], frozenset(scope.notation.words))
             return None if name is None else name.key + "^2"
         return None
+
+    def _defined_before(self, step: Step, scope: Scope) -> bool:
+        """The step's left side is a name the write-up has given a formula or a value before this line."""
+        name = name_of(step.left, scope.notation)
+        if name is None:
+            return False
+        symbol = self._symbol_of(step.left, scope, name.key)
+        return symbol in scope.formulas or name.key in scope.valued
 
     def may_define(self, key: str, step: Step, scope: Scope) -> bool:
         """A name is new, or is worked out again in another block (dim_{out} = ... for each layer, v_1 in each

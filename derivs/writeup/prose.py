@@ -15,6 +15,9 @@ from dataclasses import dataclass
 # given: the values or formulas hold for what follows; defines: a name used above or below is defined;
 # condition: where something is looked at (not a value); hypothetical: an example that changes nothing;
 # for: a value for what follows ("for $n = 3$"), or, for a function's variable ("for $x = 0$"), where it is looked at.
+# Words that restate what was defined before ("Recall that $C = ...$"): the formula after them is a claim about that name.
+RECALL_WORDS = ("recall", "recalling", "remember", "remembering", "as defined", "we defined", "as we defined",
+                "nhớ lại", "回顾", "回忆", "记得", "rappelons", "rappel", "recordemos", "recordando", "erinnern", "思い出", "상기")
 ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("hypothetical", ("say", "e.g.", "e.g", "eg.", "for example", "for instance", "imagine", "hypothetically", "such as", "suppose", "supposing")),
     ("condition", ("at", "when", "whenever", "if", "iff", "unless", "as", "near", "around", "except", "当", "若", "如果")),
@@ -22,6 +25,7 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                "choose", "choosing", "pick", "initialise", "initialize", "initially", "starting", "令", "设")),
     ("for", ("for", "for all", "for every", "for each", "对于")),  # a value for what follows (for n = 3), or where (for x = 0)
     ("defines", ("where", "define", "defining", "denote", "denoting", "here", "i.e.", "i.e", "ie", "namely", "call", "called", "其中", "定义")),
+    ("recalls", RECALL_WORDS),
 )
 # Conventions a write-up states in words, and the kind each gives.
 CONVENTIONS: tuple[tuple[str, re.Pattern], ...] = (
@@ -163,6 +167,14 @@ DEFINES_ANEW = re.compile(r"\b(?:define|redefine|another|alternatively|an altern
                           r"|\brespectively\b|\bif we (?:multiply|scale|rescale|replace|change|double|halve|negate|perturb|shift)\b", re.I)
 
 
+RECALLS = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(word) for word in RECALL_WORDS) + r")(?![a-z])", re.I)
+
+
+def recalls(sentence: str) -> bool:
+    """The lead-in restates a definition ("Recall that we sum the costs:"): the display after it is checked against it."""
+    return bool(RECALLS.search(sentence))
+
+
 def defines_anew(sentence: str) -> bool:
     return bool(DEFINES_ANEW.search(sentence))
 
@@ -180,7 +192,7 @@ LEAD_IN_WORD = re.compile(r"\b(?:for|when|if|where|with|at|assume|assuming|suppo
                           r"quando|se|für|wenn|falls)\b|경우|일 때|場合|のとき|情况|情形", re.I)
 
 
-CASE = re.compile(r"\bcase\b|\btrường hợp\b|\bcaso\b|\bcas\b|\bfall\b", re.I)  # "### Case 2: $i \neq j$", as softmax-Jacobian derivations head their two halves
+CASE = re.compile(r"\bcase\b|\btrường hợp\b|\bcaso\b|\bcas\b|\bfall\b|경우|때|場合|情况|情形", re.I)  # "### Case 2: $i \neq j$", as softmax-Jacobian derivations head their two halves
 
 
 def names_a_case(words: str) -> bool:

@@ -294,7 +294,7 @@ class _Builder:
         sentence = prose.lead_in(paragraph.words[-2 * prose.WINDOW:])
         self.lead_sentence = sentence
         self.lead_role = "another way" if prose.offers_another_way(sentence) else "defines anew" if prose.defines_anew(sentence) \
-            else "solves" if prose.solves(sentence) else ""
+            else "solves" if prose.solves(sentence) else "recalls" if prose.recalls(sentence) else ""
         if len(paragraph.maths) == 1 and prose.is_bare_label(paragraph.words):
             self._condition_from(paragraph.maths[0], alone=True)  # "1. $i \neq j$" over a display: the case it works
             return
@@ -316,6 +316,10 @@ class _Builder:
     def _condition_from(self, math: Math, alone: bool = False) -> None:
         """A condition the lead-in states: a name against a number, or two names (i \\neq j). `alone`: the formula is
         all the paragraph says, so a name equal to a number is a value, not a case."""
+        bare = math.tex.strip()
+        if bare.startswith("(") and bare.endswith(")") and "(" not in bare[1:-1]:  # 녀석$(i \\neq k)$을: a condition in brackets
+            opening, closing = math.tex.index("("), math.tex.rindex(")")  # (blanked, so every place stays where it was)
+            math = replace(math, tex=f"{math.tex[:opening]} {math.tex[opening + 1:closing]} {math.tex[closing + 1:]}")
         for line in read_formula(math, self.document).lines:
             for statement in line.statements:
                 if len(statement.sides) != 2 or not _is_bare_name(statement.sides[0]):
