@@ -20,7 +20,7 @@ import sympy
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from . import dialect, matrices
-from .lexer import LatexError, Token, first_digit_apart, group_end, spelled_back, tokens
+from .lexer import LatexError, Token, first_digit_apart, group_end, spelled_back, tokens, typed_label_end
 from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Table, Vector, bound_apart
 
 MAX_LENGTH = 10_000
@@ -1387,7 +1387,8 @@ class _Parser:
         if subscript is None and layer and self.at("symbol", "_"):
             subscript = self._name_subscript()
         if subscript is None and self.context.document and self._digits_typed_after(base):
-            subscript = Subscript((self.take(),), self)  # z1, w5: a letter and its digits typed together, z_1
+            end = typed_label_end(self.tokens, self.position)  # z1, w5: a letter and its digits typed together, z_1; w1o: w_{1o}
+            subscript = Subscript(tuple(self.take() for _ in range(end - self.position)), self)
         if subscript is None and base == "delta" and self.context.document and self._index_pair_braced():
             end = self.matching("{", "}")  # \delta{ik}: the Kronecker delta with its _ left out (TeX shows delta ik)
             subscript, self.position = Subscript(tuple(self.tokens[self.position + 1:end]), self), end + 1
@@ -2035,6 +2036,9 @@ class _Parser:
         if len(name) > 1 and name not in self.context.words and self.context.function(name) is None:
             raise self.error(f"\\nabla {name}: read {name} as one function's name, or write \\nabla f(x_0) of one letter", token)
         function = self.context.function(name) or sympy.Function(name)
+        if not self.at("symbol", "_") and not self._argument_ahead():
+            written = f"\\nabla {name}"  # \\nabla G \\cdot \\vec v: G's gradient, a quantity of its own, at no point written
+            return self._given(written) or sympy.Symbol(written, real=True)
         if self.at("symbol", "_"):
             point = self.subscript().value()
         else:
@@ -2157,6 +2161,11 @@ class _Parser:
             return self.indicator(token)  # \mathbb{I}(x > 0), \mathcal{I}[x > 0]: the indicator, as some courses write its 1
         if letters.isdigit():
             return sympy.Integer(letters)
+        if token.text in BOLD_FONTS and letters == "I" and self.context.document and not self.context.matrices \
+                and "I" not in self.context.symbols and "I" not in self.context.expressions:
+            if self.at("symbol", "_"):
+                self.subscript()  # \\mathbf{I}_D: its size
+            return sympy.Integer(1)  # the identity, which multiplies numbers as 1 where every name is a number
         if token.text == "mathbb" and self.context.document and letters.isalpha() and letters.isupper() and letters not in _SET_LETTERS:
             if self.at("symbol", "_") and self._bracket_after_script():
                 letters = plain_name(f"{letters}_{{{self.subscript().raw}}}")  # \\mathbb{E}_1[...], \\mathbb{E}_{q}[...]: whose expectation

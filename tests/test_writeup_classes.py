@@ -2302,6 +2302,23 @@ ROWS = [
     ("$$\\operatorname{softmax}(z)_i = \\frac{\\exp(z_i)}{\\sum_{j=1}^3 \\exp(z_j)}$$\n\n"
      "$$\\operatorname{softmax}(z)_i = \\frac{\\exp(z_i)}{\\exp(z_1) + \\exp(z_2) + \\exp(z_3)}$$\n\n"
      "$$\\operatorname{softmax}(\\theta)_i = \\frac{\\exp(\\theta_i)}{\\sum_{j=1}^3 \\exp(\\theta_i)}$$", ["valid", "valid", "invalid"]),
+    # a sequence written by its terms, x(0), x(1), y(t-1) (an RNN's inputs and states over time), never alone: its terms are
+    # values of one function of the step, not x times 1 (x(1) = x(2) was "invalid": x differs from 2x)
+    ("$$y(1) = w x(1) + v y(0) = v w x(0)$$\n\nNote that $x(1) = x(2) = 0$.\n\n$$y(2) = w x(2) + v y(1)$$",
+     ["definition", "undecided", "definition", "undecided", "definition"]),
+    # a weight named by its units, typed letter, digit, letter (w1o, w2o: from unit 1 to the output): one name, w_{1o}, not w_1
+    # times o (w1o^{(1-1)} was w_1 o^0 = w_1, and a true derivative was called wrong)
+    ("Let $w1o = 0.4$, $out_{h1} = 0.6$, $w2o = 0.9$, $out_{h2} = 0.5$.\n\n$$net_o = w1o * out_{h1} + w2o * out_{h2} = 0.69$$\n\n"
+     "$$\\frac{\\partial net_{o}}{\\partial w1o} = 1 * out_{h1} * w1o^{(1 - 1)} + 0 + 0 = out_{h1}$$\n\n"
+     "$$\\frac{\\partial net_{o}}{\\partial w2o} = out_{h1}$$",
+     ["definition"] * 5 + ["valid", "valid", "valid", "invalid"]),
+    # \nabla G with no point after it: G's gradient, a quantity of its own (unreadable before), so a step along -\nabla G
+    # that keeps a stray \eta is found; \nabla f(2) is still f'(2)
+    ("$$\\nabla G \\cdot -\\nabla G = -||\\nabla G||^2$$\n\n$$\\nabla G \\cdot -\\nabla G = -\\eta||\\nabla G||^2$$\n\n$$\\nabla f(2) = f'(2)$$",
+     ["valid", "invalid", "valid"]),
+    # a bold I (\mathbf{I}, \mathbf{I}_D) where every name is a number: the identity, which multiplies as 1 (it was a name I_D,
+    # and delta (g I_D) = g delta was called wrong); a plain I_n stays a name
+    ("$$a (g \\mathbf{I}_{D}) = g a$$\n\n$$a (g \\mathbf{I}) = 2 g a$$", ["valid", "invalid"]),
 ]
 
 

@@ -215,6 +215,7 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
     for key, line in differentiated.items():
         if key not in notation.written[1] and key not in notation.functions:  # J alone elsewhere (dJ/d\theta): a quantity, J(...) its value
             notation.learn(key, "function", line, f"differentiated where it is applied (\\partial {key}(...)) and never written alone")
+    _learn_sequences(notation, sides)
     _learn_prime_variables(notation, sides, bodies)
     _learn_shapes(notation, sides, declarations)
     notation.summed = summed
@@ -223,6 +224,31 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
             notation.one_hot[base] = ""
     _learn_hot_index(notation, paragraphs, sides)  # "k is the index of the correct class" says it, whatever sums run over k
     return notation
+
+
+def _learn_sequences(notation: Notation, sides) -> None:
+    """x(0), x(1), y(t-1): a letter written with whole numbers (or a counter and a step) in brackets, at two steps at least,
+    and never alone, is a sequence, its terms values of one function of the step (not x times 1): y(1) = w x(1) + v y(0)."""
+    steps: dict[str, set] = {}
+    first: dict[str, int] = {}
+    for written in sides:
+        found = [t for t in written.side.tokens if t.kind != "space"]
+        for at, token in enumerate(found[:-3]):
+            joined = at and found[at - 1].kind == "letter" and not token.space_before  # max(, wx(1): a word, or unclear
+            if token.kind != "letter" or not found[at + 1].is_("symbol", "(") or joined or at and found[at - 1].is_("symbol", "_", "^", "\\"):
+                continue
+            close = next((k for k in range(at + 2, min(at + 6, len(found))) if found[k].is_("symbol", ")")), None)
+            inside = found[at + 2:close] if close is not None else []
+            if inside and (len(inside) == 1 and inside[0].kind == "number" and inside[0].text.isdigit()
+                           or inside[0].kind == "letter" and inside[0].text in STEP_LETTERS and all(t.kind in ("number", "symbol") for t in inside[1:])):
+                steps.setdefault(token.text, set()).add("".join(t.text for t in inside))
+                first.setdefault(token.text, written.line)
+    for letter, seen in sorted(steps.items()):
+        if len(seen) >= 2 and letter not in notation.written[1] and letter not in notation.functions and letter not in ("e", "d"):
+            notation.learn(letter, "function", first[letter], f"a sequence: written {letter}({sorted(seen)[0]}), {letter}({sorted(seen)[1]}), ... (its terms, not {letter} times a number)")
+
+
+STEP_LETTERS = frozenset("tkn")  # y(t), x(t-1), w(k+1): a step counter in a sequence's brackets
 
 
 _LOG_ARGUMENT = sympy.Symbol("x", positive=True)
