@@ -52,8 +52,8 @@ def typed_label_end(found, at: int) -> int:
     after = found[at + 2] if at + 2 < len(found) else None
     if letter is None or letter.kind != "letter" or letter.space_before or not letter.text.islower():
         return at + 1
-    if after is not None and after.kind in ("letter", "number") and not after.space_before:
-        return at + 1  # w1xy, w1x1: a product or another name, not one label
+    if after is not None and not after.space_before and (after.kind in ("letter", "number") or after.is_("symbol", "_", "(", "{", "'")):
+        return at + 1  # w1xy, w1x1, \\alpha2w_k: a product or another name (with scripts of its own), not one label
     return at + 2
 
 

@@ -215,6 +215,7 @@ ROWS += [
     # \mleft .. \mright, and \bigl / \Bigr sizes around any delimiter
     ("\\mleft(x+1\\mright)^2", S("(x+1)**2")), ("\\mleft[x - 1\\mright]", S("x - 1")), ("\\mleft|x\\mright|", S("Abs(x)")),
     ("\\mleft\\{x\\mright\\}", S("x")), ("\\mleft\\lfloor x \\mright\\rfloor", S("floor(x)")), ("\\bigl(x+1\\bigr)^2", S("(x+1)**2")),
+    ("\\left< x+1 \\right>^2", S("(x+1)**2")),  # < and > after \\left, \\right: angle brackets, not an inequality
     ("\\Bigl[x\\Bigr] y", S("x*y")), ("\\biggl|x\\biggr|", S("Abs(x)")), ("\\Bigl\\lfloor x \\Bigr\\rfloor", S("floor(x)")),
     ("\\bigl\\lceil x\\bigr\\rceil", S("ceiling(x)")), ("\\Bigl\\{ x \\Bigr\\}", S("x")),
     # \lt, \gt, \ne, !=

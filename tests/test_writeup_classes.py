@@ -2310,8 +2310,8 @@ ROWS = [
     # times o (w1o^{(1-1)} was w_1 o^0 = w_1, and a true derivative was called wrong)
     ("Let $w1o = 0.4$, $out_{h1} = 0.6$, $w2o = 0.9$, $out_{h2} = 0.5$.\n\n$$net_o = w1o * out_{h1} + w2o * out_{h2} = 0.69$$\n\n"
      "$$\\frac{\\partial net_{o}}{\\partial w1o} = 1 * out_{h1} * w1o^{(1 - 1)} + 0 + 0 = out_{h1}$$\n\n"
-     "$$\\frac{\\partial net_{o}}{\\partial w2o} = out_{h1}$$",
-     ["definition"] * 5 + ["valid", "valid", "valid", "invalid"]),
+     "$$\\frac{\\partial net_{o}}{\\partial w2o} = out_{h1}$$\n\n$$\\alpha2w_k + \\alpha2w_k = 2 \\alpha2 w_k$$",
+     ["definition"] * 5 + ["valid", "valid", "valid", "invalid", "valid"]),  # a letter with scripts of its own is a name of its own
     # \nabla G with no point after it: G's gradient, a quantity of its own (unreadable before), so a step along -\nabla G
     # that keeps a stray \eta is found; \nabla f(2) is still f'(2)
     ("$$\\nabla G \\cdot -\\nabla G = -||\\nabla G||^2$$\n\n$$\\nabla G \\cdot -\\nabla G = -\\eta||\\nabla G||^2$$\n\n$$\\nabla f(2) = f'(2)$$",
