@@ -2319,6 +2319,10 @@ ROWS = [
     # a bold I (\mathbf{I}, \mathbf{I}_D) where every name is a number: the identity, which multiplies as 1 (it was a name I_D,
     # and delta (g I_D) = g delta was called wrong); a plain I_n stays a name
     ("$$a (g \\mathbf{I}_{D}) = g a$$\n\n$$a (g \\mathbf{I}) = 2 g a$$", ["valid", "invalid"]),
+    # a sequence's terms given numbers (w(0) = 1, w(1) = ... = 0.8): put in where they recur, so the next step's slip
+    # (0.8 - 0.2 written 0.5) is found; before, w(0) = 1 was "invalid" (w times 0) and so were the true lines after it
+    ("Let $w(0) = 1$.\n\n$$w(1) = w(0) - 0.1 \\cdot 2 = 0.8$$\n\n$$w(2) = w(1) - 0.1 \\cdot 2 = 0.5$$",
+     ["definition", "definition", "valid", "definition", "invalid"]),
 ]
 
 

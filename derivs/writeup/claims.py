@@ -558,8 +558,8 @@ def _with_totals(problem: Problem, facts: dict):
     """A vector whose entries the write-up said sum to a value is sampled so that they do."""
     from ..model import Vector
 
-    totals = {total.function.base: value for total, value in (facts or {}).items()
-              if isinstance(total.function, sympy.Indexed) and total.function.indices == (total.limits[0][0],)}
+    totals = {total.function.base: value for total, value in (facts or {}).items()  # (a sequence's terms are facts too)
+              if isinstance(total, sympy.Sum) and isinstance(total.function, sympy.Indexed) and total.function.indices == (total.limits[0][0],)}
     if not totals:
         return problem
     return replace(problem, variables=tuple(replace(v, total=totals[v.base]) if isinstance(v, Vector) and v.base in totals else v for v in problem.variables))

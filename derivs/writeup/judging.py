@@ -1992,6 +1992,9 @@ class Judge:
                                                                 f"(a softmax), not the course's; what follows is read with it unknown")
         if first and self.states_an_application(step, scope):
             self._remember_application(step, scope)
+            term = self._sequence_term_value(step, scope)
+            if term is not None:
+                return replace(step, verdict="definition", feedback=f"gives the term {step.lhs} = {sympy.N(term, 6)} (put in where it recurs)")
             return replace(step, verdict="definition", feedback=f"states what {step.lhs} is (a function the write-up does not define otherwise)")
         if first and len(rest_of_chain(step)) == 1 and chain_rule(step) is not None:
             return None  # dL/dW = dL/dy dy/dW, dL/dW seen here first: the chain rule written out is a claim, checked (a chain
@@ -2483,6 +2486,24 @@ class Judge:
         except LatexError:
             return False
         return isinstance(left, sympy.Basic) and not undefined_functions(left, left, scope.problem)
+
+    def _sequence_term_value(self, step: Step, scope: Scope):
+        """w(1) = w(0) - 0.1 \\cdot 2 = 0.8 of a sequence (notation: a function of the step, never defined): the term at a
+        whole-number step is the number its chain ends in, put in where the term recurs (w(1) - 0.2 = 0.5 is then
+        checked). The value, else None."""
+        last = rest_of_chain(step)[-1] if rest_of_chain(step) else None
+        if last is None or not is_plain_number(last):
+            return None
+        try:
+            term, value = self.read(step.left, scope).expr, self.read(last, scope).exact
+        except LatexError:
+            return None
+        sequence = isinstance(term, sympy.core.function.AppliedUndef) and any(
+            fact.name == str(term.func) and fact.how.startswith("a sequence") for fact in scope.notation.facts)
+        if not sequence or not all(argument.is_Integer for argument in term.args) or not getattr(value, "is_number", False):
+            return None
+        scope.facts[term] = value
+        return value
 
     def _remember_application(self, step: Step, scope: Scope) -> None:
         """J_{neg-sample}(o, v_c, U) = body: what a bare J in a later derivative stands for (J is not defined otherwise)."""
