@@ -78,11 +78,11 @@ _ROW_SPACE = re.compile(r"\*?\s*\[\s*-?(?:\d+\.?\d*|\.\d+)\s*(?:pt|em|ex|mm|cm|i
 _COMMAND = re.compile(r"\\([A-Za-z]+)|\\(.)", re.DOTALL)
 # Spacing that separates tokens and means nothing else (a thin space between digits is handled above); a backslash
 # before a line's end is TeX's control space, as before a space.
+_DELIMITER_SIZES = frozenset({"big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle"})
 _SPACING = {",", ";", ":", "!", " ", "\n", "\t", "\r", "quad", "qquad", "displaystyle", "textstyle", "scriptstyle", "limits", "nolimits",
-            "thinspace", "medspace", "thickspace", "enspace", "space", "negthinspace", "nonumber", "notag", "big", "Big",
-            "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "middle",
+            "thinspace", "medspace", "thickspace", "enspace", "space", "negthinspace", "nonumber", "notag",
             "rm", "bf", "it", "sf", "tt", "cal",  # plain TeX's font switches: {\rm e}^x is e^x
-            "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge"}  # sizes
+            "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge"} | _DELIMITER_SIZES  # sizes
 # Other spellings of one token: \lbrace is \{, \lbrack is [.
 _SYNONYMS = {"lbrace": ("command", "{"), "rbrace": ("command", "}"), "lbrack": ("symbol", "["), "rbrack": ("symbol", "]"),
              "triangledown": ("command", "nabla"), "part": ("command", "partial"), "bigodot": ("command", "odot"), "bigtriangledown": ("command", "nabla"), "mathop": ("command", "operatorname"), "triangle": ("command", "Delta"), "cr": ("command", "\\"), "newline": ("command", "\\"), "mid": ("symbol", "|"), "vert": ("symbol", "|"),
@@ -249,7 +249,7 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
                 continue
             if name in _SPACING:
                 spaced = True
-                sized = i if name in _SIZED_DELIMITERS else sized  # \bigl< : the size is dropped, the < is a bracket
+                sized = i if name in _DELIMITER_SIZES else sized  # \bigl< : the size is dropped, the < is a bracket
                 continue
             found.append(Token("command", name, where, spaced))
             spaced = False
@@ -274,7 +274,7 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
     return _normalized(found)
 
 
-_SIZED_DELIMITERS = ("left", "right", "middle", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr")
+_SIZED_DELIMITERS = _DELIMITER_SIZES | {"left", "right"}  # what a delimiter may follow: \left<, \bigl< are brackets
 
 
 def _normalized(found: list[Token]) -> list[Token]:

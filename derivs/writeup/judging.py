@@ -32,7 +32,7 @@ from .matrix_equations import array_residual, is_array
 from .matrix_equations import unknowns as unknowns_of
 from .matrix_equations import vanishes as matrix_vanishes
 from .names import Scanner, applied_head, function_head, single_name, variable_tokens
-from .notation import TANGENT_MARK, Notation, script_group, summed_indices
+from .notation import STEP_COUNTERS, TANGENT_MARK, Notation, script_group, summed_indices
 from .shapes import ELLIPSES, TWO_SIDES
 from .steps import Step, declared_pairs
 
@@ -1183,9 +1183,6 @@ def _ends_in(name, inner) -> bool:
 
 
 AFTER_UPDATE = (UPDATE_MARKS - {"old", "prev", "init", "final", "-"}) | {"'"}  # w_{new}, w^{+}, w', w^*: the name after an update
-
-
-STEP_COUNTERS = frozenset({"t", "k", "n"})  # the letters a time or an iteration is written with: w(t + 1), x(k + 1)
 
 
 def _at_next_step(side, scope) -> str | None:
@@ -3051,10 +3048,11 @@ class Judge:
         one (`v_1 = \\ln(v_1)` for a v_1 never seen before is a definition, and a wrong one)."""
         name = name_of(step.left, scope.notation)
         found = [t for t in step.right.tokens if t.kind != "space"]
-        first = Scanner(found, frozenset(scope.notation.words)).name_at(0)
+        scanner = Scanner(found, frozenset(scope.notation.words))
+        first = scanner.name_at(0)
         if name is None and step.kind == "equal":  # w(t + 1) = w(t) - ..., \\Delta w(t+1) = \\alpha \\Delta w(t) + ...: the name at
             following = _at_next_step(step.left, scope)  # the next step, from its old value (a momentum term's too)
-            return following is not None and any(n.key == following for n in Scanner(found, frozenset(scope.notation.words)).names())
+            return following is not None and any(n.key == following for n in scanner.names())
         if name is None or step.kind != "equal" or name.key not in scope.seen:
             return False
         if first is not None and first.key == name.key and first.end < len(found) and found[first.end].is_("symbol", "+", "-"):
@@ -3093,6 +3091,10 @@ class Judge:
             residual = None
         if residual is None or step.block_kind == "table":
             return self.judge_step(step, scope)
+        if isinstance(residual, sympy.Expr) and not isinstance(residual, sympy.MatrixExpr) and residual.has(sympy.Sum) and residual.atoms(sympy.Function):
+            judged = self.judge_step(step, scope)  # \\sum_k softmax(x)_k = 1: an identity in a vector's entries (which `vanishes`
+            if judged.verdict == "valid":  # cannot put values in), judged once
+                return judged
         if residual is ENTRY_EQUATION:
             return replace(step, verdict="definition", feedback="an equation to solve (between products with one entry), rewritten in the lines after it")
         fact = self.stated_sum(step, scope)
@@ -3185,8 +3187,6 @@ class Judge:
         residual = left - right
         if not getattr(residual, "free_symbols", None) or vanishes(residual) or only_after and not _shares_unknowns(scope, residual):
             return None  # a number, or an identity (\\sigma(z) + \\sigma(-z) = 1): judged as a step
-        if residual.has(sympy.Sum) and residual.atoms(sympy.Function) and self.judge_step(step, scope).verdict == "valid":
-            return None  # \\sum_k softmax(x)_k = 1: an identity in a vector's entries (which `vanishes` cannot put values in)
         return residual
 
     def _continues_solving(self, step: Step, scope: Scope) -> bool:

@@ -240,7 +240,7 @@ def _learn_sequences(notation: Notation, sides) -> None:
             close = next((k for k in range(at + 2, min(at + 6, len(found))) if found[k].is_("symbol", ")")), None)
             inside = found[at + 2:close] if close is not None else []
             if inside and (len(inside) == 1 and inside[0].kind == "number" and inside[0].text.isdigit()
-                           or inside[0].kind == "letter" and inside[0].text in STEP_LETTERS and all(t.kind in ("number", "symbol") for t in inside[1:])):
+                           or inside[0].kind == "letter" and inside[0].text in STEP_COUNTERS | notation.counters and all(t.kind in ("number", "symbol") for t in inside[1:])):
                 steps.setdefault(token.text, set()).add("".join(t.text for t in inside))
                 first.setdefault(token.text, written.line)
     for letter, seen in sorted(steps.items()):
@@ -248,7 +248,7 @@ def _learn_sequences(notation: Notation, sides) -> None:
             notation.learn(letter, "function", first[letter], f"a sequence: written {letter}({sorted(seen)[0]}), {letter}({sorted(seen)[1]}), ... (its terms, not {letter} times a number)")
 
 
-STEP_LETTERS = frozenset("tkn")  # y(t), x(t-1), w(k+1): a step counter in a sequence's brackets
+STEP_COUNTERS = frozenset({"t", "k", "n"})  # the letters a time or an iteration is written with: w(t + 1), x(k - 1), y(t)
 
 
 _LOG_ARGUMENT = sympy.Symbol("x", positive=True)

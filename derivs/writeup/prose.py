@@ -167,12 +167,9 @@ DEFINES_ANEW = re.compile(r"\b(?:define|redefine|another|alternatively|an altern
                           r"|\brespectively\b|\bif we (?:multiply|scale|rescale|replace|change|double|halve|negate|perturb|shift)\b", re.I)
 
 
-RECALLS = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(word) for word in RECALL_WORDS) + r")(?![a-z])", re.I)
-
-
 def recalls(sentence: str) -> bool:
     """The lead-in restates a definition ("Recall that we sum the costs:"): the display after it is checked against it."""
-    return bool(RECALLS.search(sentence))
+    return bool(dict(_ROLE_PATTERNS)["recalls"].search(sentence.lower()))
 
 
 def defines_anew(sentence: str) -> bool:
