@@ -44,19 +44,6 @@ class Token:
         return self.kind == kind and (not texts or self.text in texts)
 
 
-def typed_label_end(found, at: int) -> int:
-    """After the digits of a name typed with them (w1 at `at`, the digits' token): where the name ends, one letter more
-    when a single letter is typed straight after the digits and ends the run (w1o, w2h: the weight from unit 1 to the
-    output, as w_{1o}); else right after the digits."""
-    letter = found[at + 1] if at + 1 < len(found) else None
-    after = found[at + 2] if at + 2 < len(found) else None
-    if letter is None or letter.kind != "letter" or letter.space_before or not letter.text.islower():
-        return at + 1
-    if after is not None and not after.space_before and (after.kind in ("letter", "number") or after.is_("symbol", "_", "(", "{", "'")):
-        return at + 1  # w1xy, w1x1, \\alpha2w_k: a product or another name (with scripts of its own), not one label
-    return at + 2
-
-
 def first_digit_apart(found: list, at: int) -> bool:
     """\\frac12: TeX takes one digit of an unbraced number as an argument; the number token at `at` is split in two
     (in place). True when it was split."""

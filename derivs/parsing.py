@@ -20,7 +20,7 @@ import sympy
 from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from . import dialect, matrices
-from .lexer import LatexError, Token, first_digit_apart, group_end, spelled_back, tokens, typed_label_end
+from .lexer import LatexError, Token, first_digit_apart, group_end, spelled_back, tokens
 from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Table, Vector, bound_apart
 
 MAX_LENGTH = 10_000
@@ -1387,8 +1387,7 @@ class _Parser:
         if subscript is None and layer and self.at("symbol", "_"):
             subscript = self._name_subscript()
         if subscript is None and self.context.document and self._digits_typed_after(base):
-            end = typed_label_end(self.tokens, self.position)  # z1, w5: a letter and its digits typed together, z_1; w1o: w_{1o}
-            subscript = Subscript(tuple(self.take() for _ in range(end - self.position)), self)
+            subscript = Subscript((self.take(),), self)  # z1, w5: a letter and its digits typed together, z_1
         if subscript is None and base == "delta" and self.context.document and self._index_pair_braced():
             end = self.matching("{", "}")  # \delta{ik}: the Kronecker delta with its _ left out (TeX shows delta ik)
             subscript, self.position = Subscript(tuple(self.tokens[self.position + 1:end]), self), end + 1

@@ -2306,12 +2306,6 @@ ROWS = [
     # values of one function of the step, not x times 1 (x(1) = x(2) was "invalid": x differs from 2x)
     ("$$y(1) = w x(1) + v y(0) = v w x(0)$$\n\nNote that $x(1) = x(2) = 0$.\n\n$$y(2) = w x(2) + v y(1)$$",
      ["definition", "undecided", "definition", "undecided", "definition"]),
-    # a weight named by its units, typed letter, digit, letter (w1o, w2o: from unit 1 to the output): one name, w_{1o}, not w_1
-    # times o (w1o^{(1-1)} was w_1 o^0 = w_1, and a true derivative was called wrong)
-    ("Let $w1o = 0.4$, $out_{h1} = 0.6$, $w2o = 0.9$, $out_{h2} = 0.5$.\n\n$$net_o = w1o * out_{h1} + w2o * out_{h2} = 0.69$$\n\n"
-     "$$\\frac{\\partial net_{o}}{\\partial w1o} = 1 * out_{h1} * w1o^{(1 - 1)} + 0 + 0 = out_{h1}$$\n\n"
-     "$$\\frac{\\partial net_{o}}{\\partial w2o} = out_{h1}$$\n\n$$\\alpha2w_k + \\alpha2w_k = 2 \\alpha2 w_k$$",
-     ["definition"] * 5 + ["valid", "valid", "valid", "invalid", "valid"]),  # a letter with scripts of its own is a name of its own
     # \nabla G with no point after it: G's gradient, a quantity of its own (unreadable before), so a step along -\nabla G
     # that keeps a stray \eta is found; \nabla f(2) is still f'(2)
     ("$$\\nabla G \\cdot -\\nabla G = -||\\nabla G||^2$$\n\n$$\\nabla G \\cdot -\\nabla G = -\\eta||\\nabla G||^2$$\n\n$$\\nabla f(2) = f'(2)$$",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .. import dialect
-from ..lexer import Token, typed_label_end
+from ..lexer import Token
 from ..parsing import listed_label, names_the_sum, plain_name, superscript_label, typed_plus_mark, unbraced_script_end
 
 NAME_FONTS = frozenset({"mathbf", "boldsymbol", "bm", "vec", "mathit", "mathnormal", "pmb", "mathsf", "mathcal", "mathbb", "mathscr", "mathfrak"})
@@ -222,8 +222,7 @@ class Scanner:
                 continue
             break
         if not subscript and self.digits_name and self.at(end, "number") and not self.found[end].space_before and base.isalpha() and (len(base) == 1 or word or base in dialect.GREEK and base not in dialect.CONSTANTS) and self.found[end].text.isdigit():
-            label = typed_label_end(self.found, end)  # z1, w5, ao1, delta2: a letter (a word, a Greek letter spelled) and digits typed
-            subscript, end = tuple(self.found[end:label]), label  # together; w1o: w_{1o}
+            subscript, end = (self.found[end],), end + 1  # z1, w5, ao1, delta2: a letter (a word, a Greek letter spelled) and digits typed together
         if not mark and typed_plus_mark(self.found, end):
             mark, end = "+", end + 1  # w5+ = ..., W+_{A}: typed for w_5^{+}
             read = self._subscript_at(end) if not subscript and self.at(end, "symbol", "_") else None
