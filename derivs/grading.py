@@ -124,7 +124,7 @@ def seeded_target(target: str, seed: int, problems_dir: str | Path | None = None
 
 
 def _incorrect_feedback(problem: Problem, part: Part, answer, decision, latex: str = "") -> str:
-    reason = explain(problem, part, answer) or _rounded(latex, answer, problem.expand_definitions(part.answer), part)
+    reason = per_reading(explain, problem, part, answer) or _rounded(latex, answer, problem.expand_definitions(part.answer), part)
     if reason:
         return reason
     if decision.note:
@@ -219,8 +219,7 @@ def _graded_now(target: str, latex: str, timeout: float = DEFAULT_TIMEOUT, probl
             decimal = decimal_verdict(problem, part, answer, latex)
             if decimal:
                 return result(*decimal)
-            decision = decide(problem, answer, part.answer, part.where, budget=max(0.1, 0.8 * timeout - (cpu_seconds() - started)),
-                              proof_budget=PROOF_BUDGET * timeout / DEFAULT_TIMEOUT)
+            decision = decided(problem, part, answer, max(0.1, 0.8 * timeout - (cpu_seconds() - started)), PROOF_BUDGET * timeout / DEFAULT_TIMEOUT)
             if decision.verdict == "equal":
                 return result(*equal_verdict(decision))
             layout = layout_verdict(problem, part, answer, budget=max(0.1, 0.8 * timeout - (cpu_seconds() - started)))
@@ -357,6 +356,20 @@ def _entry_as_written(name: str, with_argument: bool) -> IndexedFunction:
     return IndexedFunction(build)
 
 
+def decided(problem: Problem, part: Part, answer, budget: float, proof_budget: float):
+    """The answer against the part's reference (`decide`), remembered for the expression when it is settled: a
+    difference, or a proof (an equality not proved within this budget might be proved within a larger one)."""
+    return per_reading(_decision, problem, part, answer, budget, proof_budget, keep=_settled)
+
+
+def _decision(problem: Problem, part: Part, answer, budget: float, proof_budget: float):
+    return decide(problem, answer, part.answer, part.where, budget=budget, proof_budget=proof_budget)
+
+
+def _settled(decision) -> bool:
+    return decision.verdict == "different" or decision.verdict == "equal" and decision.proved
+
+
 def equal_verdict(decision) -> tuple[str, str, bool]:
     """(verdict, feedback, proved) for a decision "equal": correct only with a proof, else unproved."""
     if decision.proved:
@@ -430,11 +443,11 @@ def form_verdict(problem: Problem, part: Part, answer, budget: float, proof_budg
     if differential:  # the x of dx would be "x outside σ": say what the student typed instead
         return "incorrect", differential, False, ""
     form = breaks_form(problem, part, answer)
-    decision = decide(problem, answer, part.answer, part.where, budget=budget, proof_budget=proof_budget)
+    decision = decided(problem, part, answer, budget, proof_budget)
     if decision.verdict == "equal":
         return (*right_value(part, form, *equal_verdict(decision)), form)
     if decision.verdict == "different":
-        return "incorrect", f"{form}; {explain(problem, part, answer) or 'the value is not the expected one either'}", False, ""
+        return "incorrect", f"{form}; {per_reading(explain, problem, part, answer) or 'the value is not the expected one either'}", False, ""
     return "incorrect", form, False, ""
 
 
@@ -611,6 +624,27 @@ def expressed_through(problem: Problem, part: Part) -> set:
 
 
 _PER_PART: dict[tuple, tuple] = {}
+_PER_READING: dict[tuple, tuple] = {}
+
+
+def per_reading(work, problem: Problem, part: Part, answer, *args, keep=lambda result: True):
+    """work(problem, part, answer, *args) for an answer as read, remembered: a class writes one answer in many
+    texts (spacing, \\left( \\right), 1 \\cdot (...)) that read as the same expression, and the decisions behind a
+    verdict depend on the expression only. `args` (CPU budgets) are not part of the key, so only a result that
+    `keep` accepts (one the budget did not cut short) is remembered. An answer that cannot be hashed is worked out."""
+    try:
+        key = (work, id(problem), id(part), answer)
+        known = _PER_READING.get(key)
+    except TypeError:  # a mutable matrix
+        return work(problem, part, answer, *args)
+    if known is not None and known[0] is problem and known[1] is part:
+        return known[2]
+    result = work(problem, part, answer, *args)
+    if keep(result):
+        if len(_PER_READING) > 4096:  # bounded, as the per-part memory is
+            _PER_READING.clear()
+        _PER_READING[key] = (problem, part, result)
+    return result
 
 
 def per_part(work, problem: Problem, part: Part):

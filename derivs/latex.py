@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import sympy
@@ -143,8 +144,21 @@ def _numeric_working(expr) -> bool:
 
 
 def to_latex(expr, written=None) -> str:
-    """LaTeX for an expression; `written` gives an author's form for any of its pieces."""
+    """LaTeX for an expression; `written` gives an author's form for any of its pieces. Without one it is remembered
+    (a batch prints the same reading back for every student who wrote it)."""
+    if written is None:
+        try:
+            return _remembered_latex(expr)
+        except TypeError:  # unhashable (a mutable matrix): printed each time
+            pass
+    return _printed(expr, written)
+
+
+def _printed(expr, written=None) -> str:
     return _plain_brackets(_plain_applications(HomeworkLatexPrinter({"mul_symbol": None}, written).doprint(expr)))
+
+
+_remembered_latex = functools.lru_cache(maxsize=4096)(_printed)
 
 
 _DELIMITER = re.compile(r"\\(left|right)(\\[{}|]|[()\[\].|])")

@@ -216,3 +216,19 @@ def test_the_answer_is_shown_as_the_display_reads_it_whether_or_not_it_is_read_a
         assert shown_reading(row["answer"], context, first) == shown_reading(row["answer"], context), row["answer"]
         compared += 1
     assert compared > 300
+
+
+def test_a_verdict_does_not_depend_on_what_was_graded_before_it():
+    """Decisions are remembered per reading (a class writes one answer in many texts): each answer, graded after all
+    the others in one process, gets the verdict and feedback it gets in a process that has remembered nothing."""
+    from derivs import grading
+
+    with open(DATA / "answers.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))[::12]
+    texts = [(row["target"], text) for row in rows for text in (row["answer"], rf"\left({row['answer']}\right)", rf"1 \cdot ({row['answer']})")]
+    in_one_process = [grade_now(target, text) for target, text in texts]
+    assert grading._PER_READING, "nothing was remembered"
+    for (target, text), remembered in zip(texts, in_one_process):
+        grading._PER_READING.clear()
+        alone = grade_now(target, text)
+        assert (alone.verdict, alone.feedback, alone.proved, alone.interpreted) == (remembered.verdict, remembered.feedback, remembered.proved, remembered.interpreted), text
