@@ -321,7 +321,7 @@ def grade_rows(
     finished = 0
     limits = [task_limit(target, answer, timeout, problems_dir) for target, answer, *_ in tasks]
     with WorkerPool(jobs) as pool:
-        for index, outcome in pool.run(grade_now, tasks, limits):
+        for index, outcome in pool.run(grade_now, tasks, limits, groups=[target for target, *_ in tasks]):
             target, answer = tasks[index][0], tasks[index][1]
             result = from_overrun(target, answer, outcome, timeout) if isinstance(outcome, Overrun) else outcome
             result = with_expected(result, problems_dir) if reveal else result

@@ -13,6 +13,7 @@ tasks; a worker is replaced after a number of tasks, when it has grown, or when 
 from __future__ import annotations
 
 import atexit
+import collections
 import gc
 import multiprocessing
 import os
@@ -109,6 +110,7 @@ class _Worker:
         self.process.start()
         child.close()
         self.task: int | None = None
+        self.group = None  # the group of the last task it was handed
         self.deadline = 0.0
 
     def stop(self, kill: bool = False) -> None:
@@ -124,6 +126,28 @@ class _Worker:
             self.process.kill()
             self.process.join(timeout=5)
         self.connection.close()
+
+
+class _Pending:
+    """The tasks not yet handed out, in their order within each group, the groups in order of first appearance."""
+
+    def __init__(self, groups: list):
+        self._queues: dict[Any, collections.deque] = {}
+        for index, group in enumerate(groups):
+            self._queues.setdefault(group, collections.deque()).append(index)
+
+    def __bool__(self) -> bool:
+        return bool(self._queues)
+
+    def take(self, last, served: set) -> tuple[int, Any]:
+        """(task index, its group): the next of group `last`, else of the first group not `served` by another worker,
+        else of the first group left."""
+        group = last if last in self._queues else next((g for g in self._queues if g not in served), next(iter(self._queues)))
+        queue = self._queues[group]
+        index = queue.popleft()
+        if not queue:
+            del self._queues[group]
+        return index, group
 
 
 _POOLS: "weakref.WeakSet[WorkerPool]" = weakref.WeakSet()
@@ -162,16 +186,20 @@ class WorkerPool:
             worker.stop()
         self._workers = []
 
-    def run(self, function: Callable, tasks: Iterable[tuple], limit: float | list[float]) -> Iterator[tuple[int, Any]]:
-        """`limit` (CPU seconds) is one number for every task, or a list with one per task."""
-        pending = list(enumerate(tasks))[::-1]
-        limits = limit if isinstance(limit, list) else [limit] * len(pending)
+    def run(self, function: Callable, tasks: Iterable[tuple], limit: float | list[float], groups: list | None = None) -> Iterator[tuple[int, Any]]:
+        """`limit` (CPU seconds) is one number for every task, or a list with one per task. `groups` (one per task):
+        a worker is handed the next task of the group it served last (a batch's answers to one part, so what a
+        worker remembers of the part serves it again), else the first task of a group no other worker is on."""
+        tasks = list(tasks)
+        pending = _Pending(groups if groups is not None else [None] * len(tasks))
+        limits = limit if isinstance(limit, list) else [limit] * len(tasks)
         busy: dict[Connection, _Worker] = {}
         try:
             while pending or busy:
                 for worker in self._workers:
                     if worker.task is None and pending:
-                        index, args = pending.pop()
+                        index, worker.group = pending.take(worker.group, {other.group for other in busy.values()})
+                        args = tasks[index]
                         worker.task = index
                         worker.deadline = time.monotonic() + WALL_FACTOR * limits[index] + WALL_SLACK
                         worker.connection.send((function, args, limits[index]))

@@ -209,3 +209,18 @@ def test_ctrl_c_says_one_line_exits_130_and_leaves_no_lock(tmp_path):
     run = run_cli("grade", "--batch", str(source), "--out", str(out), "--resume")
     assert run.returncode == 0, run.stderr
     assert [r["student"] for r in results_of(out)] == [r["student"] for r in rows] and f"{finished} resumed" in run.stdout
+
+
+def test_a_worker_is_handed_the_next_answer_to_the_part_it_served_last():
+    """The pool's queue by group: the next task of the worker's last group, else the first group no other worker is on,
+    else any group left; every task handed out exactly once."""
+    from derivs.sandbox import _Pending
+
+    pending = _Pending(["a", "b", "a", "c", "b", "a"])
+    assert pending.take(None, set()) == (0, "a")
+    assert pending.take(None, {"a"}) == (1, "b")
+    assert pending.take("a", {"b"}) == (2, "a")
+    assert pending.take("a", {"b"}) == (5, "a")
+    assert pending.take("a", {"b"}) == (3, "c")  # a is done: the group nobody is on
+    assert pending.take("c", {"b"}) == (4, "b")  # all left is another worker's group
+    assert not pending
