@@ -2317,6 +2317,13 @@ ROWS = [
     # (0.8 - 0.2 written 0.5) is found; before, w(0) = 1 was "invalid" (w times 0) and so were the true lines after it
     ("Let $w(0) = 1$.\n\n$$w(1) = w(0) - 0.1 \\cdot 2 = 0.8$$\n\n$$w(2) = w(1) - 0.1 \\cdot 2 = 0.5$$",
      ["definition", "definition", "valid", "definition", "invalid"]),
+    # an equation the sentence says holds "only when" (or "iff", "exactly when", "holds if") something else does: a
+    # condition on its unknowns, not a claim (t + ri + ri' = t was "invalid" at random i, i'); the same formula stated
+    # alone, and a false one followed by a plain "when", are still judged
+    ("One can observe that $t + r i + r j = t$ only occurs when $j = -i$. $\\mathrm{Var}(X+Y) = \\mathrm{Var}(X) + \\mathrm{Var}(Y)$ "
+     "only when $X$ and $Y$ are independent, and $a + b = 2a$ iff $a = b$; $c + d = 2c$ holds if and only if $c = d$.\n\n"
+     "So $t + r i + r k = t$.\n\nBut $2 + 2 = 5$ when $x = 1$.",
+     ["definition", "definition", "definition", "definition", "definition", "definition", "definition", "invalid", "invalid"]),
 ]
 
 

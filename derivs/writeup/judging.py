@@ -1926,7 +1926,7 @@ class Judge:
             scope.nilpotent[vanishing[0]] = vanishing[1]
             return replace(step, verdict="definition", feedback=f"given: {step.lhs} = 0 (higher powers of {vanishing[0]} vanish where it recurs)")
         if step.role == "required" and step.first_of_chain:
-            return replace(step, verdict="definition", feedback="a condition the text sets ('... must hold'): an equation to solve, not an identity")
+            return replace(step, verdict="definition", feedback="a condition the text sets ('... must hold', '... only when'): an equation to solve, not an identity")
         if step.role == "another way":
             return replace(step, verdict="definition", feedback="another convention's way of writing it, as the text says: not its own claim, and it changes nothing that follows")
         if step.role == "recalls" and step.first_of_chain and self._defined_before(step, scope):

@@ -107,7 +107,9 @@ def role_of(before: str) -> str:
     return best
 
 
-REQUIRED = re.compile(r"^\W{0,3}(?:must|should|has to|have to|needs? to)\s+(?:be true|hold|be satisfied)|^\W{0,3}is required", re.I)
+REQUIRED = re.compile(r"^\W{0,3}(?:must|should|has to|have to|needs? to)\s+(?:be true|hold|be satisfied)|^\W{0,3}is required"
+                      r"|^\W{0,3}(?:only\s+)?(?:occurs|happens|holds|is\s+true|is\s+the\s+case)\s+(?:only\s+)?(?:when|if)\b"
+                      r"|^\W{0,3}(?:only\s+(?:when|if)|if\s+and\s+only\s+if|iff|exactly\s+when|precisely\s+when)\b", re.I)
 
 
 SOLVES = re.compile(r"\b(?:solv(?:e|ing) (?:it |this |that |the equation )?for|isolat(?:e|ing)|rearrang(?:e|ing) (?:it |this )?(?:for|to get))\b", re.I)
@@ -120,7 +122,8 @@ def solves(sentence: str) -> bool:
 
 
 def requires(after: str) -> bool:
-    """"$A = B$ must be true", "... should hold": the formula is a condition set on its unknowns, not a claim."""
+    """"$A = B$ must be true", "... should hold", "... only when $i' = -i$", "... iff ...": the formula is a condition
+    set on its unknowns, not a claim."""
     return bool(REQUIRED.search(after[:60]))
 
 
