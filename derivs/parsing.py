@@ -923,8 +923,17 @@ class _Parser:
                 value = self._entry_of(value, self.subscript(), token)
             elif self.at("symbol", "'") and self._opens_bracket(start) and self._closes_bracket():
                 value = self._primed_bracket(value)
+            elif self.context.document and self._opens_bracket(start) and self._closes_bracket() and self._lost_raise():
+                value = self._power(value, sympy.Integer(self.take().text), self.tokens[self.position - 1])
             else:
                 return sign * value
+
+    def _lost_raise(self) -> bool:
+        """(t1 - a_o1)2 in a write-up: a 2 or 3 typed against the bracket it follows, and nothing typed against it after,
+        is a power whose raise was lost (copied from a rendered page); a product would be written 2(t1 - a_o1)."""
+        digit, following = self.peek(), self.peek(1)
+        return digit.kind == "number" and digit.text in ("2", "3") and not digit.space_before and \
+            (following.kind == "end" or following.space_before or following.is_("symbol", "+", "-", "=", ")", "]", ",", ";", "*", "/"))
 
     def _closes_bracket(self) -> bool:
         before = self.tokens[self.position - 1] if self.position else None

@@ -2322,8 +2322,14 @@ ROWS = [
     # alone, and a false one followed by a plain "when", are still judged
     ("One can observe that $t + r i + r j = t$ only occurs when $j = -i$. $\\mathrm{Var}(X+Y) = \\mathrm{Var}(X) + \\mathrm{Var}(Y)$ "
      "only when $X$ and $Y$ are independent, and $a + b = 2a$ iff $a = b$; $c + d = 2c$ holds if and only if $c = d$.\n\n"
-     "So $t + r i + r k = t$.\n\nBut $2 + 2 = 5$ when $x = 1$.",
-     ["definition", "definition", "definition", "definition", "definition", "definition", "definition", "invalid", "invalid"]),
+     "So $t + r i + r k = t$.\n\nBut $2 + 2 = 5$ when $x = 1$.\n\nIn other words, $w_i = w_j$ may be true when $i \\neq j$ is true.",
+     ["definition", "definition", "definition", "definition", "definition", "definition", "definition", "invalid", "invalid", "definition"]),
+    # a 2 typed against the bracket before it, nothing against it after ((t1 - a_o1)2, copied from a rendered page that
+    # raised it): a square, so dE1/da_o1 = -(t1 - a_o1) holds and its sign slip is found (read as twice the bracket, the
+    # true line was "invalid"); 2(y - p) stays a product
+    ("```\nE1 = 1/2 * (t1 - a_o1)2\ndE1/da_o1 = -(t1 - a_o1)\ndE1/da_o1 = (t1 - a_o1)\n```\n\n"
+     "$$L = (y - p)2 + 2(y - p)$$\n\n$$\\frac{\\partial L}{\\partial p} = -2(y - p) - 2$$",
+     ["definition", "valid", "invalid", "definition", "valid"]),
 ]
 
 

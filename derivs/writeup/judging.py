@@ -1762,7 +1762,8 @@ class Judge:
                 sized = sizes_multiplied(step)
                 if sized is not None:
                     return sized
-                slipped = None if _equates_indices(step) else chain_slip(step, frozenset(scope.notation.words), unit) or upside_down_link(step) \
+                stated = _equates_indices(step) or step.role == "required" and step.first_of_chain  # a condition, not a claim
+                slipped = None if stated else chain_slip(step, frozenset(scope.notation.words), unit) or upside_down_link(step) \
                     or term_slip(step) or index_slip(step, scope.notation) or self.broken_link(step, scope)  # wrong even where it names a quantity
                 solution = None if slipped else self.solution(step, scope)
                 outcome = slipped or self.statement(step, scope)

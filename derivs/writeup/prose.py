@@ -109,7 +109,8 @@ def role_of(before: str) -> str:
 
 REQUIRED = re.compile(r"^\W{0,3}(?:must|should|has to|have to|needs? to)\s+(?:be true|hold|be satisfied)|^\W{0,3}is required"
                       r"|^\W{0,3}(?:only\s+)?(?:occurs|happens|holds|is\s+true|is\s+the\s+case)\s+(?:only\s+)?(?:when|if)\b"
-                      r"|^\W{0,3}(?:only\s+(?:when|if)|if\s+and\s+only\s+if|iff|exactly\s+when|precisely\s+when)\b", re.I)
+                      r"|^\W{0,3}(?:only\s+(?:when|if)|if\s+and\s+only\s+if|iff|exactly\s+when|precisely\s+when)\b"
+                      r"|^\W{0,3}(?:may|might|can|could)(?:\s+not)?\s+(?:be\s+true|hold|be\s+the\s+case|happen|occur)\b", re.I)
 
 
 SOLVES = re.compile(r"\b(?:solv(?:e|ing) (?:it |this |that |the equation )?for|isolat(?:e|ing)|rearrang(?:e|ing) (?:it |this )?(?:for|to get))\b", re.I)
@@ -122,8 +123,8 @@ def solves(sentence: str) -> bool:
 
 
 def requires(after: str) -> bool:
-    """"$A = B$ must be true", "... should hold", "... only when $i' = -i$", "... iff ...": the formula is a condition
-    set on its unknowns, not a claim."""
+    """"$A = B$ must be true", "... should hold", "... only when $i' = -i$", "... iff ...", "... may be true": the formula
+    is a condition set on its unknowns (or a possibility), not a claim."""
     return bool(REQUIRED.search(after[:60]))
 
 
