@@ -2330,6 +2330,10 @@ ROWS = [
     ("```\nE1 = 1/2 * (t1 - a_o1)2\ndE1/da_o1 = -(t1 - a_o1)\ndE1/da_o1 = (t1 - a_o1)\n```\n\n"
      "$$L = (y - p)2 + 2(y - p)$$\n\n$$\\frac{\\partial L}{\\partial p} = -2(y - p) - 2$$",
      ["definition", "valid", "invalid", "definition", "valid"]),
+    # values stated rounded after = (1/6 = 0.1667) and then added by name: the sum of the values shown (0.3334) is right,
+    # as is the exact one rounded (0.3333); another number is not (it was "0.3334 written, 0.3333 to 4 places")
+    ("$$E_1 = \\frac{1}{6} = 0.1667$$\n\n$$E_2 = \\frac{1}{6} = 0.1667$$\n\n$$E = E_1 + E_2 = 0.3334$$\n\n$$E_1 + E_2 = 0.3333$$\n\n"
+     "$$E_1 + E_2 = 0.3336$$", ["definition", "valid", "definition", "valid", "definition", "valid", "valid", "invalid"]),
 ]
 
 

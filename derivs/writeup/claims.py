@@ -973,8 +973,8 @@ def _remember_rounding(step: Step, scope, name, right_read, judged: Step) -> Non
         return
     if judged.verdict != "valid" and not (step.kind == "approx" and judged.verdict == "invalid" and _a_unit_off(stated, scope.values[name], right_read)):
         return
-    if step.kind == "equal" and (name in scope.leibniz or _rounded_right(stated, scope.values[name], step)):
-        return  # after =, a correctly rounded value (or a derivative's) is put in as worked, to the places shown
+    if step.kind == "equal" and name in scope.leibniz:
+        return  # a derivative's value after = is put in as worked, to the places shown
     if getattr(stated, "is_number", False) and stated != scope.values[name]:
         scope.also[name] = stated
 
