@@ -2557,8 +2557,12 @@ class _Parser:
             saved_integrals, self.integrals = self.integrals, 0
             try:
                 start = self.position
+                following = self._next_derivative_operator(1, in_term=True) if self.context.document else None
                 if self.context.document and self._group_then_group():
                     operand = self.factor()  # \frac{d}{dx}(f)(g) - f \frac{d}{dx}(g): the operator's bracket, times the next
+                elif following is not None:  # \frac{\partial}{\partial y} \log y \frac{\partial}{\partial u} S(u): a chain rule's
+                    with self.bounded(self.position + following):  # links, each operator on what stands before the next
+                        operand = self.term()
                 else:
                     operand = self.term()  # \frac{d}{dx} f(x): the operator applies to what follows
                 if self.context.document and not self._one_group(start) and not self._one_application(start):
@@ -2752,17 +2756,21 @@ class _Parser:
         """A derivative operator outside brackets from `ahead` on, before the side's relation (and, `in_term`, before the
         next + or -: (1 - t) \\frac{\\partial}{\\partial y} \\log(1 - y) is a derivative of its own, not more of the one
         before); a k = 1 under a sum is inside its braces."""
+        return self._next_derivative_operator(ahead, in_term) is not None
+
+    def _next_derivative_operator(self, ahead: int, in_term: bool = False) -> int | None:
+        """How far ahead the derivative operator `_derivative_operator_before` looks for is, or None."""
         stops = ("+", "-", "=") if in_term else ("=",)
         depth, at = 0, ahead
         while self.position + at < self.end:
             token = self.peek(at)
             if token.kind == "end" or depth == 0 and (token.is_("symbol", *stops) or token.kind == "relation"):
-                return False
+                return None
             if depth == 0 and self._derivative_operator_ahead(at):
-                return True
+                return at
             depth += 1 if token.is_("symbol", "(", "[", "{") else -1 if token.is_("symbol", ")", "]", "}") else 0
             at += 1
-        return False
+        return None
 
     def _group_then_group(self) -> bool:
         """A bracketed group here, and another right after it ((e^{x_j}) (\\sum_k e^{x_k}), as the quotient rule is written)."""

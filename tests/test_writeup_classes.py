@@ -2334,6 +2334,13 @@ ROWS = [
     # as is the exact one rounded (0.3333); another number is not (it was "0.3334 written, 0.3333 to 4 places")
     ("$$E_1 = \\frac{1}{6} = 0.1667$$\n\n$$E_2 = \\frac{1}{6} = 0.1667$$\n\n$$E = E_1 + E_2 = 0.3334$$\n\n$$E_1 + E_2 = 0.3333$$\n\n"
      "$$E_1 + E_2 = 0.3336$$", ["definition", "valid", "definition", "valid", "definition", "valid", "valid", "invalid"]),
+    # a chain rule's links written as operators one after another: each operator takes what stands before the next one
+    # (d/dy log y, times d/du sigma(u)), not the rest of the product (the true line was "invalid"); an operator on an
+    # operator is still the second derivative
+    ("$$y = \\sigma(u)$$\n\n$$\\frac{\\partial}{\\partial y} \\log y \\frac{\\partial}{\\partial u} \\sigma(u) = \\frac{1}{y} \\sigma(u)(1 - \\sigma(u))$$\n\n"
+     "$$\\frac{\\partial}{\\partial y} \\log y \\frac{\\partial}{\\partial u} \\sigma(u) = \\frac{1}{y} \\sigma(u)$$\n\n"
+     "$$\\frac{\\partial}{\\partial x} \\frac{\\partial}{\\partial z} x^2 z^3 = 6 x z^2$$\n\n$$\\frac{\\partial}{\\partial x} x^3 \\frac{\\partial}{\\partial z} z^2 = 6 x z$$",
+     ["definition", "valid", "invalid", "valid", "invalid"]),
 ]
 
 
