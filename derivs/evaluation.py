@@ -55,6 +55,21 @@ def _scalar(x):
     return x
 
 
+def _sum_of(values: list):
+    """A sum's terms added: numbers by fsum; vectors or matrices (\\sum_i (w^T x_i) x_i) entry by entry, all of one
+    shape, a 1 x 1 one counting as its number."""
+    values = [_scalar(value) for value in values]
+    arrays = [value for value in values if isinstance(value, mpmath.matrix)]
+    if not arrays:
+        return mpmath.fsum(values)
+    if len(arrays) != len(values) or len({(a.rows, a.cols) for a in arrays}) != 1:
+        raise Unsupported("a sum of terms of different shapes")
+    total = arrays[0]
+    for value in arrays[1:]:
+        total = total + value
+    return total
+
+
 def _real(x):
     x = _scalar(x)
     if isinstance(x, mpmath.mpc):
@@ -390,7 +405,7 @@ def _big_operator(node, point):
         inner[variable] = sympy.Integer(n)
         values.append(_walk(body, inner))
     if isinstance(node, sympy.Sum):
-        return mpmath.fsum(values)
+        return _sum_of(values)
     total = mpmath.mpf(1)
     for value in values:
         total *= value

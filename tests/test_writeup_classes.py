@@ -2341,6 +2341,11 @@ ROWS = [
      "$$\\frac{\\partial}{\\partial y} \\log y \\frac{\\partial}{\\partial u} \\sigma(u) = \\frac{1}{y} \\sigma(u)$$\n\n"
      "$$\\frac{\\partial}{\\partial x} \\frac{\\partial}{\\partial z} x^2 z^3 = 6 x z^2$$\n\n$$\\frac{\\partial}{\\partial x} x^3 \\frac{\\partial}{\\partial z} z^2 = 6 x z$$",
      ["definition", "valid", "invalid", "valid", "invalid"]),
+    # a sum of vectors (a logistic regression's gradient, \sum_i (w^T x_i) x_i) is added entry by entry; it was "only 0
+    # of 24 points could be evaluated"; a wrong vector in the sum is found
+    ("Let $w \\in \\mathbb{R}^m$ and $x_i \\in \\mathbb{R}^m$.\n\n$$\\sum_{i=1}^n (w^T x_i) x_i = \\sum_{i=1}^n x_i (x_i^T w)$$\n\n"
+     "$$\\sum_{i=1}^n (w^T x_i) x_i = \\sum_{i=1}^n (x_i x_i^T) w$$\n\n$$\\sum_{i=1}^n (w^T x_i) x_i = \\sum_{i=1}^n x_i (x_i^T x_i)$$",
+     ["valid", "valid", "invalid"]),
 ]
 
 
