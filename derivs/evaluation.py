@@ -388,6 +388,8 @@ def _matrix_entry(node, point):
     row, column = _exact_integer(_walk(node.i, point)), _exact_integer(_walk(node.j, point))
     if not isinstance(value, mpmath.matrix):
         raise Unsupported("an entry of what is not a matrix")
+    if not (0 <= row < value.rows and 0 <= column < value.cols):  # the sizes sampled do not fit the entry asked for
+        raise Unsupported(f"entry ({row}, {column}) of a {value.rows} x {value.cols} matrix")
     return value[row, column]
 
 

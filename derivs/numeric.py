@@ -25,7 +25,7 @@ from .timelimit import TimeLimitExceeded, time_limit
 
 DIGITS = 30
 GUARD_DIGITS = 10  # the walk into mpmath carries these beyond DIGITS; its agreement tolerance is 10^-DIGITS
-EVALUATION_ERRORS = (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError, Unsupported)
+EVALUATION_ERRORS = (TypeError, ValueError, ZeroDivisionError, ArithmeticError, NotImplementedError, IndexError, Unsupported)
 
 
 @dataclass(frozen=True)

@@ -2346,6 +2346,11 @@ ROWS = [
     ("Let $w \\in \\mathbb{R}^m$ and $x_i \\in \\mathbb{R}^m$.\n\n$$\\sum_{i=1}^n (w^T x_i) x_i = \\sum_{i=1}^n x_i (x_i^T w)$$\n\n"
      "$$\\sum_{i=1}^n (w^T x_i) x_i = \\sum_{i=1}^n (x_i x_i^T) w$$\n\n$$\\sum_{i=1}^n (w^T x_i) x_i = \\sum_{i=1}^n x_i (x_i^T x_i)$$",
      ["valid", "valid", "invalid"]),
+    # a number given for a name whose formula is a 1 x 1 product (z = W x = 1.7), then used times a vector: the number,
+    # so the outer product's entries are checked (it was "does not fit": a number put in a product of matrices)
+    ("$$x = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$W = \\begin{bmatrix} 0.5 & 0.6 \\end{bmatrix}$$\n\n$$z = W x = 1.7$$\n\n"
+     "$$(z - 1) x^T = 0.7 \\begin{bmatrix} 1 & 2 \\end{bmatrix}$$\n\n$$(z - 1) x^T = 0.7 \\begin{bmatrix} 2 & 1 \\end{bmatrix}$$",
+     ["definition", "definition", "valid", "valid", "valid", "invalid"]),
 ]
 
 
@@ -2518,3 +2523,19 @@ def test_a_summed_chain_that_ends_at_another_entry_is_not_the_chain_rule():
     text = ("$$\\frac{\\partial L}{\\partial k_{i,j}} = \\sum_m\\sum_n\\sum_f \\frac{\\partial L}{\\partial o_{m, n}} "
             "\\frac{\\partial o_{m, n}}{\\partial a_{f}}\\frac{\\partial a_{f}}{\\partial k_{i,m}}$$")
     assert check_derivation_now(text).steps[-1].verdict != "valid"
+
+
+@pytest.mark.parametrize("text", [
+    # a gradient by a matrix the text gives numbers (it crashed: a number took the variable's place)
+    "$$x = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$W = \\begin{bmatrix} 0.5 & 0.6 \\end{bmatrix}$$\n\n$$z = W x = 1.7$$\n\n"
+    "$$L = \\frac{1}{2} (z - 1)^2$$\n\n$$\\frac{\\partial L}{\\partial W} = (z - 1) x^T$$",
+    # the max of a name whose formula is a 1 x 1 product (z = w^T x)
+    "Let $w, x \\in \\mathbb{R}^n$ and $z = w^T x$.\n\n$$\\mathrm{ReLU}(z) = \\max(0, z)$$\n\n$$\\max(0, z) = \\max(0, x^T w)$$",
+    # a product of a d-vector and a 2-vector: sampled sizes that do not fit are no value, not an IndexError
+    "Let $w \\in \\mathbb{R}^d$.\n\n$$x = \\begin{bmatrix} -3 \\\\ 1 \\end{bmatrix}$$\n\n$$\\sigma(w^\\top x) = \\sigma(\\begin{bmatrix} 1 & 1 \\end{bmatrix} \\begin{bmatrix} -3 \\\\ 1 \\end{bmatrix}) = 0.12$$",
+])
+def test_a_step_the_mathematics_cannot_be_carried_through_for_says_why(text):
+    """Each of these ended in "could not decide (ValueError)" (or IndexError): an error from inside sympy, which tells an
+    author nothing. Now each step is judged or says in words what was not read."""
+    steps = check_derivation_now(text).steps
+    assert steps and not [step.feedback for step in steps if step.feedback.startswith("could not decide")]

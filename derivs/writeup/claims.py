@@ -23,7 +23,7 @@ from ..model import Problem
 from ..parsing import DOCUMENT_SIZE, EntryExtremum, ShapeMismatch, whole_of_entries
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .judging import (DefinitionMisfit, chain_rule, decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, kinks, letters_shared, names_in, not_real,
-                      one_length, one_symbol_per_name, out_of_time, placeholder_functions, positive, sequence_indices, told_value,
+                      one_length, one_symbol_per_name, out_of_time, could_not_decide, placeholder_functions, positive, sequence_indices, told_value,
                       undefined_functions, with_free_symbols)
 from .matrix_equations import zero_of_shape
 from .formulas import Side
@@ -253,7 +253,7 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
         return replace(step, verdict="undecided", feedback=f"what the write-up says {error} is does not fit where it is used here "
                                                            "(a number where a vector or matrix stands, or the other way): not judged")
     except Exception as error:  # a step we could not judge is undecided, and says why
-        return replace(step, verdict="undecided", feedback=f"could not decide ({type(error).__name__})")
+        return replace(step, verdict="undecided", feedback=could_not_decide(error))
     covered = _rounding_covers(written, left, right, scope) if decision.verdict == "different" else None
     if covered:
         return replace(step, verdict="valid", feedback=covered)

@@ -21,7 +21,7 @@ from sympy.tensor.indexed import IndexException
 from .. import dialect
 from ..lexer import LatexError, Token, group_end, spelled_back
 from ..lexer import tokens as lexed
-from ..matrices import MatrixDerivative
+from ..matrices import MatrixDerivative, one_entry
 from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
 from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
 from ..parsing import DOCUMENT_SIZE, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, entry_base, entry_of_whole, plain_name, whole_of_entries, read_tokens, writes_transpose_in
@@ -238,6 +238,7 @@ class Scope:
         if self.families:
             expr = self._families_in(expr)
         expr = self._derivatives_in(expr)
+        expr = _gradients_at_values(expr, self.values)
         for _ in range(8):  # a name's formula may hold names with values of their own (dL/dw = (\\hat y - y)x)
             if not isinstance(expr, (sympy.Basic, sympy.MatrixBase)):
                 break
@@ -245,15 +246,16 @@ class Scope:
             bound = {limit.args[1] for limit in expr.atoms(sympy.Limit)} if isinstance(expr, sympy.Basic) else set()
             bound |= {base.label for base in expr.atoms(sympy.IndexedBase)} if isinstance(expr, sympy.Basic) else set()  # p of p[j]
             known = {**self.values, **self.also} if worked_on else self.values
-            values = {name: value for name, value in known.items() if name in present and name not in bound}
+            values = {name: _as_number_for(name, value) for name, value in known.items() if name in present and name not in bound}
             if formulas:
-                values.update({name: formula for name, formula in self.formulas.items() if name in present and name not in self.values and name not in bound})
+                values.update({name: _as_number_for(name, formula) for name, formula in self.formulas.items() if name in present and name not in self.values and name not in bound})
             if not values:
                 break
             bound_names = isinstance(expr, sympy.Basic) and expr.has(sympy.Sum, sympy.Product, sympy.Derivative, sympy.Integral, sympy.Limit, sympy.Subs)
             try:
                 expr = expr.subs(values) if bound_names else expr.xreplace(values)  # subs where a sum's own k is not the k given a value
-            except (TypeError, AttributeError, sympy.ShapeError) as error:  # sympy's "Mix of Matrix and Scalar symbols"; a number transposed
+            except (TypeError, AttributeError, ValueError, NotImplementedError, sympy.ShapeError) as error:  # sympy's "Mix of Matrix and
+                # Scalar symbols"; a number transposed; a sum of matrices inside a product ("noncommutative scalars"); max of a matrix
                 raise DefinitionMisfit(", ".join(sorted(str(name) for name in values))) from error
             if isinstance(expr, sympy.Basic):
                 expr = self.problem.expand_definitions(expr)
@@ -1268,6 +1270,13 @@ def difference_shown(decision) -> str:
     return at + (entry or f"the left side is {witness.lhs} and the right side {witness.rhs}")
 
 
+def could_not_decide(error: Exception) -> str:
+    """Why a step the mathematics could not be carried through for is undecided: the error's kind and first words
+    ("Mix of Matrix and Scalar symbols": a matrix and a number added), so an author can see what was not read."""
+    said = str(error).splitlines()[0][:80] if str(error) else ""
+    return f"could not decide ({type(error).__name__}: {said})" if said else f"could not decide ({type(error).__name__})"
+
+
 def out_of_time(step: Step, timeout: float) -> Step:
     return replace(step, verdict="undecided", feedback=f"time limit of {timeout:g} s reached", timed_out=True)
 
@@ -1732,7 +1741,7 @@ class Judge:
                 outcome = out_of_time(step, self.timeout)
             except Exception as error:  # sympy's, on a reading it cannot use (even StopIteration from inside simplify): this
                 # step is undecided, and the write-up's other steps are still judged
-                outcome = replace(step, verdict="undecided", feedback=f"could not decide ({type(error).__name__})")
+                outcome = replace(step, verdict="undecided", feedback=could_not_decide(error))
             judged.append(replace(outcome, used=tuple(dict.fromkeys(scope.used))))
             scope.seen |= self._names(step, scope)
             self.last = outcome
@@ -3368,6 +3377,27 @@ def _shape_of_side(found, words: frozenset) -> list | None:
         at += 1
     names = sum(1 for kind, _ in units if kind == "name")
     return units if units and names <= 12 else None
+
+
+def _as_number_for(name, value):
+    """A 1 x 1 matrix expression (z = w^T x) put in for a name that is a number (\\max(0, z)) is its one entry; a
+    number put in for a 1 x 1 matrix name (z = W x = 1.7, then (z - 1) x^T) is that 1 x 1 matrix."""
+    if isinstance(name, sympy.Symbol) and isinstance(value, sympy.MatrixExpr) and value.shape == (1, 1):
+        return one_entry(value)
+    if isinstance(name, sympy.MatrixSymbol) and name.shape == (1, 1) and getattr(value, "is_number", False):
+        return sympy.ImmutableMatrix([[value]])
+    return value
+
+
+def _gradients_at_values(expr, values: dict):
+    """dL/dW where W is given numbers (a worked example's weights): the gradient there is a quantity the text names, as
+    dL/dw_3 is where w_3 has a value; a number cannot take the place of the variable it is taken by. (Worked out entry
+    by entry and compared with the text's numbers it would set the exact derivative against values the text rounded
+    or slipped in earlier lines: a carried error, not this line's.)"""
+    if not isinstance(expr, sympy.Basic) or not expr.has(MatrixDerivative):
+        return expr
+    return expr.replace(lambda e: isinstance(e, MatrixDerivative) and e.variable in values,
+                        lambda e: sympy.MatrixSymbol(f"\\frac{{\\partial {e.function}}}{{\\partial {e.variable}}}", *e.shape))
 
 
 def _where_first(steps: list[Step]) -> list[Step]:
