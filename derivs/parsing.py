@@ -2508,12 +2508,16 @@ class _Parser:
             factor = self._parse_span((start, end - 2)) if end - 2 > start else sympy.Integer(1)
             return self._combine(factor, self._parse_span(denominator), "/", token)
         order_den, variable_span = self._differential_in(denominator)
+        if variable_span is None and self._partial_left_out(numerator, denominator):
+            variable_span = denominator  # \frac{\partial y_k}{w_j}: the \partial below left out
         if variable_span is None:
             marked = self._after_d(*numerator) is not None and self._after_d(*denominator) not in (None, denominator[1])
             if self.context.document and marked and self._after_d(*numerator) < numerator[1]:
                 return self._quantity_named(numerator, denominator)  # \\partial F / \\partial Relu, \\partial(f*I + b): a name
             return None
         body_start = self._after_d(start, end)
+        if body_start is None and self._partial_left_out(denominator, numerator):
+            body_start = start  # \frac{z(t)}{\partial w}: the \partial above left out
         if body_start is None:
             return None
         order = 1
@@ -2725,6 +2729,16 @@ class _Parser:
             if depth == 0:
                 return position
         return None
+
+    def _partial_left_out(self, marked: tuple[int, int], unmarked: tuple[int, int]) -> bool:
+        """In a write-up, a fraction with \\partial on one side only (\\frac{\\partial y_k}{w_j}, \\frac{z}{\\partial w}): a
+        fraction cannot hold a lone \\partial, so it is the derivative with the other side's mark left out; the unmarked
+        side must be a name or an expression (not begin with d, which may be a differential)."""
+        if not self.context.document or not self.tokens[marked[0]].is_("command", "partial") or marked[1] - marked[0] < 2:
+            return False
+        first = self.tokens[unmarked[0]] if unmarked[0] < unmarked[1] else None
+        return first is not None and self._after_d(*unmarked) is None and not any(t.is_("command", "partial") for t in self.tokens[unmarked[0]:unmarked[1]]) \
+            and (first.kind == "letter" or first.kind == "command" and (first.text in dialect.GREEK or first.text in dialect.FONTS or first.text in dialect.DECORATIONS))
 
     def _differential_in(self, span: tuple[int, int]) -> tuple[int, tuple[int, int] | None]:
         """The order and the variable's tokens of a derivative's denominator (dx, \\partial x_i, dx^2, dx^{2})."""

@@ -2351,6 +2351,15 @@ ROWS = [
     ("$$x = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$W = \\begin{bmatrix} 0.5 & 0.6 \\end{bmatrix}$$\n\n$$z = W x = 1.7$$\n\n"
      "$$(z - 1) x^T = 0.7 \\begin{bmatrix} 1 & 2 \\end{bmatrix}$$\n\n$$(z - 1) x^T = 0.7 \\begin{bmatrix} 2 & 1 \\end{bmatrix}$$",
      ["definition", "definition", "valid", "valid", "valid", "invalid"]),
+    # a case typed with its colon inside the maths ($i \neq j:$ over the display it heads): the colon is the sentence's, the
+    # relation the case's condition (it was "unexpected ':'", and both true cases were called wrong); a slip is still found
+    ("$$y_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$$\n\n$i = j:$\n\n$$\\frac{\\partial y_i}{\\partial z_j} = y_i(1 - y_j)$$\n\n"
+     "$i \\neq j:$\n\n$$\\frac{\\partial y_i}{\\partial z_j} = -y_i y_j$$\n\n$i \\neq j:$\n\n$$\\frac{\\partial y_i}{\\partial z_j} = y_i y_j$$",
+     ["definition", "definition", "valid", "valid", "invalid"]),
+    # a derivative with its \partial left out on one side (\frac{\partial y}{w}, \frac{y}{\partial w}): a fraction cannot hold
+    # a lone \partial, so it is the derivative (it was unreadable); a wrong one is found; a plain fraction stays one
+    ("$$y = w^2 x$$\n\n$$\\frac{\\partial y}{w} = 2 w x$$\n\n$$\\frac{y}{\\partial w} = 2 w x$$\n\n$$\\frac{\\partial y}{w} = w x$$\n\n"
+     "$$\\frac{a}{b} = \\frac{2a}{2b}$$", ["definition", "valid", "valid", "invalid", "valid"]),
 ]
 
 

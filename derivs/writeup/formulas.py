@@ -694,9 +694,10 @@ class _Cutter:
         return self._hidden_set
 
     def _without_edges(self, kept: list[int]) -> list[int]:
-        """Drop the closing braces of unwrapped commands, a leading item label, a trailing full stop or comma."""
+        """Drop the closing braces of unwrapped commands, a leading item label, a trailing full stop, comma or colon
+        (`$k \\neq j:$` over the display it heads)."""
         kept = [at for at in kept if at not in self._hidden]
-        while kept and self.found[kept[-1]].is_("symbol", ".", ",", ";"):
+        while kept and self.found[kept[-1]].is_("symbol", ".", ",", ";", ":"):
             kept.pop()
         kept = self._without_end_mark(kept)
         while kept and self.found[kept[-1]].kind == "space":
