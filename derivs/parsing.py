@@ -2232,7 +2232,7 @@ class _Parser:
                 else:
                     raise self.error("only a name can stand here", piece)
             self.take()
-            return "".join(parts)
+            return _spelled_as_function("".join(parts), self.context)
         token = self.take()
         if token.kind == "command" and token.text in dialect.GREEK:
             return "\\" + token.text
@@ -2647,6 +2647,11 @@ class _Parser:
         if not self.context.document or order != 1 or not isinstance(operand, sympy.Expr) or isinstance(operand, sympy.MatrixExpr) \
                 or variable in operand.free_symbols:
             return None
+        if self._one_application(operand_span[0]) and not (isinstance(variable, sympy.Indexed) and operand.has(variable.base)):
+            # L(\mathbf{y}, \hat{\mathbf{y}}) whose formula holds nothing of o: the text differentiates through what it has not
+            # tied to o (\hat{y} = softmax(o), said in words), so the Leibniz quantity, not 0
+            found = [t for t in self.tokens[operand_span[0]:operand_span[1]] if t.kind != "space"]
+            return self._rate_named(spelled_back(found).strip(), operand, variable, variable_span)
         if not isinstance(operand, (sympy.Symbol, sympy.Indexed)):
             return self._through_quantities(operand, variable, variable_span)
         if isinstance(operand, sympy.Symbol) and (operand.is_integer or operand in self.bound):
@@ -3742,6 +3747,14 @@ _MATRIX_FUNCTIONS = {
     "softmax": matrices.Softmax,
 }
 MATRIX_FUNCTION_NAMES = frozenset(_MATRIX_FUNCTIONS)  # \text{diag}(s), \operatorname{tr}(A): functions, never a word's name
+
+
+def _spelled_as_function(word: str, context: Context) -> str:
+    """\\operatorname{Softmax}, \\text{SoftMax}: the softmax, however its letters are cased (the sigmoid's and ReLU's
+    cased spellings are in the dialect's table); a function the text defines under that spelling keeps it."""
+    if word.lower() == "softmax" and word != "softmax" and context.function(word) is None:
+        return "softmax"
+    return word
 
 
 def _refuse(message: str):

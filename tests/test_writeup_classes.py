@@ -2360,6 +2360,19 @@ ROWS = [
     # a lone \partial, so it is the derivative (it was unreadable); a wrong one is found; a plain fraction stays one
     ("$$y = w^2 x$$\n\n$$\\frac{\\partial y}{w} = 2 w x$$\n\n$$\\frac{y}{\\partial w} = 2 w x$$\n\n$$\\frac{\\partial y}{w} = w x$$\n\n"
      "$$\\frac{a}{b} = \\frac{2a}{2b}$$", ["definition", "valid", "valid", "invalid", "valid"]),
+    # a name in braces before its subscript ({y}_k, as equation editors write it) is y_k, so "only ${y}_k=1$" makes y
+    # one-hot at k; a remark in words in brackets before a row's relation ((\text{one-hot: ...}) &= ...) is not its left
+    # side: the row goes on from the one before (it was "( {y}_k 1) = ...", not judged); the wrong entry is found
+    ("Let $\\mathbf{y}$ be the true label (one-hot, only ${y}_k=1$).\n\n$$\\begin{aligned}\nL &= -\\sum_{j=1}^K {y}_j \\log \\hat{y}_j \\\\\n"
+     "(\\text{one-hot: only } {y}_k \\text{ is } 1) &= -\\log \\hat{y}_k\n\\end{aligned}$$\n\n$$\\begin{aligned}\nL &= -\\sum_{j=1}^K {y}_j \\log \\hat{y}_j \\\\\n"
+     "(\\text{one-hot}) &= -\\log \\hat{y}_1\n\\end{aligned}$$", ["definition", "definition", "valid", "definition", "invalid"]),
+    # an operator on an application of the text's function whose formula holds nothing of the variable (L(y, \hat{y}), with
+    # \hat{y} the softmax of o only in words): the derivative the text names, not 0 (0 = softmax - y was "invalid")
+    ("Let $\\hat{\\mathbf{y}}$ be the softmax of the logits $\\mathbf{o}$.\n\n$$L(\\mathbf{y}, \\hat{\\mathbf{y}}) = -\\sum_{j=1}^K y_j \\log \\hat{y}_j$$\n\n"
+     "$$\\frac{\\partial}{\\partial o_p} L(\\mathbf{y}, \\hat{\\mathbf{y}}) = \\hat{y}_p - y_p$$", ["definition", "definition"]),
+    # \operatorname{Softmax}, \operatorname{SoftMax}: the softmax however it is cased (it was "unknown function Softmax")
+    ("$$\\frac{e^{o_p}}{\\sum_{i=1}^K e^{o_i}} = \\operatorname{Softmax}(\\mathbf{o})_p$$\n\n$$\\frac{e^{o_p}}{\\sum_{i=1}^K e^{o_i}} = \\operatorname{SoftMax}(\\mathbf{o})_1$$",
+     ["valid", "invalid"]),
 ]
 
 

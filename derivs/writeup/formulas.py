@@ -721,9 +721,11 @@ class _Cutter:
         return kept
 
     def _without_leading_label(self, kept: list[int]) -> list[int]:
-        """(b), (ii), Q2:, 1. at the start are labels; so are \\therefore, \\Rightarrow starting a line ("so")."""
+        """(b), (ii), Q2:, 1. at the start are labels; so are \\therefore, \\Rightarrow starting a line ("so"), and a remark
+        in words in brackets before a row's relation (`(\\text{one-hot: only } y_k \\text{ is } 1) &= ...`)."""
         while kept and self.found[kept[0]].kind == "space":
             kept.pop(0)
+        kept = self._without_leading_remark(kept)
         if len(kept) >= 3 and self.found[kept[0]].is_("symbol", "(") and self.found[kept[2]].is_("symbol", ")"):
             inner = self.found[kept[1]]
             if (inner.kind == "letter" and len(inner.text) == 1 or inner.kind == "number" and inner.text.isdigit()) and len(kept) > 3:
@@ -735,6 +737,24 @@ class _Cutter:
         while kept and self.found[kept[0]].kind == "command" and self.found[kept[0]].text in IMPLICATIONS:
             kept = kept[1:]
         return kept
+
+    def _without_leading_remark(self, kept: list[int]) -> list[int]:
+        """A bracketed group holding words (\\text) at the start of a row, with only `&` or a relation after it: the row's
+        annotation, not its left side (the row goes on from the one before)."""
+        if not kept or not self.found[kept[0]].is_("symbol", "("):
+            return kept
+        depth = 0
+        for place, at in enumerate(kept):
+            depth += 1 if self.found[at].is_("symbol", "(") else -1 if self.found[at].is_("symbol", ")") else 0
+            if depth == 0:
+                break
+        else:
+            return kept
+        inner, rest = kept[1:place], [at for at in kept[place + 1:] if self.found[at].kind != "space"]
+        worded = any(self.found[at].is_("command", "text", "mbox", "textrm", "textit") for at in inner)
+        following = self.found[rest[0]] if rest else None
+        starts_row = following is not None and (following.is_("symbol", "&", "=") or following.kind == "command" and following.text in CHAIN_RELATIONS)
+        return kept[place + 1:] if worded and starts_row else kept
 
     # --- statements on one line
 

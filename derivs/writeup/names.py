@@ -135,6 +135,12 @@ class Scanner:
                     return self._scripts(inside.base, index, end, bold or inside.bold, inside.word, inside.subscript)
                 base = letters.lstrip("\\")
                 word = len(base) > 1 and base not in dialect.GREEK
+        elif token.is_("symbol", "{"):  # {y}_k, {y}_{j} (as equation editors and sympy print): the braced name, then its scripts
+            close = self.group_end(index)
+            inner = self.name_at(index + 1) if close is not None else None
+            if inner is None or inner.end != close or inner.subscript or inner.layer or inner.mark or inner.primes:
+                return None
+            base, end, bold, word = inner.base, close + 1, inner.bold, inner.word
         else:
             return None
         return self._scripts(base, index, end, bold, word)
