@@ -2373,6 +2373,12 @@ ROWS = [
     # \operatorname{Softmax}, \operatorname{SoftMax}: the softmax however it is cased (it was "unknown function Softmax")
     ("$$\\frac{e^{o_p}}{\\sum_{i=1}^K e^{o_i}} = \\operatorname{Softmax}(\\mathbf{o})_p$$\n\n$$\\frac{e^{o_p}}{\\sum_{i=1}^K e^{o_i}} = \\operatorname{SoftMax}(\\mathbf{o})_1$$",
      ["valid", "invalid"]),
+    # a function's chain ending in constants of its own (z(x) = \sqrt{2} x (1 + 0.5 x^2) = x (a + b x^2), GELU's tanh form):
+    # a and b are what make the two agree for every x (matched coefficients), and z keeps its first formula; z' in a, b
+    # is then checked (it was "invalid" at random a, b, and so was every line after); a rewriting no constants can make
+    # true (x (c + d x^3) for 3x + x^3) is wrong
+    ("$$z(x) = \\sqrt{2} x (1 + 0.5 x^2) = x (a + b x^2)$$\n\n$$z'(x) = a + 3 b x^2$$\n\n$$z'(x) = a + 2 b x^2$$\n\n"
+     "$$g(x) = 3x + x^3 = x (c + d x^3)$$\n\n$$g'(x) = 3 + 3x^2$$", ["definition", "valid", "valid", "invalid", "definition", "invalid", "valid"]),
 ]
 
 

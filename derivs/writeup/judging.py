@@ -2460,14 +2460,35 @@ class Judge:
                      and step.first is not None and s.first.start == step.first.start and s.right is not None]
         chain = list(dict.fromkeys([*step.chain, *continued], None)) if step.chain else [step.right, *continued]
         links = [side for side in chain if function_head(side, frozenset(scope.notation.words)) is None] or [step.right]
+        try:
+            first = self.read(links[0], scope).exact
+        except LatexError:  # an unreadable first link: the last readable one in the variables is the formula, as always
+            first = None
         for side in reversed(links[1:]):
             try:
                 body = self.read(side, scope).exact
             except LatexError:
                 continue
-            if isinstance(body, sympy.Expr) and parameters & body.free_symbols:
+            if not (isinstance(body, sympy.Expr) and parameters & body.free_symbols):
+                continue
+            formula = isinstance(first, sympy.Expr) and parameters & first.free_symbols and not first.atoms(sympy.core.function.AppliedUndef)
+            own = self._names_of_its_own(body, first, parameters, scope) if formula else []  # x_1 = g(x_2) = c1/x_2: no formula before
+            if not own:
                 return body
-        return self.read(links[0], scope).exact
+            matched = _matched_constants(first, body, parameters, own)
+            if matched:  # x (a + b x^2) for \\sqrt{2/\\pi} x (1 + 0.044715 x^2): a and b are what make the two agree for every x
+                self.give(scope, matched, step)
+                scope.used.append("constants by matching: " + ", ".join(f"{name} = {sympy.N(value, 6)}" for name, value in matched.items()))
+        return first if first is not None else self.read(links[0], scope).exact
+
+    @staticmethod
+    def _names_of_its_own(body, first, parameters: set, scope: Scope) -> list:
+        """The names of a later link that the first does not hold and the text never gave (z(x) = \\sqrt{2/\\pi} x
+        (1 + 0.044715 x^2) = x (a + b x^2)): the same function rewritten in constants of its own, not its formula."""
+        new = body.free_symbols - parameters - getattr(first, "free_symbols", set())
+        later = {str(name) for name in scope.ahead}  # c1 of x_1 = g(x_2) = c1/x_2, defined on a line below: the text's own name
+        return sorted((s for s in new if isinstance(s, sympy.Symbol) and s not in scope.values and s not in scope.formulas
+                       and str(s) not in later), key=str)
 
     @staticmethod
     def _tokens_of(name, side: Side) -> list:
@@ -3387,6 +3408,19 @@ def _as_number_for(name, value):
     if isinstance(name, sympy.MatrixSymbol) and name.shape == (1, 1) and getattr(value, "is_number", False):
         return sympy.ImmutableMatrix([[value]])
     return value
+
+
+def _matched_constants(first, body, parameters: set, constants: list) -> dict | None:
+    """The one value of each constant that makes `body` equal `first` for every value of the parameters, both
+    polynomials in them (matching coefficients); None where there is no such value, or more than one."""
+    try:
+        residual = sympy.Poly(sympy.expand(first - body), *sorted(parameters, key=str))
+        solutions = sympy.solve(residual.coeffs(), constants, dict=True)
+    except (sympy.PolynomialError, NotImplementedError, TypeError, ValueError):
+        return None
+    if len(solutions) != 1 or set(solutions[0]) != set(constants) or not all(value.is_number for value in solutions[0].values()):
+        return None
+    return solutions[0]
 
 
 def _gradients_at_values(expr, values: dict):
