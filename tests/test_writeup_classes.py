@@ -2379,6 +2379,11 @@ ROWS = [
     # true (x (c + d x^3) for 3x + x^3) is wrong
     ("$$z(x) = \\sqrt{2} x (1 + 0.5 x^2) = x (a + b x^2)$$\n\n$$z'(x) = a + 3 b x^2$$\n\n$$z'(x) = a + 2 b x^2$$\n\n"
      "$$g(x) = 3x + x^3 = x (c + d x^3)$$\n\n$$g'(x) = 3 + 3x^2$$", ["definition", "valid", "valid", "invalid", "definition", "invalid", "valid"]),
+    # a condition opening a row, ended by a colon (\text{if } i \neq j :& ...): where the row's statements hold (the row was
+    # read as a name in words and an unreadable ":"); a slip in a case is found
+    ("$$y_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$$\n\n$$\\begin{split}\n\\text{if} \\; i = j :& \\frac{\\partial y_i}{\\partial z_j} = y_i(1 - y_j) \\\\\n"
+     "\\text{if} \\; i \\neq j :& \\frac{\\partial y_i}{\\partial z_j} = -y_i y_j \\\\\n\\text{if} \\; i \\neq j :& \\frac{\\partial y_i}{\\partial z_j} = y_i y_j\n\\end{split}$$",
+     ["definition", "valid", "valid", "invalid"]),
 ]
 
 

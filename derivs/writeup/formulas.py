@@ -579,12 +579,15 @@ class _Cutter:
             indices = self._after_leading_word(indices)
         indices = self._before_arrow_remark(self._after_lead_sentence(indices))
         kept, named = self._without_annotations(indices)
+        leading, leading_word, kept = self._row_condition(kept)
         pieces = self._statements(kept)
         statements, connectives = [], []
         for pieces_index, (piece, separator, compared) in enumerate(pieces):
             condition, words, piece = self._condition(piece, last=pieces_index == len(pieces) - 1)
             if condition is None and compared is not None:
                 condition, words = self._side(compared[0]), compared[1]
+            if condition is None and leading is not None:
+                condition, words = leading, leading_word
             mapping = self._map_definition(piece, number, condition, words)
             if mapping is not None:
                 if statements:
@@ -1056,6 +1059,28 @@ class _Cutter:
                         and not any(self.found[i].kind != "space" for i in piece[position:] if i > end):
                     return self._side([i for i in piece[position:] if i <= end]), lead, piece[:position]  # read as words: no mistake there
         return None, "", piece
+
+    def _row_condition(self, kept: list[int]) -> tuple[Side | None, str, list[int]]:
+        """`\\text{if } i \\neq j :& \\frac{\\partial y_i}{\\partial z_j} = ...`: a condition opening a row, ended by a colon or
+        the row's &, holds for every statement of the row. Returns it, its word, and the row without it."""
+        shown = [at for at in kept if self.found[at].kind != "space"]
+        if not shown or not (self.found[shown[0]].kind == "command" and self.found[shown[0]].text in TEXT_COMMANDS):
+            return None, "", kept
+        words, end = self._text_of(shown[0])
+        lead = _lead_word(words)
+        if lead not in ("if", "when", "for", "where"):
+            return None, "", kept
+        rest = [at for at in shown if at > end]
+        stop = next((n for n, at in enumerate(rest) if self.found[at].is_("symbol", ":", "&")), None)
+        condition = rest[:stop] if stop else []
+        if not condition or len(condition) > 8 or not self._has_relation(condition):
+            return None, "", kept
+        after = rest[stop:]
+        while after and self.found[after[0]].is_("symbol", ":", "&"):
+            after = after[1:]
+        if not after or not self._has_relation(after):
+            return None, "", kept
+        return self._side(condition), lead, [at for at in kept if at >= after[0]]
 
     @staticmethod
     def _case_in_words(lead: str) -> bool:
