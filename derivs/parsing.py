@@ -836,6 +836,9 @@ class _Parser:
                 value = dialect.BINARY_OPERATORS[word](value, self.signed_factor())
             elif self._starts_factor(token, stop_at_function):
                 value = self._combine(value, self.factor(), "*", token)
+            elif self._period_product_ahead(token) and self.peek(1).is_("letter", "T") and self.peek(2).kind != "letter" \
+                    and not self.peek(2).is_("symbol", "_", "^", "("):
+                raise self.error("x.T is numpy's transpose, not a product: write x^T (or x^\\top) in the maths", token)
             elif self._period_product_ahead(token):
                 self.take()  # p_j.p_i: a write-up's period between two factors is a product dot
                 value = self._combine(value, self.factor(), "*", token)
@@ -2647,7 +2650,9 @@ class _Parser:
         if not self.context.document or order != 1 or not isinstance(operand, sympy.Expr) or isinstance(operand, sympy.MatrixExpr) \
                 or variable in operand.free_symbols:
             return None
-        if self._one_application(operand_span[0]) and not (isinstance(variable, sympy.Indexed) and operand.has(variable.base)):
+        head = self.tokens[operand_span[0]]
+        own = head.text not in dialect.FUNCTIONS and head.text in self.context.functions  # the text's L, not \\log or \\sigma
+        if own and self._one_application(operand_span[0]) and not (isinstance(variable, sympy.Indexed) and operand.has(variable.base)):
             # L(\mathbf{y}, \hat{\mathbf{y}}) whose formula holds nothing of o: the text differentiates through what it has not
             # tied to o (\hat{y} = softmax(o), said in words), so the Leibniz quantity, not 0
             found = [t for t in self.tokens[operand_span[0]:operand_span[1]] if t.kind != "space"]

@@ -2384,6 +2384,22 @@ ROWS = [
     ("$$y_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$$\n\n$$\\begin{split}\n\\text{if} \\; i = j :& \\frac{\\partial y_i}{\\partial z_j} = y_i(1 - y_j) \\\\\n"
      "\\text{if} \\; i \\neq j :& \\frac{\\partial y_i}{\\partial z_j} = -y_i y_j \\\\\n\\text{if} \\; i \\neq j :& \\frac{\\partial y_i}{\\partial z_j} = y_i y_j\n\\end{split}$$",
      ["definition", "valid", "valid", "invalid"]),
+    # layers numbered by a bare digit (z^1 = w^1 x, a^1 = \sigma(z^1), z^2 = w^2 a^1): a letter defined at two digits says
+    # the digits number layers (nobody defines z squared and z cubed), for the letters defined with a digit and those
+    # written at two digits (w^1, w^2); the chain rule through a^1 is then checked (it read w^2 as w squared)
+    ("$$z^1 = w^1 x$$\n\n$$a^1 = \\sigma(z^1)$$\n\n$$z^2 = w^2 a^1$$\n\n$$\\frac{\\partial z^2}{\\partial a^1} = w^2$$\n\n"
+     "$$\\frac{\\partial z^2}{\\partial w^1} = w^2 a^1 (1 - a^1) x$$\n\n$$\\frac{\\partial z^2}{\\partial a^1} = 2 w^2$$",
+     ["definition", "definition", "definition", "valid", "valid", "invalid"]),
+    # numpy's x.T is said to be a transpose typed as code, not read as x times T (x.T = x T was "invalid" at random T);
+    # the 1 x 1 product of a row and a column said to equal a rounded number is weighed to its places
+    ("$$W = \\begin{bmatrix} 0.5 & 0.5 \\end{bmatrix}$$\n\n$$x = \\begin{bmatrix} 0.2 \\\\ 0.1 \\end{bmatrix}$$\n\n"
+     "$$\\sigma(W x) = 0.5374$$\n\n$$\\sigma(W x) = 0.5384$$\n\n$$b = x.T$$",
+     ["definition", "definition", "valid", "invalid", "unparsed"]),
+    # a derivative given a formula while its quantity has none (a / node's dy/dx = -1/x^2), then the quantity's first
+    # formula (the exp node's y = e^x): what was said of dy/dx was not of this y, and dy/dx = e^x holds (it was "invalid"
+    # against -1/x^2); a wrong one is still found
+    ("The / node:\n\n$$\\frac{\\partial y}{\\partial x} = -\\frac{1}{x^2}$$\n\nThe exp node computes $y = e^x$, so\n\n"
+     "$$\\frac{\\partial y}{\\partial x} = e^x$$\n\n$$\\frac{\\partial y}{\\partial x} = -e^x$$", ["definition", "definition", "valid", "invalid"]),
 ]
 
 
@@ -2572,3 +2588,14 @@ def test_a_step_the_mathematics_cannot_be_carried_through_for_says_why(text):
     author nothing. Now each step is judged or says in words what was not read."""
     steps = check_derivation_now(text).steps
     assert steps and not [step.feedback for step in steps if step.feedback.startswith("could not decide")]
+
+
+def test_a_one_by_one_matrix_said_to_equal_a_number_is_its_entry():
+    """a^2 = 0.5374 where a^2 worked out is the 1 x 1 matrix [0.53743] (a walk-through's sigma(W^2 a^1 + b^2)): compared as
+    the number 0.53743, so the written 0.5374 is weighed to its four places (it was "in entry (1, 1) ... 0.5374", wrong)."""
+    from derivs.writeup.claims import _number_beside
+
+    entry = sympy.Rational(53743, 100000)
+    assert _number_beside(sympy.ImmutableMatrix([[entry]]), sympy.Rational(5374, 10000)) == entry
+    row = sympy.ImmutableMatrix([[entry, entry]])
+    assert _number_beside(row, sympy.Rational(5374, 10000)) == row  # a row of two is no number

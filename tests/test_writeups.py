@@ -133,8 +133,8 @@ OWN_SLIPS = {
         16: "dL/dw_3 = 0.000621578 (mpmath), 0.0006 to 4 places, written 0.0007",
     },
     "forward_trace.tex": {
-        12: "v_5 = v_4 - v_3 = ln 2 + 10 + sin... = 11.652071 (mpmath), 11.6521 to 4 places, written 11.6520",
-        14: "y = v_5 = 11.6520 again",
+        12: "v_5 = v_4 - v_3 = ln 2 + 10 - sin 5 = 11.652071 (mpmath), 11.6521 to 4 places (11.6520 from the rounded values shown), written 11.6620",
+        14: "y = v_5 = 11.6620 again",
     },
     "homework.tex": {
         19: "tanh(x) = 2 sigma(2x) - 1, so tanh'(x) = 4 sigma'(2x), written 2 sigma'(2x)",

@@ -45,6 +45,14 @@ def _misfit(step: Step, scope, error: ShapeMismatch) -> Step:
     return replace(step, verdict="invalid", feedback=f"the shapes do not fit: {error.message}")
 
 
+def _number_beside(value, other):
+    """A 1 x 1 matrix said to equal a number (a^2 = 0.5374, with a^2 = \\sigma(W^2 a^1 + b^2) worked out 1 x 1): its one
+    entry, so the number is weighed as written (rounded to its places)."""
+    if isinstance(value, sympy.MatrixBase) and value.shape == (1, 1) and getattr(other, "is_number", False) and not isinstance(other, sympy.MatrixBase):
+        return value[0, 0]
+    return value
+
+
 def _compared_as_array(entries, other):
     """A list of values ([2.0, 2.4], or p_1, \\dots, p_n) said to equal a one-row or one-column array of as many entries is
     that array."""
@@ -172,6 +180,7 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                 left, right = (side.subs(point) if isinstance(side, sympy.Basic) else side for side in (left, right))
             for symbol, power in scope.nilpotent.items():  # (u + \\dot u \\epsilon)(v + \\dot v \\epsilon) with \\epsilon^2 = 0
                 left, right = (sympy.series(side, symbol, 0, power).removeO() if isinstance(side, sympy.Expr) and side.has(symbol) else side for side in (left, right))
+            left, right = _number_beside(left, right), _number_beside(right, left)
             left, right = _compared_as_array(left, right), _compared_as_array(right, left)
             named_by = _leibniz_variables(as_read, scope)  # X_{ri} of \\partial X_{sk} / \\partial X_{ri}: its i is an index, worked out or not
             context = _one_hot(_with_totals(with_free_symbols(scope.problem, (*written, *named_by, left, right)), scope.facts), scope.notation)

@@ -143,6 +143,7 @@ class Document:
     layers: frozenset = frozenset()  # letters its superscripts use as a layer's or a sample's number (W^L, a^{l-1}, C^n): never powers
     bracket_layers: frozenset = frozenset()  # names it numbers by layer in brackets typed after them (W[1], dZ[4])
     digit_layers: frozenset = frozenset()  # letters it numbers by layer in a digit superscript (\partial w^2_{11}: w, W)
+    defined_layers: frozenset = frozenset()  # letters whose digit superscript is a layer even alone (a^1 = ..., a^2 = ...)
     dropped_marks: dict = field(default_factory=dict)  # a name written with its sample mark and, elsewhere, without it -> the letter
     typed_labels: bool = False  # its displays end with a number typed in brackets after a space (= x_1 (6)): their labels
     formulas: dict = field(default_factory=dict, repr=False)  # each Math as read (formulas.read_formula): read once
@@ -208,6 +209,7 @@ def read_document(text: str, form: str | None = None) -> Document:
     document.dropped_marks = _dropped_marks(named, samples)
     document.bracket_layers = _bracket_layer_names(scanned)
     document.digit_layers = _digit_layer_letters(scanned)
+    document.defined_layers = _defined_layer_letters(scanned)
     document.typed_labels = len({label for math, found in zip(document.maths, scanned) if math.display
                                  for label in [typed_label(found)] if label is not None}) >= 2
     return document
@@ -420,6 +422,31 @@ def _digit_layer_letters(scanned) -> frozenset:
             if after is not None and digit_superscript(found, after) is not None:
                 letters.add(found[at + 1].text)
     return frozenset(letters | {letter.swapcase() for letter in letters})
+
+
+STATEMENT_STARTS = ("&", ",", ";")  # what may stand before a statement's left side within a formula
+
+
+def _defined_layer_letters(scanned) -> frozenset:
+    """Letters a write-up defines with a digit over them (`z^1 = W^1 x + b^1`, `a^1 = \\text{ReLU}(z^1)`), where one of
+    them is defined at two digits (`z^2 = ...`): nobody defines a letter's square and its cube, so the digits number
+    layers, also where the letter stands alone (a^1, not a power); in such a text, so do the digits of a letter written
+    with two of them anywhere (the weights w^1, w^2). A letter seen with one digit only (x^2) keeps its power."""
+    defined: dict[str, set] = {}
+    written: dict[str, set] = {}
+    for found in scanned:
+        found = [t for t in found if t.kind != "space"]
+        for at, token in enumerate(found[:-2]):
+            script = digit_superscript(found, at + 1) if token.kind == "letter" and len(token.text) == 1 else None
+            if script is None:
+                continue
+            written.setdefault(token.text, set()).add(found[script[0]].text)
+            starts = at == 0 or found[at - 1].is_("symbol", *STATEMENT_STARTS) or found[at - 1].is_("command", "\\", "quad", "qquad")
+            if starts and script[1] < len(found) and found[script[1]].is_("symbol", "="):
+                defined.setdefault(token.text, set()).add(found[script[0]].text)
+    if not any(len(digits) >= 2 for digits in defined.values()):
+        return frozenset()
+    return frozenset(defined) | {letter for letter, digits in written.items() if len(digits) >= 2}
 
 
 def subscript_end(found, at: int) -> int | None:

@@ -127,8 +127,8 @@ def _read_formula(math: Math, document) -> Formula:
     found, call_ends = _with_macros(_outer_group_unwrapped(tokens(math.tex, offset=0, tolerant=True)[:-1]), document.macros)
     if document.layers:
         found, call_ends = _respelled(found, call_ends, lambda at: _layer_as_mark(found, at, document.layers))
-    if document.digit_layers:
-        found, call_ends = _respelled(found, call_ends, lambda at: _digit_layer_as_mark(found, at, document.digit_layers))
+    if document.digit_layers or document.defined_layers:
+        found, call_ends = _respelled(found, call_ends, lambda at: _digit_layer_as_mark(found, at, document.digit_layers, document.defined_layers))
     if document.bracket_layers:
         found, call_ends = _respelled(found, call_ends, lambda at: _bracket_layer_as_mark(found, at, document.bracket_layers))
     if document.dropped_marks:
@@ -267,16 +267,17 @@ def _bracketed_name_entry(found: list[Token], at: int):
     return close + 1, [replace(found[at + 1], position=found[at].position), *found[at + 2:close]]  # a side shown from its (
 
 
-def _digit_layer_as_mark(found: list[Token], at: int, letters):
+def _digit_layer_as_mark(found: list[Token], at: int, letters, defined: frozenset = frozenset()):
     """w^2_{11} and W^2 where the write-up differentiates by w^2_{11} (Document.digit_layers): the layer marks w^{(2)}_{11}
-    and W^{(2)}; a lowercase letter's digit with no entry under it (w^2 alone) stays a power."""
+    and W^{(2)}; a lowercase letter's digit with no entry under it (w^2 alone) stays a power, unless the write-up defines
+    the letter at two digits (Document.defined_layers: a^1 = ..., a^2 = ...)."""
     letter = at - 1 if at and found[at - 1].kind == "letter" else letter_before_subscript(found, at)  # w^2_{11}, w_{11}^2
-    script = digit_superscript(found, at) if letter is not None and found[letter].text in letters else None
+    script = digit_superscript(found, at) if letter is not None and found[letter].text in letters | defined else None
     if script is None:
         return None
     digit, after = script
     entry = after < len(found) and found[after].is_("symbol", "_") or letter != at - 1
-    if not entry and not found[letter].text.isupper():
+    if not entry and not found[letter].text.isupper() and found[letter].text not in defined:
         return None
     first = found[digit]
     return after, [found[at], Token("symbol", "{", first.position), Token("symbol", "(", first.position), first,

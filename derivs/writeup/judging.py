@@ -2932,6 +2932,8 @@ class Judge:
         formula, written = self.formula_of(step, scope, avoid) if not step.case_row else (None, None)  # y = 1 if x > 0: there only
         if before is not None and formula is not None and bound_apart(formula) != before:  # L = a new loss: the numbers
             _forget_derivatives_of(scope, symbol)  # stated for dL/dw before were the old L's
+        elif before is None and formula is not None and symbol is not None:  # y = e^x after dy/dx = -1/x^2 was said of another
+            _forget_derivatives_of(scope, symbol, formulas=True)  # y (a / node's): what was stated of dy/dx was not of this y
         scope.formulas.pop(symbol, None)
         scope.written.pop(spelled_back(step.left.tokens), None)
         if formula is not None and symbol is not None and symbol not in _names_of(formula):  # v_1 = \\ln(v_1) is no formula
@@ -3285,9 +3287,11 @@ def rest_of_chain(step: Step) -> tuple:
     return rest or (step.right,)
 
 
-def _forget_derivatives_of(scope: Scope, name) -> None:
+def _forget_derivatives_of(scope: Scope, name, formulas: bool = False) -> None:
     """A name given a new value on a line of its own (a second example's w = 2): the numbers stated for derivatives
-    that depend on it (dL/dw = -2 at the first example's values) no longer hold; their formulas still do."""
+    that depend on it (dL/dw = -2 at the first example's values) no longer hold; their formulas still do. With
+    `formulas` (the name's first formula, given after formulas for its derivatives were stated of a name the text had
+    not defined) it is those formulas that go, and the numbers stay."""
     depends = {name}
     grew = True
     while grew:  # every name whose formula reaches `name`
@@ -3295,9 +3299,12 @@ def _forget_derivatives_of(scope: Scope, name) -> None:
         grew, depends = grown != depends, grown
     for symbol, (quantity, variable, _) in scope.leibniz.items():
         value = scope.values.get(symbol)
-        if getattr(value, "is_number", False) and (quantity in depends or variable in depends):
+        numbered = getattr(value, "is_number", False)
+        if (numbered != formulas and value is not None) and (quantity in depends or variable in depends):
             del scope.values[symbol]
             scope.stated.pop(symbol, None)
+        if formulas and quantity in depends and not getattr(scope.formulas.get(symbol), "is_number", False):
+            scope.formulas.pop(symbol, None)
 
 
 def _key(name) -> str:
