@@ -2400,6 +2400,10 @@ ROWS = [
     # against -1/x^2); a wrong one is still found
     ("The / node:\n\n$$\\frac{\\partial y}{\\partial x} = -\\frac{1}{x^2}$$\n\nThe exp node computes $y = e^x$, so\n\n"
      "$$\\frac{\\partial y}{\\partial x} = e^x$$\n\n$$\\frac{\\partial y}{\\partial x} = -e^x$$", ["definition", "definition", "valid", "invalid"]),
+    # equation numbers typed as "-(2)" after a spaced dash (or "&-(1)" in a column of their own), where the text numbers
+    # two lines or more so: labels, not "minus 2" (6x -(2) was "differs by the constant 2"); 4 - (2) is still arithmetic
+    ("$$\\begin{align*}\ny &= 3x^2 &-(1) \\\\\n\\frac{dy}{dx} &= 6x \\ -(2) \\\\\n\\frac{dy}{dx} &= 5x \\ -(3)\n\\end{align*}$$\n\n$$z = 4 - (2)$$",
+     ["definition", "valid", "invalid", "definition"]),
 ]
 
 

@@ -145,6 +145,7 @@ class Document:
     digit_layers: frozenset = frozenset()  # letters it numbers by layer in a digit superscript (\partial w^2_{11}: w, W)
     defined_layers: frozenset = frozenset()  # letters whose digit superscript is a layer even alone (a^1 = ..., a^2 = ...)
     dropped_marks: dict = field(default_factory=dict)  # a name written with its sample mark and, elsewhere, without it -> the letter
+    dashed_labels: bool = False  # its lines end with a number typed after a spaced dash ( -(11)): their labels
     typed_labels: bool = False  # its displays end with a number typed in brackets after a space (= x_1 (6)): their labels
     formulas: dict = field(default_factory=dict, repr=False)  # each Math as read (formulas.read_formula): read once
     e_named: bool = False  # a section wrote e = \hat{y} - y: e is that name in the sections after it too
@@ -210,6 +211,7 @@ def read_document(text: str, form: str | None = None) -> Document:
     document.bracket_layers = _bracket_layer_names(scanned)
     document.digit_layers = _digit_layer_letters(scanned)
     document.defined_layers = _defined_layer_letters(scanned)
+    document.dashed_labels = sum(found[at].is_("symbol", ")") for found in scanned for at in dashed_labels(found)) >= 2
     document.typed_labels = len({label for math, found in zip(document.maths, scanned) if math.display
                                  for label in [typed_label(found)] if label is not None}) >= 2
     return document
@@ -229,6 +231,24 @@ def typed_label(found) -> str | None:
     if not spaced or not meaningful[-2].text.isdigit():
         return None
     return meaningful[-2].text
+
+
+def dashed_labels(found) -> set[int]:
+    """The token indices of equation numbers typed as ` -(11)` (the dash apart, the bracket against it) at the end of a line or row (`\\sigma'(x) = \\sigma(x)(1 -
+    \\sigma(x)) \\ -(11) \\\\`), a whole number in brackets after a spaced dash: a label, where a write-up numbers two lines
+    or more so (Document.dashed_labels); one `x - (2)` alone is arithmetic."""
+    shown = [at for at, t in enumerate(found) if t.kind not in ("space", "end")]
+    ends = [n for n, at in enumerate(shown) if found[at].is_("command", "\\", "end")] + [len(shown)]
+    labels = set()
+    for end in ends:
+        if end < 5:
+            continue
+        dash, opener, number, closer = (found[at] for at in shown[end - 4:end])
+        apart = dash.space_before and not opener.space_before or found[shown[end - 5]].is_("symbol", "&")  # x -(11), out_h2 &-(12)
+        if dash.is_("symbol", "-") and apart and opener.is_("symbol", "(") and number.kind == "number" and number.text.isdigit() \
+                and closer.is_("symbol", ")"):
+            labels.update(shown[end - 4:end] + ([shown[end - 5]] if found[shown[end - 5]].is_("symbol", "&") else []))
+    return labels
 
 
 LAYER_LETTERS = frozenset({"l", "L", "ell"})  # the letters deep-learning texts number layers with (Nielsen's a^l, W^L)

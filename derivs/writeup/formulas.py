@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace, field
 from ..dialect import BINARY_OPERATORS, FUNCTIONS, LIST_ELLIPSES, RELATIONS, UNICODE
 from ..lexer import TEXT_COMMANDS, Token, group_end, tokens
 from ..parsing import is_transpose_mark, subscript_letters
-from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, in_subscript, layer_superscript, letter_before_subscript, summed_letter, typed_label
+from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, in_subscript, layer_superscript, letter_before_subscript, summed_letter, typed_label, dashed_labels
 from .macros import DEFINING, definitions, expand
 from .names import Scanner, single_name
 from .prose import CONNECTIVES
@@ -139,6 +139,8 @@ def _read_formula(math: Math, document) -> Formula:
     surplus = _surplus_closers(found)
     if document.typed_labels and math.display and typed_label(found) is not None:
         surplus |= _typed_label_at(found)
+    if document.dashed_labels:
+        surplus |= dashed_labels(found)
     found, call_ends = _respelled(found, call_ends, lambda at: (at + 1, []) if at in surplus else None)
     local = [token.position for token in found]  # in the formula's own text, which the sides' sources are cut from
     found = [replace(token, position=math.offset(token.position)) for token in found]  # where each stands in the file
