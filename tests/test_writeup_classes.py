@@ -2404,6 +2404,13 @@ ROWS = [
     # two lines or more so: labels, not "minus 2" (6x -(2) was "differs by the constant 2"); 4 - (2) is still arithmetic
     ("$$\\begin{align*}\ny &= 3x^2 &-(1) \\\\\n\\frac{dy}{dx} &= 6x \\ -(2) \\\\\n\\frac{dy}{dx} &= 5x \\ -(3)\n\\end{align*}$$\n\n$$z = 4 - (2)$$",
      ["definition", "valid", "invalid", "definition"]),
+    # a derivative claim whose sides differ only on the kink of the function differentiated, a curve in two variables
+    # (y \hat{y} = 1 for the hinge's max(0, 1 - y \hat{y})): there the derivative has no value, so not judged (it was
+    # "invalid" at a probe on the kink); a wrong case differs off the kink and is found
+    ("$$\\text{Hinge}(y, \\hat{y}) = \\max(0, 1 - y \\hat{y})$$\n\n"
+     "$$\\frac{\\partial \\text{Hinge}}{\\partial \\hat{y}} = \\begin{cases} 0, & \\text{if } y \\hat{y} \\geq 1 \\\\ -y, & \\text{if } y \\hat{y} < 1 \\end{cases}$$\n\n"
+     "$$\\frac{\\partial \\text{Hinge}}{\\partial \\hat{y}} = \\begin{cases} 0, & \\text{if } y \\hat{y} \\geq 1 \\\\ y, & \\text{if } y \\hat{y} < 1 \\end{cases}$$",
+     ["definition", "undecided", "invalid"]),
 ]
 
 

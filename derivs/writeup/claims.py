@@ -243,6 +243,9 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                 laid_out = _other_layout(step, context, left, right, domain, 0.75 * timeout)  # the shapes told at once: most of the step's time is left
                 if laid_out is not None:
                     return laid_out
+            if decision.verdict == "different" and _on_a_kink(scope.problem, (*as_read, *_leibniz_derivatives(as_read, scope)), decision.witness):
+                return replace(step, verdict="undecided", feedback=f"the sides differ only where a function differentiated here has a kink "
+                               f"({difference_shown(decision)}): a derivative has no value there, so the line is not judged")
             if decision.verdict == "different":
                 stated = _holds_at_stated_length(context, left, right, domain, 0.3 * timeout)
                 if stated is not None:
@@ -727,6 +730,25 @@ def _leibniz_derivatives(sides, scope) -> list:
                 except (TypeError, ValueError, DefinitionMisfit):
                     continue
     return found
+
+
+def _on_a_kink(problem: Problem, sides, witness) -> bool:
+    """The point where the sides differ lies on a kink of a function they differentiate (y \\hat{y} = 1 for the hinge's
+    max(0, 1 - y \\hat{y})), a curve in two variables or more that `_off_kinks` cannot take out of a range: there the
+    derivative does not exist, and the comparison says nothing."""
+    values = dict(getattr(witness, "values", ()) or ())
+    if not values:
+        return False
+    for zero in kinks(problem, sides):
+        if len(zero.free_symbols) < 2 or not {str(s) for s in zero.free_symbols} <= set(values):
+            continue
+        try:
+            at = sympy.N(zero.xreplace({s: sympy.Float(values[str(s)], 30) for s in zero.free_symbols}), 30)
+        except (TypeError, ValueError, SyntaxError):
+            continue
+        if at.is_number and abs(at) < sympy.Float("1e-9"):
+            return True
+    return False
 
 
 def _off_kinks(problem: Problem, sides, domain: dict) -> dict:
