@@ -2411,10 +2411,6 @@ ROWS = [
      "$$\\frac{\\partial \\text{Hinge}}{\\partial \\hat{y}} = \\begin{cases} 0, & \\text{if } y \\hat{y} \\geq 1 \\\\ -y, & \\text{if } y \\hat{y} < 1 \\end{cases}$$\n\n"
      "$$\\frac{\\partial \\text{Hinge}}{\\partial \\hat{y}} = \\begin{cases} 0, & \\text{if } y \\hat{y} \\geq 1 \\\\ y, & \\text{if } y \\hat{y} < 1 \\end{cases}$$",
      ["definition", "undecided", "invalid"]),
-    # two equations typed on two source lines of one $$ block with no \\ between: a name and = opening the second line
-    # start a statement of its own (it was one chain, a = 2 = b = a + 1, "invalid"); a matrix's rows stay one matrix
-    ("$$a = 2\nb = a + 1$$\n\n$$b = 3$$\n\n$$b = 4$$\n\n$$M = \\begin{bmatrix} 1 \\\\\n2 \\end{bmatrix}$$",
-     ["definition", "definition", "valid", "invalid", "definition"]),
 ]
 
 

@@ -14,7 +14,7 @@ import re
 
 from dataclasses import dataclass, replace, field
 
-from ..dialect import BINARY_OPERATORS, DECORATIONS, FONTS, FUNCTIONS, GREEK, LIST_ELLIPSES, RELATIONS, UNICODE
+from ..dialect import BINARY_OPERATORS, FUNCTIONS, LIST_ELLIPSES, RELATIONS, UNICODE
 from ..lexer import TEXT_COMMANDS, Token, group_end, tokens
 from ..parsing import is_transpose_mark, subscript_letters
 from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, in_subscript, layer_superscript, letter_before_subscript, summed_letter, typed_label, dashed_labels
@@ -471,27 +471,8 @@ class _Cutter:
                 lines.append([])
                 skip = close - at if close is not None else 0
                 continue
-            if lines[-1] and depth.braces == self._line_level(at) and not depth.brackets and self._new_statement_on_new_line(lines[-1], at):
-                lines.append([])
             lines[-1].append(at)
         return [column for line in self._joined_continuations([line for line in lines if line]) for column in self._equation_columns(line)]
-
-    def _new_statement_on_new_line(self, line: list[int], at: int) -> bool:
-        """`$$\\mu = \\frac{1}{d}\\sum_i x_i` and, on the next source line with no \\\\ between, `\\sigma^2 = ...$$`: a name
-        (with its scripts) and = opening a source line, after a line that has its relation, start a statement of their own."""
-        if "\n" not in self.tex[self.local[line[-1]]:self.local[at]] or not any(self._relation(self.found[i], self.depths[i], self._line_level(i)) for i in line):
-            return False
-        first = self.found[at]
-        if not (first.kind == "letter" or first.kind == "command" and (first.text in GREEK or first.text in FONTS or first.text in DECORATIONS
-                                                                     or first.text in TEXT_COMMANDS)):
-            return False  # \end{bmatrix} = ..., & = ...: not a name opening a statement
-        for ahead in range(at, min(at + 12, len(self.found))):
-            token = self.found[ahead]
-            if token.is_("symbol", "="):
-                return ahead > at
-            if token.is_("symbol", "+", "-", "*", "/") or token.is_("command", "frac", "cdot", "times", "sum") or token.kind == "number" and ahead == at:
-                return False
-        return False
 
     def _equation_columns(self, line: list[int]) -> list[list[int]]:
         """`& \\mu = \\frac{1}{N}\\sum_k x_k & v = ...`: an align row holding two equations side by side, each column pair
