@@ -48,7 +48,7 @@ def _sign(x):
     return mpmath.mpf((x > 0) - (x < 0))
 
 
-def _scalar(x):
+def as_scalar(x):
     """A 1 x 1 matrix where a number stands (w^T x inside exp, or added to a number) is that number."""
     if isinstance(x, mpmath.matrix) and x.rows == 1 and x.cols == 1:
         return x[0, 0]
@@ -58,7 +58,7 @@ def _scalar(x):
 def _sum_of(values: list):
     """A sum's terms added: numbers by fsum; vectors or matrices (\\sum_i (w^T x_i) x_i) entry by entry, all of one
     shape, a 1 x 1 one counting as its number."""
-    values = [_scalar(value) for value in values]
+    values = [as_scalar(value) for value in values]
     arrays = [value for value in values if isinstance(value, mpmath.matrix)]
     if not arrays:
         return mpmath.fsum(values)
@@ -71,7 +71,7 @@ def _sum_of(values: list):
 
 
 def _real(x):
-    x = _scalar(x)
+    x = as_scalar(x)
     if isinstance(x, mpmath.mpc):
         if x.imag != 0:
             raise Unsupported("a comparison of complex values")
@@ -163,17 +163,17 @@ def _walk_node(node, point: "_Point"):
     if isinstance(node, MatrixElement):  # (X X^T)_{11}: the matrix worked out, then its entry
         return _matrix_entry(node, point)
     if node.is_Add:
-        return mpmath.fsum(_scalar(_walk(arg, point)) for arg in node.args)
+        return mpmath.fsum(as_scalar(_walk(arg, point)) for arg in node.args)
     if node.is_Mul:
         total = mpmath.mpf(1)
         for arg in node.args:
-            total *= _scalar(_walk(arg, point))
+            total *= as_scalar(_walk(arg, point))
         return total
     if node.is_Pow:
         return _power(node, point)
     kind = type(node)
     if kind in ONE_ARGUMENT:
-        return ONE_ARGUMENT[kind](_scalar(_walk(node.args[0], point)))
+        return ONE_ARGUMENT[kind](as_scalar(_walk(node.args[0], point)))
     if node is sympy.pi:
         return +mpmath.pi
     if node is sympy.E:
@@ -349,17 +349,17 @@ def _rational(value):
 def _power(node, point):
     base, exponent = node.args
     if exponent.is_Integer:
-        value = _scalar(_walk(base, point))
+        value = as_scalar(_walk(base, point))
         n = int(exponent)
         if value == 0 and n < 0:
             raise Unsupported("division by zero")
         return value**n
     if exponent == sympy.S.Half:
-        return mpmath.sqrt(_scalar(_walk(base, point)))
-    base_value = _scalar(_walk(base, point))
+        return mpmath.sqrt(as_scalar(_walk(base, point)))
+    base_value = as_scalar(_walk(base, point))
     if base_value == 0:
         raise Unsupported("0 to a non-integer power")
-    return mpmath.power(base_value, _scalar(_walk(exponent, point)))
+    return mpmath.power(base_value, as_scalar(_walk(exponent, point)))
 
 
 def _holds(condition, point) -> bool:

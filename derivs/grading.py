@@ -632,30 +632,31 @@ def per_reading(work, problem: Problem, part: Part, answer, *args, keep=lambda r
     texts (spacing, \\left( \\right), 1 \\cdot (...)) that read as the same expression, and the decisions behind a
     verdict depend on the expression only. `args` (CPU budgets) are not part of the key, so only a result that
     `keep` accepts (one the budget did not cut short) is remembered. An answer that cannot be hashed is worked out."""
+    key = (work, id(problem), id(part), answer)
     try:
-        key = (work, id(problem), id(part), answer)
-        known = _PER_READING.get(key)
+        hash(key)
     except TypeError:  # a mutable matrix
         return work(problem, part, answer, *args)
-    if known is not None and known[0] is problem and known[1] is part:
-        return known[2]
-    result = work(problem, part, answer, *args)
-    if keep(result):
-        if len(_PER_READING) > 4096:  # bounded, as the per-part memory is
-            _PER_READING.clear()
-        _PER_READING[key] = (problem, part, result)
-    return result
+    return _remembered(_PER_READING, 4096, key, problem, part, lambda: work(problem, part, answer, *args), keep)
 
 
 def per_part(work, problem: Problem, part: Part):
     """work(problem, part), worked out once per part: a batch asks the same of every answer to it."""
-    key = (work, id(problem), id(part))
-    known = _PER_PART.get(key)
-    if known is None or known[0] is not problem or known[1] is not part:
-        if len(_PER_PART) > 1024:  # a variant per student: bounded
-            _PER_PART.clear()
-        known = _PER_PART[key] = (problem, part, work(problem, part))
-    return known[2]
+    return _remembered(_PER_PART, 1024, (work, id(problem), id(part)), problem, part, lambda: work(problem, part))  # a variant per student: bounded
+
+
+def _remembered(store: dict, bound: int, key: tuple, problem: Problem, part: Part, compute, keep=lambda result: True):
+    """compute(), kept in `store` under `key` while the problem and part it was worked for are the ones asked about (an
+    id may be reused once they are gone); the store is emptied past `bound` entries."""
+    known = store.get(key)
+    if known is not None and known[0] is problem and known[1] is part:
+        return known[2]
+    result = compute()
+    if keep(result):
+        if len(store) > bound:
+            store.clear()
+        store[key] = (problem, part, result)
+    return result
 
 
 def _expressed_through(problem: Problem, part: Part) -> frozenset:

@@ -19,7 +19,7 @@ import mpmath
 import sympy
 from sympy import Expr, Interval, Set
 
-from .evaluation import NoValue, Unsupported, value_at
+from .evaluation import NoValue, Unsupported, as_scalar, value_at
 from .model import pieces, rename_bound, Index, Integer, Matrix, Scalar, Size, Table, Variable, Vector
 from .timelimit import TimeLimitExceeded, time_limit
 
@@ -673,18 +673,13 @@ def _gap(lhs, rhs, point, digits: int):
         return None
     if left is None or right is None:
         return None
-    left, right = _number_if_one_by_one(left), _number_if_one_by_one(right)
+    left, right = as_scalar(left), as_scalar(right)  # a 1 x 1 matrix (w^T x) compared with a number is that number
     with mpmath.workdps(digits + GUARD_DIGITS):
         if isinstance(left, mpmath.matrix) or isinstance(right, mpmath.matrix):
             if not (isinstance(left, mpmath.matrix) and isinstance(right, mpmath.matrix)) or (left.rows, left.cols) != (right.rows, right.cols):
                 return None
             return max((abs(l - r) / max(mpmath.mpf(1), abs(l), abs(r)) for l, r in zip(_cells(left), _cells(right))), default=mpmath.mpf(0))
         return abs(left - right) / max(mpmath.mpf(1), abs(left), abs(right))
-
-
-def _number_if_one_by_one(value):
-    """A 1 x 1 matrix (w^T x) compared with a number is that number."""
-    return value[0, 0] if isinstance(value, mpmath.matrix) and value.rows == value.cols == 1 else value
 
 
 def _cells(matrix) -> list:

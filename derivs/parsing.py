@@ -2748,7 +2748,7 @@ class _Parser:
             return False
         first = self.tokens[unmarked[0]] if unmarked[0] < unmarked[1] else None
         return first is not None and self._after_d(*unmarked) is None and not any(t.is_("command", "partial") for t in self.tokens[unmarked[0]:unmarked[1]]) \
-            and (first.kind == "letter" or first.kind == "command" and (first.text in dialect.GREEK or first.text in dialect.FONTS or first.text in dialect.DECORATIONS))
+            and _opens_a_name(first)
 
     def _differential_in(self, span: tuple[int, int]) -> tuple[int, tuple[int, int] | None]:
         """The order and the variable's tokens of a derivative's denominator (dx, \\partial x_i, dx^2, dx^{2})."""
@@ -2765,7 +2765,7 @@ class _Parser:
         if self.tokens[body].is_("symbol", "{") and self._closing(body, end) == end - 1 and end - body > 2:
             body, end = body + 1, end - 1  # \partial{v_c}: the variable in braces
         head = self.tokens[body]
-        if not (head.kind == "letter" or head.kind == "command" and (head.text in dialect.GREEK or head.text in dialect.FONTS or head.text in dialect.DECORATIONS)):
+        if not _opens_a_name(head):
             return 1, None
         return order, (body, end)
 
@@ -3752,6 +3752,11 @@ _MATRIX_FUNCTIONS = {
     "softmax": matrices.Softmax,
 }
 MATRIX_FUNCTION_NAMES = frozenset(_MATRIX_FUNCTIONS)  # \text{diag}(s), \operatorname{tr}(A): functions, never a word's name
+
+
+def _opens_a_name(token: Token) -> bool:
+    """A letter, a Greek letter, or a font or decoration over one: what a derivative's variable begins with."""
+    return token.kind == "letter" or token.kind == "command" and (token.text in dialect.GREEK or token.text in dialect.FONTS or token.text in dialect.DECORATIONS)
 
 
 def _spelled_as_function(word: str, context: Context) -> str:

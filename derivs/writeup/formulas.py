@@ -48,6 +48,7 @@ CASE_WORDS = frozenset({"otherwise", "else", "elsewhere", "o.w."})  # a cases ro
 # A remark that justifies the line it ends (\qquad \text{since } y_j = 1, \text{recalling that } a = ..., \text{by
 # definition of } a): the maths after it is the reason, not more of the line.
 JUSTIFICATION = re.compile(r"(?:since|because|as|by|using|use|from|recall|recalling|note|noting|due to|applying|see|cf)\b")
+ROW_CONDITION_WORDS = frozenset({"if", "when", "for", "where"})  # a row opened by \text{if } i \neq j : ...
 CASE_LEADS = frozenset({"if", "when", "whenever"}) | CASE_WORDS  # the first word of a piecewise row's condition
 
 
@@ -747,17 +748,12 @@ class _Cutter:
     def _without_leading_remark(self, kept: list[int]) -> list[int]:
         """A bracketed group holding words (\\text) at the start of a row, with only `&` or a relation after it: the row's
         annotation, not its left side (the row goes on from the one before)."""
-        if not kept or not self.found[kept[0]].is_("symbol", "("):
+        close = self._close(kept[0]) if kept and self.found[kept[0]].is_("symbol", "(") else None
+        if close is None or close not in kept:
             return kept
-        depth = 0
-        for place, at in enumerate(kept):
-            depth += 1 if self.found[at].is_("symbol", "(") else -1 if self.found[at].is_("symbol", ")") else 0
-            if depth == 0:
-                break
-        else:
-            return kept
-        inner, rest = kept[1:place], [at for at in kept[place + 1:] if self.found[at].kind != "space"]
-        worded = any(self.found[at].is_("command", "text", "mbox", "textrm", "textit") for at in inner)
+        place = kept.index(close)
+        rest = [at for at in kept[place + 1:] if self.found[at].kind != "space"]
+        worded = any(self.found[at].kind == "command" and self.found[at].text in TEXT_COMMANDS for at in kept[1:place])
         following = self.found[rest[0]] if rest else None
         starts_row = following is not None and (following.is_("symbol", "&", "=") or following.kind == "command" and following.text in CHAIN_RELATIONS)
         return kept[place + 1:] if worded and starts_row else kept
@@ -1065,25 +1061,22 @@ class _Cutter:
 
     def _row_condition(self, kept: list[int]) -> tuple[Side | None, str, list[int]]:
         """`\\text{if } i \\neq j :& \\frac{\\partial y_i}{\\partial z_j} = ...`: a condition opening a row, ended by a colon or
-        the row's &, holds for every statement of the row. Returns it, its word, and the row without it."""
+        the row's &, holds for every statement of the row (read as `_worded_condition` reads one at a statement's start).
+        Returns it, its word, and the row without it."""
         shown = [at for at in kept if self.found[at].kind != "space"]
-        if not shown or not (self.found[shown[0]].kind == "command" and self.found[shown[0]].text in TEXT_COMMANDS):
+        if not shown or self.found[shown[0]].kind != "command" or self.found[shown[0]].text not in TEXT_COMMANDS:
             return None, "", kept
-        words, end = self._text_of(shown[0])
-        lead = _lead_word(words)
-        if lead not in ("if", "when", "for", "where"):
+        end = self._argument_end(shown[0]) or shown[0]
+        stop = next((n for n, at in enumerate(shown) if at > end and self.found[at].is_("symbol", ":", "&")), None)
+        worded = self._worded_condition(shown[:stop], ROW_CONDITION_WORDS) if stop else None
+        if worded is None or len(worded[0]) > 8:
             return None, "", kept
-        rest = [at for at in shown if at > end]
-        stop = next((n for n, at in enumerate(rest) if self.found[at].is_("symbol", ":", "&")), None)
-        condition = rest[:stop] if stop else []
-        if not condition or len(condition) > 8 or not self._has_relation(condition):
-            return None, "", kept
-        after = rest[stop:]
+        after = shown[stop:]
         while after and self.found[after[0]].is_("symbol", ":", "&"):
             after = after[1:]
         if not after or not self._has_relation(after):
             return None, "", kept
-        return self._side(condition), lead, [at for at in kept if at >= after[0]]
+        return self._side(worded[0]), worded[1], [at for at in kept if at >= after[0]]
 
     @staticmethod
     def _case_in_words(lead: str) -> bool:
