@@ -65,6 +65,18 @@ def _count_collection(phase: str, info: dict) -> None:
 
 
 gc.callbacks.append(_count_collection)
+
+
+def _in_a_collector_callback(frame) -> bool:
+    """Whether the code running (or what called it) is one of the collector's callbacks, ours or another library's
+    (hypothesis registers one that runs Python at every collection): an exception raised in there is printed and
+    lost, so an expiry must wait until it has returned."""
+    callbacks = {getattr(callback, "__code__", None) for callback in gc.callbacks}
+    while frame is not None:
+        if frame.f_code in callbacks:
+            return True
+        frame = frame.f_back
+    return False
 _deadlines: list[float] = []  # the time limits open in the main thread, innermost last, as cpu_seconds() values
 
 
@@ -90,8 +102,8 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     def _expire(signum, frame):
         if not running["open"]:
             return
-        if _collector["started"] is not None or frame is not None and frame.f_code is _count_collection.__code__:
-            signal.setitimer(signal.ITIMER_PROF, REPEAT)  # inside a collection (or its callback): an exception raised
+        if _collector["started"] is not None or _in_a_collector_callback(frame):
+            signal.setitimer(signal.ITIMER_PROF, REPEAT)  # inside a collection (or any callback of it): an exception raised
             return  # there would only be printed and lost; the check comes again right after
         left = deadline - cpu_seconds()
         if left > 0 and not running["expired"]:  # the timer counts the collector's time too: not yet this block's end
