@@ -38,6 +38,10 @@ __all__ = ["Context", "LatexError", "MAX_LENGTH", "Reading", "parse_latex", "rea
 # --- what names mean ----------------------------------------------------------------------------
 
 
+class AmbiguousOperand(LatexError):
+    """\\frac{d}{dx} x^2 + 3: whether the term after the operator is differentiated or added is not written."""
+
+
 @dataclass
 class Context:
     """What the names in an answer mean: one problem's, or a free context where every name is a real symbol."""
@@ -51,6 +55,7 @@ class Context:
     expressions: dict[str, sympy.Basic] = field(default_factory=dict)  # "\\hat{y}" -> sigma(w . x)
     index: sympy.Basic | None = None  # the entry F(v) means when written without a subscript
     beside: frozenset = frozenset()  # a write-up's index letters carried by the other sides of the line read
+    operand_reach: str = ""  # \\frac{d}{dx} x^2 + 3: "" says the reach is not written; "whole" (every term after it) or "term" (the first)
     tables: set[str] = field(default_factory=set)  # names in `vectors` that take two indices (w_{kj})
     free: bool = False  # unknown names are real symbols (compare); else plain symbols the grader calls foreign
     matrix_letters: bool = False  # free context: capital and bold names are matrices (set when a transpose is written)
@@ -164,6 +169,7 @@ def plain_name(name: str) -> str:
     """'W_{1}' and 'W_1' are the same name, and 'net_{h_1}' and 'net_{h1}'; so are '\\hat y' and '\\hat{y}', and '\\hat{\\mathbf{y}}' (a font under an
     accent is dropped when it is read, see _Parser._word)."""
     name = re.sub(r"_\{([A-Za-z]+)_\{?(\d+)\}?\}", r"_{\1\2}", name.replace(" ", ""))  # net_{h_{1}} is net_{h1}
+    name = re.sub(r"_\{?\\(?:text|mathrm|textrm|rm|mathit|textit)\{(\w+)\}\}?", r"_{\1}", name)  # E_{\text{total}} is E_{total}
     name = re.sub(r"_\{(\w+)\}", r"_\1", name)
     name = re.sub(r"\\(hat|tilde|bar)\{\\(?:" + "|".join(sorted(dialect.FONTS)) + r")\{(\w+)\}\}", r"\\\1{\2}", name)
     return re.sub(r"\\(hat|tilde|bar)(\w)", r"\\\1{\2}", name)
@@ -753,6 +759,7 @@ class _Parser:
             left, right = _list_as_array(left, right, on_left=op == "*"), _list_as_array(right, left, on_left=False)
         if op == "+" and self.context.document:
             left, right = _bias_broadcast(left, right), _bias_broadcast(right, left)
+            left, right = _number_if_one_by_one(left, right), _number_if_one_by_one(right, left)  # w^T a + b: a 1 x 1 product plus a number
         mismatch = matrices.shape_problem(left, right.T if op == "outer" and matrices.is_matrix(right) else right, "*" if op == "outer" else op)
         if mismatch:
             raise ShapeMismatch(mismatch, self.text, token.position if token is not None else None)
@@ -1393,9 +1400,9 @@ class _Parser:
             if increment:  # \Delta x, \Delta{x}, \Delta W: the increment of x, one name (h in f(x + h))
                 base = f"\\Delta {increment}"
         self._subscript_first()
-        layer = self._layer_mark()
+        layer = self._layer_mark(brackets=self.at("symbol", "_", ahead=6))
         subscript = self._name_subscript() if self.at("symbol", "_") else None
-        layer = layer or self._layer_mark()
+        layer = layer or self._layer_mark(brackets=subscript is not None)
         if subscript is None and layer and self.at("symbol", "_"):
             subscript = self._name_subscript()
         if subscript is None and self.context.document and self._digits_typed_after(base):
@@ -1694,12 +1701,18 @@ class _Parser:
         letter = next(t for t in reversed(self.tokens[:self.position]) if t.text == label and t.kind in ("letter", "number"))
         return self.context.vectors[base][Subscript((letter,), self).value()]
 
-    def _layer_mark(self) -> str | None:
-        """^{(2)} or ^(2) after a name: a layer label, not a power."""
+    def _layer_mark(self, brackets: bool = False) -> str | None:
+        """^{(2)} or ^(2) after a name: a layer label, not a power. `brackets`: ^{[2]} too (Ng's layer, where the name has a
+        subscript: a_i^{[2]} is an entry of layer 2's a, as the notation's scan reads it)."""
         if not self.at("symbol", "^"):
             return None
         if self.at("symbol", "{", ahead=1) and self.at("symbol", "(", ahead=2) and self.peek(3).kind in ("number", "letter") and self.at("symbol", ")", ahead=4) and self.at("symbol", "}", ahead=5):
             label = self.peek(3).text
+            self.position += 6
+            return label
+        if brackets and self.context.document and self.at("symbol", "{", ahead=1) and self.at("symbol", "[", ahead=2) and self.peek(3).kind in ("number", "letter") \
+                and self.at("symbol", "]", ahead=4) and self.at("symbol", "}", ahead=5):
+            label = self.peek(3).text  # Ng's \omega_{ji}^{[L]}: the layer in square brackets, as ^{(L)}
             self.position += 6
             return label
         if self.at("symbol", "(", ahead=1) and self.peek(2).kind in ("number", "letter") and self.at("symbol", ")", ahead=3):
@@ -1890,6 +1903,8 @@ class _Parser:
                     raise self.error(f"{name}^{{-1}}: write 1/{name}(..) for the reciprocal, or name the inverse function", caret)
             else:
                 break
+        if name.lstrip("\\") == "exp" and power is not None and not primes and not self.at("symbol", "(") and not self.at("command", "left"):
+            return sympy.exp(power)  # \\exp^{x_j}: e^{x_j}, as students type it (\\exp^{2}(x) stays exp(x) squared)
         if not self._argument_ahead():
             raise _NoArgument() if token.kind in ("letter",) or token.text in dialect.GREEK else self.error(f"{name} needs an argument: write {name}(x)", token)
         opened = self.position
@@ -2848,8 +2863,12 @@ class _Parser:
         and which is meant is not written."""
         operand = self._body_goes_on(operand, {variable}, derivative=True)
         if self.at("symbol", "+", "-") and not self._derivative_operator_before(1, in_term=True):
-            raise self.error(f"what \\frac{{d}}{{d{variable}}} applies to is not clear: a term after it without {variable} may be "
-                             "added or differentiated; put what is differentiated in brackets", token)
+            if self.context.operand_reach == "whole":
+                return operand + self.expression()  # read as differentiating every term after it
+            if self.context.operand_reach != "term":
+                error = self.error(f"what \\frac{{d}}{{d{variable}}} applies to is not clear: a term after it without {variable} may be "
+                                   "added or differentiated; put what is differentiated in brackets", token)
+                raise AmbiguousOperand(error.message, error.text, error.position)
         return operand
 
     def _derivative_operand(self, variable):
@@ -3078,19 +3097,32 @@ class _Parser:
                 if self.at("symbol", "="):
                     self.take()
                     lower = self.expression()
-                elif self.context.document and self.at("command", "ne", "neq"):  # \\sum_{k \\neq i}: every k but i
-                    self.take()
-                    left_out = self.expression()
-                    if self._fixed_before(variable, left_out, token):  # y_i p_i + \\sum_{i \\ne j} y_j p_i: i is the line's, j runs
-                        variable, left_out = left_out, variable
-                    self.excluded.append(left_out)
-                elif self.context.document and self.at("command", "in"):  # \\sum_{w \\in V}: every w, V the set of them all
-                    self.position = end
+                elif self.context.document:
+                    variable = self._index_conditions(variable, token)
                 if self.peek().kind != "end":
                     raise self.error(f"read the index of \\{token.text} as {variable}; write \\{token.text}_{{{variable}=1}}^{{n}}")
             self.position = end + 1
             return variable, lower
         return self._index_variable(token), None
+
+    def _index_conditions(self, variable, token: Token):
+        """What follows a write-up's sum index, condition by condition, commas between: `\\neq i` (every value but i),
+        `\\in V` (every value, V the set of them all), as in \\sum_{w \\in V,\\, w \\neq o}. The index the sum runs over."""
+        while True:
+            if self.at("command", "ne", "neq"):  # \\sum_{k \\neq i}: every k but i
+                self.take()
+                left_out = self.expression()
+                if self._fixed_before(variable, left_out, token):  # y_i p_i + \\sum_{i \\ne j} y_j p_i: i is the line's, j runs
+                    variable, left_out = left_out, variable
+                self.excluded.append(left_out)
+            elif self.at("command", "in"):  # \\sum_{w \\in V}: the set is read past, up to the next condition
+                self.take()
+                while self.peek().kind != "end" and not self.at("symbol", ","):
+                    self.position = self.matching("{", "}") + 1 if self.at("symbol", "{") else self.position + 1
+            if not (self.at("symbol", ",") and self.peek(1).is_("letter", variable.name)):
+                return variable
+            self.take()
+            self.take()  # the index again, before its next condition
 
     def _index_variable(self, token: Token):
         ahead = self.take()

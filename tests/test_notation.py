@@ -222,6 +222,8 @@ ROWS += [
     ("x \\lt 3", S("x < 3")), ("x \\gt 3", S("x > 3")), ("x != 3", sympy.Ne(x, 3)), ("2x != y", sympy.Ne(2 * x, y)),
     ("0 \\lt x \\lt 1", sympy.And(S("0 < x"), S("x < 1"))), ("n! = 6", sympy.Eq(sympy.factorial(n), 6)),
     # \lg: the base-10 logarithm
+    ("\\exp^{x_j}", sympy.exp(sym("x_j"))), ("\\exp^2(x)", S("exp(x)**2")), ("\\exp^{2x}", S("exp(2*x)")), ("\\exp^{-x} + 1", S("exp(-x) + 1")),
+    ("\\exp^{x}\\exp^{y}", S("exp(x + y)")),
     ("\\lg 100", S("2")), ("\\lg x", S("log(x)/log(10)")), ("\\lg(1000)", S("3")), ("\\lg 10x", S("log(10*x)/log(10)")), ("2\\lg x", S("2*log(x)/log(10)")),
     # a function applied without brackets to another function
     ("\\sin \\cos \\theta", S("sin(cos(theta))")), ("\\ln \\sin x", S("log(sin(x))")), ("\\cos \\sin x^2", S("cos(sin(x**2))")),

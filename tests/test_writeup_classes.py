@@ -1354,10 +1354,14 @@ ROWS = [
     ("$$o = h_1 w^2_{11} + h_2 w^2_{21}$$\n\n$$\\frac{\\partial o}{\\partial w^2_{11}} = h_1$$\n\n$$x^2 + 1 = x \\cdot x + 1$$", ["definition", "valid", "valid"]),
     ("$$o = h_1 w^2_{11} + h_2 w^2_{21}$$\n\n$$\\frac{\\partial o}{\\partial w^2_{21}} = h_1$$", ["definition", "invalid"]),
     # an operator's derivative goes on over the terms that hold its variable (d/dx x^2 + 3x = 2x + 3, not 2x + 3x); a term
-    # without it after that may be added or differentiated, so the line is not read; brackets say which
+    # without it after that may be added or differentiated, which the text leaves open: the line holds if it holds either
+    # way (d/dx x^2 + 3 = 2x and = 2x + 3), and is wrong if neither (= 3x, = 2x + 6); brackets say which
     ("$$\\frac{d}{dx} x^2 + 3x = 2x + 3$$", ["valid"]),
     ("$$\\frac{d}{dx} x^2 + 3x = 2x + 3x$$", ["invalid"]),
-    ("$$\\frac{d}{dx} x^2 + 3 = 2x$$", ["unparsed"]),
+    ("$$\\frac{d}{dx} x^2 + 3 = 2x$$", ["valid"]),
+    ("$$\\frac{d}{dx} x^2 + 3 = 2x + 3$$", ["valid"]),
+    ("$$\\frac{d}{dx} x^2 + 3 = 3x$$", ["invalid"]),
+    ("$$\\frac{d}{dx} x^2 + 3 = 2x + 6$$", ["invalid"]),
     ("$$\\frac{d}{dx}(x^2) + 3 = 2x + 3$$", ["valid"]),
     ("$$\\frac{d}{dx}\\left(x^2\\right) + 3 = 2x$$", ["invalid"]),
     # an operator before one function applied takes that application: d/dz ln(1 + e^{-z}) + (1 - y) adds 1 - y to
@@ -2411,6 +2415,101 @@ ROWS = [
      "$$\\frac{\\partial \\text{Hinge}}{\\partial \\hat{y}} = \\begin{cases} 0, & \\text{if } y \\hat{y} \\geq 1 \\\\ -y, & \\text{if } y \\hat{y} < 1 \\end{cases}$$\n\n"
      "$$\\frac{\\partial \\text{Hinge}}{\\partial \\hat{y}} = \\begin{cases} 0, & \\text{if } y \\hat{y} \\geq 1 \\\\ y, & \\text{if } y \\hat{y} < 1 \\end{cases}$$",
      ["definition", "undecided", "invalid"]),
+    # \gdef (KaTeX pages' \def) defines a command as \def does: \par{C}{w} is \frac{\partial C}{\partial w} (every formula
+    # of a page defining it was unreadable); a slip through the shorthand is found
+    ("$$\n\\gdef\\pd#1#2{\\frac{\\partial #1}{\\partial #2}}\n$$\n\nLet $y = x^3$.\n\n$$\\pd{y}{x} = 3x^2$$\n\n$$\\pd{y}{x} = 3x$$",
+     ["definition", "valid", "invalid"]),
+    # a function of a quantity the text defined (a = g(z), then C(a) = (y - a)^2 / 2) named alone in a derivative:
+    # \partial C / \partial w is of C(a), a reaching w through z, not C with w put in for a (the chain rule was "invalid")
+    ("We apply $z = wx + b$ and then $a = g(z)$. The cost is $C(a) = \\frac{1}{2}(y - a)^2$.\n\n"
+     "$$\\frac{\\partial C}{\\partial w} = \\frac{\\partial C}{\\partial a} \\frac{\\partial a}{\\partial z} \\frac{\\partial z}{\\partial w}$$\n\n"
+     "$$\\frac{\\partial C}{\\partial w} = C'(a) g'(z) x$$\n\n$$\\frac{\\partial C}{\\partial w} = C'(a) g'(z) w$$",
+     ["definition", "definition", "definition", "valid", "valid", "invalid"]),
+    # a sum's index with several conditions (\sum_{w \in V,\, w \neq o}): every one is read (the \neq after \in was dropped,
+    # so the sum kept the o-th term: the one-hot split of a cross-entropy was "invalid"); dropping the o-th term twice is wrong
+    ("$$-\\sum_{w \\in V} y_w \\log \\hat{y}_w = -\\left(y_o \\log \\hat{y}_o + \\sum_{w \\in V,\\, w \\neq o} y_w \\log \\hat{y}_w\\right)$$\n\n"
+     "$$-\\sum_{w} y_w \\log \\hat{y}_w = -\\left(y_o \\log \\hat{y}_o + \\sum_{w \\neq o,\\, w \\in V} y_w \\log \\hat{y}_w\\right)$$\n\n"
+     "$$-\\sum_{w} y_w \\log \\hat{y}_w = -\\sum_{w \\in V,\\, w \\neq o} y_w \\log \\hat{y}_w$$",
+     ["valid", "valid", "invalid"]),
+    # a side computation of one term of a chain ("simplify the second term: 1 - \sigma = ... = e^{-x}/(1 + e^{-x})"), then
+    # "substitute back: = \sigma \cdot e^{-x}/(1 + e^{-x})": the chain goes on from where it stood (it was "invalid" against
+    # the side computation's last line); a wrong substitution is still found
+    ("$$\\sigma(x)(1 - \\sigma(x)) = \\frac{1}{1 + e^{-x}} \\left(1 - \\frac{1}{1 + e^{-x}}\\right)$$\n\nSimplify the second term:\n\n"
+     "$$1 - \\frac{1}{1 + e^{-x}} = \\frac{e^{-x}}{1 + e^{-x}}$$\n\nSubstitute back:\n\n$$= \\frac{1}{1 + e^{-x}} \\cdot \\frac{e^{-x}}{1 + e^{-x}}$$\n\n"
+     "$$= \\frac{e^{-x}}{(1 + e^{-x})^2}$$\n\n$$1 - \\frac{1}{1 + e^{x}} = \\frac{1}{1 + e^{-x}}$$\n\n$$= \\frac{2}{1 + e^{-x}}$$",
+     ["valid", "valid", "valid", "valid", "valid", "invalid"]),
+    # "using the quotient rule, where f(x) = g(x)/h(x)" of the text's f: g and h are named (f's numerator and denominator,
+    # when its formula is a fraction), not a claim that f is every quotient (it was "invalid" for a generic g, h)
+    ("$$f(x) = \\frac{x^2}{1 + x}$$\n\nUsing the quotient rule, where\n\n$$f(x) = \\frac{g(x)}{h(x)}$$\n\n"
+     "$$g'(x) = 2x$$\n\n$$h'(x) = 1$$\n\n$$h'(x) = x$$",
+     ["definition", "definition", "valid", "valid", "invalid"]),
+    # \exp^{x_j}: e to that power, as students type it (it was "\exp needs an argument"); \exp^2(x) stays exp(x) squared
+    ("$$\\frac{\\exp^{x}}{1 + \\exp^{x}} = \\frac{1}{1 + e^{-x}}$$\n\n$$\\exp^{2}(x) = e^{2x}$$\n\n$$\\exp^{2x} = e^{x}$$",
+     ["valid", "valid", "invalid"]),
+    # a paragraph opening with a case of indices ("When $i \neq j$, ...:", or "When i = j:" typed without $) holds for the
+    # displays after it, paragraphs between, until the next case (the i = j derivative was judged at i != j); a wrong case is found
+    ("$$p_i = \\frac{e^{z_i}}{\\sum_k e^{z_k}}$$\n\nWhen i = j:\n\nwe use the quotient rule:\n\n$$\\frac{\\partial p_i}{\\partial z_j} = p_i(1 - p_i)$$\n\n"
+     "When $i \\neq j$, the numerator is constant.\n\nUsing the quotient rule:\n\n$$\\frac{\\partial p_i}{\\partial z_j} = -p_i p_j$$\n\n$$\\frac{\\partial p_i}{\\partial z_j} = p_i p_j$$",
+     ["definition", "valid", "valid", "invalid"]),
+    # after \approx a value may be cut off rather than rounded (e^{-0.5}/(1 + e^{-0.5}) \approx 0.377 for 0.37754): valid, and
+    # the feedback says it is cut, not that it agrees with the rounding (0.378); after = a cut value is a rounding slip, as
+    # the corpus's labels count it; a value off by more than the cut is wrong either way
+    ("$$\\frac{e^{-0.5}}{1 + e^{-0.5}} \\approx 0.377$$\n\n$$\\frac{e^{-0.5}}{1 + e^{-0.5}} = 0.377$$\n\n$$\\frac{69}{36} \\approx 1.90$$",
+     ["valid", "invalid", "invalid"]),
+    # an LSTM gate's own parameters, labelled by the gate's letter (i_t = \sigma(W_i x_t + b_i)): labels, not an index slip,
+    # where the text sums over i elsewhere; another name with them is still a slip
+    ("We sum $\\sum_i x_i$.\n\n$$i_t = \\sigma(W_i x_t + U_i h_{t-1} + b_i)$$\n\n$$z_t = \\sigma(W_i x_t + b_i)$$",
+     ["definition", "invalid"]),
+    # "denote A as B": B is the notation the text goes on in (h_t = f(uv) for h_t = f(W h_{t-1} + ...), u = W, v = h_{t-1}),
+    # not a claim (it was "invalid" against h_t's formula); said without "denote ... as", the same line is a claim, and false
+    ("Let $h_t = f(W h_{t-1} + U x_t)$. We denote it as $h_t = f(uv)$, where $u = W$ and $v = h_{t-1}$.",
+     ["definition", "definition", "definition", "definition"]),
+    ("Let $h_t = f(W h_{t-1} + U x_t)$. So $h_t = f(uv)$, where $u = W$ and $v = h_{t-1}$.",
+     ["definition", "invalid", "definition", "definition"]),
+    # a subscript in words (E_{\text{total}}) is the subscript typed plainly (E_{total}): one name, so a later formula
+    # for \partial E_{total} / \partial w is checked against the text's E_{\text{total}} (it was "names" each time)
+    ("$$E_{\\text{total}} = \\frac{1}{2}(t - a)^2$$\n\n$$a = w x$$\n\n$$\\frac{\\partial E_{total}}{\\partial w} = (a - t) x$$\n\n"
+     "$$\\frac{\\partial E_{total}}{\\partial w} = (t - a) x$$", ["definition", "definition", "valid", "invalid"]),
+    # x =: a^0 (the name on the right defined by the left): a^0 is x from there on (it was unreadable, ":" unexpected), in
+    # a text whose digits number layers
+    ("We call $x =: a^0$, so $z^1 = w^1 a^0 + b^1$ and $z^2 = w^2 a^1 + b^2$.\n\n$$\\frac{\\partial z^1}{\\partial w^1} = x$$\n\n"
+     "$$\\frac{\\partial z^1}{\\partial w^1} = 2x$$", ["definition", "definition", "definition", "valid", "invalid"]),
+    # layers numbered by bare digits in an aligned column (z^1 &= w^1 x + b^1, z^2 &= w^2 a^1 + b^2): z^2 is the second
+    # layer's z, not z squared (the rows were "an equation to solve" and the chain rule read squares)
+    ("$$\\begin{aligned} z^1 &= w^1 x + b^1 \\\\ a^1 &= g(z^1) \\\\ z^2 &= w^2 a^1 + b^2 \\end{aligned}$$\n\n"
+     "$$\\frac{\\partial z^2}{\\partial a^1} = w^2$$\n\n$$\\frac{\\partial z^2}{\\partial a^1} = 2 w^2$$",
+     ["definition", "definition", "definition", "valid", "invalid"]),
+    # "we need to find $x_1$": the value x_1 had is no longer put in, the lines after it solve for x_1 (they were "invalid"
+    # at the old value); a wrong solution is found
+    ("Given $x_1 = 40$.\n\nWe need to find $x_1$ for an even chance.\n\n$$0.5 = \\frac{e^{-6 + 0.05 x_1 + 3.5}}{1 + e^{-6 + 0.05 x_1 + 3.5}}$$\n\n"
+     "$$e^{-6 + 0.05 x_1 + 3.5} = 1$$\n\n$$x_1 = 50$$", ["definition", "definition", "valid", "valid"]),
+    ("Given $x_1 = 40$.\n\nWe need to find $x_1$ for an even chance.\n\n$$0.5 = \\frac{e^{-6 + 0.05 x_1 + 3.5}}{1 + e^{-6 + 0.05 x_1 + 3.5}}$$\n\n"
+     "$$e^{-6 + 0.05 x_1 + 3.5} = 2$$", ["definition", "definition", "invalid"]),
+    # a claim stated under a condition ("... = -a_j a_i, where $j \neq i$"), then its proof, a chain opening with the same
+    # left side: the proof holds under the condition too (it was "invalid" at j = i); a wrong proof line is found
+    ("Let $a_j = \\frac{e^{z_j}}{\\sum_k e^{z_k}}$.\n\n$$\\frac{\\partial a_j}{\\partial z_i} = -a_j a_i$$ where $j \\neq i$.\n\n"
+     "**Proof:**\n\n$$\\frac{\\partial a_j}{\\partial z_i} = \\frac{-e^{z_j} e^{z_i}}{(\\sum_k e^{z_k})^2}$$\n\n"
+     "$$\\frac{\\partial a_j}{\\partial z_i} = \\frac{e^{z_j} e^{z_i}}{(\\sum_k e^{z_k})^2}$$",
+     ["definition", "valid", "valid", "invalid"]),
+    # Ng's layers in square brackets over subscripted names inside a sum (z_j^{[L]} = \sum_i a_i^{[L-1]} \omega_{ji}^{[L]}):
+    # the sum's terms are the weights' entries, so its derivative by one weight is one term (it was the sum's length times
+    # a_i, "invalid"); a wrong derivative is found
+    ("We have $z_j^{[L]} = \\sum_i a_i^{[L-1]} \\omega_{ji}^{[L]} + b_j^{[L]}$.\n\n"
+     "$$\\frac{\\partial}{\\partial \\omega_{ji}^{[L]}} z_j^{[L]} = \\frac{\\partial}{\\partial \\omega_{ji}^{[L]}} a_i^{[L-1]} \\omega_{ji}^{[L]}$$\n\n"
+     "$$\\frac{\\partial z_j^{[L]}}{\\partial \\omega_{ji}^{[L]}} = 2 a_i^{[L-1]}$$", ["definition", "valid", "invalid"]),
+    # values given rounded (e \approx -0.2891, \hat{y} \approx 0.7109, "using the values from above"): e is the text's
+    # error, not Euler's number (it was "-0.2891 written, 2.7183"), and both are values the lines after work on; e \approx
+    # 2.718 is still a claim about Euler's number
+    ("Using the values from above: $e \\approx -0.2891$, $\\hat{y} \\approx 0.7109$.\n\n$$2e \\approx -0.5782$$\n\n"
+     "$$2e \\cdot \\hat{y} \\approx -0.4110$$\n\n$$2e \\approx -0.6782$$",
+     ["definition", "definition", "valid", "valid", "invalid"]),
+    ("$$e \\approx 2.718$$\n\n$$e^{2} \\approx 7.389$$\n\n$$e^{2} \\approx 7.489$$", ["valid", "valid", "invalid"]),
+    # a derivative named by its Leibniz fraction (\partial C / \partial a^L_k) whose formula is written in another index
+    # that no sum binds (2(a^L_i - y_i)): an index slip, found whether the line defines the derivative or claims it; the
+    # fraction's own indices (w_{jk}: j and k) are its own
+    ("We sum $\\sum_i x_i$ and $\\sum_k y_k$.\n\n$$\\frac{\\partial C}{\\partial a_k} = 2(a_i - y_i)$$\n\n"
+     "$$\\frac{\\partial C}{\\partial a_k} = 2(a_k - y_k)$$\n\n$$\\frac{\\partial C}{\\partial w_{jk}} = a_k \\delta_j$$",
+     ["invalid", "definition", "definition"]),
 ]
 
 

@@ -116,7 +116,9 @@ def _judge_in_full(judge, step: Step, scope) -> Step:
     slips: dict = {}
     judged = _judge_sides(judge, step, scope, slips)
     if judged.verdict == "invalid":
-        judged = _rescued_by_supposition(judge, step, scope) or judged
+        judged = _rescued_by_supposition(judge, step, scope) or _resumed_chain(judge, step, scope) or _one_term_reached(judge, step, scope) or judged
+    elif judged.verdict == "valid" and _operand_left_open(judge, step, scope):
+        judged = replace(judged, feedback=f"{judged.feedback} (reading the derivative operator as applying to every term after it)")
     stated = slips.pop(STATED, None)
     if stated and judged.verdict in ("valid", "invalid"):
         judged = replace(judged, feedback=f"{judged.feedback} (taking {'; '.join(stated)}, as the text states under \\underbrace)")
@@ -138,6 +140,44 @@ def _rescued_by_supposition(judge, step: Step, scope) -> Step | None:
     if judged.verdict != "valid":
         return None
     return replace(judged, feedback=f"{judged.feedback} (supposing {supposition.lhs} = {supposition.rhs}, as {judge.document.where(supposition.line)} imagines)")
+
+
+def _resumed_chain(judge, step: Step, scope) -> Step | None:
+    """`= (\\frac{1}{1+e^{-x}})(\\frac{e^{-x}}{1+e^{-x}})` after a side computation of one of the chain's terms
+    (1 - \\frac{1}{1+e^{-x}} = ... = \\frac{e^{-x}}{1+e^{-x}}): false after the side computation's last line, it goes on
+    from where the chain stood before it. Valid so, saying so; None otherwise."""
+    if step.resumes is None:
+        return None
+    judged = _judge_sides(judge, replace(step, left=step.resumes, lhs=step.resumes.text), scope, {})
+    if judged.verdict != "valid":
+        return None
+    where = judge.document.where(judge.document.line_of(step.resumes.start))
+    return replace(judged, left=step.left, lhs=step.lhs,
+                   feedback=f"{judged.feedback} (going on from {step.resumes.text.strip()}, {where}, after the side computation)")
+
+
+def _operand_left_open(judge, step: Step, scope) -> bool:
+    """A side whose derivative operator's reach is not written (\\frac{d}{dw} w a + b), read as reaching every term."""
+    try:
+        return any(side is not None and judge.read(side, scope).ambiguous for side in (step.left, step.right))
+    except LatexError:
+        return False
+
+
+def _one_term_reached(judge, step: Step, scope) -> Step | None:
+    """`\\frac{d}{dx} x^2 + 3 = 2x + 3`: false with the operator reaching every term after it, true with it reaching the
+    first alone, which the text may mean as well: valid so, saying so. None otherwise."""
+    if not _operand_left_open(judge, step, scope):
+        return None
+    whole = scope.context
+    scope.context = replace(whole, operand_reach="term")
+    try:
+        judged = _judge_sides(judge, step, scope, {})
+    finally:
+        scope.context = whole
+    if judged.verdict != "valid":
+        return None
+    return replace(judged, feedback=f"{judged.feedback} (reading the derivative operator as applying to the first term after it only)")
 
 
 def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
@@ -937,6 +977,8 @@ def as_written(step: Step, scope, left_read, right_read, sides, point, loose: bo
         return replace(step, verdict="invalid", feedback=feedback, witness={"point": "", "lhs": rounded, "rhs": written, "values": ()})
     rounded = _to_places(exact[0], places)
     as_shown = written if is_single_decimal(step) else f"{written} ({_to_places(claimed[0], places)})"
+    if wrong is None and abs(exact[0] - claimed[0]) > slack[0] + TIE:  # \\approx 0.377 for 0.37754
+        return replace(step, verdict="valid", feedback=f"{as_shown} is {_to_places(exact[0], places + 3)} cut off at {places} places (rounded: {rounded})")
     if wrong is None:
         return replace(step, verdict="valid", feedback=f"{as_shown} agrees with {rounded} to the {places} places shown")
     witness = {"point": "", "lhs": rounded, "rhs": written, "values": ()}

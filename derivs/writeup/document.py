@@ -461,12 +461,24 @@ def _defined_layer_letters(scanned) -> frozenset:
             if script is None:
                 continue
             written.setdefault(token.text, set()).add(found[script[0]].text)
-            starts = at == 0 or found[at - 1].is_("symbol", *STATEMENT_STARTS) or found[at - 1].is_("command", "\\", "quad", "qquad")
-            if starts and script[1] < len(found) and found[script[1]].is_("symbol", "="):
+            starts = at == 0 or found[at - 1].is_("symbol", *STATEMENT_STARTS) or found[at - 1].is_("command", "\\", "quad", "qquad") \
+                or _opens_environment(found, at)
+            after = script[1] + 1 if script[1] < len(found) and found[script[1]].is_("symbol", "&") else script[1]  # z^1 &= ... in a column
+            if starts and after < len(found) and found[after].is_("symbol", "="):
                 defined.setdefault(token.text, set()).add(found[script[0]].text)
     if not any(len(digits) >= 2 for digits in defined.values()):
         return frozenset()
     return frozenset(defined) | {letter for letter, digits in written.items() if len(digits) >= 2}
+
+
+def _opens_environment(found, at: int) -> bool:
+    """The token at `at` is the first of an environment's body: \\begin{aligned} just before it."""
+    if at < 4 or not found[at - 1].is_("symbol", "}"):
+        return False
+    opening = at - 2
+    while opening > 0 and (found[opening].kind == "letter" or found[opening].is_("symbol", "*")):
+        opening -= 1  # the environment's name, letter by letter
+    return opening > 0 and found[opening].is_("symbol", "{") and found[opening - 1].is_("command", "begin")
 
 
 def subscript_end(found, at: int) -> int | None:

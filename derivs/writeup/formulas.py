@@ -1151,6 +1151,8 @@ class _Cutter:
             relation = self._relation(token, self.depths[at], base)
             if token.is_("symbol", ":") and position + 1 < len(clause) and self.found[clause[position + 1]].is_("symbol", "="):
                 relation, position = "defines", position + 1  # :=
+            elif relation == "==" and position + 1 < len(clause) and self.found[clause[position + 1]].is_("symbol", ":"):
+                relation, position = "defined by", position + 1  # x =: a^0, the name on the right defined
             elif token.is_("symbol", ":") and self.depths[at].braces == base and not relations and sides[-1] and self._is_label(sides[-1]):
                 if self._sizes_only(clause[position + 1:]):
                     return None  # W_1 : H \times M, \hat y : (1 \times H)(H \times 1): a shape stated, not a value
@@ -1168,6 +1170,8 @@ class _Cutter:
                 sides[-1].append(at)
             position += 1
         made = [self._side(side) for side in sides]
+        if relations == ["defined by"]:
+            made, relations = made[::-1], ["defines"]  # x =: a^0 is a^0 := x
         letters = [subscript_letters(side.tokens)[0] for side in made]
         made = [replace(side, beside=frozenset().union(*(letters[:n] + letters[n + 1:]))) if side else side for n, side in enumerate(made)]
         continues = not made[0] and len(made) > 1

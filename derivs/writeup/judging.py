@@ -24,7 +24,7 @@ from ..lexer import tokens as lexed
 from ..matrices import MatrixDerivative, one_entry
 from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
 from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
-from ..parsing import DOCUMENT_SIZE, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, entry_base, entry_of_whole, plain_name, whole_of_entries, read_tokens, writes_transpose_in
+from ..parsing import DOCUMENT_SIZE, AmbiguousOperand, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, entry_base, entry_of_whole, plain_name, whole_of_entries, read_tokens, writes_transpose_in
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from . import prose
 from .formulas import Side
@@ -97,6 +97,7 @@ class Read:
     expr: object
     decimals: tuple = ()
     reading: Reading | None = None
+    ambiguous: bool = False  # read with a derivative operator reaching every term after it, which the text leaves open
 
     @property
     def exact(self):
@@ -123,6 +124,14 @@ class Reader:
             try:
                 reading = read_tokens(side.tokens, self.text, context)
                 self.cache[key] = Read(reading.value, reading.decimals, reading)
+            except AmbiguousOperand as error:
+                self.cache[key] = error
+                if not context.operand_reach:  # \\frac{d}{dw} w a + b: read as it is most often meant, and said so
+                    try:
+                        reading = read_tokens(side.tokens, self.text, replace(context, operand_reach="whole"))
+                        self.cache[key] = Read(reading.value, reading.decimals, reading, ambiguous=True)
+                    except LatexError as again:
+                        self.cache[key] = again
             except LatexError as error:
                 self.cache[key] = error
                 if side.beside and str(error).startswith("\\sum needs its index"):  # the other sides say which index is the line's
@@ -986,7 +995,9 @@ def index_slip(step: Step, notation: Notation) -> Step | None:
             or notation.has("einstein"):
         return None
     name = single_name(step.left.tokens, frozenset(notation.words))
-    own = _index_letters(name, notation.summed, alone=True) if name is not None else set()
+    if name is None:
+        return _leibniz_index_slip(step, notation)
+    own = _index_letters(name, notation.summed, alone=True)
     if not own:
         return None
     bound = summed_indices(step.right)
@@ -997,13 +1008,60 @@ def index_slip(step: Step, notation: Notation) -> Step | None:
     written = set()
     for other in Scanner([t for t in step.right.tokens if t.kind != "space"], frozenset(notation.words)).names():
         written |= _index_letters(other, notation.summed)
-    stray = sorted(written - bound - own)
+    stray = sorted(written - bound - own - {name.base})  # i_t = \\sigma(W_i x_t + b_i): the input gate's own W and b, labelled i
     patterned = any(t.kind == "command" and t.text in ELLIPSES for t in step.right.tokens)  # W_1 X_1 + \\dots + W_n X_n: n a size
     vectorised = writes_transpose_in(step.right.tokens)  # \\delta_j = f'(z_j) \\circ (W^k)^\\top \\delta_k: subscripts name layers
     if stray and not (written & own) and not patterned and not vectorised:
         return replace(step, verdict="invalid", feedback=f"the right side carries the index {', '.join(stray)}, which {step.lhs} does not, "
                                                          f"and no sum runs over it: an index slip?")
     return None
+
+
+def _leibniz_index_slip(step: Step, notation: Notation) -> Step | None:
+    """\\partial C / \\partial a^L_k = 2(a^L_i - y_i): a derivative named by one Leibniz fraction of two names, whose
+    formula is written in an index that neither name carries and no sum binds, while none of the names' indices appear:
+    invalid, as for a name given with an index (index_slip). A sum whose index is also the derivative's (an author
+    reusing j inside) is left alone here."""
+    fractions = leibniz_fractions(step.left)
+    words = frozenset(notation.words)
+    names = [single_name([t for t in part if t.kind != "space"], words) for part in fractions[0]] if fractions and len(fractions) == 1 else [None]
+    if any(name is None for name in names):
+        return None
+    own = _subscript_letters(step.left.tokens)  # \\bm{H_j}, u_{w_s}: every letter written in a subscript
+    if not own:
+        return None  # \\partial C / \\partial \\gamma = \\partial C / \\partial y_i \\partial y_i / \\partial \\gamma: a sum left unwritten, not a slip
+    bound = summed_indices(step.right) | _summed_letters(step.right)
+    written = set()
+    for other in Scanner([t for t in step.right.tokens if t.kind != "space"], words).names():
+        written |= _index_letters(other, notation.summed)
+    stray = sorted(written - bound - own)
+    patterned = any(t.kind == "command" and t.text in ELLIPSES for t in step.right.tokens)
+    if stray and not (_subscript_letters(step.right.tokens) & own) and not patterned and not writes_transpose_in(step.right.tokens):
+        return replace(step, verdict="invalid", feedback=f"the right side carries the index {', '.join(stray)}, which {step.lhs} does not, "
+                                                         f"and no sum runs over it: an index slip?")
+    return None
+
+
+def _subscript_letters(written) -> set:
+    """The lower-case letters written in subscripts (x_{ij}, \\bm{H_j}, u_{w_s}: i, j, w, s), however deep."""
+    found = [t for t in written if t.kind != "space"]
+    letters = set()
+    for at, token in enumerate(found[:-1]):
+        if token.is_("symbol", "_"):
+            close = group_end(found, at + 1) if found[at + 1].is_("symbol", "{") else at + 1
+            letters |= {t.text for t in found[at + 1:(close or at + 1) + 1] if t.kind == "letter" and len(t.text) == 1 and t.text.islower()}
+    return letters
+
+
+def _summed_letters(side: Side) -> set:
+    """Every letter under a sum or product sign (\\sum_{m,n}, \\sum_{sj}: m, n, s, j), however many it runs over."""
+    found = [t for t in side.tokens if t.kind != "space"]
+    letters = set()
+    for at, token in enumerate(found):
+        if token.is_("command", "sum", "prod") and at + 2 < len(found) and found[at + 1].is_("symbol", "_"):
+            close = group_end(found, at + 2) if found[at + 2].is_("symbol", "{") else at + 2
+            letters |= {t.text for t in found[at + 2:(close or at + 2) + 1] if t.kind == "letter" and len(t.text) == 1}
+    return letters
 
 
 def _index_letters(name, summed: set, alone: bool = False) -> set:
@@ -1735,6 +1793,7 @@ class Judge:
             scope = self.scope_for(step)
             scope.used = []
             self._give_deferred(scope, step)
+            self._seek(scope, step)
             try:
                 outcome = self.one(step, scope)
             except TimeLimitExceeded:  # a limit's expiry that escaped every handler inside: this step is out of time, not a crash
@@ -1746,6 +1805,16 @@ class Judge:
             scope.seen |= self._names(step, scope)
             self.last = outcome
         return sorted(judged, key=lambda step: step.index)
+
+    def _seek(self, scope: Scope, step: Step) -> None:
+        """"We need to find $x_1$" before this step: x_1's value is no longer put in, it is what the lines solve for."""
+        for side in step.sought:
+            try:
+                name = self.read(side, scope).expr
+            except LatexError:
+                continue
+            if scope.values.pop(name, None) is not None:
+                scope.valued.pop(_key(name), None)
 
     def _give_deferred(self, scope: Scope, step: Step) -> None:
         """The new values of updates whose chain has ended by this step (see `update`)."""
@@ -1987,6 +2056,9 @@ class Judge:
         as_function = self._quantity_as_function(step, scope)
         if as_function is not None:
             return as_function
+        parts = self.parts_named(step, scope)
+        if parts is not None:
+            return parts
         defined = self.function_definition(step, scope)
         if defined is not None:
             name, body = defined
@@ -2312,8 +2384,9 @@ class Judge:
         scope.problem = replace(scope.problem, definitions={**definitions, function: body})
         if name in dialect.REDEFINABLE:  # read from here on as the write-up's own \sigma, not the course's one
             scope.context.functions[name] = function
-        if len(body.variables) > 1:  # \partial f / \partial x_2 below reads f as f(x_1, x_2)
-            scope.context.parameters[str(function)] = tuple(body.variables)
+        if len(body.variables) > 1 or _a_quantity_of_the_text(body.variables[0], scope):
+            scope.context.parameters[str(function)] = tuple(body.variables)  # \partial f / \partial x_2 reads f(x_1, x_2);
+            # \partial C / \partial w reads C(a) for C(a) = (y - a)^2 / 2 of the text's a = g(z), not C(w)
         scope.defined[str(function)] = title
         scope.context = replace(scope.context, defined=scope.context.defined | {str(function)})  # f_w = w x^2: d/dw f_w is read
         scope.same_function.clear()
@@ -2401,6 +2474,35 @@ class Judge:
                            or any(str(type(f)) == function_name for f in body.atoms(sympy.core.function.AppliedUndef))):
             return None  # y = g(z_1) = 0.3 (its body g(z_1) itself), or at a z_1 given a number: a value at one point
         return function_name, sympy.Lambda(tuple(dummies) if len(dummies) > 1 else dummies[0], body)
+
+    def parts_named(self, step: Step, scope: Scope) -> Step | None:
+        """"Using the quotient rule, where $f(x) = \\frac{g(x)}{h(x)}$" of the text's f, g and h never written before: the
+        parts of f named for a rule, not a claim that f is every quotient. Where f's formula is a fraction, g and h are
+        its numerator and denominator (what the author goes on to differentiate). A definition step; None otherwise."""
+        if step.kind != "equal" or not step.first_of_chain or len(step.chain) > 1 or step.right is None:
+            return None
+        head = function_head(step.left, frozenset(scope.notation.words), of_a_sample=True)
+        if head is None or len(head[1]) != 1 or head[0].key.lstrip("\\") not in scope.defined:
+            return None
+        function = next((b for f, b in scope.problem.definitions.items() if str(f) == head[0].key.lstrip("\\")), None)
+        try:
+            pattern = self.read(step.right, scope).exact
+            parameter = self.read(Side(tuple(self._tokens_of(head[1][0], step.left)), head[1][0].key, 0), scope).expr
+        except LatexError:
+            return None
+        parts = getattr(pattern, "atoms", lambda *_: set())(sympy.core.function.AppliedUndef)
+        names = sorted({str(type(part)) for part in parts})
+        known = set(scope.defined) | {str(f) for f in scope.problem.definitions} | set(dialect.FUNCTIONS) | scope.seen
+        if not isinstance(function, sympy.Lambda) or not names or set(names) & known or any(part.args != (parameter,) for part in parts):
+            return None
+        numerator, denominator = sympy.fraction(pattern)
+        if {numerator, denominator} == parts and len(parts) == 2 and len(function.variables) == 1:
+            top, bottom = sympy.fraction(function.expr)
+            for part, formula in ((numerator, top), (denominator, bottom)):
+                self.define_function(scope, str(type(part)), sympy.Lambda(function.variables[0], formula), step.title)
+            return replace(step, verdict="definition", feedback=f"names the parts of {head[0].key} for a rule: {numerator.func} its numerator "
+                                                                f"({sympy.sstr(top)}), {denominator.func} its denominator ({sympy.sstr(bottom)})")
+        return replace(step, verdict="definition", feedback=f"names {', '.join(names)}: parts of {head[0].key} for a rule, not a claim about them")
 
     @staticmethod
     def _of_other_arity(scope: Scope, name: str, arity: int) -> bool:
@@ -2565,8 +2667,10 @@ class Judge:
 
     def named_quantity(self, step: Step, scope: Scope) -> str | None:
         """`NAME = ...` starting a chain, for a name not known yet (x_3, \\Sigma_1, v_5, \\frac{\\partial L}{\\partial w_3}):
-        a definition. Returns the name's key, or None."""
-        if step.kind != "equal":
+        a definition; `e \\approx -0.2891` alone, a value given rounded, too. Returns the name's key, or None."""
+        given_about = step.kind == "approx" and step.first_of_chain and len(step.chain) <= 1 and is_written_number(step.right) \
+            and not self._a_constant(step.left, scope)  # e \\approx 2.718 is a claim about Euler's number
+        if step.kind != "equal" and not given_about:
             return None
         name = name_of(step.left, scope.notation)
         if not step.first_of_chain and not (name is not None and (name.subscript or name.layer or name.mark)):
@@ -2595,6 +2699,12 @@ class Judge:
                 return None  # its quantity and variable are defined: what the line gives it is checked
             return quantity.name
         return None
+
+    def _a_constant(self, side: Side, scope: Scope) -> bool:
+        try:
+            return bool(getattr(self.read(side, scope).exact, "is_number", False))
+        except LatexError:
+            return False
 
     def _worked_out_derivative(self, step: Step, scope: Scope) -> bool:
         """\\frac{\\partial J}{\\partial \\mathbf{z}} = ... where J reaches z through the write-up's definitions: what the
@@ -3315,7 +3425,7 @@ def _key(name) -> str:
 
 
 _DECORATED = re.compile(r"\\(?:hat|tilde|bar|overline|widehat|widetilde)\{[A-Za-z]+\}")
-_LAYERED = re.compile(r"(?:[A-Za-z]+|\\(?:hat|tilde|bar|overline|widehat|widetilde)\{[A-Za-z]+\})\^\([A-Za-z0-9,+-]+\)")  # z^(3), x^(p,3), \hat{y}^(n): a layer's (and a sample's) vector
+_LAYERED = re.compile(r"(?:[A-Za-z]+|\\(?:hat|tilde|bar|overline|widehat|widetilde)\{[A-Za-z]+\})\^(?:\([A-Za-z0-9,+-]+\)|\[[A-Za-z0-9+-]+\])")  # z^(3), x^(p,3), \hat{y}^(n), a^[L-1]: a layer's (and a sample's) vector
 
 
 def _vector_base(base: str) -> bool:
@@ -3342,6 +3452,12 @@ def _family(key: str, body) -> dict | None:
 
 
 _TIMES = ("cdot", "times", "ast")
+
+
+def _a_quantity_of_the_text(parameter, scope: Scope) -> bool:
+    """A function's parameter that the text gave a formula of its own (a = g(z) before C(a) = ...): the function named
+    alone means it of that quantity."""
+    return isinstance(parameter, sympy.Symbol) and parameter in scope.formulas
 
 
 def _applies_known_function(step: Step, scope: Scope) -> bool:

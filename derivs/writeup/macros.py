@@ -1,4 +1,4 @@
-"""The write-up's own commands: \\newcommand, \\renewcommand, \\providecommand, \\def and \\DeclareMathOperator.
+"""The write-up's own commands: \\newcommand, \\renewcommand, \\providecommand, \\def (\\gdef) and \\DeclareMathOperator.
 
 LaTeX homework starts with a preamble of shorthands (`\\newcommand\\pf[2]{\\frac{\\partial #1}{\\partial #2}}`,
 `\\newcommand{\\R}{\\mathbb{R}}`) and MathJax lets a Markdown page define them inside a formula. A formula's tokens
@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..lexer import Token, group_end
 
-DEFINING = frozenset({"newcommand", "renewcommand", "providecommand", "DeclareMathOperator", "def"})
+DEFINING = frozenset({"newcommand", "renewcommand", "providecommand", "DeclareMathOperator", "def", "gdef"})  # \gdef: KaTeX pages' \def
 MAX_DEPTH = 16  # a body's commands expanded again at most this deep
 MAX_TOKENS = 20_000  # a formula's tokens after expansion
 _TRANSPARENT = frozenset({"ensuremath", "relax", "xspace"})  # in a body: nothing of their own in a formula
@@ -75,7 +75,7 @@ def _definition(found: list[Token], at: int) -> tuple[str, Macro, int] | None:
         spelled = [Token("command", "operatorname", position), Token("symbol", "{", position), *word, Token("symbol", "}", position)]
         return name, Macro(0, tuple(spelled)), at
     arguments, default = 0, None
-    if kind == "def":
+    if kind in ("def", "gdef"):
         while at + 1 < len(found) and found[at].is_("error", "#") and found[at + 1].kind == "number":
             arguments += 1
             at += 2

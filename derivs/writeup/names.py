@@ -197,7 +197,7 @@ class Scanner:
 
     def _scripts(self, base: str, start: int, end: int, bold: bool, word: bool, subscript: tuple = ()) -> Name:
         """The subscript, layer, update mark and primes after a name's base."""
-        layer = mark = ""
+        layer = mark = bracketed = ""
         primes, transposed = 0, False
         for _ in range(3):
             if self.at(end, "symbol", "_") and not subscript:
@@ -219,6 +219,8 @@ class Scanner:
                 kind, text, end = found
                 if kind == "layer":
                     layer = text
+                elif kind == "bracketed":
+                    bracketed = text
                 else:
                     mark = text
                 continue
@@ -234,6 +236,10 @@ class Scanner:
             read = self._subscript_at(end) if not subscript and self.at(end, "symbol", "_") else None
             if read is not None:
                 subscript, end = read
+        if bracketed and subscript:
+            layer = bracketed  # a_i^{[L-1]}, \omega_{ji}^{[L]}: an entry of layer L's array, as a_i^{(L-1)} (the parser agrees)
+        elif bracketed:
+            mark = f"[{bracketed}]"  # W^{[1]} alone keeps its name as written
         key = key_of(base, subscript, layer, primes) + (f"^{{{mark}}}" if mark else "")
         return Name(key, base, subscript, start, end, bold, layer, mark, primes, word, transposed)
 
@@ -273,6 +279,9 @@ class Scanner:
         else:
             return None
         texts = [t.text for t in inner]
+        if self.at(index, "symbol", "{") and len(inner) == 3 and inner[0].is_("symbol", "[") and inner[-1].is_("symbol", "]") \
+                and inner[1].kind in ("number", "letter"):
+            return "bracketed", texts[1], close + 1  # Ng's a_i^{[2]}: a layer where the name has a subscript (see _scripts)
         if len(inner) >= 3 and inner[0].is_("symbol", "(") and inner[-1].is_("symbol", ")"):
             middle = texts[1:-1]
             if len(middle) == 1 and (inner[1].kind in ("number", "letter")):

@@ -199,10 +199,11 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
         _learn_passed(notation, written.side.tokens, written.line)
         _learn_indexed(notation, written.side, names, written.line)
         body = sides[number + 1].side if number + 1 < len(sides) and written.relation in ("==", "defines") else None
+        approximate = sides[number + 1].side if number + 1 < len(sides) and written.relation == "approx" else None
         _learn_function(notation, written.side, written.line, written.relation, body, bodies)
         _learn_diagonal(notation, written.side, body, written.line)
         differentiated.update({key: written.line for key in _differentiated(notation, written.side) if key not in differentiated})
-        if body is not None and not notation.e_named and _names_e(written.side.tokens, body.tokens):
+        if (body or approximate) is not None and not notation.e_named and _names_e(written.side.tokens, (body or approximate).tokens):
             notation.e_named = True
             if document is not None:
                 document.e_named = True
@@ -265,12 +266,18 @@ def _counted_by(name: Name) -> set[str]:
 
 
 def _names_e(left, right) -> bool:
-    """e = \\hat{y} - y: the letter e alone, given a formula in names (e = 2.718 states Euler's number); or an entry of
-    e given anything (e_i = 1 if x_i > 0): e is a vector of the write-up's."""
+    """e = \\hat{y} - y: the letter e alone, given a formula in names or a number other than Euler's (e \\approx -0.2891;
+    e = 2.718 states Euler's number); or an entry of e given anything (e_i = 1 if x_i > 0): e is a vector of the write-up's."""
     left = [t for t in left if t.kind != "space" and not t.is_("symbol", "{", "}")]
     if len(left) == 3 and left[0].is_("letter", "e") and left[1].is_("symbol", "_") and left[2].kind in ("letter", "number"):
         return True
-    return len(left) == 1 and left[0].is_("letter", "e") and any(t.kind in ("letter", "command") for t in right)
+    if len(left) != 1 or not left[0].is_("letter", "e"):
+        return False
+    number = [t for t in right if t.kind != "space"]
+    if len(number) in (1, 2) and number[-1].kind == "number" and (len(number) == 1 or number[0].is_("symbol", "-")):
+        value = float(number[-1].text) * (-1 if len(number) == 2 else 1)  # e = -0.2891, an error's value: not Euler's 2.718...
+        return not 2.7 <= value <= 2.72
+    return any(t.kind in ("letter", "command") for t in right)
 
 
 def _stated_log_base(left, right) -> int | None:

@@ -104,7 +104,12 @@ def role_of(before: str) -> str:
                 best, where = role, match.start()
     if best and _RESULT_WORDS.search(words, where):
         return ""  # "with x = 2 the derivative is $...$": the formula is a result, not what the word introduces
+    if best == "condition" and words[where:].startswith("as") and _RENAMES.search(words, 0, where):
+        return "defines anew"  # "denote $h_t = f(W h_{t-1} + ...)$ as $h_t = f(uv)$": the notation it goes on in
     return best
+
+
+_RENAMES = re.compile(r"\b(?:denote|denoted|denoting|write|writing|rewrite|rewriting|abbreviate|abbreviating)\b")
 
 
 REQUIRED = re.compile(r"^\W{0,3}(?:must|should|has to|have to|needs? to)\s+(?:be true|hold|be satisfied)|^\W{0,3}is required"
@@ -114,6 +119,14 @@ REQUIRED = re.compile(r"^\W{0,3}(?:must|should|has to|have to|needs? to)\s+(?:be
 
 
 SOLVES = re.compile(r"\b(?:solv(?:e|ing) (?:it |this |that |the equation )?for|isolat(?:e|ing)|rearrang(?:e|ing) (?:it |this )?(?:for|to get))\b", re.I)
+
+
+SEEKS = re.compile(r"\b(?:find|finding|solve\s+for|solving\s+for|determine)\s+(?:the\s+(?:value|values)\s+of\s+)?$", re.I)
+
+
+def seeks(before: str) -> bool:
+    """"We need to find $x_1$", "solve for $w$": the formula right after the words is a name the text now looks for."""
+    return bool(SEEKS.search(before[-80:]))
 
 
 def solves(sentence: str) -> bool:
@@ -233,6 +246,29 @@ BARE_LABEL = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s*)?\$\s*[:
 def is_bare_label(words: str) -> bool:
     """"1. $i \\neq j$", "(b) $x < 0$:": a paragraph holding one formula and no words, as a case over the display after it."""
     return bool(BARE_LABEL.match(words))
+
+
+# A paragraph that opens with its case ("When $i \\neq j$, ...", "If $k = i$:", "Case 2: $i = j$", "For $i \\ne j$"), and one
+# that turns to the rest ("Otherwise, ...", "In all other cases").
+OPENS_A_CASE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:\*\*|__)?\s*(?:when|if|for|in\s+the\s+case|case\s*\d*\s*[:.]?)\s*$", re.I)
+OPENS_OTHERWISE = re.compile(r"^\s*(?:\*\*|__)?\s*(?:otherwise|else|in\s+(?:all\s+)?other\s+cases|for\s+all\s+other)\b", re.I)
+
+
+PLAIN_CASE = re.compile(r"^\s*(?:when|if|for|case\s*\d*\s*:?)\s+([a-z]\s*(?:=|!=|≠)\s*[a-z])\s*[:.,]?\s*$", re.I)
+
+
+def plain_case(words: str) -> str | None:
+    """"When i = j:" alone in its paragraph, typed without maths delimiters: the relation, else None."""
+    found = PLAIN_CASE.match(words)
+    return found.group(1).replace("≠", "\\neq ").replace("!=", "\\neq ") if found else None
+
+
+def opens_a_case(words: str) -> bool:
+    return bool(OPENS_A_CASE.match(words))
+
+
+def opens_otherwise(words: str) -> bool:
+    return bool(OPENS_OTHERWISE.match(words))
 
 
 def states_condition(words: str) -> bool:

@@ -65,6 +65,8 @@ class Step:
     title: int = field(default=0, repr=False, compare=False)  # how many titles (### Sigmoid) come before it in its section
     item: int = field(default=0, repr=False, compare=False)  # the list item it stands in (0 outside lists)
     labelled_item: bool = field(default=False, repr=False, compare=False)  # that item opens with a label and a colon (a case)
+    resumes: Side | None = field(default=None, repr=False, compare=False)  # the chain a side computation interrupted, if this goes on from it
+    sought: tuple = field(default=(), repr=False, compare=False)  # names the text said it now looks for ("we need to find $x_1$"): unknowns again
     timed_out: bool = field(default=False, repr=False, compare=False)  # undecided because a CPU limit ran out: never made invalid after
 
     @property
@@ -116,10 +118,14 @@ class _Builder:
         self.previous: Side | None = None  # the side a continuation goes on from
         self.cased = False  # the last row held under a condition of its own (f'(x) = 1 if x > 0): a row going on is another case
         self.displayed: Side | None = None  # where the last display ended: only a display continues it
+        self.outer: Side | None = None  # where a chain stood when a side computation of one of its terms began
+        self.conditioned: dict = {}  # a left side stated under a condition (j \\neq i) -> that condition, for its proof below
         self.just_displayed = False  # the piece before was a display (or a formula alone in its paragraph), no words between
         self.start: Side | None = None
         self.underbraces: tuple = ()
         self.lead_condition: Side | None = None
+        self.case_condition: Side | None = None  # "When $i \\neq j$, ...:" opening a paragraph: the case the displays after it work
+        self.sought: tuple = ()  # names the text said it looks for, until the next heading: given to the next step only
         self.plain = False  # the formula being read was typed without maths delimiters
         self.heading_condition: Side | None = None  # a heading's "When $j \\neq i$": for every display under it
         self.lead_words = ""
@@ -147,7 +153,7 @@ class _Builder:
                 self.heading_role = "solves" if prose.solves(piece.words) else ""  # #### Solving for $w_0$: what follows solves
             if isinstance(piece, Heading) and not piece.new_problem:
                 self.previous = self.displayed = None  # ## The backward pass: a title; the values go on
-                self.lead_condition = None
+                self.lead_condition = self.case_condition = None
                 self.title += 1
             elif isinstance(piece, Heading):
                 self._new_section(piece.words, piece.line)
@@ -156,7 +162,7 @@ class _Builder:
             if isinstance(piece, Part):
                 self.part += 1
                 self.previous = self.displayed = None
-                self.lead_condition = None
+                self.lead_condition = self.case_condition = None
             elif isinstance(piece, Paragraph):
                 self._enter_item(piece.item, piece)
                 self.paragraphs.append(piece)
@@ -219,7 +225,8 @@ class _Builder:
         self.previous = self.displayed = None
         self.underbraces = ()
         self.sections.append(Section(self.section, title, line))
-        self.lead_condition = None
+        self.lead_condition = self.case_condition = None
+        self.conditioned = {}
 
     def _close_section(self) -> None:
         last = self.sections[-1]
@@ -263,6 +270,9 @@ class _Builder:
             condition = self._bearing(looked_at, formulas[at]) or _condition_after(segments, formulas, at)
             if condition is None and lone:  # a display in all but name, under a heading that states its case
                 condition = self._bearing(self.heading_condition, formulas[at])
+            sought = _lone_side(formulas[at]) if prose.seeks(before) else None
+            if sought is not None and _is_bare_name(sought):
+                self.sought += (sought,)  # "We need to find $x_1$": x_1 is unknown again
             self._formula(formulas[at], "inline", condition, role)
             self._named_in_words(segments, formulas, at)
             if lone:  # > $Error = y - y_5$, then a line "= 0.5 - 0.61 = -0.11": the chain goes on
@@ -290,6 +300,7 @@ class _Builder:
     def _remember_lead(self, paragraph: Paragraph) -> None:
         """The last sentence of a paragraph may say where the displays after it hold ("For $x > 0$ we can write:"),
         or which quantity grows ("for large $k$")."""
+        self._remember_case(paragraph)
         self.lead_condition, self.large = None, ""
         sentence = prose.lead_in(paragraph.words[-2 * prose.WINDOW:])
         self.lead_sentence = sentence
@@ -312,6 +323,37 @@ class _Builder:
                 else:
                     self._condition_from(segment)
                 words += " $ "
+
+    def _proved_under(self, first: Side, condition: Side | None, kind: str) -> Side | None:
+        """A derivative stated under a condition ("$\\partial a_j / \\partial z_i = -a_j a_i$, where $j \\neq i$"), then its
+        proof, a displayed chain opening with the same derivative and no condition of its own: the proof holds under it too."""
+        key = "".join(first.text.split())
+        if condition is not None:
+            if "\\partial" in key or "\\frac{d" in key:
+                self.conditioned[key] = condition
+            return condition
+        return self.conditioned.get(key) if kind != "inline" else None
+
+    def _remember_case(self, paragraph: Paragraph) -> None:
+        """A paragraph opening with a case of indices ("When $i \\neq j$, since ...:", "If $k = i$:") sets the case for the
+        displays after it, its own paragraphs between ("Using the quotient rule:"), until the next case, an "Otherwise"
+        or a heading."""
+        first = next((segment for segment in paragraph.segments if isinstance(segment, str) and segment.strip()), "")
+        if prose.opens_otherwise(first):
+            self.case_condition = None
+            return
+        opening = paragraph.segments[1] if len(paragraph.segments) > 1 and isinstance(paragraph.segments[0], str) else None
+        plain = prose.plain_case(first) if len(paragraph.segments) == 1 else None  # "When i = j:" typed without $
+        if plain is not None:
+            at = self.document.text.find(plain, self.document.offset_of_line(paragraph.line))
+            opening = Math(plain, max(at, 0), paragraph.line, display=False)
+        elif not isinstance(opening, Math) or not prose.opens_a_case(paragraph.segments[0]):
+            return
+        held, self.lead_condition = self.lead_condition, None
+        self._condition_from(opening)
+        found, self.lead_condition = self.lead_condition, held
+        if found is not None and _compares_names(found):
+            self.case_condition = found
 
     def _condition_from(self, math: Math, alone: bool = False) -> None:
         """A condition the lead-in states: a name against a number, or two names (i \\neq j). `alone`: the formula is
@@ -342,7 +384,7 @@ class _Builder:
 
     def _lead_in_condition(self, formula: Formula) -> Side | None:
         """The lead-in's condition (else the heading's), where it bears on the display."""
-        return self._bearing(self.lead_condition or self.heading_condition, formula)
+        return self._bearing(self.lead_condition or self.case_condition or self.heading_condition, formula)
 
     def _bearing(self, condition: Side | None, formula: Formula) -> Side | None:
         """The condition, when the formula writes its name or a name whose formula reaches it ("when $\\beta = 0$,
@@ -406,10 +448,15 @@ class _Builder:
             return  # "at $x = 0$", "for $x > 0$": where something is looked at or what is assumed, not a value or a step
         sides = list(statement.sides)
         relations = list(statement.relations)
+        resumes = None
         self.underbraces += statement.named
         if len(sides) == 1:
             self.previous = None
             return
+        if sides[0]:
+            before = self.previous or self.displayed
+            self.outer = before if before is not None and _a_term_of(sides[0], before) else None
+            condition = self._proved_under(sides[0], statement.condition or condition, kind)
         if not sides[0]:
             if self.previous is None:
                 sides, relations = sides[1:], relations[1:]
@@ -420,6 +467,7 @@ class _Builder:
                 sides[0] = self.start  # f'(x) = 1 if x > 0 \\ = 0 otherwise: another case of the chain's first side
             else:
                 sides[0] = self.previous  # a line starting with "=" continues the chain above
+                resumes = self.outer  # or, after a side computation, the chain it interrupted ("substitute back: = ...")
                 carried = subscript_letters(self.previous.tokens)[0]  # and its side carries the line's indices beside the new ones
                 sides[1:] = [replace(side, beside=side.beside | carried) if side else side for side in sides[1:]]
         if sides[0] is not self.previous:
@@ -435,7 +483,9 @@ class _Builder:
                 section=self.section, part=self.part, title=self.title, block=self.block, block_kind=kind, explains=statement.explains or role == "defines",
                 relation=SHOWN.get(relation, relation), role=role, left=left, right=right, first=self.start or left,
                 underbraces=self.underbraces, condition_side=statement.condition or condition, chain=chain, case=statement.condition_words == "case", case_row=_a_case(statement),
-                bindings=statement.condition_words == "where", item=self.item, labelled_item=self.item_labelled))
+                bindings=statement.condition_words == "where", item=self.item, labelled_item=self.item_labelled,
+                resumes=resumes if left is sides[0] else None, sought=self.sought))
+            self.sought = ()
         self.previous = next((side for side in reversed(sides) if side), None)  # "A = B = \\ &= C": B links to C
         self.cased = _a_case(statement)
 
@@ -738,6 +788,19 @@ def find_steps(document: Document) -> tuple[list[Step], list[Section]]:
     builder = _Builder(document)
     steps = builder.build()
     return steps, builder.sections
+
+
+def _compares_names(condition: Side) -> bool:
+    """i \\neq j, k = i: a relation between two index names (not a name against a number, a value)."""
+    letters = [t for t in condition.tokens if t.kind == "letter"]
+    return len(letters) == 2 and not any(t.kind == "number" for t in condition.tokens)
+
+
+def _a_term_of(side: Side, whole: Side) -> bool:
+    """A new chain's first side written inside the last one (1 - \\frac{1}{1 + e^{-x}} of (\\frac{1}{1+e^{-x}})(1 - \\frac{1}{1+e^{-x}})):
+    a side computation, after which the text may go back to the whole."""
+    term, text = "".join(side.text.split()), "".join(whole.text.split())
+    return 4 <= len(term) < len(text) and term in text
 
 
 def _a_case(statement: Statement) -> bool:
