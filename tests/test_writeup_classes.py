@@ -2510,6 +2510,10 @@ ROWS = [
     ("We sum $\\sum_i x_i$ and $\\sum_k y_k$.\n\n$$\\frac{\\partial C}{\\partial a_k} = 2(a_i - y_i)$$\n\n"
      "$$\\frac{\\partial C}{\\partial a_k} = 2(a_k - y_k)$$\n\n$$\\frac{\\partial C}{\\partial w_{jk}} = a_k \\delta_j$$",
      ["invalid", "definition", "definition"]),
+    # "or" and "and" typed in the maths without \text between two statements ($Y = 0 or Y = 1$): two statements, as with
+    # \text{ or } (it was "0 or Y = 1", invalid); a word that joins no second relation stays letters (a = b or c)
+    ("The label takes the values $Y = 0 or Y = 1$.\n\n$$x = 2 and y = 3$$\n\n$$x + y = 5$$\n\n$$x + y = 6$$",
+     ["definition", "definition", "definition", "definition", "valid", "invalid"]),
 ]
 
 

@@ -770,9 +770,19 @@ class _Cutter:
         base = min(self.depths[at].braces for at in kept)
         pieces: list[list[int]] = [[]]
         separators: list[int] = []
+        skipped = 0
         for number, at in enumerate(kept):
+            if skipped:
+                skipped -= 1
+                continue
             token, depth = self.found[at], self.depths[at]
             top = depth.braces == base and not depth.brackets
+            word = self._typed_word(kept, number) if top and token.kind == "letter" and token.space_before else ""
+            if word in ("or", "and") and self._has_relation(pieces[-1]) and self._has_relation(kept[number + len(word):]):
+                separators.append(at)  # $Y = 0 or Y = 1$: the word typed in the maths without \text, between two statements
+                pieces.append([])
+                skipped = len(word) - 1
+                continue
             remark = token.kind == "command" and token.text in TEXT_COMMANDS and top and self._is_remark(at) and self._text_of(at)[0].strip().lower() not in CONDITION_WORDS
             if top and number and token.kind == "letter" and self._has_relation(pieces[-1]) and self._wide_gap(kept[number - 1], at):
                 separators.append(kept[number - 1])  # outh1 = sigmoid(h1)    outh1(h1) = sigmoid(h1): two statements
@@ -831,6 +841,22 @@ class _Cutter:
                 continue
             statements.append((cleaned, "and" if statements else "", None))
         return statements
+
+    def _typed_word(self, kept: list[int], number: int) -> str:
+        """The letters from kept[number] on, typed together and set apart by spaces on both sides (" or ", " and "), as
+        one word; "" where the letters run on into a name or a bracket."""
+        letters = []
+        for at in kept[number:number + 4]:
+            token = self.found[at]
+            if letters and (token.space_before or token.kind != "letter"):
+                break
+            if token.kind != "letter":
+                return ""
+            letters.append(token.text)
+        after = number + len(letters)
+        if after < len(kept) and not self.found[kept[after]].space_before:
+            return ""
+        return "".join(letters)
 
     def _leading_condition(self, statements: list) -> tuple | None:
         """The line so far is only a condition in words before its statement (\\text{if } i = j, \\frac{..}{..} = ...;
