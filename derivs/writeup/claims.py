@@ -1027,15 +1027,6 @@ def _chain_name(judge, step: Step, scope, left_read):
     return first if isinstance(first, sympy.Symbol) else left_read.expr
 
 
-def _rounded_right(stated, exact, step: Step) -> bool:
-    """The number written after = is the exact value rounded to the places it shows (0.4140 for 0.41398, not 0.4139)."""
-    numbers = [t.text for t in step.right.tokens if t.kind == "number"] if step.right is not None else []
-    if len(numbers) != 1 or not getattr(exact, "is_number", False) or not getattr(stated, "is_number", False):
-        return True
-    places = len(numbers[0].partition(".")[2])
-    return abs(sympy.N(exact, 30) - sympy.N(stated, 30)) <= sympy.Rational(1, 2) * sympy.Rational(1, 10**places)
-
-
 def _remember_rounding(step: Step, scope, name, right_read, judged: Step) -> None:
     """`y ≈ 0.0831` accepted for 0.08317, or `h = tanh(0.4404) = 0.4139` accepted for 0.41398 (a unit off in its last
     place): the text works on from the value it wrote, so putting that value in later is no slip. (A number after =
