@@ -473,9 +473,9 @@ class _Parser:
             return kind == "end" and (not texts or "" in texts)
         return token.kind == kind and (not texts or token.text in texts)
 
-    def error(self, message: str, token: Token | None = None) -> LatexError:
+    def error(self, message: str, token: Token | None = None, kind: type = LatexError) -> LatexError:
         token = token or self.peek()
-        return LatexError(message, self.text, min(token.position, len(self.text) - 1) if self.text else None)
+        return kind(message, self.text, min(token.position, len(self.text) - 1) if self.text else None)
 
     def expect(self, kind: str, text: str, message: str) -> Token:
         if not self.at(kind, text):
@@ -2866,9 +2866,8 @@ class _Parser:
             if self.context.operand_reach == "whole":
                 return operand + self.expression()  # read as differentiating every term after it
             if self.context.operand_reach != "term":
-                error = self.error(f"what \\frac{{d}}{{d{variable}}} applies to is not clear: a term after it without {variable} may be "
-                                   "added or differentiated; put what is differentiated in brackets", token)
-                raise AmbiguousOperand(error.message, error.text, error.position)
+                raise self.error(f"what \\frac{{d}}{{d{variable}}} applies to is not clear: a term after it without {variable} may be "
+                                 "added or differentiated; put what is differentiated in brackets", token, kind=AmbiguousOperand)
         return operand
 
     def _derivative_operand(self, variable):

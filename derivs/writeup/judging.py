@@ -209,6 +209,10 @@ class Scope:
     deferred: list = field(default_factory=list)  # updates whose chain goes on (w <- w - 0.2 = 0.3): (step, values), given after it
     supposed: tuple | None = None  # the last value imagined ("say to a = 2.001"): (the step, {symbol: value}); changes no value
 
+    def definition(self, name: str):
+        """The body the text's function `name` was defined by (a Lambda), None if it has none."""
+        return next((body for function, body in self.problem.definitions.items() if str(function) == name), None)
+
     def supposition_for(self, step: Step, its_own_line: bool = False) -> tuple | None:
         """The value the text last imagined (say $a = 2.001$), as (its step, {symbol: value}), where it reaches this step:
         the same section, up to SUPPOSED_REACH lines after it (or on its line too). None elsewhere."""
@@ -1005,16 +1009,9 @@ def index_slip(step: Step, notation: Notation) -> Step | None:
     if shadowed:
         return replace(step, verdict="invalid", feedback=f"the sum runs over {shadowed[0]}, the index {step.lhs} is written with: the "
                                                          f"{shadowed[0]} inside the sum is not the one outside (an index slip?)")
-    written = set()
-    for other in Scanner([t for t in step.right.tokens if t.kind != "space"], frozenset(notation.words)).names():
-        written |= _index_letters(other, notation.summed)
-    stray = sorted(written - bound - own - {name.base})  # i_t = \\sigma(W_i x_t + b_i): the input gate's own W and b, labelled i
-    patterned = any(t.kind == "command" and t.text in ELLIPSES for t in step.right.tokens)  # W_1 X_1 + \\dots + W_n X_n: n a size
-    vectorised = writes_transpose_in(step.right.tokens)  # \\delta_j = f'(z_j) \\circ (W^k)^\\top \\delta_k: subscripts name layers
-    if stray and not (written & own) and not patterned and not vectorised:
-        return replace(step, verdict="invalid", feedback=f"the right side carries the index {', '.join(stray)}, which {step.lhs} does not, "
-                                                         f"and no sum runs over it: an index slip?")
-    return None
+    written = _indices_written(step.right, notation)
+    stray = written - bound - own - {name.base}  # i_t = \\sigma(W_i x_t + b_i): the input gate's own W and b, labelled i
+    return _stray_index(step, stray, apart=not written & own)
 
 
 def _leibniz_index_slip(step: Step, notation: Notation) -> Step | None:
@@ -1024,44 +1021,48 @@ def _leibniz_index_slip(step: Step, notation: Notation) -> Step | None:
     reusing j inside) is left alone here."""
     fractions = leibniz_fractions(step.left)
     words = frozenset(notation.words)
-    names = [single_name([t for t in part if t.kind != "space"], words) for part in fractions[0]] if fractions and len(fractions) == 1 else [None]
-    if any(name is None for name in names):
+    if not fractions or len(fractions) != 1 or any(single_name([t for t in part if t.kind != "space"], words) is None for part in fractions[0]):
         return None
-    own = _subscript_letters(step.left.tokens)  # \\bm{H_j}, u_{w_s}: every letter written in a subscript
+    own = _script_letters(step.left.tokens)[0]  # \\bm{H_j}, u_{w_s}: every letter written in a subscript
     if not own:
         return None  # \\partial C / \\partial \\gamma = \\partial C / \\partial y_i \\partial y_i / \\partial \\gamma: a sum left unwritten, not a slip
-    bound = summed_indices(step.right) | _summed_letters(step.right)
+    scripted, summed = _script_letters(step.right.tokens)
+    stray = _indices_written(step.right, notation) - summed_indices(step.right) - summed - own
+    return _stray_index(step, stray, apart=not scripted & own)
+
+
+def _indices_written(side: Side, notation: Notation) -> set:
+    """The indices the names of a side carry (letters the text sums over somewhere, see _index_letters)."""
     written = set()
-    for other in Scanner([t for t in step.right.tokens if t.kind != "space"], words).names():
+    for other in Scanner([t for t in side.tokens if t.kind != "space"], frozenset(notation.words)).names():
         written |= _index_letters(other, notation.summed)
-    stray = sorted(written - bound - own)
+    return written
+
+
+def _stray_index(step: Step, stray: set, apart: bool) -> Step | None:
+    """Invalid when the right side carries indices of its own (`stray`) and none of the left's (`apart`), unless it is
+    a sum written with an ellipsis (W_1 X_1 + \\dots + W_n X_n: n a size) or vectorised (\\delta_j = f'(z_j) \\circ
+    (W^k)^\\top \\delta_k: subscripts name layers)."""
     patterned = any(t.kind == "command" and t.text in ELLIPSES for t in step.right.tokens)
-    if stray and not (_subscript_letters(step.right.tokens) & own) and not patterned and not writes_transpose_in(step.right.tokens):
-        return replace(step, verdict="invalid", feedback=f"the right side carries the index {', '.join(stray)}, which {step.lhs} does not, "
-                                                         f"and no sum runs over it: an index slip?")
-    return None
+    if not stray or not apart or patterned or writes_transpose_in(step.right.tokens):
+        return None
+    return replace(step, verdict="invalid", feedback=f"the right side carries the index {', '.join(sorted(stray))}, which {step.lhs} "
+                                                     f"does not, and no sum runs over it: an index slip?")
 
 
-def _subscript_letters(written) -> set:
-    """The lower-case letters written in subscripts (x_{ij}, \\bm{H_j}, u_{w_s}: i, j, w, s), however deep."""
+def _script_letters(written) -> tuple[set, set]:
+    """The lower-case letters written in subscripts, however deep (x_{ij}, \\bm{H_j}, u_{w_s}: i, j, w, s), and every
+    letter under a sum or product sign (\\sum_{m,n}, \\sum_{sj}: m, n, s, j), however many it runs over."""
     found = [t for t in written if t.kind != "space"]
-    letters = set()
+    scripted, summed = set(), set()
     for at, token in enumerate(found[:-1]):
         if token.is_("symbol", "_"):
             close = group_end(found, at + 1) if found[at + 1].is_("symbol", "{") else at + 1
-            letters |= {t.text for t in found[at + 1:(close or at + 1) + 1] if t.kind == "letter" and len(t.text) == 1 and t.text.islower()}
-    return letters
-
-
-def _summed_letters(side: Side) -> set:
-    """Every letter under a sum or product sign (\\sum_{m,n}, \\sum_{sj}: m, n, s, j), however many it runs over."""
-    found = [t for t in side.tokens if t.kind != "space"]
-    letters = set()
-    for at, token in enumerate(found):
-        if token.is_("command", "sum", "prod") and at + 2 < len(found) and found[at + 1].is_("symbol", "_"):
-            close = group_end(found, at + 2) if found[at + 2].is_("symbol", "{") else at + 2
-            letters |= {t.text for t in found[at + 2:(close or at + 2) + 1] if t.kind == "letter" and len(t.text) == 1}
-    return letters
+            letters = {t.text for t in found[at + 1:(close or at + 1) + 1] if t.kind == "letter" and len(t.text) == 1}
+            scripted |= {letter for letter in letters if letter.islower()}
+            if at and found[at - 1].is_("command", "sum", "prod"):
+                summed |= letters
+    return scripted, summed
 
 
 def _index_letters(name, summed: set, alone: bool = False) -> set:
@@ -2402,7 +2403,7 @@ class Judge:
         function_name = name.key.lstrip("\\")
         if function_name not in dialect.REDEFINABLE or function_name not in dialect.FUNCTIONS:
             return None
-        defined = next((body for f, body in scope.problem.definitions.items() if str(f) == function_name), None)
+        defined = scope.definition(function_name)
         if function_name in scope.defined and str(getattr(getattr(defined, "expr", None), "func", "")) != _GLYPHS.get(function_name, function_name.upper()):
             return None  # the text defined it otherwise: a claim about that definition
         try:
@@ -2484,7 +2485,7 @@ class Judge:
         head = function_head(step.left, frozenset(scope.notation.words), of_a_sample=True)
         if head is None or len(head[1]) != 1 or head[0].key.lstrip("\\") not in scope.defined:
             return None
-        function = next((b for f, b in scope.problem.definitions.items() if str(f) == head[0].key.lstrip("\\")), None)
+        function = scope.definition(head[0].key.lstrip("\\"))
         try:
             pattern = self.read(step.right, scope).exact
             parameter = self.read(Side(tuple(self._tokens_of(head[1][0], step.left)), head[1][0].key, 0), scope).expr
@@ -2507,7 +2508,7 @@ class Judge:
     @staticmethod
     def _of_other_arity(scope: Scope, name: str, arity: int) -> bool:
         """L(y_1, y_2) = ... after L(w) = ...: a function of another number of values, another function of that name."""
-        body = next((b for f, b in scope.problem.definitions.items() if str(f) == name), None)
+        body = scope.definition(name)
         return isinstance(body, sympy.Lambda) and len(body.variables) != arity
 
     def _quantity_as_function(self, step: Step, scope: Scope) -> Step | None:
@@ -2548,7 +2549,7 @@ class Judge:
     def _schema(scope: Scope, function_name: str) -> bool:
         """A function the write-up defined through functions it never defines (f(x) = g(x)/h(x) stating the quotient
         rule): a pattern, which a later `f(x) = ...` fills in rather than contradicts."""
-        body = next((b for f, b in scope.problem.definitions.items() if str(f) == function_name), None)
+        body = scope.definition(function_name)
         if not isinstance(body, sympy.Lambda):
             return False
         applied = {str(type(a)) for a in body.expr.atoms(sympy.core.function.AppliedUndef)}

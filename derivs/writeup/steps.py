@@ -307,7 +307,7 @@ class _Builder:
         self.lead_role = "another way" if prose.offers_another_way(sentence) else "defines anew" if prose.defines_anew(sentence) \
             else "solves" if prose.solves(sentence) else "recalls" if prose.recalls(sentence) else ""
         if len(paragraph.maths) == 1 and prose.is_bare_label(paragraph.words):
-            self._condition_from(paragraph.maths[0], alone=True)  # "1. $i \neq j$" over a display: the case it works
+            self.lead_condition = self._condition_from(paragraph.maths[0], alone=True)  # "1. $i \neq j$" over a display: the case it works
             return
         if not prose.states_condition(sentence):
             return
@@ -321,7 +321,7 @@ class _Builder:
                 if prose.calls_large(words):
                     self.large = segment.tex.strip()
                 else:
-                    self._condition_from(segment)
+                    self.lead_condition = self._condition_from(segment) or self.lead_condition
                 words += " $ "
 
     def _proved_under(self, first: Side, condition: Side | None, kind: str) -> Side | None:
@@ -349,15 +349,15 @@ class _Builder:
             opening = Math(plain, max(at, 0), paragraph.line, display=False)
         elif not isinstance(opening, Math) or not prose.opens_a_case(paragraph.segments[0]):
             return
-        held, self.lead_condition = self.lead_condition, None
-        self._condition_from(opening)
-        found, self.lead_condition = self.lead_condition, held
+        found = self._condition_from(opening)
         if found is not None and _compares_names(found):
             self.case_condition = found
 
-    def _condition_from(self, math: Math, alone: bool = False) -> None:
-        """A condition the lead-in states: a name against a number, or two names (i \\neq j). `alone`: the formula is
-        all the paragraph says, so a name equal to a number is a value, not a case."""
+    def _condition_from(self, math: Math, alone: bool = False) -> Side | None:
+        """A condition the lead-in states: a name against a number, or two names (i \\neq j), the last such statement of
+        the formula; None if it states none. `alone`: the formula is all the paragraph says, so a name equal to a number is
+        a value, not a case."""
+        found = None
         bare = math.tex.strip()
         if bare.startswith("(") and bare.endswith(")") and "(" not in bare[1:-1]:  # 녀석$(i \\neq k)$을: a condition in brackets
             opening, closing = math.tex.index("("), math.tex.rindex(")")  # (blanked, so every place stays where it was)
@@ -369,18 +369,15 @@ class _Builder:
                 relation, value = statement.relations[0], statement.sides[1]
                 against_number = ("<", ">", "<=", ">=", "!=") if alone else ("<", ">", "<=", ">=", "!=", "==")
                 if relation in against_number and _is_number(value) or relation in ("!=", "==") and _is_bare_name(value):
-                    self.lead_condition = _joined(statement)
+                    found = _joined(statement)
+        return found
 
     def _heading_condition(self, heading: Heading) -> None:
         """"#### When $j \\neq i$", "Case 2: $x < 0$": the displays under the heading hold there, until the next heading."""
         self.heading_condition, self.lead_condition = None, None
         if heading.maths and (prose.states_condition(heading.words) or prose.names_a_case(heading.words)):
-            found = []
-            for math in heading.maths:
-                self.lead_condition = None
-                self._condition_from(math)
-                found += [self.lead_condition] if self.lead_condition is not None else []
-            self.heading_condition, self.lead_condition = _all_of(found), None
+            found = [condition for condition in map(self._condition_from, heading.maths) if condition is not None]
+            self.heading_condition = _all_of(found)
 
     def _lead_in_condition(self, formula: Formula) -> Side | None:
         """The lead-in's condition (else the heading's), where it bears on the display."""
