@@ -698,10 +698,28 @@ def _spelled_once(found: list[Token]) -> list[Token]:
         if token.is_("command", "text", "textrm", "mathrm", "mbox") and _number_in_braces(found, i + 1):
             i += 1  # \text{1e-1}: a number typed as text is the number
             continue
+        operator = _big_operator_named(found, i) if token.is_("command", "mathop") else None
+        if operator is not None:  # \mathop \sum \limits_{..}, \mathop{\lim}: an equation editor's wrapping of \sum, \lim
+            out.append(found[operator])
+            i = operator + 2 if found[operator - 1].is_("symbol", "{") else operator + 1
+            continue
         synonym = _SYNONYMS.get(token.text) if token.kind == "command" else None
         out.append(Token(*synonym, token.position, token.space_before) if synonym else token)
         i += 1
     return _primes_after_subscripts(out)
+
+
+BIG_OPERATORS = frozenset({"sum", "prod", "lim", "max", "min", "sup", "inf", "int", "iint", "oint", "liminf", "limsup", "arg"})
+
+
+def _big_operator_named(found: list[Token], at: int) -> int | None:
+    """At \\mathop: the index of the big operator it wraps (\\mathop \\sum, \\mathop{\\sum}), else None (\\mathop{softmax}
+    names an operator, read as \\operatorname)."""
+    braced = at + 3 < len(found) and found[at + 1].is_("symbol", "{") and found[at + 3].is_("symbol", "}")
+    inside = at + 2 if braced else at + 1
+    if inside < len(found) and found[inside].kind == "command" and found[inside].text in BIG_OPERATORS:
+        return inside
+    return None
 
 
 def _primes_after_subscripts(found: list[Token]) -> list[Token]:

@@ -2881,8 +2881,8 @@ class _Parser:
         else:
             name = None
         if name:
-            if name in self.context.valued_functions:
-                return self.context.symbols.get(name) or sympy.Symbol(name, real=True)  # d\sigma/dz after \sigma = \sigma(2z): the name, whose value the write-up gave
+            if name in self.context.valued_functions or self.context.document and name in self.context.quantities:
+                return self.context.symbols.get(name) or sympy.Symbol(name, real=True)  # d\sigma/dz after \sigma = \sigma(2z), or of a \sigma never applied: the name
             if self.context.document and name in self.context.of_vectors:
                 return sympy.Symbol(name, real=True)  # dE/dx for E(o) of a vector o: a quantity of its own, not E(x)
             function = self.context.function(name)
@@ -3520,8 +3520,8 @@ def superscript_label(inner, then_subscript: bool = False, layered: bool = False
     if len(inner) == 1 and inner[0].is_("command", "star", "ast"):
         return "*"
     letters = any(t.kind == "letter" for t in inner)
-    if then_subscript and letters and written != "T" or layered and letters and len(inner) >= 3:
-        return written
+    if then_subscript and letters and written != "T" or layered and letters and len(inner) >= 3 and "_" not in texts:
+        return written  # (\lambda^{G_i}, p^{y_i}: a power of a sample's entry, among matrices too)
     bracketed = len(inner) >= 3 and inner[0].is_("symbol", "(", "[") and inner[-1].is_("symbol", ")", "]") and letters  # (t+1), not (1-1)
     if len(inner) >= 3 and inner[0].is_("symbol", "[") and inner[-1].is_("symbol", "]"):
         return written  # W^{[1]}, a^{[l-1]}: a layer in square brackets, never a power

@@ -117,7 +117,10 @@ ROWS = [
     ("\\frac{d}{dx}\\tanh(x)", sympy.Derivative(sympy.tanh(x), x)), ("\\frac{d\\sigma}{dx}", sympy.Derivative(sigma_(x), x)),
     # sums, products, integrals, limits
     ("\\sum_{k=1}^{n} k", sympy.Sum(k, (k, 1, n))), ("\\sum_{k=1}^n k^2", sympy.Sum(k**2, (k, 1, n))),
-    ("\\sum_{i=0}^{3} i", S("6")), ("\\sum\\limits_{k=1}^{n} k", sympy.Sum(k, (k, 1, n))), ("\\sum_k^n k", sympy.Sum(k, (k, 1, n))),
+    ("\\sum_{i=0}^{3} i", S("6")), ("\\sum\\limits_{k=1}^{n} k", sympy.Sum(k, (k, 1, n))),
+    # an equation editor's (MathType's) \mathop around a big operator is that operator
+    ("\\mathop \\sum \\limits_{k = 1}^{ {n} } k", sympy.Sum(k, (k, 1, n))), ("\\mathop{\\sum}\\limits_{k=1}^{n} k", sympy.Sum(k, (k, 1, n))),
+    ("\\mathop {\\prod }\\limits_{k=1}^{3} k", S("6")), ("\\mathop {\\lim }\\limits_{x \\to 0} \\frac{\\sin x}{x}", S("1")), ("\\sum_k^n k", sympy.Sum(k, (k, 1, n))),
     ("\\sum_{k=1}^{n} \\frac{1}{k}", sympy.Sum(1 / k, (k, 1, n))), ("\\sum_{k=1}^{n} k + 1", sympy.Sum(k, (k, 1, n)) + 1),
     ("∑_{k=1}^{n} k", sympy.Sum(k, (k, 1, n))), ("\\prod_{k=1}^{n} k", sympy.Product(k, (k, 1, n))), ("\\prod_{k=1}^{4} k", S("24")),
     ("\\int_0^1 x^2 dx", sympy.Integral(x**2, (x, 0, 1))), ("\\int_{0}^{1} x^2 \\, dx", sympy.Integral(x**2, (x, 0, 1))),

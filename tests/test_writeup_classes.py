@@ -2514,6 +2514,55 @@ ROWS = [
     # \text{ or } (it was "0 or Y = 1", invalid); a word that joins no second relation stays letters (a = b or c)
     ("The label takes the values $Y = 0 or Y = 1$.\n\n$$x = 2 and y = 3$$\n\n$$x + y = 5$$\n\n$$x + y = 6$$",
      ["definition", "definition", "definition", "definition", "valid", "invalid"]),
+    # a case typed without $ in a programmer's spelling (When i == j:, When i != j:) holds for the displays after it, as
+    # "When i = j:" does (it was read as no case: the i = j formula was invalid for i != j); f'_i is f_i' and shown as typed
+    ("Let $S_i = \\frac{f_i}{g_i}$ with $f_i = e^{\\theta_i}$ and $g_i = \\sum_k e^{\\theta_k}$.\n\n"
+     "When i == j:\n$$\nf'_i = f_i\n$$\n$$\\frac{\\partial S_i}{\\partial \\theta_j} = S_i(1 - S_i)$$\n\n"
+     "When i != j:\n$$\\frac{\\partial S_i}{\\partial \\theta_j} = -S_i S_j$$\n\n"
+     "When i == j:\n$$\\frac{\\partial S_i}{\\partial \\theta_j} = -S_i S_j$$",
+     ["definition", "definition", "definition", "definition", "valid", "valid", "invalid"]),
+    # a one-hot label that is also a column ((\hat y - y)^T further on) keeps its entries: y_i is the label's entry i, as y_k
+    # under the sum is (it was a number of its own, and every line with y_i beside \sum_k y_k was invalid); a wrong line stays so
+    ("Let $S_i = \\frac{e^{\\theta_i}}{\\sum_k e^{\\theta_k}}$ and $L = -\\sum_k y_k \\log S_k$, where $y$ is one-hot.\n\n"
+     "$$-\\sum_k \\frac{y_k}{S_k} \\frac{\\partial S_k}{\\partial \\theta_i} = -y_i(1 - S_i) + \\sum_{k \\neq i} y_k S_i$$\n\n"
+     "$$-y_i(1 - S_i) + \\sum_{k \\neq i} y_k S_i = S_i - y_i$$\n\n"
+     "$$-y_i(1 - S_i) + \\sum_{k \\neq i} y_k S_i = S_i + y_i$$\n\n"
+     "$$\\frac{\\partial L}{\\partial U} = v(\\hat{y} - y)^T$$",
+     ["definition", "definition", "valid", "valid", "invalid", "definition"]),
+    # sizes labelled by the indices that run to them (N_i = N_s \times N_k, each the bound of a sum) are no index slip;
+    # a name given in another index than its own still is
+    ("The batch has $N_s$ samples of $N_k$ entries: $\\mu = \\frac{1}{N_s N_k}\\sum_{s=1}^{N_s}\\sum_{k=1}^{N_k} x_{s,k}$, "
+     "or with one index $\\mu = \\frac{1}{N_i}\\sum_{i=1}^{N_i} x_i$ where $N_i = N_s \\times N_k$.\n\n"
+     "$$p_j = \\frac{e^{a_i}}{\\sum_k e^{a_k}}$$",
+     ["definition", "definition", "definition", "invalid"]),
+    # a value worked out from a number the text wrote rounded (a = \sigma(0.382) after z \approx 0.382) is known only to
+    # that number's precision: \sigma'(z) = a(1 - a) holds to it (it was invalid by 4e-5 of its size); a wrong formula is not
+    # excused, and an input typed with few places (\sigma(1.1)) is exact (the E, T row above)
+    ("$$z = 0.3 \\cdot 0.574 + 0.2 \\cdot 0.550 + 0.1 \\approx 0.382$$\n\n$$a = \\sigma(0.382) \\approx 0.5944$$\n\n"
+     "$$\\sigma'(z) = a(1 - a)$$\n\n$$\\sigma'(z) = a(1 + a)$$",
+     ["definition", "valid", "definition", "valid", "valid", "invalid"]),
+    # a run of letters differentiated by (\partial io_1) is one name, though o_1 is written alone elsewhere: nobody
+    # differentiates by i times o_1 (it was unreadable)
+    ("$$io_1 = h_1 w_5 + h_2 w_6$$\n\n$$o_1 = \\sigma(io_1)$$\n\n$$\\frac{\\partial io_1}{\\partial w_5} = h_1$$\n\n"
+     "$$\\frac{\\partial o_1}{\\partial io_1} = o_1(1 - o_1)$$\n\n$$\\frac{\\partial io_1}{\\partial w_5} = h_2$$",
+     ["definition", "definition", "valid", "valid", "invalid"]),
+    # a layer letter over three names in one formula (Z^l = a^l X^l + b^l) numbers layers there, as a^{l-1} beside a^l
+    # does: the names are labelled, not powers (Z^l = ... was an equation to solve)
+    ("$$Z^l = a^l X^l + b^l$$\n\n$$\\frac{\\partial Z^l}{\\partial b^l} = 1$$\n\n"
+     "$$\\frac{\\partial Z^l}{\\partial X^l} = a^l$$\n\n$$\\frac{\\partial Z^l}{\\partial X^l} = 2 a^l$$",
+     ["definition", "valid", "valid", "invalid"]),
+    # \sigma never applied in the text (\sigma + \epsilon, n\sigma) is a quantity (a deviation): \partial\sigma/\partial x
+    # names its derivative (it was the sigmoid's derivative, and the line invalid); an applied \sigma(z) stays the sigmoid
+    ("$$z = \\frac{x - \\mu}{\\sigma + \\epsilon}$$\n\n$$\\frac{\\partial \\sigma}{\\partial x} = \\frac{x - \\mu}{n\\sigma}$$",
+     ["definition", "definition"]),
+    ("$$\\frac{d\\sigma}{dz} = \\sigma(z)(1 - \\sigma(z))$$\n\n$$\\frac{d\\sigma}{dz} = \\sigma(z)(1 + \\sigma(z))$$",
+     ["valid", "invalid"]),
+    # a power whose exponent is a sample's entry (\lambda^{G_i}) in a text with matrices stays a power (it was read as a
+    # label, a name of its own, and the Poisson log-likelihood's lines invalid); a wrong expansion is found
+    ("Let $X \\in \\mathbb{R}^{n \\times d}$.\n\n"
+     "$$\\ln \\prod_{i=1}^n \\frac{\\lambda^{G_i}}{G_i!} = \\sum_{i=1}^n (G_i \\ln \\lambda - \\ln G_i!)$$\n\n"
+     "$$\\ln \\prod_{i=1}^n \\frac{\\lambda^{G_i}}{G_i!} = \\sum_{i=1}^n (\\ln \\lambda - \\ln G_i!)$$",
+     ["undecided", "invalid"]),
 ]
 
 

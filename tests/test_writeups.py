@@ -443,3 +443,9 @@ def test_a_whole_write_up_with_a_problem_named_is_still_read_in_its_own_notation
     invalid = {s.line for s in report.steps if s.verdict == "invalid"}
     assert invalid <= set(MISTAKES[prefix]) | set(ALSO_WRONG.get(prefix, {})), sorted(invalid)
     assert {s.context for s in report.steps} <= {"", problem_id}
+
+
+def test_a_side_is_shown_as_typed_where_the_reader_reorders_its_tokens():
+    """f'_i is read f_i' (the prime after the subscript), and shown as the author typed it, all of it (it was "f'")."""
+    steps = check_derivation_now("$$f'_i = f_i$$\n\n$$y''_1 = 2$$").steps
+    assert [(step.lhs.strip(), step.rhs.strip()) for step in steps] == [("f'_i", "f_i"), ("y''_1", "2")]

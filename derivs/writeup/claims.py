@@ -345,13 +345,39 @@ def _rounding_covers(written, left, right, scope) -> str | None:
     if not all(getattr(side, "is_number", False) and side.is_finite for side in (left, right)) or not all(isinstance(side, sympy.Basic) for side in written):
         return None
     gap, size = abs(sympy.N(left - right, 30)), max(abs(sympy.N(left, 30)), abs(sympy.N(right, 30)))
-    if not (gap.is_real and size.is_real) or gap == 0 or gap > size * ROUNDING_GAP:
+    if not (gap.is_real and size.is_real) or gap == 0:
         return None
-    typed = sorted(str(name) for name in (written[0] - written[1]).free_symbols if _from_decimals(scope.values.get(name)))
-    if not typed:
-        return None
-    return (f"equal to the precision of the numbers typed for {', '.join(typed)} (the sides differ by {float(gap):.1g}, "
-            f"{float(gap / size):.0e} of their size)")
+    names = written[0].free_symbols | written[1].free_symbols
+    typed = sorted(str(name) for name in names if _from_decimals(scope.values.get(name)))
+    if typed and gap <= size * ROUNDING_GAP:
+        return (f"equal to the precision of the numbers typed for {', '.join(typed)} (the sides differ by {float(gap):.1g}, "
+                f"{float(gap / size):.0e} of their size)")
+    rounded = {abs(value) for value in scope.also.values() if isinstance(value, sympy.Rational)}  # results the text wrote rounded
+    worked = {str(name): _typed_precision(scope.values.get(name), rounded) for name in names if not _from_decimals(scope.values.get(name))}
+    worked = {name: precision for name, precision in worked.items() if precision}
+    if worked and gap <= size * max(worked.values()) / 10:  # a_o = \sigma(0.382) after z_o \approx 0.382: worked from a rounded number
+        return (f"equal to the precision of the rounded numbers {', '.join(sorted(worked))} {'was' if len(worked) == 1 else 'were'} "
+                f"worked out from (the sides differ by {float(gap):.1g}, {float(gap / size):.0e} of their size)")
+    return None
+
+
+def _typed_precision(value, rounded: set) -> float:
+    """How closely a value worked out from results the text wrote rounded (\\sigma(0.382) after z_o \\approx 0.382) is
+    known: the largest relative half-unit in the last place of those decimals (0.382: 0.0005 / 0.382); 0 for anything
+    else (\\sigma(1.1) of an input 1.1 is exact)."""
+    if not isinstance(value, sympy.Expr) or isinstance(value, sympy.Rational) or not value.is_number:
+        return 0.0
+    precisions = [0.5 / 10**_places_of(atom) / abs(float(atom)) for atom in value.atoms(sympy.Rational)
+                  if abs(atom) in rounded and _from_decimals(atom) and atom.q <= 10**6]
+    return max(precisions, default=0.0)
+
+
+def _places_of(decimal: sympy.Rational) -> int:
+    """The decimal places a decimal typed as a rational (191/500 for 0.382) shows: 3."""
+    places = 0
+    while (decimal * 10**places).q != 1:
+        places += 1
+    return places
 
 
 def _from_decimals(value) -> bool:

@@ -256,19 +256,25 @@ LAYER_LETTERS = frozenset({"l", "L", "ell"})  # the letters deep-learning texts 
 
 def _layer_letters(scanned) -> frozenset:
     """The layer letters a write-up writes as bare superscripts: W^L, z^{l}, a^{l-1}. A letter counts when it stands
-    over two names or more and also shifted (a^{l-1}, W^{l+1}) somewhere, as a layer's number does, or when its other
+    over two names or more and also shifted (a^{l-1}, W^{l+1}) somewhere, as a layer's number does (or over three names
+    in one formula: no formula raises three names to one power l), or when its other
     case counts (Nielsen's a^l and the last layer's a^L); x^l alone, or
     [..]^{l}[..]^{1-l} (a Bernoulli likelihood's powers, over brackets), is a power."""
     bases: dict[str, set] = {}
-    shifted: set[str] = set()
+    shifted: set[str] = set()  # letters shifted somewhere (a^{l-1}), or over three names in one formula (Z^l = a^l X^l + b^l)
     for found in scanned:  # each formula's tokens
+        here: dict[str, set] = {}
         for at in range(len(found)):
             layer = layer_superscript(found, at, LAYER_LETTERS)
             if layer is not None:
                 letter, end = layer
-                bases.setdefault(letter, set()).add(found[at - 1].text)
+                here.setdefault(letter, set()).add(found[at - 1].text)
                 if end - at > 4:
                     shifted.add(letter)
+        for letter, over in here.items():
+            bases.setdefault(letter, set()).update(over)
+            if len(over) >= 3:
+                shifted.add(letter)
     letters = {letter for letter, over in bases.items() if len(over) >= 2 and letter in shifted}
     # Nielsen's a^l and a^L: where l numbers layers, L over two names or more is the last one (and the other way)
     letters |= {letter for letter, over in bases.items() if len(over) >= 2 and letter.swapcase() in letters}

@@ -1309,9 +1309,9 @@ class _Cutter:
             else:
                 runs.append([at])
         pieces = []
-        for run in runs:
-            start = self.local[run[0]]
-            end = self._end_of(run[-1])
+        for run in runs:  # the lexer may reorder a run's tokens (f'_i is read f_i'): its widest span
+            start = min(self.local[at] for at in run)
+            end = max(self._end_of(at) for at in run)
             pieces.append(self.tex[start:end].strip())
         return Side(tuple(self.found[at] for at in indices), " ".join(p for p in pieces if p), self.found[indices[0]].position)
 

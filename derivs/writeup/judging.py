@@ -1001,6 +1001,8 @@ def index_slip(step: Step, notation: Notation) -> Step | None:
     name = single_name(step.left.tokens, frozenset(notation.words))
     if name is None:
         return _leibniz_index_slip(step, notation)
+    if name.key in notation.sizes:
+        return None  # N_i = N_s N_k: sizes labelled by the indices that run to them
     own = _index_letters(name, notation.summed, alone=True)
     if not own:
         return None

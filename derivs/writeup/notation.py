@@ -125,8 +125,11 @@ class Notation:
         for name in sorted(self.vectors | self.tables):
             if name not in context.functions and name not in context.matrices:
                 vectors.setdefault(name, sympy.IndexedBase(name, real=True))
-        for name, shape in sorted(self.matrices.items()):  # z in R^n declared: z_i is its entry i, as z_j under a sum is
-            if name in self.stated and shape[1] == 1 and shape[0] != 1 and name not in context.functions:
+        stated = self.declared()  # shapes a declaration or the entries written out give
+        labels = {fact.name for fact in self.facts if fact.kind == "vector" and "label" in fact.how}  # one-hot, or a cross-entropy's
+        for name, shape in sorted(self.matrices.items()):  # z in R^n declared, or a label (one-hot, its entries summing to 1)
+            # that is also a column ((\hat y - y)^T): z_i is its entry i, as z_j under a sum is
+            if (name in self.stated or name in labels and name not in stated) and shape[1] == 1 and shape[0] != 1 and name not in context.functions:
                 vectors.setdefault(name, sympy.IndexedBase(name, real=True))
         functions = {**context.functions, **{name: sympy.Function(name) for name in sorted(self.functions) if name not in context.functions}}
         if self.has("dirac"):  # the text names the Dirac delta: \delta(x) is it, whatever line describes it
@@ -134,7 +137,10 @@ class Notation:
         if self.log_base:
             functions["log"] = sympy.Lambda(_LOG_ARGUMENT, sympy.log(_LOG_ARGUMENT, self.log_base))
         ranges = {index: sympy.Symbol(bound, integer=True, positive=True) for index, bound in self.ranges.items() if index and bound}
-        return replace(context, sum_bounds={**ranges, **context.sum_bounds}, words=frozenset(self.words), quantities=frozenset((self.quantities | self.vectors | set(self.matrices)) & (self.words | FREE_FUNCTION_NAMES) - self.functions), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
+        applied, alone, _ = self.written  # \sigma + \epsilon, 2\sigma and never \sigma(...): a quantity (a deviation), not the sigmoid
+        unapplied = {key.lstrip("\\") for key in alone - applied} & set(dialect.GREEK) & set(dialect.FUNCTIONS)
+        quantities = (self.quantities | self.vectors | set(self.matrices)) & (self.words | FREE_FUNCTION_NAMES) - self.functions | unapplied
+        return replace(context, sum_bounds={**ranges, **context.sum_bounds}, words=frozenset(self.words), quantities=frozenset(quantities), decimals=True, vectors=vectors, tables=set(context.tables) | self.tables,
                        functions=functions, shapes_known=bool(context.document), counters=frozenset(self.counters), primed=frozenset(self.primed), samples=frozenset(self.samples - self.layered_entries), prime_by=dict(self.prime_by), of_vectors=set(context.of_vectors) | self.of_vectors,
                        arities={**context.arities, **{name: n for name, n in self.arities.items() if n > 1}},
                        parameters=dict(context.parameters))  # this section's own: its definitions add to it
@@ -339,9 +345,16 @@ def _sum_scripts(found) -> list[tuple[int, str, str]]:
         if index and len(lower) > 1 and lower[1].is_("symbol", "'"):
             index += "'"  # \\sum_{k'=1}: k', another letter than the k outside
         letters = [t for t in upper if t.kind == "letter"]
-        bound = letters[0].text if len(letters) == 1 and len(letters[0].text) == 1 and len(upper) == 1 else ""
+        bound = letters[0].text if len(letters) == 1 and len(letters[0].text) == 1 and len(upper) == 1 else _named_bound(upper)
         found_sums.append((at, index, bound))
     return found_sums
+
+
+def _named_bound(upper) -> str:
+    """A sum's upper script that is one capital with a subscript (N_s in \\sum_{s=1}^{N_s}): the size, as its key; else ""."""
+    name = single_name(upper) if upper and upper[0].kind != "number" else None
+    plain = name is not None and name.subscript and not (name.layer or name.mark or name.primes) and name.base[:1].isupper()
+    return name.key if plain else ""
 
 
 def script_group(found, at: int) -> tuple[list, int]:
@@ -600,6 +613,7 @@ def _learn_words(notation: Notation, sides) -> None:
     alone: set = set()  # single letters written with a subscript, not typed after another letter
     single: set = set()  # letters written on their own somewhere (f in f'g)
     primed_pairs: set = set()  # two letters typed together before a prime (fg' of (fg)' = f'g + fg')
+    differentiated: set = set()  # runs written right after \partial
     for written in sides:
         found, line = written.side.tokens, written.line
         skipped = _environment_names(found)
@@ -643,14 +657,16 @@ def _learn_words(notation: Notation, sides) -> None:
                 continue  # yloga: y log a, the function's backslash left out, not a name
             if scripted or usual or len(word) >= 4 and not any(word.endswith(f) for f in dialect.FUNCTIONS if len(f) >= 2):
                 candidates.setdefault(word, line)
-                if scripted and not usual:
+                if at and found[at - 1].is_("command", "partial"):
+                    differentiated.add(word)  # \partial io_1: one name (no one differentiates by i times o_1)
+                elif scripted and not usual:
                     products.setdefault(word, set()).add(_scripted_last(found, run - 1))
         alone |= _single_letters_scripted(found)
     notation.primed |= {word[-1] for word in primed_pairs if set(word) <= single}  # g of fg'
     d_given = any(w.first and w.relation == "==" and len(w.side.tokens) == 1 and w.side.tokens[0].is_("letter", "d") for w in sides)
     gradients = {} if d_given else {name: written.line for written in sides for name in [_gradient_name(written)] if name}
     for word, line in {**gradients, **candidates}.items():
-        if word in products and len(word) == 2 and products[word] <= alone and word not in gradients:
+        if word in products and len(word) == 2 and products[word] <= alone and word not in gradients.keys() | differentiated:
             continue  # Xw_0 where w_0 is written alone elsewhere: X times w_0, not a name Xw
         if word in primed_pairs and set(word) <= single and word not in gradients:
             continue  # fg' beside f'g: f times g', the product rule's terms, not a name fg

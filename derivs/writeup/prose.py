@@ -254,13 +254,13 @@ OPENS_A_CASE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:\*\*|__)?\s*(?:when|if|for
 OPENS_OTHERWISE = re.compile(r"^\s*(?:\*\*|__)?\s*(?:otherwise|else|in\s+(?:all\s+)?other\s+cases|for\s+all\s+other)\b", re.I)
 
 
-PLAIN_CASE = re.compile(r"^\s*(?:when|if|for|case\s*\d*\s*:?)\s+([a-z]\s*(?:=|!=|≠)\s*[a-z])\s*[:.,]?\s*$", re.I)
+PLAIN_CASE = re.compile(r"^\s*(?:when|if|for|case\s*\d*\s*:?)\s+([a-z]\s*(?:==?|!=|≠)\s*[a-z])\s*[:.,]?\s*$", re.I)
 
 
 def plain_case(words: str) -> str | None:
     """"When i = j:" alone in its paragraph, typed without maths delimiters: the relation, else None."""
     found = PLAIN_CASE.match(words)
-    return found.group(1).replace("≠", "\\neq ").replace("!=", "\\neq ") if found else None
+    return found.group(1).replace("≠", "\\neq ").replace("!=", "\\neq ").replace("==", "=") if found else None
 
 
 def opens_a_case(words: str) -> bool:
