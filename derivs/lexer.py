@@ -619,6 +619,8 @@ def _names_unbraced(found: list[Token]) -> list[Token]:
 NAME_RUN = 12  # the most letters braced as one name ({ zh }, { dzo }) that the editor's braces are read around
 
 
+TAKE_NO_ARGUMENT = frozenset({"\\", "quad", "qquad", ",", ";", ":", "!", "cdot", "times", "ast", "pm", "mp", "div", "odot",
+                              "circ", "hline", "left", "right"}) | GREEK
 TWO_ARGUMENTS = frozenset({"frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "overset", "underset", "stackrel", "textcolor", "colorbox", "cancelto"})
 
 
@@ -627,13 +629,14 @@ def _an_argument(found: list[Token], at: int, openers: dict) -> bool:
     command that takes two (the b of \\frac{a}{ b }); after a script's group ({ w }_{ 1 }{ x }) or a fraction it is not."""
     before = at - 1
     if before >= 0 and found[before].kind == "command":
-        return True
+        return found[before].text not in TAKE_NO_ARGUMENT  # (after a line break or \\cdot a group is no argument)
     opener = openers.get(before) if before >= 0 and found[before].is_("symbol", "}") else None
     return opener is not None and opener > 0 and found[opener - 1].kind == "command" and found[opener - 1].text in TWO_ARGUMENTS
 
 
 def _spaced_name(found: list[Token], at: int) -> list[Token] | None:
-    """The letters (or the one Greek letter) of { zh } at `at`, typed with a space after the brace; else None."""
+    """The letters (or the one Greek letter) of { zh } at `at`, typed with a space after the brace, or of {x} before a
+    script (a Word export's {x}_{11}); else None."""
     if not found[at].is_("symbol", "{"):
         return None
     end = at + 1
@@ -642,9 +645,10 @@ def _spaced_name(found: list[Token], at: int) -> list[Token] | None:
     if end == at + 1 and end < len(found) and found[end].kind == "command" and found[end].text in GREEK:
         end += 1  # { \\theta }^{ \\top }
     inner = found[at + 1:end]
-    if not inner or not inner[0].space_before or end >= len(found) or not found[end].is_("symbol", "}"):
+    if not inner or end >= len(found) or not found[end].is_("symbol", "}"):
         return None
-    return inner
+    scripted = end + 1 < len(found) and found[end + 1].is_("symbol", "_", "^")  # {x}_{11}: one letter's braces, unspaced
+    return inner if inner[0].space_before or len(inner) == 1 and scripted else None
 
 
 def _not_equal(found: list[Token]) -> list[Token]:

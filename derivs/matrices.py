@@ -200,7 +200,11 @@ def shape_text(value) -> str:
 
 
 def _named(value) -> str:
-    """A matrix expression as a student writes it on one line: W x, p^T, diag(p)."""
+    """A matrix expression as a student writes it on one line: W x, p^T, diag(p); a matrix written out by its entries,
+    by its first row ([[1, 2, 3], ...]), never over several lines."""
+    if isinstance(value, sympy.MatrixBase):
+        first = ", ".join(sympy.sstr(entry) for entry in value.row(0)) if value.rows else ""
+        return f"[[{first}]{', ...' if value.rows > 1 else ''}]"
     if isinstance(value, sympy.MatMul) and value.args[0] == -1:
         value = sympy.MatMul(*value.args[1:])  # the sign a subtraction gave it is no part of its shape
     value = value.replace(lambda e: isinstance(e, ElementwiseApplyFunction), lambda e: sympy.MatrixSymbol(_applied_name(e), *e.shape))

@@ -790,7 +790,11 @@ class _Parser:
                 plain = self.error(f"a vector or matrix (of {', '.join(names[:4]) or 'a matrix'}) is added to a number here: see what each "
                                    "name is read as (proof --notation), or declare it (x \\in \\mathbb{R}^n)", token)
                 raise ArrayBesideNumber(plain.message, plain.text, plain.position, names) from None
-            raise self.error(f"these cannot be combined: {error}", token) from None
+            if isinstance(error, sympy.ShapeError) and matrices.is_matrix(left) and matrices.is_matrix(right):
+                (r1, c1), (r2, c2) = left.shape, right.shape
+                raise self.error(f"a {r1} x {c1} and a {r2} x {c2} matrix: their shapes do not fit this {OPERATION_NAMES.get(op, op)} "
+                                 "(a convolution, if * means one here, is not read)", token) from None
+            raise self.error(f"these cannot be combined: {' '.join(str(error).split())}", token) from None
         raise AssertionError(op)
 
     def _lists_combined(self, left: sympy.Tuple, right: sympy.Tuple, op: str, token: Token | None):
@@ -3670,6 +3674,9 @@ def _degrees_ahead(parser: _Parser) -> bool:
         parser.position += 3
         return True
     return False
+
+
+OPERATION_NAMES = {"+": "sum", "*": "product", "/": "division", "odot": "elementwise product", "outer": "outer product"}
 
 
 def _binary_operator(parser: _Parser, token: Token, left, right):

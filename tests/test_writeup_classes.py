@@ -2563,6 +2563,31 @@ ROWS = [
      "$$\\ln \\prod_{i=1}^n \\frac{\\lambda^{G_i}}{G_i!} = \\sum_{i=1}^n (G_i \\ln \\lambda - \\ln G_i!)$$\n\n"
      "$$\\ln \\prod_{i=1}^n \\frac{\\lambda^{G_i}}{G_i!} = \\sum_{i=1}^n (\\ln \\lambda - \\ln G_i!)$$",
      ["undecided", "invalid"]),
+    # a small t written only as a superscript, over capitals and brackets ((e_i^t Q K^t)^t), is the text's transpose mark
+    # (it was a power of an unknown t, and the identity invalid); a blog's front matter (+++ ... +++, --- ... ---) is
+    # settings, not text (its date = 2024-08-09 was a statement); a t the text uses elsewhere (m_t) keeps ^t a power
+    ("+++\ntitle = 'Attention'\ndate = 2024-08-09\n+++\n\nLet $Q, K \\in \\mathbb{R}^{n \\times d}$.\n\n"
+     "$$(e_i^t Q K^t)^t = K Q^t e_i$$\n\n$$(e_i^t Q K^t)^t = Q K^t e_i$$", ["valid", "invalid"]),
+    ("$$(e_i^t Q K^t)^t = K Q^t e_i$$\n\n$$(e_i^t Q K^t)^t = Q K^t e_i$$", ["valid", "invalid"]),
+    ("At step $t$ the moment is $m_t = \\beta m_{t-1} + (1 - \\beta) g_t$.\n\n$$\\beta^t \\beta = \\beta^{t+1}$$\n\n"
+     "$$\\beta^t \\beta = \\beta^{t}$$", ["definition", "valid", "invalid"]),
+    # a matrix of names the text has not given, equal to a matrix of formulas of its shape (a later row of the chain when
+    # the first is a convolution *, or the link before it: O = PV = [...] = [o_ij]), defines each name by its entry: the
+    # derivatives stated of them are worked out and a wrong one is found (they were only names, or an equation to solve);
+    # a Word export's braces around one letter before a script ({x}_{1}) read as x_1, after a line break too
+    ("$$\n\\begin{aligned}\n\\begin{bmatrix} {y}_{1} & {y}_{2} \\end{bmatrix} &= \\begin{bmatrix} {w}_{1} & {w}_{2} & {w}_{3} \\end{bmatrix} * "
+     "\\begin{bmatrix} {x}_{1} & {x}_{2} \\end{bmatrix}\\\\\n"
+     "&= \\begin{bmatrix} {w}_{1}{x}_{1} + {w}_{2}{x}_{2} & {w}_{2}{x}_{1} + {w}_{3}{x}_{2} \\end{bmatrix}\n\\end{aligned}\n$$\n\n"
+     "$$\\frac{\\partial {y}_{1}}{\\partial {x}_{2}} = {w}_{2}$$\n\n"
+     "$$\\frac{\\partial {y}_{2}}{\\partial {x}_{2}} = {w}_{2}$$",
+     ["definition", "unparsed", "valid", "invalid"]),
+    ("$$A = \\begin{bmatrix} p_{1} v_{1} + p_{2} v_{2} \\\\ p_{3} v_{1} \\end{bmatrix} = \\begin{bmatrix} o_{1} \\\\ o_{2} \\end{bmatrix}$$\n\n"
+     "$$\\frac{\\partial o_{1}}{\\partial v_{1}} = p_{1}$$\n\n"
+     "$$\\frac{\\partial o_{2}}{\\partial v_{1}} = p_{1}$$",
+     ["definition", "definition", "valid", "invalid"]),
+    ("$$Y = {x}_{11} + {x}_{12}$$\n\n$$\\frac{\\partial Y}{\\partial {x}_{11}} = 1$$\n\n"
+     "$$\\frac{\\partial Y}{\\partial {x}_{11}} = 2$$\n\n$$x = \\begin{bmatrix} 5 \\\\ 9 \\end{bmatrix}$$",
+     ["definition", "valid", "invalid", "definition"]),
 ]
 
 

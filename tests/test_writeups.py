@@ -449,3 +449,12 @@ def test_a_side_is_shown_as_typed_where_the_reader_reorders_its_tokens():
     """f'_i is read f_i' (the prime after the subscript), and shown as the author typed it, all of it (it was "f'")."""
     steps = check_derivation_now("$$f'_i = f_i$$\n\n$$y''_1 = 2$$").steps
     assert [(step.lhs.strip(), step.rhs.strip()) for step in steps] == [("f'_i", "f_i"), ("y''_1", "2")]
+
+
+def test_matrices_whose_shapes_do_not_multiply_are_named_on_one_line():
+    """A 3 x 3 matrix times a 2 x 2 one (a convolution typed as *): unreadable, saying both shapes on one line (the
+    feedback was the first line of a matrix's printout, "Matrix([")."""
+    text = "$$Y = \\begin{bmatrix} 1 & 2 & 3 \\\\ 4 & 5 & 6 \\\\ 7 & 8 & 9 \\end{bmatrix} * \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}$$"
+    step = check_derivation_now(text).steps[0]
+    assert step.verdict == "unparsed"
+    assert "3 x 3" in step.feedback and "2 x 2" in step.feedback and "\n" not in step.feedback, step.feedback

@@ -1453,7 +1453,8 @@ def _looks_alike(written: str, meant: str) -> bool:
 def _worked_quantity(read, scope) -> frozenset:
     """For a left side that is a Leibniz name (\\frac{\\partial o_1}{\\partial w_5}, ∂o1/∂w5) of a quantity the write-up
     defines: the names of that quantity through its definitions, and the variable (o_1 = w_5 a_{h1} + w_6 a_{h2}: w_5,
-    a_h1, w_6, a_h2). What the derivative equals is then a claim over those names, not an equation between unknowns."""
+    a_h1, w_6, a_h2), with the names of the text's other formulas. What the derivative equals is then a claim over
+    those names, not an equation between unknowns."""
     if not isinstance(read, sympy.Symbol) or read not in scope.leibniz:
         return frozenset()
     quantity, variable, _ = scope.leibniz[read]
@@ -1461,7 +1462,8 @@ def _worked_quantity(read, scope) -> frozenset:
     if not isinstance(quantity, sympy.Symbol) or quantity not in scope.formulas:
         return frozenset()
     expanded = scope._through_definitions(quantity, variable)
-    return frozenset(str(name) for name in getattr(expanded, "free_symbols", ())) | {str(variable)}
+    known = {name for formula in scope.formulas.values() for name in getattr(formula, "free_symbols", ())}  # (w_22 of y_21's)
+    return frozenset(str(name) for name in getattr(expanded, "free_symbols", set()) | known) | {str(variable)}
 
 
 def _worked_derivative(left) -> bool:

@@ -145,6 +145,7 @@ class Document:
     digit_layers: frozenset = frozenset()  # letters it numbers by layer in a digit superscript (\partial w^2_{11}: w, W)
     defined_layers: frozenset = frozenset()  # letters whose digit superscript is a layer even alone (a^1 = ..., a^2 = ...)
     dropped_marks: dict = field(default_factory=dict)  # a name written with its sample mark and, elsewhere, without it -> the letter
+    transpose_t: bool = False  # its small t is only ever a superscript, over capitals or brackets (K^t, (QK^t)^t): a transpose
     dashed_labels: bool = False  # its lines end with a number typed after a spaced dash ( -(11)): their labels
     typed_labels: bool = False  # its displays end with a number typed in brackets after a space (= x_1 (6)): their labels
     formulas: dict = field(default_factory=dict, repr=False)  # each Math as read (formulas.read_formula): read once
@@ -211,6 +212,7 @@ def read_document(text: str, form: str | None = None) -> Document:
     document.bracket_layers = _bracket_layer_names(scanned)
     document.digit_layers = _digit_layer_letters(scanned)
     document.defined_layers = _defined_layer_letters(scanned)
+    document.transpose_t = _t_marks_transposes(scanned)
     document.dashed_labels = sum(found[at].is_("symbol", ")") for found in scanned for at in dashed_labels(found)) >= 2
     document.typed_labels = len({label for math, found in zip(document.maths, scanned) if math.display
                                  for label in [typed_label(found)] if label is not None}) >= 2
@@ -450,6 +452,34 @@ def _digit_layer_letters(scanned) -> frozenset:
     return frozenset(letters | {letter.swapcase() for letter in letters})
 
 
+def _t_marks_transposes(scanned) -> bool:
+    """A small t the write-up writes only as a superscript (never alone, in a subscript or as a counter), twice or
+    more and at least once over a capital or a closing bracket (K^t, (e_i^t Q K^t)^t): its transpose mark, as ^T is.
+    A t written anywhere else (\\beta^t beside m_t, a time t) keeps every ^t a power."""
+    marks, over_matrices = 0, False
+    for found in scanned:
+        found = [t for t in found if t.kind != "space"]
+        for at, token in enumerate(found):
+            if not token.is_("letter", "t") or _in_a_word(found, at):
+                continue  # (\mathrm{Att}, \begin{bmatrix}: letters of a word)
+            bare = at >= 1 and found[at - 1].is_("symbol", "^")
+            braced = at >= 2 and found[at - 1].is_("symbol", "{") and found[at - 2].is_("symbol", "^") \
+                and at + 1 < len(found) and found[at + 1].is_("symbol", "}")
+            if not (bare or braced):
+                return False
+            marks += 1
+            base = found[at - 2] if bare else found[at - 3] if at >= 3 else None
+            over_matrices |= base is not None and (base.kind == "letter" and base.text.isupper() or base.is_("symbol", ")", "]"))
+    return marks >= 2 and over_matrices
+
+
+def _in_a_word(found, at: int) -> bool:
+    """The letter at `at` is typed together with another (att, bmatrix), not alone."""
+    before = at >= 1 and found[at - 1].kind == "letter" and not found[at].space_before
+    after = at + 1 < len(found) and found[at + 1].kind == "letter" and not found[at + 1].space_before
+    return before or after
+
+
 STATEMENT_STARTS = ("&", ",", ";")  # what may stand before a statement's left side within a formula
 
 
@@ -597,6 +627,7 @@ def markdown_parser(html: bool):
               .use(texmath_plugin, delimiters="brackets")
               .use(amsmath_plugin)
               .enable("table"))
+    parser.block.ruler.before("table", "front_matter", _front_matter)
     # "The loss is\n$$\n...\n$$": a $$ line ends the paragraph above it, as MathJax blogs (kramdown) write it
     parser.block.ruler.at("math_block", _interrupting(_display_across_blank_lines(math_block_dollar)), {"alt": ["paragraph", "reference", "blockquote", "list"]})
     parser.inline.ruler.before("escape", "math_escaped", _escaped_math)
@@ -606,6 +637,26 @@ def markdown_parser(html: bool):
     amsmath = next(rule.fn for rule in parser.block.ruler.__rules__ if rule.name == "amsmath")
     parser.block.ruler.at("amsmath", _outside_open_dollar(amsmath), {"alt": ["paragraph", "reference", "blockquote", "list", "footnote_def"]})
     return parser
+
+
+FRONT_MATTER_MARKS = ("---", "+++")  # Jekyll's and Hugo's YAML, Hugo's TOML (title = '...', date = 2024-08-09T13:27)
+
+
+def _front_matter(state, start: int, end: int, silent: bool) -> bool:
+    """A blog's front matter (its first line ---, or +++, to the next such line): settings, not text, skipped whole.
+    (`date = 2024-08-09` in it is no equation.)"""
+    if start != 0:
+        return False
+    mark = state.src[state.bMarks[0]:state.eMarks[0]].strip()
+    if mark not in FRONT_MATTER_MARKS:
+        return False
+    closing = next((line for line in range(1, end) if state.src[state.bMarks[line]:state.eMarks[line]].strip() == mark), None)
+    if closing is None:
+        return False
+    if not silent:
+        state.push("front_matter", "", 0).hidden = True
+    state.line = closing + 1
+    return True
 
 
 def _outside_open_dollar(rule):

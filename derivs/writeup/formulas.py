@@ -130,6 +130,8 @@ def _read_formula(math: Math, document) -> Formula:
         found, call_ends = _respelled(found, call_ends, lambda at: _layer_as_mark(found, at, document.layers))
     if document.digit_layers or document.defined_layers:
         found, call_ends = _respelled(found, call_ends, lambda at: _digit_layer_as_mark(found, at, document.digit_layers, document.defined_layers))
+    if document.transpose_t:
+        found = [replace(token, text="T") if token.is_("letter", "t") else token for token in found]  # only ever ^t: see Document
     if document.bracket_layers:
         found, call_ends = _respelled(found, call_ends, lambda at: _bracket_layer_as_mark(found, at, document.bracket_layers))
     if document.dropped_marks:

@@ -2003,6 +2003,9 @@ class Judge:
         """Given values, a function's or a name's definition, an update: what the write-up states rather than derives."""
         if step.kind == "implies":
             return None
+        by_entries = self.entries_defined(step, scope)
+        if by_entries:
+            return by_entries
         vanishing = self.vanishing_power(step, scope)
         if vanishing is not None:
             scope.nilpotent[vanishing[0]] = vanishing[1]
@@ -2281,6 +2284,46 @@ class Judge:
     def _written_formula(self, step: Step, scope: Scope) -> str:
         formula = scope.written.get(spelled_back(step.left.tokens))
         return formula.text if formula is not None else step.rhs
+
+    def entries_defined(self, step: Step, scope: Scope) -> Step | None:
+        """[y_{11} y_{12}; y_{21} y_{22}] = [w_{11}x_{11} + ..., ...]: a matrix of names the text has not given, equal to a
+        matrix of formulas of the same shape (the chain's first such link; or, written last, O = PV = [...] = [o_{ij}],
+        the link before it), defines each name by its entry, as y_{11} = w_{11}x_{11} + ... would; its derivatives are
+        then worked out, and one stated wrong is found. Else None."""
+        if step.kind != "equal":
+            return None
+        names = self._fresh_names_matrix(step.left, scope) if step.first_of_chain else None
+        if names is not None:
+            links = [later.right for later in self.steps if later.index >= step.index and later.first is not None and step.first is not None
+                     and later.first.start == step.first.start and later.right is not None]  # the chain's rows after this one too
+        else:
+            names = self._fresh_names_matrix(step.right, scope) if step.right is not None and step.right is rest_of_chain(step)[-1] else None
+            links = [step.left]
+        if names is None:
+            return None
+        for side in links:
+            try:
+                formulas = self.read(side, scope).exact
+            except (LatexError, TypeError, ValueError):
+                continue
+            if isinstance(formulas, sympy.MatrixBase) and formulas.shape == names.shape \
+                    and not any(getattr(f, "is_number", False) for f in formulas) and not set(names) & _names_of(formulas):
+                for name, formula in zip(names, formulas):
+                    scope.formulas[name] = bound_apart(formula)
+                return replace(step, verdict="definition", feedback=f"defines {', '.join(map(str, names))} entry by entry")
+        return None
+
+    def _fresh_names_matrix(self, side: Side, scope: Scope):
+        """A side written as a matrix (\\begin{bmatrix}) of distinct names with no value or formula yet, read; else None."""
+        if not side.tokens or not side.tokens[0].is_("command", "begin"):
+            return None
+        try:
+            names = self.read(side, scope).exact
+        except LatexError:
+            return None
+        fresh = isinstance(names, sympy.MatrixBase) and len(names) >= 2 and len(set(names)) == len(names) \
+            and all(isinstance(n, (sympy.Symbol, sympy.Indexed)) and n not in scope.values and n not in scope.formulas for n in names)
+        return names if fresh else None
 
     def given_values(self, step: Step, scope: Scope) -> dict | None:
         """Values the text gives as a list: (w_1, ..., w_6) = (0.75, ...), or a vector's entries: \\mathbf{z} = (1, 2, 3)
@@ -3342,10 +3385,17 @@ class Judge:
         return previous is not None and self.last is not None and previous[0].index == self.last.index and step.role in ("", "solves")
 
     def _worked_name(self, step: Step, scope: Scope) -> bool:
-        """The left side is one tangent the definitions work out (\\dot{v}_5 in a forward-mode trace): each line of
-        such a block is a claim of its own, not a line of an equation being solved."""
+        """The left side is one tangent the definitions work out (\\dot{v}_5 in a forward-mode trace), or a derivative of
+        a quantity they define: each line of such a block is a claim of its own, not a line of an equation being solved."""
         name = name_of(step.left, scope.notation)
-        return name is not None and scope.tangent(name.key) is not None
+        if name is not None and scope.tangent(name.key) is not None:
+            return True
+        from .claims import _worked_quantity
+
+        try:  # \partial y_{11} / \partial x_{12} of a y_{11} the text gives a formula: worked out, so a claim
+            return bool(_worked_quantity(self.read(step.left, scope).expr, scope))
+        except LatexError:
+            return False
 
     def _solved_below(self, step: Step) -> bool:
         """The next line of the block is an equation of its own (1 - \\lambda - 2\\eta\\tilde\\lambda = 1 - \\lambda, then
