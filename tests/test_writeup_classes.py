@@ -2588,6 +2588,16 @@ ROWS = [
     ("$$Y = {x}_{11} + {x}_{12}$$\n\n$$\\frac{\\partial Y}{\\partial {x}_{11}} = 1$$\n\n"
      "$$\\frac{\\partial Y}{\\partial {x}_{11}} = 2$$\n\n$$x = \\begin{bmatrix} 5 \\\\ 9 \\end{bmatrix}$$",
      ["definition", "valid", "invalid", "definition"]),
+    # a number on the right that is exactly an input the text gave a name on its own line (0.5 for \eta = 0.5) is that
+    # input copied, not a rounded value: it brings no rounding slack, so 0.0395 put in for g = -0.0395 is found (the two
+    # 0.5s' slack had called 0.48025 "agrees with 0.51975": a wrong line valid); a negative number in brackets, 0.5 \cdot
+    # (-0.0395), stands in a name's place, so the learning rate put in for \eta there is its value
+    ("Let $v_1 = 0.5$, $\\eta = 0.5$ and $g = -0.0395$.\n\n$$w = v_1 - \\eta \\cdot g = 0.5 - 0.5 \\cdot 0.0395 = 0.48$$\n\n"
+     "$$u = v_1 - \\eta \\cdot g = 0.5 - 0.5 \\cdot (-0.0395) = 0.51975$$",
+     ["definition", "definition", "definition", "definition", "invalid", "valid", "definition", "valid", "valid"]),
+    ("Let $v_1 = 0.5$ and $g = -0.0395$.\n\n$$u = v_1 - \\eta \\cdot g = 0.5 - 0.5 \\cdot (-0.0395) = 0.51975$$\n\n"
+     "$$u - \\eta \\cdot g = 0.51975 - 0.5 \\cdot (-0.0395) = 0.5395$$\n\n$$u - \\eta \\cdot g = 0.51975 - 0.5 \\cdot (-0.0395) = 0.5295$$",
+     ["definition", "definition", "definition", "definition", "valid", "valid", "valid", "valid", "invalid"]),
 ]
 
 

@@ -1129,10 +1129,13 @@ def _to_places(number, places: int) -> str:
 def _moved_by_rounding(scope, read, value, point, every: bool) -> list:
     """How far a side moves from `value` (each entry, for a matrix), at most, when the decimals written in it (all of
     them on the right; on the left only those with four places or more, rounded values rather than inputs) each move
-    by half a unit in their last place: the tolerance they bring, at the scale they are used at."""
+    by half a unit in their last place: the tolerance they bring, at the scale they are used at. A decimal that is
+    exactly a number the text gave a name on a line of its own (0.5 for \\eta = 0.5) is that input copied, and does not
+    move."""
     size = len(value) if isinstance(value, sympy.MatrixBase) else 1
     moved_in_all = [sympy.Integer(0)] * size
-    literals = [d for d in read.decimals if every or ("." in d[3] and len(d[3].split(".")[1]) >= 4)][:6]
+    inputs = scope.inputs()
+    literals = [d for d in read.decimals if (every or ("." in d[3] and len(d[3].split(".")[1]) >= 4)) and d[1] not in inputs][:6]
     if not literals:
         return moved_in_all
     base = scope.put_in(read.expr)

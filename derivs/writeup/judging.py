@@ -222,6 +222,10 @@ class Scope:
         after = step.line - supposition.line
         return self.supposed if supposition.section == step.section and (0 if its_own_line else 1) <= after <= SUPPOSED_REACH else None
 
+    def inputs(self) -> set:
+        """The numbers the text gave names on lines of their own (\\eta = 0.5): inputs, which a line copies exactly."""
+        return {value for name, value in self.values.items() if isinstance(value, sympy.Rational) and _key(name) in self.bare}
+
     @contextmanager
     def supposing(self, values: dict):
         """The imagined values in place for one judgement; the scope's values as they were before it after it, whatever
@@ -3550,8 +3554,8 @@ def _shape_of_side(found, words: frozenset) -> list | None:
             units.append(("name", tuple(meaningful[at:name.end])))
             at = name.end
             continue
-        signed = token.is_("symbol", "-") and units and units[-1] in (("op", "*"), ("op", "+")) and at + 1 < len(meaningful) \
-            and meaningful[at + 1].kind == "number"  # (0.1 * -1), 0.05 + -0.02: a negative number in a name's place
+        signed = token.is_("symbol", "-") and units and units[-1] in (("op", "*"), ("op", "+"), ("open", "(")) and at + 1 < len(meaningful) \
+            and meaningful[at + 1].kind == "number"  # (0.1 * -1), 0.05 + -0.02, 0.5 (-0.0395): a negative number in a name's place
         if token.kind == "number" or signed:
             if units and units[-1][0] in ("name", "number", "close"):
                 units.append(("op", "*"))
