@@ -2598,6 +2598,10 @@ ROWS = [
     ("Let $v_1 = 0.5$ and $g = -0.0395$.\n\n$$u = v_1 - \\eta \\cdot g = 0.5 - 0.5 \\cdot (-0.0395) = 0.51975$$\n\n"
      "$$u - \\eta \\cdot g = 0.51975 - 0.5 \\cdot (-0.0395) = 0.5395$$\n\n$$u - \\eta \\cdot g = 0.51975 - 0.5 \\cdot (-0.0395) = 0.5295$$",
      ["definition", "definition", "definition", "definition", "valid", "valid", "valid", "valid", "invalid"]),
+    # a derivative's formula stated under a case (", i = j" after it) is not its value under another case: the i \neq j
+    # line names its own formula (it was judged against the i = j one, and invalid)
+    ("Given $p_j = \\frac{e^{x_j}}{\\sum_k e^{x_k}}$\n\n$$\\frac{\\partial p_j}{\\partial \\theta_i} = p_i (1 - p_i), i =j$$\n\n"
+     "$$\\frac{\\partial p_j}{\\partial \\theta_i} = -p_i p_j, i \\neq j$$", ["definition", "definition", "definition"]),
 ]
 
 

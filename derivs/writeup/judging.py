@@ -3119,8 +3119,8 @@ class Judge:
                 scope.families[base] = {**scope.families.get(base, {}), letter: formula}
             return replace(step, verdict="definition", feedback=f"defines {step.lhs} for every index")
         opaque = any(getattr(s, "name", "").startswith("\\frac") for s in getattr(body, "free_symbols", ()))
-        if key.startswith("\\frac") and isinstance(body, sympy.Expr) and not opaque and symbol is not None:
-            scope.values[symbol] = body  # \partial a / \partial z = a(1 - a): the chain rule may put it in later
+        if key.startswith("\\frac") and isinstance(body, sympy.Expr) and not opaque and symbol is not None and not step.condition:
+            scope.values[symbol] = body  # \partial a / \partial z = a(1 - a): the chain rule may put it in later (not a case's: i = j)
             scope.known.add(key)
         return replace(step, verdict="definition", feedback=f"names {step.lhs}")
 
@@ -3396,10 +3396,11 @@ class Judge:
             return True
         from .claims import _worked_quantity
 
-        try:  # \partial y_{11} / \partial x_{12} of a y_{11} the text gives a formula: worked out, so a claim
-            return bool(_worked_quantity(self.read(step.left, scope).expr, scope))
+        try:  # \partial y_{11} / \partial x_{12} of a y_{11} the text gives a formula: worked out, so a claim (not where a
+            read = self.read(step.left, scope).expr  # line before stated its value, maybe for one case: i = j)
         except LatexError:
             return False
+        return read not in scope.values and bool(_worked_quantity(read, scope))
 
     def _solved_below(self, step: Step) -> bool:
         """The next line of the block is an equation of its own (1 - \\lambda - 2\\eta\\tilde\\lambda = 1 - \\lambda, then
