@@ -2602,6 +2602,14 @@ ROWS = [
     # line names its own formula (it was judged against the i = j one, and invalid)
     ("Given $p_j = \\frac{e^{x_j}}{\\sum_k e^{x_k}}$\n\n$$\\frac{\\partial p_j}{\\partial \\theta_i} = p_i (1 - p_i), i =j$$\n\n"
      "$$\\frac{\\partial p_j}{\\partial \\theta_i} = -p_i p_j, i \\neq j$$", ["definition", "definition", "definition"]),
+    # a formula that cannot be shaped makes the statement holding it wrong, not every statement on its line (s = \sum x_j^2
+    # beside p = V^T x was invalid too); \lambda added to a matrix (X^TX + \lambda, shorthand for \lambda I) stays a number,
+    # and I in \lambda I beside a matrix is the identity of that size
+    ("Let $V \\in \\mathbb{R}^{k \\times d}$ and $x \\in \\mathbb{R}^{d}$.\n\n$$s = \\sum_{j=1}^{d} x_j^2, \\quad p = V^T x$$",
+     ["definition", "invalid"]),
+    ("Let $X \\in \\mathbb{R}^{n \\times d}$, $y \\in \\mathbb{R}^n$ and $Y \\in \\mathbb{R}^{n \\times k}$, with $\\hat{W} \\in \\mathbb{R}^{k \\times d}$.\n\n"
+     "$$\\sum_j (X^TX + \\lambda)w_j = \\sum_j X^Ty_j$$\n\n$$W = (X^TX + \\lambda I)^{-1}X^TY$$\n\n$$w = (XX^T + \\lambda I)^{-1}X^Ty$$",
+     ["unparsed", "definition", "invalid"]),
 ]
 
 

@@ -1898,8 +1898,11 @@ class Judge:
         declared = scope.notation.declared()
         declared |= {str(name) for name, formula in scope.formulas.items()  # p = softmax(z) of a declared z: as sure as z
                      if {str(n) for n in getattr(formula, "free_symbols", ())} & declared}
+        words = frozenset(scope.notation.words)
+        written = {name.key for side in (step.left, step.right) if side is not None for name in Scanner(side.tokens, words).names()}
         found = next((f for f in scope.notation.findings if f.line == step.line and declared & set(f.names)
                       and not (scope.notation.guessed - declared) & set(f.names)  # w^T: a vector only by how it looks
+                      and written & set(f.names)  # the statement that holds the use, not every one on its line
                       and not (defines and f.text.startswith(TWO_SIDES))), None)
         if found is None:  # a shape only inferred (a convention, a guess from a product) never makes a step wrong
             return step

@@ -462,6 +462,7 @@ class _Dims:
 
 
 GIVEN_BY_ENTRIES = "its entries written out"
+HYPERPARAMETERS = frozenset({"lambda", "eta", "alpha"})  # a penalty, a learning rate, a step: numbers unless declared
 TWO_SIDES = "the two sides"
 GUESSES = ("written transposed", "inside a transposed group", "a capital", "a bold letter")  # kinds told by how a name looks
 
@@ -618,7 +619,18 @@ class Inference:
                 for child in node.children:
                     if child.kind == "name" and (self._is_array(child) is None or self._number_by_default(child)):  # Xw + \epsilon
                         changed |= self._array(child.key, line, "added to a vector or matrix", child)
+                    scaled = self._scaled_name(child)  # X^TX + \lambda I: I, times a number
+                    if scaled is not None:
+                        changed |= self._array(scaled.key, line, "times a number, added to a vector or matrix", scaled)
         return changed
+
+    def _scaled_name(self, node: Node) -> Node | None:
+        """In a product of numbers and one name of unknown kind (\\lambda I, 2 b), that name; else None."""
+        if node.kind != "product" or "dot" in node.ops:
+            return None
+        unknown = [factor for factor in node.children if factor.kind == "name" and self._is_array(factor) is None]
+        others = [factor for factor in node.children if all(factor is not u for u in unknown)]
+        return unknown[0] if len(unknown) == 1 and all(self._is_array(factor) is False for factor in others) else None
 
     def _kinds_product(self, node: Node, line: int) -> bool:
         changed = False
@@ -731,8 +743,9 @@ class Inference:
 
     def _number_by_default(self, node: Node) -> bool:
         """A Greek letter nothing declares or shapes: a number only by convention, so (A - I)\\epsilon may be a matrix times
-        a vector, and its shape says nothing of A's."""
-        return node.kind == "name" and node.greek and not node.bold and node.key not in self.declared and node.key not in self.kind
+        a vector, and its shape says nothing of A's. Not a hyperparameter's letter: X^TX + \\lambda is X^TX + \\lambda I."""
+        return node.kind == "name" and node.greek and not node.bold and node.key not in self.declared and node.key not in self.kind \
+            and node.key not in HYPERPARAMETERS
 
     def _broadcast(self, first, second) -> bool:
         """XW + b with XW m x d and b a d-vector: the bias added to every row (or a column added to every column), as
