@@ -131,7 +131,9 @@ def _read_formula(math: Math, document) -> Formula:
     if document.digit_layers or document.defined_layers:
         found, call_ends = _respelled(found, call_ends, lambda at: _digit_layer_as_mark(found, at, document.digit_layers, document.defined_layers))
     if document.transpose_t:
-        found = [replace(token, text="T") if token.is_("letter", "t") else token for token in found]  # only ever ^t: see Document
+        found = [replace(token, text="T") if token.is_("letter", "t") and at and (found[at - 1].is_("symbol", "^")
+                 or at > 1 and found[at - 1].is_("symbol", "{") and found[at - 2].is_("symbol", "^")) else token
+                 for at, token in enumerate(found)]  # K^t, (..)^{t}: see Document.transpose_t
     if document.bracket_layers:
         found, call_ends = _respelled(found, call_ends, lambda at: _bracket_layer_as_mark(found, at, document.bracket_layers))
     if document.dropped_marks:
