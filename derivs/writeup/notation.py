@@ -23,10 +23,9 @@ from . import prose
 from .document import opens_denominator
 from .formulas import Side
 from .names import Name, Scanner, function_head, key_of, single_name
-from .shapes import GIVEN_BY_ENTRIES, GUESSES, Inference
+from .shapes import GIVEN_BY_ENTRIES, GUESSES, IDENTITY_NAMES, Inference
 
 MATRIX_SIZE = sympy.Symbol("n", integer=True, positive=True)  # a matrix's size where nothing says it
-IDENTITY_NAMES = frozenset({"I", "I_n", "I_d", "I_m", "I_k"})  # a square matrix named so is the identity, as everyone writes it
 TEXT_NAMES = frozenset({"text", "textrm", "mathrm", "operatorname", "textit", "mathit", "mbox"})  # a word written as a name
 
 

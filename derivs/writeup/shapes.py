@@ -462,6 +462,7 @@ class _Dims:
 
 
 GIVEN_BY_ENTRIES = "its entries written out"
+IDENTITY_NAMES = frozenset({"I", "I_n", "I_d", "I_m", "I_k"})  # a square matrix named so is the identity, as everyone writes it
 HYPERPARAMETERS = frozenset({"lambda", "eta", "alpha"})  # a penalty, a learning rate, a step: numbers unless declared
 TWO_SIDES = "the two sides"
 GUESSES = ("written transposed", "inside a transposed group", "a capital", "a bold letter")  # kinds told by how a name looks
@@ -625,10 +626,10 @@ class Inference:
         return changed
 
     def _scaled_name(self, node: Node) -> Node | None:
-        """In a product of numbers and one name of unknown kind (\\lambda I, 2 b), that name; else None."""
+        """In a product of numbers and an identity's name of unknown kind (\\lambda I), that name; else None."""
         if node.kind != "product" or "dot" in node.ops:
             return None
-        unknown = [factor for factor in node.children if factor.kind == "name" and self._is_array(factor) is None]
+        unknown = [factor for factor in node.children if factor.kind == "name" and factor.key in IDENTITY_NAMES and self._is_array(factor) is None]
         others = [factor for factor in node.children if all(factor is not u for u in unknown)]
         return unknown[0] if len(unknown) == 1 and all(self._is_array(factor) is False for factor in others) else None
 
