@@ -309,7 +309,7 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
     covered = _rounding_covers(written, left, right, scope) if decision.verdict == "different" else None
     if covered:
         return replace(step, verdict="valid", feedback=covered)
-    judged = _verdict(step, scope, decision, left, right, domain, unread, _worked_quantity(left_read.expr, scope))
+    judged = _verdict(step, scope, decision, left, right, domain, unread, scope.worked_quantity(left_read.expr))
     functions = placeholders + sorted(set(scope.defined) - set(placeholders))
     alone = _also_alone(step, functions, scope) if functions and judged.verdict == "invalid" else []
     if alone:  # h(d k + d v) + h d: h may be a number (heads) times a sum, not a function; f(x + h) and the node f
@@ -355,7 +355,8 @@ def _rounding_covers(written, left, right, scope) -> str | None:
     rounded = {abs(value) for value in scope.also.values() if isinstance(value, sympy.Rational)}  # results the text wrote rounded
     worked = {str(name): _typed_precision(scope.values.get(name), rounded) for name in names if not _from_decimals(scope.values.get(name))}
     worked = {name: precision for name, precision in worked.items() if precision}
-    if worked and gap <= size * max(worked.values()) / 10:  # a_o = \sigma(0.382) after z_o \approx 0.382: worked from a rounded number
+    if worked and gap <= size * max(worked.values()) / 10:  # a_o = \sigma(0.382) after z_o \approx 0.382 (a tenth of that
+        # precision: a wrong formula moves the sides far more)
         return (f"equal to the precision of the rounded numbers {', '.join(sorted(worked))} {'was' if len(worked) == 1 else 'were'} "
                 f"worked out from (the sides differ by {float(gap):.1g}, {float(gap / size):.0e} of their size)")
     return None
@@ -1451,22 +1452,6 @@ def _looks_alike(written: str, meant: str) -> bool:
         return False
     different = [frozenset((a, b)) for a, b in zip(written, meant) if a != b]
     return len(different) == 1 and different[0] in LOOK_ALIKE
-
-
-def _worked_quantity(read, scope) -> frozenset:
-    """For a left side that is a Leibniz name (\\frac{\\partial o_1}{\\partial w_5}, ∂o1/∂w5) of a quantity the write-up
-    defines: the names of that quantity through its definitions, and the variable (o_1 = w_5 a_{h1} + w_6 a_{h2}: w_5,
-    a_h1, w_6, a_h2), with the names of the text's other formulas. What the derivative equals is then a claim over
-    those names, not an equation between unknowns."""
-    if not isinstance(read, sympy.Symbol) or read not in scope.leibniz:
-        return frozenset()
-    quantity, variable, _ = scope.leibniz[read]
-    quantity = scope.abbreviated(quantity)  # E_t for E_Total
-    if not isinstance(quantity, sympy.Symbol) or quantity not in scope.formulas:
-        return frozenset()
-    expanded = scope._through_definitions(quantity, variable)
-    known = {name for formula in scope.formulas.values() for name in getattr(formula, "free_symbols", ())}  # (w_22 of y_21's)
-    return frozenset(str(name) for name in getattr(expanded, "free_symbols", set()) | known) | {str(variable)}
 
 
 def _worked_derivative(left) -> bool:

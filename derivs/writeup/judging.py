@@ -222,6 +222,21 @@ class Scope:
         after = step.line - supposition.line
         return self.supposed if supposition.section == step.section and (0 if its_own_line else 1) <= after <= SUPPOSED_REACH else None
 
+    def worked_quantity(self, read) -> frozenset:
+        """For a left side that is a Leibniz name (\\frac{\\partial o_1}{\\partial w_5}, ∂o1/∂w5) of a quantity the write-up
+        defines: the names of that quantity through its definitions, and the variable (o_1 = w_5 a_{h1} + w_6 a_{h2}: w_5,
+        a_h1, w_6, a_h2), with the names of the text's other formulas. What the derivative equals is then a claim over
+        those names, not an equation between unknowns. Empty for anything else."""
+        if not isinstance(read, sympy.Symbol) or read not in self.leibniz:
+            return frozenset()
+        quantity, variable, _ = self.leibniz[read]
+        quantity = self.abbreviated(quantity)  # E_t for E_Total
+        if not isinstance(quantity, sympy.Symbol) or quantity not in self.formulas:
+            return frozenset()
+        expanded = self._through_definitions(quantity, variable)
+        known = {name for formula in self.formulas.values() for name in getattr(formula, "free_symbols", ())}  # (w_22 of y_21's)
+        return frozenset(str(name) for name in getattr(expanded, "free_symbols", set()) | known) | {str(variable)}
+
     def inputs(self) -> set:
         """The numbers the text gave names on lines of their own (\\eta = 0.5): inputs, which a line copies exactly."""
         return {value for name, value in self.values.items() if isinstance(value, sympy.Rational) and _key(name) in self.bare}
@@ -3397,13 +3412,11 @@ class Judge:
         name = name_of(step.left, scope.notation)
         if name is not None and scope.tangent(name.key) is not None:
             return True
-        from .claims import _worked_quantity
-
         try:  # \partial y_{11} / \partial x_{12} of a y_{11} the text gives a formula: worked out, so a claim (not where a
             read = self.read(step.left, scope).expr  # line before stated its value, maybe for one case: i = j)
         except LatexError:
             return False
-        return read not in scope.values and bool(_worked_quantity(read, scope))
+        return read not in scope.values and bool(scope.worked_quantity(read))
 
     def _solved_below(self, step: Step) -> bool:
         """The next line of the block is an equation of its own (1 - \\lambda - 2\\eta\\tilde\\lambda = 1 - \\lambda, then
