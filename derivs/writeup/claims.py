@@ -983,8 +983,8 @@ def as_written(step: Step, scope, left_read, right_read, sides, point, loose: bo
     if entries is None:
         return None
     exact, claimed = entries
-    shown = _moved_by_rounding(scope, right_read, target, point, every=True)
-    from_left = _moved_by_rounding(scope, left_read, value, point, every=False)
+    shown = _moved_by_rounding(scope, step, right_read, target, point, every=True)
+    from_left = _moved_by_rounding(scope, step, left_read, value, point, every=False)
     slack = [a + b for a, b in zip(shown, from_left)]
     if len(slack) != len(exact):  # each entry has its own tolerance, or none is weighed
         return None
@@ -1127,7 +1127,7 @@ def _to_places(number, places: int) -> str:
     return str(decimal.Decimal(str(sympy.N(number, 40))).quantize(decimal.Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP))
 
 
-def _moved_by_rounding(scope, read, value, point, every: bool) -> list:
+def _moved_by_rounding(scope, step: Step, read, value, point, every: bool) -> list:
     """How far a side moves from `value` (each entry, for a matrix), at most, when the decimals written in it (all of
     them on the right; on the left only those with four places or more, rounded values rather than inputs) each move
     by half a unit in their last place: the tolerance they bring, at the scale they are used at. A decimal that is
@@ -1135,7 +1135,7 @@ def _moved_by_rounding(scope, read, value, point, every: bool) -> list:
     move."""
     size = len(value) if isinstance(value, sympy.MatrixBase) else 1
     moved_in_all = [sympy.Integer(0)] * size
-    inputs = scope.inputs()
+    inputs = scope.inputs(step)
     literals = [d for d in read.decimals if (every or ("." in d[3] and len(d[3].split(".")[1]) >= 4)) and d[1] not in inputs][:6]
     if not literals:
         return moved_in_all

@@ -237,9 +237,11 @@ class Scope:
         known = {name for formula in self.formulas.values() for name in getattr(formula, "free_symbols", ())}  # (w_22 of y_21's)
         return frozenset(str(name) for name in getattr(expanded, "free_symbols", set()) | known) | {str(variable)}
 
-    def inputs(self) -> set:
-        """The numbers the text gave names on lines of their own (\\eta = 0.5): inputs, which a line copies exactly."""
-        return {value for name, value in self.values.items() if isinstance(value, sympy.Rational) and _key(name) in self.bare}
+    def inputs(self, step) -> set:
+        """The numbers the text gave names on lines of their own (\\eta = 0.5) before the step's block: inputs, which a
+        line copies exactly (a line's own value, dL/dw = 0.0006 stated, is not one)."""
+        return {value for name, value in self.values.items() if isinstance(value, sympy.Rational) and _key(name) in self.bare
+                and self.valued.get(_key(name), (None,))[0] != step.block}
 
     @contextmanager
     def supposing(self, values: dict):
