@@ -462,15 +462,22 @@ def _t_marks_transposes(scanned) -> bool:
         for at, token in enumerate(found):
             if not token.is_("letter", "t") or _in_a_word(found, at):
                 continue  # (\mathrm{Att}, \begin{bmatrix}: letters of a word)
-            bare = at >= 1 and found[at - 1].is_("symbol", "^")
-            braced = at >= 2 and found[at - 1].is_("symbol", "{") and found[at - 2].is_("symbol", "^") \
-                and at + 1 < len(found) and found[at + 1].is_("symbol", "}")
-            if not (bare or braced):
+            if not t_superscript(found, at):
                 return False
             marks += 1
-            base = found[at - 2] if bare else found[at - 3] if at >= 3 else None
+            base = found[at - 2] if found[at - 1].is_("symbol", "^") else found[at - 3] if at >= 3 else None
             over_matrices |= base is not None and (base.kind == "letter" and base.text.isupper() or base.is_("symbol", ")", "]"))
     return marks >= 2 and over_matrices
+
+
+def t_superscript(found, at: int) -> bool:
+    """The token at `at` is a small t alone as a superscript (^t, ^{t}), not a letter of a word (^{tx})."""
+    if not found[at].is_("letter", "t") or _in_a_word(found, at):
+        return False
+    bare = at >= 1 and found[at - 1].is_("symbol", "^")
+    braced = at >= 2 and found[at - 1].is_("symbol", "{") and found[at - 2].is_("symbol", "^") \
+        and at + 1 < len(found) and found[at + 1].is_("symbol", "}")
+    return bare or braced
 
 
 def _in_a_word(found, at: int) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace, field
 from ..dialect import BINARY_OPERATORS, FUNCTIONS, LIST_ELLIPSES, RELATIONS, UNICODE
 from ..lexer import TEXT_COMMANDS, Token, group_end, tokens
 from ..parsing import is_transpose_mark, subscript_letters
-from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, in_subscript, layer_superscript, letter_before_subscript, summed_letter, typed_label, dashed_labels
+from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, in_subscript, layer_superscript, letter_before_subscript, summed_letter, t_superscript, typed_label, dashed_labels
 from .macros import DEFINING, definitions, expand
 from .names import Scanner, single_name
 from .prose import CONNECTIVES
@@ -131,9 +131,7 @@ def _read_formula(math: Math, document) -> Formula:
     if document.digit_layers or document.defined_layers:
         found, call_ends = _respelled(found, call_ends, lambda at: _digit_layer_as_mark(found, at, document.digit_layers, document.defined_layers))
     if document.transpose_t:
-        found = [replace(token, text="T") if token.is_("letter", "t") and at and (found[at - 1].is_("symbol", "^")
-                 or at > 1 and found[at - 1].is_("symbol", "{") and found[at - 2].is_("symbol", "^")) else token
-                 for at, token in enumerate(found)]  # K^t, (..)^{t}: see Document.transpose_t
+        found = [replace(token, text="T") if t_superscript(found, at) else token for at, token in enumerate(found)]  # K^t, (..)^{t}
     if document.bracket_layers:
         found, call_ends = _respelled(found, call_ends, lambda at: _bracket_layer_as_mark(found, at, document.bracket_layers))
     if document.dropped_marks:

@@ -2318,8 +2318,7 @@ class Judge:
             return None
         names = self._fresh_names_matrix(step.left, scope) if step.first_of_chain else None
         if names is not None:
-            links = [later.right for later in self.steps if later.index >= step.index and later.first is not None and step.first is not None
-                     and later.first.start == step.first.start and later.right is not None]  # the chain's rows after this one too
+            links = [step.right, *self._chain_goes_on(step)]  # the chain's rows after this one too
         else:
             names = self._fresh_names_matrix(step.right, scope) if step.right is not None and step.right is rest_of_chain(step)[-1] else None
             links = [step.left]
@@ -2624,12 +2623,16 @@ class Judge:
         applied = {str(type(a)) for a in body.expr.atoms(sympy.core.function.AppliedUndef)}
         return bool(applied) and not applied & (set(scope.defined) | {str(f) for f in scope.problem.definitions})
 
+    def _chain_goes_on(self, step: Step) -> list:
+        """The right sides of the later steps of a step's chain (its next rows: `&= ...`), in order."""
+        return [s.right for s in self.steps if s.index > step.index and s.block == step.block and s.first is not None
+                and step.first is not None and s.first.start == step.first.start and s.right is not None]
+
     def _last_body(self, step: Step, scope: Scope, parameters: set):
         """f(x) = GELU(x) = body, f(x) = \\max(\\alpha x, x) = cases: the function is what the chain ends in, its last link
         in its variables (what the author goes on from; a wrong link is reported where it stands). Where no link
         is in its variables (a = \\sigma(z) = 0.62, z's value put in), the first that is not another F(x)."""
-        continued = [s.right for s in self.steps if s.index > step.index and s.block == step.block and s.first is not None
-                     and step.first is not None and s.first.start == step.first.start and s.right is not None]
+        continued = self._chain_goes_on(step)
         chain = list(dict.fromkeys([*step.chain, *continued], None)) if step.chain else [step.right, *continued]
         links = [side for side in chain if function_head(side, frozenset(scope.notation.words)) is None] or [step.right]
         try:
