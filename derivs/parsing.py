@@ -431,6 +431,7 @@ class _Parser:
         self.norms = 0  # likewise \\| .. \\|
         self.differential = None  # \\int \\frac{dz}{z}: the d-variable met inside the integrand
         self.integrals = 0  # inside an integrand: d followed by a variable ends it
+        self.log_argument = False  # reading a write-up's bare argument of \\log: a density's \\exp(...) factor goes on with it
         self.notes: list[str] = []
         self.bound: list[sympy.Symbol] = []  # the indices of the sums being read: x_j under \\sum_j is an entry of x
         self.shadowed: list[str] = []  # a write-up's valued names that a sum or a derivative here runs over (k in \\sum_k k)
@@ -888,6 +889,8 @@ class _Parser:
                 return False
             if token.text in ("mathrm", "text", "operatorname") and self.integrals and self._differential_ahead():
                 return False
+            if stop_at_function and token.text == "exp" and self.log_argument:
+                return True  # \\log \\frac{1}{\\sigma\\sqrt{2\\pi}} \\exp(-...): the log of the density, as e^{-...} would be
             if stop_at_function and (token.text in dialect.FUNCTIONS or token.text in dialect.VARIADIC or token.text in ("sum", "prod", "int", "lim")):
                 return False
             return True
@@ -1975,7 +1978,11 @@ class _Parser:
         elif self.at("symbol", "{"):
             value = self.braced()
         elif self._starts_factor(self.peek(), True):
-            value = self.term(stop_at_function=True)
+            outer, self.log_argument = self.log_argument, self.context.document and name.lstrip("\\") in ("log", "ln")
+            try:
+                value = self.term(stop_at_function=True)
+            finally:
+                self.log_argument = outer
             if isinstance(value, sympy.Pow) and not self.context.document:  # \\tanh x^2: TeX's reading, said
                 self.notes.append(f"what was typed means {name.lstrip(chr(92))}({sympy.sstr(value).replace('**', '^')})")
         elif self.at("command", "sum", "prod"):  # \\log \\sum_j e^{x_j}: the sum is the argument
@@ -3265,6 +3272,8 @@ class _Parser:
             raise self.error(f"the environment {name} is not read in an answer; matrices use pmatrix or bmatrix, cases use cases", token)
         if name == "array" and self.at("symbol", "{"):
             self.position = self.matching("{", "}") + 1
+        if self.at("symbol", "[") and self.at("letter", "l", "c", "r", ahead=1) and self.at("symbol", "]", ahead=2):
+            self.position += 3  # mathtools' bmatrix*[r]: how the cells are aligned
         rows = [[]]
         separators = set()  # "&" between a matrix's cells, or "," in a list typed in brackets
         while True:
@@ -3286,6 +3295,8 @@ class _Parser:
                     raise self.error("a matrix separates its cells with & (a list typed in brackets with commas): not both")
             elif self.at("command", "\\"):
                 self.take()
+                while self.context.document and self.at("command", "\\"):  # a blank row typed for spacing (\\ \\)
+                    self.take()
                 if self.at("command", "end"):
                     break
                 rows.append([])

@@ -103,3 +103,18 @@ def test_the_cli_reads_an_ipynb_and_says_cells(tmp_path):
     as_json = subprocess.run([sys.executable, "-m", "derivs", "proof", str(path), "--json"], capture_output=True, text=True)
     wrong = [step for step in json.loads(as_json.stdout)["steps"] if step["verdict"] == "invalid"]
     assert [(step["cell"], step["cell_line"]) for step in wrong] == [(4, 3)]
+
+
+def test_a_latex_magic_cell_is_read_as_mathematics():
+    # %%latex makes a code cell render its LaTeX: its formulas are the write-up's, placed from the cell's line 2. The
+    # softmax's dy_1/dx_2 is -y_1 y_2 = -e^{x_1} e^{x_2} / S^2 (S the sum of the four exponentials); each factor kept
+    # over S^2 gives S^4 below, which is wrong; a code cell without the magic stays unread. (With no formula for y the
+    # first line names the derivative; the => restating its left side claims the right sides equal.)
+    derivative = ("%%latex\n\\begin{gather*}\n"
+                  "\\frac{\\partial y_1}{\\partial x_2} = \\frac{-e^{x_1}e^{x_2}}{(e^{x_1} + e^{x_2} + e^{x_3} + e^{x_4})^2}\n"
+                  "\\Rightarrow \\frac{\\partial y_1}{\\partial x_2} = - (\\frac{e^{x_1}}{(e^{x_1} + e^{x_2} + e^{x_3} + e^{x_4})^2})"
+                  "(\\frac{e^{x_2}}{(e^{x_1} + e^{x_2} + e^{x_3} + e^{x_4})^2})\n\\end{gather*}\n")
+    report = check_derivation(notebook(("markdown", "# Softmax"), ("code", "x = 1 + 1 == 3\n"), ("code", derivative)), form="notebook")
+    assert [(step.cell, step.cell_line, step.verdict) for step in report.steps] == [(3, 3, "definition"), (3, 3, "invalid")]
+    right = derivative.replace("^2})(", "})(").replace("^2})\n", "})\n")
+    assert [step.verdict for step in check_derivation(notebook(("code", right)), form="notebook").steps] == ["definition", "valid"]

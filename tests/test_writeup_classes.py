@@ -2610,6 +2610,47 @@ ROWS = [
     ("Let $X \\in \\mathbb{R}^{n \\times d}$, $y \\in \\mathbb{R}^n$ and $Y \\in \\mathbb{R}^{n \\times k}$, with $\\hat{W} \\in \\mathbb{R}^{k \\times d}$.\n\n"
      "$$\\sum_j (X^TX + \\lambda)w_j = \\sum_j X^Ty_j$$\n\n$$W = (X^TX + \\lambda I)^{-1}X^TY$$\n\n$$w = (XX^T + \\lambda I)^{-1}X^Ty$$",
      ["unparsed", "definition", "invalid"]),
+    # a table whose rows are labelled cases (| Sigmoid | ... |, | Tanh | ...|): a row's f'(x) is about its own function; where
+    # the row does not define f (a summary after sections that each defined f anew) the row is not judged against the last f;
+    # a row that defines f, or writes its own function's name, is checked (sigmoid' = s(1 - s), not s(1 + s))
+    ("## Sigmoid\n\n$$f(x) = \\frac{1}{1 + e^{-x}}$$\n\n$$f'(x) = f(x)(1 - f(x))$$\n\n## Tanh\n\n$$f(x) = \\tanh(x)$$\n\n$$f'(x) = 1 - f(x)^2$$\n\n## Summary\n\n| Activation | Derivative |\n|---|---|\n| Sigmoid | $f'(x) = f(x)(1 - f(x))$ |\n| Tanh | $f'(x) = 1 - f(x)^2$ |\n",
+     ["definition", "valid", "definition", "valid", "undecided", "valid"]),
+    ("| Activation | Formula | Derivative |\n|---|---|---|\n| **Tanh** | $f(x) = \\frac{e^x - e^{-x}}{e^x + e^{-x}}$ | $f'(x) = 1 - f(x)^2$ |\n| **Sigmoid** | $f(x) = \\frac{1}{1 + e^{-x}}$ | $f'(x) = f(x)(1 + f(x))$ |\n",
+     ["definition", "valid", "definition", "invalid"]),
+    ("| Activation | Function | Derivative |\n|---|---|---|\n| Sigmoid | $\\sigma(x) = \\frac{1}{1+e^{-x}}$ | $\\sigma'(x) = \\sigma(x)(1 + \\sigma(x))$ |\n| Tanh | $\\tanh(x)$ | $\\tanh'(x) = 1 - \\tanh^2(x)$ |\n",
+     ["definition", "invalid", "valid"]),
+    # \log \frac{1}{\sqrt{2\pi}\sigma}\exp(...) in a write-up is the log of the density (of the whole product, as with e^{...}),
+    # not log(1/(sqrt(2 pi) sigma)) times exp(...); dropping the n of n log(...) stays wrong
+    ("$$\n\\begin{align}\n\\ell &= \\sum_{i=1}^n \\log \\frac{1}{\\sqrt{2\\pi}\\sigma}\\exp \\left(-\\frac{(y^{(i)}-\\theta^Tx^{(i)})^2}{2\\sigma^2}\\right) \\\\\n&= n\\log\\frac{1}{\\sqrt{2\\pi}\\sigma}-\\frac{1}{2\\sigma^2} \\sum_{i=1}^n (y^{(i)}-\\theta^Tx^{(i)})^2\n\\end{align}\n$$",
+     ["definition", "valid"]),
+    ("$$\n\\begin{align}\n\\ell &= \\sum_{i=1}^n \\log \\frac{1}{\\sqrt{2\\pi}\\sigma}\\exp \\left(-\\frac{(y^{(i)}-\\theta^Tx^{(i)})^2}{2\\sigma^2}\\right) \\\\\n&= \\log\\frac{1}{\\sqrt{2\\pi}\\sigma}-\\frac{1}{2\\sigma^2} \\sum_{i=1}^n (y^{(i)}-\\theta^Tx^{(i)})^2\n\\end{align}\n$$",
+     ["definition", "invalid"]),
+    # A = B \Rightarrow A = C with the same left side (each line restating dy/da): the claim is B = C, as in a chain of =
+    # (softmax's dy/da = y(1 - y), not y(1 + y))
+    ("$$y = \\frac{e^{a}}{e^{a} + e^{b}}$$\n\n$$\\frac{\\partial y}{\\partial a} = \\frac{e^{a}(e^{a} + e^{b}) - e^{a}e^{a}}{(e^{a} + e^{b})^2} \\Rightarrow \\frac{\\partial y}{\\partial a} = y(1 - y)$$",
+     ["definition", "valid", "valid"]),
+    ("$$y = \\frac{e^{a}}{e^{a} + e^{b}}$$\n\n$$\\frac{\\partial y}{\\partial a} = \\frac{e^{a}(e^{a} + e^{b}) - e^{a}e^{a}}{(e^{a} + e^{b})^2} \\Rightarrow \\frac{\\partial y}{\\partial a} = y(1 + y)$$",
+     ["definition", "valid", "invalid"]),
+    # mathtools' bmatrix*[r] (the [r] aligns the cells) and a blank row typed for spacing (\\ \\) are one matrix's
+    ("Let $x \\in \\mathbb{R}^2$.\n\n$$J = \\begin{bmatrix*}[r] x_1 & 0 \\\\ \\\\ 0 & x_2 \\end{bmatrix*}$$\n\n$$J x = \\begin{bmatrix} x_1^2 \\\\ x_2^2 \\end{bmatrix}$$",
+     ["definition", "valid"]),
+    ("Let $x \\in \\mathbb{R}^2$.\n\n$$J = \\begin{bmatrix*}[r] x_1 & 0 \\\\ \\\\ 0 & x_2 \\end{bmatrix*}$$\n\n$$J x = \\begin{bmatrix} x_1^2 \\\\ x_1 x_2 \\end{bmatrix}$$",
+     ["definition", "invalid"]),
+    # f(x) = [e^{x_1}/S, e^{x_2}/S] for a vector x and an f nothing defines: what f gives, not a claim for every f
+    ("$$x = \\begin{bmatrix} x_1 \\\\ x_2 \\end{bmatrix}$$\n\n$$y = f(x) = \\begin{bmatrix} \\frac{e^{x_1}}{e^{x_1}+e^{x_2}} \\\\ \\frac{e^{x_2}}{e^{x_1}+e^{x_2}} \\end{bmatrix}$$",
+     ["definition", "definition", "undecided"]),
+    # matrix calculus's differentials (dX, d\sigma(X), d(X^T X)) are not read: d taken for a matrix of its own made true lines
+    # (d(X^T X) = dX^T X + X^T dX) wrong, so such a line is undecided; a d the text gives a value is a number as before
+    ("Let $X \\in \\mathbb{R}^{m \\times n}$, $A \\in \\mathbb{R}^{p \\times m}$, $B \\in \\mathbb{R}^{n \\times q}$ and $Y = AXB$.\n\n$$dY = A\\,dX\\,B$$\n\n$$d\\sigma(X) = \\sigma'(X) \\odot dX$$\n\n$$d(X^T X) = dX^T X + X^T dX$$\n\n$$d(X^T X) = 2 X^T dX$$",
+     ["definition", "definition", "undecided", "undecided", "undecided"]),
+    ("Let $d = 3$ and $X \\in \\mathbb{R}^{2 \\times 2}$.\n\n$$d X = 3X$$\n\n$$d X = 4X$$",
+     ["definition", "valid", "invalid"]),
+    # a function of one variable defined in the section (g(x) = 3x + 2), then written alone (dy/dx = 2g \cdot 3): its value at
+    # the variable it was defined over, so the chain rule's 2g \cdot 3 = 6(3x + 2) holds and 2g \cdot 2 does not
+    ("**Example**: Let $y = (3x + 2)^2$. Here $g(x) = 3x + 2$ and $f(g) = g^2$.\n- $\\frac{dg}{dx} = 3$\n- $\\frac{df}{dg} = 2g$\n- $\\frac{dy}{dx} = 2g \\cdot 3 = 6(3x + 2)$\n",
+     ["definition", "definition", "definition", "valid", "definition", "valid", "valid"]),
+    ("**Example**: Let $y = (3x + 2)^2$. Here $g(x) = 3x + 2$ and $f(g) = g^2$.\n- $\\frac{dg}{dx} = 3$\n- $\\frac{df}{dg} = 2g$\n- $\\frac{dy}{dx} = 2g \\cdot 2 = 4(3x + 2)$\n",
+     ["definition", "definition", "definition", "valid", "definition", "invalid", "valid"]),
 ]
 
 

@@ -24,7 +24,7 @@ from ..parsing import DOCUMENT_SIZE, EntryExtremum, ShapeMismatch, whole_of_entr
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .judging import (DefinitionMisfit, chain_rule, decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, kinks, letters_shared, names_in, not_real,
                       one_length, one_symbol_per_name, out_of_time, could_not_decide, placeholder_functions, positive, sequence_indices, told_value,
-                      undefined_functions, with_free_symbols)
+                      undefined_functions, with_differentials_unread, with_free_symbols)
 from .matrix_equations import zero_of_shape
 from .formulas import Side
 from .names import Scanner, application, single_name
@@ -84,7 +84,8 @@ def judge_claim(judge, step: Step, scope) -> Step:
     if step.kind == "implies":
         from .equations import judge_implication
 
-        return judge_implication(judge, step, scope)
+        restated = _restated_left(step)
+        return _judge_in_full(judge, restated, scope) if restated is not None else judge_implication(judge, step, scope)
     chained = chain_rule(step)
     if chained is not None and not _built_by_formulas(judge, step, scope):
         return chained
@@ -110,6 +111,19 @@ def _built_by_formulas(judge, step: Step, scope) -> bool:
     return bool(quantities) and all(q in scope.formulas and q not in scope.values for q in quantities)
 
 
+def _restated_left(step: Step) -> Step | None:
+    """A => B where both are equations with the same left side (\\frac{\\partial y_1}{\\partial x_2} = ... \\Rightarrow
+    \\frac{\\partial y_1}{\\partial x_2} = ...): the author's way of chaining, so the claim is that the right sides are
+    equal, as in a chain of =. None for any other implication."""
+    first, second = step.statements
+    if any(len(s.sides) != 2 or s.relations[0] != "==" for s in (first, second)):
+        return None
+    if spelled_back(first.sides[0].tokens) != spelled_back(second.sides[0].tokens):
+        return None
+    left, right = first.sides[1], second.sides[1]
+    return replace(step, kind="equal", relation="=", left=left, right=right, first=left, lhs=left.text, rhs=right.text)
+
+
 def _judge_in_full(judge, step: Step, scope) -> Step:
     """A claim's two sides read, the write-up's values and definitions put in, and decided; where a name in it is a
     slip for one the write-up defines (a_01 for a_o1), read as that name, and the verdict says so."""
@@ -117,6 +131,8 @@ def _judge_in_full(judge, step: Step, scope) -> Step:
     judged = _judge_sides(judge, step, scope, slips)
     if judged.verdict == "invalid":
         judged = _rescued_by_supposition(judge, step, scope) or _resumed_chain(judge, step, scope) or _one_term_reached(judge, step, scope) or judged
+    if judged.verdict == "invalid":
+        judged = with_differentials_unread(judged, scope)
     elif judged.verdict == "valid" and _operand_left_open(judge, step, scope):
         judged = replace(judged, feedback=f"{judged.feedback} (reading the derivative operator as applying to every term after it)")
     stated = slips.pop(STATED, None)
@@ -238,8 +254,9 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
             told = told_value(left, right, scope.problem) if scope.problem.document else None
             if told is not None:
                 applied, gives = told
-                scope.told[applied] = gives  # put in where the text applies it so again (f(x^n) = \\hat{y}^n, "because")
-                name = str(type(applied))
+                if not isinstance(applied, sympy.MatrixBase):
+                    scope.told[applied] = gives  # put in where the text applies it so again (f(x^n) = \\hat{y}^n, "because")
+                name = str(type(applied[0] if isinstance(applied, sympy.MatrixBase) else applied))
                 return replace(step, verdict="undecided", feedback=f"says what {name} gives here, and the write-up does not define {name} "
                                "(a formula for it would let this be checked): not judged")
             mixed = _alone_and_by_entries(left, right) if scope.problem.document else []

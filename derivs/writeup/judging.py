@@ -268,6 +268,7 @@ class Scope:
             expr = _bound_by_name(expr, {name: f for name, f in {**self.values, **self.formulas}.items() if str(name).partition("_")[0] not in self.families})
         expr = _gradients_by_entries(expr, self.problem.definitions) if isinstance(expr, sympy.Basic) else expr
         expr = self.problem.expand_definitions(expr) if isinstance(expr, sympy.Basic) else expr
+        expr = self._functions_alone(expr) if formulas else expr
         expr = _course_functions(expr)
         if self.families:
             expr = self._families_in(expr)
@@ -294,6 +295,19 @@ class Scope:
             if isinstance(expr, sympy.Basic):
                 expr = self.problem.expand_definitions(expr)
         return _told_put_in(expr, self.told) if self.told and isinstance(expr, sympy.Basic) else expr  # f(x^n) where "f(x^n) = \\hat{y}^n"
+
+    def _functions_alone(self, expr):
+        """g in dy/dx = 2g \\cdot 3 after g(x) = 3x + 2: a function of one variable the section defined, written alone where
+        nothing else gives g a value, is its value at the variable it was defined over (3x + 2)."""
+        if not isinstance(expr, sympy.Basic):
+            return expr
+        alone, letters = {}, {symbol.name: symbol for symbol in expr.free_symbols if isinstance(symbol, sympy.Symbol)}
+        for function, body in self.problem.definitions.items():
+            letter = letters.get(str(function))
+            if letter is not None and str(function) in self.defined and isinstance(body, sympy.Lambda) and len(body.variables) == 1 \
+                    and letter not in self.values and letter not in self.formulas and body.variables[0] != letter:
+                alone[letter] = body.expr
+        return expr.xreplace(alone) if alone else expr
 
     def derivative(self, symbol):
         """A Leibniz name (\\partial E / \\partial o) the write-up's definitions let us work out: its quantity with every
@@ -1597,15 +1611,52 @@ def placeholder_functions(left, right, problem: Problem, written: tuple = ()) ->
     return sorted(_applied_undefined(left, right, problem) & FREE_FUNCTION_NAMES - layered - _characterised(left, right))
 
 
+SPACING = frozenset({",", ";", ":", "!", "space", "quad", "thinspace"})
+
+
+def differentials(step: Step, scope: Scope) -> list[str]:
+    """The differentials a line writes (dX, d\\sigma(X), d(X^T X), d\\,W for a matrix or vector X, W of the write-up's):
+    matrix calculus's notation, where d is not a name of the text's own."""
+    if "d" in scope.notation.declared() or "d" in scope.valued:
+        return []
+    arrays = set(scope.context.matrices) | set(scope.context.vectors)
+    found = []
+    for side in (step.left, step.right):
+        tokens = [t for t in (side.tokens if side is not None else ()) if t.kind != "space" and not (t.kind == "command" and t.text in SPACING)]
+        for before, letter, after in zip([None, *tokens], tokens, tokens[1:]):
+            named = after.kind in ("letter", "command") and after.text.lstrip("\\") in arrays
+            applied = after.is_("symbol", "(") or after.kind == "command" and after.text in dialect.FUNCTIONS
+            leibniz = before is not None and before.is_("symbol", "{", "/")  # \\frac{df}{dz_i}, df/dx: a derivative's marks
+            if letter.is_("letter", "d") and not leibniz and (named or applied and arrays):
+                found.append("d" + (after.text if named else "(...)"))
+    return found
+
+
+def with_differentials_unread(step: Step, scope: Scope) -> Step:
+    """A step found wrong that writes differentials is undecided instead: d read as a name of its own is a misreading."""
+    written = differentials(step, scope)
+    if not written:
+        return step
+    return replace(step, verdict="undecided", witness=None, feedback=f"{written[0]} is a differential (matrix calculus's d of a matrix "
+                   "or of a function of one): differentials are not read yet, so the line is not judged")
+
+
 def told_value(left, right, problem: Problem) -> tuple | None:
     """The function a step gives a value or formula of, where one side is that function applied (F(0.21) = ...) and the
     other does not apply it, and nothing defines it: a fact about the function the text means, never wrong for every one.
-    (The application, what it gives), else None."""
+    (The application, what it gives), else None. A vector the function is applied to entry by entry (f(x) = [e^{x_1}/S,
+    e^{x_2}/S] of a vector x) is told likewise: its first entry is the application."""
     for side, other in ((left, right), (right, left)):
-        if isinstance(side, sympy.core.function.AppliedUndef) and isinstance(other, sympy.Basic) and str(type(side)) in _applied_undefined(side, None, problem) \
-                and not any(type(f) == type(side) for f in other.atoms(sympy.core.function.AppliedUndef)):
+        applied = side[0] if isinstance(side, sympy.MatrixBase) and side.shape[0] * side.shape[1] > 1 and _one_function_applied(side) else side
+        if isinstance(applied, sympy.core.function.AppliedUndef) and isinstance(other, sympy.Basic) and str(type(applied)) in _applied_undefined(applied, None, problem) \
+                and not any(type(f) == type(applied) for f in other.atoms(sympy.core.function.AppliedUndef)):
             return side, other
     return None
+
+
+def _one_function_applied(matrix) -> bool:
+    """Every entry of the matrix is one function applied (f(x_1), f(x_2), ...)."""
+    return all(isinstance(entry, sympy.core.function.AppliedUndef) and type(entry) == type(matrix[0]) for entry in matrix)
 
 
 def _characterised(left, right) -> set[str]:
@@ -1725,13 +1776,18 @@ class Judge:
 
     def _with_earlier_functions(self, problem: Problem, section: int, notation: Notation) -> Problem:
         """A function an earlier question defined (N(z) = \\sum_k e^{z_k} under \\section{Definition}) holds in a later
-        one that uses it and never defines it itself: the functions go on, the values do not."""
-        earlier, own = {}, {name.lstrip("\\") for name in notation.arities}
+        one that uses it and never defines it itself: the functions go on, the values do not. A letter earlier questions
+        defined differently (f the sigmoid under one heading, f the GELU under the next) is none of them in a later one
+        that does not say which (a summary table of f'(x) for each activation)."""
+        earlier, own, renamed = {}, {name.lstrip("\\") for name in notation.arities}, set()
         used = {name.lstrip("\\") for name in notation.functions}  # applied here, as _carry_earlier found
         for index in sorted(i for i in self.scopes if i < section):
             scope = self.scopes[index]
-            earlier.update({f: body for f, body in scope.problem.definitions.items()
-                            if str(f) in scope.defined and str(f) in used - own and str(f) not in dialect.FUNCTIONS})  # a new question's sigma is the course's
+            for f, body in scope.problem.definitions.items():
+                if str(f) in scope.defined and str(f) in used - own and str(f) not in dialect.FUNCTIONS:  # a new question's sigma is the course's
+                    renamed |= {f} if f in earlier and earlier[f] != body else set()
+                    earlier[f] = body
+        earlier = {f: body for f, body in earlier.items() if f not in renamed}
         if not earlier:
             return problem
         return replace(problem, definitions={**earlier, **problem.definitions})
@@ -1923,7 +1979,7 @@ class Judge:
                       and not (defines and f.text.startswith(TWO_SIDES))), None)
         if found is None:  # a shape only inferred (a convention, a guess from a product) never makes a step wrong
             return step
-        return replace(step, verdict="invalid", feedback=f"the shapes do not fit: {found.text}", witness=None)
+        return with_differentials_unread(replace(step, verdict="invalid", feedback=f"the shapes do not fit: {found.text}", witness=None), scope)
 
     def broken_link(self, step: Step, scope: Scope) -> Step | None:
         """dE/dw_5 = dE/dy dy/dh_1 dh_1/dw_5 where the write-up's own definitions build h_1 from given numbers without
@@ -2847,7 +2903,12 @@ class Judge:
         name = name_of(step.left, scope.notation)
         if step.role == "defines anew" or case:  # one case of a list of them ("**Softmax**: dy_k/da_l = ..."): its own formula
             key = name.key if name is not None and name.key not in scope.valued else self._derivative_stated(step, scope)
-            return self.define_name(step, scope, key) if key is not None and not self._in_itself(step, scope) else outcome
+            if key is not None and not self._in_itself(step, scope):
+                return self.define_name(step, scope, key)
+            if case and outcome.verdict == "invalid" and step.item < 0 and not self._row_defines(step):  # | Tanh | $f'(x) = 1 - \tanh^2(x)$ | after | GELU | ...
+                return replace(outcome, verdict="undecided", witness=None, feedback="one row of a table of cases, each about its "
+                               "own function: the text does not say which function this row's letters stand for, so it is not judged")
+            return outcome
         key = name.key if name is not None else self._derivative_stated(step, scope)  # or a Leibniz name only named before
         if key is None or key in scope.valued or self._in_itself(step, scope):
             return outcome  # a name with a value (\hat{y1} = 0.7491), or written through itself, stays a claim
@@ -2868,9 +2929,21 @@ class Judge:
                    for other in self.judged if other.block == step.block and other.section == step.section)
 
     def _case_after_case(self, step: Step) -> bool:
-        """An earlier case of the same list (another labelled item) gave this line's left side a formula."""
-        return any(other.index < step.index and other.item and other.item != step.item and other.labelled_item and other.first_of_chain
-                   and other.section == step.section and other.left is not None and spelled_back(other.left.tokens) == spelled_back(step.left.tokens)
+        """Another case of the same list (another labelled item, before or after it) gives this line's left side a
+        formula: each case its own (**ReLU**: f'(x) = ..., **Sigmoid**: f'(x) = ...), the first one too."""
+        def about(side) -> str:  # a table's rows: the same letter (f'(x), f'(x_i)); a list's items: the same left side
+            return spelled_back(side.tokens) if step.item > 0 else next((t.text for t in side.tokens if t.kind != "space"), "")
+        return any(other.index != step.index and other.item and other.item != step.item and other.labelled_item and other.first_of_chain
+                   and other.section == step.section and other.left is not None and about(other.left) == about(step.left)
+                   for other in self.steps)
+
+    def _row_defines(self, step: Step) -> bool:
+        """The table row of a step defines the function its left side is about (| Sigmoid | $f(x) = ...$ | $f'(x) = ...$ |)."""
+        def applied(side) -> tuple:
+            found = [t.text for t in side.tokens if t.kind != "space"][:2]
+            return tuple(found) if len(found) == 2 and found[1] == "(" else ()
+        letter = next((t.text for t in step.left.tokens if t.kind != "space"), None)
+        return any(other.item == step.item and other.index < step.index and other.left is not None and applied(other.left) == (letter, "(")
                    for other in self.steps)
 
     def _derivative_stated(self, step: Step, scope: Scope) -> str | None:

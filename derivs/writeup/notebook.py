@@ -3,7 +3,8 @@
 Students hand in derivations as notebooks as often as as Markdown or LaTeX. A notebook is JSON (nbformat 4, or
 3 with its worksheets and heading cells); the standard library reads it, and nbformat would add a dependency
 only to validate what is skipped here anyway. Code, raw and output cells are not mathematics to check: only
-Markdown (and nbformat 3's heading) cells are kept, each ending a paragraph, so that no formula or paragraph runs
+Markdown (and nbformat 3's heading) cells are kept, with the code cells that only render LaTeX (`%%latex` on their
+first line, as Jupyter's cell magic: what follows it is shown typeset), each ending a paragraph, so that no formula or paragraph runs
 from one cell into the next. A line of the text is shown to the user as "cell C, line L": C counts every cell
 of the notebook from 1 (code cells too, as Jupyter's and VS Code's cell numbers do), L the line within the cell.
 """
@@ -47,7 +48,8 @@ def read_notebook(raw: str) -> Notebook:
         raise NotANotebook(f"not a Jupyter notebook: the file is not JSON ({_short(error)})") from None
     lines, places = [], []
     for number, cell in enumerate(_cells(data), start=1):
-        for at, line in enumerate(_text_of(cell), start=1):
+        first, text = _text_of(cell)
+        for at, line in enumerate(text, start=first):
             lines.append(line)
             places.append((number, at))
         if lines and lines[-1] != "":
@@ -68,21 +70,24 @@ def _cells(data) -> list:
     raise NotANotebook("not a Jupyter notebook: the JSON has no cells")
 
 
-def _text_of(cell) -> list[str]:
-    """A text cell's lines (a heading cell's as a Markdown heading); none for code, raw and unknown cells."""
-    if not isinstance(cell, dict) or cell.get("cell_type") not in ("markdown", "heading"):
-        return []
-    source = cell.get("source", "")
+def _text_of(cell) -> tuple[int, list[str]]:
+    """A text cell's lines (a heading cell's as a Markdown heading; a %%latex cell's after its magic line), with the
+    number of the cell's line the first of them is; none for code, raw and unknown cells."""
+    if not isinstance(cell, dict) or cell.get("cell_type") not in ("markdown", "heading", "code"):
+        return 1, []
+    source = cell.get("source", "") if cell["cell_type"] != "code" else cell.get("source", cell.get("input", ""))
     if isinstance(source, list):
         source = "".join(part for part in source if isinstance(part, str))
     if not isinstance(source, str):
-        return []
+        return 1, []
     lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if cell["cell_type"] == "code":
+        return (2, lines[1:]) if lines[0].strip() == "%%latex" else (1, [])
     if cell["cell_type"] == "heading":
         level = cell.get("level", 1)
         level = level if isinstance(level, int) and 1 <= level <= 6 else 1
         lines[0] = "#" * level + " " + lines[0]
-    return lines
+    return 1, lines
 
 
 def _short(error: Exception) -> str:

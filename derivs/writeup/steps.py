@@ -497,7 +497,11 @@ class _Builder:
     def _table(self, table: Table) -> None:
         """Each row's cells as chains: a cell '= b' goes on with the chain, any other cell starts one; a bare name after a
         finished computation (its last link a number) starts one too (v_5 | = v_3 + v_2 | = 36.11 | = \\dot v_0 | ...)."""
-        for row, line in zip(table.rows, table.row_lines or (table.line,) * len(table.rows)):
+        outer = self.item, self.item_labelled
+        labelled = [_labels_its_row(row) for row in table.rows]
+        for number, (row, line) in enumerate(zip(table.rows, table.row_lines or (table.line,) * len(table.rows))):
+            if sum(labelled) >= 2:  # | Sigmoid | $f'(x) = f(x)(1 - f(x))$ |: each labelled row one case, as a list's labelled items
+                self.item, self.item_labelled = -(self.block * 1000 + number + 1), labelled[number]
             cells = []
             for cell in row:
                 for segment in cell:
@@ -522,6 +526,14 @@ class _Builder:
             for sides, relations in chains:
                 self.previous = None
                 self._chain(Statement(tuple(sides), tuple(relations), line), "table", None, "")
+        self.item, self.item_labelled = outer
+
+
+def _labels_its_row(row: tuple) -> bool:
+    """A table row whose first cell is words only (| Leaky ReLU | ... |) and whose other cells hold formulas."""
+    first = row[0] if row else ()
+    words = "".join(segment for segment in first if isinstance(segment, str))
+    return not any(isinstance(s, Math) for s in first) and bool(words.strip()) and any(isinstance(s, Math) for cell in row[1:] for s in cell)
 
 
 def _with_limit_variable(formula: Formula, letter: str) -> Formula:
