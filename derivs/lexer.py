@@ -196,6 +196,10 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
             found.append(Token("number", digits, where, spaced))
             i, spaced = grouped.end(), False
             continue
+        if tolerant and source.startswith("==", i):  # if $i == j$: a programmer's equality sign, one relation
+            found.append(Token("symbol", "=", where, spaced))
+            i, spaced = i + 2, False
+            continue
         if tolerant and source.startswith("...", i):  # x_1, ..., x_n typed with full stops: an ellipsis
             found.append(Token("command", "dots", where, spaced))
             i, spaced = i + 3, False

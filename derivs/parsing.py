@@ -404,6 +404,9 @@ def _values_named(found: list[Token], names) -> frozenset:
     return frozenset(alone)
 
 
+_PERIOD_FACTORS = dialect.GREEK | dialect.DECORATIONS | dialect.FONTS | {"frac", "dfrac", "tfrac", "prod", "sum", "sqrt", "left"}  # a factor's openers
+
+
 _FACTOR_FUNCTIONS = ("tanh", "sinh", "cosh", "log", "exp", "sin", "cos", "tan", "ln")  # longest first
 
 
@@ -858,10 +861,12 @@ class _Parser:
                 return value
 
     def _period_product_ahead(self, token: Token) -> bool:
-        """p_j.p_i, \\eta . \\delta_n, (0.3) . (0.5): a period typed tight or spaced alike on both sides, before a factor."""
+        """p_j.p_i, \\eta . \\delta_n, (0.3) . (0.5), (\\hat y - y).V.\\frac{\\partial s}{\\partial W}: a period typed tight or spaced
+        alike on both sides, before a factor."""
         following = self.peek(1)
-        return self.context.document and token.is_("symbol", ".") and following.space_before == token.space_before \
-            and (following.kind == "letter" or following.kind == "command" and following.text in dialect.GREEK or following.is_("symbol", "("))
+        opens = following.kind == "command" and following.text in _PERIOD_FACTORS - dialect.GREEK  # V.\n\\sum_j ...: a line broken after it
+        return self.context.document and token.is_("symbol", ".") and (following.space_before == token.space_before or opens and not token.space_before) \
+            and (following.kind == "letter" or following.kind == "command" and following.text in _PERIOD_FACTORS or following.is_("symbol", "("))
 
     def signed_factor(self):
         if self.at("symbol", "-"):
@@ -2052,6 +2057,8 @@ class _Parser:
             return self._gradient(token)
         if name == "nabla" and self.context.matrices and self.at("symbol", "_", ahead=1):
             return self._matrix_gradient(token)
+        if name == "partial" and self.context.document and self.at("symbol", "_", ahead=1):
+            return self._subscripted_derivative(token)
         if name == "partial" and self.context.document:
             return self._slashed_derivative(token)
         if name in _UNSUPPORTED:
@@ -2118,6 +2125,19 @@ class _Parser:
         if isinstance(named, sympy.Symbol) and (isinstance(variable, (sympy.Symbol, sympy.Indexed)) or gradient_of_a_name):
             self.leibniz.append((named, operand, variable, 1))
         return named
+
+    def _subscripted_derivative(self, token: Token):
+        """\\partial_{\\theta_j} J(\\theta): the operator \\frac{\\partial}{\\partial \\theta_j} on what follows, its variable
+        the subscript (one token, or a braced group)."""
+        start = self.position
+        self.position += 2
+        if self.at("symbol", "{"):
+            variable_span = (self.position + 1, self._close_at(self.position))
+            self.position = variable_span[1] + 1
+        else:
+            variable_span = (self.position, self.position + 1)
+            self.position += 1
+        return self._derivative_in((start, start + 1), variable_span, variable_span, self.position, self.position, 1, 1, token)
 
     def _slashed_derivative(self, token: Token):
         """\\partial L / \\partial x_1: the derivative \\frac{\\partial L}{\\partial x_1}, written on one line."""

@@ -2651,6 +2651,34 @@ ROWS = [
      ["definition", "definition", "definition", "valid", "definition", "valid", "valid"]),
     ("**Example**: Let $y = (3x + 2)^2$. Here $g(x) = 3x + 2$ and $f(g) = g^2$.\n- $\\frac{dg}{dx} = 3$\n- $\\frac{df}{dg} = 2g$\n- $\\frac{dy}{dx} = 2g \\cdot 2 = 4(3x + 2)$\n",
      ["definition", "definition", "definition", "valid", "definition", "invalid", "valid"]),
+    # a period typed between factors is a product before a fraction or a sum too (dz/dy.dy/dx; 3.<line break>\sum_j a_j)
+    ("$$y = 3x^2$$\n\n$$z = 2y$$\n\n$$\\frac{dz}{dx} = \\frac{dz}{dy}.\\frac{dy}{dx} = 12x$$",
+     ["definition", "definition", "valid", "valid"]),
+    ("$$y = 3x^2$$\n\n$$z = 2y$$\n\n$$\\frac{dz}{dx} = \\frac{dz}{dy}.\\frac{dy}{dx} = 6x$$",
+     ["definition", "definition", "valid", "invalid"]),
+    ("$$a = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$s = 3.\n\\sum_{j=1}^2 a_j$$\n\n$$s = 9$$",
+     ["definition", "definition", "valid"]),
+    ("$$a = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$s = 3.\n\\sum_{j=1}^2 a_j$$\n\n$$s = 8$$",
+     ["definition", "definition", "invalid"]),
+    # a programmer's == in a case's condition (if $i == j$:) is one equality sign: the displays after it hold for i = j
+    ("Let $y(x_i) = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$.\n\nif $i == j$:\n\n$$\n\\frac{\\partial y(x_i)}{\\partial x_j} = \\frac{\ne^{x_i}(\\sum_k e^{x_k}) - e^{x_i}e^{x_i}\n}{\n(\\sum_k e^{x_k})^2\n}\n$$\n\nif $i \\ne j$\n\n$$\n\\frac{\\partial y(x_i)}{\\partial x_j} = \\frac{- e^{x_i}e^{x_j}}{(\\sum_k e^{x_k})^2}\n$$\n",
+     ["definition", "definition", "valid", "valid"]),
+    ("Let $y(x_i) = \\frac{e^{x_i}}{\\sum_k e^{x_k}}$.\n\nif $i == j$:\n\n$$\n\\frac{\\partial y(x_i)}{\\partial x_j} = \\frac{\ne^{x_i}(\\sum_k e^{x_k}) + e^{x_i}e^{x_i}\n}{\n(\\sum_k e^{x_k})^2\n}\n$$\n\nif $i \\ne j$\n\n$$\n\\frac{\\partial y(x_i)}{\\partial x_j} = \\frac{- e^{x_i}e^{x_j}}{(\\sum_k e^{x_k})^2}\n$$\n",
+     ["definition", "definition", "invalid", "valid"]),
+    # GitHub's inline maths $`...`$ (backticks inside the dollars) is the formula inside the backticks
+    ("where $`W \\in \\mathbb{R}^{2 \\times 3}`$ : the weight\n\n- $`\\displaystyle s = \\frac{\\lambda}{2} x^2`$ : the term\n\n$`\\frac{ds}{dx} = \\lambda x`$\n",
+     ["definition", "valid"]),
+    ("where $`W \\in \\mathbb{R}^{2 \\times 3}`$ : the weight\n\n- $`\\displaystyle s = \\frac{\\lambda}{2} x^2`$ : the term\n\n$`\\frac{ds}{dx} = 2\\lambda x`$\n",
+     ["definition", "invalid"]),
+    # \partial_{\theta} J: the operator d/d(theta) on what follows (its variable the subscript), as \frac{\partial}{\partial \theta} J reads
+    ("$$J(\\theta) = \\frac{1}{2}(\\theta x - y)^2$$\n\n$$\\partial_{\\theta} J(\\theta) = \\partial_{\\theta} \\frac{1}{2}(\\theta x - y)^2 = (\\theta x - y) x$$",
+     ["definition", "valid", "valid"]),
+    ("$$J(\\theta) = \\frac{1}{2}(\\theta x - y)^2$$\n\n$$\\partial_{\\theta} J(\\theta) = \\partial_{\\theta} \\frac{1}{2}(\\theta x - y)^2 = (\\theta x - y)^2 x$$",
+     ["definition", "valid", "invalid"]),
+    ("$$\\partial_x (x^2 y) = 2xy$$",
+     ["valid"]),
+    ("$$\\partial_x (x^2 y) = 2x$$",
+     ["invalid"]),
 ]
 
 

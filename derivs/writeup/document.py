@@ -1025,7 +1025,8 @@ def _inline_segments(token, locate: _Locator, line: int) -> tuple:
     for child in token.children or ():
         if child.type in ("math_inline", "math_inline_double"):
             display = child.type == "math_inline_double"
-            segments.append(locate.math(child.content, display, "$$" if display else "$", line - 1, token.map[1] if token.map else None))
+            tex = child.content[1:-1] if len(child.content) > 2 and child.content[0] == child.content[-1] == "`" else child.content  # GitHub's $`x^2`$
+            segments.append(locate.math(tex, display, "$$" if display else "$", line - 1, token.map[1] if token.map else None))
         elif child.type == "math_escaped":
             segments.append(locate.escaped(child.content, child.info == "display", line - 1))
         elif child.type == "image" and formula_of_image(child.attrs.get("src", "")) is not None:
