@@ -2843,7 +2843,8 @@ class _Parser:
         return None
 
     def _group_then_group(self) -> bool:
-        """A bracketed group here, and another right after it ((e^{x_j}) (\\sum_k e^{x_k}), as the quotient rule is written)."""
+        """A bracketed group here, and another right after it ((e^{x_j}) (\\sum_k e^{x_k}), as the quotient rule is written), or
+        a product sign (\\frac{d}{dx}(\\frac{x}{2}) \\cdot (1 + t), as the product rule is)."""
         opener = self.peek()
         if opener.is_("command", "left"):
             try:
@@ -2858,7 +2859,8 @@ class _Parser:
         else:
             return False
         following = self.tokens[close] if close < self.end else None
-        if following is None or not (following.is_("symbol", "(", "[") or following.is_("command", "left")):
+        product = following is not None and (following.is_("symbol", "*") or following.is_("command", "cdot", "times"))  # (\frac{x}{2}) \cdot (1 + t)
+        if following is None or not (following.is_("symbol", "(", "[") or following.is_("command", "left") or product):
             return False
         # only where the line writes the rule out (f' g - f g': another derivative operator later on the side); alone,
         # \\frac{d}{dx}(x^2)(x + 1) keeps its old reading, the derivative of the product

@@ -2679,6 +2679,12 @@ ROWS = [
      ["valid"]),
     ("$$\\partial_x (x^2 y) = 2x$$",
      ["invalid"]),
+    # a function defined through names whose formulas reach its variable (g(x) = x/2 (1 + t), t = tanh(2x)): its derivative
+    # goes through them; \frac{d}{dx}(\frac{x}{2}) \cdot (1 + t) in the product rule written out is the bracket's derivative times (1 + t)
+    ("Let $u = 2x$ and $t = \\tanh(u)$. Then $g(x) = \\frac{x}{2}(1 + t)$.\n\n$$\\frac{d}{dx}g(x) = \\frac{d}{dx}\\left(\\frac{x}{2}\\right) \\cdot (1 + t) + \\frac{x}{2} \\cdot \\frac{d}{dx}(1 + t) = \\frac{1}{2}(1 + t) + x(1 - t^2)$$",
+     ["definition", "definition", "definition", "valid", "valid"]),
+    ("Let $u = 2x$ and $t = \\tanh(u)$. Then $g(x) = \\frac{x}{2}(1 + t)$.\n\n$$\\frac{d}{dx}g(x) = \\frac{d}{dx}\\left(\\frac{x}{2}\\right) \\cdot (1 + t) + \\frac{x}{2} \\cdot \\frac{d}{dx}(1 + t) = \\frac{1}{2}(1 + t) + \\frac{x}{2}(1 - t^2)$$",
+     ["definition", "definition", "definition", "valid", "invalid"]),
 ]
 
 

@@ -1627,7 +1627,8 @@ def differentials(step: Step, scope: Scope) -> list[str]:
             named = after.kind in ("letter", "command") and after.text.lstrip("\\") in arrays
             applied = after.is_("symbol", "(") or after.kind == "command" and after.text in dialect.FUNCTIONS
             leibniz = before is not None and before.is_("symbol", "{", "/")  # \\frac{df}{dz_i}, df/dx: a derivative's marks
-            if letter.is_("letter", "d") and not leibniz and (named or applied and arrays):
+            in_word = before is not None and before.kind in ("letter", "number") and not letter.space_before  # Sigmoid(z): a word's d
+            if letter.is_("letter", "d") and not leibniz and not in_word and (named or applied and arrays):
                 found.append("d" + (after.text if named else "(...)"))
     return found
 
@@ -1639,6 +1640,29 @@ def with_differentials_unread(step: Step, scope: Scope) -> Step:
         return step
     return replace(step, verdict="undecided", witness=None, feedback=f"{written[0]} is a differential (matrix calculus's d of a matrix "
                    "or of a function of one): differentials are not read yet, so the line is not judged")
+
+
+def _through_own_variables(body, formulas: dict):
+    """GELU(x) = \\frac{x}{2}(1 + t) after t = \\tanh(u) and u = c(x + a x^3): the names in a function's body whose formulas
+    reach its variable are put in (t is a function of x there, not a number), so that its derivative sees them."""
+    if not isinstance(body, sympy.Lambda) or not isinstance(body.expr, sympy.Basic):
+        return body
+    variables, expr = set(body.variables), body.expr
+    for _ in range(8):
+        inner = {name: formula for name, formula in formulas.items() if name in expr.free_symbols and name not in variables
+                 and isinstance(formula, sympy.Basic) and _reaches_through(formula, variables, formulas)}
+        if not inner:
+            break
+        expr = expr.xreplace(inner)
+    return sympy.Lambda(body.variables, expr) if expr is not body.expr else body
+
+
+def _reaches_through(formula, variables: set, formulas: dict, depth: int = 8) -> bool:
+    """The formula holds one of the variables, directly or through the formulas of its names."""
+    if formula.free_symbols & variables:
+        return True
+    return depth > 0 and any(_reaches_through(formulas[name], variables, formulas, depth - 1) for name in formula.free_symbols
+                             if name in formulas and isinstance(formulas[name], sympy.Basic))
 
 
 def told_value(left, right, problem: Problem) -> tuple | None:
@@ -2148,7 +2172,7 @@ class Judge:
         defined = self.function_definition(step, scope)
         if defined is not None:
             name, body = defined
-            self.define_function(scope, name, body, step.title)
+            self.define_function(scope, name, _through_own_variables(body, scope.formulas), step.title)
             return replace(step, verdict="definition", feedback=f"defines {step.lhs}")
         own = self.own_meaning(step, scope)
         if own is not None:
