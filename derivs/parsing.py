@@ -1052,6 +1052,8 @@ class _Parser:
         if isinstance(base, (sympy.MatrixExpr, sympy.MatrixBase)):
             if exponent == -1:
                 return base.inverse() if isinstance(base, sympy.MatrixBase) else sympy.Inverse(base)
+            if isinstance(-exponent, sympy.Symbol) and (-exponent).name == "T":  # A^{-T}: the inverse's transpose
+                return (base.inverse() if isinstance(base, sympy.MatrixBase) else sympy.Inverse(base)).T
             if exponent.is_Integer and exponent > 0:
                 return base**exponent
             if isinstance(exponent, sympy.Symbol) and exponent.name in self.context.counters:

@@ -2685,6 +2685,13 @@ ROWS = [
      ["definition", "definition", "definition", "valid", "valid"]),
     ("Let $u = 2x$ and $t = \\tanh(u)$. Then $g(x) = \\frac{x}{2}(1 + t)$.\n\n$$\\frac{d}{dx}g(x) = \\frac{d}{dx}\\left(\\frac{x}{2}\\right) \\cdot (1 + t) + \\frac{x}{2} \\cdot \\frac{d}{dx}(1 + t) = \\frac{1}{2}(1 + t) + \\frac{x}{2}(1 - t^2)$$",
      ["definition", "definition", "definition", "valid", "invalid"]),
+    # names taken for numbers only from their uses (x, A never declared) and multiplied in another order on the other side
+    # (x^T A x = tr[x^T x A]): equal as numbers, not shown equal, so not judged (it was called valid)
+    ("$$\\frac{\\partial}{\\partial A} \\log |A| = A^{-T}$$\n\n$$x^tAx = tr[x^TAx] = tr[x^txA]$$\n\n$$\\frac{\\partial}{\\partial A} x^tAx = [xx^t]^T$$",
+     ["undecided", "valid", "undecided", "undecided"]),
+    # A^{-T} is the inverse's transpose
+    ("Let $A \\in \\mathbb{R}^{2 \\times 2}$.\n\n$$A^{-T} = (A^T)^{-1}$$\n\n$$A^{-T} = A^{-1}$$",
+     ["valid", "invalid"]),
 ]
 
 

@@ -327,6 +327,11 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
     if covered:
         return replace(step, verdict="valid", feedback=covered)
     judged = _verdict(step, scope, decision, left, right, domain, unread, scope.worked_quantity(left_read.expr))
+    reordered = _reordered(left, right, _collapsed(left, right, scope)) if judged.verdict == "valid" and scope.problem.document else []
+    if reordered:  # x^T A x = tr[x^T x A]: equal only because x and A were taken for numbers
+        return replace(judged, verdict="undecided", witness=None, feedback=f"{', '.join(reordered)} {'is' if len(reordered) == 1 else 'are'} "
+                       "read as 1 x 1 only from how the write-up uses them, and the sides multiply them in another order: equal as numbers, "
+                       "which a vector or matrix need not be, so it is not judged")
     functions = placeholders + sorted(set(scope.defined) - set(placeholders))
     alone = _also_alone(step, functions, scope) if functions and judged.verdict == "invalid" else []
     if alone:  # h(d k + d v) + h d: h may be a number (heads) times a sum, not a function; f(x + h) and the node f
@@ -1228,6 +1233,18 @@ def _collapsed(left, right, scope) -> list[str]:
     declared = scope.notation.declared()
     found = {matrix for side in (left, right) if isinstance(side, sympy.Basic) for matrix in _multiplied_arrays(side)}
     return sorted(str(m) for m in found if m.shape == (1, 1) and str(m) not in declared and m.name not in declared)
+
+
+def _reordered(left, right, collapsed: list[str]) -> list[str]:
+    """The collapsed names (see _collapsed) when the sides write them in different orders, not just reversed as a
+    transpose reverses them (x^T A x against x^T x A); [] when the order is the same."""
+    if not collapsed:
+        return []
+    def order(side):
+        return [str(m) for m in sympy.preorder_traversal(side) if isinstance(m, sympy.MatrixSymbol) and str(m) in collapsed] \
+            if isinstance(side, sympy.Basic) else []
+    first, second = order(left), order(right)
+    return collapsed if first != second and first != second[::-1] and sorted(first) == sorted(second) else []
 
 
 def _multiplied_arrays(expr) -> set:
