@@ -2645,12 +2645,6 @@ ROWS = [
      ["definition", "definition", "undecided", "undecided", "undecided"]),
     ("Let $d = 3$ and $X \\in \\mathbb{R}^{2 \\times 2}$.\n\n$$d X = 3X$$\n\n$$d X = 4X$$",
      ["definition", "valid", "invalid"]),
-    # a function of one variable defined in the section (g(x) = 3x + 2), then written alone (dy/dx = 2g \cdot 3): its value at
-    # the variable it was defined over, so the chain rule's 2g \cdot 3 = 6(3x + 2) holds and 2g \cdot 2 does not
-    ("**Example**: Let $y = (3x + 2)^2$. Here $g(x) = 3x + 2$ and $f(g) = g^2$.\n- $\\frac{dg}{dx} = 3$\n- $\\frac{df}{dg} = 2g$\n- $\\frac{dy}{dx} = 2g \\cdot 3 = 6(3x + 2)$\n",
-     ["definition", "definition", "definition", "valid", "definition", "valid", "valid"]),
-    ("**Example**: Let $y = (3x + 2)^2$. Here $g(x) = 3x + 2$ and $f(g) = g^2$.\n- $\\frac{dg}{dx} = 3$\n- $\\frac{df}{dg} = 2g$\n- $\\frac{dy}{dx} = 2g \\cdot 2 = 4(3x + 2)$\n",
-     ["definition", "definition", "definition", "valid", "definition", "invalid", "valid"]),
     # a period typed between factors is a product before a fraction or a sum too (dz/dy.dy/dx; 3.<line break>\sum_j a_j)
     ("$$y = 3x^2$$\n\n$$z = 2y$$\n\n$$\\frac{dz}{dx} = \\frac{dz}{dy}.\\frac{dy}{dx} = 12x$$",
      ["definition", "definition", "valid", "valid"]),

@@ -268,7 +268,6 @@ class Scope:
             expr = _bound_by_name(expr, {name: f for name, f in {**self.values, **self.formulas}.items() if str(name).partition("_")[0] not in self.families})
         expr = _gradients_by_entries(expr, self.problem.definitions) if isinstance(expr, sympy.Basic) else expr
         expr = self.problem.expand_definitions(expr) if isinstance(expr, sympy.Basic) else expr
-        expr = self._functions_alone(expr) if formulas else expr
         expr = _course_functions(expr)
         if self.families:
             expr = self._families_in(expr)
@@ -295,19 +294,6 @@ class Scope:
             if isinstance(expr, sympy.Basic):
                 expr = self.problem.expand_definitions(expr)
         return _told_put_in(expr, self.told) if self.told and isinstance(expr, sympy.Basic) else expr  # f(x^n) where "f(x^n) = \\hat{y}^n"
-
-    def _functions_alone(self, expr):
-        """g in dy/dx = 2g \\cdot 3 after g(x) = 3x + 2: a function of one variable the section defined, written alone where
-        nothing else gives g a value, is its value at the variable it was defined over (3x + 2)."""
-        if not isinstance(expr, sympy.Basic):
-            return expr
-        alone, letters = {}, {symbol.name: symbol for symbol in expr.free_symbols if isinstance(symbol, sympy.Symbol)}
-        for function, body in self.problem.definitions.items():
-            letter = letters.get(str(function))
-            if letter is not None and str(function) in self.defined and isinstance(body, sympy.Lambda) and len(body.variables) == 1 \
-                    and letter not in self.values and letter not in self.formulas and body.variables[0] != letter:
-                alone[letter] = body.expr
-        return expr.xreplace(alone) if alone else expr
 
     def derivative(self, symbol):
         """A Leibniz name (\\partial E / \\partial o) the write-up's definitions let us work out: its quantity with every
