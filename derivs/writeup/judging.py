@@ -1597,7 +1597,7 @@ def placeholder_functions(left, right, problem: Problem, written: tuple = ()) ->
     return sorted(_applied_undefined(left, right, problem) & FREE_FUNCTION_NAMES - layered - _characterised(left, right))
 
 
-SPACING = frozenset({",", ";", ":", "!", "space", "quad", "thinspace"})
+SPACING_COMMANDS = frozenset({",", ";", ":", "!", "space", "quad", "thinspace"})  # \, \; and the like, typed between d and what it marks
 
 
 def differentials(step: Step, scope: Scope) -> list[str]:
@@ -1608,7 +1608,7 @@ def differentials(step: Step, scope: Scope) -> list[str]:
     arrays = set(scope.context.matrices) | set(scope.context.vectors)
     found = []
     for side in (step.left, step.right):
-        tokens = [t for t in (side.tokens if side is not None else ()) if t.kind != "space" and not (t.kind == "command" and t.text in SPACING)]
+        tokens = [t for t in (side.tokens if side is not None else ()) if t.kind != "space" and not (t.kind == "command" and t.text in SPACING_COMMANDS)]
         for before, letter, after in zip([None, *tokens], tokens, tokens[1:]):
             named = after.kind in ("letter", "command") and after.text.lstrip("\\") in arrays
             applied = after.is_("symbol", "(") or after.kind == "command" and after.text in dialect.FUNCTIONS
