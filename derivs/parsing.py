@@ -2059,6 +2059,9 @@ class _Parser:
             return self._gradient(token)
         if name == "nabla" and self.context.matrices and self.at("symbol", "_", ahead=1):
             return self._matrix_gradient(token)
+        if name == "Pr" and self.context.document and (self.at("symbol", "(", "[", ahead=1) or self.at("command", "left", ahead=1)):
+            self.take()
+            return self._written_application("Pr", token)  # \Pr(y | x), LaTeX's probability operator: a quantity named by what it is of
         if name == "partial" and self.context.document and self.at("symbol", "_", ahead=1):
             return self._subscripted_derivative(token)
         if name == "partial" and self.context.document:

@@ -2686,6 +2686,11 @@ ROWS = [
     # A^{-T} is the inverse's transpose
     ("Let $A \\in \\mathbb{R}^{2 \\times 2}$.\n\n$$A^{-T} = (A^T)^{-1}$$\n\n$$A^{-T} = A^{-1}$$",
      ["valid", "invalid"]),
+    # LaTeX's \Pr(y | x) is a probability, a quantity named by what it is of (as P(y | x)): its log of a product is a sum of logs
+    ("$$\\Pr(y | x) = \\prod_i \\Pr(y_i | x_i)$$\n\n$$\\log \\Pr(y|x) = \\sum_i \\log \\Pr(y_i|x_i)$$",
+     ["definition", "valid"]),
+    ("$$\\Pr(y | x) = \\prod_i \\Pr(y_i | x_i)$$\n\n$$\\log \\Pr(y|x) = \\sum_i \\Pr(y_i|x_i)$$",
+     ["definition", "undecided"]),
 ]
 
 
