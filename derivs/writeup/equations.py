@@ -187,15 +187,20 @@ def _scalar_unknowns(expr) -> set:
 
 
 def _rests_on_more(step: Step, first, second, source: str) -> Step | None:
-    """Undecided, saying why, when the second equation uses unknowns the first does not: it rests on more than the
-    first, so a difference between them shows no slip; None otherwise."""
+    """Undecided, saying why, when the second equation uses unknowns the first does not, or leaves out one the first
+    has (P = \\sigma(z) => 0.5 = \\sigma(z): P was given a value on the way, at a decision boundary): it rests on more
+    than the first, so a difference between them shows no slip; None otherwise."""
     if not isinstance(first, sympy.Basic) or not isinstance(second, sympy.Basic):
         return None
     extra = sorted(map(str, second.free_symbols - first.free_symbols))
-    if not extra:
-        return None
-    return replace(step, verdict="undecided", feedback=f"what follows uses {', '.join(extra)}, which {source} does not: "
-                                                       f"it rests on more than that, so it is not checked against it alone")
+    if extra:
+        return replace(step, verdict="undecided", feedback=f"what follows uses {', '.join(extra)}, which {source} does not: "
+                                                           f"it rests on more than that, so it is not checked against it alone")
+    dropped = sorted(map(str, first.free_symbols - second.free_symbols))
+    if dropped and second.free_symbols:
+        return replace(step, verdict="undecided", feedback=f"what follows no longer has {', '.join(dropped)} of {source}: a value for it, "
+                                                           "or another line, was used on the way, so it is not checked against it alone")
+    return None
 
 
 def stated_value(residual):

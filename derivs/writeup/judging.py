@@ -770,7 +770,7 @@ def leibniz_fractions(side: Side) -> list[tuple[list, list]] | None:
 
 
 def _fractions_of(written) -> list[tuple[list, list]] | None:
-    found = [t for t in written if t.kind != "space" and not t.is_("command", "cdot", "times") and not t.is_("symbol", "*")]
+    found = [t for t in written if t.kind != "space" and not t.is_("command", "cdot", "times") and not t.is_("symbol", "*", ".")]  # dL/dy . dy/dz too
     fractions = []
     at = 0
     while at < len(found):
