@@ -196,10 +196,6 @@ def _tokens(text: str, tolerant: bool) -> list[Token]:
             found.append(Token("number", digits, where, spaced))
             i, spaced = grouped.end(), False
             continue
-        if tolerant and source.startswith("=>", i):  # $y = 1 => L = -\log \hat{y}$: an implication typed in ASCII, as \Rightarrow
-            found.append(Token("command", "Rightarrow", where, spaced))
-            i, spaced = i + 2, False
-            continue
         if tolerant and source.startswith("==", i):  # if $i == j$: a programmer's equality sign, one relation
             found.append(Token("symbol", "=", where, spaced))
             i, spaced = i + 2, False

@@ -2691,12 +2691,6 @@ ROWS = [
      ["definition", "valid"]),
     ("$$\\Pr(y | x) = \\prod_i \\Pr(y_i | x_i)$$\n\n$$\\log \\Pr(y|x) = \\sum_i \\Pr(y_i|x_i)$$",
      ["definition", "undecided"]),
-    # an implication typed in ASCII (If $y = 0 => L = ...$) is \Rightarrow: y = 0 is the case the consequent holds in, not a value
-    # y keeps for the general derivative after it; the case's own claim is still checked
-    ("$$L = -(y\\log(\\hat{y}) + (1-y)\\log({1-\\hat{y}}))$$\n\n- If $y = 1 => L = -\\log{(\\hat{y})}$\n\n- If $y = 0 => L = -\\log{(1 - \\hat{y})}$\n\n$$\\frac{dL}{d\\hat{y}} = -\\frac{y}{\\hat{y}} + \\frac{1-y}{1-\\hat{y}}$$",
-     ["definition", "valid", "valid", "valid"]),
-    ("$$L = -(y\\log(\\hat{y}) + (1-y)\\log({1-\\hat{y}}))$$\n\n- If $y = 1 => L = -\\log{(\\hat{y})}$\n\n- If $y = 0 => L = -\\log{(\\hat{y})}$\n\n$$\\frac{dL}{d\\hat{y}} = -\\frac{y}{\\hat{y}} + \\frac{1-y}{1-\\hat{y}}$$",
-     ["definition", "valid", "invalid", "valid"]),
 ]
 
 

@@ -22,7 +22,7 @@ from ..matrices import MatrixDerivative, layouts
 from ..model import Problem
 from ..parsing import DOCUMENT_SIZE, EntryExtremum, ShapeMismatch, whole_of_entries
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
-from .judging import (DefinitionMisfit, chain_rule, decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, kinks, letters_shared, names_in, not_real,
+from .judging import (DefinitionMisfit, chain_rule, reaches, decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, kinks, letters_shared, names_in, not_real,
                       one_length, one_symbol_per_name, out_of_time, could_not_decide, placeholder_functions, positive, sequence_indices, told_value,
                       undefined_functions, with_differentials_unread, with_free_symbols)
 from .matrix_equations import zero_of_shape
@@ -108,7 +108,12 @@ def _built_by_formulas(judge, step: Step, scope) -> bool:
         return False
     links = [atom for side in read if isinstance(side, sympy.Basic) for atom in side.atoms(sympy.Symbol) if atom in scope.leibniz]
     quantities = [scope.leibniz[link][0] for link in links]
-    return bool(quantities) and all(q in scope.formulas and q not in scope.values for q in quantities)
+    if not quantities or not all(q in scope.formulas and q not in scope.values for q in quantities):
+        return False
+    try:  # a link whose quantity's formulas never reach its variable (\hat{y}_i = \sigma(w_0 + ...) over z_i): the text's own chain
+        return all(reaches(scope._through_definitions(quantity, variable), variable) for quantity, variable, _ in (scope.leibniz[link] for link in links))
+    except (TypeError, ValueError, AttributeError):
+        return False
 
 
 def _restated_left(step: Step) -> Step | None:

@@ -312,7 +312,7 @@ class Scope:
                 return None
         expanded = _course_functions(self.problem.expand_definitions(put))
         variable = _as_entry_in(expanded, variable)
-        if not _reaches(expanded, variable) or self._kin_without_formula(quantity, expanded, variable) or entry_of_whole(variable, expanded) \
+        if not reaches(expanded, variable) or self._kin_without_formula(quantity, expanded, variable) or entry_of_whole(variable, expanded) \
                 or whole_of_entries(variable, expanded):
             return None  # (w_i of a formula in the whole w, or w of one in w's entries: no derivative worked out, rather than 0)
         if isinstance(variable, sympy.MatrixSymbol):
@@ -546,7 +546,7 @@ def _as_entry_in(expr, variable):
     return entries[0] if len(entries) == 1 and variable not in expr.free_symbols else variable
 
 
-def _reaches(expr, variable) -> bool:
+def reaches(expr, variable) -> bool:
     """The expression depends on the variable: it holds it, or (for an entry x_k) an entry of the same vector."""
     names = _names_of(expr)
     if variable in names:
@@ -2017,7 +2017,7 @@ class Judge:
             if inner == quantity and quantity not in scope.formulas:
                 continue  # dE/dnet_h with E given no formula: what the chain says E reaches w through, not a 0
             built = self._fully_built(inner, by, scope, step.section)
-            if order == 1 and built is not None and not _reaches(built, by) and not self._written_inside(built, by, scope):
+            if order == 1 and built is not None and not reaches(built, by) and not self._written_inside(built, by, scope):
                 shown = sympy.sstr(built)
                 if len(shown) > 60:
                     shown = "a formula in " + ", ".join(sorted(str(name) for name in _names_of(built)))
@@ -2034,7 +2034,7 @@ class Judge:
             return False
         try:
             own = scope._through_definitions(by, None)
-            return isinstance(own, sympy.Basic) and not own.is_Atom and _reaches(built.subs(own, by), by)
+            return isinstance(own, sympy.Basic) and not own.is_Atom and reaches(built.subs(own, by), by)
         except (TypeError, ValueError, AttributeError):
             return False
 
@@ -2045,13 +2045,13 @@ class Judge:
         that link says. None where neither shows it (dE_2/da_2 da_2/do_2 do_2/dw_5 may be 0, and say so)."""
         if not isinstance(quantity, sympy.Basic):
             return None
-        if _reaches(scope._through_definitions(quantity, variable), variable):
+        if reaches(scope._through_definitions(quantity, variable), variable):
             return ""
         if quantity in scope.formulas:
             return None  # E's formula is known and does not reach w_5: the chain may well be 0
         for link in links:
             inner, by, order = scope.leibniz[link]
-            if order == 1 and inner == quantity and by != variable and by in scope.formulas and _reaches(scope._through_definitions(by, variable), variable):
+            if order == 1 and inner == quantity and by != variable and by in scope.formulas and reaches(scope._through_definitions(by, variable), variable):
                 return f" (through {by}, which the write-up builds from {variable})"
         return None
 
