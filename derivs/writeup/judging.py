@@ -1628,6 +1628,11 @@ def with_differentials_unread(step: Step, scope: Scope) -> Step:
                    "or of a function of one): differentials are not read yet, so the line is not judged")
 
 
+def _shown(side) -> list[str]:
+    """The texts of a side's tokens, spaces left out."""
+    return [t.text for t in side.tokens if t.kind != "space"]
+
+
 def _through_own_variables(body, formulas: dict):
     """GELU(x) = \\frac{x}{2}(1 + t) after t = \\tanh(u) and u = c(x + a x^3): the names in a function's body whose formulas
     reach its variable are put in (t is a function of x there, not a number), so that its derivative sees them."""
@@ -2942,18 +2947,15 @@ class Judge:
         """Another case of the same list (another labelled item, before or after it) gives this line's left side a
         formula: each case its own (**ReLU**: f'(x) = ..., **Sigmoid**: f'(x) = ...), the first one too."""
         def about(side) -> str:  # a table's rows: the same letter (f'(x), f'(x_i)); a list's items: the same left side
-            return spelled_back(side.tokens) if step.item > 0 else next((t.text for t in side.tokens if t.kind != "space"), "")
+            return spelled_back(side.tokens) if step.item > 0 else "".join(_shown(side)[:1])
         return any(other.index != step.index and other.item and other.item != step.item and other.labelled_item and other.first_of_chain
                    and other.section == step.section and other.left is not None and about(other.left) == about(step.left)
                    for other in self.steps)
 
     def _row_defines(self, step: Step) -> bool:
         """The table row of a step defines the function its left side is about (| Sigmoid | $f(x) = ...$ | $f'(x) = ...$ |)."""
-        def applied(side) -> tuple:
-            found = [t.text for t in side.tokens if t.kind != "space"][:2]
-            return tuple(found) if len(found) == 2 and found[1] == "(" else ()
-        letter = next((t.text for t in step.left.tokens if t.kind != "space"), None)
-        return any(other.item == step.item and other.index < step.index and other.left is not None and applied(other.left) == (letter, "(")
+        applied = [*_shown(step.left)[:1], "("]  # f( of the row's f'(x)
+        return any(other.item == step.item and other.index < step.index and other.left is not None and _shown(other.left)[:2] == applied
                    for other in self.steps)
 
     def _derivative_stated(self, step: Step, scope: Scope) -> str | None:
