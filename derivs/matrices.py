@@ -14,8 +14,6 @@ matrix product, a missing diag).
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import functools
 import itertools
 
@@ -419,63 +417,21 @@ def _sizes(point) -> dict:
     return {s: v for s, v in point.items() if isinstance(s, sympy.Symbol) and getattr(v, "is_Integer", False)}
 
 
-def _entry_symbols(matrix) -> sympy.ImmutableMatrix:
-    rows, cols = (int(n) for n in matrix.shape)
-    return sympy.ImmutableMatrix(rows, cols, [sympy.Dummy(f"{matrix.name}{r}{c}", real=True) for r in range(rows) for c in range(cols)])
-
-
-@functools.lru_cache(maxsize=256)
-def _entrywise_derivative(node: MatrixDerivative, sizes: tuple):
-    """The derivative at given sizes with every matrix as a matrix of entry symbols, differentiated by sympy entry by
-    entry: (cells, {sized matrix: its entry symbols}). Worked out once per sizes, then only evaluated at points."""
-    sizes = dict(sizes)
-    function = node.function
-    if isinstance(function, sympy.Add):  # a term that does not hold the variable has derivative 0: not instantiated
-        function = sympy.Add(*[term for term in function.args if term.has(node.variable)])
-    sized = function.xreplace(sizes)
-    symbols = {matrix: _entry_symbols(matrix) for matrix in sized.atoms(sympy.MatrixSymbol)}
-    variable = node.variable.xreplace(sizes)
-    entries = symbols.get(variable)
-    if entries is None:  # the function does not use the variable: its derivative is 0
-        rows, cols = (int(sympy.sympify(n).xreplace(sizes)) for n in node.shape)
-        return [[sympy.Integer(0)] * cols for _ in range(rows)], symbols
-    explicit = sized.xreplace(symbols).doit()
-    if isinstance(explicit, sympy.MatrixExpr):
-        explicit = explicit.as_explicit()
-    if node.is_jacobian:
-        cells = [[sympy.diff(explicit[a, 0], entries[b, 0]) for b in range(entries.rows)] for a in range(explicit.rows)]
-    else:
-        scalar = explicit[0, 0] if isinstance(explicit, sympy.MatrixBase) else explicit
-        cells = [[sympy.diff(scalar, entries[r, c]) for c in range(entries.cols)] for r in range(entries.rows)]
-    return cells, symbols
-
-
 @functools.lru_cache(maxsize=256)
 def _closed_form(node: MatrixDerivative):
     return closed_form(node)
 
 
 def _derivative_value(node: MatrixDerivative, point, walk):
-    """Exact: sympy's closed form where its matrix calculus reaches, else sympy on the instantiated entries; either
-    way confirmed by finite differences. In a search for a difference past the points that decided
-    (`by_differences`), sympy's derivative entry by entry at every size of a run costs seconds, and the central
+    """sympy's closed form where its matrix calculus reaches, confirmed by finite differences; else the central
     differences at FD_DIGITS digits are the value: off by about 10^-40 of it, far below the 15 digits values are
-    compared to."""
+    compared to. (sympy's derivative of the entries at each point's sizes cost most of a matrix step's CPU: a step
+    that needed 2.4 s of its 3 s that way needs 1.4 s by differences, and kept its verdict on a loaded core.)"""
     form = _closed_form(node)
-    sizes = _sizes(point)
-    if form is None and _BY_DIFFERENCES.get():
+    if form is None:
         return _by_differences(node, point, walk)
-    if form is not None:
-        exact = walk(form, point)
-    else:
-        cells, symbols = _entrywise_derivative(node, tuple(sorted(sizes.items(), key=str)))
-        inner = dict(point)
-        for key, value in point.items():
-            if isinstance(key, sympy.MatrixSymbol) and key.xreplace(sizes) in symbols:
-                entries = symbols[key.xreplace(sizes)]
-                inner.update({entries[r, c]: value[r, c] for r in range(value.rows) for c in range(value.cols)})
-        exact = mpmath.matrix([[walk(cell, inner) for cell in row] for row in cells])
-    settled = (node, tuple(sorted(sizes.items(), key=str)))
+    exact = walk(form, point)
+    settled = (node, tuple(sorted(_sizes(point).items(), key=str)))
     if _CONFIRMED.get(settled, 0) < CONFIRMATIONS:
         _confirm_by_differences(node, exact, point, walk)
         if len(_CONFIRMED) > 1024:
@@ -489,19 +445,6 @@ def _derivative_value(node: MatrixDerivative, point, walk):
 # the evaluation per entry, so checking every point of every decision made them most of a matrix step's time.
 CONFIRMATIONS = 3
 _CONFIRMED: dict = {}
-
-
-_BY_DIFFERENCES = contextvars.ContextVar("derivatives_by_differences", default=False)
-
-
-@contextlib.contextmanager
-def by_differences():
-    """Derivatives with no closed form valued by differences alone while the block runs (see _derivative_value)."""
-    token = _BY_DIFFERENCES.set(True)
-    try:
-        yield
-    finally:
-        _BY_DIFFERENCES.reset(token)
 
 
 def _matrix_at(point, variable):
