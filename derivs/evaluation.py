@@ -147,6 +147,8 @@ def _walk_node(node, point: "_Point"):
     if isinstance(node, sympy.Trace):
         value = _walk(node.arg, point)
         return mpmath.fsum(value[k, k] for k in range(value.rows))
+    if isinstance(node, sympy.Determinant):
+        return mpmath.det(_walk(node.arg, point))
     if node.is_Number:
         if node.is_Rational:
             return _rational(node)

@@ -2339,6 +2339,8 @@ class _Parser:
                 self.position = saved  # softmax(z)_i: an entry, in the write-up's entries z_j (as where z is not declared)
             except LatexError:
                 self.position = saved
+        if word == "Pr" and self.context.document and (self.at("symbol", "(", "[") or self.at("command", "left")):
+            return self._written_application("Pr", token)  # \operatorname{Pr}(y | x): as \Pr(y | x)
         if self.context.function(word) is not None:
             return self._named_function(word, token)
         if token.text == "text" and self.context.document and len(word) > 1 and word[0].isalpha() and word[1:].isdigit():
@@ -3825,6 +3827,7 @@ _MATRIX_FUNCTIONS = {
     "diag": lambda v: DiagMatrix(v) if matrices.is_matrix(v) and 1 in v.shape else _refuse("takes a vector"),
     "tr": lambda a: sympy.Trace(a) if matrices.is_matrix(a) and a.shape[0] == a.shape[1] else _refuse("takes a square matrix"),
     "Tr": lambda a: _MATRIX_FUNCTIONS["tr"](a), "trace": lambda a: _MATRIX_FUNCTIONS["tr"](a),
+    "det": lambda a: sympy.Determinant(a) if matrices.is_matrix(a) and a.shape[0] == a.shape[1] else _refuse("takes a square matrix"),
     "softmax": matrices.Softmax,
 }
 MATRIX_FUNCTION_NAMES = frozenset(_MATRIX_FUNCTIONS)  # \text{diag}(s), \operatorname{tr}(A): functions, never a word's name

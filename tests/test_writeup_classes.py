@@ -2691,6 +2691,12 @@ ROWS = [
      ["definition", "valid"]),
     ("$$\\Pr(y | x) = \\prod_i \\Pr(y_i | x_i)$$\n\n$$\\log \\Pr(y|x) = \\sum_i \\Pr(y_i|x_i)$$",
      ["definition", "undecided"]),
+    # \det of a declared square matrix is its determinant: scaling by 2 multiplies it by 2^n, the transpose keeps it, and a product's is not the square plus 1 (a 2 x 2 matrix scaled by 3 has 9 times the determinant, not 3)
+    ("Let $A \\in \\mathbb{R}^{n \\times n}$ and $B \\in \\mathbb{R}^{2 \\times 2}$.\n\n$$\\det(2A) = 2^n\\det(A)$$\n\n$$\\det(A^T) = \\det(A)$$\n\n$$\\det(A A) = \\det(A)^2 + 1$$\n\n$$\\det(3B) = 3\\det B$$\n\n$$\\det(3B) = 9 \\det(B)$$",
+     ["valid", "valid", "invalid", "invalid", "valid"]),
+    # \operatorname{Pr}(y | x) is LaTeX's \Pr typed as an operator name: a probability, named by what it is of
+    ("$$\\operatorname{Pr}(y=1 \\mid x) = \\sigma(w x)$$\n\n$$1 - \\operatorname{Pr}(y=1 \\mid x) = 1 - \\sigma(w x) = \\sigma(-w x)$$\n\n$$1 - \\operatorname{Pr}(y=1 \\mid x) = \\sigma(w x)$$",
+     ["definition", "valid", "valid", "invalid"]),
 ]
 
 
