@@ -7,6 +7,7 @@ prove equality within what is left of the budget, and the decision says whether 
 
 from __future__ import annotations
 
+import random
 import zlib
 from dataclasses import dataclass, replace
 from typing import Mapping
@@ -15,6 +16,7 @@ import mpmath
 import sympy
 
 from .latex import to_text
+from .matrices import along_a_direction
 from .model import Problem
 from .numeric import Witness, compare_at_points, compare_limit, hidden_difference, probe_points, sample_points, short_value, tiny_difference
 from .residual import examination_points, nonzero_at, residual, size_run, unlocated_steps, witness
@@ -174,15 +176,32 @@ def _unproved_matrices(problem: Problem, left, right, where: Mapping, points: li
     """Matrices equal at every point, not proved: compared again with each size through a run of values (a scalar
     factor (1 + (n-1)(n-2)(n-3)(n-4)) vanishes on the sampled shapes, not on the run)."""
     extra = size_run(problem.variables, where, points)
+    directed = along_a_direction(left, right)
     try:
         with time_limit(allowed):
-            sides = compare_at_points(left, right, extra, stop_at_difference=True)
+            if directed is None:
+                sides = compare_at_points(left, right, extra, stop_at_difference=True)
+            else:  # d f/d X = R along a random direction at each point: two values of f, not two per entry of X
+                along, other, (step, direction) = directed
+                moved = [_with_a_direction(point, step, direction) for point in extra]
+                sides = compare_at_points(along, other, moved, stop_at_difference=True, witness=False)
+                if sides.holds is False:  # shown as the matrices, at the point where their directions differed
+                    found = moved[sides.points - 1]
+                    sides = compare_at_points(left, right, [{k: v for k, v in found.items() if k not in (step, direction)}], stop_at_difference=True)
     except TimeLimitExceeded:
         return _examined_in_part(len(points))
     if sides.holds is False:
         return Decision("different", False, "numeric", 0.0, witness=sides.witness)
     tried = len(points) + len(extra)
     return Decision("equal", False, f"numeric ({agreed} points, {tried} tried)", 0.0, note=f"equal at the {tried} points tried")
+
+
+def _with_a_direction(point: dict, step, direction) -> dict:
+    """The point with t = 0 and a random direction V of the shape its sizes give (the same draw for the same shape)."""
+    rows, cols = (int(sympy.sympify(n).xreplace(point)) for n in direction.shape)
+    draw = random.Random(rows * 1009 + cols)
+    entries = [sympy.Rational(draw.randint(-10**6, 10**6), 10**6) for _ in range(rows * cols)]
+    return {**point, step: sympy.ImmutableMatrix([[0]]), direction: sympy.ImmutableMatrix(rows, cols, entries)}
 
 
 def _unproved(problem: Problem, left, right, where: Mapping, points: list[dict], agreed: int, allowed: float) -> Decision:

@@ -204,6 +204,8 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
                     entries = [sympy.Integer(int(k == hot)) for k in range(rows)]
                 if var.structure and rows == cols:
                     entries = _structured(entries, rows, var.structure)
+                elif rows == cols >= 2 and not var.one_hot:
+                    entries = _positive_determinant(entries, rows)
                 point[var.symbol] = sympy.ImmutableMatrix(rows, cols, entries)
         for var in variables:  # an index with a condition (i \\neq j), after the others
             if isinstance(var, Index) and var.symbol in where:
@@ -541,6 +543,14 @@ def _beyond(variables, where, base) -> list[dict]:
                 changed[var.symbol] = value + sympy.Rational(1, 7)
                 found.append(changed)
     return found
+
+
+def _positive_determinant(entries: list, size: int) -> list:
+    """A square matrix's random entries with its first row negated where that makes the determinant positive: as
+    generic as before (no symmetry, no structure), and a covariance's log det (\\log \\det \\Sigma) has a real value."""
+    with mpmath.workdps(15):
+        sign = mpmath.det(mpmath.matrix([[mpmath.mpf(e.p) / e.q for e in entries[r * size:(r + 1) * size]] for r in range(size)]))
+    return [-e for e in entries[:size]] + entries[size:] if sign < 0 else entries
 
 
 def _concrete(size, sizes: Mapping) -> int:

@@ -2697,6 +2697,15 @@ ROWS = [
     # \operatorname{Pr}(y | x) is LaTeX's \Pr typed as an operator name: a probability, named by what it is of
     ("$$\\operatorname{Pr}(y=1 \\mid x) = \\sigma(w x)$$\n\n$$1 - \\operatorname{Pr}(y=1 \\mid x) = 1 - \\sigma(w x) = \\sigma(-w x)$$\n\n$$1 - \\operatorname{Pr}(y=1 \\mid x) = \\sigma(w x)$$",
      ["definition", "valid", "valid", "invalid"]),
+    # log det of a square matrix: d/dS log det S = S^{-T} (denominator layout) or S^{-1} (numerator layout, as a covariance"s is written); S, or 2 S^{-T}, in neither. The sampled S have a positive determinant (a row negated), so the log has a value
+    ("Let $\\Sigma \\in \\mathbb{R}^{n \\times n}$.\n\n$$\\frac{\\partial}{\\partial \\Sigma} \\log \\det \\Sigma = \\Sigma^{-T}$$\n\n$$\\frac{\\partial}{\\partial \\Sigma} \\log \\det \\Sigma = \\Sigma^{-1}$$\n\n$$\\frac{\\partial}{\\partial \\Sigma} \\log \\det(\\Sigma) = \\Sigma$$\n\n$$\\frac{\\partial}{\\partial \\Sigma} \\ln \\det(\\Sigma) = 2\\Sigma^{-T}$$\n\n$$\\frac{\\partial \\det(\\Sigma)}{\\partial \\Sigma} = \\det(\\Sigma) \\Sigma^{-T}$$",
+     ["valid", "valid", "invalid", "invalid", "valid"]),
+    # a derivative by a square matrix is read in either layout (as one by a vector or a non-square matrix is): d tr(S^T S)/dS = 2S both ways, so S^T is wrong in both
+    ("Let $S \\in \\mathbb{R}^{n \\times n}$.\n\n$$\\frac{\\partial}{\\partial S} \\operatorname{tr}(S^T S) = 2S$$\n\n$$\\frac{\\partial}{\\partial S} \\operatorname{tr}(S^T S) = S^T$$",
+     ["valid", "invalid"]),
+    # the search at other sizes, along a random direction, still sees a factor that vanishes at every sampled size: (d-1)...(d-6) is 0 for d up to 6, not at 7; (d-1)...(d-10) not at 11
+    ("Let $w \\in \\mathbb{R}^{d}$ and $x \\in \\mathbb{R}^{d}$.\n\n$$\\nabla_w \\sigma(w^\\top x) = \\sigma(w^\\top x)(1 - \\sigma(w^\\top x)) x (1 + (d-1)(d-2)(d-3)(d-4)(d-5)(d-6))$$\n\n$$\\nabla_w \\log \\sigma(w^\\top x) = (1 - \\sigma(w^\\top x)) x (1 + (d-1)(d-2)(d-3)(d-4)(d-5)(d-6)(d-7)(d-8)(d-9)(d-10))$$\n\n$$\\nabla_w \\log \\sigma(w^\\top x) = (1 - \\sigma(w^\\top x)) x$$",
+     ["invalid", "invalid", "valid"]),
 ]
 
 

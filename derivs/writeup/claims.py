@@ -305,6 +305,10 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                 laid_out = _other_layout(step, context, left, right, domain, 0.75 * timeout)  # the shapes told at once: most of the step's time is left
                 if laid_out is not None:
                     return laid_out
+            if decision.verdict == "different" and _by_a_square_matrix(left, right):  # \frac{\partial}{\partial \Sigma} \log\det\Sigma = \Sigma^{-1}
+                laid_out = _other_layout(step, context, left, right, domain, max(0.1, min(0.75 * timeout, 0.85 * timeout - (cpu_seconds() - started))))
+                if laid_out is not None:
+                    return laid_out
             if decision.verdict == "different" and _on_a_kink(scope.problem, (*as_read, *_leibniz_derivatives(as_read, scope)), decision.witness):
                 return replace(step, verdict="undecided", feedback=f"the sides differ only where a function differentiated here has a kink "
                                f"({difference_shown(decision)}): a derivative has no value there, so the line is not judged")
@@ -484,6 +488,12 @@ def _one_by_one_as_number(side):
     if isinstance(side, sympy.MatrixExpr) and side.shape == (1, 1):
         return side[0, 0]
     return side
+
+
+def _by_a_square_matrix(left, right) -> bool:
+    """A side is the derivative of a number by a square matrix: its two layouts have one shape, so a difference in one
+    is no mistake until the other differs too."""
+    return any(isinstance(side, MatrixDerivative) and not side.is_jacobian and side.shape[0] == side.shape[1] != 1 for side in (left, right))
 
 
 def _other_layout(step: Step, context: Problem, left, right, domain, budget: float) -> Step | None:
