@@ -2706,6 +2706,9 @@ ROWS = [
     # the search at other sizes, along a random direction, still sees a factor that vanishes at every sampled size: (d-1)...(d-6) is 0 for d up to 6, not at 7; (d-1)...(d-10) not at 11
     ("Let $w \\in \\mathbb{R}^{d}$ and $x \\in \\mathbb{R}^{d}$.\n\n$$\\nabla_w \\sigma(w^\\top x) = \\sigma(w^\\top x)(1 - \\sigma(w^\\top x)) x (1 + (d-1)(d-2)(d-3)(d-4)(d-5)(d-6))$$\n\n$$\\nabla_w \\log \\sigma(w^\\top x) = (1 - \\sigma(w^\\top x)) x (1 + (d-1)(d-2)(d-3)(d-4)(d-5)(d-6)(d-7)(d-8)(d-9)(d-10))$$\n\n$$\\nabla_w \\log \\sigma(w^\\top x) = (1 - \\sigma(w^\\top x)) x$$",
      ["invalid", "invalid", "valid"]),
+    # a name given a new formula (y = x^T A c after y = sum_j x_j^2): what was said of its derivative (dy/dx = 2x) was the old y's, not the new one's
+    ("Let $x \\in \\mathbb{R}^n$, $c \\in \\mathbb{R}^n$ and $A \\in \\mathbb{R}^{n \\times n}$.\n\n$$y = \\sum_j x_j^2, \\quad \\frac{dy}{dx} = 2x$$\n\n$$y = x^T A c$$\n\n$$\\frac{dy}{dx} = A c$$\n\n$$\\frac{dy}{dx} = 2x$$",
+     ["definition", "definition", "definition", "valid", "invalid"]),
 ]
 
 

@@ -3199,9 +3199,9 @@ class Judge:
         scope.valued.pop(key, None)
         formula, written = self.formula_of(step, scope, avoid) if not step.case_row else (None, None)  # y = 1 if x > 0: there only
         if before is not None and formula is not None and bound_apart(formula) != before:  # L = a new loss: the numbers
-            _forget_derivatives_of(scope, symbol)  # stated for dL/dw before were the old L's
+            _forget_derivatives_of(scope, symbol, formulas=True)  # and formulas stated for dL/dw before were the old L's
         elif before is None and formula is not None and symbol is not None:  # y = e^x after dy/dx = -1/x^2 was said of another
-            _forget_derivatives_of(scope, symbol, formulas=True)  # y (a / node's): what was stated of dy/dx was not of this y
+            _forget_derivatives_of(scope, symbol, numbers=False, formulas=True)  # y (a / node's): what was stated of dy/dx was not of this y
         scope.formulas.pop(symbol, None)
         scope.written.pop(spelled_back(step.left.tokens), None)
         if formula is not None and symbol is not None and symbol not in _names_of(formula):  # v_1 = \\ln(v_1) is no formula
@@ -3561,11 +3561,11 @@ def rest_of_chain(step: Step) -> tuple:
     return rest or (step.right,)
 
 
-def _forget_derivatives_of(scope: Scope, name, formulas: bool = False) -> None:
-    """A name given a new value on a line of its own (a second example's w = 2): the numbers stated for derivatives
-    that depend on it (dL/dw = -2 at the first example's values) no longer hold; their formulas still do. With
-    `formulas` (the name's first formula, given after formulas for its derivatives were stated of a name the text had
-    not defined) it is those formulas that go, and the numbers stay."""
+def _forget_derivatives_of(scope: Scope, name, numbers: bool = True, formulas: bool = False) -> None:
+    """What was stated of the derivatives of a name given anew no longer holds: with `numbers`, the numbers (a second
+    example's w = 2: dL/dw = -2 was at the first example's values; its formula still holds); with `formulas`, the
+    formulas stated for them (the name's first formula, given after formulas for its derivatives were stated of a name
+    the text had not defined; or a new formula for it, y = x^T A c after y = x^T x: dy/dx = 2x^T was the old y's)."""
     depends = {name}
     grew = True
     while grew:  # every name whose formula reaches `name`
@@ -3573,8 +3573,8 @@ def _forget_derivatives_of(scope: Scope, name, formulas: bool = False) -> None:
         grew, depends = grown != depends, grown
     for symbol, (quantity, variable, _) in scope.leibniz.items():
         value = scope.values.get(symbol)
-        numbered = getattr(value, "is_number", False)
-        if (numbered != formulas and value is not None) and (quantity in depends or variable in depends):
+        forgotten = numbers if getattr(value, "is_number", False) else formulas
+        if forgotten and value is not None and (quantity in depends or variable in depends):
             del scope.values[symbol]
             scope.stated.pop(symbol, None)
         if formulas and quantity in depends and not getattr(scope.formulas.get(symbol), "is_number", False):
