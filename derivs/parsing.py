@@ -3093,8 +3093,10 @@ class _Parser:
     def _summed_index(self, token: Token):
         """\\sum e^{x_j}: the one index its summand's entries carry is the sum's index (else it must be written)."""
         start, notes = self.position, len(self.notes)
+        end = start
         try:
             body = self.term()  # read once to see the indices, then again with the index bound
+            end = self.position
         except LatexError:
             body = None
         finally:
@@ -3108,6 +3110,9 @@ class _Parser:
                     for match in _LEIBNIZ_INDEX.finditer(symbol.name)}
         if len(indices) > 1 and len(indices - self.context.beside) == 1:
             indices -= self.context.beside  # dC/dz_j = \\sum dC/dz_k dz_k/dz_j: j is the line's own index, k the sum's
+        outside = subscript_letters(self.tokens[:self.tokens.index(token)] + self.tokens[end:])[0] if self.context.document and token in self.tokens else frozenset()
+        if len(indices) > 1 and len(indices - outside) == 1:  # v_c \\frac{e^{u_o^T v_c}}{\\sum e^{u_w^T v_c}}: c is the side's own (v_c outside), w the sum's
+            indices -= outside
         if len(indices) != 1:
             raise self.error(f"\\{token.text} needs its index: \\{token.text}_{{j=1}}^{{n}}", token)
         return self.context.symbol(indices.pop())

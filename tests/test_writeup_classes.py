@@ -2709,6 +2709,10 @@ ROWS = [
     # a name given a new formula (y = x^T A c after y = sum_j x_j^2): what was said of its derivative (dy/dx = 2x) was the old y's, not the new one's
     ("Let $x \\in \\mathbb{R}^n$, $c \\in \\mathbb{R}^n$ and $A \\in \\mathbb{R}^{n \\times n}$.\n\n$$y = \\sum_j x_j^2, \\quad \\frac{dy}{dx} = 2x$$\n\n$$y = x^T A c$$\n\n$$\\frac{dy}{dx} = A c$$\n\n$$\\frac{dy}{dx} = 2x$$",
      ["definition", "definition", "definition", "valid", "invalid"]),
+    # a \sum typed without its index runs over the one index its summand carries and the side does not carry outside it: in
+    # \sum e^{u_w^T v_c} beside v_c that is w (c is the side's own)
+    ("Let $u_o, v_c \\in \\mathbb{R}^d$.\n\n$$\\frac{e^{u_o^Tv_c}}{\\sum e^{u_w^Tv_c}} = \\frac{e^{u_o^Tv_c}}{\\sum_w e^{u_w^Tv_c}}$$\n\n$$v_c - v_c\\frac{e^{u_o^Tv_c}}{\\sum e^{u_w^Tv_c}} = v_c(1 - \\frac{e^{u_o^Tv_c}}{\\sum_w e^{u_w^Tv_c}})$$\n\n$$v_c - v_c\\frac{e^{u_o^Tv_c}}{\\sum e^{u_w^Tv_c}} = v_c(1 + \\frac{e^{u_o^Tv_c}}{\\sum_w e^{u_w^Tv_c}})$$",
+     ["valid", "valid", "invalid"]),
 ]
 
 
