@@ -2985,7 +2985,8 @@ class _Parser:
         variable, lower, upper, others = None, None, None, []
         for _ in range(2):
             if self.at("symbol", "_") and variable is None:
-                variable, lower = self._index_range(token)
+                variable, lower, written = self._index_range(token)
+                upper = upper if written is None else written
                 others, self.paired = self.paired, []
             elif self.at("symbol", "^") and upper is None:
                 self.take()
@@ -3126,11 +3127,20 @@ class _Parser:
         return variable.name in scripts and left_out.name not in scripts
 
     def _index_range(self, token: Token):
+        """A sum's subscript: (its index, the lower bound written or None, the upper bound written in it or None)."""
         self.take()
         if self.at("symbol", "{"):
             end = self.matching("{", "}")
             self.take()
             with self.bounded(end):
+                chained = self._chained_range(end)
+                if chained is not None:  # \\sum_{1 \\le i \\le n}, \\sum_{-m \\le j \\le m, j \\ne 0}
+                    variable, lower, upper = chained
+                    variable = self._index_conditions(variable, token)
+                    if self.peek().kind != "end":
+                        raise self.error(f"read the index of \\{token.text} as {variable}; write \\{token.text}_{{{variable}=1}}^{{n}}")
+                    self.position = end + 1
+                    return variable, lower, upper
                 variable = self._index_variable(token)
                 while self.context.document and self.at("symbol", ",") and self.peek(1).kind == "letter":  # \sum_{i, j}: both indices
                     self.take()
@@ -3146,8 +3156,31 @@ class _Parser:
                 if self.peek().kind != "end":
                     raise self.error(f"read the index of \\{token.text} as {variable}; write \\{token.text}_{{{variable}=1}}^{{n}}")
             self.position = end + 1
-            return variable, lower
-        return self._index_variable(token), None
+            return variable, lower, None
+        return self._index_variable(token), None, None
+
+    def _chained_range(self, end: int):
+        """`a \\le i \\le b` opening a sum's subscript (up to a comma or its end): (i, a, b), a strict < moving its bound
+        by one (whole numbers); None for any other subscript. The position is left after b."""
+        depth, relations, stop = 0, [], end
+        for at in range(self.position, end):
+            token = self.tokens[at]
+            depth += token.is_("symbol", "{", "(", "[") - token.is_("symbol", "}", ")", "]")
+            if depth == 0 and token.is_("symbol", ","):
+                stop = at
+                break
+            if depth == 0 and (token.is_("command", "le", "leq") or token.is_("symbol", "<")):
+                relations.append(at)
+        if len(relations) != 2 or relations[1] - relations[0] != 2 or relations[0] == self.position or relations[1] + 1 >= stop:
+            return None
+        letter = self.tokens[relations[0] + 1]
+        if letter.kind != "letter" or len(letter.text) != 1:
+            return None
+        lower, upper = self._parse_span((self.position, relations[0])), self._parse_span((relations[1] + 1, stop))
+        lower += int(self.tokens[relations[0]].is_("symbol", "<"))
+        upper -= int(self.tokens[relations[1]].is_("symbol", "<"))
+        self.position = stop
+        return self.context.symbol(letter.text), lower, upper
 
     def _index_conditions(self, variable, token: Token):
         """What follows a write-up's sum index, condition by condition, commas between: `\\neq i` (every value but i),

@@ -2713,6 +2713,10 @@ ROWS = [
     # \sum e^{u_w^T v_c} beside v_c that is w (c is the side's own)
     ("Let $u_o, v_c \\in \\mathbb{R}^d$.\n\n$$\\frac{e^{u_o^Tv_c}}{\\sum e^{u_w^Tv_c}} = \\frac{e^{u_o^Tv_c}}{\\sum_w e^{u_w^Tv_c}}$$\n\n$$v_c - v_c\\frac{e^{u_o^Tv_c}}{\\sum e^{u_w^Tv_c}} = v_c(1 - \\frac{e^{u_o^Tv_c}}{\\sum_w e^{u_w^Tv_c}})$$\n\n$$v_c - v_c\\frac{e^{u_o^Tv_c}}{\\sum e^{u_w^Tv_c}} = v_c(1 + \\frac{e^{u_o^Tv_c}}{\\sum_w e^{u_w^Tv_c}})$$",
      ["valid", "valid", "invalid"]),
+    # a sum's range written as inequalities in its subscript (\sum_{1 \le i \le n}, skip-gram's \sum_{-m \le j \le m, j \ne 0}):
+    # a strict < moves the bound by one, and a condition after the comma leaves its term out (2m terms, not 2m + 1)
+    ("$$\\sum_{1 \\le i \\le n} i = \\frac{n(n+1)}{2}$$\n\n$$\\sum_{1 \\le i \\le n} i = \\frac{n(n-1)}{2}$$\n\n$$\\sum_{1 \\le i < n} i = \\frac{n(n-1)}{2}$$\n\n$$\\sum_{-m \\le j \\le m, j \\ne 0} j^2 = \\frac{m(m+1)(2m+1)}{3}$$\n\n$$\\sum_{-m \\le j \\le m, j \\neq 0} 1 = 2m$$\n\n$$\\sum_{-m \\le j \\le m} 1 = 2m$$",
+     ["valid", "invalid", "valid", "valid", "valid", "invalid"]),
 ]
 
 
