@@ -3861,11 +3861,11 @@ def _refuse_empty_accent(parser: _Parser, inner: str, token: Token) -> None:
         raise parser.error(f"\\{token.text}{{}} has nothing under it: write the name inside, \\{token.text}{{x}}", token)
 
 
-_MATRIX_FUNCTIONS = {
+_MATRIX_FUNCTIONS = {  # tr and det of a number are that number (the trace trick's tr(y) = y for y = x^T A c)
     "diag": lambda v: DiagMatrix(v) if matrices.is_matrix(v) and 1 in v.shape else _refuse("takes a vector"),
-    "tr": lambda a: sympy.Trace(a) if matrices.is_matrix(a) and a.shape[0] == a.shape[1] else _refuse("takes a square matrix"),
+    "tr": lambda a: a if not matrices.is_matrix(a) else sympy.Trace(a) if a.shape[0] == a.shape[1] else _refuse("takes a square matrix"),
     "Tr": lambda a: _MATRIX_FUNCTIONS["tr"](a), "trace": lambda a: _MATRIX_FUNCTIONS["tr"](a),
-    "det": lambda a: sympy.Determinant(a) if matrices.is_matrix(a) and a.shape[0] == a.shape[1] else _refuse("takes a square matrix"),
+    "det": lambda a: a if not matrices.is_matrix(a) else sympy.Determinant(a) if a.shape[0] == a.shape[1] else _refuse("takes a square matrix"),
     "softmax": matrices.Softmax,
 }
 MATRIX_FUNCTION_NAMES = frozenset(_MATRIX_FUNCTIONS)  # \text{diag}(s), \operatorname{tr}(A): functions, never a word's name

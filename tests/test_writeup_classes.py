@@ -2717,6 +2717,9 @@ ROWS = [
     # a strict < moves the bound by one, and a condition after the comma leaves its term out (2m terms, not 2m + 1)
     ("$$\\sum_{1 \\le i \\le n} i = \\frac{n(n+1)}{2}$$\n\n$$\\sum_{1 \\le i \\le n} i = \\frac{n(n-1)}{2}$$\n\n$$\\sum_{1 \\le i < n} i = \\frac{n(n-1)}{2}$$\n\n$$\\sum_{-m \\le j \\le m, j \\ne 0} j^2 = \\frac{m(m+1)(2m+1)}{3}$$\n\n$$\\sum_{-m \\le j \\le m, j \\neq 0} 1 = 2m$$\n\n$$\\sum_{-m \\le j \\le m} 1 = 2m$$",
      ["valid", "invalid", "valid", "valid", "valid", "invalid"]),
+    # the trace trick: a number's trace is that number (tr(y) = y for y = x^T A c), so tr(y) = 2y is a slip
+    ("Let $x, c \\in \\mathbb{R}^N$ and $A \\in \\mathbb{R}^{N \\times N}$.\n\n$$y = x^TAc$$\n\n$$tr(y) = y = tr(x^TAc) = tr(cx^TA)$$\n\n$$tr(y) = 2y$$",
+     ["definition", "valid", "valid", "valid", "invalid"]),
 ]
 
 
