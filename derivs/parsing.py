@@ -2279,8 +2279,9 @@ class _Parser:
                     parts.append("\\" + piece.text)  # \\mathbf{\\hat{y}}: the hat stays (it is \\hat{\\mathbf{y}})
                 elif (self.context.document or in_font or parts[:1] and parts[0][1:] in dialect.DECORATIONS) and piece.is_("symbol", "{", "}"):
                     continue  # the braces of a font inside (\\hat{\\mathbf{y}})
-                elif subscript_inside and self.context.document and piece.is_("symbol", "_") and parts and (not parts[-1].startswith("\\") or parts[-1][1:] in dialect.GREEK):
-                    self.position -= 1  # \\mathbf{x_1}, \\mathbf{\\delta_2}, \\mathbb{\\hat{y_i}}: the name, then its subscript, then these braces
+                elif subscript_inside and self.context.document and (piece.is_("symbol", "_") or self._mark_ahead(-1)) and parts \
+                        and (not parts[-1].startswith("\\") or parts[-1][1:] in dialect.GREEK):
+                    self.position -= 1  # \\mathbf{x_1}, \\mathbf{\\delta_2}, \\mathbb{\\hat{y_i}}, \\vec{W^{[1]}}: the name, its script, these braces
                     self.font_braces_owed.append(depth + 1)
                     return "".join(parts)
                 else:
@@ -2378,8 +2379,9 @@ class _Parser:
         return self.name(key, token, decorated=True)
 
     def _subscript_out_of_braces(self) -> None:
-        """{y_1} after an accent: the accent is over y, and _1 follows it (tokens rewritten as {y}_1)."""
-        if not (self.at("symbol", "{") and self.peek(1).kind in ("letter", "command") and self.at("symbol", "_", ahead=2)):
+        """{y_1} after an accent: the accent is over y, and _1 follows it (tokens rewritten as {y}_1). So is a layer's or a
+        sample's mark, or a prime (\\hat{y^{(i)}}, \\vec{W^{[1]}}, \\overline{y^{'}}): never a power (\\overline{x^2} is a mean of squares)."""
+        if not (self.at("symbol", "{") and self.peek(1).kind in ("letter", "command") and (self.at("symbol", "_", ahead=2) or self._mark_ahead(2))):
             return
         try:
             end = self.matching("{", "}")
@@ -2388,6 +2390,14 @@ class _Parser:
         script = self.tokens[self.position + 2:end]
         self.tokens[self.position:end + 1] = [self.tokens[self.position], self.tokens[self.position + 1], self.tokens[end], *script]
         self._endings.clear()  # the tokens moved: an end seen before may stand elsewhere
+
+    def _mark_ahead(self, ahead: int) -> bool:
+        """^{(i)}, ^{[l]}, ^{'} or ^' at `ahead`: a sample's or layer's mark, or a prime, not a power."""
+        if not self.at("symbol", "^", ahead=ahead):
+            return False
+        if self.at("symbol", "'", ahead=ahead + 1):
+            return True
+        return self.at("symbol", "{", ahead=ahead + 1) and (self.at("symbol", "(", "[", "'", ahead=ahead + 2) or self.at("command", "prime", ahead=ahead + 2))
 
     def _set_braces(self):
         """\\{ .. \\}: brackets, as in \\max\\{0, x\\} or \\exp\\{-x\\}."""

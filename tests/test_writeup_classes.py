@@ -2720,6 +2720,10 @@ ROWS = [
     # the trace trick: a number's trace is that number (tr(y) = y for y = x^T A c), so tr(y) = 2y is a slip
     ("Let $x, c \\in \\mathbb{R}^N$ and $A \\in \\mathbb{R}^{N \\times N}$.\n\n$$y = x^TAc$$\n\n$$tr(y) = y = tr(x^TAc) = tr(cx^TA)$$\n\n$$tr(y) = 2y$$",
      ["definition", "valid", "valid", "valid", "invalid"]),
+    # an accent or a font over a name with its sample's or layer's mark inside the braces (\hat{y^{(i)}}, \vec{a^{[1]}}) is the
+    # marked name under the accent, as \hat{y_1} is; the derivatives of the sigmoid and tanh through them are checked
+    ("$$\\hat{y^{(i)}} = \\sigma(z^{(i)})$$\n\n$$\\frac{\\partial \\hat{y^{(i)}}}{\\partial z^{(i)}} = \\hat{y^{(i)}}(1 - \\hat{y^{(i)}})$$\n\n$$\\frac{\\partial \\hat{y^{(i)}}}{\\partial z^{(i)}} = \\hat{y^{(i)}}(1 + \\hat{y^{(i)}})$$\n\n$$\\vec{a^{[1]}} = \\tanh(\\vec{z^{[1]}})$$\n\n$$\\frac{\\partial \\vec{a^{[1]}}}{\\partial \\vec{z^{[1]}}} = 1 - (\\vec{a^{[1]}})^2$$\n\n$$\\frac{\\partial \\vec{a^{[1]}}}{\\partial \\vec{z^{[1]}}} = 1 - \\vec{a^{[1]}}$$",
+     ["definition", "valid", "invalid", "definition", "valid", "invalid"]),
 ]
 
 
