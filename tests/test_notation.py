@@ -120,6 +120,9 @@ ROWS = [
     ("\\sum_{i=0}^{3} i", S("6")), ("\\sum\\limits_{k=1}^{n} k", sympy.Sum(k, (k, 1, n))),
     # an equation editor's (MathType's) \mathop around a big operator is that operator
     ("\\mathop \\sum \\limits_{k = 1}^{ {n} } k", sympy.Sum(k, (k, 1, n))), ("\\mathop{\\sum}\\limits_{k=1}^{n} k", sympy.Sum(k, (k, 1, n))),
+    # a range written as inequalities in the subscript: from 1 to n; skip-gram's window leaves j = 0 out (whose j^2 is 0)
+    ("\\sum_{1 \\le k \\le n} k", sympy.Sum(k, (k, 1, n))), ("\\sum_{1 \\le k < n} k", sympy.Sum(k, (k, 1, n - 1))),
+    ("\\sum_{-m \\le j \\le m, j \\ne 0} j^2", sympy.Sum(S("j")**2, (S("j"), -S("m"), S("m")))),
     ("\\mathop {\\prod }\\limits_{k=1}^{3} k", S("6")), ("\\mathop {\\lim }\\limits_{x \\to 0} \\frac{\\sin x}{x}", S("1")), ("\\sum_k^n k", sympy.Sum(k, (k, 1, n))),
     ("\\sum_{k=1}^{n} \\frac{1}{k}", sympy.Sum(1 / k, (k, 1, n))), ("\\sum_{k=1}^{n} k + 1", sympy.Sum(k, (k, 1, n)) + 1),
     ("∑_{k=1}^{n} k", sympy.Sum(k, (k, 1, n))), ("\\prod_{k=1}^{n} k", sympy.Product(k, (k, 1, n))), ("\\prod_{k=1}^{4} k", S("24")),

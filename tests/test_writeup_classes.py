@@ -2724,6 +2724,10 @@ ROWS = [
     # marked name under the accent, as \hat{y_1} is; the derivatives of the sigmoid and tanh through them are checked
     ("$$\\hat{y^{(i)}} = \\sigma(z^{(i)})$$\n\n$$\\frac{\\partial \\hat{y^{(i)}}}{\\partial z^{(i)}} = \\hat{y^{(i)}}(1 - \\hat{y^{(i)}})$$\n\n$$\\frac{\\partial \\hat{y^{(i)}}}{\\partial z^{(i)}} = \\hat{y^{(i)}}(1 + \\hat{y^{(i)}})$$\n\n$$\\vec{a^{[1]}} = \\tanh(\\vec{z^{[1]}})$$\n\n$$\\frac{\\partial \\vec{a^{[1]}}}{\\partial \\vec{z^{[1]}}} = 1 - (\\vec{a^{[1]}})^2$$\n\n$$\\frac{\\partial \\vec{a^{[1]}}}{\\partial \\vec{z^{[1]}}} = 1 - \\vec{a^{[1]}}$$",
      ["definition", "valid", "invalid", "definition", "valid", "invalid"]),
+    # a word and digits typed together with a prime after them (hidden1^{'}, a unit's value before its activation, as z1 is z_1)
+    # is a name the line gives a value, not a derivative of hidden1: the sigmoid of it is then checked, and a slipped exponent found
+    ("$$x_1 = 0.05, x_2 = 0.10, w_1 = 0.15, w_2 = 0.20, b_1 = 0.35$$\n\n$$hidden1^{'} = x_{1}*w_{1}+x_{2}*w_{2}+b_{1} = 0.3775$$\n\n$$hidden1 = sigmoid(hidden1^{'}) = \\frac{1}{1+e^{-0.3775}} = 0.5932699921$$\n\n$$hidden2 = sigmoid(hidden1^{'}) = \\frac{1}{1+e^{-0.3875}}$$",
+     ["definition", "definition", "definition", "definition", "definition", "definition", "valid", "definition", "valid", "valid", "definition", "invalid"]),
 ]
 
 

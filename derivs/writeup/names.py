@@ -199,7 +199,10 @@ class Scanner:
         """The subscript, layer, update mark and primes after a name's base."""
         layer = mark = bracketed = ""
         primes, transposed = 0, False
-        for _ in range(3):
+        for _ in range(4):
+            if not subscript and self._digits_typed_on(base, end, word):
+                subscript, end = (self.found[end],), end + 1  # z1, w5, ao1, delta2: a letter (a word, a Greek letter spelled)
+                continue  # and digits typed together; a prime may follow (net1^{'}, the pre-activation)
             if self.at(end, "symbol", "_") and not subscript:
                 read = self._subscript_at(end)
                 if read is None:
@@ -229,8 +232,6 @@ class Scanner:
                     primes, end = primes + 1, end + 1
                 continue
             break
-        if not subscript and self.digits_name and self.at(end, "number") and not self.found[end].space_before and base.isalpha() and (len(base) == 1 or word or base in dialect.GREEK and base not in dialect.CONSTANTS) and self.found[end].text.isdigit():
-            subscript, end = (self.found[end],), end + 1  # z1, w5, ao1, delta2: a letter (a word, a Greek letter spelled) and digits typed together
         if not mark and typed_plus_mark(self.found, end):
             mark, end = "+", end + 1  # w5+ = ..., W+_{A}: typed for w_5^{+}
             read = self._subscript_at(end) if not subscript and self.at(end, "symbol", "_") else None
@@ -242,6 +243,11 @@ class Scanner:
             mark = f"[{bracketed}]"  # W^{[1]} alone keeps its name as written
         key = key_of(base, subscript, layer, primes) + (f"^{{{mark}}}" if mark else "")
         return Name(key, base, subscript, start, end, bold, layer, mark, primes, word, transposed)
+
+    def _digits_typed_on(self, base: str, at: int, word: bool) -> bool:
+        """Digits typed right after a name's letter, a word or a spelled Greek letter (z1, w5, ao1, delta2): its subscript."""
+        return self.digits_name and self.at(at, "number") and not self.found[at].space_before and base.isalpha() \
+            and (len(base) == 1 or word or base in dialect.GREEK and base not in dialect.CONSTANTS) and self.found[at].text.isdigit()
 
     def _transpose_end(self, at: int) -> int | None:
         """Where a transpose's script starting at `at` ends (T, \\top, \\intercal, or one of them braced), else None."""
