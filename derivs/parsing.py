@@ -2150,6 +2150,9 @@ class _Parser:
         after = self._close_at(start + 1, "(", ")") + 1 if self.at("symbol", "(", ahead=1) else start + 1  # \partial (E_1 + E_2) / \partial w
         slash = next((at for at in range(after, min(max(start + 12, after + 1), self.end)) if self.tokens[at].is_("symbol", "/")), None)
         if slash is None or slash + 1 >= self.end or not self.tokens[slash + 1].is_("command", "partial"):
+            named = self._partial_named(start)
+            if named is not None:
+                return named
             raise self.error(_UNSUPPORTED["partial"], token)
         stop = slash + 2
         while stop < self.end and (self.tokens[stop].kind in ("letter", "number") and not self.tokens[stop].space_before or self.tokens[stop].is_("symbol", "_", "{", "}")
@@ -2159,6 +2162,33 @@ class _Parser:
             stop += 1
         self.position = stop
         return self._derivative((start, slash), (slash + 1, stop), token) or self._quantity_named((start, slash), (slash + 1, stop))
+
+    def _partial_named(self, start: int):
+        """\\partial and a number's name with no fraction or slash (\\partial w_1 = 2(-7) \\cdot 1, w_1 - \\eta \\partial w_1: a
+        walk-through's shorthand for the loss's derivative in w_1, as code writes dw1): a name of its own. None for
+        anything else (\\partial X of a matrix or vector is a differential)."""
+        if not self.context.document:
+            return None
+        self.position = start + 1
+        try:
+            named = self.name(self.take().text, self.tokens[start]) if self.peek().kind == "letter" else None
+        except LatexError:
+            named = None
+        key = named.name if isinstance(named, sympy.Symbol) else f"{named.base.label}_" + "".join(str(i) for i in named.indices) \
+            if isinstance(named, sympy.Indexed) else None
+        if key is None or isinstance(named, sympy.MatrixSymbol) or key in self.context.vectors or self._in_a_run_of_partials(start):
+            self.position = start  # \\partial X of a matrix: a differential (matrix calculus), not read; \\partial x \\partial y: a
+            return None  # mixed derivative's marks
+        return sympy.Symbol(f"\\partial {key}", real=True)
+
+    def _in_a_run_of_partials(self, start: int) -> bool:
+        """The \\partial at `start` has another right after its name, or one before it with only a name between."""
+        if self.at("command", "partial"):
+            return True
+        before = start - 1
+        while before >= 0 and (self.tokens[before].kind in ("letter", "number") or self.tokens[before].is_("symbol", "_", "{", "}")):
+            before -= 1
+        return before >= 0 and before < start - 1 and self.tokens[before].is_("command", "partial")
 
     def _close_at(self, at: int, opener: str = "{", closer: str = "}") -> int:
         depth = 0

@@ -2728,6 +2728,10 @@ ROWS = [
     # is a name the line gives a value, not a derivative of hidden1: the sigmoid of it is then checked, and a slipped exponent found
     ("$$x_1 = 0.05, x_2 = 0.10, w_1 = 0.15, w_2 = 0.20, b_1 = 0.35$$\n\n$$hidden1^{'} = x_{1}*w_{1}+x_{2}*w_{2}+b_{1} = 0.3775$$\n\n$$hidden1 = sigmoid(hidden1^{'}) = \\frac{1}{1+e^{-0.3775}} = 0.5932699921$$\n\n$$hidden2 = sigmoid(hidden1^{'}) = \\frac{1}{1+e^{-0.3875}}$$",
      ["definition", "definition", "definition", "definition", "definition", "definition", "valid", "definition", "valid", "valid", "definition", "invalid"]),
+    # \partial and a number's name, with no fraction or slash (\partial w_1 = 2(-7) \cdot 1, a walk-through's shorthand for the
+    # loss's derivative in w_1, as code writes dw1), is a name with a value; its arithmetic and the update through it are checked
+    ("With $x = 1$, $w_1 = 2$ and $b = 0$ the error is $e = -7$.\n\n* $\\partial w_1 = 2(-7) \\cdot 1 = -14$\n* $\\partial b = 2(-7) = -12$\n\n$$w_1^{new} = w_1 - 0.1 \\cdot \\partial w_1 = 3.4$$\n\n$$w_1^{new} = w_1 - 0.1 \\cdot \\partial w_1 = 0.6$$",
+     ["definition", "definition", "definition", "definition", "definition", "valid", "definition", "invalid", "definition", "valid", "definition", "invalid"]),
 ]
 
 

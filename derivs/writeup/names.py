@@ -337,6 +337,9 @@ def single_name(found, words: frozenset = frozenset(), runs: bool = False) -> Na
         meaningful, shift = meaningful[1:-1], shift + 1  # {\delta_k}: what \color{purple}{\delta_k} leaves
     if not meaningful:
         return None
+    if len(meaningful) > 1 and meaningful[0].is_("command", "partial"):  # \\partial w_1 alone: a walk-through's shorthand for
+        inner = single_name(meaningful[1:], words, runs)  # the loss's derivative in w_1 (code's dw1), a name as the parser reads it
+        return None if inner is None or inner.mark or inner.primes else replace(inner, key=f"\\partial {inner.key}", start=shift, end=inner.end + 1 + shift)
     scanner = Scanner(meaningful, words, runs=runs)
     name = scanner.name_at(0)
     if name is None or name.end != len(meaningful) or name.transposed:
