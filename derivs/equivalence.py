@@ -18,7 +18,7 @@ import sympy
 from .latex import to_text
 from .matrices import along_a_direction
 from .model import Problem
-from .numeric import Witness, compare_at_points, compare_limit, hidden_difference, probe_points, sample_points, short_value, tiny_difference
+from .numeric import Witness, compare_at_points, compare_limit, hidden_difference, probe_points, random_rational, sample_points, short_value, tiny_difference
 from .residual import examination_points, nonzero_at, residual, size_run, unlocated_steps, witness
 from .symbolic import prove_equal
 from .timelimit import TimeLimitExceeded, cpu_seconds, time_limit
@@ -104,6 +104,7 @@ def decide(
     if numeric.holds is None:
         return Decision("undecided", False, "numeric", cpu_seconds() - started, note=numeric.detail)
     searched = None
+    examine = _unproved_matrices if _is_matrix(left) else _unproved
     if not (strict or limit):
         # a derivation step or a comparison: the search for a difference is what lets it be called equal (a proof only
         # says how), so after a quick try at a proof it comes first, with all that is left, and the full proof gets
@@ -114,7 +115,6 @@ def decide(
         tried = prove_equal(left, right, where, quick, problem.indices)
         if tried.proved:
             return Decision("equal", True, f"numeric ({numeric.points} points), proved by {tried.method}", cpu_seconds() - started)
-        examine = _unproved_matrices if _is_matrix(left) else _unproved
         searched = examine(problem, left, right, where, points, numeric.points, max(EXAMINE_BUDGET, budget - (cpu_seconds() - started)))
         if searched.verdict == "different":
             return replace(searched, seconds=cpu_seconds() - started)
@@ -134,7 +134,6 @@ def decide(
         return Decision("equal", False, f"numeric ({numeric.points} points)", cpu_seconds() - started)
     if searched is not None:
         return replace(searched, seconds=cpu_seconds() - started)
-    examine = _unproved_matrices if _is_matrix(left) else _unproved
     allowed = max(EXAMINE_BUDGET, budget - (cpu_seconds() - started))
     return replace(examine(problem, left, right, where, points, numeric.points, allowed), seconds=cpu_seconds() - started)
 
@@ -200,7 +199,7 @@ def _with_a_direction(point: dict, step, direction) -> dict:
     """The point with t = 0 and a random direction V of the shape its sizes give (the same draw for the same shape)."""
     rows, cols = (int(sympy.sympify(n).xreplace(point)) for n in direction.shape)
     draw = random.Random(rows * 1009 + cols)
-    entries = [sympy.Rational(draw.randint(-10**6, 10**6), 10**6) for _ in range(rows * cols)]
+    entries = [random_rational(draw, -1, 1) for _ in range(rows * cols)]
     return {**point, step: sympy.ImmutableMatrix([[0]]), direction: sympy.ImmutableMatrix(rows, cols, entries)}
 
 

@@ -97,7 +97,7 @@ class NumericResult:
 # --- sampling ----------------------------------------------------------------------------------
 
 
-def _random_rational(rng: random.Random, low, high) -> sympy.Rational:
+def random_rational(rng: random.Random, low, high) -> sympy.Rational:
     low, high = _fraction(low), _fraction(high)  # Fractions: a sympy Rational per step is slow
     value = low + (high - low) * Fraction(rng.getrandbits(64), 2**64)
     return sympy.Rational(value.numerator, value.denominator)
@@ -114,7 +114,7 @@ def _sample_from_set(rng: random.Random, domain: Set, low: float, high: float, t
     piece = cases[turn % len(cases)]
     if isinstance(piece, sympy.FiniteSet):
         return rng.choice(list(piece.args))
-    return _random_rational(rng, *_sampled_range(piece, low, high))
+    return random_rational(rng, *_sampled_range(piece, low, high))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -188,17 +188,17 @@ def _sample(variables: tuple, where: Mapping, count: int, seed: int, fixed: dict
             elif isinstance(var, Vector) and var.one_hot is None:
                 length = _concrete(var.length, sizes)
                 for k in range(var.start, length + 1):
-                    point[var.base[k]] = _random_rational(rng, var.low, var.high)
+                    point[var.base[k]] = random_rational(rng, var.low, var.high)
                 if var.total is not None:
                     point[var.base[length]] = var.total - sum(point[var.base[k]] for k in range(var.start, length))
             elif isinstance(var, Table):
                 for r in range(var.row_start, _concrete(var.rows, sizes) + 1):
                     for c in range(var.column_start, _concrete(var.columns, sizes) + 1):
-                        point[var.base[r, c]] = _random_rational(rng, var.low, var.high)
+                        point[var.base[r, c]] = random_rational(rng, var.low, var.high)
             elif isinstance(var, Matrix):
                 concrete = var.symbol.xreplace(sizes)
                 rows, cols = (int(n) for n in concrete.shape)
-                entries = [_random_rational(rng, var.low, var.high) for _ in range(rows * cols)]
+                entries = [random_rational(rng, var.low, var.high) for _ in range(rows * cols)]
                 if var.one_hot and cols == 1:
                     hot = rng.randrange(rows)
                     entries = [sympy.Integer(int(k == hot)) for k in range(rows)]

@@ -2174,9 +2174,8 @@ class _Parser:
             named = self.name(self.take().text, self.tokens[start]) if self.peek().kind == "letter" else None
         except LatexError:
             named = None
-        key = named.name if isinstance(named, sympy.Symbol) else f"{named.base.label}_" + "".join(str(i) for i in named.indices) \
-            if isinstance(named, sympy.Indexed) else None
-        if key is None or isinstance(named, sympy.MatrixSymbol) or key in self.context.vectors or self._in_a_run_of_partials(start):
+        key = name_key(named) if isinstance(named, (sympy.Symbol, sympy.Indexed)) else None
+        if key is None or key in self.context.vectors or self._in_a_run_of_partials(start):
             self.position = start  # \\partial X of a matrix: a differential (matrix calculus), not read; \\partial x \\partial y: a
             return None  # mixed derivative's marks
         return sympy.Symbol(f"\\partial {key}", real=True)
@@ -3824,6 +3823,13 @@ def entry_base(variable) -> str:
 
 
 BOLD_FONTS = frozenset({"mathbf", "boldsymbol", "bm", "pmb", "bold", "mathbold"})
+
+
+def name_key(name) -> str:
+    """A value's key as a name: the symbol's name, or an entry's (z[2] -> z_2)."""
+    if isinstance(name, sympy.Indexed):
+        return f"{name.base.label}_" + "".join(str(i) for i in name.indices)
+    return getattr(name, "name", str(name))
 
 
 def subscript_letters(found) -> tuple[frozenset, frozenset]:

@@ -301,12 +301,11 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                 if decision.verdict == "different" and not_real(decision.witness, both=True):  # log(1 - p)^{1-y} with p > 1
                     return replace(step, verdict="undecided", feedback="the sides differ only where neither is a real number "
                                    f"({difference_shown(decision)}): not judged")
-            if decision.verdict == "different" and decision.method == "shape":
-                laid_out = _other_layout(step, context, left, right, domain, 0.75 * timeout)  # the shapes told at once: most of the step's time is left
-                if laid_out is not None:
-                    return laid_out
-            if decision.verdict == "different" and _by_a_square_matrix(left, right):  # \frac{\partial}{\partial \Sigma} \log\det\Sigma = \Sigma^{-1}
-                laid_out = _other_layout(step, context, left, right, domain, max(0.1, min(0.75 * timeout, 0.85 * timeout - (cpu_seconds() - started))))
+            if decision.verdict == "different" and (decision.method == "shape" or _by_a_square_matrix(left, right)):
+                # the shapes told at once: most of the step's time is left; a square matrix's (\frac{\partial}{\partial \Sigma}
+                # \log\det\Sigma = \Sigma^{-1}) was found by values, and gets what is left of the step
+                left_over = 0.75 * timeout if decision.method == "shape" else max(0.1, min(0.75 * timeout, 0.85 * timeout - (cpu_seconds() - started)))
+                laid_out = _other_layout(step, context, left, right, domain, left_over)
                 if laid_out is not None:
                     return laid_out
             if decision.verdict == "different" and _on_a_kink(scope.problem, (*as_read, *_leibniz_derivatives(as_read, scope)), decision.witness):

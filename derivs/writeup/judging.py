@@ -24,7 +24,7 @@ from ..lexer import tokens as lexed
 from ..matrices import MatrixDerivative, one_entry
 from ..model import Index, IndexedFunction, Matrix, Problem, Scalar, Size, Table, Vector, bound_apart, vectors_for
 from ..numeric import EVALUATION_ERRORS, breakpoints, first_different_entry, point_value
-from ..parsing import DOCUMENT_SIZE, AmbiguousOperand, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, entry_base, entry_of_whole, plain_name, whole_of_entries, read_tokens, writes_transpose_in
+from ..parsing import DOCUMENT_SIZE, AmbiguousOperand, ArrayBesideNumber, FREE_FUNCTION_NAMES, UPDATE_MARKS, Context, Reading, entry_base, entry_of_whole, name_key, plain_name, whole_of_entries, read_tokens, writes_transpose_in
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from . import prose
 from .formulas import Side
@@ -240,8 +240,8 @@ class Scope:
     def inputs(self, step) -> set:
         """The numbers the text gave names on lines of their own (\\eta = 0.5) before the step's block: inputs, which a
         line copies exactly (a line's own value, dL/dw = 0.0006 stated, is not one)."""
-        return {value for name, value in self.values.items() if isinstance(value, sympy.Rational) and _key(name) in self.bare
-                and self.valued.get(_key(name), (None,))[0] != step.block}
+        return {value for name, value in self.values.items() if isinstance(value, sympy.Rational) and name_key(name) in self.bare
+                and self.valued.get(name_key(name), (None,))[0] != step.block}
 
     @contextmanager
     def supposing(self, values: dict):
@@ -1909,7 +1909,7 @@ class Judge:
             except LatexError:
                 continue
             if scope.values.pop(name, None) is not None:
-                scope.valued.pop(_key(name), None)
+                scope.valued.pop(name_key(name), None)
 
     def _give_deferred(self, scope: Scope, step: Step) -> None:
         """The new values of updates whose chain has ended by this step (see `update`)."""
@@ -2489,8 +2489,8 @@ class Judge:
             if alone and scope.values.get(name) != value:  # x = 1, y = 2 again: a new example's inputs
                 _forget_derivatives_of(scope, name)
             scope.values[name] = value
-            scope.valued[_key(name)] = (step.block, step.block_kind)
-            (scope.bare.add if alone else scope.bare.discard)(_key(name))
+            scope.valued[name_key(name)] = (step.block, step.block_kind)
+            (scope.bare.add if alone else scope.bare.discard)(name_key(name))
             scope.inferred.discard(name)
             scope.also.pop(name, None)
 
@@ -3194,7 +3194,7 @@ class Judge:
         the formula is the first link of the chain that names none of `avoid`."""
         symbol = self._symbol_of(step.left, scope, key)
         before = scope.formulas.get(symbol) if symbol is not None else None
-        for name in [n for n in scope.values if _key(n) == key]:
+        for name in [n for n in scope.values if name_key(n) == key]:
             del scope.values[name]
         scope.valued.pop(key, None)
         formula, written = self.formula_of(step, scope, avoid) if not step.case_row else (None, None)  # y = 1 if x > 0: there only
@@ -3579,13 +3579,6 @@ def _forget_derivatives_of(scope: Scope, name, numbers: bool = True, formulas: b
             scope.stated.pop(symbol, None)
         if formulas and quantity in depends and not getattr(scope.formulas.get(symbol), "is_number", False):
             scope.formulas.pop(symbol, None)
-
-
-def _key(name) -> str:
-    """A value's key as a name: the symbol's name, or an entry's (z[2] -> z_2)."""
-    if isinstance(name, sympy.Indexed):
-        return f"{name.base.label}_" + "".join(str(i) for i in name.indices)
-    return getattr(name, "name", str(name))
 
 
 _DECORATED = re.compile(r"\\(?:hat|tilde|bar|overline|widehat|widetilde)\{[A-Za-z]+\}")
