@@ -226,18 +226,30 @@ def _one_length(variables: tuple, sizes: dict) -> None:
     """v^T v beside \\sum_{i=1}^n v_i^2: the column v and the entries v_i are one vector (see _entries_of_one_vector), so
     the column's length, drawn as a size of its own, is the entries' length n."""
     lengths = {str(var.base.label): var.length for var in variables if isinstance(var, Vector) and var.length in sizes}
+    tables = {str(var.base.label): (var.rows, var.columns) for var in variables if isinstance(var, Table)}
     for var in variables:
         if isinstance(var, Matrix) and var.symbol.name in lengths and 1 in var.symbol.shape:
             (dimension,) = [d for d in var.symbol.shape if d != 1] or [1]
             if dimension in sizes and dimension != lengths[var.symbol.name]:
                 sizes[dimension] = sizes[lengths[var.symbol.name]]
+        if isinstance(var, Matrix) and var.symbol.name in tables and 1 not in var.symbol.shape:  # H of z^T H z beside H_{jk}
+            for dimension, bound in zip(var.symbol.shape, tables[var.symbol.name]):
+                if dimension in sizes and bound in sizes and dimension != bound:
+                    sizes[dimension] = sizes[bound]
 
 
 def _entries_of_one_vector(variables: tuple, point: dict) -> None:
     """y_k and the y of y^T y are one vector: where a column (or row) and entries share a name, the entries are the
-    column's (a one-hot label's entries, drawn with its hot index, make the column instead)."""
+    column's (a one-hot label's entries, drawn with its hot index, make the column instead); H_{jk} and a matrix H
+    alike."""
     arrays = {key.name: key for key in point if isinstance(key, sympy.MatrixSymbol)}
     for var in variables:
+        whole = arrays.get(str(var.base.label)) if isinstance(var, Table) else None
+        value = point.get(whole)
+        if isinstance(value, sympy.MatrixBase) and 1 not in value.shape:  # H_{jk} and the H of z^T H z: one matrix
+            for (r, c), entry in zip(itertools.product(range(value.rows), range(value.cols)), value):
+                point[var.base[var.row_start + r, var.column_start + c]] = entry
+            continue
         key = arrays.get(str(var.base.label)) if isinstance(var, Vector) else None
         value = point.get(key)
         if not isinstance(value, sympy.MatrixBase) or 1 not in value.shape:

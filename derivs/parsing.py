@@ -21,7 +21,7 @@ from sympy.matrices.expressions.diagonal import DiagMatrix
 
 from . import dialect, matrices
 from .lexer import LatexError, Token, first_digit_apart, group_end, spelled_back, tokens
-from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Table, Vector, bound_apart
+from .model import Index, IndexedFunction, Matrix, Problem, Scalar, Table, Vector, bound_apart, rename_bound
 
 MAX_LENGTH = 10_000
 _LETTER_SUBSCRIPT = re.compile(r"^[^_]+_\{?([A-Za-z])\}?$")  # x_j, x_{j}: an entry whose index is a letter
@@ -354,11 +354,16 @@ def unbraced_script_end(found, start: int, stop: int | None = None) -> int:
 
 def _bias_broadcast(vector, matrix):
     """In a write-up, XW + b with XW m x d and b a d-vector: the bias added to every row, as deep-learning texts and
-    numpy write it (1 b^T, m x d); a vector as long as the matrix's rows is added to every column (b 1^T). Anything
-    else is returned as it is, for the shape check to judge."""
-    if not (matrices.is_matrix(vector) and matrices.is_matrix(matrix)) or vector.shape[1] != 1 or 1 in matrix.shape:
+    numpy write it (1 b^T, m x d); a vector as long as the matrix's rows is added to every column (b 1^T); a row
+    b \in R^{1 x d} (as d2l declares it) is added to every row (1 b). Anything else is returned as it is, for the
+    shape check to judge."""
+    if not (matrices.is_matrix(vector) and matrices.is_matrix(matrix)) or 1 in matrix.shape:
         return vector
     rows, columns = matrix.shape
+    if vector.shape[0] == 1 and vector.shape[1] == columns and vector.shape[1] != 1:
+        return sympy.OneMatrix(rows, 1) * vector
+    if vector.shape[1] != 1:
+        return vector
     if vector.shape[0] == columns and columns != rows:
         return sympy.OneMatrix(rows, 1) * vector.T
     if vector.shape[0] == rows and columns != rows:
@@ -443,6 +448,7 @@ class _Parser:
         self.excluded: list = []  # \\sum_{k \\neq i}: the index value a sum leaves out, while its bounds are read
         self.delta_marks = False  # reading a fraction whose top and bottom both open with \\delta: a derivative's marks
         self.paired: list = []  # \\sum_{i, j}: the indices after the first, while its bounds are read
+        self.free_letters: set[str] = set()  # index letters of names read outside any sum over them (the k of x_k)
         self.layer_transposed = False  # W^{(2)\\top}: the layer's matrix, transposed
         self.font_braces_owed: list[int] = []  # \\mathbf{x_1} in a write-up: braces to close after the name's subscript, per open font
         # a write-up's formula with an elementwise product (h \\odot (1 - h)) is written entry by entry: a number added
@@ -648,6 +654,7 @@ class _Parser:
             self.take()  # a sentence's full stop after the answer
         if self.peek().kind != "end":
             raise self.error(self._leftover_message(self.peek()))
+        sides = _sums_apart_from_free(sides)
         return Reading(tuple(sides), tuple(relations), tuple(dict.fromkeys(self.notes)), tuple(self.decimals), tuple(self.leibniz))
 
     def _side(self):
@@ -1821,6 +1828,8 @@ class _Parser:
             if written in self.shadowed and written in context.expressions:  # only a value given to it is hidden
                 return context.symbol(written)
         if subscript is not None:
+            bound = {index.name for index in self.bound}
+            self.free_letters |= {t.text for t in subscript.tokens if t.kind == "letter" and len(t.text) == 1 and t.text not in bound}
             full = plain_name(f"{name}_{{{subscript.raw}}}")
             for table in (context.matrices, context.expressions, context.symbols):
                 if full in table:
@@ -3052,6 +3061,10 @@ class _Parser:
                     body = self._body_goes_on(body, {variable, *others})
         finally:
             del self.bound[-1 - len(others):]
+        family = _vector_of_each(body, {variable, *others}) if self.context.document else None
+        if family is not None:  # \sum_w \exp(u_w^T v_c): one vector per w, which a vector's one symbol cannot be
+            raise self.error(f"a sum over a family of vectors ({family} for each {variable}) is not read: each term's vector "
+                             "would be the same one", token)
         kind = sympy.Sum if token.text == "sum" else sympy.Product
         limits = [(index, lower if lower is not None else 1, self._bound_of(index, upper)) for index in others]  # \sum_{i, j}: over both
         if limits:  # \sum_{m, n} with the size n: the index n is its own, not the bound every index runs to
@@ -3104,8 +3117,8 @@ class _Parser:
         return names_the_sum([self.peek(ahead) for ahead in range(8)])
 
     def _body_goes_on(self, body, indices: set, derivative: bool = False):
-        """\\sum_i a_i + b_i in a write-up: a term after + or - that still uses a summed index (nowhere else given)
-        is the body's, as its author meant; a term without one ends the sum (for a derivative's operand, so does a
+        """\\sum_i a_i + b_i in a write-up: a term after + or - that still uses a summed index (not read as a free
+        index before the sum) is the body's, as its author meant; a term without one ends the sum (for a derivative's operand, so does a
         term that is a derivative of its own: d/dz f + d/dz g)."""
         while self.at("symbol", "+", "-") and not (derivative and self._derivative_operator_before(1, in_term=True)):
             start, sign = self.position, self.take()
@@ -3114,7 +3127,8 @@ class _Parser:
                 following = self.term()
             except LatexError:
                 following = None
-            if not (isinstance(following, sympy.Basic) and indices & following.free_symbols):
+            summed = {index for index in indices if index.name not in self.free_letters}  # e^{x_k} \\sum_k e^{x_k} - e^{2x_k}: k is free too
+            if not (isinstance(following, sympy.Basic) and summed & following.free_symbols):
                 self.position = start
                 del self.notes[kept[0]:], self.decimals[kept[1]:], self.leibniz[kept[2]:]
                 break
@@ -4047,6 +4061,24 @@ def read_tokens(found, text: str, context: Context) -> Reading:
         if isinstance(error, LatexError):
             raise
         raise LatexError(f"cannot read this LaTeX: {_sympy_reason(error)}") from None
+
+
+def _vector_of_each(body, indices: set) -> str | None:
+    """A vector or matrix in a sum's body whose subscript holds the sum's index (u_w under \\sum_w, u_{w_j} under
+    \\sum_j): its name, else None."""
+    letters = {index.name for index in indices}
+    for matrix in body.atoms(sympy.MatrixSymbol) if isinstance(body, sympy.Basic) else ():
+        _, underscore, subscript = str(matrix.name).partition("_")
+        if underscore and letters & set(re.findall(r"(?<![A-Za-z\\])[A-Za-z](?![A-Za-z])", subscript)):
+            return str(matrix.name)
+    return None
+
+
+def _sums_apart_from_free(sides: list) -> list:
+    """e^{x_k} \\sum_{k=1}^{c} e^{x_k}, or x_k = \\sum_k ...: a sum's index typed with the letter of a free index of the
+    same statement is the sum's own (a dummy), so putting a value in for the free k leaves the sum whole."""
+    free = {symbol for side in sides if isinstance(side, sympy.Basic) for symbol in side.free_symbols}
+    return [rename_bound(side, free) for side in sides]
 
 
 def _closed_at_its_end(found: list[Token]) -> list[Token]:

@@ -2732,6 +2732,56 @@ ROWS = [
     # loss's derivative in w_1, as code writes dw1), is a name with a value; its arithmetic and the update through it are checked
     ("With $x = 1$, $w_1 = 2$ and $b = 0$ the error is $e = -7$.\n\n* $\\partial w_1 = 2(-7) \\cdot 1 = -14$\n* $\\partial b = 2(-7) = -12$\n\n$$w_1^{new} = w_1 - 0.1 \\cdot \\partial w_1 = 3.4$$\n\n$$w_1^{new} = w_1 - 0.1 \\cdot \\partial w_1 = 0.6$$",
      ["definition", "definition", "definition", "definition", "definition", "valid", "definition", "invalid", "definition", "valid", "definition", "invalid"]),
+    # --- a bias declared a row (b \in R^{1 x h}, as d2l writes it) is added to every row of XW (n x h); a row of another
+    # length, or a product in the wrong order, still does not fit
+    ("Let $X \\in \\mathbb{R}^{n \\times d}$, $W \\in \\mathbb{R}^{d \\times h}$ and $\\mathbf{b} \\in \\mathbb{R}^{1 \\times h}$.\n\n$$H = XW + \\mathbf{b}$$", ["definition"]),
+    ("Let $X \\in \\mathbb{R}^{n \\times d}$, $W \\in \\mathbb{R}^{d \\times h}$ and $\\mathbf{b} \\in \\mathbb{R}^{1 \\times d}$.\n\n$$H = XW + \\mathbf{b}$$", ["invalid"]),
+    ("Let $X \\in \\mathbb{R}^{n \\times d}$, $W \\in \\mathbb{R}^{d \\times h}$, $V \\in \\mathbb{R}^{h \\times q}$, $\\mathbf{b} \\in \\mathbb{R}^{1 \\times h}$.\n\n"
+     "$$(XW + \\mathbf{b})V = XWV + \\mathbf{b}V$$", ["valid"]),
+    ("Let $X \\in \\mathbb{R}^{n \\times d}$, $W \\in \\mathbb{R}^{d \\times h}$, $V \\in \\mathbb{R}^{h \\times q}$, $\\mathbf{b} \\in \\mathbb{R}^{1 \\times h}$.\n\n"
+     "$$(XW + \\mathbf{b})V = XWV + V\\mathbf{b}$$", ["invalid"]),
+    ("Let $X \\in \\mathbb{R}^{n \\times d}$, $W \\in \\mathbb{R}^{d \\times h}$, $V \\in \\mathbb{R}^{h \\times h}$, $\\mathbf{b} \\in \\mathbb{R}^{1 \\times h}$.\n\n"
+     "$$(XW + \\mathbf{b})V = XWV + \\mathbf{b}$$", ["invalid"]),
+    # --- a condition on indices said before its formula ("when $i \neq j$: ...") holds for that formula: the softmax's
+    # off-diagonal derivative -p_i p_j is right there (and wrong at i = j, where it is p_i(1 - p_i)); its sign flipped is wrong
+    ("when $i \\neq j$: $\\frac{\\partial}{\\partial z_j}\\frac{e^{z_i}}{\\sum_{m=1}^n e^{z_m}} = -\\frac{e^{z_i}e^{z_j}}{(\\sum_{m=1}^n e^{z_m})^2}$", ["valid"]),
+    ("when $i \\neq j$: $\\frac{\\partial}{\\partial z_j}\\frac{e^{z_i}}{\\sum_{m=1}^n e^{z_m}} = \\frac{e^{z_i}e^{z_j}}{(\\sum_{m=1}^n e^{z_m})^2}$", ["invalid"]),
+    ("$\\frac{\\partial}{\\partial z_j}\\frac{e^{z_i}}{\\sum_{m=1}^n e^{z_m}} = -\\frac{e^{z_i}e^{z_j}}{(\\sum_{m=1}^n e^{z_m})^2}$", ["invalid"]),
+    # --- a sum typed with the letter of a free index (\sum_j beside z_j, the derivative's variable): the sum's own index;
+    # a term after it that uses the free letter is not pulled into the sum (p_j S - p_j^2, not p_j sum(1 - p_j))
+    ("when $i \\neq j$: $\\frac{\\partial}{\\partial z_j}\\frac{e^{z_i}}{\\sum_{j=1}^n e^{z_j}} = -\\frac{e^{z_i}e^{z_j}}{(\\sum_{j=1}^n e^{z_j})^2}$", ["valid"]),
+    ("$$\\frac{\\partial}{\\partial z_j}\\frac{e^{z_j}}{\\sum_{j=1}^{n} e^{z_j}} = \\frac{e^{z_j}\\sum_{j=1}^{n} e^{z_j} - e^{2z_j}}{(\\sum_{j=1}^{n} e^{z_j})^2}$$", ["valid"]),
+    ("$$\\frac{\\partial}{\\partial z_j}\\frac{e^{z_j}}{\\sum_{j=1}^{n} e^{z_j}} = \\frac{e^{z_j}\\sum_{j=1}^{n} e^{z_j} + e^{2z_j}}{(\\sum_{j=1}^{n} e^{z_j})^2}$$", ["invalid"]),
+    ("$$y_i \\sum_{i=1}^{3} y_i - y_i^2 = y_i(y_1 + y_2 + y_3) - y_i^2$$", ["valid"]),
+    ("$$y_i \\sum_{i=1}^{3} y_i - y_i^2 = y_i(y_1 + y_2 + y_3 - y_1^2 - y_2^2 - y_3^2)$$", ["invalid"]),
+    # --- a bare \sum over the free index's own name (p_t = e^{y_t} / \sum e^{y_t}, y_t the scores at time t) sums the
+    # vector's entries, loosely: no index slip; a sum whose index is written as the free one still is
+    ("$$y_t = W h_t$$\n\n$$p_t = \\frac{\\exp(y_t)}{\\sum \\exp(y_t)}$$", ["definition", "definition"]),
+    ("$$y_t = W h_t$$\n\n$$p_t = \\frac{\\exp(y_t)}{\\sum_t \\exp(y_t)}$$", ["definition", "invalid"]),
+    # --- a label said one-hot in words ("$t$ is 1 in the $c^{th}$ position and 0 elsewhere"): t_c = 1, the rest 0
+    ("The target $t$ is 1 in the $c^{th}$ position and 0 elsewhere, so $-\\sum_{k=1}^{K} t_k \\log q_k = -\\log q_c$.", ["valid"]),
+    ("The target $t$ is 1 in the $c^{th}$ position and 0 elsewhere, so $-\\sum_{k=1}^{K} t_k \\log q_k = -\\log q_1$.", ["invalid"]),
+    ("The label $y$ is 1 at the $c$-th entry and 0 otherwise, so $\\sum_{k=1}^{K} y_k (q_k - 1) = q_c - 1$.", ["valid"]),
+    ("The label $y$ is 1 at the $c$-th entry and 0 otherwise, so $\\sum_{k=1}^{K} y_k (q_k - 1) = q_c$.", ["invalid"]),
+    # --- a letter that subscripts only whole matrices and the bias beside them (an LSTM's W_a X + b_a, where the text sums
+    # over a elsewhere) labels them: no index slip; on a lower-case vector's entry it is still one
+    ("$$s = \\sum_{a=1}^{3} x_a$$\n\n$$m_t = W_a X + b_a$$", ["definition", "definition"]),
+    ("$$s = \\sum_{a=1}^{3} x_a$$\n\n$$m_t = w_a x_t$$", ["definition", "invalid"]),
+    # --- a sum over a family of vectors (u_w, one for each w: word2vec's outside vectors) is not read, so such a step is
+    # never called wrong (with one symbol for u_w every term would be the same vector: a false alarm, right or wrong)
+    ("$$\\frac{\\partial}{\\partial u_w}\\log\\sum_{w=1}^{V}\\exp(u_w^Tv_c) = \\frac{\\exp(u_w^Tv_c)v_c}{\\sum_{w=1}^{V}\\exp(u_w^Tv_c)}$$", ["unparsed"]),
+    ("$$-\\frac{\\partial}{\\partial u_k}\\sum_{k=1}^K\\log(\\sigma(-u_k^Tv_c)) = (1-\\sigma(-u_k^Tv_c))v_c$$", ["unparsed"]),
+    # --- arrows labelled with a weight's name draw a network (x -> h through w_1), not values equal to each other; an
+    # arrow labelled in words ("expand") still joins two sides of a step
+    ("A tiny network: $x \\xrightarrow{w_1} h \\xrightarrow{w_2} \\hat{y}$.\n\n$$h = \\sigma(w_1 x)$$", ["definition"]),
+    ("$$(x+1)^2 \\xrightarrow{\\text{expand}} x^2 + 2x + 1$$", ["valid"]),
+    ("$$(x+1)^2 \\xrightarrow{\\text{expand}} x^2 + 2x + 2$$", ["invalid"]),
+    # --- a declared matrix H and its entries H_{jk} in one step are one matrix (z^T H w = sum_jk z_j H_jk w_k), as a
+    # column and its entries are; the entries transposed, or a repeated index, do not give it
+    ("Let $H \\in \\mathbb{R}^{n \\times n}$ and $z \\in \\mathbb{R}^n$.\n\n$$z^T H z = \\sum_{j=1}^{n} \\sum_{k=1}^{n} H_{jk} z_j z_k$$", ["valid"]),
+    ("Let $H \\in \\mathbb{R}^{n \\times n}$ and $z \\in \\mathbb{R}^n$.\n\n$$z^T H z = \\sum_{j=1}^{n} \\sum_{k=1}^{n} H_{jk} z_j z_j$$", ["invalid"]),
+    ("Let $H \\in \\mathbb{R}^{n \\times m}$, $z \\in \\mathbb{R}^n$ and $w \\in \\mathbb{R}^m$.\n\n$$z^T H w = \\sum_{j=1}^{n} \\sum_{k=1}^{m} z_j H_{jk} w_k$$", ["valid"]),
+    ("Let $H \\in \\mathbb{R}^{n \\times n}$, $z \\in \\mathbb{R}^n$ and $w \\in \\mathbb{R}^n$.\n\n$$z^T H w = \\sum_{j=1}^{n} \\sum_{k=1}^{n} z_j H_{kj} w_k$$", ["invalid"]),
 ]
 
 

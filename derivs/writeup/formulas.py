@@ -1154,6 +1154,19 @@ class _Cutter:
                 parts[-1].append(at)
         return parts
 
+    def _diagram(self, clause: list[int]) -> bool:
+        """x \\xrightarrow{w_1} h \\xrightarrow{w_2} \\hat{y}: arrows labelled with a name draw a network (what feeds what,
+        through which weight), not a chain of equal values."""
+        for at in clause:
+            token = self.found[at]
+            if token.kind == "command" and token.text in ("xrightarrow", "xleftarrow"):
+                end = self._argument_end(at)
+                label = [t for t in self.found[at + 2:end] if t.kind != "space"] if end and end > at else []
+                worded = any(t.kind == "command" and t.text in ("text", "textrm", "mathrm", "operatorname", "mbox", "textit") for t in label)
+                if label and not worded and single_name(label) is not None:
+                    return True
+        return False
+
     def _sizes_only(self, indices: list[int]) -> bool:
         """Sizes multiplied with \\times, and only that (H \\times 1, (1 \\times H)[(H \\times M)(M \\times 1)]): a shape."""
         found = [self.found[at] for at in indices if self.found[at].kind != "space"]
@@ -1166,7 +1179,7 @@ class _Cutter:
 
     def _statement(self, clause: list[int], number: int, condition, words: str, named, explains: bool) -> Statement | None:
         """A chain's sides and relations; `NAME :` at the start labels it (read as NAME =)."""
-        if not clause:
+        if not clause or self._diagram(clause):
             return None
         base = min(self.depths[at].braces for at in clause)
         sides: list[list[int]] = [[]]

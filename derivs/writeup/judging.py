@@ -1014,8 +1014,8 @@ def index_slip(step: Step, notation: Notation) -> Step | None:
     over the name's own index (z_j = \\sum_j w_{jk} a_k: the j inside is not the j outside), or an index no sum binds
     and the name does not carry, while none of the name's indices appear (p_j = e^{a_i} / \\sum_k e^{a_k}): invalid.
     Only letters the text sums over somewhere count as indices (out, o in z_o, a unit's label, do not), and a line
-    under a condition (p_i = p_j when i = j), a sum written with an ellipsis (its last index a size) and the summation
-    convention are left alone."""
+    under a condition (p_i = p_j when i = j), a sum written with an ellipsis (its last index a size), a bare \\sum (p_t =
+    e^{y_t} / \\sum e^{y_t}: over the entries of the vector y_t, loosely) and the summation convention are left alone."""
     if step.kind != "equal" or step.left is None or step.right is None or step.condition_side is not None or step.role == "condition" \
             or notation.has("einstein"):
         return None
@@ -1028,13 +1028,25 @@ def index_slip(step: Step, notation: Notation) -> Step | None:
     if not own:
         return None
     bound = summed_indices(step.right)
-    shadowed = sorted(own & bound)
+    shadowed = sorted(own & summed_indices(step.right, bare=False))  # p_t = e^{y_t} / \\sum e^{y_t}: a bare sum over y_t's entries, loosely
     if shadowed:
         return replace(step, verdict="invalid", feedback=f"the sum runs over {shadowed[0]}, the index {step.lhs} is written with: the "
                                                          f"{shadowed[0]} inside the sum is not the one outside (an index slip?)")
     written = _indices_written(step.right, notation)
     stray = written - bound - own - {name.base}  # i_t = \\sigma(W_i x_t + b_i): the input gate's own W and b, labelled i
-    return _stray_index(step, stray, apart=not written & own)
+    return _stray_index(step, stray - _labels_of_matrices(step.right, notation), apart=not written & own)
+
+
+def _labels_of_matrices(side: Side, notation: Notation) -> set:
+    """Letters that subscript only matrices (capitals) and biases beside them (m_t = W_a X + b_a, an LSTM's W_f and b_f):
+    each a label of a whole matrix, not an index of one entry."""
+    names = Scanner([t for t in side.tokens if t.kind != "space"], frozenset(notation.words)).names()
+    carried: dict = {}
+    for other in names:
+        for letter in other.indices:
+            carried.setdefault(letter, []).append(other.base.lstrip("\\"))
+    return {letter for letter, bases in carried.items()
+            if any(base[:1].isupper() for base in bases) and all(base[:1].isupper() or base == "b" for base in bases)}
 
 
 def _leibniz_index_slip(step: Step, notation: Notation) -> Step | None:

@@ -181,7 +181,7 @@ def learn(sides: list, paragraphs, declarations=(), document=None) -> Notation:
             _learn_structure(notation, paragraph, document)
     if document is not None:
         _learn_one_hot_by_cases(notation, paragraphs, document)
-    _learn_words(notation, sides)
+    _learn_words(notation, sides, frozenset(key for key, _, _, _ in declarations))
     sides = [written for written in sides if not any(t.kind == "error" for t in written.side.tokens)]  # prose leaked into maths ($)
     summed: set[str] = set()
     differentiated: dict = {}
@@ -488,8 +488,9 @@ def _learn_one_hot(notation: Notation, paragraph, document) -> None:
     for at, math in enumerate(segments):
         if isinstance(math, str):
             continue
-        if at and isinstance(segments[at - 1], str) and prose.ONE_AT.search(_with_number_before(segments, at - 1)) and re.fullmatch(r"\s*[A-Za-z]\s*", math.tex):
-            hot_letter = hot_letter or math.tex.strip()  # "with a 1 for the true word $o$", "with a $1$ for ..."
+        letter = prose.ORDINAL_LETTER.fullmatch(math.tex)
+        if at and isinstance(segments[at - 1], str) and prose.ONE_AT.search(_with_number_before(segments, at - 1)) and letter:
+            hot_letter = hot_letter or letter.group(1)  # "with a 1 for the true word $o$", "with a $1$ for ...", "1 in $o^{th}$ position"
             continue
         said = _one_hot_said(segments[at - 1] if at else None, segments[at + 1] if at + 1 < len(segments) else None)
         for line in read_formula(math, document).lines:
@@ -603,9 +604,10 @@ def _learn_shapes(notation: Notation, sides, declarations) -> None:
     notation.guessed = {key for key, (_, why) in shapes.evidence.items() if why.startswith(GUESSES) and key not in declared}
 
 
-def _learn_words(notation: Notation, sides) -> None:
+def _learn_words(notation: Notation, sides, declared: frozenset = frozenset()) -> None:
     """Letters typed together are one name when the write-up writes them with a subscript (net_{h1}, out_{o1}),
-    a layer or a prime, in \\text or \\mathrm elsewhere, or when the run is long (four letters or more)."""
+    a layer or a prime, in \\text or \\mathrm elsewhere, or when the run is long (four letters or more). Capitals
+    each declared a matrix (XWV after X, W, V \\in \\mathbb{R}^{...}) are their product, not a name."""
     spelled_as_words: dict[str, int] = {}  # a word written in \\text or \\mathrm -> the first line it is
     candidates: dict[str, int] = {}
     products: dict[str, set] = {}  # a two-letter run before a subscript -> its last letter with that subscript (w_0 of Xw_0)
@@ -651,7 +653,7 @@ def _learn_words(notation: Notation, sides) -> None:
             scripted = run < len(found) and found[run].is_("symbol", "_", "'") and not any(word.endswith(f) for f in dialect.FUNCTIONS if len(f) >= 2)
             numbered = written.plain and run < len(found) and found[run].kind == "number" and not found[run].space_before  # ao1 typed for a_o1
             scripted = scripted or numbered and found[run].text.isdigit() and not any(word.endswith(f) for f in dialect.FUNCTIONS if len(f) >= 2)
-            usual = word in dialect.DOCUMENT_WORDS or len(word) >= 3 and word.isupper()  # out, dim, FLOP
+            usual = word in dialect.DOCUMENT_WORDS or len(word) >= 3 and word.isupper() and not set(word) <= declared  # out, dim, FLOP
             if function_of_one_letter(word) and not scripted:
                 continue  # yloga: y log a, the function's backslash left out, not a name
             if scripted or usual or len(word) >= 4 and not any(word.endswith(f) for f in dialect.FUNCTIONS if len(f) >= 2):
@@ -812,15 +814,15 @@ def _in_softmax(side: Side) -> list[Name]:
     return inside
 
 
-def summed_indices(side: Side) -> set[str]:
+def summed_indices(side: Side, bare: bool = True) -> set[str]:
     """The letters the sums and products of a side run over: \\sum_k, \\sum_{k=1}^K, \\prod_{i}; a bare \\sum takes the
-    one index its summand's names carry (\\sum e^{x_j}: j), as the parser does."""
+    one index its summand's names carry (\\sum e^{x_j}: j), as the parser does (unless `bare` is False: written only)."""
     found = side.tokens
     letters = set()
     for at, index, _ in _sum_scripts(found):
         if index:
             letters.add(index)
-        elif not (at + 1 < len(found) and found[at + 1].is_("symbol", "_", "^")):
+        elif bare and not (at + 1 < len(found) and found[at + 1].is_("symbol", "_", "^")):
             names = Scanner(found[at + 1:]).names()
             carried = {n.indices[0] for n in names if len(n.indices) == 1 and n.indices[0].isalpha() and len(n.indices[0]) == 1}
             carried |= {n.layer for n in names if not n.subscript and n.layer in SAMPLE_LETTERS}  # \sum (y^{(i)} - \hat{y}^{(i)})^2

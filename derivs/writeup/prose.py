@@ -30,12 +30,15 @@ ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Conventions a write-up states in words, and the kind each gives.
 CONVENTIONS: tuple[tuple[str, re.Pattern], ...] = (
     ("einstein", re.compile(r"einstein|repeated ind(?:ex|ices)[^.]{0,40}\bsum|sum(?:med|mation)? over (?:the )?repeated|implied summation|summation (?:is )?implied|summation convention", re.I)),
-    ("one-hot", re.compile(r"one[- ]hot|\bhot[- ]vectors?\b|only (?:one|a single) (?:entry|element|component) (?:is|equals?) (?:1|one)", re.I)),
+    ("one-hot", re.compile(r"one[- ]hot|\bhot[- ]vectors?\b|only (?:one|a single) (?:entry|element|component) (?:is|equals?) (?:1|one)"
+                           r"|\b(?:is|are|equals?|be)\s+(?:1|one)\s+(?:at|in|on|for)\b[^.]{0,80}?\b(?:and|,)\s+(?:0|zero)\s+"
+                           r"(?:else\s?where|otherwise|everywhere\s+else|for\s+(?:all\s+)?(?:the\s+)?others?)", re.I)),
     ("dirac", re.compile(r"\bdirac\b", re.I)),  # "the Dirac delta": \delta(x) is that function, not \delta times x
 )
 # The one-hot thing itself: the formula right after "a one-hot vector", or right before "is one-hot".
 ONE_HOT_BEFORE = re.compile(r"one[- ]hot(?:[- ]encoded)?(?: (?:vector|label|encoding|target|representation))?\s*$", re.I)
-ONE_HOT_AFTER = re.compile(r"\s*,?\s*(?:(?:is|are|be)\s+)?(?:a\s+|an\s+|the\s+)?(?:one[- ]hot|(?:with )?only (?:one|a single) (?:entry|element|component))", re.I)
+ONE_HOT_AFTER = re.compile(r"\s*,?\s*(?:(?:is|are|be)\s+)?(?:a\s+|an\s+|the\s+)?(?:one[- ]hot|(?:with )?only (?:one|a single) (?:entry|element|component))"
+                           r"|\s*(?:is|are|be)\s+(?:1|one)\s+(?:at|in|on|for)\b", re.I)  # "$y$ is 1 in $o^{th}$ position and 0 elsewhere"
 # The label named in words, not in a formula: "where y is the one-hot label vector"; "only the k-th dimension of y is one"
 # says where its 1 is.
 ONE_HOT_WORD = re.compile(r"(?<![\w$\\])([A-Za-z])\s+(?:is|are)\s+(?:a|an|the)\s+one[- ]hot\b", re.I)
@@ -47,6 +50,8 @@ HOT_INDEX = re.compile(r"^\s*,?\s*(?:is|be|denotes?|as)\s+the\s+(?:index|positio
 # right after is the hot entry.
 ONE_AT = re.compile(r"(?:\b1|\bone)\s+(?:for|at|in|on)\s+(?:the\s+)?(?:(?:index|position|entry|place|row)\s+(?:of\s+(?:the\s+)?)?)?"
                     r"(?:(?:correct|true|target|right|ground[- ]truth|actual)\s+(?:\w+\s+)?(?:class|label|word|category|output|token)\s*)?$", re.I)
+# The hot entry's letter as a formula: $o$, or an ordinal $o^{th}$, $k^\text{th}$, $k$-th.
+ORDINAL_LETTER = re.compile(r"\s*([A-Za-z])\s*(?:\^\s*\{?\s*(?:\\(?:text|mathrm)\s*\{)?\s*(?:th|st|nd|rd)\s*\}?\s*\}?|-?th)?\s*")
 # "a symmetric matrix $A$", "$\Sigma$ is symmetric", "$W$ is a diagonal matrix": what the formula names has that structure.
 STRUCTURE_BEFORE = re.compile(r"\b(symmetric|diagonal)(?:\s+(?:positive\s+(?:semi-?)?definite\s+)?(?:weight\s+|covariance\s+)?(?:matrix|matrices))?\s*$", re.I)
 STRUCTURE_AFTER = re.compile(r"^\s*,?\s*(?:is|are|be)\s+(?:a\s+|an\s+)?(?:real\s+)?(symmetric|diagonal)\b", re.I)

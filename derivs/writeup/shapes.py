@@ -697,8 +697,9 @@ class Inference:
             for (first, a), (second, b) in zip(known, known[1:]):
                 if not self._broadcast(a, b):
                     self._join(a, b, line, f"{_shown(first)} + {_shown(second)}", _keys(first, second))
+            full = [shape for _, shape in known if self._matrix(shape)]  # XW + b with b a row: XW's shape
             matrices = [shape for _, shape in known if not self._vector(shape)]
-            return (matrices or [shape for _, shape in known] or [None])[0]
+            return (full or matrices or [shape for _, shape in known] or [None])[0]
         if kind == "product":
             shape = self._product_dimensions(node, line)
             if shape is not None and _inner_product(node):  # w^T x is a number: (y - \sigma(w^T x)) x must not make x square
@@ -750,13 +751,21 @@ class Inference:
 
     def _broadcast(self, first, second) -> bool:
         """XW + b with XW m x d and b a d-vector: the bias added to every row (or a column added to every column), as
-        deep-learning texts and numpy write it; a sum of two vectors of other lengths is still a mismatch."""
+        deep-learning texts and numpy write it, and a row b in R^{1 x d} added to every row; a sum of two vectors of
+        other lengths (a row and a column among them) is still a mismatch."""
         for matrix, vector in ((first, second), (second, first)):
             if self._vector(vector) and not self._vector(matrix) and not isinstance(self.dims.find(matrix[1]), tuple):
                 length = self.dims.find(vector[0])
                 if not isinstance(length, tuple) and length in (self.dims.find(matrix[0]), self.dims.find(matrix[1])):
                     return True
+            if self._row(vector) and self._matrix(matrix):
+                length = self.dims.find(vector[1])
+                if not isinstance(length, tuple) and length == self.dims.find(matrix[1]):
+                    return True
         return False
+
+    def _row(self, shape) -> bool:
+        return self.dims.find(shape[0]) == sympy.Integer(1) and self.dims.find(shape[1]) != sympy.Integer(1)
 
     def _one_by_one(self, shape) -> bool:
         """A shape known to be 1 x 1 (w^T x of two declared vectors): a number where it multiplies."""

@@ -278,7 +278,7 @@ class _Builder:
             if lone:  # > $Error = y - y_5$, then a line "= 0.5 - 0.61 = -0.11": the chain goes on
                 self.displayed = self.previous
             statements = [statement for line in formulas[at].lines for statement in line.statements]
-            if len(statements) == 1 and statements[0].relations == ("==",) and _looked_at(statements[0], role):
+            if len(statements) == 1 and statements[0].relations in (("==",), ("!=",)) and _looked_at(statements[0], role):
                 looked_at = _joined(statements[0])
             before = (before + f"${segment.tex}$")[-2 * prose.WINDOW:]
         self._remember_lead(paragraph)
@@ -393,7 +393,10 @@ class _Builder:
         name = single_name(condition.tokens[:next((n for n, t in enumerate(condition.tokens) if t.kind == "symbol" and t.text in "=<>" or t.kind == "command" and t.text in ("le", "leq", "ge", "geq", "ne", "neq")), 0)], runs=True)
         if name is None:
             return None
-        reached = _names_written([side for line in formula.lines for statement in line.statements for side in statement.sides])
+        written = [side for line in formula.lines for statement in line.statements for side in statement.sides]
+        if name.key in _index_letters(written):
+            return condition  # "when $j \\neq k$: $\\partial p_j / \\partial z_k = ...$": which entries, by their indices
+        reached = _names_written(written)
         for _ in range(4):  # through formulas of formulas, a bounded depth
             if name.key in reached:
                 return condition
@@ -583,6 +586,13 @@ def _names_written(sides) -> set[str]:
     from .names import Scanner
 
     return {n.key for side in sides if side for runs in (True, False) for n in Scanner(side.tokens, runs=runs).names()}
+
+
+def _index_letters(sides) -> set[str]:
+    """The single letters the sides' names carry as indices (j and k of x_j, w_{jk})."""
+    from .names import Scanner
+
+    return {index for side in sides if side for n in Scanner(side.tokens).names() for index in n.indices if len(index) == 1 and index.isalpha()}
 
 
 def _all_of(conditions: list) -> Side | None:
