@@ -449,6 +449,7 @@ class _Parser:
         self.delta_marks = False  # reading a fraction whose top and bottom both open with \\delta: a derivative's marks
         self.paired: list = []  # \\sum_{i, j}: the indices after the first, while its bounds are read
         self.free_letters: set[str] = set()  # index letters of names read outside any sum over them (the k of x_k)
+        self.families: list = []  # (a vector's name, the sum's index, the \sum token) for u_w under \sum_w
         self.layer_transposed = False  # W^{(2)\\top}: the layer's matrix, transposed
         self.font_braces_owed: list[int] = []  # \\mathbf{x_1} in a write-up: braces to close after the name's subscript, per open font
         # a write-up's formula with an elementwise product (h \\odot (1 - h)) is written entry by entry: a number added
@@ -654,8 +655,21 @@ class _Parser:
             self.take()  # a sentence's full stop after the answer
         if self.peek().kind != "end":
             raise self.error(self._leftover_message(self.peek()))
+        self._note_families(sides)
         sides = _sums_apart_from_free(sides)
         return Reading(tuple(sides), tuple(relations), tuple(dict.fromkeys(self.notes)), tuple(self.decimals), tuple(self.leibniz))
+
+    def _note_families(self, sides) -> None:
+        """A family of vectors summed (u_w under \\sum_w) is read with one symbol for every member, and the reading says
+        so: alone inside its sums that is a special case (a difference found is still one, an equality is not proved);
+        beside another member (u_o, or a derivative by u_w) the member outside would be every term at once (the sum's
+        derivative by u_w V times too large), and no verdict holds. (Definitions are worked out apart, member by member.)"""
+        for family, variable, token in self.families:
+            base = family.partition("_")[0]
+            outside = {str(m.name).partition("_")[0] for side in sides if isinstance(side, sympy.Basic)
+                       for m in side.replace(lambda e: isinstance(e, sympy.Sum) and any(limit[0] == variable for limit in e.limits),
+                                             lambda e: sympy.Integer(0)).atoms(sympy.MatrixSymbol)}
+            self.notes.append(f"{FAMILY_BESIDE if base in outside else FAMILY_AS_ONE} ({family} for every {variable})")
 
     def _side(self):
         """One side, and TeX's `{a} \\over {b}` at its top (a side typed as a plain TeX fraction): a over b."""
@@ -1404,6 +1418,8 @@ class _Parser:
                          "\\|A\\|_F are", underscore)
 
     def _abs(self, value):
+        if self.context.document and isinstance(value, sympy.MatrixExpr) and 1 not in value.shape:
+            return sympy.Determinant(value)  # |A|, \\vert \\Sigma \\vert of a square matrix: its determinant
         return self._norm(value) if isinstance(value, sympy.Tuple) else sympy.Abs(value)  # |(3, 4)| is a length
 
     # --- names: letters, greek, decorated, subscripted
@@ -3063,8 +3079,7 @@ class _Parser:
             del self.bound[-1 - len(others):]
         family = _vector_of_each(body, {variable, *others}) if self.context.document else None
         if family is not None:  # \sum_w \exp(u_w^T v_c): one vector per w, which a vector's one symbol cannot be
-            raise self.error(f"a sum over a family of vectors ({family} for each {variable}) is not read: each term's vector "
-                             "would be the same one", token)
+            self.families.append((family, variable, token))
         kind = sympy.Sum if token.text == "sum" else sympy.Product
         limits = [(index, lower if lower is not None else 1, self._bound_of(index, upper)) for index in others]  # \sum_{i, j}: over both
         if limits:  # \sum_{m, n} with the size n: the index n is its own, not the bound every index runs to
@@ -4061,6 +4076,10 @@ def read_tokens(found, text: str, context: Context) -> Reading:
         if isinstance(error, LatexError):
             raise
         raise LatexError(f"cannot read this LaTeX: {_sympy_reason(error)}") from None
+
+
+FAMILY_AS_ONE = "a family of vectors read as one vector"  # a difference found so is one; an equality is a special case
+FAMILY_BESIDE = "a family of vectors read as one vector beside a member of it"  # neither verdict holds
 
 
 def _vector_of_each(body, indices: set) -> str | None:

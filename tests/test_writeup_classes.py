@@ -2345,11 +2345,11 @@ ROWS = [
      "$$\\frac{\\partial}{\\partial y} \\log y \\frac{\\partial}{\\partial u} \\sigma(u) = \\frac{1}{y} \\sigma(u)$$\n\n"
      "$$\\frac{\\partial}{\\partial x} \\frac{\\partial}{\\partial z} x^2 z^3 = 6 x z^2$$\n\n$$\\frac{\\partial}{\\partial x} x^3 \\frac{\\partial}{\\partial z} z^2 = 6 x z$$",
      ["definition", "valid", "invalid", "valid", "invalid"]),
-    # a sum of vectors (a logistic regression's gradient, \sum_i (w^T x_i) x_i) is added entry by entry; it was "only 0
-    # of 24 points could be evaluated"; a wrong vector in the sum is found
+    # a sum of vectors (a logistic regression's gradient, \sum_i (w^T x_i) x_i) is added entry by entry, with one vector
+    # for every x_i: a wrong vector in the sum is found, while an equality holds only in that special case (undecided)
     ("Let $w \\in \\mathbb{R}^m$ and $x_i \\in \\mathbb{R}^m$.\n\n$$\\sum_{i=1}^n (w^T x_i) x_i = \\sum_{i=1}^n x_i (x_i^T w)$$\n\n"
      "$$\\sum_{i=1}^n (w^T x_i) x_i = \\sum_{i=1}^n (x_i x_i^T) w$$\n\n$$\\sum_{i=1}^n (w^T x_i) x_i = \\sum_{i=1}^n x_i (x_i^T x_i)$$",
-     ["valid", "valid", "invalid"]),
+     ["undecided", "undecided", "invalid"]),
     # a number given for a name whose formula is a 1 x 1 product (z = W x = 1.7), then used times a vector: the number,
     # so the outer product's entries are checked (it was "does not fit": a number put in a product of matrices)
     ("$$x = \\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}$$\n\n$$W = \\begin{bmatrix} 0.5 & 0.6 \\end{bmatrix}$$\n\n$$z = W x = 1.7$$\n\n"
@@ -2763,14 +2763,12 @@ ROWS = [
     ("The target $t$ is 1 in the $c^{th}$ position and 0 elsewhere, so $-\\sum_{k=1}^{K} t_k \\log q_k = -\\log q_1$.", ["invalid"]),
     ("The label $y$ is 1 at the $c$-th entry and 0 otherwise, so $\\sum_{k=1}^{K} y_k (q_k - 1) = q_c - 1$.", ["valid"]),
     ("The label $y$ is 1 at the $c$-th entry and 0 otherwise, so $\\sum_{k=1}^{K} y_k (q_k - 1) = q_c$.", ["invalid"]),
-    # --- a letter that subscripts only whole matrices and the bias beside them (an LSTM's W_a X + b_a, where the text sums
-    # over a elsewhere) labels them: no index slip; on a lower-case vector's entry it is still one
-    ("$$s = \\sum_{a=1}^{3} x_a$$\n\n$$m_t = W_a X + b_a$$", ["definition", "definition"]),
-    ("$$s = \\sum_{a=1}^{3} x_a$$\n\n$$m_t = w_a x_t$$", ["definition", "invalid"]),
-    # --- a sum over a family of vectors (u_w, one for each w: word2vec's outside vectors) is not read, so such a step is
-    # never called wrong (with one symbol for u_w every term would be the same vector: a false alarm, right or wrong)
-    ("$$\\frac{\\partial}{\\partial u_w}\\log\\sum_{w=1}^{V}\\exp(u_w^Tv_c) = \\frac{\\exp(u_w^Tv_c)v_c}{\\sum_{w=1}^{V}\\exp(u_w^Tv_c)}$$", ["unparsed"]),
-    ("$$-\\frac{\\partial}{\\partial u_k}\\sum_{k=1}^K\\log(\\sigma(-u_k^Tv_c)) = (1-\\sigma(-u_k^Tv_c))v_c$$", ["unparsed"]),
+    # --- a sum over a family of vectors (u_w, one for each w: word2vec's outside vectors) differentiated by one member in
+    # the step itself is not judged either way (with one symbol for u_w every term would be the same vector: V times the
+    # derivative, a false alarm whether the line is right or wrong)
+    ("$$\\frac{\\partial}{\\partial u_w}\\log\\sum_{w=1}^{V}\\exp(u_w^Tv_c) = \\frac{\\exp(u_w^Tv_c)v_c}{\\sum_{w=1}^{V}\\exp(u_w^Tv_c)}$$", ["undecided"]),
+    ("$$-\\frac{\\partial}{\\partial u_k}\\sum_{k=1}^K\\log(\\sigma(-u_k^Tv_c)) = (1-\\sigma(-u_k^Tv_c))v_c$$", ["undecided"]),
+    ("$$-\\frac{\\partial}{\\partial u_k}\\sum_{k=1}^K\\log(\\sigma(-u_k^Tv_c)) = -(1-\\sigma(-u_k^Tv_c))v_c$$", ["undecided"]),
     # --- arrows labelled with a weight's name draw a network (x -> h through w_1), not values equal to each other; an
     # arrow labelled in words ("expand") still joins two sides of a step
     ("A tiny network: $x \\xrightarrow{w_1} h \\xrightarrow{w_2} \\hat{y}$.\n\n$$h = \\sigma(w_1 x)$$", ["definition"]),
@@ -2782,6 +2780,19 @@ ROWS = [
     ("Let $H \\in \\mathbb{R}^{n \\times n}$ and $z \\in \\mathbb{R}^n$.\n\n$$z^T H z = \\sum_{j=1}^{n} \\sum_{k=1}^{n} H_{jk} z_j z_j$$", ["invalid"]),
     ("Let $H \\in \\mathbb{R}^{n \\times m}$, $z \\in \\mathbb{R}^n$ and $w \\in \\mathbb{R}^m$.\n\n$$z^T H w = \\sum_{j=1}^{n} \\sum_{k=1}^{m} z_j H_{jk} w_k$$", ["valid"]),
     ("Let $H \\in \\mathbb{R}^{n \\times n}$, $z \\in \\mathbb{R}^n$ and $w \\in \\mathbb{R}^n$.\n\n$$z^T H w = \\sum_{j=1}^{n} \\sum_{k=1}^{n} z_j H_{kj} w_k$$", ["invalid"]),
+    # --- |A| of a square matrix is its determinant, and A^{-T} the inverse's transpose (only a square matrix has one):
+    # d log|A| / dA = A^{-T}; A^{-1}A^{-T} is not; |x| of a number stays its absolute value
+    ("$$\\frac{\\partial}{\\partial A} \\log \\vert A \\vert = A^{-T}$$", ["valid"]),
+    ("$$\\frac{\\partial}{\\partial A} \\log |A| = A^{-1}A^{-T}$$", ["invalid"]),
+    ("Let $\\Sigma \\in \\mathbb{R}^{n \\times n}$.\n\n$$\\log |\\Sigma^{-1}| = -\\log |\\Sigma|$$", ["valid"]),
+    ("Let $\\Sigma \\in \\mathbb{R}^{n \\times n}$.\n\n$$\\log |\\Sigma^{-1}| = \\log |\\Sigma|$$", ["invalid"]),
+    ("$$\\frac{d}{dx} |x|^2 = 2x$$", ["valid"]),
+    # --- a family of vectors only inside sums (x_i under \sum_i) is read with every member one vector: a difference found
+    # so is a real one, an equality only a special case (undecided); a member beside its family's sum (u_o beside
+    # \sum_w u_w) leaves a step undecided; a definition keeps it (its derivatives are worked out member by member)
+    ("Let $w \\in \\mathbb{R}^d$ and $x_i \\in \\mathbb{R}^d$.\n\n$$\\sum_{i=1}^n (w^T x_i) x_i = \\sum_{i=1}^n x_i x_i^T w$$", ["undecided"]),
+    ("Let $w \\in \\mathbb{R}^d$ and $x_i \\in \\mathbb{R}^d$.\n\n$$\\sum_{i=1}^n (w^T x_i) x_i = \\sum_{i=1}^n x_i^T x_i w$$", ["invalid"]),
+    ("$$J = -u_o^Tv_c + \\log \\sum_{w=1}^{V} \\exp(u_w^T v_c)$$", ["definition"]),
 ]
 
 

@@ -20,7 +20,7 @@ from ..equivalence import concrete_functions, decide
 from ..lexer import LatexError, spelled_back
 from ..matrices import MatrixDerivative, layouts
 from ..model import Problem
-from ..parsing import DOCUMENT_SIZE, EntryExtremum, ShapeMismatch, whole_of_entries
+from ..parsing import DOCUMENT_SIZE, FAMILY_AS_ONE, FAMILY_BESIDE, EntryExtremum, ShapeMismatch, whole_of_entries
 from ..timelimit import TimeLimitExceeded, cpu_seconds, time_limit
 from .judging import (DefinitionMisfit, chain_rule, reaches, decimals_shown, difference_shown, given_entries, is_matrix_expr, kink, kinks, letters_shared, names_in, not_real,
                       one_length, one_symbol_per_name, out_of_time, could_not_decide, placeholder_functions, positive, sequence_indices, told_value,
@@ -335,6 +335,13 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
     if covered:
         return replace(step, verdict="valid", feedback=covered)
     judged = _verdict(step, scope, decision, left, right, domain, unread, scope.worked_quantity(left_read.expr))
+    family = next((note for read in (left_read, right_read) if read.reading is not None for note in read.reading.notes if note.startswith(FAMILY_AS_ONE)), None)
+    if family and (judged.verdict == "valid" or family.startswith(FAMILY_BESIDE) and judged.verdict == "invalid"):
+        members = family.partition("(")[2].rstrip(")")
+        return replace(judged, verdict="undecided", witness=None, feedback=(
+            f"a sum over a family of vectors ({members}) beside a member of it, read with one vector for them all: not judged"
+            if family.startswith(FAMILY_BESIDE) else
+            f"equal where every vector of the family is one and the same ({members}), which is all that is read here: not judged"))
     reordered = _reordered(left, right, _collapsed(left, right, scope)) if judged.verdict == "valid" and scope.problem.document else []
     if reordered:  # x^T A x = tr[x^T x A]: equal only because x and A were taken for numbers
         return replace(judged, verdict="undecided", witness=None, feedback=f"{', '.join(reordered)} {'is' if len(reordered) == 1 else 'are'} "

@@ -1034,19 +1034,8 @@ def index_slip(step: Step, notation: Notation) -> Step | None:
                                                          f"{shadowed[0]} inside the sum is not the one outside (an index slip?)")
     written = _indices_written(step.right, notation)
     stray = written - bound - own - {name.base}  # i_t = \\sigma(W_i x_t + b_i): the input gate's own W and b, labelled i
-    return _stray_index(step, stray - _labels_of_matrices(step.right, notation), apart=not written & own)
+    return _stray_index(step, stray, apart=not written & own)
 
-
-def _labels_of_matrices(side: Side, notation: Notation) -> set:
-    """Letters that subscript only matrices (capitals) and biases beside them (m_t = W_a X + b_a, an LSTM's W_f and b_f):
-    each a label of a whole matrix, not an index of one entry."""
-    names = Scanner([t for t in side.tokens if t.kind != "space"], frozenset(notation.words)).names()
-    carried: dict = {}
-    for other in names:
-        for letter in other.indices:
-            carried.setdefault(letter, []).append(other.base.lstrip("\\"))
-    return {letter for letter, bases in carried.items()
-            if any(base[:1].isupper() for base in bases) and all(base[:1].isupper() or base == "b" for base in bases)}
 
 
 def _leibniz_index_slip(step: Step, notation: Notation) -> Step | None:

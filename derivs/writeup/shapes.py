@@ -113,6 +113,8 @@ class _TreeParser:
                     node = Node("matrix", size=node.size[::-1], position=node.position, entries=node.entries) if node.kind == "list" else Node("transpose", [node])
                 elif texts in (["-", "1"],):
                     node = Node("inverse", [node])
+                elif texts in (["-", "T"], ["-", "\\top"], ["-", "top"], ["-", "\\intercal"]):  # A^{-T}: the inverse's transpose
+                    node = Node("inverse", [Node("transpose", [node])])
                 else:
                     node = Node("power", [node], key="".join(texts), position=len(texts))  # key: the exponent as typed
             elif self.is_("symbol", "_") and node.kind in ("group", "apply", "transpose", "product"):
@@ -678,7 +680,12 @@ class Inference:
         if kind == "transpose":
             inner = self._dimensions(node.children[0], line)
             return (inner[1], inner[0]) if inner else None
-        if kind in ("group", "inverse"):
+        if kind == "inverse":  # A^{-1}, A^{-T}: only a square matrix has one
+            inner = self._dimensions(node.children[0], line) if node.children else None
+            if inner is not None and not self._vector(inner):
+                self._join((inner[0],), (inner[1],), line, f"{_shown(node)} (an inverse)", _keys(node))
+            return inner
+        if kind == "group":
             return self._dimensions(node.children[0], line) if node.children else None
         if kind == "power":
             return self._power_dimensions(node, line)
