@@ -1037,7 +1037,6 @@ def index_slip(step: Step, notation: Notation) -> Step | None:
     return _stray_index(step, stray, apart=not written & own)
 
 
-
 def _leibniz_index_slip(step: Step, notation: Notation) -> Step | None:
     """\\partial C / \\partial a^L_k = 2(a^L_i - y_i): a derivative named by one Leibniz fraction of two names, whose
     formula is written in an index that neither name carries and no sum binds, while none of the names' indices appear:
