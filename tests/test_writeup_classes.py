@@ -2793,6 +2793,9 @@ ROWS = [
     ("Let $w \\in \\mathbb{R}^d$ and $x_i \\in \\mathbb{R}^d$.\n\n$$\\sum_{i=1}^n (w^T x_i) x_i = \\sum_{i=1}^n x_i x_i^T w$$", ["undecided"]),
     ("Let $w \\in \\mathbb{R}^d$ and $x_i \\in \\mathbb{R}^d$.\n\n$$\\sum_{i=1}^n (w^T x_i) x_i = \\sum_{i=1}^n x_i^T x_i w$$", ["invalid"]),
     ("$$J = -u_o^Tv_c + \\log \\sum_{w=1}^{V} \\exp(u_w^T v_c)$$", ["definition"]),
+    # --- A \pm B is a sum for its shape (either sign), not A times B: an identity in \pm is not a shape mistake (its two
+    # readings are not judged)
+    ("Let $A \\in \\mathbb{R}^{m \\times n}$ and $B \\in \\mathbb{R}^{m \\times n}$.\n\n$$tr(A\\pm B) = tr(A)\\pm tr(B)$$", ["unparsed"]),
 ]
 
 

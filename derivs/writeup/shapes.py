@@ -67,7 +67,7 @@ class _TreeParser:
 
     def expression(self) -> Node:
         terms = [self.term()]
-        while self.is_("symbol", "+", "-"):
+        while self.is_("symbol", "+", "-") or self.is_("command", "pm", "mp"):  # A \pm B: a sum either way, for its shape
             self.at += 1
             terms.append(self.term())
         return terms[0] if len(terms) == 1 else Node("sum", terms)
@@ -99,7 +99,7 @@ class _TreeParser:
         if token.kind == "symbol":
             return token.text in "([{|"
         if token.kind == "command":
-            return token.text not in ("right", "end", "\\") and token.text not in dialect.RELATIONS and token.text not in PRODUCTS and token.text not in ("to", "rightarrow", "Rightarrow", "implies", "quad", "qquad", "in")
+            return token.text not in ("right", "end", "\\") and token.text not in dialect.RELATIONS and token.text not in PRODUCTS and token.text not in ("to", "rightarrow", "Rightarrow", "implies", "quad", "qquad", "in", "pm", "mp")
         return False
 
     def factor(self) -> Node:
