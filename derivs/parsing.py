@@ -355,7 +355,7 @@ def unbraced_script_end(found, start: int, stop: int | None = None) -> int:
 def _bias_broadcast(vector, matrix):
     """In a write-up, XW + b with XW m x d and b a d-vector: the bias added to every row, as deep-learning texts and
     numpy write it (1 b^T, m x d); a vector as long as the matrix's rows is added to every column (b 1^T); a row
-    b \in R^{1 x d} (as d2l declares it) is added to every row (1 b). Anything else is returned as it is, for the
+    b \\in R^{1 x d} (as d2l declares it) is added to every row (1 b). Anything else is returned as it is, for the
     shape check to judge."""
     if not (matrices.is_matrix(vector) and matrices.is_matrix(matrix)) or 1 in matrix.shape:
         return vector
