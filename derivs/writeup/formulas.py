@@ -1133,8 +1133,7 @@ class _Cutter:
         if token.text in IMPLICATIONS:
             return True
         if token.text in ("xrightarrow", "xLeftrightarrow", "xRightarrow"):
-            end = self._argument_end(at)
-            label = self.found[at + 2:end] if end and end > at else []
+            label = self._arrow_label(at)
             return token.text != "xrightarrow" or any(t.is_("symbol", "?") for t in label) or any(t.is_("symbol", "=") for t in label) and any(t.kind == "number" for t in label)
         return False
 
@@ -1154,14 +1153,18 @@ class _Cutter:
                 parts[-1].append(at)
         return parts
 
+    def _arrow_label(self, at: int) -> list:
+        """The tokens of the label written over an arrow (\\xrightarrow{label}) at `at`; none when it has no braces."""
+        end = self._argument_end(at)
+        return self.found[at + 2:end] if end and end > at else []
+
     def _diagram(self, clause: list[int]) -> bool:
         """x \\xrightarrow{w_1} h \\xrightarrow{w_2} \\hat{y}: arrows labelled with a name draw a network (what feeds what,
         through which weight), not a chain of equal values."""
         for at in clause:
             token = self.found[at]
             if token.kind == "command" and token.text in ("xrightarrow", "xleftarrow"):
-                end = self._argument_end(at)
-                label = [t for t in self.found[at + 2:end] if t.kind != "space"] if end and end > at else []
+                label = [t for t in self._arrow_label(at) if t.kind != "space"]
                 worded = any(t.kind == "command" and t.text in ("text", "textrm", "mathrm", "operatorname", "mbox", "textit") for t in label)
                 if label and not worded and single_name(label) is not None:
                     return True

@@ -394,7 +394,7 @@ class _Builder:
         if name is None:
             return None
         written = [side for line in formula.lines for statement in line.statements for side in statement.sides]
-        if name.key in _index_letters(written):
+        if name.key in _letters_indexing(written):
             return condition  # "when $j \\neq k$: $\\partial p_j / \\partial z_k = ...$": which entries, by their indices
         reached = _names_written(written)
         for _ in range(4):  # through formulas of formulas, a bounded depth
@@ -588,7 +588,7 @@ def _names_written(sides) -> set[str]:
     return {n.key for side in sides if side for runs in (True, False) for n in Scanner(side.tokens, runs=runs).names()}
 
 
-def _index_letters(sides) -> set[str]:
+def _letters_indexing(sides) -> set[str]:
     """The single letters the sides' names carry as indices (j and k of x_j, w_{jk})."""
     from .names import Scanner
 
