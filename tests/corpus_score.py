@@ -80,7 +80,7 @@ def score(path: Path, data: dict, timeout: float = STEP_TIMEOUT) -> Score:
     from derivs.derivation import check_derivation_now
     from derivs.writeup.document import form_of_path, read_document
 
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8", errors="replace")  # as `derivs proof` reads a file (one note is GBK-encoded)
     form = form_of_path(path.name)
     report = check_derivation_now(text, timeout=timeout, form=form)
     document = read_document(text, form)

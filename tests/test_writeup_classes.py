@@ -2796,6 +2796,44 @@ ROWS = [
     # --- A \pm B is a sum for its shape (either sign), not A times B: an identity in \pm is not a shape mistake (its two
     # readings are not judged)
     ("Let $A \\in \\mathbb{R}^{m \\times n}$ and $B \\in \\mathbb{R}^{m \\times n}$.\n\n$$tr(A\\pm B) = tr(A)\\pm tr(B)$$", ["unparsed"]),
+    # --- three items or more of one list, each opening with a formula for the same left side, are cases (as labelled
+    # items are): a later item's formulas hold for its own case, not claims about the earlier one's; a claim inside a
+    # case is checked against that case; two items may restate one formula, checked
+    ("\\begin{enumerate}\n\\item $\\phi_j(x) = x^j$ and $f(x) = x/2$.\n\\item $\\phi_j(x) = e^{-(x - j)^2}$ and $f(x) = x/4$.\n"
+     "\\item $\\phi_j(x) = \\cos(x/j)$ and $f(x) = 3x$.\n\\end{enumerate}",
+     ["definition", "definition", "definition", "definition", "definition", "definition"]),
+    ("\\begin{enumerate}\n\\item $g(x) = x^2$.\n\\item $g(x) = e^{-x}$.\n"
+     "\\item $g(x) = \\cos(x)$, so $g(0) = 1$.\n\\end{enumerate}", ["definition", "definition", "definition", "valid"]),
+    ("\\begin{enumerate}\n\\item $g(x) = x^2$.\n\\item $g(x) = e^{-x}$.\n"
+     "\\item $g(x) = \\cos(x)$, so $g(0) = 0$.\n\\end{enumerate}", ["definition", "definition", "definition", "invalid"]),
+    ("\\begin{enumerate}\n\\item $f(x) = x^2 + 2x$.\n\\item $f(x) = x(x + 3)$.\n\\end{enumerate}", ["definition", "invalid"]),
+    # --- derivatives by different variables in one chain ending in zero (dL/dw = dL/db = 0) are conditions set together,
+    # not a claim that they agree; a formula solving them for w, written through a name defined through w, is a system
+    # being solved, not a circle of definitions; without the derivatives set to zero, such a circle is still a slip
+    ("Let $\\hat{y}_i = x_i w + b$ and $L = \\sum_{i=1}^{n} (\\hat{y}_i - y_i)^2$.\n\nAt the optimum $\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial b} = 0$.",
+     ["definition", "definition", "definition", "definition"]),
+    ("Let $L = (w - 1)^2 + (b - 2)^2$.\n\n$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial b} = 2(b - 2)$$", ["definition", "invalid", "valid"]),
+    ("Let $\\hat{y}_i = x_i w + b$ and $L = \\sum_{i=1}^{n} (\\hat{y}_i - y_i)^2$.\n\nAt the optimum $\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial b} = 0$, so\n\n"
+     "$$w = \\frac{\\sum_{i=1}^{n} x_i(\\hat{y}_i - y_i)}{\\sum_{i=1}^{n} x_i^2}$$", ["definition", "definition", "definition", "definition", "definition"]),
+    ("The hidden output is $a_1 = \\sigma(o_1)$.\n\n$$o_1 = w_5 a_1 + w_6 a_2$$", ["invalid", "definition"]),
+    # --- words right after a formula that make it an approximation in a limit ("as p is very small", "for small x",
+    # "when x is close to zero", after a display too): a link that does not hold exactly is not judged; without them it is
+    ("Then $q = 1 - (1 - p)^{\\frac{1}{m}} = 1 - (1 - \\frac{p}{m}) = \\frac{p}{m}$ as p is very small.", ["definition", "undecided", "valid"]),
+    ("Also $\\sin(x) = x$ for small $x$.", ["undecided"]),
+    ("$$e^x = 1 + x$$\nwhen $x$ is close to zero.", ["undecided"]),
+    ("$$e^x = 1 + x$$\n\nThis holds for every $x$.", ["invalid"]),
+    ("Then $q = 1 - (1 - p)^{\\frac{1}{m}} = 1 - (1 - \\frac{p}{m})$ as we showed.", ["definition", "invalid"]),
+    # --- a vector the uses make 1 x 1 (no size declared): a claim that holds only for a vector of one entry (a a^T = a^T a,
+    # an outer product against an inner one) is not proved; the whole transposed (a^T w = w^T a) still is, and numbers are
+    ("$$a a^T = a^T a$$", ["undecided"]),
+    ("$$g(a) = a^T w$$\n\n$$a a^T = a^T a$$", ["definition", "undecided"]),
+    ("$$g(a) = a^T w$$\n\n$$a^T w = w^T a$$", ["definition", "valid"]),
+    ("$$x^T x = \\sum_i x_i^2$$", ["valid"]),
+    ("$$a b = b a$$", ["valid"]),
+    # --- a LaTeX comment inside a formula (% to the end of the line) is not part of it
+    ("\\begin{document}\n$$ x^2 - 1 % expand it\n = (x-1)(x+1) $$\n\\begin{align}\ny &= 2x % a note\n\\\\ &= x + x\n\\end{align}\n\\end{document}",
+     ["valid", "definition", "valid"]),
+    ("\\begin{document}\n$$ x^2 - 1 % expand it\n = (x-1)(x+2) $$\n\\end{document}", ["invalid"]),
 ]
 
 
@@ -2995,3 +3033,15 @@ def test_a_one_by_one_matrix_said_to_equal_a_number_is_its_entry():
     assert _number_beside(sympy.ImmutableMatrix([[entry]]), sympy.Rational(5374, 10000)) == entry
     row = sympy.ImmutableMatrix([[entry, entry]])
     assert _number_beside(row, sympy.Rational(5374, 10000)) == row  # a row of two is no number
+
+
+def test_a_derivative_of_names_read_as_one_by_one_is_not_proved_as_numbers():
+    """d(a^T X a)/dX read with a 1 x 1 (only from its uses) is X a^2 differentiated: a^2, where a vector's derivative
+    is the matrix a a^T; such a derivative names the collapsed vector, and the judge leaves it unjudged."""
+    from derivs.writeup.claims import _differentiated
+
+    a, X = sympy.MatrixSymbol("a", 1, 1), sympy.Symbol("X")
+    read = sympy.Derivative(X * a[0, 0] ** 2, X)
+    assert _differentiated(["a"], read, (a.T * a)) == ["a"]
+    assert _differentiated(["a"], X * a[0, 0] ** 2, (a.T * a)) == []  # no derivative: the order rule decides
+    assert _differentiated(["w"], read) == []

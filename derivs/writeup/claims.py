@@ -342,10 +342,17 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
             f"a sum over a family of vectors ({members}) beside a member of it, read with one vector for them all: not judged"
             if family.startswith(FAMILY_BESIDE) else
             f"equal where every vector of the family is one and the same ({members}), which is all that is read here: not judged"))
-    reordered = _reordered(left, right, _collapsed(left, right, scope)) if judged.verdict == "valid" and scope.problem.document else []
+    collapsed = _collapsed(left, right, scope) if judged.verdict == "valid" and scope.problem.document else []
+    differentiated = _differentiated(collapsed, left_read.expr, right_read.expr)
+    if differentiated:  # d(a^T X a)/dX = a^T a: as numbers X a^2 gives a^2, where a vector's gives a a^T
+        return replace(judged, verdict="undecided", witness=None, feedback=f"{', '.join(differentiated)} {'is' if len(differentiated) == 1 else 'are'} "
+                       f"read as 1 x 1 only from how the write-up uses {'it' if len(differentiated) == 1 else 'them'}, inside a derivative: its value as numbers is not the "
+                       "vector's or matrix's, so it is not judged")
+    reordered = _reordered(left, right, collapsed)
     if reordered:  # x^T A x = tr[x^T x A]: equal only because x and A were taken for numbers
         return replace(judged, verdict="undecided", witness=None, feedback=f"{', '.join(reordered)} {'is' if len(reordered) == 1 else 'are'} "
-                       "read as 1 x 1 only from how the write-up uses them, and the sides multiply them in another order: equal as numbers, "
+                       f"read as 1 x 1 only from how the write-up uses {'it' if len(reordered) == 1 else 'them'}, and the sides multiply "
+                       f"{'it' if len(reordered) == 1 else 'them'} in another order: equal as numbers, "
                        "which a vector or matrix need not be, so it is not judged")
     functions = placeholders + sorted(set(scope.defined) - set(placeholders))
     alone = _also_alone(step, functions, scope) if functions and judged.verdict == "invalid" else []
@@ -1256,16 +1263,28 @@ def _collapsed(left, right, scope) -> list[str]:
     return sorted(str(m) for m in found if m.shape == (1, 1) and str(m) not in declared and m.name not in declared)
 
 
+def _differentiated(collapsed: list[str], *reads) -> list[str]:
+    """The collapsed names (see _collapsed) that a derivative written on the line takes of an expression in them."""
+    inside = {str(symbol) for read in reads if isinstance(read, sympy.Basic) for derivative in read.atoms(sympy.Derivative)
+              for symbol in derivative.expr.atoms(sympy.MatrixSymbol)}
+    return [name for name in collapsed if name in inside]
+
+
 def _reordered(left, right, collapsed: list[str]) -> list[str]:
-    """The collapsed names (see _collapsed) when the sides write them in different orders, not just reversed as a
-    transpose reverses them (x^T A x against x^T x A); [] when the order is the same."""
+    """The collapsed names (see _collapsed) when the sides write them in different orders or transposed otherwise (x^T A
+    x against x^T x A, a a^T against a^T a), not just the whole transposed (x^T A x against x^T A^T x); [] when the
+    order is the same."""
     if not collapsed:
         return []
-    def order(side):
-        return [str(m) for m in sympy.preorder_traversal(side) if isinstance(m, sympy.MatrixSymbol) and str(m) in collapsed] \
-            if isinstance(side, sympy.Basic) else []
+    def order(expr, flipped: bool = False) -> list:
+        if isinstance(expr, sympy.MatrixSymbol):
+            return [(str(expr), flipped)] if str(expr) in collapsed else []
+        if isinstance(expr, sympy.Transpose):  # (AB)^T = B^T A^T
+            return order(expr.arg, not flipped)[::-1]
+        return [found for arg in expr.args for found in order(arg, flipped)] if isinstance(expr, sympy.Basic) else []
     first, second = order(left), order(right)
-    return collapsed if first != second and first != second[::-1] and sorted(first) == sorted(second) else []
+    whole_transposed = [(name, not flipped) for name, flipped in second[::-1]]
+    return collapsed if first != second and first != whole_transposed and sorted(n for n, _ in first) == sorted(n for n, _ in second) else []
 
 
 def _multiplied_arrays(expr) -> set:

@@ -1467,6 +1467,13 @@ def _without_comments(tex: str) -> str:
     return "\n".join(re.split(r"(?<!\\)%", line, maxsplit=1)[0] for line in tex.split("\n"))
 
 
+def _comments_blanked(tex: str) -> str:
+    """A formula's % comments (to the end of their line) as spaces: TeX never reads them, and each character keeps its
+    place in the document."""
+    return LATEX_COMMENT.sub(lambda comment: " " * len(comment.group(0)), tex)
+
+
+LATEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 SHORTHAND_DISPLAYS = {"beq": "eeq", "be": "ee", "bea": "eea", "beqa": "eeqa", "beqn": "eeqn"}  # \\beq ... \\eeq: an equation
 
 
@@ -1495,7 +1502,7 @@ class _LatexReader:
             self.segments.append(words)
 
     def math(self, node, tex: str, start: int, display: bool, environment: str) -> None:
-        math = Math(tex, start, self.document.line_of(start), display, environment)
+        math = Math(_comments_blanked(tex), start, self.document.line_of(start), display, environment)
         if display:
             self.flush()
             self.document.pieces.append(Display(math, self.item))
@@ -1513,7 +1520,7 @@ class _LatexReader:
             if closer is not None:  # \beq ... \eeq: a display between a preamble's shorthands for \begin{equation}
                 start = node.pos + node.len
                 self.flush()
-                self.document.pieces.append(Display(Math(self.document.text[start:nodes[closer].pos], start, self.document.line_of(start), True, "equation"), self.item))
+                self.document.pieces.append(Display(Math(_comments_blanked(self.document.text[start:nodes[closer].pos]), start, self.document.line_of(start), True, "equation"), self.item))
                 at = closer + 1
                 continue
             if node is not None:
@@ -1573,7 +1580,7 @@ class _LatexReader:
                 skipped = body.index("}") + 1
                 start, body = start + skipped, body[skipped:]
             self.flush()
-            self.document.pieces.append(Display(Math(body, start, self.document.line_of(start), True, name), self.item))
+            self.document.pieces.append(Display(Math(_comments_blanked(body), start, self.document.line_of(start), True, name), self.item))
         elif name in SKIPPED_ENVIRONMENTS:
             self.flush()
         elif name in TABLE_ENVIRONMENTS:

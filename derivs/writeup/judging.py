@@ -1890,7 +1890,7 @@ class Judge:
             self._give_deferred(scope, step)
             self._seek(scope, step)
             try:
-                outcome = self.one(step, scope)
+                outcome = _approximation_unjudged(self.one(step, scope))
             except TimeLimitExceeded:  # a limit's expiry that escaped every handler inside: this step is out of time, not a crash
                 outcome = out_of_time(step, self.timeout)
             except Exception as error:  # sympy's, on a reading it cannot use (even StopIteration from inside simplify): this
@@ -3024,7 +3024,7 @@ class Judge:
         defined = self._define_name(step, scope, key, avoid=circular[1] if circular else frozenset())
         if circular is None:
             return self._own_argument(self._kept_to_pattern(defined, scope, key), scope, key)
-        if key in scope.seen:  # a = (.. - b ..) / .. after an equation in a and b, b through a below: a system being solved
+        if key in scope.seen or self._stationary_between(step, *circular):  # a = (.. - b ..) / .. after an equation in a and b, b through a below: a system being solved
             return replace(defined, feedback=f"{step.lhs} through {', '.join(sorted(circular[1]))}, which {self.document.where(circular[0].line)} gives "
                                              f"through {step.lhs}: a system of equations being solved, not a formula for either")
         later, names = circular
@@ -3157,6 +3157,22 @@ class Judge:
                 return sympy.simplify(body.xreplace({other: other_body}) - name) == 0
         except (TimeLimitExceeded, Exception):  # sympy's simplify of sums can fail inside (StopIteration): no answer, no circle lifted
             return False
+
+    def _stationary_between(self, step: Step, later: Step, names: frozenset) -> bool:
+        """Between a definition and the later line that defines one of its names through it, a derivative by that name is
+        set to zero (\\frac{\\partial L}{\\partial w_1} = 0): the later line solves the condition for an optimum (normal
+        equations, a maximum likelihood), a system being solved, not a circle of definitions."""
+        for other in self.steps:
+            if not step.index < other.index < later.index or other.section != later.section or other.left is None:
+                continue
+            chain = (other.first or other.left, *other.chain)
+            if not is_written_number(chain[-1]) or spelled_back(chain[-1].tokens).strip() not in ("0", "0.0"):
+                continue
+            for side in chain[:-1]:
+                derivative = _one_derivative(leibniz_factors(side) or {})
+                if derivative is not None and derivative[1].replace("{", "").replace("}", "") in {n.replace("{", "").replace("}", "") for n in names}:
+                    return True
+        return False
 
     def _defined_back(self, step: Step, scope: Scope, key: str):
         """(the later step, the names) when the formula of this definition uses names that a later line of the section
@@ -3385,6 +3401,9 @@ class Judge:
         supposed = self._as_supposed(step, scope)
         if supposed is not None:
             return supposed
+        if _conditions_together(step):
+            return replace(step, verdict="definition", feedback=f"conditions set together ({step.lhs} = 0 and {step.rhs} = 0, as the chain "
+                                                                "ends): not a claim that the two derivatives agree")
         try:
             with time_limit(self.timeout):
                 residual = self.equation_to_solve(step, scope)
@@ -3553,6 +3572,26 @@ def _shares_unknowns(scope: Scope, residual) -> bool:
     """Whether an equation shares an unknown with the one being solved: where only the line before makes a line part of
     a solving, (a + b)^2 = a^2 + b^2 after 2(w - 3) = 0 is a claim of its own, judged as one."""
     return bool(unknowns_of(scope.condition[1]) & unknowns_of(residual))
+
+
+def _approximation_unjudged(outcome: Step) -> Step:
+    """A link the words call approximate ("= p/m as p is very small") that does not hold exactly is not a mistake."""
+    if outcome.role != "approximates" or outcome.verdict != "invalid":
+        return outcome
+    return replace(outcome, verdict="undecided", witness=None, feedback="an approximation in a limit, as the words after it say: "
+                                                                         f"not an identity, not judged ({outcome.feedback})")
+
+
+def _conditions_together(step: Step) -> bool:
+    """A link between derivatives by different variables in a chain that ends in zero (\\frac{\\partial L}{\\partial w}
+    = \\frac{\\partial L}{\\partial b} = 0): each derivative is set to zero, the optimum's conditions written as one chain."""
+    if step.kind != "equal" or step.right is None or step.left is None:
+        return False
+    last = rest_of_chain(step)[-1]
+    if last is step.right or not is_written_number(last) or spelled_back(last.tokens).strip() not in ("0", "0.0"):
+        return False
+    by = [_one_derivative(leibniz_factors(side) or {}) for side in (step.left, step.right)]
+    return all(by) and by[0][1] != by[1][1]
 
 
 def rest_of_chain(step: Step) -> tuple:

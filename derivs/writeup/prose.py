@@ -122,6 +122,18 @@ REQUIRED = re.compile(r"^\W{0,3}(?:must|should|has to|have to|needs? to)\s+(?:be
                       r"|^\W{0,3}(?:only\s+(?:when|if)|if\s+and\s+only\s+if|iff|exactly\s+when|precisely\s+when)\b"
                       r"|^\W{0,3}(?:may|might|can|could)(?:\s+not)?\s+(?:be\s+true|hold|be\s+the\s+case|happen|occur)\b", re.I)
 
+# Words right after a formula that make it an approximation in a limit ("= p/m as p is very small", "for large $n$",
+# "to first order"): its links need not hold exactly.
+APPROXIMATES = re.compile(r"^\W{0,3}(?:(?:as|since|because|when|whenever|for|if|where)\s+(?:\$[^$]{1,40}\$|[A-Za-z]\w{0,12})\s+"
+                          r"(?:is|are|gets?|becomes?|goes|tends)?\s*(?:very\s+|sufficiently\s+|extremely\s+|so\s+)?(?:small|large|tiny|big|close\s+to|to\s+(?:zero|0|infinity))"
+                          r"|(?:for|when|as)\s+(?:very\s+|sufficiently\s+)?(?:small|large)\b"
+                          r"|(?:approximately|roughly|to\s+(?:the\s+)?first\s+order|asymptotically)\b)", re.I)
+
+
+def approximates(after: str) -> bool:
+    """The words right after a formula say it holds only approximately, in a limit ("as p is very small")."""
+    return bool(APPROXIMATES.search(after[:80]))
+
 
 SOLVES = re.compile(r"\b(?:solv(?:e|ing) (?:it |this |that |the equation )?for|isolat(?:e|ing)|rearrang(?:e|ing) (?:it |this )?(?:for|to get))\b", re.I)
 

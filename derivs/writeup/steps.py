@@ -9,6 +9,7 @@ start parts (values hold within one). Structure only: nothing is read into mathe
 
 from __future__ import annotations
 
+import collections
 import itertools
 from dataclasses import dataclass, field, fields, replace
 
@@ -85,6 +86,22 @@ class Step:
     def first_of_chain(self) -> bool:
         return self.left is not None and self.first is not None and self.left.start == self.first.start
 
+
+
+CASES_AT_LEAST = 3  # two items may restate one formula; three that each open with it list cases
+
+
+def _cases_by_repetition(steps: list[Step]) -> list[Step]:
+    """Items of one section that each open with a formula for the same left side (\\item $\\phi_j(x) = f(x)^j$,
+    \\item $\\phi_j(x) = \\cos(f(x)/j)$, ...) list cases, as items labelled with a name and a colon do: each item's
+    formulas hold for its own case. Three items at least: two might restate one claim."""
+    opening: dict[tuple[int, int], str] = {}
+    for step in steps:
+        if step.item > 0 and (step.section, step.item) not in opening and step.left is not None:
+            opening[(step.section, step.item)] = step.lhs if step.first_of_chain and step.kind == "equal" else ""
+    items_of = collections.Counter((section, lhs) for (section, _), lhs in opening.items() if lhs)
+    cases = {place for place, lhs in opening.items() if lhs and items_of[(place[0], lhs)] >= CASES_AT_LEAST}
+    return [replace(step, labelled_item=True) if (step.section, step.item) in cases else step for step in steps]
 
 @dataclass(frozen=True)
 class Written:
@@ -175,14 +192,15 @@ class _Builder:
                 if self.large:
                     formula = _with_limit_variable(formula, self.large)
                 condition = self._lead_in_condition(formula) or _condition_after_display(pieces, at, formula, self.document)
-                self._formula(formula, "display", condition, self._item_role() or self.lead_role or self.heading_role)
+                role = "approximates" if _approximated_after_display(pieces, at) else self._item_role() or self.lead_role or self.heading_role
+                self._formula(formula, "display", condition, role)
                 self.displayed, self.just_displayed = self.previous, True
             elif isinstance(piece, Table):
                 self.block += 1
                 self.just_displayed = False
                 self._table(piece)
         self._close_section()
-        return self.steps
+        return _cases_by_repetition(self.steps)
 
     def _enter_item(self, item: int, piece: Paragraph | None = None) -> None:
         """A list starting after prose that offers choices ("popular choices include:") makes each of its items a
@@ -263,7 +281,8 @@ class _Builder:
             self.block += 1
             after = segments[at + 1] if at + 1 < len(segments) and isinstance(segments[at + 1], str) else ""
             first_of_item = self._item_role()  # taken by this formula whatever its own lead words say
-            role = "required" if prose.requires(after) else prose.role_of(before) or first_of_item or self.heading_role
+            role = "required" if prose.requires(after) else "approximates" if prose.approximates(after) \
+                else prose.role_of(before) or first_of_item or self.heading_role
             if at in listed and role in ("", "for"):
                 role = "given"  # "Inputs: $x = 1$, $y = 2$, $w = 2$": values, x's too (alone, $x = 1$ is where a function is looked at)
             self.previous = self.displayed if lone and following else None  # "$b = 10$" in the prose is not what a display "$$= c$$" goes on from
@@ -726,6 +745,15 @@ def _condition_after_display(pieces, at: int, formula: Formula, document: Docume
         return None  # "If $y = 1$, the loss is ...": a new sentence, about what follows it
     segments = [formula.math, *following.segments[:2]]
     return _condition_after(segments, {0: formula, 2: read_formula(segments[2], document)} if not isinstance(segments[2], str) else {}, 0)
+
+
+def _approximated_after_display(pieces, at: int) -> bool:
+    """A display and the paragraph right after it going on in lower case "as $p$ is very small": an approximation."""
+    following = pieces[at + 1] if at + 1 < len(pieces) else None
+    if not isinstance(following, Paragraph) or not following.segments or not isinstance(following.segments[0], str):
+        return False
+    words = "".join(segment if isinstance(segment, str) else f"${segment.tex}$" for segment in following.segments[:3])
+    return words.strip()[:1].islower() and prose.approximates(words)
 
 
 def _relates_indices(statement: Statement) -> bool:
