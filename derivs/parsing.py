@@ -3058,6 +3058,10 @@ class _Parser:
                     self.position += 2
                     continue
                 upper = self._upper_bound(subscript_to_come=variable is None)
+        if variable is None and lower is None and upper is None and token.text == "sum" and self.context.document:
+            entries = self._entries_summed()
+            if entries is not None:  # \sum \delta of a vector: its entries added, 1^T \delta
+                return entries
         if variable is None:
             variable = self._summed_index(token)
         if upper is None:
@@ -3158,6 +3162,23 @@ class _Parser:
             self.take()
             return self.resolve(token.text, None, token)
         return self.script()
+
+    def _entries_summed(self):
+        """A bare \\sum before a vector known by its entries, or a function of such vectors, with no index written (\\sum
+        \\delta, \\sum \\exp(x)): the sum of the entries, as \\|x\\| is read; None (the position kept) for anything else."""
+        start, notes = self.position, len(self.notes)
+        try:
+            body = self.term()
+        except LatexError:
+            body = None
+        vectors = {symbol: self.context.vectors[symbol.name] for symbol in _free_of(body) if isinstance(symbol, sympy.Symbol)
+                   and symbol.name in self.context.vectors and symbol.name not in self.context.tables}
+        if not vectors or not isinstance(body, sympy.Expr) or body.atoms(sympy.Indexed):
+            self.position = start
+            del self.notes[notes:]
+            return None
+        j = sympy.Dummy("j", integer=True, positive=True)
+        return sympy.Sum(body.xreplace({symbol: entries[j] for symbol, entries in vectors.items()}), (j, 1, DOCUMENT_SIZE))
 
     def _summed_index(self, token: Token):
         """\\sum e^{x_j}: the one index its summand's entries carry is the sum's index (else it must be written)."""

@@ -2834,6 +2834,14 @@ ROWS = [
     ("\\begin{document}\n$$ x^2 - 1 % expand it\n = (x-1)(x+1) $$\n\\begin{align}\ny &= 2x % a note\n\\\\ &= x + x\n\\end{align}\n\\end{document}",
      ["valid", "definition", "valid"]),
     ("\\begin{document}\n$$ x^2 - 1 % expand it\n = (x-1)(x+2) $$\n\\end{document}", ["invalid"]),
+    # --- a bare \sum before a vector (or a function of one) with no index written sums its entries; a length the text
+    # declares for the vector is the only one it has (a sum written out with too few terms is wrong, not "a shorter vector")
+    ("$$p_i = \\frac{\\exp(x_i)}{\\sum_j \\exp(x_j)}$$\n\n$$\\sum p = 1$$", ["definition", "valid"]),
+    ("Let $x \\in \\mathbb{R}^3$.\n\n$$\\sum \\exp(x) = e^{x_1} + e^{x_2} + e^{x_3}$$", ["valid"]),
+    ("Let $x \\in \\mathbb{R}^3$.\n\n$$\\sum \\exp(x) = e^{x_1} + 2e^{x_2} + e^{x_3}$$", ["invalid"]),
+    ("Let $x \\in \\mathbb{R}^3$.\n\n$$\\sum x = x_1 + x_2$$", ["invalid"]),
+    ("Let $x \\in \\mathbb{R}^3$.\n\n$$\\sum_{i} x_i = x_1 + x_2$$", ["invalid"]),
+    ("$$\\sum_{i} x_i = x_1 + x_2$$", ["valid"]),
 ]
 
 

@@ -312,10 +312,11 @@ def _judge_sides(judge, step: Step, scope, slips: dict) -> Step:
                 return replace(step, verdict="undecided", feedback=f"the sides differ only where a function differentiated here has a kink "
                                f"({difference_shown(decision)}): a derivative has no value there, so the line is not judged")
             if decision.verdict == "different":
-                stated = _holds_at_stated_length(context, left, right, domain, 0.3 * timeout)
+                declared = _declared_lengths(left, right, scope)
+                stated = _holds_at_stated_length(context, left, right, domain, 0.3 * timeout, declared)
                 if stated is not None:
-                    return replace(step, verdict="valid", feedback=f"holds for a vector of {stated} entries, as the step's own sum says "
-                                                                   "(the write-up gives no other length)")
+                    return replace(step, verdict="valid", feedback=f"holds for a vector of {stated} entries, as the write-up declares it"
+                                   if declared else f"holds for a vector of {stated} entries, as the step's own sum says (the write-up gives no other length)")
                 hot = _holds_if_hot_at(context, left, right, domain, 0.3 * timeout, scope.notation.summed)
                 if hot is not None:
                     return replace(step, verdict="undecided", feedback=f"holds if the one-hot {hot[0]}'s 1 is at {hot[1]}, and the text does not "
@@ -649,9 +650,16 @@ def _one_hot(problem: Problem, notation) -> Problem:
     return replace(problem, variables=tuple(hot(v) for v in problem.variables))
 
 
-def _holds_at_stated_length(context: Problem, left, right, domain, budget: float) -> int | None:
+def _declared_lengths(left, right, scope) -> set[int]:
+    """The lengths the write-up declares for the vectors whose entries the sides write (x \\in \\mathbb{R}^3: 3)."""
+    bases = {str(entry.base.label) for side in (left, right) if isinstance(side, sympy.Basic) for entry in side.atoms(sympy.Indexed)}
+    return {scope.notation.lengths[base] for base in bases if base in scope.notation.lengths}
+
+
+def _holds_at_stated_length(context: Problem, left, right, domain, budget: float, declared: set[int] = frozenset()) -> int | None:
     """The length a sum in the step states (\\sum_{j=1}^3 e^{\\theta_j}, or its last entry written out) when the step holds with the vector's unknown length
-    (a bare \\sum_j, a softmax's) set to it: the text's vector has that many entries, so the step is no slip."""
+    (a bare \\sum_j, a softmax's) set to it: the text's vector has that many entries, so the step is no slip. A length the
+    write-up declares for the vector (x \\in \\mathbb{R}^3) is the only one it may have."""
     sides = [side for side in (left, right) if isinstance(side, sympy.Basic)]
     if not any(DOCUMENT_SIZE in side.free_symbols for side in sides):
         return None
@@ -659,7 +667,7 @@ def _holds_at_stated_length(context: Problem, left, right, domain, budget: float
               if limit[1] == 1 and limit[2].is_Integer and 1 < limit[2] <= 50}
     stated |= {int(entry.indices[0]) for side in sides for entry in side.atoms(sympy.Indexed)  # the sum written out: its last entry
                if len(entry.indices) == 1 and entry.indices[0].is_Integer and 1 < entry.indices[0] <= 50}
-    stated = sorted(stated, reverse=True)
+    stated = sorted(stated & declared if declared else stated, reverse=True)
     for length in stated[:2]:
         at = {DOCUMENT_SIZE: sympy.Integer(length)}
         if decide(context, left.xreplace(at), right.xreplace(at), where=domain, budget=budget / 2, strict=False).verdict == "equal":

@@ -73,6 +73,7 @@ class Notation:
     structured: dict = field(default_factory=dict)  # a square matrix -> "symmetric" or "diagonal", as the text says
     passed: set[str] = field(default_factory=set)  # function names passed as values (l(\\phi, \\mu, \\sigma)): there a quantity
     labels: dict = field(default_factory=dict)  # a cross-entropy's target -> the entry numbers it is written out with
+    lengths: dict = field(default_factory=dict)  # a vector declared with a number of entries (x \\in \\mathbb{R}^3) -> that number
     stated: set = field(default_factory=set)  # the names a declaration gives a shape (z \\in \\mathbb{R}^n), however else they are written
     prime_by: dict = field(default_factory=dict)  # a function -> the name its prime is taken by (f(x) = \\sigma(w^T x) where
     # the text differentiates by w, never by x: f'(x) is d/dw, as a logistic regression's write-up means it)
@@ -594,6 +595,7 @@ def _learn_shapes(notation: Notation, sides, declarations) -> None:
     shapes = inference.solve()
     declared = {key for key, _, _, _ in declarations}
     notation.stated = declared
+    notation.lengths = {key: int(shape[0]) for key, shape, _, _ in declarations if shape[1] == 1 and getattr(shape[0], "is_Integer", False)}
     for key, shape in shapes.arrays.items():
         line, why = inference.why.get(key, (0, ""))
         kind = "vector" if shape[1] == 1 else "matrix"
@@ -777,6 +779,8 @@ def _learn_indexed(notation: Notation, side: Side, names: list[Name], line: int)
     for name in _in_softmax(side):
         if len(name.indices) == 1 and len(name.indices[0]) == 1 and name.indices[0].isalpha() and not name.layer and not name.mark:
             notation.learn(name.base, "vector", line, f"written {name.key} inside softmax(...), a function of a whole vector")
+    for name in _after_a_bare_sum(side, names):
+        notation.learn(name.base, "vector", line, f"written {name.key} after a bare \\sum: its entries summed")
     bound = summed_indices(side)
     if not bound:
         return
@@ -795,6 +799,26 @@ def _learn_indexed(notation: Notation, side: Side, names: list[Name], line: int)
             notation.learn(whole, "vector", line, f"written {name.key} under a sum over {indices[0]}")
         elif len(indices) == 2 and set(indices) & bound and all(len(i) == 1 for i in indices):
             notation.learn(whole, "table", line, f"written {name.key} under a sum over {' and '.join(sorted(set(indices) & bound))}")
+
+
+def _after_a_bare_sum(side: Side, names: list[Name]) -> list[Name]:
+    """The name a \\sum with no index or bound is written before, alone or as a function's argument (\\sum p = 1, \\sum
+    \\exp(x)): a vector whose entries are summed. A name with a subscript (\\sum e^{z_k}) gives the sum its index instead."""
+    found = side.tokens
+    taken = []
+    for at, token in enumerate(found):
+        if not token.is_("command", "sum"):
+            continue
+        ahead = next((n for n, t in enumerate(found[at + 1:], at + 1) if t.kind != "space"), None)
+        if ahead is None or found[ahead].is_("symbol", "_", "^"):
+            continue
+        name = next((n for n in names if n.start >= ahead), None)
+        between = [t for t in found[ahead:name.start] if t.kind != "space"] if name is not None else None
+        if between is None or any(not (t.is_("command", *dialect.FUNCTIONS, "left") or t.is_("symbol", "(")) for t in between):
+            continue
+        if not name.subscript and not name.layer and not name.mark and not name.primes and name.base not in ("e", "pi"):
+            taken.append(name)
+    return taken
 
 
 def _in_softmax(side: Side) -> list[Name]:
