@@ -2842,6 +2842,13 @@ ROWS = [
     ("Let $x \\in \\mathbb{R}^3$.\n\n$$\\sum x = x_1 + x_2$$", ["invalid"]),
     ("Let $x \\in \\mathbb{R}^3$.\n\n$$\\sum_{i} x_i = x_1 + x_2$$", ["invalid"]),
     ("$$\\sum_{i} x_i = x_1 + x_2$$", ["valid"]),
+    # --- a course style file's shorthands the text never defines (\bx, \boldx, \vx, \bSigma, \mW, \mcN, \R) read as the
+    # convention has them: bold letters, calligraphic, the reals; a command the text defines keeps its own meaning
+    ("\\begin{document}\nLet $\\bx \\in \\R^n$ and $\\bA \\in \\R^{n \\times n}$.\n$$\\nabla_{\\bx} \\bx^T \\bA \\bx = (\\bA + \\bA^T)\\bx$$\n"
+     "$$\\nabla_{\\bx} \\bx^T \\bA \\bx = 2\\bA\\bx$$\n\\end{document}", ["valid", "invalid"]),
+    ("\\begin{document}\nLet $\\vx \\in \\R^n$ and $\\mW \\in \\R^{m \\times n}$.\n$$\\nabla_{\\vx} \\|\\mW\\vx\\|^2 = 2\\mW^T\\mW\\vx$$\n\\end{document}", ["valid"]),
+    ("\\begin{document}\nLet $\\vx \\in \\R^n$ and $\\mW \\in \\R^{m \\times n}$.\n$$\\nabla_{\\vx} \\|\\mW\\vx\\|^2 = 2\\mW\\mW^T\\vx$$\n\\end{document}", ["invalid"]),
+    ("\\begin{document}\n\\newcommand{\\bx}{x}\n$$\\bx^2 - 1 = (\\bx - 1)(\\bx + 1)$$\n\\end{document}", ["valid"]),
 ]
 
 

@@ -18,7 +18,7 @@ from ..dialect import BINARY_OPERATORS, FUNCTIONS, LIST_ELLIPSES, RELATIONS, UNI
 from ..lexer import TEXT_COMMANDS, Token, group_end, tokens
 from ..parsing import is_transpose_mark, subscript_letters
 from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, in_subscript, layer_superscript, letter_before_subscript, summed_letter, t_superscript, typed_label, dashed_labels
-from .macros import DEFINING, definitions, expand
+from .macros import DEFINING, conventional_shorthand, definitions, expand
 from .names import Scanner, single_name
 from .prose import CONNECTIVES
 
@@ -179,7 +179,7 @@ def _with_macros(found: list[Token], macros: dict) -> tuple[list[Token], dict[in
         spent = set(definitions(found)[1])
         found = [token for at, token in enumerate(found) if at not in spent]
     found, ends = expand(found, macros, lambda at: _token_end(found[at]))
-    return _respelled(found, ends, lambda at: _glyph_command(found, at))
+    return _respelled(found, ends, lambda at: _glyph_command(found, at) or _shorthand_command(found, at))
 
 
 def _glyph_command(found: list[Token], at: int):
@@ -190,6 +190,17 @@ def _glyph_command(found: list[Token], at: int):
     if meant is None or not meant.startswith("\\"):
         return None
     return at + 1, [replace(piece, position=token.position, space_before=token.space_before) for piece in tokens(meant, tolerant=True)[:-1]]
+
+
+def _shorthand_command(found: list[Token], at: int):
+    """\\bx, \\bSigma, \\mW left after the write-up's own commands are expanded: a course style file's shorthand, read
+    as the convention has it (macros.CONVENTIONAL_SHORTHANDS)."""
+    token = found[at]
+    meant = conventional_shorthand(token.text) if token.kind == "command" else None
+    if meant is None:
+        return None
+    return at + 1, [replace(piece, position=token.position, space_before=token.space_before if n == 0 else piece.space_before)
+                    for n, piece in enumerate(tokens(meant, tolerant=True)[:-1])]
 
 
 def _respelled(found: list[Token], call_ends: dict[int, int], spelling) -> tuple[list[Token], dict[int, int]]:
@@ -211,6 +222,8 @@ def _respelled(found: list[Token], call_ends: dict[int, int], spelling) -> tuple
             source = min(at + offset, after - 1)
             if source in call_ends:
                 ends[len(out) + offset] = call_ends[source]
+            elif len(made) > after - at:  # \bx as \mathbf{x}: each token made ends where the command did
+                ends[len(out) + offset] = _token_end(found[after - 1])
         out += made
         at = after
     return out, ends

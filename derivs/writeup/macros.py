@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import re
+
+from .. import dialect
 from ..lexer import Token, group_end
 
 DEFINING = frozenset({"newcommand", "renewcommand", "providecommand", "DeclareMathOperator", "def", "gdef"})  # \gdef: KaTeX pages' \def
@@ -234,3 +237,32 @@ def _substituted(body: tuple[Token, ...], arguments: list) -> list[Token]:
         out.append(token)
         at += 1
     return out
+
+
+# Shorthands a course's private style file defines (never in the text itself), in the spellings common to ML homework
+# templates and the Deep Learning book's math_commands.tex: \bx, \boldx, \vx for a bold x, \bpi, \vtheta for a bold
+# Greek letter, \mW for a matrix, \mcN, \calL for a calligraphic letter, \bbR and \R for the reals. Read only where
+# the write-up does not define the command itself and the name is no command of its own.
+_GREEK_NAMES = "|".join(sorted(dialect.GREEK - {"ell"} | {"pi"}, key=len, reverse=True))
+CONVENTIONAL_SHORTHANDS: tuple[tuple[re.Pattern, str], ...] = (
+    (re.compile(rf"(?:bold|b|v)({_GREEK_NAMES})"), "\\boldsymbol{{\\{0}}}"),
+    (re.compile(r"(?:bold|b|v)([A-Za-z])"), "\\mathbf{{{0}}}"),
+    (re.compile(r"m([A-Z])"), "\\mathbf{{{0}}}"),
+    (re.compile(r"(?:mc|cal)([A-Z])"), "\\mathcal{{{0}}}"),
+    (re.compile(r"(?:bb|mbb)([A-Z])"), "\\mathbb{{{0}}}"),
+    (re.compile(r"(R)"), "\\mathbb{{{0}}}"),
+)
+_OWN_COMMANDS = frozenset(dialect.GREEK | dialect.FONTS | dialect.DECORATIONS | set(dialect.FUNCTIONS) | set(dialect.CONSTANTS)
+                          | set(dialect.VARIADIC) | {"bf", "be", "bd"})
+
+
+def conventional_shorthand(name: str) -> str | None:
+    """The LaTeX a command no definition in the text gives stands for by convention (\\bSigma: \\boldsymbol{\\Sigma}), or None."""
+    if name in _OWN_COMMANDS:
+        return None
+    for pattern, meaning in CONVENTIONAL_SHORTHANDS:
+        found = pattern.fullmatch(name)
+        if found:
+            return meaning.format(found.group(1))
+    return None
+
