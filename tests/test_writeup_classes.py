@@ -2798,7 +2798,7 @@ ROWS = [
     ("Let $A \\in \\mathbb{R}^{m \\times n}$ and $B \\in \\mathbb{R}^{m \\times n}$.\n\n$$tr(A\\pm B) = tr(A)\\pm tr(B)$$", ["unparsed"]),
     # --- three items or more of one list, each opening with a formula for the same left side, are cases (as labelled
     # items are): a later item's formulas hold for its own case, not claims about the earlier one's; a claim inside a
-    # case is checked against that case; two items may restate one formula, checked
+    # case is checked against that case; two items may restate one formula, checked; items of three lists are no cases
     ("\\begin{enumerate}\n\\item $\\phi_j(x) = x^j$ and $f(x) = x/2$.\n\\item $\\phi_j(x) = e^{-(x - j)^2}$ and $f(x) = x/4$.\n"
      "\\item $\\phi_j(x) = \\cos(x/j)$ and $f(x) = 3x$.\n\\end{enumerate}",
      ["definition", "definition", "definition", "definition", "definition", "definition"]),
@@ -2807,6 +2807,8 @@ ROWS = [
     ("\\begin{enumerate}\n\\item $g(x) = x^2$.\n\\item $g(x) = e^{-x}$.\n"
      "\\item $g(x) = \\cos(x)$, so $g(0) = 0$.\n\\end{enumerate}", ["definition", "definition", "definition", "invalid"]),
     ("\\begin{enumerate}\n\\item $f(x) = x^2 + 2x$.\n\\item $f(x) = x(x + 3)$.\n\\end{enumerate}", ["definition", "invalid"]),
+    ("- $g(x) = x^2$\n- $g(x) = e^{-x}$\n- $g(x) = \\cos(x)$\n", ["definition", "definition", "definition"]),
+    ("- $g(x) = x^2$\n\nand\n\n- $g(x) = e^{-x}$\n\nand\n\n- $g(x) = \\cos(x)$\n", ["definition", "invalid", "definition"]),
     # --- derivatives by different variables in one chain ending in zero (dL/dw = dL/db = 0) are conditions set together,
     # not a claim that they agree; a formula solving them for w, written through a name defined through w, is a system
     # being solved, not a circle of definitions; without the derivatives set to zero, such a circle is still a slip

@@ -148,6 +148,7 @@ class Document:
     transpose_t: bool = False  # its small t is only ever a superscript, over capitals or brackets (K^t, (QK^t)^t): a transpose
     dashed_labels: bool = False  # its lines end with a number typed after a spaced dash ( -(11)): their labels
     typed_labels: bool = False  # its displays end with a number typed in brackets after a space (= x_1 (6)): their labels
+    lists: dict = field(default_factory=dict)  # a list item's number -> the number of the list it is an item of
     formulas: dict = field(default_factory=dict, repr=False)  # each Math as read (formulas.read_formula): read once
     e_named: bool = False  # a section wrote e = \hat{y} - y: e is that name in the sections after it too
     notebook: Notebook | None = field(default=None, repr=False)  # read from a notebook: where each line of `text` sits in it
@@ -855,13 +856,20 @@ def _read_markdown(document: Document) -> None:
     table_line = 0
     row_lines: list[int] = []
     items: list[int] = []  # the list items open, innermost last
-    numbered = 0
+    lists: list[int] = []  # the lists open, innermost last
+    numbered = listed = 0
     for at, token in enumerate(tokens):
         span = token.map or (None, None)
         item = items[-1] if items else 0
-        if token.type == "list_item_open":
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            listed += 1
+            lists.append(listed)
+        elif token.type in ("bullet_list_close", "ordered_list_close") and lists:
+            lists.pop()
+        elif token.type == "list_item_open":
             numbered += 1
             items.append(numbered)
+            document.lists[numbered] = lists[-1] if lists else 0
         elif token.type == "list_item_close" and items:
             items.pop()
         elif token.type == "heading_open":
@@ -1474,6 +1482,7 @@ def _comments_blanked(tex: str) -> str:
 
 
 LATEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+LIST_ENVIRONMENTS = frozenset({"enumerate", "itemize", "description", "compactitem", "compactenum", "inparaenum", "questions", "parts"})
 SHORTHAND_DISPLAYS = {"beq": "eeq", "be": "ee", "bea": "eea", "beqa": "eeqa", "beqn": "eeqn"}  # \\beq ... \\eeq: an equation
 
 
@@ -1485,6 +1494,7 @@ class _LatexReader:
         self.segments: list = []
         self.line = 1
         self.items = 0  # \\item's met so far
+        self.lists = self.list = 0  # lists (enumerate, itemize, description) met so far; the one being read
         self.item = 0  # the one being read, 0 outside lists
 
     def flush(self) -> None:
@@ -1590,10 +1600,13 @@ class _LatexReader:
             self.flush()
             if name.rstrip("*").lower() in QUESTION_ENVIRONMENTS:
                 self.document.pieces.append(Heading(self.document.line_of(node.pos), name, 2))
-            outer = self.item
+            outer, outer_list = self.item, self.list
+            if name.rstrip("*") in LIST_ENVIRONMENTS:
+                self.lists += 1
+                self.list = self.lists
             self.nodes(node.nodelist)
             self.flush()
-            self.item = outer  # after \\end{itemize}: outside its items again
+            self.item, self.list = outer, outer_list  # after \\end{itemize}: outside its items again
 
     def macro(self, node) -> None:
         name = node.macroname
@@ -1610,6 +1623,7 @@ class _LatexReader:
             self.flush()
             self.items += 1
             self.item = self.items
+            self.document.lists[self.item] = self.list
             label = self.document.text[arguments[0].pos: arguments[0].pos + arguments[0].len].strip("[]") if arguments else ""
             if label and PART_LABEL.fullmatch(label):
                 self.document.pieces.append(Part(line, label))

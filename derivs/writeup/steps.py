@@ -91,16 +91,16 @@ class Step:
 CASES_AT_LEAST = 3  # two items may restate one formula; three that each open with it list cases
 
 
-def _cases_by_repetition(steps: list[Step]) -> list[Step]:
-    """Items of one section that each open with a formula for the same left side (\\item $\\phi_j(x) = f(x)^j$,
+def _cases_by_repetition(steps: list[Step], lists: dict) -> list[Step]:
+    """Items of one list that each open with a formula for the same left side (\\item $\\phi_j(x) = f(x)^j$,
     \\item $\\phi_j(x) = \\cos(f(x)/j)$, ...) list cases, as items labelled with a name and a colon do: each item's
     formulas hold for its own case. Three items at least: two might restate one claim."""
     opening: dict[tuple[int, int], str] = {}
     for step in steps:
         if step.item > 0 and (step.section, step.item) not in opening and step.left is not None:
             opening[(step.section, step.item)] = step.lhs if step.first_of_chain and step.kind == "equal" else ""
-    items_of = collections.Counter((section, lhs) for (section, _), lhs in opening.items() if lhs)
-    cases = {place for place, lhs in opening.items() if lhs and items_of[(place[0], lhs)] >= CASES_AT_LEAST}
+    items_of = collections.Counter((section, lists.get(item), lhs) for (section, item), lhs in opening.items() if lhs)
+    cases = {place for place, lhs in opening.items() if lhs and items_of[(place[0], lists.get(place[1]), lhs)] >= CASES_AT_LEAST}
     return [replace(step, labelled_item=True) if (step.section, step.item) in cases else step for step in steps]
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ class _Builder:
                 self.just_displayed = False
                 self._table(piece)
         self._close_section()
-        return _cases_by_repetition(self.steps)
+        return _cases_by_repetition(self.steps, self.document.lists)
 
     def _enter_item(self, item: int, piece: Paragraph | None = None) -> None:
         """A list starting after prose that offers choices ("popular choices include:") makes each of its items a
