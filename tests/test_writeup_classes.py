@@ -2851,6 +2851,7 @@ ROWS = [
     ("\\begin{document}\nLet $\\vx \\in \\R^n$ and $\\mW \\in \\R^{m \\times n}$.\n$$\\nabla_{\\vx} \\|\\mW\\vx\\|^2 = 2\\mW^T\\mW\\vx$$\n\\end{document}", ["valid"]),
     ("\\begin{document}\nLet $\\vx \\in \\R^n$ and $\\mW \\in \\R^{m \\times n}$.\n$$\\nabla_{\\vx} \\|\\mW\\vx\\|^2 = 2\\mW\\mW^T\\vx$$\n\\end{document}", ["invalid"]),
     ("\\begin{document}\n\\newcommand{\\bx}{x}\n$$\\bx^2 - 1 = (\\bx - 1)(\\bx + 1)$$\n\\end{document}", ["valid"]),
+    ("\\begin{document}\n$$\\bs{x}^T\\bs{x} = \\bx^T\\bx$$\n\\end{document}", ["unparsed"]),  # \\bs{...} takes an argument: no letter's shorthand
 ]
 
 

@@ -197,8 +197,9 @@ def _shorthand_command(found: list[Token], at: int):
     as the convention has it (macros.CONVENTIONAL_SHORTHANDS)."""
     token = found[at]
     meant = conventional_shorthand(token.text) if token.kind == "command" else None
-    if meant is None:
-        return None
+    following = next((t for t in found[at + 1:] if t.kind != "space"), None)
+    if meant is None or following is not None and following.is_("symbol", "{") and not following.space_before:
+        return None  # \\bs{\\mu}, \\vb{a}: a command taking an argument (\\boldsymbol's, the physics package's), no letter of its own
     return at + 1, [replace(piece, position=token.position, space_before=token.space_before if n == 0 else piece.space_before)
                     for n, piece in enumerate(tokens(meant, tolerant=True)[:-1])]
 
