@@ -605,6 +605,16 @@ def letters_shared(side: Side, other) -> bool:
     return False
 
 
+def _written_zero(side: Side) -> bool:
+    """A side that is the number 0 as written (a condition's right side: ... = 0)."""
+    return is_written_number(side) and spelled_back(side.tokens).strip() in ("0", "0.0")
+
+
+def _unbraced(name: str) -> str:
+    """A name's key without its braces: w_{1} and w_1 are one name."""
+    return name.replace("{", "").replace("}", "")
+
+
 def is_written_number(side: Side) -> bool:
     """A side that is only a number as written: -0.0239, 6.2 \\times 10^{-4}, 6e-4, 1{,}000."""
     found = [t for t in side.tokens if t.kind != "space"]
@@ -3166,11 +3176,11 @@ class Judge:
             if not step.index < other.index < later.index or other.section != later.section or other.left is None:
                 continue
             chain = (other.first or other.left, *other.chain)
-            if not is_written_number(chain[-1]) or spelled_back(chain[-1].tokens).strip() not in ("0", "0.0"):
+            if not _written_zero(chain[-1]):
                 continue
             for side in chain[:-1]:
                 derivative = _one_derivative(leibniz_factors(side) or {})
-                if derivative is not None and derivative[1].replace("{", "").replace("}", "") in {n.replace("{", "").replace("}", "") for n in names}:
+                if derivative is not None and _unbraced(derivative[1]) in {_unbraced(name) for name in names}:
                     return True
         return False
 
@@ -3588,7 +3598,7 @@ def _conditions_together(step: Step) -> bool:
     if step.kind != "equal" or step.right is None or step.left is None:
         return False
     last = rest_of_chain(step)[-1]
-    if last is step.right or not is_written_number(last) or spelled_back(last.tokens).strip() not in ("0", "0.0"):
+    if last is step.right or not _written_zero(last):
         return False
     by = [_one_derivative(leibniz_factors(side) or {}) for side in (step.left, step.right)]
     return all(by) and by[0][1] != by[1][1]

@@ -253,7 +253,7 @@ CONVENTIONAL_SHORTHANDS: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"(R)"), "\\mathbb{{{0}}}"),
 )
 _OWN_COMMANDS = frozenset(dialect.GREEK | dialect.FONTS | dialect.DECORATIONS | set(dialect.FUNCTIONS) | set(dialect.CONSTANTS)
-                          | set(dialect.VARIADIC) | {"bf", "be", "bd"})
+                          | set(dialect.VARIADIC) | {"bf", "be"})  # \bf: a font switch; \be: \begin{equation}
 
 
 def conventional_shorthand(name: str) -> str | None:
