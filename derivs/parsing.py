@@ -3513,7 +3513,7 @@ class _Parser:
         return sympy.Piecewise(*pieces)
 
     def _condition(self):
-        if self.at("command", "text", "mathrm", "textrm"):
+        if self.at("command", "text", "mathrm", "textrm", "mbox"):
             self.take()
             word = self._text_words()
             if word in ("otherwise", "else", "elsewhere", "sonst"):

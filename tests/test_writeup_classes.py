@@ -2852,6 +2852,9 @@ ROWS = [
     ("\\begin{document}\nLet $\\vx \\in \\R^n$ and $\\mW \\in \\R^{m \\times n}$.\n$$\\nabla_{\\vx} \\|\\mW\\vx\\|^2 = 2\\mW\\mW^T\\vx$$\n\\end{document}", ["invalid"]),
     ("\\begin{document}\n\\newcommand{\\bx}{x}\n$$\\bx^2 - 1 = (\\bx - 1)(\\bx + 1)$$\n\\end{document}", ["valid"]),
     ("\\begin{document}\n$$\\bs{x}^T\\bs{x} = \\bx^T\\bx$$\n\\end{document}", ["unparsed"]),  # \\bs{...} takes an argument: no letter's shorthand
+    # --- \mbox{if } in a cases block is \text{if } (an old LaTeX habit)
+    ("$$\\theta(s) = \\begin{cases} -1, & \\mbox{if } s < -1 \\\\ s, & \\mbox{otherwise} \\end{cases}$$\n\n$$\\theta(-2) = -1$$\n\n$$\\theta(-2) = -2$$",
+     ["definition", "valid", "invalid"]),
 ]
 
 
