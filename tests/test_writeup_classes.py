@@ -2855,6 +2855,21 @@ ROWS = [
     # --- \mbox{if } in a cases block is \text{if } (an old LaTeX habit)
     ("$$\\theta(s) = \\begin{cases} -1, & \\mbox{if } s < -1 \\\\ s, & \\mbox{otherwise} \\end{cases}$$\n\n$$\\theta(-2) = -1$$\n\n$$\\theta(-2) = -2$$",
      ["definition", "valid", "invalid"]),
+    # --- the derivative by u_o of a loss that sums over the whole vocabulary (to V, |V|, or over w \in V) takes u_o's own
+    # term of the sum too: -v_c alone drops the softmax's share (it was "valid"); a sum over K negative samples holds no
+    # u_o (rows above); over a range that does not say (to N), no derivative is worked out
+    ("$$J = -u_o^{\\top}v_c + \\log\\sum_{w=1}^{V} \\exp(u_w^{\\top}v_c)$$\n\n$$\\frac{\\partial J}{\\partial u_o} = -v_c$$", ["definition", "invalid"]),
+    ("$$J = -u_o^{\\top}v_c + \\log\\sum_{w \\in V} \\exp(u_w^{\\top}v_c)$$\n\n$$\\frac{\\partial J}{\\partial u_o} = -v_c$$", ["definition", "invalid"]),
+    ("$$J = -u_o^{\\top}v_c + \\log\\sum_{w=1}^{|V|} \\exp(u_w^{\\top}v_c)$$\n\n$$\\frac{\\partial J}{\\partial u_o} = -v_c$$", ["definition", "invalid"]),
+    ("$$J = -u_o^{\\top}v_c + \\log\\sum_{w=1}^{N} \\exp(u_w^{\\top}v_c)$$\n\n$$\\frac{\\partial J}{\\partial u_o} = -v_c$$", ["definition", "definition"]),
+    # --- a font and one letter in braces, then a script ({\boldsymbol u}_{o}, {\bf x}_i): that letter in the font carries
+    # the script, as \boldsymbol{u}_{o} does
+    ("$${\\bf x}_i^2 - 1 = ({\\bf x}_i - 1)({\\bf x}_i + 1)$$", ["valid"]),
+    ("$${\\bf x}_i^2 - 1 = ({\\bf x}_i - 1)({\\bf x}_i + 2)$$", ["invalid"]),
+    ("$$J = -\\log \\sigma({\\boldsymbol u}_{o}^{\\top}{\\boldsymbol v}_{c})$$\n\n$$\\frac{\\partial J}{\\partial {\\boldsymbol u}_{o}} = (\\sigma({\\boldsymbol u}_{o}^{\\top}{\\boldsymbol v}_{c}) - 1){\\boldsymbol v}_{c}$$",
+     ["definition", "valid"]),
+    ("$$J = -\\log \\sigma({\\boldsymbol u}_{o}^{\\top}{\\boldsymbol v}_{c})$$\n\n$$\\frac{\\partial J}{\\partial {\\boldsymbol u}_{o}} = (1 - \\sigma({\\boldsymbol u}_{o}^{\\top}{\\boldsymbol v}_{c})){\\boldsymbol v}_{c}$$",
+     ["definition", "invalid"]),
 ]
 
 

@@ -14,7 +14,7 @@ import re
 
 from dataclasses import dataclass, replace, field
 
-from ..dialect import BINARY_OPERATORS, FUNCTIONS, LIST_ELLIPSES, RELATIONS, UNICODE
+from ..dialect import BINARY_OPERATORS, FONTS, FUNCTIONS, GREEK, LIST_ELLIPSES, RELATIONS, UNICODE
 from ..lexer import TEXT_COMMANDS, Token, group_end, tokens
 from ..parsing import is_transpose_mark, subscript_letters
 from .document import PLAIN_ENVIRONMENTS, Math, bracket_layer, digit_superscript, in_subscript, layer_superscript, letter_before_subscript, summed_letter, t_superscript, typed_label, dashed_labels
@@ -179,7 +179,7 @@ def _with_macros(found: list[Token], macros: dict) -> tuple[list[Token], dict[in
         spent = set(definitions(found)[1])
         found = [token for at, token in enumerate(found) if at not in spent]
     found, ends = expand(found, macros, lambda at: _token_end(found[at]))
-    return _respelled(found, ends, lambda at: _glyph_command(found, at) or _shorthand_command(found, at))
+    return _respelled(found, ends, lambda at: _glyph_command(found, at) or _shorthand_command(found, at) or _braced_font_name(found, at))
 
 
 def _glyph_command(found: list[Token], at: int):
@@ -202,6 +202,24 @@ def _shorthand_command(found: list[Token], at: int):
         return None  # \\bs{\\mu}, \\vb{a}: a command taking an argument (\\boldsymbol's, the physics package's), no letter of its own
     return at + 1, [replace(piece, position=token.position, space_before=token.space_before if n == 0 else piece.space_before)
                     for n, piece in enumerate(tokens(meant, tolerant=True)[:-1])]
+
+
+_FONT_SWITCHES = {"bf": "mathbf", "rm": "mathrm", "it": "mathit", "cal": "mathcal", "sf": "mathsf"}  # old TeX's {\\bf u}
+
+
+def _braced_font_name(found: list[Token], at: int):
+    """{\\boldsymbol u}_{o}, {\\bf x}_i, {\\mathbf \\theta}^T: a font and one letter in braces, then a script: the
+    letter in that font carries the script, as \\boldsymbol{u}_{o} does (TeX sets both alike)."""
+    if at + 4 >= len(found) or not found[at].is_("symbol", "{") or not found[at + 3].is_("symbol", "}") \
+            or not found[at + 4].is_("symbol", "_", "^"):
+        return None
+    font, letter = found[at + 1], found[at + 2]
+    if font.kind != "command" or font.text not in FONTS and font.text not in _FONT_SWITCHES:
+        return None
+    if not (letter.kind == "letter" and len(letter.text) == 1 or letter.kind == "command" and letter.text in GREEK):
+        return None
+    spelled = replace(font, text=_FONT_SWITCHES.get(font.text, font.text), space_before=found[at].space_before)
+    return at + 4, [spelled, replace(found[at], space_before=False), replace(letter, space_before=False), found[at + 3]]
 
 
 def _respelled(found: list[Token], call_ends: dict[int, int], spelling) -> tuple[list[Token], dict[int, int]]:

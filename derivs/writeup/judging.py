@@ -305,6 +305,10 @@ class Scope:
         if not isinstance(quantity, sympy.Basic):
             return None
         put = self._formulas_put_in(quantity, variable)
+        if isinstance(variable, sympy.MatrixSymbol):
+            put = _member_of_whole_sums(put, variable)  # u_o beside \sum_{w=1}^{V} f(u_w): o is one of the V words
+            if put is None:
+                return None
         if isinstance(variable, sympy.MatrixSymbol) and (_family_summed(put, variable, self.notation.summed)
                                                         or variable not in put.atoms(sympy.MatrixSymbol) and _family_summed(put)):  # u_k of \sum_j f(u_j)
             put = _member_taken_out(put, variable)  # before the sums are worked out: \sum_k f(u_k) read with one u_k would be K f(u_k)
@@ -506,6 +510,30 @@ def _family_summed(expr, variable=None, indices=frozenset()) -> bool:
             if own_base == base and set(own_index.strip("{}")) & (bound | set(indices)):
                 return True
     return False
+
+
+def _member_of_whole_sums(expr, variable):
+    """For a derivative by a member written with its own letter (u_o) of an expression that also sums its family over
+    another index: a sum over the whole family (to V or |V|, or over a set, w \\in V) holds u_o as one of its terms, so
+    that term is taken apart (f(u_o) + the sum over the others, which do not hold u_o); a sum over K drawn samples (word2vec's
+    negatives, drawn apart from o) holds no u_o and stays; over any other range whether u_o is among them is not said:
+    None (no derivative worked out)."""
+    base, _, letter = variable.name.partition("_")
+    for total in expr.atoms(sympy.Sum):
+        members = {m for m in total.function.atoms(sympy.MatrixSymbol) if m.name.partition("_")[0] == base and m != variable}
+        family = [m for m in members if m.name.partition("_")[2].strip("{}") in {limit[0].name for limit in total.limits}]
+        if not family or variable in total.function.atoms(sympy.MatrixSymbol) or letter.strip("{}") in {limit[0].name for limit in total.limits}:
+            continue
+        if len(total.limits) != 1 or len(family) != 1 or isinstance(total.function, sympy.MatrixExpr):
+            return None
+        (index, lower, upper), (member,) = total.limits[0], family
+        if isinstance(upper, sympy.Symbol) and upper.name == "K":
+            continue  # K samples drawn apart from the member: none of them is u_o
+        if not (upper == DOCUMENT_SIZE or isinstance(upper, sympy.Abs) or isinstance(upper, sympy.Symbol) and upper.name in ("V", "W")):
+            return None
+        own = total.function.xreplace({index: sympy.Symbol(letter.strip("{}"), integer=True), member: variable})
+        expr = expr.xreplace({total: own + sympy.Sum(total.function, (index, lower, upper - 1))})
+    return expr
 
 
 def _member_taken_out(expr, variable):
