@@ -2862,6 +2862,8 @@ ROWS = [
     ("$$J = -u_o^{\\top}v_c + \\log\\sum_{w \\in V} \\exp(u_w^{\\top}v_c)$$\n\n$$\\frac{\\partial J}{\\partial u_o} = -v_c$$", ["definition", "invalid"]),
     ("$$J = -u_o^{\\top}v_c + \\log\\sum_{w=1}^{|V|} \\exp(u_w^{\\top}v_c)$$\n\n$$\\frac{\\partial J}{\\partial u_o} = -v_c$$", ["definition", "invalid"]),
     ("$$J = -u_o^{\\top}v_c + \\log\\sum_{w=1}^{N} \\exp(u_w^{\\top}v_c)$$\n\n$$\\frac{\\partial J}{\\partial u_o} = -v_c$$", ["definition", "definition"]),
+    # by a member w of the sum's own family inside a log: its own term, and the other words' share stays (v_c alone was "valid")
+    ("$$J = -u_o^{\\top}v_c + \\log\\sum_{w=1}^{V} \\exp(u_w^{\\top}v_c)$$\n\n$$\\frac{\\partial J}{\\partial u_w} = v_c$$", ["definition", "invalid"]),
     # --- a font and one letter in braces, then a script ({\boldsymbol u}_{o}, {\bf x}_i): that letter in the font carries
     # the script, as \boldsymbol{u}_{o} does
     ("$${\\bf x}_i^2 - 1 = ({\\bf x}_i - 1)({\\bf x}_i + 1)$$", ["valid"]),

@@ -537,9 +537,10 @@ def _member_of_whole_sums(expr, variable):
 
 
 def _member_taken_out(expr, variable):
-    """For a derivative by one member u_k of a family: \\sum_{j=1}^K f(u_j) is f(u_k) (the other terms do not hold u_k;
-    read with one u_k the sum would be K f(u_k)). Only a scalar sum with one index whose terms hold the family in
-    that index alone; None for anything else (\\sum_i \\sum_j w_i^T w_j: each member twice)."""
+    """For a derivative by one member u_k of a family: \\sum_{j=1}^K f(u_j) is f(u_k) plus the other members' terms, which
+    do not hold u_k (read with one u_k the sum would be K f(u_k)); the others stand as one vector of their own, so a sum
+    inside a function (\\log \\sum_w \\exp(u_w^T v_c)) keeps their share. Only a scalar sum with one index whose terms hold
+    the family in that index alone; None for anything else (\\sum_i \\sum_j w_i^T w_j: each member twice)."""
     base = variable.name.partition("_")[0]
     for total in expr.atoms(sympy.Sum):
         members = {m for m in total.function.atoms(sympy.MatrixSymbol) if m.name.partition("_")[0] == base}
@@ -550,7 +551,8 @@ def _member_taken_out(expr, variable):
         (index, _, _), (member,) = total.limits[0], members
         letter = variable.name.partition("_")[2].strip("{}")
         term = total.function.xreplace({index: sympy.Symbol(letter, integer=True), member: variable})
-        expr = expr.xreplace({total: term})  # the other members' terms do not hold u_k: their derivative is 0
+        others = sympy.MatrixSymbol(f"{base}^{{(others)}}", *member.shape)  # every other member: no u_k in them, derivative 0
+        expr = expr.xreplace({total: term + sympy.Sum(total.function.xreplace({member: others}), (index, 1, total.limits[0][2] - 1))})
     return None if _family_summed(expr, variable) else expr
 
 
