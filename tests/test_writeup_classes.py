@@ -2872,6 +2872,11 @@ ROWS = [
      ["definition", "valid"]),
     ("$$J = -\\log \\sigma({\\boldsymbol u}_{o}^{\\top}{\\boldsymbol v}_{c})$$\n\n$$\\frac{\\partial J}{\\partial {\\boldsymbol u}_{o}} = (1 - \\sigma({\\boldsymbol u}_{o}^{\\top}{\\boldsymbol v}_{c})){\\boldsymbol v}_{c}$$",
      ["definition", "invalid"]),
+    # --- a letter between a row and a matrix (a^T c X X^T a) scales the row: a number, not a matrix (the true expansion
+    # of a^T [I - cXX^T]^2 a was called wrong, c taken for a matrix)
+    ("Let $X \\in \\mathbb{R}^{n \\times m}$ and $a \\in \\mathbb{R}^n$.\n\n$$a^T c X X^T a = c\\, a^T X X^T a$$", ["valid"]),
+    ("Let $X \\in \\mathbb{R}^{n \\times m}$ and $a \\in \\mathbb{R}^n$.\n\n$$a^T c X X^T a = c^2 a^T X X^T a$$", ["invalid"]),
+    ("Let $X \\in \\mathbb{R}^{n \\times m}$ and $a \\in \\mathbb{R}^n$.\n\n$$a^T\\left[I - cXX^T\\right]^2 a = a^T\\left[I - 2cXX^T + c^2 XX^TXX^T\\right]a$$", ["valid"]),
 ]
 
 

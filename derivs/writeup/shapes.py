@@ -645,7 +645,10 @@ class Inference:
                     if side.kind == "name" and self._is_array(side) is None:
                         changed |= self._array(side.key, line, "in a Hadamard product", side)
                 continue
-            if self._is_array(left) and right.kind == "name" and self._is_array(right) is None and not (right.greek and not right.bold and right.key not in self.declared) and not (op == "dot"):
+            scales_a_row = left.kind == "transpose" and _lowercase(_untransposed(left)) and number + 2 < len(factors) \
+                and bool(self._is_array(factors[number + 2]))  # a^T c X X^T a: c scales the row, a number
+            if self._is_array(left) and right.kind == "name" and self._is_array(right) is None and not (right.greek and not right.bold and right.key not in self.declared) \
+                    and not (op == "dot") and not scales_a_row:
                 changed |= self._array(right.key, line, "multiplied on the left by a matrix", right)
             if left.kind == "name" and self._is_array(left) is None and self._is_array(right) and left.capital and left.key not in self.functions:
                 changed |= self._array(left.key, line, "a capital multiplying a vector or matrix")
