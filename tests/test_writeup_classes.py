@@ -2877,6 +2877,17 @@ ROWS = [
     ("Let $X \\in \\mathbb{R}^{n \\times m}$ and $a \\in \\mathbb{R}^n$.\n\n$$a^T c X X^T a = c\\, a^T X X^T a$$", ["valid"]),
     ("Let $X \\in \\mathbb{R}^{n \\times m}$ and $a \\in \\mathbb{R}^n$.\n\n$$a^T c X X^T a = c^2 a^T X X^T a$$", ["invalid"]),
     ("Let $X \\in \\mathbb{R}^{n \\times m}$ and $a \\in \\mathbb{R}^n$.\n\n$$a^T\\left[I - cXX^T\\right]^2 a = a^T\\left[I - 2cXX^T + c^2 XX^TXX^T\\right]a$$", ["valid"]),
+    # --- an algorithm whose steps repeat ("repeat until convergence", coordinate descent): a name computed from another that
+    # the next step computes from it is a loop's update, not a circle; without such words it still is one
+    ("Repeat until convergence:\n\n- Compute $\\rho = x(y - w x)$.\n- Set $w = \\rho / 2$.\n", ["definition", "definition"]),
+    ("Then:\n\n- Compute $\\rho = x(y - w x)$.\n- Set $w = \\rho / 2$.\n", ["invalid", "definition"]),
+    # --- a row scales a matrix entry by entry row by row (\gamma \odot \hat{X}, \gamma \in R^{1 x D}), as numpy broadcasts it:
+    # no shape mistake; a row of another length still is one
+    ("Let $\\gamma, \\beta \\in \\mathbb{R}^{1 \\times D}$ and $\\hat{X} \\in \\mathbb{R}^{N \\times D}$.\n\n$$Y = \\gamma \\odot \\hat{X} + \\beta$$\n", ["unparsed"]),
+    ("Let $\\gamma \\in \\mathbb{R}^{1 \\times 3}$, $\\beta \\in \\mathbb{R}^{1 \\times 2}$ and $\\hat{X} \\in \\mathbb{R}^{4 \\times 2}$.\n\n$$Y = \\gamma \\odot \\hat{X} + \\beta$$\n", ["invalid"]),
+    # --- a name numbered after a base and declared a vector of its own (z_2 \in R^n) is that vector, not entry 2 of z
+    ("Let $z_2 \\in \\mathbb{R}^{n}$ and $z_1 \\in \\mathbb{R}^{n}$, with $z_1 + \\dots + z_n = s$.\n\nElement-wise, $\\sigma(z_1)(1 - \\sigma(z_1)) = z_2(1 - z_2)$.\n",
+     ["undecided", "undecided"]),
 ]
 
 

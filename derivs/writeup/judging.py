@@ -635,6 +635,9 @@ def letters_shared(side: Side, other) -> bool:
     return False
 
 
+ALGORITHM_REACH = 8  # lines around a circle of two definitions where an algorithm's "repeat" makes it a loop
+
+
 def _written_zero(side: Side) -> bool:
     """A side that is the number 0 as written (a condition's right side: ... = 0)."""
     return is_written_number(side) and spelled_back(side.tokens).strip() in ("0", "0.0")
@@ -3059,7 +3062,7 @@ class Judge:
         if restated is not None:
             return restated
         circular = self._defined_back(step, scope, key) if step.relation not in (":=", "\\leftarrow", "\\gets") else None  # an update
-        if circular is not None and self._solved_back(step, circular[0], scope):
+        if circular is not None and (self._solved_back(step, circular[0], scope) or self._repeated_steps(step, circular[0])):
             circular = None  # \\Theta = \\theta + \\mu v, then \\theta = \\Theta - \\mu v: a change of variables, both ways
         defined = self._define_name(step, scope, key, avoid=circular[1] if circular else frozenset())
         if circular is None:
@@ -3197,6 +3200,14 @@ class Judge:
                 return sympy.simplify(body.xreplace({other: other_body}) - name) == 0
         except (TimeLimitExceeded, Exception):  # sympy's simplify of sums can fail inside (StopIteration): no answer, no circle lifted
             return False
+
+    def _repeated_steps(self, step: Step, later: Step) -> bool:
+        """The prose around the two lines describes an algorithm whose steps repeat (\"repeat until convergence\",
+        coordinate descent): rho_d from w_d, then w_d from rho_d, is a loop's update, not a circle."""
+        from .document import Paragraph
+
+        near = range(step.line - ALGORITHM_REACH, later.line + ALGORITHM_REACH + 1)
+        return any(isinstance(piece, Paragraph) and piece.line in near and prose.iterates(piece.words) for piece in self.document.pieces)
 
     def _stationary_between(self, step: Step, later: Step, names: frozenset) -> bool:
         """Between a definition and the later line that defines one of its names through it, a derivative by that name is

@@ -87,6 +87,11 @@ class Notation:
         if kind in ("matrix", "vector") and shape:
             self.matrices[name] = shape
 
+    def _numbered_declared(self, base: str) -> bool:
+        """A name numbered after the base is declared a vector of its own (z_2 \\in \\mathbb{R}^{L_1}): z_2 is that
+        vector, not entry 2 of a vector z, however else z_1, z_2 are written."""
+        return any(re.fullmatch(rf"{re.escape(base)}_\{{?\d+\}}?", key) for key in self.stated)
+
     def declared(self) -> set[str]:
         """Names whose kind the text states: declared (W \\in \\mathbb{R}^{m \\times n}) or written out by entries."""
         return {fact.name for fact in self.facts if fact.how.startswith("declared")} | self.entry_shaped
@@ -123,7 +128,7 @@ class Notation:
         context = replace(context, symbols={**context.symbols, **{name: sympy.Symbol(name, real=True) for name in sorted(self.passed)}})
         vectors = dict(context.vectors)
         for name in sorted(self.vectors | self.tables):
-            if name not in context.functions and name not in context.matrices:
+            if name not in context.functions and name not in context.matrices and not self._numbered_declared(name):
                 vectors.setdefault(name, sympy.IndexedBase(name, real=True))
         stated = self.declared()  # shapes a declaration or the entries written out give
         labels = {fact.name for fact in self.facts if fact.kind == "vector" and "label" in fact.how}  # one-hot, or a cross-entropy's

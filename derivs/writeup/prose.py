@@ -134,6 +134,15 @@ def approximates(after: str) -> bool:
     """The words right after a formula say it holds only approximately, in a limit ("as p is very small")."""
     return bool(APPROXIMATES.search(after[:80]))
 
+# Words of an algorithm whose steps repeat ("repeat step (b) until convergence", "for each iteration"): a name computed
+# from another that a later step computes from it is an update in a loop, not a circle of definitions.
+ITERATES = re.compile(r"\b(?:repeat(?:ed|ing)?|until\s+convergence|until\s+it\s+converges|iterat(?:e|es|ion|ions|ing)|coordinate\s+descent)\b", re.I)
+
+
+def iterates(words: str) -> bool:
+    """The words describe an algorithm whose steps repeat."""
+    return bool(ITERATES.search(words))
+
 
 SOLVES = re.compile(r"\b(?:solv(?:e|ing) (?:it |this |that |the equation )?for|isolat(?:e|ing)|rearrang(?:e|ing) (?:it |this )?(?:for|to get))\b", re.I)
 

@@ -735,10 +735,14 @@ class Inference:
                 current, current_node = shape, factor
                 continue
             if op == "hadamard":
+                if self._broadcast(current, shape):  # \gamma \odot \hat{X}, \gamma a row: scaled row by row, as numpy does
+                    current, current_node = (shape, factor) if self._matrix(shape) else (current, current_node)
+                    continue
                 self._join(current, shape, line, f"{_shown(current_node)} \\odot {_shown(factor)}", _keys(current_node, factor))
                 continue
-            if op == "dot" and current[1] == self.dims.find(current[1]) and self._vector(current) and self._vector(shape):
-                current = None  # u \cdot v: a dot product of two vectors
+            if op == "dot" and (current[1] == self.dims.find(current[1]) and self._vector(current) and self._vector(shape)
+                                or self._row(current) and self._row(shape)):
+                current = None  # u \cdot v: a dot product of two vectors (of two rows: that, or their entries scaled one by one)
                 continue
             if _row_times_column(current_node, factor) and number + 1 < len(node.children):  # e^T e (A - I): a number, as u . v
                 current = None
