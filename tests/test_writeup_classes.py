@@ -2888,6 +2888,12 @@ ROWS = [
     # --- a name numbered after a base and declared a vector of its own (z_2 \in R^n) is that vector, not entry 2 of z
     ("Let $z_2 \\in \\mathbb{R}^{n}$ and $z_1 \\in \\mathbb{R}^{n}$, with $z_1 + \\dots + z_n = s$.\n\nElement-wise, $\\sigma(z_1)(1 - \\sigma(z_1)) = z_2(1 - z_2)$.\n",
      ["undecided", "undecided"]),
+    # --- "one-hot" set in a font (\textbf{one-hot}) after the label still says it is one-hot, and a hot letter typed as a
+    # plain word ("a 1 for the true outside word o") is where its 1 is
+    ("\\begin{document}\n$y$ is a \\textbf{one-hot} vector with a 1 for the true outside word o, and 0 everywhere else.\n"
+     "$$-\\sum_{w=1}^{V} y_w \\log(\\hat{y}_w) = - \\log (\\hat{y}_o)$$\n\\end{document}", ["valid"]),
+    ("\\begin{document}\n$y$ is a \\textbf{one-hot} vector with a 1 for the true outside word o, and 0 everywhere else.\n"
+     "$$-\\sum_{w=1}^{V} y_w \\log(\\hat{y}_w) = - \\log (1 - \\hat{y}_o)$$\n\\end{document}", ["invalid"]),
 ]
 
 

@@ -478,6 +478,17 @@ def _one_hot_said(before, after) -> bool:
             or isinstance(after, str) and prose.ONE_HOT_AFTER.match(after) is not None)
 
 
+def _words_beside(segments, at: int, step: int) -> str | None:
+    """The words right before (step -1) or after (step 1) the formula at `at`, up to the next formula: pieces a font
+    command split (`is a \\textbf{one-hot} vector`) read as one text; None where a formula stands there."""
+    words = []
+    at += step
+    while 0 <= at < len(segments) and isinstance(segments[at], str):
+        words.append(segments[at])
+        at += step
+    return "".join(words[::step]) if words else None
+
+
 def _with_number_before(segments, at: int) -> str:
     """The words at `at`, after the number set as maths just before them ("a $1$ for the word"): "1 for the word"."""
     before = segments[at - 1] if at else None
@@ -498,7 +509,7 @@ def _learn_one_hot(notation: Notation, paragraph, document) -> None:
         if at and isinstance(segments[at - 1], str) and prose.ONE_AT.search(_with_number_before(segments, at - 1)) and letter:
             hot_letter = hot_letter or letter.group(1)  # "with a 1 for the true word $o$", "with a $1$ for ...", "1 in $o^{th}$ position"
             continue
-        said = _one_hot_said(segments[at - 1] if at else None, segments[at + 1] if at + 1 < len(segments) else None)
+        said = _one_hot_said(_words_beside(segments, at, -1), _words_beside(segments, at, 1))
         for line in read_formula(math, document).lines:
             for statement in line.statements:
                 first = single_name(statement.sides[0].tokens, frozenset(notation.words))
@@ -514,6 +525,8 @@ def _learn_one_hot(notation: Notation, paragraph, document) -> None:
     for words in (segment for segment in segments if isinstance(segment, str)):  # the label named in plain words
         named += [found.group(1) for found in prose.ONE_HOT_WORD.finditer(words)]
         hot.update({found.group(2): found.group(1) for found in prose.HOT_ENTRY_WORDS.finditer(words)})
+        typed = prose.ONE_AT_WORD.search(words)
+        hot_letter = hot_letter or (typed.group(typed.lastindex) if typed else None)  # "... for the true outside word o, and 0 ..." 
     if hot_letter is not None:
         hot.update({base: hot_letter for base in named if base not in hot})
     for base in dict.fromkeys([*hot, *named]):

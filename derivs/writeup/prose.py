@@ -50,6 +50,8 @@ HOT_INDEX = re.compile(r"^\s*,?\s*(?:is|be|denotes?|as)\s+the\s+(?:index|positio
 # right after is the hot entry.
 ONE_AT = re.compile(r"(?:\b1|\bone)\s+(?:for|at|in|on)\s+(?:the\s+)?(?:(?:index|position|entry|place|row)\s+(?:of\s+(?:the\s+)?)?)?"
                     r"(?:(?:correct|true|target|right|ground[- ]truth|actual)\s+(?:\w+\s+)?(?:class|label|word|category|output|token)\s*)?$", re.I)
+# The hot entry's letter typed as a plain word after those words ("a 1 for the true outside word o, and 0 elsewhere").
+ONE_AT_WORD = re.compile(ONE_AT.pattern.removesuffix("$") + r"(?!a\s+[a-z]{2})([a-z])(?=[\s,.;:]|$)", re.I)  # not "a" of "a given class"
 # The hot entry's letter as a formula: $o$, or an ordinal $o^{th}$, $k^\text{th}$, $k$-th.
 ORDINAL_LETTER = re.compile(r"\s*([A-Za-z])\s*(?:\^\s*\{?\s*(?:\\(?:text|mathrm)\s*\{)?\s*(?:th|st|nd|rd)\s*\}?\s*\}?|-?th)?\s*")
 # "a symmetric matrix $A$", "$\Sigma$ is symmetric", "$W$ is a diagonal matrix": what the formula names has that structure.
