@@ -2537,8 +2537,7 @@ class _Parser:
             return sympy.sqrt(sum(entry**2 for entry in value))
         vector = self.context.vectors.get(getattr(value, "name", None)) if self.context.document and isinstance(value, sympy.Symbol) else None
         if vector is not None and value.name not in self.context.tables:
-            j = sympy.Dummy("j", integer=True, positive=True)  # \|\mathbf{x}\| of a vector known by its entries x_i
-            return sympy.sqrt(sympy.Sum(vector[j] ** 2, (j, 1, DOCUMENT_SIZE)))
+            return sympy.sqrt(_over_entries(lambda j: vector[j] ** 2))  # \|\mathbf{x}\| of a vector known by its entries x_i
         if isinstance(value, sympy.MatrixExpr):  # the Euclidean (Frobenius) norm, kept as a matrix expression
             return sympy.sqrt(sympy.Trace(value.T * value))
         return sympy.Abs(value)
@@ -3177,8 +3176,7 @@ class _Parser:
             self.position = start
             del self.notes[notes:]
             return None
-        j = sympy.Dummy("j", integer=True, positive=True)
-        return sympy.Sum(body.xreplace({symbol: entries[j] for symbol, entries in vectors.items()}), (j, 1, DOCUMENT_SIZE))
+        return _over_entries(lambda j: body.xreplace({symbol: entries[j] for symbol, entries in vectors.items()}))
 
     def _summed_index(self, token: Token):
         """\\sum e^{x_j}: the one index its summand's entries carry is the sum's index (else it must be written)."""
@@ -3648,6 +3646,12 @@ MAX_EXTREMUM_TERMS = 1000
 
 _ELLIPSES = ("dots", "cdots", "ldots", "dotsb", "dotsc")
 _SET_LETTERS = frozenset("RNZQC")  # \\mathbb{R}: a set; \\mathbb{E}, \\mathbb{V}, \\mathbb{P} in a write-up: operators
+
+
+def _over_entries(term_of):
+    """The sum of term_of(j) over the entries j of a vector known by its entries (its length the document's size)."""
+    j = sympy.Dummy("j", integer=True, positive=True)
+    return sympy.Sum(term_of(j), (j, 1, DOCUMENT_SIZE))
 
 
 def _free_of(value) -> set:

@@ -1470,9 +1470,12 @@ def _body_start(text: str) -> int:
     return max(begins, 0)
 
 
+LATEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")  # from an unescaped % to the end of its line
+
+
 def _without_comments(tex: str) -> str:
     """Each line up to its first unescaped %."""
-    return "\n".join(re.split(r"(?<!\\)%", line, maxsplit=1)[0] for line in tex.split("\n"))
+    return LATEX_COMMENT.sub("", tex)
 
 
 def _comments_blanked(tex: str) -> str:
@@ -1481,7 +1484,6 @@ def _comments_blanked(tex: str) -> str:
     return LATEX_COMMENT.sub(lambda comment: " " * len(comment.group(0)), tex)
 
 
-LATEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 LIST_ENVIRONMENTS = frozenset({"enumerate", "itemize", "description", "compactitem", "compactenum", "inparaenum", "questions", "parts"})
 SHORTHAND_DISPLAYS = {"beq": "eeq", "be": "ee", "bea": "eea", "beqa": "eeqa", "beqn": "eeqn"}  # \\beq ... \\eeq: an equation
 

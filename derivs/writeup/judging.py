@@ -526,14 +526,21 @@ def _member_of_whole_sums(expr, variable):
             continue
         if len(total.limits) != 1 or len(family) != 1 or isinstance(total.function, sympy.MatrixExpr):
             return None
-        (index, lower, upper), (member,) = total.limits[0], family
+        (_, _, upper), (member,) = total.limits[0], family
         if isinstance(upper, sympy.Symbol) and upper.name == "K":
             continue  # K samples drawn apart from the member: none of them is u_o
         if not (upper == DOCUMENT_SIZE or isinstance(upper, sympy.Abs) or isinstance(upper, sympy.Symbol) and upper.name in ("V", "W")):
             return None
-        own = total.function.xreplace({index: sympy.Symbol(letter.strip("{}"), integer=True), member: variable})
-        expr = expr.xreplace({total: own + sympy.Sum(total.function, (index, lower, upper - 1))})
+        expr = expr.xreplace({total: _term_apart(total, member, variable, member)})
     return expr
+
+
+def _term_apart(total, member, variable, rest):
+    """A one-index sum over a family as the term of `variable` (the member its index names) plus the sum over the other
+    members, written with `rest` (a vector that is not `variable`): its derivative by `variable` is that term's alone."""
+    (index, lower, upper), = total.limits
+    own = total.function.xreplace({index: sympy.Symbol(variable.name.partition("_")[2].strip("{}"), integer=True), member: variable})
+    return own + sympy.Sum(total.function.xreplace({member: rest}), (index, lower, upper - 1))
 
 
 def _member_taken_out(expr, variable):
@@ -548,11 +555,9 @@ def _member_taken_out(expr, variable):
             continue  # no sum over the family (u_k^T v_c's own sum over entries)
         if len(total.limits) != 1 or len(members) != 1 or isinstance(total.function, sympy.MatrixExpr):
             return None
-        (index, _, _), (member,) = total.limits[0], members
-        letter = variable.name.partition("_")[2].strip("{}")
-        term = total.function.xreplace({index: sympy.Symbol(letter, integer=True), member: variable})
+        (member,) = members
         others = sympy.MatrixSymbol(f"{base}^{{(others)}}", *member.shape)  # every other member: no u_k in them, derivative 0
-        expr = expr.xreplace({total: term + sympy.Sum(total.function.xreplace({member: others}), (index, 1, total.limits[0][2] - 1))})
+        expr = expr.xreplace({total: _term_apart(total, member, variable, others)})
     return None if _family_summed(expr, variable) else expr
 
 
@@ -643,9 +648,11 @@ def _written_zero(side: Side) -> bool:
     return is_written_number(side) and spelled_back(side.tokens).strip() in ("0", "0.0")
 
 
-def _unbraced(name: str) -> str:
-    """A name's key without its braces: w_{1} and w_1 are one name."""
-    return name.replace("{", "").replace("}", "")
+def _derivative_variable(side: Side) -> str | None:
+    """The variable of a side that is one Leibniz derivative (\\frac{\\partial L}{\\partial w_{1}}: w_1), as plain_name
+    spells it; None for any other side."""
+    derivative = _one_derivative(leibniz_factors(side) or {})
+    return plain_name(derivative[1]) if derivative is not None else None
 
 
 def is_written_number(side: Side) -> bool:
@@ -3219,10 +3226,8 @@ class Judge:
             chain = (other.first or other.left, *other.chain)
             if not _written_zero(chain[-1]):
                 continue
-            for side in chain[:-1]:
-                derivative = _one_derivative(leibniz_factors(side) or {})
-                if derivative is not None and _unbraced(derivative[1]) in {_unbraced(name) for name in names}:
-                    return True
+            if {_derivative_variable(side) for side in chain[:-1]} & {plain_name(name) for name in names}:
+                return True
         return False
 
     def _defined_back(self, step: Step, scope: Scope, key: str):
@@ -3641,8 +3646,8 @@ def _conditions_together(step: Step) -> bool:
     last = rest_of_chain(step)[-1]
     if last is step.right or not _written_zero(last):
         return False
-    by = [_one_derivative(leibniz_factors(side) or {}) for side in (step.left, step.right)]
-    return all(by) and by[0][1] != by[1][1]
+    by = [_derivative_variable(side) for side in (step.left, step.right)]
+    return all(by) and by[0] != by[1]
 
 
 def rest_of_chain(step: Step) -> tuple:

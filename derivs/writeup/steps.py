@@ -87,7 +87,6 @@ class Step:
         return self.left is not None and self.first is not None and self.left.start == self.first.start
 
 
-
 CASES_AT_LEAST = 3  # two items may restate one formula; three that each open with it list cases
 
 
@@ -102,6 +101,7 @@ def _cases_by_repetition(steps: list[Step], lists: dict) -> list[Step]:
     items_of = collections.Counter((section, lists.get(item), lhs) for (section, item), lhs in opening.items() if lhs)
     cases = {place for place, lhs in opening.items() if lhs and items_of[(place[0], lists.get(place[1]), lhs)] >= CASES_AT_LEAST}
     return [replace(step, labelled_item=True) if (step.section, step.item) in cases else step for step in steps]
+
 
 @dataclass(frozen=True)
 class Written:
